@@ -1,0 +1,106 @@
+# readmode — build, test and benchmark.
+#
+#   make              build/readmode
+#   make check        every test: unit, corpus, junk fixtures, protocol,
+#                     browser, then unit + corpus again under ASan/UBSan
+#   make check-asan   only the sanitizer run
+#   make bench        throughput and memory against a Gumbo parse-only baseline
+#   make install      install the binary into $(PREFIX)/bin
+
+CC       ?= cc
+PREFIX   ?= $(HOME)/.local
+SHARED   ?= $(abspath ../shared)
+PKGS     := gumbo libcjson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc
+LIBS     := $(PKG_LIBS) -lunistring -lm
+
+BUILD    ?= build
+
+# The tool's front ends; everything else in src/ is the I/O-free library.
+MAIN_SRC := src/main.c
+TOOL_SRCS := $(filter-out $(MAIN_SRC),$(wildcard src/cli*.c src/native*.c src/save*.c src/config*.c))
+LIB_SRCS := $(filter-out $(MAIN_SRC) $(TOOL_SRCS),$(wildcard src/*.c))
+
+LIB_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+TOOL_OBJS = $(TOOL_SRCS:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ  = $(MAIN_SRC:src/%.c=$(BUILD)/obj/%.o)
+
+UNIT_TESTS     := $(wildcard tests/unit/test_*.c)
+CORPUS_TESTS   := $(wildcard tests/corpus/test_*.c)
+PROTOCOL_TESTS := $(wildcard tests/protocol/test_*.c)
+TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
+            $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%) \
+            $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check check-unit check-corpus check-junk check-protocol \
+        check-browser check-asan bench install clean
+
+all: $(BUILD)/readmode
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
+
+$(BUILD)/libreadmode.a: $(LIB_OBJS)
+	ar rcs $@ $^
+
+$(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(TOOL_OBJS) $(BUILD)/libreadmode.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(TOOL_OBJS) \
+	    $(BUILD)/libreadmode.a $(LIBS) $(CHECK_LIBS)
+
+# Test programs find the binary and the shared data through the environment.
+TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
+           RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
+
+check: check-unit check-corpus check-junk check-protocol check-browser check-asan
+
+check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
+	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
+	    $(TEST_ENV) $$t; done
+
+check-corpus: $(BUILD)/readmode $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%)
+	@set -e; for t in $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%); do \
+	    $(TEST_ENV) $$t; done
+
+check-junk: $(BUILD)/readmode
+	@if [ -f $(SHARED)/fixtures/junk/check.py ]; then \
+	    python3 $(SHARED)/fixtures/junk/check.py -v $(SHARED)/fixtures/junk -- $(BUILD)/readmode; \
+	else echo "check-junk: SKIPPED, $(SHARED)/fixtures/junk not found"; fi
+
+check-protocol: $(BUILD)/readmode $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
+	@set -e; for t in $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%); do \
+	    $(TEST_ENV) $$t; done
+
+check-browser: $(BUILD)/readmode
+	@if [ -x tests/browser/run.sh ]; then tests/browser/run.sh $(abspath $(BUILD)/readmode); \
+	else echo "check-browser: no browser test yet"; fi
+
+# Unit and corpus tests again with AddressSanitizer + UBSan, in their own tree.
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check-asan:
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-corpus
+
+bench: $(BUILD)/readmode
+	@if [ -x tests/bench/run.sh ]; then tests/bench/run.sh $(BUILD) $(SHARED); \
+	else echo "bench: not written yet"; fi
+
+install: $(BUILD)/readmode
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/readmode $(DESTDIR)$(PREFIX)/bin/readmode
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(BUILD)/obj/*.d)

@@ -1,0 +1,170 @@
+/*
+ * dom.c — build the flat pre-order index over Gumbo's tree (see dom.h).
+ *
+ * One iterative walk: a heap stack of (node, next child) frames replaces
+ * recursion, so the cost is O(nodes) time and no C stack per level.
+ */
+#include "dom.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const GumboNode *g;
+    int32_t id;            /* our id for g */
+    unsigned next_child;   /* index into g's children still to visit */
+    int32_t last_child;    /* id of the previously added child, for links */
+} frame;
+
+static const GumboVector *children_of(const GumboNode *g)
+{
+    if (g->type == GUMBO_NODE_DOCUMENT)
+        return &g->v.document.children;
+    if (g->type == GUMBO_NODE_ELEMENT)
+        return &g->v.element.children;
+    return NULL;   /* text, and <template> whose content is inert */
+}
+
+static int is_indexed(const GumboNode *g)
+{
+    switch (g->type) {
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_CDATA:
+    case GUMBO_NODE_WHITESPACE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int grow(void **buf, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 1024;
+    while (ncap < need)
+        ncap *= 2;
+    void *p = realloc(*buf, ncap * elem);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = ncap;
+    return 0;
+}
+
+static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
+                        int32_t parent, uint32_t depth)
+{
+    if (grow((void **)&dom->nodes, cap, (size_t)dom->count + 1, sizeof(rm_node)))
+        return RM_NONE;
+    int32_t id = dom->count++;
+    rm_node *n = &dom->nodes[id];
+    n->g = g;
+    n->parent = parent;
+    n->first_child = RM_NONE;
+    n->next_sibling = RM_NONE;
+    n->size = 1;
+    n->depth = depth;
+    n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT : RM_NODE_TEXT;
+    n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
+    return id;
+}
+
+int dom_build(rm_dom *dom, const GumboOutput *output)
+{
+    memset(dom, 0, sizeof *dom);
+    dom->html = dom->head = dom->body = RM_NONE;
+    size_t cap = 0, stack_cap = 0;
+    frame *stack = NULL;
+    size_t top = 0;
+
+    if (grow((void **)&stack, &stack_cap, 1, sizeof(frame)))
+        return -1;
+    int32_t root = add_node(dom, &cap, output->root, RM_NONE, 0);
+    if (root == RM_NONE)
+        goto oom;
+    stack[top++] = (frame){output->root, root, 0, RM_NONE};
+
+    while (top > 0) {
+        frame *f = &stack[top - 1];
+        const GumboVector *kids = children_of(f->g);
+        if (!kids || f->next_child >= kids->length) {
+            /* Subtree complete: its size is everything added since. */
+            dom->nodes[f->id].size = (uint32_t)(dom->count - f->id);
+            top--;
+            continue;
+        }
+        const GumboNode *child = kids->data[f->next_child++];
+        if (!is_indexed(child))
+            continue;
+        int32_t parent = f->id;
+        int32_t prev = f->last_child;
+        int32_t id = add_node(dom, &cap, child, parent, (uint32_t)top);
+        if (id == RM_NONE)
+            goto oom;
+        if (prev == RM_NONE)
+            dom->nodes[parent].first_child = id;
+        else
+            dom->nodes[prev].next_sibling = id;
+        stack[top - 1].last_child = id;
+        if (child->type == GUMBO_NODE_ELEMENT) {
+            GumboTag t = child->v.element.tag;
+            if (t == GUMBO_TAG_HTML && dom->html == RM_NONE)
+                dom->html = id;
+            else if (t == GUMBO_TAG_HEAD && dom->head == RM_NONE)
+                dom->head = id;
+            else if (t == GUMBO_TAG_BODY && dom->body == RM_NONE)
+                dom->body = id;
+            if (grow((void **)&stack, &stack_cap, top + 1, sizeof(frame)))
+                goto oom;
+            stack[top++] = (frame){child, id, 0, RM_NONE};
+        }
+    }
+    free(stack);
+    return 0;
+oom:
+    free(stack);
+    dom_free(dom);
+    return -1;
+}
+
+void dom_free(rm_dom *dom)
+{
+    free(dom->nodes);
+    memset(dom, 0, sizeof *dom);
+    dom->html = dom->head = dom->body = RM_NONE;
+}
+
+const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
+{
+    const rm_node *n = &dom->nodes[id];
+    if (n->type != RM_NODE_ELEMENT)
+        return NULL;
+    const GumboAttribute *a = gumbo_get_attribute(&n->g->v.element.attributes, name);
+    return a ? a->value : NULL;
+}
+
+const char *dom_text(const rm_dom *dom, int32_t id)
+{
+    const rm_node *n = &dom->nodes[id];
+    return n->type == RM_NODE_TEXT ? n->g->v.text.text : NULL;
+}
+
+const char *dom_tag_name(const rm_dom *dom, int32_t id, char buf[64])
+{
+    const rm_node *n = &dom->nodes[id];
+    if (n->type != RM_NODE_ELEMENT)
+        return "";
+    if (n->tag != GUMBO_TAG_UNKNOWN)
+        return gumbo_normalized_tagname(n->tag);
+    GumboStringPiece piece = n->g->v.element.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    size_t len = piece.length < 63 ? piece.length : 63;
+    for (size_t i = 0; i < len; i++) {
+        char c = piece.data[i];
+        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    buf[len] = '\0';
+    return buf;
+}

@@ -1,0 +1,73 @@
+/*
+ * dom.h — a flat, read-only index over Gumbo's parse tree.
+ *
+ * Gumbo's tree is never mutated. Instead every element and text node gets a
+ * pre-order id, and the passes of the extractor keep their per-node facts in
+ * arrays indexed by that id: tree links, flags, subtree text statistics and
+ * the keep/remove verdict. All walks use these links and explicit loops, not
+ * recursion, so a 100 000-deep page cannot exhaust the C stack.
+ *
+ * Pre-order ids have a useful property: the subtree of node i is exactly the
+ * id range [i, i + n[i].size).
+ */
+#ifndef RM_DOM_H
+#define RM_DOM_H
+
+#include <gumbo.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#define RM_NONE (-1)
+
+typedef enum { RM_NODE_ELEMENT, RM_NODE_TEXT } rm_node_type;
+
+/* Subtree statistics, summed bottom-up once (dom_compute_stats). Text is
+ * counted in Unicode code points after collapsing white space runs. */
+typedef struct {
+    uint32_t chars;         /* visible text */
+    uint32_t link_chars;    /* text inside <a href> (weighted 0.3 for #frag) */
+    uint32_t commas;        /* , ، 、 ， and friends */
+    uint32_t sentences;     /* . ! ? 。 ！ ？ followed by space or end */
+    uint32_t paragraphs;    /* <p> elements */
+    uint32_t list_items;    /* <li> elements */
+    uint32_t images;        /* <img>, <picture> */
+    uint32_t inputs;        /* <input>, <select>, <textarea>, <button> */
+    uint32_t embeds;        /* <iframe>, <object>, <embed>, <video> */
+    uint32_t headings;      /* <h1>..<h6> */
+    uint32_t links;         /* <a href> */
+} rm_stats;
+
+typedef struct {
+    const GumboNode *g;     /* the Gumbo node (element or text) */
+    int32_t parent;         /* RM_NONE for the root */
+    int32_t first_child;
+    int32_t next_sibling;
+    uint32_t size;          /* nodes in the subtree, itself included */
+    uint32_t depth;
+    GumboTag tag;           /* GUMBO_TAG_UNKNOWN for text nodes */
+    uint8_t type;           /* rm_node_type */
+} rm_node;
+
+typedef struct {
+    rm_node *nodes;
+    int32_t count;
+    int32_t html;           /* <html> element id, or RM_NONE */
+    int32_t head;           /* <head> id, or RM_NONE */
+    int32_t body;           /* <body> id, or RM_NONE */
+} rm_dom;
+
+/* Build the index over a parsed document. Skips comments and <template>
+ * contents. Returns 0, or -1 when out of memory. */
+int dom_build(rm_dom *dom, const GumboOutput *output);
+void dom_free(rm_dom *dom);
+
+/* Attribute value of an element node, or NULL. */
+const char *dom_attr(const rm_dom *dom, int32_t id, const char *name);
+/* Text of a text node (NULL for elements). */
+const char *dom_text(const rm_dom *dom, int32_t id);
+
+/* Tag name for any element, lower-case; custom elements give their source
+ * name (into buf, which must hold 64 bytes). */
+const char *dom_tag_name(const rm_dom *dom, int32_t id, char buf[64]);
+
+#endif

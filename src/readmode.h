@@ -1,0 +1,113 @@
+/*
+ * readmode.h — public API of the readmode extraction library.
+ *
+ * The library turns the bytes of a web page into the article it holds:
+ * metadata, the body as clean text / Markdown / sanitized reader HTML, and an
+ * account of the clutter it removed. It performs no I/O: bytes and options
+ * in, an rm_article out. The command line, the native-messaging host and the
+ * offline saver are thin front ends over these calls.
+ *
+ * Usage:
+ *     rm_options opt = rm_default_options;
+ *     opt.url = "https://example.org/post";
+ *     rm_article *a = NULL;
+ *     rm_status st = rm_extract(html, len, &opt, &a);
+ *     if (st == RM_OK || st == RM_NO_ARTICLE) puts(a->text);
+ *     rm_article_free(a);
+ *
+ * Every string in an rm_article is NUL-terminated, valid, NFC-normalised
+ * UTF-8, or NULL when unknown.
+ */
+#ifndef READMODE_H
+#define READMODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define RM_VERSION "0.1.0"
+
+/* Result of a library call. Stable numbers: front ends map them to exit
+ * codes and protocol error codes. */
+typedef enum {
+    RM_OK = 0,
+    RM_NO_ARTICLE,   /* parsed fine but nothing looks like an article; the
+                        article still carries the best text found */
+    RM_BAD_INPUT,    /* empty, binary (not HTML), or undecodable input */
+    RM_TOO_LARGE,    /* input exceeds rm_options.max_input_bytes */
+    RM_NO_MEMORY,
+    RM_BAD_OPTION,   /* e.g. an unknown charset name */
+} rm_status;
+
+/* Which renderings rm_extract produces (text is always produced: word
+ * counts and the readerable test are computed from it). */
+enum {
+    RM_FORMAT_TEXT = 1u << 0,
+    RM_FORMAT_HTML = 1u << 1,
+    RM_FORMAT_MARKDOWN = 1u << 2,
+    RM_FORMAT_ALL = RM_FORMAT_TEXT | RM_FORMAT_HTML | RM_FORMAT_MARKDOWN,
+};
+
+/* Kinds of clutter removed from the page, reported in rm_article.removed. */
+typedef enum {
+    RM_REMOVED_COMMENTS = 0,  /* comment threads and comment forms */
+    RM_REMOVED_ADBLOCK,       /* "ad blocker detected" nags */
+    RM_REMOVED_RELATED,       /* related / recommended / read-next blocks */
+    RM_REMOVED_SHARE,         /* share bars, social buttons */
+    RM_REMOVED_CONSENT,       /* cookie and consent banners */
+    RM_REMOVED_PROMPT,        /* newsletter, subscribe and paywall prompts */
+    RM_REMOVED_NAVIGATION,    /* menus, breadcrumbs, pagination, tag lists */
+    RM_REMOVED_FOOTER,        /* page and article footers, author boxes */
+    RM_REMOVED_ADS,           /* ad slots and "Advertisement" labels */
+    RM_REMOVED_KIND_COUNT
+} rm_removed_kind;
+
+typedef struct {
+    const char *url;          /* page URL: base for relative links; NULL: none */
+    const char *charset;      /* force this input encoding; NULL: detect */
+    unsigned formats;         /* RM_FORMAT_* bits; default RM_FORMAT_ALL */
+    size_t max_input_bytes;   /* larger input fails with RM_TOO_LARGE;
+                                 default 64 MiB, 0 means no limit */
+    unsigned max_depth;       /* elements nested deeper than this are
+                                 flattened into their ancestor at this depth,
+                                 as browsers do; default 512 */
+    bool probe_only;          /* decide readerable only; no body rendering */
+} rm_options;
+
+/* Defaults for every field; copy and change what you need. */
+extern const rm_options rm_default_options;
+
+typedef struct {
+    char *title;
+    char *byline;
+    char *site_name;
+    char *published;          /* ISO 8601 when known */
+    char *lang;
+    char *dir;                /* "ltr", "rtl" or "auto" */
+    char *excerpt;
+    char *url;                /* canonical URL (absolute) */
+    char *text;               /* body as plain text; blocks separated by a
+                                 blank line, list items start with "- " */
+    char *html;               /* body as sanitized reader HTML */
+    char *markdown;           /* body as Markdown */
+    size_t word_count;
+    unsigned reading_minutes;
+    bool readerable;
+    unsigned removed[RM_REMOVED_KIND_COUNT];
+} rm_article;
+
+/* Extract the article from `len` bytes of HTML in any encoding.
+ * On RM_OK and RM_NO_ARTICLE *out is set and must be freed with
+ * rm_article_free; on any other status *out is NULL. */
+rm_status rm_extract(const void *html, size_t len, const rm_options *options,
+                     rm_article **out);
+
+void rm_article_free(rm_article *article);
+
+/* Short, stable, machine-readable name of a status ("no_article", ...). */
+const char *rm_status_code(rm_status status);
+/* One-line human-readable description of a status. */
+const char *rm_status_message(rm_status status);
+/* Stable lower-case name of a removed kind ("comments", "adblock", ...). */
+const char *rm_removed_kind_name(rm_removed_kind kind);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * render.h — turn the chosen article subtrees into text, Markdown or
+ * sanitized reader HTML.
+ *
+ * The renderers read the flat DOM index (dom.h) and a per-node drop mask
+ * produced by the cleaning pass; they never look at the page outside the
+ * given roots. All three walk iteratively, so depth costs no C stack.
+ */
+#ifndef RM_RENDER_H
+#define RM_RENDER_H
+
+#include "dom.h"
+#include <stdint.h>
+#include <stddef.h>
+
+typedef struct {
+    const rm_dom *dom;
+    const uint8_t *drop;      /* per node id: nonzero = skip node and subtree */
+    const int32_t *roots;     /* article roots in document order */
+    size_t root_count;
+    const char *base_url;     /* absolute base for links and images, or NULL */
+} rm_render_input;
+
+/* Each returns a malloc'd NUL-terminated UTF-8 string (possibly ""), or NULL
+ * when out of memory. */
+char *render_text(const rm_render_input *in);
+char *render_markdown(const rm_render_input *in);
+char *render_html(const rm_render_input *in);
+
+/* Re-wrap plain text (as produced by render_text) at `width` display columns
+ * using Unicode line breaking; list-item and quote continuation lines are
+ * indented under their marker. width 0 returns a copy. */
+char *text_wrap(const char *text, unsigned width);
+
+#endif
