@@ -66,7 +66,8 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
     n->next_sibling = RM_NONE;
     n->size = 1;
     n->depth = depth;
-    n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT : RM_NODE_TEXT;
+    n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
+              : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
     n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
     return id;
 }
