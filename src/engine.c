@@ -306,6 +306,18 @@ void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v)
             e->drop[i] = v;
 }
 
+/* Readability measures link text trimmed; the collapsed count of a text
+ * node includes one space for each white-space edge. */
+static uint32_t link_text_chars(const char *text, uint32_t chars)
+{
+    size_t len = strlen(text);
+    if (chars > 0 && len > 0 && strchr(" \t\n\r\f", text[0]))
+        chars--;
+    if (chars > 0 && len > 1 && strchr(" \t\n\r\f", text[len - 1]))
+        chars--;
+    return chars;
+}
+
 static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
 {
     memset(s, 0, sizeof *s);
@@ -315,7 +327,8 @@ static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
         s->commas = e->tcommas[i];
         s->sentences = e->tsentences[i];
         if (e->flags[i] & NF_IN_LINK)
-            s->link_chars = (float)s->chars * ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
+            s->link_chars = (float)link_text_chars(dom_text(&e->dom, i), s->chars) *
+                            ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
         return;
     }
     switch (n->tag) {

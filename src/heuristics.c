@@ -300,7 +300,6 @@ static const struct { const char *first, *second; rm_removed_kind kind; } marker
     {"post", "navigation", RM_REMOVED_NAVIGATION},
     {"more", "from", RM_REMOVED_RELATED},
     {"read", "next", RM_REMOVED_RELATED},
-    {"read", "more", RM_REMOVED_RELATED},
     {"you", "may", RM_REMOVED_RELATED},
     {"jp", "relatedposts", RM_REMOVED_RELATED},
     {"mc", "embed", RM_REMOVED_PROMPT},
