@@ -926,7 +926,8 @@ static void ld_extract(scan *sc, const cJSON *article, ld_fields *ld)
     ld->body = body ? collapse_ws(body, strlen(body), &sc->oom) : NULL;
 }
 
-/* Script text without the <![CDATA[ ... ]]> wrapper some CMSes add. */
+/* Script text without the <![CDATA[ opener some CMSes add; cJSON stops at
+ * the end of the value, so the closing ]]> needs no care. */
 static char *script_json(const scan *sc, int32_t id, bool *oom)
 {
     char *text = element_text(sc, id, oom);
@@ -939,8 +940,6 @@ static char *script_json(const scan *sc, int32_t id, bool *oom)
         s += 9;
         n -= 9;
     }
-    if (n >= 3 && strncmp(s + n - 3, "]]>", 3) == 0)
-        n -= 3;
     memmove(text, s, n);
     text[n] = '\0';
     return text;
