@@ -8,6 +8,8 @@
 #include "dom.h"
 #include "metadata.h"
 
+#include <stddef.h>
+
 typedef struct {
     GumboOutput *out;
     rm_dom dom;
@@ -29,19 +31,29 @@ static void unload(page *p)
     gumbo_destroy_output(&kGumboDefaultOptions, p->out);
 }
 
+/* Collect from `html` and compare one string field; want NULL: absent. */
+static void expect_field(const char *html, const char *url, size_t offset, const char *want)
+{
+    page p;
+    load(&p, html, url);
+    const char *got = *(char *const *)((const char *)&p.md + offset);
+    if (want)
+        ck_assert_str_eq(got, want);
+    else
+        ck_assert_ptr_null(got);
+    unload(&p);
+}
+
+#define EXPECT(html, url, field, want) \
+    expect_field(html, url, offsetof(rm_metadata, field), want)
+
 /* The title Readability's rules make of a <title> (with an optional body). */
 static void check_title(const char *title, const char *body, const char *want)
 {
     char html[2048];
     snprintf(html, sizeof html, "<html><head><title>%s</title></head><body>%s</body></html>",
              title, body ? body : "");
-    page p;
-    load(&p, html, NULL);
-    if (want)
-        ck_assert_str_eq(p.md.title, want);
-    else
-        ck_assert_ptr_null(p.md.title);
-    unload(&p);
+    EXPECT(html, NULL, title, want);
 }
 
 static void check_published(const char *value, const char *want)
@@ -49,13 +61,7 @@ static void check_published(const char *value, const char *want)
     char html[1024];
     snprintf(html, sizeof html,
              "<meta property=\"article:published_time\" content=\"%s\"><p>x</p>", value);
-    page p;
-    load(&p, html, NULL);
-    if (want)
-        ck_assert_str_eq(p.md.published, want);
-    else
-        ck_assert_ptr_null(p.md.published);
-    unload(&p);
+    EXPECT(html, NULL, published, want);
 }
 
 /* ---- title ---- */
@@ -361,39 +367,20 @@ END_TEST
 
 START_TEST(test_lang)
 {
-    page p;
-    load(&p, "<html lang=\" de-CH \"><meta property=\"og:locale\" content=\"en_US\"><p>x</p></html>", NULL);
-    ck_assert_str_eq(p.md.lang, "de-CH");
-    unload(&p);
-
-    load(&p, "<meta property=\"og:locale\" content=\"en_GB\"><p>x</p>", NULL);
-    ck_assert_str_eq(p.md.lang, "en-GB");
-    unload(&p);
-
-    load(&p, "<meta http-equiv=\"Content-Language\" content=\"fr, en\"><p>x</p>", NULL);
-    ck_assert_str_eq(p.md.lang, "fr");
-    unload(&p);
-
-    load(&p, "<p>x</p>", NULL);
-    ck_assert_ptr_null(p.md.lang);
-    unload(&p);
+    EXPECT("<html lang=\" de-CH \"><meta property=\"og:locale\" content=\"en_US\"><p>x</p></html>",
+           NULL, lang, "de-CH");
+    EXPECT("<meta property=\"og:locale\" content=\"en_GB\"><p>x</p>", NULL, lang, "en-GB");
+    EXPECT("<meta http-equiv=\"Content-Language\" content=\"fr, en\"><p>x</p>", NULL, lang, "fr");
+    EXPECT("<p>x</p>", NULL, lang, NULL);
 }
 END_TEST
 
 START_TEST(test_dir)
 {
-    page p;
-    load(&p, "<html dir=\"RTL\"><body><p>text</p></body></html>", NULL);
-    ck_assert_str_eq(p.md.dir, "rtl");
-    unload(&p);
-
-    load(&p, "<body><div dir=\"ltr\">nav</div><div dir=\"rtl\"><p>The long article text lives here.</p></div></body>", NULL);
-    ck_assert_str_eq(p.md.dir, "rtl");
-    unload(&p);
-
-    load(&p, "<html dir=\"sideways\"><p>x</p></html>", NULL);
-    ck_assert_ptr_null(p.md.dir);
-    unload(&p);
+    EXPECT("<html dir=\"RTL\"><body><p>text</p></body></html>", NULL, dir, "rtl");
+    EXPECT("<body><div dir=\"ltr\">nav</div><div dir=\"rtl\"><p>The long article text lives "
+           "here.</p></div></body>", NULL, dir, "rtl");
+    EXPECT("<html dir=\"sideways\"><p>x</p></html>", NULL, dir, NULL);
 }
 END_TEST
 
@@ -401,27 +388,15 @@ END_TEST
 
 START_TEST(test_canonical)
 {
-    page p;
-    load(&p, "<link rel=\"canonical\" href=\"/story/42\"><p>x</p>", "https://example.com/a/b?c=1");
-    ck_assert_str_eq(p.md.url, "https://example.com/story/42");
-    unload(&p);
-
-    load(&p, "<base href=\"https://cdn.example.net/x/\"><link rel=\"Canonical other\" href=\"page\"><p>x</p>",
-         "https://example.com/a/b");
-    ck_assert_str_eq(p.md.url, "https://cdn.example.net/x/page");
-    unload(&p);
-
-    load(&p, "<meta property=\"og:url\" content=\"https://example.com/og\"><p>x</p>", NULL);
-    ck_assert_str_eq(p.md.url, "https://example.com/og");
-    unload(&p);
-
-    load(&p, "<p>x</p>", "https://example.com/page");
-    ck_assert_str_eq(p.md.url, "https://example.com/page");
-    unload(&p);
-
-    load(&p, "<link rel=\"canonical\" href=\"relative/only\"><p>x</p>", NULL);
-    ck_assert_ptr_null(p.md.url);  /* nothing to make it absolute with */
-    unload(&p);
+    EXPECT("<link rel=\"canonical\" href=\"/story/42\"><p>x</p>", "https://example.com/a/b?c=1",
+           url, "https://example.com/story/42");
+    EXPECT("<base href=\"https://cdn.example.net/x/\"><link rel=\"Canonical other\" href=\"page\">",
+           "https://example.com/a/b", url, "https://cdn.example.net/x/page");
+    EXPECT("<meta property=\"og:url\" content=\"https://example.com/og\">", NULL,
+           url, "https://example.com/og");
+    EXPECT("<p>x</p>", "https://example.com/page", url, "https://example.com/page");
+    /* nothing to make a relative canonical absolute with */
+    EXPECT("<link rel=\"canonical\" href=\"relative/only\"><p>x</p>", NULL, url, NULL);
 }
 END_TEST
 
@@ -444,10 +419,8 @@ END_TEST
 
 START_TEST(test_parsely_pub_date)
 {
-    page p;
-    load(&p, "<meta name=\"parsely-pub-date\" content=\"2024-04-20T04:20:00.000Z\"><p>x</p>", NULL);
-    ck_assert_str_eq(p.md.published, "2024-04-20T04:20:00.000Z");
-    unload(&p);
+    EXPECT("<meta name=\"parsely-pub-date\" content=\"2024-04-20T04:20:00.000Z\"><p>x</p>", NULL,
+           published, "2024-04-20T04:20:00.000Z");
 }
 END_TEST
 
