@@ -258,6 +258,7 @@ static void open_cell(flow *f, frame *fr)
     frame *row = frame_at(f, fr->row);
     uint32_t index = row ? row->count++ : 0;
     fr->kind = FRAME_CELL;
+    f->w.owed_space = 0;
     if (!in_pipe_table(f) && index > 0)
         render_lines_puts(&f->w, render_lines_at_line_start(&f->w) ? "|" : " |");
     render_lines_space(&f->w);

@@ -8,8 +8,9 @@
  *
  * text_wrap cannot tell after the fact which lines came from pre, so it
  * treats every line alike: a line that fits is kept as it is; a longer one
- * is broken at Unicode line-break opportunities (UAX #14, measured in
- * display columns, so CJK counts two per ideograph) and its continuation
+ * is broken at Unicode line-break opportunities (UAX #14 via libunistring,
+ * measured in display columns, so CJK counts two per ideograph; a word
+ * wider than the line overflows rather than being cut) and its continuation
  * lines repeat the quote markers and indent under the leading spaces and
  * list marker. Code in pre thus only changes when it overflows, and keeps
  * its indentation when it does.
@@ -56,6 +57,37 @@ static void put_without_trailing_spaces(render_buf *out, const char *s, size_t n
     render_buf_put(out, s, n);
 }
 
+/* Greedy filling over the UAX #14 break opportunities. Spaces before a
+ * break do not count toward the width (u8_width_linebreaks would count
+ * them, leaving lines one column short). */
+static void fill_lines(render_buf *out, const char *body, size_t blen, const char *breaks,
+                       int avail, const char *line, size_t quote, size_t indent)
+{
+    size_t start = 0;   /* first byte of the output line */
+    size_t taken = 0;   /* end of the last piece put on the line */
+    int columns = 0;    /* width of [start, taken), trailing spaces included */
+    for (size_t i = 1; i <= blen; i++) {
+        if (i < blen && breaks[i] != UC_BREAK_POSSIBLE)
+            continue;
+        size_t visible = i;
+        while (visible > taken && body[visible - 1] == ' ')
+            visible--;
+        int piece = u8_width((const uint8_t *)body + taken, visible - taken, "UTF-8");
+        if (taken > start && columns + piece > avail) {
+            put_without_trailing_spaces(out, body + start, taken - start);
+            render_buf_putc(out, '\n');
+            render_buf_put(out, line, quote);
+            for (size_t k = quote; k < indent; k++)
+                render_buf_putc(out, ' ');
+            start = taken;
+            columns = 0;
+        }
+        columns += u8_width((const uint8_t *)body + taken, i - taken, "UTF-8");
+        taken = i;
+    }
+    render_buf_put(out, body + start, blen - start);
+}
+
 static int wrap_line(render_buf *out, const char *line, size_t len, unsigned width,
                      char **breaks, size_t *breaks_cap)
 {
@@ -79,20 +111,9 @@ static int wrap_line(render_buf *out, const char *line, size_t len, unsigned wid
         *breaks = grown;
         *breaks_cap = blen;
     }
-    u8_width_linebreaks((const uint8_t *)body, blen, avail, 0, 0, NULL, "UTF-8", *breaks);
+    u8_possible_linebreaks((const uint8_t *)body, blen, "UTF-8", *breaks);
     render_buf_put(out, line, indent);
-    size_t start = 0;
-    for (size_t i = 1; i < blen; i++) {
-        if ((*breaks)[i] != UC_BREAK_POSSIBLE)
-            continue;
-        put_without_trailing_spaces(out, body + start, i - start);
-        render_buf_putc(out, '\n');
-        render_buf_put(out, line, quote);
-        for (size_t k = quote; k < indent; k++)
-            render_buf_putc(out, ' ');
-        start = i;
-    }
-    render_buf_put(out, body + start, blen - start);
+    fill_lines(out, body, blen, *breaks, avail, line, quote, indent);
     return 0;
 }
 
