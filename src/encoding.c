@@ -8,6 +8,11 @@
  * Content-Type> found by the prescan of the first 1024 bytes (§13.2.3.2,
  * "prescan a byte stream"); then, as browsers' frequency analysis would
  * mostly conclude, UTF-8 when the bytes are valid UTF-8, else windows-1252.
+ * One deliberate departure: bytes that are valid UTF-8 *and* contain
+ * multi-byte sequences are read as UTF-8 even when a <meta> names a legacy
+ * encoding. Saved and re-encoded pages keep their stale <meta> (the
+ * Readability corpus has several), while legacy-encoded text that happens
+ * to form valid multi-byte UTF-8 is vanishingly rare.
  *
  * Conversion is libunistring's. Invalid input becomes U+FFFD, as does NUL
  * (Gumbo treats NUL specially and our strings are NUL-terminated), and the
@@ -478,6 +483,14 @@ static size_t bom_length(const char *bytes, size_t len, int encoding)
     return 0;
 }
 
+static int has_non_ascii(const uint8_t *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
 static int sniff_bom(const char *bytes, size_t len)
 {
     for (size_t i = 0; i < sizeof boms / sizeof boms[0]; i++)
@@ -489,6 +502,9 @@ static int sniff_bom(const char *bytes, size_t len)
 static int detect(const char *bytes, size_t len)
 {
     int found = sniff_bom(bytes, len);
+    if (found == -1 && has_non_ascii((const uint8_t *)bytes, len) &&
+        !u8_check((const uint8_t *)bytes, len))
+        found = E_UTF8;
     if (found == -1)
         found = prescan((const unsigned char *)bytes, len);
     if (found == -1)
@@ -603,14 +619,6 @@ static int decode(int enc, const char *bytes, size_t len, uint8_t **out, size_t 
         break;
     }
     return decode_iconv(encodings[enc].iconv_name, bytes, len, out, out_len);
-}
-
-static int has_non_ascii(const uint8_t *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= 0x80)
-            return 1;
-    return 0;
 }
 
 /* NFC-normalise and NUL-terminate; takes ownership of *text. */

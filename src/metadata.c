@@ -283,15 +283,6 @@ static size_t subtree_text(const rm_dom *dom, int32_t id, strbuf *out)
     return total;
 }
 
-/* The <html> element. dom_build indexes Gumbo's root (which is <html>) as
- * node 0 without recording it in dom->html, so look there too. */
-static int32_t html_element(const rm_dom *dom)
-{
-    if (dom->html != RM_NONE)
-        return dom->html;
-    return dom->count > 0 && dom->nodes[0].tag == GUMBO_TAG_HTML ? 0 : RM_NONE;
-}
-
 static bool is_html_element(const rm_dom *dom, int32_t id, GumboTag tag)
 {
     const rm_node *n = &dom->nodes[id];
@@ -1108,7 +1099,7 @@ static int32_t byline_name_element(const rm_dom *dom, int32_t id)
 static char *walk_for_byline(scan *sc, bool skip_unlikely, int32_t *node)
 {
     const rm_dom *dom = sc->dom;
-    int32_t start = html_element(dom) != RM_NONE ? html_element(dom) : 0;
+    int32_t start = dom->html != RM_NONE ? dom->html : 0;
     int32_t end = start + (int32_t)dom->nodes[start].size;
     char match[1024];
     for (int32_t i = start; i < end && !sc->oom;) {
@@ -1376,7 +1367,7 @@ static char *attr_copy(const rm_dom *dom, int32_t id, const char *name, bool *oo
 /* <html lang>, else og:locale (en_US -> en-US), else Content-Language. */
 static char *page_lang(const scan *sc, bool *oom)
 {
-    char *lang = attr_copy(sc->dom, html_element(sc->dom), "lang", oom);
+    char *lang = attr_copy(sc->dom, sc->dom->html, "lang", oom);
     if (lang)
         return lang;
     const char *v = has_text(sc->meta[K_OG_LOCALE]) ? sc->meta[K_OG_LOCALE] : sc->content_language;
@@ -1406,7 +1397,7 @@ static const char *dir_of(const rm_dom *dom, int32_t id)
  * element with dir that still holds most of the body's text. */
 static char *page_dir(const rm_dom *dom, bool *oom)
 {
-    int32_t html = html_element(dom);
+    int32_t html = dom->html;
     int32_t root = dom->body != RM_NONE ? dom->body : html;
     const char *best = html != RM_NONE ? dir_of(dom, html) : NULL;
     if (root != RM_NONE) {

@@ -170,6 +170,15 @@ START_TEST(meta_latin1_means_windows_1252)
 }
 END_TEST
 
+/* A re-encoded page keeps its old <meta>: valid multi-byte UTF-8 wins. */
+START_TEST(valid_utf8_beats_stale_meta)
+{
+    TO_UTF8("<meta charset=gb2312><p>\xe4\xb8\xad\xe6\x96\x87</p>", NULL);
+    ck_assert_str_eq(detected, "UTF-8");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>中文</p>"));
+}
+END_TEST
+
 START_TEST(meta_utf16_means_utf8)
 {
     TO_UTF8("<meta charset=utf-16><p>\xc3\xa9</p>", NULL);
@@ -340,6 +349,7 @@ static Suite *encoding_suite(void)
     tcase_add_test(sniff, utf16be_with_bom);
     tcase_add_test(sniff, utf16_lone_surrogate_and_odd_byte_replaced);
     tcase_add_test(sniff, meta_charset_iso_8859_2);
+    tcase_add_test(sniff, valid_utf8_beats_stale_meta);
     tcase_add_test(sniff, meta_charset_shift_jis_label);
     tcase_add_test(sniff, meta_gb2312_decodes_as_gbk);
     tcase_add_test(sniff, http_equiv_content_type);
