@@ -201,6 +201,19 @@ static void take_metadata(rm_article *a, rm_metadata *md)
     a->url = md->url;           md->url = NULL;
 }
 
+/* Readability's excerpt fallback: the article's first paragraph. */
+static char *first_paragraph(const char *text)
+{
+    const char *end = strstr(text, "\n\n");
+    size_t len = end ? (size_t)(end - text) : strlen(text);
+    char *p = malloc(len + 1);
+    if (p) {
+        memcpy(p, text, len);
+        p[len] = '\0';
+    }
+    return p;
+}
+
 static int render_article(rm_article *a, const rm_engine *e, const attempt_result *best,
                           const rm_options *opt)
 {
@@ -217,6 +230,8 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     if ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in)))
         return -1;
     if ((opt->formats & RM_FORMAT_MARKDOWN) && !(a->markdown = render_markdown(&in)))
+        return -1;
+    if (!a->excerpt && !(a->excerpt = first_paragraph(a->text)))
         return -1;
     size_t cjk;
     a->word_count = count_words(a->text, &cjk);
@@ -277,9 +292,9 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
         return RM_BAD_OPTION;
     if (rc)
         return RM_NO_MEMORY;
-    char *flat;
-    size_t flat_len;
-    rc = nesting_limit(utf8, utf8_len, opt->max_depth, &flat, &flat_len);
+    char *flat = NULL;
+    size_t flat_len = 0;
+    rc = opt->max_depth ? nesting_limit(utf8, utf8_len, opt->max_depth, &flat, &flat_len) : 1;
     if (rc < 0) {
         free(utf8);
         return RM_NO_MEMORY;

@@ -1116,10 +1116,18 @@ static char *walk_for_byline(scan *sc, bool skip_unlikely, int32_t *node)
             continue;
         }
         if (marks_byline(dom, i, match)) {
-            char *byline = valid_byline_text(sc, byline_name_element(dom, i), &sc->oom);
-            if (byline) {
+            /* The element must be short itself; the name inside it is what
+             * is reported. */
+            char *whole = valid_byline_text(sc, i, &sc->oom);
+            int32_t name = byline_name_element(dom, i);
+            char *byline = whole && name != i ? valid_byline_text(sc, name, &sc->oom) : NULL;
+            if (whole) {
                 *node = i;
-                return byline;
+                if (byline) {
+                    free(whole);
+                    return byline;
+                }
+                return whole;
             }
         }
         i += skip_unlikely && is_unlikely(dom, i, match) ? (int32_t)n->size : 1;
