@@ -22,6 +22,7 @@
 #define MIN_COMMAS_TO_KEEP 10
 #define SHARE_MAX_CHARS 500
 #define TITLE_SIMILARITY 0.75
+#define BYLINE_MAX_CHARS 150
 
 /* Removed outright inside the article (Readability's _clean lists). */
 static const GumboTag removed_tags[] = {
@@ -126,6 +127,22 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
     return remove;
 }
 
+/* A byline or dateline row inside the article ("By Ann Lee · 3 May 2025 ·
+ * 4 comments"): short, named so or holding a <time> or rel=author link,
+ * and not a sentence. The byline itself is reported as metadata. */
+static bool is_byline_row(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    GumboTag t = node(e, id)->tag;
+    if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
+        (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) || (e->flags[id] & (NF_IN_CODE | NF_IN_TABLE)))
+        return false;
+    if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
+        return true;
+    return (e->flags[id] & NF_HAS_DATE) && s->sentences == 0 &&
+           (t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN);
+}
+
 static void clean_subtree_fixed(rm_engine *e, int32_t root)
 {
     uint32_t end = (uint32_t)root + node(e, root)->size;
@@ -146,6 +163,8 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
             gone = true;
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_class_weight(engine_sig(e, i)) < 0) {
+            gone = true;
+        } else if (i != root && is_byline_row(e, i)) {
             gone = true;
         }
         if (gone) {

@@ -17,7 +17,7 @@
 #include <unistr.h>
 
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE)
-#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY)
+#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE)
 
 /* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
 static const ucs4_t comma_chars[] = {
@@ -226,6 +226,9 @@ static uint16_t own_flags(const rm_engine *e, int32_t i)
         f |= NF_IN_FIGURE;
     if (n->tag == GUMBO_TAG_H1)
         f |= NF_HAS_H1;
+    const char *rel = dom_attr(&e->dom, i, "rel");
+    if (n->tag == GUMBO_TAG_TIME || (rel && strstr(rel, "author")))
+        f |= NF_HAS_DATE;
     const char *itemprop = dom_attr(&e->dom, i, "itemprop");
     if (itemprop && strstr(itemprop, "articleBody"))
         f |= NF_HAS_BODY;

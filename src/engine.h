@@ -36,6 +36,7 @@ enum {
     NF_REPLY = 1u << 9,       /* subtree holds a "Reply" link or button */
     NF_DATA_TABLE = 1u << 10, /* in a table of data, not of layout */
     NF_IN_FIGURE = 1u << 11,
+    NF_HAS_DATE = 1u << 12,   /* subtree holds <time> or a[rel=author] */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */

@@ -378,6 +378,43 @@ rm_removed_kind heur_marker_kind(const char *cls, const char *id, bool *strong)
     return scan_markers(cls, strong);
 }
 
+/* Bylines and datelines inside the article (rs-trafilatura's body-only
+ * output drops byline and timestamp classes; extraction-methods.md §1). */
+static const char *const byline_tokens[] = {
+    "byline", "dateline", "author", "authors", "writtenby", "timestamp",
+    "posted", "pubdate", "publish", "published",
+};
+static const struct { const char *first, *second; } byline_pairs[] = {
+    {"post", "meta"},    {"entry", "meta"}, {"article", "meta"}, {"story", "meta"},
+    {"post", "info"},    {"entry", "date"}, {"post", "date"},    {"article", "date"},
+    {"posted", "on"},    {"meta", "info"},
+};
+
+static bool scan_byline(const char *s)
+{
+    if (!s)
+        return false;
+    const char *prev = NULL;
+    size_t prev_len = 0, len;
+    for (const char *tok = next_token(s, &len); tok; tok = next_token(tok + len, &len)) {
+        for (size_t i = 0; i < COUNT(byline_tokens); i++)
+            if (token_is(tok, len, byline_tokens[i]))
+                return true;
+        for (size_t i = 0; prev && i < COUNT(byline_pairs); i++)
+            if (token_is(prev, prev_len, byline_pairs[i].first) &&
+                token_is(tok, len, byline_pairs[i].second))
+                return true;
+        prev = tok;
+        prev_len = len;
+    }
+    return false;
+}
+
+bool heur_is_byline_marker(const char *cls, const char *id)
+{
+    return scan_byline(cls) || scan_byline(id);
+}
+
 /* ---- phrases (clutter-taxonomy.md §9), case-folded ----------------------- */
 
 static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {

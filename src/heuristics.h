@@ -33,6 +33,10 @@ bool heur_is_unlikely_role(const char *role);
  * is a vendor root that needs no other evidence. */
 rm_removed_kind heur_marker_kind(const char *cls, const char *id, bool *strong);
 
+/* Does an element's class/id name it as a byline or dateline ("byline",
+ * "post-meta", "entry-date", "author")? Whole tokens. */
+bool heur_is_byline_marker(const char *cls, const char *id);
+
 /* Clutter kind announced by a short text (a heading, a label, the first
  * line of a box) in any of the supported languages, or RM_KIND_NONE.
  * `text` must be case-folded (u8_casefold) and whitespace-collapsed. */
