@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <uniconv.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -605,11 +606,44 @@ static int decode(int enc, const char *bytes, size_t len, uint8_t **out, size_t 
     return decode_iconv(encodings[enc].iconv_name, bytes, len, out, out_len);
 }
 
-static int has_non_ascii(const uint8_t *s, size_t len)
+/* Hangul syllables are precomposed and stable; Hangul jamo may compose
+ * with what precedes them (Unicode §3.12). */
+#define HANGUL_SYLLABLES_FIRST 0xAC00
+#define HANGUL_SYLLABLES_LAST 0xD7A3
+#define HANGUL_JAMO_FIRST 0x1100
+#define HANGUL_JAMO_LAST 0x11FF
+
+/* Could NFC change this code point or the one before it? A quick check in
+ * the spirit of UAX #15's NFC_Quick_Check, from the data libunistring has:
+ * combining marks (which may reorder or compose with the previous
+ * character), singletons and composition exclusions (characters whose
+ * canonical decomposition does not compose back to them), and jamo. */
+static int nfc_unstable(ucs4_t c)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= 0x80)
+    if (c < 0x300 || (c >= HANGUL_SYLLABLES_FIRST && c <= HANGUL_SYLLABLES_LAST))
+        return 0;
+    if (uc_combining_class(c) != UC_CCC_NR || uc_is_general_category(c, UC_CATEGORY_M) ||
+        (c >= HANGUL_JAMO_FIRST && c <= HANGUL_JAMO_LAST))
+        return 1;
+    ucs4_t parts[UC_DECOMPOSITION_MAX_LENGTH];
+    int n = uc_canonical_decomposition(c, parts);
+    return n == 1 || (n == 2 && uc_composition(parts[0], parts[1]) != c);
+}
+
+/* Is valid UTF-8 text possibly not in NFC? Most pages are already NFC,
+ * and normalising costs more than decoding, so check first. */
+static int needs_nfc(const uint8_t *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        ucs4_t c;
+        i += (size_t)u8_mbtouc_unsafe(&c, s + i, len - i);
+        if (nfc_unstable(c))
             return 1;
+    }
     return 0;
 }
 
@@ -618,7 +652,7 @@ static int finish(uint8_t **text, size_t *len)
 {
     uint8_t *result = *text;
     size_t n = *len;
-    if (has_non_ascii(result, n)) {
+    if (needs_nfc(result, n)) {
         uint8_t *normal = u8_normalize(UNINORM_NFC, result, n, NULL, &n);
         free(result);
         if (!normal)
