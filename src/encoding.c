@@ -55,7 +55,10 @@ enum {
  * #names-and-labels) with the iconv decoder that implements each. Where the
  * standard's decoder is a superset of the registered charset we use the
  * superset too: GBK decodes as GB18030, Shift_JIS as CP932 (windows-31j),
- * EUC-KR as CP949 (UHC), Big5 as Big5-HKSCS, windows-874 as CP874. */
+ * EUC-KR as CP949 (UHC), Big5 as Big5-HKSCS, windows-874 as CP874. One
+ * known difference: the five bytes windows-1252 leaves undefined (0x81,
+ * 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD here, C1 controls in the standard;
+ * neither is readable text. */
 static const encoding_info encodings[] = {
     [E_UTF8] = {"UTF-8", "UTF-8", DEC_UTF8},
     [E_UTF16LE] = {"UTF-16LE", "UTF-16LE", DEC_UTF16LE},
@@ -571,13 +574,11 @@ static int decode_iconv(const char *iconv_name, const char *src, size_t len,
                                          src, len, NULL, NULL, &n);
     if (!buf && errno == ENOMEM)
         return -2;
-    /* iconv gives up on a few malformed inputs even with a replacement
-     * handler; windows-1252 decodes every byte, so nothing is lost. */
+    /* The replacement handler never gives up on bad input; what remains is
+     * an iconv without this converter (a system without gconv modules).
+     * Keep the ASCII and any UTF-8 rather than fail the page. */
     if (!buf)
-        buf = u8_conv_from_encoding("CP1252", iconveh_replacement_character,
-                                    src, len, NULL, NULL, &n);
-    if (!buf)
-        return -2;
+        return sanitize_utf8((const uint8_t *)src, len, out, out_len);
     *out = buf;
     *out_len = n;
     return 0;
