@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <uniconv.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -59,7 +60,10 @@ enum {
  * #names-and-labels) with the iconv decoder that implements each. Where the
  * standard's decoder is a superset of the registered charset we use the
  * superset too: GBK decodes as GB18030, Shift_JIS as CP932 (windows-31j),
- * EUC-KR as CP949 (UHC), Big5 as Big5-HKSCS, windows-874 as CP874. */
+ * EUC-KR as CP949 (UHC), Big5 as Big5-HKSCS, windows-874 as CP874. One
+ * known difference: the five bytes windows-1252 leaves undefined (0x81,
+ * 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD here, C1 controls in the standard;
+ * neither is readable text. */
 static const encoding_info encodings[] = {
     [E_UTF8] = {"UTF-8", "UTF-8", DEC_UTF8},
     [E_UTF16LE] = {"UTF-16LE", "UTF-16LE", DEC_UTF16LE},
@@ -586,13 +590,11 @@ static int decode_iconv(const char *iconv_name, const char *src, size_t len,
                                          src, len, NULL, NULL, &n);
     if (!buf && errno == ENOMEM)
         return -2;
-    /* iconv gives up on a few malformed inputs even with a replacement
-     * handler; windows-1252 decodes every byte, so nothing is lost. */
+    /* The replacement handler never gives up on bad input; what remains is
+     * an iconv without this converter (a system without gconv modules).
+     * Keep the ASCII and any UTF-8 rather than fail the page. */
     if (!buf)
-        buf = u8_conv_from_encoding("CP1252", iconveh_replacement_character,
-                                    src, len, NULL, NULL, &n);
-    if (!buf)
-        return -2;
+        return sanitize_utf8((const uint8_t *)src, len, out, out_len);
     *out = buf;
     *out_len = n;
     return 0;
@@ -621,12 +623,53 @@ static int decode(int enc, const char *bytes, size_t len, uint8_t **out, size_t 
     return decode_iconv(encodings[enc].iconv_name, bytes, len, out, out_len);
 }
 
+/* Hangul syllables are precomposed and stable; Hangul jamo may compose
+ * with what precedes them (Unicode §3.12). */
+#define HANGUL_SYLLABLES_FIRST 0xAC00
+#define HANGUL_SYLLABLES_LAST 0xD7A3
+#define HANGUL_JAMO_FIRST 0x1100
+#define HANGUL_JAMO_LAST 0x11FF
+
+/* Could NFC change this code point or the one before it? A quick check in
+ * the spirit of UAX #15's NFC_Quick_Check, from the data libunistring has:
+ * combining marks (which may reorder or compose with the previous
+ * character), singletons and composition exclusions (characters whose
+ * canonical decomposition does not compose back to them), and jamo. */
+static int nfc_unstable(ucs4_t c)
+{
+    if (c < 0x300 || (c >= HANGUL_SYLLABLES_FIRST && c <= HANGUL_SYLLABLES_LAST))
+        return 0;
+    if (uc_combining_class(c) != UC_CCC_NR || uc_is_general_category(c, UC_CATEGORY_M) ||
+        (c >= HANGUL_JAMO_FIRST && c <= HANGUL_JAMO_LAST))
+        return 1;
+    ucs4_t parts[UC_DECOMPOSITION_MAX_LENGTH];
+    int n = uc_canonical_decomposition(c, parts);
+    return n == 1 || (n == 2 && uc_composition(parts[0], parts[1]) != c);
+}
+
+/* Is valid UTF-8 text possibly not in NFC? Most pages are already NFC,
+ * and normalising costs more than decoding, so check first. */
+static int needs_nfc(const uint8_t *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        ucs4_t c;
+        i += (size_t)u8_mbtouc_unsafe(&c, s + i, len - i);
+        if (nfc_unstable(c))
+            return 1;
+    }
+    return 0;
+}
+
 /* NFC-normalise and NUL-terminate; takes ownership of *text. */
 static int finish(uint8_t **text, size_t *len)
 {
     uint8_t *result = *text;
     size_t n = *len;
-    if (has_non_ascii(result, n)) {
+    if (needs_nfc(result, n)) {
         uint8_t *normal = u8_normalize(UNINORM_NFC, result, n, NULL, &n);
         free(result);
         if (!normal)

@@ -6,6 +6,7 @@
 #include "encoding.h"
 #include "testutil.h"
 
+#include <uninorm.h>
 #include <unistr.h>
 
 static char *decoded;          /* output of the last to_utf8() */
@@ -261,6 +262,39 @@ START_TEST(output_is_nfc)
 }
 END_TEST
 
+START_TEST(nfc_skip_is_safe_for_every_code_point)
+{
+    /* Normalisation is skipped when no code point looks NFC-unstable.
+     * Check that decision against u8_normalize for every code point after
+     * starters it might compose with: a letter, a Hangul leading jamo, and
+     * an Oriya vowel sign (composes with a following ccc=0 vowel sign). */
+    static const ucs4_t starters[] = {'a', 0x1100, 0x0B47};
+    /* Plain loops: a ck_assert per code point would be the slow part. */
+    unsigned misses = 0;
+    ucs4_t first_miss = 0;
+    for (size_t s = 0; s < sizeof starters / sizeof starters[0]; s++) {
+        for (ucs4_t c = 1; c < 0x110000; c++) {
+            if (c >= 0xD800 && c < 0xE000)
+                continue;
+            uint8_t in[8];
+            int n = u8_uctomb(in, starters[s], 4);
+            n += u8_uctomb(in + n, c, 4);
+            size_t normal_len = 0, out_len = 0;
+            char *out = NULL;
+            const char *name = NULL;
+            uint8_t *normal = u8_normalize(UNINORM_NFC, in, (size_t)n, NULL, &normal_len);
+            int rc = encoding_to_utf8((const char *)in, (size_t)n, "utf-8", &out, &out_len, &name);
+            if (rc != 0 || !normal || out_len != normal_len || memcmp(out, normal, out_len))
+                first_miss = misses++ ? first_miss : c;
+            free(normal);
+            free(out);
+        }
+    }
+    ck_assert_msg(misses == 0, "%u code points not normalised, first U+%04X", misses,
+                  (unsigned)first_miss);
+}
+END_TEST
+
 /* --- binary detection ---------------------------------------------- */
 
 START_TEST(png_is_binary)
@@ -370,6 +404,11 @@ static Suite *encoding_suite(void)
     tcase_add_test(clean, nul_replaced);
     tcase_add_test(clean, output_is_nfc);
     suite_add_tcase(s, clean);
+
+    TCase *nfc = tcase_create("nfc");
+    tcase_set_timeout(nfc, 300);   /* 3.3 million conversions; slow under ASan */
+    tcase_add_test(nfc, nfc_skip_is_safe_for_every_code_point);
+    suite_add_tcase(s, nfc);
 
     TCase *binary = tcase_create("binary");
     tcase_add_test(binary, png_is_binary);
