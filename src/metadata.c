@@ -487,10 +487,10 @@ static meta_key property_key(const char *property)
 {
     char key[256];
     size_t n = squeeze_key(property, key, sizeof key, false);
+    for (size_t e = 0; e < COUNT_OF(extra_properties); e++)
+        if (has_token(property, extra_properties[e]))  /* not og:locale:alternate */
+            return key_by_name(extra_properties[e], strlen(extra_properties[e]));
     for (size_t at = 0; at < n; at++) {
-        for (size_t e = 0; e < COUNT_OF(extra_properties); e++)
-            if (strncmp(key + at, extra_properties[e], strlen(extra_properties[e])) == 0)
-                return key_by_name(extra_properties[e], strlen(extra_properties[e]));
         for (size_t p = 0; p < COUNT_OF(property_prefixes); p++) {
             size_t plen = strlen(property_prefixes[p]);
             if (strncmp(key + at, property_prefixes[p], plen) != 0 || key[at + plen] != ':')

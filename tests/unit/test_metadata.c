@@ -370,7 +370,8 @@ START_TEST(test_lang)
 {
     EXPECT("<html lang=\" de-CH \"><meta property=\"og:locale\" content=\"en_US\"><p>x</p></html>",
            NULL, lang, "de-CH");
-    EXPECT("<meta property=\"og:locale\" content=\"en_GB\"><p>x</p>", NULL, lang, "en-GB");
+    EXPECT("<meta property=\"og:locale\" content=\"en_GB\">"
+           "<meta property=\"og:locale:alternate\" content=\"fr_FR\"><p>x</p>", NULL, lang, "en-GB");
     EXPECT("<meta http-equiv=\"Content-Language\" content=\"fr, en\"><p>x</p>", NULL, lang, "fr");
     EXPECT("<p>x</p>", NULL, lang, NULL);
 }
