@@ -78,6 +78,11 @@ static char *sb_take(strbuf *b)
 /* Text helpers. "White space" is JavaScript's \s, which Readability's
  * trim() and regular expressions use: Unicode White_Space plus U+FEFF. */
 
+static bool is_space_cp(ucs4_t cp)
+{
+    return uc_is_property_white_space(cp) || cp == 0xFEFF;
+}
+
 /* Length in bytes of the white-space character at s, or 0. */
 static int space_len(const char *s)
 {
@@ -86,9 +91,7 @@ static int space_len(const char *s)
         return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
     ucs4_t cp;
     int n = u8_mbtouc(&cp, (const uint8_t *)s, strnlen(s, 4));
-    if (n <= 0)
-        return 0;
-    return (uc_is_property_white_space(cp) || cp == 0xFEFF) ? n : 0;
+    return n > 0 && is_space_cp(cp) ? n : 0;
 }
 
 /* Length as JavaScript counts it (UTF-16 code units), for the thresholds
@@ -260,11 +263,9 @@ static bool is_textless(GumboTag tag)
            tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE;
 }
 
-/* textContent of an element: its text nodes in document order, appended
- * to `out` when given. Returns the length in bytes. */
-static size_t subtree_text(const rm_dom *dom, int32_t id, strbuf *out)
+/* textContent of an element: its text nodes in document order. */
+static void subtree_text(const rm_dom *dom, int32_t id, strbuf *out)
 {
-    size_t total = 0;
     int32_t end = id + (int32_t)dom->nodes[id].size;
     for (int32_t i = id + 1; i < end;) {
         const rm_node *n = &dom->nodes[i];
@@ -272,15 +273,92 @@ static size_t subtree_text(const rm_dom *dom, int32_t id, strbuf *out)
             i += (int32_t)n->size;
             continue;
         }
-        if (n->type == RM_NODE_TEXT) {
-            const char *text = dom_text(dom, i);
-            total += strlen(text);
-            if (out)
-                sb_puts(out, text);
-        }
+        if (n->type == RM_NODE_TEXT)
+            sb_puts(out, dom_text(dom, i));
         i++;
     }
-    return total;
+}
+
+/* Per-node facts computed once, so that no rule has to re-read a subtree
+ * per element: on a deeply nested page that would be quadratic. Lengths are
+ * in UTF-16 units like Readability's; white space is always one unit. */
+typedef struct {
+    uint32_t units;       /* textContent length */
+    uint32_t lead, trail; /* white space at either end (lead == units: blank) */
+    bool in_table_or_code;
+} node_facts;
+
+static node_facts text_facts(const char *s)
+{
+    node_facts f = {0};
+    bool seen_text = false;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        ucs4_t cp;
+        int k = u8_mbtouc(&cp, (const uint8_t *)s + i, n - i);
+        uint32_t units = cp > 0xFFFF ? 2 : 1;
+        f.units += units;
+        if (is_space_cp(cp)) {
+            f.trail += units;
+            f.lead += seen_text ? 0 : units;
+        } else {
+            f.trail = 0;
+            seen_text = true;
+        }
+        i += k > 0 ? (size_t)k : 1;
+    }
+    return f;
+}
+
+/* Text of `a` followed by text of `b`. */
+static node_facts concat_facts(node_facts a, node_facts b)
+{
+    node_facts f = {.units = a.units + b.units};
+    f.lead = a.lead == a.units ? a.units + b.lead : a.lead;
+    f.trail = b.trail == b.units ? b.units + a.trail : b.trail;
+    return f;
+}
+
+/* Children come after their parent in pre-order, so one backward pass sums
+ * text bottom-up and one forward pass hands ancestry down. */
+static node_facts *compute_facts(const rm_dom *dom)
+{
+    node_facts *facts = calloc((size_t)dom->count, sizeof *facts);
+    if (!facts)
+        return NULL;
+    for (int32_t i = dom->count - 1; i >= 0; i--) {
+        const rm_node *n = &dom->nodes[i];
+        if (n->type == RM_NODE_TEXT) {
+            facts[i] = text_facts(dom_text(dom, i));
+            continue;
+        }
+        if (is_textless(n->tag))
+            continue;
+        node_facts sum = {0};
+        for (int32_t c = n->first_child; c != RM_NONE; c = dom->nodes[c].next_sibling)
+            sum = concat_facts(sum, facts[c]);
+        facts[i] = sum;
+    }
+    for (int32_t i = 0; i < dom->count; i++) {
+        int32_t p = dom->nodes[i].parent;
+        facts[i].in_table_or_code = p != RM_NONE &&
+            (facts[p].in_table_or_code || dom->nodes[p].tag == GUMBO_TAG_TABLE ||
+             dom->nodes[p].tag == GUMBO_TAG_CODE);
+    }
+    return facts;
+}
+
+/* Length of the trimmed textContent. */
+static uint32_t trimmed_units(const node_facts *f)
+{
+    return f->lead == f->units ? 0 : f->units - f->lead - f->trail;
+}
+
+/* Is id in the subtree of ancestor (RM_NONE: no)? */
+static bool inside(const rm_dom *dom, int32_t id, int32_t ancestor)
+{
+    return ancestor != RM_NONE && id >= ancestor &&
+           id < ancestor + (int32_t)dom->nodes[ancestor].size;
 }
 
 static bool is_html_element(const rm_dom *dom, int32_t id, GumboTag tag)
@@ -400,10 +478,10 @@ static meta_key property_key(const char *property)
 {
     char key[256];
     size_t n = squeeze_key(property, key, sizeof key, false);
+    for (size_t e = 0; e < COUNT_OF(extra_properties); e++)
+        if (has_token(property, extra_properties[e]))  /* not og:locale:alternate */
+            return key_by_name(extra_properties[e], strlen(extra_properties[e]));
     for (size_t at = 0; at < n; at++) {
-        for (size_t e = 0; e < COUNT_OF(extra_properties); e++)
-            if (strncmp(key + at, extra_properties[e], strlen(extra_properties[e])) == 0)
-                return key_by_name(extra_properties[e], strlen(extra_properties[e]));
         for (size_t p = 0; p < COUNT_OF(property_prefixes); p++) {
             size_t plen = strlen(property_prefixes[p]);
             if (strncmp(key + at, property_prefixes[p], plen) != 0 || key[at + plen] != ':')
@@ -444,6 +522,7 @@ typedef struct {
     const char *canonical;       /* first <link rel=canonical href> */
     const char *base_href;       /* first <base href> */
     int32_t title_el;            /* first <title> */
+    node_facts *facts;           /* per node, see compute_facts */
     char *html_title;            /* _getArticleTitle's answer, computed once */
     bool html_title_done;
 } scan;
@@ -584,9 +663,16 @@ static char *element_text(const scan *sc, int32_t id, bool *oom)
 /* Is there an h1 or h2 whose trimmed text is exactly `title`? */
 static bool heading_equals(const scan *sc, const char *title, size_t n, bool *oom)
 {
+    uint32_t title_units = (uint32_t)js_length(title, n);
+    int32_t compared = RM_NONE;
     for (int32_t i = 0; i < sc->dom->count; i++) {
-        if (!is_html_element(sc->dom, i, GUMBO_TAG_H1) && !is_html_element(sc->dom, i, GUMBO_TAG_H2))
+        if ((!is_html_element(sc->dom, i, GUMBO_TAG_H1) && !is_html_element(sc->dom, i, GUMBO_TAG_H2)) ||
+            trimmed_units(&sc->facts[i]) != title_units)
             continue;
+        /* A heading inside one of the same trimmed length has the same text. */
+        if (inside(sc->dom, i, compared))
+            continue;
+        compared = i;
         char *text = element_text(sc, i, oom);
         const char *t = text ? text : "";
         size_t tn = strlen(t);
@@ -598,7 +684,6 @@ static bool heading_equals(const scan *sc, const char *title, size_t n, bool *oo
     }
     return false;
 }
-
 /* The only h1 of the page, or RM_NONE. */
 static int32_t sole_h1(const rm_dom *dom)
 {
@@ -999,7 +1084,7 @@ static bool contains_ci(const char *haystack, const char *needle)
 
 static bool contains_any(const char *haystack, const char *const *needles, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; haystack && i < n; i++)
         if (contains_ci(haystack, needles[i]))
             return true;
     return false;
@@ -1014,14 +1099,31 @@ static bool in_list(const char *s, const char *const *list, size_t n)
 }
 
 /* Declarations in a style attribute, compared without spaces or case. */
-static bool style_hides(const char *style)
+/* Does a style attribute hold `decl`, spaces and case aside? */
+static bool style_has(const char *style, const char *decl)
 {
-    char squeezed[512];
-    if (!style || !squeeze_key(style, squeezed, sizeof squeezed, false))
-        return false;
-    return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
+    for (; *style; style++) {
+        const char *s = style, *d = decl;
+        while (*s && *d) {
+            if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f') {
+                s++;
+                continue;
+            }
+            if ((*s | 0x20) != *d)
+                break;
+            s++;
+            d++;
+        }
+        if (!*d)
+            return true;
+    }
+    return false;
 }
 
+static bool style_hides(const char *style)
+{
+    return style && (style_has(style, "display:none") || style_has(style, "visibility:hidden"));
+}
 /* _isProbablyVisible, inverted. */
 static bool is_hidden(const rm_dom *dom, int32_t id)
 {
@@ -1032,47 +1134,34 @@ static bool is_hidden(const rm_dom *dom, int32_t id)
     return aria && strcmp(aria, "true") == 0 && !(cls && strstr(cls, "fallback-image"));
 }
 
-static bool has_ancestor(const rm_dom *dom, int32_t id, GumboTag tag)
-{
-    for (int32_t p = dom->nodes[id].parent; p != RM_NONE; p = dom->nodes[p].parent)
-        if (dom->nodes[p].tag == tag)
-            return true;
-    return false;
-}
 
-static bool is_unlikely(const rm_dom *dom, int32_t id, const char *match)
+static bool is_unlikely(const scan *sc, int32_t id, const char *cls, const char *idattr)
 {
+    const rm_dom *dom = sc->dom;
     GumboTag tag = dom->nodes[id].tag;
-    if (contains_any(match, unlikely_markers, COUNT_OF(unlikely_markers)) &&
-        !contains_any(match, maybe_candidate_markers, COUNT_OF(maybe_candidate_markers)) &&
-        tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A &&
-        !has_ancestor(dom, id, GUMBO_TAG_TABLE) && !has_ancestor(dom, id, GUMBO_TAG_CODE))
+    if ((contains_any(cls, unlikely_markers, COUNT_OF(unlikely_markers)) ||
+         contains_any(idattr, unlikely_markers, COUNT_OF(unlikely_markers))) &&
+        !contains_any(cls, maybe_candidate_markers, COUNT_OF(maybe_candidate_markers)) &&
+        !contains_any(idattr, maybe_candidate_markers, COUNT_OF(maybe_candidate_markers)) &&
+        tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A && !sc->facts[id].in_table_or_code)
         return true;
     return in_list(dom_attr(dom, id, "role"), unlikely_roles, COUNT_OF(unlikely_roles));
 }
-
-static bool marks_byline(const rm_dom *dom, int32_t id, const char *match)
+static bool marks_byline(const rm_dom *dom, int32_t id, const char *cls, const char *idattr)
 {
     const char *rel = dom_attr(dom, id, "rel");
     const char *itemprop = dom_attr(dom, id, "itemprop");
     return (rel && strcmp(rel, "author") == 0) || (itemprop && strstr(itemprop, "author")) ||
-           contains_any(match, byline_markers, COUNT_OF(byline_markers));
+           contains_any(cls, byline_markers, COUNT_OF(byline_markers)) ||
+           contains_any(idattr, byline_markers, COUNT_OF(byline_markers));
 }
-
 /* _isValidByline: some text, under 100 characters. Returns it collapsed. */
-static char *valid_byline_text(const scan *sc, int32_t id, bool *oom)
+/* _isValidByline: some text, under 100 characters. */
+static bool is_valid_byline(const scan *sc, int32_t id)
 {
-    char *text = element_text(sc, id, oom);
-    if (!text)
-        return NULL;
-    const char *t = text;
-    size_t n = strlen(t);
-    trim(&t, &n);
-    char *byline = (n > 0 && js_length(t, n) < 100) ? collapse_ws(t, n, oom) : NULL;
-    free(text);
-    return byline;
+    uint32_t units = trimmed_units(&sc->facts[id]);
+    return units > 0 && units < 100;
 }
-
 static bool is_dialog(const rm_dom *dom, int32_t id)
 {
     const char *modal = dom_attr(dom, id, "aria-modal");
@@ -1101,51 +1190,35 @@ static char *walk_for_byline(scan *sc, bool skip_unlikely, int32_t *node)
     const rm_dom *dom = sc->dom;
     int32_t start = dom->html != RM_NONE ? dom->html : 0;
     int32_t end = start + (int32_t)dom->nodes[start].size;
-    char match[1024];
-    for (int32_t i = start; i < end && !sc->oom;) {
+    for (int32_t i = start; i < end;) {
         const rm_node *n = &dom->nodes[i];
         if (n->type != RM_NODE_ELEMENT) {
             i++;
             continue;
         }
-        const char *cls = dom_attr(dom, i, "class");
-        const char *idattr = dom_attr(dom, i, "id");
-        snprintf(match, sizeof match, "%s %s", cls ? cls : "", idattr ? idattr : "");
         if (is_hidden(dom, i) || is_dialog(dom, i)) {
             i += (int32_t)n->size;
             continue;
         }
-        if (marks_byline(dom, i, match)) {
-            /* The element must be short itself; the name inside it is what
-             * is reported. */
-            char *whole = valid_byline_text(sc, i, &sc->oom);
-            int32_t name = byline_name_element(dom, i);
-            char *byline = whole && name != i ? valid_byline_text(sc, name, &sc->oom) : NULL;
-            if (whole) {
-                *node = i;
-                if (byline) {
-                    free(whole);
-                    return byline;
-                }
-                return whole;
-            }
+        const char *cls = dom_attr(dom, i, "class");
+        const char *idattr = dom_attr(dom, i, "id");
+        if (marks_byline(dom, i, cls, idattr) && is_valid_byline(sc, i)) {
+            char *text = element_text(sc, byline_name_element(dom, i), &sc->oom);
+            char *byline = text ? collapse_ws(text, strlen(text), &sc->oom) : NULL;
+            free(text);
+            *node = i;
+            return byline;
         }
-        i += skip_unlikely && is_unlikely(dom, i, match) ? (int32_t)n->size : 1;
+        i += skip_unlikely && is_unlikely(sc, i, cls, idattr) ? (int32_t)n->size : 1;
     }
     return NULL;
 }
-
 static char *dom_byline(scan *sc, int32_t *node)
 {
     char *byline = walk_for_byline(sc, true, node);
     return byline ? byline : walk_for_byline(sc, false, node);
 }
 
-static bool inside(const rm_dom *dom, int32_t id, int32_t ancestor)
-{
-    return ancestor != RM_NONE && id >= ancestor &&
-           id < ancestor + (int32_t)dom->nodes[ancestor].size;
-}
 
 /* ------------------------------------------------------------------ */
 /* Dates. Readability passes dates through; we publish ISO 8601:
@@ -1403,17 +1476,18 @@ static const char *dir_of(const rm_dom *dom, int32_t id)
 /* Readability takes dir from the nearest ancestor of the article that has
  * one. Before extraction we do not know the article, so we take the deepest
  * element with dir that still holds most of the body's text. */
-static char *page_dir(const rm_dom *dom, bool *oom)
+static char *page_dir(const scan *sc, bool *oom)
 {
+    const rm_dom *dom = sc->dom;
     int32_t html = dom->html;
     int32_t root = dom->body != RM_NONE ? dom->body : html;
     const char *best = html != RM_NONE ? dir_of(dom, html) : NULL;
     if (root != RM_NONE) {
-        size_t total = subtree_text(dom, root, NULL);
+        uint32_t total = sc->facts[root].units;
         int32_t end = root + (int32_t)dom->nodes[root].size;
         for (int32_t i = root; i < end; i++) {
             const char *dir = dom->nodes[i].type == RM_NODE_ELEMENT ? dir_of(dom, i) : NULL;
-            if (dir && (i == root || 2 * subtree_text(dom, i, NULL) > total))
+            if (dir && (i == root || 2 * (uint64_t)sc->facts[i].units > total))
                 best = dir;
         }
     }
@@ -1423,7 +1497,6 @@ static char *page_dir(const rm_dom *dom, bool *oom)
     *oom |= !copy;
     return copy;
 }
-
 static bool is_absolute_url(const char *url)
 {
     size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
@@ -1518,7 +1591,9 @@ int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
     md->byline_node = RM_NONE;
     if (!dom || dom->count == 0)
         return 0;
-    scan sc = {.dom = dom, .page_url = page_url};
+    scan sc = {.dom = dom, .page_url = page_url, .facts = compute_facts(dom)};
+    if (!sc.facts)
+        return -1;
     scan_document(&sc);
     ld_fields ld = {0};
     collect_json_ld(&sc, &ld);
@@ -1531,11 +1606,12 @@ int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
     md->ld_body = ld.body;
     ld.body = NULL;
     md->lang = page_lang(&sc, &sc.oom);
-    md->dir = page_dir(dom, &sc.oom);
+    md->dir = page_dir(&sc, &sc.oom);
     md->url = page_canonical(&sc, &sc.oom);
 
     free_ld(&ld);
     free(sc.html_title);
+    free(sc.facts);
     if (sc.oom) {
         metadata_free(md);
         return -1;

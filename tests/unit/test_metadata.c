@@ -9,6 +9,7 @@
 #include "metadata.h"
 
 #include <stddef.h>
+#include <time.h>
 
 typedef struct {
     GumboOutput *out;
@@ -369,7 +370,8 @@ START_TEST(test_lang)
 {
     EXPECT("<html lang=\" de-CH \"><meta property=\"og:locale\" content=\"en_US\"><p>x</p></html>",
            NULL, lang, "de-CH");
-    EXPECT("<meta property=\"og:locale\" content=\"en_GB\"><p>x</p>", NULL, lang, "en-GB");
+    EXPECT("<meta property=\"og:locale\" content=\"en_GB\">"
+           "<meta property=\"og:locale:alternate\" content=\"fr_FR\"><p>x</p>", NULL, lang, "en-GB");
     EXPECT("<meta http-equiv=\"Content-Language\" content=\"fr, en\"><p>x</p>", NULL, lang, "fr");
     EXPECT("<p>x</p>", NULL, lang, NULL);
 }
@@ -448,6 +450,38 @@ START_TEST(test_empty_and_headless)
 }
 END_TEST
 
+/* Every element a byline candidate (all too long) with a direction, 30 000
+ * deep: a rule that re-read each subtree would take seconds here (Gumbo's own parse of
+ * such a page is quadratic, so the depth stays where it parses quickly). */
+START_TEST(test_deep_nesting_is_linear)
+{
+    enum { DEPTH = 30000 };
+    static const char open[] = "<div class=\"author\" dir=\"rtl\"> ";
+    static const char close[] = "</div>";
+    char *html = malloc(DEPTH * (sizeof open + sizeof close) + 256);
+    ck_assert_ptr_nonnull(html);
+    char *w = html + sprintf(html, "<title>Site: words enough for the colon rule</title><body>");
+    for (int i = 0; i < DEPTH; i++, w += sizeof open - 1)
+        memcpy(w, open, sizeof open - 1);
+    w += sprintf(w, "%0120d", 0);
+    for (int i = 0; i < DEPTH; i++, w += sizeof close - 1)
+        memcpy(w, close, sizeof close - 1);
+    *w = '\0';
+
+    page p;
+    p.out = gumbo_parse_with_options(&kGumboDefaultOptions, html, strlen(html));
+    ck_assert_int_eq(dom_build(&p.dom, p.out), 0);
+    clock_t start = clock();
+    ck_assert_int_eq(metadata_collect(&p.dom, NULL, &p.md), 0);
+    double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
+    ck_assert_double_lt(seconds, 1.0);
+    ck_assert_ptr_null(p.md.byline);
+    ck_assert_str_eq(p.md.dir, "rtl");
+    unload(&p);
+    free(html);
+}
+END_TEST
+
 static Suite *metadata_suite(void)
 {
     Suite *s = suite_create("metadata");
@@ -477,6 +511,10 @@ static Suite *metadata_suite(void)
     tcase_add_test(tc, test_parsely_pub_date);
     tcase_add_test(tc, test_empty_and_headless);
     suite_add_tcase(s, tc);
+    TCase *deep = tcase_create("deep");
+    tcase_set_timeout(deep, 60);
+    tcase_add_test(deep, test_deep_nesting_is_linear);
+    suite_add_tcase(s, deep);
     return s;
 }
 
