@@ -13,12 +13,15 @@ SHARED   ?= $(abspath ../shared)
 PKGS     := gumbo libcjson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Gumbo has no run-time version call; `readmode` reports the one built against.
+GUMBO_VERSION := $(or $(shell pkg-config --modversion gumbo 2>/dev/null),unknown)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc \
+             -DRM_GUMBO_VERSION='"$(GUMBO_VERSION)"'
 LIBS     := $(PKG_LIBS) -lunistring -lm
 
 BUILD    ?= build

@@ -658,20 +658,6 @@ int save_prepare_library(const char *dir, char *err, size_t errlen)
     return rc;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t w = write(fd, data, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            return -1;
-        data += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
 static char *join_path(const char *dir, const char *name)
 {
     size_t ld = strlen(dir), ln = strlen(name);
@@ -695,20 +681,24 @@ static char *write_temp(const char *dir, const char *data, size_t len, char *err
         return NULL;
     }
     int fd = mkstemp(tmp);
-    if (fd < 0) {
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
         fail(err, errlen, "cannot create a file in", dir);
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp);
+        }
         free(tmp);
         return NULL;
     }
-    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+    bool written = fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fd) == 0;
+    if (!written)
         fail(err, errlen, "cannot write", tmp);
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return NULL;
+    if (fclose(f) != 0 && written) {
+        fail(err, errlen, "cannot write", tmp);
+        written = false;
     }
-    if (close(fd) != 0) {
-        fail(err, errlen, "cannot write", tmp);
+    if (!written) {
         unlink(tmp);
         free(tmp);
         return NULL;
