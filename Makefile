@@ -99,6 +99,11 @@ bench: $(BUILD)/readmode
 	@if [ -x tests/bench/run.sh ]; then tests/bench/run.sh $(BUILD) $(SHARED); \
 	else echo "bench: not written yet"; fi
 
+# The protocol benchmark: build/bench_native BINARY SHARED_DIR [ROUNDS]
+$(BUILD)/bench_native: tests/bench/bench_native.c tests/nm_client.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIBS)
+
 install: $(BUILD)/readmode
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BUILD)/readmode $(DESTDIR)$(PREFIX)/bin/readmode
