@@ -139,7 +139,7 @@ static size_t escaped_size(const uint8_t *s, size_t char_len)
  * offset == len (malloc'd, *count slices), or NULL when out of memory. */
 static size_t *slice_text(const char *text, size_t len, size_t budget, size_t *count)
 {
-    size_t cap = len / (budget / 6) + 2, n = 0;
+    size_t cap = len / (budget / 8) + 2, n = 0;
     size_t *cuts = malloc(cap * sizeof *cuts);
     if (!cuts)
         return NULL;
@@ -150,7 +150,7 @@ static size_t *slice_text(const char *text, size_t len, size_t budget, size_t *c
         size_t char_len = m > 0 ? (size_t)m : 1;
         size_t w = escaped_size((const uint8_t *)text + i, char_len);
         if (used + w > budget) {
-            cuts[n++] = i;   /* cap allows one cut per budget/6 bytes */
+            cuts[n++] = i;   /* a slice holds at least budget/6 bytes: cap suffices */
             used = 0;
         }
         used += w;

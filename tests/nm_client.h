@@ -239,16 +239,17 @@ static inline char *nm_errors(nm_host *h)
     return text;
 }
 
-/* Resident set size of a process in KiB, from /proc; -1 if unknown. */
-static inline long nm_rss_kb(pid_t pid)
+/* A memory figure of a process in KiB from /proc/PID/status: "VmRSS:"
+ * (resident now) or "VmHWM:" (peak); -1 if unknown. */
+static inline long nm_memory_kb(pid_t pid, const char *field)
 {
     char path[64], line[256];
     snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
     FILE *f = fopen(path, "r");
     long kb = -1;
     while (f && fgets(line, sizeof line, f))
-        if (strncmp(line, "VmRSS:", 6) == 0)
-            kb = strtol(line + 6, NULL, 10);
+        if (strncmp(line, field, strlen(field)) == 0)
+            kb = strtol(line + strlen(field), NULL, 10);
     if (f)
         fclose(f);
     return kb;

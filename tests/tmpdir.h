@@ -62,4 +62,16 @@ static inline int tu_write_file(const char *path, const char *text)
     return fclose(f) != 0 || rc ? -1 : 0;
 }
 
+/* Root can write anywhere, so an unwritable folder is made the other
+ * way: create the regular file DIR/plain and put "DIR/plain/lib" in out.
+ * Nothing can be created below it. 0 on success. */
+static inline int tu_path_under_file(const char *dir, char *out, size_t outlen)
+{
+    char file[4096];
+    if (snprintf(file, sizeof file, "%s/plain", dir) >= (int)sizeof file ||
+        tu_write_file(file, "a regular file, not a folder") != 0)
+        return -1;
+    return snprintf(out, outlen, "%s/lib", file) < (int)outlen ? 0 : -1;
+}
+
 #endif

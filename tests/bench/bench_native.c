@@ -84,21 +84,6 @@ static size_t load_requests(const char *shared, char ***requests, size_t *input_
     return count;
 }
 
-/* Peak RSS (VmHWM) of a process in KiB. */
-static long peak_rss_kb(pid_t pid)
-{
-    char path[64], line[256];
-    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-    FILE *f = fopen(path, "r");
-    long kb = -1;
-    while (f && fgets(line, sizeof line, f))
-        if (strncmp(line, "VmHWM:", 6) == 0)
-            kb = strtol(line + 6, NULL, 10);
-    if (f)
-        fclose(f);
-    return kb;
-}
-
 /* One round over all requests; latencies appended when `lat` is set.
  * Returns the number of failed replies (ok:false other than no_article,
  * or no reply at all). */
@@ -145,7 +130,7 @@ int main(int argc, char **argv)
     for (int r = 0; r < rounds; r++)
         failed += run_round(&h, requests, count, lat + (size_t)r * count);
     double elapsed = now_ms() - t0;
-    long peak = peak_rss_kb(h.pid);
+    long peak = nm_memory_kb(h.pid, "VmHWM:");
     int status = nm_finish(&h, NULL, NULL);
     free(nm_errors(&h));
     qsort(lat, total, sizeof *lat, by_value);
