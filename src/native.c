@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,10 +248,15 @@ typedef struct {
     char message[512];
 } outcome;
 
-static const char *refuse(outcome *out, const char *code, const char *fmt, const char *arg)
+/* Record a failure; returns its code so handlers can `return refuse(...)`. */
+__attribute__((format(printf, 3, 4)))
+static const char *refuse(outcome *out, const char *code, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     out->code = code;
-    snprintf(out->message, sizeof out->message, fmt, arg);
+    vsnprintf(out->message, sizeof out->message, fmt, ap);
+    va_end(ap);
     return code;
 }
 
@@ -274,19 +280,19 @@ static const struct {
     const char *code;
     const char *message;
 } status_errors[] = {
-    {RM_NO_ARTICLE, E_NO_ARTICLE, "no article found on this page%s"},
-    {RM_BAD_INPUT, E_BAD_INPUT, "the html is empty, binary or cannot be decoded%s"},
-    {RM_TOO_LARGE, E_TOO_LARGE, "the html is larger than the host accepts%s"},
-    {RM_BAD_OPTION, E_BAD_REQUEST, "unusable option (unknown charset?)%s"},
-    {RM_NO_MEMORY, E_INTERNAL, "out of memory%s"},
+    {RM_NO_ARTICLE, E_NO_ARTICLE, "no article found on this page"},
+    {RM_BAD_INPUT, E_BAD_INPUT, "the html is empty, binary or cannot be decoded"},
+    {RM_TOO_LARGE, E_TOO_LARGE, "the html is larger than the host accepts"},
+    {RM_BAD_OPTION, E_BAD_REQUEST, "unusable option (unknown charset?)"},
+    {RM_NO_MEMORY, E_INTERNAL, "out of memory"},
 };
 
 static const char *status_error(rm_status st, outcome *out)
 {
     for (size_t i = 0; i < sizeof status_errors / sizeof *status_errors; i++)
         if (status_errors[i].status == st)
-            return refuse(out, status_errors[i].code, status_errors[i].message, "");
-    return refuse(out, E_INTERNAL, "extraction failed%s", "");
+            return refuse(out, status_errors[i].code, "%s", status_errors[i].message);
+    return refuse(out, E_INTERNAL, "extraction failed");
 }
 
 /* "formats": ["text","html","markdown"]; default text + html. */
@@ -300,7 +306,7 @@ static const char *formats_field(const cJSON *req, unsigned *formats, outcome *o
     if (!list || cJSON_IsNull(list))
         return NULL;
     if (!cJSON_IsArray(list))
-        return refuse(out, E_BAD_REQUEST, "field \"%s\" must be an array", "formats");
+        return refuse(out, E_BAD_REQUEST, "field \"formats\" must be an array");
     *formats = RM_FORMAT_TEXT;
     const cJSON *item;
     cJSON_ArrayForEach(item, list) {
@@ -309,7 +315,7 @@ static const char *formats_field(const cJSON *req, unsigned *formats, outcome *o
                !(cJSON_IsString(item) && strcmp(item->valuestring, names[i].name) == 0))
             i++;
         if (i == sizeof names / sizeof *names)
-            return refuse(out, E_BAD_REQUEST, "formats are %s", "\"text\", \"html\", \"markdown\"");
+            return refuse(out, E_BAD_REQUEST, "formats are \"text\", \"html\" and \"markdown\"");
         *formats |= names[i].bit;
     }
     return NULL;
@@ -325,7 +331,7 @@ static const char *extract_options(const cJSON *req, const session *s, rm_option
         return out->code;
     const cJSON *options = cJSON_GetObjectItemCaseSensitive(req, "options");
     if (options && !cJSON_IsNull(options) && !cJSON_IsObject(options))
-        return refuse(out, E_BAD_REQUEST, "field \"%s\" must be an object", "options");
+        return refuse(out, E_BAD_REQUEST, "field \"options\" must be an object");
     return options ? string_field(options, "charset", false, &opt->charset, out) : NULL;
 }
 
@@ -351,7 +357,7 @@ static const char *add_article(cJSON *reply, const rm_article *article, outcome 
     cJSON *json = rm_article_to_json(article);
     if (!json || !cJSON_AddItemToObject(reply, "article", json)) {
         cJSON_Delete(json);
-        return refuse(out, E_INTERNAL, "out of memory%s", "");
+        return refuse(out, E_INTERNAL, "out of memory");
     }
     return out->code;
 }
@@ -378,7 +384,7 @@ static const char *handle_probe(const cJSON *req, cJSON *reply, const session *s
     if (code && strcmp(code, E_NO_ARTICLE) == 0)
         out->code = NULL;   /* "not readerable" is an answer, not an error */
     if (!out->code && !cJSON_AddBoolToObject(reply, "readerable", article && article->readerable))
-        refuse(out, E_INTERNAL, "out of memory%s", "");
+        refuse(out, E_INTERNAL, "out of memory");
     rm_article_free(article);
     return out->code;
 }
@@ -393,7 +399,7 @@ static const char *article_from_json(const cJSON *obj, rm_article *a, outcome *o
                        &a->dir, &a->excerpt, &a->url, &a->text, &a->html, &a->markdown};
     memset(a, 0, sizeof *a);
     if (!cJSON_IsObject(obj))
-        return refuse(out, E_BAD_REQUEST, "field \"%s\" must be an object", "article");
+        return refuse(out, E_BAD_REQUEST, "field \"article\" must be an object");
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         const char *value;
         if (string_field(obj, keys[i], false, &value, out))
@@ -401,7 +407,7 @@ static const char *article_from_json(const cJSON *obj, rm_article *a, outcome *o
         *fields[i] = (char *)value;
     }
     if (!a->text && !a->html && !a->markdown)
-        return refuse(out, E_BAD_REQUEST, "article needs %s", "\"text\", \"html\" or \"markdown\"");
+        return refuse(out, E_BAD_REQUEST, "article needs \"text\", \"html\" or \"markdown\"");
     return NULL;
 }
 
@@ -417,7 +423,7 @@ static const char *save_source(const cJSON *req, const session *s, rm_article *b
         return article_from_json(given, borrowed, out);
     }
     if (!cJSON_GetObjectItemCaseSensitive(req, "html"))
-        return refuse(out, E_BAD_REQUEST, "save needs %s", "\"html\" or \"article\"");
+        return refuse(out, E_BAD_REQUEST, "save needs \"html\" or \"article\"");
     const char *code = run_extract(req, s, RM_FORMAT_ALL, false, owned, out);
     bool force = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(req, "force"));
     if (code && strcmp(code, E_NO_ARTICLE) == 0 && force)
@@ -437,7 +443,7 @@ static const char *handle_save(const cJSON *req, cJSON *reply, const session *s,
         return refuse(out, E_BAD_REQUEST, "format %s: use \"md\", \"txt\" or \"html\"",
                       format_name);
     rm_article borrowed, *owned;
-    const rm_article *article;
+    const rm_article *article = NULL;
     if (save_source(req, s, &borrowed, &owned, &article, out)) {
         rm_article_free(owned);
         return out->code;
@@ -449,7 +455,7 @@ static const char *handle_save(const cJSON *req, cJSON *reply, const session *s,
                      sizeof out->message) != 0)
         out->code = E_IO;
     else if (!cJSON_AddStringToObject(reply, "path", path))
-        refuse(out, E_INTERNAL, "out of memory%s", "");
+        refuse(out, E_INTERNAL, "out of memory");
     free(path);
     free(library);
     rm_article_free(owned);
@@ -471,7 +477,7 @@ static const char *handle_list(const cJSON *req, cJSON *reply, const session *s,
     cJSON *list = save_entries_to_json(entries, count);
     if (!list || !cJSON_AddItemToObject(reply, "articles", list)) {
         cJSON_Delete(list);
-        refuse(out, E_INTERNAL, "out of memory%s", "");
+        refuse(out, E_INTERNAL, "out of memory");
     }
     save_entries_free(entries, count);
     free(library);
@@ -495,7 +501,7 @@ static const char *handle_version(const cJSON *req, cJSON *reply, const session 
         !cJSON_AddNumberToObject(reply, "protocol", NATIVE_PROTOCOL_VERSION) ||
         !cJSON_AddItemToObject(reply, "libraries", libs)) {
         cJSON_Delete(libs);
-        return refuse(out, E_INTERNAL, "out of memory%s", "");
+        return refuse(out, E_INTERNAL, "out of memory");
     }
     return NULL;
 }
@@ -555,7 +561,7 @@ static const cJSON *request_id(const cJSON *req, outcome *out)
     size_t len = text ? strlen(text) : 0;
     free(text);
     if (len > MAX_ID_BYTES) {
-        refuse(out, E_BAD_REQUEST, "id longer than %s bytes", "4096");
+        refuse(out, E_BAD_REQUEST, "id longer than %d bytes", MAX_ID_BYTES);
         return NULL;
     }
     return id;
@@ -568,11 +574,11 @@ static cJSON *answer(const char *frame, size_t len, const session *s)
     cJSON *req = NULL;
     const cJSON *id = NULL;
     if (u8_check((const uint8_t *)frame, len))
-        refuse(&out, E_BAD_UTF8, "the message is not valid UTF-8%s", "");
+        refuse(&out, E_BAD_UTF8, "the message is not valid UTF-8");
     else if (!(req = cJSON_ParseWithLength(frame, len)))
-        refuse(&out, E_BAD_JSON, "the message is not valid JSON%s", "");
+        refuse(&out, E_BAD_JSON, "the message is not valid JSON");
     else if (!cJSON_IsObject(req))
-        refuse(&out, E_BAD_REQUEST, "the message must be a JSON object%s", "");
+        refuse(&out, E_BAD_REQUEST, "the message must be a JSON object");
     else
         id = request_id(req, &out);
     cJSON *reply = reply_skeleton(id);
