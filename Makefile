@@ -57,7 +57,7 @@ $(BUILD)/libreadmode.a: $(LIB_OBJS)
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(TOOL_OBJS) $(BUILD)/libreadmode.a
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(TOOL_OBJS) \
 	    $(BUILD)/libreadmode.a $(LIBS) $(CHECK_LIBS)

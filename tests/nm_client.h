@@ -51,10 +51,12 @@ static inline int nm_start(nm_host *h, char *const argv[], char *const env[])
         dup2(fileno(h->errors), STDERR_FILENO);
         close(in[0]), close(in[1]), close(out[0]), close(out[1]);
         for (size_t i = 0; env && env[i]; i++) {
-            char *eq = strchr(env[i], '=');
-            if (eq) {
-                *eq = '\0';   /* the child's own copy of the string */
-                setenv(env[i], eq + 1, 1);
+            const char *eq = strchr(env[i], '=');
+            char name[256];
+            if (eq && (size_t)(eq - env[i]) < sizeof name) {
+                memcpy(name, env[i], (size_t)(eq - env[i]));
+                name[eq - env[i]] = '\0';
+                setenv(name, eq + 1, 1);
             }
         }
         execv(argv[0], argv);
