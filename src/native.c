@@ -151,7 +151,7 @@ static size_t *slice_text(const char *text, size_t len, size_t budget, size_t *c
         size_t char_len = m > 0 ? (size_t)m : 1;
         size_t w = escaped_size((const uint8_t *)text + i, char_len);
         if (used + w > budget) {
-            cuts[n++] = i;   /* a slice holds at least budget/6 bytes: cap suffices */
+            cuts[n++] = i;   /* a slice holds over budget/8 bytes: cap suffices */
             used = 0;
         }
         used += w;
@@ -160,6 +160,16 @@ static size_t *slice_text(const char *text, size_t len, size_t budget, size_t *c
     cuts[n] = len;
     *count = n;
     return cuts;
+}
+
+/* Add "id": a copy of the request's id, or null. */
+static bool add_id(cJSON *obj, const cJSON *id)
+{
+    cJSON *copy = id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull();
+    if (copy && cJSON_AddItemToObject(obj, "id", copy))
+        return true;
+    cJSON_Delete(copy);
+    return false;
 }
 
 static char *print_chunk(const cJSON *id, size_t index, size_t total, const char *data,
@@ -171,12 +181,9 @@ static char *print_chunk(const cJSON *id, size_t index, size_t total, const char
     if (slice && frame) {
         memcpy(slice, data, len);
         slice[len] = '\0';
-        cJSON *id_copy = id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull();
-        if (id_copy && !cJSON_AddItemToObject(frame, "id", id_copy))
-            cJSON_Delete(id_copy);
-        else if (id_copy && cJSON_AddNumberToObject(frame, "chunk", (double)index) &&
-                 cJSON_AddNumberToObject(frame, "chunks", (double)total) &&
-                 cJSON_AddStringToObject(frame, "data", slice))
+        if (add_id(frame, id) && cJSON_AddNumberToObject(frame, "chunk", (double)index) &&
+            cJSON_AddNumberToObject(frame, "chunks", (double)total) &&
+            cJSON_AddStringToObject(frame, "data", slice))
             text = cJSON_PrintUnformatted(frame);
     }
     free(slice);
@@ -533,9 +540,7 @@ static handler_fn *find_handler(const cJSON *req, outcome *out)
 static cJSON *reply_skeleton(const cJSON *id)
 {
     cJSON *reply = cJSON_CreateObject();
-    cJSON *id_copy = id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull();
-    if (!reply || !id_copy || !cJSON_AddItemToObject(reply, "id", id_copy) ||
-        !cJSON_AddTrueToObject(reply, "ok")) {
+    if (!reply || !add_id(reply, id) || !cJSON_AddTrueToObject(reply, "ok")) {
         cJSON_Delete(reply);
         return NULL;
     }
