@@ -52,6 +52,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
 	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
 
 $(BUILD)/libreadmode.a: $(LIB_OBJS)
+	rm -f $@
 	ar rcs $@ $^
 
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a

@@ -281,25 +281,23 @@ static const char *string_field(const cJSON *req, const char *key, bool required
                   key);
 }
 
-/* Protocol error codes for the library's statuses. */
+/* Protocol error codes for the library's statuses; the messages are the
+ * library's own (rm_status_message). */
 static const struct {
     rm_status status;
     const char *code;
-    const char *message;
 } status_errors[] = {
-    {RM_NO_ARTICLE, E_NO_ARTICLE, "no article found on this page"},
-    {RM_BAD_INPUT, E_BAD_INPUT, "the html is empty, binary or cannot be decoded"},
-    {RM_TOO_LARGE, E_TOO_LARGE, "the html is larger than the host accepts"},
-    {RM_BAD_OPTION, E_BAD_REQUEST, "unusable option (unknown charset?)"},
-    {RM_NO_MEMORY, E_INTERNAL, "out of memory"},
+    {RM_NO_ARTICLE, E_NO_ARTICLE}, {RM_BAD_INPUT, E_BAD_INPUT},
+    {RM_TOO_LARGE, E_TOO_LARGE},   {RM_BAD_OPTION, E_BAD_REQUEST},
+    {RM_NO_MEMORY, E_INTERNAL},
 };
 
 static const char *status_error(rm_status st, outcome *out)
 {
     for (size_t i = 0; i < sizeof status_errors / sizeof *status_errors; i++)
         if (status_errors[i].status == st)
-            return refuse(out, status_errors[i].code, "%s", status_errors[i].message);
-    return refuse(out, E_INTERNAL, "extraction failed");
+            return refuse(out, status_errors[i].code, "%s", rm_status_message(st));
+    return refuse(out, E_INTERNAL, "%s", rm_status_message(st));
 }
 
 /* "formats": ["text","html","markdown"]; default text + html. */

@@ -1,8 +1,10 @@
 /*
  * save_cmd.c — the `readmode save` and `readmode list` commands: options,
  * reading the page, and turning outcomes into one stderr line and an exit
- * status (table in save.h). The work itself is in save.c.
+ * status (cli.h's codes plus 4 for I/O errors; see save.h). The work
+ * itself is in save.c.
  */
+#include "cli.h"
 #include "config.h"
 #include "save.h"
 
@@ -16,29 +18,21 @@
 /* Largest input `readmode save` reads, as rm_default_options. */
 #define SAVE_MAX_INPUT (64u << 20)
 
-/* Exit statuses of the `save` / `list` commands (documented in save.h). */
-enum {
-    EXIT_NO_ARTICLE = 1,
-    EXIT_USAGE = 2,
-    EXIT_INPUT = 3,
-    EXIT_IO = 4,
-};
+/* Exit statuses: cli.h's, plus one for failed writes. */
+enum { EXIT_IO = CLI_EXIT_INPUT + 1 };
 
 static const char save_usage[] =
     "usage: readmode save [--format md|txt|html] [--url URL] [--library DIR] [--force] FILE|-\n";
 static const char list_usage[] = "usage: readmode list [--library DIR] [--json]\n";
 
-/* How `save` reports each extraction status. */
+/* Exit status for each extraction status that stops a save. */
 static const struct {
     rm_status status;
     int exit_code;
-    const char *message;
 } save_failures[] = {
-    {RM_NO_ARTICLE, EXIT_NO_ARTICLE, "no article found (use --force to save the page anyway)"},
-    {RM_BAD_INPUT, EXIT_INPUT, "input is empty, not HTML, or cannot be decoded"},
-    {RM_TOO_LARGE, EXIT_INPUT, "input is larger than 64 MiB"},
-    {RM_BAD_OPTION, EXIT_USAGE, "unusable option (unknown charset?)"},
-    {RM_NO_MEMORY, EXIT_IO, "out of memory"},
+    {RM_NO_ARTICLE, CLI_EXIT_NO_ARTICLE}, {RM_BAD_INPUT, CLI_EXIT_INPUT},
+    {RM_TOO_LARGE, CLI_EXIT_INPUT},       {RM_BAD_OPTION, CLI_EXIT_USAGE},
+    {RM_NO_MEMORY, EXIT_IO},
 };
 
 /* The whole of `path` ("-": stdin), at most SAVE_MAX_INPUT bytes. */
@@ -102,7 +96,7 @@ static int parse_save_args(int argc, char **argv, save_args *args)
     for (int c; (c = getopt_long(argc, argv, "f:u:l:h", options, NULL)) != -1;) {
         if (c == 'f' && save_format_from_name(optarg, &args->format) != 0) {
             fprintf(stderr, "readmode save: unknown format %s (md, txt or html)\n", optarg);
-            return EXIT_USAGE;
+            return CLI_EXIT_USAGE;
         }
         if (c == 'u')
             args->url = optarg;
@@ -113,11 +107,11 @@ static int parse_save_args(int argc, char **argv, save_args *args)
         else if (c == 'h')
             return fputs(save_usage, stdout) == EOF;
         else if (c == '?')
-            return fputs(save_usage, stderr), EXIT_USAGE;
+            return fputs(save_usage, stderr), CLI_EXIT_USAGE;
     }
     if (optind != argc - 1) {
         fputs(save_usage, stderr);
-        return EXIT_USAGE;
+        return CLI_EXIT_USAGE;
     }
     args->input = argv[optind];
     return -1;
@@ -132,7 +126,7 @@ static int extract_input(const save_args *args, rm_article **out)
     char *html = read_input(args->input, &len, err, sizeof err);
     if (!html) {
         fprintf(stderr, "readmode save: %s\n", err);
-        return EXIT_INPUT;
+        return CLI_EXIT_INPUT;
     }
     rm_options opt = rm_default_options;
     opt.url = args->url;
@@ -142,12 +136,11 @@ static int extract_input(const save_args *args, rm_article **out)
         return -1;
     rm_article_free(*out);
     *out = NULL;
+    fprintf(stderr, "readmode save: %s: %s%s\n", args->input, rm_status_message(st),
+            st == RM_NO_ARTICLE ? " (--force saves the page anyway)" : "");
     for (size_t i = 0; i < sizeof save_failures / sizeof *save_failures; i++)
-        if (save_failures[i].status == st) {
-            fprintf(stderr, "readmode save: %s: %s\n", args->input, save_failures[i].message);
+        if (save_failures[i].status == st)
             return save_failures[i].exit_code;
-        }
-    fprintf(stderr, "readmode save: %s: extraction failed\n", args->input);
     return EXIT_IO;
 }
 
@@ -161,7 +154,7 @@ int save_main(int argc, char **argv)
     char *library = config_library_dir(args.library, err, sizeof err);
     if (!library) {
         fprintf(stderr, "readmode save: %s\n", err);
-        return EXIT_USAGE;
+        return CLI_EXIT_USAGE;
     }
     rm_article *article = NULL;
     rc = extract_input(&args, &article);
@@ -213,10 +206,10 @@ int save_list_main(int argc, char **argv)
         else if (c == 'h')
             return fputs(list_usage, stdout) == EOF;
         else
-            return fputs(list_usage, stderr), EXIT_USAGE;
+            return fputs(list_usage, stderr), CLI_EXIT_USAGE;
     }
     if (optind != argc)
-        return fputs(list_usage, stderr), EXIT_USAGE;
+        return fputs(list_usage, stderr), CLI_EXIT_USAGE;
     char err[512];
     char *library = config_library_dir(library_arg, err, sizeof err);
     save_entry *entries = NULL;
@@ -228,5 +221,5 @@ int save_list_main(int argc, char **argv)
         fprintf(stderr, "readmode list: %s\n", err);
     save_entries_free(entries, count);
     free(library);
-    return rc == 0 ? 0 : library ? EXIT_IO : EXIT_USAGE;
+    return rc == 0 ? 0 : library ? EXIT_IO : CLI_EXIT_USAGE;
 }

@@ -1,0 +1,559 @@
+/*
+ * render_common.c — the parts the three renderers share (render_common.h).
+ *
+ * The tag table is the single place that says which elements are blocks,
+ * which are never shown and which are media; the visibility scan applies it
+ * once per render, bottom-up over the pre-order ids, so every later
+ * decision ("does this div hold only inline content?") is a lookup. URL
+ * choice for images follows what lazy-loading scripts do: the real source
+ * waits in a data-* attribute or a srcset while src holds a placeholder.
+ */
+#include "render_common.h"
+#include "url.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- output buffer ---- */
+
+static int buf_reserve(render_buf *b, size_t extra)
+{
+    if (b->failed)
+        return -1;
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t ncap = b->cap ? b->cap : 256;
+    while (ncap < b->len + extra + 1) {
+        if (ncap > SIZE_MAX / 2)
+            goto fail;
+        ncap *= 2;
+    }
+    char *p = realloc(b->data, ncap);
+    if (!p)
+        goto fail;
+    b->data = p;
+    b->cap = ncap;
+    return 0;
+fail:
+    b->failed = 1;
+    return -1;
+}
+
+void render_buf_put(render_buf *b, const char *s, size_t n)
+{
+    if (n == 0 || buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void render_buf_puts(render_buf *b, const char *s)
+{
+    render_buf_put(b, s, strlen(s));
+}
+
+void render_buf_putc(render_buf *b, char c)
+{
+    render_buf_put(b, &c, 1);
+}
+
+char *render_buf_finish(render_buf *b)
+{
+    if (!b->failed && buf_reserve(b, 0) == 0) {
+        char *s = b->data;
+        s[b->len] = '\0';
+        memset(b, 0, sizeof *b);
+        return s;
+    }
+    render_buf_free(b);
+    return NULL;
+}
+
+void render_buf_free(render_buf *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+/* ---- frame stack ---- */
+
+void *render_stack_push(render_stack *s)
+{
+    if (s->count == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 64;
+        void *p = realloc(s->items, ncap * s->size);
+        if (!p)
+            return NULL;
+        s->items = p;
+        s->cap = ncap;
+    }
+    void *top = (char *)s->items + s->count++ * s->size;
+    memset(top, 0, s->size);
+    return top;
+}
+
+void *render_stack_top(const render_stack *s)
+{
+    return s->count ? (char *)s->items + (s->count - 1) * s->size : NULL;
+}
+
+void render_stack_pop(render_stack *s)
+{
+    if (s->count)
+        s->count--;
+}
+
+void render_stack_free(render_stack *s)
+{
+    free(s->items);
+    s->items = NULL;
+    s->count = s->cap = 0;
+}
+
+/* ---- the tag table ---- */
+
+/* Block boundaries are HTML's block-level ("flow") containers as CSS
+ * displays them by default; "never" is what a reader must not show: code,
+ * metadata, plugins, form controls and drawing surfaces (HTML Living
+ * Standard §4.11-4.12 and the brief's list). Tags Gumbo does not know are
+ * inline unless named in unknown_tags. */
+static const uint8_t tag_classes[GUMBO_TAG_LAST] = {
+    [GUMBO_TAG_HTML] = RENDER_BLOCK,       [GUMBO_TAG_BODY] = RENDER_BLOCK,
+    [GUMBO_TAG_ARTICLE] = RENDER_BLOCK,    [GUMBO_TAG_SECTION] = RENDER_BLOCK,
+    [GUMBO_TAG_NAV] = RENDER_BLOCK,        [GUMBO_TAG_ASIDE] = RENDER_BLOCK,
+    [GUMBO_TAG_H1] = RENDER_BLOCK,         [GUMBO_TAG_H2] = RENDER_BLOCK,
+    [GUMBO_TAG_H3] = RENDER_BLOCK,         [GUMBO_TAG_H4] = RENDER_BLOCK,
+    [GUMBO_TAG_H5] = RENDER_BLOCK,         [GUMBO_TAG_H6] = RENDER_BLOCK,
+    [GUMBO_TAG_HGROUP] = RENDER_BLOCK,     [GUMBO_TAG_HEADER] = RENDER_BLOCK,
+    [GUMBO_TAG_FOOTER] = RENDER_BLOCK,     [GUMBO_TAG_ADDRESS] = RENDER_BLOCK,
+    [GUMBO_TAG_P] = RENDER_BLOCK,          [GUMBO_TAG_HR] = RENDER_BLOCK,
+    [GUMBO_TAG_PRE] = RENDER_BLOCK,        [GUMBO_TAG_BLOCKQUOTE] = RENDER_BLOCK,
+    [GUMBO_TAG_OL] = RENDER_BLOCK,         [GUMBO_TAG_UL] = RENDER_BLOCK,
+    [GUMBO_TAG_LI] = RENDER_BLOCK,         [GUMBO_TAG_DL] = RENDER_BLOCK,
+    [GUMBO_TAG_DT] = RENDER_BLOCK,         [GUMBO_TAG_DD] = RENDER_BLOCK,
+    [GUMBO_TAG_FIGURE] = RENDER_BLOCK,     [GUMBO_TAG_FIGCAPTION] = RENDER_BLOCK,
+    [GUMBO_TAG_MAIN] = RENDER_BLOCK,       [GUMBO_TAG_DIV] = RENDER_BLOCK,
+    [GUMBO_TAG_TABLE] = RENDER_BLOCK,      [GUMBO_TAG_CAPTION] = RENDER_BLOCK,
+    [GUMBO_TAG_TBODY] = RENDER_BLOCK,      [GUMBO_TAG_THEAD] = RENDER_BLOCK,
+    [GUMBO_TAG_TFOOT] = RENDER_BLOCK,      [GUMBO_TAG_TR] = RENDER_BLOCK,
+    [GUMBO_TAG_TD] = RENDER_BLOCK,         [GUMBO_TAG_TH] = RENDER_BLOCK,
+    [GUMBO_TAG_FORM] = RENDER_BLOCK,       [GUMBO_TAG_FIELDSET] = RENDER_BLOCK,
+    [GUMBO_TAG_LEGEND] = RENDER_BLOCK,     [GUMBO_TAG_DETAILS] = RENDER_BLOCK,
+    [GUMBO_TAG_SUMMARY] = RENDER_BLOCK,    [GUMBO_TAG_MENU] = RENDER_BLOCK,
+    [GUMBO_TAG_DIR] = RENDER_BLOCK,        [GUMBO_TAG_CENTER] = RENDER_BLOCK,
+    [GUMBO_TAG_LISTING] = RENDER_BLOCK,    [GUMBO_TAG_XMP] = RENDER_BLOCK,
+    [GUMBO_TAG_PLAINTEXT] = RENDER_BLOCK,
+
+    [GUMBO_TAG_HEAD] = RENDER_NEVER,       [GUMBO_TAG_TITLE] = RENDER_NEVER,
+    [GUMBO_TAG_BASE] = RENDER_NEVER,       [GUMBO_TAG_LINK] = RENDER_NEVER,
+    [GUMBO_TAG_META] = RENDER_NEVER,       [GUMBO_TAG_STYLE] = RENDER_NEVER,
+    [GUMBO_TAG_SCRIPT] = RENDER_NEVER,     [GUMBO_TAG_NOSCRIPT] = RENDER_NEVER,
+    [GUMBO_TAG_TEMPLATE] = RENDER_NEVER,   [GUMBO_TAG_EMBED] = RENDER_NEVER,
+    [GUMBO_TAG_OBJECT] = RENDER_NEVER,     [GUMBO_TAG_PARAM] = RENDER_NEVER,
+    [GUMBO_TAG_APPLET] = RENDER_NEVER,     [GUMBO_TAG_SOURCE] = RENDER_NEVER,
+    [GUMBO_TAG_TRACK] = RENDER_NEVER,      [GUMBO_TAG_CANVAS] = RENDER_NEVER,
+    [GUMBO_TAG_MAP] = RENDER_NEVER,        [GUMBO_TAG_AREA] = RENDER_NEVER,
+    [GUMBO_TAG_SVG] = RENDER_NEVER,        [GUMBO_TAG_INPUT] = RENDER_NEVER,
+    [GUMBO_TAG_BUTTON] = RENDER_NEVER,     [GUMBO_TAG_SELECT] = RENDER_NEVER,
+    [GUMBO_TAG_DATALIST] = RENDER_NEVER,   [GUMBO_TAG_OPTGROUP] = RENDER_NEVER,
+    [GUMBO_TAG_OPTION] = RENDER_NEVER,     [GUMBO_TAG_TEXTAREA] = RENDER_NEVER,
+    [GUMBO_TAG_KEYGEN] = RENDER_NEVER,     [GUMBO_TAG_OUTPUT] = RENDER_NEVER,
+    [GUMBO_TAG_PROGRESS] = RENDER_NEVER,   [GUMBO_TAG_METER] = RENDER_NEVER,
+    [GUMBO_TAG_MENUITEM] = RENDER_NEVER,   [GUMBO_TAG_FRAME] = RENDER_NEVER,
+    [GUMBO_TAG_FRAMESET] = RENDER_NEVER,   [GUMBO_TAG_NOFRAMES] = RENDER_NEVER,
+    [GUMBO_TAG_NOEMBED] = RENDER_NEVER,    [GUMBO_TAG_BGSOUND] = RENDER_NEVER,
+    [GUMBO_TAG_ISINDEX] = RENDER_NEVER,    [GUMBO_TAG_COLGROUP] = RENDER_NEVER,
+    [GUMBO_TAG_COL] = RENDER_NEVER,
+
+    [GUMBO_TAG_IFRAME] = RENDER_MEDIA,     [GUMBO_TAG_VIDEO] = RENDER_MEDIA,
+    [GUMBO_TAG_AUDIO] = RENDER_MEDIA,
+};
+
+/* Newer elements Gumbo 0.10 reports as GUMBO_TAG_UNKNOWN. */
+static const struct {
+    const char *name;
+    render_tag_class cls;
+} unknown_tags[] = {
+    {"dialog", RENDER_NEVER},
+    {"search", RENDER_BLOCK},
+};
+
+render_tag_class render_class(const rm_dom *dom, int32_t id)
+{
+    const rm_node *n = &dom->nodes[id];
+    if (n->type != RM_NODE_ELEMENT)
+        return RENDER_INLINE;
+    if (n->tag != GUMBO_TAG_UNKNOWN)
+        return n->tag < GUMBO_TAG_LAST ? (render_tag_class)tag_classes[n->tag] : RENDER_INLINE;
+    char buf[64];
+    const char *name = dom_tag_name(dom, id, buf);
+    for (size_t i = 0; i < sizeof unknown_tags / sizeof unknown_tags[0]; i++)
+        if (strcmp(name, unknown_tags[i].name) == 0)
+            return unknown_tags[i].cls;
+    return RENDER_INLINE;
+}
+
+/* ---- visibility ---- */
+
+int render_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Does the declaration style[0..len) read `decl` (a lower-case
+ * "property:value" without spaces), ignoring case, spaces and !important? */
+static int declaration_is(const char *style, size_t len, const char *decl)
+{
+    size_t i = 0;
+    for (; i < len && *decl; i++) {
+        char c = style[i];
+        if (render_is_space(c))
+            continue;
+        if ((c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c) != *decl++)
+            return 0;
+    }
+    while (i < len && render_is_space(style[i]))
+        i++;
+    return !*decl && (i == len || style[i] == '!');
+}
+
+static int style_declares(const char *style, const char *decl)
+{
+    for (;;) {
+        size_t len = strcspn(style, ";");
+        if (declaration_is(style, len, decl))
+            return 1;
+        if (!style[len])
+            return 0;
+        style += len + 1;
+    }
+}
+
+static int is_hidden(const rm_dom *dom, int32_t id)
+{
+    if (dom_attr(dom, id, "hidden"))
+        return 1;
+    const char *aria = dom_attr(dom, id, "aria-hidden");
+    if (aria && strcasecmp(aria, "true") == 0)
+        return 1;
+    const char *style = dom_attr(dom, id, "style");
+    return style && (style_declares(style, "display:none") ||
+                     style_declares(style, "visibility:hidden"));
+}
+
+static int text_has_content(const char *s)
+{
+    for (; *s; s++) {
+        if (render_is_space(*s))
+            continue;
+        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+            s++;
+            continue;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+static uint8_t own_flags(const rm_render_input *in, int32_t id)
+{
+    const rm_dom *dom = in->dom;
+    if (in->drop && in->drop[id])
+        return RENDER_SKIP;
+    if (dom->nodes[id].type == RM_NODE_TEXT)
+        return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT : 0;
+    render_tag_class cls = render_class(dom, id);
+    if (cls == RENDER_NEVER || is_hidden(dom, id))
+        return RENDER_SKIP;
+    return cls == RENDER_MEDIA || dom->nodes[id].tag == GUMBO_TAG_IMG ? RENDER_HAS_CONTENT : 0;
+}
+
+uint8_t *render_scan(const rm_render_input *in)
+{
+    const rm_dom *dom = in->dom;
+    uint8_t *flags = calloc(dom->count ? (size_t)dom->count : 1, 1);
+    if (!flags)
+        return NULL;
+    for (size_t k = 0; k < in->root_count; k++) {
+        int32_t root = in->roots[k];
+        if (root < 0 || root >= dom->count)
+            continue;
+        for (int32_t id = root + (int32_t)dom->nodes[root].size - 1; id >= root; id--) {
+            uint8_t own = own_flags(in, id);
+            if (own & RENDER_SKIP) {
+                flags[id] = RENDER_SKIP;
+                continue;
+            }
+            flags[id] |= own;
+            if (id == root)
+                continue;
+            uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT);
+            if (render_class(dom, id) == RENDER_BLOCK)
+                up |= RENDER_HAS_BLOCK;
+            flags[dom->nodes[id].parent] |= up;
+        }
+    }
+    return flags;
+}
+
+/* ---- the walk ---- */
+
+static int32_t visible_from(const rm_dom *dom, const uint8_t *scan, int32_t id)
+{
+    while (id != RM_NONE && (scan[id] & RENDER_SKIP))
+        id = dom->nodes[id].next_sibling;
+    return id;
+}
+
+static int walk_root(const rm_render_input *in, const uint8_t *scan, int32_t root,
+                     render_enter_fn enter, render_leave_fn leave, void *ctx)
+{
+    const rm_dom *dom = in->dom;
+    int32_t id = root;
+    for (;;) {
+        int rc = enter(ctx, id);
+        if (rc < 0)
+            return -1;
+        int32_t child = rc > 0 ? visible_from(dom, scan, dom->nodes[id].first_child) : RM_NONE;
+        if (child != RM_NONE) {
+            id = child;
+            continue;
+        }
+        if (rc > 0)
+            leave(ctx, id);
+        for (;;) {
+            if (id == root)
+                return 0;
+            int32_t sibling = visible_from(dom, scan, dom->nodes[id].next_sibling);
+            if (sibling != RM_NONE) {
+                id = sibling;
+                break;
+            }
+            id = dom->nodes[id].parent;
+            leave(ctx, id);
+        }
+    }
+}
+
+int render_walk(const rm_render_input *in, const uint8_t *scan,
+                render_enter_fn enter, render_leave_fn leave, void *ctx)
+{
+    for (size_t k = 0; k < in->root_count; k++) {
+        int32_t root = in->roots[k];
+        if (root < 0 || root >= in->dom->count || (scan[root] & RENDER_SKIP))
+            continue;
+        if (walk_root(in, scan, root, enter, leave, ctx))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- URLs ---- */
+
+/* A copy of an attribute URL as the URL standard reads it: leading and
+ * trailing spaces and controls stripped, tabs and newlines removed inside
+ * (so "java\nscript:" cannot slip past the scheme check). */
+static char *clean_ref(const char *s, size_t len)
+{
+    while (len && (unsigned char)*s <= ' ') {
+        s++;
+        len--;
+    }
+    while (len && (unsigned char)s[len - 1] <= ' ')
+        len--;
+    char *r = malloc(len + 1);
+    if (!r)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            r[n++] = s[i];
+    r[n] = '\0';
+    return r;
+}
+
+/* Resolve ref[0..len) against the base; *out = NULL if empty or unsafe. */
+static int resolve_safe(const rm_render_input *in, const char *ref, size_t len,
+                        int is_image, char **out)
+{
+    *out = NULL;
+    char *clean = clean_ref(ref, len);
+    if (!clean)
+        return -1;
+    if (!clean[0]) {
+        free(clean);
+        return 0;
+    }
+    char *abs = url_resolve(in->base_url, clean);
+    free(clean);
+    if (!abs)
+        return -1;
+    if (!url_is_safe(abs, is_image)) {
+        free(abs);
+        return 0;
+    }
+    *out = abs;
+    return 0;
+}
+
+int render_link_url(const rm_render_input *in, int32_t id, char **out)
+{
+    const char *href = dom_attr(in->dom, id, "href");
+    *out = NULL;
+    return href ? resolve_safe(in, href, strlen(href), 0, out) : 0;
+}
+
+/* The candidate of a srcset with the largest width (or density)
+ * descriptor, following the HTML srcset parsing rules loosely. */
+static const char *srcset_best(const char *s, size_t *len)
+{
+    const char *best = NULL;
+    double best_score = -1;
+    while (*s) {
+        while (render_is_space(*s) || *s == ',')
+            s++;
+        if (!*s)
+            break;
+        const char *url = s;
+        while (*s && !render_is_space(*s))
+            s++;
+        size_t ulen = (size_t)(s - url);
+        double score = 1;
+        if (url[ulen - 1] == ',') {
+            while (ulen && url[ulen - 1] == ',')
+                ulen--;
+        } else {
+            while (render_is_space(*s))
+                s++;
+            char *end;
+            double v = strtod(s, &end);
+            if (end != s && (*end == 'w' || *end == 'x'))
+                score = v;
+            int parens = 0;
+            while (*s && (*s != ',' || parens)) {
+                parens += (*s == '(') - (*s == ')');
+                s++;
+            }
+        }
+        if (ulen && score > best_score) {
+            best = url;
+            best_score = score;
+            *len = ulen;
+        }
+    }
+    return best;
+}
+
+/* width="1" or height="0": a tracking pixel, not an illustration. */
+static int is_tracking_pixel(const rm_dom *dom, int32_t id)
+{
+    static const char *const dims[] = {"width", "height"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *v = dom_attr(dom, id, dims[i]);
+        if (!v)
+            continue;
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (end != v && n <= 1)
+            return 1;
+    }
+    return 0;
+}
+
+int render_image_url(const rm_render_input *in, int32_t id, char **out)
+{
+    /* Where lazy-loading libraries (lazysizes, lozad, WordPress, jQuery
+     * lazyload) park the real source, before the src placeholder. */
+    static const char *const lazy_attrs[] = {"data-src", "data-lazy-src", "data-original"};
+    static const char *const srcset_attrs[] = {"data-srcset", "srcset"};
+    *out = NULL;
+    if (is_tracking_pixel(in->dom, id))
+        return 0;
+    const char *ref = NULL;
+    size_t len = 0;
+    for (size_t i = 0; !ref && i < sizeof lazy_attrs / sizeof lazy_attrs[0]; i++) {
+        const char *v = dom_attr(in->dom, id, lazy_attrs[i]);
+        if (v && text_has_content(v)) {
+            ref = v;
+            len = strlen(v);
+        }
+    }
+    for (size_t i = 0; !ref && i < sizeof srcset_attrs / sizeof srcset_attrs[0]; i++) {
+        const char *v = dom_attr(in->dom, id, srcset_attrs[i]);
+        if (v)
+            ref = srcset_best(v, &len);
+    }
+    if (!ref) {
+        ref = dom_attr(in->dom, id, "src");
+        len = ref ? strlen(ref) : 0;
+    }
+    return ref ? resolve_safe(in, ref, len, 1, out) : 0;
+}
+
+/* Embeddable video players worth a link in reader view (their embed URLs
+ * are what sites put in iframes). Subdomains match too. */
+static const char *const video_hosts[] = {
+    "youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com",
+    "dailymotion.com", "dai.ly", "twitch.tv", "ted.com", "wistia.com",
+    "wistia.net", "streamable.com", "bilibili.com", "rumble.com", "loom.com",
+};
+
+static int is_video_host(const char *url)
+{
+    const char *host = strstr(url, "://");
+    if (!host)
+        return 0;
+    host += 3;
+    size_t len = strcspn(host, "/?#");
+    const char *at = memchr(host, '@', len);
+    if (at) {
+        len -= (size_t)(at + 1 - host);
+        host = at + 1;
+    }
+    const char *colon = memchr(host, ':', len);
+    if (colon)
+        len = (size_t)(colon - host);
+    for (size_t i = 0; i < sizeof video_hosts / sizeof video_hosts[0]; i++) {
+        size_t dlen = strlen(video_hosts[i]);
+        if (len < dlen || strncasecmp(host + len - dlen, video_hosts[i], dlen) != 0)
+            continue;
+        if (len == dlen || host[len - dlen - 1] == '.')
+            return 1;
+    }
+    return 0;
+}
+
+/* src of the element, or of its first <source> child (video, audio). */
+static const char *media_src(const rm_dom *dom, int32_t id)
+{
+    const char *src = dom_attr(dom, id, "src");
+    if (src || dom->nodes[id].tag == GUMBO_TAG_IFRAME)
+        return src ? src : dom_attr(dom, id, "data-src");
+    for (int32_t c = dom->nodes[id].first_child; c != RM_NONE; c = dom->nodes[c].next_sibling)
+        if (dom->nodes[c].tag == GUMBO_TAG_SOURCE && (src = dom_attr(dom, c, "src")))
+            return src;
+    return NULL;
+}
+
+int render_media_url(const rm_render_input *in, int32_t id, char **out)
+{
+    *out = NULL;
+    const char *src = media_src(in->dom, id);
+    if (!src || resolve_safe(in, src, strlen(src), 0, out))
+        return src ? -1 : 0;
+    if (*out && in->dom->nodes[id].tag == GUMBO_TAG_IFRAME && !is_video_host(*out)) {
+        free(*out);
+        *out = NULL;
+    }
+    return 0;
+}
+
+const char *render_media_title(const rm_dom *dom, int32_t id)
+{
+    const char *title = dom_attr(dom, id, "title");
+    if (title && text_has_content(title))
+        return title;
+    return dom->nodes[id].tag == GUMBO_TAG_AUDIO ? "Audio" : "Video";
+}

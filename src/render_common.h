@@ -1,0 +1,85 @@
+/*
+ * render_common.h — what the text, Markdown and HTML renderers share: a
+ * growable output buffer, the one table of how each tag renders, the
+ * visibility scan, the iterative walk over the article roots, and the
+ * resolution of link, image and media URLs.
+ */
+#ifndef RM_RENDER_COMMON_H
+#define RM_RENDER_COMMON_H
+
+#include "render.h"
+
+/* Growable NUL-terminated output. After an allocation failure every later
+ * append is ignored and render_buf_finish returns NULL. */
+typedef struct {
+    char *data;
+    size_t len;
+    size_t cap;
+    int failed;
+} render_buf;
+
+void render_buf_put(render_buf *b, const char *s, size_t n);
+void render_buf_puts(render_buf *b, const char *s);
+void render_buf_putc(render_buf *b, char c);
+/* The finished string (ownership passes to the caller), or NULL after an
+ * allocation failure; the buffer is left empty either way. */
+char *render_buf_finish(render_buf *b);
+void render_buf_free(render_buf *b);
+
+/* How a tag renders, from render_common.c's table. */
+typedef enum {
+    RENDER_INLINE = 0,  /* phrasing content, or unknown: rendered through */
+    RENDER_BLOCK,       /* starts and ends a block */
+    RENDER_NEVER,       /* never rendered with its subtree */
+    RENDER_MEDIA,       /* iframe, video, audio: a link to the media at most */
+} render_tag_class;
+
+render_tag_class render_class(const rm_dom *dom, int32_t id);
+
+/* Per-node facts from render_scan, over the roots' subtrees only. */
+enum {
+    RENDER_SKIP = 1 << 0,       /* dropped, hidden or never rendered */
+    RENDER_HAS_BLOCK = 1 << 1,  /* a rendered block element below */
+    RENDER_HAS_CONTENT = 1 << 2,  /* rendered non-blank text or an image below */
+};
+
+/* Array of dom->count flag bytes (malloc'd), or NULL when out of memory. */
+uint8_t *render_scan(const rm_render_input *in);
+
+/* The walk calls enter for every node not marked RENDER_SKIP, in document
+ * order across the roots. enter returns 1 to visit the children (leave is
+ * then called after them), 0 to skip the children and leave, or -1 to stop
+ * the walk, which then returns -1. */
+typedef int (*render_enter_fn)(void *ctx, int32_t id);
+typedef void (*render_leave_fn)(void *ctx, int32_t id);
+int render_walk(const rm_render_input *in, const uint8_t *scan,
+                render_enter_fn enter, render_leave_fn leave, void *ctx);
+
+/* ASCII white space as HTML defines it; U+00A0 is not collapsible. */
+int render_is_space(char c);
+
+/* Absolute, safe URLs into *out (malloc'd), or *out = NULL when the node
+ * has none worth keeping. Return 0, or -1 when out of memory. */
+int render_link_url(const rm_render_input *in, int32_t id, char **out);
+int render_image_url(const rm_render_input *in, int32_t id, char **out);
+/* Media (RENDER_MEDIA) worth a link: iframes from video hosts, and
+ * video/audio with a source. */
+int render_media_url(const rm_render_input *in, int32_t id, char **out);
+/* Text for a link to media: its title attribute, else "Video" / "Audio". */
+const char *render_media_title(const rm_dom *dom, int32_t id);
+
+/* Growable stack of fixed-size frames, for the renderers' walk state. */
+typedef struct {
+    void *items;
+    size_t count;
+    size_t cap;
+    size_t size;
+} render_stack;
+
+/* Pointer to a new zeroed top frame, or NULL when out of memory. */
+void *render_stack_push(render_stack *s);
+void *render_stack_top(const render_stack *s);
+void render_stack_pop(render_stack *s);
+void render_stack_free(render_stack *s);
+
+#endif

@@ -1,0 +1,413 @@
+/*
+ * render_html.c — sanitized reader HTML from the article subtrees.
+ *
+ * An allowlist, not a blocklist: only the elements in html_rules are
+ * written, each with only the attributes its rule names, and every URL is
+ * resolved to an absolute, safe one (no javascript:, no event handlers, no
+ * script, style, iframe, form, base or meta can come out, whatever the
+ * input). Layout containers (div, section, span, unknown elements) are
+ * unwrapped: their content is kept, their tag dropped; a div that holds
+ * only inline content becomes a <p>, and loose inline content at the top
+ * level is wrapped in a <p>, so the fragment is a clean run of blocks.
+ *
+ * The output is a fragment with one block per line. White space collapses
+ * as a browser shows it; pre keeps its text.
+ */
+#include "render_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum {
+    LAYOUT_NONE = 0,   /* not allowed: unwrapped */
+    LAYOUT_INLINE,     /* phrasing element */
+    LAYOUT_BLOCK,      /* block: a line of its own */
+    LAYOUT_CONTAINER,  /* block of blocks: start and end tags on lines of their own */
+} layout;
+
+typedef enum { ATTR_TEXT, ATTR_NUMBER } attr_kind;
+
+typedef struct {
+    const char *name;
+    attr_kind kind;
+} attr_rule;
+
+typedef struct {
+    uint8_t layout;
+    uint8_t phrasing;     /* accepts only phrasing content */
+    uint8_t keep_empty;   /* written even without content (table cells) */
+    const attr_rule *attrs;
+} html_rule;
+
+/* Attributes that carry meaning in a reader view; a[href] and img[src]
+ * are resolved URLs, handled apart. */
+static const attr_rule cell_attrs[] = {{"colspan", ATTR_NUMBER}, {"rowspan", ATTR_NUMBER}, {0}};
+static const attr_rule list_attrs[] = {{"start", ATTR_NUMBER}, {0}};
+static const attr_rule time_attrs[] = {{"datetime", ATTR_TEXT}, {0}};
+static const attr_rule abbr_attrs[] = {{"title", ATTR_TEXT}, {0}};
+
+#define INLINE_ {LAYOUT_INLINE, 1, 0, NULL}
+#define BLOCK_(phrasing) {LAYOUT_BLOCK, phrasing, 0, NULL}
+#define CONTAINER_ {LAYOUT_CONTAINER, 0, 0, NULL}
+
+/* The reader-HTML allowlist: text structure, emphasis, quotes, code,
+ * tables, figures and disclosure widgets. */
+static const html_rule html_rules[GUMBO_TAG_LAST] = {
+    [GUMBO_TAG_P] = BLOCK_(1),           [GUMBO_TAG_H1] = BLOCK_(1),
+    [GUMBO_TAG_H2] = BLOCK_(1),          [GUMBO_TAG_H3] = BLOCK_(1),
+    [GUMBO_TAG_H4] = BLOCK_(1),          [GUMBO_TAG_H5] = BLOCK_(1),
+    [GUMBO_TAG_H6] = BLOCK_(1),          [GUMBO_TAG_PRE] = BLOCK_(1),
+    [GUMBO_TAG_UL] = CONTAINER_,         [GUMBO_TAG_OL] = {LAYOUT_CONTAINER, 0, 0, list_attrs},
+    [GUMBO_TAG_LI] = BLOCK_(0),          [GUMBO_TAG_DL] = CONTAINER_,
+    [GUMBO_TAG_DT] = BLOCK_(0),          [GUMBO_TAG_DD] = BLOCK_(0),
+    [GUMBO_TAG_BLOCKQUOTE] = CONTAINER_, [GUMBO_TAG_FIGURE] = CONTAINER_,
+    [GUMBO_TAG_FIGCAPTION] = BLOCK_(0),  [GUMBO_TAG_DETAILS] = CONTAINER_,
+    [GUMBO_TAG_SUMMARY] = BLOCK_(1),     [GUMBO_TAG_TABLE] = CONTAINER_,
+    [GUMBO_TAG_CAPTION] = BLOCK_(0),     [GUMBO_TAG_THEAD] = CONTAINER_,
+    [GUMBO_TAG_TBODY] = CONTAINER_,      [GUMBO_TAG_TFOOT] = CONTAINER_,
+    [GUMBO_TAG_TR] = CONTAINER_,
+    [GUMBO_TAG_TD] = {LAYOUT_BLOCK, 0, 1, cell_attrs},
+    [GUMBO_TAG_TH] = {LAYOUT_BLOCK, 0, 1, cell_attrs},
+    [GUMBO_TAG_A] = INLINE_,             [GUMBO_TAG_Q] = INLINE_,
+    [GUMBO_TAG_CODE] = INLINE_,          [GUMBO_TAG_KBD] = INLINE_,
+    [GUMBO_TAG_SAMP] = INLINE_,          [GUMBO_TAG_VAR] = INLINE_,
+    [GUMBO_TAG_EM] = INLINE_,            [GUMBO_TAG_STRONG] = INLINE_,
+    [GUMBO_TAG_B] = INLINE_,             [GUMBO_TAG_I] = INLINE_,
+    [GUMBO_TAG_U] = INLINE_,             [GUMBO_TAG_S] = INLINE_,
+    [GUMBO_TAG_SUB] = INLINE_,           [GUMBO_TAG_SUP] = INLINE_,
+    [GUMBO_TAG_SMALL] = INLINE_,         [GUMBO_TAG_MARK] = INLINE_,
+    [GUMBO_TAG_ABBR] = {LAYOUT_INLINE, 1, 0, abbr_attrs},
+    [GUMBO_TAG_CITE] = INLINE_,
+    [GUMBO_TAG_TIME] = {LAYOUT_INLINE, 1, 0, time_attrs},
+    [GUMBO_TAG_DEL] = INLINE_,           [GUMBO_TAG_INS] = INLINE_,
+};
+
+typedef struct {
+    const char *name;      /* written tag, or NULL when unwrapped */
+    uint8_t layout;        /* of the written tag, or of the unwrapped one */
+    uint8_t phrasing;
+} hframe;
+
+typedef struct {
+    const rm_render_input *in;
+    const uint8_t *scan;
+    render_buf out;
+    render_stack frames;
+    size_t phrasing;       /* open written elements that take only phrasing */
+    size_t written;        /* open written elements */
+    int implicit_p;        /* a <p> wrapping loose top-level inline content */
+    int owed_space;
+    int block_has_inline;  /* inline content since the last block boundary */
+    int verbatim;          /* inside pre */
+} html;
+
+/* ---- escaping ---- */
+
+static void put_escaped(render_buf *out, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *entity;
+        switch (s[i]) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        default: continue;
+        }
+        render_buf_put(out, s + run, i - run);
+        render_buf_puts(out, entity);
+        run = i + 1;
+    }
+    render_buf_put(out, s + run, n - run);
+}
+
+static void put_attr(render_buf *out, const char *name, const char *value)
+{
+    render_buf_putc(out, ' ');
+    render_buf_puts(out, name);
+    render_buf_puts(out, "=\"");
+    put_escaped(out, value, strlen(value));
+    render_buf_putc(out, '"');
+}
+
+static int is_number(const char *v)
+{
+    size_t digits = strspn(v, "0123456789");
+    return digits > 0 && digits < 10 && v[digits] == '\0';
+}
+
+static void put_allowed_attrs(html *h, int32_t id, const attr_rule *rules)
+{
+    for (; rules && rules->name; rules++) {
+        const char *v = dom_attr(h->in->dom, id, rules->name);
+        if (v && (rules->kind == ATTR_TEXT || is_number(v)))
+            put_attr(&h->out, rules->name, v);
+    }
+}
+
+/* ---- blocks and inline flow ---- */
+
+static void close_implicit_p(html *h)
+{
+    if (h->implicit_p) {
+        render_buf_puts(&h->out, "</p>\n");
+        h->implicit_p = 0;
+    }
+}
+
+static void block_boundary(html *h)
+{
+    if (h->written == 0)
+        close_implicit_p(h);
+    h->owed_space = 0;
+    h->block_has_inline = 0;
+}
+
+/* Before inline content: wrap it in a <p> at the top level, and pay a
+ * collapsed space owed since the previous inline content. */
+static void begin_inline(html *h)
+{
+    if (h->written == 0 && !h->implicit_p) {
+        render_buf_puts(&h->out, "<p>");
+        h->implicit_p = 1;
+        h->block_has_inline = 0;
+        h->owed_space = 0;
+    }
+    if (h->owed_space && h->block_has_inline)
+        render_buf_putc(&h->out, ' ');
+    h->owed_space = 0;
+    h->block_has_inline = 1;
+}
+
+static void put_text(html *h, const char *s)
+{
+    if (h->verbatim) {
+        put_escaped(&h->out, s, strlen(s));
+        return;
+    }
+    while (*s) {
+        size_t n = 0;
+        if (render_is_space(*s)) {
+            while (render_is_space(s[n]))
+                n++;
+            h->owed_space = 1;
+        } else {
+            while (s[n] && !render_is_space(s[n]))
+                n++;
+            begin_inline(h);
+            put_escaped(&h->out, s, n);
+        }
+        s += n;
+    }
+}
+
+static int in_phrasing(const html *h)
+{
+    return h->phrasing > 0 || h->implicit_p;
+}
+
+static void put_start_tag(html *h, const char *name)
+{
+    render_buf_putc(&h->out, '<');
+    render_buf_puts(&h->out, name);
+}
+
+/* ---- leaves ---- */
+
+static int put_image(html *h, int32_t id)
+{
+    char *src;
+    if (render_image_url(h->in, id, &src))
+        return -1;
+    if (!src)
+        return 0;
+    static const attr_rule image_attrs[] = {
+        {"alt", ATTR_TEXT}, {"width", ATTR_NUMBER}, {"height", ATTR_NUMBER}, {0}};
+    begin_inline(h);
+    put_start_tag(h, "img");
+    put_attr(&h->out, "src", src);
+    put_allowed_attrs(h, id, image_attrs);
+    render_buf_putc(&h->out, '>');
+    free(src);
+    return 0;
+}
+
+static void put_link_start(html *h, const char *url)
+{
+    put_start_tag(h, "a");
+    put_attr(&h->out, "href", url);
+    put_attr(&h->out, "rel", "noopener noreferrer");
+    render_buf_putc(&h->out, '>');
+}
+
+/* Video players and media files become a link to them. */
+static int put_media(html *h, int32_t id)
+{
+    char *url;
+    if (render_media_url(h->in, id, &url))
+        return -1;
+    if (!url)
+        return 0;
+    const char *title = render_media_title(h->in->dom, id);
+    begin_inline(h);
+    put_link_start(h, url);
+    put_escaped(&h->out, title, strlen(title));
+    render_buf_puts(&h->out, "</a>");
+    free(url);
+    return 0;
+}
+
+static int put_leaf(html *h, int32_t id, GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_BR:
+        if (h->verbatim) {
+            render_buf_putc(&h->out, '\n');
+        } else if (h->block_has_inline) {
+            render_buf_puts(&h->out, "<br>\n");
+            h->owed_space = 0;
+        }
+        return 0;
+    case GUMBO_TAG_HR:
+        if (!in_phrasing(h) || h->written == 0) {
+            block_boundary(h);
+            render_buf_puts(&h->out, "<hr>\n");
+        }
+        return 0;
+    case GUMBO_TAG_IMG:
+        return put_image(h, id);
+    default:
+        return put_media(h, id);
+    }
+}
+
+/* ---- elements ---- */
+
+static int open_written(html *h, hframe *fr, int32_t id, const char *name, const html_rule *rule)
+{
+    if (rule->layout != LAYOUT_INLINE)
+        block_boundary(h);
+    else
+        begin_inline(h);
+    if (strcmp(name, "a") == 0) {
+        char *url;
+        if (render_link_url(h->in, id, &url))
+            return -1;
+        if (!url)
+            return 0;   /* no safe target: the text stays, the link goes */
+        put_link_start(h, url);
+        free(url);
+    } else {
+        put_start_tag(h, name);
+        put_allowed_attrs(h, id, rule->attrs);
+        render_buf_putc(&h->out, '>');
+    }
+    if (rule->layout == LAYOUT_CONTAINER)
+        render_buf_putc(&h->out, '\n');
+    if (strcmp(name, "pre") == 0) {
+        render_buf_putc(&h->out, '\n');   /* the parser eats one leading newline */
+        h->verbatim++;
+    }
+    fr->name = name;
+    fr->phrasing = rule->phrasing;
+    h->phrasing += rule->phrasing;
+    h->written++;
+    return 0;
+}
+
+/* A block that is not written still separates its words from its
+ * neighbours': a space inside phrasing, a block boundary elsewhere. */
+static void unwrapped_block_edge(html *h)
+{
+    if (in_phrasing(h))
+        h->owed_space = 1;
+    else
+        block_boundary(h);
+}
+
+/* Returns 1 to descend, 0 to skip the element, -1 when out of memory. */
+static int open_element(html *h, hframe *fr, int32_t id)
+{
+    const rm_dom *dom = h->in->dom;
+    GumboTag tag = dom->nodes[id].tag;
+    const html_rule *rule = &html_rules[tag < GUMBO_TAG_LAST ? tag : GUMBO_TAG_UNKNOWN];
+    static const html_rule paragraph = BLOCK_(1);
+    int is_block = render_class(dom, id) == RENDER_BLOCK;
+    uint8_t flags = h->scan[id];
+    fr->layout = rule->layout ? rule->layout : is_block ? LAYOUT_BLOCK : LAYOUT_INLINE;
+    if (rule->layout && !(flags & RENDER_HAS_CONTENT) && !rule->keep_empty)
+        return 0;   /* an empty element adds nothing to a reader view */
+    if (fr->layout != LAYOUT_INLINE && h->written == 0)
+        close_implicit_p(h);
+    if (rule->layout == LAYOUT_INLINE || (rule->layout && !in_phrasing(h)))
+        return open_written(h, fr, id, gumbo_normalized_tagname(tag), rule) ? -1 : 1;
+    if (is_block && !in_phrasing(h) && !(flags & RENDER_HAS_BLOCK) && (flags & RENDER_HAS_CONTENT))
+        return open_written(h, fr, id, "p", &paragraph) ? -1 : 1;
+    if (fr->layout != LAYOUT_INLINE)
+        unwrapped_block_edge(h);
+    return 1;
+}
+
+static int enter(void *ctx, int32_t id)
+{
+    html *h = ctx;
+    const rm_dom *dom = h->in->dom;
+    if (dom->nodes[id].type == RM_NODE_TEXT) {
+        put_text(h, dom_text(dom, id));
+        return 0;
+    }
+    GumboTag tag = dom->nodes[id].tag;
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG ||
+        render_class(dom, id) == RENDER_MEDIA)
+        return put_leaf(h, id, tag) ? -1 : 0;
+    hframe *fr = render_stack_push(&h->frames);
+    if (!fr)
+        return -1;
+    int rc = open_element(h, fr, id);
+    if (rc == 0)
+        render_stack_pop(&h->frames);
+    return rc;
+}
+
+static void leave(void *ctx, int32_t id)
+{
+    (void)id;
+    html *h = ctx;
+    hframe *fr = render_stack_top(&h->frames);
+    if (fr->name) {
+        h->written--;
+        h->phrasing -= fr->phrasing;
+        if (strcmp(fr->name, "pre") == 0)
+            h->verbatim--;
+        render_buf_puts(&h->out, "</");
+        render_buf_puts(&h->out, fr->name);
+        render_buf_putc(&h->out, '>');
+        if (fr->layout != LAYOUT_INLINE) {
+            render_buf_putc(&h->out, '\n');
+            block_boundary(h);
+        }
+    } else if (fr->layout != LAYOUT_INLINE) {
+        unwrapped_block_edge(h);
+    }
+    render_stack_pop(&h->frames);
+}
+
+char *render_html(const rm_render_input *in)
+{
+    html h = {.in = in};
+    h.frames.size = sizeof(hframe);
+    uint8_t *scan = render_scan(in);
+    if (!scan)
+        return NULL;
+    h.scan = scan;
+    int rc = render_walk(in, scan, enter, leave, &h);
+    close_implicit_p(&h);
+    render_stack_free(&h.frames);
+    free(scan);
+    if (rc) {
+        render_buf_free(&h.out);
+        return NULL;
+    }
+    return render_buf_finish(&h.out);
+}

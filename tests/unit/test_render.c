@@ -1,0 +1,451 @@
+/*
+ * test_render.c — the text, Markdown and HTML renderers and text_wrap.
+ *
+ * Each test parses a small document with Gumbo, indexes it with dom_build,
+ * picks the roots (the body, or elements by id) and a drop mask, and
+ * compares the exact output.
+ */
+#include "render.h"
+#include "testutil.h"
+
+typedef char *(*render_fn)(const rm_render_input *);
+
+typedef struct {
+    GumboOutput *gumbo;
+    rm_dom dom;
+    uint8_t *drop;
+} doc;
+
+static void doc_parse(doc *d, const char *html)
+{
+    d->gumbo = gumbo_parse(html);
+    ck_assert_ptr_nonnull(d->gumbo);
+    ck_assert_int_eq(dom_build(&d->dom, d->gumbo), 0);
+    d->drop = calloc((size_t)d->dom.count, 1);
+    ck_assert_ptr_nonnull(d->drop);
+}
+
+static void doc_free(doc *d)
+{
+    free(d->drop);
+    dom_free(&d->dom);
+    gumbo_destroy_output(&kGumboDefaultOptions, d->gumbo);
+}
+
+/* The element with this id attribute. */
+static int32_t doc_find(const doc *d, const char *id)
+{
+    for (int32_t i = 0; i < d->dom.count; i++) {
+        const char *v = dom_attr(&d->dom, i, "id");
+        if (v && strcmp(v, id) == 0)
+            return i;
+    }
+    ck_abort_msg("no element with id %s", id);
+    return RM_NONE;
+}
+
+static char *doc_render(const doc *d, render_fn fn, const int32_t *roots, size_t count,
+                        const char *base)
+{
+    rm_render_input in = {&d->dom, d->drop, roots, count, base};
+    char *out = fn(&in);
+    ck_assert_ptr_nonnull(out);
+    return out;
+}
+
+/* Render the body of `html` and compare with `expected`. */
+static void check_body(render_fn fn, const char *base, const char *html, const char *expected)
+{
+    doc d;
+    doc_parse(&d, html);
+    char *out = doc_render(&d, fn, &d.dom.body, 1, base);
+    ck_assert_msg(strcmp(out, expected) == 0, "input:\n%s\nexpected:\n%s\ngot:\n%s",
+                  html, expected, out);
+    free(out);
+    doc_free(&d);
+}
+
+#define BASE "https://example.org/news/story.html"
+#define CHECK_TEXT(html, expected) check_body(render_text, BASE, html, expected)
+#define CHECK_MD(html, expected) check_body(render_markdown, BASE, html, expected)
+#define CHECK_HTML(html, expected) check_body(render_html, BASE, html, expected)
+
+static void check_wrap(const char *text, unsigned width, const char *expected)
+{
+    char *out = text_wrap(text, width);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_msg(strcmp(out, expected) == 0, "width %u, expected:\n%s\ngot:\n%s",
+                  width, expected, out);
+    free(out);
+}
+
+/* ---- text ---- */
+
+START_TEST(text_paragraphs_and_blank_lines)
+{
+    CHECK_TEXT("<p>One.</p><p>Two.</p>", "One.\n\nTwo.");
+    CHECK_TEXT("<div><p></p><div> </div><p>One.</p></div><section><p>Two.</p></section><p></p>",
+               "One.\n\nTwo.");
+    CHECK_TEXT("Loose <p>para</p> tail", "Loose\n\npara\n\ntail");
+    CHECK_TEXT("", "");
+}
+END_TEST
+
+START_TEST(text_whitespace_collapses)
+{
+    CHECK_TEXT("<p>  a \n\t  b  </p>", "a b");
+    CHECK_TEXT("<p>a<span> b </span>c <em>d</em></p>", "a b c d");
+    CHECK_TEXT("<p>x&nbsp;&nbsp;y</p>", "x  y");
+}
+END_TEST
+
+START_TEST(text_line_breaks)
+{
+    CHECK_TEXT("<p>a<br>b<br> c</p>", "a\nb\nc");
+    CHECK_TEXT("<p>a<br><br>b</p>", "a\n\nb");
+    CHECK_TEXT("<p><br>a<br></p><p>b</p>", "a\n\nb");
+}
+END_TEST
+
+START_TEST(text_nested_lists)
+{
+    CHECK_TEXT("<p>Intro</p><ul><li>one</li><li>two<ul><li>deep</li></ul></li>"
+               "<li>three</li></ul><p>After</p>",
+               "Intro\n\n- one\n- two\n  - deep\n- three\n\nAfter");
+    CHECK_TEXT("<ol><li>a</li><li>b<ol start=\"7\"><li>c</li><li>d</li></ol></li></ol>",
+               "1. a\n2. b\n   7. c\n   8. d");
+    CHECK_TEXT("<ul><li><p>p1</p><p>p2</p></li></ul>", "- p1\n\n  p2");
+}
+END_TEST
+
+START_TEST(text_blockquote)
+{
+    CHECK_TEXT("<p>Before</p><blockquote><p>q1</p><p>q2</p>"
+               "<blockquote>inner</blockquote></blockquote><p>After</p>",
+               "Before\n\n> q1\n>\n> q2\n>\n> > inner\n\nAfter");
+}
+END_TEST
+
+START_TEST(text_pre_verbatim)
+{
+    CHECK_TEXT("<p>x</p><pre>  int a;\n\n    b  c;\n</pre><p>y</p>",
+               "x\n\n  int a;\n\n    b  c;\n\ny");
+    CHECK_TEXT("<blockquote><pre>a\n b</pre></blockquote>", "> a\n>  b");
+}
+END_TEST
+
+START_TEST(text_tables)
+{
+    CHECK_TEXT("<table><tr><th>Name</th><th>Age</th></tr>"
+               "<tr><td><p>Ann</p></td><td>31</td></tr>"
+               "<tr><td></td><td>7</td></tr></table>",
+               "Name | Age\nAnn | 31\n| 7");
+}
+END_TEST
+
+START_TEST(text_headings_links_images)
+{
+    CHECK_TEXT("<h1>Title</h1><p>See <a href=\"/x\">the docs</a>."
+               "<img src=\"a.png\" alt=\"alt text\"></p><h2>Sub</h2>",
+               "Title\n\nSee the docs.\n\nSub");
+}
+END_TEST
+
+START_TEST(text_dropped_subtrees_and_roots)
+{
+    doc d;
+    doc_parse(&d, "<div id=a><p>keep</p><div id=x><p>drop</p></div></div>"
+                  "<div id=nav>menu</div><div id=b><p>also</p></div>");
+    d.drop[doc_find(&d, "x")] = 1;
+    int32_t roots[] = {doc_find(&d, "a"), doc_find(&d, "b")};
+    char *out = doc_render(&d, render_text, roots, 2, NULL);
+    ck_assert_str_eq(out, "keep\n\nalso");
+    free(out);
+    d.drop[roots[0]] = 1;
+    out = doc_render(&d, render_text, roots, 2, NULL);
+    ck_assert_str_eq(out, "also");
+    free(out);
+    doc_free(&d);
+}
+END_TEST
+
+START_TEST(text_hidden_and_never_rendered)
+{
+    CHECK_TEXT("<p>a</p><p hidden>h1</p><p aria-hidden=\"true\">h2</p>"
+               "<p style=\"color:red; DISPLAY : none !important\">h3</p>"
+               "<p style=\"visibility:hidden\">h4</p><p style=\"display:block\">b</p>",
+               "a\n\nb");
+    CHECK_TEXT("<p>a<script>x()</script><style>p{}</style><noscript>ns</noscript>"
+               "<button>Click</button><select><option>o</select><textarea>t</textarea>"
+               "<svg><text>s</text></svg><iframe src=\"https://youtube.com/embed/1\"></iframe>"
+               "<object>obj</object><canvas>c</canvas> b</p>",
+               "a b");
+}
+END_TEST
+
+/* ---- Markdown ---- */
+
+START_TEST(markdown_blocks)
+{
+    CHECK_MD("<h2>Sub <em>title</em></h2><p>Some <strong>bold</strong> and <i>it</i>.</p>"
+             "<hr><blockquote><p>q</p><blockquote>qq</blockquote></blockquote>",
+             "## Sub *title*\n\nSome **bold** and *it*.\n\n---\n\n> q\n>\n> > qq");
+    CHECK_MD("<ul><li>a<ol><li>b</li><li>c</li></ol></li></ul>", "- a\n  1. b\n  2. c");
+    CHECK_MD("<p>a<br>b</p>", "a\\\nb");
+}
+END_TEST
+
+START_TEST(markdown_inline_markup_edges)
+{
+    CHECK_MD("<p>x<b> y </b>z<em></em></p>", "x **y** z");
+    CHECK_MD("<p><code>a`b</code> <code>c</code> <del>gone</del></p>", "`` a`b `` `c` ~~gone~~");
+    CHECK_MD("<p><b>bold <br>line</b></p>", "**bold\\\nline**");
+}
+END_TEST
+
+START_TEST(markdown_code_fences)
+{
+    CHECK_MD("<pre><code class=\"language-c\">int a;\n\n  b();\n</code></pre>",
+             "```c\nint a;\n\n  b();\n```");
+    CHECK_MD("<pre>```\nx\n```</pre>", "````\n```\nx\n```\n````");
+    CHECK_MD("<ul><li>x<pre>a\nb</pre></li></ul>", "- x\n\n  ```\n  a\n  b\n  ```");
+}
+END_TEST
+
+START_TEST(markdown_links_and_images)
+{
+    CHECK_MD("<p><a href=\"/a (1).html\">doc [v2]</a> <a href=\"javascript:alert(1)\">js</a>"
+             " <a href=\"#top\"></a></p>",
+             "[doc \\[v2\\]](https://example.org/a%20%281%29.html) js");
+    CHECK_MD("<p><img data-src=\"/big.jpg\" src=\"data:image/gif;base64,R0l\" alt=\"A *b*\"></p>",
+             "![A \\*b\\*](https://example.org/big.jpg)");
+    CHECK_MD("<figure><img src=\"f.png\"><figcaption>The <b>cap</b></figcaption></figure>",
+             "![](https://example.org/news/f.png)\n\n_The **cap**_");
+    CHECK_MD("<iframe src=\"https://player.vimeo.com/video/1\" title=\"Demo\"></iframe>",
+             "[Demo](https://player.vimeo.com/video/1)");
+}
+END_TEST
+
+START_TEST(markdown_tables)
+{
+    CHECK_MD("<table><thead><tr><th>A</th><th>B</th></tr></thead>"
+             "<tbody><tr><td>1</td><td>x|y</td></tr></tbody></table>",
+             "| A | B |\n| --- | --- |\n| 1 | x\\|y |");
+    CHECK_MD("<table><tr><td colspan=2>wide</td></tr><tr><td>1</td><td>2</td></tr></table>",
+             "wide\n1 | 2");
+}
+END_TEST
+
+START_TEST(markdown_escaping)
+{
+    CHECK_MD("<p># not a heading</p><p>1. not a list</p><p>- nor this</p><p>&gt; nor a quote</p>",
+             "\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote");
+    CHECK_MD("<p>a *star* _under_ snake_case [link] `tick` &lt;tag&gt; AT&amp;T &amp;amp; 5 > 3</p>",
+             "a \\*star\\* \\_under\\_ snake_case \\[link\\] \\`tick\\` \\<tag> AT\\&T \\&amp; 5 > 3");
+    CHECK_MD("<p>back\\slash ~~strike~~ 2 ~ 3</p>", "back\\\\slash \\~\\~strike\\~\\~ 2 ~ 3");
+}
+END_TEST
+
+/* ---- HTML ---- */
+
+START_TEST(html_structure)
+{
+    CHECK_HTML("<article><h1 class=\"t\" id=\"x\">Title</h1><section><p style=\"color:red\">"
+               "One <span>two</span></p></section><div>Inline <b>only</b></div>"
+               "<div><p>para</p></div></article>",
+               "<h1>Title</h1>\n<p>One two</p>\n<p>Inline <b>only</b></p>\n<p>para</p>\n");
+    CHECK_HTML("<ul><li>a</li><li>b<ol start=\"3\"><li>c</li></ol></li></ul>",
+               "<ul>\n<li>a</li>\n<li>b<ol start=\"3\">\n<li>c</li>\n</ol>\n</li>\n</ul>\n");
+    CHECK_HTML("Loose <em>text</em><p>para</p>tail", "<p>Loose <em>text</em></p>\n<p>para</p>\n<p>tail</p>\n");
+    CHECK_HTML("<p></p><div> </div><p>x<br>y</p>", "<p>x<br>\ny</p>\n");
+}
+END_TEST
+
+START_TEST(html_pre_and_tables)
+{
+    CHECK_HTML("<pre>\n\na &lt; b\n  c</pre>", "<pre>\n\na &lt; b\n  c</pre>\n");
+    CHECK_HTML("<table><tr><th colspan=\"2\" class=\"c\">H</th></tr>"
+               "<tr><td rowspan=\"x\">1</td><td></td></tr></table>",
+               "<table>\n<tbody>\n<tr>\n<th colspan=\"2\">H</th>\n</tr>\n<tr>\n<td>1</td>\n"
+               "<td></td>\n</tr>\n</tbody>\n</table>\n");
+}
+END_TEST
+
+START_TEST(html_sanitizes_scripts_and_handlers)
+{
+    CHECK_HTML("<p onclick=\"evil()\">a<script>evil()</script><style>*{}</style></p>"
+               "<p><a href=\"javascript:evil()\" onmouseover=\"x()\">click</a> "
+               "<a href=\" JaVa\nScRiPt:evil()\">two</a> <a href=\"vbscript:x\">three</a></p>",
+               "<p>a</p>\n<p>click two three</p>\n");
+}
+END_TEST
+
+START_TEST(html_sanitizes_frames_and_forms)
+{
+    CHECK_HTML("<form action=\"/post\"><p>Name <input name=n> <button>Go</button></p>"
+               "<select><option>o</option></select><textarea>t</textarea></form>"
+               "<iframe src=\"https://ads.example/x\"></iframe><object data=\"x.swf\"></object>"
+               "<embed src=\"x.swf\"><base href=\"https://evil/\"><meta charset=utf-8>"
+               "<link rel=stylesheet href=x.css><template><p>t</p></template>",
+               "<p>Name</p>\n");
+    CHECK_HTML("<iframe src=\"//www.youtube.com/embed/abc\" width=560></iframe>",
+               "<p><a href=\"https://www.youtube.com/embed/abc\" rel=\"noopener noreferrer\">"
+               "Video</a></p>\n");
+}
+END_TEST
+
+START_TEST(html_escapes_text_and_attributes)
+{
+    CHECK_HTML("<p title=\"t\">&lt;b&gt; &amp; \"q\"</p>"
+               "<p><img src=\"/i.png\" alt='say \"hi\" &amp; &lt;x&gt;' width=\"10\" height=\"5px\"></p>"
+               "<p><abbr title='a \"b\"' class=c>AB</abbr> <time datetime=\"2024-01-02\">Jan</time></p>",
+               "<p>&lt;b&gt; &amp; &quot;q&quot;</p>\n"
+               "<p><img src=\"https://example.org/i.png\" alt=\"say &quot;hi&quot; &amp; &lt;x&gt;\""
+               " width=\"10\"></p>\n"
+               "<p><abbr title=\"a &quot;b&quot;\">AB</abbr> <time datetime=\"2024-01-02\">Jan</time></p>\n");
+}
+END_TEST
+
+START_TEST(html_links_resolve_against_base)
+{
+    CHECK_HTML("<p><a href=\"/about\" target=_blank>About</a> <a href=\"https://other.org/x\">x</a>"
+               " <a href=\"mailto:a@b.c\">mail</a> <a name=\"anchor\">plain</a></p>",
+               "<p><a href=\"https://example.org/about\" rel=\"noopener noreferrer\">About</a> "
+               "<a href=\"https://other.org/x\" rel=\"noopener noreferrer\">x</a> "
+               "<a href=\"mailto:a@b.c\" rel=\"noopener noreferrer\">mail</a> plain</p>\n");
+}
+END_TEST
+
+START_TEST(html_lazy_images)
+{
+    CHECK_HTML("<p><img src=\"placeholder.gif\" data-src=\"real.jpg\"></p>",
+               "<p><img src=\"https://example.org/news/real.jpg\"></p>\n");
+    CHECK_HTML("<p><img src=\"s.jpg\" srcset=\"s.jpg 300w, /l.jpg 1200w, m.jpg 600w\"></p>",
+               "<p><img src=\"https://example.org/l.jpg\"></p>\n");
+    CHECK_HTML("<p><img data-srcset=\"a.jpg 1x, b.jpg 2x\" src=\"p.gif\"></p>",
+               "<p><img src=\"https://example.org/news/b.jpg\"></p>\n");
+    CHECK_HTML("<picture><source srcset=\"w.webp\"><img src=\"p.jpg\" alt=\"P\"></picture>",
+               "<p><img src=\"https://example.org/news/p.jpg\" alt=\"P\"></p>\n");
+}
+END_TEST
+
+START_TEST(html_skips_pixels_and_bad_data)
+{
+    CHECK_HTML("<p>x<img src=\"t.gif\" width=\"1\" height=\"1\">"
+               "<img src=\"data:text/html,<script>x</script>\">"
+               "<img src=\"data:image/svg+xml,<svg onload=x()>\">"
+               "<img src=\"data:image/png;base64,iVBO\"></p>",
+               "<p>x<img src=\"data:image/png;base64,iVBO\"></p>\n");
+}
+END_TEST
+
+START_TEST(html_hidden_elements)
+{
+    CHECK_HTML("<p>a</p><div hidden><p>h</p></div><p aria-hidden=true>h</p>"
+               "<p style=\"display:none\">h</p><dialog><p>modal</p></dialog>",
+               "<p>a</p>\n");
+}
+END_TEST
+
+/* ---- text_wrap ---- */
+
+START_TEST(wrap_english)
+{
+    check_wrap("The quick brown fox jumps over the lazy dog.\n\nShort.", 16,
+               "The quick brown\nfox jumps over\nthe lazy dog.\n\nShort.");
+    check_wrap("unchanged", 0, "unchanged");
+}
+END_TEST
+
+START_TEST(wrap_cjk_counts_two_columns)
+{
+    /* 10 ideographs = 20 columns: width 8 takes four per line. */
+    check_wrap("一二三四五六七八九十", 8, "一二三四\n五六七八\n九十");
+}
+END_TEST
+
+START_TEST(wrap_list_and_quote_continuations)
+{
+    check_wrap("- alpha beta gamma delta", 12, "- alpha beta\n  gamma\n  delta");
+    check_wrap("  10. one two three four", 14, "  10. one two\n      three\n      four");
+    check_wrap("> > quoted words here now", 14, "> > quoted\n> > words here\n> > now");
+    check_wrap("    code(a, b) + more(c)", 16, "    code(a, b) +\n    more(c)");
+}
+END_TEST
+
+/* ---- robustness ---- */
+
+START_TEST(deep_nesting_renders)
+{
+    enum { DEPTH = 20000 };
+    size_t cap = DEPTH * 11 + 64;
+    char *html = malloc(cap);
+    ck_assert_ptr_nonnull(html);
+    size_t n = 0;
+    for (int i = 0; i < DEPTH; i++)
+        n += (size_t)snprintf(html + n, cap - n, i % 2 ? "<div>" : "<blockquote>");
+    n += (size_t)snprintf(html + n, cap - n, "bottom");
+    html[n] = '\0';
+    doc d;
+    doc_parse(&d, html);
+    render_fn fns[] = {render_text, render_markdown, render_html};
+    for (size_t i = 0; i < 3; i++) {
+        char *out = doc_render(&d, fns[i], &d.dom.body, 1, NULL);
+        ck_assert_ptr_nonnull(strstr(out, "bottom"));
+        free(out);
+    }
+    doc_free(&d);
+    free(html);
+}
+END_TEST
+
+static Suite *render_suite(void)
+{
+    Suite *s = suite_create("render");
+    TCase *text = tcase_create("text");
+    tcase_add_test(text, text_paragraphs_and_blank_lines);
+    tcase_add_test(text, text_whitespace_collapses);
+    tcase_add_test(text, text_line_breaks);
+    tcase_add_test(text, text_nested_lists);
+    tcase_add_test(text, text_blockquote);
+    tcase_add_test(text, text_pre_verbatim);
+    tcase_add_test(text, text_tables);
+    tcase_add_test(text, text_headings_links_images);
+    tcase_add_test(text, text_dropped_subtrees_and_roots);
+    tcase_add_test(text, text_hidden_and_never_rendered);
+    suite_add_tcase(s, text);
+
+    TCase *md = tcase_create("markdown");
+    tcase_add_test(md, markdown_blocks);
+    tcase_add_test(md, markdown_inline_markup_edges);
+    tcase_add_test(md, markdown_code_fences);
+    tcase_add_test(md, markdown_links_and_images);
+    tcase_add_test(md, markdown_tables);
+    tcase_add_test(md, markdown_escaping);
+    suite_add_tcase(s, md);
+
+    TCase *html = tcase_create("html");
+    tcase_add_test(html, html_structure);
+    tcase_add_test(html, html_pre_and_tables);
+    tcase_add_test(html, html_sanitizes_scripts_and_handlers);
+    tcase_add_test(html, html_sanitizes_frames_and_forms);
+    tcase_add_test(html, html_escapes_text_and_attributes);
+    tcase_add_test(html, html_links_resolve_against_base);
+    tcase_add_test(html, html_lazy_images);
+    tcase_add_test(html, html_skips_pixels_and_bad_data);
+    tcase_add_test(html, html_hidden_elements);
+    suite_add_tcase(s, html);
+
+    TCase *wrap = tcase_create("wrap");
+    tcase_add_test(wrap, wrap_english);
+    tcase_add_test(wrap, wrap_cjk_counts_two_columns);
+    tcase_add_test(wrap, wrap_list_and_quote_continuations);
+    suite_add_tcase(s, wrap);
+
+    TCase *robust = tcase_create("robustness");
+    tcase_add_test(robust, deep_nesting_renders);
+    suite_add_tcase(s, robust);
+    return s;
+}
+
+RM_TEST_MAIN(render_suite)
