@@ -256,25 +256,36 @@ START_TEST(test_extract)
 }
 END_TEST
 
-/* A page with no article: whatever the library decides, the host must
- * say the same thing, and a no_article error still carries the text. */
+/* A page with no article: a no_article error that still carries the
+ * library's best effort; saving it needs "force". */
 START_TEST(test_no_article)
 {
     static const char nav_only[] =
         "<html><body><nav><a href=\"/\">Home</a> <a href=\"/a\">A</a></nav></body></html>";
+    char *lib = tu_mkdtemp("noarticle");
     nm_host h;
-    start_host(&h, NULL, "--native", NULL);
+    start_host(&h, NULL, "--native", "--library", lib, NULL);
     rm_status st;
     cJSON *expected = expected_article(nav_only, RM_FORMAT_TEXT | RM_FORMAT_HTML, &st);
+    ck_assert_int_eq(st, RM_NO_ARTICLE);
     cJSON *reply = call(&h, request(3, "extract", nav_only));
-    if (st == RM_NO_ARTICLE)
-        assert_error(reply, "no_article", "3");
-    else
-        assert_ok(reply);
+    assert_error(reply, "no_article", "3");
     ck_assert(cJSON_Compare(field(reply, "article"), expected, 1));
     cJSON_Delete(reply);
     cJSON_Delete(expected);
+
+    reply = call(&h, request(4, "save", nav_only));
+    assert_error(reply, "no_article", "4");
+    ck_assert_ptr_null(field(reply, "path"));
+    cJSON_Delete(reply);
+    cJSON *req = request(5, "save", nav_only);
+    cJSON_AddTrueToObject(req, "force");
+    reply = call(&h, req);
+    assert_ok(reply);
+    ck_assert(strstr(field(reply, "path")->valuestring, "/untitled.md") != NULL);
+    cJSON_Delete(reply);
     finish(&h, 0);
+    tu_rmtree(lib);
 }
 END_TEST
 

@@ -478,6 +478,15 @@ START_TEST(test_commands)
         ck_assert_msg(run(cmd, out, sizeof out) == failures[i].status, "%s", failures[i].args);
         ck_assert_str_eq(out, "");
     }
+    /* A page without an article is not saved unless forced (1). */
+    char nav[4200];
+    snprintf(nav, sizeof nav, "%s/nav.html", dir);
+    ck_assert_int_eq(tu_write_file(nav, "<html><body><nav><a href=/>Home</a></nav></body></html>"), 0);
+    snprintf(cmd, sizeof cmd, "%s save --library %s/nav-lib %s 2>/dev/null", bin, dir, nav);
+    ck_assert_int_eq(run(cmd, out, sizeof out), 1);
+    ck_assert_str_eq(out, "");
+    snprintf(cmd, sizeof cmd, "%s/nav-lib", dir);
+    ck_assert_int_ne(access(cmd, F_OK), 0);   /* not even the folder */
     /* An unwritable library is an I/O error (4). */
     snprintf(cmd, sizeof cmd, "%s save --force --library %s/page.html/lib %s 2>/dev/null", bin,
              dir, page);
