@@ -722,6 +722,7 @@ int native_main(int argc, char **argv)
     if (rc >= 0)
         return rc;
     signal(SIGPIPE, SIG_IGN);   /* a closed port shows up as EPIPE instead */
+    signal(SIGXFSZ, SIG_IGN);   /* a file-size limit fails a save with EFBIG */
     while ((rc = serve_one(&s)) < 0)
         ;
     return rc;

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +157,7 @@ int save_main(int argc, char **argv)
         fprintf(stderr, "readmode save: %s\n", err);
         return CLI_EXIT_USAGE;
     }
+    signal(SIGXFSZ, SIG_IGN);   /* a file-size limit fails the save with EFBIG */
     rm_article *article = NULL;
     rc = extract_input(&args, &article);
     if (rc < 0) {

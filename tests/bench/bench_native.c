@@ -7,7 +7,8 @@
  * extract request for every SHARED_DIR/corpus/readability/<case>/source.html,
  * one warm-up round and then ROUNDS (default 5) measured rounds, waiting
  * for each reply before the next request. Reports requests per second,
- * median / p90 / p99 / max round-trip latency, and the host's peak RSS.
+ * median / p90 / p99 / max round-trip latency, the round trip of a
+ * `version` request (the protocol's own overhead), and the host's peak RSS.
  * Pages that are not valid UTF-8 are skipped (an extension always sends
  * the DOM as Unicode text).
  */
@@ -130,6 +131,12 @@ int main(int argc, char **argv)
     for (int r = 0; r < rounds; r++)
         failed += run_round(&h, requests, count, lat + (size_t)r * count);
     double elapsed = now_ms() - t0;
+    /* The protocol's own cost: round trips that do no extraction. */
+    enum { PINGS = 1000 };
+    double ping_t0 = now_ms();
+    for (int i = 0; i < PINGS; i++)
+        cJSON_Delete(nm_call(&h, "{\"id\":0,\"type\":\"version\"}"));
+    double ping_us = (now_ms() - ping_t0) * 1e3 / PINGS;
     long peak = nm_memory_kb(h.pid, "VmHWM:");
     int status = nm_finish(&h, NULL, NULL);
     free(nm_errors(&h));
@@ -140,6 +147,7 @@ int main(int argc, char **argv)
            input_bytes * (double)rounds / 1e6 / (elapsed / 1e3));
     printf("protocol: latency median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
            lat[total / 2], lat[total * 90 / 100], lat[total * 99 / 100], lat[total - 1]);
+    printf("protocol: version round trip %.1f us (framing and dispatch alone)\n", ping_us);
     printf("protocol: host peak RSS %.1f MiB, failed replies %zu, host exit %d\n", peak / 1024.0,
            failed, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     for (size_t i = 0; i < count; i++)
