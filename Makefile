@@ -13,12 +13,15 @@ SHARED   ?= $(abspath ../shared)
 PKGS     := gumbo libcjson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Gumbo has no run-time version call; `readmode` reports the one built against.
+GUMBO_VERSION := $(or $(shell pkg-config --modversion gumbo 2>/dev/null),unknown)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc \
+             -DRM_GUMBO_VERSION='"$(GUMBO_VERSION)"'
 LIBS     := $(PKG_LIBS) -lunistring -lm
 
 BUILD    ?= build
@@ -55,7 +58,7 @@ $(BUILD)/libreadmode.a: $(LIB_OBJS)
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(TOOL_OBJS) $(BUILD)/libreadmode.a
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(TOOL_OBJS) \
 	    $(BUILD)/libreadmode.a $(LIBS) $(CHECK_LIBS)
@@ -103,6 +106,11 @@ check-asan:
 bench: $(BUILD)/readmode
 	@if [ -x tests/bench/run.sh ]; then tests/bench/run.sh $(BUILD) $(SHARED); \
 	else echo "bench: not written yet"; fi
+
+# The protocol benchmark: build/bench_native BINARY SHARED_DIR [ROUNDS]
+$(BUILD)/bench_native: tests/bench/bench_native.c tests/nm_client.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIBS)
 
 install: $(BUILD)/readmode
 	install -d $(DESTDIR)$(PREFIX)/bin
