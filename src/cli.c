@@ -201,7 +201,7 @@ static int read_stream(FILE *f, size_t max, char **out, size_t *out_len)
     return 0;
 }
 
-static int read_input(const char *path, size_t max, char **out, size_t *len)
+int cli_read_input(const char *path, size_t max, char **out, size_t *len)
 {
     if (strcmp(path, "-") == 0)
         return read_stream(stdin, max, out, len);
@@ -400,7 +400,7 @@ static int process_one(const cli_options *opt, const char *path, bool header)
     const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
     char *bytes;
     size_t len;
-    int rc = read_input(path, opt->max_size, &bytes, &len);
+    int rc = cli_read_input(path, opt->max_size, &bytes, &len);
     if (rc) {
         report(name, rc == EFBIG ? "input exceeds --max-size" : strerror(rc));
         return CLI_EXIT_INPUT;

@@ -15,6 +15,7 @@ enum {
     CLI_EXIT_NO_ARTICLE = 1,
     CLI_EXIT_USAGE = 2,
     CLI_EXIT_INPUT = 3,
+    CLI_EXIT_IO = 4,          /* `save`: the file could not be written */
 };
 
 typedef enum { CLI_TEXT, CLI_MARKDOWN, CLI_HTML, CLI_JSON } cli_format;
@@ -41,5 +42,10 @@ int cli_parse(int argc, char **argv, cli_options *opt, char *err, size_t err_len
 int cli_run(const cli_options *opt);
 
 void cli_print_help(void);
+
+/* Read all of `path` ("-": stdin), refusing more than `max` bytes (0: no
+ * limit) without reading on. Returns 0, or an errno value (EFBIG when too
+ * large); *out is malloc'd. Shared with `readmode save`. */
+int cli_read_input(const char *path, size_t max, char **out, size_t *len);
 
 #endif

@@ -13,14 +13,12 @@
 
 int main(int argc, char **argv)
 {
-    /* --- native host, save, list (src/native.c, src/save_cmd.c) --- */
     if (native_should_serve(argc, argv))
         return native_main(argc, argv);
     if (argc > 1 && strcmp(argv[1], "save") == 0)
         return save_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "list") == 0)
         return save_list_main(argc - 1, argv + 1);
-    /* --- end of native host, save, list --- */
     char err[256];
     cli_options opt;
     if (cli_parse(argc, argv, &opt, err, sizeof err)) {

@@ -16,12 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Largest input `readmode save` reads, as rm_default_options. */
-#define SAVE_MAX_INPUT (64u << 20)
-
-/* Exit statuses: cli.h's, plus one for failed writes. */
-enum { EXIT_IO = CLI_EXIT_INPUT + 1 };
-
 static const char save_usage[] =
     "usage: readmode save [--format md|txt|html] [--url URL] [--library DIR] [--force] FILE|-\n";
 static const char list_usage[] = "usage: readmode list [--library DIR] [--json]\n";
@@ -33,48 +27,8 @@ static const struct {
 } save_failures[] = {
     {RM_NO_ARTICLE, CLI_EXIT_NO_ARTICLE}, {RM_BAD_INPUT, CLI_EXIT_INPUT},
     {RM_TOO_LARGE, CLI_EXIT_INPUT},       {RM_BAD_OPTION, CLI_EXIT_USAGE},
-    {RM_NO_MEMORY, EXIT_IO},
+    {RM_NO_MEMORY, CLI_EXIT_IO},
 };
-
-/* The whole of `path` ("-": stdin), at most SAVE_MAX_INPUT bytes. */
-static char *read_input(const char *path, size_t *len_out, char *err, size_t errlen)
-{
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, len = 0, n;
-    char *buf = malloc(cap);
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len > SAVE_MAX_INPUT)
-            break;
-        if (len == cap) {
-            char *grown = realloc(buf, cap * 2);
-            if (!grown) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-    }
-    bool failed = !buf || ferror(f) || len > SAVE_MAX_INPUT;
-    if (failed)
-        snprintf(err, errlen, "%s: %s", path,
-                 !buf ? "out of memory" : ferror(f) ? "read error" : "larger than 64 MiB");
-    if (!is_stdin)
-        fclose(f);
-    if (failed) {
-        free(buf);
-        return NULL;
-    }
-    *len_out = len;
-    return buf;
-}
 
 typedef struct {
     save_format format;
@@ -122,11 +76,12 @@ static int parse_save_args(int argc, char **argv, save_args *args)
  * status after reporting the failure. */
 static int extract_input(const save_args *args, rm_article **out)
 {
-    char err[512];
     size_t len = 0;
-    char *html = read_input(args->input, &len, err, sizeof err);
-    if (!html) {
-        fprintf(stderr, "readmode save: %s\n", err);
+    char *html = NULL;
+    int rc = cli_read_input(args->input, rm_default_options.max_input_bytes, &html, &len);
+    if (rc) {
+        fprintf(stderr, "readmode save: %s: %s\n", args->input,
+                rc == EFBIG ? "input exceeds the size limit" : strerror(rc));
         return CLI_EXIT_INPUT;
     }
     rm_options opt = rm_default_options;
@@ -142,7 +97,7 @@ static int extract_input(const save_args *args, rm_article **out)
     for (size_t i = 0; i < sizeof save_failures / sizeof *save_failures; i++)
         if (save_failures[i].status == st)
             return save_failures[i].exit_code;
-    return EXIT_IO;
+    return CLI_EXIT_IO;
 }
 
 int save_main(int argc, char **argv)
@@ -163,7 +118,7 @@ int save_main(int argc, char **argv)
     if (rc < 0) {
         char *path = NULL;
         rc = save_article(library, article, args.url, args.format, time(NULL), &path, err,
-                          sizeof err) == 0 ? 0 : EXIT_IO;
+                          sizeof err) == 0 ? 0 : CLI_EXIT_IO;
         if (rc == 0)
             printf("%s\n", path);
         else
@@ -223,5 +178,5 @@ int save_list_main(int argc, char **argv)
         fprintf(stderr, "readmode list: %s\n", err);
     save_entries_free(entries, count);
     free(library);
-    return rc == 0 ? 0 : library ? EXIT_IO : CLI_EXIT_USAGE;
+    return rc == 0 ? 0 : library ? CLI_EXIT_IO : CLI_EXIT_USAGE;
 }
