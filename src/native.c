@@ -332,6 +332,9 @@ static const char *extract_options(const cJSON *req, const session *s, rm_option
 {
     *opt = rm_default_options;
     opt->max_input_bytes = s->max_message;
+    /* JSON strings are UTF-8 whatever the page's <meta> once said: the
+     * browser has already decoded the page. */
+    opt->charset = "utf-8";
     if (string_field(req, "url", false, &opt->url, out))
         return out->code;
     const cJSON *options = cJSON_GetObjectItemCaseSensitive(req, "options");
