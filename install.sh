@@ -195,7 +195,7 @@ install_browser_test_modules() {
     if [ -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then return; fi
     has npm || die "npm is needed for the browser test modules"
     say "installing playwright-core in tests/browser"
-    (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null)
 }
 
 # ---------------------------------------------------------------------------
