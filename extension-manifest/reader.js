@@ -218,15 +218,19 @@ function isTrackingPixel(img) {
     return tiny('width') || tiny('height');
 }
 
-/* Rebuild `html` as a fragment of this document from allowlisted parts.
+/* Rebuild `html` as a fragment from allowlisted parts.
  * Walks in document order with a TreeWalker (no recursion, so any nesting
  * depth is fine); `parents` maps each source element to the node its
- * children go into: its copy, or the nearest kept ancestor if unwrapped. */
+ * children go into: its copy, or the nearest kept ancestor if unwrapped.
+ * The copies are made in the parser's inert document, where nothing loads:
+ * an image is fetched only once the fragment joins the page, with its final
+ * attributes (a dropped tracking pixel is never requested). */
 function sanitize(html, base) {
-    const source = new DOMParser().parseFromString(html, 'text/html').body;
-    const fragment = document.createDocumentFragment();
+    const inert = new DOMParser().parseFromString(html, 'text/html');
+    const source = inert.body;
+    const fragment = inert.createDocumentFragment();
     const parents = new Map([[source, fragment]]);
-    const walker = document.createTreeWalker(source, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    const walker = inert.createTreeWalker(source, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
         acceptNode: node => DROPPED_ELEMENTS.has(node.localName)
             ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
@@ -240,7 +244,7 @@ function sanitize(html, base) {
             parents.set(node, parent);
             continue;
         }
-        const copy = document.createElement(node.localName);
+        const copy = inert.createElement(node.localName);
         copyAttributes(node, copy, base);
         if (copy.localName === 'a')
             copy.rel = 'noreferrer';

@@ -93,6 +93,9 @@ const NOT_AN_ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>
 <body><nav><a href="/">Home</a> <a href="/help">Help</a></nav>
 <form><label>User <input name="u"></label><button>Sign in</button></form></body></html>`;
 
+/* Every request the server saw: path and Referer header. */
+const requests = [];
+
 function servePages() {
     const pages = {
         '/article.html': fs.readFileSync(path.join(HERE, 'pages', 'article.html')),
@@ -100,7 +103,9 @@ function servePages() {
         '/signin.html': Buffer.from(NOT_AN_ARTICLE),
     };
     const server = createServer((request, response) => {
-        const body = pages[new URL(request.url, 'http://x').pathname];
+        const pathname = new URL(request.url, 'http://x').pathname;
+        requests.push({ path: pathname, referer: request.headers.referer });
+        const body = pages[pathname];
         response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
         response.end(body || 'not found');
     });
@@ -219,6 +224,20 @@ async function main() {
                 + 'kept <b>text</b>';
             const squeeze = s => s.replace(/\s+/g, '');
             assert(squeeze(html) === squeeze(expected), html);
+        });
+        await test('sanitized images load without referrer; tracking pixels are never fetched', async () => {
+            await reader.evaluate(origin => {
+                const box = document.createElement('div');
+                box.append(sanitize(`<p><img src="/pixel.gif" width="1" height="1">
+                    <img src="/photo.png" alt="photo"></p>`, origin + '/post.html'));
+                document.getElementById('content').append(box);
+            }, base);
+            await reader.waitForFunction(() => [...document.images].some(i => i.src.endsWith('/photo.png') && i.complete),
+                                         null, { timeout: WAIT_MS });
+            const photo = requests.find(r => r.path === '/photo.png');
+            assert(photo, 'the photo was not requested');
+            assert(!photo.referer, `photo requested with Referer ${photo.referer}`);
+            assert(!requests.some(r => r.path === '/pixel.gif'), 'the tracking pixel was requested');
         });
         await test('Save writes the article into the library and shows its path', async () => {
             await reader.selectOption('#save-format', 'md');
