@@ -273,6 +273,17 @@ function textToParagraphs(text) {
 
 /* ---------- Rendering ---------- */
 
+/* Pages often repeat their title as the body's first heading; the reader
+ * already shows it above the byline, so a leading copy is dropped. */
+function dropRepeatedTitle(body, title) {
+    let first = body.firstElementChild;
+    while (first && ['div', 'section'].includes(first.localName))
+        first = first.firstElementChild;
+    const squeeze = text => (text || '').replace(/\s+/g, ' ').trim();
+    if (first && /^h[1-3]$/.test(first.localName) && title && squeeze(first.textContent) === squeeze(title))
+        first.remove();
+}
+
 const $ = id => document.getElementById(id);
 
 function setStatus(state, text) {
@@ -346,8 +357,10 @@ function renderArticle(article, page) {
     $('title').textContent = article.title || '';
     $('meta').textContent = metaLine(article);
     $('removed').textContent = removedSummary(article.removed);
-    $('content').replaceChildren(typeof article.html === 'string'
-        ? sanitize(article.html, base) : textToParagraphs(article.text || ''));
+    const body = typeof article.html === 'string'
+        ? sanitize(article.html, base) : textToParagraphs(article.text || '');
+    dropRepeatedTitle(body, article.title);
+    $('content').replaceChildren(body);
     const source = safeUrl(page.url, 'href', undefined);
     if (source)
         $('source').href = source;
@@ -363,7 +376,7 @@ const FAILURE_TEXT = {
         + 'If this is a normal web page, reload it and open reader mode again.'],
     'host-missing': ['The readmode program is not installed',
         'This extension needs the readmode program on this computer. Run ./install.sh from the '
-        + 'readmode source folder, restart the browser, and try again.'],
+        + 'readmode source folder, then reload this page.'],
     'host-forbidden': ['The readmode program does not accept this extension',
         'readmode is registered for a different extension id. Run ./install.sh again to '
         + 'register this copy of the extension.'],
@@ -411,7 +424,7 @@ async function load() {
             renderArticle(reply.article, page);
             const hint = reply.article.readerable ? '' : ' (this page may not be an article)';
             setStatus('done', 'Reader mode' + hint);
-            $('save').disabled = false;
+            $('save-controls').hidden = false;
             return;
         }
         const code = reply.error ? reply.error.code : '';

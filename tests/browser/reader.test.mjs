@@ -183,6 +183,7 @@ async function main() {
             assert(body.includes('Leonardo da Vinci'), 'body paragraph missing');
             assert(body.includes('staircase locks'), 'later body paragraph missing');
             assert((await reader.title()) === 'How canal locks lift boats uphill', 'document title');
+            assert(!(await textOf(reader, '#content')).startsWith('How canal locks'), 'title repeated in the body');
         });
         await test('reader shows byline and reading time', async () => {
             const meta = await textOf(reader, '#meta');
