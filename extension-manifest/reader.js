@@ -293,9 +293,10 @@ function setStatus(state, text) {
 }
 
 /* How each kind of removed clutter is named: [one, many]. Kinds are the
- * library's rm_removed_kind names; unknown kinds are shown by name. */
+ * library's rm_removed_kind names (unknown kinds are shown by name); the
+ * counts are removed blocks, e.g. a whole comment thread counts once. */
 const REMOVED_LABELS = {
-    comments: ['comment', 'comments'],
+    comments: ['comment section', 'comment sections'],
     adblock: ['ad-block nag', 'ad-block nags'],
     related: ['related-links block', 'related-links blocks'],
     share: ['share bar', 'share bars'],
@@ -303,10 +304,10 @@ const REMOVED_LABELS = {
     prompt: ['newsletter or paywall prompt', 'newsletter or paywall prompts'],
     navigation: ['navigation block', 'navigation blocks'],
     footer: ['footer', 'footers'],
-    ads: ['ad', 'ads'],
+    ads: ['ad slot', 'ad slots'],
 };
 
-/* "Removed: 12 comments, 1 ad-block nag" — largest counts first. */
+/* "Removed: 1 comment section, 1 ad-block nag" — largest counts first. */
 function removedSummary(removed) {
     const parts = Object.entries(removed || {})
         .filter(([, count]) => Number.isInteger(count) && count > 0)
