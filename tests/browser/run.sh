@@ -50,6 +50,7 @@ if [ -z "$browser" ] && [ -x "/Applications/Chromium.app/Contents/MacOS/Chromium
     browser=/Applications/Chromium.app/Contents/MacOS/Chromium
 fi
 [ -n "$browser" ] || missing "Chromium not found (set CHROMIUM=/path/to/chromium)"
+[ -x "$browser" ] || missing "CHROMIUM=$browser is not an executable file"
 command -v node >/dev/null 2>&1 || missing "node not found"
 [ -d "$here/node_modules/playwright-core" ] || missing "playwright-core not installed in $here/node_modules"
 
