@@ -21,9 +21,10 @@
 const HOST = 'org.readmode.host';
 const REPLY_TIMEOUT_MS = 60000;
 
-/* Counters of the last native reply, read by the browser test and handy in
- * the devtools console: frames > 1 means the reply arrived in chunks. */
-const diagnostics = { frames: 0, replyChars: 0 };
+/* How the last native reply arrived, read by the browser test and handy in
+ * the devtools console: frames > 1 means it came in chunks, joinedChars is
+ * then the length of the joined JSON text. */
+const diagnostics = { frames: 0, joinedChars: 0 };
 globalThis.readmodeDiagnostics = diagnostics;
 
 /* ---------- Talking to the native host ---------- */
@@ -81,12 +82,12 @@ function nativeRequest(request) {
                 return;
             if (!Number.isInteger(frame.chunk)) {
                 diagnostics.frames = 1;
-                diagnostics.replyChars = JSON.stringify(frame).length;
+                diagnostics.joinedChars = 0;
                 settle(null, frame);
                 return;
             }
             if (frame.chunk !== chunks.length || typeof frame.data !== 'string') {
-                settle(failure('host-garbled', `chunk ${frame.chunk} arrived out of order`));
+                settle(failure('host-garbled', `unexpected chunk ${frame.chunk} after ${chunks.length}`));
                 return;
             }
             chunks.push(frame.data);
@@ -94,7 +95,7 @@ function nativeRequest(request) {
                 return;
             const text = chunks.join('');
             diagnostics.frames = chunks.length;
-            diagnostics.replyChars = text.length;
+            diagnostics.joinedChars = text.length;
             try {
                 settle(null, JSON.parse(text));
             } catch (e) {

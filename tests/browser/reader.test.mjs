@@ -265,7 +265,7 @@ async function main() {
             assert(state === 'done', `status ${state}: ${await textOf(big, '#error')}`);
             const stats = await big.evaluate(() => globalThis.readmodeDiagnostics);
             assert(stats.frames > 1, `reply came in ${stats.frames} frame(s)`);
-            assert(stats.replyChars > 1048576, `reply was only ${stats.replyChars} characters`);
+            assert(stats.joinedChars > 1048576, `reply was only ${stats.joinedChars} characters`);
             const body = await textOf(big, '#content');
             assert(body.includes('Section 0.') && body.includes('Section 1499.'), 'body incomplete');
             assert(body.includes('terminus basin'), 'last paragraph missing');
