@@ -43,7 +43,7 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
-        check-browser check-asan bench install clean
+        check-install check-browser check-asan bench install clean
 
 all: $(BUILD)/readmode
 
@@ -67,7 +67,8 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadm
 TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
-check: check-unit check-examples check-corpus check-junk check-protocol check-browser check-asan
+check: check-unit check-examples check-corpus check-junk check-protocol check-install \
+       check-browser check-asan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
@@ -92,6 +93,10 @@ check-junk: $(BUILD)/readmode
 check-protocol: $(BUILD)/readmode $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%); do \
 	    $(TEST_ENV) $$t; done
+
+# install.sh --no-deps in a throwaway HOME: manifests, idempotence, uninstall.
+check-install: $(BUILD)/readmode
+	tests/install/test_install.sh
 
 check-browser: $(BUILD)/readmode
 	@if [ -x tests/browser/run.sh ]; then tests/browser/run.sh $(abspath $(BUILD)/readmode); \
