@@ -232,7 +232,7 @@ START_TEST(markdown_tables)
              "<tbody><tr><td>1</td><td>x|y</td></tr></tbody></table>",
              "| A | B |\n| --- | --- |\n| 1 | x\\|y |");
     CHECK_MD("<table><tr><td colspan=2>wide</td></tr><tr><td>1</td><td>2</td></tr></table>",
-             "wide\n1 | 2");
+             "wide\n\n1 | 2");
 }
 END_TEST
 
@@ -242,6 +242,9 @@ START_TEST(markdown_escaping)
              "\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote");
     CHECK_MD("<p>a *star* _under_ snake_case [link] `tick` &lt;tag&gt; AT&amp;T &amp;amp; 5 > 3</p>",
              "a \\*star\\* \\_under\\_ snake_case \\[link\\] \\`tick\\` \\<tag> AT\\&T \\&amp; 5 > 3");
+    CHECK_MD("<p>Wow!<a href=\"/x\">link</a></p>", "Wow\\![link](https://example.org/x)");
+    CHECK_MD("<table><tr><th>op</th></tr><tr><td><code>a|b</code></td></tr></table><p><code>a|b</code></p>",
+             "| op |\n| --- |\n| `a\\|b` |\n\n`a|b`");
     CHECK_MD("<p>back\\slash ~~strike~~ 2 ~ 3</p>", "back\\\\slash \\~\\~strike\\~\\~ 2 ~ 3");
 }
 END_TEST
