@@ -267,7 +267,37 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id)
     render_tag_class cls = render_class(dom, id);
     if (cls == RENDER_NEVER || is_hidden(dom, id))
         return RENDER_SKIP;
-    return cls == RENDER_MEDIA || dom->nodes[id].tag == GUMBO_TAG_IMG ? RENDER_HAS_CONTENT : 0;
+    if (dom->nodes[id].tag == GUMBO_TAG_IMG)
+        return RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
+    return cls == RENDER_MEDIA ? RENDER_HAS_CONTENT : 0;
+}
+
+/* Lazy-loading pages often show an image only through script and keep a
+ * plain <img> in <noscript> for everyone else. When such a noscript is
+ * the only source of an image in its parent, its images are shown (and
+ * nothing else from it: no "please enable JavaScript" text). */
+static int revive_noscript_image(const rm_dom *dom, uint8_t *flags, int32_t parent)
+{
+    if (flags[parent] & RENDER_HAS_IMAGE)
+        return 0;
+    for (int32_t c = dom->nodes[parent].first_child; c != RM_NONE; c = dom->nodes[c].next_sibling) {
+        if (!(flags[c] & RENDER_NOSCRIPT_IMAGE))
+            continue;
+        int32_t end = c + (int32_t)dom->nodes[c].size;
+        for (int32_t id = c + 1; id < end; id++)
+            if (dom->nodes[id].type == RM_NODE_TEXT)
+                flags[id] = RENDER_SKIP;
+        flags[c] = RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
+        return 1;
+    }
+    return 0;
+}
+
+static uint8_t skipped_flags(const rm_dom *dom, int32_t id, uint8_t below)
+{
+    if (dom->nodes[id].tag == GUMBO_TAG_NOSCRIPT && (below & RENDER_HAS_IMAGE))
+        return RENDER_SKIP | RENDER_NOSCRIPT_IMAGE;
+    return RENDER_SKIP;
 }
 
 uint8_t *render_scan(const rm_render_input *in)
@@ -283,13 +313,15 @@ uint8_t *render_scan(const rm_render_input *in)
         for (int32_t id = root + (int32_t)dom->nodes[root].size - 1; id >= root; id--) {
             uint8_t own = own_flags(in, id);
             if (own & RENDER_SKIP) {
-                flags[id] = RENDER_SKIP;
+                flags[id] = in->drop && in->drop[id] ? RENDER_SKIP : skipped_flags(dom, id, flags[id]);
                 continue;
             }
+            if (revive_noscript_image(dom, flags, id))
+                own |= RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
             flags[id] |= own;
             if (id == root)
                 continue;
-            uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT);
+            uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT | RENDER_HAS_IMAGE);
             if (render_class(dom, id) == RENDER_BLOCK)
                 up |= RENDER_HAS_BLOCK;
             flags[dom->nodes[id].parent] |= up;

@@ -332,6 +332,16 @@ START_TEST(html_lazy_images)
 }
 END_TEST
 
+START_TEST(html_noscript_image_fallback)
+{
+    CHECK_HTML("<p>a<noscript><img src=\"x.jpg\"> Enable JavaScript</noscript></p>",
+               "<p>a<img src=\"https://example.org/news/x.jpg\"></p>\n");
+    CHECK_HTML("<div><img data-src=\"y.jpg\"><noscript><img src=\"y.jpg\"></noscript></div>",
+               "<p><img src=\"https://example.org/news/y.jpg\"></p>\n");
+    CHECK_HTML("<p>a<noscript>Enable JavaScript</noscript></p>", "<p>a</p>\n");
+}
+END_TEST
+
 START_TEST(html_skips_pixels_and_bad_data)
 {
     CHECK_HTML("<p>x<img src=\"t.gif\" width=\"1\" height=\"1\">"
@@ -435,6 +445,7 @@ static Suite *render_suite(void)
     tcase_add_test(html, html_escapes_text_and_attributes);
     tcase_add_test(html, html_links_resolve_against_base);
     tcase_add_test(html, html_lazy_images);
+    tcase_add_test(html, html_noscript_image_fallback);
     tcase_add_test(html, html_skips_pixels_and_bad_data);
     tcase_add_test(html, html_hidden_elements);
     suite_add_tcase(s, html);
