@@ -195,6 +195,27 @@ render_tag_class render_class(const rm_dom *dom, int32_t id)
     return RENDER_INLINE;
 }
 
+/* ---- image sources ---- */
+
+/* Where lazy-loading libraries (lazysizes, lozad, WordPress, jQuery
+ * lazyload) park the real source, before the src placeholder. */
+static const char *const lazy_attrs[] = {"data-src", "data-lazy-src", "data-original"};
+static const char *const srcset_attrs[] = {"data-srcset", "srcset"};
+
+/* An <img> with none of the source attributes: a slot script fills. */
+static int lacks_source(const rm_dom *dom, int32_t id)
+{
+    if (dom->nodes[id].tag != GUMBO_TAG_IMG || dom_attr(dom, id, "src"))
+        return 0;
+    for (size_t i = 0; i < sizeof lazy_attrs / sizeof lazy_attrs[0]; i++)
+        if (dom_attr(dom, id, lazy_attrs[i]))
+            return 0;
+    for (size_t i = 0; i < sizeof srcset_attrs / sizeof srcset_attrs[0]; i++)
+        if (dom_attr(dom, id, srcset_attrs[i]))
+            return 0;
+    return 1;
+}
+
 /* ---- visibility ---- */
 
 int render_is_space(char c)
@@ -263,7 +284,7 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id)
     if (in->drop && in->drop[id])
         return RENDER_SKIP;
     if (dom->nodes[id].type == RM_NODE_TEXT)
-        return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT : 0;
+        return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
     render_tag_class cls = render_class(dom, id);
     if (cls == RENDER_NEVER || is_hidden(dom, id))
         return RENDER_SKIP;
@@ -273,24 +294,42 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id)
 }
 
 /* Lazy-loading pages often show an image only through script and keep a
- * plain <img> in <noscript> for everyone else. When such a noscript is
- * the only source of an image in its parent, its images are shown (and
- * nothing else from it: no "please enable JavaScript" text). */
-static int revive_noscript_image(const rm_dom *dom, uint8_t *flags, int32_t parent)
+ * plain <img> in <noscript> for everyone else, next to a blurred
+ * placeholder (Medium) or alone. As Readability does, a noscript holding an
+ * image replaces a directly preceding image-only sibling (source-less
+ * <img> slots in between do not count), and is shown as well when its
+ * parent has no other image. Only its images are shown, never its "please
+ * enable JavaScript" text. */
+static void show_noscript_images(const rm_dom *dom, uint8_t *flags, int32_t noscript)
 {
-    if (flags[parent] & RENDER_HAS_IMAGE)
-        return 0;
+    int32_t end = noscript + (int32_t)dom->nodes[noscript].size;
+    for (int32_t id = noscript + 1; id < end; id++)
+        if (dom->nodes[id].type == RM_NODE_TEXT)
+            flags[id] = RENDER_SKIP;
+    flags[noscript] = RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
+}
+
+static int is_image_only(const uint8_t *flags, int32_t id)
+{
+    return (flags[id] & (RENDER_SKIP | RENDER_HAS_IMAGE | RENDER_HAS_TEXT)) == RENDER_HAS_IMAGE;
+}
+
+static int revive_noscript_images(const rm_dom *dom, uint8_t *flags, int32_t parent)
+{
+    int had_image = (flags[parent] & RENDER_HAS_IMAGE) != 0, revived = 0;
+    int32_t placeholder = RM_NONE;   /* image-only sibling a noscript may replace */
     for (int32_t c = dom->nodes[parent].first_child; c != RM_NONE; c = dom->nodes[c].next_sibling) {
-        if (!(flags[c] & RENDER_NOSCRIPT_IMAGE))
+        if (dom->nodes[c].type != RM_NODE_ELEMENT || lacks_source(dom, c))
             continue;
-        int32_t end = c + (int32_t)dom->nodes[c].size;
-        for (int32_t id = c + 1; id < end; id++)
-            if (dom->nodes[id].type == RM_NODE_TEXT)
-                flags[id] = RENDER_SKIP;
-        flags[c] = RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
-        return 1;
+        if ((flags[c] & RENDER_NOSCRIPT_IMAGE) && (placeholder != RM_NONE || !had_image)) {
+            if (placeholder != RM_NONE)
+                flags[placeholder] = RENDER_SKIP;
+            show_noscript_images(dom, flags, c);
+            revived = 1;
+        }
+        placeholder = is_image_only(flags, c) && !(flags[c] & RENDER_NOSCRIPT_IMAGE) ? c : RM_NONE;
     }
-    return 0;
+    return revived;
 }
 
 static uint8_t skipped_flags(const rm_dom *dom, int32_t id, uint8_t below)
@@ -316,12 +355,13 @@ uint8_t *render_scan(const rm_render_input *in)
                 flags[id] = in->drop && in->drop[id] ? RENDER_SKIP : skipped_flags(dom, id, flags[id]);
                 continue;
             }
-            if (revive_noscript_image(dom, flags, id))
+            if (revive_noscript_images(dom, flags, id))
                 own |= RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
             flags[id] |= own;
             if (id == root)
                 continue;
-            uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT | RENDER_HAS_IMAGE);
+            uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT | RENDER_HAS_IMAGE |
+                                      RENDER_HAS_TEXT);
             if (render_class(dom, id) == RENDER_BLOCK)
                 up |= RENDER_HAS_BLOCK;
             flags[dom->nodes[id].parent] |= up;
@@ -496,10 +536,6 @@ static int is_tracking_pixel(const rm_dom *dom, int32_t id)
 
 int render_image_url(const rm_render_input *in, int32_t id, char **out)
 {
-    /* Where lazy-loading libraries (lazysizes, lozad, WordPress, jQuery
-     * lazyload) park the real source, before the src placeholder. */
-    static const char *const lazy_attrs[] = {"data-src", "data-lazy-src", "data-original"};
-    static const char *const srcset_attrs[] = {"data-srcset", "srcset"};
     *out = NULL;
     if (is_tracking_pixel(in->dom, id))
         return 0;

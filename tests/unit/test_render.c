@@ -339,6 +339,14 @@ START_TEST(html_noscript_image_fallback)
     CHECK_HTML("<div><img data-src=\"y.jpg\"><noscript><img src=\"y.jpg\"></noscript></div>",
                "<p><img src=\"https://example.org/news/y.jpg\"></p>\n");
     CHECK_HTML("<p>a<noscript>Enable JavaScript</noscript></p>", "<p>a</p>\n");
+    CHECK_HTML("<p><img src=\"blur.jpg?q=20\"><noscript><img src=\"full.jpg\"></noscript>"
+               "<img src=\"other.jpg\"></p>",
+               "<p><img src=\"https://example.org/news/full.jpg\">"
+               "<img src=\"https://example.org/news/other.jpg\"></p>\n");
+    CHECK_HTML("<figure><div><span><img src=\"blur.jpg\"></span><img width=\"9\">"
+               "<noscript><img src=\"full.jpg\"></noscript></div><figcaption>c</figcaption></figure>",
+               "<figure>\n<p><img src=\"https://example.org/news/full.jpg\"></p>\n"
+               "<figcaption>c</figcaption>\n</figure>\n");
 }
 END_TEST
 
