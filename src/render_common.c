@@ -446,6 +446,17 @@ static char *clean_ref(const char *s, size_t len)
     return r;
 }
 
+/* data: URLs carry their content inline: only raster images are welcome
+ * (SVG can hold script), and only as images. Checked here as well as by
+ * url_is_safe, because a reader view must never emit one by accident. */
+static int data_url_allowed(const char *url, int is_image)
+{
+    if (strncasecmp(url, "data:", 5) != 0)
+        return 1;
+    return is_image && strncasecmp(url, "data:image/", 11) == 0 &&
+           strncasecmp(url, "data:image/svg", 14) != 0;
+}
+
 /* Resolve ref[0..len) against the base; *out = NULL if empty or unsafe. */
 static int resolve_safe(const rm_render_input *in, const char *ref, size_t len,
                         int is_image, char **out)
@@ -454,7 +465,7 @@ static int resolve_safe(const rm_render_input *in, const char *ref, size_t len,
     char *clean = clean_ref(ref, len);
     if (!clean)
         return -1;
-    if (!clean[0]) {
+    if (!clean[0] || !data_url_allowed(clean, is_image)) {
         free(clean);
         return 0;
     }
