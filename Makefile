@@ -39,7 +39,7 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-unit check-corpus check-junk check-protocol \
+.PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
         check-browser check-asan bench install clean
 
 all: $(BUILD)/readmode
@@ -49,6 +49,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
 	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
 
 $(BUILD)/libreadmode.a: $(LIB_OBJS)
+	rm -f $@
 	ar rcs $@ $^
 
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
@@ -63,11 +64,18 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h $(TOOL_OBJS) $(BUILD)/libreadmode.a
 TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
-check: check-unit check-corpus check-junk check-protocol check-browser check-asan
+check: check-unit check-examples check-corpus check-junk check-protocol check-browser check-asan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
 	    $(TEST_ENV) $$t; done
+
+# Each examples/NAME.html must give exactly examples/NAME.txt.
+check-examples: $(BUILD)/readmode
+	@pass=0; fail=0; for page in examples/*.html; do \
+	    if $(BUILD)/readmode "$$page" | diff -u "$${page%.html}.txt" - ; then pass=$$((pass+1)); \
+	    else echo "example $$page: output differs (above)"; fail=$$((fail+1)); fi; done; \
+	echo "examples: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 check-corpus: $(BUILD)/readmode $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%); do \

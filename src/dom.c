@@ -66,7 +66,8 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
     n->next_sibling = RM_NONE;
     n->size = 1;
     n->depth = depth;
-    n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT : RM_NODE_TEXT;
+    n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
+              : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
     n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
     return id;
 }
@@ -81,10 +82,10 @@ int dom_build(rm_dom *dom, const GumboOutput *output)
 
     if (grow((void **)&stack, &stack_cap, 1, sizeof(frame)))
         return -1;
-    int32_t root = add_node(dom, &cap, output->root, RM_NONE, 0);
+    int32_t root = add_node(dom, &cap, output->document, RM_NONE, 0);
     if (root == RM_NONE)
         goto oom;
-    stack[top++] = (frame){output->root, root, 0, RM_NONE};
+    stack[top++] = (frame){output->document, root, 0, RM_NONE};
 
     while (top > 0) {
         frame *f = &stack[top - 1];

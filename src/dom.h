@@ -1,6 +1,7 @@
 /*
  * dom.h — a flat, read-only index over Gumbo's parse tree.
  *
+ * Node 0 is the document; element and text nodes follow in pre-order.
  * Gumbo's tree is never mutated. Instead every element and text node gets a
  * pre-order id, and the passes of the extractor keep their per-node facts in
  * arrays indexed by that id: tree links, flags, subtree text statistics and
@@ -19,13 +20,13 @@
 
 #define RM_NONE (-1)
 
-typedef enum { RM_NODE_ELEMENT, RM_NODE_TEXT } rm_node_type;
+typedef enum { RM_NODE_DOCUMENT, RM_NODE_ELEMENT, RM_NODE_TEXT } rm_node_type;
 
 /* Subtree statistics, summed bottom-up once (dom_compute_stats). Text is
  * counted in Unicode code points after collapsing white space runs. */
 typedef struct {
     uint32_t chars;         /* visible text */
-    uint32_t link_chars;    /* text inside <a href> (weighted 0.3 for #frag) */
+    float link_chars;       /* text inside <a href> (weighted 0.3 for #frag) */
     uint32_t commas;        /* , ، 、 ， and friends */
     uint32_t sentences;     /* . ! ? 。 ！ ？ followed by space or end */
     uint32_t paragraphs;    /* <p> elements */
@@ -44,7 +45,7 @@ typedef struct {
     int32_t next_sibling;
     uint32_t size;          /* nodes in the subtree, itself included */
     uint32_t depth;
-    GumboTag tag;           /* GUMBO_TAG_UNKNOWN for text nodes */
+    GumboTag tag;           /* GUMBO_TAG_UNKNOWN for text and the document */
     uint8_t type;           /* rm_node_type */
 } rm_node;
 

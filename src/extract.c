@@ -1,49 +1,353 @@
-/* extract.c — TEMPORARY skeleton: body text only. Being replaced by the real engine. */
+/*
+ * extract.c — rm_extract: bytes in, article out.
+ *
+ * The pipeline, each stage its own module:
+ *   encoding.c  bytes in any encoding → valid NFC UTF-8
+ *   nesting.c   flatten nesting deeper than browsers build (Gumbo is
+ *               quadratic in depth)
+ *   gumbo       HTML5 parse; dom.c indexes the tree without changing it
+ *   metadata.c  title, byline, dates, language, canonical URL
+ *   engine.c    per-node facts; clutter.c page clutter; score.c the article
+ *               container; clean.c cleaning inside it
+ *   render_*.c  text, Markdown and sanitized HTML of what is kept
+ * Scoring follows Readability's retry ladder: when an attempt yields less
+ * than 500 characters, retry without stripping "unlikely" blocks, then
+ * without class weights, then without conditional cleaning, and keep the
+ * longest result if every attempt is short.
+ */
 #include "readmode.h"
-#include "dom.h"
+
+#include "encoding.h"
+#include "engine.h"
+#include "metadata.h"
+#include "nesting.h"
+#include "render.h"
+
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
+#include <uniwbrk.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#define MIN_ARTICLE_CHARS 500   /* Readability's charThreshold */
+#define NO_ARTICLE_CHARS 250    /* below this there is no article at all
+                                   (trafilatura's minimal extraction size) */
+#define MAX_ROOTS 256
+#define WORDS_PER_MINUTE 230
+#define CJK_CHARS_PER_MINUTE 500
 
 const rm_options rm_default_options = {
-    .url = NULL, .charset = NULL, .formats = RM_FORMAT_ALL,
-    .max_input_bytes = 64u << 20, .max_depth = 512, .probe_only = false,
+    .url = NULL,
+    .charset = NULL,
+    .formats = RM_FORMAT_ALL,
+    .max_input_bytes = (size_t)64 << 20,
+    .max_depth = 512,
+    .probe_only = false,
 };
 
-rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm_article **out)
+static const struct { const char *code, *message; } status_text[] = {
+    [RM_OK] = {"ok", "ok"},
+    [RM_NO_ARTICLE] = {"no_article", "no article found on this page"},
+    [RM_BAD_INPUT] = {"bad_input", "input is empty or not HTML"},
+    [RM_TOO_LARGE] = {"too_large", "input exceeds the size limit"},
+    [RM_NO_MEMORY] = {"no_memory", "out of memory"},
+    [RM_BAD_OPTION] = {"bad_option", "invalid option (unknown charset?)"},
+};
+
+const char *rm_status_code(rm_status status)
 {
-    *out = NULL;
-    if (!options) options = &rm_default_options;
-    if (options->max_input_bytes && len > options->max_input_bytes) return RM_TOO_LARGE;
-    if (len == 0) return RM_BAD_INPUT;
-    GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
-    rm_dom dom;
-    if (dom_build(&dom, g)) { gumbo_destroy_output(&kGumboDefaultOptions, g); return RM_NO_MEMORY; }
-    size_t cap = 1024, n = 0; char *text = malloc(cap); text[0] = 0;
-    for (int32_t i = 0; i < dom.count; i++) {
-        const char *t = dom_text(&dom, i);
-        if (!t) continue;
-        size_t l = strlen(t);
-        while (n + l + 2 > cap) { cap *= 2; text = realloc(text, cap); }
-        memcpy(text + n, t, l); n += l; text[n++] = '\n'; text[n] = 0;
-    }
-    rm_article *a = calloc(1, sizeof *a);
-    a->text = text;
-    dom_free(&dom);
-    gumbo_destroy_output(&kGumboDefaultOptions, g);
-    *out = a;
-    return RM_OK;
+    return (unsigned)status <= RM_BAD_OPTION ? status_text[status].code : "internal";
+}
+
+const char *rm_status_message(rm_status status)
+{
+    return (unsigned)status <= RM_BAD_OPTION ? status_text[status].message : "internal error";
+}
+
+const char *rm_removed_kind_name(rm_removed_kind kind)
+{
+    static const char *const names[RM_REMOVED_KIND_COUNT] = {
+        [RM_REMOVED_COMMENTS] = "comments",     [RM_REMOVED_ADBLOCK] = "adblock",
+        [RM_REMOVED_RELATED] = "related",       [RM_REMOVED_SHARE] = "share",
+        [RM_REMOVED_CONSENT] = "consent",       [RM_REMOVED_PROMPT] = "prompt",
+        [RM_REMOVED_NAVIGATION] = "navigation", [RM_REMOVED_FOOTER] = "footer",
+        [RM_REMOVED_ADS] = "ads",
+    };
+    return (unsigned)kind < RM_REMOVED_KIND_COUNT ? names[kind] : "unknown";
 }
 
 void rm_article_free(rm_article *a)
 {
-    if (!a) return;
-    free(a->title); free(a->byline); free(a->site_name); free(a->published);
-    free(a->lang); free(a->dir); free(a->excerpt); free(a->url);
-    free(a->text); free(a->html); free(a->markdown); free(a);
+    if (!a)
+        return;
+    char *strings[] = {a->title, a->byline, a->site_name, a->published, a->lang,
+                       a->dir,   a->excerpt, a->url,     a->text,      a->html,
+                       a->markdown};
+    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
+        free(strings[i]);
+    free(a);
 }
-const char *rm_removed_kind_name(rm_removed_kind k)
+
+/* ---- the attempt ladder --------------------------------------------------- */
+
+typedef struct {
+    uint8_t *drop;
+    int32_t roots[MAX_ROOTS];
+    size_t root_count;
+    uint32_t chars;
+} attempt_result;
+
+static uint32_t kept_chars(const rm_engine *e, const int32_t *roots, size_t n)
 {
-    static const char *const names[RM_REMOVED_KIND_COUNT] = {
-        "comments", "adblock", "related", "share", "consent", "prompt", "navigation", "footer", "ads"};
-    return (unsigned)k < RM_REMOVED_KIND_COUNT ? names[k] : "unknown";
+    uint32_t total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += e->st[roots[k]].chars;
+    return total;
+}
+
+/* Run the ladder; leaves the chosen attempt's mask in e->drop. */
+static int choose_article(rm_engine *e, attempt_result *best)
+{
+    static const unsigned ladder[] = {
+        ATTEMPT_ALL,
+        ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY,
+        ATTEMPT_CLEAN_CONDITIONALLY,
+        0,
+    };
+    size_t n = (size_t)e->dom.count;
+    uint8_t *base = malloc(n);
+    best->drop = malloc(n);
+    if (!base || !best->drop) {
+        free(base);
+        return -1;
+    }
+    memcpy(base, e->drop, n);
+    best->chars = 0;
+    best->root_count = 0;
+    for (size_t k = 0; k < sizeof ladder / sizeof ladder[0]; k++) {
+        memcpy(e->drop, base, n);
+        int32_t roots[MAX_ROOTS];
+        size_t count = score_select(e, ladder[k], roots, MAX_ROOTS);
+        clean_article(e, ladder[k], roots, count);
+        uint32_t chars = kept_chars(e, roots, count);
+        if (k == 0 || chars > best->chars) {
+            best->chars = chars;
+            best->root_count = count;
+            memcpy(best->roots, roots, count * sizeof roots[0]);
+            memcpy(best->drop, e->drop, n);
+        }
+        if (chars >= MIN_ARTICLE_CHARS)
+            break;
+    }
+    memcpy(e->drop, best->drop, n);
+    free(base);
+    return 0;
+}
+
+/* ---- counting ------------------------------------------------------------- */
+
+/* Words by Unicode word breaks (UAX #29 via libunistring): a segment counts
+ * when it holds a letter or digit, so CJK ideographs count one each. */
+static size_t count_words(const char *text, size_t *cjk_chars)
+{
+    size_t len = strlen(text), words = 0;
+    *cjk_chars = 0;
+    if (len == 0)
+        return 0;
+    char *breaks = malloc(len);
+    if (!breaks)
+        return 0;
+    u8_wordbreaks((const uint8_t *)text, len, breaks);
+    bool counted = false;
+    for (size_t i = 0; i < len;) {
+        ucs4_t uc;
+        int n = u8_mbtouc(&uc, (const uint8_t *)text + i, len - i);
+        if (breaks[i])
+            counted = false;
+        if (!counted && (uc_is_alpha(uc) || uc_is_digit(uc))) {
+            words++;
+            counted = true;
+        }
+        if (uc_is_property_ideographic(uc) || (uc >= 0x3040 && uc <= 0x30FF) ||
+            (uc >= 0x0E00 && uc <= 0x0E7F))
+            (*cjk_chars)++;
+        i += n > 0 ? (size_t)n : 1;
+    }
+    free(breaks);
+    return words;
+}
+
+static unsigned reading_minutes(size_t words, size_t cjk_chars)
+{
+    double minutes = (double)(words - (cjk_chars < words ? cjk_chars : words)) / WORDS_PER_MINUTE +
+                     (double)cjk_chars / CJK_CHARS_PER_MINUTE;
+    unsigned m = (unsigned)(minutes + 0.5);
+    return words > 0 && m == 0 ? 1 : m;
+}
+
+/* ---- assembly ------------------------------------------------------------- */
+
+static void take_metadata(rm_article *a, rm_metadata *md)
+{
+    a->title = md->title;       md->title = NULL;
+    a->byline = md->byline;     md->byline = NULL;
+    a->site_name = md->site_name; md->site_name = NULL;
+    a->published = md->published; md->published = NULL;
+    a->lang = md->lang;         md->lang = NULL;
+    a->dir = md->dir;           md->dir = NULL;
+    a->excerpt = md->excerpt;   md->excerpt = NULL;
+    a->url = md->url;           md->url = NULL;
+}
+
+/* Readability's excerpt fallback: the article's first paragraph. */
+static char *first_paragraph(const char *text)
+{
+    const char *end = strstr(text, "\n\n");
+    size_t len = end ? (size_t)(end - text) : strlen(text);
+    char *p = malloc(len + 1);
+    if (p) {
+        memcpy(p, text, len);
+        p[len] = '\0';
+    }
+    return p;
+}
+
+static int render_article(rm_article *a, const rm_engine *e, const attempt_result *best,
+                          const rm_options *opt)
+{
+    rm_render_input in = {
+        .dom = &e->dom,
+        .drop = e->drop,
+        .roots = best->roots,
+        .root_count = best->root_count,
+        .base_url = a->url && opt->url == NULL ? a->url : opt->url,
+    };
+    a->text = render_text(&in);
+    if (!a->text)
+        return -1;
+    if ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in)))
+        return -1;
+    if ((opt->formats & RM_FORMAT_MARKDOWN) && !(a->markdown = render_markdown(&in)))
+        return -1;
+    if (!a->excerpt && !(a->excerpt = first_paragraph(a->text)))
+        return -1;
+    size_t cjk;
+    a->word_count = count_words(a->text, &cjk);
+    a->reading_minutes = reading_minutes(a->word_count, cjk);
+    return 0;
+}
+
+static char *fold(const char *s, size_t *len)
+{
+    *len = 0;
+    if (!s)
+        return NULL;
+    uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, len);
+    return (char *)f;
+}
+
+static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_article *a)
+{
+    rm_metadata md;
+    if (metadata_collect(&e->dom, opt->url, &md))
+        return RM_NO_MEMORY;
+    e->byline_node = md.byline_node;
+    take_metadata(a, &md);
+    metadata_free(&md);
+    if (engine_prepare(e))
+        return RM_NO_MEMORY;
+    a->readerable = score_readerable(e);
+    if (opt->probe_only)
+        return a->readerable ? RM_OK : RM_NO_ARTICLE;
+    clutter_classify(e);
+    memcpy(a->removed, e->removed, sizeof a->removed);
+    size_t title_len;
+    char *title = fold(a->title, &title_len);
+    clean_title_and_byline(e, title, title_len);
+    free(title);
+
+    attempt_result best;
+    if (choose_article(e, &best)) {
+        free(best.drop);
+        return RM_NO_MEMORY;
+    }
+    int rc = render_article(a, e, &best, opt);
+    free(best.drop);
+    if (rc)
+        return RM_NO_MEMORY;
+    return best.chars < NO_ARTICLE_CHARS ? RM_NO_ARTICLE : RM_OK;
+}
+
+/* Decode, limit nesting and parse; *parsed owns the buffer Gumbo points into. */
+static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
+                       char **buffer, GumboOutput **output)
+{
+    char *utf8;
+    size_t utf8_len;
+    const char *detected;
+    int rc = encoding_to_utf8(bytes, len, opt->charset, &utf8, &utf8_len, &detected);
+    if (rc == -1)
+        return RM_BAD_OPTION;
+    if (rc)
+        return RM_NO_MEMORY;
+    char *flat = NULL;
+    size_t flat_len = 0;
+    rc = opt->max_depth ? nesting_limit(utf8, utf8_len, opt->max_depth, &flat, &flat_len) : 1;
+    if (rc < 0) {
+        free(utf8);
+        return RM_NO_MEMORY;
+    }
+    if (rc == 0) {
+        free(utf8);
+        utf8 = flat;
+        utf8_len = flat_len;
+    }
+    GumboOptions gopt = kGumboDefaultOptions;
+    gopt.max_errors = 0;   /* we never read parse errors; don't collect them */
+    *output = gumbo_parse_with_options(&gopt, utf8, utf8_len);
+    if (!*output) {
+        free(utf8);
+        return RM_NO_MEMORY;
+    }
+    *buffer = utf8;
+    return RM_OK;
+}
+
+rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm_article **out)
+{
+    if (!out)
+        return RM_BAD_OPTION;
+    *out = NULL;
+    const rm_options *opt = options ? options : &rm_default_options;
+    if (!html && len > 0)
+        return RM_BAD_INPUT;
+    if (opt->max_input_bytes && len > opt->max_input_bytes)
+        return RM_TOO_LARGE;
+    if (len == 0 || encoding_looks_binary(html, len))
+        return RM_BAD_INPUT;
+
+    char *buffer;
+    GumboOutput *output;
+    rm_status st = parse(html, len, opt, &buffer, &output);
+    if (st != RM_OK)
+        return st;
+    rm_engine e = {0};
+    rm_article *a = calloc(1, sizeof *a);
+    if (!a || dom_build(&e.dom, output)) {
+        st = RM_NO_MEMORY;
+    } else {
+        e.byline_node = RM_NONE;
+        st = extract_from_dom(&e, opt, a);
+    }
+    engine_free(&e);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    free(buffer);
+    if (st != RM_OK && st != RM_NO_ARTICLE) {
+        rm_article_free(a);
+        return st;
+    }
+    *out = a;
+    return st;
 }

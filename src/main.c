@@ -1,15 +1,20 @@
-/* main.c — TEMPORARY skeleton entry point; the real CLI is being written. */
-#include "readmode.h"
+/*
+ * main.c — entry point of the readmode binary: picks the front end.
+ *
+ * The same binary is the command-line tool, the native-messaging host a
+ * browser starts, and the offline saver; each lives in its own module.
+ */
+#include "cli.h"
+
 #include <stdio.h>
-#include <stdlib.h>
+
 int main(int argc, char **argv)
 {
-    FILE *f = argc > 1 ? fopen(argv[1], "rb") : stdin;
-    if (!f) return 3;
-    size_t cap = 1 << 20, n = 0, r; char *b = malloc(cap);
-    while ((r = fread(b + n, 1, cap - n, f)) > 0) { n += r; if (n == cap) b = realloc(b, cap *= 2); }
-    rm_article *a; rm_status st = rm_extract(b, n, NULL, &a);
-    if (a) { fputs(a->text, stdout); rm_article_free(a); }
-    free(b);
-    return st == RM_OK ? 0 : 1;
+    char err[256];
+    cli_options opt;
+    if (cli_parse(argc, argv, &opt, err, sizeof err)) {
+        fprintf(stderr, "readmode: %s\n", err);
+        return CLI_EXIT_USAGE;
+    }
+    return cli_run(&opt);
 }

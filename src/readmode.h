@@ -69,7 +69,7 @@ typedef struct {
                                  default 64 MiB, 0 means no limit */
     unsigned max_depth;       /* elements nested deeper than this are
                                  flattened into their ancestor at this depth,
-                                 as browsers do; default 512 */
+                                 as browsers do; default 512, 0: no limit */
     bool probe_only;          /* decide readerable only; no body rendering */
 } rm_options;
 

@@ -1,0 +1,302 @@
+/*
+ * clean.c — clean up inside the chosen article.
+ *
+ * Readability.js's _prepArticle on the drop mask: remove embeds that are
+ * not videos, asides, share widgets under 500 characters, headings whose
+ * class says they are furniture, empty paragraphs, and — the rule that does
+ * most of the work — "conditional cleaning" of forms, tables, lists and
+ * divs that have few commas and look like boilerplate (more images than
+ * text, more list items than paragraphs, form inputs, high link density,
+ * stray embeds). Containers are judged innermost first, and a removal
+ * subtracts its statistics from every ancestor so that outer containers
+ * are judged on what is left, as in the mutating original.
+ * The title's duplicate heading and the byline go before scoring
+ * (clean_title_and_byline) because Readability removes them there too.
+ */
+#include "engine.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MIN_COMMAS_TO_KEEP 10
+#define SHARE_MAX_CHARS 500
+#define TITLE_SIMILARITY 0.75
+#define BYLINE_MAX_CHARS 150
+
+/* Removed outright inside the article (Readability's _clean lists). */
+static const GumboTag removed_tags[] = {
+    GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_FOOTER, GUMBO_TAG_LINK,
+    GUMBO_TAG_ASIDE, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,
+    GUMBO_TAG_BUTTON,
+};
+
+/* Judged by the conditional-cleaning rules. */
+static const GumboTag conditional_tags[] = {
+    GUMBO_TAG_FORM, GUMBO_TAG_FIELDSET, GUMBO_TAG_TABLE, GUMBO_TAG_UL, GUMBO_TAG_DIV,
+};
+
+static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
+
+static bool tag_in(GumboTag t, const GumboTag *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == t)
+            return true;
+    return false;
+}
+
+static void subtract_stats(rm_stats *to, const rm_stats *s)
+{
+    to->chars -= s->chars;
+    to->link_chars -= s->link_chars;
+    to->commas -= s->commas;
+    to->sentences -= s->sentences;
+    to->paragraphs -= s->paragraphs;
+    to->list_items -= s->list_items;
+    to->images -= s->images;
+    to->inputs -= s->inputs;
+    to->embeds -= s->embeds;
+    to->headings -= s->headings;
+    to->links -= s->links;
+}
+
+/* Remove a subtree and keep every ancestor's statistics true. */
+static void remove_node(rm_engine *e, int32_t id)
+{
+    rm_stats gone = e->st[id];
+    engine_drop_subtree(e, id, DROP_CLEANED);
+    for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)
+        subtract_stats(&e->st[a], &gone);
+}
+
+static bool is_video_embed(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    if (t != GUMBO_TAG_IFRAME && t != GUMBO_TAG_OBJECT && t != GUMBO_TAG_EMBED)
+        return false;
+    return heur_is_video_url(dom_attr(&e->dom, id, "src")) ||
+           heur_is_video_url(dom_attr(&e->dom, id, "data"));
+}
+
+/* The list-of-images exception: every item holds one child, an image. */
+static bool is_image_list(const rm_engine *e, int32_t id)
+{
+    unsigned items = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (node(e, c)->type != RM_NODE_ELEMENT || e->drop[c] != DROP_KEEP)
+            continue;
+        int kids = 0;
+        for (int32_t g = node(e, c)->first_child; g != RM_NONE; g = node(e, g)->next_sibling)
+            if (node(e, g)->type == RM_NODE_ELEMENT && e->drop[g] == DROP_KEEP)
+                kids++;
+        if (kids > 1)
+            return false;
+        items++;
+    }
+    return items > 0 && e->st[id].images == e->st[id].list_items;
+}
+
+/* Readability's _cleanConditionally verdict for one container. */
+static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned attempt)
+{
+    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE))
+        return false;
+    const rm_stats *s = &e->st[id];
+    int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
+    if (weight < 0)
+        return true;
+    if (s->commas >= MIN_COMMAS_TO_KEEP)
+        return false;
+    GumboTag tag = node(e, id)->tag;
+    bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
+    bool in_figure = (e->flags[id] & NF_IN_FIGURE) != 0;
+    double p = s->paragraphs, img = s->images;
+    double li = (double)s->list_items - 100.0;
+    double ld = engine_link_density(s);
+    uint32_t len = s->chars;
+    bool remove = (img > 1 && p / img < 0.5 && !in_figure) ||
+                  (!is_list && li > p) ||
+                  (s->inputs > floor(p / 3)) ||
+                  (!is_list && s->headings == 0 && len < 25 && (img == 0 || img > 2) && !in_figure) ||
+                  (!is_list && weight < 25 && ld > 0.2) ||
+                  (weight >= 25 && ld > 0.5) ||
+                  (s->embeds == 1 && len < 75) || s->embeds > 1;
+    if (remove && is_list && is_image_list(e, id))
+        return false;
+    return remove;
+}
+
+/* A byline or dateline row inside the article ("By Ann Lee · 3 May 2025 ·
+ * 4 comments"): short, named so or holding a <time> or rel=author link,
+ * and not a sentence. The byline itself is reported as metadata. */
+static bool is_byline_row(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    GumboTag t = node(e, id)->tag;
+    if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
+        (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) || (e->flags[id] & (NF_IN_CODE | NF_IN_TABLE)))
+        return false;
+    if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
+        return true;
+    return (e->flags[id] & NF_HAS_DATE) && s->sentences == 0 &&
+           (t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN);
+}
+
+static void clean_subtree_fixed(rm_engine *e, int32_t root)
+{
+    uint32_t end = (uint32_t)root + node(e, root)->size;
+    for (uint32_t u = (uint32_t)root; u < end; u++) {
+        int32_t i = (int32_t)u;
+        if (e->drop[i] != DROP_KEEP) {
+            u += node(e, i)->size - 1;
+            continue;
+        }
+        if (node(e, i)->type != RM_NODE_ELEMENT)
+            continue;
+        GumboTag t = node(e, i)->tag;
+        bool gone = false;
+        if (tag_in(t, removed_tags, sizeof removed_tags / sizeof removed_tags[0]) ||
+            (t == GUMBO_TAG_IFRAME && !is_video_embed(e, i))) {
+            gone = true;
+        } else if (i != root && e->st[i].chars < SHARE_MAX_CHARS && strstr(engine_sig(e, i), "share")) {
+            gone = true;
+        } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
+                   heur_class_weight(engine_sig(e, i)) < 0) {
+            gone = true;
+        } else if (i != root && is_byline_row(e, i)) {
+            gone = true;
+        }
+        if (gone) {
+            remove_node(e, i);
+            u += node(e, i)->size - 1;
+        }
+    }
+}
+
+/* The best-scoring block and the containers around it are the article;
+ * their class names ("sidebar-grid", "content-hidden") do not matter. */
+static bool holds_top_candidate(const rm_engine *e, int32_t id)
+{
+    int32_t top = e->top_candidate;
+    return top != RM_NONE && id <= top && (uint32_t)top < (uint32_t)id + node(e, id)->size;
+}
+
+static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
+{
+    /* Backwards: inner containers are judged before the ones around them. */
+    for (int32_t i = root + (int32_t)node(e, root)->size - 1; i >= root; i--) {
+        if (e->drop[i] != DROP_KEEP || node(e, i)->type != RM_NODE_ELEMENT)
+            continue;
+        if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
+            continue;
+        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, attempt))
+            remove_node(e, i);
+    }
+}
+
+/* Paragraphs left with nothing in them. */
+static void clean_empty_paragraphs(rm_engine *e, int32_t root)
+{
+    uint32_t end = (uint32_t)root + node(e, root)->size;
+    for (uint32_t u = (uint32_t)root; u < end; u++) {
+        int32_t i = (int32_t)u;
+        if (e->drop[i] != DROP_KEEP) {
+            u += node(e, i)->size - 1;
+            continue;
+        }
+        const rm_stats *s = &e->st[i];
+        if (node(e, i)->tag == GUMBO_TAG_P && s->chars == 0 && s->images == 0 && s->embeds == 0)
+            remove_node(e, i);
+    }
+}
+
+void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        clean_subtree_fixed(e, roots[k]);
+        if (attempt & ATTEMPT_CLEAN_CONDITIONALLY)
+            clean_conditionally(e, roots[k], attempt);
+        clean_empty_paragraphs(e, roots[k]);
+    }
+}
+
+/* ---- title duplicates and bylines (before scoring) ---------------------- */
+
+/* Readability's _textSimilarity: the share of b's words that are also in
+ * a, measured in characters of the joined words. Words are runs of letters
+ * and digits of any script. */
+typedef struct {
+    const char *s;
+    size_t len;
+} word;
+
+static size_t split_words(const char *text, size_t len, word *out, size_t max)
+{
+    size_t n = 0, i = 0;
+    while (i < len && n < max) {
+        while (i < len && !((unsigned char)text[i] >= 0x80 || (text[i] >= '0' && text[i] <= '9') ||
+                            (text[i] >= 'a' && text[i] <= 'z') || text[i] == '_'))
+            i++;
+        size_t start = i;
+        while (i < len && ((unsigned char)text[i] >= 0x80 || (text[i] >= '0' && text[i] <= '9') ||
+                           (text[i] >= 'a' && text[i] <= 'z') || text[i] == '_'))
+            i++;
+        if (i > start)
+            out[n++] = (word){text + start, i - start};
+    }
+    return n;
+}
+
+static bool has_word(const word *ws, size_t n, word w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ws[i].len == w.len && memcmp(ws[i].s, w.s, w.len) == 0)
+            return true;
+    return false;
+}
+
+#define MAX_TITLE_WORDS 64
+
+static double text_similarity(const char *a, size_t alen, const char *b, size_t blen)
+{
+    word wa[MAX_TITLE_WORDS], wb[MAX_TITLE_WORDS];
+    size_t na = split_words(a, alen, wa, MAX_TITLE_WORDS);
+    size_t nb = split_words(b, blen, wb, MAX_TITLE_WORDS);
+    if (na == 0 || nb == 0)
+        return 0.0;
+    size_t total = 0, unique = 0;
+    for (size_t i = 0; i < nb; i++) {
+        total += wb[i].len + (i > 0);
+        if (!has_word(wa, na, wb[i]))
+            unique += wb[i].len + (unique > 0);
+    }
+    return 1.0 - (double)unique / (double)total;
+}
+
+void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title_len)
+{
+    if (e->byline_node != RM_NONE && e->drop[e->byline_node] == DROP_KEEP)
+        engine_drop_subtree(e, e->byline_node, DROP_CLEANED);
+    if (!folded_title || title_len == 0 || e->dom.body == RM_NONE)
+        return;
+    int32_t body = e->dom.body;
+    uint32_t end = (uint32_t)body + node(e, body)->size;
+    for (uint32_t u = (uint32_t)body; u < end; u++) {
+        int32_t i = (int32_t)u;
+        if (e->drop[i] != DROP_KEEP) {
+            u += node(e, i)->size - 1;
+            continue;
+        }
+        GumboTag t = node(e, i)->tag;
+        if (t != GUMBO_TAG_H1 && t != GUMBO_TAG_H2)
+            continue;
+        size_t len;
+        char *text = engine_folded_text(e, i, e->drop, 1024, &len);
+        if (!text)
+            continue;
+        if (text_similarity(folded_title, title_len, text, len) > TITLE_SIMILARITY)
+            engine_drop_subtree(e, i, DROP_CLEANED);
+        free(text);
+    }
+}

@@ -1,0 +1,277 @@
+/*
+ * clutter.c — find page clutter before the article is scored.
+ *
+ * Comment threads longer than the article, ad-block nags inside it and
+ * related-post grids beside it all mislead a text-mass scorer, so they are
+ * taken out first, wherever they sit. Evidence is combined, never a class
+ * name alone (clutter-taxonomy.md §10):
+ *   - vendor roots (disqus_thread, sharedaddy, onetrust ...) suffice;
+ *   - a generic class/id token (comment, share, related, cookie ...) needs
+ *     the box to look like its kind: short, link-dense, or holding a form;
+ *   - structure without names: a form with a textarea, repeated items with
+ *     "Reply" links, groups of share-intent links, fixed overlays;
+ *   - phrases in eleven languages on a box's heading or label ("Leave a
+ *     Reply", "You may also like", "Adblock Detected").
+ * No box that holds the page's <h1> or its itemprop=articleBody is ever
+ * clutter: that is the article itself, whatever its wrapper is called.
+ * Each clutter root is dropped with its subtree and counted once by kind.
+ */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How large a box of each kind can be before it is more likely content
+ * (characters of visible text), and how linky a weak-marker box must be.
+ * Sizes follow clutter-taxonomy.md: consent and nag boxes are a heading,
+ * one or two short paragraphs and buttons; share bars are nearly textless;
+ * Readability removes share-class nodes under 500 characters. */
+static const struct {
+    uint32_t max_chars;   /* weak marker: larger boxes are not this kind */
+    float min_links;      /* weak marker: or at least this link density */
+} kind_limits[RM_REMOVED_KIND_COUNT] = {
+    [RM_REMOVED_COMMENTS] = {UINT32_MAX, 0.0f},
+    [RM_REMOVED_ADBLOCK] = {1500, 0.0f},
+    [RM_REMOVED_RELATED] = {600, 0.3f},
+    [RM_REMOVED_SHARE] = {500, 0.5f},
+    [RM_REMOVED_CONSENT] = {1500, 0.0f},
+    [RM_REMOVED_PROMPT] = {800, 0.0f},
+    [RM_REMOVED_NAVIGATION] = {300, 0.4f},
+    [RM_REMOVED_FOOTER] = {1200, 0.0f},
+    [RM_REMOVED_ADS] = {200, 0.0f},
+};
+
+/* Phrase-labelled boxes: the label must open the box, and the box must be
+ * at most this large. Comment sections may be long; the others are small. */
+static const uint32_t phrase_box_max_chars[RM_REMOVED_KIND_COUNT] = {
+    [RM_REMOVED_COMMENTS] = UINT32_MAX,
+    [RM_REMOVED_ADBLOCK] = 1200,
+    [RM_REMOVED_RELATED] = 3000,
+    [RM_REMOVED_SHARE] = 300,
+    [RM_REMOVED_CONSENT] = 1200,
+    [RM_REMOVED_PROMPT] = 600,
+    [RM_REMOVED_NAVIGATION] = 300,
+    [RM_REMOVED_FOOTER] = 600,
+    [RM_REMOVED_ADS] = 100,
+};
+
+/* Elements that can label a box: headings and short bold or label lines. */
+static const GumboTag label_tags[] = {
+    GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
+    GUMBO_TAG_H6, GUMBO_TAG_STRONG, GUMBO_TAG_B, GUMBO_TAG_P, GUMBO_TAG_SPAN,
+    GUMBO_TAG_LEGEND, GUMBO_TAG_LABEL, GUMBO_TAG_DIV,
+};
+#define MAX_LABEL_CHARS 80
+
+#define MIN_SHARE_LINKS 3
+#define MIN_REPLY_ITEMS 2
+
+static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
+
+static bool is_element(const rm_engine *e, int32_t id)
+{
+    return node(e, id)->type == RM_NODE_ELEMENT;
+}
+
+/* The article itself, or the page frame around it, is never clutter. */
+static bool protected_box(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY || t == GUMBO_TAG_MAIN)
+        return true;
+    return (e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY)) != 0;
+}
+
+static void mark(rm_engine *e, int32_t id, rm_removed_kind kind)
+{
+    if (e->drop[id] != DROP_KEEP && e->drop[id] != DROP_STATIC)
+        return;
+    /* Hidden clutter (a nag waiting for its script) is counted too, but
+     * only once: not when an ancestor is already clutter. */
+    for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)
+        if (e->kind[a] != RM_KIND_NONE)
+            return;
+    e->kind[id] = (uint8_t)kind;
+    if (e->drop[id] == DROP_KEEP)
+        engine_drop_subtree(e, id, DROP_CLUTTER);
+}
+
+static bool fits_kind(const rm_engine *e, int32_t id, rm_removed_kind kind)
+{
+    const rm_stats *s = &e->raw[id];
+    if (s->chars <= kind_limits[kind].max_chars)
+        return true;
+    return kind_limits[kind].min_links > 0.0f &&
+           engine_link_density(s) >= kind_limits[kind].min_links;
+}
+
+/* Class/id markers, corroborated unless they are vendor roots. */
+static void classify_by_marker(rm_engine *e, int32_t id)
+{
+    bool strong;
+    const char *cls = dom_attr(&e->dom, id, "class");
+    const char *ident = dom_attr(&e->dom, id, "id");
+    rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
+    if (kind == RM_KIND_NONE || protected_box(e, id))
+        return;
+    /* Hidden boxes are dropped anyway; name them only on strong evidence
+     * so that collapsed menus do not inflate the report. */
+    if (e->drop[id] == DROP_STATIC && !strong)
+        return;
+    if (strong || fits_kind(e, id, kind))
+        mark(e, id, kind);
+}
+
+/* Structural kinds that need no names. */
+static void classify_by_structure(rm_engine *e, int32_t id)
+{
+    if (protected_box(e, id))
+        return;
+    GumboTag t = node(e, id)->tag;
+    const rm_stats *s = &e->raw[id];
+    if (t == GUMBO_TAG_NAV) {
+        mark(e, id, RM_REMOVED_NAVIGATION);
+    } else if (t == GUMBO_TAG_FOOTER) {
+        mark(e, id, RM_REMOVED_FOOTER);
+    } else if (t == GUMBO_TAG_FORM || t == GUMBO_TAG_TEXTAREA) {
+        /* A textarea means a comment form; an e-mail field a sign-up. */
+        int32_t form = id;
+        if (t == GUMBO_TAG_TEXTAREA)
+            for (form = node(e, id)->parent; form != RM_NONE && node(e, form)->tag != GUMBO_TAG_FORM;
+                 form = node(e, form)->parent)
+                ;
+        if (t == GUMBO_TAG_TEXTAREA && form != RM_NONE && !protected_box(e, form))
+            mark(e, form, RM_REMOVED_COMMENTS);
+        else if (t == GUMBO_TAG_FORM && s->inputs > 0 && s->chars < 400)
+            mark(e, id, RM_REMOVED_PROMPT);
+    } else if (e->flags[id] & NF_FIXED && s->chars < 1500) {
+        mark(e, id, RM_REMOVED_PROMPT);
+    }
+}
+
+/* A list of items where at least two carry their own "Reply" control. */
+static void classify_reply_list(rm_engine *e, int32_t id)
+{
+    if (!(e->flags[id] & NF_REPLY) || protected_box(e, id))
+        return;
+    int items = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (is_element(e, c) && (e->flags[c] & NF_REPLY))
+            items++;
+    if (items >= MIN_REPLY_ITEMS)
+        mark(e, id, RM_REMOVED_COMMENTS);
+}
+
+/* Count share-intent links per subtree; mark the highest small box. */
+static void classify_share_groups(rm_engine *e)
+{
+    uint16_t *count = calloc((size_t)e->dom.count, sizeof *count);
+    if (!count)
+        return;
+    for (int32_t i = e->dom.count - 1; i > 0; i--) {
+        if (node(e, i)->tag == GUMBO_TAG_A && heur_is_share_url(dom_attr(&e->dom, i, "href")))
+            count[i]++;
+        int32_t p = node(e, i)->parent;
+        if (p != RM_NONE && count[i] < UINT16_MAX)
+            count[p] = (uint16_t)(count[p] + count[i]);
+    }
+    for (int32_t i = 1; i < e->dom.count; i++) {
+        if (count[i] < MIN_SHARE_LINKS || e->raw[i].chars > kind_limits[RM_REMOVED_SHARE].max_chars ||
+            protected_box(e, i))
+            continue;
+        mark(e, i, RM_REMOVED_SHARE);
+        i += (int32_t)node(e, i)->size - 1;
+    }
+    free(count);
+}
+
+static bool heading_tag(GumboTag t)
+{
+    return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
+}
+
+static bool is_label_tag(GumboTag t)
+{
+    for (size_t i = 0; i < sizeof label_tags / sizeof label_tags[0]; i++)
+        if (label_tags[i] == t)
+            return true;
+    return false;
+}
+
+/* Does the kept text of `box` begin with the text of `label`? True when no
+ * visible text precedes the label inside the box. */
+static bool label_opens_box(const rm_engine *e, int32_t box, int32_t label)
+{
+    for (int32_t i = box + 1; i < label; i++)
+        if (node(e, i)->type == RM_NODE_TEXT && e->drop[i] == DROP_KEEP && e->tchars[i] > 1)
+            return false;
+    return true;
+}
+
+/* A box opened by a phrase label ("Related Articles", "Adblock Detected",
+ * "Leave a Reply"): climb from the label to the largest ancestor it still
+ * opens, within the kind's size limit. */
+static void classify_labelled_box(rm_engine *e, int32_t label)
+{
+    const rm_stats *ls = &e->raw[label];
+    if (ls->chars == 0 || ls->chars > MAX_LABEL_CHARS || (e->flags[label] & NF_IN_CODE))
+        return;
+    size_t len;
+    char *text = engine_folded_text(e, label, e->drop, MAX_LABEL_CHARS * 4, &len);
+    if (!text)
+        return;
+    rm_removed_kind kind = heur_phrase_kind(text, len);
+    if (kind == RM_KIND_NONE && heur_is_comment_heading(text, len))
+        kind = RM_REMOVED_COMMENTS;
+    free(text);
+    if (kind == RM_KIND_NONE)
+        return;
+    int32_t box = RM_NONE;
+    for (int32_t a = label; a != RM_NONE; a = node(e, a)->parent) {
+        if (!is_element(e, a) || protected_box(e, a) || e->raw[a].chars > phrase_box_max_chars[kind] ||
+            !label_opens_box(e, a, label))
+            break;
+        box = a;
+    }
+    if (box == RM_NONE)
+        return;
+    /* A bold phrase that is not a heading labels nothing by itself. */
+    if (box == label && !heading_tag(node(e, label)->tag))
+        return;
+    /* A related label must head links, not prose ("Related: the council's
+     * earlier vote was ..."). */
+    if (kind == RM_REMOVED_RELATED && box != label && engine_link_density(&e->raw[box]) < 0.3)
+        return;
+    mark(e, box, kind);
+}
+
+void clutter_classify(rm_engine *e)
+{
+    int32_t body = e->dom.body;
+    if (body == RM_NONE)
+        return;
+    uint32_t end = (uint32_t)body + node(e, body)->size;
+    for (uint32_t u = (uint32_t)body + 1; u < end; u++) {
+        int32_t i = (int32_t)u;
+        if (!is_element(e, i))
+            continue;
+        classify_by_marker(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_by_structure(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_reply_list(e, i);
+    }
+    classify_share_groups(e);
+    for (uint32_t u = (uint32_t)body + 1; u < end; u++) {
+        int32_t i = (int32_t)u;
+        if (e->drop[i] != DROP_KEEP) {
+            u += node(e, i)->size - 1;
+            continue;
+        }
+        if (is_element(e, i) && is_label_tag(node(e, i)->tag))
+            classify_labelled_box(e, i);
+    }
+    for (int32_t i = 0; i < e->dom.count; i++)
+        if (e->kind[i] != RM_KIND_NONE)
+            e->removed[e->kind[i]]++;
+}

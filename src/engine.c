@@ -1,0 +1,435 @@
+/*
+ * engine.c — per-node facts computed once per page, and the subtree
+ * statistics every later pass reads (see engine.h).
+ *
+ * Two linear walks: a forward one (pre-order: parents before children) that
+ * inherits "inside a link / code / table" flags downwards, and a backward
+ * one that sums statistics and "contains" flags upwards. Text is measured in
+ * code points after collapsing white space, as Readability's _getInnerText
+ * does, so thresholds taken from Readability keep their meaning.
+ */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE)
+#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE)
+
+/* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
+static const ucs4_t comma_chars[] = {
+    0x002C, 0x060C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C, 0x3001,
+};
+static const ucs4_t sentence_end_chars[] = {'.', '!', '?', 0x3002, 0xFF01, 0xFF1F};
+
+/* Words of a "Reply" link in comment threads (clutter-taxonomy §2, §9). */
+static const char *const reply_words[] = {
+    "reply", "antworten", "répondre", "responder", "rispondi", "responder",
+    "beantwoorden", "odpowiedz", "ответить", "返信", "回复",
+};
+
+static bool in_set(ucs4_t c, const ucs4_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == c)
+            return true;
+    return false;
+}
+
+static bool is_space(ucs4_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0;
+}
+
+static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint16_t *sentences)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+    uint32_t n = 0, c = 0, se = 0;
+    bool prev_space = false, prev_end = false;
+    while (p < end) {
+        ucs4_t uc;
+        int len = u8_mbtouc(&uc, p, (size_t)(end - p));
+        p += len > 0 ? len : 1;
+        if (is_space(uc)) {
+            if (prev_end)
+                se++;
+            prev_end = false;
+            if (!prev_space)
+                n++;
+            prev_space = true;
+            continue;
+        }
+        prev_space = false;
+        n++;
+        if (in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
+            c++;
+        prev_end = in_set(uc, sentence_end_chars, sizeof sentence_end_chars / sizeof sentence_end_chars[0]);
+        if (prev_end && uc >= 0x3000)   /* CJK stops need no following space */
+            se++, prev_end = false;
+    }
+    if (prev_end)
+        se++;
+    *chars = n;
+    *commas = c > UINT16_MAX ? UINT16_MAX : (uint16_t)c;
+    *sentences = se > UINT16_MAX ? UINT16_MAX : (uint16_t)se;
+}
+
+static bool style_hides(const char *style)
+{
+    if (!style)
+        return false;
+    char squeezed[256];
+    size_t n = 0;
+    for (const char *p = style; *p && n + 1 < sizeof squeezed; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n')
+            squeezed[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+    squeezed[n] = '\0';
+    return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
+}
+
+static bool style_fixed(const char *style)
+{
+    return style && (strstr(style, "position:fixed") || strstr(style, "position: fixed"));
+}
+
+static bool is_hidden(const rm_engine *e, int32_t id)
+{
+    if (dom_attr(&e->dom, id, "hidden"))
+        return true;
+    const char *aria = dom_attr(&e->dom, id, "aria-hidden");
+    if (aria && strcmp(aria, "true") == 0) {
+        /* Readability keeps Wikimedia's aria-hidden fallback images. */
+        const char *cls = dom_attr(&e->dom, id, "class");
+        return !(cls && strstr(cls, "fallback-image"));
+    }
+    return style_hides(dom_attr(&e->dom, id, "style"));
+}
+
+static bool is_reply_control(const rm_engine *e, int32_t id)
+{
+    GumboTag t = e->dom.nodes[id].tag;
+    if (t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON)
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, NULL, 40, &len);
+    if (!text)
+        return false;
+    bool hit = false;
+    for (size_t i = 0; i < sizeof reply_words / sizeof reply_words[0] && !hit; i++)
+        hit = strcmp(text, reply_words[i]) == 0;
+    free(text);
+    return hit;
+}
+
+/* Readability's _markDataTables, on attributes and raw statistics. */
+static bool is_data_table(const rm_engine *e, int32_t id)
+{
+    const char *role = dom_attr(&e->dom, id, "role");
+    if (role && strcmp(role, "presentation") == 0)
+        return false;
+    const char *dt = dom_attr(&e->dom, id, "datatable");
+    if (dt && strcmp(dt, "0") == 0)
+        return false;
+    if (dom_attr(&e->dom, id, "summary"))
+        return true;
+    const rm_node *n = &e->dom.nodes[id];
+    unsigned rows = 0, cols = 0, cells_in_row = 0;
+    for (uint32_t i = (uint32_t)id + 1; i < (uint32_t)id + n->size; i++) {
+        GumboTag t = e->dom.nodes[i].tag;
+        if (t == GUMBO_TAG_CAPTION || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TFOOT ||
+            t == GUMBO_TAG_COLGROUP || t == GUMBO_TAG_COL || t == GUMBO_TAG_TH)
+            return true;
+        if (t == GUMBO_TAG_TABLE)
+            return false;   /* nested tables mean layout */
+        if (t == GUMBO_TAG_TR) {
+            rows++;
+            cells_in_row = 0;
+        } else if (t == GUMBO_TAG_TD && ++cells_in_row > cols) {
+            cols = cells_in_row;
+        }
+    }
+    if (rows == 1 || cols == 1)
+        return false;
+    return rows >= 10 || cols > 4 || rows * cols > 10;
+}
+
+static int build_signatures(rm_engine *e)
+{
+    size_t cap = 4096, len = 1;
+    e->sig_buf = malloc(cap);
+    if (!e->sig_buf)
+        return -1;
+    e->sig_buf[0] = '\0';
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const char *cls = dom_attr(&e->dom, i, "class");
+        const char *id = dom_attr(&e->dom, i, "id");
+        if (!cls && !id)
+            continue;
+        size_t need = (cls ? strlen(cls) : 0) + 1 + (id ? strlen(id) : 0) + 1;
+        if (len + need > cap) {
+            while (len + need > cap)
+                cap *= 2;
+            char *grown = realloc(e->sig_buf, cap);
+            if (!grown)
+                return -1;
+            e->sig_buf = grown;
+        }
+        e->sig_off[i] = (uint32_t)len;
+        char *out = e->sig_buf + len;
+        size_t k = 0;
+        for (const char *p = cls ? cls : ""; *p; p++)
+            out[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+        out[k++] = ' ';
+        for (const char *p = id ? id : ""; *p; p++)
+            out[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+        out[k++] = '\0';
+        len += k;
+    }
+    return 0;
+}
+
+const char *engine_sig(const rm_engine *e, int32_t id)
+{
+    return e->sig_buf + e->sig_off[id];
+}
+
+static uint16_t own_flags(const rm_engine *e, int32_t i)
+{
+    const rm_node *n = &e->dom.nodes[i];
+    uint16_t f = 0;
+    if (n->type != RM_NODE_ELEMENT)
+        return 0;
+    if (heur_is_never_content(n->tag) || n->g->v.element.tag_namespace == GUMBO_NAMESPACE_SVG)
+        f |= NF_NEVER;
+    char name[64];
+    if (n->tag == GUMBO_TAG_UNKNOWN && strcmp(dom_tag_name(&e->dom, i, name), "dialog") == 0)
+        f |= NF_NEVER;   /* Gumbo 0.10 predates <dialog>: modal boxes */
+    if (is_hidden(e, i))
+        f |= NF_HIDDEN;
+    const char *href = n->tag == GUMBO_TAG_A ? dom_attr(&e->dom, i, "href") : NULL;
+    if (href) {
+        f |= NF_IN_LINK;
+        if (href[0] == '#')
+            f |= NF_HASH_LINK;
+    }
+    if (n->tag == GUMBO_TAG_PRE || n->tag == GUMBO_TAG_CODE)
+        f |= NF_IN_CODE;
+    if (n->tag == GUMBO_TAG_TABLE) {
+        f |= NF_IN_TABLE;
+        if (is_data_table(e, i))
+            f |= NF_DATA_TABLE;
+    }
+    if (n->tag == GUMBO_TAG_FIGURE)
+        f |= NF_IN_FIGURE;
+    if (n->tag == GUMBO_TAG_H1)
+        f |= NF_HAS_H1;
+    const char *rel = dom_attr(&e->dom, i, "rel");
+    if (n->tag == GUMBO_TAG_TIME || (rel && strstr(rel, "author")))
+        f |= NF_HAS_DATE;
+    const char *itemprop = dom_attr(&e->dom, i, "itemprop");
+    if (itemprop && strstr(itemprop, "articleBody"))
+        f |= NF_HAS_BODY;
+    if (style_fixed(dom_attr(&e->dom, i, "style")))
+        f |= NF_FIXED;
+    return f;
+}
+
+int engine_prepare(rm_engine *e)
+{
+    size_t n = (size_t)e->dom.count;
+    e->sig_off = calloc(n, sizeof *e->sig_off);
+    e->flags = calloc(n, sizeof *e->flags);
+    e->tchars = calloc(n, sizeof *e->tchars);
+    e->tcommas = calloc(n, sizeof *e->tcommas);
+    e->tsentences = calloc(n, sizeof *e->tsentences);
+    e->raw = calloc(n, sizeof *e->raw);
+    e->kind = malloc(n);
+    e->drop = calloc(n, 1);
+    e->has_block = calloc(n, 1);
+    e->st = calloc(n, sizeof *e->st);
+    e->score = calloc(n, sizeof *e->score);
+    e->scored = calloc(n, 1);
+    if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences ||
+        !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
+        !e->scored || build_signatures(e))
+        return -1;
+    memset(e->kind, RM_KIND_NONE, n);
+
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const rm_node *node = &e->dom.nodes[i];
+        uint16_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
+        e->flags[i] = (uint16_t)(own_flags(e, i) | inherited);
+        if (node->type == RM_NODE_TEXT)
+            measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
+    }
+    for (int32_t i = 0; i < e->dom.count; i++)
+        if (e->flags[i] & (NF_NEVER | NF_HIDDEN))
+            engine_drop_subtree(e, i, DROP_STATIC);
+    engine_stats(e, e->drop, e->raw);
+    /* "Contains" flags flow upwards. Reply controls are short, so only
+     * short links and buttons have their text read. */
+    for (int32_t i = e->dom.count - 1; i > 0; i--) {
+        GumboTag t = e->dom.nodes[i].tag;
+        if ((t == GUMBO_TAG_A || t == GUMBO_TAG_BUTTON) && e->raw[i].chars <= 16 &&
+            is_reply_control(e, i))
+            e->flags[i] |= NF_REPLY;
+        int32_t p = e->dom.nodes[i].parent;
+        if (p != RM_NONE)
+            e->flags[p] |= e->flags[i] & CONTAINED;
+    }
+    return 0;
+}
+
+void engine_free(rm_engine *e)
+{
+    free(e->sig_buf);
+    free(e->sig_off);
+    free(e->flags);
+    free(e->tchars);
+    free(e->tcommas);
+    free(e->tsentences);
+    free(e->raw);
+    free(e->kind);
+    free(e->drop);
+    free(e->has_block);
+    free(e->st);
+    free(e->score);
+    free(e->scored);
+    dom_free(&e->dom);
+}
+
+void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v)
+{
+    uint32_t end = (uint32_t)id + e->dom.nodes[id].size;
+    for (uint32_t i = (uint32_t)id; i < end; i++)
+        if (e->drop[i] == DROP_KEEP)
+            e->drop[i] = v;
+}
+
+/* Readability measures link text trimmed; the collapsed count of a text
+ * node includes one space for each white-space edge. */
+static uint32_t link_text_chars(const char *text, uint32_t chars)
+{
+    size_t len = strlen(text);
+    if (chars > 0 && len > 0 && strchr(" \t\n\r\f", text[0]))
+        chars--;
+    if (chars > 0 && len > 1 && strchr(" \t\n\r\f", text[len - 1]))
+        chars--;
+    return chars;
+}
+
+static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
+{
+    memset(s, 0, sizeof *s);
+    const rm_node *n = &e->dom.nodes[i];
+    if (n->type == RM_NODE_TEXT) {
+        s->chars = e->tchars[i];
+        s->commas = e->tcommas[i];
+        s->sentences = e->tsentences[i];
+        if (e->flags[i] & NF_IN_LINK)
+            s->link_chars = (float)link_text_chars(dom_text(&e->dom, i), s->chars) *
+                            ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
+        return;
+    }
+    switch (n->tag) {
+    case GUMBO_TAG_P: s->paragraphs = 1; break;
+    case GUMBO_TAG_LI: s->list_items = 1; break;
+    case GUMBO_TAG_IMG: s->images = 1; break;
+    case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_BUTTON: s->inputs = 1; break;
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_VIDEO: s->embeds = 1; break;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: s->headings = 1; break;
+    case GUMBO_TAG_A: s->links = dom_attr(&e->dom, i, "href") ? 1 : 0; break;
+    default: break;
+    }
+}
+
+static void add_stats(rm_stats *to, const rm_stats *from)
+{
+    to->chars += from->chars;
+    to->link_chars += from->link_chars;
+    to->commas += from->commas;
+    to->sentences += from->sentences;
+    to->paragraphs += from->paragraphs;
+    to->list_items += from->list_items;
+    to->images += from->images;
+    to->inputs += from->inputs;
+    to->embeds += from->embeds;
+    to->headings += from->headings;
+    to->links += from->links;
+}
+
+void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out)
+{
+    if (!drop)
+        drop = e->drop;
+    memset(out, 0, (size_t)e->dom.count * sizeof *out);
+    /* Children have larger ids than their parents, so one backward sweep
+     * completes every child before its parent. */
+    for (int32_t i = e->dom.count - 1; i >= 0; i--) {
+        rm_stats own;
+        own_stats(e, i, &own);
+        add_stats(&out[i], &own);
+        int32_t parent = e->dom.nodes[i].parent;
+        if (parent == RM_NONE)
+            continue;
+        if (drop[i] == DROP_KEEP)
+            add_stats(&out[parent], &out[i]);
+        else if (drop[i] == DROP_STATIC)
+            out[parent].inputs += own.inputs;   /* form controls still count
+                                                   for the input-ratio rule */
+    }
+}
+
+double engine_link_density(const rm_stats *s)
+{
+    return s->chars ? (double)s->link_chars / (double)s->chars : 0.0;
+}
+
+char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
+                         size_t max_bytes, size_t *len)
+{
+    char *buf = malloc(max_bytes + 1);
+    if (!buf)
+        return NULL;
+    size_t n = 0;
+    bool space = true;   /* drop leading white space */
+    uint32_t end = (uint32_t)id + e->dom.nodes[id].size;
+    for (uint32_t i = (uint32_t)id; i < end && n < max_bytes; i++) {
+        if (drop && drop[i] != DROP_KEEP) {
+            i += e->dom.nodes[i].size - 1;
+            continue;
+        }
+        const char *t = dom_text(&e->dom, (int32_t)i);
+        for (; t && *t && n < max_bytes; t++) {
+            bool ws = *t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || *t == '\f';
+            if (ws && space)
+                continue;
+            buf[n++] = ws ? ' ' : *t;
+            space = ws;
+        }
+    }
+    while (n > 0 && buf[n - 1] == ' ')
+        n--;
+    /* A cut may split a character; u8_casefold needs valid UTF-8. */
+    while (n > 0 && u8_check((const uint8_t *)buf, n))
+        n--;
+    size_t folded_len = 0;
+    uint8_t *folded = u8_casefold((const uint8_t *)buf, n, NULL, UNINORM_NFC, NULL, &folded_len);
+    free(buf);
+    if (!folded)
+        return NULL;
+    char *result = realloc(folded, folded_len + 1);
+    if (!result) {
+        free(folded);
+        return NULL;
+    }
+    result[folded_len] = '\0';
+    *len = folded_len;
+    return result;
+}

@@ -1,0 +1,117 @@
+/*
+ * engine.h — state shared by the extraction passes.
+ *
+ * extract.c drives the passes in this order:
+ *   engine_prepare   per-node facts that never change: class/id signature,
+ *                    hidden/never-content flags, text measurements, and the
+ *                    "raw" subtree statistics of the visible page;
+ *   clutter_classify page-level clutter (comments, nags, related, share,
+ *                    consent, prompts, navigation, footers, ads) by markup,
+ *                    structure and phrases; counted for rm_article.removed;
+ *   score_select     Readability-style scoring on the current drop mask,
+ *                    candidate choice and sibling merging → article roots;
+ *   clean_article    cleaning inside the chosen roots (conditional cleaning,
+ *                    title duplicates, bylines, empty blocks).
+ * Every per-node array is indexed by the DOM's pre-order id.
+ */
+#ifndef RM_ENGINE_H
+#define RM_ENGINE_H
+
+#include "dom.h"
+#include "heuristics.h"
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Static per-node flags (engine_prepare). */
+enum {
+    NF_NEVER = 1u << 0,       /* never content: script, style, form controls */
+    NF_HIDDEN = 1u << 1,      /* hidden attribute, aria-hidden, display:none */
+    NF_IN_LINK = 1u << 2,     /* inside <a href> */
+    NF_HASH_LINK = 1u << 3,   /* inside <a href="#..."> */
+    NF_IN_CODE = 1u << 4,     /* inside pre or code: no phrase rules */
+    NF_IN_TABLE = 1u << 5,    /* inside a table */
+    NF_HAS_H1 = 1u << 6,      /* subtree holds an <h1> */
+    NF_HAS_BODY = 1u << 7,    /* subtree holds itemprop=articleBody */
+    NF_FIXED = 1u << 8,       /* inline position:fixed (overlay) */
+    NF_REPLY = 1u << 9,       /* subtree holds a "Reply" link or button */
+    NF_DATA_TABLE = 1u << 10, /* in a table of data, not of layout */
+    NF_IN_FIGURE = 1u << 11,
+    NF_HAS_DATE = 1u << 12,   /* subtree holds <time> or a[rel=author] */
+};
+
+/* Flags of one extraction attempt (Readability's retry ladder). */
+enum {
+    ATTEMPT_STRIP_UNLIKELY = 1u << 0,
+    ATTEMPT_WEIGHT_CLASSES = 1u << 1,
+    ATTEMPT_CLEAN_CONDITIONALLY = 1u << 2,
+    ATTEMPT_ALL = 7u,
+};
+
+/* Drop-mask values: why a node is not part of the article. */
+enum {
+    DROP_KEEP = 0,
+    DROP_STATIC,   /* never content or hidden */
+    DROP_CLUTTER,  /* page-level clutter (kind[] says which) */
+    DROP_UNLIKELY, /* Readability's unlikely candidates */
+    DROP_CLEANED,  /* removed by cleaning inside the article */
+};
+
+typedef struct {
+    rm_dom dom;
+    const char *title;       /* article title, for duplicate headings */
+    int32_t byline_node;     /* byline element to drop, or RM_NONE */
+
+    char *sig_buf;           /* lower-cased "class id" strings */
+    uint32_t *sig_off;       /* per node offset into sig_buf; 0 = none */
+    uint16_t *flags;         /* NF_* */
+    uint32_t *tchars;        /* text nodes: collapsed code points */
+    uint16_t *tcommas;       /* text nodes: commas */
+    uint16_t *tsentences;    /* text nodes: sentence ends */
+    rm_stats *raw;           /* visible page, no clutter removed */
+    uint8_t *kind;           /* clutter root kind or RM_KIND_NONE */
+    unsigned removed[RM_REMOVED_KIND_COUNT];
+
+    uint8_t *drop;           /* DROP_* for the current attempt */
+    uint8_t *has_block;      /* current attempt: block descendant kept */
+    rm_stats *st;            /* current attempt's statistics */
+    float *score;            /* candidate scores */
+    int32_t top_candidate;   /* best-scoring block before widening */
+    uint8_t *scored;         /* score initialised */
+} rm_engine;
+
+int engine_prepare(rm_engine *e);
+void engine_free(rm_engine *e);
+
+/* Lower-cased "class id" of an element ("" when none). */
+const char *engine_sig(const rm_engine *e, int32_t id);
+
+/* Statistics over the nodes not dropped by `drop` (NULL: static drops). */
+void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out);
+
+/* Link density of a subtree under the given stats. */
+double engine_link_density(const rm_stats *s);
+
+/* Case-folded, whitespace-collapsed text of a subtree (skipping dropped
+ * nodes when drop is non-NULL), at most max_bytes; malloc'd or NULL. */
+char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
+                         size_t max_bytes, size_t *len);
+
+/* Mark the subtree of id in drop[] with value v (where still kept). */
+void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v);
+
+void clutter_classify(rm_engine *e);
+
+/* Choose the article: returns the number of roots written to roots[]
+ * (at most max_roots), 0 when the page has no body. */
+size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_roots);
+
+void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t n);
+
+/* Drop the byline element and headings that repeat the title (`title` is
+ * case-folded). */
+void clean_title_and_byline(rm_engine *e, const char *title, size_t title_len);
+
+/* Readability's isProbablyReaderable over the visible page. */
+bool score_readerable(const rm_engine *e);
+
+#endif

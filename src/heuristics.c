@@ -1,0 +1,619 @@
+/*
+ * heuristics.c — tables behind heuristics.h.
+ *
+ * Sources:
+ *  - Readability.js (mozilla/readability, Readability.js REGEXPS and
+ *    _initializeNode): the scoring patterns and tag priors, kept as
+ *    substring lists because the reference corpus was produced with them.
+ *  - shared/notes/clutter-taxonomy.md: vendor roots of comment systems,
+ *    consent managers, ad-block nags, related-post and share widgets, and the
+ *    phrase table (§9) in eleven languages.
+ *  - trafilatura's discard tokens and rs-trafilatura's token-aware matching
+ *    (shared/notes/extraction-methods.md §1).
+ */
+#include "heuristics.h"
+
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- tags ---------------------------------------------------------------- */
+
+/* Readability's DIV_TO_P_ELEMS plus other flow containers: a div holding
+ * one of these is a container, otherwise it is really a paragraph. */
+static const GumboTag block_tags[] = {
+    GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_DL, GUMBO_TAG_DIV, GUMBO_TAG_IMG,
+    GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE, GUMBO_TAG_TABLE, GUMBO_TAG_UL,
+    GUMBO_TAG_SECTION, GUMBO_TAG_ARTICLE, GUMBO_TAG_FIGURE, GUMBO_TAG_H1,
+    GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6,
+    GUMBO_TAG_HEADER, GUMBO_TAG_FOOTER, GUMBO_TAG_ASIDE, GUMBO_TAG_NAV,
+    GUMBO_TAG_FORM, GUMBO_TAG_MAIN, GUMBO_TAG_HR,
+};
+
+/* Readability's DEFAULT_TAGS_TO_SCORE. */
+static const GumboTag scored_tags[] = {
+    GUMBO_TAG_SECTION, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4,
+    GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_P, GUMBO_TAG_TD, GUMBO_TAG_PRE,
+};
+
+/* Never article text, wherever they are. */
+static const GumboTag never_content_tags[] = {
+    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
+    GUMBO_TAG_HEAD, GUMBO_TAG_TITLE, GUMBO_TAG_META, GUMBO_TAG_LINK,
+    GUMBO_TAG_BASE, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,
+    GUMBO_TAG_BUTTON, GUMBO_TAG_OPTION, GUMBO_TAG_OBJECT,
+    GUMBO_TAG_EMBED, GUMBO_TAG_APPLET, GUMBO_TAG_CANVAS, GUMBO_TAG_MENU,
+};
+
+/* Readability's _initializeNode priors. */
+static const struct { GumboTag tag; int prior; } tag_priors[] = {
+    {GUMBO_TAG_DIV, 5},        {GUMBO_TAG_PRE, 3},     {GUMBO_TAG_TD, 3},
+    {GUMBO_TAG_BLOCKQUOTE, 3}, {GUMBO_TAG_ADDRESS, -3}, {GUMBO_TAG_OL, -3},
+    {GUMBO_TAG_UL, -3},        {GUMBO_TAG_DL, -3},     {GUMBO_TAG_DD, -3},
+    {GUMBO_TAG_DT, -3},        {GUMBO_TAG_LI, -3},     {GUMBO_TAG_FORM, -3},
+    {GUMBO_TAG_H1, -5},        {GUMBO_TAG_H2, -5},     {GUMBO_TAG_H3, -5},
+    {GUMBO_TAG_H4, -5},        {GUMBO_TAG_H5, -5},     {GUMBO_TAG_H6, -5},
+    {GUMBO_TAG_TH, -5},
+};
+
+static bool tag_in(GumboTag tag, const GumboTag *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == tag)
+            return true;
+    return false;
+}
+
+bool heur_is_block_tag(GumboTag tag) { return tag_in(tag, block_tags, COUNT(block_tags)); }
+bool heur_is_scored_tag(GumboTag tag) { return tag_in(tag, scored_tags, COUNT(scored_tags)); }
+bool heur_is_never_content(GumboTag tag)
+{
+    return tag_in(tag, never_content_tags, COUNT(never_content_tags));
+}
+
+int heur_tag_prior(GumboTag tag)
+{
+    for (size_t i = 0; i < COUNT(tag_priors); i++)
+        if (tag_priors[i].tag == tag)
+            return tag_priors[i].prior;
+    return 0;
+}
+
+/* ---- class / id patterns (Readability.js REGEXPS, as substrings) --------- */
+
+static const char *const positive_patterns[] = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+    "pagination", "post", "text", "blog", "story",
+};
+
+static const char *const negative_patterns[] = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+    "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
+    "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
+    "sponsor", "shopping", "tags", "widget",
+};
+
+static const char *const unlikely_patterns[] = {
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
+    "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header",
+    "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
+    "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
+    "agegate", "pagination", "pager", "popup", "yom-remote",
+};
+
+/* okMaybeItsACandidate: rescues an "unlikely" element. */
+static const char *const maybe_patterns[] = {
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+};
+
+static const char *const unlikely_roles[] = {
+    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog",
+    "dialog",
+};
+
+/* Readability's "videos" pattern: embeds worth keeping. */
+static const char *const video_hosts[] = {
+    "dailymotion.com", "youtube.com", "youtube-nocookie.com", "player.vimeo.com",
+    "v.qq.com", "archive.org/embed", "upload.wikimedia.org", "player.twitch.tv",
+};
+
+/* Share intents (clutter-taxonomy §4). */
+static const char *const share_urls[] = {
+    "facebook.com/sharer", "facebook.com/share.php", "twitter.com/intent",
+    "twitter.com/share", "x.com/intent", "linkedin.com/sharing",
+    "linkedin.com/sharearticle", "linkedin.com/shareArticle",
+    "pinterest.com/pin/create", "reddit.com/submit", "wa.me/",
+    "api.whatsapp.com/send", "t.me/share", "telegram.me/share",
+    "mailto:?", "bsky.app/intent", "news.ycombinator.com/submitlink",
+    "tumblr.com/share", "vk.com/share", "getpocket.com/save", "?share=",
+};
+
+static bool contains_any(const char *s, const char *const *list, size_t n)
+{
+    if (!s || !*s)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (strstr(s, list[i]))
+            return true;
+    return false;
+}
+
+/* Readability's negative pattern also has "hid" as a whole word. */
+static bool has_hid_word(const char *sig)
+{
+    for (const char *p = strstr(sig, "hid"); p; p = strstr(p + 1, "hid")) {
+        bool start = p == sig || p[-1] == ' ';
+        bool end = p[3] == '\0' || p[3] == ' ';
+        if (start && end)
+            return true;
+    }
+    return false;
+}
+
+int heur_class_weight(const char *sig)
+{
+    if (!sig || !*sig)
+        return 0;
+    /* Readability weighs class and id separately; sig holds both, so a
+     * pattern found in either counts once, which is what nearly every page
+     * amounts to. */
+    int weight = 0;
+    if (contains_any(sig, negative_patterns, COUNT(negative_patterns)) || has_hid_word(sig))
+        weight -= 25;
+    if (contains_any(sig, positive_patterns, COUNT(positive_patterns)))
+        weight += 25;
+    return weight;
+}
+
+bool heur_is_unlikely(const char *sig)
+{
+    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns)) &&
+           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns));
+}
+
+bool heur_is_unlikely_role(const char *role)
+{
+    if (!role)
+        return false;
+    for (size_t i = 0; i < COUNT(unlikely_roles); i++)
+        if (strcmp(role, unlikely_roles[i]) == 0)
+            return true;
+    return false;
+}
+
+bool heur_is_video_url(const char *url)
+{
+    return contains_any(url, video_hosts, COUNT(video_hosts));
+}
+
+bool heur_is_share_url(const char *url)
+{
+    return contains_any(url, share_urls, COUNT(share_urls));
+}
+
+/* ---- clutter markers (whole tokens of class and id) ---------------------- */
+
+typedef struct {
+    const char *token;
+    rm_removed_kind kind;
+    bool strong;   /* a vendor root: enough evidence on its own */
+} marker;
+
+/* Tokens are the parts of a class or id split at space, '-' and '_', so
+ * "comment" matches "comment-list" and "post_comments" but not
+ * "commentary". Vendor roots from clutter-taxonomy.md §1-§7. */
+static const marker markers[] = {
+    /* comments (§2) */
+    {"comments", RM_REMOVED_COMMENTS, false},
+    {"comment", RM_REMOVED_COMMENTS, false},
+    {"commentlist", RM_REMOVED_COMMENTS, false},
+    {"respond", RM_REMOVED_COMMENTS, false},
+    {"disqus", RM_REMOVED_COMMENTS, true},
+    {"dsq", RM_REMOVED_COMMENTS, true},
+    {"wpdiscuz", RM_REMOVED_COMMENTS, true},
+    {"wpdcom", RM_REMOVED_COMMENTS, true},
+    {"commento", RM_REMOVED_COMMENTS, true},
+    {"utterances", RM_REMOVED_COMMENTS, true},
+    {"giscus", RM_REMOVED_COMMENTS, true},
+    {"livefyre", RM_REMOVED_COMMENTS, true},
+    {"coral", RM_REMOVED_COMMENTS, false},
+    {"hyvor", RM_REMOVED_COMMENTS, true},
+    {"viafoura", RM_REMOVED_COMMENTS, true},
+    {"spotim", RM_REMOVED_COMMENTS, true},
+    {"discussion", RM_REMOVED_COMMENTS, false},
+    {"replies", RM_REMOVED_COMMENTS, false},
+    /* ad-block nags (§1) */
+    {"adblock", RM_REMOVED_ADBLOCK, true},
+    {"adblocker", RM_REMOVED_ADBLOCK, true},
+    {"fuckadblock", RM_REMOVED_ADBLOCK, true},
+    {"blockadblock", RM_REMOVED_ADBLOCK, true},
+    /* related / recommended (§3) */
+    {"related", RM_REMOVED_RELATED, false},
+    {"relatedposts", RM_REMOVED_RELATED, true},
+    {"yarpp", RM_REMOVED_RELATED, true},
+    {"crp", RM_REMOVED_RELATED, false},
+    {"outbrain", RM_REMOVED_RELATED, true},
+    {"taboola", RM_REMOVED_RELATED, true},
+    {"recommended", RM_REMOVED_RELATED, false},
+    {"recommendations", RM_REMOVED_RELATED, false},
+    {"readnext", RM_REMOVED_RELATED, false},
+    /* share bars (§4) */
+    {"share", RM_REMOVED_SHARE, false},
+    {"sharing", RM_REMOVED_SHARE, false},
+    {"sharedaddy", RM_REMOVED_SHARE, true},
+    {"social", RM_REMOVED_SHARE, false},
+    {"a2a", RM_REMOVED_SHARE, false},
+    {"addtoany", RM_REMOVED_SHARE, true},
+    {"sharethis", RM_REMOVED_SHARE, true},
+    {"shareaholic", RM_REMOVED_SHARE, true},
+    /* consent (§5) */
+    {"cookie", RM_REMOVED_CONSENT, false},
+    {"cookies", RM_REMOVED_CONSENT, false},
+    {"consent", RM_REMOVED_CONSENT, false},
+    {"gdpr", RM_REMOVED_CONSENT, false},
+    {"onetrust", RM_REMOVED_CONSENT, true},
+    {"cybotcookiebotdialog", RM_REMOVED_CONSENT, true},
+    {"cookiebot", RM_REMOVED_CONSENT, true},
+    {"didomi", RM_REMOVED_CONSENT, true},
+    {"usercentrics", RM_REMOVED_CONSENT, true},
+    {"cmplz", RM_REMOVED_CONSENT, true},
+    {"cky", RM_REMOVED_CONSENT, false},
+    {"truste", RM_REMOVED_CONSENT, true},
+    {"iubenda", RM_REMOVED_CONSENT, true},
+    {"borlabscookiebox", RM_REMOVED_CONSENT, true},
+    /* newsletter, subscribe and paywall prompts (§6) */
+    {"newsletter", RM_REMOVED_PROMPT, false},
+    {"subscribe", RM_REMOVED_PROMPT, false},
+    {"subscription", RM_REMOVED_PROMPT, false},
+    {"signup", RM_REMOVED_PROMPT, false},
+    {"paywall", RM_REMOVED_PROMPT, false},
+    {"formkit", RM_REMOVED_PROMPT, true},
+    {"mailpoet", RM_REMOVED_PROMPT, true},
+    {"upgrade", RM_REMOVED_PROMPT, false},
+    /* navigation (§7) */
+    {"breadcrumb", RM_REMOVED_NAVIGATION, false},
+    {"breadcrumbs", RM_REMOVED_NAVIGATION, false},
+    {"pagination", RM_REMOVED_NAVIGATION, false},
+    {"navigation", RM_REMOVED_NAVIGATION, false},
+    {"menu", RM_REMOVED_NAVIGATION, false},
+    {"navbar", RM_REMOVED_NAVIGATION, false},
+    {"tags", RM_REMOVED_NAVIGATION, false},
+    {"toc", RM_REMOVED_NAVIGATION, false},
+    /* footer furniture (§7) */
+    {"footer", RM_REMOVED_FOOTER, false},
+    /* ad slots (§7) */
+    {"adsbygoogle", RM_REMOVED_ADS, true},
+    {"advertisement", RM_REMOVED_ADS, false},
+    {"advert", RM_REMOVED_ADS, false},
+    {"ad", RM_REMOVED_ADS, false},
+    {"ads", RM_REMOVED_ADS, false},
+    {"sponsored", RM_REMOVED_ADS, false},
+};
+
+/* Two-token markers: "author box", "jp relatedposts", "mc embed" ... where
+ * neither token alone is decisive. */
+static const struct { const char *first, *second; rm_removed_kind kind; } marker_pairs[] = {
+    {"author", "box", RM_REMOVED_FOOTER},
+    {"author", "bio", RM_REMOVED_FOOTER},
+    {"author", "info", RM_REMOVED_FOOTER},
+    {"about", "author", RM_REMOVED_FOOTER},
+    {"post", "navigation", RM_REMOVED_NAVIGATION},
+    {"more", "from", RM_REMOVED_RELATED},
+    {"read", "next", RM_REMOVED_RELATED},
+    {"you", "may", RM_REMOVED_RELATED},
+    {"jp", "relatedposts", RM_REMOVED_RELATED},
+    {"mc", "embed", RM_REMOVED_PROMPT},
+    {"qc", "cmp2", RM_REMOVED_CONSENT},
+    {"sign", "up", RM_REMOVED_PROMPT},
+    {"fc", "ab", RM_REMOVED_ADBLOCK},
+    {"tie", "popup", RM_REMOVED_ADBLOCK},
+};
+
+static bool token_char(char c)
+{
+    return c && c != ' ' && c != '-' && c != '_' && c != '\t' && c != '\n';
+}
+
+/* Iterate the tokens of s; returns the next token start or NULL. */
+static const char *next_token(const char *s, size_t *len)
+{
+    while (*s && !token_char(*s))
+        s++;
+    if (!*s)
+        return NULL;
+    const char *start = s;
+    while (token_char(*s))
+        s++;
+    *len = (size_t)(s - start);
+    return start;
+}
+
+static bool token_is(const char *tok, size_t len, const char *word)
+{
+    if (strlen(word) != len)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char c = tok[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != word[i])
+            return false;
+    }
+    return true;
+}
+
+static rm_removed_kind scan_markers(const char *s, bool *strong)
+{
+    if (!s)
+        return RM_KIND_NONE;
+    const char *prev = NULL;
+    size_t prev_len = 0, len;
+    for (const char *tok = next_token(s, &len); tok; tok = next_token(tok + len, &len)) {
+        for (size_t i = 0; prev && i < COUNT(marker_pairs); i++)
+            if (token_is(prev, prev_len, marker_pairs[i].first) &&
+                token_is(tok, len, marker_pairs[i].second)) {
+                *strong = true;
+                return marker_pairs[i].kind;
+            }
+        for (size_t i = 0; i < COUNT(markers); i++)
+            if (token_is(tok, len, markers[i].token)) {
+                *strong = markers[i].strong;
+                return markers[i].kind;
+            }
+        prev = tok;
+        prev_len = len;
+    }
+    return RM_KIND_NONE;
+}
+
+rm_removed_kind heur_marker_kind(const char *cls, const char *id, bool *strong)
+{
+    bool ignored;
+    if (!strong)
+        strong = &ignored;
+    *strong = false;
+    rm_removed_kind kind = scan_markers(id, strong);
+    if (kind != RM_KIND_NONE)
+        return kind;
+    return scan_markers(cls, strong);
+}
+
+/* Bylines and datelines inside the article (rs-trafilatura's body-only
+ * output drops byline and timestamp classes; extraction-methods.md §1). */
+static const char *const byline_tokens[] = {
+    "byline", "dateline", "author", "authors", "writtenby", "timestamp",
+    "posted", "pubdate", "publish", "published",
+};
+static const struct { const char *first, *second; } byline_pairs[] = {
+    {"post", "meta"},    {"entry", "meta"}, {"article", "meta"}, {"story", "meta"},
+    {"post", "info"},    {"entry", "date"}, {"post", "date"},    {"article", "date"},
+    {"posted", "on"},    {"meta", "info"},
+};
+
+static bool scan_byline(const char *s)
+{
+    if (!s)
+        return false;
+    const char *prev = NULL;
+    size_t prev_len = 0, len;
+    for (const char *tok = next_token(s, &len); tok; tok = next_token(tok + len, &len)) {
+        for (size_t i = 0; i < COUNT(byline_tokens); i++)
+            if (token_is(tok, len, byline_tokens[i]))
+                return true;
+        for (size_t i = 0; prev && i < COUNT(byline_pairs); i++)
+            if (token_is(prev, prev_len, byline_pairs[i].first) &&
+                token_is(tok, len, byline_pairs[i].second))
+                return true;
+        prev = tok;
+        prev_len = len;
+    }
+    return false;
+}
+
+bool heur_is_byline_marker(const char *cls, const char *id)
+{
+    return scan_byline(cls) || scan_byline(id);
+}
+
+/* ---- phrases (clutter-taxonomy.md §9), case-folded ----------------------- */
+
+static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {
+    /* ad-block nags */
+    {"adblock detected", RM_REMOVED_ADBLOCK},
+    {"ad blocker detected", RM_REMOVED_ADBLOCK},
+    {"ads blocker detected", RM_REMOVED_ADBLOCK},
+    {"ad-blocker detected", RM_REMOVED_ADBLOCK},
+    {"using an ad blocker", RM_REMOVED_ADBLOCK},
+    {"using an adblocker", RM_REMOVED_ADBLOCK},
+    {"disable your ad blocker", RM_REMOVED_ADBLOCK},
+    {"disabling your ad blocker", RM_REMOVED_ADBLOCK},
+    {"disabling your adblocker", RM_REMOVED_ADBLOCK},
+    {"disable your adblocker", RM_REMOVED_ADBLOCK},
+    {"whitelisting", RM_REMOVED_ADBLOCK},
+    {"whitelist this website", RM_REMOVED_ADBLOCK},
+    {"blocked because of ad blocker", RM_REMOVED_ADBLOCK},
+    {"adblocker erkannt", RM_REMOVED_ADBLOCK},
+    {"deaktiviere deinen adblocker", RM_REMOVED_ADBLOCK},
+    {"bloqueur de publicité détecté", RM_REMOVED_ADBLOCK},
+    {"désactiver votre bloqueur", RM_REMOVED_ADBLOCK},
+    {"bloqueador de anuncios detectado", RM_REMOVED_ADBLOCK},
+    {"adblock detectado", RM_REMOVED_ADBLOCK},
+    {"adblock rilevato", RM_REMOVED_ADBLOCK},
+    {"disattiva adblock", RM_REMOVED_ADBLOCK},
+    {"bloqueador de anúncios detectado", RM_REMOVED_ADBLOCK},
+    {"desative seu bloqueador", RM_REMOVED_ADBLOCK},
+    {"adblocker gedetecteerd", RM_REMOVED_ADBLOCK},
+    {"schakel je adblocker uit", RM_REMOVED_ADBLOCK},
+    {"wykryto adblock", RM_REMOVED_ADBLOCK},
+    {"wyłącz adblocka", RM_REMOVED_ADBLOCK},
+    {"обнаружен блокировщик рекламы", RM_REMOVED_ADBLOCK},
+    {"отключите adblock", RM_REMOVED_ADBLOCK},
+    {"広告ブロッカーを検出", RM_REMOVED_ADBLOCK},
+    {"広告ブロックを無効", RM_REMOVED_ADBLOCK},
+    {"检测到广告拦截", RM_REMOVED_ADBLOCK},
+    {"请关闭广告拦截", RM_REMOVED_ADBLOCK},
+    /* comments */
+    {"leave a reply", RM_REMOVED_COMMENTS},
+    {"leave a comment", RM_REMOVED_COMMENTS},
+    {"post a comment", RM_REMOVED_COMMENTS},
+    {"add a comment", RM_REMOVED_COMMENTS},
+    {"join the discussion", RM_REMOVED_COMMENTS},
+    {"join the conversation", RM_REMOVED_COMMENTS},
+    {"will not be published", RM_REMOVED_COMMENTS},
+    {"to post a comment", RM_REMOVED_COMMENTS},
+    {"schreibe einen kommentar", RM_REMOVED_COMMENTS},
+    {"hinterlasse einen kommentar", RM_REMOVED_COMMENTS},
+    {"wird nicht veröffentlicht", RM_REMOVED_COMMENTS},
+    {"kommentare zu schreiben", RM_REMOVED_COMMENTS},
+    {"laisser un commentaire", RM_REMOVED_COMMENTS},
+    {"ne sera pas publiée", RM_REMOVED_COMMENTS},
+    {"deja una respuesta", RM_REMOVED_COMMENTS},
+    {"no será publicada", RM_REMOVED_COMMENTS},
+    {"lascia un commento", RM_REMOVED_COMMENTS},
+    {"non sarà pubblicato", RM_REMOVED_COMMENTS},
+    {"deixe um comentário", RM_REMOVED_COMMENTS},
+    {"deixe uma resposta", RM_REMOVED_COMMENTS},
+    {"não será publicado", RM_REMOVED_COMMENTS},
+    {"geef een reactie", RM_REMOVED_COMMENTS},
+    {"wordt niet gepubliceerd", RM_REMOVED_COMMENTS},
+    {"dodaj komentarz", RM_REMOVED_COMMENTS},
+    {"nie zostanie opublikowany", RM_REMOVED_COMMENTS},
+    {"добавить комментарий", RM_REMOVED_COMMENTS},
+    {"не будет опубликован", RM_REMOVED_COMMENTS},
+    {"コメントを残す", RM_REMOVED_COMMENTS},
+    {"公開されることはありません", RM_REMOVED_COMMENTS},
+    {"发表回复", RM_REMOVED_COMMENTS},
+    {"发表评论", RM_REMOVED_COMMENTS},
+    /* related */
+    {"related articles", RM_REMOVED_RELATED},
+    {"related posts", RM_REMOVED_RELATED},
+    {"related stories", RM_REMOVED_RELATED},
+    {"related reading", RM_REMOVED_RELATED},
+    {"related:", RM_REMOVED_RELATED},
+    {"you may also like", RM_REMOVED_RELATED},
+    {"you might also like", RM_REMOVED_RELATED},
+    {"read next", RM_REMOVED_RELATED},
+    {"read more:", RM_REMOVED_RELATED},
+    {"more stories", RM_REMOVED_RELATED},
+    {"more from", RM_REMOVED_RELATED},
+    {"recommended for you", RM_REMOVED_RELATED},
+    {"check also", RM_REMOVED_RELATED},
+    {"trending", RM_REMOVED_RELATED},
+    {"ähnliche beiträge", RM_REMOVED_RELATED},
+    {"lesen sie auch", RM_REMOVED_RELATED},
+    {"das könnte sie auch interessieren", RM_REMOVED_RELATED},
+    {"mehr zum thema", RM_REMOVED_RELATED},
+    {"articles similaires", RM_REMOVED_RELATED},
+    {"à lire aussi", RM_REMOVED_RELATED},
+    {"lire aussi", RM_REMOVED_RELATED},
+    {"artículos relacionados", RM_REMOVED_RELATED},
+    {"lee también", RM_REMOVED_RELATED},
+    {"articoli correlati", RM_REMOVED_RELATED},
+    {"leggi anche", RM_REMOVED_RELATED},
+    {"posts relacionados", RM_REMOVED_RELATED},
+    {"leia também", RM_REMOVED_RELATED},
+    {"veja também", RM_REMOVED_RELATED},
+    {"lees ook", RM_REMOVED_RELATED},
+    {"podobne wpisy", RM_REMOVED_RELATED},
+    {"czytaj także", RM_REMOVED_RELATED},
+    {"zobacz też", RM_REMOVED_RELATED},
+    {"похожие записи", RM_REMOVED_RELATED},
+    {"читайте также", RM_REMOVED_RELATED},
+    {"関連記事", RM_REMOVED_RELATED},
+    {"あわせて読みたい", RM_REMOVED_RELATED},
+    {"相关文章", RM_REMOVED_RELATED},
+    {"猜你喜欢", RM_REMOVED_RELATED},
+    {"推荐阅读", RM_REMOVED_RELATED},
+    /* share */
+    {"share this", RM_REMOVED_SHARE},
+    {"share on", RM_REMOVED_SHARE},
+    {"like this:", RM_REMOVED_SHARE},
+    {"teilen mit", RM_REMOVED_SHARE},
+    {"partager", RM_REMOVED_SHARE},
+    {"comparte esto", RM_REMOVED_SHARE},
+    {"condividi", RM_REMOVED_SHARE},
+    {"compartilhe isso", RM_REMOVED_SHARE},
+    {"dit delen", RM_REMOVED_SHARE},
+    {"udostępnij", RM_REMOVED_SHARE},
+    {"поделиться", RM_REMOVED_SHARE},
+    {"共享此文章", RM_REMOVED_SHARE},
+    /* consent */
+    {"we use cookies", RM_REMOVED_CONSENT},
+    {"this website uses cookies", RM_REMOVED_CONSENT},
+    {"this site uses cookies", RM_REMOVED_CONSENT},
+    {"uses cookies to", RM_REMOVED_CONSENT},
+    {"accept all cookies", RM_REMOVED_CONSENT},
+    {"wir verwenden cookies", RM_REMOVED_CONSENT},
+    {"nous utilisons des cookies", RM_REMOVED_CONSENT},
+    {"utilizamos cookies", RM_REMOVED_CONSENT},
+    {"utilizziamo i cookie", RM_REMOVED_CONSENT},
+    {"wij gebruiken cookies", RM_REMOVED_CONSENT},
+    {"używamy plików cookie", RM_REMOVED_CONSENT},
+    {"мы используем файлы cookie", RM_REMOVED_CONSENT},
+    {"cookieを使用", RM_REMOVED_CONSENT},
+    {"我们使用cookie", RM_REMOVED_CONSENT},
+    /* newsletter, subscribe, paywall */
+    {"subscribe to our newsletter", RM_REMOVED_PROMPT},
+    {"sign up for our newsletter", RM_REMOVED_PROMPT},
+    {"sign up for", RM_REMOVED_PROMPT},
+    {"subscribe to continue", RM_REMOVED_PROMPT},
+    {"for subscribers only", RM_REMOVED_PROMPT},
+    {"get the newsletter", RM_REMOVED_PROMPT},
+    {"jetzt abonnieren", RM_REMOVED_PROMPT},
+    {"nur für abonnenten", RM_REMOVED_PROMPT},
+    {"newsletter abonnieren", RM_REMOVED_PROMPT},
+    {"réservé aux abonnés", RM_REMOVED_PROMPT},
+    {"exclusivo para suscriptores", RM_REMOVED_PROMPT},
+    {"riservato agli abbonati", RM_REMOVED_PROMPT},
+    {"exclusivo para assinantes", RM_REMOVED_PROMPT},
+    {"alleen voor abonnees", RM_REMOVED_PROMPT},
+    {"tylko dla subskrybentów", RM_REMOVED_PROMPT},
+    {"только подписчикам", RM_REMOVED_PROMPT},
+    {"会員限定", RM_REMOVED_PROMPT},
+    {"仅限订阅", RM_REMOVED_PROMPT},
+    {"订阅后继续阅读", RM_REMOVED_PROMPT},
+};
+
+rm_removed_kind heur_phrase_kind(const char *text, size_t len)
+{
+    for (size_t i = 0; i < COUNT(phrases); i++) {
+        size_t plen = strlen(phrases[i].phrase);
+        if (plen > len)
+            continue;
+        /* memmem is not in C11; texts here are short. */
+        for (size_t at = 0; at + plen <= len; at++)
+            if (memcmp(text + at, phrases[i].phrase, plen) == 0)
+                return phrases[i].kind;
+    }
+    return RM_KIND_NONE;
+}
+
+/* Comment-count headings: a number, then one of these words near it. */
+static const char *const comment_count_words[] = {
+    "comment", "comments", "thoughts on", "responses", "response", "replies",
+    "reply", "kommentare", "kommentar", "commentaires", "comentarios",
+    "commenti", "comentários", "reacties", "komentarze", "комментари",
+    "件のコメント", "条评论",
+};
+
+bool heur_is_comment_heading(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && text[i] == ' ')
+        i++;
+    bool digits = false;
+    while (i < len && text[i] >= '0' && text[i] <= '9') {
+        digits = true;
+        i++;
+    }
+    if (!digits || len > 200)
+        return false;
+    while (i < len && text[i] == ' ')
+        i++;
+    for (size_t w = 0; w < COUNT(comment_count_words); w++) {
+        size_t wl = strlen(comment_count_words[w]);
+        if (len - i >= wl && memcmp(text + i, comment_count_words[w], wl) == 0)
+            return true;
+    }
+    return false;
+}

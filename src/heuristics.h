@@ -1,0 +1,49 @@
+/*
+ * heuristics.h — the extractor's knowledge as data: tag classes, class/id
+ * patterns, clutter markers and phrase lists, with the matchers over them.
+ *
+ * Everything page-specific the extractor "knows" lives in heuristics.c as
+ * commented tables; the passes in score.c and clean.c only ask questions.
+ */
+#ifndef RM_HEURISTICS_H
+#define RM_HEURISTICS_H
+
+#include "readmode.h"
+#include <gumbo.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define RM_KIND_NONE RM_REMOVED_KIND_COUNT
+
+/* Tag classes (Readability.js and the HTML spec's categories). */
+bool heur_is_block_tag(GumboTag tag);      /* turns a div into a container */
+bool heur_is_scored_tag(GumboTag tag);     /* p, pre, td, section, h2-h6 */
+bool heur_is_never_content(GumboTag tag);  /* script, style, head... */
+int heur_tag_prior(GumboTag tag);          /* initial candidate score */
+
+/* `sig` is the lower-cased "class id" string of an element. */
+int heur_class_weight(const char *sig);    /* -50..+50 */
+bool heur_is_unlikely(const char *sig);
+bool heur_is_video_url(const char *url);
+bool heur_is_share_url(const char *url);
+bool heur_is_unlikely_role(const char *role);
+
+/* Clutter kind named by an element's class/id/itemtype/data attributes
+ * (whole-token matching), or RM_KIND_NONE. `strong` is set when the marker
+ * is a vendor root that needs no other evidence. */
+rm_removed_kind heur_marker_kind(const char *cls, const char *id, bool *strong);
+
+/* Does an element's class/id name it as a byline or dateline ("byline",
+ * "post-meta", "entry-date", "author")? Whole tokens. */
+bool heur_is_byline_marker(const char *cls, const char *id);
+
+/* Clutter kind announced by a short text (a heading, a label, the first
+ * line of a box) in any of the supported languages, or RM_KIND_NONE.
+ * `text` must be case-folded (u8_casefold) and whitespace-collapsed. */
+rm_removed_kind heur_phrase_kind(const char *text, size_t len);
+
+/* Does a short text (case-folded) read like a comment count heading,
+ * e.g. "12 comments", "3 thoughts on ..."? */
+bool heur_is_comment_heading(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,335 @@
+/*
+ * score.c — find the element that holds the article.
+ *
+ * This is Readability.js's _grabArticle on the flat DOM, without mutating
+ * anything: paragraph-like blocks (p, pre, td, section, h2-h6, divs without
+ * block children, and runs of inline content inside container divs) earn
+ * points for length and commas, which flow to five levels of ancestors;
+ * each candidate's total is scaled by (1 - link density); the best candidate
+ * is widened to a common ancestor of close rivals or to a better-scoring
+ * parent, then joined by siblings that look like more of the same article.
+ * The page-level clutter pass has already taken comments, nags and related
+ * blocks out of the drop mask, so they cannot win or feed a candidate.
+ */
+#include "engine.h"
+
+#include <math.h>
+#include <string.h>
+
+#define TOP_CANDIDATES 5
+#define MIN_PARAGRAPH_CHARS 25
+#define ANCESTOR_LEVELS 5
+#define MIN_RIVALS 3
+
+static bool kept(const rm_engine *e, int32_t id) { return e->drop[id] == DROP_KEEP; }
+
+static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
+
+static bool is_element(const rm_engine *e, int32_t id)
+{
+    return node(e, id)->type == RM_NODE_ELEMENT;
+}
+
+/* A div whose kept descendants include no block element reads as a <p>. */
+static bool div_as_p(const rm_engine *e, int32_t id)
+{
+    return node(e, id)->tag == GUMBO_TAG_DIV && !e->has_block[id];
+}
+
+static void compute_has_block(rm_engine *e)
+{
+    memset(e->has_block, 0, (size_t)e->dom.count);
+    for (int32_t i = e->dom.count - 1; i > 0; i--) {
+        int32_t p = node(e, i)->parent;
+        if (!kept(e, i) || p == RM_NONE)
+            continue;
+        if (e->has_block[i] || (is_element(e, i) && heur_is_block_tag(node(e, i)->tag)))
+            e->has_block[p] = 1;
+    }
+}
+
+static void init_candidate(rm_engine *e, int32_t id, unsigned attempt)
+{
+    if (e->scored[id])
+        return;
+    GumboTag tag = div_as_p(e, id) ? GUMBO_TAG_P : node(e, id)->tag;
+    float s = (float)heur_tag_prior(tag);
+    if (attempt & ATTEMPT_WEIGHT_CLASSES)
+        s += (float)heur_class_weight(engine_sig(e, id));
+    e->score[id] = s;
+    e->scored[id] = 1;
+}
+
+/* Readability: 1 point, one per comma-separated segment, one per 100
+ * characters (at most 3). */
+static float paragraph_points(uint32_t chars, uint32_t commas)
+{
+    uint32_t per_100 = chars / 100;
+    return 1.0f + (float)(commas + 1) + (float)(per_100 > 3 ? 3 : per_100);
+}
+
+/* Credit a paragraph's points to `first` and its ancestors: full, half,
+ * then a third of the level each. The <html> element is never credited. */
+static void credit_ancestors(rm_engine *e, int32_t first, float points, unsigned attempt)
+{
+    int32_t a = first;
+    for (int level = 0; a != RM_NONE && level < ANCESTOR_LEVELS; level++) {
+        int32_t parent = node(e, a)->parent;
+        if (!is_element(e, a) || parent == RM_NONE || !is_element(e, parent))
+            return;
+        init_candidate(e, a, attempt);
+        float divider = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+        e->score[a] += points / divider;
+        a = parent;
+    }
+}
+
+static void score_paragraph(rm_engine *e, int32_t id, unsigned attempt)
+{
+    const rm_stats *s = &e->st[id];
+    if (s->chars < MIN_PARAGRAPH_CHARS)
+        return;
+    credit_ancestors(e, node(e, id)->parent, paragraph_points(s->chars, s->commas), attempt);
+}
+
+/* Inline runs directly inside a container div: Readability wraps each in a
+ * <p>, whose parent is the div. */
+static void score_inline_runs(rm_engine *e, int32_t div, unsigned attempt)
+{
+    uint32_t chars = 0, commas = 0;
+    for (int32_t c = node(e, div)->first_child;; c = node(e, c)->next_sibling) {
+        bool block = c != RM_NONE && is_element(e, c) && heur_is_block_tag(node(e, c)->tag);
+        if (c == RM_NONE || block) {
+            if (chars >= MIN_PARAGRAPH_CHARS)
+                credit_ancestors(e, div, paragraph_points(chars, commas), attempt);
+            chars = commas = 0;
+            if (c == RM_NONE)
+                return;
+            continue;
+        }
+        if (!kept(e, c))
+            continue;
+        chars += e->st[c].chars;
+        commas += e->st[c].commas;
+    }
+}
+
+static void score_paragraphs(rm_engine *e, int32_t body, unsigned attempt)
+{
+    uint32_t end = (uint32_t)body + node(e, body)->size;
+    for (uint32_t u = (uint32_t)body; u < end; u++) {
+        int32_t i = (int32_t)u;
+        if (!kept(e, i)) {
+            u += node(e, i)->size - 1;
+            continue;
+        }
+        if (!is_element(e, i))
+            continue;
+        GumboTag tag = node(e, i)->tag;
+        if (heur_is_scored_tag(tag) || div_as_p(e, i))
+            score_paragraph(e, i, attempt);
+        else if (tag == GUMBO_TAG_DIV)
+            score_inline_runs(e, i, attempt);
+    }
+}
+
+static bool is_unlikely(const rm_engine *e, int32_t id)
+{
+    const rm_node *n = &e->dom.nodes[id];
+    if (n->type != RM_NODE_ELEMENT || n->tag == GUMBO_TAG_BODY || n->tag == GUMBO_TAG_A ||
+        (e->flags[id] & (NF_IN_TABLE | NF_IN_CODE)))
+        return false;
+    if (heur_is_unlikely_role(dom_attr(&e->dom, id, "role")))
+        return true;
+    return heur_is_unlikely(engine_sig(e, id)) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY));
+}
+
+/* Readability drops "unlikely" blocks (class/id like sidebar, comment,
+ * footer, unless also like article, body, content...) before scoring. A
+ * block holding the h1 or the articleBody is the article, whatever its
+ * name says. */
+static void strip_unlikely(rm_engine *e)
+{
+    int32_t body = e->dom.body;
+    uint32_t end = (uint32_t)body + e->dom.nodes[body].size;
+    for (uint32_t u = (uint32_t)body + 1; u < end; u++) {
+        int32_t i = (int32_t)u;
+        if (e->drop[i] != DROP_KEEP) {
+            u += e->dom.nodes[i].size - 1;
+            continue;
+        }
+        if (is_unlikely(e, i)) {
+            engine_drop_subtree(e, i, DROP_UNLIKELY);
+            u += e->dom.nodes[i].size - 1;
+        }
+    }
+}
+
+static bool is_ancestor(const rm_engine *e, int32_t a, int32_t d)
+{
+    return a < d && (uint32_t)d < (uint32_t)a + node(e, a)->size;
+}
+
+static size_t top_candidates(rm_engine *e, int32_t body, int32_t top[TOP_CANDIDATES])
+{
+    size_t n = 0;
+    uint32_t end = (uint32_t)body + node(e, body)->size;
+    for (uint32_t u = (uint32_t)body; u < end; u++) {
+        int32_t i = (int32_t)u;
+        if (!e->scored[i] || !kept(e, i))
+            continue;
+        e->score[i] *= (float)(1.0 - engine_link_density(&e->st[i]));
+        size_t at = n;
+        while (at > 0 && e->score[top[at - 1]] < e->score[i])
+            at--;
+        if (at >= TOP_CANDIDATES)
+            continue;
+        size_t last = n < TOP_CANDIDATES ? n : TOP_CANDIDATES - 1;
+        memmove(&top[at + 1], &top[at], (last - at) * sizeof top[0]);
+        top[at] = i;
+        if (n < TOP_CANDIDATES)
+            n++;
+    }
+    return n;
+}
+
+/* When three or more close rivals share an ancestor with the winner, the
+ * article is that ancestor (e.g. paragraphs split over several divs). */
+static int32_t common_ancestor_of_rivals(rm_engine *e, int32_t body, const int32_t *top, size_t n)
+{
+    int32_t best = top[0];
+    size_t rivals = 0;
+    for (size_t k = 1; k < n; k++)
+        if (e->score[top[k]] / e->score[best] >= 0.75f)
+            rivals++;
+    if (rivals < MIN_RIVALS)
+        return best;
+    for (int32_t a = node(e, best)->parent; a != RM_NONE && a != body; a = node(e, a)->parent) {
+        size_t containing = 0;
+        for (size_t k = 1; k < n; k++)
+            if (e->score[top[k]] / e->score[best] >= 0.75f && is_ancestor(e, a, top[k]))
+                containing++;
+        if (containing >= MIN_RIVALS)
+            return a;
+    }
+    return best;
+}
+
+/* Climb to a parent that scores better, while scores stay above a third. */
+static int32_t climb_to_better_parent(rm_engine *e, int32_t body, int32_t top)
+{
+    float last = e->score[top], threshold = last / 3.0f;
+    for (int32_t p = node(e, top)->parent; p != RM_NONE && p != body; p = node(e, p)->parent) {
+        if (!e->scored[p])
+            continue;
+        if (e->score[p] < threshold)
+            break;
+        if (e->score[p] > last)
+            return p;
+        last = e->score[p];
+    }
+    return top;
+}
+
+static int kept_element_children(const rm_engine *e, int32_t id)
+{
+    int n = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (kept(e, c) && is_element(e, c))
+            n++;
+    return n;
+}
+
+static bool ends_sentence(const rm_engine *e, int32_t id)
+{
+    return e->st[id].sentences > 0;
+}
+
+/* Readability's sibling merge: returns how many roots were written. */
+static size_t merge_siblings(rm_engine *e, int32_t top, int32_t *roots, size_t max)
+{
+    float threshold = fmaxf(10.0f, e->score[top] * 0.2f);
+    const char *top_class = dom_attr(&e->dom, top, "class");
+    size_t n = 0;
+    int32_t parent = node(e, top)->parent;
+    for (int32_t s = node(e, parent)->first_child; s != RM_NONE && n < max;
+         s = node(e, s)->next_sibling) {
+        if (!kept(e, s) || !is_element(e, s))
+            continue;
+        bool append = s == top;
+        if (!append && e->scored[s]) {
+            const char *cls = dom_attr(&e->dom, s, "class");
+            float bonus = (top_class && *top_class && cls && strcmp(cls, top_class) == 0)
+                              ? e->score[top] * 0.2f : 0.0f;
+            append = e->score[s] + bonus >= threshold;
+        }
+        if (!append && (node(e, s)->tag == GUMBO_TAG_P || div_as_p(e, s))) {
+            double ld = engine_link_density(&e->st[s]);
+            uint32_t len = e->st[s].chars;
+            append = (len > 80 && ld < 0.25) ||
+                     (len < 80 && len > 0 && ld == 0.0 && ends_sentence(e, s));
+        }
+        if (append)
+            roots[n++] = s;
+    }
+    return n;
+}
+
+size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_roots)
+{
+    int32_t body = e->dom.body;
+    if (body == RM_NONE || max_roots == 0)
+        return 0;
+    if (attempt & ATTEMPT_STRIP_UNLIKELY)
+        strip_unlikely(e);
+    engine_stats(e, e->drop, e->st);
+    compute_has_block(e);
+    memset(e->scored, 0, (size_t)e->dom.count);
+    memset(e->score, 0, (size_t)e->dom.count * sizeof *e->score);
+    score_paragraphs(e, body, attempt);
+
+    int32_t top[TOP_CANDIDATES];
+    size_t n = top_candidates(e, body, top);
+    e->top_candidate = RM_NONE;
+    if (n == 0 || top[0] == body || e->score[top[0]] <= 0.0f) {
+        roots[0] = body;
+        return 1;
+    }
+    e->top_candidate = top[0];
+    int32_t best = common_ancestor_of_rivals(e, body, top, n);
+    init_candidate(e, best, attempt);
+    best = climb_to_better_parent(e, body, best);
+    while (node(e, best)->parent != body && node(e, best)->parent != RM_NONE &&
+           kept_element_children(e, node(e, best)->parent) == 1)
+        best = node(e, best)->parent;
+    init_candidate(e, best, attempt);
+    if (best == body) {
+        roots[0] = body;
+        return 1;
+    }
+    return merge_siblings(e, best, roots, max_roots);
+}
+
+/* Readability's isProbablyReaderable: enough long, visible, likely
+ * paragraphs, each contributing sqrt(length - 140). */
+bool score_readerable(const rm_engine *e)
+{
+    double total = 0.0;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        GumboTag t = node(e, i)->tag;
+        if (!is_element(e, i) || e->drop[i] == DROP_STATIC)
+            continue;
+        if (t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_ARTICLE)
+            continue;
+        const char *sig = engine_sig(e, i);
+        if (heur_is_unlikely(sig))
+            continue;
+        uint32_t len = e->raw[i].chars;
+        if (len < 140)
+            continue;
+        total += sqrt((double)(len - 140));
+        if (total > 20.0)
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,458 @@
+/*
+ * bench.c — throughput, latency and memory of readmode against a Gumbo
+ * parse-only baseline, over the Readability test corpus.
+ *
+ * Every source.html is loaded into memory first, so disk speed does not
+ * count. Each phase then runs in its own forked child for a few seconds
+ * (the corpus repeated as often as needed), and the child reports its
+ * results and its own peak RSS through a pipe: peaks of different phases
+ * stay separate, and a crash in one phase is reported, not fatal.
+ *
+ * Usage: bench [--seconds S] [--json] CORPUS_DIR
+ *   CORPUS_DIR holds one directory per page with a source.html in it.
+ */
+#include "encoding.h"
+#include "nesting.h"
+#include "readmode.h"
+
+#include <cJSON.h>
+#include <dirent.h>
+#include <gumbo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_SECONDS 4.0
+#define LARGEST_PAGE_RUNS 9
+
+typedef struct {
+    char *name;
+    char *html;
+    size_t len;
+} page;
+
+typedef struct {
+    page *pages;
+    size_t count;
+    size_t bytes;
+    size_t largest;   /* index of the largest page */
+} corpus;
+
+/* ------------------------------------------------------------------ */
+/* Corpus                                                              */
+/* ------------------------------------------------------------------ */
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    if (size >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)size + 1)) != NULL) {
+        *len = fread(buf, 1, (size_t)size, f);
+        buf[*len] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
+static int add_page(corpus *c, const char *dir, const char *name)
+{
+    char path[4096];
+    size_t len = 0;
+    snprintf(path, sizeof path, "%s/%s/source.html", dir, name);
+    char *html = read_file(path, &len);
+    if (!html)
+        return 0;   /* not a page directory */
+    page *grown = realloc(c->pages, (c->count + 1) * sizeof *grown);
+    char *copy = strdup(name);
+    if (!grown || !copy) {
+        free(html);
+        free(copy);
+        c->pages = grown ? grown : c->pages;
+        return -1;
+    }
+    c->pages = grown;
+    c->pages[c->count] = (page){copy, html, len};
+    if (len > c->pages[c->largest].len || c->count == 0)
+        c->largest = c->count;
+    c->bytes += len;
+    c->count++;
+    return 0;
+}
+
+static int load_corpus(corpus *c, const char *dir)
+{
+    memset(c, 0, sizeof *c);
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int rc = 0;
+    for (struct dirent *e; rc == 0 && (e = readdir(d)) != NULL;)
+        if (e->d_name[0] != '.')
+            rc = add_page(c, dir, e->d_name);
+    closedir(d);
+    return rc == 0 && c->count > 0 ? 0 : -1;
+}
+
+static void free_corpus(corpus *c)
+{
+    for (size_t i = 0; i < c->count; i++) {
+        free(c->pages[i].name);
+        free(c->pages[i].html);
+    }
+    free(c->pages);
+}
+
+/* ------------------------------------------------------------------ */
+/* Phases                                                              */
+/* ------------------------------------------------------------------ */
+
+/* One unit of work on one page; returns 0 on success. */
+typedef int (*page_fn)(const page *p);
+
+static int parse_only(const page *p)
+{
+    GumboOutput *out = gumbo_parse_with_options(&kGumboDefaultOptions, p->html, p->len);
+    if (!out)
+        return 1;
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    return 0;
+}
+
+/* The input side on its own: what extract pays before Gumbo starts. */
+static int input_only(const page *p)
+{
+    char *utf8 = NULL, *flat = NULL;
+    size_t utf8_len = 0, flat_len = 0;
+    const char *detected = NULL;
+    if (encoding_to_utf8(p->html, p->len, NULL, &utf8, &utf8_len, &detected) != 0)
+        return 1;
+    int rc = nesting_limit(utf8, utf8_len, rm_default_options.max_depth, &flat, &flat_len);
+    free(flat);
+    free(utf8);
+    return rc < 0;
+}
+
+static int full_extract(const page *p)
+{
+    rm_article *article = NULL;
+    rm_status st = rm_extract(p->html, p->len, &rm_default_options, &article);
+    rm_article_free(article);
+    return st == RM_OK || st == RM_NO_ARTICLE ? 0 : 1;
+}
+
+typedef struct {
+    const char *name;
+    const char *what;
+    page_fn run;          /* NULL: no work, only the memory baseline */
+    /* In-process work is timed in CPU time, so that other load on the
+     * machine does not skew it; work in another process needs wall time. */
+    clockid_t clock;
+} phase;
+
+static const phase phases[] = {
+    {"load", "corpus in memory, no work (memory baseline)", NULL, CLOCK_PROCESS_CPUTIME_ID},
+    {"parse", "gumbo_parse + gumbo_destroy_output", parse_only, CLOCK_PROCESS_CPUTIME_ID},
+    {"input", "encoding_to_utf8 + nesting_limit (part of extract)", input_only,
+     CLOCK_PROCESS_CPUTIME_ID},
+    {"extract", "rm_extract with rm_default_options", full_extract, CLOCK_PROCESS_CPUTIME_ID},
+    /*
+     * PROTOCOL BENCHMARK — add it here as one more phase.
+     * Its page_fn sends the page to a `readmode` native-messaging host
+     * started once per child (4-byte length + JSON request on its stdin)
+     * and waits for the reply, with clock CLOCK_MONOTONIC (the work
+     * happens in the host); everything below then reports requests/s,
+     * median and p99 latency, peak RSS of the bench side, and the cost
+     * relative to the parse baseline. Start the host before the timed
+     * loop (e.g. from a setup hook added to `phase`), so that only
+     * requests are timed.
+     */
+};
+
+#define PHASE_COUNT (sizeof phases / sizeof phases[0])
+
+/* What a child sends back to the parent. */
+typedef struct {
+    double seconds;       /* timed loop, on the phase's clock */
+    double wall_seconds;  /* the same loop on the wall clock */
+    size_t calls;
+    size_t failures;
+    size_t bytes;
+    double median_ms, p99_ms;
+    double largest_ms;    /* median over LARGEST_PAGE_RUNS */
+    long peak_rss_kb;
+} phase_result;
+
+static double now_seconds(clockid_t clock)
+{
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Value at quantile q of a sorted array. */
+static double quantile(const double *sorted, size_t n, double q)
+{
+    return n ? sorted[(size_t)(q * (double)(n - 1) + 0.5)] : 0.0;
+}
+
+/* Time one call of the phase on `p`, adding it to the result. */
+static double timed_call(const phase *ph, const page *p, phase_result *r)
+{
+    double start = now_seconds(ph->clock);
+    r->failures += ph->run(p) != 0;
+    double ms = (now_seconds(ph->clock) - start) * 1000.0;
+    r->calls++;
+    r->bytes += p->len;
+    return ms;
+}
+
+static double largest_page_ms(const phase *ph, const page *p)
+{
+    double ms[LARGEST_PAGE_RUNS];
+    phase_result ignored = {0};
+    for (size_t i = 0; i < LARGEST_PAGE_RUNS; i++)
+        ms[i] = timed_call(ph, p, &ignored);
+    qsort(ms, LARGEST_PAGE_RUNS, sizeof ms[0], compare_double);
+    return quantile(ms, LARGEST_PAGE_RUNS, 0.5);
+}
+
+/* The work of one child: one calibration pass over the corpus, then as
+ * many more passes as fill `target` seconds. Returns -1 when out of memory. */
+static int measure(const phase *ph, const corpus *c, double target, phase_result *r)
+{
+    memset(r, 0, sizeof *r);
+    if (ph->run) {
+        double start = now_seconds(ph->clock), wall_start = now_seconds(CLOCK_MONOTONIC);
+        double *latencies = malloc(c->count * sizeof *latencies);
+        if (!latencies)
+            return -1;
+        for (size_t i = 0; i < c->count; i++)
+            latencies[i] = timed_call(ph, &c->pages[i], r);
+        double pass = now_seconds(ph->clock) - start;
+        size_t passes = pass > 0 ? (size_t)(target / pass) + 1 : 1;
+        double *grown = realloc(latencies, passes * c->count * sizeof *latencies);
+        if (!grown) {
+            free(latencies);
+            return -1;
+        }
+        latencies = grown;
+        for (size_t k = c->count; k < passes * c->count; k++)
+            latencies[k] = timed_call(ph, &c->pages[k % c->count], r);
+        r->seconds = now_seconds(ph->clock) - start;
+        r->wall_seconds = now_seconds(CLOCK_MONOTONIC) - wall_start;
+        qsort(latencies, r->calls, sizeof *latencies, compare_double);
+        r->median_ms = quantile(latencies, r->calls, 0.5);
+        r->p99_ms = quantile(latencies, r->calls, 0.99);
+        free(latencies);
+        r->largest_ms = largest_page_ms(ph, &c->pages[c->largest]);
+    }
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    r->peak_rss_kb = usage.ru_maxrss;
+    return 0;
+}
+
+/* Run a phase in a child; returns 0 with *r filled, or -1 (message on
+ * stderr) when the child failed. */
+static int run_phase(const phase *ph, const corpus *c, double target, phase_result *r)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        int ok = measure(ph, c, target, r) == 0 &&
+                 write(fds[1], r, sizeof *r) == (ssize_t)sizeof *r;
+        _exit(ok ? 0 : 1);
+    }
+    close(fds[1]);
+    ssize_t got = read(fds[0], r, sizeof *r);
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (got == (ssize_t)sizeof *r && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return 0;
+    if (WIFSIGNALED(status))
+        fprintf(stderr, "bench: phase %s died with signal %d\n", ph->name, WTERMSIG(status));
+    else
+        fprintf(stderr, "bench: phase %s failed\n", ph->name);
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reporting                                                           */
+/* ------------------------------------------------------------------ */
+
+static const double MB = 1024.0 * 1024.0;
+
+static double pages_per_second(const phase_result *r)
+{
+    return r->seconds > 0 ? (double)r->calls / r->seconds : 0.0;
+}
+
+static double mb_per_second(const phase_result *r)
+{
+    return r->seconds > 0 ? (double)r->bytes / MB / r->seconds : 0.0;
+}
+
+/* Share of a CPU the phase got while it ran: below 100 % other load
+ * competed for the machine, and wall-clock figures would be slower. */
+static double cpu_share(const phase_result *r)
+{
+    return r->wall_seconds > 0 ? 100.0 * r->seconds / r->wall_seconds : 0.0;
+}
+
+static const char *clock_name(clockid_t clock)
+{
+    return clock == CLOCK_PROCESS_CPUTIME_ID ? "cpu" : "wall";
+}
+
+/* Time per byte relative to the parse-only baseline. */
+static double cost_ratio(const phase_result *r, const phase_result *baseline)
+{
+    double base = mb_per_second(baseline), mine = mb_per_second(r);
+    return mine > 0 ? base / mine : 0.0;
+}
+
+static void print_table(const corpus *c, const phase_result *results, const int *ok,
+                        const phase_result *baseline)
+{
+    printf("readmode bench: %zu pages, %.2f MB in memory; largest page %s (%.0f KB)\n\n",
+           c->count, (double)c->bytes / MB, c->pages[c->largest].name,
+           (double)c->pages[c->largest].len / 1024.0);
+    printf("%-8s %5s %9s %8s %8s %9s %9s %11s %9s %6s %7s\n", "phase", "clock", "pages/s",
+           "MB/s", "x parse", "median ms", "p99 ms", "largest ms", "peak MB", "cpu%", "failed");
+    for (size_t i = 0; i < PHASE_COUNT; i++) {
+        const phase_result *r = &results[i];
+        if (!ok[i]) {
+            printf("%-8s (failed, see stderr)\n", phases[i].name);
+        } else if (!phases[i].run) {
+            printf("%-8s %5s %9s %8s %8s %9s %9s %11s %9.1f %6s %7s\n", phases[i].name, "-",
+                   "-", "-", "-", "-", "-", "-", (double)r->peak_rss_kb / 1024.0, "-", "-");
+        } else {
+            printf("%-8s %5s %9.1f %8.2f %8.2f %9.3f %9.3f %11.3f %9.1f %6.0f %7zu\n",
+                   phases[i].name, clock_name(phases[i].clock), pages_per_second(r),
+                   mb_per_second(r), baseline ? cost_ratio(r, baseline) : 0.0, r->median_ms,
+                   r->p99_ms, r->largest_ms, (double)r->peak_rss_kb / 1024.0, cpu_share(r),
+                   r->failures);
+        }
+    }
+    printf("\n");
+    for (size_t i = 0; i < PHASE_COUNT; i++)
+        printf("  %-8s %s\n", phases[i].name, phases[i].what);
+    printf("  clock: cpu = process CPU time (robust to other load), wall = elapsed time;\n"
+           "  x parse: time per byte relative to parse; peak MB: the phase's own max RSS;\n"
+           "  cpu%%: share of a CPU the phase got (below 100: the machine was busy);\n"
+           "  failed: calls that returned an error (extract: not RM_OK/RM_NO_ARTICLE).\n");
+}
+
+static int print_json(const corpus *c, const phase_result *results, const int *ok,
+                      const phase_result *baseline)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON *corpus_json = cJSON_AddObjectToObject(root, "corpus");
+    cJSON_AddNumberToObject(corpus_json, "pages", (double)c->count);
+    cJSON_AddNumberToObject(corpus_json, "bytes", (double)c->bytes);
+    cJSON_AddStringToObject(corpus_json, "largest_page", c->pages[c->largest].name);
+    cJSON_AddNumberToObject(corpus_json, "largest_bytes", (double)c->pages[c->largest].len);
+    cJSON *list = cJSON_AddArrayToObject(root, "phases");
+    for (size_t i = 0; i < PHASE_COUNT; i++) {
+        const phase_result *r = &results[i];
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddItemToArray(list, item);
+        cJSON_AddStringToObject(item, "name", phases[i].name);
+        cJSON_AddBoolToObject(item, "ok", ok[i]);
+        if (!ok[i])
+            continue;
+        cJSON_AddNumberToObject(item, "peak_rss_kb", (double)r->peak_rss_kb);
+        if (!phases[i].run)
+            continue;
+        cJSON_AddStringToObject(item, "clock", clock_name(phases[i].clock));
+        cJSON_AddNumberToObject(item, "seconds", r->seconds);
+        cJSON_AddNumberToObject(item, "wall_seconds", r->wall_seconds);
+        cJSON_AddNumberToObject(item, "calls", (double)r->calls);
+        cJSON_AddNumberToObject(item, "failures", (double)r->failures);
+        cJSON_AddNumberToObject(item, "pages_per_second", pages_per_second(r));
+        cJSON_AddNumberToObject(item, "mb_per_second", mb_per_second(r));
+        if (baseline)
+            cJSON_AddNumberToObject(item, "cost_vs_parse", cost_ratio(r, baseline));
+        cJSON_AddNumberToObject(item, "median_ms", r->median_ms);
+        cJSON_AddNumberToObject(item, "p99_ms", r->p99_ms);
+        cJSON_AddNumberToObject(item, "largest_page_ms", r->largest_ms);
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return -1;
+    puts(text);
+    free(text);
+    return 0;
+}
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: bench [--seconds S] [--json] CORPUS_DIR\n");
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    double target = DEFAULT_SECONDS;
+    int json = 0;
+    const char *dir = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--json"))
+            json = 1;
+        else if (!strcmp(argv[i], "--seconds") && i + 1 < argc)
+            target = atof(argv[++i]);
+        else if (argv[i][0] != '-' && !dir)
+            dir = argv[i];
+        else
+            return usage();
+    }
+    if (!dir || !(target > 0))
+        return usage();
+    corpus c;
+    if (load_corpus(&c, dir) != 0) {
+        fprintf(stderr, "bench: no pages (DIR/*/source.html) readable under %s\n", dir);
+        free_corpus(&c);
+        return 1;
+    }
+    phase_result results[PHASE_COUNT];
+    int ok[PHASE_COUNT];
+    const phase_result *baseline = NULL;
+    int all_ok = 1;
+    for (size_t i = 0; i < PHASE_COUNT; i++) {
+        ok[i] = run_phase(&phases[i], &c, target, &results[i]) == 0;
+        all_ok &= ok[i];
+        if (ok[i] && phases[i].run == parse_only)
+            baseline = &results[i];
+    }
+    int printed = 1;
+    if (json)
+        printed = print_json(&c, results, ok, baseline) == 0;
+    else
+        print_table(&c, results, ok, baseline);
+    free_corpus(&c);
+    return all_ok && printed ? 0 : 1;
+}

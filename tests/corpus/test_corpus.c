@@ -1,0 +1,269 @@
+/*
+ * test_corpus.c — extraction quality on Mozilla Readability's test pages.
+ *
+ * For every $RM_SHARED/corpus/readability/<page>/source.html, extract the
+ * article and compare its text with the text of expected.html (what
+ * Readability.js extracts) by word-level F1: words are Unicode word-break
+ * segments holding a letter or digit, case-folded, compared as multisets.
+ * Prints the mean, the ten worst pages and the readerable agreement, and
+ * fails below the floors. Skips with a message when the corpus is absent.
+ */
+#include "testutil.h"
+
+#include "readmode.h"
+
+#include <dirent.h>
+#include <gumbo.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+
+#define MEAN_F1_FLOOR 0.92
+#define MAX_PAGES 512
+
+/* ---- a multiset of words -------------------------------------------------- */
+
+typedef struct {
+    char *word;
+    int count;
+} slot;
+
+typedef struct {
+    slot *slots;
+    size_t cap, total;
+} bag;
+
+static uint64_t hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static slot *bag_find(bag *b, const char *w, size_t n)
+{
+    size_t i = hash(w, n) & (b->cap - 1);
+    while (b->slots[i].word && !(strlen(b->slots[i].word) == n && memcmp(b->slots[i].word, w, n) == 0))
+        i = (i + 1) & (b->cap - 1);
+    return &b->slots[i];
+}
+
+static void bag_add(bag *b, const char *w, size_t n)
+{
+    if (b->total * 2 >= b->cap) {
+        bag grown = {calloc(b->cap * 2, sizeof(slot)), b->cap * 2, 0};
+        for (size_t i = 0; i < b->cap; i++)
+            if (b->slots[i].word) {
+                *bag_find(&grown, b->slots[i].word, strlen(b->slots[i].word)) = b->slots[i];
+                grown.total++;
+            }
+        free(b->slots);
+        *b = grown;
+    }
+    slot *s = bag_find(b, w, n);
+    if (!s->word) {
+        s->word = strndup(w, n);
+        b->total++;
+    }
+    s->count++;
+}
+
+static void bag_free(bag *b)
+{
+    for (size_t i = 0; i < b->cap; i++)
+        free(b->slots[i].word);
+    free(b->slots);
+}
+
+static size_t bag_fill(bag *b, const char *text)
+{
+    b->cap = 1024;
+    b->total = 0;
+    b->slots = calloc(b->cap, sizeof(slot));
+    size_t folded_len = 0, words = 0;
+    uint8_t *f = u8_casefold((const uint8_t *)text, strlen(text), NULL, UNINORM_NFC, NULL, &folded_len);
+    if (!f || folded_len == 0) {
+        free(f);
+        return 0;
+    }
+    char *breaks = malloc(folded_len);
+    u8_wordbreaks(f, folded_len, breaks);
+    size_t start = 0;
+    bool has_alnum = false;
+    for (size_t i = 0; i <= folded_len;) {
+        if (i == folded_len || (breaks[i] && i > start)) {
+            if (has_alnum) {
+                bag_add(b, (const char *)f + start, i - start);
+                words++;
+            }
+            start = i;
+            has_alnum = false;
+            if (i == folded_len)
+                break;
+        }
+        ucs4_t uc;
+        int n = u8_mbtouc(&uc, f + i, folded_len - i);
+        if (uc_is_alnum(uc))
+            has_alnum = true;
+        i += n > 0 ? (size_t)n : 1;
+    }
+    free(breaks);
+    free(f);
+    return words;
+}
+
+static double word_f1(const char *got, const char *want)
+{
+    bag g, w;
+    size_t ng = bag_fill(&g, got), nw = bag_fill(&w, want);
+    size_t overlap = 0;
+    for (size_t i = 0; i < g.cap; i++) {
+        if (!g.slots[i].word)
+            continue;
+        slot *s = bag_find(&w, g.slots[i].word, strlen(g.slots[i].word));
+        if (s->word)
+            overlap += (size_t)(g.slots[i].count < s->count ? g.slots[i].count : s->count);
+    }
+    bag_free(&g);
+    bag_free(&w);
+    if (ng == 0 && nw == 0)
+        return 1.0;
+    if (ng == 0 || nw == 0 || overlap == 0)
+        return 0.0;
+    double p = (double)overlap / (double)ng, r = (double)overlap / (double)nw;
+    return 2 * p * r / (p + r);
+}
+
+/* All text of expected.html, block boundaries as spaces. */
+static void append_text(const GumboNode *root, char **buf, size_t *len, size_t *cap)
+{
+    const GumboNode **stack = malloc(sizeof *stack * 4096);
+    size_t top = 0, stack_cap = 4096;
+    stack[top++] = root;
+    while (top) {
+        const GumboNode *n = stack[--top];
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+            size_t l = strlen(n->v.text.text);
+            while (*len + l + 2 > *cap)
+                *buf = realloc(*buf, *cap *= 2);
+            memcpy(*buf + *len, n->v.text.text, l);
+            *len += l;
+            (*buf)[(*len)++] = ' ';
+            (*buf)[*len] = '\0';
+        } else if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_DOCUMENT) {
+            const GumboVector *kids = n->type == GUMBO_NODE_ELEMENT ? &n->v.element.children
+                                                                    : &n->v.document.children;
+            if (n->type == GUMBO_NODE_ELEMENT &&
+                (n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_STYLE))
+                continue;
+            for (unsigned i = kids->length; i-- > 0;) {
+                if (top == stack_cap)
+                    stack = realloc(stack, sizeof *stack * (stack_cap *= 2));
+                stack[top++] = kids->data[i];
+            }
+        }
+    }
+    free(stack);
+}
+
+static char *html_text(const char *html)
+{
+    GumboOutput *out = gumbo_parse(html);
+    size_t len = 0, cap = 4096;
+    char *buf = malloc(cap);
+    buf[0] = '\0';
+    append_text(out->root, &buf, &len, &cap);
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    return buf;
+}
+
+typedef struct {
+    char name[128];
+    double f1;
+} page_score;
+
+static int by_f1(const void *a, const void *b)
+{
+    double d = ((const page_score *)a)->f1 - ((const page_score *)b)->f1;
+    return d < 0 ? -1 : d > 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+START_TEST(corpus_word_f1)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/corpus/readability", tu_env("RM_SHARED", "../shared"));
+    DIR *d = opendir(dir);
+    if (!d) {
+        printf("test_corpus: SKIPPED, corpus not found at %s\n", dir);
+        return;
+    }
+    char *names[MAX_PAGES];
+    size_t count = 0;
+    struct dirent *ent;
+    while ((ent = readdir(d)) && count < MAX_PAGES)
+        if (ent->d_name[0] != '.')
+            names[count++] = strdup(ent->d_name);
+    closedir(d);
+    qsort(names, count, sizeof names[0], by_name);
+
+    page_score *scores = calloc(count, sizeof *scores);
+    size_t scored = 0;
+    double sum = 0.0;
+    for (size_t i = 0; i < count; i++) {
+        char src[1400], want[1400];
+        snprintf(src, sizeof src, "%s/%s/source.html", dir, names[i]);
+        snprintf(want, sizeof want, "%s/%s/expected.html", dir, names[i]);
+        size_t len;
+        char *html = tu_read_file(src, &len);
+        char *expected_html = tu_read_file(want, NULL);
+        if (html && expected_html) {
+            rm_options opt = rm_default_options;
+            opt.url = "http://fakehost/test/page.html";
+            opt.formats = RM_FORMAT_TEXT;
+            rm_article *a = NULL;
+            rm_status st = rm_extract(html, len, &opt, &a);
+            ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "%s: status %s", names[i], rm_status_code(st));
+            char *expected = html_text(expected_html);
+            page_score *ps = &scores[scored++];
+            snprintf(ps->name, sizeof ps->name, "%s", names[i]);
+            ps->f1 = word_f1(a && a->text ? a->text : "", expected);
+            sum += ps->f1;
+            free(expected);
+            rm_article_free(a);
+        }
+        free(html);
+        free(expected_html);
+        free(names[i]);
+    }
+    ck_assert_msg(scored > 0, "no pages in %s", dir);
+    qsort(scores, scored, sizeof *scores, by_f1);
+    double mean = sum / (double)scored;
+    printf("test_corpus: %zu pages, mean word F1 %.4f (floor %.2f)\n", scored, mean, MEAN_F1_FLOOR);
+    for (size_t i = 0; i < scored && i < 10; i++)
+        printf("  worst %2zu: %.3f %s\n", i + 1, scores[i].f1, scores[i].name);
+    free(scores);
+    ck_assert_msg(mean >= MEAN_F1_FLOOR, "mean word F1 %.4f below %.2f", mean, MEAN_F1_FLOOR);
+}
+END_TEST
+
+static Suite *corpus_suite(void)
+{
+    Suite *s = suite_create("corpus");
+    TCase *tc = tcase_create("readability");
+    tcase_set_timeout(tc, 900);
+    tcase_add_test(tc, corpus_word_f1);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(corpus_suite)

@@ -1,0 +1,425 @@
+/*
+ * test_encoding.c — encoding sniffing, conversion to UTF-8 and binary
+ * detection. Encoded byte strings were produced with iconv(1) from the
+ * UTF-8 text next to them.
+ */
+#include "encoding.h"
+#include "testutil.h"
+
+#include <uninorm.h>
+#include <unistr.h>
+
+static char *decoded;          /* output of the last to_utf8() */
+static const char *detected;   /* encoding name reported for it */
+
+static void teardown(void)
+{
+    free(decoded);
+    decoded = NULL;
+    detected = NULL;
+}
+
+/* Convert and check the invariants every result must satisfy. */
+static const char *to_utf8(const char *bytes, size_t len, const char *forced)
+{
+    size_t out_len = 0;
+    free(decoded);
+    decoded = NULL;
+    ck_assert_int_eq(encoding_to_utf8(bytes, len, forced, &decoded, &out_len, &detected), 0);
+    ck_assert_ptr_nonnull(decoded);
+    ck_assert_uint_eq(strlen(decoded), out_len);   /* no NUL inside */
+    ck_assert_ptr_null(u8_check((const uint8_t *)decoded, out_len));
+    return decoded;
+}
+
+#define TO_UTF8(lit, forced) to_utf8(lit, sizeof lit - 1, forced)
+
+/* --- sniffing fallbacks ------------------------------------------- */
+
+START_TEST(plain_utf8_is_utf8)
+{
+    ck_assert_str_eq(TO_UTF8("<p>Caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac</p>", NULL),
+                     "<p>Caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac</p>");
+    ck_assert_str_eq(detected, "UTF-8");
+}
+END_TEST
+
+START_TEST(invalid_utf8_without_meta_is_windows_1252)
+{
+    /* "Café “quoted” – naïve €5" */
+    TO_UTF8("Caf\xe9 \x93quoted\x94 \x96 na\xefve \x80" "5", NULL);
+    ck_assert_str_eq(detected, "windows-1252");
+    ck_assert_str_eq(decoded, "Café “quoted” – naïve €5");
+}
+END_TEST
+
+START_TEST(empty_input)
+{
+    ck_assert_str_eq(to_utf8("", 0, NULL), "");
+    ck_assert_str_eq(detected, "UTF-8");
+    ck_assert_str_eq(to_utf8(NULL, 0, NULL), "");
+}
+END_TEST
+
+/* --- byte order marks --------------------------------------------- */
+
+START_TEST(utf8_bom_is_stripped)
+{
+    ck_assert_str_eq(TO_UTF8("\xef\xbb\xbf<p>Gr\xc3\xbc\xc3\x9f" "e</p>", NULL), "<p>Grüße</p>");
+    ck_assert_str_eq(detected, "UTF-8");
+}
+END_TEST
+
+START_TEST(utf8_bom_beats_meta)
+{
+    TO_UTF8("\xef\xbb\xbf<meta charset=iso-8859-2><p>\xc5\xbd</p>", NULL);
+    ck_assert_str_eq(detected, "UTF-8");
+    ck_assert_str_eq(decoded, "<meta charset=iso-8859-2><p>Ž</p>");
+}
+END_TEST
+
+START_TEST(utf16le_with_bom)
+{
+    /* BOM + "<p>Grüße 日本</p>" */
+    TO_UTF8("\xff\xfe\x3c\x00\x70\x00\x3e\x00\x47\x00\x72\x00\xfc\x00\xdf\x00\x65\x00"
+            "\x20\x00\xe5\x65\x2c\x67\x3c\x00\x2f\x00\x70\x00\x3e\x00", NULL);
+    ck_assert_str_eq(detected, "UTF-16LE");
+    ck_assert_str_eq(decoded, "<p>Grüße 日本</p>");
+}
+END_TEST
+
+START_TEST(utf16be_with_bom)
+{
+    TO_UTF8("\xfe\xff\x00\x3c\x00\x70\x00\x3e\x00\x47\x00\x72\x00\xfc\x00\xdf\x00\x65"
+            "\x00\x20\x65\xe5\x67\x2c\x00\x3c\x00\x2f\x00\x70\x00\x3e", NULL);
+    ck_assert_str_eq(detected, "UTF-16BE");
+    ck_assert_str_eq(decoded, "<p>Grüße 日本</p>");
+}
+END_TEST
+
+START_TEST(utf16_lone_surrogate_and_odd_byte_replaced)
+{
+    /* "a", lone high surrogate D800, "b", then one stray byte */
+    TO_UTF8("\xff\xfe\x61\x00\x00\xd8\x62\x00\x63", NULL);
+    ck_assert_str_eq(decoded, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+}
+END_TEST
+
+/* --- <meta> prescan ----------------------------------------------- */
+
+START_TEST(meta_charset_iso_8859_2)
+{
+    /* "Žluťoučký kůň úpěl" */
+    TO_UTF8("<html><head><meta charset=\"ISO-8859-2\"></head><p>"
+            "\xae\x6c\x75\xbb\x6f\x75\xe8\x6b\xfd\x20\x6b\xf9\xf2\x20\xfa\x70\xec\x6c</p>", NULL);
+    ck_assert_str_eq(detected, "ISO-8859-2");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>Žluťoučký kůň úpěl</p>"));
+}
+END_TEST
+
+START_TEST(meta_charset_shift_jis_label)
+{
+    /* "日本語のテキスト" */
+    TO_UTF8("<meta charset='x-sjis'><p>\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c"
+            "\x83\x58\x83\x67</p>", NULL);
+    ck_assert_str_eq(detected, "Shift_JIS");
+    ck_assert_str_eq(decoded, "<meta charset='x-sjis'><p>日本語のテキスト</p>");
+}
+END_TEST
+
+START_TEST(meta_gb2312_decodes_as_gbk)
+{
+    /* "中文网页" */
+    TO_UTF8("<META CHARSET=gb2312><p>\xd6\xd0\xce\xc4\xcd\xf8\xd2\xb3</p>", NULL);
+    ck_assert_str_eq(detected, "GBK");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>中文网页</p>"));
+}
+END_TEST
+
+START_TEST(http_equiv_content_type)
+{
+    /* "Привет" in KOI8-R; attributes in the other order, mixed case,
+     * a '>' inside an earlier quoted attribute value of another tag. */
+    TO_UTF8("<link title='a>b' href=x>"
+            "<meta content=\"text/html; Charset=KOI8-R\" HTTP-EQUIV=\"Content-Type\">"
+            "<p>\xf0\xd2\xc9\xd7\xc5\xd4</p>", NULL);
+    ck_assert_str_eq(detected, "KOI8-R");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>Привет</p>"));
+}
+END_TEST
+
+START_TEST(content_without_http_equiv_is_ignored)
+{
+    TO_UTF8("<meta name=x content=\"text/html; charset=koi8-r\"><p>\xe9</p>", NULL);
+    ck_assert_str_eq(detected, "windows-1252");
+}
+END_TEST
+
+START_TEST(meta_in_comment_is_ignored)
+{
+    TO_UTF8("<!-- <meta charset=koi8-r> --><meta charset=latin2><p>\xae</p>", NULL);
+    ck_assert_str_eq(detected, "ISO-8859-2");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>Ž</p>"));
+}
+END_TEST
+
+START_TEST(meta_latin1_means_windows_1252)
+{
+    TO_UTF8("<meta charset=latin1><p>\x80</p>", NULL);
+    ck_assert_str_eq(detected, "windows-1252");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>€</p>"));
+}
+END_TEST
+
+/* A re-encoded page keeps its old <meta>: valid multi-byte UTF-8 wins. */
+START_TEST(valid_utf8_beats_stale_meta)
+{
+    TO_UTF8("<meta charset=gb2312><p>\xe4\xb8\xad\xe6\x96\x87</p>", NULL);
+    ck_assert_str_eq(detected, "UTF-8");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>中文</p>"));
+}
+END_TEST
+
+START_TEST(meta_utf16_means_utf8)
+{
+    TO_UTF8("<meta charset=utf-16><p>\xc3\xa9</p>", NULL);
+    ck_assert_str_eq(detected, "UTF-8");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>é</p>"));
+}
+END_TEST
+
+START_TEST(meta_after_1024_bytes_is_ignored)
+{
+    char page[1200];
+    memset(page, ' ', sizeof page);
+    const char tail[] = "<meta charset=koi8-r>\xf0";
+    memcpy(page + sizeof page - sizeof tail, tail, sizeof tail);
+    to_utf8(page, sizeof page - 1, NULL);
+    ck_assert_str_eq(detected, "windows-1252");
+}
+END_TEST
+
+START_TEST(unknown_meta_label_falls_through)
+{
+    TO_UTF8("<meta charset=klingon><p>\xc3\xa9</p>", NULL);
+    ck_assert_str_eq(detected, "UTF-8");
+}
+END_TEST
+
+START_TEST(replacement_encodings_decode_to_one_fffd)
+{
+    TO_UTF8("<meta charset=iso-2022-kr><script>alert(1)</script>", NULL);
+    ck_assert_str_eq(detected, "replacement");
+    ck_assert_str_eq(decoded, "\xef\xbf\xbd");
+}
+END_TEST
+
+/* --- forced encodings --------------------------------------------- */
+
+START_TEST(forced_overrides_meta)
+{
+    TO_UTF8("<meta charset=utf-8><p>\xae</p>", " Latin2 ");
+    ck_assert_str_eq(detected, "ISO-8859-2");
+    ck_assert_ptr_nonnull(strstr(decoded, "<p>Ž</p>"));
+}
+END_TEST
+
+START_TEST(forced_unknown_is_an_error)
+{
+    char *out = (char *)1;
+    size_t out_len = 7;
+    const char *name = NULL;
+    ck_assert_int_eq(encoding_to_utf8("abc", 3, "no-such-charset", &out, &out_len, &name), -1);
+    ck_assert_ptr_null(out);
+}
+END_TEST
+
+/* --- cleaning ------------------------------------------------------ */
+
+START_TEST(invalid_utf8_replaced)
+{
+    /* valid é, then a truncated sequence, an overlong '/', a surrogate,
+     * then a valid 日: the page stays UTF-8 because of its meta. */
+    TO_UTF8("<meta charset=utf-8>\xc3\xa9|\xe6\x97|\xc0\xaf|\xed\xa0\x80|\xe6\x97\xa5", NULL);
+    ck_assert_str_eq(detected, "UTF-8");
+    ck_assert_ptr_nonnull(strstr(decoded, "é|\xef\xbf\xbd|"));
+    ck_assert_ptr_nonnull(strstr(decoded, "|日"));
+    ck_assert_ptr_null(strstr(decoded, "\xc0"));
+}
+END_TEST
+
+START_TEST(nul_replaced)
+{
+    static const char page[] = "<p>a\0b</p>";
+    ck_assert_str_eq(to_utf8(page, sizeof page - 1, "utf-8"), "<p>a\xef\xbf\xbd" "b</p>");
+}
+END_TEST
+
+START_TEST(output_is_nfc)
+{
+    /* "e" + COMBINING ACUTE becomes the precomposed é */
+    ck_assert_str_eq(TO_UTF8("caf" "e\xcc\x81", NULL), "caf\xc3\xa9");
+}
+END_TEST
+
+START_TEST(nfc_skip_is_safe_for_every_code_point)
+{
+    /* Normalisation is skipped when no code point looks NFC-unstable.
+     * Check that decision against u8_normalize for every code point after
+     * starters it might compose with: a letter, a Hangul leading jamo, and
+     * an Oriya vowel sign (composes with a following ccc=0 vowel sign). */
+    static const ucs4_t starters[] = {'a', 0x1100, 0x0B47};
+    /* Plain loops: a ck_assert per code point would be the slow part. */
+    unsigned misses = 0;
+    ucs4_t first_miss = 0;
+    for (size_t s = 0; s < sizeof starters / sizeof starters[0]; s++) {
+        for (ucs4_t c = 1; c < 0x110000; c++) {
+            if (c >= 0xD800 && c < 0xE000)
+                continue;
+            uint8_t in[8];
+            int n = u8_uctomb(in, starters[s], 4);
+            n += u8_uctomb(in + n, c, 4);
+            size_t normal_len = 0, out_len = 0;
+            char *out = NULL;
+            const char *name = NULL;
+            uint8_t *normal = u8_normalize(UNINORM_NFC, in, (size_t)n, NULL, &normal_len);
+            int rc = encoding_to_utf8((const char *)in, (size_t)n, "utf-8", &out, &out_len, &name);
+            if (rc != 0 || !normal || out_len != normal_len || memcmp(out, normal, out_len))
+                first_miss = misses++ ? first_miss : c;
+            free(normal);
+            free(out);
+        }
+    }
+    ck_assert_msg(misses == 0, "%u code points not normalised, first U+%04X", misses,
+                  (unsigned)first_miss);
+}
+END_TEST
+
+/* --- binary detection ---------------------------------------------- */
+
+START_TEST(png_is_binary)
+{
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    ck_assert(encoding_looks_binary(png, sizeof png - 1));
+}
+END_TEST
+
+START_TEST(elf_is_binary)
+{
+    static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
+    ck_assert(encoding_looks_binary(elf, sizeof elf - 1));
+}
+END_TEST
+
+START_TEST(random_bytes_are_binary)
+{
+    unsigned char noise[4096];
+    uint32_t x = 2463534242u;   /* xorshift32: fixed, reproducible noise */
+    for (size_t i = 0; i < sizeof noise; i++) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        noise[i] = (unsigned char)x;
+    }
+    noise[0] = 'x';   /* no accidental magic number */
+    ck_assert(encoding_looks_binary((const char *)noise, sizeof noise));
+}
+END_TEST
+
+START_TEST(html_is_not_binary)
+{
+    static const char page[] = "<!doctype html>\r\n<html><head><title>T</title></head>\n"
+                               "<body>\t<p>Caf\xe9 \x93ok\x94</p></body></html>\n";
+    ck_assert(!encoding_looks_binary(page, sizeof page - 1));
+    ck_assert(!encoding_looks_binary("", 0));
+}
+END_TEST
+
+START_TEST(utf16_with_bom_is_not_binary)
+{
+    static const char page[] = "\xff\xfe<\0p\0>\0h\0i\0<\0/\0p\0>\0";
+    ck_assert(!encoding_looks_binary(page, sizeof page - 1));
+}
+END_TEST
+
+START_TEST(nul_in_plain_text_is_binary)
+{
+    static const char page[] = "<p>hello\0world</p>";
+    ck_assert(encoding_looks_binary(page, sizeof page - 1));
+}
+END_TEST
+
+START_TEST(corpus_pages_are_not_binary)
+{
+    const char *shared = tu_env("RM_SHARED", NULL);
+    char path[4096];
+    if (!shared) {
+        fprintf(stderr, "corpus_pages_are_not_binary: SKIPPED, RM_SHARED not set\n");
+        return;
+    }
+    snprintf(path, sizeof path, "%s/corpus/readability/001/source.html", shared);
+    size_t len = 0;
+    char *page = tu_read_file(path, &len);
+    if (!page) {
+        fprintf(stderr, "corpus_pages_are_not_binary: SKIPPED, %s not found\n", path);
+        return;
+    }
+    ck_assert(!encoding_looks_binary(page, len));
+    free(page);
+}
+END_TEST
+
+static Suite *encoding_suite(void)
+{
+    Suite *s = suite_create("encoding");
+    TCase *sniff = tcase_create("sniff");
+    tcase_add_checked_fixture(sniff, NULL, teardown);
+    tcase_add_test(sniff, plain_utf8_is_utf8);
+    tcase_add_test(sniff, invalid_utf8_without_meta_is_windows_1252);
+    tcase_add_test(sniff, empty_input);
+    tcase_add_test(sniff, utf8_bom_is_stripped);
+    tcase_add_test(sniff, utf8_bom_beats_meta);
+    tcase_add_test(sniff, utf16le_with_bom);
+    tcase_add_test(sniff, utf16be_with_bom);
+    tcase_add_test(sniff, utf16_lone_surrogate_and_odd_byte_replaced);
+    tcase_add_test(sniff, meta_charset_iso_8859_2);
+    tcase_add_test(sniff, valid_utf8_beats_stale_meta);
+    tcase_add_test(sniff, meta_charset_shift_jis_label);
+    tcase_add_test(sniff, meta_gb2312_decodes_as_gbk);
+    tcase_add_test(sniff, http_equiv_content_type);
+    tcase_add_test(sniff, content_without_http_equiv_is_ignored);
+    tcase_add_test(sniff, meta_in_comment_is_ignored);
+    tcase_add_test(sniff, meta_latin1_means_windows_1252);
+    tcase_add_test(sniff, meta_utf16_means_utf8);
+    tcase_add_test(sniff, meta_after_1024_bytes_is_ignored);
+    tcase_add_test(sniff, unknown_meta_label_falls_through);
+    tcase_add_test(sniff, replacement_encodings_decode_to_one_fffd);
+    tcase_add_test(sniff, forced_overrides_meta);
+    tcase_add_test(sniff, forced_unknown_is_an_error);
+    suite_add_tcase(s, sniff);
+
+    TCase *clean = tcase_create("clean");
+    tcase_add_checked_fixture(clean, NULL, teardown);
+    tcase_add_test(clean, invalid_utf8_replaced);
+    tcase_add_test(clean, nul_replaced);
+    tcase_add_test(clean, output_is_nfc);
+    suite_add_tcase(s, clean);
+
+    TCase *nfc = tcase_create("nfc");
+    tcase_set_timeout(nfc, 300);   /* 3.3 million conversions; slow under ASan */
+    tcase_add_test(nfc, nfc_skip_is_safe_for_every_code_point);
+    suite_add_tcase(s, nfc);
+
+    TCase *binary = tcase_create("binary");
+    tcase_add_test(binary, png_is_binary);
+    tcase_add_test(binary, elf_is_binary);
+    tcase_add_test(binary, random_bytes_are_binary);
+    tcase_add_test(binary, html_is_not_binary);
+    tcase_add_test(binary, utf16_with_bom_is_not_binary);
+    tcase_add_test(binary, nul_in_plain_text_is_binary);
+    tcase_add_test(binary, corpus_pages_are_not_binary);
+    suite_add_tcase(s, binary);
+    return s;
+}
+
+RM_TEST_MAIN(encoding_suite)

@@ -1,0 +1,300 @@
+/*
+ * test_extract.c — rm_extract end to end on small pages: the article is
+ * found, and each kind of clutter goes whether it sits around the article
+ * or inside it, with or without telling class names; statuses for bad input.
+ */
+#include "testutil.h"
+
+#include "readmode.h"
+
+/* Four paragraphs of prose, the article every page below shares. */
+#define PROSE                                                                          \
+    "<p>The harbour authority said on Tuesday that the northern breakwater, damaged in " \
+    "last winter's storms, will be rebuilt by the end of next year, at a cost that "     \
+    "engineers put at roughly twelve million euros.</p>"                                 \
+    "<p>Fishermen, who have used the sheltered inner basin for generations, welcomed "   \
+    "the decision, although several said the repairs should have started months ago, "  \
+    "before the autumn gales arrived.</p>"                                               \
+    "<p>The new design raises the crest of the wall by almost two metres and adds a "    \
+    "layer of concrete armour units, which are meant to absorb the energy of the "       \
+    "largest waves rather than reflect it back into the channel.</p>"                    \
+    "<p>Work will begin in March, weather permitting, and the authority expects the "    \
+    "outer quay to stay open to smaller vessels for most of the construction period.</p>"
+
+#define PAGE(head, before, inside, after)                                              \
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Breakwater to be rebuilt | Coast "  \
+    "News</title>" head "</head><body><header><nav><a href=\"/\">Home</a> <a "           \
+    "href=\"/news\">News</a> <a href=\"/sport\">Sport</a></nav></header>" before        \
+    "<main><article><h1>Breakwater to be rebuilt</h1>" PROSE inside "</article>" after   \
+    "</main><footer><p>Copyright Coast News. All rights reserved.</p></footer></body></html>"
+
+static rm_article *extract(const char *html, rm_status *status)
+{
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), NULL, &a);
+    if (status)
+        *status = st;
+    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(a->text);
+    return a;
+}
+
+static void assert_article(const rm_article *a)
+{
+    ck_assert_msg(strstr(a->text, "northern breakwater"), "first paragraph missing: %s", a->text);
+    ck_assert_msg(strstr(a->text, "outer quay to stay open"), "last paragraph missing: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "All rights reserved"), "footer kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Sport"), "navigation kept: %s", a->text);
+}
+
+static void assert_absent(const rm_article *a, const char *junk)
+{
+    ck_assert_msg(!strstr(a->text, junk), "'%s' leaked into: %s", junk, a->text);
+}
+
+START_TEST(finds_the_article)
+{
+    rm_status st;
+    rm_article *a = extract(PAGE("", "", "", ""), &st);
+    ck_assert_int_eq(st, RM_OK);
+    assert_article(a);
+    ck_assert(a->readerable);
+    ck_assert_msg(!strstr(a->text, "Breakwater to be rebuilt"), "title heading kept in body");
+    ck_assert_uint_gt(a->word_count, 100);
+    ck_assert_uint_ge(a->reading_minutes, 1);
+    ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    ck_assert_uint_ge(a->removed[RM_REMOVED_FOOTER], 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A WordPress-shaped thread, but with neutral class names: found by its
+ * repeated Reply links and the textarea form. */
+START_TEST(removes_comment_thread_by_structure)
+{
+    const char *thread =
+        "<div class=\"x1\"><h3>2 Responses</h3><ol class=\"x2\">"
+        "<li><img src=\"a.png\"><b>Ann</b> <a href=\"#c1\">May 3</a><p>Great piece, I grew up "
+        "near that harbour and remember the old wall well.</p><a href=\"?replytocom=1\">Reply</a></li>"
+        "<li><img src=\"b.png\"><b>Bob</b> <a href=\"#c2\">May 4</a><p>Twelve million seems "
+        "cheap for a job of this size, to be honest.</p><a href=\"?replytocom=2\">Reply</a></li>"
+        "</ol><div class=\"x3\"><h3>Say something</h3><form action=\"/post\"><textarea "
+        "name=\"c\"></textarea><input type=\"email\" name=\"e\"><button>Send</button></form></div></div>";
+    char *html = malloc(8192);
+    snprintf(html, 8192, PAGE("", "", "", "%s"), thread);
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "grew up near that harbour");
+    assert_absent(a, "Twelve million seems cheap");
+    assert_absent(a, "Say something");
+    ck_assert_uint_ge(a->removed[RM_REMOVED_COMMENTS], 1);
+    rm_article_free(a);
+    free(html);
+}
+END_TEST
+
+START_TEST(removes_adblock_nag_inside_article)
+{
+    const char *nag = "<div class=\"notice-box\"><h4>Adblock Detected</h4><p>Please support us "
+                      "by disabling your ad blocker.</p><a href=\"#\">Refresh</a></div>";
+    char *html = malloc(8192);
+    snprintf(html, 8192, PAGE("", "", "%s", ""), nag);
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "Adblock Detected");
+    assert_absent(a, "Please support us");
+    ck_assert_uint_eq(a->removed[RM_REMOVED_ADBLOCK], 1);
+    rm_article_free(a);
+    free(html);
+}
+END_TEST
+
+START_TEST(removes_related_block_and_inline_related_line)
+{
+    const char *related = "<section class=\"box\"><h2>You may also like</h2><ul>"
+                          "<li><a href=\"/a\">Lighthouse keeper retires after forty years</a></li>"
+                          "<li><a href=\"/b\">Ferry timetable changes for the winter</a></li>"
+                          "<li><a href=\"/c\">Storm warning issued for the weekend</a></li></ul></section>";
+    const char *inline_related = "<p><strong>Related:</strong> <a href=\"/d\">Council approves "
+                                 "the new harbour budget</a></p>";
+    char *html = malloc(8192);
+    snprintf(html, 8192, PAGE("", "", "%s", "%s"), inline_related, related);
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "Lighthouse keeper retires");
+    assert_absent(a, "Council approves the new harbour budget");
+    ck_assert_uint_ge(a->removed[RM_REMOVED_RELATED], 2);
+    rm_article_free(a);
+    free(html);
+}
+END_TEST
+
+START_TEST(removes_share_bar_by_share_links)
+{
+    const char *share = "<div class=\"b7\"><span>Spread the word</span>"
+                        "<a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">f</a>"
+                        "<a href=\"https://twitter.com/intent/tweet?url=x\">t</a>"
+                        "<a href=\"https://www.linkedin.com/sharing/share-offsite/?url=x\">in</a></div>";
+    char *html = malloc(8192);
+    snprintf(html, 8192, PAGE("", "", "%s", ""), share);
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "Spread the word");
+    ck_assert_uint_eq(a->removed[RM_REMOVED_SHARE], 1);
+    rm_article_free(a);
+    free(html);
+}
+END_TEST
+
+START_TEST(removes_cookie_banner_and_newsletter_prompt)
+{
+    const char *banner = "<div id=\"bar\" style=\"position:fixed;bottom:0\"><p>We use cookies to "
+                         "improve your experience.</p><button>Accept all</button></div>";
+    const char *signup = "<div class=\"card\"><h3>Get the newsletter</h3><form><input "
+                         "type=\"email\"><button>Subscribe</button></form></div>";
+    char *html = malloc(8192);
+    snprintf(html, 8192, PAGE("", "%s", "%s", ""), banner, signup);
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "We use cookies");
+    assert_absent(a, "Get the newsletter");
+    ck_assert_uint_ge(a->removed[RM_REMOVED_PROMPT] + a->removed[RM_REMOVED_CONSENT], 2);
+    rm_article_free(a);
+    free(html);
+}
+END_TEST
+
+START_TEST(hidden_elements_are_not_text)
+{
+    const char *hidden = "<p hidden>Secret one.</p><p aria-hidden=\"true\">Secret two.</p>"
+                         "<p style=\"display: none\">Secret three.</p>";
+    char *html = malloc(8192);
+    snprintf(html, 8192, PAGE("", "", "%s", ""), hidden);
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "Secret");
+    rm_article_free(a);
+    free(html);
+}
+END_TEST
+
+START_TEST(article_about_cookies_is_kept)
+{
+    /* Phrase rules fire on short boxes, never on prose that mentions them. */
+    const char *prose = "<p>Regulators said that when a website says we use cookies it must also "
+                        "offer a way to refuse them, and that a banner hiding the reject button "
+                        "breaks the rules, according to the guidance published on Monday.</p>";
+    char *html = malloc(8192);
+    snprintf(html, 8192, PAGE("", "", "%s", ""), prose);
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "breaks the rules"), "prose about cookies dropped");
+    rm_article_free(a);
+    free(html);
+}
+END_TEST
+
+START_TEST(page_without_article)
+{
+    const char *html = "<html><body><nav><a href=\"/a\">A</a><a href=\"/b\">B</a></nav>"
+                       "<p>Login</p></body></html>";
+    rm_status st;
+    rm_article *a = extract(html, &st);
+    ck_assert_int_eq(st, RM_NO_ARTICLE);
+    ck_assert(!a->readerable);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(bad_inputs_fail_cleanly)
+{
+    rm_article *a = (rm_article *)1;
+    ck_assert_int_eq(rm_extract("", 0, NULL, &a), RM_BAD_INPUT);
+    ck_assert_ptr_null(a);
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    ck_assert_int_eq(rm_extract(png, sizeof png - 1, NULL, &a), RM_BAD_INPUT);
+    rm_options opt = rm_default_options;
+    opt.max_input_bytes = 10;
+    ck_assert_int_eq(rm_extract("<p>more than ten bytes</p>", 26, &opt, &a), RM_TOO_LARGE);
+    opt = rm_default_options;
+    opt.charset = "no-such-charset";
+    ck_assert_int_eq(rm_extract("<p>x</p>", 8, &opt, &a), RM_BAD_OPTION);
+    ck_assert_ptr_null(a);
+    ck_assert_int_eq(rm_extract("<p>x</p>", 8, NULL, NULL), RM_BAD_OPTION);
+}
+END_TEST
+
+START_TEST(deep_nesting_is_flattened)
+{
+    enum { DEPTH = 100000 };
+    size_t cap = DEPTH * 11 + 1024;
+    char *html = malloc(cap), *p = html;
+    p += sprintf(p, "<html><body>");
+    for (int i = 0; i < DEPTH; i++)
+        p += sprintf(p, "<div>");
+    p += sprintf(p, "%s", PROSE);
+    for (int i = 0; i < DEPTH; i++)
+        p += sprintf(p, "</div>");
+    p += sprintf(p, "</body></html>");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "northern breakwater"), "deep text lost");
+    rm_article_free(a);
+    free(html);
+}
+END_TEST
+
+START_TEST(counts_cjk_words)
+{
+    const char *html = "<html lang=\"zh\"><body><article><p>今天天气很好，我们一起去公园散步。"
+                       "公园里有很多人，有的在跑步，有的在下棋，还有的在唱歌。</p></article></body></html>";
+    rm_article *a = extract(html, NULL);
+    ck_assert_uint_gt(a->word_count, 20);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(probe_only_decides_readerable)
+{
+    rm_options opt = rm_default_options;
+    opt.probe_only = true;
+    const char *html = PAGE("", "", "", "");
+    rm_article *a = NULL;
+    ck_assert_int_eq(rm_extract(html, strlen(html), &opt, &a), RM_OK);
+    ck_assert(a->readerable);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(status_names_are_stable)
+{
+    ck_assert_str_eq(rm_status_code(RM_NO_ARTICLE), "no_article");
+    ck_assert_str_eq(rm_status_code(RM_TOO_LARGE), "too_large");
+    ck_assert_str_eq(rm_removed_kind_name(RM_REMOVED_ADBLOCK), "adblock");
+    ck_assert_str_eq(rm_removed_kind_name(RM_REMOVED_KIND_COUNT), "unknown");
+}
+END_TEST
+
+static Suite *extract_suite(void)
+{
+    Suite *s = suite_create("extract");
+    TCase *tc = tcase_create("pages");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, finds_the_article);
+    tcase_add_test(tc, removes_comment_thread_by_structure);
+    tcase_add_test(tc, removes_adblock_nag_inside_article);
+    tcase_add_test(tc, removes_related_block_and_inline_related_line);
+    tcase_add_test(tc, removes_share_bar_by_share_links);
+    tcase_add_test(tc, removes_cookie_banner_and_newsletter_prompt);
+    tcase_add_test(tc, hidden_elements_are_not_text);
+    tcase_add_test(tc, article_about_cookies_is_kept);
+    tcase_add_test(tc, page_without_article);
+    tcase_add_test(tc, bad_inputs_fail_cleanly);
+    tcase_add_test(tc, deep_nesting_is_flattened);
+    tcase_add_test(tc, counts_cjk_words);
+    tcase_add_test(tc, probe_only_decides_readerable);
+    tcase_add_test(tc, status_names_are_stable);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(extract_suite)

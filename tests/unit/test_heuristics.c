@@ -1,0 +1,129 @@
+/*
+ * test_heuristics.c — the knowledge tables: class weights, unlikely
+ * patterns, token-aware clutter markers, phrases and comment headings.
+ */
+#include "testutil.h"
+
+#include "heuristics.h"
+
+START_TEST(class_weight_follows_readability)
+{
+    ck_assert_int_eq(heur_class_weight("entry-content "), 25);
+    ck_assert_int_eq(heur_class_weight("sidebar widget "), -25);
+    ck_assert_int_eq(heur_class_weight("post-body comment-count "), 0);
+    ck_assert_int_eq(heur_class_weight(" hid"), -25);
+    ck_assert_int_eq(heur_class_weight("hidden-xs "), -25);
+    ck_assert_int_eq(heur_class_weight(""), 0);
+    ck_assert_int_eq(heur_class_weight(NULL), 0);
+}
+END_TEST
+
+START_TEST(unlikely_unless_maybe)
+{
+    ck_assert(heur_is_unlikely("sidebar "));
+    ck_assert(heur_is_unlikely(" comments"));
+    ck_assert(!heur_is_unlikely("sidebar-and-content "));
+    ck_assert(!heur_is_unlikely("article-body "));
+    ck_assert(heur_is_unlikely_role("navigation"));
+    ck_assert(heur_is_unlikely_role("dialog"));
+    ck_assert(!heur_is_unlikely_role("main"));
+    ck_assert(!heur_is_unlikely_role(NULL));
+}
+END_TEST
+
+START_TEST(markers_match_whole_tokens)
+{
+    bool strong;
+    ck_assert_int_eq(heur_marker_kind("comment-list", NULL, &strong), RM_REMOVED_COMMENTS);
+    ck_assert(!strong);
+    ck_assert_int_eq(heur_marker_kind("post_comments", NULL, &strong), RM_REMOVED_COMMENTS);
+    ck_assert_int_eq(heur_marker_kind("commentary", NULL, &strong), RM_KIND_NONE);
+    ck_assert_int_eq(heur_marker_kind("shareholder-letter", NULL, &strong), RM_KIND_NONE);
+    ck_assert_int_eq(heur_marker_kind("loaded", NULL, &strong), RM_KIND_NONE);
+    ck_assert_int_eq(heur_marker_kind(NULL, "disqus_thread", &strong), RM_REMOVED_COMMENTS);
+    ck_assert(strong);
+    ck_assert_int_eq(heur_marker_kind("x", "onetrust-consent-sdk", &strong), RM_REMOVED_CONSENT);
+    ck_assert(strong);
+    ck_assert_int_eq(heur_marker_kind("author-box", NULL, &strong), RM_REMOVED_FOOTER);
+    ck_assert_int_eq(heur_marker_kind("tie-popup is-fixed-popup", "x", &strong), RM_REMOVED_ADBLOCK);
+    ck_assert_int_eq(heur_marker_kind("jp-relatedposts", NULL, &strong), RM_REMOVED_RELATED);
+    ck_assert_int_eq(heur_marker_kind("Sharedaddy sd-sharing", NULL, &strong), RM_REMOVED_SHARE);
+}
+END_TEST
+
+static rm_removed_kind phrase(const char *s)
+{
+    return heur_phrase_kind(s, strlen(s));
+}
+
+START_TEST(phrases_in_several_languages)
+{
+    ck_assert_int_eq(phrase("adblock detected"), RM_REMOVED_ADBLOCK);
+    ck_assert_int_eq(phrase("please consider whitelisting us"), RM_REMOVED_ADBLOCK);
+    ck_assert_int_eq(phrase("schreibe einen kommentar"), RM_REMOVED_COMMENTS);
+    ck_assert_int_eq(phrase("à lire aussi"), RM_REMOVED_RELATED);
+    ck_assert_int_eq(phrase("関連記事"), RM_REMOVED_RELATED);
+    ck_assert_int_eq(phrase("wir verwenden cookies auf dieser website"), RM_REMOVED_CONSENT);
+    ck_assert_int_eq(phrase("仅限订阅"), RM_REMOVED_PROMPT);
+    ck_assert_int_eq(phrase("the council met on tuesday"), RM_KIND_NONE);
+    ck_assert_int_eq(phrase(""), RM_KIND_NONE);
+}
+END_TEST
+
+static bool comment_heading(const char *s)
+{
+    return heur_is_comment_heading(s, strlen(s));
+}
+
+START_TEST(comment_count_headings)
+{
+    ck_assert(comment_heading("12 comments"));
+    ck_assert(comment_heading("3 thoughts on “how to automate backups”"));
+    ck_assert(comment_heading("2 kommentare"));
+    ck_assert(!comment_heading("comments are closed"));
+    ck_assert(!comment_heading("12 ways to cook rice"));
+}
+END_TEST
+
+START_TEST(share_and_video_urls)
+{
+    ck_assert(heur_is_share_url("https://www.facebook.com/sharer/sharer.php?u=x"));
+    ck_assert(heur_is_share_url("https://twitter.com/intent/tweet?url=x"));
+    ck_assert(heur_is_share_url("mailto:?subject=Read%20this"));
+    ck_assert(!heur_is_share_url("https://twitter.com/someone"));
+    ck_assert(!heur_is_share_url(NULL));
+    ck_assert(heur_is_video_url("https://www.youtube.com/embed/abc"));
+    ck_assert(heur_is_video_url("https://player.vimeo.com/video/1"));
+    ck_assert(!heur_is_video_url("https://ads.example/frame"));
+}
+END_TEST
+
+START_TEST(tag_tables)
+{
+    ck_assert(heur_is_block_tag(GUMBO_TAG_P));
+    ck_assert(!heur_is_block_tag(GUMBO_TAG_SPAN));
+    ck_assert(heur_is_scored_tag(GUMBO_TAG_TD));
+    ck_assert(!heur_is_scored_tag(GUMBO_TAG_DIV));
+    ck_assert(heur_is_never_content(GUMBO_TAG_SCRIPT));
+    ck_assert_int_eq(heur_tag_prior(GUMBO_TAG_DIV), 5);
+    ck_assert_int_eq(heur_tag_prior(GUMBO_TAG_H2), -5);
+    ck_assert_int_eq(heur_tag_prior(GUMBO_TAG_SPAN), 0);
+}
+END_TEST
+
+static Suite *heuristics_suite(void)
+{
+    Suite *s = suite_create("heuristics");
+    TCase *tc = tcase_create("tables");
+    tcase_add_test(tc, class_weight_follows_readability);
+    tcase_add_test(tc, unlikely_unless_maybe);
+    tcase_add_test(tc, markers_match_whole_tokens);
+    tcase_add_test(tc, phrases_in_several_languages);
+    tcase_add_test(tc, comment_count_headings);
+    tcase_add_test(tc, share_and_video_urls);
+    tcase_add_test(tc, tag_tables);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(heuristics_suite)
