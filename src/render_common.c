@@ -195,6 +195,27 @@ render_tag_class render_class(const rm_dom *dom, int32_t id)
     return RENDER_INLINE;
 }
 
+/* ---- image sources ---- */
+
+/* Where lazy-loading libraries (lazysizes, lozad, WordPress, jQuery
+ * lazyload) park the real source, before the src placeholder. */
+static const char *const lazy_attrs[] = {"data-src", "data-lazy-src", "data-original"};
+static const char *const srcset_attrs[] = {"data-srcset", "srcset"};
+
+/* An <img> with none of the source attributes: a slot script fills. */
+static int lacks_source(const rm_dom *dom, int32_t id)
+{
+    if (dom->nodes[id].tag != GUMBO_TAG_IMG || dom_attr(dom, id, "src"))
+        return 0;
+    for (size_t i = 0; i < sizeof lazy_attrs / sizeof lazy_attrs[0]; i++)
+        if (dom_attr(dom, id, lazy_attrs[i]))
+            return 0;
+    for (size_t i = 0; i < sizeof srcset_attrs / sizeof srcset_attrs[0]; i++)
+        if (dom_attr(dom, id, srcset_attrs[i]))
+            return 0;
+    return 1;
+}
+
 /* ---- visibility ---- */
 
 int render_is_space(char c)
@@ -263,11 +284,59 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id)
     if (in->drop && in->drop[id])
         return RENDER_SKIP;
     if (dom->nodes[id].type == RM_NODE_TEXT)
-        return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT : 0;
+        return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
     render_tag_class cls = render_class(dom, id);
     if (cls == RENDER_NEVER || is_hidden(dom, id))
         return RENDER_SKIP;
-    return cls == RENDER_MEDIA || dom->nodes[id].tag == GUMBO_TAG_IMG ? RENDER_HAS_CONTENT : 0;
+    if (dom->nodes[id].tag == GUMBO_TAG_IMG)
+        return RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
+    return cls == RENDER_MEDIA ? RENDER_HAS_CONTENT : 0;
+}
+
+/* Lazy-loading pages often show an image only through script and keep a
+ * plain <img> in <noscript> for everyone else, next to a blurred
+ * placeholder (Medium) or alone. As Readability does, a noscript holding an
+ * image replaces a directly preceding image-only sibling (source-less
+ * <img> slots in between do not count), and is shown as well when its
+ * parent has no other image. Only its images are shown, never its "please
+ * enable JavaScript" text. */
+static void show_noscript_images(const rm_dom *dom, uint8_t *flags, int32_t noscript)
+{
+    int32_t end = noscript + (int32_t)dom->nodes[noscript].size;
+    for (int32_t id = noscript + 1; id < end; id++)
+        if (dom->nodes[id].type == RM_NODE_TEXT)
+            flags[id] = RENDER_SKIP;
+    flags[noscript] = RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
+}
+
+static int is_image_only(const uint8_t *flags, int32_t id)
+{
+    return (flags[id] & (RENDER_SKIP | RENDER_HAS_IMAGE | RENDER_HAS_TEXT)) == RENDER_HAS_IMAGE;
+}
+
+static int revive_noscript_images(const rm_dom *dom, uint8_t *flags, int32_t parent)
+{
+    int had_image = (flags[parent] & RENDER_HAS_IMAGE) != 0, revived = 0;
+    int32_t placeholder = RM_NONE;   /* image-only sibling a noscript may replace */
+    for (int32_t c = dom->nodes[parent].first_child; c != RM_NONE; c = dom->nodes[c].next_sibling) {
+        if (dom->nodes[c].type != RM_NODE_ELEMENT || lacks_source(dom, c))
+            continue;
+        if ((flags[c] & RENDER_NOSCRIPT_IMAGE) && (placeholder != RM_NONE || !had_image)) {
+            if (placeholder != RM_NONE)
+                flags[placeholder] = RENDER_SKIP;
+            show_noscript_images(dom, flags, c);
+            revived = 1;
+        }
+        placeholder = is_image_only(flags, c) && !(flags[c] & RENDER_NOSCRIPT_IMAGE) ? c : RM_NONE;
+    }
+    return revived;
+}
+
+static uint8_t skipped_flags(const rm_dom *dom, int32_t id, uint8_t below)
+{
+    if (dom->nodes[id].tag == GUMBO_TAG_NOSCRIPT && (below & RENDER_HAS_IMAGE))
+        return RENDER_SKIP | RENDER_NOSCRIPT_IMAGE;
+    return RENDER_SKIP;
 }
 
 uint8_t *render_scan(const rm_render_input *in)
@@ -283,13 +352,16 @@ uint8_t *render_scan(const rm_render_input *in)
         for (int32_t id = root + (int32_t)dom->nodes[root].size - 1; id >= root; id--) {
             uint8_t own = own_flags(in, id);
             if (own & RENDER_SKIP) {
-                flags[id] = RENDER_SKIP;
+                flags[id] = in->drop && in->drop[id] ? RENDER_SKIP : skipped_flags(dom, id, flags[id]);
                 continue;
             }
+            if (revive_noscript_images(dom, flags, id))
+                own |= RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
             flags[id] |= own;
             if (id == root)
                 continue;
-            uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT);
+            uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT | RENDER_HAS_IMAGE |
+                                      RENDER_HAS_TEXT);
             if (render_class(dom, id) == RENDER_BLOCK)
                 up |= RENDER_HAS_BLOCK;
             flags[dom->nodes[id].parent] |= up;
@@ -374,6 +446,17 @@ static char *clean_ref(const char *s, size_t len)
     return r;
 }
 
+/* data: URLs carry their content inline: only raster images are welcome
+ * (SVG can hold script), and only as images. Checked here as well as by
+ * url_is_safe, because a reader view must never emit one by accident. */
+static int data_url_allowed(const char *url, int is_image)
+{
+    if (strncasecmp(url, "data:", 5) != 0)
+        return 1;
+    return is_image && strncasecmp(url, "data:image/", 11) == 0 &&
+           strncasecmp(url, "data:image/svg", 14) != 0;
+}
+
 /* Resolve ref[0..len) against the base; *out = NULL if empty or unsafe. */
 static int resolve_safe(const rm_render_input *in, const char *ref, size_t len,
                         int is_image, char **out)
@@ -382,7 +465,7 @@ static int resolve_safe(const rm_render_input *in, const char *ref, size_t len,
     char *clean = clean_ref(ref, len);
     if (!clean)
         return -1;
-    if (!clean[0]) {
+    if (!clean[0] || !data_url_allowed(clean, is_image)) {
         free(clean);
         return 0;
     }
@@ -464,10 +547,6 @@ static int is_tracking_pixel(const rm_dom *dom, int32_t id)
 
 int render_image_url(const rm_render_input *in, int32_t id, char **out)
 {
-    /* Where lazy-loading libraries (lazysizes, lozad, WordPress, jQuery
-     * lazyload) park the real source, before the src placeholder. */
-    static const char *const lazy_attrs[] = {"data-src", "data-lazy-src", "data-original"};
-    static const char *const srcset_attrs[] = {"data-srcset", "srcset"};
     *out = NULL;
     if (is_tracking_pixel(in->dom, id))
         return 0;

@@ -41,6 +41,9 @@ enum {
     RENDER_SKIP = 1 << 0,       /* dropped, hidden or never rendered */
     RENDER_HAS_BLOCK = 1 << 1,  /* a rendered block element below */
     RENDER_HAS_CONTENT = 1 << 2,  /* rendered non-blank text or an image below */
+    RENDER_HAS_IMAGE = 1 << 3,    /* a rendered <img> below */
+    RENDER_NOSCRIPT_IMAGE = 1 << 4,  /* a skipped noscript holding an img */
+    RENDER_HAS_TEXT = 1 << 5,     /* rendered non-blank text below */
 };
 
 /* Array of dom->count flag bytes (malloc'd), or NULL when out of memory. */

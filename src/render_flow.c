@@ -80,12 +80,27 @@ static void put_plain(flow *f, const char *s, size_t n)
     }
 }
 
+/* Code in a pipe table is literal except for "|", which GFM reads as a
+ * cell edge even there. */
+static void put_code_in_cell(flow *f, const char *s, size_t n)
+{
+    for (const char *bar; (bar = memchr(s, '|', n)); ) {
+        render_lines_write(&f->w, s, (size_t)(bar - s));
+        render_lines_write(&f->w, "\\|", 2);
+        n -= (size_t)(bar - s) + 1;
+        s = bar + 1;
+    }
+    render_lines_write(&f->w, s, n);
+}
+
 static void put_word(flow *f, const char *s, size_t n)
 {
     if (!f->markdown)
         put_plain(f, s, n);
-    else if (f->code || f->w.verbatim)
+    else if (f->w.verbatim || (f->code && !in_pipe_table(f)))
         render_lines_write(&f->w, s, n);
+    else if (f->code)
+        put_code_in_cell(f, s, n);
     else
         markdown_write_text(&f->w, s, n, in_pipe_table(f));
 }
@@ -231,11 +246,18 @@ static void close_pre(flow *f, frame *fr)
     render_lines_break(&f->w, 2);
 }
 
+/* Rows are lines; outside a pipe table Markdown would join lines into one
+ * paragraph, so there they are paragraphs. */
+static unsigned row_separation(const flow *f)
+{
+    return f->markdown && !in_pipe_table(f) ? 2 : 1;
+}
+
 static void open_row(flow *f, frame *fr, int32_t index)
 {
     fr->kind = FRAME_ROW;
     fr->row = index;
-    render_lines_break(&f->w, 1);
+    render_lines_break(&f->w, row_separation(f));
     if (in_pipe_table(f))
         render_lines_puts(&f->w, "|");
 }
@@ -249,7 +271,7 @@ static void close_row(flow *f, frame *fr)
         for (uint32_t i = 0; i < fr->count; i++)
             render_lines_puts(&f->w, " --- |");
     }
-    render_lines_break(&f->w, 1);
+    render_lines_break(&f->w, row_separation(f));
 }
 
 /* Cells: " | " between them in text; "| a | b |" in a pipe table. */
@@ -304,6 +326,8 @@ static int open_link(flow *f, frame *fr, int32_t id)
     fr->kind = FRAME_MARKUP;
     fr->open = "[";
     fr->close = fr->owned[0];
+    if (render_lines_prev_char(&f->w) == '!')
+        render_lines_escape_previous(&f->w);   /* "!" + "[" would make an image */
     render_lines_defer(&f->w, fr->open);
     return 0;
 }

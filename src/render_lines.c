@@ -211,3 +211,13 @@ char render_lines_prev_char(const render_lines *w)
         return ' ';
     return w->out->data[w->out->len - 1];
 }
+
+void render_lines_escape_previous(render_lines *w)
+{
+    render_buf *out = w->out;
+    if (!out->len || w->deferred.len || w->owed_space || w->owed_newlines)
+        return;
+    char last = out->data[--out->len];
+    render_buf_putc(out, '\\');
+    render_buf_putc(out, last);
+}

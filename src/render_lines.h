@@ -53,6 +53,10 @@ void render_lines_puts(render_lines *w, const char *s);
 void render_lines_defer(render_lines *w, const char *open);
 void render_lines_close(render_lines *w, const char *open, const char *close);
 
+/* Put a backslash before the last character written, when it touches the
+ * next content (Markdown: "!" before a link's "["). */
+void render_lines_escape_previous(render_lines *w);
+
 /* Would the next content start a line (for Markdown escaping)? */
 int render_lines_at_line_start(const render_lines *w);
 /* The character before the next content (a space if one is owed). */
