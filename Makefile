@@ -4,7 +4,8 @@
 #   make check        every test: unit, corpus, junk fixtures, protocol,
 #                     browser, then unit + corpus again under ASan/UBSan
 #   make check-asan   only the sanitizer run
-#   make bench        throughput and memory against a Gumbo parse-only baseline
+#   make bench        throughput and memory against a Gumbo parse-only baseline,
+#                     and extract requests/s and latency over native messaging
 #   make install      install the binary into $(PREFIX)/bin
 
 CC       ?= cc
@@ -108,9 +109,10 @@ check-asan:
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-corpus
 
-bench: $(BUILD)/readmode
-	@if [ -x tests/bench/run.sh ]; then tests/bench/run.sh $(BUILD) $(SHARED); \
-	else echo "bench: not written yet"; fi
+# Library throughput against Gumbo alone, then requests over the protocol.
+bench: $(BUILD)/readmode $(BUILD)/libreadmode.a $(BUILD)/bench_native
+	tests/bench/run.sh $(BUILD) $(SHARED)
+	$(BUILD)/bench_native $(abspath $(BUILD)/readmode) $(SHARED) 5
 
 # The protocol benchmark: build/bench_native BINARY SHARED_DIR [ROUNDS]
 $(BUILD)/bench_native: tests/bench/bench_native.c tests/nm_client.h

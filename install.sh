@@ -391,7 +391,7 @@ install_main() {
             "re-run after starting it, or use --all-browsers"
     fi
     case ":$PATH:" in *":$prefix/bin:"*) ;; *) say "note: $prefix/bin is not on your PATH" ;; esac
-    say "next: load $ROOT/extension-manifest into the browser (see docs/install.md)"
+    say "next: load $ROOT/extension-manifest into the browser (see README.md, "The browser extension")"
 }
 
 # ---------------------------------------------------------------------------

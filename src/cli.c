@@ -36,7 +36,7 @@ void cli_print_help(void)
 {
     fputs(
         "Usage: readmode [OPTIONS] [FILE...]\n"
-        "       readmode save [--format md|txt|html] [--url URL] [--library DIR] FILE\n"
+        "       readmode save [--format md|txt|html] [--url URL] [--library DIR] [--force] FILE\n"
         "       readmode list [--library DIR] [--json]\n"
         "       readmode --native    (serve the browser extension over native messaging)\n"
         "\n"

@@ -48,7 +48,7 @@ typedef struct {
     const char *library_arg;   /* --library, or NULL for the configured one */
 } session;
 
-/* Reply error codes (stable; documented in docs/protocol.md). */
+/* Reply error codes (stable; documented in README.md, "The protocol"). */
 #define E_BAD_JSON "bad_json"
 #define E_BAD_REQUEST "bad_request"
 #define E_TOO_LARGE "too_large"

@@ -5,7 +5,7 @@
  * Frames in both directions are a 32-bit length in native byte order and
  * that many bytes of UTF-8 JSON. One process answers requests until stdin
  * closes. The protocol (request types, replies, error codes, chunking of
- * replies over 1 000 000 bytes) is documented in docs/protocol.md.
+ * replies over 1 000 000 bytes) is documented in README.md, "The protocol".
  */
 #ifndef RM_NATIVE_H
 #define RM_NATIVE_H

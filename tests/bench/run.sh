@@ -20,4 +20,4 @@ ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L \
     -o "$build/bench/bench" "$root/tests/bench/bench.c" "$build/libreadmode.a" \
     $(pkg-config --libs gumbo libcjson) -lunistring -lm
 # shellcheck disable=SC2086 # BENCH_ARGS is a list of options
-exec "$build/bench/bench" ${BENCH_ARGS:-} "$corpus"
+"$build/bench/bench" ${BENCH_ARGS:-} "$corpus"
