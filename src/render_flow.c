@@ -221,8 +221,8 @@ static int open_item(flow *f, frame *fr)
 
 static int open_pre(flow *f, frame *fr, int32_t id)
 {
-    if (f->w.verbatim)
-        return 0;   /* pre inside pre: already literal */
+    if (f->w.verbatim || f->w.inline_only)
+        return 0;   /* already literal, or in a one-line cell or heading */
     fr->kind = FRAME_PRE;
     render_lines_break(&f->w, 2);
     if (f->markdown) {

@@ -30,8 +30,9 @@ char *markdown_code_fence(const rm_render_input *in, const uint8_t *scan,
 /* Can the table be a GFM pipe table: equal cell counts, no spans, no
  * nested tables or multi-line blocks in cells? */
 int markdown_table_is_simple(const rm_render_input *in, const uint8_t *scan, int32_t table);
-/* A link destination safe inside (...): spaces, parentheses and angle
- * brackets percent-encoded. malloc'd, NULL when out of memory. */
+/* A link destination safe inside (...) and inside a table cell: spaces,
+ * parentheses, angle brackets, backslashes and "|" percent-encoded.
+ * malloc'd, NULL when out of memory. */
 char *markdown_destination(const char *url);
 
 #endif

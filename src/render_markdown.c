@@ -176,12 +176,13 @@ char *markdown_code_fence(const rm_render_input *in, const uint8_t *scan, int32_
 
 /* ---- tables ---- */
 
-/* Blocks a pipe-table cell cannot hold on one line. */
+/* Blocks a pipe-table cell cannot hold on one line (pre can: in a cell it
+ * is collapsed like any text). */
 static int breaks_pipe_cell(GumboTag tag)
 {
     switch (tag) {
     case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_HR: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
     case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
         return 1;
@@ -252,7 +253,7 @@ char *markdown_destination(const char *url)
         return NULL;
     char *d = dest;
     for (const unsigned char *u = (const unsigned char *)url; *u; u++) {
-        if (*u <= ' ' || strchr("()<>\\", *u)) {
+        if (*u <= ' ' || strchr("()<>\\|", *u)) {
             *d++ = '%';
             *d++ = hex[*u >> 4];
             *d++ = hex[*u & 15];
