@@ -115,11 +115,10 @@ int cli_parse(int argc, char **argv, cli_options *opt, char *err, size_t err_len
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
         if (files_only || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (opt->file_count == 0)
-                opt->files = argv + i;
-            else if (opt->files + opt->file_count != argv + i)
-                return usage_error(err, err_len, "options must come before files (at '%s')", a);
-            opt->file_count++;
+            /* Options may follow files: gather the files at the front of
+             * argv, over arguments already read (1 + file_count <= i). */
+            opt->files = argv + 1;
+            argv[1 + opt->file_count++] = argv[i];
         } else if (strcmp(a, "--") == 0) {
             files_only = true;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
