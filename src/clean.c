@@ -145,13 +145,8 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
 
 static void clean_subtree_fixed(rm_engine *e, int32_t root)
 {
-    uint32_t end = (uint32_t)root + node(e, root)->size;
-    for (uint32_t u = (uint32_t)root; u < end; u++) {
-        int32_t i = (int32_t)u;
-        if (e->drop[i] != DROP_KEEP) {
-            u += node(e, i)->size - 1;
-            continue;
-        }
+    int32_t end = engine_end(e, root);
+    for (int32_t i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (node(e, i)->type != RM_NODE_ELEMENT)
             continue;
         GumboTag t = node(e, i)->tag;
@@ -167,10 +162,8 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if (i != root && is_byline_row(e, i)) {
             gone = true;
         }
-        if (gone) {
+        if (gone)
             remove_node(e, i);
-            u += node(e, i)->size - 1;
-        }
     }
 }
 
@@ -198,13 +191,8 @@ static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
 /* Paragraphs left with nothing in them. */
 static void clean_empty_paragraphs(rm_engine *e, int32_t root)
 {
-    uint32_t end = (uint32_t)root + node(e, root)->size;
-    for (uint32_t u = (uint32_t)root; u < end; u++) {
-        int32_t i = (int32_t)u;
-        if (e->drop[i] != DROP_KEEP) {
-            u += node(e, i)->size - 1;
-            continue;
-        }
+    int32_t end = engine_end(e, root);
+    for (int32_t i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end)) {
         const rm_stats *s = &e->st[i];
         if (node(e, i)->tag == GUMBO_TAG_P && s->chars == 0 && s->images == 0 && s->embeds == 0)
             remove_node(e, i);
@@ -281,13 +269,8 @@ void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title
     if (!folded_title || title_len == 0 || e->dom.body == RM_NONE)
         return;
     int32_t body = e->dom.body;
-    uint32_t end = (uint32_t)body + node(e, body)->size;
-    for (uint32_t u = (uint32_t)body; u < end; u++) {
-        int32_t i = (int32_t)u;
-        if (e->drop[i] != DROP_KEEP) {
-            u += node(e, i)->size - 1;
-            continue;
-        }
+    int32_t end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         GumboTag t = node(e, i)->tag;
         if (t != GUMBO_TAG_H1 && t != GUMBO_TAG_H2)
             continue;

@@ -250,9 +250,8 @@ void clutter_classify(rm_engine *e)
     int32_t body = e->dom.body;
     if (body == RM_NONE)
         return;
-    uint32_t end = (uint32_t)body + node(e, body)->size;
-    for (uint32_t u = (uint32_t)body + 1; u < end; u++) {
-        int32_t i = (int32_t)u;
+    int32_t end = engine_end(e, body);
+    for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i))
             continue;
         classify_by_marker(e, i);
@@ -262,15 +261,9 @@ void clutter_classify(rm_engine *e)
             classify_reply_list(e, i);
     }
     classify_share_groups(e);
-    for (uint32_t u = (uint32_t)body + 1; u < end; u++) {
-        int32_t i = (int32_t)u;
-        if (e->drop[i] != DROP_KEEP) {
-            u += node(e, i)->size - 1;
-            continue;
-        }
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i) && is_label_tag(node(e, i)->tag))
             classify_labelled_box(e, i);
-    }
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)
             e->removed[e->kind[i]]++;

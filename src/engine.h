@@ -96,6 +96,23 @@ double engine_link_density(const rm_stats *s);
 char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
                          size_t max_bytes, size_t *len);
 
+/* One past the last node of id's subtree. */
+static inline int32_t engine_end(const rm_engine *e, int32_t id)
+{
+    return id + (int32_t)e->dom.nodes[id].size;
+}
+
+/* The first kept node at or after `from` in pre-order, skipping dropped
+ * subtrees whole; `end` when there is none. Walks a subtree as
+ *   for (i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end))
+ * and a node dropped inside the loop has its descendants skipped. */
+static inline int32_t engine_kept(const rm_engine *e, int32_t from, int32_t end)
+{
+    while (from < end && e->drop[from] != DROP_KEEP)
+        from += (int32_t)e->dom.nodes[from].size;
+    return from < end ? from : end;
+}
+
 /* Mark the subtree of id in drop[] with value v (where still kept). */
 void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v);
 

@@ -116,13 +116,8 @@ static void score_inline_runs(rm_engine *e, int32_t div, unsigned attempt)
 
 static void score_paragraphs(rm_engine *e, int32_t body, unsigned attempt)
 {
-    uint32_t end = (uint32_t)body + node(e, body)->size;
-    for (uint32_t u = (uint32_t)body; u < end; u++) {
-        int32_t i = (int32_t)u;
-        if (!kept(e, i)) {
-            u += node(e, i)->size - 1;
-            continue;
-        }
+    int32_t end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (!is_element(e, i))
             continue;
         GumboTag tag = node(e, i)->tag;
@@ -150,19 +145,10 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
  * name says. */
 static void strip_unlikely(rm_engine *e)
 {
-    int32_t body = e->dom.body;
-    uint32_t end = (uint32_t)body + e->dom.nodes[body].size;
-    for (uint32_t u = (uint32_t)body + 1; u < end; u++) {
-        int32_t i = (int32_t)u;
-        if (e->drop[i] != DROP_KEEP) {
-            u += e->dom.nodes[i].size - 1;
-            continue;
-        }
-        if (is_unlikely(e, i)) {
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_unlikely(e, i))
             engine_drop_subtree(e, i, DROP_UNLIKELY);
-            u += e->dom.nodes[i].size - 1;
-        }
-    }
 }
 
 static bool is_ancestor(const rm_engine *e, int32_t a, int32_t d)
@@ -173,10 +159,9 @@ static bool is_ancestor(const rm_engine *e, int32_t a, int32_t d)
 static size_t top_candidates(rm_engine *e, int32_t body, int32_t top[TOP_CANDIDATES])
 {
     size_t n = 0;
-    uint32_t end = (uint32_t)body + node(e, body)->size;
-    for (uint32_t u = (uint32_t)body; u < end; u++) {
-        int32_t i = (int32_t)u;
-        if (!e->scored[i] || !kept(e, i))
+    int32_t end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (!e->scored[i])
             continue;
         e->score[i] *= (float)(1.0 - engine_link_density(&e->st[i]));
         size_t at = n;

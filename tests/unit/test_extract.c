@@ -40,6 +40,15 @@ static rm_article *extract(const char *html, rm_status *status)
     return a;
 }
 
+/* The shared page with extra markup before the article, inside it (after
+ * the prose) and after it. */
+static rm_article *extract_page(const char *before, const char *inside, const char *after)
+{
+    static char html[16384];
+    snprintf(html, sizeof html, PAGE("", "%s", "%s", "%s"), before, inside, after);
+    return extract(html, NULL);
+}
+
 static void assert_article(const rm_article *a)
 {
     ck_assert_msg(strstr(a->text, "northern breakwater"), "first paragraph missing: %s", a->text);
@@ -81,16 +90,13 @@ START_TEST(removes_comment_thread_by_structure)
         "cheap for a job of this size, to be honest.</p><a href=\"?replytocom=2\">Reply</a></li>"
         "</ol><div class=\"x3\"><h3>Say something</h3><form action=\"/post\"><textarea "
         "name=\"c\"></textarea><input type=\"email\" name=\"e\"><button>Send</button></form></div></div>";
-    char *html = malloc(8192);
-    snprintf(html, 8192, PAGE("", "", "", "%s"), thread);
-    rm_article *a = extract(html, NULL);
+    rm_article *a = extract_page("", "", thread);
     assert_article(a);
     assert_absent(a, "grew up near that harbour");
     assert_absent(a, "Twelve million seems cheap");
     assert_absent(a, "Say something");
     ck_assert_uint_ge(a->removed[RM_REMOVED_COMMENTS], 1);
     rm_article_free(a);
-    free(html);
 }
 END_TEST
 
@@ -98,15 +104,12 @@ START_TEST(removes_adblock_nag_inside_article)
 {
     const char *nag = "<div class=\"notice-box\"><h4>Adblock Detected</h4><p>Please support us "
                       "by disabling your ad blocker.</p><a href=\"#\">Refresh</a></div>";
-    char *html = malloc(8192);
-    snprintf(html, 8192, PAGE("", "", "%s", ""), nag);
-    rm_article *a = extract(html, NULL);
+    rm_article *a = extract_page("", nag, "");
     assert_article(a);
     assert_absent(a, "Adblock Detected");
     assert_absent(a, "Please support us");
     ck_assert_uint_eq(a->removed[RM_REMOVED_ADBLOCK], 1);
     rm_article_free(a);
-    free(html);
 }
 END_TEST
 
@@ -118,15 +121,12 @@ START_TEST(removes_related_block_and_inline_related_line)
                           "<li><a href=\"/c\">Storm warning issued for the weekend</a></li></ul></section>";
     const char *inline_related = "<p><strong>Related:</strong> <a href=\"/d\">Council approves "
                                  "the new harbour budget</a></p>";
-    char *html = malloc(8192);
-    snprintf(html, 8192, PAGE("", "", "%s", "%s"), inline_related, related);
-    rm_article *a = extract(html, NULL);
+    rm_article *a = extract_page("", inline_related, related);
     assert_article(a);
     assert_absent(a, "Lighthouse keeper retires");
     assert_absent(a, "Council approves the new harbour budget");
     ck_assert_uint_ge(a->removed[RM_REMOVED_RELATED], 2);
     rm_article_free(a);
-    free(html);
 }
 END_TEST
 
@@ -136,14 +136,11 @@ START_TEST(removes_share_bar_by_share_links)
                         "<a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">f</a>"
                         "<a href=\"https://twitter.com/intent/tweet?url=x\">t</a>"
                         "<a href=\"https://www.linkedin.com/sharing/share-offsite/?url=x\">in</a></div>";
-    char *html = malloc(8192);
-    snprintf(html, 8192, PAGE("", "", "%s", ""), share);
-    rm_article *a = extract(html, NULL);
+    rm_article *a = extract_page("", share, "");
     assert_article(a);
     assert_absent(a, "Spread the word");
     ck_assert_uint_eq(a->removed[RM_REMOVED_SHARE], 1);
     rm_article_free(a);
-    free(html);
 }
 END_TEST
 
@@ -153,15 +150,12 @@ START_TEST(removes_cookie_banner_and_newsletter_prompt)
                          "improve your experience.</p><button>Accept all</button></div>";
     const char *signup = "<div class=\"card\"><h3>Get the newsletter</h3><form><input "
                          "type=\"email\"><button>Subscribe</button></form></div>";
-    char *html = malloc(8192);
-    snprintf(html, 8192, PAGE("", "%s", "%s", ""), banner, signup);
-    rm_article *a = extract(html, NULL);
+    rm_article *a = extract_page(banner, signup, "");
     assert_article(a);
     assert_absent(a, "We use cookies");
     assert_absent(a, "Get the newsletter");
     ck_assert_uint_ge(a->removed[RM_REMOVED_PROMPT] + a->removed[RM_REMOVED_CONSENT], 2);
     rm_article_free(a);
-    free(html);
 }
 END_TEST
 
@@ -169,13 +163,10 @@ START_TEST(hidden_elements_are_not_text)
 {
     const char *hidden = "<p hidden>Secret one.</p><p aria-hidden=\"true\">Secret two.</p>"
                          "<p style=\"display: none\">Secret three.</p>";
-    char *html = malloc(8192);
-    snprintf(html, 8192, PAGE("", "", "%s", ""), hidden);
-    rm_article *a = extract(html, NULL);
+    rm_article *a = extract_page("", hidden, "");
     assert_article(a);
     assert_absent(a, "Secret");
     rm_article_free(a);
-    free(html);
 }
 END_TEST
 
@@ -185,12 +176,9 @@ START_TEST(article_about_cookies_is_kept)
     const char *prose = "<p>Regulators said that when a website says we use cookies it must also "
                         "offer a way to refuse them, and that a banner hiding the reject button "
                         "breaks the rules, according to the guidance published on Monday.</p>";
-    char *html = malloc(8192);
-    snprintf(html, 8192, PAGE("", "", "%s", ""), prose);
-    rm_article *a = extract(html, NULL);
+    rm_article *a = extract_page("", prose, "");
     ck_assert_msg(strstr(a->text, "breaks the rules"), "prose about cookies dropped");
     rm_article_free(a);
-    free(html);
 }
 END_TEST
 
@@ -239,7 +227,6 @@ START_TEST(deep_nesting_is_flattened)
     rm_article *a = extract(html, NULL);
     ck_assert_msg(strstr(a->text, "northern breakwater"), "deep text lost");
     rm_article_free(a);
-    free(html);
 }
 END_TEST
 
