@@ -19,6 +19,7 @@
 
 #include "encoding.h"
 #include "engine.h"
+#include "ldcheck.h"
 #include "metadata.h"
 #include "nesting.h"
 #include "render.h"
@@ -107,8 +108,25 @@ static uint32_t kept_chars(const rm_engine *e, const int32_t *roots, size_t n)
     return total;
 }
 
-/* Run the ladder; leaves the chosen attempt's mask in e->drop. */
-static int choose_article(rm_engine *e, attempt_result *best)
+/* The JSON-LD articleBody witness disagrees with the scorer: take the
+ * element it points at, cleaned like any article, from the clutter-free
+ * mask `base`. */
+static void take_witnessed(rm_engine *e, const uint8_t *base, int32_t root, attempt_result *best)
+{
+    const unsigned attempt = ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY;
+    memcpy(e->drop, base, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    e->top_candidate = root;
+    clean_article(e, attempt, &root, 1);
+    best->roots[0] = root;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &root, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+}
+
+/* Run the ladder, then the articleBody cross-check; leaves the chosen
+ * mask in e->drop. */
+static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
 {
     static const unsigned ladder[] = {
         ATTEMPT_ALL,
@@ -142,8 +160,12 @@ static int choose_article(rm_engine *e, attempt_result *best)
             break;
     }
     memcpy(e->drop, best->drop, n);
+    int32_t witnessed;
+    int rc = ldcheck_best_container(e, ld_body, best->roots, best->root_count, &witnessed);
+    if (rc == 0 && witnessed != RM_NONE)
+        take_witnessed(e, base, witnessed, best);
     free(base);
-    return 0;
+    return rc;
 }
 
 /* ---- counting ------------------------------------------------------------- */
@@ -248,14 +270,10 @@ static char *fold(const char *s, size_t *len)
     return (char *)f;
 }
 
-static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_article *a)
+/* Everything after metadata: clutter, the article, its renderings. */
+static rm_status extract_article(rm_engine *e, const rm_options *opt, const char *ld_body,
+                                 rm_article *a)
 {
-    rm_metadata md;
-    if (metadata_collect(&e->dom, opt->url, &md))
-        return RM_NO_MEMORY;
-    e->byline_node = md.byline_node;
-    take_metadata(a, &md);
-    metadata_free(&md);
     if (engine_prepare(e))
         return RM_NO_MEMORY;
     a->readerable = score_readerable(e);
@@ -269,7 +287,7 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     free(title);
 
     attempt_result best;
-    if (choose_article(e, &best)) {
+    if (choose_article(e, ld_body, &best)) {
         free(best.drop);
         return RM_NO_MEMORY;
     }
@@ -278,6 +296,18 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     if (rc)
         return RM_NO_MEMORY;
     return best.chars < NO_ARTICLE_CHARS ? RM_NO_ARTICLE : RM_OK;
+}
+
+static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_article *a)
+{
+    rm_metadata md;
+    if (metadata_collect(&e->dom, opt->url, &md))
+        return RM_NO_MEMORY;
+    e->byline_node = md.byline_node;
+    take_metadata(a, &md);
+    rm_status st = extract_article(e, opt, md.ld_body, a);
+    metadata_free(&md);
+    return st;
 }
 
 /* Decode, limit nesting and parse; *parsed owns the buffer Gumbo points into. */

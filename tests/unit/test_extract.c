@@ -182,6 +182,45 @@ START_TEST(article_about_cookies_is_kept)
 }
 END_TEST
 
+/* A comma-rich visitor-information block outscores the article's plain
+ * divs; the JSON-LD articleBody says where the article really is. */
+#define LD_SENTENCES                                                                   \
+    "Dredging of the inner harbour began on Monday, the port authority said, and is "  \
+    "expected to last about six weeks. The work will deepen the main channel by a "    \
+    "metre so that larger ferries can dock at low tide. Residents near the quay have " \
+    "been warned about noise from the pumps during the night shifts. The authority "   \
+    "said the removed silt would be tested before it is moved to a licensed site inland."
+#define LD_PAGE(body_key)                                                                     \
+    "<html><head><title>Harbour dredging begins</title><script type=\"application/ld+json\">" \
+    "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"" body_key "\":\""     \
+    LD_SENTENCES "\"}</script></head><body><div><div>"                                          \
+    "<div>Dredging of the inner harbour began on Monday, the port authority said, and is "   \
+    "expected to last about six weeks.</div><div>The work will deepen the main channel by a " \
+    "metre so that larger ferries can dock at low tide.</div><div>Residents near the quay "   \
+    "have been warned about noise from the pumps during the night shifts.</div><div>The "     \
+    "authority said the removed silt would be tested before it is moved to a licensed site " \
+    "inland.</div></div></div><div><p>Opening hours, holidays, fees, parking, tickets, maps, " \
+    "contacts, lost property, accessibility, groups, schools, events, tours, shops, cafes, "  \
+    "toilets, lockers, lifts, ramps, guides, and more, all listed here, with prices, times, " \
+    "phone numbers, addresses, and notes, updated, checked, and confirmed.</p><p>Visitor "   \
+    "information, directions, timetables, fares, discounts, passes, memberships, donations, " \
+    "gifts, vouchers, newsletters, surveys, feedback, complaints, compliments, questions, "   \
+    "answers, policies, terms, conditions, privacy, and safety notices, for residents.</p>"  \
+    "</div></body></html>"
+
+START_TEST(json_ld_article_body_points_at_the_article)
+{
+    rm_article *a = extract(LD_PAGE("articleBody"), NULL);
+    ck_assert_msg(strstr(a->text, "Dredging of the inner harbour"), "article missed: %s", a->text);
+    assert_absent(a, "Opening hours");
+    rm_article_free(a);
+    /* Without the witness the scorer alone picks the comma-rich block. */
+    a = extract(LD_PAGE("description"), NULL);
+    ck_assert_msg(strstr(a->text, "Opening hours"), "control page changed: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(page_without_article)
 {
     const char *html = "<html><body><nav><a href=\"/a\">A</a><a href=\"/b\">B</a></nav>"
@@ -274,6 +313,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, removes_cookie_banner_and_newsletter_prompt);
     tcase_add_test(tc, hidden_elements_are_not_text);
     tcase_add_test(tc, article_about_cookies_is_kept);
+    tcase_add_test(tc, json_ld_article_body_points_at_the_article);
     tcase_add_test(tc, page_without_article);
     tcase_add_test(tc, bad_inputs_fail_cleanly);
     tcase_add_test(tc, deep_nesting_is_flattened);
