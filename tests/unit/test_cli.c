@@ -9,7 +9,14 @@
 static int parse(cli_options *opt, char *err, const char *a1, const char *a2, const char *a3,
                  const char *a4)
 {
-    char *argv[6] = {"readmode", (char *)a1, (char *)a2, (char *)a3, (char *)a4, NULL};
+    /* Static: opt->files points into argv after parsing. */
+    static char *argv[6];
+    argv[0] = "readmode";
+    argv[1] = (char *)a1;
+    argv[2] = (char *)a2;
+    argv[3] = (char *)a3;
+    argv[4] = (char *)a4;
+    argv[5] = NULL;
     int argc = 1;
     while (argc < 5 && argv[argc])
         argc++;

@@ -266,6 +266,7 @@ START_TEST(deep_nesting_is_flattened)
     rm_article *a = extract(html, NULL);
     ck_assert_msg(strstr(a->text, "northern breakwater"), "deep text lost");
     rm_article_free(a);
+    free(html);
 }
 END_TEST
 
