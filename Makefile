@@ -1,9 +1,9 @@
 # readmode — build, test and benchmark.
 #
 #   make              build/readmode
-#   make check        every test: unit, corpus, junk fixtures, protocol,
-#                     browser, then unit + corpus again under ASan/UBSan
-#   make check-asan   only the sanitizer run
+#   make check        every test: unit, example, corpus, junk fixtures, protocol,
+#                     install, browser, then unit + corpus + protocol under ASan/UBSan
+#   make check-asan   only the sanitizer run (unit, corpus and protocol tests)
 #   make bench        throughput and memory against a Gumbo parse-only baseline,
 #                     and extract requests/s and latency over native messaging
 #   make install      install the binary into $(PREFIX)/bin
@@ -107,7 +107,7 @@ check-browser: $(BUILD)/readmode
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check-asan:
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-corpus
+	    $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-corpus check-protocol
 
 # Library throughput against Gumbo alone, then requests over the protocol.
 bench: $(BUILD)/readmode $(BUILD)/libreadmode.a $(BUILD)/bench_native
