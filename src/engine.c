@@ -46,13 +46,17 @@ static bool is_space(ucs4_t c)
 
 static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint16_t *sentences)
 {
-    const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+    const uint8_t *p = (const uint8_t *)s;
     uint32_t n = 0, c = 0, se = 0;
     bool prev_space = false, prev_end = false;
-    while (p < end) {
-        ucs4_t uc;
-        int len = u8_mbtouc(&uc, p, (size_t)(end - p));
-        p += len > 0 ? len : 1;
+    while (*p) {
+        ucs4_t uc = *p;
+        if (uc < 0x80) {   /* most text is ASCII: no decoding, no tables */
+            p++;
+        } else {
+            int len = u8_mbtouc(&uc, p, strnlen((const char *)p, 4));
+            p += len > 0 ? len : 1;
+        }
         if (is_space(uc)) {
             if (prev_end)
                 se++;
@@ -64,6 +68,11 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
         }
         prev_space = false;
         n++;
+        if (uc < 0x80) {
+            c += uc == ',';
+            prev_end = uc == '.' || uc == '!' || uc == '?';
+            continue;
+        }
         if (in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
             c++;
         prev_end = in_set(uc, sentence_end_chars, sizeof sentence_end_chars / sizeof sentence_end_chars[0]);
@@ -95,18 +104,6 @@ static bool style_fixed(const char *style)
     return style && (strstr(style, "position:fixed") || strstr(style, "position: fixed"));
 }
 
-static bool is_hidden(const rm_engine *e, int32_t id)
-{
-    if (dom_attr(&e->dom, id, "hidden"))
-        return true;
-    const char *aria = dom_attr(&e->dom, id, "aria-hidden");
-    if (aria && strcmp(aria, "true") == 0) {
-        /* Readability keeps Wikimedia's aria-hidden fallback images. */
-        const char *cls = dom_attr(&e->dom, id, "class");
-        return !(cls && strstr(cls, "fallback-image"));
-    }
-    return style_hides(dom_attr(&e->dom, id, "style"));
-}
 
 static bool is_reply_control(const rm_engine *e, int32_t id)
 {
@@ -196,45 +193,64 @@ const char *engine_sig(const rm_engine *e, int32_t id)
     return e->sig_buf + e->sig_off[id];
 }
 
+/* Flags carried by attributes, read in one pass over them (Gumbo keeps
+ * attributes in a list; looking each name up would rescan it). */
+static uint16_t attribute_flags(const GumboNode *g)
+{
+    const GumboVector *attrs = &g->v.element.attributes;
+    uint16_t f = 0;
+    bool aria_hidden = false, fallback_image = false;
+    for (unsigned k = 0; k < attrs->length; k++) {
+        const GumboAttribute *at = attrs->data[k];
+        const char *name = at->name, *v = at->value;
+        if (strcmp(name, "hidden") == 0)
+            f |= NF_HIDDEN;
+        else if (strcmp(name, "aria-hidden") == 0)
+            aria_hidden = strcmp(v, "true") == 0;
+        else if (strcmp(name, "class") == 0)
+            fallback_image = strstr(v, "fallback-image") != NULL;
+        else if (strcmp(name, "style") == 0)
+            f |= (uint16_t)((style_hides(v) ? NF_HIDDEN : 0) | (style_fixed(v) ? NF_FIXED : 0));
+        else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
+            f |= NF_HAS_DATE;
+        else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
+            f |= NF_HAS_BODY;
+        else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
+            f |= (uint16_t)(NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
+    }
+    /* Readability keeps Wikimedia's aria-hidden fallback images. */
+    if (aria_hidden && !fallback_image)
+        f |= NF_HIDDEN;
+    return f;
+}
+
+/* Flags carried by the tag itself. */
+static uint16_t tag_flags(const rm_engine *e, int32_t i)
+{
+    const rm_node *n = &e->dom.nodes[i];
+    char name[64];
+    switch (n->tag) {
+    case GUMBO_TAG_PRE: case GUMBO_TAG_CODE: return NF_IN_CODE;
+    case GUMBO_TAG_TABLE: return (uint16_t)(NF_IN_TABLE | (is_data_table(e, i) ? NF_DATA_TABLE : 0));
+    case GUMBO_TAG_FIGURE: return NF_IN_FIGURE;
+    case GUMBO_TAG_H1: return NF_HAS_H1;
+    case GUMBO_TAG_TIME: return NF_HAS_DATE;
+    case GUMBO_TAG_UNKNOWN:
+        /* Gumbo 0.10 predates <dialog>: modal boxes. */
+        return strcmp(dom_tag_name(&e->dom, i, name), "dialog") == 0 ? NF_NEVER : 0;
+    default:
+        if (heur_is_never_content(n->tag) || n->g->v.element.tag_namespace == GUMBO_NAMESPACE_SVG)
+            return NF_NEVER;
+        return 0;
+    }
+}
+
 static uint16_t own_flags(const rm_engine *e, int32_t i)
 {
     const rm_node *n = &e->dom.nodes[i];
-    uint16_t f = 0;
     if (n->type != RM_NODE_ELEMENT)
         return 0;
-    if (heur_is_never_content(n->tag) || n->g->v.element.tag_namespace == GUMBO_NAMESPACE_SVG)
-        f |= NF_NEVER;
-    char name[64];
-    if (n->tag == GUMBO_TAG_UNKNOWN && strcmp(dom_tag_name(&e->dom, i, name), "dialog") == 0)
-        f |= NF_NEVER;   /* Gumbo 0.10 predates <dialog>: modal boxes */
-    if (is_hidden(e, i))
-        f |= NF_HIDDEN;
-    const char *href = n->tag == GUMBO_TAG_A ? dom_attr(&e->dom, i, "href") : NULL;
-    if (href) {
-        f |= NF_IN_LINK;
-        if (href[0] == '#')
-            f |= NF_HASH_LINK;
-    }
-    if (n->tag == GUMBO_TAG_PRE || n->tag == GUMBO_TAG_CODE)
-        f |= NF_IN_CODE;
-    if (n->tag == GUMBO_TAG_TABLE) {
-        f |= NF_IN_TABLE;
-        if (is_data_table(e, i))
-            f |= NF_DATA_TABLE;
-    }
-    if (n->tag == GUMBO_TAG_FIGURE)
-        f |= NF_IN_FIGURE;
-    if (n->tag == GUMBO_TAG_H1)
-        f |= NF_HAS_H1;
-    const char *rel = dom_attr(&e->dom, i, "rel");
-    if (n->tag == GUMBO_TAG_TIME || (rel && strstr(rel, "author")))
-        f |= NF_HAS_DATE;
-    const char *itemprop = dom_attr(&e->dom, i, "itemprop");
-    if (itemprop && strstr(itemprop, "articleBody"))
-        f |= NF_HAS_BODY;
-    if (style_fixed(dom_attr(&e->dom, i, "style")))
-        f |= NF_FIXED;
-    return f;
+    return (uint16_t)(tag_flags(e, i) | attribute_flags(n->g));
 }
 
 int engine_prepare(rm_engine *e)
