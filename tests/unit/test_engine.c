@@ -1,0 +1,231 @@
+/*
+ * test_engine.c — the passes one by one on small documents: clutter
+ * classification, scoring and candidate choice, sibling merging, and the
+ * cleaning rules inside the article.
+ */
+#include "testutil.h"
+
+#include "engine.h"
+
+#define LONG_P(words)                                                                  \
+    "<p>" words ", which the council discussed at length on Tuesday evening, "          \
+    "before the vote, and again, at the request of residents, after it.</p>"
+
+typedef struct {
+    GumboOutput *out;
+    rm_engine e;
+    int32_t roots[16];
+    size_t root_count;
+} fixture;
+
+static void load(fixture *f, const char *html)
+{
+    memset(f, 0, sizeof *f);
+    f->out = gumbo_parse(html);
+    ck_assert_int_eq(dom_build(&f->e.dom, f->out), 0);
+    f->e.byline_node = RM_NONE;
+    ck_assert_int_eq(engine_prepare(&f->e), 0);
+    clutter_classify(&f->e);
+}
+
+static void choose(fixture *f, unsigned attempt)
+{
+    f->root_count = score_select(&f->e, attempt, f->roots, 16);
+    clean_article(&f->e, attempt, f->roots, f->root_count);
+}
+
+static void unload(fixture *f)
+{
+    engine_free(&f->e);
+    gumbo_destroy_output(&kGumboDefaultOptions, f->out);
+}
+
+/* Element with the given id attribute. */
+static int32_t by_id(const fixture *f, const char *id)
+{
+    for (int32_t i = 0; i < f->e.dom.count; i++) {
+        const char *v = dom_attr(&f->e.dom, i, "id");
+        if (v && strcmp(v, id) == 0)
+            return i;
+    }
+    ck_abort_msg("no element #%s", id);
+    return RM_NONE;
+}
+
+static bool is_root(const fixture *f, int32_t id)
+{
+    for (size_t k = 0; k < f->root_count; k++)
+        if (f->roots[k] == id)
+            return true;
+    return false;
+}
+
+static bool kept(const fixture *f, const char *id)
+{
+    int32_t n = by_id(f, id);
+    for (int32_t a = n; a != RM_NONE; a = f->e.dom.nodes[a].parent)
+        if (f->e.drop[a] != DROP_KEEP)
+            return false;
+    return true;
+}
+
+START_TEST(paragraph_points_choose_the_container)
+{
+    fixture f;
+    load(&f, "<body><div id=nav><a href=/>Home</a> <a href=/a>About</a></div>"
+             "<div id=story>" LONG_P("The bridge will close") LONG_P("Buses will divert")
+             LONG_P("Shops expect fewer visitors") "</div><div id=side><p>Short note.</p></div></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert_uint_eq(f.root_count, 1);
+    ck_assert(is_root(&f, by_id(&f, "story")));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(divs_without_blocks_score_as_paragraphs)
+{
+    fixture f;
+    load(&f, "<body><section id=text><div>The bridge will close for repairs in March, the council "
+             "said, and buses, bikes and pedestrians will be diverted.</div><div>Shops near the "
+             "bridge expect fewer visitors, owners said, and some may close for a month.</div>"
+             "<div>The works are expected to last six weeks, weather permitting, and cost four "
+             "million.</div></section></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(is_root(&f, by_id(&f, "text")));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(siblings_of_the_same_article_are_merged)
+{
+    fixture f;
+    load(&f, "<body><div id=wrap><div id=one class=part>" LONG_P("The bridge will close")
+             LONG_P("Buses will divert") "</div><div id=ad><a href=/x>Buy now</a></div>"
+             "<div id=two class=part>" LONG_P("Shops expect fewer visitors") "</div></div></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "one"));
+    ck_assert(kept(&f, "two"));
+    ck_assert(!kept(&f, "ad") || !is_root(&f, by_id(&f, "ad")));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(unlikely_blocks_are_stripped_unless_they_hold_the_article)
+{
+    fixture f;
+    load(&f, "<body><div id=grid class=sidebar-grid><h1>Bridge to close</h1><div id=story>"
+             LONG_P("The bridge will close") LONG_P("Buses will divert") "</div></div>"
+             "<div id=side class=sidebar>" LONG_P("Other news") LONG_P("More news") LONG_P("Even more")
+             "</div></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "story"));
+    ck_assert(!kept(&f, "side"));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(conditional_cleaning_rules)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("The bridge will close") LONG_P("Buses will divert")
+             "<div id=links><a href=/1>One link here</a> <a href=/2>Two link here</a> x</div>"
+             "<table id=data><tr><th>Day</th><th>Route</th></tr><tr><td>Mon</td><td>A</td></tr></table>"
+             "<ul id=gallery><li><img src=a.jpg></li><li><img src=b.jpg></li></ul>"
+             "<form id=poll><input name=a><input name=b><input name=c></form>"
+             LONG_P("Shops expect fewer visitors") "</div></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "story"));
+    ck_assert(!kept(&f, "links"));   /* link density over 0.2 */
+    ck_assert(kept(&f, "data"));     /* a data table is content */
+    ck_assert(kept(&f, "gallery"));  /* a list of images is content */
+    ck_assert(!kept(&f, "poll"));    /* more inputs than paragraphs allow */
+    unload(&f);
+}
+END_TEST
+
+START_TEST(no_conditional_cleaning_on_the_last_attempt)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("The bridge will close")
+             "<div id=links><a href=/1>One link here</a> <a href=/2>Two link here</a> x</div>"
+             "</div></body>");
+    choose(&f, 0);
+    ck_assert(kept(&f, "links"));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(container_of_the_best_block_survives_negative_names)
+{
+    fixture f;
+    load(&f, "<body><div id=outer class=content-hidden><div id=story>" LONG_P("The bridge will close")
+             LONG_P("Buses will divert") LONG_P("Shops expect fewer") "</div></div></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "story"));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(title_heading_and_byline_row_go)
+{
+    fixture f;
+    load(&f, "<body><div id=story><h1 id=h>Bridge to close for repairs</h1>"
+             "<p id=by>By <a rel=author href=/ann>Ann Lee</a> <time>3 May</time></p>"
+             LONG_P("The bridge will close") LONG_P("Buses will divert") "</div></body>");
+    const char title[] = "bridge to close for repairs";
+    clean_title_and_byline(&f.e, title, sizeof title - 1);
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(!kept(&f, "h"));
+    ck_assert(!kept(&f, "by"));
+    ck_assert(kept(&f, "story"));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(clutter_is_counted_once_per_box)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("The bridge will close") "</div>"
+             "<div id=comments class=comments><div class=comment-list><div class=comment>"
+             "<p>Nice.</p><a href=?r=1>Reply</a></div><div class=comment><p>Agreed.</p>"
+             "<a href=?r=2>Reply</a></div></div></div></body>");
+    ck_assert_uint_eq(f.e.removed[RM_REMOVED_COMMENTS], 1);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "comments")], RM_REMOVED_COMMENTS);
+    unload(&f);
+}
+END_TEST
+
+START_TEST(statistics_follow_the_drop_mask)
+{
+    fixture f;
+    load(&f, "<body><div id=d><p>abc, def.</p><a href=/x>link</a><p hidden>secret</p></div></body>");
+    const rm_stats *s = &f.e.raw[by_id(&f, "d")];
+    ck_assert_uint_eq(s->chars, 13);   /* "abc, def." + "link", hidden text excluded */
+    ck_assert_uint_eq(s->commas, 1);
+    ck_assert_uint_eq(s->sentences, 1);
+    ck_assert_uint_eq(s->paragraphs, 1);
+    ck_assert_uint_eq(s->links, 1);
+    ck_assert(engine_link_density(s) > 0.25 && engine_link_density(s) < 0.35);
+    unload(&f);
+}
+END_TEST
+
+static Suite *engine_suite(void)
+{
+    Suite *s = suite_create("engine");
+    TCase *tc = tcase_create("passes");
+    tcase_add_test(tc, paragraph_points_choose_the_container);
+    tcase_add_test(tc, divs_without_blocks_score_as_paragraphs);
+    tcase_add_test(tc, siblings_of_the_same_article_are_merged);
+    tcase_add_test(tc, unlikely_blocks_are_stripped_unless_they_hold_the_article);
+    tcase_add_test(tc, conditional_cleaning_rules);
+    tcase_add_test(tc, no_conditional_cleaning_on_the_last_attempt);
+    tcase_add_test(tc, container_of_the_best_block_survives_negative_names);
+    tcase_add_test(tc, title_heading_and_byline_row_go);
+    tcase_add_test(tc, clutter_is_counted_once_per_box);
+    tcase_add_test(tc, statistics_follow_the_drop_mask);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(engine_suite)
