@@ -122,6 +122,17 @@ static void classify_by_marker(rm_engine *e, int32_t id)
         mark(e, id, kind);
 }
 
+/* An overlay says what it is in its first words ("Adblock detected", "We
+ * use cookies"); one that does not is a prompt of some kind. */
+static rm_removed_kind overlay_kind(const rm_engine *e, int32_t id)
+{
+    size_t len;
+    char *text = engine_folded_text(e, id, NULL, 400, &len);
+    rm_removed_kind kind = text ? heur_phrase_kind(text, len) : RM_KIND_NONE;
+    free(text);
+    return kind == RM_KIND_NONE ? RM_REMOVED_PROMPT : kind;
+}
+
 /* Structural kinds that need no names. */
 static void classify_by_structure(rm_engine *e, int32_t id)
 {
@@ -133,19 +144,12 @@ static void classify_by_structure(rm_engine *e, int32_t id)
         mark(e, id, RM_REMOVED_NAVIGATION);
     } else if (t == GUMBO_TAG_FOOTER) {
         mark(e, id, RM_REMOVED_FOOTER);
-    } else if (t == GUMBO_TAG_FORM || t == GUMBO_TAG_TEXTAREA) {
-        /* A textarea means a comment form; an e-mail field a sign-up. */
-        int32_t form = id;
-        if (t == GUMBO_TAG_TEXTAREA)
-            for (form = node(e, id)->parent; form != RM_NONE && node(e, form)->tag != GUMBO_TAG_FORM;
-                 form = node(e, form)->parent)
-                ;
-        if (t == GUMBO_TAG_TEXTAREA && form != RM_NONE && !protected_box(e, form))
-            mark(e, form, RM_REMOVED_COMMENTS);
-        else if (t == GUMBO_TAG_FORM && s->inputs > 0 && s->chars < 400)
-            mark(e, id, RM_REMOVED_PROMPT);
-    } else if (e->flags[id] & NF_FIXED && s->chars < 1500) {
-        mark(e, id, RM_REMOVED_PROMPT);
+    } else if (t == GUMBO_TAG_FORM && (e->flags[id] & NF_HAS_TEXTAREA)) {
+        mark(e, id, RM_REMOVED_COMMENTS);   /* a textarea: a comment form */
+    } else if (t == GUMBO_TAG_FORM && s->inputs > 0 && s->chars < 400) {
+        mark(e, id, RM_REMOVED_PROMPT);     /* a short form: sign-up, search */
+    } else if ((e->flags[id] & NF_FIXED) && s->chars < 1500) {
+        mark(e, id, overlay_kind(e, id));
     }
 }
 

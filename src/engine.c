@@ -17,7 +17,7 @@
 #include <unistr.h>
 
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE)
-#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE)
+#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA)
 
 /* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
 static const ucs4_t comma_chars[] = {
@@ -193,9 +193,149 @@ const char *engine_sig(const rm_engine *e, int32_t id)
     return e->sig_buf + e->sig_off[id];
 }
 
+/* ---- overlays named by the page's own CSS ------------------------------------
+ * A nag or banner is often fixed by a stylesheet rule, not an inline style
+ * (clutter-taxonomy.md §8): one pass over the <style> elements collects the
+ * classes of rules that say position:fixed, and Tailwind's utility class
+ * "fixed" counts too. */
+
+static uint64_t class_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h | 1;
+}
+
+static int add_fixed_class(rm_engine *e, const char *name, size_t n, size_t *count)
+{
+    if (!e->fixed_classes || (*count + 1) * 2 > e->fixed_mask + 1) {
+        size_t cap = e->fixed_classes ? (e->fixed_mask + 1) * 2 : 64;
+        uint64_t *grown = calloc(cap, sizeof *grown);
+        if (!grown)
+            return -1;
+        for (size_t i = 0; e->fixed_classes && i <= e->fixed_mask; i++) {
+            uint64_t h = e->fixed_classes[i];
+            size_t k = h & (cap - 1);
+            while (h && grown[k])
+                k = (k + 1) & (cap - 1);
+            if (h)
+                grown[k] = h;
+        }
+        free(e->fixed_classes);
+        e->fixed_classes = grown;
+        e->fixed_mask = cap - 1;
+    }
+    uint64_t h = class_hash(name, n);
+    size_t k = h & e->fixed_mask;
+    while (e->fixed_classes[k] && e->fixed_classes[k] != h)
+        k = (k + 1) & e->fixed_mask;
+    if (!e->fixed_classes[k])
+        (*count)++;
+    e->fixed_classes[k] = h;
+    return 0;
+}
+
+static bool css_class_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_';
+}
+
+/* Does a declaration block say position:fixed? */
+static bool declares_fixed(const char *from, const char *to)
+{
+    static const char key[] = "position";
+    for (const char *p = from; p + sizeof key - 1 < to; p++) {
+        if (strncmp(p, key, sizeof key - 1) != 0)
+            continue;
+        const char *v = p + sizeof key - 1;
+        while (v < to && (*v == ' ' || *v == ':' || *v == '\n' || *v == '\t'))
+            v++;
+        if (to - v >= 5 && strncmp(v, "fixed", 5) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int collect_selector_classes(rm_engine *e, const char *from, const char *to, size_t *count)
+{
+    for (const char *p = from; p < to; p++) {
+        if (*p != '.')
+            continue;
+        const char *name = ++p;
+        while (p < to && css_class_char(*p))
+            p++;
+        if (p > name && add_fixed_class(e, name, (size_t)(p - name), count))
+            return -1;
+    }
+    return 0;
+}
+
+static int scan_stylesheet(rm_engine *e, const char *css, size_t *count)
+{
+    const char *selector = css;
+    for (const char *p = css; *p; p++) {
+        if (*p == '}') {
+            selector = p + 1;
+            continue;
+        }
+        if (*p != '{')
+            continue;
+        const char *end = p + 1 + strcspn(p + 1, "{}");
+        if (*end == '{') {   /* a group such as @media: its rules follow */
+            selector = p + 1;
+            continue;
+        }
+        if (declares_fixed(p + 1, end) && collect_selector_classes(e, selector, p, count))
+            return -1;
+        if (!*end)
+            break;
+        p = end;
+        selector = end + 1;
+    }
+    return 0;
+}
+
+static int collect_fixed_classes(rm_engine *e)
+{
+    size_t count = 0;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        if (e->dom.nodes[i].tag != GUMBO_TAG_STYLE)
+            continue;
+        for (int32_t c = e->dom.nodes[i].first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling) {
+            const char *css = dom_text(&e->dom, c);
+            if (css && scan_stylesheet(e, css, &count))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static bool has_fixed_class(const rm_engine *e, const char *cls)
+{
+    for (const char *p = cls; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+        size_t n = (size_t)(p - start);
+        if (n == 5 && strncmp(start, "fixed", 5) == 0)
+            return true;
+        if (n == 0 || !e->fixed_classes)
+            continue;
+        uint64_t h = class_hash(start, n);
+        for (size_t k = h & e->fixed_mask; e->fixed_classes[k]; k = (k + 1) & e->fixed_mask)
+            if (e->fixed_classes[k] == h)
+                return true;
+    }
+    return false;
+}
+
 /* Flags carried by attributes, read in one pass over them (Gumbo keeps
  * attributes in a list; looking each name up would rescan it). */
-static uint16_t attribute_flags(const GumboNode *g)
+static uint16_t attribute_flags(const rm_engine *e, const GumboNode *g)
 {
     const GumboVector *attrs = &g->v.element.attributes;
     uint16_t f = 0;
@@ -207,8 +347,13 @@ static uint16_t attribute_flags(const GumboNode *g)
             f |= NF_HIDDEN;
         else if (strcmp(name, "aria-hidden") == 0)
             aria_hidden = strcmp(v, "true") == 0;
-        else if (strcmp(name, "class") == 0)
+        else if (strcmp(name, "class") == 0) {
             fallback_image = strstr(v, "fallback-image") != NULL;
+            if (has_fixed_class(e, v))
+                f |= NF_FIXED;
+        } else if ((strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0) ||
+                   (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0))
+            f |= NF_FIXED;
         else if (strcmp(name, "style") == 0)
             f |= (uint16_t)((style_hides(v) ? NF_HIDDEN : 0) | (style_fixed(v) ? NF_FIXED : 0));
         else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
@@ -235,6 +380,7 @@ static uint16_t tag_flags(const rm_engine *e, int32_t i)
     case GUMBO_TAG_FIGURE: return NF_IN_FIGURE;
     case GUMBO_TAG_H1: return NF_HAS_H1;
     case GUMBO_TAG_TIME: return NF_HAS_DATE;
+    case GUMBO_TAG_TEXTAREA: return NF_NEVER | NF_HAS_TEXTAREA;
     case GUMBO_TAG_UNKNOWN:
         /* Gumbo 0.10 predates <dialog>: modal boxes. */
         return strcmp(dom_tag_name(&e->dom, i, name), "dialog") == 0 ? NF_NEVER : 0;
@@ -250,7 +396,7 @@ static uint16_t own_flags(const rm_engine *e, int32_t i)
     const rm_node *n = &e->dom.nodes[i];
     if (n->type != RM_NODE_ELEMENT)
         return 0;
-    return (uint16_t)(tag_flags(e, i) | attribute_flags(n->g));
+    return (uint16_t)(tag_flags(e, i) | attribute_flags(e, n->g));
 }
 
 int engine_prepare(rm_engine *e)
@@ -270,7 +416,7 @@ int engine_prepare(rm_engine *e)
     e->scored = calloc(n, 1);
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
-        !e->scored || build_signatures(e))
+        !e->scored || build_signatures(e) || collect_fixed_classes(e))
         return -1;
     memset(e->kind, RM_KIND_NONE, n);
 
@@ -301,6 +447,7 @@ int engine_prepare(rm_engine *e)
 
 void engine_free(rm_engine *e)
 {
+    free(e->fixed_classes);
     free(e->sig_buf);
     free(e->sig_off);
     free(e->flags);

@@ -32,11 +32,14 @@ enum {
     NF_IN_TABLE = 1u << 5,    /* inside a table */
     NF_HAS_H1 = 1u << 6,      /* subtree holds an <h1> */
     NF_HAS_BODY = 1u << 7,    /* subtree holds itemprop=articleBody */
-    NF_FIXED = 1u << 8,       /* inline position:fixed (overlay) */
+    NF_FIXED = 1u << 8,       /* an overlay: position:fixed (inline, by a
+                                 <style> rule or Tailwind's "fixed"), or a
+                                 modal dialog */
     NF_REPLY = 1u << 9,       /* subtree holds a "Reply" link or button */
     NF_DATA_TABLE = 1u << 10, /* in a table of data, not of layout */
     NF_IN_FIGURE = 1u << 11,
     NF_HAS_DATE = 1u << 12,   /* subtree holds <time> or a[rel=author] */
+    NF_HAS_TEXTAREA = 1u << 13, /* subtree holds a <textarea> */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -61,6 +64,8 @@ typedef struct {
     const char *title;       /* article title, for duplicate headings */
     int32_t byline_node;     /* byline element to drop, or RM_NONE */
 
+    uint64_t *fixed_classes; /* hashes of classes a <style> makes fixed */
+    size_t fixed_mask;       /* open addressing: capacity - 1 */
     char *sig_buf;           /* lower-cased "class id" strings */
     uint32_t *sig_off;       /* per node offset into sig_buf; 0 = none */
     uint16_t *flags;         /* NF_* */

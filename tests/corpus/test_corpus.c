@@ -11,133 +11,14 @@
 #include "testutil.h"
 
 #include "readmode.h"
+#include "wordbag.h"
 
 #include <dirent.h>
 #include <gumbo.h>
-#include <stdint.h>
 #include <sys/stat.h>
-#include <unicase.h>
-#include <unictype.h>
-#include <uninorm.h>
-#include <unistr.h>
-#include <uniwbrk.h>
 
 #define MEAN_F1_FLOOR 0.92
 #define MAX_PAGES 512
-
-/* ---- a multiset of words -------------------------------------------------- */
-
-typedef struct {
-    char *word;
-    int count;
-} slot;
-
-typedef struct {
-    slot *slots;
-    size_t cap, total;
-} bag;
-
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-static slot *bag_find(bag *b, const char *w, size_t n)
-{
-    size_t i = hash(w, n) & (b->cap - 1);
-    while (b->slots[i].word && !(strlen(b->slots[i].word) == n && memcmp(b->slots[i].word, w, n) == 0))
-        i = (i + 1) & (b->cap - 1);
-    return &b->slots[i];
-}
-
-static void bag_add(bag *b, const char *w, size_t n)
-{
-    if (b->total * 2 >= b->cap) {
-        bag grown = {calloc(b->cap * 2, sizeof(slot)), b->cap * 2, 0};
-        for (size_t i = 0; i < b->cap; i++)
-            if (b->slots[i].word) {
-                *bag_find(&grown, b->slots[i].word, strlen(b->slots[i].word)) = b->slots[i];
-                grown.total++;
-            }
-        free(b->slots);
-        *b = grown;
-    }
-    slot *s = bag_find(b, w, n);
-    if (!s->word) {
-        s->word = strndup(w, n);
-        b->total++;
-    }
-    s->count++;
-}
-
-static void bag_free(bag *b)
-{
-    for (size_t i = 0; i < b->cap; i++)
-        free(b->slots[i].word);
-    free(b->slots);
-}
-
-static size_t bag_fill(bag *b, const char *text)
-{
-    b->cap = 1024;
-    b->total = 0;
-    b->slots = calloc(b->cap, sizeof(slot));
-    size_t folded_len = 0, words = 0;
-    uint8_t *f = u8_casefold((const uint8_t *)text, strlen(text), NULL, UNINORM_NFC, NULL, &folded_len);
-    if (!f || folded_len == 0) {
-        free(f);
-        return 0;
-    }
-    char *breaks = malloc(folded_len);
-    u8_wordbreaks(f, folded_len, breaks);
-    size_t start = 0;
-    bool has_alnum = false;
-    for (size_t i = 0; i <= folded_len;) {
-        if (i == folded_len || (breaks[i] && i > start)) {
-            if (has_alnum) {
-                bag_add(b, (const char *)f + start, i - start);
-                words++;
-            }
-            start = i;
-            has_alnum = false;
-            if (i == folded_len)
-                break;
-        }
-        ucs4_t uc;
-        int n = u8_mbtouc(&uc, f + i, folded_len - i);
-        if (uc_is_alnum(uc))
-            has_alnum = true;
-        i += n > 0 ? (size_t)n : 1;
-    }
-    free(breaks);
-    free(f);
-    return words;
-}
-
-static double word_f1(const char *got, const char *want)
-{
-    bag g, w;
-    size_t ng = bag_fill(&g, got), nw = bag_fill(&w, want);
-    size_t overlap = 0;
-    for (size_t i = 0; i < g.cap; i++) {
-        if (!g.slots[i].word)
-            continue;
-        slot *s = bag_find(&w, g.slots[i].word, strlen(g.slots[i].word));
-        if (s->word)
-            overlap += (size_t)(g.slots[i].count < s->count ? g.slots[i].count : s->count);
-    }
-    bag_free(&g);
-    bag_free(&w);
-    if (ng == 0 && nw == 0)
-        return 1.0;
-    if (ng == 0 || nw == 0 || overlap == 0)
-        return 0.0;
-    double p = (double)overlap / (double)ng, r = (double)overlap / (double)nw;
-    return 2 * p * r / (p + r);
-}
 
 /* All text of expected.html, block boundaries as spaces. */
 static void append_text(const GumboNode *root, char **buf, size_t *len, size_t *cap)

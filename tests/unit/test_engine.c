@@ -210,6 +210,37 @@ START_TEST(statistics_follow_the_drop_mask)
 }
 END_TEST
 
+START_TEST(overlays_by_stylesheet_utility_class_and_dialog_role)
+{
+    fixture f;
+    load(&f, "<head><style>@media all { .k9 , .abn-overlay{top:0; position : fixed} }"
+             ".plain{position:relative}</style></head><body><div id=story>"
+             LONG_P("The bridge will close") "</div>"
+             "<div id=nag class=\"abn-overlay x\"><p>It looks like you are using an ad blocker, so "
+             "parts of this page cannot load for you.</p><button>I have disabled it</button></div>"
+             "<div id=bar class=\"fixed inset-x-0 bottom-0 z-50\"><p>Get unlimited access.</p></div>"
+             "<div id=consent role=dialog><p>We use cookies to measure visits.</p><button>OK</button></div>"
+             "<div id=plain class=plain><p>Not an overlay at all.</p></div></body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "nag")], RM_REMOVED_ADBLOCK);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "bar")], RM_REMOVED_PROMPT);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "consent")], RM_REMOVED_CONSENT);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "plain")], RM_KIND_NONE);
+    unload(&f);
+}
+END_TEST
+
+START_TEST(forms_by_their_fields)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("The bridge will close") "</div>"
+             "<form id=reply class=f1><p>Your thoughts</p><textarea name=t></textarea><button>Post</button></form>"
+             "<form id=signup class=f2><input type=email name=e><button>Join</button></form></body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "reply")], RM_REMOVED_COMMENTS);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "signup")], RM_REMOVED_PROMPT);
+    unload(&f);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -224,6 +255,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, title_heading_and_byline_row_go);
     tcase_add_test(tc, clutter_is_counted_once_per_box);
     tcase_add_test(tc, statistics_follow_the_drop_mask);
+    tcase_add_test(tc, overlays_by_stylesheet_utility_class_and_dialog_role);
+    tcase_add_test(tc, forms_by_their_fields);
     suite_add_tcase(s, tc);
     return s;
 }
