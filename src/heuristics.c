@@ -14,6 +14,7 @@
 #include "heuristics.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -111,10 +112,13 @@ static const char *const unlikely_roles[] = {
     "dialog",
 };
 
-/* Readability's "videos" pattern: embeds worth keeping. */
+/* Video players whose embeds are worth keeping (Readability's "videos"
+ * pattern, plus other common players); a host or any subdomain of it. */
 static const char *const video_hosts[] = {
-    "dailymotion.com", "youtube.com", "youtube-nocookie.com", "player.vimeo.com",
-    "v.qq.com", "archive.org/embed", "upload.wikimedia.org", "player.twitch.tv",
+    "youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com",
+    "dailymotion.com", "dai.ly", "twitch.tv", "ted.com", "wistia.com",
+    "wistia.net", "streamable.com", "bilibili.com", "rumble.com", "loom.com",
+    "v.qq.com", "archive.org", "upload.wikimedia.org",
 };
 
 /* Share intents (clutter-taxonomy §4). */
@@ -183,7 +187,27 @@ bool heur_is_unlikely_role(const char *role)
 
 bool heur_is_video_url(const char *url)
 {
-    return contains_any(url, video_hosts, COUNT(video_hosts));
+    const char *host = url ? strstr(url, "://") : NULL;
+    if (!host)
+        return false;
+    host += 3;
+    size_t len = strcspn(host, "/?#");
+    const char *at = memchr(host, '@', len);
+    if (at) {
+        len -= (size_t)(at + 1 - host);
+        host = at + 1;
+    }
+    const char *colon = memchr(host, ':', len);
+    if (colon)
+        len = (size_t)(colon - host);
+    for (size_t i = 0; i < COUNT(video_hosts); i++) {
+        size_t dlen = strlen(video_hosts[i]);
+        if (len < dlen || strncasecmp(host + len - dlen, video_hosts[i], dlen) != 0)
+            continue;
+        if (len == dlen || host[len - dlen - 1] == '.')
+            return true;
+    }
+    return false;
 }
 
 bool heur_is_share_url(const char *url)

@@ -9,6 +9,8 @@
  * waits in a data-* attribute or a srcset while src holds a placeholder.
  */
 #include "render_common.h"
+
+#include "heuristics.h"
 #include "url.h"
 
 #include <stdlib.h>
@@ -571,38 +573,6 @@ int render_image_url(const rm_render_input *in, int32_t id, char **out)
     return ref ? resolve_safe(in, ref, len, 1, out) : 0;
 }
 
-/* Embeddable video players worth a link in reader view (their embed URLs
- * are what sites put in iframes). Subdomains match too. */
-static const char *const video_hosts[] = {
-    "youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com",
-    "dailymotion.com", "dai.ly", "twitch.tv", "ted.com", "wistia.com",
-    "wistia.net", "streamable.com", "bilibili.com", "rumble.com", "loom.com",
-};
-
-static int is_video_host(const char *url)
-{
-    const char *host = strstr(url, "://");
-    if (!host)
-        return 0;
-    host += 3;
-    size_t len = strcspn(host, "/?#");
-    const char *at = memchr(host, '@', len);
-    if (at) {
-        len -= (size_t)(at + 1 - host);
-        host = at + 1;
-    }
-    const char *colon = memchr(host, ':', len);
-    if (colon)
-        len = (size_t)(colon - host);
-    for (size_t i = 0; i < sizeof video_hosts / sizeof video_hosts[0]; i++) {
-        size_t dlen = strlen(video_hosts[i]);
-        if (len < dlen || strncasecmp(host + len - dlen, video_hosts[i], dlen) != 0)
-            continue;
-        if (len == dlen || host[len - dlen - 1] == '.')
-            return 1;
-    }
-    return 0;
-}
 
 /* src of the element, or of its first <source> child (video, audio). */
 static const char *media_src(const rm_dom *dom, int32_t id)
@@ -622,7 +592,7 @@ int render_media_url(const rm_render_input *in, int32_t id, char **out)
     const char *src = media_src(in->dom, id);
     if (!src || resolve_safe(in, src, strlen(src), 0, out))
         return src ? -1 : 0;
-    if (*out && in->dom->nodes[id].tag == GUMBO_TAG_IFRAME && !is_video_host(*out)) {
+    if (*out && in->dom->nodes[id].tag == GUMBO_TAG_IFRAME && !heur_is_video_url(*out)) {
         free(*out);
         *out = NULL;
     }
