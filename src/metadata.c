@@ -16,6 +16,8 @@
  * both its parser and our walks over the parsed tree.
  */
 #include "metadata.h"
+
+#include "heuristics.h"
 #include "url.h"
 
 #include <cJSON.h>
@@ -1059,19 +1061,6 @@ static void collect_json_ld(scan *sc, ld_fields *ld)
 /* REGEXPS.byline, matched against "class id". */
 static const char *const byline_markers[] = {
     "byline", "author", "dateline", "writtenby", "p-author"};
-/* REGEXPS.unlikelyCandidates and okMaybeItsACandidate. */
-static const char *const unlikely_markers[] = {
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
-    "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-    "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
-    "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination",
-    "pager", "popup", "yom-remote"};
-static const char *const maybe_candidate_markers[] = {
-    "and", "article", "body", "column", "content", "main", "shadow"};
-/* UNLIKELY_ROLES. */
-static const char *const unlikely_roles[] = {
-    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
-
 /* ASCII case-insensitive substring test, as the /i patterns match. */
 static bool contains_ci(const char *haystack, const char *needle)
 {
@@ -1090,15 +1079,6 @@ static bool contains_any(const char *haystack, const char *const *needles, size_
     return false;
 }
 
-static bool in_list(const char *s, const char *const *list, size_t n)
-{
-    for (size_t i = 0; s && i < n; i++)
-        if (strcmp(s, list[i]) == 0)
-            return true;
-    return false;
-}
-
-/* Declarations in a style attribute, compared without spaces or case. */
 /* Does a style attribute hold `decl`, spaces and case aside? */
 static bool style_has(const char *style, const char *decl)
 {
@@ -1135,17 +1115,22 @@ static bool is_hidden(const rm_dom *dom, int32_t id)
 }
 
 
+/* Readability's unlikely-candidate test (the tables are heuristics.c's),
+ * on the lower-cased "class id". */
 static bool is_unlikely(const scan *sc, int32_t id, const char *cls, const char *idattr)
 {
     const rm_dom *dom = sc->dom;
     GumboTag tag = dom->nodes[id].tag;
-    if ((contains_any(cls, unlikely_markers, COUNT_OF(unlikely_markers)) ||
-         contains_any(idattr, unlikely_markers, COUNT_OF(unlikely_markers))) &&
-        !contains_any(cls, maybe_candidate_markers, COUNT_OF(maybe_candidate_markers)) &&
-        !contains_any(idattr, maybe_candidate_markers, COUNT_OF(maybe_candidate_markers)) &&
-        tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A && !sc->facts[id].in_table_or_code)
+    if (heur_is_unlikely_role(dom_attr(dom, id, "role")))
         return true;
-    return in_list(dom_attr(dom, id, "role"), unlikely_roles, COUNT_OF(unlikely_roles));
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || sc->facts[id].in_table_or_code)
+        return false;
+    char sig[1024];
+    snprintf(sig, sizeof sig, "%s %s", cls ? cls : "", idattr ? idattr : "");
+    for (char *p = sig; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return heur_is_unlikely(sig);
 }
 static bool marks_byline(const rm_dom *dom, int32_t id, const char *cls, const char *idattr)
 {
