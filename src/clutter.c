@@ -73,6 +73,11 @@ static bool is_element(const rm_engine *e, int32_t id)
     return node(e, id)->type == RM_NODE_ELEMENT;
 }
 
+static bool heading_tag(GumboTag t)
+{
+    return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
+}
+
 /* The article itself, or the page frame around it, is never clutter. */
 static bool protected_box(const rm_engine *e, int32_t id)
 {
@@ -111,6 +116,8 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     bool strong;
     const char *cls = dom_attr(&e->dom, id, "class");
     const char *ident = dom_attr(&e->dom, id, "id");
+    if (heading_tag(node(e, id)->tag))
+        ident = NULL;   /* a slug of the heading's text, see engine.c */
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
     if (kind == RM_KIND_NONE || protected_box(e, id))
         return;
@@ -187,11 +194,6 @@ static void classify_share_groups(rm_engine *e)
         i += (int32_t)node(e, i)->size - 1;
     }
     free(count);
-}
-
-static bool heading_tag(GumboTag t)
-{
-    return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
 }
 
 static bool is_label_tag(GumboTag t)

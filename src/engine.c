@@ -153,6 +153,14 @@ static bool is_data_table(const rm_engine *e, int32_t id)
     return rows >= 10 || cols > 4 || rows * cols > 10;
 }
 
+/* A heading's id is nearly always a slug of its own text, the target of
+ * an in-page link ("sharing-one-cache-across-runners"); it says nothing
+ * about what the heading is, so headings are known by their class alone. */
+static bool id_is_slug(const rm_node *n)
+{
+    return n->tag >= GUMBO_TAG_H1 && n->tag <= GUMBO_TAG_H6;
+}
+
 static int build_signatures(rm_engine *e)
 {
     size_t cap = 4096, len = 1;
@@ -162,7 +170,7 @@ static int build_signatures(rm_engine *e)
     e->sig_buf[0] = '\0';
     for (int32_t i = 0; i < e->dom.count; i++) {
         const char *cls = dom_attr(&e->dom, i, "class");
-        const char *id = dom_attr(&e->dom, i, "id");
+        const char *id = id_is_slug(&e->dom.nodes[i]) ? NULL : dom_attr(&e->dom, i, "id");
         if (!cls && !id)
             continue;
         size_t need = (cls ? strlen(cls) : 0) + 1 + (id ? strlen(id) : 0) + 1;
@@ -501,8 +509,9 @@ static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
     case GUMBO_TAG_P: s->paragraphs = 1; break;
     case GUMBO_TAG_LI: s->list_items = 1; break;
     case GUMBO_TAG_IMG: s->images = 1; break;
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_BUTTON: s->inputs = 1; break;
+    /* Readability counts <input>s only: a "Copy" button beside a code
+     * block does not make it a form. */
+    case GUMBO_TAG_INPUT: s->inputs = 1; break;
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
     case GUMBO_TAG_VIDEO: s->embeds = 1; break;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
