@@ -23,6 +23,7 @@
 #define SHARE_MAX_CHARS 500
 #define TITLE_SIMILARITY 0.75
 #define BYLINE_MAX_CHARS 150
+#define DATE_ROW_MAX_CHARS 80
 
 /* Removed outright inside the article (Readability's _clean lists). */
 static const GumboTag removed_tags[] = {
@@ -139,7 +140,9 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
         return false;
     if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
         return true;
-    return (e->flags[id] & NF_HAS_DATE) && s->sentences == 0 &&
+    /* A dated row that is not prose; abbreviations ("4 Min. Lesezeit")
+     * may look like a sentence end, so very short rows need none. */
+    return (e->flags[id] & NF_HAS_DATE) && (s->sentences == 0 || s->chars <= DATE_ROW_MAX_CHARS) &&
            (t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN);
 }
 

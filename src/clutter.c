@@ -64,6 +64,8 @@ static const GumboTag label_tags[] = {
 #define MAX_LABEL_CHARS 80
 
 #define MIN_SHARE_LINKS 3
+#define SHARE_BUTTON_MAX_CHARS 24
+#define SIGNUP_PITCH_MAX_CHARS 300   /* heading, pitch and small print */
 #define MIN_REPLY_ITEMS 2
 
 static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
@@ -140,6 +142,25 @@ static rm_removed_kind overlay_kind(const rm_engine *e, int32_t id)
     return kind == RM_KIND_NONE ? RM_REMOVED_PROMPT : kind;
 }
 
+/* A sign-up form sits in a box with its pitch and small print ("Get the
+ * Morning Record", "By signing up you agree..."): the box goes whole, as
+ * long as what it holds besides the form is a heading and a paragraph or
+ * two of short text. */
+static void grow_prompt_box(rm_engine *e, int32_t form)
+{
+    int32_t box = form;
+    for (int32_t a = node(e, form)->parent; a != RM_NONE; a = node(e, a)->parent) {
+        if (protected_box(e, a) || e->drop[a] != DROP_KEEP || e->raw[a].paragraphs > 2 ||
+            e->raw[a].chars - e->raw[form].chars > SIGNUP_PITCH_MAX_CHARS)
+            break;
+        box = a;
+    }
+    if (box == form)
+        return;
+    e->kind[form] = RM_KIND_NONE;
+    mark(e, box, RM_REMOVED_PROMPT);
+}
+
 /* Structural kinds that need no names. */
 static void classify_by_structure(rm_engine *e, int32_t id)
 {
@@ -155,6 +176,7 @@ static void classify_by_structure(rm_engine *e, int32_t id)
         mark(e, id, RM_REMOVED_COMMENTS);   /* a textarea: a comment form */
     } else if (t == GUMBO_TAG_FORM && s->inputs > 0 && s->chars < 400) {
         mark(e, id, RM_REMOVED_PROMPT);     /* a short form: sign-up, search */
+        grow_prompt_box(e, id);
     } else if ((e->flags[id] & NF_FIXED) && s->chars < 1500) {
         mark(e, id, overlay_kind(e, id));
     }
@@ -187,8 +209,12 @@ static void classify_share_groups(rm_engine *e)
             count[p] = (uint16_t)(count[p] + count[i]);
     }
     for (int32_t i = 1; i < e->dom.count; i++) {
-        if (count[i] < MIN_SHARE_LINKS || e->raw[i].chars > kind_limits[RM_REMOVED_SHARE].max_chars ||
-            protected_box(e, i))
+        bool group = count[i] >= MIN_SHARE_LINKS &&
+                     e->raw[i].chars <= kind_limits[RM_REMOVED_SHARE].max_chars;
+        /* A lone "Pin it" or "Tweet" link is a share button too. */
+        bool button = count[i] == 1 && node(e, i)->tag == GUMBO_TAG_A &&
+                      e->raw[i].chars <= SHARE_BUTTON_MAX_CHARS;
+        if ((!group && !button) || protected_box(e, i))
             continue;
         mark(e, i, RM_REMOVED_SHARE);
         i += (int32_t)node(e, i)->size - 1;

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicase.h>
 #include <uninorm.h>
 #include <unistr.h>
@@ -492,6 +493,11 @@ static uint32_t link_text_chars(const char *text, uint32_t chars)
     return chars;
 }
 
+static bool is_entry_field(const char *type)
+{
+    return !type || (strcasecmp(type, "checkbox") != 0 && strcasecmp(type, "radio") != 0);
+}
+
 static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
 {
     memset(s, 0, sizeof *s);
@@ -510,8 +516,9 @@ static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
     case GUMBO_TAG_LI: s->list_items = 1; break;
     case GUMBO_TAG_IMG: s->images = 1; break;
     /* Readability counts <input>s only: a "Copy" button beside a code
-     * block does not make it a form. */
-    case GUMBO_TAG_INPUT: s->inputs = 1; break;
+     * block does not make it a form. Checkboxes and radio buttons are not
+     * data entry either: they tick off recipe ingredients and task lists. */
+    case GUMBO_TAG_INPUT: s->inputs = is_entry_field(dom_attr(&e->dom, i, "type")); break;
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
     case GUMBO_TAG_VIDEO: s->embeds = 1; break;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:

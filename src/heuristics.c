@@ -406,12 +406,12 @@ rm_removed_kind heur_marker_kind(const char *cls, const char *id, bool *strong)
  * output drops byline and timestamp classes; extraction-methods.md §1). */
 static const char *const byline_tokens[] = {
     "byline", "dateline", "author", "authors", "writtenby", "timestamp",
-    "posted", "pubdate", "publish", "published",
+    "posted", "pubdate", "publish", "published", "meta", "kicker",
 };
 static const struct { const char *first, *second; } byline_pairs[] = {
     {"post", "meta"},    {"entry", "meta"}, {"article", "meta"}, {"story", "meta"},
     {"post", "info"},    {"entry", "date"}, {"post", "date"},    {"article", "date"},
-    {"posted", "on"},    {"meta", "info"},
+    {"posted", "on"},    {"meta", "info"},      {"reading", "time"},
 };
 
 static bool scan_byline(const char *s)
@@ -587,6 +587,8 @@ static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {
     {"we’re hiring", RM_REMOVED_PROMPT},
     {"we are hiring", RM_REMOVED_PROMPT},
     {"join our team", RM_REMOVED_PROMPT},
+    {"tried this recipe", RM_REMOVED_PROMPT},
+    {"follow us on", RM_REMOVED_SHARE},
     {"jetzt abonnieren", RM_REMOVED_PROMPT},
     {"nur für abonnenten", RM_REMOVED_PROMPT},
     {"newsletter abonnieren", RM_REMOVED_PROMPT},

@@ -131,7 +131,10 @@ static void score_paragraphs(rm_engine *e, int32_t body, unsigned attempt)
 static bool is_unlikely(const rm_engine *e, int32_t id)
 {
     const rm_node *n = &e->dom.nodes[id];
+    /* Headings are labels, not blocks: "wprm-recipe-header" names a
+     * recipe's "Ingredients", not a page header. */
     if (n->type != RM_NODE_ELEMENT || n->tag == GUMBO_TAG_BODY || n->tag == GUMBO_TAG_A ||
+        (n->tag >= GUMBO_TAG_H1 && n->tag <= GUMBO_TAG_H6) ||
         (e->flags[id] & (NF_IN_TABLE | NF_IN_CODE)))
         return false;
     if (heur_is_unlikely_role(dom_attr(&e->dom, id, "role")))

@@ -241,6 +241,38 @@ START_TEST(forms_by_their_fields)
 }
 END_TEST
 
+START_TEST(sign_up_box_goes_whole_and_lone_share_buttons_go)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("The bridge will close") LONG_P("Buses will divert")
+             "<div id=box class=c7><h3>Get the Morning Record</h3><p>Local news before seven.</p>"
+             "<form id=nl><input type=email name=e><button>Sign me up</button></form>"
+             "<p>By signing up you agree to our terms.</p></div>"
+             "<figure><img src=p.jpg><a id=pin href=\"https://www.pinterest.com/pin/create/button/?u=x\">Pin it</a></figure>"
+             LONG_P("Shops expect fewer visitors") "</div></body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "box")], RM_REMOVED_PROMPT);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "nl")], RM_KIND_NONE);   /* counted once, as the box */
+    ck_assert_uint_eq(f.e.removed[RM_REMOVED_PROMPT], 1);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "pin")], RM_REMOVED_SHARE);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "story")], RM_KIND_NONE);
+    unload(&f);
+}
+END_TEST
+
+START_TEST(recipe_card_survives)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("Pears are at their best in October")
+             LONG_P("Brown the butter first") "<div class=card><h3 id=ing class=recipe-header>Ingredients</h3>"
+             "<ul id=list><li><input type=checkbox> 6 ripe pears</li><li><input type=checkbox> 2 tablespoons sugar</li>"
+             "<li><input type=checkbox> 1 cup oats</li></ul></div>" LONG_P("Serve it warm") "</div></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "list"));   /* checkboxes are not a form */
+    ck_assert(kept(&f, "ing"));    /* a heading is not an "unlikely" block */
+    unload(&f);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -257,6 +289,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, statistics_follow_the_drop_mask);
     tcase_add_test(tc, overlays_by_stylesheet_utility_class_and_dialog_role);
     tcase_add_test(tc, forms_by_their_fields);
+    tcase_add_test(tc, sign_up_box_goes_whole_and_lone_share_buttons_go);
+    tcase_add_test(tc, recipe_card_survives);
     suite_add_tcase(s, tc);
     return s;
 }
