@@ -66,6 +66,10 @@ static void subtract_stats(rm_stats *to, const rm_stats *s)
 static void remove_node(rm_engine *e, int32_t id)
 {
     rm_stats gone = e->st[id];
+    /* A removed player still tells its wrapper that it was a player box:
+     * "Listen to the full conversation" around an iframe is the embed's
+     * label, judged by the one-embed rule below. */
+    gone.embeds = 0;
     engine_drop_subtree(e, id, DROP_CLEANED);
     for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)
         subtract_stats(&e->st[a], &gone);
@@ -128,6 +132,21 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
     return remove;
 }
 
+/* Is the element inside a paragraph-like block (its text part of a
+ * sentence) rather than directly in a container? */
+static bool in_flow_text(const rm_engine *e, int32_t id)
+{
+    for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent) {
+        GumboTag t = node(e, a)->tag;
+        if (t == GUMBO_TAG_P || t == GUMBO_TAG_LI || t == GUMBO_TAG_TD || t == GUMBO_TAG_DD ||
+            t == GUMBO_TAG_BLOCKQUOTE || (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6))
+            return true;
+        if (heur_is_block_tag(t) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
+            return false;
+    }
+    return false;
+}
+
 /* A byline or dateline row inside the article ("By Ann Lee · 3 May 2025 ·
  * 4 comments"): short, named so or holding a <time> or rel=author link,
  * and not a sentence. The byline itself is reported as metadata. */
@@ -140,6 +159,10 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
         return false;
     if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
         return true;
+    /* A <time> standing on its own in a container is a dateline; inside a
+     * paragraph it is part of a sentence. */
+    if (t == GUMBO_TAG_TIME)
+        return !in_flow_text(e, id);
     /* A dated row that is not prose; abbreviations ("4 Min. Lesezeit")
      * may look like a sentence end, so very short rows need none. */
     return (e->flags[id] & NF_HAS_DATE) && (s->sentences == 0 || s->chars <= DATE_ROW_MAX_CHARS) &&

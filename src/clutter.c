@@ -65,6 +65,7 @@ static const GumboTag label_tags[] = {
 
 #define MIN_SHARE_LINKS 3
 #define SHARE_BUTTON_MAX_CHARS 24
+#define NOTE_MAX_CHARS 300
 #define SIGNUP_PITCH_MAX_CHARS 300   /* heading, pitch and small print */
 #define MIN_REPLY_ITEMS 2
 
@@ -277,6 +278,26 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     mark(e, box, kind);
 }
 
+/* "This post may contain affiliate links", "Published in the print
+ * edition of...": a short note of its own, a paragraph or a line, never a
+ * sentence inside a longer paragraph. */
+static void classify_note(rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    GumboTag t = node(e, id)->tag;
+    if (s->chars == 0 || s->chars > NOTE_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
+        protected_box(e, id))
+        return;
+    if (t != GUMBO_TAG_P && !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0))
+        return;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, NOTE_MAX_CHARS * 4, &len);
+    rm_removed_kind kind = text ? heur_note_kind(text, len) : RM_KIND_NONE;
+    if (kind != RM_KIND_NONE)
+        mark(e, id, kind);
+    free(text);
+}
+
 void clutter_classify(rm_engine *e)
 {
     int32_t body = e->dom.body;
@@ -296,6 +317,9 @@ void clutter_classify(rm_engine *e)
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i) && is_label_tag(node(e, i)->tag))
             classify_labelled_box(e, i);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_element(e, i))
+            classify_note(e, i);
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)
             e->removed[e->kind[i]]++;

@@ -17,8 +17,9 @@
 #include <uninorm.h>
 #include <unistr.h>
 
-#define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE)
-#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA)
+#define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
+                   NF_IN_ARTICLE)
+#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING)
 
 /* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
 static const ucs4_t comma_chars[] = {
@@ -45,11 +46,14 @@ static bool is_space(ucs4_t c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0;
 }
 
+/* Count code points (white space runs as one), commas and sentence ends.
+ * A comma between digits is a thousands separator ("402,310"), not a
+ * clause: tables of figures must not read as prose. */
 static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint16_t *sentences)
 {
     const uint8_t *p = (const uint8_t *)s;
     uint32_t n = 0, c = 0, se = 0;
-    bool prev_space = false, prev_end = false;
+    bool prev_space = false, prev_end = false, prev_digit = false, digit_comma = false;
     while (*p) {
         ucs4_t uc = *p;
         if (uc < 0x80) {   /* most text is ASCII: no decoding, no tables */
@@ -58,10 +62,14 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
             int len = u8_mbtouc(&uc, p, strnlen((const char *)p, 4));
             p += len > 0 ? len : 1;
         }
+        bool digit = uc >= '0' && uc <= '9';
+        if (digit_comma && !digit)
+            c++;   /* "1999, the year" after all */
+        digit_comma = false;
         if (is_space(uc)) {
             if (prev_end)
                 se++;
-            prev_end = false;
+            prev_end = prev_digit = false;
             if (!prev_space)
                 n++;
             prev_space = true;
@@ -70,10 +78,15 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
         prev_space = false;
         n++;
         if (uc < 0x80) {
-            c += uc == ',';
+            if (uc == ',' && prev_digit)
+                digit_comma = true;
+            else
+                c += uc == ',';
             prev_end = uc == '.' || uc == '!' || uc == '?';
+            prev_digit = digit;
             continue;
         }
+        prev_digit = false;
         if (in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
             c++;
         prev_end = in_set(uc, sentence_end_chars, sizeof sentence_end_chars / sizeof sentence_end_chars[0]);
@@ -82,6 +95,8 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
     }
     if (prev_end)
         se++;
+    if (digit_comma)
+        c++;
     *chars = n;
     *commas = c > UINT16_MAX ? UINT16_MAX : (uint16_t)c;
     *sentences = se > UINT16_MAX ? UINT16_MAX : (uint16_t)se;
@@ -388,6 +403,9 @@ static uint16_t tag_flags(const rm_engine *e, int32_t i)
     case GUMBO_TAG_TABLE: return (uint16_t)(NF_IN_TABLE | (is_data_table(e, i) ? NF_DATA_TABLE : 0));
     case GUMBO_TAG_FIGURE: return NF_IN_FIGURE;
     case GUMBO_TAG_H1: return NF_HAS_H1;
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+        return NF_HAS_HEADING;
+    case GUMBO_TAG_ARTICLE: return NF_IN_ARTICLE;
     case GUMBO_TAG_TIME: return NF_HAS_DATE;
     case GUMBO_TAG_TEXTAREA: return NF_NEVER | NF_HAS_TEXTAREA;
     case GUMBO_TAG_UNKNOWN:

@@ -40,6 +40,8 @@ enum {
     NF_IN_FIGURE = 1u << 11,
     NF_HAS_DATE = 1u << 12,   /* subtree holds <time> or a[rel=author] */
     NF_HAS_TEXTAREA = 1u << 13, /* subtree holds a <textarea> */
+    NF_IN_ARTICLE = 1u << 14, /* inside an <article> element */
+    NF_HAS_HEADING = 1u << 15, /* subtree holds an h2-h6 */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */

@@ -108,6 +108,47 @@ static uint32_t kept_chars(const rm_engine *e, const int32_t *roots, size_t n)
     return total;
 }
 
+static bool layout_table_part(const rm_engine *e, int32_t id)
+{
+    switch (e->dom.nodes[id].tag) {
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+        return !(e->flags[id] & NF_DATA_TABLE);
+    default:
+        return false;
+    }
+}
+
+/* An article chosen inside a layout table (a page framed by a two-column
+ * table) is its cells' content, not a table row: replace such roots by
+ * their kept children, so that renderers see paragraphs, not cells. */
+static void unwrap_layout_roots(const rm_engine *e, attempt_result *best)
+{
+    int32_t out[MAX_ROOTS];
+    size_t n = 0;
+    for (size_t k = 0; k < best->root_count; k++) {
+        int32_t stack[MAX_ROOTS], top = 0;
+        stack[top++] = best->roots[k];
+        while (top > 0 && n < MAX_ROOTS) {
+            int32_t r = stack[--top];
+            if (!layout_table_part(e, r)) {
+                out[n++] = r;
+                continue;
+            }
+            /* Push children in reverse so they come out in document order. */
+            int32_t kids[MAX_ROOTS], count = 0;
+            for (int32_t c = e->dom.nodes[r].first_child; c != RM_NONE && count < MAX_ROOTS;
+                 c = e->dom.nodes[c].next_sibling)
+                if (e->drop[c] == DROP_KEEP)
+                    kids[count++] = c;
+            while (count > 0 && top < MAX_ROOTS)
+                stack[top++] = kids[--count];
+        }
+    }
+    memcpy(best->roots, out, n * sizeof out[0]);
+    best->root_count = n;
+}
+
 /* The JSON-LD articleBody witness disagrees with the scorer: take the
  * element it points at, cleaned like any article, from the clutter-free
  * mask `base`. */
@@ -164,6 +205,7 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     int rc = ldcheck_best_container(e, ld_body, best->roots, best->root_count, &witnessed);
     if (rc == 0 && witnessed != RM_NONE)
         take_witnessed(e, base, witnessed, best);
+    unwrap_layout_roots(e, best);
     free(base);
     return rc;
 }

@@ -588,6 +588,14 @@ static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {
     {"we are hiring", RM_REMOVED_PROMPT},
     {"join our team", RM_REMOVED_PROMPT},
     {"tried this recipe", RM_REMOVED_PROMPT},
+    {"was this page helpful", RM_REMOVED_PROMPT},
+    {"was this page useful", RM_REMOVED_PROMPT},
+    {"was this article helpful", RM_REMOVED_PROMPT},
+    {"print this page", RM_REMOVED_SHARE},
+    {"most popular", RM_REMOVED_RELATED},
+    {"most read", RM_REMOVED_RELATED},
+    {"top stories", RM_REMOVED_RELATED},
+    {"popular posts", RM_REMOVED_RELATED},
     {"follow us on", RM_REMOVED_SHARE},
     {"jetzt abonnieren", RM_REMOVED_PROMPT},
     {"nur für abonnenten", RM_REMOVED_PROMPT},
@@ -614,6 +622,36 @@ rm_removed_kind heur_phrase_kind(const char *text, size_t len)
         for (size_t at = 0; at + plen <= len; at++)
             if (memcmp(text + at, phrases[i].phrase, plen) == 0)
                 return phrases[i].kind;
+    }
+    return RM_KIND_NONE;
+}
+
+/* Notes about the article rather than part of it, found in short
+ * paragraphs of their own: affiliate and sponsorship disclosures
+ * (clutter-taxonomy.md §7) and print-edition lines. */
+static const struct { const char *phrase; rm_removed_kind kind; } note_phrases[] = {
+    {"affiliate link", RM_REMOVED_ADS},
+    {"as an amazon associate", RM_REMOVED_ADS},
+    {"may earn a commission", RM_REMOVED_ADS},
+    {"earn from qualifying purchases", RM_REMOVED_ADS},
+    {"this post is sponsored", RM_REMOVED_ADS},
+    {"sponsored content", RM_REMOVED_ADS},
+    {"provisionslinks", RM_REMOVED_ADS},
+    {"liens d'affiliation", RM_REMOVED_ADS},
+    {"enlaces de afiliados", RM_REMOVED_ADS},
+    {"link di affiliazione", RM_REMOVED_ADS},
+    {"published in the print edition", RM_REMOVED_FOOTER},
+    {"appears in print on", RM_REMOVED_FOOTER},
+    {"a version of this article appears in print", RM_REMOVED_FOOTER},
+};
+
+rm_removed_kind heur_note_kind(const char *text, size_t len)
+{
+    for (size_t i = 0; i < COUNT(note_phrases); i++) {
+        size_t plen = strlen(note_phrases[i].phrase);
+        for (size_t at = 0; plen <= len && at + plen <= len; at++)
+            if (memcmp(text + at, note_phrases[i].phrase, plen) == 0)
+                return note_phrases[i].kind;
     }
     return RM_KIND_NONE;
 }

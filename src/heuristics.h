@@ -42,6 +42,10 @@ bool heur_is_byline_marker(const char *cls, const char *id);
  * `text` must be case-folded (u8_casefold) and whitespace-collapsed. */
 rm_removed_kind heur_phrase_kind(const char *text, size_t len);
 
+/* Kind of a short note about the article (case-folded text): an affiliate
+ * disclosure (ads), a print-edition line (footer), or RM_KIND_NONE. */
+rm_removed_kind heur_note_kind(const char *text, size_t len);
+
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */
 bool heur_is_comment_heading(const char *text, size_t len);

@@ -20,6 +20,7 @@
 #define MIN_PARAGRAPH_CHARS 25
 #define ANCESTOR_LEVELS 5
 #define MIN_RIVALS 3
+#define ENTRY_HEADER_MAX_CHARS 300
 
 static bool kept(const rm_engine *e, int32_t id) { return e->drop[id] == DROP_KEEP; }
 
@@ -34,6 +35,14 @@ static bool is_element(const rm_engine *e, int32_t id)
 static bool div_as_p(const rm_engine *e, int32_t id)
 {
     return node(e, id)->tag == GUMBO_TAG_DIV && !e->has_block[id];
+}
+
+/* A table cell holding blocks (paragraphs, headings, tables) is a column
+ * of a layout table, a container rather than a paragraph. */
+static bool layout_cell(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    return (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) && e->has_block[id];
 }
 
 static void compute_has_block(rm_engine *e)
@@ -121,7 +130,7 @@ static void score_paragraphs(rm_engine *e, int32_t body, unsigned attempt)
         if (!is_element(e, i))
             continue;
         GumboTag tag = node(e, i)->tag;
-        if (heur_is_scored_tag(tag) || div_as_p(e, i))
+        if ((heur_is_scored_tag(tag) && !layout_cell(e, i)) || div_as_p(e, i))
             score_paragraph(e, i, attempt);
         else if (tag == GUMBO_TAG_DIV)
             score_inline_runs(e, i, attempt);
@@ -139,6 +148,11 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
         return false;
     if (heur_is_unlikely_role(dom_attr(&e->dom, id, "role")))
         return true;
+    /* A short header of an entry inside an <article> holds that entry's
+     * heading (live blogs, card-based posts), not the page's masthead. */
+    if ((e->flags[id] & (NF_IN_ARTICLE | NF_HAS_HEADING)) == (NF_IN_ARTICLE | NF_HAS_HEADING) &&
+        e->raw[id].chars <= ENTRY_HEADER_MAX_CHARS)
+        return false;
     return heur_is_unlikely(engine_sig(e, id)) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY));
 }
 
