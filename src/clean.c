@@ -24,6 +24,8 @@
 #define TITLE_SIMILARITY 0.75
 #define BYLINE_MAX_CHARS 150
 #define DATE_ROW_MAX_CHARS 80
+#define LINK_ROW_MAX_CHARS 150
+#define LINK_ROW_DENSITY 0.8
 
 /* Removed outright inside the article (Readability's _clean lists). */
 static const GumboTag removed_tags[] = {
@@ -155,7 +157,7 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
     if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
-        (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) || (e->flags[id] & (NF_IN_CODE | NF_IN_TABLE)))
+        (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
         return false;
     if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
         return true;
@@ -167,6 +169,16 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
      * may look like a sentence end, so very short rows need none. */
     return (e->flags[id] & NF_HAS_DATE) && (s->sentences == 0 || s->chars <= DATE_ROW_MAX_CHARS) &&
            (t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN);
+}
+
+/* A short paragraph made of two or more links and separators ("Download
+ * the data | Print this page | Feedback"): page tools, not prose
+ * (trafilatura's short-block link-density rule). */
+static bool is_link_row(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    return node(e, id)->tag == GUMBO_TAG_P && s->links >= 2 && s->chars < LINK_ROW_MAX_CHARS &&
+           engine_link_density(s) > LINK_ROW_DENSITY;
 }
 
 static void clean_subtree_fixed(rm_engine *e, int32_t root)
@@ -185,7 +197,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
-        } else if (i != root && is_byline_row(e, i)) {
+        } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i))) {
             gone = true;
         }
         if (gone)

@@ -64,6 +64,11 @@ static const GumboTag label_tags[] = {
 #define MAX_LABEL_CHARS 80
 
 #define MIN_SHARE_LINKS 3
+#define MIN_TEASER_CARDS 4
+#define TEASER_MAX_CHARS 400
+#define TEASER_GRID (RM_KIND_NONE + 1)   /* provisional mark in kind[] */
+#define MIN_PROSE_CHARS 140              /* Readability's readerable unit */
+#define INDEX_PAGE_RATIO 3
 #define SHARE_BUTTON_MAX_CHARS 24
 #define NOTE_MAX_CHARS 300
 #define SIGNUP_PITCH_MAX_CHARS 300   /* heading, pitch and small print */
@@ -196,6 +201,76 @@ static void classify_reply_list(rm_engine *e, int32_t id)
         mark(e, id, RM_REMOVED_COMMENTS);
 }
 
+/* Tag and first class token: what repeated cards have in common
+ * ("cd cd--0", "cd cd--1" are both div.cd). */
+static bool same_card_kind(const rm_engine *e, int32_t a, int32_t b)
+{
+    if (node(e, a)->tag != node(e, b)->tag)
+        return false;
+    const char *ca = dom_attr(&e->dom, a, "class"), *cb = dom_attr(&e->dom, b, "class");
+    size_t la = ca ? strcspn(ca, " \t\n") : 0, lb = cb ? strcspn(cb, " \t\n") : 0;
+    return la == lb && (la == 0 || memcmp(ca, cb, la) == 0);
+}
+
+/* A teaser card: short, led by a linked headline. */
+static bool is_teaser_card(const rm_engine *e, int32_t id)
+{
+    return node(e, id)->type == RM_NODE_ELEMENT && (e->flags[id] & NF_HEADLINE) &&
+           e->raw[id].chars <= TEASER_MAX_CHARS && !protected_box(e, id);
+}
+
+/* A grid or list of teaser cards ("Top stories", "More from the site"):
+ * several alike siblings, each a linked headline with a line or two of
+ * summary. Their summaries add up to more text than a short article, so
+ * the grid must go before scoring, names or no names. */
+static void classify_teaser_grid(rm_engine *e, int32_t id)
+{
+    if (protected_box(e, id))
+        return;
+    int cards = 0, children = 0;
+    int32_t first = RM_NONE;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (node(e, c)->type != RM_NODE_ELEMENT || e->drop[c] != DROP_KEEP)
+            continue;
+        children++;
+        if (!is_teaser_card(e, c))
+            continue;
+        if (first == RM_NONE)
+            first = c;
+        if (same_card_kind(e, first, c))
+            cards++;
+    }
+    if (cards >= MIN_TEASER_CARDS && cards * 3 >= children * 2)
+        e->kind[id] = TEASER_GRID;   /* decided in settle_teaser_grids */
+}
+
+/* On an index page (a section front, search results) the teasers are the
+ * page: grids go only when real prose remains outside them, at least a
+ * third as much as the teasers hold. */
+static void settle_teaser_grids(rm_engine *e, int32_t body)
+{
+    uint32_t prose = 0;
+    int32_t end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (e->kind[i] == TEASER_GRID)
+            i = engine_end(e, i) - 1;
+        else if (node(e, i)->tag == GUMBO_TAG_P && e->raw[i].chars >= MIN_PROSE_CHARS &&
+                 engine_link_density(&e->raw[i]) < 0.25)
+            prose += e->raw[i].chars;
+    }
+    uint32_t teasers = 0;
+    for (int32_t i = body; i < end; i++)
+        if (e->kind[i] == TEASER_GRID)
+            teasers += e->raw[i].chars;
+    for (int32_t i = body; i < end; i++) {
+        if (e->kind[i] != TEASER_GRID)
+            continue;
+        e->kind[i] = RM_KIND_NONE;
+        if (prose >= MIN_PROSE_CHARS && prose * INDEX_PAGE_RATIO >= teasers)
+            mark(e, i, RM_REMOVED_RELATED);
+    }
+}
+
 /* Count share-intent links per subtree; mark the highest small box. */
 static void classify_share_groups(rm_engine *e)
 {
@@ -312,7 +387,10 @@ void clutter_classify(rm_engine *e)
             classify_by_structure(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reply_list(e, i);
+        if (e->drop[i] == DROP_KEEP && (e->flags[i] & NF_HEADLINE))
+            classify_teaser_grid(e, i);
     }
+    settle_teaser_grids(e, body);
     classify_share_groups(e);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i) && is_label_tag(node(e, i)->tag))

@@ -18,8 +18,9 @@
 #include <unistr.h>
 
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
-                   NF_IN_ARTICLE)
-#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING)
+                   NF_IN_ARTICLE | NF_IN_HEADING)
+#define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING | \
+                   NF_HEADLINE)
 
 /* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
 static const ucs4_t comma_chars[] = {
@@ -359,10 +360,10 @@ static bool has_fixed_class(const rm_engine *e, const char *cls)
 
 /* Flags carried by attributes, read in one pass over them (Gumbo keeps
  * attributes in a list; looking each name up would rescan it). */
-static uint16_t attribute_flags(const rm_engine *e, const GumboNode *g)
+static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
 {
     const GumboVector *attrs = &g->v.element.attributes;
-    uint16_t f = 0;
+    uint32_t f = 0;
     bool aria_hidden = false, fallback_image = false;
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
@@ -379,13 +380,13 @@ static uint16_t attribute_flags(const rm_engine *e, const GumboNode *g)
                    (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0))
             f |= NF_FIXED;
         else if (strcmp(name, "style") == 0)
-            f |= (uint16_t)((style_hides(v) ? NF_HIDDEN : 0) | (style_fixed(v) ? NF_FIXED : 0));
+            f |= ((style_hides(v) ? NF_HIDDEN : 0) | (style_fixed(v) ? NF_FIXED : 0));
         else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
             f |= NF_HAS_DATE;
         else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
             f |= NF_HAS_BODY;
         else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
-            f |= (uint16_t)(NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
+            f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
     }
     /* Readability keeps Wikimedia's aria-hidden fallback images. */
     if (aria_hidden && !fallback_image)
@@ -394,17 +395,17 @@ static uint16_t attribute_flags(const rm_engine *e, const GumboNode *g)
 }
 
 /* Flags carried by the tag itself. */
-static uint16_t tag_flags(const rm_engine *e, int32_t i)
+static uint32_t tag_flags(const rm_engine *e, int32_t i)
 {
     const rm_node *n = &e->dom.nodes[i];
     char name[64];
     switch (n->tag) {
     case GUMBO_TAG_PRE: case GUMBO_TAG_CODE: return NF_IN_CODE;
-    case GUMBO_TAG_TABLE: return (uint16_t)(NF_IN_TABLE | (is_data_table(e, i) ? NF_DATA_TABLE : 0));
+    case GUMBO_TAG_TABLE: return (NF_IN_TABLE | (is_data_table(e, i) ? NF_DATA_TABLE : 0));
     case GUMBO_TAG_FIGURE: return NF_IN_FIGURE;
-    case GUMBO_TAG_H1: return NF_HAS_H1;
+    case GUMBO_TAG_H1: return NF_HAS_H1 | NF_IN_HEADING;
     case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-        return NF_HAS_HEADING;
+        return NF_HAS_HEADING | NF_IN_HEADING;
     case GUMBO_TAG_ARTICLE: return NF_IN_ARTICLE;
     case GUMBO_TAG_TIME: return NF_HAS_DATE;
     case GUMBO_TAG_TEXTAREA: return NF_NEVER | NF_HAS_TEXTAREA;
@@ -418,12 +419,12 @@ static uint16_t tag_flags(const rm_engine *e, int32_t i)
     }
 }
 
-static uint16_t own_flags(const rm_engine *e, int32_t i)
+static uint32_t own_flags(const rm_engine *e, int32_t i)
 {
     const rm_node *n = &e->dom.nodes[i];
     if (n->type != RM_NODE_ELEMENT)
         return 0;
-    return (uint16_t)(tag_flags(e, i) | attribute_flags(e, n->g));
+    return tag_flags(e, i) | attribute_flags(e, n->g);
 }
 
 int engine_prepare(rm_engine *e)
@@ -449,8 +450,10 @@ int engine_prepare(rm_engine *e)
 
     for (int32_t i = 0; i < e->dom.count; i++) {
         const rm_node *node = &e->dom.nodes[i];
-        uint16_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
-        e->flags[i] = (uint16_t)(own_flags(e, i) | inherited);
+        uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
+        e->flags[i] = own_flags(e, i) | inherited;
+        if (node->tag == GUMBO_TAG_A && (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING)) == (NF_IN_LINK | NF_IN_HEADING))
+            e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT)
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
     }

@@ -42,6 +42,8 @@ enum {
     NF_HAS_TEXTAREA = 1u << 13, /* subtree holds a <textarea> */
     NF_IN_ARTICLE = 1u << 14, /* inside an <article> element */
     NF_HAS_HEADING = 1u << 15, /* subtree holds an h2-h6 */
+    NF_IN_HEADING = 1u << 16, /* inside an h1-h6 */
+    NF_HEADLINE = 1u << 17,   /* subtree holds a linked heading (a teaser) */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -70,7 +72,7 @@ typedef struct {
     size_t fixed_mask;       /* open addressing: capacity - 1 */
     char *sig_buf;           /* lower-cased "class id" strings */
     uint32_t *sig_off;       /* per node offset into sig_buf; 0 = none */
-    uint16_t *flags;         /* NF_* */
+    uint32_t *flags;         /* NF_* */
     uint32_t *tchars;        /* text nodes: collapsed code points */
     uint16_t *tcommas;       /* text nodes: commas */
     uint16_t *tsentences;    /* text nodes: sentence ends */
