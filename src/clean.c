@@ -25,6 +25,7 @@
 #define BYLINE_MAX_CHARS 150
 #define DATE_ROW_MAX_CHARS 80
 #define LINK_ROW_MAX_CHARS 150
+#define PHOTO_CAPTION_MAX_CHARS 300
 #define LINK_ROW_DENSITY 0.8
 
 /* Removed outright inside the article (Readability's _clean lists). */
@@ -104,6 +105,15 @@ static bool is_image_list(const rm_engine *e, int32_t id)
     return items > 0 && e->st[id].images == e->st[id].list_items;
 }
 
+/* A frame around a picture and its caption ("gallery__media"): Readability's
+ * negative names include "media", but an unlinked image with a short
+ * caption is the article's own photo, not an ad or a teaser. */
+static bool is_photo_frame(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    return s->images > 0 && s->links == 0 && s->chars <= PHOTO_CAPTION_MAX_CHARS;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned attempt)
 {
@@ -112,7 +122,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
     const rm_stats *s = &e->st[id];
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
-        return true;
+        return !is_photo_frame(e, id);
     if (s->commas >= MIN_COMMAS_TO_KEEP)
         return false;
     GumboTag tag = node(e, id)->tag;
@@ -316,7 +326,10 @@ void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title
         char *text = engine_folded_text(e, i, e->drop, 1024, &len);
         if (!text)
             continue;
-        if (text_similarity(folded_title, title_len, text, len) > TITLE_SIMILARITY)
+        /* Readability's test is one-sided; a short subheading made of title
+         * words ("The thread") must also be most of the title's length. */
+        if (text_similarity(folded_title, title_len, text, len) > TITLE_SIMILARITY &&
+            len * 2 >= title_len)
             engine_drop_subtree(e, i, DROP_CLEANED);
         free(text);
     }

@@ -64,12 +64,14 @@ static const GumboTag label_tags[] = {
 #define MAX_LABEL_CHARS 80
 
 #define MIN_SHARE_LINKS 3
-#define MIN_TEASER_CARDS 4
+#define MIN_TEASER_CARDS 3
+#define THUMBNAIL_CARD_DENSITY 0.6
 #define TEASER_MAX_CHARS 400
 #define TEASER_GRID (RM_KIND_NONE + 1)   /* provisional mark in kind[] */
 #define MIN_PROSE_CHARS 140              /* Readability's readerable unit */
 #define INDEX_PAGE_RATIO 3
 #define SHARE_BUTTON_MAX_CHARS 24
+#define CONTROL_MAX_CHARS 40
 #define NOTE_MAX_CHARS 300
 #define SIGNUP_PITCH_MAX_CHARS 300   /* heading, pitch and small print */
 #define MIN_REPLY_ITEMS 2
@@ -212,11 +214,15 @@ static bool same_card_kind(const rm_engine *e, int32_t a, int32_t b)
     return la == lb && (la == 0 || memcmp(ca, cb, la) == 0);
 }
 
-/* A teaser card: short, led by a linked headline. */
+/* A teaser card: short, led by a linked headline, or a thumbnail whose
+ * link carries the title. */
 static bool is_teaser_card(const rm_engine *e, int32_t id)
 {
-    return node(e, id)->type == RM_NODE_ELEMENT && (e->flags[id] & NF_HEADLINE) &&
-           e->raw[id].chars <= TEASER_MAX_CHARS && !protected_box(e, id);
+    const rm_stats *s = &e->raw[id];
+    if (node(e, id)->type != RM_NODE_ELEMENT || s->chars > TEASER_MAX_CHARS || protected_box(e, id))
+        return false;
+    return (e->flags[id] & NF_HEADLINE) ||
+           (s->images > 0 && s->links > 0 && engine_link_density(s) >= THUMBNAIL_CARD_DENSITY);
 }
 
 /* A grid or list of teaser cards ("Top stories", "More from the site"):
@@ -244,6 +250,22 @@ static void classify_teaser_grid(rm_engine *e, int32_t id)
         e->kind[id] = TEASER_GRID;   /* decided in settle_teaser_grids */
 }
 
+/* A box that is only headings besides `id` ("More photo essays" above the
+ * cards) goes with it. */
+static int32_t with_its_heading(const rm_engine *e, int32_t id)
+{
+    for (;;) {
+        int32_t parent = node(e, id)->parent;
+        if (parent == RM_NONE || protected_box(e, parent))
+            return id;
+        for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+            if (c != id && e->drop[c] == DROP_KEEP &&
+                (node(e, c)->type == RM_NODE_ELEMENT ? !heading_tag(node(e, c)->tag) : e->tchars[c] > 1))
+                return id;
+        id = parent;
+    }
+}
+
 /* On an index page (a section front, search results) the teasers are the
  * page: grids go only when real prose remains outside them, at least a
  * third as much as the teasers hold. */
@@ -267,7 +289,7 @@ static void settle_teaser_grids(rm_engine *e, int32_t body)
             continue;
         e->kind[i] = RM_KIND_NONE;
         if (prose >= MIN_PROSE_CHARS && prose * INDEX_PAGE_RATIO >= teasers)
-            mark(e, i, RM_REMOVED_RELATED);
+            mark(e, with_its_heading(e, i), RM_REMOVED_RELATED);
     }
 }
 
@@ -353,6 +375,21 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     mark(e, box, kind);
 }
 
+/* Edit-section links and skip links: a link, or a span around one, whose
+ * few words are a page control. */
+static void classify_control(rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    if ((t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN) || e->raw[id].chars == 0 ||
+        e->raw[id].chars > CONTROL_MAX_CHARS || e->raw[id].links == 0 || (e->flags[id] & NF_IN_CODE))
+        return;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, CONTROL_MAX_CHARS * 4, &len);
+    if (text && heur_is_page_control(text, len))
+        mark(e, id, RM_REMOVED_NAVIGATION);
+    free(text);
+}
+
 /* "This post may contain affiliate links", "Published in the print
  * edition of...": a short note of its own, a paragraph or a line, never a
  * sentence inside a longer paragraph. */
@@ -387,7 +424,7 @@ void clutter_classify(rm_engine *e)
             classify_by_structure(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reply_list(e, i);
-        if (e->drop[i] == DROP_KEEP && (e->flags[i] & NF_HEADLINE))
+        if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
     }
     settle_teaser_grids(e, body);
@@ -398,6 +435,9 @@ void clutter_classify(rm_engine *e)
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
             classify_note(e, i);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_element(e, i))
+            classify_control(e, i);
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)
             e->removed[e->kind[i]]++;

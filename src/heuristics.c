@@ -303,6 +303,7 @@ static const marker markers[] = {
     {"navbar", RM_REMOVED_NAVIGATION, false},
     {"tags", RM_REMOVED_NAVIGATION, false},
     {"toc", RM_REMOVED_NAVIGATION, false},
+    {"noprint", RM_REMOVED_NAVIGATION, false},   /* screen-only furniture */
     /* footer furniture (§7) */
     {"footer", RM_REMOVED_FOOTER, false},
     /* ad slots (§7) */
@@ -329,6 +330,8 @@ static const struct { const char *first, *second; rm_removed_kind kind; } marker
     {"mc", "embed", RM_REMOVED_PROMPT},
     {"qc", "cmp2", RM_REMOVED_CONSENT},
     {"sign", "up", RM_REMOVED_PROMPT},
+    {"no", "print", RM_REMOVED_NAVIGATION},
+    {"print", "none", RM_REMOVED_NAVIGATION},
     {"fc", "ab", RM_REMOVED_ADBLOCK},
     {"tie", "popup", RM_REMOVED_ADBLOCK},
 };
@@ -654,6 +657,35 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
                 return note_phrases[i].kind;
     }
     return RM_KIND_NONE;
+}
+
+/* Page controls that are links or buttons of a word or two: edit-section
+ * links of wikis, skip links for keyboard users (case-folded, brackets and
+ * spaces around them ignored). */
+static const char *const control_words[] = {
+    "edit", "edit source", "edit section", "bearbeiten", "quelltext bearbeiten",
+    "modifier", "modifier le code", "editar", "editar código", "modifica",
+    "modifica wikitesto", "править", "編集", "编辑",
+};
+static const char *const control_prefixes[] = {
+    "jump to ", "skip to ", "zum inhalt springen", "aller au contenu", "saltar al contenido",
+};
+
+bool heur_is_page_control(const char *text, size_t len)
+{
+    while (len > 0 && strchr("[]() |", text[len - 1]))
+        len--;
+    while (len > 0 && strchr("[]() |", *text))
+        text++, len--;
+    for (size_t i = 0; i < COUNT(control_words); i++)
+        if (strlen(control_words[i]) == len && memcmp(text, control_words[i], len) == 0)
+            return true;
+    for (size_t i = 0; i < COUNT(control_prefixes); i++) {
+        size_t plen = strlen(control_prefixes[i]);
+        if (len >= plen && memcmp(text, control_prefixes[i], plen) == 0)
+            return true;
+    }
+    return false;
 }
 
 /* Comment-count headings: a number, then one of these words near it. */

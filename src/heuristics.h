@@ -42,6 +42,10 @@ bool heur_is_byline_marker(const char *cls, const char *id);
  * `text` must be case-folded (u8_casefold) and whitespace-collapsed. */
 rm_removed_kind heur_phrase_kind(const char *text, size_t len);
 
+/* Is a very short text (case-folded) a page control: an "[edit]" link, a
+ * "Jump to navigation" skip link? */
+bool heur_is_page_control(const char *text, size_t len);
+
 /* Kind of a short note about the article (case-folded text): an affiliate
  * disclosure (ads), a print-edition line (footer), or RM_KIND_NONE. */
 rm_removed_kind heur_note_kind(const char *text, size_t len);

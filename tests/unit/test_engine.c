@@ -273,6 +273,69 @@ START_TEST(recipe_card_survives)
 }
 END_TEST
 
+#define CARD(n) "<div class=\"cd cd--" #n "\"><a href=/n" #n "><img src=t.jpg></a><h3><a href=/n" #n \
+                ">Headline number " #n " about the town</a></h3><p>A line of summary.</p></div>"
+
+START_TEST(teaser_grids_go_unless_the_page_is_an_index)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("The ferry will not run until Friday")
+             LONG_P("Engineers are waiting for a part") "</div><div id=grid>" CARD(1) CARD(2) CARD(3)
+             CARD(4) "</div></body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "grid")], RM_REMOVED_RELATED);
+    unload(&f);
+    /* Nothing but teasers: a section front, where the teasers are content. */
+    load(&f, "<body><h2>Eat well</h2><div id=grid>" CARD(1) CARD(2) CARD(3) CARD(4) "</div></body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "grid")], RM_KIND_NONE);
+    unload(&f);
+}
+END_TEST
+
+START_TEST(page_notes_controls_and_link_rows)
+{
+    fixture f;
+    load(&f, "<body><a id=skip href=#main>Skip to content</a><div id=story>"
+             "<p id=aff>This post may contain affiliate links.</p>"
+             "<div><h2>History</h2><span id=edit>[<a href=/edit>edit</a>]</span></div>"
+             LONG_P("The bridge will close") LONG_P("Buses will divert")
+             "<p id=tools><a href=/csv>Download the data</a> | <a href=/print>Print</a></p>"
+             "<p id=print>Published in the print edition of the May 3 issue.</p></div></body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "skip")], RM_REMOVED_NAVIGATION);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "edit")], RM_REMOVED_NAVIGATION);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "aff")], RM_REMOVED_ADS);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "print")], RM_REMOVED_FOOTER);
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(!kept(&f, "tools"));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(layout_cells_are_containers_and_figures_are_not_commas)
+{
+    fixture f;
+    load(&f, "<body><table><tr><td id=nav><a href=/a>Home</a> <a href=/b>Data</a> <a href=/c>About</a></td>"
+             "<td id=main><h2>Main points</h2>" LONG_P("Visits rose to 1,180,000")
+             LONG_P("Loans grew more slowly") "</td></tr></table></body>");
+    const rm_stats *s = &f.e.raw[by_id(&f, "main")];
+    ck_assert_uint_eq(s->commas, 10);   /* five a paragraph; "1,180,000" counts none */
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "main"));
+    ck_assert(!kept(&f, "nav") || !is_root(&f, by_id(&f, "nav")));
+    unload(&f);
+}
+END_TEST
+
+START_TEST(photo_frames_survive_negative_names)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("The bridge will close") "<div id=frame class=gallery__media>"
+             "<img src=a.jpg alt=''><p>The old bridge at dawn.</p></div>" LONG_P("Buses will divert") "</div></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "frame"));
+    unload(&f);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -291,6 +354,10 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, forms_by_their_fields);
     tcase_add_test(tc, sign_up_box_goes_whole_and_lone_share_buttons_go);
     tcase_add_test(tc, recipe_card_survives);
+    tcase_add_test(tc, teaser_grids_go_unless_the_page_is_an_index);
+    tcase_add_test(tc, page_notes_controls_and_link_rows);
+    tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
+    tcase_add_test(tc, photo_frames_survive_negative_names);
     suite_add_tcase(s, tc);
     return s;
 }

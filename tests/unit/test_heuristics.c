@@ -111,6 +111,24 @@ START_TEST(tag_tables)
 }
 END_TEST
 
+static bool control(const char *s) { return heur_is_page_control(s, strlen(s)); }
+static rm_removed_kind note(const char *s) { return heur_note_kind(s, strlen(s)); }
+
+START_TEST(page_controls_and_notes)
+{
+    ck_assert(control("[edit]"));
+    ck_assert(control("edit source"));
+    ck_assert(control("jump to navigation"));
+    ck_assert(control("skip to main content"));
+    ck_assert(!control("editors' picks"));
+    ck_assert(!control("the editor"));
+    ck_assert_int_eq(note("this post may contain affiliate links."), RM_REMOVED_ADS);
+    ck_assert_int_eq(note("as an amazon associate i earn from qualifying purchases."), RM_REMOVED_ADS);
+    ck_assert_int_eq(note("published in the print edition of the may issue."), RM_REMOVED_FOOTER);
+    ck_assert_int_eq(note("the affiliate programme was wound up in 2019, the council said."), RM_KIND_NONE);
+}
+END_TEST
+
 static Suite *heuristics_suite(void)
 {
     Suite *s = suite_create("heuristics");
@@ -122,6 +140,7 @@ static Suite *heuristics_suite(void)
     tcase_add_test(tc, comment_count_headings);
     tcase_add_test(tc, share_and_video_urls);
     tcase_add_test(tc, tag_tables);
+    tcase_add_test(tc, page_controls_and_notes);
     suite_add_tcase(s, tc);
     return s;
 }
