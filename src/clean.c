@@ -117,7 +117,9 @@ static bool is_photo_frame(const rm_engine *e, int32_t id)
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned attempt)
 {
-    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE))
+    /* Data tables, code, and the footnotes or references that the text
+     * links to are content whatever their statistics. */
+    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES))
         return false;
     const rm_stats *s = &e->st[id];
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;

@@ -20,7 +20,7 @@
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
                    NF_IN_ARTICLE | NF_IN_HEADING)
 #define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING | \
-                   NF_HEADLINE)
+                   NF_HEADLINE | NF_HAS_NOTES)
 
 /* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
 static const ucs4_t comma_chars[] = {
@@ -224,43 +224,6 @@ const char *engine_sig(const rm_engine *e, int32_t id)
  * classes of rules that say position:fixed, and Tailwind's utility class
  * "fixed" counts too. */
 
-static uint64_t class_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h | 1;
-}
-
-static int add_fixed_class(rm_engine *e, const char *name, size_t n, size_t *count)
-{
-    if (!e->fixed_classes || (*count + 1) * 2 > e->fixed_mask + 1) {
-        size_t cap = e->fixed_classes ? (e->fixed_mask + 1) * 2 : 64;
-        uint64_t *grown = calloc(cap, sizeof *grown);
-        if (!grown)
-            return -1;
-        for (size_t i = 0; e->fixed_classes && i <= e->fixed_mask; i++) {
-            uint64_t h = e->fixed_classes[i];
-            size_t k = h & (cap - 1);
-            while (h && grown[k])
-                k = (k + 1) & (cap - 1);
-            if (h)
-                grown[k] = h;
-        }
-        free(e->fixed_classes);
-        e->fixed_classes = grown;
-        e->fixed_mask = cap - 1;
-    }
-    uint64_t h = class_hash(name, n);
-    size_t k = h & e->fixed_mask;
-    while (e->fixed_classes[k] && e->fixed_classes[k] != h)
-        k = (k + 1) & e->fixed_mask;
-    if (!e->fixed_classes[k])
-        (*count)++;
-    e->fixed_classes[k] = h;
-    return 0;
-}
-
 static bool css_class_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -283,7 +246,7 @@ static bool declares_fixed(const char *from, const char *to)
     return false;
 }
 
-static int collect_selector_classes(rm_engine *e, const char *from, const char *to, size_t *count)
+static int collect_selector_classes(rm_engine *e, const char *from, const char *to)
 {
     for (const char *p = from; p < to; p++) {
         if (*p != '.')
@@ -291,13 +254,13 @@ static int collect_selector_classes(rm_engine *e, const char *from, const char *
         const char *name = ++p;
         while (p < to && css_class_char(*p))
             p++;
-        if (p > name && add_fixed_class(e, name, (size_t)(p - name), count))
+        if (p > name && hashset_add(&e->fixed_classes, hashset_hash(name, (size_t)(p - name))))
             return -1;
     }
     return 0;
 }
 
-static int scan_stylesheet(rm_engine *e, const char *css, size_t *count)
+static int scan_stylesheet(rm_engine *e, const char *css)
 {
     const char *selector = css;
     for (const char *p = css; *p; p++) {
@@ -312,7 +275,7 @@ static int scan_stylesheet(rm_engine *e, const char *css, size_t *count)
             selector = p + 1;
             continue;
         }
-        if (declares_fixed(p + 1, end) && collect_selector_classes(e, selector, p, count))
+        if (declares_fixed(p + 1, end) && collect_selector_classes(e, selector, p))
             return -1;
         if (!*end)
             break;
@@ -322,15 +285,29 @@ static int scan_stylesheet(rm_engine *e, const char *css, size_t *count)
     return 0;
 }
 
+/* Ids that the page's own "#id" links point to: footnotes and references
+ * are reached that way, which marks their list items as content. */
+static int collect_link_targets(rm_engine *e)
+{
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        if (e->dom.nodes[i].tag != GUMBO_TAG_A)
+            continue;
+        const char *href = dom_attr(&e->dom, i, "href");
+        if (href && href[0] == '#' && href[1] &&
+            hashset_add(&e->link_targets, hashset_hash(href + 1, strlen(href + 1))))
+            return -1;
+    }
+    return 0;
+}
+
 static int collect_fixed_classes(rm_engine *e)
 {
-    size_t count = 0;
     for (int32_t i = 0; i < e->dom.count; i++) {
         if (e->dom.nodes[i].tag != GUMBO_TAG_STYLE)
             continue;
         for (int32_t c = e->dom.nodes[i].first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling) {
             const char *css = dom_text(&e->dom, c);
-            if (css && scan_stylesheet(e, css, &count))
+            if (css && scan_stylesheet(e, css))
                 return -1;
         }
     }
@@ -348,12 +325,8 @@ static bool has_fixed_class(const rm_engine *e, const char *cls)
         size_t n = (size_t)(p - start);
         if (n == 5 && strncmp(start, "fixed", 5) == 0)
             return true;
-        if (n == 0 || !e->fixed_classes)
-            continue;
-        uint64_t h = class_hash(start, n);
-        for (size_t k = h & e->fixed_mask; e->fixed_classes[k]; k = (k + 1) & e->fixed_mask)
-            if (e->fixed_classes[k] == h)
-                return true;
+        if (n > 0 && hashset_has(&e->fixed_classes, hashset_hash(start, n)))
+            return true;
     }
     return false;
 }
@@ -385,6 +358,9 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
             f |= NF_HAS_DATE;
         else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
             f |= NF_HAS_BODY;
+        else if (strcmp(name, "id") == 0 && g->v.element.tag == GUMBO_TAG_LI &&
+                 hashset_has(&e->link_targets, hashset_hash(v, strlen(v))))
+            f |= NF_NOTE | NF_HAS_NOTES;
         else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
             f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
     }
@@ -444,7 +420,8 @@ int engine_prepare(rm_engine *e)
     e->scored = calloc(n, 1);
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
-        !e->scored || build_signatures(e) || collect_fixed_classes(e))
+        !e->scored || build_signatures(e) || collect_fixed_classes(e) ||
+        collect_link_targets(e))
         return -1;
     memset(e->kind, RM_KIND_NONE, n);
 
@@ -477,7 +454,8 @@ int engine_prepare(rm_engine *e)
 
 void engine_free(rm_engine *e)
 {
-    free(e->fixed_classes);
+    hashset_free(&e->fixed_classes);
+    hashset_free(&e->link_targets);
     free(e->sig_buf);
     free(e->sig_off);
     free(e->flags);

@@ -18,6 +18,7 @@
 #define RM_ENGINE_H
 
 #include "dom.h"
+#include "hashset.h"
 #include "heuristics.h"
 #include <stdbool.h>
 #include <stdint.h>
@@ -44,6 +45,9 @@ enum {
     NF_HAS_HEADING = 1u << 15, /* subtree holds an h2-h6 */
     NF_IN_HEADING = 1u << 16, /* inside an h1-h6 */
     NF_HEADLINE = 1u << 17,   /* subtree holds a linked heading (a teaser) */
+    NF_NOTE = 1u << 18,       /* a list item that in-page links point to (a
+                                 footnote or reference) */
+    NF_HAS_NOTES = 1u << 19,  /* subtree holds such list items */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -68,8 +72,8 @@ typedef struct {
     const char *title;       /* article title, for duplicate headings */
     int32_t byline_node;     /* byline element to drop, or RM_NONE */
 
-    uint64_t *fixed_classes; /* hashes of classes a <style> makes fixed */
-    size_t fixed_mask;       /* open addressing: capacity - 1 */
+    hashset fixed_classes;   /* classes a <style> rule makes fixed */
+    hashset link_targets;    /* ids that in-page links (#id) point to */
     char *sig_buf;           /* lower-cased "class id" strings */
     uint32_t *sig_off;       /* per node offset into sig_buf; 0 = none */
     uint32_t *flags;         /* NF_* */

@@ -336,6 +336,22 @@ START_TEST(photo_frames_survive_negative_names)
 }
 END_TEST
 
+START_TEST(references_the_text_links_to_are_kept)
+{
+    fixture f;
+    load(&f, "<body><div id=story><p>The bridge will close, the council said<a href=#fn1>[1]</a>, and buses, "
+             "bikes and walkers will be diverted<a href=#fn2>[2]</a> for six weeks, weather permitting.</p>"
+             LONG_P("Shops expect fewer visitors") "<div id=refs><ol>"
+             "<li id=fn1><a href=#r1>^</a> <a href=/a>Council minutes</a>, <a href=/b>item 4</a></li>"
+             "<li id=fn2><a href=#r2>^</a> <a href=/c>Bus operator notice</a></li></ol></div>"
+             "<div id=other><a href=/x>Other</a> <a href=/y>links</a> here</div></div></body>");
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "refs"));     /* linky, but the text points at it */
+    ck_assert(!kept(&f, "other"));   /* the same shape, pointed at by nothing */
+    unload(&f);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -358,6 +374,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, page_notes_controls_and_link_rows);
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
     tcase_add_test(tc, photo_frames_survive_negative_names);
+    tcase_add_test(tc, references_the_text_links_to_are_kept);
     suite_add_tcase(s, tc);
     return s;
 }
