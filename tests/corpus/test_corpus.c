@@ -20,34 +20,67 @@
 #define MEAN_F1_FLOOR 0.92
 #define MAX_PAGES 512
 
-/* All text of expected.html, block boundaries as spaces. */
+/* Does an element break the text flow (so its edges separate words)? */
+static bool breaks_flow(const GumboNode *n)
+{
+    static const GumboTag inline_tags[] = {
+        GUMBO_TAG_A, GUMBO_TAG_SPAN, GUMBO_TAG_B, GUMBO_TAG_STRONG, GUMBO_TAG_I, GUMBO_TAG_EM,
+        GUMBO_TAG_U, GUMBO_TAG_S, GUMBO_TAG_SMALL, GUMBO_TAG_SUB, GUMBO_TAG_SUP, GUMBO_TAG_CODE,
+        GUMBO_TAG_ABBR, GUMBO_TAG_CITE, GUMBO_TAG_Q, GUMBO_TAG_MARK, GUMBO_TAG_TIME, GUMBO_TAG_FONT,
+        GUMBO_TAG_KBD, GUMBO_TAG_VAR, GUMBO_TAG_SAMP, GUMBO_TAG_DEL, GUMBO_TAG_INS, GUMBO_TAG_BDI,
+        GUMBO_TAG_BDO, GUMBO_TAG_DFN, GUMBO_TAG_TT, GUMBO_TAG_BIG, GUMBO_TAG_STRIKE,
+    };
+    for (size_t i = 0; i < sizeof inline_tags / sizeof inline_tags[0]; i++)
+        if (n->v.element.tag == inline_tags[i])
+            return false;
+    return true;
+}
+
+static void append(char **buf, size_t *len, size_t *cap, const char *text, size_t n)
+{
+    while (*len + n + 1 > *cap)
+        *buf = realloc(*buf, *cap *= 2);
+    memcpy(*buf + *len, text, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+}
+
+/* All text of expected.html as a browser lays it out: inline elements join
+ * their neighbours' words, block edges separate them. A NULL on the stack
+ * marks the end of a block. */
 static void append_text(const GumboNode *root, char **buf, size_t *len, size_t *cap)
 {
-    const GumboNode **stack = malloc(sizeof *stack * 4096);
     size_t top = 0, stack_cap = 4096;
+    const GumboNode **stack = malloc(sizeof *stack * stack_cap);
     stack[top++] = root;
     while (top) {
         const GumboNode *n = stack[--top];
-        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-            size_t l = strlen(n->v.text.text);
-            while (*len + l + 2 > *cap)
-                *buf = realloc(*buf, *cap *= 2);
-            memcpy(*buf + *len, n->v.text.text, l);
-            *len += l;
-            (*buf)[(*len)++] = ' ';
-            (*buf)[*len] = '\0';
-        } else if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_DOCUMENT) {
-            const GumboVector *kids = n->type == GUMBO_NODE_ELEMENT ? &n->v.element.children
-                                                                    : &n->v.document.children;
-            if (n->type == GUMBO_NODE_ELEMENT &&
-                (n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_STYLE))
-                continue;
-            for (unsigned i = kids->length; i-- > 0;) {
-                if (top == stack_cap)
-                    stack = realloc(stack, sizeof *stack * (stack_cap *= 2));
-                stack[top++] = kids->data[i];
-            }
+        if (!n) {
+            append(buf, len, cap, " ", 1);
+            continue;
         }
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+            append(buf, len, cap, n->v.text.text, strlen(n->v.text.text));
+            continue;
+        }
+        if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT)
+            continue;
+        const GumboVector *kids = n->type == GUMBO_NODE_ELEMENT ? &n->v.element.children
+                                                                : &n->v.document.children;
+        if (n->type == GUMBO_NODE_ELEMENT &&
+            (n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_STYLE))
+            continue;
+        bool block = n->type == GUMBO_NODE_ELEMENT && breaks_flow(n);
+        if (top + kids->length + 2 > stack_cap) {
+            stack_cap = (top + kids->length + 2) * 2;
+            stack = realloc(stack, sizeof *stack * stack_cap);
+        }
+        if (block) {
+            append(buf, len, cap, " ", 1);
+            stack[top++] = NULL;
+        }
+        for (unsigned i = kids->length; i-- > 0;)
+            stack[top++] = kids->data[i];
     }
     free(stack);
 }
