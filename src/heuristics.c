@@ -444,7 +444,25 @@ bool heur_is_byline_marker(const char *cls, const char *id)
 
 /* ---- phrases (clutter-taxonomy.md §9), case-folded ----------------------- */
 
-static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {
+typedef struct {
+    const char *phrase;
+    rm_removed_kind kind;
+} phrase_entry;
+
+/* Kind of the first table phrase found anywhere in text (memmem is not
+ * C11; the texts searched are short labels and notes). */
+static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const char *text, size_t len)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t plen = strlen(table[i].phrase);
+        for (size_t at = 0; plen <= len && at + plen <= len; at++)
+            if (memcmp(text + at, table[i].phrase, plen) == 0)
+                return table[i].kind;
+    }
+    return RM_KIND_NONE;
+}
+
+static const phrase_entry phrases[] = {
     /* ad-block nags */
     {"adblock detected", RM_REMOVED_ADBLOCK},
     {"ad blocker detected", RM_REMOVED_ADBLOCK},
@@ -526,6 +544,10 @@ static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {
     {"recommended for you", RM_REMOVED_RELATED},
     {"check also", RM_REMOVED_RELATED},
     {"trending", RM_REMOVED_RELATED},
+    {"most popular", RM_REMOVED_RELATED},
+    {"most read", RM_REMOVED_RELATED},
+    {"top stories", RM_REMOVED_RELATED},
+    {"popular posts", RM_REMOVED_RELATED},
     {"ähnliche beiträge", RM_REMOVED_RELATED},
     {"lesen sie auch", RM_REMOVED_RELATED},
     {"das könnte sie auch interessieren", RM_REMOVED_RELATED},
@@ -555,6 +577,8 @@ static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {
     {"share this", RM_REMOVED_SHARE},
     {"share on", RM_REMOVED_SHARE},
     {"like this:", RM_REMOVED_SHARE},
+    {"follow us on", RM_REMOVED_SHARE},
+    {"print this page", RM_REMOVED_SHARE},
     {"teilen mit", RM_REMOVED_SHARE},
     {"partager", RM_REMOVED_SHARE},
     {"comparte esto", RM_REMOVED_SHARE},
@@ -594,12 +618,6 @@ static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {
     {"was this page helpful", RM_REMOVED_PROMPT},
     {"was this page useful", RM_REMOVED_PROMPT},
     {"was this article helpful", RM_REMOVED_PROMPT},
-    {"print this page", RM_REMOVED_SHARE},
-    {"most popular", RM_REMOVED_RELATED},
-    {"most read", RM_REMOVED_RELATED},
-    {"top stories", RM_REMOVED_RELATED},
-    {"popular posts", RM_REMOVED_RELATED},
-    {"follow us on", RM_REMOVED_SHARE},
     {"jetzt abonnieren", RM_REMOVED_PROMPT},
     {"nur für abonnenten", RM_REMOVED_PROMPT},
     {"newsletter abonnieren", RM_REMOVED_PROMPT},
@@ -617,22 +635,13 @@ static const struct { const char *phrase; rm_removed_kind kind; } phrases[] = {
 
 rm_removed_kind heur_phrase_kind(const char *text, size_t len)
 {
-    for (size_t i = 0; i < COUNT(phrases); i++) {
-        size_t plen = strlen(phrases[i].phrase);
-        if (plen > len)
-            continue;
-        /* memmem is not in C11; texts here are short. */
-        for (size_t at = 0; at + plen <= len; at++)
-            if (memcmp(text + at, phrases[i].phrase, plen) == 0)
-                return phrases[i].kind;
-    }
-    return RM_KIND_NONE;
+    return find_phrase(phrases, COUNT(phrases), text, len);
 }
 
 /* Notes about the article rather than part of it, found in short
  * paragraphs of their own: affiliate and sponsorship disclosures
  * (clutter-taxonomy.md §7) and print-edition lines. */
-static const struct { const char *phrase; rm_removed_kind kind; } note_phrases[] = {
+static const phrase_entry note_phrases[] = {
     {"affiliate link", RM_REMOVED_ADS},
     {"as an amazon associate", RM_REMOVED_ADS},
     {"may earn a commission", RM_REMOVED_ADS},
@@ -650,13 +659,7 @@ static const struct { const char *phrase; rm_removed_kind kind; } note_phrases[]
 
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    for (size_t i = 0; i < COUNT(note_phrases); i++) {
-        size_t plen = strlen(note_phrases[i].phrase);
-        for (size_t at = 0; plen <= len && at + plen <= len; at++)
-            if (memcmp(text + at, note_phrases[i].phrase, plen) == 0)
-                return note_phrases[i].kind;
-    }
-    return RM_KIND_NONE;
+    return find_phrase(note_phrases, COUNT(note_phrases), text, len);
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section
