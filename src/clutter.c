@@ -66,7 +66,7 @@ static const GumboTag label_tags[] = {
 #define MIN_SHARE_LINKS 3
 #define MIN_TEASER_CARDS 3
 #define THUMBNAIL_CARD_DENSITY 0.6
-#define TEASER_MAX_CHARS 400
+#define TEASER_MAX_CHARS 400   /* a headline and a line or two of summary */
 #define TEASER_GRID (RM_KIND_NONE + 1)   /* provisional mark in kind[] */
 #define MIN_PROSE_CHARS 140              /* Readability's readerable unit */
 #define INDEX_PAGE_RATIO 3
