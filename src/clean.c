@@ -161,6 +161,21 @@ static bool in_flow_text(const rm_engine *e, int32_t id)
     return false;
 }
 
+/* Does a short row carry the byline found in the metadata ("First-year
+ * review · Helen Okafor · 29 October 2026")? */
+static bool names_the_author(const rm_engine *e, int32_t id)
+{
+    if (!e->byline || e->byline_len == 0)
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, BYLINE_MAX_CHARS * 4, &len);
+    bool hit = false;
+    for (size_t at = 0; text && !hit && at + e->byline_len <= len; at++)
+        hit = memcmp(text + at, e->byline, e->byline_len) == 0;
+    free(text);
+    return hit;
+}
+
 /* A byline or dateline row inside the article ("By Ann Lee · 3 May 2025 ·
  * 4 comments"): short, named so or holding a <time> or rel=author link,
  * and not a sentence. The byline itself is reported as metadata. */
@@ -179,8 +194,11 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
         return !in_flow_text(e, id);
     /* A dated row that is not prose; abbreviations ("4 Min. Lesezeit")
      * may look like a sentence end, so very short rows need none. */
-    return (e->flags[id] & NF_HAS_DATE) && (s->sentences == 0 || s->chars <= DATE_ROW_MAX_CHARS) &&
-           (t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN);
+    if (t != GUMBO_TAG_P && t != GUMBO_TAG_DIV && t != GUMBO_TAG_SPAN)
+        return false;
+    if (e->flags[id] & NF_HAS_DATE)
+        return s->sentences == 0 || s->chars <= DATE_ROW_MAX_CHARS;
+    return s->sentences == 0 && names_the_author(e, id);
 }
 
 /* A short paragraph made of two or more links and separators ("Download
@@ -331,8 +349,11 @@ void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title
         /* Readability's test is one-sided; a short subheading made of title
          * words ("The thread") must also be most of the title's length. */
         if (text_similarity(folded_title, title_len, text, len) > TITLE_SIMILARITY &&
-            len * 2 >= title_len)
+            len * 2 >= title_len) {
             engine_drop_subtree(e, i, DROP_CLEANED);
+            if (e->title_node == RM_NONE)
+                e->title_node = i;
+        }
         free(text);
     }
 }

@@ -71,6 +71,9 @@ typedef struct {
     rm_dom dom;
     const char *title;       /* article title, for duplicate headings */
     int32_t byline_node;     /* byline element to drop, or RM_NONE */
+    const char *byline;      /* case-folded byline from metadata, or NULL */
+    size_t byline_len;
+    int32_t title_node;      /* first heading that repeats the title, or RM_NONE */
 
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */

@@ -149,9 +149,49 @@ static void unwrap_layout_roots(const rm_engine *e, attempt_result *best)
     best->root_count = n;
 }
 
-/* The JSON-LD articleBody witness disagrees with the scorer: take the
- * element it points at, cleaned like any article, from the clutter-free
- * mask `base`. */
+static bool contains(const rm_engine *e, int32_t box, int32_t id)
+{
+    return box <= id && id < engine_end(e, box);
+}
+
+/* Does `box` hold an <article> with its own <h1> besides `story`? */
+static bool holds_other_story(const rm_engine *e, int32_t box, int32_t story)
+{
+    int32_t end = engine_end(e, box);
+    for (int32_t i = box; i < end; i++) {
+        if (i == story) {
+            i = engine_end(e, story) - 1;
+            continue;
+        }
+        if (e->dom.nodes[i].tag == GUMBO_TAG_ARTICLE && (e->flags[i] & NF_HAS_H1))
+            return true;
+    }
+    return false;
+}
+
+/* The <article> that holds the page's title heading, when the scorer chose
+ * text outside it: on infinite-scroll pages the next story is appended as
+ * a sibling <article>, and may well be the longer one. */
+static int32_t article_of_title(const rm_engine *e, const attempt_result *best)
+{
+    int32_t a = e->title_node;
+    while (a != RM_NONE && e->dom.nodes[a].tag != GUMBO_TAG_ARTICLE)
+        a = e->dom.nodes[a].parent;
+    if (a == RM_NONE || best->root_count == 0 || e->raw[a].chars < MIN_ARTICLE_CHARS)
+        return RM_NONE;
+    for (size_t k = 0; k < best->root_count; k++) {
+        int32_t r = best->roots[k];
+        bool inside = contains(e, a, r);
+        bool wraps_only_it = contains(e, r, a) && !holds_other_story(e, r, a);
+        if (!inside && !wraps_only_it)
+            return a;   /* some of the choice lies outside the titled story */
+    }
+    return RM_NONE;
+}
+
+/* A witness (the JSON-LD articleBody, the title's own <article>) disagrees
+ * with the scorer: take the element it points at, cleaned like any
+ * article, from the clutter-free mask `base`. */
 static void take_witnessed(rm_engine *e, const uint8_t *base, int32_t root, attempt_result *best)
 {
     const unsigned attempt = ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY;
@@ -204,6 +244,8 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     int32_t witnessed;
     int rc = ldcheck_best_container(e, ld_body, best->roots, best->root_count, &witnessed);
     if (rc == 0 && witnessed != RM_NONE)
+        take_witnessed(e, base, witnessed, best);
+    else if (rc == 0 && (witnessed = article_of_title(e, best)) != RM_NONE)
         take_witnessed(e, base, witnessed, best);
     unwrap_layout_roots(e, best);
     free(base);
@@ -323,18 +365,24 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
         return a->readerable ? RM_OK : RM_NO_ARTICLE;
     clutter_classify(e);
     memcpy(a->removed, e->removed, sizeof a->removed);
-    size_t title_len;
+    size_t title_len, byline_len;
     char *title = fold(a->title, &title_len);
+    char *byline = fold(a->byline, &byline_len);
+    e->byline = byline;
+    e->byline_len = byline_len;
     clean_title_and_byline(e, title, title_len);
     free(title);
 
     attempt_result best;
     if (choose_article(e, ld_body, &best)) {
         free(best.drop);
+        free(byline);
         return RM_NO_MEMORY;
     }
     int rc = render_article(a, e, &best, opt);
     free(best.drop);
+    free(byline);
+    e->byline = NULL;
     if (rc)
         return RM_NO_MEMORY;
     return best.chars < NO_ARTICLE_CHARS ? RM_NO_ARTICLE : RM_OK;
@@ -411,6 +459,7 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
         st = RM_NO_MEMORY;
     } else {
         e.byline_node = RM_NONE;
+        e.title_node = RM_NONE;
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);

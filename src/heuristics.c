@@ -270,6 +270,9 @@ static const marker markers[] = {
     {"addtoany", RM_REMOVED_SHARE, true},
     {"sharethis", RM_REMOVED_SHARE, true},
     {"shareaholic", RM_REMOVED_SHARE, true},
+    /* third-party social posts embedded in the page: their words are
+     * someone else's post, not the article (extraction-methods.md §3) */
+    {"codepen", RM_REMOVED_SHARE, true},
     /* consent (§5) */
     {"cookie", RM_REMOVED_CONSENT, false},
     {"cookies", RM_REMOVED_CONSENT, false},
@@ -331,6 +334,12 @@ static const struct { const char *first, *second; rm_removed_kind kind; } marker
     {"qc", "cmp2", RM_REMOVED_CONSENT},
     {"sign", "up", RM_REMOVED_PROMPT},
     {"no", "print", RM_REMOVED_NAVIGATION},
+    {"twitter", "tweet", RM_REMOVED_SHARE},
+    {"instagram", "media", RM_REMOVED_SHARE},
+    {"tiktok", "embed", RM_REMOVED_SHARE},
+    {"cp", "embed", RM_REMOVED_SHARE},
+    {"bluesky", "embed", RM_REMOVED_SHARE},
+    {"reddit", "embed", RM_REMOVED_SHARE},
     {"print", "none", RM_REMOVED_NAVIGATION},
     {"fc", "ab", RM_REMOVED_ADBLOCK},
     {"tie", "popup", RM_REMOVED_ADBLOCK},

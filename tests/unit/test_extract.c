@@ -221,6 +221,39 @@ START_TEST(json_ld_article_body_points_at_the_article)
 }
 END_TEST
 
+/* Infinite scroll: the next story is appended as a longer sibling
+ * <article>; the page's title names the first. */
+START_TEST(the_titled_article_wins_over_an_appended_one)
+{
+    const char *html =
+        "<html><head><title>Ferry suspended after engine fault | Coast News</title></head><body>"
+        "<article><h1>Ferry suspended after engine fault</h1>" PROSE "</article>"
+        "<div class=next>Next story</div>"
+        "<article><h1>Bakery on Quay Street closes after ninety years</h1>" PROSE PROSE
+        "<p>Customers queued around the corner on its final morning, some of them with "
+        "photographs of their grandparents standing at the same counter decades ago.</p></article>"
+        "</body></html>";
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "northern breakwater"), "first article missing: %s", a->text);
+    assert_absent(a, "Customers queued");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(a_row_naming_the_author_is_a_byline)
+{
+    const char *html =
+        "<html><head><title>Breakwater to be rebuilt</title><meta name=author content=\"Helen Okafor\">"
+        "</head><body><article><h1>Breakwater to be rebuilt</h1><p>Harbour news · Helen Okafor · "
+        "29 October 2026</p>" PROSE "</article></body></html>";
+    rm_article *a = extract(html, NULL);
+    ck_assert_str_eq(a->byline, "Helen Okafor");
+    assert_absent(a, "Helen Okafor");
+    assert_article(a);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(page_without_article)
 {
     const char *html = "<html><body><nav><a href=\"/a\">A</a><a href=\"/b\">B</a></nav>"
@@ -315,6 +348,8 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, hidden_elements_are_not_text);
     tcase_add_test(tc, article_about_cookies_is_kept);
     tcase_add_test(tc, json_ld_article_body_points_at_the_article);
+    tcase_add_test(tc, the_titled_article_wins_over_an_appended_one);
+    tcase_add_test(tc, a_row_naming_the_author_is_a_byline);
     tcase_add_test(tc, page_without_article);
     tcase_add_test(tc, bad_inputs_fail_cleanly);
     tcase_add_test(tc, deep_nesting_is_flattened);

@@ -48,6 +48,10 @@ START_TEST(markers_match_whole_tokens)
     ck_assert_int_eq(heur_marker_kind("tie-popup is-fixed-popup", "x", &strong), RM_REMOVED_ADBLOCK);
     ck_assert_int_eq(heur_marker_kind("jp-relatedposts", NULL, &strong), RM_REMOVED_RELATED);
     ck_assert_int_eq(heur_marker_kind("Sharedaddy sd-sharing", NULL, &strong), RM_REMOVED_SHARE);
+    ck_assert_int_eq(heur_marker_kind("twitter-tweet", NULL, &strong), RM_REMOVED_SHARE);
+    ck_assert(strong);
+    ck_assert_int_eq(heur_marker_kind("instagram-media", NULL, &strong), RM_REMOVED_SHARE);
+    ck_assert_int_eq(heur_marker_kind("tweet-text", NULL, &strong), RM_KIND_NONE);
 }
 END_TEST
 
