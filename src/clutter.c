@@ -385,8 +385,10 @@ static void classify_control(rm_engine *e, int32_t id)
         return;
     size_t len;
     char *text = engine_folded_text(e, id, e->drop, CONTROL_MAX_CHARS * 4, &len);
+    /* Dropped without being counted: twenty "[edit]" links are not twenty
+     * pieces of navigation a reader would want reported. */
     if (text && heur_is_page_control(text, len))
-        mark(e, id, RM_REMOVED_NAVIGATION);
+        engine_drop_subtree(e, id, DROP_CLUTTER);
     free(text);
 }
 

@@ -615,7 +615,9 @@ static const phrase_entry phrases[] = {
     {"we are hiring", RM_REMOVED_PROMPT},
     {"join our team", RM_REMOVED_PROMPT},
     {"tried this recipe", RM_REMOVED_PROMPT},
+    {"was this helpful", RM_REMOVED_PROMPT},
     {"was this page helpful", RM_REMOVED_PROMPT},
+    {"still have questions", RM_REMOVED_PROMPT},
     {"was this page useful", RM_REMOVED_PROMPT},
     {"was this article helpful", RM_REMOVED_PROMPT},
     {"jetzt abonnieren", RM_REMOVED_PROMPT},
@@ -655,6 +657,10 @@ static const phrase_entry note_phrases[] = {
     {"published in the print edition", RM_REMOVED_FOOTER},
     {"appears in print on", RM_REMOVED_FOOTER},
     {"a version of this article appears in print", RM_REMOVED_FOOTER},
+    /* Chinese news: the editor-in-charge credit and the reprint disclaimer */
+    {"责任编辑", RM_REMOVED_FOOTER},
+    {"不代表本网立场", RM_REMOVED_FOOTER},
+    {"仅代表作者", RM_REMOVED_FOOTER},
 };
 
 rm_removed_kind heur_note_kind(const char *text, size_t len)

@@ -300,8 +300,9 @@ START_TEST(page_notes_controls_and_link_rows)
              LONG_P("The bridge will close") LONG_P("Buses will divert")
              "<p id=tools><a href=/csv>Download the data</a> | <a href=/print>Print</a></p>"
              "<p id=print>Published in the print edition of the May 3 issue.</p></div></body>");
-    ck_assert_int_eq(f.e.kind[by_id(&f, "skip")], RM_REMOVED_NAVIGATION);
-    ck_assert_int_eq(f.e.kind[by_id(&f, "edit")], RM_REMOVED_NAVIGATION);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "skip")], DROP_CLUTTER);   /* dropped, not counted */
+    ck_assert_int_eq(f.e.drop[by_id(&f, "edit")], DROP_CLUTTER);
+    ck_assert_uint_eq(f.e.removed[RM_REMOVED_NAVIGATION], 0);
     ck_assert_int_eq(f.e.kind[by_id(&f, "aff")], RM_REMOVED_ADS);
     ck_assert_int_eq(f.e.kind[by_id(&f, "print")], RM_REMOVED_FOOTER);
     choose(&f, ATTEMPT_ALL);
