@@ -312,8 +312,18 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
     return merge_siblings(e, best, roots, max_roots);
 }
 
+/* Text laid out with <br>s in a div counts as a paragraph too. */
+static bool has_br_child(const rm_engine *e, int32_t id)
+{
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (node(e, c)->tag == GUMBO_TAG_BR)
+            return true;
+    return false;
+}
+
 /* Readability's isProbablyReaderable: enough long, visible, likely
- * paragraphs, each contributing sqrt(length - 140). */
+ * paragraphs (p, pre, article, and divs of <br>-separated text), each
+ * contributing sqrt(length - 140). */
 bool score_readerable(const rm_engine *e)
 {
     double total = 0.0;
@@ -321,7 +331,8 @@ bool score_readerable(const rm_engine *e)
         GumboTag t = node(e, i)->tag;
         if (!is_element(e, i) || e->drop[i] == DROP_STATIC)
             continue;
-        if (t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_ARTICLE)
+        if (t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_ARTICLE &&
+            !(t == GUMBO_TAG_DIV && has_br_child(e, i)))
             continue;
         const char *sig = engine_sig(e, i);
         if (heur_is_unlikely(sig))

@@ -5,19 +5,21 @@
  * article and compare its text with the text of expected.html (what
  * Readability.js extracts) by word-level F1: words are Unicode word-break
  * segments holding a letter or digit, case-folded, compared as multisets.
- * Prints the mean, the ten worst pages and the readerable agreement, and
- * fails below the floors. Skips with a message when the corpus is absent.
+ * Prints the mean, the ten worst pages and the agreement of `readerable`
+ * with expected-metadata.json, and fails below the floors. Skips with a message when the corpus is absent.
  */
 #include "testutil.h"
 
 #include "readmode.h"
 #include "wordbag.h"
 
+#include <cJSON.h>
 #include <dirent.h>
 #include <gumbo.h>
 #include <sys/stat.h>
 
 #define MEAN_F1_FLOOR 0.92
+#define READERABLE_FLOOR 0.95   /* agreement with Readability's isProbablyReaderable */
 #define MAX_PAGES 512
 
 /* Does an element break the text flow (so its edges separate words)? */
@@ -101,6 +103,23 @@ typedef struct {
     double f1;
 } page_score;
 
+/* 1 when expected-metadata.json states readerable (and *agree is bumped
+ * when ours matches), else 0. */
+static size_t expected_readerable(const char *dir, const char *name, const rm_article *a, size_t *agree)
+{
+    char path[1400];
+    snprintf(path, sizeof path, "%s/%s/expected-metadata.json", dir, name);
+    char *json = tu_read_file(path, NULL);
+    cJSON *meta = json ? cJSON_Parse(json) : NULL;
+    free(json);
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(meta, "readerable");
+    size_t stated = cJSON_IsBool(r) ? 1 : 0;
+    if (stated && a && (cJSON_IsTrue(r) == a->readerable))
+        (*agree)++;
+    cJSON_Delete(meta);
+    return stated;
+}
+
 static int by_f1(const void *a, const void *b)
 {
     double d = ((const page_score *)a)->f1 - ((const page_score *)b)->f1;
@@ -131,7 +150,7 @@ START_TEST(corpus_word_f1)
     qsort(names, count, sizeof names[0], by_name);
 
     page_score *scores = calloc(count, sizeof *scores);
-    size_t scored = 0;
+    size_t scored = 0, readerable_pages = 0, readerable_agree = 0;
     double sum = 0.0;
     for (size_t i = 0; i < count; i++) {
         char src[1400], want[1400];
@@ -147,6 +166,7 @@ START_TEST(corpus_word_f1)
             rm_article *a = NULL;
             rm_status st = rm_extract(html, len, &opt, &a);
             ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "%s: status %s", names[i], rm_status_code(st));
+            readerable_pages += expected_readerable(dir, names[i], a, &readerable_agree);
             char *expected = html_text(expected_html);
             page_score *ps = &scores[scored++];
             snprintf(ps->name, sizeof ps->name, "%s", names[i]);
@@ -166,7 +186,12 @@ START_TEST(corpus_word_f1)
     for (size_t i = 0; i < scored && i < 10; i++)
         printf("  worst %2zu: %.3f %s\n", i + 1, scores[i].f1, scores[i].name);
     free(scores);
+    double agreement = readerable_pages ? (double)readerable_agree / (double)readerable_pages : 1.0;
+    printf("test_corpus: readerable agrees with Readability on %zu/%zu pages (floor %.2f)\n",
+           readerable_agree, readerable_pages, READERABLE_FLOOR);
     ck_assert_msg(mean >= MEAN_F1_FLOOR, "mean word F1 %.4f below %.2f", mean, MEAN_F1_FLOOR);
+    ck_assert_msg(agreement >= READERABLE_FLOOR, "readerable agreement %.3f below %.2f", agreement,
+                  READERABLE_FLOOR);
 }
 END_TEST
 
