@@ -503,16 +503,19 @@ static int sniff_bom(const char *bytes, size_t len)
     return -1;
 }
 
-static int detect(const char *bytes, size_t len)
+/* *valid_utf8 is set when the answer came from checking the bytes (1 valid,
+ * 0 not), so that decoding need not check them again; else left alone. */
+static int detect(const char *bytes, size_t len, int *valid_utf8)
 {
     int found = sniff_bom(bytes, len);
-    if (found == -1 && has_non_ascii((const uint8_t *)bytes, len) &&
-        !u8_check((const uint8_t *)bytes, len))
-        found = E_UTF8;
+    if (found != -1)
+        return found;
+    *valid_utf8 = u8_check((const uint8_t *)bytes, len) == NULL;
+    if (*valid_utf8 && has_non_ascii((const uint8_t *)bytes, len))
+        return E_UTF8;
+    found = prescan((const unsigned char *)bytes, len);
     if (found == -1)
-        found = prescan((const unsigned char *)bytes, len);
-    if (found == -1)
-        found = u8_check((const uint8_t *)bytes, len) ? E_WINDOWS_1252 : E_UTF8;
+        found = *valid_utf8 ? E_UTF8 : E_WINDOWS_1252;
     return found;
 }
 
@@ -524,9 +527,12 @@ static const char replacement_utf8[] = "\xEF\xBF\xBD";
 
 /* Copy UTF-8 into a fresh buffer, replacing each invalid sequence (as
  * u8_mbtouc delimits it) and each NUL with U+FFFD. */
-static int sanitize_utf8(const uint8_t *src, size_t len, uint8_t **out, size_t *out_len)
+/* valid_utf8: 1 known valid, 0 known invalid, -1 not checked yet. */
+static int sanitize_utf8(const uint8_t *src, size_t len, int valid_utf8, uint8_t **out, size_t *out_len)
 {
-    if (!u8_check(src, len) && !memchr(src, 0, len)) {
+    if (valid_utf8 == -1)
+        valid_utf8 = u8_check(src, len) == NULL;
+    if (valid_utf8 && !memchr(src, 0, len)) {
         *out = malloc(len + 1);
         if (!*out)
             return -2;
@@ -594,21 +600,24 @@ static int decode_iconv(const char *iconv_name, const char *src, size_t len,
      * an iconv without this converter (a system without gconv modules).
      * Keep the ASCII and any UTF-8 rather than fail the page. */
     if (!buf)
-        return sanitize_utf8((const uint8_t *)src, len, out, out_len);
+        return sanitize_utf8((const uint8_t *)src, len, -1, out, out_len);
     *out = buf;
     *out_len = n;
     return 0;
 }
 
 /* Decode to UTF-8 (not yet NUL-free or normalised). */
-static int decode(int enc, const char *bytes, size_t len, uint8_t **out, size_t *out_len)
+static int decode(int enc, const char *bytes, size_t len, int valid_utf8, uint8_t **out,
+                  size_t *out_len)
 {
     size_t skip = bom_length(bytes, len, enc);
+    if (skip)
+        valid_utf8 = -1;   /* checked with the BOM; the rest is checked again */
     bytes += skip;
     len -= skip;
     switch (encodings[enc].how) {
     case DEC_UTF8:
-        return sanitize_utf8((const uint8_t *)bytes, len, out, out_len);
+        return sanitize_utf8((const uint8_t *)bytes, len, valid_utf8, out, out_len);
     case DEC_UTF16LE:
     case DEC_UTF16BE:
         return decode_utf16((const unsigned char *)bytes, len,
@@ -616,7 +625,7 @@ static int decode(int enc, const char *bytes, size_t len, uint8_t **out, size_t 
     case DEC_REPLACEMENT:
         /* The standard decodes these (ISO-2022-KR, HZ...) as one U+FFFD:
          * they allow script injection through ASCII-looking bytes. */
-        return sanitize_utf8((const uint8_t *)replacement_utf8, len ? 3 : 0, out, out_len);
+        return sanitize_utf8((const uint8_t *)replacement_utf8, len ? 3 : 0, 1, out, out_len);
     case DEC_ICONV:
         break;
     }
@@ -694,12 +703,13 @@ int encoding_to_utf8(const char *bytes, size_t len, const char *forced,
     *out_len = 0;
     if (!bytes)
         bytes = "";
-    int enc = forced ? encoding_for_label(forced, strlen(forced)) : detect(bytes, len);
+    int valid_utf8 = -1;
+    int enc = forced ? encoding_for_label(forced, strlen(forced)) : detect(bytes, len, &valid_utf8);
     if (enc == -1)
         return -1;
     uint8_t *text = NULL;
     size_t n = 0;
-    if (decode(enc, bytes, len, &text, &n) || finish(&text, &n))
+    if (decode(enc, bytes, len, valid_utf8, &text, &n) || finish(&text, &n))
         return -2;
     *out = (char *)text;
     *out_len = n;
