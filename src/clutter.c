@@ -8,10 +8,14 @@
  *   - vendor roots (disqus_thread, sharedaddy, onetrust ...) suffice;
  *   - a generic class/id token (comment, share, related, cookie ...) needs
  *     the box to look like its kind: short, link-dense, or holding a form;
- *   - structure without names: a form with a textarea, repeated items with
- *     "Reply" links, groups of share-intent links, fixed overlays;
+ *   - structure without names: a form with a textarea, a short form with
+ *     its pitch, repeated items with "Reply" links, groups of share-intent
+ *     links, overlays (inline style, the page's own CSS, dialog roles),
+ *     grids of alike teaser cards (unless the page is an index of them),
+ *     edit-section and skip links;
  *   - phrases in eleven languages on a box's heading or label ("Leave a
- *     Reply", "You may also like", "Adblock Detected").
+ *     Reply", "You may also like", "Adblock Detected"), and short notes
+ *     of their own (affiliate disclosures, print-edition lines).
  * No box that holds the page's <h1> or its itemprop=articleBody is ever
  * clutter: that is the article itself, whatever its wrapper is called.
  * Each clutter root is dropped with its subtree and counted once by kind.
@@ -69,7 +73,7 @@ static const GumboTag label_tags[] = {
 #define TEASER_MAX_CHARS 400   /* a headline and a line or two of summary */
 #define TEASER_GRID (RM_KIND_NONE + 1)   /* provisional mark in kind[] */
 #define MIN_PROSE_CHARS 140              /* Readability's readerable unit */
-#define INDEX_PAGE_RATIO 3
+#define INDEX_PAGE_RATIO 3               /* teasers over 3x the prose: an index */
 #define SHARE_BUTTON_MAX_CHARS 24
 #define CONTROL_MAX_CHARS 40
 #define NOTE_MAX_CHARS 300
