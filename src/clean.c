@@ -26,6 +26,8 @@
 #define DATE_ROW_MAX_CHARS 80
 #define LINK_ROW_MAX_CHARS 150
 #define PHOTO_CAPTION_MAX_CHARS 300
+#define BIO_MAX_CHARS 400
+#define FIGURE_CREDIT_MAX_CHARS 80
 #define LINK_ROW_DENSITY 0.8
 
 /* Removed outright inside the article (Readability's _clean lists). */
@@ -163,6 +165,15 @@ static bool in_flow_text(const rm_engine *e, int32_t id)
 
 /* Does a short row carry the byline found in the metadata ("First-year
  * review · Helen Okafor · 29 October 2026")? */
+static bool starts_with(const char *text, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return len >= n && memcmp(text, prefix, n) == 0;
+}
+
+/* Wire-service sign-offs name the author too, but readers keep them. */
+static const char *const credit_lines[] = {"reporting by", "additional reporting", "editing by"};
+
 static bool names_the_author(const rm_engine *e, int32_t id)
 {
     if (!e->byline || e->byline_len == 0)
@@ -172,8 +183,49 @@ static bool names_the_author(const rm_engine *e, int32_t id)
     bool hit = false;
     for (size_t at = 0; text && !hit && at + e->byline_len <= len; at++)
         hit = memcmp(text + at, e->byline, e->byline_len) == 0;
+    for (size_t k = 0; text && hit && k < sizeof credit_lines / sizeof credit_lines[0]; k++)
+        hit = !starts_with(text, len, credit_lines[k]);
     free(text);
     return hit;
+}
+
+/* "Jane Doe is a contributing writer...": a short paragraph that opens
+ * with the author's name and a verb of description is the author's bio. */
+static const char *const bio_verbs[] = {" is ", " was ", " writes ", " covers ", " reports "};
+
+static bool is_author_bio(const rm_engine *e, int32_t id)
+{
+    if (!e->byline || node(e, id)->tag != GUMBO_TAG_P || e->st[id].chars > BIO_MAX_CHARS)
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, BIO_MAX_CHARS * 4, &len);
+    bool bio = false;
+    if (text && len >= e->byline_len && memcmp(text, e->byline, e->byline_len) == 0)
+        for (size_t k = 0; !bio && k < sizeof bio_verbs / sizeof bio_verbs[0]; k++)
+            bio = starts_with(text + e->byline_len, len - e->byline_len, bio_verbs[k]);
+    free(text);
+    return bio;
+}
+
+/* Words inside a <figure> but outside its caption ("Image source, Getty
+ * Images", "Purchase licensing rights") are credits and tools, not the
+ * caption and not the article. */
+static bool is_figure_credit(const rm_engine *e, int32_t id)
+{
+    GumboTag tag = node(e, id)->tag;
+    if (!(e->flags[id] & NF_IN_FIGURE) || e->st[id].chars == 0 ||
+        e->st[id].chars > FIGURE_CREDIT_MAX_CHARS || e->st[id].images > 0 ||
+        (tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_SMALL && tag != GUMBO_TAG_P &&
+         tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_A && tag != GUMBO_TAG_CITE))
+        return false;
+    for (int32_t a = id; a != RM_NONE; a = node(e, a)->parent) {
+        GumboTag t = node(e, a)->tag;
+        if (t == GUMBO_TAG_FIGCAPTION)
+            return false;
+        if (t == GUMBO_TAG_FIGURE)
+            return a != id;
+    }
+    return false;
 }
 
 /* A byline or dateline row inside the article ("By Ann Lee · 3 May 2025 ·
@@ -227,7 +279,8 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
-        } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i))) {
+        } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) ||
+                                 is_author_bio(e, i) || is_figure_credit(e, i))) {
             gone = true;
         }
         if (gone)

@@ -59,6 +59,13 @@ static const uint32_t phrase_box_max_chars[RM_REMOVED_KIND_COUNT] = {
     [RM_REMOVED_ADS] = 100,
 };
 
+/* Data attributes that name a component of the page, as sites built from
+ * components (React, Arc, Guardian's DCR) tag their markup for tests and
+ * analytics: these survive when class names are hashed. */
+static const char *const component_attrs[] = {
+    "data-component", "data-testid", "data-qa", "data-module", "data-type",
+};
+
 /* Elements that can label a box: headings and short bold or label lines. */
 static const GumboTag label_tags[] = {
     GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
@@ -77,7 +84,7 @@ static const GumboTag label_tags[] = {
 #define SHARE_BUTTON_MAX_CHARS 24
 #define CONTROL_MAX_CHARS 40
 #define NOTE_MAX_CHARS 300
-#define SIGNUP_PITCH_MAX_CHARS 300   /* heading, pitch and small print */
+#define SIGNUP_PITCH_MAX_CHARS 450   /* heading, pitch and small print */
 #define MIN_REPLY_ITEMS 2
 
 static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
@@ -133,6 +140,8 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     if (heading_tag(node(e, id)->tag))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
+    for (size_t k = 0; kind == RM_KIND_NONE && k < sizeof component_attrs / sizeof component_attrs[0]; k++)
+        kind = heur_component_kind(dom_attr(&e->dom, id, component_attrs[k]), &strong);
     if (kind == RM_KIND_NONE || protected_box(e, id))
         return;
     /* Hidden boxes are dropped anyway; name them only on strong evidence
@@ -162,7 +171,7 @@ static void grow_prompt_box(rm_engine *e, int32_t form)
 {
     int32_t box = form;
     for (int32_t a = node(e, form)->parent; a != RM_NONE; a = node(e, a)->parent) {
-        if (protected_box(e, a) || e->drop[a] != DROP_KEEP || e->raw[a].paragraphs > 2 ||
+        if (protected_box(e, a) || e->drop[a] != DROP_KEEP || e->raw[a].paragraphs > 3 ||
             e->raw[a].chars - e->raw[form].chars > SIGNUP_PITCH_MAX_CHARS)
             break;
         box = a;
@@ -379,6 +388,24 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     mark(e, box, kind);
 }
 
+/* A skip link lands on a marker of its own ("after newsletter promotion"):
+ * when the element it points to is just such a short line, it goes too. */
+static void drop_skip_target(rm_engine *e, int32_t link)
+{
+    const char *href = dom_attr(&e->dom, link, "href");
+    if (!href || href[0] != '#' || !href[1])
+        return;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const char *idattr = dom_attr(&e->dom, i, "id");
+        if (!idattr || strcmp(idattr, href + 1) != 0)
+            continue;
+        if (e->raw[i].chars <= CONTROL_MAX_CHARS && e->raw[i].images == 0 && !protected_box(e, i) &&
+            e->raw[i].paragraphs <= 1 && e->raw[i].headings == 0)
+            engine_drop_subtree(e, i, DROP_CLUTTER);
+        return;
+    }
+}
+
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control. */
 static void classify_control(rm_engine *e, int32_t id)
@@ -391,14 +418,37 @@ static void classify_control(rm_engine *e, int32_t id)
     char *text = engine_folded_text(e, id, e->drop, CONTROL_MAX_CHARS * 4, &len);
     /* Dropped without being counted: twenty "[edit]" links are not twenty
      * pieces of navigation a reader would want reported. */
-    if (text && heur_is_page_control(text, len))
+    if (text && heur_is_page_control(text, len)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
+        drop_skip_target(e, id);
+    }
     free(text);
 }
 
 /* "This post may contain affiliate links", "Published in the print
  * edition of...": a short note of its own, a paragraph or a line, never a
  * sentence inside a longer paragraph. */
+static bool has_br_child(const rm_engine *e, int32_t id)
+{
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (node(e, c)->tag == GUMBO_TAG_BR)
+            return true;
+    return false;
+}
+
+/* A line of text between <br>s: the paragraph of pages that have no <p>. */
+static bool br_line(const rm_engine *e, int32_t id)
+{
+    if (node(e, id)->type != RM_NODE_TEXT)
+        return false;
+    /* A <br> right before is the node just before in pre-order, as a <br>
+     * has no children: O(1) without a previous-sibling link. */
+    int32_t next = node(e, id)->next_sibling;
+    bool br_before = id > 0 && node(e, id - 1)->tag == GUMBO_TAG_BR &&
+                     node(e, id - 1)->parent == node(e, id)->parent;
+    return br_before || (next != RM_NONE && node(e, next)->tag == GUMBO_TAG_BR);
+}
+
 static void classify_note(rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->raw[id];
@@ -406,11 +456,15 @@ static void classify_note(rm_engine *e, int32_t id)
     if (s->chars == 0 || s->chars > NOTE_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
         protected_box(e, id))
         return;
-    if (t != GUMBO_TAG_P && !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0))
+    /* A div of <br>-separated lines is judged line by line (br_line). */
+    if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && !br_line(e, id) &&
+        !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0 && !has_br_child(e, id)))
         return;
     size_t len;
     char *text = engine_folded_text(e, id, e->drop, NOTE_MAX_CHARS * 4, &len);
     rm_removed_kind kind = text ? heur_note_kind(text, len) : RM_KIND_NONE;
+    if (kind == RM_KIND_NONE && text && heur_is_ad_label(text, len))
+        kind = RM_REMOVED_ADS;
     if (kind != RM_KIND_NONE)
         mark(e, id, kind);
     free(text);
@@ -439,8 +493,7 @@ void clutter_classify(rm_engine *e)
         if (is_element(e, i) && is_label_tag(node(e, i)->tag))
             classify_labelled_box(e, i);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_element(e, i))
-            classify_note(e, i);
+        classify_note(e, i);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
             classify_control(e, i);

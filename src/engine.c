@@ -349,6 +349,8 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
             fallback_image = strstr(v, "fallback-image") != NULL;
             if (has_fixed_class(e, v))
                 f |= NF_FIXED;
+            if (heur_is_screen_reader_only(v))
+                f |= NF_HIDDEN;
         } else if ((strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0) ||
                    (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0))
             f |= NF_FIXED;

@@ -345,13 +345,21 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     return 0;
 }
 
+/* Case-folded, NUL-terminated copy (NULL for NULL or out of memory). */
 static char *fold(const char *s, size_t *len)
 {
     *len = 0;
     if (!s)
         return NULL;
     uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, len);
-    return (char *)f;
+    uint8_t *terminated = f ? realloc(f, *len + 1) : NULL;
+    if (!terminated) {
+        free(f);
+        *len = 0;
+        return NULL;
+    }
+    terminated[*len] = '\0';
+    return (char *)terminated;
 }
 
 /* Everything after metadata: clutter, the article, its renderings. */

@@ -294,6 +294,7 @@ static const marker markers[] = {
     {"subscription", RM_REMOVED_PROMPT, false},
     {"signup", RM_REMOVED_PROMPT, false},
     {"paywall", RM_REMOVED_PROMPT, false},
+    {"contributions", RM_REMOVED_PROMPT, false},   /* reader-revenue asks */
     {"formkit", RM_REMOVED_PROMPT, true},
     {"mailpoet", RM_REMOVED_PROMPT, true},
     {"upgrade", RM_REMOVED_PROMPT, false},
@@ -402,6 +403,27 @@ static rm_removed_kind scan_markers(const char *s, bool *strong)
     return RM_KIND_NONE;
 }
 
+/* Component names in data attributes ("EmailSignup", "article-body-ad")
+ * are written in camelCase as often as not: split them before matching. */
+rm_removed_kind heur_component_kind(const char *value, bool *strong)
+{
+    bool ignored;
+    if (!strong)
+        strong = &ignored;
+    *strong = false;
+    if (!value)
+        return RM_KIND_NONE;
+    char split[256];
+    size_t n = 0;
+    for (const char *p = value; *p && n + 2 < sizeof split; p++) {
+        if (*p >= 'A' && *p <= 'Z' && p > value && p[-1] >= 'a' && p[-1] <= 'z')
+            split[n++] = '-';
+        split[n++] = *p;
+    }
+    split[n] = '\0';
+    return scan_markers(split, strong);
+}
+
 rm_removed_kind heur_marker_kind(const char *cls, const char *id, bool *strong)
 {
     bool ignored;
@@ -449,6 +471,31 @@ static bool scan_byline(const char *s)
 bool heur_is_byline_marker(const char *cls, const char *id)
 {
     return scan_byline(cls) || scan_byline(id);
+}
+
+/* Utility classes that hide text from the screen but not from screen
+ * readers (Bootstrap, Tailwind, WordPress, BBC/Guardian kits): "Image
+ * caption, ", "opens in a new tab", skip-link targets. A reader shows what
+ * the page shows. */
+static const char *const screen_reader_tokens[] = {
+    "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
+    "screenreader-only", "screen-reader-only", "a11y-hidden", "u-visually-hidden",
+};
+
+bool heur_is_screen_reader_only(const char *cls)
+{
+    for (const char *p = cls; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+        size_t n = (size_t)(p - start);
+        for (size_t i = 0; n && i < COUNT(screen_reader_tokens); i++)
+            if (strlen(screen_reader_tokens[i]) == n && strncasecmp(start, screen_reader_tokens[i], n) == 0)
+                return true;
+    }
+    return false;
 }
 
 /* ---- phrases (clutter-taxonomy.md §9), case-folded ----------------------- */
@@ -554,6 +601,10 @@ static const phrase_entry phrases[] = {
     {"check also", RM_REMOVED_RELATED},
     {"trending", RM_REMOVED_RELATED},
     {"most popular", RM_REMOVED_RELATED},
+    {"more on this story", RM_REMOVED_RELATED},
+    {"related internet links", RM_REMOVED_RELATED},
+    {"related topics", RM_REMOVED_RELATED},
+    {"explore more on these topics", RM_REMOVED_RELATED},
     {"most read", RM_REMOVED_RELATED},
     {"top stories", RM_REMOVED_RELATED},
     {"popular posts", RM_REMOVED_RELATED},
@@ -616,6 +667,11 @@ static const phrase_entry phrases[] = {
     {"subscribe to our newsletter", RM_REMOVED_PROMPT},
     {"sign up for our newsletter", RM_REMOVED_PROMPT},
     {"sign up for", RM_REMOVED_PROMPT},
+    {"sign up to", RM_REMOVED_PROMPT},
+    {"you've read", RM_REMOVED_PROMPT},
+    {"you’ve read", RM_REMOVED_PROMPT},
+    {"small favour to ask", RM_REMOVED_PROMPT},
+    {"please consider supporting", RM_REMOVED_PROMPT},
     {"subscribe to continue", RM_REMOVED_PROMPT},
     {"for subscribers only", RM_REMOVED_PROMPT},
     {"get the newsletter", RM_REMOVED_PROMPT},
@@ -663,6 +719,10 @@ static const phrase_entry note_phrases[] = {
     {"liens d'affiliation", RM_REMOVED_ADS},
     {"enlaces de afiliados", RM_REMOVED_ADS},
     {"link di affiliazione", RM_REMOVED_ADS},
+    {"story continues below advertisement", RM_REMOVED_ADS},
+    {"continue reading the main story", RM_REMOVED_ADS},
+    {"all rights reserved", RM_REMOVED_FOOTER},
+    {"purchase licensing rights", RM_REMOVED_FOOTER},
     {"published in the print edition", RM_REMOVED_FOOTER},
     {"appears in print on", RM_REMOVED_FOOTER},
     {"a version of this article appears in print", RM_REMOVED_FOOTER},
@@ -686,7 +746,7 @@ static const char *const control_words[] = {
     "modifica wikitesto", "править", "編集", "编辑",
 };
 static const char *const control_prefixes[] = {
-    "jump to ", "skip to ", "zum inhalt springen", "aller au contenu", "saltar al contenido",
+    "jump to ", "skip to ", "skip past ", "zum inhalt springen", "aller au contenu", "saltar al contenido",
 };
 
 bool heur_is_page_control(const char *text, size_t len)
@@ -703,6 +763,24 @@ bool heur_is_page_control(const char *text, size_t len)
         if (len >= plen && memcmp(text, control_prefixes[i], plen) == 0)
             return true;
     }
+    return false;
+}
+
+/* A line that says only "Advertisement" (clutter-taxonomy.md §7, §9 ad
+ * labels), above an ad slot that is usually empty without scripts. */
+static const char *const ad_labels[] = {
+    "advertisement", "skip advertisement", "advertisements", "sponsored", "ad",
+    "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "publicidade",
+    "advertentie", "reklama", "реклама", "広告", "スポンサーリンク", "广告", "推广",
+};
+
+bool heur_is_ad_label(const char *text, size_t len)
+{
+    while (len > 0 && strchr(" :-–|", text[len - 1]))
+        len--;
+    for (size_t i = 0; i < COUNT(ad_labels); i++)
+        if (strlen(ad_labels[i]) == len && memcmp(text, ad_labels[i], len) == 0)
+            return true;
     return false;
 }
 

@@ -33,6 +33,17 @@ bool heur_is_unlikely_role(const char *role);
  * is a vendor root that needs no other evidence. */
 rm_removed_kind heur_marker_kind(const char *cls, const char *id, bool *strong);
 
+/* Clutter kind named by a component name in a data attribute
+ * (data-component, data-testid, data-qa ...), camelCase split. */
+rm_removed_kind heur_component_kind(const char *value, bool *strong);
+
+/* Does a short text (case-folded) say only "Advertisement"? */
+bool heur_is_ad_label(const char *text, size_t len);
+
+/* Does a class attribute hide its element from the screen (sr-only,
+ * visually-hidden ...), leaving it to screen readers? */
+bool heur_is_screen_reader_only(const char *cls);
+
 /* Does an element's class/id name it as a byline or dateline ("byline",
  * "post-meta", "entry-date", "author")? Whole tokens. */
 bool heur_is_byline_marker(const char *cls, const char *id);

@@ -254,6 +254,38 @@ START_TEST(a_row_naming_the_author_is_a_byline)
 }
 END_TEST
 
+/* Newsroom furniture around real text: ad labels, screen-reader-only
+ * labels, photo credits, the author's bio, a component named only in a
+ * data attribute, a copyright line between <br>s; a wire sign-off stays. */
+START_TEST(newsroom_furniture_goes_wire_credit_stays)
+{
+    const char *html =
+        "<html><head><title>Breakwater to be rebuilt</title><meta name=author content=\"Ann Lee\">"
+        "</head><body><article><h1>Breakwater to be rebuilt</h1>"
+        "<figure><div><img src=a.jpg><span>Image source, Getty Images</span></div>"
+        "<figcaption><span class=visually-hidden>Image caption, </span>The old wall at dawn</figcaption></figure>"
+        PROSE "<div>Advertisement</div>"
+        "<div data-component=\"NewsletterSignup\"><h3>Morning briefing</h3><p>The news before seven.</p>"
+        "<a href=/nl>Get it</a></div>"
+        "<p>Reporting by Ann Lee; Editing by Tom Hart</p>"
+        "<div>Fishermen were told on Friday.<br><br>Copyright 2026 Coast News. All rights reserved.</div>"
+        "<p>Ann Lee covers the coast for Coast News, from ferries to fisheries.</p>"
+        "</article></body></html>";
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "Advertisement");
+    assert_absent(a, "Image source");
+    assert_absent(a, "Image caption");
+    assert_absent(a, "Morning briefing");
+    assert_absent(a, "All rights reserved");
+    assert_absent(a, "covers the coast");
+    ck_assert_msg(strstr(a->text, "The old wall at dawn"), "caption lost: %s", a->text);
+    ck_assert_msg(strstr(a->text, "Reporting by Ann Lee"), "wire credit lost: %s", a->text);
+    ck_assert_msg(strstr(a->text, "Fishermen were told"), "br text lost: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(page_without_article)
 {
     const char *html = "<html><body><nav><a href=\"/a\">A</a><a href=\"/b\">B</a></nav>"
@@ -350,6 +382,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, json_ld_article_body_points_at_the_article);
     tcase_add_test(tc, the_titled_article_wins_over_an_appended_one);
     tcase_add_test(tc, a_row_naming_the_author_is_a_byline);
+    tcase_add_test(tc, newsroom_furniture_goes_wire_credit_stays);
     tcase_add_test(tc, page_without_article);
     tcase_add_test(tc, bad_inputs_fail_cleanly);
     tcase_add_test(tc, deep_nesting_is_flattened);
