@@ -127,6 +127,10 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
         return !is_photo_frame(e, id);
+    /* The wrapper of a code block or a data table ("div.highlight") is
+     * judged as what it wraps. */
+    if (e->flags[id] & (NF_HAS_CODE | NF_HAS_DATA))
+        return false;
     if (s->commas >= MIN_COMMAS_TO_KEEP)
         return false;
     GumboTag tag = node(e, id)->tag;
@@ -213,7 +217,7 @@ static bool is_author_bio(const rm_engine *e, int32_t id)
 static bool is_figure_credit(const rm_engine *e, int32_t id)
 {
     GumboTag tag = node(e, id)->tag;
-    if (!(e->flags[id] & NF_IN_FIGURE) || e->st[id].chars == 0 ||
+    if (!(e->flags[id] & NF_IN_FIGURE) || (e->flags[id] & NF_IN_TABLE) || e->st[id].chars == 0 ||
         e->st[id].chars > FIGURE_CREDIT_MAX_CHARS || e->st[id].images > 0 ||
         (tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_SMALL && tag != GUMBO_TAG_P &&
          tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_A && tag != GUMBO_TAG_CITE))
@@ -223,7 +227,7 @@ static bool is_figure_credit(const rm_engine *e, int32_t id)
         if (t == GUMBO_TAG_FIGCAPTION)
             return false;
         if (t == GUMBO_TAG_FIGURE)
-            return a != id;
+            return a != id && e->st[a].images > 0;   /* credits go with pictures */
     }
     return false;
 }
@@ -236,6 +240,7 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
     if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
+        s->headings > 0 || (e->flags[id] & NF_HAS_CODE) ||
         (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
         return false;
     if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))

@@ -56,7 +56,7 @@ static const uint32_t phrase_box_max_chars[RM_REMOVED_KIND_COUNT] = {
     [RM_REMOVED_PROMPT] = 600,
     [RM_REMOVED_NAVIGATION] = 300,
     [RM_REMOVED_FOOTER] = 600,
-    [RM_REMOVED_ADS] = 100,
+    [RM_REMOVED_ADS] = 600,
 };
 
 /* Data attributes that name a component of the page, as sites built from
@@ -137,6 +137,8 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     bool strong;
     const char *cls = dom_attr(&e->dom, id, "class");
     const char *ident = dom_attr(&e->dom, id, "id");
+    if (e->flags[id] & NF_IN_CODE)
+        return;         /* "token comment" is syntax highlighting */
     if (heading_tag(node(e, id)->tag))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
@@ -366,6 +368,8 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     rm_removed_kind kind = heur_phrase_kind(text, len);
     if (kind == RM_KIND_NONE && heur_is_comment_heading(text, len))
         kind = RM_REMOVED_COMMENTS;
+    if (kind == RM_KIND_NONE && heur_is_ad_label(text, len))
+        kind = RM_REMOVED_ADS;   /* a "Sponsored" card */
     free(text);
     if (kind == RM_KIND_NONE)
         return;

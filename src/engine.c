@@ -20,7 +20,7 @@
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
                    NF_IN_ARTICLE | NF_IN_HEADING)
 #define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING | \
-                   NF_HEADLINE | NF_HAS_NOTES)
+                   NF_HEADLINE | NF_HAS_NOTES | NF_HAS_CODE | NF_HAS_DATA)
 
 /* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
 static const ucs4_t comma_chars[] = {
@@ -351,6 +351,8 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
                 f |= NF_FIXED;
             if (heur_is_screen_reader_only(v))
                 f |= NF_HIDDEN;
+        } else if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0) {
+            f |= NF_ROLE_HEADING | NF_HAS_HEADING;
         } else if ((strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0) ||
                    (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0))
             f |= NF_FIXED;
@@ -378,8 +380,9 @@ static uint32_t tag_flags(const rm_engine *e, int32_t i)
     const rm_node *n = &e->dom.nodes[i];
     char name[64];
     switch (n->tag) {
-    case GUMBO_TAG_PRE: case GUMBO_TAG_CODE: return NF_IN_CODE;
-    case GUMBO_TAG_TABLE: return (NF_IN_TABLE | (is_data_table(e, i) ? NF_DATA_TABLE : 0));
+    case GUMBO_TAG_PRE: case GUMBO_TAG_CODE: return NF_IN_CODE | NF_HAS_CODE;
+    case GUMBO_TAG_TABLE:
+        return is_data_table(e, i) ? NF_IN_TABLE | NF_DATA_TABLE | NF_HAS_DATA : NF_IN_TABLE;
     case GUMBO_TAG_FIGURE: return NF_IN_FIGURE;
     case GUMBO_TAG_H1: return NF_HAS_H1 | NF_IN_HEADING;
     case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
@@ -524,6 +527,7 @@ static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
     case GUMBO_TAG_VIDEO: s->embeds = 1; break;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
     case GUMBO_TAG_H5: case GUMBO_TAG_H6: s->headings = 1; break;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: s->headings = (e->flags[i] & NF_ROLE_HEADING) != 0; break;
     case GUMBO_TAG_A: s->links = dom_attr(&e->dom, i, "href") ? 1 : 0; break;
     default: break;
     }

@@ -48,6 +48,9 @@ enum {
     NF_NOTE = 1u << 18,       /* a list item that in-page links point to (a
                                  footnote or reference) */
     NF_HAS_NOTES = 1u << 19,  /* subtree holds such list items */
+    NF_HAS_CODE = 1u << 20,   /* subtree holds pre or code */
+    NF_HAS_DATA = 1u << 21,   /* subtree holds a data table */
+    NF_ROLE_HEADING = 1u << 22, /* role="heading": a heading made of a div */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */

@@ -21,6 +21,7 @@
 #define ANCESTOR_LEVELS 5
 #define MIN_RIVALS 3
 #define ENTRY_HEADER_MAX_CHARS 300
+#define HEADING_WRAPPER_MAX_CHARS 120
 
 static bool kept(const rm_engine *e, int32_t id) { return e->drop[id] == DROP_KEEP; }
 
@@ -141,9 +142,12 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
 {
     const rm_node *n = &e->dom.nodes[id];
     /* Headings are labels, not blocks: "wprm-recipe-header" names a
-     * recipe's "Ingredients", not a page header. */
+     * recipe's "Ingredients", not a page header; so is a short wrapper
+     * around one heading ("notion-header-block"). */
     if (n->type != RM_NODE_ELEMENT || n->tag == GUMBO_TAG_BODY || n->tag == GUMBO_TAG_A ||
-        (n->tag >= GUMBO_TAG_H1 && n->tag <= GUMBO_TAG_H6) ||
+        (n->tag >= GUMBO_TAG_H1 && n->tag <= GUMBO_TAG_H6) || (e->flags[id] & NF_ROLE_HEADING) ||
+        ((e->flags[id] & NF_HAS_HEADING) && e->raw[id].headings == 1 &&
+         e->raw[id].chars <= HEADING_WRAPPER_MAX_CHARS && e->raw[id].links == 0) ||
         (e->flags[id] & (NF_IN_TABLE | NF_IN_CODE)))
         return false;
     if (heur_is_unlikely_role(dom_attr(&e->dom, id, "role")))

@@ -353,6 +353,36 @@ START_TEST(references_the_text_links_to_are_kept)
 }
 END_TEST
 
+START_TEST(code_and_headings_are_not_clutter)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("Install the tool first") LONG_P("Then run the check")
+             "<div id=hl class=highlight><pre><code>pgsnap doctor</code></pre></div>"
+             "<pre><code id=tok><span id=cmt class=\"token comment\">// a comment</span> x = 1;</code></pre>"
+             "<div id=wrap class=page-header><h2 id=sub>Setting up</h2></div>"
+             "<div id=head role=heading aria-level=2>Next steps</div>"
+             LONG_P("Finally clean up") "</div></body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "cmt")], RM_KIND_NONE);   /* syntax highlighting */
+    choose(&f, ATTEMPT_ALL);
+    ck_assert(kept(&f, "hl"));     /* a code block's wrapper is the code */
+    ck_assert(kept(&f, "cmt"));
+    ck_assert(kept(&f, "sub"));    /* a short wrapper of one heading is not "unlikely" */
+    ck_assert(kept(&f, "head"));   /* role=heading counts as a heading */
+    unload(&f);
+}
+END_TEST
+
+START_TEST(sponsored_card_goes)
+{
+    fixture f;
+    load(&f, "<body><div id=story>" LONG_P("The bridge will close") LONG_P("Buses will divert")
+             "<div id=card><p>Sponsored</p><h3>Ship faster with Acme Cloud</h3><p>Try it free for "
+             "thirty days.</p></div>" LONG_P("Shops expect fewer visitors") "</div></body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "card")], RM_REMOVED_ADS);
+    unload(&f);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -376,6 +406,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);
+    tcase_add_test(tc, code_and_headings_are_not_clutter);
+    tcase_add_test(tc, sponsored_card_goes);
     suite_add_tcase(s, tc);
     return s;
 }
