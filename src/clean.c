@@ -159,7 +159,7 @@ static bool in_flow_text(const rm_engine *e, int32_t id)
     for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent) {
         GumboTag t = node(e, a)->tag;
         if (t == GUMBO_TAG_P || t == GUMBO_TAG_LI || t == GUMBO_TAG_TD || t == GUMBO_TAG_DD ||
-            t == GUMBO_TAG_BLOCKQUOTE || (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6))
+            t == GUMBO_TAG_BLOCKQUOTE || heur_is_heading_tag(t))
             return true;
         if (heur_is_block_tag(t) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
             return false;
@@ -241,7 +241,7 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
     GumboTag t = node(e, id)->tag;
     if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
         s->headings > 0 || (e->flags[id] & NF_HAS_CODE) ||
-        (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
+        heur_is_heading_tag(t) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
         return false;
     if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
         return true;
@@ -297,8 +297,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
  * their class names ("sidebar-grid", "content-hidden") do not matter. */
 static bool holds_top_candidate(const rm_engine *e, int32_t id)
 {
-    int32_t top = e->top_candidate;
-    return top != RM_NONE && id <= top && (uint32_t)top < (uint32_t)id + node(e, id)->size;
+    return e->top_candidate != RM_NONE && engine_contains(e, id, e->top_candidate);
 }
 
 static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)

@@ -94,11 +94,6 @@ static bool is_element(const rm_engine *e, int32_t id)
     return node(e, id)->type == RM_NODE_ELEMENT;
 }
 
-static bool heading_tag(GumboTag t)
-{
-    return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
-}
-
 /* The article itself, or the page frame around it, is never clutter. */
 static bool protected_box(const rm_engine *e, int32_t id)
 {
@@ -139,7 +134,7 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     const char *ident = dom_attr(&e->dom, id, "id");
     if (e->flags[id] & NF_IN_CODE)
         return;         /* "token comment" is syntax highlighting */
-    if (heading_tag(node(e, id)->tag))
+    if (heur_is_heading_tag(node(e, id)->tag))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
     for (size_t k = 0; kind == RM_KIND_NONE && k < sizeof component_attrs / sizeof component_attrs[0]; k++)
@@ -275,7 +270,7 @@ static int32_t with_its_heading(const rm_engine *e, int32_t id)
             return id;
         for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
             if (c != id && e->drop[c] == DROP_KEEP &&
-                (node(e, c)->type == RM_NODE_ELEMENT ? !heading_tag(node(e, c)->tag) : e->tchars[c] > 1))
+                (node(e, c)->type == RM_NODE_ELEMENT ? !heur_is_heading_tag(node(e, c)->tag) : e->tchars[c] > 1))
                 return id;
         id = parent;
     }
@@ -383,7 +378,7 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     if (box == RM_NONE)
         return;
     /* A bold phrase that is not a heading labels nothing by itself. */
-    if (box == label && !heading_tag(node(e, label)->tag))
+    if (box == label && !heur_is_heading_tag(node(e, label)->tag))
         return;
     /* A related label must head links, not prose ("Related: the council's
      * earlier vote was ..."). */
@@ -432,14 +427,6 @@ static void classify_control(rm_engine *e, int32_t id)
 /* "This post may contain affiliate links", "Published in the print
  * edition of...": a short note of its own, a paragraph or a line, never a
  * sentence inside a longer paragraph. */
-static bool has_br_child(const rm_engine *e, int32_t id)
-{
-    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
-        if (node(e, c)->tag == GUMBO_TAG_BR)
-            return true;
-    return false;
-}
-
 /* A line of text between <br>s: the paragraph of pages that have no <p>. */
 static bool br_line(const rm_engine *e, int32_t id)
 {
@@ -462,7 +449,7 @@ static void classify_note(rm_engine *e, int32_t id)
         return;
     /* A div of <br>-separated lines is judged line by line (br_line). */
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && !br_line(e, id) &&
-        !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0 && !has_br_child(e, id)))
+        !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0 && !engine_has_br_child(e, id)))
         return;
     size_t len;
     char *text = engine_folded_text(e, id, e->drop, NOTE_MAX_CHARS * 4, &len);

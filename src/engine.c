@@ -175,7 +175,7 @@ static bool is_data_table(const rm_engine *e, int32_t id)
  * about what the heading is, so headings are known by their class alone. */
 static bool id_is_slug(const rm_node *n)
 {
-    return n->tag >= GUMBO_TAG_H1 && n->tag <= GUMBO_TAG_H6;
+    return heur_is_heading_tag(n->tag);
 }
 
 static int build_signatures(rm_engine *e)

@@ -121,6 +121,21 @@ static inline int32_t engine_end(const rm_engine *e, int32_t id)
     return id + (int32_t)e->dom.nodes[id].size;
 }
 
+/* Is `id` in the subtree of `box` (box itself included)? */
+static inline bool engine_contains(const rm_engine *e, int32_t box, int32_t id)
+{
+    return box <= id && id < engine_end(e, box);
+}
+
+/* Does the element have a <br> among its children (text laid out in lines)? */
+static inline bool engine_has_br_child(const rm_engine *e, int32_t id)
+{
+    for (int32_t c = e->dom.nodes[id].first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling)
+        if (e->dom.nodes[c].tag == GUMBO_TAG_BR)
+            return true;
+    return false;
+}
+
 /* The first kept node at or after `from` in pre-order, skipping dropped
  * subtrees whole; `end` when there is none. Walks a subtree as
  *   for (i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end))

@@ -149,11 +149,6 @@ static void unwrap_layout_roots(const rm_engine *e, attempt_result *best)
     best->root_count = n;
 }
 
-static bool contains(const rm_engine *e, int32_t box, int32_t id)
-{
-    return box <= id && id < engine_end(e, box);
-}
-
 /* Does `box` hold an <article> with its own <h1> besides `story`? */
 static bool holds_other_story(const rm_engine *e, int32_t box, int32_t story)
 {
@@ -181,8 +176,8 @@ static int32_t article_of_title(const rm_engine *e, const attempt_result *best)
         return RM_NONE;
     for (size_t k = 0; k < best->root_count; k++) {
         int32_t r = best->roots[k];
-        bool inside = contains(e, a, r);
-        bool wraps_only_it = contains(e, r, a) && !holds_other_story(e, r, a);
+        bool inside = engine_contains(e, a, r);
+        bool wraps_only_it = engine_contains(e, r, a) && !holds_other_story(e, r, a);
         if (!inside && !wraps_only_it)
             return a;   /* some of the choice lies outside the titled story */
     }

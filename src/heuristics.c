@@ -72,6 +72,11 @@ bool heur_is_never_content(GumboTag tag)
     return tag_in(tag, never_content_tags, COUNT(never_content_tags));
 }
 
+bool heur_is_heading_tag(GumboTag tag)
+{
+    return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;   /* consecutive in tag_enum.h */
+}
+
 int heur_tag_prior(GumboTag tag)
 {
     for (size_t i = 0; i < COUNT(tag_priors); i++)

@@ -20,6 +20,7 @@ bool heur_is_block_tag(GumboTag tag);      /* turns a div into a container */
 bool heur_is_scored_tag(GumboTag tag);     /* p, pre, td, section, h2-h6 */
 bool heur_is_never_content(GumboTag tag);  /* script, style, head... */
 int heur_tag_prior(GumboTag tag);          /* initial candidate score */
+bool heur_is_heading_tag(GumboTag tag);    /* h1-h6 */
 
 /* `sig` is the lower-cased "class id" string of an element. */
 int heur_class_weight(const char *sig);    /* -50..+50 */

@@ -145,7 +145,7 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
      * recipe's "Ingredients", not a page header; so is a short wrapper
      * around one heading ("notion-header-block"). */
     if (n->type != RM_NODE_ELEMENT || n->tag == GUMBO_TAG_BODY || n->tag == GUMBO_TAG_A ||
-        (n->tag >= GUMBO_TAG_H1 && n->tag <= GUMBO_TAG_H6) || (e->flags[id] & NF_ROLE_HEADING) ||
+        heur_is_heading_tag(n->tag) || (e->flags[id] & NF_ROLE_HEADING) ||
         ((e->flags[id] & NF_HAS_HEADING) && e->raw[id].headings == 1 &&
          e->raw[id].chars <= HEADING_WRAPPER_MAX_CHARS && e->raw[id].links == 0) ||
         (e->flags[id] & (NF_IN_TABLE | NF_IN_CODE)))
@@ -170,11 +170,6 @@ static void strip_unlikely(rm_engine *e)
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_unlikely(e, i))
             engine_drop_subtree(e, i, DROP_UNLIKELY);
-}
-
-static bool is_ancestor(const rm_engine *e, int32_t a, int32_t d)
-{
-    return a < d && (uint32_t)d < (uint32_t)a + node(e, a)->size;
 }
 
 static size_t top_candidates(rm_engine *e, int32_t body, int32_t top[TOP_CANDIDATES])
@@ -213,7 +208,7 @@ static int32_t common_ancestor_of_rivals(rm_engine *e, int32_t body, const int32
     for (int32_t a = node(e, best)->parent; a != RM_NONE && a != body; a = node(e, a)->parent) {
         size_t containing = 0;
         for (size_t k = 1; k < n; k++)
-            if (e->score[top[k]] / e->score[best] >= 0.75f && is_ancestor(e, a, top[k]))
+            if (e->score[top[k]] / e->score[best] >= 0.75f && a != top[k] && engine_contains(e, a, top[k]))
                 containing++;
         if (containing >= MIN_RIVALS)
             return a;
@@ -316,15 +311,6 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
     return merge_siblings(e, best, roots, max_roots);
 }
 
-/* Text laid out with <br>s in a div counts as a paragraph too. */
-static bool has_br_child(const rm_engine *e, int32_t id)
-{
-    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
-        if (node(e, c)->tag == GUMBO_TAG_BR)
-            return true;
-    return false;
-}
-
 /* Readability's isProbablyReaderable: enough long, visible, likely
  * paragraphs (p, pre, article, and divs of <br>-separated text), each
  * contributing sqrt(length - 140). */
@@ -336,7 +322,7 @@ bool score_readerable(const rm_engine *e)
         if (!is_element(e, i) || e->drop[i] == DROP_STATIC)
             continue;
         if (t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_ARTICLE &&
-            !(t == GUMBO_TAG_DIV && has_br_child(e, i)))
+            !(t == GUMBO_TAG_DIV && engine_has_br_child(e, i)))
             continue;
         const char *sig = engine_sig(e, i);
         if (heur_is_unlikely(sig))
