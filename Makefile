@@ -21,16 +21,19 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
+             -Isrc/lib -Isrc/lib/render -Isrc/tool \
              -DRM_GUMBO_VERSION='"$(GUMBO_VERSION)"'
 LIBS     := $(PKG_LIBS) -lunistring -lm
 
 BUILD    ?= build
 
-# The tool's front ends; everything else in src/ is the I/O-free library.
-MAIN_SRC := src/main.c
-TOOL_SRCS := $(filter-out $(MAIN_SRC),$(wildcard src/cli*.c src/native*.c src/save*.c src/config*.c))
-LIB_SRCS := $(filter-out $(MAIN_SRC) $(TOOL_SRCS),$(wildcard src/*.c))
+# src/lib is the I/O-free extraction library (renderers in src/lib/render);
+# src/tool holds the command's front ends over it.
+MAIN_SRC  := src/tool/main.c
+TOOL_SRCS := $(filter-out $(MAIN_SRC),$(wildcard src/tool/*.c))
+LIB_SRCS  := $(wildcard src/lib/*.c src/lib/render/*.c)
+ALL_HDRS  := $(wildcard src/lib/*.h src/lib/render/*.h src/tool/*.h)
 
 LIB_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 TOOL_OBJS = $(TOOL_SRCS:src/%.c=$(BUILD)/obj/%.o)
@@ -48,7 +51,7 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
 
 all: $(BUILD)/readmode
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
+$(BUILD)/obj/%.o: src/%.c $(ALL_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
 
@@ -126,4 +129,4 @@ install: $(BUILD)/readmode
 clean:
 	rm -rf build
 
--include $(wildcard $(BUILD)/obj/*.d)
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -5,6 +5,7 @@
  * picks the roots (the body, or elements by id) and a drop mask, and
  * compares the exact output.
  */
+#include "readmode.h"
 #include "render.h"
 #include "testutil.h"
 
@@ -72,7 +73,7 @@ static void check_body(render_fn fn, const char *base, const char *html, const c
 
 static void check_wrap(const char *text, unsigned width, const char *expected)
 {
-    char *out = text_wrap(text, width);
+    char *out = rm_text_wrap(text, width);
     ck_assert_ptr_nonnull(out);
     ck_assert_msg(strcmp(out, expected) == 0, "width %u, expected:\n%s\ngot:\n%s",
                   width, expected, out);

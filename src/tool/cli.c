@@ -15,7 +15,7 @@
 #include "cli.h"
 
 #include "article_json.h"
-#include "render.h"
+#include "readmode.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -256,7 +256,7 @@ static void html_escaped(FILE *out, const char *s)
 
 static int write_text(FILE *out, const rm_article *a, unsigned width)
 {
-    char *body = text_wrap(a->text ? a->text : "", width);
+    char *body = rm_text_wrap(a->text ? a->text : "", width);
     if (!body)
         return -1;
     if (a->title && *a->title)

@@ -6,7 +6,7 @@
  * under their parent's text, "> " before quoted lines, pre verbatim, table
  * rows one per line with cells joined by " | ".
  *
- * text_wrap cannot tell after the fact which lines came from pre, so it
+ * rm_text_wrap cannot tell after the fact which lines came from pre, so it
  * treats every line alike: a line that fits is kept as it is; a longer one
  * is broken at Unicode line-break opportunities (UAX #14 via libunistring,
  * measured in display columns, so CJK counts two per ideograph; a word
@@ -16,6 +16,7 @@
  * its indentation when it does.
  */
 #include "render_flow.h"
+#include "readmode.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -117,7 +118,7 @@ static int wrap_line(render_buf *out, const char *line, size_t len, unsigned wid
     return 0;
 }
 
-char *text_wrap(const char *text, unsigned width)
+char *rm_text_wrap(const char *text, unsigned width)
 {
     render_buf out = {0};
     char *breaks = NULL;

@@ -27,9 +27,4 @@ char *render_text(const rm_render_input *in);
 char *render_markdown(const rm_render_input *in);
 char *render_html(const rm_render_input *in);
 
-/* Re-wrap plain text (as produced by render_text) at `width` display columns
- * using Unicode line breaking; list-item and quote continuation lines are
- * indented under their marker. width 0 returns a copy. */
-char *text_wrap(const char *text, unsigned width);
-
 #endif

@@ -107,6 +107,12 @@ void rm_article_free(rm_article *article);
 const char *rm_status_code(rm_status status);
 /* One-line human-readable description of a status. */
 const char *rm_status_message(rm_status status);
+/* Re-wrap plain text (as in rm_article.text) at `width` display columns
+ * using Unicode line breaking; list-item and quote continuation lines are
+ * indented under their marker. width 0 returns a copy. Returns a malloc'd
+ * string, or NULL when out of memory. */
+char *rm_text_wrap(const char *text, unsigned width);
+
 /* Stable lower-case name of a removed kind ("comments", "adblock", ...). */
 const char *rm_removed_kind_name(rm_removed_kind kind);
 
