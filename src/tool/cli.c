@@ -16,6 +16,7 @@
 
 #include "article_json.h"
 #include "readmode.h"
+#include "request.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -451,11 +452,23 @@ static void jsonl_error(cJSON *reply, const char *code, const char *message)
     }
 }
 
-static void jsonl_handle(const cli_options *opt, const char *line, cJSON *reply)
+/* The fields of one line; others are ignored. */
+static const request_field jsonl_fields[] = {
+    {"id", FIELD_ANY, false, NULL},
+    {"url", FIELD_STRING, false, NULL},
+    {"html", FIELD_STRING, true, NULL},
+    {NULL, FIELD_ANY, false, NULL},
+};
+
+static void jsonl_handle(const cli_options *opt, const char *line, size_t len, cJSON *reply)
 {
-    cJSON *req = cJSON_Parse(line);
-    if (!req || !cJSON_IsObject(req)) {
-        jsonl_error(reply, "bad_json", "line is not a JSON object");
+    cJSON *req;
+    char why[256];
+    request_status parsed = request_parse(line, len, &req, why, sizeof why);
+    if (parsed == REQUEST_BAD_UTF8 || parsed == REQUEST_BAD_JSON || !cJSON_IsObject(req)) {
+        jsonl_error(reply, parsed == REQUEST_BAD_UTF8 ? "bad_utf8" : "bad_json",
+                    parsed == REQUEST_OK || parsed == REQUEST_NUL ? "line is not a JSON object"
+                                                                   : why);
         cJSON_Delete(req);
         return;
     }
@@ -466,8 +479,8 @@ static void jsonl_handle(const cli_options *opt, const char *line, cJSON *reply)
         cJSON_AddItemToObject(reply, "id", cJSON_Duplicate(id, 1));
     if (cJSON_IsString(url))
         cJSON_AddStringToObject(reply, "url", url->valuestring);
-    if (!cJSON_IsString(html)) {
-        jsonl_error(reply, "bad_request", "\"html\" must be a string");
+    if (parsed == REQUEST_NUL || request_check(req, jsonl_fields, why, sizeof why) != 0) {
+        jsonl_error(reply, "bad_request", why);
         cJSON_Delete(req);
         return;
     }
@@ -504,7 +517,7 @@ static int run_jsonl(const cli_options *opt)
         if (opt->max_size && (size_t)n > opt->max_size + 1024)
             jsonl_error(reply, "too_large", "line exceeds --max-size");
         else
-            jsonl_handle(opt, line, reply);
+            jsonl_handle(opt, line, (size_t)n, reply);
         if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(reply, "ok")))
             worst = CLI_EXIT_NO_ARTICLE;
         char *s = cJSON_PrintUnformatted(reply);
