@@ -104,7 +104,7 @@ request_status request_parse(const char *text, size_t len, cJSON **out, char *er
     while (rest < len && is_json_space(text[rest]))
         rest++;
     if (rest < len) {
-        snprintf(err, errlen, "%zu more bytes after the JSON value (from byte %zu)", len - rest,
+        snprintf(err, errlen, "%zu byte(s) after the JSON value, from byte %zu", len - rest,
                  rest);
         cJSON_Delete(value);
         return REQUEST_BAD_JSON;
