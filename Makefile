@@ -4,6 +4,7 @@
 #   make check        every test: unit, example, corpus, junk fixtures, protocol,
 #                     install, browser, then unit + corpus + protocol under ASan/UBSan
 #   make check-asan   only the sanitizer run (unit, corpus and protocol tests)
+#   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
 #   make bench        throughput and memory against a Gumbo parse-only baseline,
 #                     and extract requests/s and latency over native messaging
 #   make install      install the binary into $(PREFIX)/bin
@@ -47,7 +48,8 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
-        check-install check-browser check-asan bench install clean
+        check-install check-browser check-asan check-fuzz fuzz fuzz-build fuzz-targets \
+        bench install clean
 
 all: $(BUILD)/readmode
 
@@ -72,7 +74,7 @@ TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
 check: check-unit check-examples check-corpus check-junk check-protocol check-install \
-       check-browser check-asan
+       check-browser check-fuzz check-asan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
@@ -111,6 +113,36 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 check-asan:
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-corpus check-protocol
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan
+# in their own tree. `make fuzz` runs each for FUZZ_SECONDS and fails on any
+# crash, sanitizer report, leak or input slower than 2 s; `make check` runs
+# a short round when clang is installed (install.sh --dev installs it).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_BUILD   := build/fuzz
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	    CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" fuzz-targets
+
+fuzz-targets: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(TOOL_OBJS) $(BUILD)/libreadmode.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(TOOL_OBJS) \
+	    $(BUILD)/libreadmode.a $(LIBS)
+
+fuzz: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(SHARED) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+check-fuzz:
+	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+	    $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS); \
+	else echo "check-fuzz: SKIPPED, $(FUZZ_CC) not found (./install.sh --dev installs it)"; fi
 
 # Library throughput against Gumbo alone, then requests over the protocol.
 bench: $(BUILD)/readmode $(BUILD)/libreadmode.a $(BUILD)/bench_native

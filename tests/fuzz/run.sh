@@ -1,0 +1,44 @@
+#!/bin/sh
+# run.sh BUILD_DIR SHARED_DIR SECONDS [TARGET...] — fuzz each target for
+# SECONDS, one after the other, at low priority.
+#
+# Fails (exit 1) on the first crash, sanitizer report, leak, or input slower
+# than 2 s (-timeout=2), leaving the input in BUILD_DIR/artifacts and the
+# log in BUILD_DIR/logs. The working corpus in BUILD_DIR/corpus grows from
+# run to run; seeds are rebuilt each time by seeds.py.
+set -eu
+build=$1 shared=$2 seconds=$3
+shift 3
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+targets=${*:-extract native encoding url filename}
+
+rm -rf "$build/seeds"
+python3 "$here/seeds.py" "$build/seeds" "$shared" "$root"
+mkdir -p "$build/artifacts" "$build/logs"
+
+status=0
+for t in $targets; do
+    case $t in
+        extract|encoding) dict=html.dict max_len=131072 ;;
+        native)           dict=json.dict max_len=131072 ;;
+        *)                dict= max_len=4096 ;;
+    esac
+    mkdir -p "$build/corpus/$t" "$build/seeds/$t"
+    log=$build/logs/$t.log
+    # stderr of the target itself is closed (the host logs every cut-short
+    # stream there); libFuzzer and the sanitizers keep their own copy.
+    if nice -n 10 "$build/fuzz_$t" -max_total_time="$seconds" -timeout=2 -rss_limit_mb=3072 \
+           -max_len="$max_len" -close_fd_mask=2 -print_final_stats=1 \
+           ${dict:+-dict="$here/$dict"} -artifact_prefix="$build/artifacts/$t-" \
+           "$build/corpus/$t" "$build/seeds/$t" >"$log" 2>&1; then
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+        cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+        echo "fuzz $t: ${seconds}s, ${runs:-?} runs, $cov, no finding"
+    else
+        echo "fuzz $t: FAILED; log $log, input in $build/artifacts/:"
+        grep -E 'ERROR|SUMMARY|invariant|Test unit written' "$log" | head -8
+        status=1
+    fi
+done
+exit $status
