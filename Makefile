@@ -4,6 +4,7 @@
 #   make check        every test: unit, example, corpus, junk fixtures, protocol,
 #                     install, browser, then unit + corpus + protocol under ASan/UBSan
 #   make check-asan   only the sanitizer run (unit, corpus and protocol tests)
+#   make check-hostile  hostile pages and messages (huge, deep, broken, racing)
 #   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
 #   make bench        throughput and memory against a Gumbo parse-only baseline,
 #                     and extract requests/s and latency over native messaging
@@ -43,12 +44,14 @@ MAIN_OBJ  = $(MAIN_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_TESTS     := $(wildcard tests/unit/test_*.c)
 CORPUS_TESTS   := $(wildcard tests/corpus/test_*.c)
 PROTOCOL_TESTS := $(wildcard tests/protocol/test_*.c)
+HOSTILE_TESTS  := $(wildcard tests/hostile/test_*.c)
 TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%) \
-            $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
+            $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%) \
+            $(HOSTILE_TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
-        check-install check-browser check-asan check-fuzz fuzz fuzz-build fuzz-targets \
+        check-install check-browser check-hostile check-asan check-fuzz fuzz fuzz-build fuzz-targets \
         bench install clean
 
 all: $(BUILD)/readmode
@@ -64,7 +67,7 @@ $(BUILD)/libreadmode.a: $(LIB_OBJS)
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h tests/*/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(TOOL_OBJS) \
 	    $(BUILD)/libreadmode.a $(LIBS) $(CHECK_LIBS)
@@ -73,8 +76,8 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadm
 TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
-check: check-unit check-examples check-corpus check-junk check-protocol check-install \
-       check-browser check-fuzz check-asan
+check: check-unit check-examples check-corpus check-junk check-protocol check-hostile \
+       check-install check-browser check-fuzz check-asan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
@@ -98,6 +101,12 @@ check-junk: $(BUILD)/readmode
 
 check-protocol: $(BUILD)/readmode $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%); do \
+	    $(TEST_ENV) $$t; done
+
+# Hostile pages and messages against the real binary: huge, deep, broken
+# and malicious input, concurrent and killed hosts (tests/hostile).
+check-hostile: $(BUILD)/readmode $(HOSTILE_TESTS:tests/%.c=$(BUILD)/tests/%)
+	@set -e; for t in $(HOSTILE_TESTS:tests/%.c=$(BUILD)/tests/%); do \
 	    $(TEST_ENV) $$t; done
 
 # install.sh --no-deps in a throwaway HOME: manifests, idempotence, uninstall.
