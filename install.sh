@@ -32,8 +32,9 @@ Steps:
      Brave, Vivaldi and Firefox
 
 Options:
-  --dev           also install what `make check` needs: python3, and for the
-                  browser test chromium, nodejs, npm and (with npm, from
+  --dev           also install what `make check` needs: python3, clang with
+                  libFuzzer (for `make fuzz`), and for the browser test
+                  chromium, nodejs, npm and (with npm, from
                   tests/browser/package-lock.json) playwright-core
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
@@ -165,6 +166,11 @@ install_dependencies() {
     todo=$(missing_packages $build)
     if [ "$with_dev" = yes ]; then
         todo=$todo$(package_unless_command python3 python3)
+        # clang with libFuzzer for `make fuzz` and the smoke round in `make check`
+        case $PLATFORM in
+            debian) todo=$todo$(missing_packages clang libclang-rt-dev) ;;
+            fedora) todo=$todo$(missing_packages clang compiler-rt) ;;
+        esac
         todo=$todo$(package_unless_command node "$([ "$PLATFORM" = macos ] && echo node || echo nodejs)")
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command npm npm)
         if [ -n "$browser_pkg" ] && ! has chromium && ! has chromium-browser; then
