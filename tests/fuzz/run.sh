@@ -17,8 +17,20 @@ rm -rf "$build/seeds"
 python3 "$here/seeds.py" "$build/seeds" "$shared" "$root"
 mkdir -p "$build/artifacts" "$build/logs"
 
+# CPU seconds (user + system) used so far by finished children, from the
+# shell's `times` ("1m2.5s 0m0.3s" on its second line). `times` must run in
+# this shell, not in a $(...) subshell, to see them: it writes to a file.
+cpu_file=$build/logs/.times
+children_cpu() {
+    times >"$cpu_file"
+    cpu=$(sed -n 2p "$cpu_file" | awk '{ t = 0; for (i = 1; i <= 2; i++) {
+        split($i, p, "m"); t += p[1] * 60 + p[2] } printf "%.1f", t }')
+}
+
 status=0
 for t in $targets; do
+    children_cpu
+    cpu_before=$cpu
     case $t in
         extract|encoding) dict=html.dict max_len=131072 ;;
         native)           dict=json.dict max_len=131072 ;;
@@ -34,7 +46,9 @@ for t in $targets; do
            "$build/corpus/$t" "$build/seeds/$t" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
-        echo "fuzz $t: ${seconds}s, ${runs:-?} runs, $cov, no finding"
+        children_cpu
+        cpu=$(awk -v a="$cpu_before" -v b="$cpu" 'BEGIN { printf "%.1f", (b - a) / 60 }')
+        echo "fuzz $t: ${seconds}s, $cpu CPU-minutes, ${runs:-?} runs, $cov, no finding"
     else
         echo "fuzz $t: FAILED; log $log, input in $build/artifacts/:"
         grep -E 'ERROR|SUMMARY|invariant|Test unit written' "$log" | head -8
