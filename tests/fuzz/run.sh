@@ -5,7 +5,8 @@
 # Fails (exit 1) on the first crash, sanitizer report, leak, or input slower
 # than 2 s (-timeout=2), leaving the input in BUILD_DIR/artifacts and the
 # log in BUILD_DIR/logs. The working corpus in BUILD_DIR/corpus grows from
-# run to run; seeds are rebuilt each time by seeds.py.
+# run to run; seeds are rebuilt each time by seeds.py; every input that once
+# found a bug (tests/fuzz/regressions/TARGET/) is run again first.
 set -eu
 build=$1 shared=$2 seconds=$3
 shift 3
@@ -43,7 +44,8 @@ for t in $targets; do
     if nice -n 10 "$build/fuzz_$t" -max_total_time="$seconds" -timeout=2 -rss_limit_mb=3072 \
            -max_len="$max_len" -close_fd_mask=2 -print_final_stats=1 \
            ${dict:+-dict="$here/$dict"} -artifact_prefix="$build/artifacts/$t-" \
-           "$build/corpus/$t" "$build/seeds/$t" >"$log" 2>&1; then
+           "$build/corpus/$t" "$build/seeds/$t" $(ls -d "$here/regressions/$t" 2>/dev/null) \
+           >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
         children_cpu
