@@ -141,9 +141,12 @@ check-protocol: $(BUILD)/readmode $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%); do \
 	    $(TEST_ENV) $$t; done
 
-# install.sh --no-deps in a throwaway HOME: manifests, idempotence, uninstall.
+# install.sh --no-deps in a throwaway HOME: manifests, idempotence, uninstall;
+# then make install/uninstall in a throwaway DESTDIR, and a program built
+# against what it installed.
 check-install: $(BUILD)/readmode $(LIBRARY)
 	tests/install/test_install.sh
+	tests/install/test_make_install.sh
 
 check-browser: $(BUILD)/readmode
 	@if [ -x tests/browser/run.sh ]; then tests/browser/run.sh $(abspath $(BUILD)/readmode); \
