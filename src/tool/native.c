@@ -325,7 +325,7 @@ static const char *string_field(const cJSON *req, const char *key, bool required
     if (*value || (!required && (!item || cJSON_IsNull(item))))
         return NULL;
     return refuse(out, E_BAD_REQUEST,
-                  required && !item ? "missing field \"%s\"" : "field \"%s\" must be a string",
+                  required && !item ? "missing field \"%s\"" : "\"%s\" must be a string",
                   key);
 }
 
