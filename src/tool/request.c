@@ -3,9 +3,11 @@
  *
  * Parsing is cJSON's, with three checks around it: the bytes are UTF-8,
  * nothing but white space follows the value, and one linear pass over the
- * consumed text finds what cJSON lets through inside strings (raw control
- * characters, which RFC 8259 forbids, and \u0000, which cJSON would turn
- * into an early end of the string). Field checking is table-driven so each
+ * consumed text finds what cJSON lets through: raw control characters
+ * (RFC 8259 forbids them inside strings, and allows only four as white
+ * space between values, where cJSON skips any), \u escapes with bad hex
+ * digits (which cJSON decodes as U+0000) and \u0000 itself, both of which
+ * would end a string early without a word. Field checking is table-driven so each
  * request type states its fields in one place.
  */
 #include "request.h"
@@ -25,11 +27,27 @@ static bool is_json_space(char c)
 /* What the string scan found: positions are byte offsets, SIZE_MAX when
  * absent. */
 typedef struct {
-    size_t control_at;     /* a raw byte < 0x20 inside a string */
+    size_t control_at;     /* a raw byte < 0x20 inside a string, or one
+                              between tokens that is not JSON white space
+                              (cJSON skips them all as white space) */
+    bool control_in_string;
+    size_t bad_escape_at;  /* a \u not followed by four hex digits */
     size_t nul_at;         /* a \u0000 escape */
     const char *nul_key;   /* the field whose value held it; NULL: a key did */
     size_t nul_key_len;
 } string_scan;
+
+/* Four hex digits at s (n bytes available)? cJSON reads a \u escape with
+ * bad digits as \u0000, which would end the string there. */
+static bool is_hex4(const char *s, size_t n)
+{
+    if (n < 4)
+        return false;
+    for (size_t i = 0; i < 4; i++)
+        if (!strchr("0123456789abcdefABCDEF", s[i]) || s[i] == '\0')
+            return false;
+    return true;
+}
 
 /* Is the string that closes at text[close] an object key? */
 static bool closes_key(const char *text, size_t len, size_t close)
@@ -40,15 +58,16 @@ static bool closes_key(const char *text, size_t len, size_t close)
     return j < len && text[j] == ':';
 }
 
-/* Walk the strings of valid-but-for-controls JSON text. Escapes are
- * well-formed here (cJSON accepted them), so skipping the character after
- * a backslash is enough to stay in step. */
-static void scan_strings(const char *text, size_t len, string_scan *s)
+/* Walk valid-but-for-controls JSON text. Escapes are well-formed here
+ * (cJSON accepted them), so skipping the character after a backslash is
+ * enough to stay in step with the strings. */
+static void scan_text(const char *text, size_t len, string_scan *s)
 {
     const char *key = NULL;
     size_t key_len = 0, start = 0, nul_here = SIZE_MAX;
     bool in_string = false;
-    s->control_at = s->nul_at = SIZE_MAX;
+    s->control_at = s->nul_at = s->bad_escape_at = SIZE_MAX;
+    s->control_in_string = false;
     s->nul_key = NULL;
     s->nul_key_len = 0;
     for (size_t i = 0; i < len; i++) {
@@ -58,13 +77,19 @@ static void scan_strings(const char *text, size_t len, string_scan *s)
                 in_string = true;
                 start = i + 1;
                 nul_here = SIZE_MAX;
+            } else if (c < 0x20 && !is_json_space((char)c) && s->control_at == SIZE_MAX) {
+                s->control_at = i;
+                s->control_in_string = false;
             }
             continue;
         }
         if (c == '\\') {
-            if (i + 5 < len && text[i + 1] == 'u' && memcmp(text + i + 2, "0000", 4) == 0 &&
-                nul_here == SIZE_MAX)
-                nul_here = i;
+            if (i + 1 < len && text[i + 1] == 'u') {
+                if (!is_hex4(text + i + 2, len - (i + 2)) && s->bad_escape_at == SIZE_MAX)
+                    s->bad_escape_at = i;
+                else if (memcmp(text + i + 2, "0000", 4) == 0 && nul_here == SIZE_MAX)
+                    nul_here = i;
+            }
             i++;
         } else if (c == '"') {
             in_string = false;
@@ -80,6 +105,7 @@ static void scan_strings(const char *text, size_t len, string_scan *s)
             }
         } else if (c < 0x20 && s->control_at == SIZE_MAX) {
             s->control_at = i;
+            s->control_in_string = true;
         }
     }
 }
@@ -110,12 +136,19 @@ request_status request_parse(const char *text, size_t len, cJSON **out, char *er
         return REQUEST_BAD_JSON;
     }
     string_scan scan;
-    scan_strings(text, at, &scan);
+    scan_text(text, at, &scan);
+    if (scan.bad_escape_at != SIZE_MAX) {
+        snprintf(err, errlen, "a \\u escape without four hex digits at byte %zu",
+                 scan.bad_escape_at);
+        cJSON_Delete(value);
+        return REQUEST_BAD_JSON;
+    }
     if (scan.control_at != SIZE_MAX) {
-        snprintf(err, errlen,
-                 "a raw control character (0x%02X) inside a string at byte %zu; JSON needs it "
-                 "escaped",
-                 (unsigned char)text[scan.control_at], scan.control_at);
+        snprintf(err, errlen, "a raw control character (0x%02X) %s at byte %zu; JSON %s",
+                 (unsigned char)text[scan.control_at],
+                 scan.control_in_string ? "inside a string" : "between values", scan.control_at,
+                 scan.control_in_string ? "needs it escaped"
+                                        : "allows only space, tab, CR and LF there");
         cJSON_Delete(value);
         return REQUEST_BAD_JSON;
     }

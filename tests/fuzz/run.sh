@@ -13,7 +13,7 @@ build=$1 shared=$2 seconds=$3
 shift 3
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-targets=${*:-extract native encoding url filename}
+targets=${*:-extract native request encoding url filename}
 
 rm -rf "$build/seeds"
 python3 "$here/seeds.py" "$build/seeds" "$shared" "$root"
@@ -36,6 +36,7 @@ for t in $targets; do
     case $t in
         extract|encoding) dict=html.dict max_len=131072 ;;
         native)           dict=json.dict max_len=131072 ;;
+        request)          dict=json.dict max_len=4096 ;;
         *)                dict= max_len=4096 ;;
     esac
     max_len=${FUZZ_MAX_LEN:-$max_len}   # small inputs: many more runs a second

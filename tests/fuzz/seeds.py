@@ -100,6 +100,7 @@ def main():
     stream = b''
     for m in messages:
         write(out, 'native', frame(m))
+        write(out, 'request', m)
         stream += frame(m)
     write(out, 'native', stream)
     write(out, 'native', struct.pack('=I', 0xFFFFFFFF) + b'{"id":1')

@@ -211,13 +211,15 @@ START_TEST(jsonl_strict)
         "{\"id\":2,\"html\":\"<p>x</p>\"}\0{\"id\":3,\"html\":\"<p>y</p>\"}\n"
         "{\"id\":4,\"html\":\"<p>x</p>\",\"url\":7}\n"
         "{\"id\":5,\"html\":\"<p>x</p>\"} {\"id\":6}\n"
-        "{\"id\":7,\"html\":\"<p>caf\xff</p>\"}\n";
+        "{\"id\":7,\"html\":\"<p>caf\xff</p>\"}\n"
+        "{\"id\":8,\"html\":\"<p>kept\\uzzzz lost</p>\"}\n";
     static const char *const expected[][2] = {
         {"bad_request", "\"html\" holds a NUL character"},
         {"bad_json", "after the JSON value"},
         {"bad_request", "\"url\" must be a string"},
         {"bad_json", "after the JSON value"},
         {"bad_utf8", "not valid UTF-8"},
+        {"bad_json", "\\u escape without four hex digits"},
     };
     char path[4096];
     snprintf(path, sizeof path, "%s/strict.jsonl", scratch);

@@ -488,6 +488,12 @@ START_TEST(test_strict_frames)
          "raw control character (0x00)"},
         {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>a\tb</p>\"}"), "bad_json", "null",
          "raw control character (0x09)"},
+        {F("{\"id\":1,\0\"type\":\"version\"}"), "bad_json", "null",
+         "(0x00) between values at byte 8"},
+        /* found by fuzzing: cJSON reads a \u escape with bad hex digits as
+         * U+0000, which cut the page short */
+        {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>kept\\uzzzz lost</p>\"}"),
+         "bad_json", "null", "\\u escape without four hex digits"},
         {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>a</p>\",\"html\":\"<p>b</p>\"}"),
          "bad_request", "1", "\"html\" is given more than once"},
 #undef F

@@ -47,6 +47,15 @@ START_TEST(test_parse_refuses)
         {S("{\"a\":1} x"), REQUEST_BAD_JSON, "from byte 8"},
         {S("{\"a\":\"x\0y\"}"), REQUEST_BAD_JSON, "raw control character (0x00)"},
         {S("{\"a\":\"x\ny\"}"), REQUEST_BAD_JSON, "at byte 7"},
+        {S("{\"a\":1,\0\"b\":2}"), REQUEST_BAD_JSON, "(0x00) between values at byte 7"},
+        {S("\x01{}"), REQUEST_BAD_JSON, "(0x01) between values at byte 0"},
+        {S("{\"a\":\x0b" "1}"), REQUEST_BAD_JSON, "between values"},
+        /* found by fuzz_request: cJSON decodes a \u escape with bad hex
+         * digits as U+0000, so the page ended there without a word */
+        {S("{\"html\":\"kept\\uzzzz lost\"}"), REQUEST_BAD_JSON,
+         "\\u escape without four hex digits at byte 13"},
+        {S("{\"a\":\"a\\u0\\\0" "0t\"}"), REQUEST_BAD_JSON, "\\u escape"},
+        {S("{\"a\":\"\\u12\"}"), REQUEST_BAD_JSON, "not valid JSON"},
         {S("{\"a\":"), REQUEST_BAD_JSON, "not valid JSON"},
         {S(""), REQUEST_BAD_JSON, "not valid JSON"},
         {S("{\"a\":\"\xff\"}"), REQUEST_BAD_UTF8, "not valid UTF-8 (at byte 6)"},
