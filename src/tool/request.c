@@ -85,10 +85,12 @@ static void scan_text(const char *text, size_t len, string_scan *s)
         }
         if (c == '\\') {
             if (i + 1 < len && text[i + 1] == 'u') {
-                if (!is_hex4(text + i + 2, len - (i + 2)) && s->bad_escape_at == SIZE_MAX)
-                    s->bad_escape_at = i;
-                else if (memcmp(text + i + 2, "0000", 4) == 0 && nul_here == SIZE_MAX)
+                if (!is_hex4(text + i + 2, len - (i + 2))) {
+                    if (s->bad_escape_at == SIZE_MAX)
+                        s->bad_escape_at = i;
+                } else if (memcmp(text + i + 2, "0000", 4) == 0 && nul_here == SIZE_MAX) {
                     nul_here = i;
+                }
             }
             i++;
         } else if (c == '"') {

@@ -56,6 +56,9 @@ START_TEST(test_parse_refuses)
          "\\u escape without four hex digits at byte 13"},
         {S("{\"a\":\"a\\u0\\\0" "0t\"}"), REQUEST_BAD_JSON, "\\u escape"},
         {S("{\"a\":\"\\u12\"}"), REQUEST_BAD_JSON, "not valid JSON"},
+        /* found by fuzz_request: a second bad escape near the end was
+         * compared with "0000" past the end of the text */
+        {S("{\"e\":\"a\\u0\\u0\"}"), REQUEST_BAD_JSON, "\\u escape without four hex"},
         {S("{\"a\":"), REQUEST_BAD_JSON, "not valid JSON"},
         {S(""), REQUEST_BAD_JSON, "not valid JSON"},
         {S("{\"a\":\"\xff\"}"), REQUEST_BAD_UTF8, "not valid UTF-8 (at byte 6)"},
