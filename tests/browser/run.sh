@@ -4,9 +4,10 @@
 #
 #   tests/browser/run.sh /abs/path/to/readmode
 #
-# Needs Chromium (CHROMIUM=/path overrides the search), Firefox ESR
-# (FIREFOX=/path overrides), node, and playwright-core + puppeteer-core in
-# tests/browser/node_modules (`./install.sh --dev` installs them all). When
+# First `web-ext lint` checks the extension for Firefox: no errors and no
+# warnings. Needs Chromium (CHROMIUM=/path overrides the search), Firefox
+# ESR (FIREFOX=/path overrides), node, and playwright-core, puppeteer-core
+# and web-ext in tests/browser/node_modules (`./install.sh --dev` installs them all). When
 # one is missing, the test that needs it is skipped with the reason, except
 # under CI=true, where a missing prerequisite is a failure: CI must never
 # report green without running both browsers.
@@ -67,6 +68,30 @@ run() {
     echo "# browser test: $name ($browser)"
     node "$here/$script" "$binary" "$browser" || failed=1
 }
+
+lint_reason() {
+    if ! command -v node >/dev/null 2>&1; then echo "node not found"; return; fi
+    if [ ! -x "$here/node_modules/.bin/web-ext" ]; then echo "web-ext not installed in $here/node_modules"; return; fi
+    echo ""
+}
+why=$(lint_reason)
+if [ -n "$why" ]; then
+    if [ "${CI:-}" = true ]; then
+        echo "web-ext lint: FAILED, $why (CI=true: prerequisites are mandatory)" >&2
+        failed=1
+    else
+        echo "web-ext lint: SKIPPED, $why (run ./install.sh --dev to install it)"
+    fi
+elif "$here/node_modules/.bin/web-ext" lint --no-config-discovery --warnings-as-errors \
+        --source-dir "$here/../../extension-manifest" --output text >"${TMPDIR:-/tmp}/readmode-lint.$$" 2>&1; then
+    echo "ok - web-ext lint: no errors, no warnings"
+    rm -f "${TMPDIR:-/tmp}/readmode-lint.$$"
+else
+    cat "${TMPDIR:-/tmp}/readmode-lint.$$"
+    rm -f "${TMPDIR:-/tmp}/readmode-lint.$$"
+    echo "not ok - web-ext lint"
+    failed=1
+fi
 
 run Chromium "$(reason "$chromium" playwright-core Chromium)" reader.test.mjs "$chromium"
 run Firefox "$(reason "$firefox" puppeteer-core "Firefox (firefox-esr)")" firefox.test.mjs "$firefox"
