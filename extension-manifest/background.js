@@ -106,7 +106,8 @@ async function probeNow(tab) {
     }
 }
 
-chrome.tabs.onActivated.addListener(async ({ tabId }) => probeTab(await chrome.tabs.get(tabId)));
+chrome.tabs.onActivated.addListener(({ tabId }) =>
+    chrome.tabs.get(tabId).then(probeTab, () => { /* closed meanwhile */ }));
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'complete' && tab.active)
         probeTab(tab);

@@ -64,7 +64,13 @@ function rangeOver(nodes, start, end) {
 
 /* Every sentence of the title and body: {text, range}. */
 function collectSentences(lang) {
-    const segmenter = new Intl.Segmenter(lang || undefined, { granularity: 'sentence' });
+    let segmenter;
+    try {
+        segmenter = new Intl.Segmenter(lang || undefined, { granularity: 'sentence' });
+    } catch {
+        /* a lang attribute that is no language tag: the browser's own rules */
+        segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+    }
     const sentences = [];
     for (const root of [document.getElementById('title'), document.getElementById('content')]) {
         for (const nodes of blockRuns(root)) {

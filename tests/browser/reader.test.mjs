@@ -313,7 +313,7 @@ async function main() {
             assert(early.theme === 'sepia' && early.size === '6', `at DOMContentLoaded: ${JSON.stringify(early)}`);
             await settled(reader);
             await check('after a reload');
-            assert((await reader.locator('#size-value').innerText()) === '', 'panel open after reload');
+            assert(await reader.locator('#settings').isHidden(), 'settings panel open after a reload');
         });
 
         await test('light, sepia and dark really change the colours; system follows the OS', async () => {
@@ -462,6 +462,31 @@ async function main() {
             };
             assert(await sign(`${base}/article.html`) === '✓', 'no badge on the article');
             assert(await sign(`${base}/index.html`) === '', 'a badge on the index page');
+        });
+
+        await test('the badge is computed for the active tab only: a page loading behind is not probed', async () => {
+            const url = `${base}/article.html?behind`;
+            const tabId = await worker.evaluate(async target => {
+                const tab = await chrome.tabs.create({ url: target, active: false });
+                await new Promise(resolve => chrome.tabs.onUpdated.addListener(function done(id, change) {
+                    if (id === tab.id && change.status === 'complete') {
+                        chrome.tabs.onUpdated.removeListener(done);
+                        resolve();
+                    }
+                }));
+                return tab.id;
+            }, url);
+            await new Promise(resolve => setTimeout(resolve, 500));
+            const behind = await worker.evaluate(id => chrome.action.getBadgeText({ tabId: id }), tabId);
+            assert(behind === '', `a background tab got the badge "${behind}"`);
+            await worker.evaluate(id => chrome.tabs.update(id, { active: true }), tabId);
+            let shown = '';
+            for (let i = 0; i < 50 && !shown; i++) {
+                await new Promise(resolve => setTimeout(resolve, 100));
+                shown = await worker.evaluate(id => chrome.action.getBadgeText({ tabId: id }), tabId);
+            }
+            assert(shown === '✓', 'no badge once the tab became active');
+            await worker.evaluate(id => chrome.tabs.remove(id), tabId);
         });
 
         await test('an RTL article turns only its own text, not the interface strings', async () => {
