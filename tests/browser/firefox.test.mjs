@@ -34,10 +34,10 @@ function firefoxExtension(dir) {
 }
 
 /* Open reader mode on `url` and return what the reader page showed. */
-async function readerOn(browser, url) {
+async function readerOn(browser, url, settings = null) {
     const page = await browser.newPage();
     await page.goto(url);
-    await page.evaluate(() => window.postMessage({ readmodeTest: 'open' }, '*'));
+    await page.evaluate(s => window.postMessage({ readmodeTest: 'open', settings: s }, '*'), settings);
     await page.waitForFunction(() => document.documentElement.dataset.readmodeResult,
                                { timeout: WAIT_MS });
     const result = JSON.parse(await page.evaluate(() => document.documentElement.dataset.readmodeResult));
@@ -87,6 +87,13 @@ async function main() {
             assert(big.state === 'done', `state ${big.state}: ${big.error}`);
             assert(big.content.includes('Section 1499.') && big.content.includes('terminus basin'),
                    'body incomplete');
+        });
+        await test('Firefox: settings from storage.sync apply (sepia, larger text)', async () => {
+            const sepia = await readerOn(browser, `${base}/article.html`,
+                { theme: 'sepia', font: 'sans', size: '6', width: 'wide', spacing: 'loose' });
+            assert(sepia.state === 'done', `state ${sepia.state}: ${sepia.error}`);
+            assert(sepia.background === 'rgb(244, 236, 216)', `background ${sepia.background}`);
+            assert(sepia.fontSize === '24px', `font size ${sepia.fontSize}`);
         });
         await test('Firefox: an RTL article turns only its own text', async () => {
             const rtl = await readerOn(browser, `${base}/rtl.html`);

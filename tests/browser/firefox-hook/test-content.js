@@ -9,7 +9,7 @@
 window.addEventListener('message', async event => {
     if (event.source !== window || !event.data || event.data.readmodeTest !== 'open')
         return;
-    const answer = await chrome.runtime.sendMessage({ readmodeTest: 'open' })
+    const answer = await chrome.runtime.sendMessage({ readmodeTest: 'open', settings: event.data.settings })
         .catch(e => ({ error: e.message }));
     document.documentElement.dataset.readmodeResult = JSON.stringify(answer);
 });

@@ -1,7 +1,7 @@
 /*
  * test-hook.js — added to the extension's background only by the Firefox
  * test. On request from test-content.js it reads the assigned shortcuts,
- * opens the reader for the sending tab exactly as the toolbar button does
+ * stores the reader settings it was given, opens the reader for the sending tab exactly as the toolbar button does
  * (openReader from background.js), waits for the reader page to finish and
  * reports what it shows, read through extension.getViews, then closes it.
  */
@@ -29,6 +29,8 @@ chrome.runtime.onMessage.addListener((message, sender) => {
         return undefined;
     return (async () => {
         const commands = await chrome.commands.getAll();
+        if (message.settings)
+            await chrome.storage.sync.set({ readerSettings: message.settings });
         const tab = await globalThis.openReader(sender.tab);
         const view = await finishedReader(tab.id, 20000);
         if (!view)
@@ -39,6 +41,8 @@ chrome.runtime.onMessage.addListener((message, sender) => {
             commands, state: view.document.getElementById('status').dataset.state,
             title: text('title'), meta: text('meta'), removed: text('removed'),
             content: text('content'), error: view.document.getElementById('error').hidden ? '' : text('error'),
+            background: view.getComputedStyle(view.document.body).backgroundColor,
+            fontSize: view.getComputedStyle(view.document.querySelector('main')).fontSize,
             direction: Object.fromEntries(['content', 'meta', 'removed'].map(id =>
                 [id, view.getComputedStyle(view.document.getElementById(id)).direction])),
         };
