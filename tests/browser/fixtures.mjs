@@ -18,10 +18,11 @@ export const WAIT_MS = 30000;
 export const results = { passed: 0, failed: 0 };
 
 export async function test(name, body) {
+    const start = Date.now();
     try {
         await body();
         results.passed++;
-        console.log(`ok - ${name}`);
+        console.log(`ok - ${name} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
     } catch (e) {
         results.failed++;
         console.log(`not ok - ${name}\n    ${String(e && e.stack || e).split('\n').slice(0, 3).join('\n    ')}`);

@@ -32,7 +32,9 @@ const requests = [];
  * to finish: its #status leaves the loading / extracting states. */
 async function openReaderOn(context, worker, url) {
     const page = await context.newPage();
-    await page.goto(url);
+    /* The DOM is what is read; subresources (external ones in the junk
+     * pages go nowhere here) need not finish. */
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
     const opened = context.waitForEvent('page', { timeout: WAIT_MS });
     await worker.evaluate(async target => {
         const [tab] = await chrome.tabs.query({ url: target });
