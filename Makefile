@@ -201,7 +201,9 @@ check-fuzz:
 	@mkdir -p $(FUZZ_BUILD)
 	@if printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { return !d + (int)n; }\n' | \
 	    $(FUZZ_CC) -x c -fsanitize=fuzzer -o $(FUZZ_BUILD)/has-libfuzzer - >/dev/null 2>&1; then \
-	    $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS); \
+	    rm -rf $(FUZZ_BUILD)/smoke-corpus; \
+	    FUZZ_CORPUS=$(FUZZ_BUILD)/smoke-corpus \
+	        $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS); \
 	else echo "check-fuzz: SKIPPED, $(FUZZ_CC) with libFuzzer not found (./install.sh --dev)"; fi
 
 # Library throughput against Gumbo alone, then requests over the protocol.

@@ -1,7 +1,9 @@
 #!/bin/sh
 # run.sh BUILD_DIR SHARED_DIR SECONDS [TARGET...] — fuzz each target for
 # SECONDS, one after the other, at low priority. FUZZ_MAX_LEN overrides the
-# longest input tried.
+# longest input tried; FUZZ_CORPUS puts the working corpus elsewhere (the
+# smoke round in `make check` starts from the seeds alone each time, so its
+# length does not grow with the corpus).
 #
 # Fails (exit 1) on the first crash, sanitizer report, leak, or input slower
 # than 2 s (-timeout=2), leaving the input in BUILD_DIR/artifacts and the
@@ -14,6 +16,7 @@ shift 3
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 targets=${*:-extract native request encoding url filename}
+corpus=${FUZZ_CORPUS:-$build/corpus}
 
 rm -rf "$build/seeds"
 python3 "$here/seeds.py" "$build/seeds" "$shared" "$root"
@@ -40,14 +43,14 @@ for t in $targets; do
         *)                dict= max_len=4096 ;;
     esac
     max_len=${FUZZ_MAX_LEN:-$max_len}   # small inputs: many more runs a second
-    mkdir -p "$build/corpus/$t" "$build/seeds/$t"
+    mkdir -p "$corpus/$t" "$build/seeds/$t"
     log=$build/logs/$t.log
     # stderr of the target itself is closed (the host logs every cut-short
     # stream there); libFuzzer and the sanitizers keep their own copy.
     if nice -n 10 "$build/fuzz_$t" -max_total_time="$seconds" -timeout=2 -rss_limit_mb=3072 \
            -max_len="$max_len" -close_fd_mask=2 -print_final_stats=1 \
            ${dict:+-dict="$here/$dict"} -artifact_prefix="$build/artifacts/$t-" \
-           "$build/corpus/$t" "$build/seeds/$t" $(ls -d "$here/regressions/$t" 2>/dev/null) \
+           "$corpus/$t" "$build/seeds/$t" $(ls -d "$here/regressions/$t" 2>/dev/null) \
            >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
