@@ -22,6 +22,7 @@
 #include "ldcheck.h"
 #include "metadata.h"
 #include "nesting.h"
+#include "pagetype.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -366,6 +367,11 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     a->readerable = score_readerable(e);
     if (opt->probe_only)
         return a->readerable ? RM_OK : RM_NO_ARTICLE;
+    page_info page;
+    pagetype_detect(e, opt->url ? opt->url : a->url, &page);
+    a->page_type = page.type;
+    a->page_items = page.items;
+    pagetype_free(&page);
     clutter_classify(e);
     memcpy(a->removed, e->removed, sizeof a->removed);
     size_t title_len, byline_len;
