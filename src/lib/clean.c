@@ -239,6 +239,9 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
+    /* A thread's posts are signed: author and date stay as short lines. */
+    if (e->thread)
+        return false;
     if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
         s->headings > 0 || (e->flags[id] & NF_HAS_CODE) ||
         heur_is_heading_tag(t) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))

@@ -107,6 +107,10 @@ static void mark(rm_engine *e, int32_t id, rm_removed_kind kind)
 {
     if (e->drop[id] != DROP_KEEP && e->drop[id] != DROP_STATIC)
         return;
+    /* On a forum or Q&A page the "comments" are the thread itself; only
+     * the reply form (a textarea, see classify_by_structure) goes. */
+    if (kind == RM_REMOVED_COMMENTS && e->thread && !(e->flags[id] & NF_HAS_TEXTAREA))
+        return;
     /* Hidden clutter (a nag waiting for its script) is counted too, but
      * only once: not when an ancestor is already clutter. */
     for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)

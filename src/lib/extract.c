@@ -371,6 +371,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     pagetype_detect(e, opt->url ? opt->url : a->url, &page);
     a->page_type = page.type;
     a->page_items = page.items;
+    e->thread = page.type == RM_PAGE_FORUM;
     pagetype_free(&page);
     clutter_classify(e);
     memcpy(a->removed, e->removed, sizeof a->removed);
