@@ -80,6 +80,7 @@ typedef struct {
     int32_t title_node;      /* first heading that repeats the title, or RM_NONE */
     bool thread;             /* a forum or Q&A thread: its posts, their
                                 authors and dates are the content */
+    int32_t posts;           /* the box holding a thread's posts, or RM_NONE */
 
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */

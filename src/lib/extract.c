@@ -37,6 +37,10 @@
 #define NO_ARTICLE_CHARS 250    /* below this there is no article at all
                                    (trafilatura's minimal extraction size) */
 #define MAX_ROOTS 256
+#define MIN_DENSE_CHARS 25      /* less than a paragraph: nothing was found
+                                   (Readability's shortest scored block) */
+#define DENSE_SHARE 0.8         /* the densest region holds this much of the
+                                   page's unlinked text */
 #define WORDS_PER_MINUTE 230
 #define CJK_CHARS_PER_MINUTE 500
 
@@ -99,6 +103,7 @@ typedef struct {
     int32_t roots[MAX_ROOTS];
     size_t root_count;
     uint32_t chars;
+    bool fallback;      /* the densest region, not an article */
 } attempt_result;
 
 static uint32_t kept_chars(const rm_engine *e, const int32_t *roots, size_t n)
@@ -145,6 +150,33 @@ static void unwrap_layout_roots(const rm_engine *e, attempt_result *best)
             while (count > 0 && top < MAX_ROOTS)
                 stack[top++] = kids[--count];
         }
+    }
+    memcpy(best->roots, out, n * sizeof out[0]);
+    best->root_count = n;
+}
+
+/* On a page read from its <noscript> blocks (engine.c), a root around such
+ * a block stands for the block's content: renderers never enter
+ * <noscript>, so the block's children become the roots. */
+static void unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
+{
+    int32_t out[MAX_ROOTS];
+    size_t n = 0;
+    for (size_t k = 0; k < best->root_count && n < MAX_ROOTS; k++) {
+        int32_t r = best->roots[k], end = engine_end(e, r);
+        bool unwrapped = false;
+        for (int32_t i = engine_kept(e, r, end); i < end && n < MAX_ROOTS; i = engine_kept(e, i + 1, end)) {
+            if (e->dom.nodes[i].tag != GUMBO_TAG_NOSCRIPT)
+                continue;
+            for (int32_t c = e->dom.nodes[i].first_child; c != RM_NONE && n < MAX_ROOTS;
+                 c = e->dom.nodes[c].next_sibling)
+                if (e->drop[c] == DROP_KEEP)
+                    out[n++] = c;
+            unwrapped = true;
+            i = engine_end(e, i) - 1;
+        }
+        if (!unwrapped)
+            out[n++] = r;
     }
     memcpy(best->roots, out, n * sizeof out[0]);
     best->root_count = n;
@@ -201,6 +233,97 @@ static void take_witnessed(rm_engine *e, const uint8_t *base, int32_t root, atte
     memcpy(best->drop, e->drop, (size_t)e->dom.count);
 }
 
+/* A thread is all its posts: the question the scorer found and the
+ * replies beside it, from their common ancestor. Class weights are not
+ * used there ("comment", "reply" name the posts themselves). */
+static void take_thread(rm_engine *e, const uint8_t *base, int32_t posts, attempt_result *best)
+{
+    int32_t root = posts;
+    for (size_t k = 0; k < best->root_count; k++)
+        while (root != RM_NONE && !engine_contains(e, root, best->roots[k]))
+            root = e->dom.nodes[root].parent;
+    if (root == RM_NONE || root == e->dom.body)
+        root = posts;
+    memcpy(e->drop, base, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    e->top_candidate = root;
+    clean_article(e, ATTEMPT_CLEAN_CONDITIONALLY, &root, 1);
+    best->roots[0] = root;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &root, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+}
+
+/* Text outside links: what a reader reads rather than clicks. */
+static double unlinked_chars(const rm_stats *s)
+{
+    return (double)s->chars - (double)s->link_chars;
+}
+
+/* Never empty: when nothing reads as an article but the page shows text,
+ * take the densest region, the smallest element that holds most of the
+ * page's unlinked text, from `mask` (clutter removed, or when that leaves
+ * nothing, only hidden parts). */
+static bool take_densest(rm_engine *e, const uint8_t *mask, attempt_result *best)
+{
+    int32_t body = e->dom.body;
+    memcpy(e->drop, mask, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    double total = unlinked_chars(&e->st[body]);
+    if (total < MIN_DENSE_CHARS)
+        return false;
+    int32_t root = body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end))
+        if (e->dom.nodes[i].type == RM_NODE_ELEMENT && e->st[i].chars < e->st[root].chars &&
+            unlinked_chars(&e->st[i]) >= DENSE_SHARE * total)
+            root = i;
+    e->top_candidate = root;
+    clean_article(e, 0, &root, 1);
+    best->roots[0] = root;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &root, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+    return best->chars > 0;
+}
+
+static int fall_back_to_densest(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    size_t n = (size_t)e->dom.count;
+    attempt_result keep = *best;
+    keep.drop = malloc(n);
+    uint8_t *visible = malloc(n);
+    if (!keep.drop || !visible) {
+        free(keep.drop);
+        free(visible);
+        return -1;
+    }
+    memcpy(keep.drop, best->drop, n);
+    for (size_t i = 0; i < n; i++)
+        visible[i] = base[i] == DROP_STATIC ? DROP_STATIC : DROP_KEEP;
+    bool found = take_densest(e, base, best) || take_densest(e, visible, best);
+    if (!found) {
+        /* Last, text the page hides until a script shows it (streamed
+         * segments, collapsed panels): it is still the page's text. */
+        memset(visible, DROP_KEEP, n);
+        for (int32_t i = 0; i < e->dom.count; i++)
+            if ((e->flags[i] & NF_NEVER) && visible[i] == DROP_KEEP)
+                memset(visible + i, DROP_STATIC, e->dom.nodes[i].size);
+        found = take_densest(e, visible, best);
+    }
+    if (found && best->chars > keep.chars) {
+        best->fallback = true;
+    } else {   /* nothing better: the scorer's choice stands */
+        uint8_t *drop = best->drop;
+        *best = keep;
+        memcpy(drop, keep.drop, n);
+        best->drop = drop;
+    }
+    memcpy(e->drop, best->drop, n);
+    free(keep.drop);
+    free(visible);
+    return 0;
+}
+
 /* Run the ladder, then the articleBody cross-check; leaves the chosen
  * mask in e->drop. */
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
@@ -243,7 +366,13 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         take_witnessed(e, base, witnessed, best);
     else if (rc == 0 && (witnessed = article_of_title(e, best)) != RM_NONE)
         take_witnessed(e, base, witnessed, best);
+    if (rc == 0 && e->thread && e->posts != RM_NONE)
+        take_thread(e, base, e->posts, best);
+    best->fallback = false;
+    if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
+        rc = fall_back_to_densest(e, base, best);
     unwrap_layout_roots(e, best);
+    unwrap_noscript_roots(e, best);
     free(base);
     return rc;
 }
@@ -372,6 +501,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     a->page_type = page.type;
     a->page_items = page.items;
     e->thread = page.type == RM_PAGE_FORUM;
+    e->posts = e->thread ? page.items_box : RM_NONE;
     pagetype_free(&page);
     clutter_classify(e);
     memcpy(a->removed, e->removed, sizeof a->removed);
@@ -389,6 +519,8 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
         free(byline);
         return RM_NO_MEMORY;
     }
+    if (best.fallback)
+        a->readerable = false;
     int rc = render_article(a, e, &best, opt);
     free(best.drop);
     free(byline);
@@ -470,6 +602,7 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
     } else {
         e.byline_node = RM_NONE;
         e.title_node = RM_NONE;
+        e.posts = RM_NONE;
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);

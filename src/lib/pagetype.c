@@ -408,10 +408,63 @@ static uint32_t code_chars(const rm_engine *e)
     return chars;
 }
 
+/* schema.org microdata on the posts themselves: each post of a thread is
+ * an item of one of these types, or a property of the thread that holds
+ * posts. */
+static const char *const post_itemtypes[] = {
+    "DiscussionForumPosting", "Question", "Answer", "Comment", "SocialMediaPosting",
+};
+static const char *const post_itemprops[] = {"comment", "suggestedAnswer", "acceptedAnswer"};
+
+static bool in_list(const char *s, const char *const *list, size_t n)
+{
+    for (size_t k = 0; s && k < n; k++)
+        if (strcmp(s, list[k]) == 0)
+            return true;
+    return false;
+}
+
+static bool is_marked_post(const rm_engine *e, int32_t id)
+{
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    return (type && in_list(schema_name(type), post_itemtypes,
+                            sizeof post_itemtypes / sizeof post_itemtypes[0])) ||
+           in_list(dom_attr(&e->dom, id, "itemprop"), post_itemprops,
+                   sizeof post_itemprops / sizeof post_itemprops[0]);
+}
+
+static int32_t common_ancestor(const rm_engine *e, int32_t a, int32_t b)
+{
+    if (a == RM_NONE)
+        return b;
+    while (a != RM_NONE && !engine_contains(e, a, b))
+        a = node(e, a)->parent;
+    return a;
+}
+
+/* The box around the posts that microdata marks: their common ancestor,
+ * and how many posts are not inside another post. */
+static group marked_posts(const rm_engine *e)
+{
+    group g = {RM_NONE, 0, 0};
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->type != RM_NODE_ELEMENT || !is_marked_post(e, i) || e->raw[i].chars == 0)
+            continue;
+        g.box = common_ancestor(e, g.box, i);
+        g.count++;
+        g.chars += e->raw[i].chars;
+        i = engine_end(e, i) - 1;   /* comments under an answer are part of it */
+    }
+    return g;
+}
+
 static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 {
     uint32_t page = e->raw[e->dom.body].chars;
-    group posts = find_group(e, is_post, MIN_POSTS);
+    group posts = marked_posts(e);
+    if (posts.count < MIN_POSTS)
+        posts = find_group(e, is_post, MIN_POSTS);
     if (posts.box != RM_NONE && posts.chars >= 2 * prose_outside(e, posts.box)) {
         ev->votes[RM_PAGE_FORUM] += 2.0f;
         out->items = posts.count;
