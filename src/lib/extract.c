@@ -39,6 +39,8 @@
 #define MAX_ROOTS 256
 #define MIN_DENSE_CHARS 25      /* less than a paragraph: nothing was found
                                    (Readability's shortest scored block) */
+#define SECTIONS_SHARE 0.5     /* a choice with less of the main region's
+                                   text is one section of several */
 #define DENSE_SHARE 0.8         /* the densest region holds this much of the
                                    page's unlinked text */
 #define WORDS_PER_MINUTE 230
@@ -324,6 +326,51 @@ static int fall_back_to_densest(rm_engine *e, const uint8_t *base, attempt_resul
     return 0;
 }
 
+/* The page's declared main region: <main> or role=main, when it is unique. */
+static int32_t main_region(const rm_engine *e)
+{
+    int32_t found = RM_NONE;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const char *role = e->dom.nodes[i].type == RM_NODE_ELEMENT ? dom_attr(&e->dom, i, "role") : NULL;
+        if (e->dom.nodes[i].tag != GUMBO_TAG_MAIN && !(role && strcmp(role, "main") == 0))
+            continue;
+        if (found != RM_NONE && !engine_contains(e, found, i))
+            return RM_NONE;
+        if (found == RM_NONE)
+            found = i;
+    }
+    return found;
+}
+
+/* Pages of sections (landing, service, product and index pages) spread
+ * their content over sibling containers; one best node holds a part. When
+ * the choice holds under half of the main region's unlinked text, the
+ * region's sections are the content. */
+static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    int32_t region = main_region(e);
+    if (region == RM_NONE || e->drop[region] == DROP_STATIC || best->root_count == 0)
+        return;
+    for (size_t k = 0; k < best->root_count; k++)
+        if (!engine_contains(e, region, best->roots[k]))
+            return;
+    memcpy(e->drop, base, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    double chosen = 0;
+    for (size_t k = 0; k < best->root_count; k++)
+        chosen += unlinked_chars(&e->st[best->roots[k]]);
+    if (chosen >= SECTIONS_SHARE * unlinked_chars(&e->st[region])) {
+        memcpy(e->drop, best->drop, (size_t)e->dom.count);
+        return;
+    }
+    e->top_candidate = region;
+    clean_article(e, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, &region, 1);
+    best->roots[0] = region;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &region, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+}
+
 /* Run the ladder, then the articleBody cross-check; leaves the chosen
  * mask in e->drop. */
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
@@ -362,12 +409,17 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     memcpy(e->drop, best->drop, n);
     int32_t witnessed;
     int rc = ldcheck_best_container(e, ld_body, best->roots, best->root_count, &witnessed);
-    if (rc == 0 && witnessed != RM_NONE)
+    bool witnessed_taken = rc == 0 && witnessed != RM_NONE;
+    if (witnessed_taken)
         take_witnessed(e, base, witnessed, best);
-    else if (rc == 0 && (witnessed = article_of_title(e, best)) != RM_NONE)
+    else if (rc == 0 && (witnessed = article_of_title(e, best)) != RM_NONE) {
         take_witnessed(e, base, witnessed, best);
+        witnessed_taken = true;
+    }
     if (rc == 0 && e->thread && e->posts != RM_NONE)
         take_thread(e, base, e->posts, best);
+    else if (rc == 0 && !witnessed_taken)
+        take_sections(e, base, best);
     best->fallback = false;
     if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
         rc = fall_back_to_densest(e, base, best);
