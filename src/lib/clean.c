@@ -124,6 +124,10 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
     if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES))
         return false;
     const rm_stats *s = &e->st[id];
+    /* A post's signature line (author link, date) is linky and short, and
+     * is what a thread shows of who wrote what. */
+    if (e->thread && (e->flags[id] & NF_HAS_DATE) && s->chars <= BYLINE_MAX_CHARS)
+        return false;
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
         return !is_photo_frame(e, id);
@@ -392,7 +396,7 @@ static double text_similarity(const char *a, size_t alen, const char *b, size_t 
 
 void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title_len)
 {
-    if (e->byline_node != RM_NONE && e->drop[e->byline_node] == DROP_KEEP)
+    if (e->byline_node != RM_NONE && e->drop[e->byline_node] == DROP_KEEP && !e->thread)
         engine_drop_subtree(e, e->byline_node, DROP_CLEANED);
     if (!folded_title || title_len == 0 || e->dom.body == RM_NONE)
         return;

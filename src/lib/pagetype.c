@@ -252,17 +252,15 @@ static void vote_path(const char *url, evidence *ev)
         return;
     const char *p = strstr(url, "://");
     p = p ? strchr(p + 3, '/') : url;
-    bool voted[RM_PAGE_TYPE_COUNT] = {false};
     while (p && *p) {
         while (*p == '/')
             p++;
         size_t n = strcspn(p, "/?#");
         for (size_t k = 0; k < sizeof path_votes / sizeof path_votes[0]; k++) {
             rm_page_type t = path_votes[k].type;
-            if (!voted[t] && strlen(path_votes[k].segment) == n &&
+            if (strlen(path_votes[k].segment) == n &&
                 strncasecmp(p, path_votes[k].segment, n) == 0) {
                 ev->votes[t] += PATH_WEIGHT;
-                voted[t] = true;
             }
         }
         p += n;
@@ -472,7 +470,7 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     }
     group cards = find_group(e, is_card, MIN_CARDS);
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page) {
-        ev->votes[RM_PAGE_LISTING] += 1.5f;
+        ev->votes[RM_PAGE_LISTING] += 2.0f;
         ev->votes[RM_PAGE_COLLECTION] += 1.0f;
         if (out->items_box == RM_NONE) {
             out->items = cards.count;

@@ -42,20 +42,22 @@
 
 #define MAX_PAGES 4096
 
-/* Floors set a little under what the method reaches on the full set
- * (a stride sample varies more, so it is allowed more slack). */
+/* Floors set a little under what the method reaches on the full set. A
+ * stride sample holds a dozen or two pages of the smaller types, too few
+ * for their means to be stable: there only the overall mean is judged,
+ * with some slack. */
 static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.0},
-    {"article", 0.0},
-    {"documentation", 0.0},
-    {"service", 0.0},
-    {"product", 0.0},
-    {"collection", 0.0},
-    {"listing", 0.0},
-    {"forum", 0.0},
+    {"all", 0.80},
+    {"article", 0.93},
+    {"documentation", 0.915},
+    {"service", 0.715},
+    {"product", 0.565},
+    {"collection", 0.525},
+    {"listing", 0.545},
+    {"forum", 0.685},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03
@@ -308,7 +310,10 @@ START_TEST(wcxb_word_f1)
     if (f)
         fclose(f);
     print_table(scores, n, stride);
-    double slack = stride > 1 || only ? SAMPLE_SLACK : 0.0;
+    bool sample = stride > 1 || only;
+    double slack = sample ? SAMPLE_SLACK : 0.0;
+    if (sample)
+        printf("test_wcxb: a sample: only the overall floor is judged\n");
     double means[TYPE_COUNT] = {0};
     size_t pages[TYPE_COUNT] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -323,7 +328,7 @@ START_TEST(wcxb_word_f1)
                scores[i].detected);
     free(scores);
     for (size_t k = 0; k < TYPE_COUNT; k++) {
-        if (pages[k] == 0)
+        if (pages[k] == 0 || (sample && k > 0 && !only))
             continue;
         double mean = means[k] / (double)pages[k];
         ck_assert_msg(mean >= floors[k].floor - slack, "%s: mean F1 %.3f below floor %.2f",
