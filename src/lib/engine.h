@@ -78,6 +78,8 @@ typedef struct {
     const char *byline;      /* case-folded byline from metadata, or NULL */
     size_t byline_len;
     int32_t title_node;      /* first heading that repeats the title, or RM_NONE */
+    rm_page_type page_type;  /* pagetype.c's verdict */
+    bool signed_page;        /* the metadata names an author or a date */
     bool thread;             /* a forum or Q&A thread: its posts, their
                                 authors and dates are the content */
     int32_t posts;           /* the box holding a thread's posts, or RM_NONE */

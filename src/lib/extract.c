@@ -41,6 +41,7 @@
                                    (Readability's shortest scored block) */
 #define SECTIONS_SHARE 0.5     /* a choice with less of the main region's
                                    text is one section of several */
+#define REGION_LINK_DENSITY 0.35 /* a wrapper this linky is page furniture */
 #define DENSE_SHARE 0.8         /* the densest region holds this much of the
                                    page's unlinked text */
 #define WORDS_PER_MINUTE 230
@@ -346,16 +347,39 @@ static int32_t main_region(const rm_engine *e)
  * their content over sibling containers; one best node holds a part. When
  * the choice holds under half of the main region's unlinked text, the
  * region's sections are the content. */
+/* Without a declared main region: the highest wrapper of the choice below
+ * <body> that is still mostly unlinked text once clutter is gone. Only on
+ * pages that are not signed articles: a dated, authored story is one
+ * block, and its wrapper may hold a sidebar column. */
+static int32_t content_region(const rm_engine *e, const attempt_result *best)
+{
+    int32_t region = best->roots[0];
+    for (size_t k = 1; k < best->root_count; k++)
+        while (region != RM_NONE && !engine_contains(e, region, best->roots[k]))
+            region = e->dom.nodes[region].parent;
+    while (region != RM_NONE && e->dom.nodes[region].parent != e->dom.body &&
+           e->dom.nodes[region].parent != RM_NONE &&
+           engine_link_density(&e->st[e->dom.nodes[region].parent]) < REGION_LINK_DENSITY)
+        region = e->dom.nodes[region].parent;
+    return region == e->dom.body ? RM_NONE : region;
+}
+
 static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
-    int32_t region = main_region(e);
-    if (region == RM_NONE || e->drop[region] == DROP_STATIC || best->root_count == 0)
+    if (best->root_count == 0)
         return;
-    for (size_t k = 0; k < best->root_count; k++)
-        if (!engine_contains(e, region, best->roots[k]))
-            return;
     memcpy(e->drop, base, (size_t)e->dom.count);
     engine_stats(e, e->drop, e->st);
+    int32_t region = main_region(e);
+    if (region == RM_NONE && (e->page_type != RM_PAGE_ARTICLE || !e->signed_page))
+        region = content_region(e, best);
+    bool inside = region != RM_NONE && e->drop[region] == DROP_KEEP;
+    for (size_t k = 0; inside && k < best->root_count; k++)
+        inside = engine_contains(e, region, best->roots[k]);
+    if (!inside) {
+        memcpy(e->drop, best->drop, (size_t)e->dom.count);
+        return;
+    }
     double chosen = 0;
     for (size_t k = 0; k < best->root_count; k++)
         chosen += unlinked_chars(&e->st[best->roots[k]]);
@@ -549,9 +573,11 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     if (opt->probe_only)
         return a->readerable ? RM_OK : RM_NO_ARTICLE;
     page_info page;
+    e->signed_page = a->published || a->byline;
     pagetype_detect(e, opt->url ? opt->url : a->url, &page);
     a->page_type = page.type;
     a->page_items = page.items;
+    e->page_type = page.type;
     e->thread = page.type == RM_PAGE_FORUM;
     e->posts = e->thread ? page.items_box : RM_NONE;
     pagetype_free(&page);

@@ -486,7 +486,11 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 
 /* ---- the verdict ----------------------------------------------------------- */
 
-#define ARTICLE_PRIOR 1.5f   /* a page is an article unless told otherwise */
+/* A page is an article unless told otherwise; more so when it is signed
+ * with a date or an author, as stories are and landing, product and index
+ * pages are not. */
+#define ARTICLE_PRIOR 0.9f
+#define SIGNED_BONUS 1.1f
 
 int pagetype_detect(const rm_engine *e, const char *url, page_info *out)
 {
@@ -496,7 +500,7 @@ int pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     if (e->dom.body == RM_NONE)
         return 0;
     evidence ev = {0};
-    ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR;
+    ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
     collect_schema(e, &ev);
     vote_og_type(e, &ev);
     vote_path(url, &ev);
