@@ -83,6 +83,7 @@ typedef struct {
     bool thread;             /* a forum or Q&A thread: its posts, their
                                 authors and dates are the content */
     int32_t posts;           /* the box holding a thread's posts, or RM_NONE */
+    int32_t cards;           /* the page's largest grid of cards, or RM_NONE */
 
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */

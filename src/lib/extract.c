@@ -395,6 +395,42 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     memcpy(best->drop, e->drop, (size_t)e->dom.count);
 }
 
+/* On an index page the repeated cards are the content: when the choice
+ * holds less unlinked text than the card grid holds text, and the page is
+ * a collection or listing or at least no signed article (nor a thread or a
+ * manual, whose link grids are navigation), the content is
+ * the common ancestor of the choice and the grid (its heading and
+ * introduction with it), kept whole: card grids are linky by nature, so
+ * conditional cleaning would take them. */
+static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    int32_t cards = e->cards;
+    bool index = e->page_type == RM_PAGE_COLLECTION || e->page_type == RM_PAGE_LISTING;
+    if (cards == RM_NONE || base[cards] != DROP_KEEP || (!index && e->signed_page) ||
+        e->page_type == RM_PAGE_FORUM || e->page_type == RM_PAGE_DOCUMENTATION)
+        return false;
+    double chosen = 0;
+    for (size_t k = 0; k < best->root_count; k++)
+        chosen += unlinked_chars(&e->st[best->roots[k]]);
+    if (chosen >= (double)e->raw[cards].chars)
+        return false;
+    int32_t root = cards;
+    for (size_t k = 0; k < best->root_count; k++)
+        while (root != RM_NONE && !engine_contains(e, root, best->roots[k]))
+            root = e->dom.nodes[root].parent;
+    if (root == RM_NONE || root == e->dom.body)
+        root = cards;
+    memcpy(e->drop, base, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    e->top_candidate = root;
+    clean_article(e, 0, &root, 1);
+    best->roots[0] = root;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &root, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+    return true;
+}
+
 /* Run the ladder, then the articleBody cross-check; leaves the chosen
  * mask in e->drop. */
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
@@ -442,7 +478,7 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     }
     if (rc == 0 && e->thread && e->posts != RM_NONE)
         take_thread(e, base, e->posts, best);
-    else if (rc == 0 && !witnessed_taken)
+    else if (rc == 0 && !witnessed_taken && !take_cards(e, base, best))
         take_sections(e, base, best);
     best->fallback = false;
     if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
@@ -580,6 +616,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     e->page_type = page.type;
     e->thread = page.type == RM_PAGE_FORUM;
     e->posts = e->thread ? page.items_box : RM_NONE;
+    e->cards = page.cards_box;
     pagetype_free(&page);
     clutter_classify(e);
     memcpy(a->removed, e->removed, sizeof a->removed);
@@ -681,6 +718,7 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
         e.byline_node = RM_NONE;
         e.title_node = RM_NONE;
         e.posts = RM_NONE;
+        e.cards = RM_NONE;
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);

@@ -469,6 +469,8 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         out->items_box = posts.box;
     }
     group cards = find_group(e, is_card, MIN_CARDS);
+    out->cards_box = cards.box;
+    out->cards = cards.count;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page) {
         ev->votes[RM_PAGE_LISTING] += 2.0f;
         ev->votes[RM_PAGE_COLLECTION] += 1.0f;
@@ -497,6 +499,7 @@ int pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     memset(out, 0, sizeof *out);
     out->type = RM_PAGE_ARTICLE;
     out->items_box = RM_NONE;
+    out->cards_box = RM_NONE;
     if (e->dom.body == RM_NONE)
         return 0;
     evidence ev = {0};

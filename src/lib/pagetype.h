@@ -12,6 +12,9 @@ typedef struct {
     rm_page_type type;
     unsigned items;        /* posts of a thread, cards of an index */
     int32_t items_box;     /* the element holding those posts or cards, or RM_NONE */
+    int32_t cards_box;     /* the page's largest grid of teaser cards, whatever
+                              the type, or RM_NONE */
+    unsigned cards;
     char *ld_description;  /* JSON-LD Product description, or NULL */
 } page_info;
 
