@@ -218,6 +218,38 @@ static void classify_reply_list(rm_engine *e, int32_t id)
         mark(e, id, RM_REMOVED_COMMENTS);
 }
 
+/* Customer reviews are a product page's comment section: marked by
+ * schema.org (itemtype Review, itemprop review) or named "review(s)" as a
+ * whole class/id token. Only on product pages: elsewhere a review is the
+ * article. */
+static const char *const review_tokens[] = {"review", "reviews", "product-reviews", "customer-reviews"};
+
+static bool names_reviews(const char *sig)
+{
+    for (const char *p = sig; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        for (size_t k = 0; k < sizeof review_tokens / sizeof review_tokens[0]; k++)
+            if (n == strlen(review_tokens[k]) && strncmp(p, review_tokens[k], n) == 0)
+                return true;
+        p += n;
+    }
+    return false;
+}
+
+static void classify_reviews(rm_engine *e, int32_t id)
+{
+    if (e->page_type != RM_PAGE_PRODUCT || protected_box(e, id) || (e->flags[id] & NF_IN_CODE))
+        return;
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    const char *prop = dom_attr(&e->dom, id, "itemprop");
+    bool review = (type && strstr(type, "schema.org/Review")) || (prop && strcmp(prop, "review") == 0) ||
+                  names_reviews(engine_sig(e, id));
+    if (review)
+        mark(e, id, RM_REMOVED_COMMENTS);
+}
+
 /* Tag and first class token: what repeated cards have in common
  * ("cd cd--0", "cd cd--1" are both div.cd). */
 static bool same_card_kind(const rm_engine *e, int32_t a, int32_t b)
@@ -480,6 +512,8 @@ void clutter_classify(rm_engine *e)
             classify_by_structure(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reply_list(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_reviews(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
     }

@@ -167,6 +167,27 @@ START_TEST(product_from_schema_and_og_type)
 }
 END_TEST
 
+/* Customer reviews are a product page's comments; the description stays. */
+START_TEST(product_reviews_are_clutter)
+{
+    const char *html =
+        "<html><head><title>Trail Lamp</title><meta property=\"og:type\" content=\"product\">"
+        "</head><body><main><h1>Trail Lamp</h1><div class=\"description\"><p>A rechargeable "
+        "lamp for camping and hiking, with three brightness levels, a red night mode and a "
+        "battery that lasts up to forty hours on the lowest setting.</p><p>The lamp folds flat, "
+        "weighs 180 grams and charges over USB-C in about three hours.</p></div>"
+        "<section id=\"reviews\"><h2>Customer reviews</h2>"
+        "<div itemprop=\"review\" itemscope itemtype=\"https://schema.org/Review\"><p>Bright "
+        "enough to read by, and the battery really does last a whole long weekend away.</p></div>"
+        "</section></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    ck_assert_msg(has(a, "rechargeable lamp") && has(a, "charges over USB-C"), "description lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Bright enough to read"), "review kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Many Product items are a catalogue, not one product. */
 START_TEST(many_products_make_a_collection)
 {
@@ -317,6 +338,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
     tcase_add_test(tc, article_comments_stay_clutter);
     tcase_add_test(tc, product_from_schema_and_og_type);
+    tcase_add_test(tc, product_reviews_are_clutter);
     tcase_add_test(tc, many_products_make_a_collection);
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
