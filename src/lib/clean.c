@@ -29,6 +29,7 @@
 #define BIO_MAX_CHARS 400
 #define FIGURE_CREDIT_MAX_CHARS 80
 #define LINK_ROW_DENSITY 0.8
+#define MEMBER_PANEL_MAX_CHARS 300
 
 /* Removed outright inside the article (Readability's _clean lists). */
 static const GumboTag removed_tags[] = {
@@ -265,6 +266,26 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
     return s->sentences == 0 && names_the_author(e, id);
 }
 
+/* The member panel of a forum post ("Joined: Mar 2019 · Messages: 1,204 ·
+ * Reaction score: 310"): two or more member-stat labels in a short box of
+ * label rows, holding no paragraph and at most one sentence (a post that
+ * mentions its author's join date is still the post). */
+static bool is_member_panel(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    GumboTag t = node(e, id)->tag;
+    if (!e->thread || s->chars == 0 || s->chars > MEMBER_PANEL_MAX_CHARS || s->paragraphs > 0 ||
+        s->sentences > 1 ||
+        (t != GUMBO_TAG_DIV && t != GUMBO_TAG_DL && t != GUMBO_TAG_UL && t != GUMBO_TAG_ASIDE &&
+         t != GUMBO_TAG_SECTION))
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, MEMBER_PANEL_MAX_CHARS * 4, &len);
+    bool panel = text && heur_member_stat_labels(text, len) >= 2;
+    free(text);
+    return panel;
+}
+
 /* A short paragraph made of two or more links and separators ("Download
  * the data | Print this page | Feedback"): page tools, not prose
  * (trafilatura's short-block link-density rule). */
@@ -291,7 +312,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
-        } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) ||
+        } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
                                  is_author_bio(e, i) || is_figure_credit(e, i))) {
             gone = true;
         }

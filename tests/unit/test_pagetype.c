@@ -58,6 +58,8 @@ END_TEST
 #define POST(author, date, text)                                                        \
     "<div class=\"post\"><div class=\"post-meta\"><a href=\"/u/" author "\" rel=\"author\">" \
     author "</a> <time datetime=\"2025-05-02\">" date "</time></div>"                   \
+    "<dl class=\"member\"><dt>Joined:</dt><dd>Mar 2019</dd><dt>Messages:</dt><dd>1,204</dd>" \
+    "<dt>Reaction score:</dt><dd>310</dd></dl>"                                          \
     "<div class=\"post-body\"><p>" text "</p></div>"                                     \
     "<div class=\"post-actions\"><button>Like</button> <a href=\"#reply\">Reply</a></div>" \
     "<div class=\"signature\">Sent from my phone</div></div>"
@@ -97,6 +99,7 @@ START_TEST(forum_posts_are_signed_and_controls_go)
     ck_assert_msg(has(a, "greengrocer") && has(a, "3 May 2025"), "author/date lines:\n%s", a->text);
     ck_assert_msg(!has(a, "Post reply") && !has(a, "Like"), "controls kept:\n%s", a->text);
     ck_assert_msg(!has(a, "Sent from my phone"), "signature kept:\n%s", a->text);
+    ck_assert_msg(!has(a, "Reaction score"), "member panel kept:\n%s", a->text);
     ck_assert_msg(!has(a, "Forum home"), "navigation kept:\n%s", a->text);
     rm_article_free(a);
 }
