@@ -50,14 +50,14 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.80},
+    {"all", 0.82},
     {"article", 0.93},
     {"documentation", 0.915},
-    {"service", 0.715},
-    {"product", 0.565},
-    {"collection", 0.525},
-    {"listing", 0.545},
-    {"forum", 0.685},
+    {"service", 0.735},
+    {"product", 0.59},
+    {"collection", 0.62},
+    {"listing", 0.645},
+    {"forum", 0.69},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03
