@@ -617,7 +617,6 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     e->thread = page.type == RM_PAGE_FORUM;
     e->posts = e->thread ? page.items_box : RM_NONE;
     e->cards = page.cards_box;
-    pagetype_free(&page);
     clutter_classify(e);
     memcpy(a->removed, e->removed, sizeof a->removed);
     size_t title_len, byline_len;

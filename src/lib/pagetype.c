@@ -8,11 +8,12 @@
  *   - schema.org types the page declares, in JSON-LD (@type anywhere in
  *     the data, @graph included) and in microdata (itemtype);
  *   - og:type ("product", "product.group", "article");
- *   - path words of the canonical URL ("/threads/", "/docs/", "/collections/");
+ *   - path words of the page's URL, the caller's or else the canonical one
+ *     ("/threads/", "/docs/", "/collections/"), one vote per word;
  *   - structure: repeated posts (alike siblings each with a date or author
  *     and prose of their own) that outweigh the prose around them; grids of
  *     alike teaser cards that hold most of the page's text; a purchase
- *     button beside a price; code blocks holding much of the text.
+ *     button; code blocks holding much of the text.
  * Nothing names a site: these are the page's own declarations and shapes.
  */
 #include "pagetype.h"
@@ -129,7 +130,6 @@ typedef struct {
     float votes[RM_PAGE_TYPE_COUNT];
     bool seen[SCHEMA_COUNT];
     unsigned products;
-    char *description;   /* the first Product's description */
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -155,17 +155,6 @@ static void vote_schema_type(evidence *ev, const char *type)
     }
 }
 
-static bool is_product(const cJSON *type)
-{
-    if (cJSON_IsString(type))
-        return strcmp(schema_name(type->valuestring), "Product") == 0;
-    const cJSON *t;
-    cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
-        if (cJSON_IsString(t) && strcmp(schema_name(t->valuestring), "Product") == 0)
-            return true;
-    return false;
-}
-
 /* Every @type in the data, at any depth (bounded). */
 static void walk_json(evidence *ev, const cJSON *item, int depth)
 {
@@ -179,9 +168,6 @@ static void walk_json(evidence *ev, const cJSON *item, int depth)
         cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
             if (cJSON_IsString(t))
                 vote_schema_type(ev, t->valuestring);
-        const cJSON *desc = cJSON_GetObjectItemCaseSensitive(item, "description");
-        if (!ev->description && is_product(type) && cJSON_IsString(desc) && *desc->valuestring)
-            ev->description = strdup(desc->valuestring);
     }
     const cJSON *child;
     cJSON_ArrayForEach(child, item)
@@ -214,8 +200,6 @@ static void collect_schema(const rm_engine *e, evidence *ev)
     if (ev->products >= CATALOGUE_PRODUCTS) {
         ev->votes[RM_PAGE_PRODUCT] = 0.0f;
         ev->votes[RM_PAGE_COLLECTION] += 3.0f;
-        free(ev->description);
-        ev->description = NULL;
     }
 }
 
@@ -258,10 +242,8 @@ static void vote_path(const char *url, evidence *ev)
         size_t n = strcspn(p, "/?#");
         for (size_t k = 0; k < sizeof path_votes / sizeof path_votes[0]; k++) {
             rm_page_type t = path_votes[k].type;
-            if (strlen(path_votes[k].segment) == n &&
-                strncasecmp(p, path_votes[k].segment, n) == 0) {
+            if (strlen(path_votes[k].segment) == n && strncasecmp(p, path_votes[k].segment, n) == 0)
                 ev->votes[t] += PATH_WEIGHT;
-            }
         }
         p += n;
         if (*p == '?' || *p == '#')
@@ -470,7 +452,6 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     }
     group cards = find_group(e, is_card, MIN_CARDS);
     out->cards_box = cards.box;
-    out->cards = cards.count;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page) {
         ev->votes[RM_PAGE_LISTING] += 2.0f;
         ev->votes[RM_PAGE_COLLECTION] += 1.0f;
@@ -494,14 +475,14 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 #define ARTICLE_PRIOR 0.9f
 #define SIGNED_BONUS 1.1f
 
-int pagetype_detect(const rm_engine *e, const char *url, page_info *out)
+void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
 {
     memset(out, 0, sizeof *out);
     out->type = RM_PAGE_ARTICLE;
     out->items_box = RM_NONE;
     out->cards_box = RM_NONE;
     if (e->dom.body == RM_NONE)
-        return 0;
+        return;
     evidence ev = {0};
     ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
     collect_schema(e, &ev);
@@ -511,21 +492,10 @@ int pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;
-    if (out->type == RM_PAGE_PRODUCT)
-        out->ld_description = ev.description;
-    else
-        free(ev.description);
     bool itemised = out->type == RM_PAGE_FORUM || out->type == RM_PAGE_COLLECTION ||
                     out->type == RM_PAGE_LISTING;
     if (!itemised) {
         out->items = 0;
         out->items_box = RM_NONE;
     }
-    return 0;
-}
-
-void pagetype_free(page_info *info)
-{
-    free(info->ld_description);
-    info->ld_description = NULL;
 }

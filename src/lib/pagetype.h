@@ -14,15 +14,12 @@ typedef struct {
     int32_t items_box;     /* the element holding those posts or cards, or RM_NONE */
     int32_t cards_box;     /* the page's largest grid of teaser cards, whatever
                               the type, or RM_NONE */
-    unsigned cards;
-    char *ld_description;  /* JSON-LD Product description, or NULL */
 } page_info;
 
 /* Decide the page type from schema.org types (JSON-LD @type, microdata
  * itemtype), og:type, the path of `url` (may be NULL) and the page's
  * structure. Needs engine_prepare, and runs before clutter_classify (which
- * takes a thread's posts for comments). Returns 0. */
-int pagetype_detect(const rm_engine *e, const char *url, page_info *out);
-void pagetype_free(page_info *info);
+ * takes a thread's posts for comments). */
+void pagetype_detect(const rm_engine *e, const char *url, page_info *out);
 
 #endif
