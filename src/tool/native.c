@@ -6,8 +6,10 @@
  * stream, because the browser cannot recover either: it kills the host or
  * drops the port. So every malformed frame gets an error reply and the loop
  * goes on; an oversized declared length is skipped in bounded chunks
- * without allocating it; only a stream that ends inside a frame stops the
- * host. stdout carries nothing but frames (written with write(2), so no
+ * without allocating it, and a body's buffer grows only with the bytes that
+ * arrive; only a stream that ends inside a frame stops the host. Requests
+ * are read strictly (request.c): each type's fields are checked from its
+ * table before its handler runs. stdout carries nothing but frames (written with write(2), so no
  * stdio buffer can hold half a frame); diagnostics go to stderr, which the
  * browsers forward to their consoles.
  */
