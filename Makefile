@@ -6,12 +6,17 @@
 #   make check-asan   only the sanitizer run (unit, corpus and protocol tests)
 #   make bench        throughput and memory against a Gumbo parse-only baseline,
 #                     and extract requests/s and latency over native messaging
-#   make install      install the binary into $(PREFIX)/bin
+#   make install      install the binary into $(PREFIX)/bin, and the shell
+#                     completions (install-completions)
+#
+# A plain `make` adds no -Werror, so a newer compiler's new warnings never
+# break a distribution build; `make check` and .ci/run build with
+# DEVELOPER=1, which turns every warning into an error.
 
 CC       ?= cc
 PREFIX   ?= $(HOME)/.local
 SHARED   ?= $(abspath ../shared)
-PKGS     := gumbo libcjson
+PKGS     := gumbo libcjson uchardet
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Gumbo has no run-time version call; `readmode` reports the one built against.
@@ -19,14 +24,28 @@ GUMBO_VERSION := $(or $(shell pkg-config --modversion gumbo 2>/dev/null),unknown
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
-WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# make check and its parts are developer builds.
+ifneq ($(filter check%,$(MAKECMDGOALS)),)
+DEVELOPER ?= 1
+endif
+DEVELOPER ?=
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            $(if $(DEVELOPER),-Werror)
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
              -Isrc/lib -Isrc/lib/render -Isrc/tool \
-             -DRM_GUMBO_VERSION='"$(GUMBO_VERSION)"'
-LIBS     := $(PKG_LIBS) -lunistring -lm
+             -DRM_GUMBO_VERSION='"$(GUMBO_VERSION)"' -pthread
+LIBS     := $(PKG_LIBS) -lunistring -lm -pthread
 
 BUILD    ?= build
+
+# Objects are rebuilt when the compiler flags change (a plain build followed
+# by the -Werror developer build, CPPFLAGS from a packager).
+FLAGS_STAMP := $(BUILD)/flags
+ifneq ($(file <$(FLAGS_STAMP)),$(CC) $(ALL_CFLAGS))
+$(shell mkdir -p $(BUILD))
+$(file >$(FLAGS_STAMP),$(CC) $(ALL_CFLAGS))
+endif
 
 # src/lib is the I/O-free extraction library (renderers in src/lib/render);
 # src/tool holds the command's front ends over it.
@@ -47,11 +66,11 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
-        check-install check-browser check-asan bench install clean
+        check-install check-browser check-asan check-tsan bench install clean
 
 all: $(BUILD)/readmode
 
-$(BUILD)/obj/%.o: src/%.c $(ALL_HDRS)
+$(BUILD)/obj/%.o: src/%.c $(ALL_HDRS) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
 
@@ -60,7 +79,7 @@ $(BUILD)/libreadmode.a: $(LIB_OBJS)
 	ar rcs $@ $^
 
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
+	$(CC) $(CFLAGS) -pthread $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	@mkdir -p $(dir $@)
@@ -72,7 +91,7 @@ TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
 check: check-unit check-examples check-corpus check-junk check-protocol check-install \
-       check-browser check-asan
+       check-browser check-asan check-tsan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
@@ -111,6 +130,12 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 check-asan:
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-corpus check-protocol
+
+# The bulk runs on four threads under ThreadSanitizer, against -j 1.
+TSAN_FLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+check-tsan: $(BUILD)/readmode
+	$(MAKE) BUILD=build/tsan CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)" build/tsan/readmode
+	tests/bulk/tsan.sh build/tsan/readmode $(BUILD)/readmode
 
 # Library throughput against Gumbo alone, then requests over the protocol.
 bench: $(BUILD)/readmode $(BUILD)/libreadmode.a $(BUILD)/bench_native

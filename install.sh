@@ -32,9 +32,11 @@ Steps:
      Brave, Vivaldi and Firefox
 
 Options:
-  --dev           also install what `make check` needs: python3, and for the
-                  browser test chromium, nodejs, npm and (with npm, from
-                  tests/browser/package-lock.json) playwright-core
+  --dev           also install what `make check` needs: python3, cmark-gfm
+                  (Markdown round trip), GNU parallel and python3-distributed
+                  (the bulk examples), and for the browser test chromium,
+                  nodejs, npm and (with npm, from tests/browser/package-lock.json)
+                  playwright-core
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -150,21 +152,27 @@ package_unless_command() {
 install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
-        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev check"
+        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libuchardet-dev check"
                 browser_pkg=chromium ;;
-        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel check-devel"
+        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel uchardet-devel check-devel"
                 browser_pkg=chromium ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
-                build="pkg-config gumbo-parser cjson libunistring check"
+                build="pkg-config gumbo-parser cjson libunistring uchardet check"
                 browser_pkg= ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
-               "files of gumbo-parser, cJSON, libunistring and Check yourself, then use --no-deps"
+               "files of gumbo-parser, cJSON, libunistring, uchardet and Check yourself, then use --no-deps"
            return ;;
     esac
     # shellcheck disable=SC2086 # word splitting of the package lists is wanted
     todo=$(missing_packages $build)
     if [ "$with_dev" = yes ]; then
         todo=$todo$(package_unless_command python3 python3)
+        # The Markdown round-trip test and the bulk examples (examples/bulk).
+        todo=$todo$(package_unless_command cmark-gfm cmark-gfm)
+        todo=$todo$(package_unless_command parallel parallel)
+        if [ "$PLATFORM" = debian ] && ! python3 -c 'import distributed' 2>/dev/null; then
+            todo="${todo}python3-distributed "
+        fi
         todo=$todo$(package_unless_command node "$([ "$PLATFORM" = macos ] && echo node || echo nodejs)")
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command npm npm)
         if [ -n "$browser_pkg" ] && ! has chromium && ! has chromium-browser; then
