@@ -32,11 +32,11 @@ Steps:
      Brave, Vivaldi and Firefox
 
 Options:
-  --dev           also install what `make check` needs: python3, cmark-gfm
-                  (Markdown round trip), GNU parallel and python3-distributed
-                  (the bulk examples), and for the browser test chromium,
-                  nodejs, npm and (with npm, from tests/browser/package-lock.json)
-                  playwright-core
+  --dev           also install what `make check` needs: python3, man-db (the
+                  man page test), cmark-gfm (Markdown round trip), GNU parallel
+                  and python3-distributed (the bulk examples), and for the
+                  browser test chromium, nodejs, npm and (with npm, from
+                  tests/browser/package-lock.json) playwright-core
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -175,6 +175,7 @@ install_dependencies() {
         fi
         todo=$todo$(package_unless_command node "$([ "$PLATFORM" = macos ] && echo node || echo nodejs)")
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command npm npm)
+        [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command man man-db)
         if [ -n "$browser_pkg" ] && ! has chromium && ! has chromium-browser; then
             todo="$todo$browser_pkg "
         fi
