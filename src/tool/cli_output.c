@@ -23,6 +23,7 @@ rm_options cli_library_options(const cli_options *opt, const char *url)
     o.charset = opt->charset;
     o.max_input_bytes = opt->max_size;
     o.probe_only = opt->probe;
+    o.wrap_width = opt->format == CLI_TEXT ? opt->width : 0;
     switch (opt->format) {
     case CLI_TEXT: o.formats = RM_FORMAT_TEXT; break;
     case CLI_MARKDOWN: o.formats = RM_FORMAT_MARKDOWN; break;
@@ -45,19 +46,23 @@ static void html_escaped(FILE *out, const char *s)
     }
 }
 
+/* The body comes wrapped at -w from the library (which keeps code as it
+ * is); the title is wrapped here. */
 static int write_text(FILE *out, const rm_article *a, unsigned width)
 {
-    char *body = rm_text_wrap(a->text ? a->text : "", width);
-    if (!body) {
-        errno = ENOMEM;
-        return -1;
+    const char *body = a->text ? a->text : "";
+    if (a->title && *a->title) {
+        char *title = rm_text_wrap(a->title, width);
+        if (!title) {
+            errno = ENOMEM;
+            return -1;
+        }
+        fprintf(out, "%s\n\n", title);
+        free(title);
     }
-    if (a->title && *a->title)
-        fprintf(out, "%s\n\n", a->title);
     fputs(body, out);
     if (*body)
         putc('\n', out);
-    free(body);
     return 0;
 }
 

@@ -562,6 +562,20 @@ START_TEST(jsonl_keeps_input_order_on_many_threads)
 }
 END_TEST
 
+START_TEST(width_leaves_code_unwrapped)
+{
+    scratch_file("code.html", "<html><body><article><p>" PAD_TEXT "</p><pre><code>"
+                 "printf(\"%s\", a_rather_long_function_name(with, several, arguments));"
+                 "</code></pre></article></body></html>");
+    run_result r = run("-w 30 code.html", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "\nprintf(\"%s\", a_rather_long_function_name(with, several, arguments));\n"));
+    for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n"))   /* prose is wrapped */
+        ck_assert_msg(strlen(line) <= 30 || strncmp(line, "printf(", 7) == 0, "too long: %s", line);
+    done(&r);
+}
+END_TEST
+
 START_TEST(jsonl_record_names_its_charset)
 {
     /* "caf\xe9" in windows-1251 is "cafй"; in the default guess it is not. */
@@ -607,6 +621,7 @@ static Suite *cli_binary_suite(void)
     tcase_add_test(tc, several_json_pages_are_json_lines);
     tcase_add_test(tc, jsonl_keeps_input_order_on_many_threads);
     tcase_add_test(tc, jsonl_record_names_its_charset);
+    tcase_add_test(tc, width_leaves_code_unwrapped);
     suite_add_tcase(s, tc);
     return s;
 }

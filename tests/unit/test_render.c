@@ -246,11 +246,64 @@ START_TEST(markdown_tables)
     CHECK_MD("<table><thead><tr><th>A</th><th>B</th></tr></thead>"
              "<tbody><tr><td>1</td><td>x|y</td></tr></tbody></table>",
              "| A | B |\n| --- | --- |\n| 1 | x\\|y |");
+    /* Spans do not fit a pipe table: an HTML table, no blank line inside. */
     CHECK_MD("<table><tr><td colspan=2>wide</td></tr><tr><td>1</td><td>2</td></tr></table>",
-             "wide\n\n1 | 2");
+             "<table>\n<tbody>\n<tr>\n<td colspan=\"2\">wide</td>\n</tr>\n<tr>\n<td>1</td>\n"
+             "<td>2</td>\n</tr>\n</tbody>\n</table>");
+    CHECK_MD("<ul><li>x<table><tr><td rowspan=2>a</td><td>b</td></tr><tr><td>c</td></tr></table></li></ul>",
+             "- x\n\n  <table>\n  <tbody>\n  <tr>\n  <td rowspan=\"2\">a</td>\n  <td>b</td>\n"
+             "  </tr>\n  <tr>\n  <td>c</td>\n  </tr>\n  </tbody>\n  </table>");
     CHECK_MD("<table><tr><th>Code</th><th>Link</th></tr><tr><td><pre>a\n  b</pre></td>"
              "<td><a href=\"/q?a|b\">q</a></td></tr></table>",
              "| Code | Link |\n| --- | --- |\n| a b | [q](https://example.org/q?a%7Cb) |");
+}
+END_TEST
+
+static char *text_at_20(const rm_render_input *in)
+{
+    return render_text_wrapped(in, 20);
+}
+
+START_TEST(wrapping_leaves_code_alone)
+{
+    check_body(text_at_20, BASE,
+               "<p>A paragraph long enough to wrap twice over.</p>"
+               "<pre>for (int i = 0; i < 10; i++) { total += i; }\n  second line of the code</pre>"
+               "<blockquote><pre>quoted code stays on one line too</pre></blockquote>",
+               "A paragraph long\nenough to wrap twice\nover.\n\n"
+               "for (int i = 0; i < 10; i++) { total += i; }\n  second line of the code\n\n"
+               "> quoted code stays on one line too");
+}
+END_TEST
+
+START_TEST(markdown_emphasis_round_trips)
+{
+    /* Delimiters CommonMark would not read as emphasis become inline HTML. */
+    CHECK_MD("<p><i>a</i> <i>b</i> and <i>a</i><i>b</i></p>", "*a* *b* and <i>a</i>*b*");
+    CHECK_MD("<p>foo<em>_bar_</em> baz</p>", "foo<em>\\_bar\\_</em> baz");
+    CHECK_MD("<p>un<em>believ</em>able <b>bold</b>ly</p>", "un*believ*able **bold**ly");
+    CHECK_MD("<p><em>\"quoted\"</em> x and <em>end.</em>next</p>",
+             "*\"quoted\"* x and <em>end.</em>next");
+    CHECK_MD("<p><b><i>both</i></b> and <b>x</b><em>y</em></p>", "***both*** and <b>x</b>*y*");
+    CHECK_MD("<p>x<sup>2</sup> H<sub>2</sub>O <del>gone</del></p>", "x<sup>2</sup> H<sub>2</sub>O ~~gone~~");
+    CHECK_MD("<p>snake_case and 2*3</p>", "snake_case and 2\\*3");
+}
+END_TEST
+
+START_TEST(markdown_footnotes_and_schemes)
+{
+    CHECK_MD("<p>Claim.<sup><a id=\"r1\" href=\"#fn1\">1</a></sup> "
+             "<a href=\"tel:+44 20 7946 0000\">Call</a> <a href=\"mailto:a@b.example\">mail</a></p>"
+             "<ol><li id=\"fn1\">Source. <a href=\"#r1\">back</a></li><li id=\"unused\">x</li></ol>",
+             "Claim.<sup><a id=\"r1\"></a>[1](#fn1)</sup> [Call](tel:+44%2020%207946%200000) "
+             "[mail](mailto:a@b.example)\n\n1. <a id=\"fn1\"></a>Source. [back](#r1)\n2. x");
+    /* Reader HTML keeps the ids article links point at, and only those. */
+    CHECK_HTML("<p>Claim.<sup><a id=\"r1\" href=\"#fn1\">1</a></sup></p>"
+               "<ol><li id=\"fn1\">Source. <a href=\"#r1\">back</a></li><li id=\"unused\">x</li></ol>",
+               "<p>Claim.<sup><a id=\"r1\" href=\"#fn1\" rel=\"noopener noreferrer\">1</a></sup></p>\n"
+               "<ol>\n<li id=\"fn1\">Source. <a href=\"#r1\" rel=\"noopener noreferrer\">back</a></li>\n"
+               "<li>x</li>\n</ol>\n");
+    CHECK_MD("<p><a href=\"https:\\\\example.com\\x\">bs</a></p>", "[bs](https://example.com/x)");
 }
 END_TEST
 
@@ -502,6 +555,9 @@ static Suite *render_suite(void)
     tcase_add_test(md, markdown_links_and_images);
     tcase_add_test(md, markdown_tables);
     tcase_add_test(md, markdown_escaping);
+    tcase_add_test(md, markdown_emphasis_round_trips);
+    tcase_add_test(md, wrapping_leaves_code_alone);
+    tcase_add_test(md, markdown_footnotes_and_schemes);
     suite_add_tcase(s, md);
 
     TCase *html = tcase_create("html");

@@ -35,8 +35,10 @@ typedef struct {
 typedef struct {
     const rm_render_input *in;
     const uint8_t *scan;
+    const render_flow_markup *md;   /* NULL: plain text */
     int markdown;
     int code;              /* inside inline code: literal text */
+    hashset targets;       /* ids that article links point at */
     render_buf out;
     render_lines w;
     render_stack frames;
@@ -102,7 +104,7 @@ static void put_word(flow *f, const char *s, size_t n)
     else if (f->code)
         put_code_in_cell(f, s, n);
     else
-        markdown_write_text(&f->w, s, n, in_pipe_table(f));
+        f->md->write_text(&f->w, s, n, in_pipe_table(f));
 }
 
 /* White space runs collapse to one owed space, as a browser shows them. */
@@ -153,7 +155,7 @@ static void put_line_break(flow *f)
 
 static int put_link_text(flow *f, const char *text, const char *url)
 {
-    char *dest = markdown_destination(url);
+    char *dest = f->md->destination(url);
     if (!dest)
         return -1;
     render_lines_puts(&f->w, "[");
@@ -226,7 +228,7 @@ static int open_pre(flow *f, frame *fr, int32_t id)
     fr->kind = FRAME_PRE;
     render_lines_break(&f->w, 2);
     if (f->markdown) {
-        fr->owned[0] = markdown_code_fence(f->in, f->scan, id, 3);
+        fr->owned[0] = f->md->code_fence(f->in, f->scan, id, 3);
         if (!fr->owned[0])
             return -1;
         render_lines_puts(&f->w, fr->owned[0]);
@@ -314,7 +316,7 @@ static int open_link(flow *f, frame *fr, int32_t id)
         return -1;
     if (!url)
         return 0;
-    char *dest = markdown_destination(url);
+    char *dest = f->md->destination(url);
     size_t len = dest ? strlen(dest) + 4 : 0;
     fr->owned[0] = dest ? malloc(len) : NULL;
     if (fr->owned[0])
@@ -336,7 +338,7 @@ static int open_link(flow *f, frame *fr, int32_t id)
  * spaces when the content has backticks (CommonMark §6.1). */
 static int open_code(flow *f, frame *fr, int32_t id)
 {
-    char *fence = markdown_code_fence(f->in, f->scan, id, 1);
+    char *fence = f->md->code_fence(f->in, f->scan, id, 1);
     if (!fence)
         return -1;
     size_t len = strlen(fence);
@@ -374,11 +376,13 @@ static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
         return open_link(f, fr, id);
     if (is_code_tag(tag))
         return open_code(f, fr, id);
-    const char *markup = markdown_inline_markup(tag);
-    if (markup) {
+    const char *open, *close;
+    if (f->md->inline_markup(f->in, f->scan, id, render_lines_prev_char(&f->w),
+                             f->w.deferred.len > 0, &open, &close)) {
         fr->kind = FRAME_MARKUP;
-        fr->open = fr->close = markup;
-        render_lines_defer(&f->w, markup);
+        fr->open = open;
+        fr->close = close;
+        render_lines_defer(&f->w, open);
     }
     return 0;
 }
@@ -407,7 +411,7 @@ static int open_element(flow *f, frame *fr, int32_t index, int32_t id, GumboTag 
     case GUMBO_TAG_TABLE:
         fr->kind = FRAME_TABLE;
         fr->table = index;
-        fr->flag = f->markdown && markdown_table_is_simple(f->in, f->scan, id);
+        fr->flag = f->markdown && f->md->table_is_simple(f->in, f->scan, id);
         render_lines_break(&f->w, 2);
         return 0;
     case GUMBO_TAG_TR:
@@ -456,6 +460,49 @@ static int is_leaf(const rm_dom *dom, int32_t id, GumboTag tag)
            render_class(dom, id) == RENDER_MEDIA;
 }
 
+/* A table the Markdown table syntax cannot hold (spans, blocks in cells)
+ * as an HTML block: its own lines, no blank line inside (a blank line
+ * would end the block), under the prefixes of the lists and quotes around
+ * it. */
+static int put_html_table(flow *f, int32_t id)
+{
+    char *html = f->md->table_as_html(f->in, id);
+    if (!html)
+        return -1;
+    render_lines_break(&f->w, 2);
+    f->w.verbatim++;
+    for (const char *line = html; *line;) {
+        size_t n = strcspn(line, "\n");
+        size_t lead = 0;
+        while (lead < n && render_is_space(line[lead]))
+            lead++;
+        if (lead < n) {
+            render_lines_write(&f->w, line, n);
+            render_lines_newline(&f->w);
+        }
+        line += n + (line[n] == '\n');
+    }
+    render_lines_end_verbatim(&f->w);
+    render_lines_break(&f->w, 2);
+    free(html);
+    return 0;
+}
+
+/* Where an in-article link points (a footnote), the Markdown keeps the
+ * target's id as an empty HTML anchor. */
+static int put_anchor(flow *f, int32_t id)
+{
+    const char *kept = render_kept_id(f->in->dom, &f->targets, id);
+    if (!kept || f->w.verbatim || f->code)
+        return 0;
+    char *anchor = f->md->anchor(kept);
+    if (!anchor)
+        return -1;
+    render_lines_puts(&f->w, anchor);
+    free(anchor);
+    return 0;
+}
+
 static int enter(void *ctx, int32_t id)
 {
     flow *f = ctx;
@@ -470,6 +517,9 @@ static int enter(void *ctx, int32_t id)
     GumboTag tag = dom->nodes[id].tag;
     if (is_leaf(dom, id, tag))
         return put_leaf(f, id, tag) ? -1 : 0;
+    if (f->markdown && tag == GUMBO_TAG_TABLE && !f->w.inline_only && !f->w.verbatim &&
+        !f->md->table_is_simple(f->in, f->scan, id))
+        return put_html_table(f, id) ? -1 : 0;
     const frame *parent = render_stack_top(&f->frames);
     frame inherited = {.list = -1, .table = -1, .row = -1};
     if (parent) {
@@ -483,7 +533,14 @@ static int enter(void *ctx, int32_t id)
         return -1;
     *fr = inherited;
     int32_t index = (int32_t)f->frames.count - 1;
-    return open_element(f, fr, index, id, tag) ? -1 : 1;
+    /* A link's anchor goes before it (an <a> inside link text would close
+     * the link in HTML); any other element's after its block marker. */
+    int link = tag == GUMBO_TAG_A;
+    if (f->markdown && link && put_anchor(f, id))
+        return -1;
+    if (open_element(f, fr, index, id, tag))
+        return -1;
+    return f->markdown && !link && put_anchor(f, id) ? -1 : 1;
 }
 
 static void leave(void *ctx, int32_t id)
@@ -535,16 +592,21 @@ static void leave(void *ctx, int32_t id)
     render_stack_pop(&f->frames);
 }
 
-char *render_flow(const rm_render_input *in, render_flow_format format)
+char *render_flow(const rm_render_input *in, const render_flow_markup *markup,
+                  render_buf *verbatim_starts)
 {
-    flow f = {.in = in, .markdown = format == RENDER_FLOW_MARKDOWN};
+    flow f = {.in = in, .md = markup, .markdown = markup != NULL};
     f.frames.size = sizeof(frame);
     uint8_t *scan = render_scan(in);
     if (!scan)
         return NULL;
     f.scan = scan;
     render_lines_init(&f.w, &f.out);
-    int rc = render_walk(in, scan, enter, leave, &f);
+    f.w.verbatim_starts = verbatim_starts;
+    int rc = f.markdown ? render_targets(in, scan, &f.targets) : 0;
+    if (rc == 0)
+        rc = render_walk(in, scan, enter, leave, &f);
+    hashset_free(&f.targets);
     for (frame *fr; (fr = render_stack_top(&f.frames)); render_stack_pop(&f.frames)) {
         free(fr->owned[0]);
         free(fr->owned[1]);

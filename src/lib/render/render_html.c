@@ -99,6 +99,7 @@ typedef struct {
     int owed_space;
     int block_has_inline;  /* inline content since the last block boundary */
     int verbatim;          /* inside pre */
+    hashset targets;       /* ids that article links point at */
 } html;
 
 /* ---- escaping ---- */
@@ -233,9 +234,11 @@ static int put_image(html *h, int32_t id)
     return 0;
 }
 
-static void put_link_start(html *h, const char *url)
+static void put_link_start(html *h, const char *url, const char *id)
 {
     put_start_tag(h, "a");
+    if (id)
+        put_attr(&h->out, "id", id);
     put_attr(&h->out, "href", url);
     put_attr(&h->out, "rel", "noopener noreferrer");
     render_buf_putc(&h->out, '>');
@@ -251,7 +254,7 @@ static int put_media(html *h, int32_t id)
         return 0;
     const char *title = render_media_title(h->in->dom, id);
     begin_inline(h);
-    put_link_start(h, url);
+    put_link_start(h, url, NULL);
     put_escaped(&h->out, title, strlen(title));
     render_buf_puts(&h->out, "</a>");
     free(url);
@@ -296,10 +299,13 @@ static int open_written(html *h, hframe *fr, int32_t id, const char *name, const
             return -1;
         if (!url)
             return 0;   /* no safe target: the text stays, the link goes */
-        put_link_start(h, url);
+        put_link_start(h, url, render_kept_id(h->in->dom, &h->targets, id));
         free(url);
     } else {
         put_start_tag(h, name);
+        const char *kept = render_kept_id(h->in->dom, &h->targets, id);
+        if (kept)
+            put_attr(&h->out, "id", kept);
         put_allowed_attrs(h, id, rule->attrs);
         render_buf_putc(&h->out, '>');
     }
@@ -401,8 +407,11 @@ char *render_html(const rm_render_input *in)
     if (!scan)
         return NULL;
     h.scan = scan;
-    int rc = render_walk(in, scan, enter, leave, &h);
+    int rc = render_targets(in, scan, &h.targets);
+    if (rc == 0)
+        rc = render_walk(in, scan, enter, leave, &h);
     close_implicit_p(&h);
+    hashset_free(&h.targets);
     render_stack_free(&h.frames);
     free(scan);
     if (rc) {

@@ -157,6 +157,10 @@ static void pay_owed(render_lines *w)
     w->hard_break = 0;
     w->blank_depth = SIZE_MAX;
     if (!w->line_open) {
+        if (w->verbatim && w->verbatim_starts) {
+            size_t start = w->out->len;
+            render_buf_put(w->verbatim_starts, (const char *)&start, sizeof start);
+        }
         put_prefix(w, w->containers.count, 0);
         w->line_open = 1;
     }
