@@ -81,7 +81,9 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
-        check-install check-browser check-asan check-tsan bench library install uninstall clean
+        check-install check-browser check-asan check-tsan check-markdown \
+        check-completions check-bulk install-completions uninstall-completions bench library install \
+        uninstall clean
 
 all: $(BUILD)/readmode $(LIBRARY)
 
@@ -132,8 +134,8 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadm
 TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
-check: check-unit check-examples check-corpus check-junk check-protocol check-install \
-       check-browser check-asan check-tsan
+check: check-unit check-examples check-corpus check-markdown check-junk check-protocol \
+       check-completions check-bulk check-install check-browser check-asan check-tsan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
@@ -149,6 +151,11 @@ check-examples: $(BUILD)/readmode
 check-corpus: $(BUILD)/readmode $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%); do \
 	    $(TEST_ENV) $$t; done
+
+# readmode's Markdown read back by cmark-gfm against its reader HTML, over
+# every page of the shared corpora.
+check-markdown: $(BUILD)/readmode
+	@nice python3 tests/markdown/roundtrip.py $(BUILD)/readmode $(SHARED)
 
 check-junk: $(BUILD)/readmode
 	@if [ -f $(SHARED)/fixtures/junk/check.py ]; then \
@@ -211,6 +218,29 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libreadmode.so \
 	    $(DESTDIR)$(LIBDIR)/libreadmode.a $(DESTDIR)$(INCLUDEDIR)/readmode.h \
 	    $(DESTDIR)$(PKGCONFIGDIR)/readmode.pc $(DESTDIR)$(MANDIR)/man1/readmode.1
+
+# Shell completions, installed with the command (kept apart from the rest of
+# install so that packagers can pick them).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+install: install-completions
+uninstall: uninstall-completions
+install-completions:
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 completions/readmode.bash $(DESTDIR)$(BASHCOMPDIR)/readmode
+	install -m 644 completions/_readmode $(DESTDIR)$(ZSHCOMPDIR)/_readmode
+	install -m 644 completions/readmode.fish $(DESTDIR)$(FISHCOMPDIR)/readmode.fish
+uninstall-completions:
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/readmode $(DESTDIR)$(ZSHCOMPDIR)/_readmode \
+	    $(DESTDIR)$(FISHCOMPDIR)/readmode.fish
+
+check-completions:
+	tests/completions/test_completions.sh
+
+# examples/bulk (GNU parallel, Dask) against one readmode --jsonl.
+check-bulk: $(BUILD)/readmode
+	tests/bulk/test_examples.sh $(BUILD)/readmode
 
 clean:
 	rm -rf build

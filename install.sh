@@ -34,7 +34,8 @@ Steps:
 Options:
   --dev           also install what `make check` needs: python3, man-db (the
                   man page test), cmark-gfm (Markdown round trip), GNU parallel
-                  and python3-distributed (the bulk examples), and for the
+                  and python3-distributed (the bulk examples), zsh and fish
+                  (the completion test), and for the
                   browser test chromium, nodejs, npm and (with npm, from
                   tests/browser/package-lock.json) playwright-core
   --no-deps       skip step 1 (no package manager, no sudo)
@@ -170,9 +171,10 @@ install_dependencies() {
         # The Markdown round-trip test and the bulk examples (examples/bulk).
         todo=$todo$(package_unless_command cmark-gfm cmark-gfm)
         todo=$todo$(package_unless_command parallel parallel)
-        if [ "$PLATFORM" = debian ] && ! python3 -c 'import distributed' 2>/dev/null; then
-            todo="${todo}python3-distributed "
-        fi
+        [ "$PLATFORM" != debian ] || todo=$todo$(missing_packages python3-distributed)
+        # The completion test parses the zsh and fish completions.
+        todo=$todo$(package_unless_command zsh zsh)
+        todo=$todo$(package_unless_command fish fish)
         todo=$todo$(package_unless_command node "$([ "$PLATFORM" = macos ] && echo node || echo nodejs)")
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command npm npm)
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command man man-db)

@@ -316,7 +316,8 @@ START_TEST(markdown_escaping)
     CHECK_MD("<p>Wow!<a href=\"/x\">link</a></p>", "Wow\\![link](https://example.org/x)");
     CHECK_MD("<table><tr><th>op</th></tr><tr><td><code>a|b</code></td></tr></table><p><code>a|b</code></p>",
              "| op |\n| --- |\n| `a\\|b` |\n\n`a|b`");
-    CHECK_MD("<p>back\\slash ~~strike~~ 2 ~ 3</p>", "back\\\\slash \\~\\~strike\\~\\~ 2 ~ 3");
+    CHECK_MD("<p>back\\slash ~~strike~~ 2 ~ 3 #:~:text=a~b</p>",
+             "back\\\\slash \\~\\~strike\\~\\~ 2 \\~ 3 #:\\~:text=a\\~b");
 }
 END_TEST
 

@@ -370,10 +370,13 @@ static int is_code_tag(GumboTag tag)
  * around blocks (a "**" cannot span paragraphs). */
 static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
 {
-    if (f->code || f->w.verbatim || (f->scan[id] & RENDER_HAS_BLOCK))
+    if (f->code || f->w.verbatim)
         return 0;
-    if (tag == GUMBO_TAG_A)
+    if (tag == GUMBO_TAG_A && (!(f->scan[id] & RENDER_HAS_BLOCK) ||
+                               f->md->link_spans_blocks(f->in, f->scan, id)))
         return open_link(f, fr, id);
+    if (f->scan[id] & RENDER_HAS_BLOCK)
+        return 0;
     if (is_code_tag(tag))
         return open_code(f, fr, id);
     const char *open, *close;
@@ -460,13 +463,14 @@ static int is_leaf(const rm_dom *dom, int32_t id, GumboTag tag)
            render_class(dom, id) == RENDER_MEDIA;
 }
 
-/* A table the Markdown table syntax cannot hold (spans, blocks in cells)
- * as an HTML block: its own lines, no blank line inside (a blank line
- * would end the block), under the prefixes of the lists and quotes around
- * it. */
-static int put_html_table(flow *f, int32_t id)
+/* An element the markup cannot express (a table with spans, pre with
+ * links) as an HTML block: its own lines, under the prefixes of the lists
+ * and quotes around it. Blank lines are dropped outside pre (one would end
+ * the HTML block); inside pre they are kept (a <pre> block ends only at
+ * </pre>). */
+static int put_html_block(flow *f, int32_t id, int keep_blank_lines)
 {
-    char *html = f->md->table_as_html(f->in, id);
+    char *html = f->md->as_html(f->in, id);
     if (!html)
         return -1;
     render_lines_break(&f->w, 2);
@@ -476,7 +480,7 @@ static int put_html_table(flow *f, int32_t id)
         size_t lead = 0;
         while (lead < n && render_is_space(line[lead]))
             lead++;
-        if (lead < n) {
+        if (lead < n || keep_blank_lines) {
             render_lines_write(&f->w, line, n);
             render_lines_newline(&f->w);
         }
@@ -517,9 +521,9 @@ static int enter(void *ctx, int32_t id)
     GumboTag tag = dom->nodes[id].tag;
     if (is_leaf(dom, id, tag))
         return put_leaf(f, id, tag) ? -1 : 0;
-    if (f->markdown && tag == GUMBO_TAG_TABLE && !f->w.inline_only && !f->w.verbatim &&
-        !f->md->table_is_simple(f->in, f->scan, id))
-        return put_html_table(f, id) ? -1 : 0;
+    if (f->markdown && !f->w.inline_only && !f->w.verbatim && !f->code &&
+        f->md->needs_html(f->in, f->scan, id))
+        return put_html_block(f, id, tag != GUMBO_TAG_TABLE) ? -1 : 0;
     const frame *parent = render_stack_top(&f->frames);
     frame inherited = {.list = -1, .table = -1, .row = -1};
     if (parent) {

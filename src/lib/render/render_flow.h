@@ -26,9 +26,15 @@ typedef struct {
     char *(*code_fence)(const rm_render_input *in, const uint8_t *scan, int32_t id, size_t min);
     /* Can the table be written in the language's own table syntax? */
     int (*table_is_simple)(const rm_render_input *in, const uint8_t *scan, int32_t table);
-    /* The table as a block of HTML, for tables the syntax cannot hold;
-     * malloc'd, NULL when out of memory. */
-    char *(*table_as_html)(const rm_render_input *in, int32_t table);
+    /* Must the element be written as a block of HTML (a table the
+     * syntax cannot hold, preformatted text with links)? */
+    int (*needs_html)(const rm_render_input *in, const uint8_t *scan, int32_t id);
+    /* The element as HTML, one line per block; malloc'd, NULL when out of
+     * memory. */
+    char *(*as_html)(const rm_render_input *in, int32_t id);
+    /* May a link hold this element's content even though it has blocks
+     * (a picture wrapped in a div)? */
+    int (*link_spans_blocks)(const rm_render_input *in, const uint8_t *scan, int32_t id);
     /* A link destination that stays one token; malloc'd. */
     char *(*destination)(const char *url);
     /* Markup that keeps an element's id (a footnote target); malloc'd. */

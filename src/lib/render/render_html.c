@@ -332,6 +332,25 @@ static void unwrapped_block_edge(html *h)
         block_boundary(h);
 }
 
+/* What an element without content still holds: 2 a line break, 1 white
+ * space, 0 nothing. */
+enum { HOLDS_NOTHING, HOLDS_SPACE, HOLDS_BREAK };
+
+static int empty_holds(const rm_dom *dom, const uint8_t *scan, int32_t id)
+{
+    int32_t end = id + (int32_t)dom->nodes[id].size;
+    int holds = HOLDS_NOTHING;
+    for (int32_t n = id + 1; n < end; n++) {
+        if (scan[n] & RENDER_SKIP)
+            n += (int32_t)dom->nodes[n].size - 1;
+        else if (dom->nodes[n].type == RM_NODE_ELEMENT && dom->nodes[n].tag == GUMBO_TAG_BR)
+            return HOLDS_BREAK;
+        else if (dom->nodes[n].type == RM_NODE_TEXT && *dom_text(dom, n))
+            holds = HOLDS_SPACE;
+    }
+    return holds;
+}
+
 /* Returns 1 to descend, 0 to skip the element, -1 when out of memory. */
 static int open_element(html *h, hframe *fr, int32_t id)
 {
@@ -342,8 +361,18 @@ static int open_element(html *h, hframe *fr, int32_t id)
     int is_block = render_class(dom, id) == RENDER_BLOCK;
     uint8_t flags = h->scan[id];
     fr->layout = rule->layout ? rule->layout : is_block ? LAYOUT_BLOCK : LAYOUT_INLINE;
-    if (rule->layout && !(flags & RENDER_HAS_CONTENT) && !rule->keep_empty)
-        return 0;   /* an empty element adds nothing to a reader view */
+    if (rule->layout && !(flags & RENDER_HAS_CONTENT) && !rule->keep_empty) {
+        /* An empty element adds nothing to a reader view, but what an
+         * inline one holds still parts the words around it, as in the
+         * browser: white space ("means<em> </em>more") or a line break
+         * ("<strong><br></strong>"). */
+        int holds = rule->layout == LAYOUT_INLINE ? empty_holds(dom, h->scan, id) : HOLDS_NOTHING;
+        if (holds != HOLDS_BREAK) {
+            if (holds == HOLDS_SPACE)
+                h->owed_space = 1;
+            return 0;
+        }
+    }
     if (fr->layout != LAYOUT_INLINE && h->written == 0)
         close_implicit_p(h);
     if (rule->layout == LAYOUT_INLINE || (rule->layout && !in_phrasing(h)))

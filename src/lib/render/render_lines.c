@@ -84,6 +84,9 @@ static int marker_due(const render_lines *w)
 
 void render_lines_break(render_lines *w, unsigned newlines)
 {
+    /* A block edge after a <br>: the line ends anyway, and a "\" before
+     * it would be read as a literal backslash. */
+    w->hard_break = 0;
     if (w->inline_only) {
         render_lines_space(w);
         return;

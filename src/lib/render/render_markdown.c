@@ -50,8 +50,8 @@ static int needs_escape(const char *s, size_t n, size_t i, char prev, int in_tab
         return 1;
     case '_':   /* intraword underscores never make emphasis */
         return !is_word_byte(prev) || !is_word_byte(next);
-    case '~':
-        return next == '~' || prev == '~';
+    case '~':   /* GFM strikethrough takes single tildes too */
+        return 1;
     case '&':   /* would read as an entity reference */
         return next == '#' || is_word_byte(next);
     case '|':
@@ -446,12 +446,59 @@ static char *markdown_destination(const char *url)
 
 /* ---- tables GFM cannot hold, and anchors ---- */
 
-static char *table_as_html(const rm_render_input *in, int32_t table)
+static char *as_html(const rm_render_input *in, int32_t id)
 {
     rm_render_input one = *in;
-    one.roots = &table;
+    one.roots = &id;
     one.root_count = 1;
     return render_html(&one);
+}
+
+/* Does the subtree hold a rendered element with this tag (and, for links,
+ * an href)? */
+static int holds(const rm_render_input *in, const uint8_t *scan, int32_t id, GumboTag tag)
+{
+    const rm_dom *dom = in->dom;
+    int32_t end = id + (int32_t)dom->nodes[id].size;
+    for (int32_t n = id + 1; n < end; n++) {
+        if (scan[n] & RENDER_SKIP)
+            n += (int32_t)dom->nodes[n].size - 1;
+        else if (dom->nodes[n].type == RM_NODE_ELEMENT && dom->nodes[n].tag == tag &&
+                 (tag != GUMBO_TAG_A || dom_attr(dom, n, "href")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Code blocks cannot hold links; a pre with links is kept as HTML. */
+static int needs_html(const rm_render_input *in, const uint8_t *scan, int32_t id)
+{
+    switch (in->dom->nodes[id].tag) {
+    case GUMBO_TAG_TABLE:
+        return !markdown_table_is_simple(in, scan, id);
+    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+        return holds(in, scan, id, GUMBO_TAG_A);
+    default:
+        return 0;
+    }
+}
+
+/* A linked picture inside wrapper divs ("<a><div><img></div></a>") is
+ * still one linked image: [![alt](src)](href). */
+static int link_spans_blocks(const rm_render_input *in, const uint8_t *scan, int32_t id)
+{
+    uint8_t flags = scan[id];
+    if (!(flags & RENDER_HAS_IMAGE) || (flags & RENDER_HAS_TEXT))
+        return 0;
+    const rm_dom *dom = in->dom;
+    int32_t end = id + (int32_t)dom->nodes[id].size, images = 0;
+    for (int32_t n = id + 1; n < end && images < 2; n++) {
+        if (scan[n] & RENDER_SKIP)
+            n += (int32_t)dom->nodes[n].size - 1;
+        else if (dom->nodes[n].type == RM_NODE_ELEMENT)
+            images += dom->nodes[n].tag == GUMBO_TAG_IMG || render_class(dom, n) == RENDER_MEDIA;
+    }
+    return images == 1;
 }
 
 static char *anchor(const char *id)
@@ -477,7 +524,9 @@ static const render_flow_markup markdown = {
     .inline_markup = markdown_inline,
     .code_fence = markdown_code_fence,
     .table_is_simple = markdown_table_is_simple,
-    .table_as_html = table_as_html,
+    .needs_html = needs_html,
+    .as_html = as_html,
+    .link_spans_blocks = link_spans_blocks,
     .destination = markdown_destination,
     .anchor = anchor,
 };
