@@ -376,7 +376,9 @@ static int emit_slot(void *ctx, void *p)
         fprintf(stderr, "%s\n", slot->note);
     }
     discard_slot(slot);
-    draw_progress(run, false);
+    /* The first page and the last are always shown, the rest at most five
+     * times a second. */
+    draw_progress(run, run->done == 1 || run->done == run->total);
     return failed;
 }
 

@@ -562,6 +562,34 @@ START_TEST(jsonl_keeps_input_order_on_many_threads)
 }
 END_TEST
 
+START_TEST(progress_line_only_on_a_terminal)
+{
+    for (int i = 0; i < 3; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "p%d.html", i);
+        scratch_file(name, ARTICLE_PAGE);
+    }
+    /* script(1) gives the command a terminal; its output is what the
+     * terminal received. */
+    char cmd[8400];
+    snprintf(cmd, sizeof cmd, "cd '%s' && script -qec \"'%s' -o out p0.html p1.html p2.html\" "
+             "/dev/null >tty.txt 2>&1", scratch, tu_env("RM_BINARY", "build/readmode"));
+    ck_assert_int_eq(system(cmd), 0);
+    char *tty = scratch_read("tty.txt");
+    ck_assert_ptr_nonnull(tty);
+    ck_assert_msg(strstr(tty, "3/3 pages, ") && strstr(tty, "pages/s, 0 failed"), "%s", tty);
+    ck_assert_ptr_nonnull(strstr(tty, "\r\033[K"));   /* redrawn in place, then cleared */
+    ck_assert_ptr_nonnull(strstr(tty, "readmode: 3 pages, 3 articles, 0 without article, 0 errors, "));
+    free(tty);
+    snprintf(cmd, sizeof cmd, "cd '%s' && script -qec \"'%s' -q -o out p0.html p1.html\" "
+             "/dev/null >tty.txt 2>&1", scratch, tu_env("RM_BINARY", "build/readmode"));
+    ck_assert_int_eq(system(cmd), 0);
+    tty = scratch_read("tty.txt");
+    ck_assert_str_eq(tty, "");   /* --quiet: nothing */
+    free(tty);
+}
+END_TEST
+
 START_TEST(width_leaves_code_unwrapped)
 {
     scratch_file("code.html", "<html><body><article><p>" PAD_TEXT "</p><pre><code>"
@@ -622,6 +650,7 @@ static Suite *cli_binary_suite(void)
     tcase_add_test(tc, jsonl_keeps_input_order_on_many_threads);
     tcase_add_test(tc, jsonl_record_names_its_charset);
     tcase_add_test(tc, width_leaves_code_unwrapped);
+    tcase_add_test(tc, progress_line_only_on_a_terminal);
     suite_add_tcase(s, tc);
     return s;
 }
