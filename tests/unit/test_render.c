@@ -287,6 +287,8 @@ START_TEST(markdown_emphasis_round_trips)
     CHECK_MD("<p><b><i>both</i></b> and <b>x</b><em>y</em></p>", "***both*** and <b>x</b>*y*");
     CHECK_MD("<p>x<sup>2</sup> H<sub>2</sub>O <del>gone</del></p>", "x<sup>2</sup> H<sub>2</sub>O ~~gone~~");
     CHECK_MD("<p>snake_case and 2*3</p>", "snake_case and 2\\*3");
+    CHECK_MD("<p>It is <i><em>what</em> happened</i>, <b>so <strong>bold</strong></b></p>",
+             "It is *what happened*, **so bold**");
 }
 END_TEST
 

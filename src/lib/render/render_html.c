@@ -77,7 +77,8 @@ static const html_rule html_rules[GUMBO_TAG_LAST] = {
     [GUMBO_TAG_SUB] = INLINE_,           [GUMBO_TAG_SUP] = INLINE_,
     [GUMBO_TAG_SMALL] = INLINE_,         [GUMBO_TAG_MARK] = INLINE_,
     [GUMBO_TAG_ABBR] = {LAYOUT_INLINE, 1, 0, abbr_attrs},
-    [GUMBO_TAG_CITE] = INLINE_,
+    [GUMBO_TAG_CITE] = INLINE_,          [GUMBO_TAG_DFN] = INLINE_,
+    [GUMBO_TAG_STRIKE] = INLINE_,
     [GUMBO_TAG_TIME] = {LAYOUT_INLINE, 1, 0, time_attrs},
     [GUMBO_TAG_DEL] = INLINE_,           [GUMBO_TAG_INS] = INLINE_,
 };

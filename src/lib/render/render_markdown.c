@@ -269,6 +269,28 @@ static int delimiter_applies(const rm_render_input *in, const uint8_t *scan, int
     return left && right && next != (ucs4_t)delim;
 }
 
+static const char *markdown_of(GumboTag tag)
+{
+    for (size_t i = 0; i < sizeof inline_markup / sizeof inline_markup[0]; i++)
+        if (inline_markup[i].tag == tag)
+            return inline_markup[i].markdown;
+    return NULL;
+}
+
+/* Is the element inside another inline element with the same Markdown
+ * (within its block)? */
+static int inside_same_markup(const rm_render_input *in, int32_t id, const char *md)
+{
+    const rm_dom *dom = in->dom;
+    for (int32_t p = dom->nodes[id].parent; p != RM_NONE && render_class(dom, p) == RENDER_INLINE;
+         p = dom->nodes[p].parent) {
+        const char *outer = markdown_of(dom->nodes[p].tag);
+        if (outer && strcmp(outer, md) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int markdown_inline(const rm_render_input *in, const uint8_t *scan, int32_t id,
                            char prev, int after_opener, const char **open, const char **close)
 {
@@ -277,6 +299,8 @@ static int markdown_inline(const rm_render_input *in, const uint8_t *scan, int32
         if (inline_markup[i].tag != tag)
             continue;
         const char *md = inline_markup[i].markdown;
+        if (md && inside_same_markup(in, id, md))
+            return 0;   /* <i><em>x</em></i> is italic once; "**" would be bold */
         if (md && delimiter_applies(in, scan, id, prev, after_opener, md[0])) {
             *open = *close = md;
         } else {
