@@ -112,7 +112,8 @@ static bool read_zone(const char **s, date_parts *d)
             (*s)++;
         if (**s >= '0' && **s <= '9')
             mm = read_int(s, 2, 2);
-        if (mm < 0 || mm > 59 || *s - digits > 5 || hh * 60 + mm > (sign == '+' ? 14 : 12) * 60)
+        if (mm < 0 || mm > 59 || hh > 14 || *s - digits > 5 ||
+            hh * 60 + mm > (sign == '+' ? 14 : 12) * 60)
             return false;
         snprintf(d->zone, sizeof d->zone, "%c%02d:%02d", sign, hh, mm);
         return true;
