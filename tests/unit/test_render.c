@@ -306,6 +306,12 @@ START_TEST(markdown_footnotes_and_schemes)
                "<ol>\n<li id=\"fn1\">Source. <a href=\"#r1\" rel=\"noopener noreferrer\">back</a></li>\n"
                "<li>x</li>\n</ol>\n");
     CHECK_MD("<p><a href=\"https:\\\\example.com\\x\">bs</a></p>", "[bs](https://example.com/x)");
+    /* Links around wrapper blocks with one run of content stay links. */
+    CHECK_MD("<a href=\"/card\"><div><span>Card text</span></div></a>"
+             "<a href=\"/pic\"><div><img src=\"/p.jpg\" alt=\"P\"></div></a>"
+             "<a href=\"/two\"><div><p>one</p><p>two</p></div></a>",
+             "[Card text](https://example.org/card)\n\n"
+             "[![P](https://example.org/p.jpg)](https://example.org/pic)\n\none\n\ntwo");
 }
 END_TEST
 

@@ -507,22 +507,38 @@ static int needs_html(const rm_render_input *in, const uint8_t *scan, int32_t id
     }
 }
 
-/* A linked picture inside wrapper divs ("<a><div><img></div></a>") is
- * still one linked image: [![alt](src)](href). */
+/* A link around wrapper blocks that hold one run of inline content (a
+ * picture in divs, "<a><div><span>text</span></div></a>") is still one
+ * link: [![alt](src)](href), [text](href). Around several paragraphs, a
+ * heading, a list or a table, Markdown has no place for it. */
 static int link_spans_blocks(const rm_render_input *in, const uint8_t *scan, int32_t id)
 {
-    uint8_t flags = scan[id];
-    if (!(flags & RENDER_HAS_IMAGE) || (flags & RENDER_HAS_TEXT))
-        return 0;
     const rm_dom *dom = in->dom;
-    int32_t end = id + (int32_t)dom->nodes[id].size, images = 0;
-    for (int32_t n = id + 1; n < end && images < 2; n++) {
-        if (scan[n] & RENDER_SKIP)
+    int32_t end = id + (int32_t)dom->nodes[id].size, media = 0, text_blocks = 0;
+    for (int32_t n = id + 1; n < end; n++) {
+        if (scan[n] & RENDER_SKIP) {
             n += (int32_t)dom->nodes[n].size - 1;
-        else if (dom->nodes[n].type == RM_NODE_ELEMENT)
-            images += dom->nodes[n].tag == GUMBO_TAG_IMG || render_class(dom, n) == RENDER_MEDIA;
+            continue;
+        }
+        if (dom->nodes[n].type == RM_NODE_TEXT) {
+            const char *t = dom_text(dom, n);
+            while (*t && render_is_space(*t))
+                t++;
+            int32_t parent = dom->nodes[n].parent;
+            if (*t && parent != id && render_class(dom, parent) == RENDER_BLOCK)
+                text_blocks++;
+            continue;
+        }
+        GumboTag tag = dom->nodes[n].tag;
+        if (tag == GUMBO_TAG_IMG || render_class(dom, n) == RENDER_MEDIA)
+            media++;
+        else if (render_class(dom, n) == RENDER_BLOCK && tag != GUMBO_TAG_DIV &&
+                 tag != GUMBO_TAG_P && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_FIGURE)
+            return 0;   /* headings, lists, tables, quotes, pre */
     }
-    return images == 1;
+    if (scan[id] & RENDER_HAS_TEXT)
+        return media == 0 && text_blocks <= 1;
+    return media == 1;
 }
 
 static char *anchor(const char *id)
