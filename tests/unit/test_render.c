@@ -289,6 +289,10 @@ START_TEST(markdown_emphasis_round_trips)
     CHECK_MD("<p>snake_case and 2*3</p>", "snake_case and 2\\*3");
     CHECK_MD("<p>It is <i><em>what</em> happened</i>, <b>so <strong>bold</strong></b></p>",
              "It is *what happened*, **so bold**");
+    /* Backticks of adjacent code spans would merge: the second is HTML. */
+    CHECK_MD("<p><code>a</code><code>b*c</code></p>", "`a`<code>b\\*c</code>");
+    /* Two <br> inside emphasis: one hard break (a blank line would end it). */
+    CHECK_MD("<p><i>one<br><br>two</i></p>", "*one\\\ntwo*");
 }
 END_TEST
 

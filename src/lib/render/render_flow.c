@@ -38,6 +38,7 @@ typedef struct {
     const render_flow_markup *md;   /* NULL: plain text */
     int markdown;
     int code;              /* inside inline code: literal text */
+    int markup;            /* open inline markup (emphasis, links, code) */
     hashset targets;       /* ids that article links point at */
     render_buf out;
     render_lines w;
@@ -145,8 +146,10 @@ static void put_line_break(flow *f)
     } else if (f->w.inline_only) {
         render_lines_space(&f->w);
     } else {
-        /* A second <br> in a row makes a blank line, not more. */
-        render_lines_break(&f->w, f->w.owed_newlines ? 2 : 1);
+        /* A second <br> in a row makes a blank line, not more; not inside
+         * Markdown inline markup, which a blank line would cut in two. */
+        int blank = f->w.owed_newlines && !(f->markdown && f->markup);
+        render_lines_break(&f->w, blank ? 2 : 1);
         f->w.hard_break = f->markdown;
     }
 }
@@ -283,7 +286,7 @@ static void open_cell(flow *f, frame *fr)
     uint32_t index = row ? row->count++ : 0;
     fr->kind = FRAME_CELL;
     f->w.owed_space = 0;
-    if (!in_pipe_table(f) && index > 0)
+    if (!f->markdown && index > 0)
         render_lines_puts(&f->w, render_lines_at_line_start(&f->w) ? "|" : " |");
     render_lines_space(&f->w);
     f->w.inline_only++;
@@ -328,6 +331,7 @@ static int open_link(flow *f, frame *fr, int32_t id)
     fr->kind = FRAME_MARKUP;
     fr->open = "[";
     fr->close = fr->owned[0];
+    f->markup++;
     if (render_lines_prev_char(&f->w) == '!')
         render_lines_escape_previous(&f->w);   /* "!" + "[" would make an image */
     render_lines_defer(&f->w, fr->open);
@@ -338,6 +342,16 @@ static int open_link(flow *f, frame *fr, int32_t id)
  * spaces when the content has backticks (CommonMark §6.1). */
 static int open_code(flow *f, frame *fr, int32_t id)
 {
+    if (render_lines_prev_char(&f->w) == '`' && f->w.deferred.len == 0) {
+        /* Right after another code span the backticks would merge into
+         * one run: this one is inline HTML, its text escaped as text. */
+        fr->kind = FRAME_MARKUP;
+        fr->open = "<code>";
+        fr->close = "</code>";
+        render_lines_defer(&f->w, fr->open);
+        f->markup++;
+        return 0;
+    }
     char *fence = f->md->code_fence(f->in, f->scan, id, 1);
     if (!fence)
         return -1;
@@ -357,6 +371,7 @@ static int open_code(flow *f, frame *fr, int32_t id)
     fr->close = fr->owned[1];
     render_lines_defer(&f->w, fr->open);
     f->code++;
+    f->markup++;
     return 0;
 }
 
@@ -386,6 +401,7 @@ static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
         fr->open = open;
         fr->close = close;
         render_lines_defer(&f->w, open);
+        f->markup++;
     }
     return 0;
 }
@@ -588,6 +604,7 @@ static void leave(void *ctx, int32_t id)
         f->code--;
         /* fall through */
     case FRAME_MARKUP:
+        f->markup--;
         render_lines_close(&f->w, fr->open, fr->close);
         break;
     }

@@ -514,7 +514,7 @@ static int needs_html(const rm_render_input *in, const uint8_t *scan, int32_t id
 static int link_spans_blocks(const rm_render_input *in, const uint8_t *scan, int32_t id)
 {
     const rm_dom *dom = in->dom;
-    int32_t end = id + (int32_t)dom->nodes[id].size, media = 0, text_blocks = 0;
+    int32_t end = id + (int32_t)dom->nodes[id].size, media = 0, run = RM_NONE;
     for (int32_t n = id + 1; n < end; n++) {
         if (scan[n] & RENDER_SKIP) {
             n += (int32_t)dom->nodes[n].size - 1;
@@ -524,21 +524,26 @@ static int link_spans_blocks(const rm_render_input *in, const uint8_t *scan, int
             const char *t = dom_text(dom, n);
             while (*t && render_is_space(*t))
                 t++;
-            int32_t parent = dom->nodes[n].parent;
-            if (*t && parent != id && render_class(dom, parent) == RENDER_BLOCK)
-                text_blocks++;
+            if (!*t)
+                continue;
+            /* The block the text is laid out in: all text must share one. */
+            int32_t block = dom->nodes[n].parent;
+            while (block != id && render_class(dom, block) != RENDER_BLOCK)
+                block = dom->nodes[block].parent;
+            if (run != RM_NONE && run != block)
+                return 0;
+            run = block;
             continue;
         }
         GumboTag tag = dom->nodes[n].tag;
         if (tag == GUMBO_TAG_IMG || render_class(dom, n) == RENDER_MEDIA)
             media++;
-        else if (render_class(dom, n) == RENDER_BLOCK && tag != GUMBO_TAG_DIV &&
-                 tag != GUMBO_TAG_P && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_FIGURE)
-            return 0;   /* headings, lists, tables, quotes, pre */
+        else if (tag == GUMBO_TAG_BR || (render_class(dom, n) == RENDER_BLOCK &&
+                 tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_P && tag != GUMBO_TAG_SECTION &&
+                 tag != GUMBO_TAG_FIGURE && tag != GUMBO_TAG_SPAN))
+            return 0;   /* line breaks, headings, lists, tables, quotes, pre */
     }
-    if (scan[id] & RENDER_HAS_TEXT)
-        return media == 0 && text_blocks <= 1;
-    return media == 1;
+    return run != RM_NONE ? media == 0 : media == 1;
 }
 
 static char *anchor(const char *id)
