@@ -291,6 +291,10 @@ START_TEST(markdown_emphasis_round_trips)
              "It is *what happened*, **so bold**");
     /* Backticks of adjacent code spans would merge: the second is HTML. */
     CHECK_MD("<p><code>a</code><code>b*c</code></p>", "`a`<code>b\\*c</code>");
+    /* Code cannot hold links or emphasis: such code is HTML. */
+    CHECK_MD("<p><code><b>grep</b> -r</code></p><pre>x <a href=\"/m\">man</a>\n\ny</pre>",
+             "<code>**grep** -r</code>\n\n<pre>\nx <a href=\"https://example.org/m\" "
+             "rel=\"noopener noreferrer\">man</a>\n\ny</pre>");
     /* Two <br> inside emphasis: one hard break (a blank line would end it). */
     CHECK_MD("<p><i>one<br><br>two</i></p>", "*one\\\ntwo*");
 }

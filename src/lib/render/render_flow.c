@@ -342,9 +342,11 @@ static int open_link(flow *f, frame *fr, int32_t id)
  * spaces when the content has backticks (CommonMark §6.1). */
 static int open_code(flow *f, frame *fr, int32_t id)
 {
-    if (render_lines_prev_char(&f->w) == '`' && f->w.deferred.len == 0) {
+    if ((render_lines_prev_char(&f->w) == '`' && f->w.deferred.len == 0) ||
+        f->md->needs_html(f->in, f->scan, id)) {
         /* Right after another code span the backticks would merge into
-         * one run: this one is inline HTML, its text escaped as text. */
+         * one run, and a code span cannot hold links or emphasis: this one
+         * is inline HTML, its text escaped as text. */
         fr->kind = FRAME_MARKUP;
         fr->open = "<code>";
         fr->close = "</code>";
@@ -538,7 +540,7 @@ static int enter(void *ctx, int32_t id)
     if (is_leaf(dom, id, tag))
         return put_leaf(f, id, tag) ? -1 : 0;
     if (f->markdown && !f->w.inline_only && !f->w.verbatim && !f->code &&
-        f->md->needs_html(f->in, f->scan, id))
+        render_class(dom, id) == RENDER_BLOCK && f->md->needs_html(f->in, f->scan, id))
         return put_html_block(f, id, tag != GUMBO_TAG_TABLE) ? -1 : 0;
     const frame *parent = render_stack_top(&f->frames);
     frame inherited = {.list = -1, .table = -1, .row = -1};

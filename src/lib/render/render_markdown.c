@@ -494,14 +494,27 @@ static int holds(const rm_render_input *in, const uint8_t *scan, int32_t id, Gum
     return 0;
 }
 
-/* Code blocks cannot hold links; a pre with links is kept as HTML. */
+/* Does the subtree hold a link or emphasis, which code cannot show? */
+static int holds_markup(const rm_render_input *in, const uint8_t *scan, int32_t id)
+{
+    if (holds(in, scan, id, GUMBO_TAG_A))
+        return 1;
+    for (size_t i = 0; i < sizeof inline_markup / sizeof inline_markup[0]; i++)
+        if (holds(in, scan, id, inline_markup[i].tag))
+            return 1;
+    return 0;
+}
+
+/* Markdown code (blocks and spans) is literal: a pre or code that holds
+ * links or emphasis is kept as HTML, as is a table GFM cannot hold. */
 static int needs_html(const rm_render_input *in, const uint8_t *scan, int32_t id)
 {
     switch (in->dom->nodes[id].tag) {
     case GUMBO_TAG_TABLE:
         return !markdown_table_is_simple(in, scan, id);
     case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
-        return holds(in, scan, id, GUMBO_TAG_A);
+    case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP: case GUMBO_TAG_TT:
+        return holds_markup(in, scan, id);
     default:
         return 0;
     }
