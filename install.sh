@@ -33,11 +33,13 @@ Steps:
 
 Options:
   --dev           also install what `make check` needs: python3, man-db (the
+  --dev           also install what `make check` needs: python3, man-db (the
                   man page test), cmark-gfm (Markdown round trip), GNU parallel
                   and python3-distributed (the bulk examples), zsh and fish
-                  (the completion test), and for the
-                  browser test chromium, nodejs, npm and (with npm, from
-                  tests/browser/package-lock.json) playwright-core
+                  (the completion test), and for the browser tests chromium,
+                  firefox-esr, nodejs, npm and (with npm, from
+                  tests/browser/package-lock.json) playwright-core,
+                  puppeteer-core and web-ext
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -154,12 +156,12 @@ install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
         debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libuchardet-dev check"
-                browser_pkg=chromium ;;
+                browser_pkg=chromium firefox_pkg=firefox-esr ;;
         fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel uchardet-devel check-devel"
-                browser_pkg=chromium ;;
+                browser_pkg=chromium firefox_pkg=firefox ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
                 build="pkg-config gumbo-parser cjson libunistring uchardet check"
-                browser_pkg= ;;
+                browser_pkg= firefox_pkg= ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
                "files of gumbo-parser, cJSON, libunistring, uchardet and Check yourself, then use --no-deps"
            return ;;
@@ -181,6 +183,9 @@ install_dependencies() {
         if [ -n "$browser_pkg" ] && ! has chromium && ! has chromium-browser; then
             todo="$todo$browser_pkg "
         fi
+        if [ -n "$firefox_pkg" ] && ! has firefox-esr && ! has firefox; then
+            todo="$todo$firefox_pkg "
+        fi
     fi
     if [ -n "$todo" ]; then
         say "installing packages: $todo"
@@ -197,15 +202,23 @@ install_dependencies() {
         if [ "$PLATFORM" = macos ] && ! has chromium; then
             say "the browser test needs Chromium: install it and set CHROMIUM=/path/to/Chromium"
         fi
+        if [ "$PLATFORM" = macos ] && ! has firefox; then
+            say "the Firefox test needs Firefox: install it and set FIREFOX=/path/to/firefox"
+        fi
     fi
 }
 
-# playwright-core for tests/browser, pinned by its package-lock.json. It is
-# a driver only: no browser is downloaded (the test uses the system's).
+# playwright-core (drives Chromium), puppeteer-core (drives Firefox over
+# WebDriver BiDi) and web-ext (lints the extension) for tests/browser,
+# pinned by its package-lock.json. Drivers only: no browser is downloaded
+# (the tests use the system's).
 install_browser_test_modules() {
-    if [ -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then return; fi
+    modules=$ROOT/tests/browser/node_modules
+    if [ -d "$modules/playwright-core" ] && [ -d "$modules/puppeteer-core" ] && [ -d "$modules/web-ext" ]; then
+        return
+    fi
     has npm || die "npm is needed for the browser test modules"
-    say "installing playwright-core in tests/browser"
+    say "installing playwright-core, puppeteer-core and web-ext in tests/browser"
     (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null)
 }
 

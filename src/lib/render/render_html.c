@@ -374,6 +374,8 @@ static int open_element(html *h, hframe *fr, int32_t id)
             return 0;
         }
     }
+    if (render_is_caption_part(dom, id))
+        h->owed_space = 1;
     if (fr->layout != LAYOUT_INLINE && h->written == 0)
         close_implicit_p(h);
     if (rule->layout == LAYOUT_INLINE || (rule->layout && !in_phrasing(h)))
