@@ -334,7 +334,12 @@ START_TEST(markdown_footnotes_and_schemes)
              "<a href=\"/pic\"><div><img src=\"/p.jpg\" alt=\"P\"></div></a>"
              "<a href=\"/two\"><div><p>one</p><p>two</p></div></a>",
              "[Card text](https://example.org/card)\n\n"
-             "[![P](https://example.org/p.jpg)](https://example.org/pic)\n\none\n\ntwo");
+             "[![P](https://example.org/p.jpg)](https://example.org/pic)\n\n"
+             "[one](https://example.org/two)\n\n[two](https://example.org/two)");
+    /* A card: each innermost block repeats the link, as the reader HTML does. */
+    CHECK_MD("<a href=\"/c\"><div><img src=\"/i.jpg\" alt=\"I\"><h3>Title</h3><ul><li>point</li></ul></div></a>",
+             "[![I](https://example.org/i.jpg)](https://example.org/c)\n\n### [Title](https://example.org/c)\n\n"
+             "- [point](https://example.org/c)");
 }
 END_TEST
 

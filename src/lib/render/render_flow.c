@@ -30,6 +30,9 @@ typedef struct {
     const char *open;      /* Markdown markup around the content */
     const char *close;
     char *owned[2];        /* allocated markup, freed with the frame */
+    const char *block_link;  /* inside a link around blocks: its "](url)",
+                                which each innermost block repeats */
+    const char *link_close;  /* this block carries that link */
 } frame;
 
 typedef struct {
@@ -199,6 +202,18 @@ static int put_media(flow *f, int32_t id)
     return rc;
 }
 
+/* A picture directly inside a link around blocks carries the link too. */
+static int put_linked_image(flow *f, int32_t id)
+{
+    const frame *top = render_stack_top(&f->frames);
+    if (!top || !top->block_link || f->code || f->w.verbatim)
+        return put_image(f, id);
+    render_lines_defer(&f->w, "[");
+    int rc = put_image(f, id);
+    render_lines_close(&f->w, "[", top->block_link);
+    return rc;
+}
+
 /* ---- elements ---- */
 
 static void open_list(flow *f, frame *fr, int32_t index, int32_t id, GumboTag tag)
@@ -312,7 +327,9 @@ static void open_inline_only(flow *f, frame *fr, frame_kind kind, const char *op
     f->w.inline_only++;
 }
 
-static int open_link(flow *f, frame *fr, int32_t id)
+/* The "](destination)" that closes a link, into fr->owned[0]: 1 when the
+ * element links somewhere, 0 when not, -1 when out of memory. */
+static int link_closer(flow *f, frame *fr, int32_t id)
 {
     char *url;
     if (render_link_url(f->in, id, &url))
@@ -326,8 +343,40 @@ static int open_link(flow *f, frame *fr, int32_t id)
         snprintf(fr->owned[0], len, "](%s)", dest);
     free(url);
     free(dest);
-    if (!fr->owned[0])
-        return -1;
+    return fr->owned[0] ? 1 : -1;
+}
+
+/* A link around blocks Markdown cannot wrap (a card with a picture and a
+ * heading): each innermost block inside repeats it, as the reader HTML
+ * does. */
+static int open_block_link(flow *f, frame *fr, int32_t id)
+{
+    int rc = link_closer(f, fr, id);
+    if (rc > 0)
+        fr->block_link = fr->owned[0];
+    return rc < 0 ? -1 : 0;
+}
+
+/* An innermost block inside a link around blocks: its content is a link. */
+static void open_block_as_link(flow *f, frame *fr, int32_t id)
+{
+    if (!f->markdown || !fr->block_link || (f->scan[id] & RENDER_HAS_BLOCK) ||
+        !(f->scan[id] & RENDER_HAS_CONTENT) || f->w.verbatim || f->code)
+        return;
+    if (fr->kind != FRAME_BLOCK && fr->kind != FRAME_HEADING && fr->kind != FRAME_ITEM &&
+        fr->kind != FRAME_CAPTION)
+        return;
+    fr->link_close = fr->block_link;
+    fr->block_link = NULL;   /* not again inside */
+    render_lines_defer(&f->w, "[");
+    f->markup++;
+}
+
+static int open_link(flow *f, frame *fr, int32_t id)
+{
+    int rc = link_closer(f, fr, id);
+    if (rc <= 0)
+        return rc;
     fr->kind = FRAME_MARKUP;
     fr->open = "[";
     fr->close = fr->owned[0];
@@ -392,6 +441,8 @@ static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
     if (tag == GUMBO_TAG_A && (!(f->scan[id] & RENDER_HAS_BLOCK) ||
                                f->md->link_spans_blocks(f->in, f->scan, id)))
         return open_link(f, fr, id);
+    if (tag == GUMBO_TAG_A)
+        return open_block_link(f, fr, id);
     if (f->scan[id] & RENDER_HAS_BLOCK)
         return 0;
     if (is_code_tag(tag))
@@ -464,7 +515,7 @@ static int put_leaf(flow *f, int32_t id, GumboTag tag)
         put_line_break(f);
         return 0;
     case GUMBO_TAG_IMG:
-        return f->markdown ? put_image(f, id) : 0;
+        return f->markdown ? put_linked_image(f, id) : 0;
     case GUMBO_TAG_HR:
         render_lines_break(&f->w, 2);
         if (f->markdown && !f->w.inline_only) {
@@ -551,6 +602,7 @@ static int enter(void *ctx, int32_t id)
         inherited.table = parent->table;
         inherited.row = parent->row;
         inherited.in_item = parent->in_item;
+        inherited.block_link = parent->block_link;
     }
     frame *fr = render_stack_push(&f->frames);
     if (!fr)
@@ -564,7 +616,10 @@ static int enter(void *ctx, int32_t id)
         return -1;
     if (open_element(f, fr, index, id, tag))
         return -1;
-    return f->markdown && !link && put_anchor(f, id) ? -1 : 1;
+    if (f->markdown && !link && put_anchor(f, id))
+        return -1;
+    open_block_as_link(f, fr, id);
+    return 1;
 }
 
 static void leave(void *ctx, int32_t id)
@@ -572,6 +627,10 @@ static void leave(void *ctx, int32_t id)
     (void)id;
     flow *f = ctx;
     frame *fr = render_stack_top(&f->frames);
+    if (fr->link_close) {
+        f->markup--;
+        render_lines_close(&f->w, "[", fr->link_close);
+    }
     switch ((frame_kind)fr->kind) {
     case FRAME_INLINE:
         break;
