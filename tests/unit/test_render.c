@@ -304,6 +304,10 @@ START_TEST(markdown_emphasis_round_trips)
     CHECK_MD("<p>snake_case and 2*3</p>", "snake_case and 2\\*3");
     CHECK_MD("<p>It is <i><em>what</em> happened</i>, <b>so <strong>bold</strong></b></p>",
              "It is *what happened*, **so bold**");
+    /* Captions: "_" where it reads as emphasis, else HTML. */
+    CHECK_MD("<figure><figcaption>Photo by A.</figcaption></figure>"
+             "<figure><figcaption>\u00a0Acer</figcaption></figure>",
+             "_Photo by A._\n\n<em>\u00a0Acer</em>");
     /* Backticks of adjacent code spans would merge: the second is HTML. */
     CHECK_MD("<p><code>a</code><code>b*c</code></p>", "`a`<code>b\\*c</code>");
     /* Code cannot hold links or emphasis: such code is HTML. */

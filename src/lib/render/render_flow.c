@@ -320,7 +320,7 @@ static void open_inline_only(flow *f, frame *fr, frame_kind kind, const char *op
 {
     fr->kind = kind;
     render_lines_break(&f->w, 2);
-    if (f->markdown) {
+    if (f->markdown && open) {
         fr->open = open;
         render_lines_defer(&f->w, open);
     }
@@ -479,9 +479,14 @@ static int open_element(flow *f, frame *fr, int32_t index, int32_t id, GumboTag 
     case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
         open_inline_only(f, fr, FRAME_HEADING, heading_markers[tag - GUMBO_TAG_H1]);
         return 0;
-    case GUMBO_TAG_FIGCAPTION:
-        open_inline_only(f, fr, FRAME_CAPTION, "_");
+    case GUMBO_TAG_FIGCAPTION: {
+        const char *open = NULL, *close = NULL;
+        if (f->markdown && !f->md->inline_markup(f->in, f->scan, id, ' ', 0, &open, &close))
+            open = close = NULL;
+        open_inline_only(f, fr, FRAME_CAPTION, open);
+        fr->close = close;
         return 0;
+    }
     case GUMBO_TAG_TABLE:
         fr->kind = FRAME_TABLE;
         fr->table = index;
@@ -653,7 +658,7 @@ static void leave(void *ctx, int32_t id)
         break;
     case FRAME_HEADING: case FRAME_CAPTION:
         if (fr->open)
-            render_lines_close(&f->w, fr->open, fr->kind == FRAME_CAPTION ? fr->open : "");
+            render_lines_close(&f->w, fr->open, fr->kind == FRAME_CAPTION ? fr->close : "");
         f->w.inline_only--;
         render_lines_break(&f->w, 2);
         break;

@@ -113,6 +113,8 @@ static const struct {
     {GUMBO_TAG_S, "~~", "<s>", "</s>"},                {GUMBO_TAG_DEL, "~~", "<del>", "</del>"},
     {GUMBO_TAG_STRIKE, "~~", "<s>", "</s>"},
     {GUMBO_TAG_SUP, NULL, "<sup>", "</sup>"},          {GUMBO_TAG_SUB, NULL, "<sub>", "</sub>"},
+    /* A caption is set apart in emphasis. */
+    {GUMBO_TAG_FIGCAPTION, "_", "<em>", "</em>"},
 };
 
 /* Elements whose Markdown starts or ends with punctuation ("[", "!",
@@ -123,6 +125,8 @@ static int renders_markup(GumboTag tag)
     case GUMBO_TAG_A: case GUMBO_TAG_IMG: case GUMBO_TAG_CODE: case GUMBO_TAG_KBD:
     case GUMBO_TAG_SAMP: case GUMBO_TAG_TT: case GUMBO_TAG_BR:
         return 1;
+    case GUMBO_TAG_FIGCAPTION:
+        return 0;
     default:
         for (size_t i = 0; i < sizeof inline_markup / sizeof inline_markup[0]; i++)
             if (inline_markup[i].tag == tag)
