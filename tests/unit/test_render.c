@@ -304,6 +304,9 @@ START_TEST(markdown_emphasis_round_trips)
     CHECK_MD("<p>snake_case and 2*3</p>", "snake_case and 2\\*3");
     CHECK_MD("<p>It is <i><em>what</em> happened</i>, <b>so <strong>bold</strong></b></p>",
              "It is *what happened*, **so bold**");
+    /* Headings: a trailing "#" escaped; no marker inside a caption. */
+    CHECK_MD("<h3>Part #</h3><figure><figcaption><h4>Credit</h4> text</figcaption></figure>",
+             "### Part \\#\n\n_Credit text_");
     /* Captions: "_" where it reads as emphasis, else HTML. */
     CHECK_MD("<figure><figcaption>Photo by A.</figcaption></figure>"
              "<figure><figcaption>\u00a0Acer</figcaption></figure>",

@@ -319,6 +319,10 @@ static void close_cell(flow *f)
 static void open_inline_only(flow *f, frame *fr, frame_kind kind, const char *open)
 {
     fr->kind = kind;
+    /* A heading inside a one-line context (a cell, another heading) is
+     * mid-line: its "#" would be literal. */
+    if (kind == FRAME_HEADING && f->w.inline_only)
+        open = NULL;
     render_lines_break(&f->w, 2);
     if (f->markdown && open) {
         fr->open = open;
@@ -657,6 +661,10 @@ static void leave(void *ctx, int32_t id)
         close_pre(f, fr);
         break;
     case FRAME_HEADING: case FRAME_CAPTION:
+        /* "# Part #": a trailing "#" would be read as the closing
+         * sequence of the heading. */
+        if (fr->open && fr->kind == FRAME_HEADING && render_lines_prev_char(&f->w) == '#')
+            render_lines_escape_previous(&f->w);
         if (fr->open)
             render_lines_close(&f->w, fr->open, fr->kind == FRAME_CAPTION ? fr->close : "");
         f->w.inline_only--;
