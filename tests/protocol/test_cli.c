@@ -284,7 +284,7 @@ START_TEST(jsonl_strict)
     fwrite(lines, 1, sizeof lines - 1, f);
     fclose(f);
     run_result r = run("--jsonl", path);
-    ck_assert_int_eq(r.status, 1);
+    ck_assert_int_eq(r.status, 0);   /* every line got its answer */
     char *line = r.out;
     for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
         char *next = strchr(line, '\n');
