@@ -4,6 +4,8 @@
 #   make check        every test: unit, example, corpus, junk fixtures, protocol,
 #                     install, browser, then unit + corpus + protocol under ASan/UBSan
 #   make check-asan   only the sanitizer run (unit, corpus and protocol tests)
+#   make check-hostile  hostile pages and messages (huge, deep, broken, racing)
+#   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
 #   make bench        throughput and memory against a Gumbo parse-only baseline,
 #                     and extract requests/s and latency over native messaging
 #   make install      the command, the library (shared and static), its header,
@@ -76,14 +78,16 @@ MAIN_OBJ  = $(MAIN_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_TESTS     := $(wildcard tests/unit/test_*.c)
 CORPUS_TESTS   := $(wildcard tests/corpus/test_*.c)
 PROTOCOL_TESTS := $(wildcard tests/protocol/test_*.c)
+HOSTILE_TESTS  := $(wildcard tests/hostile/test_*.c)
 TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%) \
-            $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
+            $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%) \
+            $(HOSTILE_TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
-        check-install check-browser check-asan check-tsan check-markdown \
-        check-completions check-bulk install-completions uninstall-completions bench library install \
-        uninstall clean
+        check-install check-browser check-hostile check-asan check-tsan check-fuzz fuzz \
+        fuzz-build fuzz-targets check-markdown check-completions check-bulk \
+        install-completions uninstall-completions bench library install uninstall clean
 
 all: $(BUILD)/readmode $(LIBRARY)
 
@@ -125,7 +129,7 @@ $(BUILD)/libreadmode.a: $(LIB_OBJS)
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	$(CC) $(CFLAGS) -pthread $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h tests/*/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(TOOL_OBJS) \
 	    $(BUILD)/libreadmode.a $(LIBS) $(CHECK_LIBS)
@@ -135,7 +139,8 @@ TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
 check: check-unit check-examples check-corpus check-markdown check-junk check-protocol \
-       check-completions check-bulk check-install check-browser check-asan check-tsan
+       check-hostile check-completions check-bulk check-install check-browser check-fuzz \
+       check-asan check-tsan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
@@ -166,6 +171,13 @@ check-protocol: $(BUILD)/readmode $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%); do \
 	    $(TEST_ENV) $$t; done
 
+# Hostile pages and messages against the real binary: huge, deep, broken
+# and malicious input, concurrent and killed hosts (tests/hostile).
+# Every program runs even when one fails, so one report shows them all.
+check-hostile: $(BUILD)/readmode $(HOSTILE_TESTS:tests/%.c=$(BUILD)/tests/%)
+	@failed=0; for t in $(HOSTILE_TESTS:tests/%.c=$(BUILD)/tests/%); do \
+	    $(TEST_ENV) $$t || failed=1; done; exit $$failed
+
 # install.sh --no-deps in a throwaway HOME: manifests, idempotence, uninstall;
 # then make install/uninstall in a throwaway DESTDIR, and a program built
 # against what it installed.
@@ -182,6 +194,42 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 check-asan:
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-corpus check-protocol
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan
+# in their own tree. `make fuzz` runs each for FUZZ_SECONDS and fails on any
+# crash, sanitizer report, leak or input slower than 2 s; `make check` runs
+# a short round when clang is installed (install.sh --dev installs it).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_BUILD   := build/fuzz
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	    CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" fuzz-targets
+
+fuzz-targets: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(TOOL_OBJS) $(BUILD)/libreadmode.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(TOOL_OBJS) \
+	    $(BUILD)/libreadmode.a $(LIBS)
+
+fuzz: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(SHARED) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The smoke round needs a compiler that links libFuzzer (Apple's clang and
+# gcc do not); without one it says so and is skipped.
+check-fuzz:
+	@mkdir -p $(FUZZ_BUILD)
+	@if printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { return !d + (int)n; }\n' | \
+	    $(FUZZ_CC) -x c -fsanitize=fuzzer -o $(FUZZ_BUILD)/has-libfuzzer - >/dev/null 2>&1; then \
+	    rm -rf $(FUZZ_BUILD)/smoke-corpus; \
+	    FUZZ_CORPUS=$(FUZZ_BUILD)/smoke-corpus \
+	        $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS); \
+	else echo "check-fuzz: SKIPPED, $(FUZZ_CC) with libFuzzer not found (./install.sh --dev)"; fi
 
 # The bulk runs on four threads under ThreadSanitizer, against -j 1.
 TSAN_FLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer

@@ -33,13 +33,12 @@ Steps:
 
 Options:
   --dev           also install what `make check` needs: python3, man-db (the
-  --dev           also install what `make check` needs: python3, man-db (the
                   man page test), cmark-gfm (Markdown round trip), GNU parallel
                   and python3-distributed (the bulk examples), zsh and fish
-                  (the completion test), and for the browser tests chromium,
-                  firefox-esr, nodejs, npm and (with npm, from
-                  tests/browser/package-lock.json) playwright-core,
-                  puppeteer-core and web-ext
+                  (the completion test), clang with libFuzzer (`make fuzz`),
+                  and for the browser tests chromium, firefox-esr, nodejs, npm
+                  and (with npm, from tests/browser/package-lock.json)
+                  playwright-core, puppeteer-core and web-ext
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -170,6 +169,11 @@ install_dependencies() {
     todo=$(missing_packages $build)
     if [ "$with_dev" = yes ]; then
         todo=$todo$(package_unless_command python3 python3)
+        # clang with libFuzzer for `make fuzz` and the smoke round in `make check`
+        case $PLATFORM in
+            debian) todo=$todo$(missing_packages clang libclang-rt-dev) ;;
+            fedora) todo=$todo$(missing_packages clang compiler-rt) ;;
+        esac
         # The Markdown round-trip test and the bulk examples (examples/bulk).
         todo=$todo$(package_unless_command cmark-gfm cmark-gfm)
         todo=$todo$(package_unless_command parallel parallel)

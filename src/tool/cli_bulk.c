@@ -12,6 +12,7 @@
 #include "cli_inputs.h"
 #include "cli_output.h"
 #include "cli_pool.h"
+#include "request.h"
 
 #include <cJSON.h>
 #include <errno.h>
@@ -250,13 +251,29 @@ static char *request_charset(const cJSON *req)
     return NULL;
 }
 
-static void handle_request(const cli_options *opt, const char *line, cJSON *record,
-                           page_outcome *outcome)
+/* The fields of one line, read as strictly as the host reads a frame
+ * (request.h); others are ignored. */
+static const request_field line_fields[] = {
+    {"id", FIELD_ANY, false, NULL},
+    {"url", FIELD_STRING, false, NULL},
+    {"html", FIELD_STRING, true, NULL},
+    {"charset", FIELD_STRING, false, NULL},
+    {"content_type", FIELD_STRING, false, NULL},
+    {NULL, FIELD_ANY, false, NULL},
+};
+
+static void handle_request(const cli_options *opt, const char *line, size_t len,
+                           cJSON *record, page_outcome *outcome)
 {
     *outcome = PAGE_REJECTED;
-    cJSON *req = cJSON_Parse(line);
-    if (!req || !cJSON_IsObject(req)) {
-        cli_record_error(record, "bad_json", "line is not a JSON object");
+    cJSON *req;
+    char why[256];
+    request_status parsed = request_parse(line, len, &req, why, sizeof why);
+    if (parsed == REQUEST_BAD_UTF8 || parsed == REQUEST_BAD_JSON || !cJSON_IsObject(req)) {
+        cli_record_error(record, parsed == REQUEST_BAD_UTF8 ? "bad_utf8" : "bad_json",
+                         parsed == REQUEST_OK || parsed == REQUEST_NUL
+                             ? "line is not a JSON object"
+                             : why);
         cJSON_Delete(req);
         return;
     }
@@ -267,8 +284,8 @@ static void handle_request(const cli_options *opt, const char *line, cJSON *reco
         cJSON_AddItemToObject(record, "id", cJSON_Duplicate(id, 1));
     if (cJSON_IsString(url))
         cJSON_AddStringToObject(record, "url", url->valuestring);
-    if (!cJSON_IsString(html)) {
-        cli_record_error(record, "bad_request", "\"html\" must be a string");
+    if (parsed == REQUEST_NUL || request_check(req, line_fields, why, sizeof why) != 0) {
+        cli_record_error(record, "bad_request", why);
         cJSON_Delete(req);
         return;
     }
@@ -296,7 +313,7 @@ static void work_line(void *ctx, void *p)
             cli_record_error(record, "too_large", "line exceeds --max-size");
             slot->outcome = PAGE_REJECTED;
         } else {
-            handle_request(run->opt, slot->line, record, &slot->outcome);
+            handle_request(run->opt, slot->line, slot->line_len, record, &slot->outcome);
         }
     }
     free(slot->line);

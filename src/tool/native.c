@@ -6,8 +6,10 @@
  * stream, because the browser cannot recover either: it kills the host or
  * drops the port. So every malformed frame gets an error reply and the loop
  * goes on; an oversized declared length is skipped in bounded chunks
- * without allocating it; only a stream that ends inside a frame stops the
- * host. stdout carries nothing but frames (written with write(2), so no
+ * without allocating it, and a body's buffer grows only with the bytes that
+ * arrive; only a stream that ends inside a frame stops the host. Requests
+ * are read strictly (request.c): each type's fields are checked from its
+ * table before its handler runs. stdout carries nothing but frames (written with write(2), so no
  * stdio buffer can hold half a frame); diagnostics go to stderr, which the
  * browsers forward to their consoles.
  */
@@ -15,6 +17,7 @@
 #include "article_json.h"
 #include "config.h"
 #include "readmode.h"
+#include "request.h"
 #include "save.h"
 
 #include <cJSON.h>
@@ -46,6 +49,7 @@
 typedef struct {
     size_t max_message;
     const char *library_arg;   /* --library, or NULL for the configured one */
+    int in_fd, out_fd;         /* the browser's stdin and stdout */
 } session;
 
 /* Reply error codes (stable; documented in README.md, "The protocol"). */
@@ -60,24 +64,30 @@ typedef struct {
 
 /* ------------------------------------------------------------ framing */
 
-typedef enum { IO_OK, IO_EOF, IO_TRUNCATED, IO_ERROR } io_result;
+typedef enum { IO_OK, IO_EOF, IO_TRUNCATED, IO_ERROR, IO_NO_MEMORY } io_result;
 
-/* Read exactly n bytes. IO_EOF when the stream ended before the first
- * byte, IO_TRUNCATED when it ended after some. */
-static io_result read_exact(int fd, void *buf, size_t n)
+/* Read exactly n bytes, counting them in *got. IO_EOF when the stream
+ * ended before the first byte, IO_TRUNCATED when it ended after some. */
+static io_result read_some(int fd, void *buf, size_t n, size_t *got)
 {
-    size_t got = 0;
-    while (got < n) {
-        ssize_t r = read(fd, (char *)buf + got, n - got);
+    *got = 0;
+    while (*got < n) {
+        ssize_t r = read(fd, (char *)buf + *got, n - *got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
             return IO_ERROR;
         if (r == 0)
-            return got == 0 ? IO_EOF : IO_TRUNCATED;
-        got += (size_t)r;
+            return *got == 0 ? IO_EOF : IO_TRUNCATED;
+        *got += (size_t)r;
     }
     return IO_OK;
+}
+
+static io_result read_exact(int fd, void *buf, size_t n)
+{
+    size_t got;
+    return read_some(fd, buf, n, &got);
 }
 
 /* Skip n bytes without holding them. */
@@ -91,6 +101,46 @@ static io_result discard(int fd, uint64_t n)
             return r == IO_EOF ? IO_TRUNCATED : r;
         n -= step;
     }
+    return IO_OK;
+}
+
+/* Read a body of `len` bytes into *out (malloc'd). The buffer grows with
+ * what arrives, so a declared length of 4 GiB that is never sent costs no
+ * more memory than the bytes that were. IO_NO_MEMORY when growing fails
+ * (the rest of the body is then skipped, keeping the stream in step). */
+#define BODY_FIRST_STEP ((size_t)1 << 20)
+static io_result read_body(int fd, size_t len, char **out, size_t *got_out)
+{
+    size_t cap = len < BODY_FIRST_STEP ? (len ? len : 1) : BODY_FIRST_STEP, got = 0;
+    char *buf = malloc(cap);
+    *out = NULL;
+    *got_out = 0;
+    while (buf && got < len) {
+        if (got == cap) {
+            size_t grown_cap = cap > len / 2 ? len : cap * 2;
+            char *grown = realloc(buf, grown_cap);
+            if (!grown) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = grown;
+            cap = grown_cap;
+        }
+        size_t step = 0;
+        io_result r = read_some(fd, buf + got, cap - got, &step);
+        got += step;
+        *got_out = got;
+        if (r != IO_OK) {
+            free(buf);
+            return r == IO_EOF ? IO_TRUNCATED : r;
+        }
+    }
+    if (!buf) {
+        io_result r = discard(fd, len - got);
+        return r == IO_OK ? IO_NO_MEMORY : r;
+    }
+    *out = buf;
     return IO_OK;
 }
 
@@ -109,11 +159,11 @@ static int write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
-static int write_frame(const char *json, size_t len)
+static int write_frame(const session *s, const char *json, size_t len)
 {
     uint32_t header = (uint32_t)len;
-    return write_all(STDOUT_FILENO, &header, sizeof header) == 0 &&
-                   write_all(STDOUT_FILENO, json, len) == 0
+    return write_all(s->out_fd, &header, sizeof header) == 0 &&
+                   write_all(s->out_fd, json, len) == 0
                ? 0
                : -1;
 }
@@ -198,7 +248,7 @@ enum { SENT = 0, SEND_FAILED = -1 /* errno set */, BUILD_FAILED = -2 };
  * {"id":ID,"chunk":i,"chunks":n,"data":"<slice>"}; joining the slices
  * gives the reply's JSON text. The envelope's size is reserved with
  * ten-digit numbers so the slicing never has to be redone. */
-static int send_chunked(const char *text, size_t len, const cJSON *id)
+static int send_chunked(const session *s, const char *text, size_t len, const cJSON *id)
 {
     char *id_text = id ? cJSON_PrintUnformatted(id) : NULL;
     size_t envelope = sizeof "{\"id\":,\"chunk\":,\"chunks\":,\"data\":\"\"}" - 1 + 2 * 10 +
@@ -213,7 +263,7 @@ static int send_chunked(const char *text, size_t len, const cJSON *id)
         if (!frame || flen > NATIVE_MAX_FRAME) {
             fprintf(stderr, LOG_PREFIX "cannot build chunk %zu of %zu\n", i, count);
             rc = BUILD_FAILED;
-        } else if (write_frame(frame, flen) != 0) {
+        } else if (write_frame(s, frame, flen) != 0) {
             rc = SEND_FAILED;
         }
         free(frame);
@@ -223,27 +273,27 @@ static int send_chunked(const char *text, size_t len, const cJSON *id)
 }
 
 /* Last resort when a reply cannot be built or printed. */
-static int send_internal_error(void)
+static int send_internal_error(const session *s)
 {
     static const char reply[] =
         "{\"id\":null,\"ok\":false,\"error\":{\"code\":\"internal\","
         "\"message\":\"the reply could not be built (out of memory?)\"}}";
-    return write_frame(reply, sizeof reply - 1);
+    return write_frame(s, reply, sizeof reply - 1);
 }
 
 /* Returns 0, or -1 when stdout is gone. */
-static int send_reply(const cJSON *reply)
+static int send_reply(const session *s, const cJSON *reply)
 {
     char *text = reply ? cJSON_PrintUnformatted(reply) : NULL;
     if (!text)
-        return send_internal_error();
+        return send_internal_error(s);
     size_t len = strlen(text);
     int rc = len <= NATIVE_MAX_FRAME
-                 ? write_frame(text, len)
-                 : send_chunked(text, len, cJSON_GetObjectItemCaseSensitive(reply, "id"));
+                 ? write_frame(s, text, len)
+                 : send_chunked(s, text, len, cJSON_GetObjectItemCaseSensitive(reply, "id"));
     free(text);
     if (rc == BUILD_FAILED)
-        return send_internal_error();
+        return send_internal_error(s);
     return rc == SENT ? 0 : -1;
 }
 
@@ -277,7 +327,7 @@ static const char *string_field(const cJSON *req, const char *key, bool required
     if (*value || (!required && (!item || cJSON_IsNull(item))))
         return NULL;
     return refuse(out, E_BAD_REQUEST,
-                  required && !item ? "missing field \"%s\"" : "field \"%s\" must be a string",
+                  required && !item ? "missing field \"%s\"" : "\"%s\" must be a string",
                   key);
 }
 
@@ -517,22 +567,76 @@ static const char *handle_version(const cJSON *req, cJSON *reply, const session 
 typedef const char *handler_fn(const cJSON *req, cJSON *reply, const session *s,
                                outcome *out);
 
+/* The fields of each request type, checked before its handler runs (so a
+ * handler sees only fields of the right type). "id" and "type" are common
+ * to all; fields not named here are ignored. Documented in README.md, "The
+ * protocol". */
+#define COMMON_FIELDS {"id", FIELD_ANY, false, NULL}, {"type", FIELD_STRING, true, NULL}
+#define END_FIELDS {NULL, FIELD_ANY, false, NULL}
+
+static const request_field options_fields[] = {
+    {"charset", FIELD_STRING, false, NULL}, END_FIELDS,
+};
+static const request_field extract_fields[] = {
+    COMMON_FIELDS,
+    {"html", FIELD_STRING, true, NULL},
+    {"url", FIELD_STRING, false, NULL},
+    {"formats", FIELD_STRING_ARRAY, false, NULL},
+    {"options", FIELD_OBJECT, false, options_fields},
+    END_FIELDS,
+};
+static const request_field probe_fields[] = {
+    COMMON_FIELDS,
+    {"html", FIELD_STRING, true, NULL},
+    {"url", FIELD_STRING, false, NULL},
+    {"options", FIELD_OBJECT, false, options_fields},
+    END_FIELDS,
+};
+static const request_field article_fields[] = {
+    {"title", FIELD_STRING, false, NULL},     {"byline", FIELD_STRING, false, NULL},
+    {"site_name", FIELD_STRING, false, NULL}, {"published", FIELD_STRING, false, NULL},
+    {"lang", FIELD_STRING, false, NULL},      {"dir", FIELD_STRING, false, NULL},
+    {"excerpt", FIELD_STRING, false, NULL},   {"url", FIELD_STRING, false, NULL},
+    {"text", FIELD_STRING, false, NULL},      {"html", FIELD_STRING, false, NULL},
+    {"markdown", FIELD_STRING, false, NULL},  END_FIELDS,
+};
+static const request_field save_fields[] = {
+    COMMON_FIELDS,
+    {"html", FIELD_STRING, false, NULL},
+    {"article", FIELD_OBJECT, false, article_fields},
+    {"url", FIELD_STRING, false, NULL},
+    {"format", FIELD_STRING, false, NULL},
+    {"force", FIELD_BOOL, false, NULL},
+    {"options", FIELD_OBJECT, false, options_fields},
+    END_FIELDS,
+};
+static const request_field no_fields[] = {COMMON_FIELDS, END_FIELDS};
+
 static const struct {
     const char *type;
     handler_fn *handle;
+    const request_field *fields;
 } handlers[] = {
-    {"extract", handle_extract}, {"probe", handle_probe}, {"save", handle_save},
-    {"list", handle_list},       {"version", handle_version},
+    {"extract", handle_extract, extract_fields}, {"probe", handle_probe, probe_fields},
+    {"save", handle_save, save_fields},          {"list", handle_list, no_fields},
+    {"version", handle_version, no_fields},
 };
 
+/* The handler for the request's type, once its fields have been checked. */
 static handler_fn *find_handler(const cJSON *req, outcome *out)
 {
     const char *type;
     if (string_field(req, "type", true, &type, out))
         return NULL;
-    for (size_t i = 0; i < sizeof handlers / sizeof *handlers; i++)
-        if (strcmp(type, handlers[i].type) == 0)
-            return handlers[i].handle;
+    for (size_t i = 0; i < sizeof handlers / sizeof *handlers; i++) {
+        if (strcmp(type, handlers[i].type) != 0)
+            continue;
+        if (request_check(req, handlers[i].fields, out->message, sizeof out->message) != 0) {
+            out->code = E_BAD_REQUEST;
+            return NULL;
+        }
+        return handlers[i].handle;
+    }
     refuse(out, E_BAD_REQUEST, "unknown request type \"%.200s\"", type);
     return NULL;
 }
@@ -579,14 +683,18 @@ static cJSON *answer(const char *frame, size_t len, const session *s)
     outcome out = {NULL, ""};
     cJSON *req = NULL;
     const cJSON *id = NULL;
-    if (u8_check((const uint8_t *)frame, len))
-        refuse(&out, E_BAD_UTF8, "the message is not valid UTF-8");
-    else if (!(req = cJSON_ParseWithLength(frame, len)))
-        refuse(&out, E_BAD_JSON, "the message is not valid JSON");
+    request_status parsed = request_parse(frame, len, &req, out.message, sizeof out.message);
+    if (parsed == REQUEST_BAD_UTF8)
+        out.code = E_BAD_UTF8;
+    else if (parsed == REQUEST_BAD_JSON)
+        out.code = E_BAD_JSON;
     else if (!cJSON_IsObject(req))
         refuse(&out, E_BAD_REQUEST, "the message must be a JSON object");
-    else
+    else {
         id = request_id(req, &out);
+        if (!out.code && parsed == REQUEST_NUL)
+            out.code = E_BAD_REQUEST;   /* request_parse wrote the message */
+    }
     cJSON *reply = reply_skeleton(id);
     handler_fn *handle = reply && !out.code ? find_handler(req, &out) : NULL;
     if (handle)
@@ -624,31 +732,31 @@ static int report_stream_end(io_result r, const char *where)
 static int serve_one(const session *s)
 {
     uint32_t len;
-    io_result r = read_exact(STDIN_FILENO, &len, sizeof len);
+    io_result r = read_exact(s->in_fd, &len, sizeof len);
     if (r != IO_OK)
         return report_stream_end(r, "message length:");
-    cJSON *reply;
+    cJSON *reply = NULL;   /* send_reply reports NULL as "internal" */
     if (len > s->max_message) {
-        r = discard(STDIN_FILENO, len);
+        r = discard(s->in_fd, len);
         if (r != IO_OK)
             return report_stream_end(r, "oversized message:");
         reply = too_large_reply(len, s);
     } else {
-        char *frame = malloc(len ? len : 1);
-        if (!frame) {
-            r = discard(STDIN_FILENO, len);
-            if (r != IO_OK)
-                return report_stream_end(r, "message body:");
-            reply = NULL;   /* send_reply reports "internal" */
-        } else {
-            r = read_exact(STDIN_FILENO, frame, len);
-            reply = r == IO_OK ? answer(frame, len, s) : NULL;
-            free(frame);
-            if (r != IO_OK)
-                return report_stream_end(r == IO_EOF ? IO_TRUNCATED : r, "message body:");
+        char *frame;
+        size_t got;
+        r = read_body(s->in_fd, len, &frame, &got);
+        if (r == IO_TRUNCATED) {
+            fprintf(stderr, LOG_PREFIX "message body: the stream ended early, after %zu of "
+                    "the %u bytes declared; stopping\n", got, len);
+            return 1;
         }
+        if (r != IO_OK && r != IO_NO_MEMORY)
+            return report_stream_end(r, "message body:");
+        if (frame)
+            reply = answer(frame, len, s);
+        free(frame);
     }
-    int sent = send_reply(reply);
+    int sent = send_reply(s, reply);
     cJSON_Delete(reply);
     if (sent == 0)
         return -1;
@@ -718,15 +826,22 @@ static int parse_native_args(int argc, char **argv, session *s)
     return -1;
 }
 
+int native_serve(int in_fd, int out_fd, size_t max_message, const char *library)
+{
+    session s = {max_message, library, in_fd, out_fd};
+    int rc;
+    while ((rc = serve_one(&s)) < 0)
+        ;
+    return rc;
+}
+
 int native_main(int argc, char **argv)
 {
-    session s = {NATIVE_DEFAULT_MAX_MESSAGE, NULL};
+    session s = {NATIVE_DEFAULT_MAX_MESSAGE, NULL, STDIN_FILENO, STDOUT_FILENO};
     int rc = parse_native_args(argc, argv, &s);
     if (rc >= 0)
         return rc;
     signal(SIGPIPE, SIG_IGN);   /* a closed port shows up as EPIPE instead */
     signal(SIGXFSZ, SIG_IGN);   /* a file-size limit fails a save with EFBIG */
-    while ((rc = serve_one(&s)) < 0)
-        ;
-    return rc;
+    return native_serve(s.in_fd, s.out_fd, s.max_message, s.library_arg);
 }

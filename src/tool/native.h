@@ -11,6 +11,7 @@
 #define RM_NATIVE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define NATIVE_HOST_NAME "org.readmode.host"
 #define NATIVE_PROTOCOL_VERSION 1
@@ -30,5 +31,11 @@ bool native_should_serve(int argc, char **argv);
  * when the browser closes the channel, 1 on a truncated frame or an I/O
  * error, 2 on bad options. */
 int native_main(int argc, char **argv);
+
+/* The host's loop on any pair of descriptors (the fuzzer feeds it a memory
+ * file): answer frames from `in_fd` on `out_fd` until EOF, with frames
+ * over `max_message` bytes refused and `library` (NULL: the configured
+ * one) as the save folder. Returns the exit status native_main would. */
+int native_serve(int in_fd, int out_fd, size_t max_message, const char *library);
 
 #endif

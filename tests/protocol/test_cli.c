@@ -259,6 +259,52 @@ START_TEST(jsonl_stream)
 }
 END_TEST
 
+/* --jsonl reads lines as strictly as the host reads frames. */
+START_TEST(jsonl_strict)
+{
+    static const char lines[] =
+        "{\"id\":1,\"html\":\"<p>kept \\u0000 lost?</p>\"}\n"
+        "{\"id\":2,\"html\":\"<p>x</p>\"}\0{\"id\":3,\"html\":\"<p>y</p>\"}\n"
+        "{\"id\":4,\"html\":\"<p>x</p>\",\"url\":7}\n"
+        "{\"id\":5,\"html\":\"<p>x</p>\"} {\"id\":6}\n"
+        "{\"id\":7,\"html\":\"<p>caf\xff</p>\"}\n"
+        "{\"id\":8,\"html\":\"<p>kept\\uzzzz lost</p>\"}\n";
+    static const char *const expected[][2] = {
+        {"bad_request", "\"html\" holds a NUL character"},
+        {"bad_json", "after the JSON value"},
+        {"bad_request", "\"url\" must be a string"},
+        {"bad_json", "after the JSON value"},
+        {"bad_utf8", "not valid UTF-8"},
+        {"bad_json", "\\u escape without four hex digits"},
+    };
+    char path[4096];
+    snprintf(path, sizeof path, "%s/strict.jsonl", scratch);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fwrite(lines, 1, sizeof lines - 1, f);
+    fclose(f);
+    run_result r = run("--jsonl", path);
+    ck_assert_int_eq(r.status, 0);   /* every line got its answer */
+    char *line = r.out;
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
+        char *next = strchr(line, '\n');
+        ck_assert_msg(next != NULL, "only %zu reply lines: %s", i, r.out);
+        *next = '\0';
+        cJSON *reply = cJSON_Parse(line);
+        ck_assert_ptr_nonnull(reply);
+        ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(reply, "ok")));
+        cJSON *err = cJSON_GetObjectItem(reply, "error");
+        ck_assert_str_eq(cJSON_GetObjectItem(err, "code")->valuestring, expected[i][0]);
+        ck_assert_msg(strstr(cJSON_GetObjectItem(err, "message")->valuestring, expected[i][1]),
+                      "line %zu: %s", i, line);
+        cJSON_Delete(reply);
+        line = next + 1;
+    }
+    ck_assert_str_eq(line, "");
+    done(&r);
+}
+END_TEST
+
 START_TEST(input_errors_exit_three)
 {
     run_result r = run("missing.html", NULL);
@@ -636,6 +682,7 @@ static Suite *cli_binary_suite(void)
     tcase_add_test(tc, no_article_exits_one_with_best_text);
     tcase_add_test(tc, bulk_output_directory);
     tcase_add_test(tc, jsonl_stream);
+    tcase_add_test(tc, jsonl_strict);
     tcase_add_test(tc, input_errors_exit_three);
     tcase_add_test(tc, huge_file_is_refused_without_reading);
     tcase_add_test(tc, malformed_and_invalid_utf8_input);

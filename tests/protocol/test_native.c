@@ -458,6 +458,201 @@ START_TEST(test_malformed)
 }
 END_TEST
 
+/* The error message of a reply, which must fail with `code`. */
+static const char *error_message(const cJSON *reply, const char *code, const char *id)
+{
+    assert_error(reply, code, id);
+    return field(field(reply, "error"), "message")->valuestring;
+}
+
+/* A NUL inside a JSON string never shortens a page silently; bytes after
+ * the JSON value, raw control characters and repeated fields are errors. */
+START_TEST(test_strict_frames)
+{
+    static const struct {
+        const char *frame;
+        size_t len;
+        const char *code, *id, *message_part;
+    } cases[] = {
+#define F(lit) lit, sizeof lit - 1
+        {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>Some words\\u0000 and the rest</p>\"}"),
+         "bad_request", "1", "\"html\" holds a NUL character"},
+        {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>x</p>\",\"url\":\"https://a.example/\\u0000\"}"),
+         "bad_request", "1", "\"url\" holds a NUL"},
+        {F("{\"id\":1,\"type\":\"version\"}\0"), "bad_json", "null", "after the JSON value"},
+        {F("{\"id\":1,\"type\":\"version\"}\0{\"id\":2}"), "bad_json", "null", "after the JSON value"},
+        {F("{\"id\":1,\"type\":\"version\"}{\"id\":2,\"type\":\"version\"}"), "bad_json", "null",
+         "after the JSON value"},
+        {F("{\"id\":1,\"type\":\"version\"} trailing"), "bad_json", "null", "from byte 26"},
+        {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>a\0b</p>\"}"), "bad_json", "null",
+         "raw control character (0x00)"},
+        {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>a\tb</p>\"}"), "bad_json", "null",
+         "raw control character (0x09)"},
+        {F("{\"id\":1,\0\"type\":\"version\"}"), "bad_json", "null",
+         "(0x00) between values at byte 8"},
+        /* found by fuzzing: cJSON reads a \u escape with bad hex digits as
+         * U+0000, which cut the page short */
+        {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>kept\\uzzzz lost</p>\"}"),
+         "bad_json", "null", "\\u escape without four hex digits"},
+        {F("{\"id\":1,\"type\":\"extract\",\"html\":\"<p>a</p>\",\"html\":\"<p>b</p>\"}"),
+         "bad_request", "1", "\"html\" is given more than once"},
+#undef F
+    };
+    nm_host h;
+    start_host(&h, NULL, "--native", NULL);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ck_assert_int_eq(nm_send(&h, cases[i].frame, (uint32_t)cases[i].len), 0);
+        cJSON *reply = nm_recv(&h);
+        ck_assert_msg(reply != NULL, "no reply to case %zu", i);
+        const char *message = error_message(reply, cases[i].code, cases[i].id);
+        ck_assert_msg(strstr(message, cases[i].message_part) != NULL, "case %zu: %s", i, message);
+        cJSON_Delete(reply);
+    }
+    /* Trailing white space is still fine, and so is an escaped backslash
+     * followed by "u0000". */
+    cJSON *reply = nm_call(&h, "{\"id\":2,\"type\":\"version\"} \r\n\t");
+    assert_version(reply);
+    cJSON_Delete(reply);
+    reply = nm_call(&h, "{\"id\":3,\"type\":\"extract\",\"html\":\"<article><p>C:\\\\u0000 is a "
+                        "path</p></article>\",\"formats\":[\"text\"]}");
+    ck_assert_ptr_nonnull(reply);   /* too short for an article, but the text is whole */
+    ck_assert_ptr_nonnull(strstr(field(field(reply, "article"), "text")->valuestring,
+                                 "C:\\u0000 is a path"));
+    cJSON_Delete(reply);
+    assert_still_serving(&h);
+    finish(&h, 0);
+}
+END_TEST
+
+/* Every field of every request type, given a value of each wrong type:
+ * a bad_request whose message names the field. Unknown fields are
+ * ignored. */
+START_TEST(test_field_types)
+{
+    static const struct { const char *type, *field, *message; } fields[] = {
+        {"extract", "html", "\"html\" must be a string"},
+        {"extract", "url", "\"url\" must be a string"},
+        {"extract", "formats", "\"formats\" must be an array of strings"},
+        {"extract", "options", "\"options\" must be an object"},
+        {"extract", "options.charset", "\"options.charset\" must be a string"},
+        {"probe", "html", "\"html\" must be a string"},
+        {"probe", "url", "\"url\" must be a string"},
+        {"probe", "options", "\"options\" must be an object"},
+        {"save", "html", "\"html\" must be a string"},
+        {"save", "url", "\"url\" must be a string"},
+        {"save", "format", "\"format\" must be a string"},
+        {"save", "force", "\"force\" must be true or false"},
+        {"save", "article", "\"article\" must be an object"},
+        {"save", "article.title", "\"article.title\" must be a string"},
+        {"save", "article.text", "\"article.text\" must be a string"},
+        {"save", "article.html", "\"article.html\" must be a string"},
+        {"save", "article.url", "\"article.url\" must be a string"},
+        {"extract", "type", "\"type\" must be a string"},
+    };
+    /* JSON values of every type; the ones a field accepts are skipped. */
+    static const char *const values[] = {"\"yes\"", "\"true\"", "1", "0", "true", "false",
+                                         "[]", "[1]", "{}", "3.5"};
+    char *lib = tu_mkdtemp("fieldtypes");
+    nm_host h;
+    start_host(&h, NULL, "--native", "--library", lib, NULL);
+    size_t checked = 0;
+    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+        for (size_t v = 0; v < sizeof values / sizeof *values; v++) {
+            cJSON *value = cJSON_Parse(values[v]);
+            bool right = (strstr(fields[f].message, "a string") && cJSON_IsString(value)) ||
+                         (strstr(fields[f].message, "true or false") && cJSON_IsBool(value)) ||
+                         (strstr(fields[f].message, "an object\"") && cJSON_IsObject(value)) ||
+                         (strstr(fields[f].message, "an object") && cJSON_IsObject(value)) ||
+                         (strstr(fields[f].message, "array of strings") &&
+                          strcmp(values[v], "[]") == 0);
+            if (right) {
+                cJSON_Delete(value);
+                continue;
+            }
+            cJSON *req = cJSON_CreateObject();
+            cJSON_AddNumberToObject(req, "id", 8);
+            cJSON_AddStringToObject(req, "type", fields[f].type);
+            if (strcmp(fields[f].field, "html") != 0 && strcmp(fields[f].field, "type") != 0)
+                cJSON_AddStringToObject(req, "html", article_html);
+            const char *dot = strchr(fields[f].field, '.');
+            if (dot) {
+                char outer[32];
+                snprintf(outer, sizeof outer, "%.*s", (int)(dot - fields[f].field), fields[f].field);
+                cJSON *inner = cJSON_AddObjectToObject(req, outer);
+                cJSON_AddStringToObject(inner, "text", "Body.");
+                cJSON_DeleteItemFromObject(inner, dot + 1);
+                cJSON_AddItemToObject(inner, dot + 1, value);
+            } else {
+                cJSON_DeleteItemFromObject(req, fields[f].field);
+                cJSON_AddItemToObject(req, fields[f].field, value);
+            }
+            cJSON *reply = call(&h, req);
+            ck_assert_msg(reply != NULL, "no reply for %s=%s", fields[f].field, values[v]);
+            const char *code = field(field(reply, "error"), "code")
+                                   ? field(field(reply, "error"), "code")->valuestring : "(ok)";
+            ck_assert_msg(strcmp(code, "bad_request") == 0, "%s %s=%s: %s", fields[f].type,
+                          fields[f].field, values[v], code);
+            const char *message = field(field(reply, "error"), "message")->valuestring;
+            ck_assert_msg(strcmp(message, fields[f].message) == 0, "%s %s=%s: %s", fields[f].type,
+                          fields[f].field, values[v], message);
+            cJSON_Delete(reply);
+            checked++;
+        }
+    }
+    ck_assert_uint_gt(checked, 100);
+    /* Unknown fields are ignored; null is the same as absent. */
+    cJSON *reply = nm_call(&h, "{\"id\":9,\"type\":\"save\",\"force\":null,\"format\":null,"
+                               "\"future\":{\"x\":[1]},\"article\":{\"title\":\"Kept\",\"text\":"
+                               "\"Body.\",\"extra\":7}}");
+    assert_ok(reply);
+    cJSON_Delete(reply);
+    /* No library file came from a refused save. */
+    reply = nm_call(&h, "{\"id\":10,\"type\":\"list\"}");
+    assert_ok(reply);
+    ck_assert_int_eq(cJSON_GetArraySize(field(reply, "articles")), 1);
+    cJSON_Delete(reply);
+    finish(&h, 0);
+    tu_rmtree(lib);
+}
+END_TEST
+
+/* A declared length of 4 GiB - 1: with the default limit it is refused
+ * by size and skipped; with the limit raised to match, a stream that ends
+ * after a few megabytes makes the host stop with a message, having held
+ * only what arrived (the buffer grows with the bytes, it is not the
+ * declared size). */
+START_TEST(test_four_gib_frame)
+{
+    nm_host h;
+    start_host(&h, NULL, "--native", "--max-message", "4294967295", NULL);
+    assert_still_serving(&h);   /* running, so its address space is set up */
+    /* Growth of the address space, not its size: under AddressSanitizer
+     * the shadow memory alone reserves terabytes. */
+    long before = nm_memory_kb(h.pid, "VmPeak:");
+    uint32_t len = 0xFFFFFFFFu;
+    ck_assert_int_eq(nm_write_all(h.to_host, &len, 4), 0);
+    size_t sent = 8u << 20;
+    char *body = malloc(sent);
+    memset(body, ' ', sent);
+    ck_assert_int_eq(nm_write_all(h.to_host, body, sent), 0);
+    free(body);
+    long peak = nm_memory_kb(h.pid, "VmPeak:");
+    ck_assert_msg(before > 0 && peak - before < 1024 * 1024, "host reserved %ld kB for the frame",
+                  peak - before);
+    char *rest;
+    size_t rest_len;
+    int ws = nm_finish(&h, &rest, &rest_len);
+    ck_assert(WIFEXITED(ws));
+    ck_assert_int_eq(WEXITSTATUS(ws), 1);
+    ck_assert_uint_eq(rest_len, 0);
+    free(rest);
+    char *errors = nm_errors(&h);
+    ck_assert_msg(strstr(errors, "after 8388608 of the 4294967295 bytes declared") != NULL,
+                  "stderr: %s", errors);
+    free(errors);
+}
+END_TEST
+
 START_TEST(test_too_large)
 {
     nm_host h;
@@ -760,6 +955,9 @@ static Suite *native_suite(void)
     tcase_add_test(tc, test_save_and_list);
     tcase_add_test(tc, test_save_errors);
     tcase_add_test(tc, test_malformed);
+    tcase_add_test(tc, test_strict_frames);
+    tcase_add_test(tc, test_field_types);
+    tcase_add_test(tc, test_four_gib_frame);
     tcase_add_test(tc, test_too_large);
     tcase_add_test(tc, test_truncated);
     tcase_add_test(tc, test_truncated_reports);
