@@ -78,6 +78,10 @@ typedef struct {
     size_t byline_len;
     int32_t title_node;      /* first heading that repeats the title, or RM_NONE */
 
+    const char *css;         /* the page's style sheets, each NUL-terminated
+                                (the pre-scan hands them over: <style>
+                                elements reach the DOM empty) */
+    size_t css_len;
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */
     char *sig_buf;           /* lower-cased "class id" strings */

@@ -3,8 +3,9 @@
  *
  * The pipeline, each stage its own module:
  *   encoding.c  bytes in any encoding → valid NFC UTF-8
- *   nesting.c   flatten nesting deeper than browsers build (Gumbo is
- *               quadratic in depth)
+ *   prescan.c   flatten nesting deeper than browsers build, cap attributes
+ *               (Gumbo is quadratic in both), and leave out what no rule
+ *               reads: script, style sheets (handed to the engine), SVG
  *   gumbo       HTML5 parse; dom.c indexes the tree without changing it
  *   metadata.c  title, byline, dates, language, canonical URL
  *   engine.c    per-node facts; clutter.c page clutter; score.c the article
@@ -21,7 +22,7 @@
 #include "engine.h"
 #include "ldcheck.h"
 #include "metadata.h"
-#include "nesting.h"
+#include "prescan.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -403,9 +404,10 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     return st;
 }
 
-/* Decode, limit nesting and parse; *parsed owns the buffer Gumbo points into. */
+/* Decode, pre-scan and parse; *buffer owns the bytes Gumbo points into,
+ * *css the page's style sheets. */
 static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
-                       char **buffer, GumboOutput **output)
+                       char **buffer, prescan_output *pre, GumboOutput **output)
 {
     char *utf8;
     size_t utf8_len;
@@ -415,23 +417,28 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
         return RM_BAD_OPTION;
     if (rc)
         return RM_NO_MEMORY;
-    char *flat = NULL;
-    size_t flat_len = 0;
-    rc = opt->max_depth ? nesting_limit(utf8, utf8_len, opt->max_depth, &flat, &flat_len) : 1;
-    if (rc < 0) {
+    const prescan_limits limits = {
+        .max_depth = opt->max_depth,
+        .max_attributes = RM_MAX_ATTRIBUTES,
+        .max_attribute_bytes = RM_MAX_ATTRIBUTE_BYTES,
+        .strip = true,
+    };
+    if (prescan(utf8, utf8_len, &limits, pre)) {
         free(utf8);
         return RM_NO_MEMORY;
     }
-    if (rc == 0) {
+    if (pre->html) {
         free(utf8);
-        utf8 = flat;
-        utf8_len = flat_len;
+        utf8 = pre->html;
+        utf8_len = pre->len;
+        pre->html = NULL;
     }
     GumboOptions gopt = kGumboDefaultOptions;
     gopt.max_errors = 0;   /* we never read parse errors; don't collect them */
     *output = gumbo_parse_with_options(&gopt, utf8, utf8_len);
     if (!*output) {
         free(utf8);
+        prescan_free(pre);
         return RM_NO_MEMORY;
     }
     *buffer = utf8;
@@ -452,11 +459,14 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
         return RM_BAD_INPUT;
 
     char *buffer;
+    prescan_output pre;
     GumboOutput *output;
-    rm_status st = parse(html, len, opt, &buffer, &output);
+    rm_status st = parse(html, len, opt, &buffer, &pre, &output);
     if (st != RM_OK)
         return st;
     rm_engine e = {0};
+    e.css = pre.css;
+    e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
     if (!a || dom_build(&e.dom, output)) {
         st = RM_NO_MEMORY;
@@ -468,6 +478,7 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
     engine_free(&e);
     gumbo_destroy_output(&kGumboDefaultOptions, output);
     free(buffer);
+    prescan_free(&pre);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
         rm_article_free(a);
         return st;

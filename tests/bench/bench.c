@@ -12,7 +12,7 @@
  *   CORPUS_DIR holds one directory per page with a source.html in it.
  */
 #include "encoding.h"
-#include "nesting.h"
+#include "prescan.h"
 #include "readmode.h"
 
 #include <cJSON.h>
@@ -128,13 +128,16 @@ static int parse_only(const page *p)
 /* The input side on its own: what extract pays before Gumbo starts. */
 static int input_only(const page *p)
 {
-    char *utf8 = NULL, *flat = NULL;
-    size_t utf8_len = 0, flat_len = 0;
+    char *utf8 = NULL;
+    size_t utf8_len = 0;
     const char *detected = NULL;
     if (encoding_to_utf8(p->html, p->len, NULL, &utf8, &utf8_len, &detected) != 0)
         return 1;
-    int rc = nesting_limit(utf8, utf8_len, rm_default_options.max_depth, &flat, &flat_len);
-    free(flat);
+    const prescan_limits limits = {rm_default_options.max_depth, RM_MAX_ATTRIBUTES,
+                                   RM_MAX_ATTRIBUTE_BYTES, true};
+    prescan_output out;
+    int rc = prescan(utf8, utf8_len, &limits, &out);
+    prescan_free(&out);
     free(utf8);
     return rc < 0;
 }
@@ -159,7 +162,7 @@ typedef struct {
 static const phase phases[] = {
     {"load", "corpus in memory, no work (memory baseline)", NULL, CLOCK_PROCESS_CPUTIME_ID},
     {"parse", "gumbo_parse + gumbo_destroy_output", parse_only, CLOCK_PROCESS_CPUTIME_ID},
-    {"input", "encoding_to_utf8 + nesting_limit (part of extract)", input_only,
+    {"input", "encoding_to_utf8 + prescan (part of extract)", input_only,
      CLOCK_PROCESS_CPUTIME_ID},
     {"extract", "rm_extract with rm_default_options", full_extract, CLOCK_PROCESS_CPUTIME_ID},
     /*

@@ -16,7 +16,7 @@ mkdir -p "$build/bench"
 # shellcheck disable=SC2046 # pkg-config output is a list of flags
 ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L \
     -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -O2 -g \
-    $(pkg-config --cflags gumbo libcjson) -I"$root/src" \
+    $(pkg-config --cflags gumbo libcjson) -I"$root/src/lib" \
     -o "$build/bench/bench" "$root/tests/bench/bench.c" "$build/libreadmode.a" \
     $(pkg-config --libs gumbo libcjson) -lunistring -lm
 # shellcheck disable=SC2086 # BENCH_ARGS is a list of options
