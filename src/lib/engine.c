@@ -594,6 +594,17 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
     }
     while (n > 0 && buf[n - 1] == ' ')
         n--;
+    /* ASCII (most labels): folding is lower-casing, NFC changes nothing. */
+    bool ascii = true;
+    for (size_t k = 0; k < n && ascii; k++)
+        ascii = (unsigned char)buf[k] < 0x80;
+    if (ascii) {
+        for (size_t k = 0; k < n; k++)
+            buf[k] = (char)((buf[k] >= 'A' && buf[k] <= 'Z') ? buf[k] - 'A' + 'a' : buf[k]);
+        buf[n] = '\0';
+        *len = n;
+        return buf;
+    }
     /* A cut may split a character; u8_casefold needs valid UTF-8. */
     while (n > 0 && u8_check((const uint8_t *)buf, n))
         n--;

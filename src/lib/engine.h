@@ -20,6 +20,7 @@
 #include "dom.h"
 #include "hashset.h"
 #include "heuristics.h"
+#include "phases.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -82,6 +83,7 @@ typedef struct {
                                 (the pre-scan hands them over: <style>
                                 elements reach the DOM empty) */
     size_t css_len;
+    phase_clock *clock;      /* CPU time per phase, or NULL */
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */
     char *sig_buf;           /* lower-cased "class id" strings */

@@ -22,6 +22,7 @@
 #include "engine.h"
 #include "ldcheck.h"
 #include "metadata.h"
+#include "phases.h"
 #include "prescan.h"
 #include "render.h"
 
@@ -225,7 +226,9 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         memcpy(e->drop, base, n);
         int32_t roots[MAX_ROOTS];
         size_t count = score_select(e, ladder[k], roots, MAX_ROOTS);
+        phase_lap(e->clock, PHASE_SCORE);
         clean_article(e, ladder[k], roots, count);
+        phase_lap(e->clock, PHASE_CLEAN);
         uint32_t chars = kept_chars(e, roots, count);
         if (k == 0 || chars > best->chars) {
             best->chars = chars;
@@ -245,6 +248,7 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         take_witnessed(e, base, witnessed, best);
     unwrap_layout_roots(e, best);
     free(base);
+    phase_lap(e->clock, PHASE_SCORE);
     return rc;
 }
 
@@ -329,10 +333,13 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     a->text = render_text(&in);
     if (!a->text)
         return -1;
+    phase_lap(e->clock, PHASE_TEXT);
     if ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in)))
         return -1;
+    phase_lap(e->clock, PHASE_HTML);
     if ((opt->formats & RM_FORMAT_MARKDOWN) && !(a->markdown = render_markdown(&in)))
         return -1;
+    phase_lap(e->clock, PHASE_MARKDOWN);
     if (!a->excerpt && !(a->excerpt = first_paragraph(a->text)))
         return -1;
     size_t cjk;
@@ -365,6 +372,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     if (engine_prepare(e))
         return RM_NO_MEMORY;
     a->readerable = score_readerable(e);
+    phase_lap(e->clock, PHASE_PREPARE);
     if (opt->probe_only)
         return a->readerable ? RM_OK : RM_NO_ARTICLE;
     clutter_classify(e);
@@ -376,6 +384,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     e->byline_len = byline_len;
     clean_title_and_byline(e, title, title_len);
     free(title);
+    phase_lap(e->clock, PHASE_CLUTTER);
 
     attempt_result best;
     if (choose_article(e, ld_body, &best)) {
@@ -397,6 +406,7 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     rm_metadata md;
     if (metadata_collect(&e->dom, opt->url, &md))
         return RM_NO_MEMORY;
+    phase_lap(e->clock, PHASE_METADATA);
     e->byline_node = md.byline_node;
     take_metadata(a, &md);
     rm_status st = extract_article(e, opt, md.ld_body, a);
@@ -406,7 +416,7 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
 
 /* Decode, pre-scan and parse; *buffer owns the bytes Gumbo points into,
  * *css the page's style sheets. */
-static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
+static rm_status parse(const void *bytes, size_t len, const rm_options *opt, phase_clock *clock,
                        char **buffer, prescan_output *pre, GumboOutput **output)
 {
     char *utf8;
@@ -417,6 +427,7 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
         return RM_BAD_OPTION;
     if (rc)
         return RM_NO_MEMORY;
+    phase_lap(clock, PHASE_DECODE);
     const prescan_limits limits = {
         .max_depth = opt->max_depth,
         .max_attributes = RM_MAX_ATTRIBUTES,
@@ -433,6 +444,7 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
         utf8_len = pre->len;
         pre->html = NULL;
     }
+    phase_lap(clock, PHASE_PRESCAN);
     GumboOptions gopt = kGumboDefaultOptions;
     gopt.max_errors = 0;   /* we never read parse errors; don't collect them */
     *output = gumbo_parse_with_options(&gopt, utf8, utf8_len);
@@ -442,14 +454,22 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
         return RM_NO_MEMORY;
     }
     *buffer = utf8;
+    phase_lap(clock, PHASE_PARSE);
     return RM_OK;
 }
 
 rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm_article **out)
 {
+    return extract_timed(html, len, options, out, NULL);
+}
+
+rm_status extract_timed(const void *html, size_t len, const rm_options *options,
+                        rm_article **out, phase_clock *clock)
+{
     if (!out)
         return RM_BAD_OPTION;
     *out = NULL;
+    phase_start(clock);
     const rm_options *opt = options ? options : &rm_default_options;
     if (!html && len > 0)
         return RM_BAD_INPUT;
@@ -461,16 +481,18 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
     char *buffer;
     prescan_output pre;
     GumboOutput *output;
-    rm_status st = parse(html, len, opt, &buffer, &pre, &output);
+    rm_status st = parse(html, len, opt, clock, &buffer, &pre, &output);
     if (st != RM_OK)
         return st;
     rm_engine e = {0};
     e.css = pre.css;
     e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
+    e.clock = clock;
     if (!a || dom_build(&e.dom, output)) {
         st = RM_NO_MEMORY;
     } else {
+        phase_lap(clock, PHASE_INDEX);
         e.byline_node = RM_NONE;
         e.title_node = RM_NONE;
         st = extract_from_dom(&e, opt, a);
@@ -479,6 +501,7 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
     gumbo_destroy_output(&kGumboDefaultOptions, output);
     free(buffer);
     prescan_free(&pre);
+    phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
         rm_article_free(a);
         return st;

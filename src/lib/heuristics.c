@@ -511,14 +511,27 @@ typedef struct {
 
 /* Kind of the first table phrase found anywhere in text (memmem is not
  * C11; the texts searched are short labels and notes). */
+/* Does `phrase` occur in text? memchr finds the candidates for its first
+ * byte, so only they are compared (every box's label is looked up). */
+static bool contains_phrase(const char *text, size_t len, const char *phrase)
+{
+    size_t plen = strlen(phrase);
+    const char *end = text + len;
+    for (const char *p = text; plen <= (size_t)(end - p); p++) {
+        p = memchr(p, phrase[0], (size_t)(end - p) - plen + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, phrase, plen) == 0)
+            return true;
+    }
+    return false;
+}
+
 static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const char *text, size_t len)
 {
-    for (size_t i = 0; i < n; i++) {
-        size_t plen = strlen(table[i].phrase);
-        for (size_t at = 0; plen <= len && at + plen <= len; at++)
-            if (memcmp(text + at, table[i].phrase, plen) == 0)
-                return table[i].kind;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (contains_phrase(text, len, table[i].phrase))
+            return table[i].kind;
     return RM_KIND_NONE;
 }
 
