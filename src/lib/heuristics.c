@@ -369,10 +369,11 @@ static const char *next_token(const char *s, size_t *len)
     return start;
 }
 
+/* Every class token meets every marker: compare without strlen, so that a
+ * mismatch costs one byte (a token never holds NUL, so a shorter word
+ * fails at its terminator). */
 static bool token_is(const char *tok, size_t len, const char *word)
 {
-    if (strlen(word) != len)
-        return false;
     for (size_t i = 0; i < len; i++) {
         char c = tok[i];
         if (c >= 'A' && c <= 'Z')
@@ -380,7 +381,7 @@ static bool token_is(const char *tok, size_t len, const char *word)
         if (c != word[i])
             return false;
     }
-    return true;
+    return word[len] == '\0';
 }
 
 static rm_removed_kind scan_markers(const char *s, bool *strong)

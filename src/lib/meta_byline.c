@@ -24,8 +24,9 @@ static const char *const byline_markers[] = {
 static bool contains_ci(const char *haystack, const char *needle)
 {
     size_t n = strlen(needle);
+    char first = (char)(needle[0] | 0x20);   /* a cheap test before the full one */
     for (; *haystack; haystack++)
-        if (strncasecmp(haystack, needle, n) == 0)
+        if ((char)(*haystack | 0x20) == first && strncasecmp(haystack, needle, n) == 0)
             return true;
     return false;
 }
