@@ -11,7 +11,7 @@
  * A last pass runs extract_timed over the corpus once and reports where
  * the time goes, phase by phase (phases.h).
  *
- * Usage: bench [--seconds S] [--json] [--name NAME] CORPUS_DIR
+ * Usage: bench [--seconds S] [--json] [--json-file PATH] [--name NAME] CORPUS_DIR
  *   CORPUS_DIR holds one directory per page with a source.html in it, or
  *   the pages themselves as *.html files.
  */
@@ -442,7 +442,7 @@ static void print_table(const corpus *c, const char *name, const phase_result *r
            "  failed: calls that returned an error (extract: not RM_OK/RM_NO_ARTICLE).\n");
 }
 
-static int print_json(const corpus *c, const char *name, const phase_result *results,
+static int print_json(FILE *out, const corpus *c, const char *name, const phase_result *results,
                       const int *ok, const phase_result *baseline)
 {
     const phase_result *load = ok[0] ? &results[0] : NULL;
@@ -491,14 +491,15 @@ static int print_json(const corpus *c, const char *name, const phase_result *res
     cJSON_Delete(root);
     if (!text)
         return -1;
-    puts(text);
+    fputs(text, out);
+    fputc('\n', out);
     free(text);
     return 0;
 }
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: bench [--seconds S] [--json] [--name NAME] CORPUS_DIR\n");
+    fprintf(stderr, "usage: bench [--seconds S] [--json] [--json-file PATH] [--name NAME] CORPUS_DIR\n");
     return 2;
 }
 
@@ -506,12 +507,14 @@ int main(int argc, char **argv)
 {
     double target = DEFAULT_SECONDS;
     int json = 0;
-    const char *dir = NULL, *name = "corpus";
+    const char *dir = NULL, *name = "corpus", *json_file = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             json = 1;
         else if (!strcmp(argv[i], "--name") && i + 1 < argc)
             name = argv[++i];
+        else if (!strcmp(argv[i], "--json-file") && i + 1 < argc)
+            json_file = argv[++i];
         else if (!strcmp(argv[i], "--seconds") && i + 1 < argc)
             target = atof(argv[++i]);
         else if (argv[i][0] != '-' && !dir)
@@ -539,9 +542,15 @@ int main(int argc, char **argv)
     }
     int printed = 1;
     if (json)
-        printed = print_json(&c, name, results, ok, baseline) == 0;
+        printed = print_json(stdout, &c, name, results, ok, baseline) == 0;
     else
         print_table(&c, name, results, ok, baseline);
+    if (json_file) {
+        FILE *f = fopen(json_file, "w");
+        printed &= f && print_json(f, &c, name, results, ok, baseline) == 0;
+        if (f)
+            printed &= fclose(f) == 0;
+    }
     free_corpus(&c);
     return all_ok && printed ? 0 : 1;
 }

@@ -6,11 +6,13 @@
  * Every measurement runs in its own forked child: the child builds the
  * page, notes its resident memory, does the work once and reports the CPU
  * time it took and how far its peak RSS rose above the page itself. Work
- * that exceeds the CPU budget (RLIMIT_CPU) is reported as a timeout, which
- * is what a quadratic case would do. Two children run at a time by default
- * (CPU time does not depend on it).
+ * that exceeds the CPU budget (RLIMIT_CPU) is reported as over budget,
+ * which is what a quadratic case does; a larger page of a shape whose
+ * smaller one was over budget is not tried. Sizes run smallest first, two
+ * children at a time (CPU time does not depend on it), the largest size
+ * one at a time (a 100 MB page may take gigabytes).
  *
- * Usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--jobs N] [--json]
+ * Usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--jobs N] [--json] [--json-file PATH]
  */
 #include "readmode.h"
 #include "shapes.h"
@@ -27,6 +29,7 @@
 #include <unistd.h>
 
 #define MAX_SIZES 4
+#define MEMORY_CAP_GB 12   /* per child: beyond it the run counts as failed */
 #define MB (1024.0 * 1024.0)
 
 enum { WORK_PARSE, WORK_EXTRACT, WORK_COUNT };
@@ -97,6 +100,8 @@ static void child(const task *t, int fd, double budget)
 {
     struct rlimit cpu = {(rlim_t)budget, (rlim_t)budget + 1};
     setrlimit(RLIMIT_CPU, &cpu);
+    struct rlimit memory = {(rlim_t)MEMORY_CAP_GB << 30, (rlim_t)MEMORY_CAP_GB << 30};
+    setrlimit(RLIMIT_AS, &memory);
     size_t len;
     char *html = shape_page(t->shape, t->mb << 20, &len);
     long base_kb = current_rss_kb();
@@ -138,12 +143,26 @@ static int start(task *t, double budget)
     return 0;
 }
 
-/* Run every task, `jobs` at a time. */
-static void run_all(task *tasks, size_t n, size_t jobs, double budget)
+/* Was this work already over budget on a smaller page of the shape? */
+static bool hopeless(const task *tasks, size_t done, const task *t)
 {
-    size_t next = 0, running = 0;
+    for (size_t i = 0; i < done; i++)
+        if (tasks[i].shape == t->shape && tasks[i].work == t->work && tasks[i].mb < t->mb &&
+            !tasks[i].r.ok)
+            return true;
+    return false;
+}
+
+/* Run tasks [from, to), `jobs` at a time; the ones before are done. */
+static void run_all(task *tasks, size_t from, size_t n, size_t jobs, double budget)
+{
+    size_t next = from, running = 0;
     while (next < n || running > 0) {
         while (running < jobs && next < n) {
+            if (hopeless(tasks, from, &tasks[next])) {
+                tasks[next++].r.ok = 0;
+                continue;
+            }
             if (start(&tasks[next], budget) == 0)
                 running++;
             else
@@ -157,7 +176,7 @@ static void run_all(task *tasks, size_t n, size_t jobs, double budget)
         if (pid <= 0)
             break;
         /* Reap it through its own task, reading what it wrote. */
-        for (size_t i = 0; i < next; i++) {
+        for (size_t i = from; i < next; i++) {
             if (tasks[i].pid != pid)
                 continue;
             result r;
@@ -237,7 +256,8 @@ static void print_table(const task *tasks, size_t n, const size_t *sizes, size_t
         printf("  %-11s %s\n", shapes[k].name, shapes[k].what);
     printf("  parse: gumbo_parse + destroy of the raw page; extract: rm_extract, text + HTML;\n"
            "  seconds are CPU time (median of 3 at 1 MB); MB: peak RSS above the page itself;\n"
-           "  >budget: over %.0f s of CPU (what a quadratic case does).\n", budget);
+           "  >budget: over %.0f s of CPU (what a quadratic case does), over %d GB of memory,\n"
+           "  or not tried because a smaller page of the shape was.\n", budget, MEMORY_CAP_GB);
 }
 
 static cJSON *result_json(const result *r)
@@ -251,7 +271,7 @@ static cJSON *result_json(const result *r)
     return o;
 }
 
-static int print_json(const task *tasks, size_t n, const size_t *sizes, size_t nsizes, double budget)
+static int print_json(FILE *out, const task *tasks, size_t n, const size_t *sizes, size_t nsizes, double budget)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "budget_cpu_seconds", budget);
@@ -287,7 +307,8 @@ static int print_json(const task *tasks, size_t n, const size_t *sizes, size_t n
     cJSON_Delete(root);
     if (!text)
         return -1;
-    puts(text);
+    fputs(text, out);
+    fputc('\n', out);
     free(text);
     return 0;
 }
@@ -295,8 +316,9 @@ static int print_json(const task *tasks, size_t n, const size_t *sizes, size_t n
 int main(int argc, char **argv)
 {
     size_t sizes[MAX_SIZES] = {1, 10, 100}, nsizes = 3, jobs = 2;
-    double budget = 60;
+    double budget = 20;
     bool json = false;
+    const char *json_file = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             json = true;
@@ -304,26 +326,37 @@ int main(int argc, char **argv)
             nsizes = parse_sizes(argv[++i], sizes);
         else if (!strcmp(argv[i], "--budget") && i + 1 < argc)
             budget = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--json-file") && i + 1 < argc)
+            json_file = argv[++i];
         else if (!strcmp(argv[i], "--jobs") && i + 1 < argc)
             jobs = (size_t)atoi(argv[++i]);
         else
             nsizes = 0;
     }
     if (nsizes == 0 || budget < 1 || jobs < 1) {
-        fprintf(stderr, "usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--jobs N] [--json]\n");
+        fprintf(stderr, "usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--jobs N] [--json] [--json-file PATH]\n");
         return 2;
     }
     size_t n = SHAPE_COUNT * nsizes * WORK_COUNT, k = 0;
     task *tasks = calloc(n, sizeof *tasks);
     if (!tasks)
         return 1;
-    /* Largest first, so that the long runs overlap. */
-    for (size_t z = nsizes; z-- > 0;)
+    for (size_t z = 0; z < nsizes; z++) {
+        size_t first = k;
         for (size_t s = 0; s < SHAPE_COUNT; s++)
             for (int w = 0; w < WORK_COUNT; w++)
                 tasks[k++] = (task){.shape = &shapes[s], .mb = sizes[z], .work = w};
-    run_all(tasks, n, jobs, budget);
-    int rc = json ? print_json(tasks, n, sizes, nsizes, budget) : (print_table(tasks, n, sizes, nsizes, budget), 0);
+        /* each size after the smaller ones, so that hopeless() knows */
+        run_all(tasks, first, k, z + 1 < nsizes ? jobs : 1, budget);
+    }
+    int rc = json ? print_json(stdout, tasks, n, sizes, nsizes, budget)
+                  : (print_table(tasks, n, sizes, nsizes, budget), 0);
+    if (json_file) {
+        FILE *f = fopen(json_file, "w");
+        rc |= !f || print_json(f, tasks, n, sizes, nsizes, budget) != 0;
+        if (f)
+            rc |= fclose(f) != 0;
+    }
     free(tasks);
     return rc;
 }
