@@ -32,9 +32,11 @@ Steps:
      Brave, Vivaldi and Firefox
 
 Options:
-  --dev           also install what `make check` needs: python3, and for the
-                  browser test chromium, nodejs, npm and (with npm, from
-                  tests/browser/package-lock.json) playwright-core
+  --dev           also install what `make check` needs: python3, man-db (the
+                  man page test), and for the browser tests chromium,
+                  firefox-esr, nodejs, npm and (with npm, from
+                  tests/browser/package-lock.json) playwright-core,
+                  puppeteer-core and web-ext
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -151,12 +153,12 @@ install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
         debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev check"
-                browser_pkg=chromium ;;
+                browser_pkg=chromium firefox_pkg=firefox-esr ;;
         fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel check-devel"
-                browser_pkg=chromium ;;
+                browser_pkg=chromium firefox_pkg=firefox ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
                 build="pkg-config gumbo-parser cjson libunistring check"
-                browser_pkg= ;;
+                browser_pkg= firefox_pkg= ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
                "files of gumbo-parser, cJSON, libunistring and Check yourself, then use --no-deps"
            return ;;
@@ -167,8 +169,12 @@ install_dependencies() {
         todo=$todo$(package_unless_command python3 python3)
         todo=$todo$(package_unless_command node "$([ "$PLATFORM" = macos ] && echo node || echo nodejs)")
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command npm npm)
+        [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command man man-db)
         if [ -n "$browser_pkg" ] && ! has chromium && ! has chromium-browser; then
             todo="$todo$browser_pkg "
+        fi
+        if [ -n "$firefox_pkg" ] && ! has firefox-esr && ! has firefox; then
+            todo="$todo$firefox_pkg "
         fi
     fi
     if [ -n "$todo" ]; then
@@ -186,15 +192,23 @@ install_dependencies() {
         if [ "$PLATFORM" = macos ] && ! has chromium; then
             say "the browser test needs Chromium: install it and set CHROMIUM=/path/to/Chromium"
         fi
+        if [ "$PLATFORM" = macos ] && ! has firefox; then
+            say "the Firefox test needs Firefox: install it and set FIREFOX=/path/to/firefox"
+        fi
     fi
 }
 
-# playwright-core for tests/browser, pinned by its package-lock.json. It is
-# a driver only: no browser is downloaded (the test uses the system's).
+# playwright-core (drives Chromium), puppeteer-core (drives Firefox over
+# WebDriver BiDi) and web-ext (lints the extension) for tests/browser,
+# pinned by its package-lock.json. Drivers only: no browser is downloaded
+# (the tests use the system's).
 install_browser_test_modules() {
-    if [ -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then return; fi
+    modules=$ROOT/tests/browser/node_modules
+    if [ -d "$modules/playwright-core" ] && [ -d "$modules/puppeteer-core" ] && [ -d "$modules/web-ext" ]; then
+        return
+    fi
     has npm || die "npm is needed for the browser test modules"
-    say "installing playwright-core in tests/browser"
+    say "installing playwright-core, puppeteer-core and web-ext in tests/browser"
     (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null)
 }
 
