@@ -18,6 +18,7 @@
  */
 #include "readmode.h"
 
+#include "arena.h"
 #include "encoding.h"
 #include "engine.h"
 #include "ldcheck.h"
@@ -417,7 +418,7 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
 /* Decode, pre-scan and parse; *buffer owns the bytes Gumbo points into,
  * *css the page's style sheets. */
 static rm_status parse(const void *bytes, size_t len, const rm_options *opt, phase_clock *clock,
-                       char **buffer, prescan_output *pre, GumboOutput **output)
+                       char **buffer, prescan_output *pre, arena *tree, GumboOutput **output)
 {
     char *utf8;
     size_t utf8_len;
@@ -447,10 +448,14 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     phase_lap(clock, PHASE_PRESCAN);
     GumboOptions gopt = kGumboDefaultOptions;
     gopt.max_errors = 0;   /* we never read parse errors; don't collect them */
+    gopt.allocator = arena_alloc;
+    gopt.deallocator = arena_dealloc;
+    gopt.userdata = tree;
     *output = gumbo_parse_with_options(&gopt, utf8, utf8_len);
     if (!*output) {
         free(utf8);
         prescan_free(pre);
+        arena_release(tree);
         return RM_NO_MEMORY;
     }
     *buffer = utf8;
@@ -480,8 +485,9 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
 
     char *buffer;
     prescan_output pre;
+    arena tree = {0};   /* Gumbo's tree, released in one step */
     GumboOutput *output;
-    rm_status st = parse(html, len, opt, clock, &buffer, &pre, &output);
+    rm_status st = parse(html, len, opt, clock, &buffer, &pre, &tree, &output);
     if (st != RM_OK)
         return st;
     rm_engine e = {0};
@@ -498,7 +504,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    arena_release(&tree);
     free(buffer);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
