@@ -154,6 +154,11 @@ static void unit_references(shape_buf *b, unsigned long i)
                   "&eacute;&nbsp;&copy;&mdash;&hellip;&notanentity;&#x1F600;&#0;&amp</p>\n");
 }
 
+static void unit_skip_link(shape_buf *b, unsigned long i)
+{
+    shape_printf(b, "<h3 id=s%lu>Section %lu</h3><a href=\"#s%lu\">[edit]</a>\n", i);
+}
+
 typedef struct {
     const char *name;
     const char *what;
@@ -176,6 +181,7 @@ static const shape shapes[] = {
     {"style", "one <style> of position:fixed rules", "<style>", unit_style_rule, "</style>"},
     {"json-ld", "many JSON-LD blocks", "", unit_json_ld, ""},
     {"references", "character-reference floods in text and attributes", "", unit_references, ""},
+    {"skip-links", "wiki edit links pointing into the page", "", unit_skip_link, ""},
 };
 
 #define SHAPE_COUNT (sizeof shapes / sizeof shapes[0])

@@ -145,6 +145,16 @@ START_TEST(class_lists_10_mb)
 }
 END_TEST
 
+/* Edit and skip links: each one looks up the element it points to. */
+START_TEST(skip_links_5_mb)
+{
+    size_t len;
+    char *html = page_of("skip-links", 5 * MB, &len);
+    check_bounded("5 MB of edit links", html, len, 30, 2048);
+    free(html);
+}
+END_TEST
+
 static Suite *bounds_suite(void)
 {
     Suite *s = suite_create("bounds");
@@ -156,6 +166,7 @@ static Suite *bounds_suite(void)
     tcase_add_test(tc, nested_tables_10_mb);
     tcase_add_test(tc, style_sheet_20_mb);
     tcase_add_test(tc, class_lists_10_mb);
+    tcase_add_test(tc, skip_links_5_mb);
     suite_add_tcase(s, tc);
     return s;
 }
