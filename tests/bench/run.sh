@@ -4,11 +4,12 @@
 #      input side and extract (text + HTML), phase breakdown, peak RSS;
 #   2. the same over a sample of the WCXB dev pages (every 4th page of
 #      SHARED/corpus/wcxb-dev/html/*.html.gz, decompressed once into BUILD);
-#   3. scaling.c: synthetic and pathological pages of 1, 10 and 100 MB;
+#   3. scaling.c: synthetic and pathological pages of 1 and 10 MB (100 MB too
+#      with SCALING_ARGS="--sizes 1,10,100": about 15 minutes more);
 #   4. when `readmode --help` offers -j: pages/s of `readmode -j 1` and -j 2.
 # Everything is also written to BUILD/bench.json. Extra arguments for the
 # corpus bench come from $BENCH_ARGS (e.g. --seconds 2), for the scaling
-# bench from $SCALING_ARGS (e.g. --sizes 1,10).
+# bench from $SCALING_ARGS (default --sizes 1,10).
 set -eu
 [ $# -eq 2 ] || { echo "usage: $0 BUILD SHARED" >&2; exit 2; }
 build=$1
@@ -61,7 +62,7 @@ else
 fi
 
 # shellcheck disable=SC2086
-"$out/scaling" ${SCALING_ARGS:-} --json-file "$out/scaling.json"
+"$out/scaling" ${SCALING_ARGS:---sizes 1,10} --json-file "$out/scaling.json"
 parts="$parts scaling"
 echo
 
