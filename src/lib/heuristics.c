@@ -513,16 +513,21 @@ typedef struct {
 /* Kind of the first table phrase found anywhere in text (memmem is not
  * C11; the texts searched are short labels and notes). */
 /* Does `phrase` occur in text? memchr finds the candidates for its first
- * byte, so only they are compared (every box's label is looked up). */
+ * byte and only they are compared, without a strlen per phrase (every
+ * box's label meets every phrase). */
 static bool contains_phrase(const char *text, size_t len, const char *phrase)
 {
-    size_t plen = strlen(phrase);
+    if (!phrase[0])
+        return true;
     const char *end = text + len;
-    for (const char *p = text; plen <= (size_t)(end - p); p++) {
-        p = memchr(p, phrase[0], (size_t)(end - p) - plen + 1);
+    for (const char *p = text; p < end; p++) {
+        p = memchr(p, phrase[0], (size_t)(end - p));
         if (!p)
             return false;
-        if (memcmp(p, phrase, plen) == 0)
+        size_t k = 1;
+        while (phrase[k] && k < (size_t)(end - p) && p[k] == phrase[k])
+            k++;
+        if (!phrase[k])
             return true;
     }
     return false;
