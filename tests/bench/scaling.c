@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #define MAX_SIZES 4
+#define BUDGET_PER_MB 0.5   /* CPU seconds added to the budget per MB of page */
 #define MEMORY_CAP_GB 12   /* per child: beyond it the run counts as failed */
 #define MB (1024.0 * 1024.0)
 
@@ -98,7 +99,10 @@ static int by_value(const void *a, const void *b)
  * where one run is too short to time well), report. */
 static void child(const task *t, int fd, double budget)
 {
-    struct rlimit cpu = {(rlim_t)budget, (rlim_t)budget + 1};
+    /* linear work on a large page may take a while: the budget grows with
+     * the page, by far less than a quadratic case needs */
+    rlim_t limit = (rlim_t)(budget + BUDGET_PER_MB * (double)t->mb);
+    struct rlimit cpu = {limit, limit + 1};
     setrlimit(RLIMIT_CPU, &cpu);
     struct rlimit memory = {(rlim_t)MEMORY_CAP_GB << 30, (rlim_t)MEMORY_CAP_GB << 30};
     setrlimit(RLIMIT_AS, &memory);
@@ -256,8 +260,9 @@ static void print_table(const task *tasks, size_t n, const size_t *sizes, size_t
         printf("  %-11s %s\n", shapes[k].name, shapes[k].what);
     printf("  parse: gumbo_parse + destroy of the raw page; extract: rm_extract, text + HTML;\n"
            "  seconds are CPU time (median of 3 at 1 MB); MB: peak RSS above the page itself;\n"
-           "  >budget: over %.0f s of CPU (what a quadratic case does), over %d GB of memory,\n"
-           "  or not tried because a smaller page of the shape was.\n", budget, MEMORY_CAP_GB);
+           "  >budget: over %.0f s + %.1f s per MB of CPU (what a quadratic case does), over\n"
+           "  %d GB of memory, or not tried because a smaller page of the shape was.\n", budget,
+           BUDGET_PER_MB, MEMORY_CAP_GB);
 }
 
 static cJSON *result_json(const result *r)
