@@ -137,7 +137,10 @@ static char *walk_for_byline(scan *sc, bool skip_unlikely, int32_t *node)
     int32_t end = start + (int32_t)dom->nodes[start].size;
     for (int32_t i = start; i < end;) {
         const rm_node *n = &dom->nodes[i];
-        if (n->type != RM_NODE_ELEMENT) {
+        /* An element without attributes is neither hidden, a dialog, a
+         * byline nor unlikely: skip the look-ups (most elements of some
+         * pages have none). */
+        if (n->type != RM_NODE_ELEMENT || n->g->v.element.attributes.length == 0) {
             i++;
             continue;
         }
