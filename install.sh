@@ -33,7 +33,10 @@ Steps:
 
 Options:
   --dev           also install what `make check` needs: python3, man-db (the
-                  man page test), and for the browser tests chromium,
+  --dev           also install what `make check` needs: python3, man-db (the
+                  man page test), cmark-gfm (Markdown round trip), GNU parallel
+                  and python3-distributed (the bulk examples), zsh and fish
+                  (the completion test), and for the browser tests chromium,
                   firefox-esr, nodejs, npm and (with npm, from
                   tests/browser/package-lock.json) playwright-core,
                   puppeteer-core and web-ext
@@ -152,21 +155,28 @@ package_unless_command() {
 install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
-        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev check"
+        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libuchardet-dev check"
                 browser_pkg=chromium firefox_pkg=firefox-esr ;;
-        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel check-devel"
+        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel uchardet-devel check-devel"
                 browser_pkg=chromium firefox_pkg=firefox ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
-                build="pkg-config gumbo-parser cjson libunistring check"
+                build="pkg-config gumbo-parser cjson libunistring uchardet check"
                 browser_pkg= firefox_pkg= ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
-               "files of gumbo-parser, cJSON, libunistring and Check yourself, then use --no-deps"
+               "files of gumbo-parser, cJSON, libunistring, uchardet and Check yourself, then use --no-deps"
            return ;;
     esac
     # shellcheck disable=SC2086 # word splitting of the package lists is wanted
     todo=$(missing_packages $build)
     if [ "$with_dev" = yes ]; then
         todo=$todo$(package_unless_command python3 python3)
+        # The Markdown round-trip test and the bulk examples (examples/bulk).
+        todo=$todo$(package_unless_command cmark-gfm cmark-gfm)
+        todo=$todo$(package_unless_command parallel parallel)
+        [ "$PLATFORM" != debian ] || todo=$todo$(missing_packages python3-distributed)
+        # The completion test parses the zsh and fish completions.
+        todo=$todo$(package_unless_command zsh zsh)
+        todo=$todo$(package_unless_command fish fish)
         todo=$todo$(package_unless_command node "$([ "$PLATFORM" = macos ] && echo node || echo nodejs)")
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command npm npm)
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command man man-db)

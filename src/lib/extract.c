@@ -588,6 +588,15 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     size_t cjk;
     a->word_count = count_words(a->text, &cjk);
     a->reading_minutes = reading_minutes(a->word_count, cjk);
+    if (opt->wrap_width) {
+        /* Rendered again rather than re-wrapped: only the walk knows which
+         * lines are code, which must keep its line breaks. */
+        char *wrapped = render_text_wrapped(&in, opt->wrap_width);
+        if (!wrapped)
+            return -1;
+        free(a->text);
+        a->text = wrapped;
+    }
     return 0;
 }
 

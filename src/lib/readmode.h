@@ -91,6 +91,9 @@ typedef struct {
                                  flattened into their ancestor at this depth,
                                  as browsers do; default 512, 0: no limit */
     bool probe_only;          /* decide readerable only; no body rendering */
+    unsigned wrap_width;      /* wrap rm_article.text at this many display
+                                 columns (0: no wrapping); code and other
+                                 preformatted text is never wrapped */
 } rm_options;
 
 /* Defaults for every field; copy and change what you need. */
