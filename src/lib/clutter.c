@@ -424,27 +424,82 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     mark(e, box, kind);
 }
 
+/* Elements by the hash of their id, in document order within a hash:
+ * built once, on the first skip link, so that a page of thousands of
+ * them costs one sort instead of a walk of the page per link. */
+typedef struct {
+    uint64_t hash;
+    int32_t node;
+} id_entry;
+
+typedef struct {
+    id_entry *entries;   /* NULL until needed */
+    size_t count;
+    bool failed;
+} id_index;
+
+static int by_hash_then_node(const void *a, const void *b)
+{
+    const id_entry *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->node > y->node) - (x->node < y->node);
+}
+
+static bool build_id_index(const rm_engine *e, id_index *ids)
+{
+    if (ids->entries || ids->failed)
+        return !ids->failed;
+    ids->entries = malloc(((size_t)e->dom.count + 1) * sizeof *ids->entries);
+    if (!ids->entries) {
+        ids->failed = true;
+        return false;
+    }
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const char *idattr = dom_attr(&e->dom, i, "id");
+        if (idattr)
+            ids->entries[ids->count++] = (id_entry){hashset_hash(idattr, strlen(idattr)), i};
+    }
+    qsort(ids->entries, ids->count, sizeof *ids->entries, by_hash_then_node);
+    return true;
+}
+
+/* The first element in document order whose id is `id`, or RM_NONE. */
+static int32_t element_by_id(const rm_engine *e, id_index *ids, const char *id)
+{
+    if (!build_id_index(e, ids))
+        return RM_NONE;
+    uint64_t h = hashset_hash(id, strlen(id));
+    size_t lo = 0, hi = ids->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ids->entries[mid].hash < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < ids->count && ids->entries[lo].hash == h; lo++)
+        if (strcmp(dom_attr(&e->dom, ids->entries[lo].node, "id"), id) == 0)
+            return ids->entries[lo].node;
+    return RM_NONE;
+}
+
 /* A skip link lands on a marker of its own ("after newsletter promotion"):
  * when the element it points to is just such a short line, it goes too. */
-static void drop_skip_target(rm_engine *e, int32_t link)
+static void drop_skip_target(rm_engine *e, id_index *ids, int32_t link)
 {
     const char *href = dom_attr(&e->dom, link, "href");
     if (!href || href[0] != '#' || !href[1])
         return;
-    for (int32_t i = 0; i < e->dom.count; i++) {
-        const char *idattr = dom_attr(&e->dom, i, "id");
-        if (!idattr || strcmp(idattr, href + 1) != 0)
-            continue;
-        if (e->raw[i].chars <= CONTROL_MAX_CHARS && e->raw[i].images == 0 && !protected_box(e, i) &&
-            e->raw[i].paragraphs <= 1 && e->raw[i].headings == 0)
-            engine_drop_subtree(e, i, DROP_CLUTTER);
-        return;
-    }
+    int32_t i = element_by_id(e, ids, href + 1);
+    if (i != RM_NONE && e->raw[i].chars <= CONTROL_MAX_CHARS && e->raw[i].images == 0 &&
+        !protected_box(e, i) && e->raw[i].paragraphs <= 1 && e->raw[i].headings == 0)
+        engine_drop_subtree(e, i, DROP_CLUTTER);
 }
 
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control. */
-static void classify_control(rm_engine *e, int32_t id)
+static void classify_control(rm_engine *e, id_index *ids, int32_t id)
 {
     GumboTag t = node(e, id)->tag;
     if ((t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN) || e->raw[id].chars == 0 ||
@@ -456,7 +511,7 @@ static void classify_control(rm_engine *e, int32_t id)
      * pieces of navigation a reader would want reported. */
     if (text && heur_is_page_control(text, len)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
-        drop_skip_target(e, id);
+        drop_skip_target(e, ids, id);
     }
     free(text);
 }
@@ -524,9 +579,11 @@ void clutter_classify(rm_engine *e)
             classify_labelled_box(e, i);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         classify_note(e, i);
+    id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
-            classify_control(e, i);
+            classify_control(e, &ids, i);
+    free(ids.entries);
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)
             e->removed[e->kind[i]]++;

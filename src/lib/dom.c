@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
     const GumboNode *g;
@@ -142,8 +143,17 @@ const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
     const rm_node *n = &dom->nodes[id];
     if (n->type != RM_NODE_ELEMENT)
         return NULL;
-    const GumboAttribute *a = gumbo_get_attribute(&n->g->v.element.attributes, name);
-    return a ? a->value : NULL;
+    /* gumbo_get_attribute with a cheap first test: every pass looks up
+     * several names on every element. x | 0x20 folds ASCII letters' case
+     * and keeps equal characters equal, so no match is skipped. */
+    const GumboVector *attrs = &n->g->v.element.attributes;
+    char first = (char)(name[0] | 0x20);
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *a = attrs->data[i];
+        if ((char)(a->name[0] | 0x20) == first && strcasecmp(a->name, name) == 0)
+            return a->value;
+    }
+    return NULL;
 }
 
 const char *dom_text(const rm_dom *dom, int32_t id)

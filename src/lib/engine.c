@@ -220,9 +220,9 @@ const char *engine_sig(const rm_engine *e, int32_t id)
 
 /* ---- overlays named by the page's own CSS ------------------------------------
  * A nag or banner is often fixed by a stylesheet rule, not an inline style
- * (hidden by the page, docs/architecture.md): one pass over the <style> elements collects the
- * classes of rules that say position:fixed, and Tailwind's utility class
- * "fixed" counts too. */
+ * (hidden by the page, docs/architecture.md): one pass over the style
+ * sheets (the pre-scan hands them over) collects the classes of rules that
+ * say position:fixed, and Tailwind's utility class "fixed" counts too. */
 
 static bool css_class_char(char c)
 {
@@ -302,15 +302,9 @@ static int collect_link_targets(rm_engine *e)
 
 static int collect_fixed_classes(rm_engine *e)
 {
-    for (int32_t i = 0; i < e->dom.count; i++) {
-        if (e->dom.nodes[i].tag != GUMBO_TAG_STYLE)
-            continue;
-        for (int32_t c = e->dom.nodes[i].first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling) {
-            const char *css = dom_text(&e->dom, c);
-            if (css && scan_stylesheet(e, css))
-                return -1;
-        }
-    }
+    for (const char *css = e->css; css && css < e->css + e->css_len; css += strlen(css) + 1)
+        if (scan_stylesheet(e, css))
+            return -1;
     return 0;
 }
 
@@ -629,6 +623,17 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
     }
     while (n > 0 && buf[n - 1] == ' ')
         n--;
+    /* ASCII (most labels): folding is lower-casing, NFC changes nothing. */
+    bool ascii = true;
+    for (size_t k = 0; k < n && ascii; k++)
+        ascii = (unsigned char)buf[k] < 0x80;
+    if (ascii) {
+        for (size_t k = 0; k < n; k++)
+            buf[k] = (char)((buf[k] >= 'A' && buf[k] <= 'Z') ? buf[k] - 'A' + 'a' : buf[k]);
+        buf[n] = '\0';
+        *len = n;
+        return buf;
+    }
     /* A cut may split a character; u8_casefold needs valid UTF-8. */
     while (n > 0 && u8_check((const uint8_t *)buf, n))
         n--;

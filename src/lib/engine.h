@@ -20,6 +20,7 @@
 #include "dom.h"
 #include "hashset.h"
 #include "heuristics.h"
+#include "phases.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -85,6 +86,11 @@ typedef struct {
     int32_t posts;           /* the box holding a thread's posts, or RM_NONE */
     int32_t cards;           /* the page's largest grid of cards, or RM_NONE */
 
+    const char *css;         /* the page's style sheets, each NUL-terminated
+                                (the pre-scan hands them over: <style>
+                                elements reach the DOM empty) */
+    size_t css_len;
+    phase_clock *clock;      /* CPU time per phase, or NULL */
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */
     char *sig_buf;           /* lower-cased "class id" strings */

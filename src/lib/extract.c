@@ -3,8 +3,9 @@
  *
  * The pipeline, each stage its own module:
  *   encoding.c  bytes in any encoding → valid NFC UTF-8
- *   nesting.c   flatten nesting deeper than browsers build (Gumbo is
- *               quadratic in depth)
+ *   prescan.c   flatten nesting deeper than browsers build, cap attributes
+ *               (Gumbo is quadratic in both), and leave out what no rule
+ *               reads: script, style sheets (handed to the engine), SVG
  *   gumbo       HTML5 parse; dom.c indexes the tree without changing it
  *   metadata.c  title, byline, dates, language, canonical URL
  *   engine.c    per-node facts; clutter.c page clutter; score.c the article
@@ -17,12 +18,14 @@
  */
 #include "readmode.h"
 
+#include "arena.h"
 #include "encoding.h"
 #include "engine.h"
 #include "ldcheck.h"
 #include "metadata.h"
-#include "nesting.h"
 #include "pagetype.h"
+#include "phases.h"
+#include "prescan.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -455,7 +458,9 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         memcpy(e->drop, base, n);
         int32_t roots[MAX_ROOTS];
         size_t count = score_select(e, ladder[k], roots, MAX_ROOTS);
+        phase_lap(e->clock, PHASE_SCORE);
         clean_article(e, ladder[k], roots, count);
+        phase_lap(e->clock, PHASE_CLEAN);
         uint32_t chars = kept_chars(e, roots, count);
         if (k == 0 || chars > best->chars) {
             best->chars = chars;
@@ -486,6 +491,7 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     unwrap_layout_roots(e, best);
     unwrap_noscript_roots(e, best);
     free(base);
+    phase_lap(e->clock, PHASE_SCORE);
     return rc;
 }
 
@@ -570,10 +576,13 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     a->text = render_text(&in);
     if (!a->text)
         return -1;
+    phase_lap(e->clock, PHASE_TEXT);
     if ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in)))
         return -1;
+    phase_lap(e->clock, PHASE_HTML);
     if ((opt->formats & RM_FORMAT_MARKDOWN) && !(a->markdown = render_markdown(&in)))
         return -1;
+    phase_lap(e->clock, PHASE_MARKDOWN);
     if (!a->excerpt && !(a->excerpt = first_paragraph(a->text)))
         return -1;
     size_t cjk;
@@ -615,6 +624,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     if (engine_prepare(e))
         return RM_NO_MEMORY;
     a->readerable = score_readerable(e);
+    phase_lap(e->clock, PHASE_PREPARE);
     if (opt->probe_only)
         return a->readerable ? RM_OK : RM_NO_ARTICLE;
     page_info page;
@@ -635,6 +645,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     e->byline_len = byline_len;
     clean_title_and_byline(e, title, title_len);
     free(title);
+    phase_lap(e->clock, PHASE_CLUTTER);
 
     attempt_result best;
     if (choose_article(e, ld_body, &best)) {
@@ -658,6 +669,7 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     rm_metadata md;
     if (metadata_collect(&e->dom, opt->url, &md))
         return RM_NO_MEMORY;
+    phase_lap(e->clock, PHASE_METADATA);
     e->byline_node = md.byline_node;
     take_metadata(a, &md);
     rm_status st = extract_article(e, opt, md.ld_body, a);
@@ -665,9 +677,10 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     return st;
 }
 
-/* Decode, limit nesting and parse; *parsed owns the buffer Gumbo points into. */
-static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
-                       char **buffer, GumboOutput **output)
+/* Decode, pre-scan and parse; *buffer owns the bytes Gumbo points into,
+ * *css the page's style sheets. */
+static rm_status parse(const void *bytes, size_t len, const rm_options *opt, phase_clock *clock,
+                       char **buffer, prescan_output *pre, arena *tree, GumboOutput **output)
 {
     char *utf8;
     size_t utf8_len;
@@ -677,34 +690,53 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt,
         return RM_BAD_OPTION;
     if (rc)
         return RM_NO_MEMORY;
-    char *flat = NULL;
-    size_t flat_len = 0;
-    rc = opt->max_depth ? nesting_limit(utf8, utf8_len, opt->max_depth, &flat, &flat_len) : 1;
-    if (rc < 0) {
+    phase_lap(clock, PHASE_DECODE);
+    const prescan_limits limits = {
+        .max_depth = opt->max_depth,
+        .max_attributes = RM_MAX_ATTRIBUTES,
+        .max_attribute_bytes = RM_MAX_ATTRIBUTE_BYTES,
+        .strip = true,
+    };
+    if (prescan(utf8, utf8_len, &limits, pre)) {
         free(utf8);
         return RM_NO_MEMORY;
     }
-    if (rc == 0) {
+    if (pre->html) {
         free(utf8);
-        utf8 = flat;
-        utf8_len = flat_len;
+        utf8 = pre->html;
+        utf8_len = pre->len;
+        pre->html = NULL;
     }
+    phase_lap(clock, PHASE_PRESCAN);
     GumboOptions gopt = kGumboDefaultOptions;
     gopt.max_errors = 0;   /* we never read parse errors; don't collect them */
+    gopt.allocator = arena_alloc;
+    gopt.deallocator = arena_dealloc;
+    gopt.userdata = tree;
     *output = gumbo_parse_with_options(&gopt, utf8, utf8_len);
     if (!*output) {
         free(utf8);
+        prescan_free(pre);
+        arena_release(tree);
         return RM_NO_MEMORY;
     }
     *buffer = utf8;
+    phase_lap(clock, PHASE_PARSE);
     return RM_OK;
 }
 
 rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm_article **out)
 {
+    return extract_timed(html, len, options, out, NULL);
+}
+
+rm_status extract_timed(const void *html, size_t len, const rm_options *options,
+                        rm_article **out, phase_clock *clock)
+{
     if (!out)
         return RM_BAD_OPTION;
     *out = NULL;
+    phase_start(clock);
     const rm_options *opt = options ? options : &rm_default_options;
     if (!html && len > 0)
         return RM_BAD_INPUT;
@@ -714,15 +746,21 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
         return RM_BAD_INPUT;
 
     char *buffer;
+    prescan_output pre;
+    arena tree = {0};   /* Gumbo's tree, released in one step */
     GumboOutput *output;
-    rm_status st = parse(html, len, opt, &buffer, &output);
+    rm_status st = parse(html, len, opt, clock, &buffer, &pre, &tree, &output);
     if (st != RM_OK)
         return st;
     rm_engine e = {0};
+    e.css = pre.css;
+    e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
+    e.clock = clock;
     if (!a || dom_build(&e.dom, output)) {
         st = RM_NO_MEMORY;
     } else {
+        phase_lap(clock, PHASE_INDEX);
         e.byline_node = RM_NONE;
         e.title_node = RM_NONE;
         e.posts = RM_NONE;
@@ -730,8 +768,10 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    arena_release(&tree);
     free(buffer);
+    prescan_free(&pre);
+    phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
         rm_article_free(a);
         return st;

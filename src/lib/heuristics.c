@@ -369,10 +369,11 @@ static const char *next_token(const char *s, size_t *len)
     return start;
 }
 
+/* Every class token meets every marker: compare without strlen, so that a
+ * mismatch costs one byte (a token never holds NUL, so a shorter word
+ * fails at its terminator). */
 static bool token_is(const char *tok, size_t len, const char *word)
 {
-    if (strlen(word) != len)
-        return false;
     for (size_t i = 0; i < len; i++) {
         char c = tok[i];
         if (c >= 'A' && c <= 'Z')
@@ -380,7 +381,7 @@ static bool token_is(const char *tok, size_t len, const char *word)
         if (c != word[i])
             return false;
     }
-    return true;
+    return word[len] == '\0';
 }
 
 static rm_removed_kind scan_markers(const char *s, bool *strong)
@@ -511,14 +512,32 @@ typedef struct {
 
 /* Kind of the first table phrase found anywhere in text (memmem is not
  * C11; the texts searched are short labels and notes). */
+/* Does `phrase` occur in text? memchr finds the candidates for its first
+ * byte and only they are compared, without a strlen per phrase (every
+ * box's label meets every phrase). */
+static bool contains_phrase(const char *text, size_t len, const char *phrase)
+{
+    if (!phrase[0])
+        return true;
+    const char *end = text + len;
+    for (const char *p = text; p < end; p++) {
+        p = memchr(p, phrase[0], (size_t)(end - p));
+        if (!p)
+            return false;
+        size_t k = 1;
+        while (phrase[k] && k < (size_t)(end - p) && p[k] == phrase[k])
+            k++;
+        if (!phrase[k])
+            return true;
+    }
+    return false;
+}
+
 static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const char *text, size_t len)
 {
-    for (size_t i = 0; i < n; i++) {
-        size_t plen = strlen(table[i].phrase);
-        for (size_t at = 0; plen <= len && at + plen <= len; at++)
-            if (memcmp(text + at, table[i].phrase, plen) == 0)
-                return table[i].kind;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (contains_phrase(text, len, table[i].phrase))
+            return table[i].kind;
     return RM_KIND_NONE;
 }
 

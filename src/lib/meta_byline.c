@@ -25,8 +25,9 @@ static const char *const byline_markers[] = {
 static bool contains_ci(const char *haystack, const char *needle)
 {
     size_t n = strlen(needle);
+    char first = (char)(needle[0] | 0x20);   /* a cheap test before the full one */
     for (; *haystack; haystack++)
-        if (strncasecmp(haystack, needle, n) == 0)
+        if ((char)(*haystack | 0x20) == first && strncasecmp(haystack, needle, n) == 0)
             return true;
     return false;
 }
@@ -136,7 +137,10 @@ static char *walk_for_byline(scan *sc, bool skip_unlikely, int32_t *node)
     int32_t end = start + (int32_t)dom->nodes[start].size;
     for (int32_t i = start; i < end;) {
         const rm_node *n = &dom->nodes[i];
-        if (n->type != RM_NODE_ELEMENT) {
+        /* An element without attributes is neither hidden, a dialog, a
+         * byline nor unlikely: skip the look-ups (most elements of some
+         * pages have none). */
+        if (n->type != RM_NODE_ELEMENT || n->g->v.element.attributes.length == 0) {
             i++;
             continue;
         }

@@ -38,6 +38,13 @@ typedef enum {
     RM_BAD_OPTION,   /* e.g. an unknown charset name */
 } rm_status;
 
+/* Limits on one element, applied before parsing (the HTML parser's cost
+ * grows with the square of an element's attribute count). Real pages stay
+ * far below them: an element keeps its first RM_MAX_ATTRIBUTES attributes,
+ * and an attribute value its first RM_MAX_ATTRIBUTE_BYTES bytes. */
+#define RM_MAX_ATTRIBUTES 128
+#define RM_MAX_ATTRIBUTE_BYTES ((size_t)1 << 20)
+
 /* Which renderings rm_extract produces (text is always produced: word
  * counts and the readerable test are computed from it). */
 enum {

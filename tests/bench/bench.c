@@ -2,17 +2,22 @@
  * bench.c — throughput, latency and memory of readmode against a Gumbo
  * parse-only baseline, over the Readability test corpus.
  *
- * Every source.html is loaded into memory first, so disk speed does not
+ * Every page is loaded into memory first, so disk speed does not
  * count. Each phase then runs in its own forked child for a few seconds
  * (the corpus repeated as often as needed), and the child reports its
  * results and its own peak RSS through a pipe: peaks of different phases
  * stay separate, and a crash in one phase is reported, not fatal.
  *
- * Usage: bench [--seconds S] [--json] CORPUS_DIR
- *   CORPUS_DIR holds one directory per page with a source.html in it.
+ * A last pass runs extract_timed over the corpus once and reports where
+ * the time goes, phase by phase (phases.h).
+ *
+ * Usage: bench [--seconds S] [--json] [--json-file PATH] [--name NAME] CORPUS_DIR
+ *   CORPUS_DIR holds one directory per page with a source.html in it, or
+ *   the pages themselves as *.html files.
  */
 #include "encoding.h"
-#include "nesting.h"
+#include "phases.h"
+#include "prescan.h"
 #include "readmode.h"
 
 #include <cJSON.h>
@@ -64,8 +69,11 @@ static char *read_file(const char *path, size_t *len)
 static int add_page(corpus *c, const char *dir, const char *name)
 {
     char path[4096];
-    size_t len = 0;
-    snprintf(path, sizeof path, "%s/%s/source.html", dir, name);
+    size_t len = 0, n = strlen(name);
+    if (n > 5 && strcmp(name + n - 5, ".html") == 0)
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+    else
+        snprintf(path, sizeof path, "%s/%s/source.html", dir, name);
     char *html = read_file(path, &len);
     if (!html)
         return 0;   /* not a page directory */
@@ -128,21 +136,33 @@ static int parse_only(const page *p)
 /* The input side on its own: what extract pays before Gumbo starts. */
 static int input_only(const page *p)
 {
-    char *utf8 = NULL, *flat = NULL;
-    size_t utf8_len = 0, flat_len = 0;
+    char *utf8 = NULL;
+    size_t utf8_len = 0;
     const char *detected = NULL;
     if (encoding_to_utf8(p->html, p->len, NULL, &utf8, &utf8_len, &detected) != 0)
         return 1;
-    int rc = nesting_limit(utf8, utf8_len, rm_default_options.max_depth, &flat, &flat_len);
-    free(flat);
+    const prescan_limits limits = {rm_default_options.max_depth, RM_MAX_ATTRIBUTES,
+                                   RM_MAX_ATTRIBUTE_BYTES, true};
+    prescan_output out;
+    int rc = prescan(utf8, utf8_len, &limits, &out);
+    prescan_free(&out);
     free(utf8);
     return rc < 0;
+}
+
+/* What a reader view asks for: text and reader HTML. */
+static rm_options text_and_html(void)
+{
+    rm_options opt = rm_default_options;
+    opt.formats = RM_FORMAT_TEXT | RM_FORMAT_HTML;
+    return opt;
 }
 
 static int full_extract(const page *p)
 {
     rm_article *article = NULL;
-    rm_status st = rm_extract(p->html, p->len, &rm_default_options, &article);
+    rm_options opt = text_and_html();
+    rm_status st = rm_extract(p->html, p->len, &opt, &article);
     rm_article_free(article);
     return st == RM_OK || st == RM_NO_ARTICLE ? 0 : 1;
 }
@@ -159,9 +179,10 @@ typedef struct {
 static const phase phases[] = {
     {"load", "corpus in memory, no work (memory baseline)", NULL, CLOCK_PROCESS_CPUTIME_ID},
     {"parse", "gumbo_parse + gumbo_destroy_output", parse_only, CLOCK_PROCESS_CPUTIME_ID},
-    {"input", "encoding_to_utf8 + nesting_limit (part of extract)", input_only,
+    {"input", "encoding_to_utf8 + prescan (part of extract)", input_only,
      CLOCK_PROCESS_CPUTIME_ID},
-    {"extract", "rm_extract with rm_default_options", full_extract, CLOCK_PROCESS_CPUTIME_ID},
+    {"extract", "rm_extract, text + HTML (what the reader view asks for)", full_extract,
+     CLOCK_PROCESS_CPUTIME_ID},
     /*
      * PROTOCOL BENCHMARK — add it here as one more phase.
      * Its page_fn sends the page to a `readmode` native-messaging host
@@ -175,10 +196,11 @@ static const phase phases[] = {
      */
 };
 
-#define PHASE_COUNT (sizeof phases / sizeof phases[0])
+#define BENCH_PHASES (sizeof phases / sizeof phases[0])
 
 /* What a child sends back to the parent. */
 typedef struct {
+    double phase_seconds[PHASE_COUNT];   /* extract: one timed pass */
     double seconds;       /* timed loop, on the phase's clock */
     double wall_seconds;  /* the same loop on the wall clock */
     size_t calls;
@@ -229,6 +251,20 @@ static double largest_page_ms(const phase *ph, const page *p)
     return quantile(ms, LARGEST_PAGE_RUNS, 0.5);
 }
 
+/* One more pass of extract over the corpus, charging each phase. */
+static void phase_breakdown(const corpus *c, phase_result *r)
+{
+    phase_clock clock;
+    memset(&clock, 0, sizeof clock);
+    rm_options opt = text_and_html();
+    for (size_t i = 0; i < c->count; i++) {
+        rm_article *article = NULL;
+        extract_timed(c->pages[i].html, c->pages[i].len, &opt, &article, &clock);
+        rm_article_free(article);
+    }
+    memcpy(r->phase_seconds, clock.seconds, sizeof r->phase_seconds);
+}
+
 /* The work of one child: one calibration pass over the corpus, then as
  * many more passes as fill `target` seconds. Returns -1 when out of memory. */
 static int measure(const phase *ph, const corpus *c, double target, phase_result *r)
@@ -259,6 +295,8 @@ static int measure(const phase *ph, const corpus *c, double target, phase_result
         free(latencies);
         r->largest_ms = largest_page_ms(ph, &c->pages[c->largest]);
     }
+    if (ph->run == full_extract)
+        phase_breakdown(c, r);
     struct rusage usage;
     getrusage(RUSAGE_SELF, &usage);
     r->peak_rss_kb = usage.ru_maxrss;
@@ -327,6 +365,18 @@ static const char *clock_name(clockid_t clock)
     return clock == CLOCK_PROCESS_CPUTIME_ID ? "cpu" : "wall";
 }
 
+/* Peak RSS above the corpus in memory (the "load" phase). */
+static double extra_mb(const phase_result *r, const phase_result *load)
+{
+    long kb = load && r->peak_rss_kb > load->peak_rss_kb ? r->peak_rss_kb - load->peak_rss_kb : 0;
+    return (double)kb / 1024.0;
+}
+
+static double ratio(double a, double b)
+{
+    return b > 0 ? a / b : 0.0;
+}
+
 /* Time per byte relative to the parse-only baseline. */
 static double cost_ratio(const phase_result *r, const phase_result *baseline)
 {
@@ -334,49 +384,77 @@ static double cost_ratio(const phase_result *r, const phase_result *baseline)
     return mine > 0 ? base / mine : 0.0;
 }
 
-static void print_table(const corpus *c, const phase_result *results, const int *ok,
-                        const phase_result *baseline)
+/* Where extract's time goes, phase by phase. */
+static void print_breakdown(const phase_result *extract)
 {
-    printf("readmode bench: %zu pages, %.2f MB in memory; largest page %s (%.0f KB)\n\n",
-           c->count, (double)c->bytes / MB, c->pages[c->largest].name,
+    double total = 0;
+    for (size_t i = 0; i < PHASE_COUNT; i++)
+        total += extract->phase_seconds[i];
+    printf("\nextract, phase by phase (one more pass, CPU seconds):\n");
+    for (size_t i = 0; i < PHASE_COUNT; i++)
+        printf("  %-9s %8.3f s %5.1f %%%s\n", phase_name((rm_phase)i), extract->phase_seconds[i],
+               100.0 * ratio(extract->phase_seconds[i], total),
+               i == PHASE_PARSE ? "  (Gumbo on the pre-scanned markup)" : "");
+    printf("  %-9s %8.3f s\n", "total", total);
+}
+
+static void print_table(const corpus *c, const char *name, const phase_result *results,
+                        const int *ok, const phase_result *baseline)
+{
+    const phase_result *load = ok[0] ? &results[0] : NULL;
+    printf("readmode bench (%s): %zu pages, %.2f MB in memory; largest page %s (%.0f KB)\n\n",
+           name, c->count, (double)c->bytes / MB, c->pages[c->largest].name,
            (double)c->pages[c->largest].len / 1024.0);
-    printf("%-8s %5s %9s %8s %8s %9s %9s %11s %9s %6s %7s\n", "phase", "clock", "pages/s",
-           "MB/s", "x parse", "median ms", "p99 ms", "largest ms", "peak MB", "cpu%", "failed");
-    for (size_t i = 0; i < PHASE_COUNT; i++) {
+    printf("%-8s %5s %9s %8s %8s %9s %9s %11s %9s %9s %6s %7s\n", "phase", "clock", "pages/s",
+           "MB/s", "x parse", "median ms", "p99 ms", "largest ms", "peak MB", "+load MB", "cpu%",
+           "failed");
+    for (size_t i = 0; i < BENCH_PHASES; i++) {
         const phase_result *r = &results[i];
         if (!ok[i]) {
             printf("%-8s (failed, see stderr)\n", phases[i].name);
         } else if (!phases[i].run) {
-            printf("%-8s %5s %9s %8s %8s %9s %9s %11s %9.1f %6s %7s\n", phases[i].name, "-",
-                   "-", "-", "-", "-", "-", "-", (double)r->peak_rss_kb / 1024.0, "-", "-");
+            printf("%-8s %5s %9s %8s %8s %9s %9s %11s %9.1f %9s %6s %7s\n", phases[i].name, "-",
+                   "-", "-", "-", "-", "-", "-", (double)r->peak_rss_kb / 1024.0, "-", "-", "-");
         } else {
-            printf("%-8s %5s %9.1f %8.2f %8.2f %9.3f %9.3f %11.3f %9.1f %6.0f %7zu\n",
+            printf("%-8s %5s %9.1f %8.2f %8.2f %9.3f %9.3f %11.3f %9.1f %9.1f %6.0f %7zu\n",
                    phases[i].name, clock_name(phases[i].clock), pages_per_second(r),
                    mb_per_second(r), baseline ? cost_ratio(r, baseline) : 0.0, r->median_ms,
-                   r->p99_ms, r->largest_ms, (double)r->peak_rss_kb / 1024.0, cpu_share(r),
-                   r->failures);
+                   r->p99_ms, r->largest_ms, (double)r->peak_rss_kb / 1024.0, extra_mb(r, load),
+                   cpu_share(r), r->failures);
         }
     }
+    const phase_result *extract = NULL;
+    for (size_t i = 0; i < BENCH_PHASES; i++)
+        if (ok[i] && phases[i].run == full_extract)
+            extract = &results[i];
+    if (extract && baseline)
+        printf("\nextract / parse-only: time %.2fx, peak RSS above the corpus %.2fx\n",
+               cost_ratio(extract, baseline), ratio(extra_mb(extract, load), extra_mb(baseline, load)));
+    if (extract)
+        print_breakdown(extract);
     printf("\n");
-    for (size_t i = 0; i < PHASE_COUNT; i++)
+    for (size_t i = 0; i < BENCH_PHASES; i++)
         printf("  %-8s %s\n", phases[i].name, phases[i].what);
     printf("  clock: cpu = process CPU time (robust to other load), wall = elapsed time;\n"
            "  x parse: time per byte relative to parse; peak MB: the phase's own max RSS;\n"
+           "  +load MB: peak RSS above the corpus in memory (the load phase);\n"
            "  cpu%%: share of a CPU the phase got (below 100: the machine was busy);\n"
            "  failed: calls that returned an error (extract: not RM_OK/RM_NO_ARTICLE).\n");
 }
 
-static int print_json(const corpus *c, const phase_result *results, const int *ok,
-                      const phase_result *baseline)
+static int print_json(FILE *out, const corpus *c, const char *name, const phase_result *results,
+                      const int *ok, const phase_result *baseline)
 {
+    const phase_result *load = ok[0] ? &results[0] : NULL;
     cJSON *root = cJSON_CreateObject();
     cJSON *corpus_json = cJSON_AddObjectToObject(root, "corpus");
+    cJSON_AddStringToObject(corpus_json, "name", name);
     cJSON_AddNumberToObject(corpus_json, "pages", (double)c->count);
     cJSON_AddNumberToObject(corpus_json, "bytes", (double)c->bytes);
     cJSON_AddStringToObject(corpus_json, "largest_page", c->pages[c->largest].name);
     cJSON_AddNumberToObject(corpus_json, "largest_bytes", (double)c->pages[c->largest].len);
     cJSON *list = cJSON_AddArrayToObject(root, "phases");
-    for (size_t i = 0; i < PHASE_COUNT; i++) {
+    for (size_t i = 0; i < BENCH_PHASES; i++) {
         const phase_result *r = &results[i];
         cJSON *item = cJSON_CreateObject();
         cJSON_AddItemToArray(list, item);
@@ -385,6 +463,7 @@ static int print_json(const corpus *c, const phase_result *results, const int *o
         if (!ok[i])
             continue;
         cJSON_AddNumberToObject(item, "peak_rss_kb", (double)r->peak_rss_kb);
+        cJSON_AddNumberToObject(item, "peak_rss_above_load_mb", extra_mb(r, load));
         if (!phases[i].run)
             continue;
         cJSON_AddStringToObject(item, "clock", clock_name(phases[i].clock));
@@ -399,19 +478,28 @@ static int print_json(const corpus *c, const phase_result *results, const int *o
         cJSON_AddNumberToObject(item, "median_ms", r->median_ms);
         cJSON_AddNumberToObject(item, "p99_ms", r->p99_ms);
         cJSON_AddNumberToObject(item, "largest_page_ms", r->largest_ms);
+        if (baseline && phases[i].run != parse_only)
+            cJSON_AddNumberToObject(item, "memory_vs_parse",
+                                    ratio(extra_mb(r, load), extra_mb(baseline, load)));
+        if (phases[i].run != full_extract)
+            continue;
+        cJSON *breakdown = cJSON_AddObjectToObject(item, "phase_cpu_seconds");
+        for (size_t k = 0; k < PHASE_COUNT; k++)
+            cJSON_AddNumberToObject(breakdown, phase_name((rm_phase)k), r->phase_seconds[k]);
     }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (!text)
         return -1;
-    puts(text);
+    fputs(text, out);
+    fputc('\n', out);
     free(text);
     return 0;
 }
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: bench [--seconds S] [--json] CORPUS_DIR\n");
+    fprintf(stderr, "usage: bench [--seconds S] [--json] [--json-file PATH] [--name NAME] CORPUS_DIR\n");
     return 2;
 }
 
@@ -419,10 +507,14 @@ int main(int argc, char **argv)
 {
     double target = DEFAULT_SECONDS;
     int json = 0;
-    const char *dir = NULL;
+    const char *dir = NULL, *name = "corpus", *json_file = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             json = 1;
+        else if (!strcmp(argv[i], "--name") && i + 1 < argc)
+            name = argv[++i];
+        else if (!strcmp(argv[i], "--json-file") && i + 1 < argc)
+            json_file = argv[++i];
         else if (!strcmp(argv[i], "--seconds") && i + 1 < argc)
             target = atof(argv[++i]);
         else if (argv[i][0] != '-' && !dir)
@@ -434,15 +526,15 @@ int main(int argc, char **argv)
         return usage();
     corpus c;
     if (load_corpus(&c, dir) != 0) {
-        fprintf(stderr, "bench: no pages (DIR/*/source.html) readable under %s\n", dir);
+        fprintf(stderr, "bench: no pages (DIR/*/source.html or DIR/*.html) readable under %s\n", dir);
         free_corpus(&c);
         return 1;
     }
-    phase_result results[PHASE_COUNT];
-    int ok[PHASE_COUNT];
+    phase_result results[BENCH_PHASES];
+    int ok[BENCH_PHASES];
     const phase_result *baseline = NULL;
     int all_ok = 1;
-    for (size_t i = 0; i < PHASE_COUNT; i++) {
+    for (size_t i = 0; i < BENCH_PHASES; i++) {
         ok[i] = run_phase(&phases[i], &c, target, &results[i]) == 0;
         all_ok &= ok[i];
         if (ok[i] && phases[i].run == parse_only)
@@ -450,9 +542,15 @@ int main(int argc, char **argv)
     }
     int printed = 1;
     if (json)
-        printed = print_json(&c, results, ok, baseline) == 0;
+        printed = print_json(stdout, &c, name, results, ok, baseline) == 0;
     else
-        print_table(&c, results, ok, baseline);
+        print_table(&c, name, results, ok, baseline);
+    if (json_file) {
+        FILE *f = fopen(json_file, "w");
+        printed &= f && print_json(f, &c, name, results, ok, baseline) == 0;
+        if (f)
+            printed &= fclose(f) == 0;
+    }
     free_corpus(&c);
     return all_ok && printed ? 0 : 1;
 }

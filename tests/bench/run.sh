@@ -1,23 +1,101 @@
 #!/bin/sh
-# run.sh BUILD SHARED — build tests/bench/bench.c against BUILD/libreadmode.a
-# and run it over SHARED/corpus/readability. Extra arguments for the bench
-# (--json, --seconds S) come from $BENCH_ARGS: make bench BENCH_ARGS=--json
+# run.sh BUILD SHARED — the library benchmark behind `make bench`:
+#   1. bench.c over the Mozilla pages (SHARED/corpus/readability): parse-only,
+#      input side and extract (text + HTML), phase breakdown, peak RSS;
+#   2. the same over a sample of the WCXB dev pages (every 4th page of
+#      SHARED/corpus/wcxb-dev/html/*.html.gz, decompressed once into BUILD);
+#   3. scaling.c: synthetic and pathological pages of 1 and 10 MB (100 MB too
+#      with SCALING_ARGS="--sizes 1,10,100": about 15 minutes more);
+#   4. when `readmode --help` offers -j: pages/s of `readmode -j 1` and -j 2.
+# Everything is also written to BUILD/bench.json. Extra arguments for the
+# corpus bench come from $BENCH_ARGS (e.g. --seconds 2), for the scaling
+# bench from $SCALING_ARGS (default --sizes 1,10).
 set -eu
 [ $# -eq 2 ] || { echo "usage: $0 BUILD SHARED" >&2; exit 2; }
 build=$1
 shared=$2
 root=$(cd "$(dirname "$0")/../.." && pwd)
-corpus=$shared/corpus/readability
-if [ ! -d "$corpus" ]; then
-    echo "bench: SKIPPED, $corpus not found"
-    exit 0
+out=$build/bench
+mkdir -p "$out"
+cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+        -Wmissing-prototypes -O2 -g"
+# shellcheck disable=SC2046,SC2086 # flag lists
+for prog in bench scaling; do
+    ${CC:-cc} $cflags $(pkg-config --cflags gumbo libcjson) -I"$root/src/lib" -I"$root/tests" \
+        -o "$out/$prog" "$root/tests/bench/$prog.c" "$build/libreadmode.a" \
+        $(pkg-config --libs gumbo libcjson) -lunistring -lm
+done
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+cores=$(getconf _NPROCESSORS_ONLN)
+echo "machine: $cpu, $cores cores"
+echo
+
+parts=""
+mozilla=$shared/corpus/readability
+if [ -d "$mozilla" ]; then
+    # shellcheck disable=SC2086
+    "$out/bench" ${BENCH_ARGS:-} --name mozilla --json-file "$out/mozilla.json" "$mozilla"
+    parts="$parts mozilla"
+    echo
+else
+    echo "bench: Mozilla pages SKIPPED, $mozilla not found"
 fi
-mkdir -p "$build/bench"
-# shellcheck disable=SC2046 # pkg-config output is a list of flags
-${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L \
-    -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -O2 -g \
-    $(pkg-config --cflags gumbo libcjson) -I"$root/src" \
-    -o "$build/bench/bench" "$root/tests/bench/bench.c" "$build/libreadmode.a" \
-    $(pkg-config --libs gumbo libcjson) -lunistring -lm
-# shellcheck disable=SC2086 # BENCH_ARGS is a list of options
-"$build/bench/bench" ${BENCH_ARGS:-} "$corpus"
+
+wcxb=$shared/corpus/wcxb-dev/html
+if [ -d "$wcxb" ]; then
+    mkdir -p "$out/wcxb-dev"
+    n=0
+    for page in "$wcxb"/*.html.gz; do
+        n=$((n + 1))
+        [ $((n % 4)) -eq 1 ] || continue
+        name=$(basename "$page" .gz)
+        [ -s "$out/wcxb-dev/$name" ] || gzip -dc "$page" > "$out/wcxb-dev/$name"
+    done
+    # shellcheck disable=SC2086
+    "$out/bench" ${BENCH_ARGS:-} --seconds 1 --name wcxb-dev --json-file "$out/wcxb-dev.json" \
+        "$out/wcxb-dev"
+    parts="$parts wcxb-dev"
+    echo
+else
+    echo "bench: WCXB pages SKIPPED, $wcxb not found"
+fi
+
+# shellcheck disable=SC2086
+"$out/scaling" ${SCALING_ARGS:---sizes 1,10} --json-file "$out/scaling.json"
+parts="$parts scaling"
+echo
+
+# Bulk throughput over the Mozilla pages with worker threads, when the
+# command has them (wall time: the point is using both cores).
+if [ -d "$mozilla" ] && "$build/readmode" --help 2>&1 | grep -qE -- '^[[:space:]]*-j[ ,]'; then
+    rm -rf "$out/jobs"
+    mkdir -p "$out/jobs"
+    pages=$(ls "$mozilla"/*/source.html | wc -l)
+    printf '{' > "$out/jobs.json"
+    sep=""
+    for j in 1 2; do
+        start=$(date +%s.%N)
+        "$build/readmode" -j "$j" -f text -o "$out/jobs/$j" "$mozilla"/*/source.html > /dev/null 2>&1 || true
+        end=$(date +%s.%N)
+        rate=$(echo "$pages $start $end" | awk '{ printf "%.1f", $1 / ($3 - $2) }')
+        echo "readmode -j $j -o DIR: $pages pages, $rate pages/s (wall)"
+        printf '%s"j%s_pages_per_second": %s' "$sep" "$j" "$rate" >> "$out/jobs.json"
+        sep=", "
+    done
+    printf '}\n' >> "$out/jobs.json"
+    parts="$parts jobs"
+else
+    echo "bench: -j throughput SKIPPED (readmode --help shows no -j)"
+fi
+
+# One JSON document for all of it.
+{
+    printf '{\n"machine": {"cpu": "%s", "cores": %s}' "$cpu" "$cores"
+    for part in $parts; do
+        printf ',\n"%s": ' "$part"
+        cat "$out/$part.json"
+    done
+    printf '}\n'
+} > "$build/bench.json"
+echo "bench: results in $build/bench.json"

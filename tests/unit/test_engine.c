@@ -6,12 +6,15 @@
 #include "testutil.h"
 
 #include "engine.h"
+#include "prescan.h"
+#include "readmode.h"
 
 #define LONG_P(words)                                                                  \
     "<p>" words ", which the council discussed at length on Tuesday evening, "          \
     "before the vote, and again, at the request of residents, after it.</p>"
 
 typedef struct {
+    prescan_output pre;   /* the markup Gumbo parses, the style sheets */
     GumboOutput *out;
     rm_engine e;
     int32_t roots[16];
@@ -21,8 +24,13 @@ typedef struct {
 static void load(fixture *f, const char *html)
 {
     memset(f, 0, sizeof *f);
-    f->out = gumbo_parse(html);
+    /* as rm_extract does: the pre-scan first, style sheets to the engine */
+    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true};
+    ck_assert_int_eq(prescan(html, strlen(html), &limits, &f->pre), 0);
+    f->out = gumbo_parse(f->pre.html ? f->pre.html : html);
     ck_assert_int_eq(dom_build(&f->e.dom, f->out), 0);
+    f->e.css = f->pre.css;
+    f->e.css_len = f->pre.css_len;
     f->e.byline_node = RM_NONE;
     ck_assert_int_eq(engine_prepare(&f->e), 0);
     clutter_classify(&f->e);
@@ -38,6 +46,7 @@ static void unload(fixture *f)
 {
     engine_free(&f->e);
     gumbo_destroy_output(&kGumboDefaultOptions, f->out);
+    prescan_free(&f->pre);
 }
 
 /* Element with the given id attribute. */

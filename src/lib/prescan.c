@@ -1,0 +1,1041 @@
+/*
+ * prescan.c — one linear pass over the markup before Gumbo (see prescan.h).
+ *
+ * Nesting. Gumbo 0.10.1 spends time quadratic in the depth of the tree
+ * (100 000 nested <div>s: ~30 s), so hostile or broken pages could stall the
+ * reader. Browsers cap the depth anyway (Chromium's HTMLConstructionSite
+ * attaches elements past depth 512 to the element at the cap), so we
+ * rewrite the markup the same way: start tags that would open an element
+ * deeper than the cap, and their end tags, are cut out; the content stays
+ * where it was and ends up one level up. To know the depth we run a light
+ * tokenizer (HTML Standard §13.2.5: comments, doctype and bogus comments,
+ * CDATA in SVG/MathML, raw-text elements, script data with its escapes,
+ * quoted attribute values, void elements, self-closing syntax) and a rough
+ * model of tree construction (§13.2.6): end tags pop to the matching open
+ * element, and the implied end tags and implied table parents that change
+ * depth most are modelled. The model may overestimate depth on odd markup
+ * (it then flattens a little early) but never counts much less than Gumbo
+ * builds.
+ *
+ * Attributes. Gumbo compares each attribute of a tag with every one before
+ * it (1 000 000 attributes on one element: minutes), so a tag keeps its
+ * first max_attributes; a value is cut at max_attribute_bytes, on a
+ * character boundary. Attributes of end tags mean nothing and are dropped.
+ *
+ * Stripping. Most bytes of a modern page are scripts, style sheets, inline
+ * SVG icons and data attributes that no extraction rule reads; Gumbo would
+ * tokenize and allocate all of them. Their elements stay, empty, so the
+ * tree keeps its shape. A part is left as it is whenever the pass cannot be
+ * sure where it ends the way Gumbo would see it (an <svg> whose content
+ * breaks out into HTML, an unclosed <template>).
+ *
+ * Every lookup is bounded or amortised by the pops it causes, and each
+ * input byte is read a bounded number of times, so the pass stays linear.
+ */
+#include "prescan.h"
+
+#include <gumbo.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* <html> and <body> are always there, implied or not. */
+#define IMPLIED_DEPTH 2
+/* How far down the stack implied end tags look for the element they
+ * close; beyond that we assume it is not there (and overestimate). */
+#define IMPLIED_END_WINDOW 64
+#define UNKNOWN_BUCKETS 256
+
+/* ------------------------------------------------------------------ */
+/* Tag classes                                                         */
+/* ------------------------------------------------------------------ */
+
+enum {
+    C_VOID = 1 << 0,       /* no content, never on the stack */
+    C_RAW_TEXT = 1 << 1,   /* content is text up to the matching end tag */
+    C_MERGED = 1 << 2,     /* html, head, body: merged into the existing ones */
+    C_FOREIGN = 1 << 3,    /* svg, math: self-closing syntax is honoured */
+    C_CLOSES_P = 1 << 4,   /* start tag closes an open <p> */
+    C_LI = 1 << 5,
+    C_DT_DD = 1 << 6,
+    C_TR = 1 << 7,
+    C_CELL = 1 << 8,
+    C_TABLE_SECTION = 1 << 9,
+    C_OPTION = 1 << 10,
+    C_OPTGROUP = 1 << 11,
+    C_HEADING = 1 << 12,
+    C_NO_SELF_NESTING = 1 << 13,   /* a second one closes the first */
+};
+
+/* From the HTML Standard: void elements (§13.1.2), elements whose content
+ * the tokenizer reads as text (§13.2.6.4.7 "in body": script, style,
+ * textarea, title, xmp, iframe, noembed, noframes, plaintext, and noscript
+ * because Gumbo parses as if scripting were on), and the start tags of the
+ * "in body" insertion mode that close a <p> or a sibling first. */
+static const uint16_t tag_classes[GUMBO_TAG_LAST] = {
+    [GUMBO_TAG_AREA] = C_VOID, [GUMBO_TAG_BASE] = C_VOID, [GUMBO_TAG_BASEFONT] = C_VOID,
+    [GUMBO_TAG_BGSOUND] = C_VOID, [GUMBO_TAG_BR] = C_VOID, [GUMBO_TAG_COL] = C_VOID,
+    [GUMBO_TAG_EMBED] = C_VOID, [GUMBO_TAG_FRAME] = C_VOID, [GUMBO_TAG_IMAGE] = C_VOID,
+    [GUMBO_TAG_IMG] = C_VOID, [GUMBO_TAG_INPUT] = C_VOID, [GUMBO_TAG_KEYGEN] = C_VOID,
+    [GUMBO_TAG_LINK] = C_VOID, [GUMBO_TAG_META] = C_VOID, [GUMBO_TAG_PARAM] = C_VOID,
+    [GUMBO_TAG_SOURCE] = C_VOID, [GUMBO_TAG_TRACK] = C_VOID, [GUMBO_TAG_WBR] = C_VOID,
+    [GUMBO_TAG_ISINDEX] = C_VOID, [GUMBO_TAG_MENUITEM] = C_VOID,
+    [GUMBO_TAG_HR] = C_VOID | C_CLOSES_P,
+    [GUMBO_TAG_SCRIPT] = C_RAW_TEXT, [GUMBO_TAG_STYLE] = C_RAW_TEXT,
+    [GUMBO_TAG_TEXTAREA] = C_RAW_TEXT, [GUMBO_TAG_TITLE] = C_RAW_TEXT,
+    [GUMBO_TAG_IFRAME] = C_RAW_TEXT, [GUMBO_TAG_NOEMBED] = C_RAW_TEXT,
+    [GUMBO_TAG_NOFRAMES] = C_RAW_TEXT, [GUMBO_TAG_NOSCRIPT] = C_RAW_TEXT,
+    [GUMBO_TAG_XMP] = C_RAW_TEXT | C_CLOSES_P,
+    [GUMBO_TAG_PLAINTEXT] = C_RAW_TEXT | C_CLOSES_P,
+    [GUMBO_TAG_HTML] = C_MERGED, [GUMBO_TAG_HEAD] = C_MERGED, [GUMBO_TAG_BODY] = C_MERGED,
+    [GUMBO_TAG_SVG] = C_FOREIGN, [GUMBO_TAG_MATH] = C_FOREIGN,
+    [GUMBO_TAG_ADDRESS] = C_CLOSES_P, [GUMBO_TAG_ARTICLE] = C_CLOSES_P,
+    [GUMBO_TAG_ASIDE] = C_CLOSES_P, [GUMBO_TAG_BLOCKQUOTE] = C_CLOSES_P,
+    [GUMBO_TAG_CENTER] = C_CLOSES_P, [GUMBO_TAG_DETAILS] = C_CLOSES_P,
+    [GUMBO_TAG_DIR] = C_CLOSES_P, [GUMBO_TAG_DIV] = C_CLOSES_P, [GUMBO_TAG_DL] = C_CLOSES_P,
+    [GUMBO_TAG_FIELDSET] = C_CLOSES_P, [GUMBO_TAG_FIGCAPTION] = C_CLOSES_P,
+    [GUMBO_TAG_FIGURE] = C_CLOSES_P, [GUMBO_TAG_FOOTER] = C_CLOSES_P,
+    [GUMBO_TAG_HEADER] = C_CLOSES_P, [GUMBO_TAG_HGROUP] = C_CLOSES_P,
+    [GUMBO_TAG_MAIN] = C_CLOSES_P, [GUMBO_TAG_MENU] = C_CLOSES_P, [GUMBO_TAG_NAV] = C_CLOSES_P,
+    [GUMBO_TAG_OL] = C_CLOSES_P, [GUMBO_TAG_P] = C_CLOSES_P, [GUMBO_TAG_SECTION] = C_CLOSES_P,
+    [GUMBO_TAG_SUMMARY] = C_CLOSES_P, [GUMBO_TAG_UL] = C_CLOSES_P, [GUMBO_TAG_PRE] = C_CLOSES_P,
+    [GUMBO_TAG_LISTING] = C_CLOSES_P, [GUMBO_TAG_FORM] = C_CLOSES_P,
+    [GUMBO_TAG_TABLE] = C_CLOSES_P,
+    [GUMBO_TAG_H1] = C_CLOSES_P | C_HEADING, [GUMBO_TAG_H2] = C_CLOSES_P | C_HEADING,
+    [GUMBO_TAG_H3] = C_CLOSES_P | C_HEADING, [GUMBO_TAG_H4] = C_CLOSES_P | C_HEADING,
+    [GUMBO_TAG_H5] = C_CLOSES_P | C_HEADING, [GUMBO_TAG_H6] = C_CLOSES_P | C_HEADING,
+    [GUMBO_TAG_LI] = C_CLOSES_P | C_LI,
+    [GUMBO_TAG_DT] = C_CLOSES_P | C_DT_DD, [GUMBO_TAG_DD] = C_CLOSES_P | C_DT_DD,
+    [GUMBO_TAG_TR] = C_TR, [GUMBO_TAG_TD] = C_CELL, [GUMBO_TAG_TH] = C_CELL,
+    [GUMBO_TAG_TBODY] = C_TABLE_SECTION, [GUMBO_TAG_THEAD] = C_TABLE_SECTION,
+    [GUMBO_TAG_TFOOT] = C_TABLE_SECTION,
+    [GUMBO_TAG_OPTION] = C_OPTION, [GUMBO_TAG_OPTGROUP] = C_OPTGROUP,
+    [GUMBO_TAG_A] = C_NO_SELF_NESTING, [GUMBO_TAG_NOBR] = C_NO_SELF_NESTING,
+    [GUMBO_TAG_BUTTON] = C_NO_SELF_NESTING,
+};
+
+#define TAGS(...) {__VA_ARGS__, GUMBO_TAG_LAST}
+#define SCOPE_TAGS GUMBO_TAG_APPLET, GUMBO_TAG_CAPTION, GUMBO_TAG_HTML, GUMBO_TAG_TABLE, \
+    GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_MARQUEE, GUMBO_TAG_OBJECT, GUMBO_TAG_TEMPLATE
+
+/* Implied end tags (§13.2.6.4.7 "in body" and the table modes): a start
+ * tag of `starts` closes the nearest open element of `closes`, unless an
+ * element of `stops` (the standard's "scope" boundary) comes first. */
+typedef struct {
+    uint16_t starts;
+    GumboTag closes[7];
+    GumboTag stops[13];
+    unsigned window;
+} implied_end;
+
+static const implied_end implied_ends[] = {
+    {C_CLOSES_P, TAGS(GUMBO_TAG_P), TAGS(SCOPE_TAGS, GUMBO_TAG_BUTTON), IMPLIED_END_WINDOW},
+    {C_LI, TAGS(GUMBO_TAG_LI), TAGS(SCOPE_TAGS, GUMBO_TAG_OL, GUMBO_TAG_UL), IMPLIED_END_WINDOW},
+    {C_DT_DD, TAGS(GUMBO_TAG_DT, GUMBO_TAG_DD), TAGS(SCOPE_TAGS, GUMBO_TAG_DL), IMPLIED_END_WINDOW},
+    {C_HEADING, TAGS(GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
+                     GUMBO_TAG_H6), TAGS(GUMBO_TAG_HTML), 1},
+    {C_TR, TAGS(GUMBO_TAG_TR), TAGS(GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
+                                    GUMBO_TAG_TFOOT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HTML),
+     IMPLIED_END_WINDOW},
+    {C_CELL, TAGS(GUMBO_TAG_TD, GUMBO_TAG_TH),
+     TAGS(GUMBO_TAG_TR, GUMBO_TAG_TABLE, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HTML), IMPLIED_END_WINDOW},
+    {C_TABLE_SECTION, TAGS(GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT),
+     TAGS(GUMBO_TAG_TABLE, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HTML), IMPLIED_END_WINDOW},
+    {C_OPTION | C_OPTGROUP, TAGS(GUMBO_TAG_OPTION), TAGS(GUMBO_TAG_SELECT, GUMBO_TAG_DATALIST), 1},
+    {C_OPTGROUP, TAGS(GUMBO_TAG_OPTGROUP), TAGS(GUMBO_TAG_SELECT, GUMBO_TAG_DATALIST), 1},
+    {C_NO_SELF_NESTING, TAGS(GUMBO_TAG_BUTTON), TAGS(SCOPE_TAGS), IMPLIED_END_WINDOW},
+    /* A second <a> or <nobr> runs the adoption agency, which closes the
+     * first but reopens the formatting elements inside it: only when the
+     * first is the current node does the depth surely not grow. */
+    {C_NO_SELF_NESTING, TAGS(GUMBO_TAG_A, GUMBO_TAG_NOBR), TAGS(GUMBO_TAG_HTML), 1},
+};
+
+/* Table parts Gumbo inserts when markup leaves them out (§13.2.6.4.9-13:
+ * a <tr> directly in <table> gets a <tbody>, a cell gets a <tr>). */
+typedef struct {
+    uint16_t starts;
+    GumboTag current[4];
+    GumboTag inserted[3];
+} implied_parent;
+
+static const implied_parent implied_parents[] = {
+    {C_TR, TAGS(GUMBO_TAG_TABLE), TAGS(GUMBO_TAG_TBODY)},
+    {C_CELL, TAGS(GUMBO_TAG_TABLE), TAGS(GUMBO_TAG_TBODY, GUMBO_TAG_TR)},
+    {C_CELL, TAGS(GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT), TAGS(GUMBO_TAG_TR)},
+};
+
+static int tag_in(const GumboTag *set, GumboTag tag)
+{
+    for (; *set != GUMBO_TAG_LAST; set++)
+        if (*set == tag)
+            return 1;
+    return 0;
+}
+
+static uint16_t class_of(GumboTag tag)
+{
+    return tag < GUMBO_TAG_LAST ? tag_classes[tag] : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Open elements                                                       */
+/* ------------------------------------------------------------------ */
+
+/* An element name: Gumbo's tag, or for unknown (custom) elements a hash
+ * bucket of the lower-cased name. */
+typedef struct {
+    GumboTag tag;
+    uint32_t bucket;
+} tag_name;
+
+typedef struct {
+    tag_name name;
+    uint8_t dropped;   /* its start tag was cut: cut its end tag too */
+} open_element;
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} buffer;
+
+typedef struct {
+    const char *html;
+    size_t len;
+    const prescan_limits *limits;
+
+    open_element *stack;
+    size_t depth, capacity;
+    size_t kept;          /* open elements that stay: the model's depth */
+    size_t foreign;       /* open <svg> and <math> */
+    /* Open elements per name, so that an end tag with nothing to close
+     * costs nothing instead of a walk down the whole stack. */
+    uint32_t open_known[GUMBO_TAG_LAST];
+    uint32_t open_unknown[UNKNOWN_BUCKETS];
+
+    buffer out;           /* empty until the first change */
+    bool changed;
+    size_t copied_until;  /* input before this is in `out` */
+    buffer css;
+    int failed;           /* out of memory */
+} scan;
+
+static uint32_t *open_count(scan *s, tag_name name)
+{
+    return name.tag == GUMBO_TAG_UNKNOWN ? &s->open_unknown[name.bucket] : &s->open_known[name.tag];
+}
+
+static int same_name(tag_name a, tag_name b)
+{
+    return a.tag == b.tag && a.bucket == b.bucket;
+}
+
+static tag_name name_of(const char *s, size_t n)
+{
+    tag_name name = {gumbo_tagn_enum(s, (unsigned)n), 0};
+    if (name.tag != GUMBO_TAG_UNKNOWN)
+        return name;
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+    }
+    name.bucket = h % UNKNOWN_BUCKETS;
+    return name;
+}
+
+/* Push an element; returns 1 when it is beyond the cap (to be cut). */
+static int push(scan *s, tag_name name)
+{
+    if (s->depth == s->capacity) {
+        size_t capacity = s->capacity ? s->capacity * 2 : 256;
+        open_element *grown = realloc(s->stack, capacity * sizeof *grown);
+        if (!grown) {
+            s->failed = 1;
+            return 0;
+        }
+        s->stack = grown;
+        s->capacity = capacity;
+    }
+    int dropped = s->limits->max_depth && IMPLIED_DEPTH + s->kept + 1 > s->limits->max_depth;
+    s->stack[s->depth++] = (open_element){name, (uint8_t)dropped};
+    s->kept += !dropped;
+    s->foreign += (class_of(name.tag) & C_FOREIGN) != 0;
+    (*open_count(s, name))++;
+    return dropped;
+}
+
+/* Pop elements until `depth` remain. Cut elements are always above kept
+ * ones, so `kept` stays the count of the kept prefix. */
+static void pop_to(scan *s, size_t depth)
+{
+    while (s->depth > depth) {
+        const open_element *top = &s->stack[--s->depth];
+        s->kept -= !top->dropped;
+        s->foreign -= (class_of(top->name.tag) & C_FOREIGN) != 0;
+        (*open_count(s, top->name))--;
+    }
+}
+
+/* Index of the nearest open element named in `closes`, looking at most
+ * `window` elements down and not past one in `stops`; -1 if none. */
+static long find_closable(const scan *s, const GumboTag *closes, const GumboTag *stops, unsigned window)
+{
+    for (size_t i = s->depth; i > 0 && s->depth - i < window; i--) {
+        GumboTag tag = s->stack[i - 1].name.tag;
+        if (tag_in(closes, tag))
+            return (long)(i - 1);
+        if (tag_in(stops, tag))
+            return -1;
+    }
+    return -1;
+}
+
+static int any_open(scan *s, const GumboTag *tags)
+{
+    for (; *tags != GUMBO_TAG_LAST; tags++)
+        if (*open_count(s, (tag_name){*tags, 0}))
+            return 1;
+    return 0;
+}
+
+static void apply_implied_ends(scan *s, uint16_t cls)
+{
+    for (size_t r = 0; r < sizeof implied_ends / sizeof implied_ends[0]; r++) {
+        const implied_end *rule = &implied_ends[r];
+        if (!(cls & rule->starts) || !any_open(s, rule->closes))
+            continue;
+        long at = find_closable(s, rule->closes, rule->stops, rule->window);
+        if (at >= 0)
+            pop_to(s, (size_t)at);
+    }
+}
+
+static void apply_implied_parents(scan *s, uint16_t cls)
+{
+    GumboTag current = s->depth ? s->stack[s->depth - 1].name.tag : GUMBO_TAG_HTML;
+    for (size_t r = 0; r < sizeof implied_parents / sizeof implied_parents[0]; r++) {
+        const implied_parent *rule = &implied_parents[r];
+        if (!(cls & rule->starts) || !tag_in(rule->current, current))
+            continue;
+        for (const GumboTag *t = rule->inserted; *t != GUMBO_TAG_LAST; t++)
+            push(s, (tag_name){*t, 0});
+        return;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+static bool reserve(scan *s, buffer *b, size_t more)
+{
+    if (b->data && b->len + more + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    char *grown = realloc(b->data, cap);
+    if (!grown) {
+        s->failed = 1;
+        return false;
+    }
+    b->data = grown;
+    b->cap = cap;
+    return true;
+}
+
+static void put(scan *s, buffer *b, const char *p, size_t n)
+{
+    if (n && reserve(s, b, n)) {
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+    }
+}
+
+static void put_str(scan *s, const char *str)
+{
+    put(s, &s->out, str, strlen(str));
+}
+
+/* Start replacing the input from `at`: everything before it goes out as
+ * it was. The first change sizes the output for the whole input. */
+static void begin_replace(scan *s, size_t at)
+{
+    if (!s->changed) {
+        s->changed = true;
+        if (!reserve(s, &s->out, s->len))
+            return;
+    }
+    put(s, &s->out, s->html + s->copied_until, at - s->copied_until);
+}
+
+/* The replacement is written: carry on copying from `resume`. */
+static void end_replace(scan *s, size_t resume)
+{
+    s->copied_until = resume;
+}
+
+/* Leave [start, end) out of the output. */
+static void cut(scan *s, size_t start, size_t end)
+{
+    begin_replace(s, start);
+    end_replace(s, end);
+}
+
+/* A style sheet for the clutter detector, as Gumbo would give its text:
+ * line breaks normalised (§13.2.3.5), NUL as a character that is neither
+ * a name nor punctuation to the CSS reader. */
+static void put_css(scan *s, size_t from, size_t to)
+{
+    if (!reserve(s, &s->css, to - from + 1))
+        return;
+    char *o = s->css.data + s->css.len;
+    for (size_t i = from; i < to; i++) {
+        char c = s->html[i];
+        if (c == '\r' && i + 1 < to && s->html[i + 1] == '\n')
+            continue;
+        *o++ = c == '\r' ? '\n' : c == '\0' ? ' ' : c;
+    }
+    *o++ = '\0';
+    s->css.len = (size_t)(o - s->css.data);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokenizer                                                           */
+/* ------------------------------------------------------------------ */
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+static int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+static int has_prefix_ci(const scan *s, size_t at, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (s->len - at < n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s->html[at + i]) != prefix[i])
+            return 0;
+    return 1;
+}
+
+/* Position just after the first `needle` at or after `at`, or the end. */
+static size_t after(const scan *s, size_t at, const char *needle)
+{
+    while (at < s->len) {
+        const char *hit = memchr(s->html + at, needle[0], s->len - at);
+        if (!hit)
+            break;
+        at = (size_t)(hit - s->html);
+        if (has_prefix_ci(s, at, needle))
+            return at + strlen(needle);
+        at++;
+    }
+    return s->len;
+}
+
+/* Does "</name" followed by white space, '/' or '>' start at `at` (the
+ * "appropriate end tag" of a raw-text element)? */
+static int is_end_tag_named(const scan *s, size_t at, const char *name, size_t n)
+{
+    size_t close = at + 2 + n;
+    return close < s->len && s->html[at] == '<' && s->html[at + 1] == '/' &&
+           !strncasecmp(s->html + at + 2, name, n) &&
+           (is_space(s->html[close]) || s->html[close] == '/' || s->html[close] == '>');
+}
+
+/* Where a comment starting at `at` ("<!--") ends (§13.2.5.43-52): at
+ * "-->" or "--!>", or at once for "<!-->" and "<!--->"; unclosed, at the
+ * end of the input. */
+static size_t comment_end(const scan *s, size_t at)
+{
+    size_t i = at + 4;
+    if (i < s->len && s->html[i] == '>')
+        return i + 1;
+    if (i + 1 < s->len && s->html[i] == '-' && s->html[i + 1] == '>')
+        return i + 2;
+    while (i < s->len) {
+        const char *dash = memchr(s->html + i, '-', s->len - i);
+        if (!dash)
+            break;
+        size_t j = (size_t)(dash - s->html), run = j;
+        while (j < s->len && s->html[j] == '-')
+            j++;
+        if (j - run >= 2 && j < s->len) {
+            if (s->html[j] == '>')
+                return j + 1;
+            if (s->html[j] == '!' && j + 1 < s->len && s->html[j + 1] == '>')
+                return j + 2;
+        }
+        i = j;
+    }
+    return s->len;
+}
+
+typedef struct {
+    size_t name, name_len;
+    bool has_value;
+    char quote;               /* '"', '\'' or 0 for an unquoted value */
+    size_t value, value_len;  /* the value without its quotes */
+} attribute;
+
+/* Read the attribute at or after *i (§13.2.5.32-40); returns 0 at the end
+ * of the tag (*i at its '>' or at the end of the input). "/>" seen just
+ * before the '>' sets *self_closing. */
+static int next_attribute(const scan *s, size_t *i, attribute *a, int *self_closing)
+{
+    const char *h = s->html;
+    size_t p = *i;
+    for (;; p++) {
+        while (p < s->len && is_space(h[p]))
+            p++;
+        if (p >= s->len || h[p] == '>') {
+            *i = p;
+            return 0;
+        }
+        if (h[p] != '/')
+            break;
+        *self_closing = p + 1 < s->len && h[p + 1] == '>';
+    }
+    *self_closing = 0;
+    a->name = p++;   /* a leading '=' belongs to the name */
+    while (p < s->len && !is_space(h[p]) && h[p] != '/' && h[p] != '>' && h[p] != '=')
+        p++;
+    a->name_len = p - a->name;
+    a->has_value = false;
+    a->quote = 0;
+    a->value = a->value_len = 0;
+    size_t q = p;
+    while (q < s->len && is_space(h[q]))
+        q++;
+    if (q < s->len && h[q] == '=') {
+        for (q++; q < s->len && is_space(h[q]); q++)
+            ;
+        a->has_value = true;
+        a->quote = q < s->len && (h[q] == '"' || h[q] == '\'') ? h[q] : 0;
+        if (a->quote) {
+            a->value = q + 1;
+            const char *close = memchr(h + a->value, a->quote, s->len - a->value);
+            p = close ? (size_t)(close - h) + 1 : s->len;
+            a->value_len = (close ? (size_t)(close - h) : s->len) - a->value;
+        } else {
+            a->value = q;
+            while (q < s->len && !is_space(h[q]) && h[q] != '>')
+                q++;
+            a->value_len = q - a->value;
+            p = q;
+        }
+    }
+    *i = p;
+    return 1;
+}
+
+/* Attributes the extractor reads among those that are often large: the
+ * lazy-image sources the renderers resolve and the component names the
+ * clutter detector reads (keep in step with render_common.c and
+ * clutter.c; test_prescan checks every "data-" name in the sources). */
+static const char *const read_data_attributes[] = {
+    "data-src", "data-lazy-src", "data-original", "data-srcset",
+    "data-component", "data-testid", "data-qa", "data-module", "data-type",
+};
+
+static bool name_is(const char *name, size_t len, const char *want)
+{
+    size_t n = strlen(want);
+    return len == n && !strncasecmp(name, want, n);
+}
+
+bool prescan_attribute_read(const char *name, size_t len)
+{
+    if (len > 2 && !strncasecmp(name, "on", 2))
+        return false;   /* event handlers: script */
+    if (len <= 5 || strncasecmp(name, "data-", 5))
+        return true;
+    for (size_t i = 0; i < sizeof read_data_attributes / sizeof read_data_attributes[0]; i++)
+        if (name_is(name, len, read_data_attributes[i]))
+            return true;
+    return false;
+}
+
+static bool attribute_kept(const scan *s, const attribute *a, unsigned kept)
+{
+    if (s->limits->max_attributes && kept >= s->limits->max_attributes)
+        return false;
+    return !s->limits->strip || prescan_attribute_read(s->html + a->name, a->name_len);
+}
+
+static bool value_too_long(const scan *s, const attribute *a)
+{
+    return s->limits->max_attribute_bytes && a->value_len > s->limits->max_attribute_bytes;
+}
+
+/* A "type" naming JSON (application/ld+json, application/json): script
+ * content the metadata may read. A character reference could spell it
+ * too, so a value holding one counts. */
+static bool names_json(const scan *s, const attribute *a)
+{
+    if (!name_is(s->html + a->name, a->name_len, "type") || !a->has_value)
+        return false;
+    for (size_t i = a->value; i < a->value + a->value_len; i++)
+        if (s->html[i] == '&' || (i + 4 <= a->value + a->value_len && !strncasecmp(s->html + i, "json", 4)))
+            return true;
+    return false;
+}
+
+typedef struct {
+    size_t start, end;      /* the whole tag, '<' to after '>' */
+    const char *name;
+    size_t name_len;
+    size_t attributes;      /* where the attributes start */
+    int is_end;
+    int self_closing;
+    bool rewrite;           /* attributes to drop or shorten */
+    bool json;              /* type="...json..." */
+} tag_token;
+
+/* Read a start or end tag at `at` ("<x" or "</x"): name, then attributes
+ * with their quoting, up to the '>' (§13.2.5.6-40). Returns 0 if the
+ * input ends inside the tag, which the tokenizer then drops. */
+static int read_tag(const scan *s, size_t at, tag_token *t)
+{
+    size_t i = at + 1;
+    t->start = at;
+    t->is_end = s->html[i] == '/';
+    i += (size_t)t->is_end;
+    t->name = s->html + i;
+    while (i < s->len && !is_space(s->html[i]) && s->html[i] != '/' && s->html[i] != '>')
+        i++;
+    t->name_len = (size_t)(s->html + i - t->name);
+    t->attributes = i;
+    t->self_closing = 0;
+    t->rewrite = t->json = false;
+    attribute a;
+    unsigned kept = 0;
+    while (next_attribute(s, &i, &a, &t->self_closing)) {
+        if (t->is_end || !attribute_kept(s, &a, kept)) {
+            t->rewrite = true;
+            continue;
+        }
+        kept++;
+        t->rewrite |= value_too_long(s, &a);
+        t->json |= names_json(s, &a);
+    }
+    if (i >= s->len)
+        return 0;
+    t->end = i + 1;
+    return 1;
+}
+
+/* Write the tag with only the attributes it keeps, values shortened to
+ * the cap (on a UTF-8 character boundary), when anything changes. */
+static void emit_tag(scan *s, const tag_token *t)
+{
+    if (!t->rewrite)
+        return;
+    begin_replace(s, t->start);
+    put_str(s, t->is_end ? "</" : "<");
+    put(s, &s->out, t->name, t->name_len);
+    size_t i = t->attributes;
+    attribute a;
+    int self_closing = 0;
+    unsigned kept = 0;
+    while (!t->is_end && next_attribute(s, &i, &a, &self_closing)) {
+        if (!attribute_kept(s, &a, kept))
+            continue;
+        kept++;
+        put_str(s, " ");
+        put(s, &s->out, s->html + a.name, a.name_len);
+        if (!a.has_value)
+            continue;
+        size_t n = a.value_len;
+        if (value_too_long(s, &a)) {
+            n = s->limits->max_attribute_bytes;
+            while (n > 0 && ((unsigned char)s->html[a.value + n] & 0xC0) == 0x80)
+                n--;
+        }
+        put_str(s, "=");
+        put(s, &s->out, &a.quote, a.quote ? 1 : 0);
+        put(s, &s->out, s->html + a.value, n);
+        put(s, &s->out, &a.quote, a.quote ? 1 : 0);
+    }
+    /* " />": after an unquoted value "/>" would join the value */
+    put_str(s, t->self_closing && !t->is_end ? " />" : ">");
+    end_replace(s, t->end);
+}
+
+/* Where the text of a raw-text or RCDATA element ends: at the '<' of its
+ * end tag, or at the end of the input. */
+static size_t raw_text_end(const scan *s, size_t at, const tag_token *t)
+{
+    while (at < s->len) {
+        size_t lt = after(s, at, "</");
+        if (lt >= s->len)
+            return s->len;
+        if (is_end_tag_named(s, lt - 2, t->name, t->name_len))
+            return lt - 2;
+        at = lt;
+    }
+    return s->len;
+}
+
+/* Where script data ends (§13.2.5.4, 15-31): at the '<' of "</script",
+ * except that after "<!--" an inner "<script" opens a double-escaped
+ * section that "</script" only closes, up to the "-->". */
+static size_t script_end(const scan *s, size_t at)
+{
+    static const char name[] = "script";
+    const size_t n = sizeof name - 1;
+    enum { DATA, ESCAPED, DOUBLE } state = DATA;
+    unsigned dashes = 0;
+    size_t i = at;
+    while (i < s->len) {
+        if (state == DATA) {
+            const char *lt = memchr(s->html + i, '<', s->len - i);
+            if (!lt)
+                return s->len;
+            i = (size_t)(lt - s->html);
+            if (is_end_tag_named(s, i, name, n))
+                return i;
+            if (has_prefix_ci(s, i, "<!--")) {
+                state = ESCAPED;
+                dashes = 2;
+                i += 4;
+            } else {
+                i++;
+            }
+            continue;
+        }
+        char c = s->html[i];
+        if (c == '-') {
+            dashes++;
+            i++;
+            continue;
+        }
+        if (c == '>' && dashes >= 2) {
+            state = DATA;
+        } else if (c == '<' && state == ESCAPED) {
+            if (is_end_tag_named(s, i, name, n))
+                return i;
+            size_t close = i + 1 + n;
+            if (close < s->len && !strncasecmp(s->html + i + 1, name, n) &&
+                (is_space(s->html[close]) || s->html[close] == '/' || s->html[close] == '>'))
+                state = DOUBLE;
+        } else if (c == '<' && is_end_tag_named(s, i, name, n)) {
+            state = ESCAPED;
+            i += 2 + n;
+            dashes = 0;
+            continue;
+        }
+        dashes = 0;
+        i++;
+    }
+    return s->len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Stripping                                                           */
+/* ------------------------------------------------------------------ */
+
+/* The element [t->start, close_end) keeps its start tag and gets the bare
+ * end tag, with nothing between. */
+static size_t empty_element(scan *s, const tag_token *t, size_t close_end, const char *end_tag)
+{
+    emit_tag(s, t);
+    begin_replace(s, t->end);
+    put_str(s, end_tag);
+    end_replace(s, close_end);
+    return close_end;
+}
+
+/* Start tags that end SVG content and return to HTML (§13.2.6.5). */
+static bool breaks_out_of_svg(GumboTag tag)
+{
+    static const GumboTag tags[] = {
+        GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY, GUMBO_TAG_BR,
+        GUMBO_TAG_CENTER, GUMBO_TAG_CODE, GUMBO_TAG_DD, GUMBO_TAG_DIV, GUMBO_TAG_DL,
+        GUMBO_TAG_DT, GUMBO_TAG_EM, GUMBO_TAG_EMBED, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
+        GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_HEAD, GUMBO_TAG_HR, GUMBO_TAG_I,
+        GUMBO_TAG_IMG, GUMBO_TAG_LI, GUMBO_TAG_LISTING, GUMBO_TAG_MENU, GUMBO_TAG_META,
+        GUMBO_TAG_NOBR, GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE, GUMBO_TAG_RUBY, GUMBO_TAG_S,
+        GUMBO_TAG_SMALL, GUMBO_TAG_SPAN, GUMBO_TAG_STRONG, GUMBO_TAG_STRIKE, GUMBO_TAG_SUB,
+        GUMBO_TAG_SUP, GUMBO_TAG_TABLE, GUMBO_TAG_TT, GUMBO_TAG_U, GUMBO_TAG_UL, GUMBO_TAG_VAR,
+        GUMBO_TAG_FONT, GUMBO_TAG_FOREIGNOBJECT,
+    };
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (tags[i] == tag)
+            return true;
+    return false;
+}
+
+/* Skip a comment, CDATA section, doctype or bogus comment at `at`;
+ * returns where it ends, or 0 when `at` starts none of them. */
+static size_t skip_non_tag(const scan *s, size_t at, bool cdata)
+{
+    const char *p = s->html + at;
+    size_t left = s->len - at;
+    if (has_prefix_ci(s, at, "<!--"))
+        return comment_end(s, at);
+    if (cdata && has_prefix_ci(s, at, "<![cdata["))
+        return after(s, at, "]]>");
+    if (left > 1 && (p[1] == '!' || p[1] == '?' || (p[1] == '/' && (left < 3 || !is_alpha(p[2])))))
+        return after(s, at, ">");
+    return 0;
+}
+
+/* An inline <svg> drawing: find its end tag by the elements it opens and
+ * closes. Gives up (returns 0: leave it as it is) when its content breaks
+ * out into HTML, holds HTML (foreignObject), closes something it did not
+ * open or never ends: then the pass cannot be sure where Gumbo ends it. */
+static size_t strip_svg(scan *s, const tag_token *svg)
+{
+    tag_name *open = NULL;
+    size_t depth = 0, capacity = 0, at = svg->end, result = 0;
+    tag_name svg_name = name_of(svg->name, svg->name_len);
+    for (;;) {
+        const char *lt = memchr(s->html + at, '<', s->len - at);
+        if (!lt)
+            break;
+        at = (size_t)(lt - s->html);
+        size_t skipped = skip_non_tag(s, at, true);
+        if (skipped) {
+            at = skipped;
+            continue;
+        }
+        tag_token t;
+        if (at + 1 >= s->len || !(is_alpha(s->html[at + 1]) || s->html[at + 1] == '/')) {
+            at++;
+            continue;
+        }
+        if (!read_tag(s, at, &t))
+            break;
+        tag_name name = name_of(t.name, t.name_len);
+        if (!t.is_end) {
+            if (breaks_out_of_svg(name.tag))
+                break;
+            if (!t.self_closing) {
+                if (depth == capacity) {
+                    capacity = capacity ? capacity * 2 : 64;
+                    tag_name *grown = realloc(open, capacity * sizeof *grown);
+                    if (!grown) {
+                        s->failed = 1;
+                        break;
+                    }
+                    open = grown;
+                }
+                open[depth++] = name;
+            }
+            at = t.end;
+            continue;
+        }
+        size_t i = depth;
+        while (i > 0 && !same_name(open[i - 1], name))
+            i--;
+        if (i > 0) {
+            depth = i - 1;
+        } else if (same_name(name, svg_name)) {
+            result = empty_element(s, svg, t.end, "</svg>");
+            break;
+        } else {
+            break;
+        }
+        at = t.end;
+    }
+    free(open);
+    return result;
+}
+
+/* Skip the text of a raw-text element whose start tag is `t`; returns
+ * where its end tag starts. */
+static size_t skip_raw_text(const scan *s, const tag_token *t, GumboTag tag)
+{
+    if (tag == GUMBO_TAG_PLAINTEXT)
+        return s->len;
+    return tag == GUMBO_TAG_SCRIPT ? script_end(s, t->end) : raw_text_end(s, t->end, t);
+}
+
+/* A <template>: its content is inert (never rendered, not in the DOM
+ * index). Find the matching end tag, counting nested templates and
+ * skipping comments and raw text; unclosed, leave it (returns 0). */
+static size_t strip_template(scan *s, const tag_token *template)
+{
+    size_t depth = 1, at = template->end;
+    for (;;) {
+        const char *lt = memchr(s->html + at, '<', s->len - at);
+        if (!lt)
+            return 0;
+        at = (size_t)(lt - s->html);
+        size_t skipped = skip_non_tag(s, at, false);
+        if (skipped) {
+            at = skipped;
+            continue;
+        }
+        tag_token t;
+        if (at + 1 >= s->len || !(is_alpha(s->html[at + 1]) || s->html[at + 1] == '/')) {
+            at++;
+            continue;
+        }
+        if (!read_tag(s, at, &t))
+            return 0;
+        GumboTag tag = name_of(t.name, t.name_len).tag;
+        at = t.end;
+        if (tag == GUMBO_TAG_TEMPLATE && !t.is_end)
+            depth++;
+        else if (tag == GUMBO_TAG_TEMPLATE && --depth == 0)
+            return empty_element(s, template, t.end, "</template>");
+        else if (!t.is_end && (class_of(tag) & C_RAW_TEXT))
+            at = skip_raw_text(s, &t, tag);
+        if (at >= s->len)
+            return 0;
+    }
+}
+
+/* Raw text: script content goes unless it is JSON, style sheets go to the
+ * clutter detector; the others (title, textarea, noscript ...) stay. */
+static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
+{
+    emit_tag(s, t);
+    size_t end = skip_raw_text(s, t, tag);
+    if (tag == GUMBO_TAG_STYLE)
+        put_css(s, t->end, end);
+    if (s->limits->strip && end > t->end &&
+        ((tag == GUMBO_TAG_SCRIPT && !t->json) || tag == GUMBO_TAG_STYLE))
+        cut(s, t->end, end);
+    return end;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tags                                                                */
+/* ------------------------------------------------------------------ */
+
+static size_t start_tag(scan *s, const tag_token *t)
+{
+    tag_name name = name_of(t->name, t->name_len);
+    uint16_t cls = class_of(name.tag);
+    if (cls & (C_MERGED | C_VOID)) {
+        emit_tag(s, t);
+        return t->end;
+    }
+    if (s->foreign || (cls & C_FOREIGN)) {
+        size_t stripped;
+        if (s->limits->strip && !s->foreign && name.tag == GUMBO_TAG_SVG && !t->self_closing &&
+            (stripped = strip_svg(s, t)))
+            return stripped;   /* an empty <svg> holds no elements: no depth */
+        if (t->self_closing) {
+            emit_tag(s, t);
+            return t->end;
+        }
+    } else {
+        if (cls & C_RAW_TEXT)   /* never cut: it cannot hold elements */
+            return raw_text(s, t, name.tag);
+        size_t stripped;
+        if (s->limits->strip && name.tag == GUMBO_TAG_TEMPLATE && (stripped = strip_template(s, t)))
+            return stripped;
+        apply_implied_ends(s, cls);
+        apply_implied_parents(s, cls);
+    }
+    if (push(s, name))
+        cut(s, t->start, t->end);
+    else
+        emit_tag(s, t);
+    return t->end;
+}
+
+static size_t end_tag(scan *s, const tag_token *t)
+{
+    tag_name name = name_of(t->name, t->name_len);
+    if ((class_of(name.tag) & C_MERGED) || *open_count(s, name) == 0) {
+        emit_tag(s, t);
+        return t->end;   /* Gumbo ignores it; so do we */
+    }
+    size_t i = s->depth;
+    while (!same_name(s->stack[i - 1].name, name))
+        i--;
+    int dropped = s->stack[i - 1].dropped;
+    pop_to(s, i - 1);
+    if (dropped)
+        cut(s, t->start, t->end);
+    else
+        emit_tag(s, t);
+    return t->end;
+}
+
+/* Handle the markup at `at` (a '<'); returns where to continue. */
+static size_t markup(scan *s, size_t at)
+{
+    const char *p = s->html + at;
+    size_t left = s->len - at;
+    if (has_prefix_ci(s, at, "<!--")) {
+        static const char empty[] = "<!---->";
+        size_t end = comment_end(s, at);
+        if (s->limits->strip && end - at > sizeof empty - 1) {
+            begin_replace(s, at);
+            put_str(s, empty);
+            end_replace(s, end);
+        }
+        return end;
+    }
+    size_t skipped = skip_non_tag(s, at, s->foreign > 0);
+    if (skipped)
+        return skipped;
+    if (left < 2 || !(is_alpha(p[1]) || p[1] == '/'))
+        return at + 1;   /* a lone '<' is text */
+    tag_token t;
+    if (!read_tag(s, at, &t))
+        return s->len;
+    return t.is_end ? end_tag(s, &t) : start_tag(s, &t);
+}
+
+int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_output *out)
+{
+    memset(out, 0, sizeof *out);
+    scan *s = calloc(1, sizeof *s);
+    if (!s)
+        return -1;
+    s->html = html;
+    s->len = len;
+    s->limits = limits;
+    size_t at = 0;
+    while (at < len && !s->failed) {
+        const char *lt = memchr(html + at, '<', len - at);
+        if (!lt)
+            break;
+        at = markup(s, (size_t)(lt - html));
+    }
+    if (s->changed) {
+        begin_replace(s, len);
+        if (!s->failed)
+            s->out.data[s->out.len] = '\0';
+    }
+    int result = s->failed ? -1 : 0;
+    if (s->failed) {
+        free(s->out.data);
+        free(s->css.data);
+    } else {
+        out->html = s->changed ? s->out.data : NULL;
+        out->len = s->out.len;
+        out->css = s->css.data;
+        out->css_len = s->css.len;
+    }
+    free(s->stack);
+    free(s);
+    return result;
+}
+
+void prescan_free(prescan_output *out)
+{
+    free(out->html);
+    free(out->css);
+    memset(out, 0, sizeof *out);
+}

@@ -1,0 +1,48 @@
+/*
+ * prescan.h — one linear pass over the markup before Gumbo parses it.
+ *
+ * It bounds what would make parsing super-linear, as browsers bound it:
+ *   - element nesting deeper than `max_depth` is flattened (Gumbo's tree
+ *     construction is quadratic in depth; Chromium caps it at 512);
+ *   - an element keeps its first `max_attributes` attributes (Gumbo checks
+ *     each attribute against the ones before it) and an attribute value its
+ *     first `max_attribute_bytes` bytes;
+ * and, with `strip`, it leaves out what no extraction rule reads, so that
+ * Gumbo does not spend most of its time on it: script contents (JSON kept,
+ * the metadata reads JSON-LD), style sheets (handed over in `css` instead),
+ * inline <svg> drawings, <template> contents, comment text, event-handler
+ * attributes and data-* attributes nobody reads. Elements stay, empty, so
+ * the tree keeps its shape.
+ */
+#ifndef RM_PRESCAN_H
+#define RM_PRESCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+    unsigned max_depth;          /* 0: no cap */
+    unsigned max_attributes;     /* per element; 0: no cap */
+    size_t max_attribute_bytes;  /* per value; 0: no cap */
+    bool strip;                  /* leave out what no rule reads */
+} prescan_limits;
+
+typedef struct {
+    char *html;      /* the rewritten markup, NUL-terminated; NULL when the
+                        input needed no change */
+    size_t len;
+    char *css;       /* the text of every HTML <style> element, each one
+                        NUL-terminated, in document order; NULL when none */
+    size_t css_len;  /* bytes in css, terminators included */
+} prescan_output;
+
+/* Scan `len` bytes of UTF-8 HTML. Returns 0 with *out filled (free it with
+ * prescan_free), or -1 when out of memory. */
+int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_output *out);
+void prescan_free(prescan_output *out);
+
+/* Is an attribute of this (lower-case) name ever read by the extractor?
+ * Event handlers and data-* attributes outside a short list are not. */
+bool prescan_attribute_read(const char *name, size_t len);
+
+#endif

@@ -1,0 +1,475 @@
+/*
+ * test_prescan.c — the pass over the markup before Gumbo: the nesting-depth
+ * cap, the attribute caps, and what it strips (script, style, SVG,
+ * template, comments, unread attributes) without changing what is read.
+ */
+#include "dom.h"
+#include "prescan.h"
+#include "readmode.h"
+#include "testutil.h"
+
+#include <dirent.h>
+#include <regex.h>
+
+/* Slack between the cap and Gumbo's depth: elements the model cannot cut
+ * because they hold no elements (raw text, void). */
+#define SLACK 2
+
+static char *limited;
+static size_t limited_len;
+static prescan_output last;
+
+static void teardown(void)
+{
+    free(limited);
+    limited = NULL;
+    prescan_free(&last);
+}
+
+/* Only the nesting cap: returns 1 when the input is left as it is, 0 when
+ * it was rewritten (into `limited`). */
+static int limit(const char *html, unsigned max_depth)
+{
+    free(limited);
+    limited = NULL;
+    const prescan_limits limits = {.max_depth = max_depth};
+    prescan_output out;
+    ck_assert_int_eq(prescan(html, strlen(html), &limits, &out), 0);
+    limited = out.html;
+    limited_len = out.len;
+    out.html = NULL;
+    prescan_free(&out);
+    if (limited)
+        ck_assert_uint_eq(strlen(limited), limited_len);
+    return limited == NULL;
+}
+
+/* What extraction runs: every cap and stripping; returns the markup Gumbo
+ * gets (the input itself when unchanged). */
+static const char *prescanned(const char *html)
+{
+    prescan_free(&last);
+    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true};
+    ck_assert_int_eq(prescan(html, strlen(html), &limits, &last), 0);
+    return last.html ? last.html : html;
+}
+
+typedef struct {
+    uint32_t max_depth;      /* html = 1, body = 2, as max_depth counts */
+    size_t text_bytes;       /* all text node bytes */
+} tree_facts;
+
+static tree_facts parse_facts(const char *html, size_t len)
+{
+    GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
+    rm_dom dom;
+    ck_assert_int_eq(dom_build(&dom, g), 0);
+    tree_facts facts = {0, 0};
+    for (int32_t i = 0; i < dom.count; i++) {
+        if (dom.nodes[i].type == RM_NODE_ELEMENT && dom.nodes[i].depth + 1 > facts.max_depth)
+            facts.max_depth = dom.nodes[i].depth + 1;
+        const char *text = dom_text(&dom, i);
+        facts.text_bytes += text ? strlen(text) : 0;
+    }
+    dom_free(&dom);
+    gumbo_destroy_output(&kGumboDefaultOptions, g);
+    return facts;
+}
+
+/* "<open>w " repeated, then the closes: each level holds two bytes of text. */
+static char *nested(const char *open, const char *close, size_t levels)
+{
+    size_t o = strlen(open), c = strlen(close);
+    char *html = malloc(levels * (o + c + 2) + 1), *p = html;
+    ck_assert_ptr_nonnull(html);
+    for (size_t i = 0; i < levels; i++) {
+        memcpy(p, open, o);
+        memcpy(p + o, "w ", 2);
+        p += o + 2;
+    }
+    for (size_t i = 0; i < levels; i++, p += c)
+        memcpy(p, close, c);
+    *p = '\0';
+    return html;
+}
+
+START_TEST(hundred_thousand_divs_are_flattened)
+{
+    const size_t levels = 100000;
+    char *html = nested("<div>", "</div>", levels);
+    ck_assert_int_eq(limit(html, 512), 0);
+    tree_facts facts = parse_facts(limited, limited_len);
+    ck_assert_uint_le(facts.max_depth, 512 + SLACK);
+    ck_assert_uint_ge(facts.max_depth, 512 - SLACK);
+    ck_assert_uint_eq(facts.text_bytes, 2 * levels);
+    free(html);
+}
+END_TEST
+
+START_TEST(nested_inline_tags_are_flattened)
+{
+    /* Unclosed <a> inside formatting elements: Gumbo's adoption agency
+     * closes each <a> but reopens <b><i> inside, so the tree still grows. */
+    char *html = nested("<b><i><span><a href=\"/x\">", "</a></span></i></b>", 2000);
+    ck_assert_int_eq(limit(html, 100), 0);
+    tree_facts facts = parse_facts(limited, limited_len);
+    ck_assert_uint_le(facts.max_depth, 100 + SLACK);
+    ck_assert_uint_eq(facts.text_bytes, 2 * 2000);
+    free(html);
+}
+END_TEST
+
+START_TEST(unclosed_paragraphs_and_items_do_not_nest)
+{
+    /* Gumbo closes each <p> and <li> at the next one: depth stays flat,
+     * so nothing may be cut even with a tight cap. */
+    char *paragraphs = nested("<p>", "", 5000);
+    ck_assert_int_eq(limit(paragraphs, 4), 1);
+    char *items = nested("<li><b>x</b>", "", 5000);
+    ck_assert_int_eq(limit(items, 4), 1);
+    char *anchors = nested("<a name=x>", "", 5000);
+    ck_assert_int_eq(limit(anchors, 4), 1);
+    free(anchors);
+    free(paragraphs);
+    free(items);
+}
+END_TEST
+
+START_TEST(implied_table_parts_are_counted)
+{
+    /* Gumbo adds <tbody> and <tr>: html body table tbody tr td = 6. */
+    ck_assert_int_eq(limit("<table><td>x</table>", 6), 1);
+    ck_assert_int_eq(limit("<table><td>x</table>", 5), 0);
+    ck_assert_str_eq(limited, "<table>x</table>");
+}
+END_TEST
+
+START_TEST(cut_tags_and_their_end_tags)
+{
+    /* html, body, then one more level allowed */
+    ck_assert_int_eq(limit("<div id=a><div id=b>x<span>y</span></div>z</div>", 3), 0);
+    ck_assert_str_eq(limited, "<div id=a>xyz</div>");
+}
+END_TEST
+
+START_TEST(markup_in_script_and_attributes_is_not_counted)
+{
+    static const char page[] =
+        "<div title='<div><div><div>' data-x=\"a>b<div>\">"
+        "<script>if (a<b) document.write(\"<div><div><div>\")</script>"
+        "<style>p>a{}</style><textarea><div><div></textarea>"
+        "<!-- <div><div><div> --><![CDATA[<div>]]>"
+        "<p>1 < 2 <img src=x alt='>'><br/></p></div>";
+    /* html body div p = 4 */
+    ck_assert_int_eq(limit(page, 4), 1);
+    ck_assert_int_eq(limit(page, 3), 0);
+    ck_assert_ptr_nonnull(strstr(limited, "document.write(\"<div><div><div>\")"));
+    ck_assert_ptr_nonnull(strstr(limited, "<textarea><div><div></textarea>"));
+    ck_assert_ptr_null(strstr(limited, "<p>"));
+    ck_assert_ptr_null(strstr(limited, "</p>"));
+}
+END_TEST
+
+START_TEST(svg_self_closing_does_not_nest)
+{
+    static const char page[] = "<div><svg><path d='M0'/><g/><circle/></svg></div>";
+    ck_assert_int_eq(limit(page, 5), 1);   /* html body div svg path */
+    /* in HTML, <div/> is just <div>: it nests */
+    ck_assert_int_eq(limit("<div/><div/><div/>x", 4), 0);
+}
+END_TEST
+
+START_TEST(end_tags_pop_to_their_element)
+{
+    /* </div> also closes the unclosed <b>, so the next <div> is at 3 */
+    static const char page[] = "<div><b>x</div><div>y</div><div>z</div>";
+    ck_assert_int_eq(limit(page, 4), 1);
+    ck_assert_int_eq(limit("<div><span></p></b>x</span></div>", 4), 1);
+}
+END_TEST
+
+START_TEST(unterminated_constructs)
+{
+    ck_assert_int_eq(limit("<div><!-- never closed <div><div>", 3), 1);
+    ck_assert_int_eq(limit("<div><script>never closed <div><div>", 3), 1);
+    ck_assert_int_eq(limit("<div title='never closed", 3), 1);
+    ck_assert_int_eq(limit("", 3), 1);
+    ck_assert_int_eq(limit("<", 3), 1);
+    ck_assert_int_eq(limit("</", 3), 1);
+}
+END_TEST
+
+START_TEST(normal_page_untouched)
+{
+    static const char page[] =
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head>"
+        "<body><header><nav><ul><li><a href=/>Home</a><li><a href=/a>A</a></ul></nav></header>"
+        "<main><article><h1>Title</h1><p>One<p>Two <em>three</em>"
+        "<table><tr><td>c<td>d</table></article></main></body></html>";
+    ck_assert_int_eq(limit(page, 512), 1);
+}
+END_TEST
+
+START_TEST(corpus_pages_untouched)
+{
+    const char *shared = tu_env("RM_SHARED", NULL);
+    char dir_path[4096];
+    snprintf(dir_path, sizeof dir_path, "%s/corpus/readability", shared ? shared : "");
+    DIR *dir = shared ? opendir(dir_path) : NULL;
+    if (!dir) {
+        fprintf(stderr, "corpus_pages_untouched: SKIPPED, %s not found\n", dir_path);
+        return;
+    }
+    size_t pages = 0;
+    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+        char path[8192];
+        size_t len = 0;
+        snprintf(path, sizeof path, "%s/%s/source.html", dir_path, e->d_name);
+        char *html = e->d_name[0] == '.' ? NULL : tu_read_file(path, &len);
+        if (!html)
+            continue;
+        const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, false};
+        prescan_output out;
+        ck_assert_int_eq(prescan(html, len, &limits, &out), 0);
+        ck_assert_msg(out.html == NULL, "%s was changed", path);
+        prescan_free(&out);
+        free(html);
+        pages++;
+    }
+    closedir(dir);
+    ck_assert_uint_gt(pages, 0);
+}
+END_TEST
+
+
+START_TEST(script_content_goes_json_stays)
+{
+    ck_assert_str_eq(prescanned("<p>a<script src=x.js>var a = '<p>';</script>b"),
+                     "<p>a<script src=x.js></script>b");
+    static const char ld[] = "<script type=\"application/ld+json\">{\"headline\": \"<b>\"}</script>";
+    ck_assert_str_eq(prescanned(ld), ld);
+    static const char data[] = "<script type='Application/JSON' id=__DATA__>{\"a\":1}</script>";
+    ck_assert_str_eq(prescanned(data), data);
+    ck_assert_str_eq(prescanned("<script>never closed <p>x"), "<script>");
+}
+END_TEST
+
+START_TEST(script_data_escapes)
+{
+    /* Inside "<!--", an inner "<script>" makes the next "</script>" text. */
+    ck_assert_str_eq(prescanned("<script><!-- <script> </script> still script --></script><p>after"),
+                     "<script></script><p>after");
+    ck_assert_str_eq(prescanned("<script><!-- x </script><p>after"), "<script></script><p>after");
+    ck_assert_str_eq(prescanned("<script><!--> </script><p>after"), "<script></script><p>after");
+    ck_assert_str_eq(prescanned("<script>a</scripty></SCRIPT ><p>after"), "<script></SCRIPT ><p>after");
+    /* the end tag's quoted attribute holds a '>' */
+    ck_assert_str_eq(prescanned("<script>x</script a='>'><p>after"), "<script></script><p>after");
+}
+END_TEST
+
+START_TEST(style_sheets_are_handed_over)
+{
+    ck_assert_str_eq(prescanned("<style>.a{position:\\r\\nfixed}</style><p>x</p>"
+                                "<style></style><style media=print>p>b{}</style>"),
+                     "<style></style><p>x</p><style></style><style media=print></style>");
+    ck_assert_uint_eq(last.css_len, strlen(".a{position:\\r\\nfixed}") + 1 + 1 + strlen("p>b{}") + 1);
+    ck_assert_str_eq(last.css, ".a{position:\\r\\nfixed}");
+    const prescan_limits limits = {512, 0, 0, true};
+    prescan_free(&last);
+    static const char crlf[] = "<style>.a{position:\r\nfixed}\r.b{}\0x</style>";
+    ck_assert_int_eq(prescan(crlf, sizeof crlf - 1, &limits, &last), 0);
+    ck_assert_uint_eq(last.css_len, sizeof ".a{position:\nfixed}\n.b{} x");
+    ck_assert_int_eq(memcmp(last.css, ".a{position:\nfixed}\n.b{} x", last.css_len), 0);
+    /* text in <textarea> or a comment is no style sheet */
+    ck_assert_str_eq(prescanned("<textarea><style>x</style></textarea>"),
+                     "<textarea><style>x</style></textarea>");
+    ck_assert_ptr_null(last.css);
+}
+END_TEST
+
+START_TEST(svg_drawings_are_emptied)
+{
+    ck_assert_str_eq(prescanned("<a href=/s><svg class=icon viewBox='0 0 9 9'><g><path d='M0 0'/>"
+                                "<title>Share</title></g><svg><circle/></svg></svg>Share</a>"),
+                     "<a href=/s><svg class=icon viewBox='0 0 9 9'></svg>Share</a>");
+    ck_assert_str_eq(prescanned("<svg/><p>x"), "<svg/><p>x");
+    /* content that breaks out into HTML, or holds HTML, is left alone */
+    static const char breakout[] = "<svg><path><p>Article text</svg>";
+    ck_assert_str_eq(prescanned(breakout), breakout);
+    static const char foreign[] = "<svg><foreignObject><div>x</div></foreignObject></svg>";
+    ck_assert_str_eq(prescanned(foreign), foreign);
+    static const char outer[] = "<div><svg><path></div><p>Article text</p><svg></svg>";
+    ck_assert_str_eq(prescanned(outer), outer);
+    static const char unclosed[] = "<svg><path d=x>";
+    ck_assert_str_eq(prescanned(unclosed), unclosed);
+    /* MathML is content */
+    static const char math[] = "<math><mi>x</mi></math>";
+    ck_assert_str_eq(prescanned(math), math);
+}
+END_TEST
+
+START_TEST(templates_are_emptied)
+{
+    ck_assert_str_eq(prescanned("<template id=t><template><p>a</template><script>'</template>'</script>"
+                                "<!-- </template> --><p>b</template><p>c"),
+                     "<template id=t></template><p>c");
+    static const char unclosed[] = "<template><p>x";
+    ck_assert_str_eq(prescanned(unclosed), unclosed);
+}
+END_TEST
+
+START_TEST(comments_are_emptied)
+{
+    ck_assert_str_eq(prescanned("a<!-- <p>x</p> -->b<!-- c --!>d<!---->e<!-->f<!-- unclosed"),
+                     "a<!---->b<!---->d<!---->e<!-->f<!---->");
+    /* in raw text "<!--" is text */
+    static const char title[] = "<title>a <!-- b --></title>";
+    ck_assert_str_eq(prescanned(title), title);
+}
+END_TEST
+
+START_TEST(unread_attributes_go)
+{
+    ck_assert_str_eq(prescanned("<img data-tracking=\"{&quot;a&quot;:1}\" src=a.jpg onload='x()' "
+                                "data-src=\"b.jpg\" alt=\"a > b\"/><div data-testid=Share>x</div>"),
+                     "<img src=a.jpg data-src=\"b.jpg\" alt=\"a > b\" /><div data-testid=Share>x</div>");
+    /* an unquoted value before "/>" keeps its end */
+    ck_assert_str_eq(prescanned("<link data-rh=true rel=canonical href=https://a.example/docs />"),
+                     "<link rel=canonical href=https://a.example/docs />");
+    /* no space after a quoted value, and '/' between attributes */
+    ck_assert_str_eq(prescanned("<p onclick=\"x\"class='c'/id=i>t</p data-x=1>"),
+                     "<p class='c' id=i>t</p>");
+    static const char kept[] = "<a href=\"/x\" class=a id=b hidden data-type=card>x</a>";
+    ck_assert_str_eq(prescanned(kept), kept);
+}
+END_TEST
+
+/* Check every "data-..." name in the C files of one directory. */
+static size_t check_data_names(const char *dir_path, const regex_t *re)
+{
+    DIR *dir = opendir(dir_path);
+    ck_assert_msg(dir != NULL, "cannot open %s", dir_path);
+    size_t names = 0;
+    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+        size_t n = strlen(e->d_name);
+        if (n < 3 || strcmp(e->d_name + n - 2, ".c") != 0)
+            continue;
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir_path, e->d_name);
+        char *src = tu_read_file(path, NULL);
+        ck_assert_msg(src != NULL, "cannot read %s", path);
+        regmatch_t m[2];
+        for (const char *p = src; regexec(re, p, 2, m, 0) == 0; p += m[0].rm_eo, names++)
+            ck_assert_msg(prescan_attribute_read(p + m[1].rm_so, (size_t)(m[1].rm_eo - m[1].rm_so)),
+                          "%s reads %.*s, which the pre-scan strips: add it to read_data_attributes",
+                          path, (int)(m[1].rm_eo - m[1].rm_so), p + m[1].rm_so);
+        free(src);
+    }
+    closedir(dir);
+    return names;
+}
+
+START_TEST(data_attributes_read_by_the_sources_are_kept)
+{
+    /* Every "data-..." name the library looks up must survive the pass. */
+    const char *root = tu_env("RM_ROOT", ".");
+    regex_t re;
+    ck_assert_int_eq(regcomp(&re, "\"(data-[a-zA-Z0-9_-]+)\"", REG_EXTENDED), 0);
+    char lib[4096], render[4096];
+    snprintf(lib, sizeof lib, "%s/src/lib", root);
+    snprintf(render, sizeof render, "%s/src/lib/render", root);
+    size_t names = check_data_names(lib, &re) + check_data_names(render, &re);
+    regfree(&re);
+    ck_assert_uint_ge(names, 5);
+}
+END_TEST
+
+static size_t attributes_of_first(const char *html, GumboTag tag, size_t *value_len)
+{
+    GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, strlen(html));
+    rm_dom dom;
+    ck_assert_int_eq(dom_build(&dom, g), 0);
+    size_t n = 0;
+    for (int32_t i = 0; i < dom.count; i++) {
+        if (dom.nodes[i].tag != tag)
+            continue;
+        const GumboVector *attrs = &dom.nodes[i].g->v.element.attributes;
+        n = attrs->length;
+        *value_len = n ? strlen(((const GumboAttribute *)attrs->data[0])->value) : 0;
+        break;
+    }
+    dom_free(&dom);
+    gumbo_destroy_output(&kGumboDefaultOptions, g);
+    return n;
+}
+
+START_TEST(attributes_per_element_are_capped)
+{
+    const size_t count = 10000;
+    char *html = malloc(count * 16 + 64), *p = html;
+    p += sprintf(p, "<p");
+    for (size_t i = 0; i < count; i++)
+        p += sprintf(p, " title%zu=v", i);
+    strcpy(p, ">x</p>");
+    size_t value_len;
+    ck_assert_uint_eq(attributes_of_first(prescanned(html), GUMBO_TAG_P, &value_len), RM_MAX_ATTRIBUTES);
+    ck_assert_ptr_nonnull(strstr(last.html, " title0=v title1=v"));
+    ck_assert_ptr_null(strstr(last.html, " title128="));
+    free(html);
+}
+END_TEST
+
+START_TEST(attribute_values_are_capped_on_a_character)
+{
+    const size_t len = RM_MAX_ATTRIBUTE_BYTES + 10;
+    char *html = malloc(len + 64), *p = html;
+    p += sprintf(p, "<p class=\"x");   /* then "é" (2 bytes) across the cap */
+    for (size_t i = 1; i < RM_MAX_ATTRIBUTE_BYTES - 1; i++)
+        *p++ = 'a';
+    strcpy(p, "\xc3\xa9zzzzzzzz\">x</p>");
+    size_t value_len;
+    ck_assert_uint_eq(attributes_of_first(prescanned(html), GUMBO_TAG_P, &value_len), 1);
+    ck_assert_uint_eq(value_len, RM_MAX_ATTRIBUTE_BYTES - 1);
+    free(html);
+}
+END_TEST
+
+static Suite *prescan_suite(void)
+{
+    Suite *s = suite_create("prescan");
+    TCase *deep = tcase_create("deep");
+    tcase_add_checked_fixture(deep, NULL, teardown);
+    tcase_add_test(deep, hundred_thousand_divs_are_flattened);
+    tcase_add_test(deep, nested_inline_tags_are_flattened);
+    tcase_add_test(deep, cut_tags_and_their_end_tags);
+    suite_add_tcase(s, deep);
+
+    TCase *model = tcase_create("model");
+    tcase_add_checked_fixture(model, NULL, teardown);
+    tcase_add_test(model, unclosed_paragraphs_and_items_do_not_nest);
+    tcase_add_test(model, implied_table_parts_are_counted);
+    tcase_add_test(model, markup_in_script_and_attributes_is_not_counted);
+    tcase_add_test(model, svg_self_closing_does_not_nest);
+    tcase_add_test(model, end_tags_pop_to_their_element);
+    tcase_add_test(model, unterminated_constructs);
+    tcase_add_test(model, normal_page_untouched);
+    tcase_add_test(model, corpus_pages_untouched);
+    suite_add_tcase(s, model);
+
+    TCase *strip = tcase_create("strip");
+    tcase_add_checked_fixture(strip, NULL, teardown);
+    tcase_add_test(strip, script_content_goes_json_stays);
+    tcase_add_test(strip, script_data_escapes);
+    tcase_add_test(strip, style_sheets_are_handed_over);
+    tcase_add_test(strip, svg_drawings_are_emptied);
+    tcase_add_test(strip, templates_are_emptied);
+    tcase_add_test(strip, comments_are_emptied);
+    tcase_add_test(strip, unread_attributes_go);
+    tcase_add_test(strip, data_attributes_read_by_the_sources_are_kept);
+    tcase_add_test(strip, attributes_per_element_are_capped);
+    tcase_add_test(strip, attribute_values_are_capped_on_a_character);
+    suite_add_tcase(s, strip);
+    return s;
+}
+
+RM_TEST_MAIN(prescan_suite)
