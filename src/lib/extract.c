@@ -48,6 +48,14 @@
 #define DENSE_SHARE 0.8         /* the densest region holds this much of the
                                    page's unlinked text */
 #define WORDS_PER_MINUTE 230
+#define PRODUCT_LD_WORDS 30     /* a JSON-LD Product description this long is
+                                   a description, not a tag line */
+#define PRODUCT_LD_SHARE 0.8    /* ...and replaces the visible body when it has
+                                   at least this share of the body's words: the
+                                   body then is mostly the buy box (price,
+                                   options, buttons) around a short blurb */
+#define PRODUCT_LD_PROBE 40     /* bytes of the description looked for in the
+                                   body: found, the page already shows it */
 #define CJK_CHARS_PER_MINUTE 500
 
 const rm_options rm_default_options = {
@@ -563,6 +571,112 @@ static char *first_paragraph(const char *text)
     return p;
 }
 
+/* Case-folded, NUL-terminated copy (NULL for NULL or out of memory). */
+static char *fold(const char *s, size_t *len)
+{
+    *len = 0;
+    if (!s)
+        return NULL;
+    uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, len);
+    uint8_t *terminated = f ? realloc(f, *len + 1) : NULL;
+    if (!terminated) {
+        free(f);
+        *len = 0;
+        return NULL;
+    }
+    terminated[*len] = '\0';
+    return (char *)terminated;
+}
+
+/* `s` as one HTML paragraph, with the markup characters escaped. */
+static char *html_paragraph(const char *s)
+{
+    size_t n = strlen(s), cap = n * 6 + 8;
+    char *out = malloc(cap), *w = out;
+    if (!out)
+        return NULL;
+    w = memcpy(w, "<p>", 3) + 3;
+    for (; *s; s++) {
+        const char *rep = *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '&' ? "&amp;" :
+                          *s == '"' ? "&quot;" : NULL;
+        if (rep) {
+            size_t k = strlen(rep);
+            w = (char *)memcpy(w, rep, k) + k;
+        } else {
+            *w++ = *s;
+        }
+    }
+    memcpy(w, "</p>", 5);
+    return out;
+}
+
+/* Runs of non-space bytes: a URL- or otherwise encoded description has
+ * words to a word breaker but hardly any spaces. */
+static size_t spaced_words(const char *s)
+{
+    size_t n = 0;
+    for (bool in = false; *s; s++) {
+        bool space = *s == ' ' || *s == '\n' || *s == '\t';
+        n += !space && !in;
+        in = !space;
+    }
+    return n;
+}
+
+static bool text_contains_folded(const char *text, const char *needle)
+{
+    size_t tlen, nlen;
+    char *t = fold(text, &tlen);
+    char *n = fold(needle, &nlen);
+    bool found = t && n && strstr(t, n);
+    free(t);
+    free(n);
+    return found;
+}
+
+/* Product pages publish their description in JSON-LD; when the visible
+ * body holds little more than it, and not it, the description is the
+ * better body (a short blurb among price, options and buttons, or a
+ * description kept in a panel the page only shows on a click).
+ * Returns -1 when out of memory. */
+static int prefer_product_description(rm_article *a, const char *description,
+                                      const rm_options *opt)
+{
+    if (a->page_type != RM_PAGE_PRODUCT || !description)
+        return 0;
+    size_t cjk;
+    size_t words = count_words(description, &cjk);
+    if (spaced_words(description) < PRODUCT_LD_WORDS || (double)words < PRODUCT_LD_SHARE * (double)a->word_count)
+        return 0;
+    char probe[PRODUCT_LD_PROBE + 1];
+    size_t plen = strlen(description) < PRODUCT_LD_PROBE ? strlen(description) : PRODUCT_LD_PROBE;
+    while (plen > 0 && (description[plen] & 0xC0) == 0x80)
+        plen--;   /* whole characters only */
+    memcpy(probe, description, plen);
+    probe[plen] = '\0';
+    if (a->text && text_contains_folded(a->text, probe))
+        return 0;
+    char *text = strdup(description);
+    char *html = (opt->formats & RM_FORMAT_HTML) ? html_paragraph(description) : NULL;
+    char *markdown = (opt->formats & RM_FORMAT_MARKDOWN) ? strdup(description) : NULL;
+    if (!text || ((opt->formats & RM_FORMAT_HTML) && !html) ||
+        ((opt->formats & RM_FORMAT_MARKDOWN) && !markdown)) {
+        free(text);
+        free(html);
+        free(markdown);
+        return -1;
+    }
+    free(a->text);
+    free(a->html);
+    free(a->markdown);
+    a->text = text;
+    a->html = html;
+    a->markdown = markdown;
+    a->word_count = words;
+    a->reading_minutes = reading_minutes(words, cjk);
+    return 0;
+}
+
 static int render_article(rm_article *a, const rm_engine *e, const attempt_result *best,
                           const rm_options *opt)
 {
@@ -600,25 +714,8 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     return 0;
 }
 
-/* Case-folded, NUL-terminated copy (NULL for NULL or out of memory). */
-static char *fold(const char *s, size_t *len)
-{
-    *len = 0;
-    if (!s)
-        return NULL;
-    uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, len);
-    uint8_t *terminated = f ? realloc(f, *len + 1) : NULL;
-    if (!terminated) {
-        free(f);
-        *len = 0;
-        return NULL;
-    }
-    terminated[*len] = '\0';
-    return (char *)terminated;
-}
-
 /* Everything after metadata: clutter, the article, its renderings. */
-static rm_status extract_article(rm_engine *e, const rm_options *opt, const char *ld_body,
+static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_metadata *md,
                                  rm_article *a)
 {
     if (engine_prepare(e))
@@ -648,7 +745,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     phase_lap(e->clock, PHASE_CLUTTER);
 
     attempt_result best;
-    if (choose_article(e, ld_body, &best)) {
+    if (choose_article(e, md->ld_body, &best)) {
         free(best.drop);
         free(byline);
         return RM_NO_MEMORY;
@@ -656,6 +753,8 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     if (best.fallback)
         a->readerable = false;
     int rc = render_article(a, e, &best, opt);
+    if (!rc)
+        rc = prefer_product_description(a, md->product_description, opt);
     free(best.drop);
     free(byline);
     e->byline = NULL;
@@ -672,7 +771,7 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     phase_lap(e->clock, PHASE_METADATA);
     e->byline_node = md.byline_node;
     take_metadata(a, &md);
-    rm_status st = extract_article(e, opt, md.ld_body, a);
+    rm_status st = extract_article(e, opt, &md, a);
     metadata_free(&md);
     return st;
 }

@@ -2,7 +2,9 @@
  * meta_jsonld.c — schema.org JSON-LD: the first script that describes an
  * Article gives headline, author, description, publisher, datePublished
  * and articleBody. cJSON's nesting limit (CJSON_NESTING_LIMIT) bounds both
- * its parser and our walks over the parsed tree.
+ * its parser and our walks over the parsed tree. A Product's description
+ * is collected apart: product pages often show less text than they
+ * publish there.
  */
 #include "meta_internal.h"
 
@@ -288,3 +290,96 @@ void meta_collect_json_ld(scan *sc, ld_fields *ld)
     }
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Product descriptions: the longest `description` of a schema.org
+ * Product (or IndividualProduct, ProductGroup) anywhere in the page's
+ * JSON-LD, with the HTML markup some shops put in it stripped. */
+
+#define PRODUCT_LD_DEPTH 8   /* Products sit at most this deep in @graph / offers trees */
+
+static bool is_product_type_name(const char *s)
+{
+    s = strip_schema_prefix(s);
+    return strcmp(s, "Product") == 0 || strcmp(s, "IndividualProduct") == 0 ||
+           strcmp(s, "ProductGroup") == 0;
+}
+
+static bool is_product(const cJSON *obj)
+{
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(obj, "@type");
+    if (cJSON_IsString(type))
+        return is_product_type_name(type->valuestring);
+    const cJSON *t;
+    cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
+        if (cJSON_IsString(t) && is_product_type_name(t->valuestring))
+            return true;
+    return false;
+}
+
+static void longest_product_description(const cJSON *item, int depth, const char **best)
+{
+    if (!item || depth > PRODUCT_LD_DEPTH)
+        return;
+    if (cJSON_IsObject(item) && is_product(item)) {
+        const char *d = json_string(item, "description");
+        if (d && (!*best || strlen(d) > strlen(*best)))
+            *best = d;
+    }
+    const cJSON *child;
+    cJSON_ArrayForEach(child, item)
+        if (cJSON_IsObject(child) || cJSON_IsArray(child))
+            longest_product_description(child, depth + 1, best);
+}
+
+/* Tags become spaces, so "<li>a</li><li>b</li>" keeps its words apart. */
+static char *strip_tags(const char *s, bool *oom)
+{
+    char *out = malloc(strlen(s) + 1);
+    if (!out) {
+        *oom = true;
+        return NULL;
+    }
+    char *w = out;
+    for (; *s; s++) {
+        if (*s == '<' && (s[1] == '/' || s[1] == '!' || ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z'))) {
+            const char *close = strchr(s, '>');
+            if (close) {
+                *w++ = ' ';
+                s = close;
+                continue;
+            }
+        }
+        *w++ = *s;
+    }
+    *w = '\0';
+    return out;
+}
+
+char *meta_product_description(scan *sc)
+{
+    char *best_text = NULL;
+    for (int32_t i = 0; i < sc->dom->count && !sc->oom; i++) {
+        if (!is_ld_json_script(sc->dom, i))
+            continue;
+        char *json = script_json(sc, i, &sc->oom);
+        cJSON *root = json ? cJSON_Parse(json) : NULL;
+        free(json);
+        const char *best = NULL;
+        longest_product_description(root, 0, &best);
+        if (best && (!best_text || strlen(best) > strlen(best_text))) {
+            /* Entities first: some shops escape their markup as &lt;p&gt;. */
+            char *decoded = meta_clean_value(best, &sc->oom);
+            char *plain = decoded ? strip_tags(decoded, &sc->oom) : NULL;
+            char *clean = plain ? meta_clean_value(plain, &sc->oom) : NULL;
+            free(decoded);
+            free(plain);
+            if (clean) {
+                free(best_text);
+                best_text = clean;
+            }
+        }
+        cJSON_Delete(root);
+    }
+    return best_text;
+}

@@ -110,6 +110,7 @@ int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
     collect_published(&sc, &ld, md);
     md->ld_body = ld.body;
     ld.body = NULL;
+    md->product_description = meta_product_description(&sc);
     md->lang = meta_page_lang(&sc, &sc.oom);
     md->dir = meta_page_dir(&sc, &sc.oom);
 
@@ -134,6 +135,7 @@ void metadata_free(rm_metadata *md)
     free(md->excerpt);
     free(md->url);
     free(md->ld_body);
+    free(md->product_description);
     memset(md, 0, sizeof *md);
     md->byline_node = RM_NONE;
 }

@@ -22,6 +22,7 @@ typedef struct {
     char *excerpt;
     char *url;           /* canonical, absolute */
     char *ld_body;       /* JSON-LD articleBody text, for cross-checks */
+    char *product_description; /* JSON-LD Product description, plain text */
     int32_t byline_node; /* element holding the byline in the page, or RM_NONE */
 } rm_metadata;
 

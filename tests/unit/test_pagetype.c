@@ -5,7 +5,8 @@
  * keeps its posts with their authors and dates while comments under an
  * article stay clutter; pages of sections are taken whole from their main
  * region; a page whose scorer finds nothing still shows its densest text;
- * a script-rendered shell is read from its <noscript>.
+ * a script-rendered shell is read from its <noscript>; a product page that
+ * shows less than its JSON-LD Product description reads that description.
  */
 #include "testutil.h"
 
@@ -191,6 +192,87 @@ START_TEST(product_reviews_are_clutter)
 }
 END_TEST
 
+/* A product page whose visible body is a buy box around a short blurb takes
+ * the longer description its JSON-LD Product publishes (markup stripped,
+ * entities decoded); a page that shows more text, or shows the description
+ * already, keeps its own body. */
+#define LAMP_DESCRIPTION                                                                 \
+    "&lt;p&gt;A rechargeable lamp for camping and hiking, with three brightness levels, "  \
+    "a red night mode and a battery that lasts up to forty hours on the lowest "          \
+    "setting.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Folds flat&lt;/li&gt;&lt;li&gt;Weighs 180 "    \
+    "grams &amp; charges over USB-C in about three hours&lt;/li&gt;&lt;/ul&gt;"
+
+static const char *lamp_page(char *buf, size_t cap, const char *type, const char *body)
+{
+    snprintf(buf, cap,
+             "<html><head><title>Trail Lamp</title><script type=\"application/ld+json\">"
+             "{\"@context\":\"https://schema.org\",\"@type\":\"%s\",\"name\":\"Trail Lamp\","
+             "\"description\":\"" LAMP_DESCRIPTION "\",\"offers\":{\"@type\":\"Offer\","
+             "\"price\":\"39\"}}</script></head><body><main><h1>Trail Lamp</h1>%s"
+             "<p>$39.00</p><select><option>Red</option></select><button>Add to cart</button>"
+             "</main></body></html>",
+             type, body);
+    return buf;
+}
+
+START_TEST(product_json_ld_description_when_page_shows_less)
+{
+    char buf[4096];
+    rm_options opt = rm_default_options;
+    opt.formats |= RM_FORMAT_HTML;
+    const char *html = lamp_page(buf, sizeof buf, "Product",
+                                 "<p>Bright, light, ready for the trail, and it folds flat.</p>");
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), &opt, &a);
+    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    ck_assert_msg(has(a, "rechargeable lamp for camping") && has(a, "grams & charges over USB-C"),
+                  "description not used:\n%s", a->text);
+    ck_assert_msg(!strchr(a->text, '<'), "markup left in the text:\n%s", a->text);
+    ck_assert_msg(!has(a, "Add to cart"), "buy box kept:\n%s", a->text);
+    ck_assert_ptr_nonnull(a->html);
+    ck_assert_msg(strstr(a->html, "grams &amp; charges"), "html not escaped:\n%s", a->html);
+    ck_assert_uint_gt(a->word_count, 30);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(product_json_ld_description_only_when_needed)
+{
+    char buf[4096];
+    /* The page already shows the description. */
+    rm_article *a = extract(lamp_page(buf, sizeof buf, "Product",
+        "<p>A rechargeable lamp for camping and hiking, with three brightness levels, a red "
+        "night mode and a battery that lasts up to forty hours on the lowest setting.</p>"
+        "<p>Bright, light, ready for the trail.</p>"));
+    ck_assert_msg(has(a, "Bright, light, ready"), "visible body replaced:\n%s", a->text);
+    rm_article_free(a);
+    /* The page shows much more text of its own. */
+    a = extract(lamp_page(buf, sizeof buf, "Product",
+        "<p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p>"));
+    ck_assert_msg(has(a, "committee met again") && !has(a, "rechargeable"),
+                  "longer visible body replaced:\n%s", a->text);
+    rm_article_free(a);
+    /* An encoded description is data, not prose. */
+    char encoded[4096];
+    snprintf(encoded, sizeof encoded, "%s", lamp_page(buf, sizeof buf, "Product",
+        "<p>Bright, light, ready for the trail, and it folds flat.</p>"));
+    char *d = strstr(encoded, "&lt;p&gt;A rechargeable");
+    ck_assert_ptr_nonnull(d);
+    for (char *c = d; *c != '"'; c++)
+        if (*c == ' ')
+            memmove(c + 3, c + 1, strlen(c + 1) + 1), memcpy(c, "%20", 3);
+    a = extract(encoded);
+    ck_assert_msg(!has(a, "rechargeable"), "encoded description used:\n%s", a->text);
+    rm_article_free(a);
+    /* An article's description is a summary, never its body. */
+    a = extract(lamp_page(buf, sizeof buf, "NewsArticle",
+        "<p>Bright, light, ready for the trail, and it folds flat.</p>"));
+    ck_assert_msg(!has(a, "rechargeable"), "article body replaced:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Many Product items are a catalogue, not one product. */
 START_TEST(many_products_make_a_collection)
 {
@@ -342,6 +424,8 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, article_comments_stay_clutter);
     tcase_add_test(tc, product_from_schema_and_og_type);
     tcase_add_test(tc, product_reviews_are_clutter);
+    tcase_add_test(tc, product_json_ld_description_when_page_shows_less);
+    tcase_add_test(tc, product_json_ld_description_only_when_needed);
     tcase_add_test(tc, many_products_make_a_collection);
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
