@@ -336,17 +336,29 @@ START_TEST(markdown_footnotes_and_schemes)
                "<ol>\n<li id=\"fn1\">Source. <a href=\"#r1\" rel=\"noopener noreferrer\">back</a></li>\n"
                "<li>x</li>\n</ol>\n");
     CHECK_MD("<p><a href=\"https:\\\\example.com\\x\">bs</a></p>", "[bs](https://example.com/x)");
-    /* Links around wrapper blocks with one run of content stay links. */
+}
+END_TEST
+
+START_TEST(markdown_markup_around_blocks)
+{
+    /* A link or emphasis around blocks is one inline element in the reader
+     * HTML, its blocks laid out as one run of words; the Markdown writes
+     * the same run once inside the link or emphasis, never once per block. */
     CHECK_MD("<a href=\"/card\"><div><span>Card text</span></div></a>"
              "<a href=\"/pic\"><div><img src=\"/p.jpg\" alt=\"P\"></div></a>"
              "<a href=\"/two\"><div><p>one</p><p>two</p></div></a>",
-             "[Card text](https://example.org/card)\n\n"
-             "[![P](https://example.org/p.jpg)](https://example.org/pic)\n\n"
-             "[one](https://example.org/two)\n\n[two](https://example.org/two)");
-    /* A card: each innermost block repeats the link, as the reader HTML does. */
+             "[Card text](https://example.org/card) [![P](https://example.org/p.jpg)](https://example.org/pic) "
+             "[one two](https://example.org/two)");
+    CHECK_HTML("<a href=\"/c\"><div><img src=\"/i.jpg\" alt=\"I\"><h3>Title</h3><ul><li>point</li></ul></div></a>",
+               "<p><a href=\"https://example.org/c\" rel=\"noopener noreferrer\"> "
+               "<img src=\"https://example.org/i.jpg\" alt=\"I\"> Title point</a></p>\n");
     CHECK_MD("<a href=\"/c\"><div><img src=\"/i.jpg\" alt=\"I\"><h3>Title</h3><ul><li>point</li></ul></div></a>",
-             "[![I](https://example.org/i.jpg)](https://example.org/c)\n\n### [Title](https://example.org/c)\n\n"
-             "- [point](https://example.org/c)");
+             "[![I](https://example.org/i.jpg) Title point](https://example.org/c)");
+    CHECK_HTML("<div><b><p>one two</p><p>three</p></b></div>", "<p><b> one two three</b></p>\n");
+    CHECK_MD("<div><b><p>one two</p><p>three</p></b></div>", "**one two three**");
+    CHECK_MD("<p>Before.</p><em><ul><li>a</li><li>b</li></ul></em><p>After.</p>", "Before.\n\n*a b*\n\nAfter.");
+    /* Without a safe target the link is not written, and its blocks keep their layout. */
+    CHECK_MD("<a href=\"javascript:x()\"><h3>Title</h3><p>Text</p></a>", "### Title\n\nText");
 }
 END_TEST
 
@@ -603,6 +615,7 @@ static Suite *render_suite(void)
     tcase_add_test(md, markdown_emphasis_round_trips);
     tcase_add_test(md, wrapping_leaves_code_alone);
     tcase_add_test(md, markdown_footnotes_and_schemes);
+    tcase_add_test(md, markdown_markup_around_blocks);
     suite_add_tcase(s, md);
 
     TCase *html = tcase_create("html");

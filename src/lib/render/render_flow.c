@@ -19,6 +19,7 @@ typedef enum {
     FRAME_INLINE, FRAME_BLOCK, FRAME_LIST, FRAME_ITEM, FRAME_QUOTE, FRAME_PRE,
     FRAME_HEADING, FRAME_CAPTION, FRAME_TABLE, FRAME_ROW, FRAME_CELL,
     FRAME_MARKUP, FRAME_CODE,
+    FRAME_FLATTENED,       /* a block inside a flattened element: a space each side */
 } frame_kind;
 
 typedef struct {
@@ -30,9 +31,7 @@ typedef struct {
     const char *open;      /* Markdown markup around the content */
     const char *close;
     char *owned[2];        /* allocated markup, freed with the frame */
-    const char *block_link;  /* inside a link around blocks: its "](url)",
-                                which each innermost block repeats */
-    const char *link_close;  /* this block carries that link */
+    uint8_t flattens;      /* markup around blocks: they are laid out inline */
 } frame;
 
 typedef struct {
@@ -42,6 +41,7 @@ typedef struct {
     int markdown;
     int code;              /* inside inline code: literal text */
     int markup;            /* open inline markup (emphasis, links, code) */
+    int flattened;         /* open markup around blocks (see flatten) */
     hashset targets;       /* ids that article links point at */
     render_buf out;
     render_lines w;
@@ -202,18 +202,6 @@ static int put_media(flow *f, int32_t id)
     return rc;
 }
 
-/* A picture directly inside a link around blocks carries the link too. */
-static int put_linked_image(flow *f, int32_t id)
-{
-    const frame *top = render_stack_top(&f->frames);
-    if (!top || !top->block_link || f->code || f->w.verbatim)
-        return put_image(f, id);
-    render_lines_defer(&f->w, "[");
-    int rc = put_image(f, id);
-    render_lines_close(&f->w, "[", top->block_link);
-    return rc;
-}
-
 /* ---- elements ---- */
 
 static void open_list(flow *f, frame *fr, int32_t index, int32_t id, GumboTag tag)
@@ -350,30 +338,19 @@ static int link_closer(flow *f, frame *fr, int32_t id)
     return fr->owned[0] ? 1 : -1;
 }
 
-/* A link around blocks Markdown cannot wrap (a card with a picture and a
- * heading): each innermost block inside repeats it, as the reader HTML
- * does. */
-static int open_block_link(flow *f, frame *fr, int32_t id)
+/* A link or emphasis around blocks (a card: an <a> holding a picture, a
+ * heading and a paragraph; a <b> around two paragraphs) is one inline
+ * element in the reader HTML, which lays the blocks inside out as one run
+ * of words. Markdown cannot wrap blocks in "[...]" or "**" at all, so it
+ * does the same: the blocks inside become spaces, and the link or
+ * emphasis is written once around the whole run, as the HTML shows it. */
+static void flatten(flow *f, frame *fr, int32_t id)
 {
-    int rc = link_closer(f, fr, id);
-    if (rc > 0)
-        fr->block_link = fr->owned[0];
-    return rc < 0 ? -1 : 0;
-}
-
-/* An innermost block inside a link around blocks: its content is a link. */
-static void open_block_as_link(flow *f, frame *fr, int32_t id)
-{
-    if (!f->markdown || !fr->block_link || (f->scan[id] & RENDER_HAS_BLOCK) ||
-        !(f->scan[id] & RENDER_HAS_CONTENT) || f->w.verbatim || f->code)
+    if (!(f->scan[id] & RENDER_HAS_BLOCK))
         return;
-    if (fr->kind != FRAME_BLOCK && fr->kind != FRAME_HEADING && fr->kind != FRAME_ITEM &&
-        fr->kind != FRAME_CAPTION)
-        return;
-    fr->link_close = fr->block_link;
-    fr->block_link = NULL;   /* not again inside */
-    render_lines_defer(&f->w, "[");
-    f->markup++;
+    fr->flattens = 1;
+    f->flattened++;
+    f->w.inline_only++;
 }
 
 static int open_link(flow *f, frame *fr, int32_t id)
@@ -388,6 +365,7 @@ static int open_link(flow *f, frame *fr, int32_t id)
     if (render_lines_prev_char(&f->w) == '!')
         render_lines_escape_previous(&f->w);   /* "!" + "[" would make an image */
     render_lines_defer(&f->w, fr->open);
+    flatten(f, fr, id);
     return 0;
 }
 
@@ -436,21 +414,17 @@ static int is_code_tag(GumboTag tag)
            tag == GUMBO_TAG_TT;
 }
 
-/* Markdown inline markup, where it can apply: not in literal text, and not
- * around blocks (a "**" cannot span paragraphs). */
+/* Markdown inline markup, where it can apply: not in literal text; around
+ * blocks, the blocks are flattened into one run (see flatten), except in
+ * code, which stays a span of one block. */
 static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
 {
     if (f->code || f->w.verbatim)
         return 0;
-    if (tag == GUMBO_TAG_A && (!(f->scan[id] & RENDER_HAS_BLOCK) ||
-                               f->md->link_spans_blocks(f->in, f->scan, id)))
-        return open_link(f, fr, id);
     if (tag == GUMBO_TAG_A)
-        return open_block_link(f, fr, id);
-    if (f->scan[id] & RENDER_HAS_BLOCK)
-        return 0;
+        return open_link(f, fr, id);
     if (is_code_tag(tag))
-        return open_code(f, fr, id);
+        return f->scan[id] & RENDER_HAS_BLOCK ? 0 : open_code(f, fr, id);
     const char *open, *close;
     if (f->md->inline_markup(f->in, f->scan, id, render_lines_prev_char(&f->w),
                              f->w.deferred.len > 0, &open, &close)) {
@@ -459,6 +433,7 @@ static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
         fr->close = close;
         render_lines_defer(&f->w, open);
         f->markup++;
+        flatten(f, fr, id);
     }
     return 0;
 }
@@ -467,6 +442,11 @@ static int open_element(flow *f, frame *fr, int32_t index, int32_t id, GumboTag 
 {
     if (render_is_caption_part(f->in->dom, id))
         render_lines_space(&f->w);
+    if (f->flattened && render_class(f->in->dom, id) == RENDER_BLOCK) {
+        fr->kind = FRAME_FLATTENED;
+        render_lines_space(&f->w);
+        return 0;
+    }
     switch (tag) {
     case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR:
         open_list(f, fr, index, id, tag);
@@ -524,7 +504,7 @@ static int put_leaf(flow *f, int32_t id, GumboTag tag)
         put_line_break(f);
         return 0;
     case GUMBO_TAG_IMG:
-        return f->markdown ? put_linked_image(f, id) : 0;
+        return f->markdown ? put_image(f, id) : 0;
     case GUMBO_TAG_HR:
         render_lines_break(&f->w, 2);
         if (f->markdown && !f->w.inline_only) {
@@ -611,7 +591,6 @@ static int enter(void *ctx, int32_t id)
         inherited.table = parent->table;
         inherited.row = parent->row;
         inherited.in_item = parent->in_item;
-        inherited.block_link = parent->block_link;
     }
     frame *fr = render_stack_push(&f->frames);
     if (!fr)
@@ -627,7 +606,6 @@ static int enter(void *ctx, int32_t id)
         return -1;
     if (f->markdown && !link && put_anchor(f, id))
         return -1;
-    open_block_as_link(f, fr, id);
     return 1;
 }
 
@@ -636,12 +614,11 @@ static void leave(void *ctx, int32_t id)
     (void)id;
     flow *f = ctx;
     frame *fr = render_stack_top(&f->frames);
-    if (fr->link_close) {
-        f->markup--;
-        render_lines_close(&f->w, "[", fr->link_close);
-    }
     switch ((frame_kind)fr->kind) {
     case FRAME_INLINE:
+        break;
+    case FRAME_FLATTENED:
+        render_lines_space(&f->w);
         break;
     case FRAME_BLOCK: case FRAME_TABLE:
         render_lines_break(&f->w, 2);
@@ -681,6 +658,10 @@ static void leave(void *ctx, int32_t id)
         /* fall through */
     case FRAME_MARKUP:
         f->markup--;
+        if (fr->flattens) {
+            f->flattened--;
+            f->w.inline_only--;
+        }
         render_lines_close(&f->w, fr->open, fr->close);
         break;
     }

@@ -32,9 +32,6 @@ typedef struct {
     /* The element as HTML, one line per block; malloc'd, NULL when out of
      * memory. */
     char *(*as_html)(const rm_render_input *in, int32_t id);
-    /* May a link hold this element's content even though it has blocks
-     * (a picture wrapped in a div)? */
-    int (*link_spans_blocks)(const rm_render_input *in, const uint8_t *scan, int32_t id);
     /* A link destination that stays one token; malloc'd. */
     char *(*destination)(const char *url);
     /* Markup that keeps an element's id (a footnote target); malloc'd. */

@@ -524,45 +524,6 @@ static int needs_html(const rm_render_input *in, const uint8_t *scan, int32_t id
     }
 }
 
-/* A link around wrapper blocks that hold one run of inline content (a
- * picture in divs, "<a><div><span>text</span></div></a>") is still one
- * link: [![alt](src)](href), [text](href). Around several paragraphs, a
- * heading, a list or a table, Markdown has no place for it. */
-static int link_spans_blocks(const rm_render_input *in, const uint8_t *scan, int32_t id)
-{
-    const rm_dom *dom = in->dom;
-    int32_t end = id + (int32_t)dom->nodes[id].size, media = 0, run = RM_NONE;
-    for (int32_t n = id + 1; n < end; n++) {
-        if (scan[n] & RENDER_SKIP) {
-            n += (int32_t)dom->nodes[n].size - 1;
-            continue;
-        }
-        if (dom->nodes[n].type == RM_NODE_TEXT) {
-            const char *t = dom_text(dom, n);
-            while (*t && render_is_space(*t))
-                t++;
-            if (!*t)
-                continue;
-            /* The block the text is laid out in: all text must share one. */
-            int32_t block = dom->nodes[n].parent;
-            while (block != id && render_class(dom, block) != RENDER_BLOCK)
-                block = dom->nodes[block].parent;
-            if (run != RM_NONE && run != block)
-                return 0;
-            run = block;
-            continue;
-        }
-        GumboTag tag = dom->nodes[n].tag;
-        if (tag == GUMBO_TAG_IMG || render_class(dom, n) == RENDER_MEDIA)
-            media++;
-        else if (tag == GUMBO_TAG_BR || (render_class(dom, n) == RENDER_BLOCK &&
-                 tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_P && tag != GUMBO_TAG_SECTION &&
-                 tag != GUMBO_TAG_FIGURE && tag != GUMBO_TAG_SPAN))
-            return 0;   /* line breaks, headings, lists, tables, quotes, pre */
-    }
-    return run != RM_NONE ? media == 0 : media == 1;
-}
-
 static char *anchor(const char *id)
 {
     size_t cap = strlen(id) * 6 + 16, n = 0;
@@ -588,7 +549,6 @@ static const render_flow_markup markdown = {
     .table_is_simple = markdown_table_is_simple,
     .needs_html = needs_html,
     .as_html = as_html,
-    .link_spans_blocks = link_spans_blocks,
     .destination = markdown_destination,
     .anchor = anchor,
 };
