@@ -11,7 +11,7 @@
 CC       ?= cc
 PREFIX   ?= $(HOME)/.local
 SHARED   ?= $(abspath ../shared)
-PKGS     := gumbo libcjson
+PKGS     := gumbo libcjson libzip
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Gumbo has no run-time version call; `readmode` reports the one built against.
