@@ -781,6 +781,7 @@ static void remove_leftovers(int dirfd)
             close(fd);
         return;
     }
+    rewinddir(d);   /* the duplicate shares its offset with earlier reads */
     char **names = NULL;
     size_t count = 0;
     for (struct dirent *de; (de = readdir(d)) != NULL;) {
@@ -1169,6 +1170,8 @@ static int save_locked(save_job *j, const rm_article *a, save_result *res, char 
         rc = write_temp(j->dirfd, j->library, j->data, j->len, tmp, err, errlen);
     if (rc == 0)
         rc = publish(j, tmp, replace, err, errlen);
+    if (tmp[0])
+        unlinkat(j->dirfd, tmp, 0);   /* gone already when renamed */
     if (rc == 0 && found == 0 && !replace)
         delete_locked(j->dirfd, j->library, strrchr(existing.path, '/') + 1, existing.format,
                       err, errlen);   /* the copy in another format */

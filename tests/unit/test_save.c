@@ -154,10 +154,23 @@ static char *dir_listing(const char *dir)
 
 static char *save_ok(const char *lib, const rm_article *a, save_format f, time_t t)
 {
-    char *path = NULL, err[512] = "";
-    int rc = save_article(lib, a, NULL, f, t, &path, err, sizeof err);
+    char err[512] = "";
+    save_options o = {.format = f, .saved_at = t};
+    save_result res;
+    int rc = save_article(lib, a, &o, &res, err, sizeof err);
     ck_assert_msg(rc == 0, "save failed: %s", err);
-    return path;
+    return res.path;
+}
+
+/* save_article's status for a save that should fail; err filled. */
+static int save_fails(const char *lib, const rm_article *a, save_format f, char *err,
+                      size_t errlen)
+{
+    save_options o = {.format = f};
+    save_result res;
+    int rc = save_article(lib, a, &o, &res, err, errlen);
+    ck_assert_ptr_null(res.path);
+    return rc;
 }
 
 START_TEST(test_clash_never_overwrites)
@@ -167,6 +180,7 @@ START_TEST(test_clash_never_overwrites)
     snprintf(existing, sizeof existing, "%s/Same title.md", lib);
     ck_assert_int_eq(tu_write_file(existing, "keep me\n"), 0);
     rm_article a = sample_article("Same title");
+    a.url = NULL;   /* no URL: nothing tells the saves apart but their names */
     char *p2 = save_ok(lib, &a, SAVE_MD, 1000);
     char *p3 = save_ok(lib, &a, SAVE_MD, 2000);
     char *txt = save_ok(lib, &a, SAVE_TXT, 3000);
@@ -214,10 +228,8 @@ START_TEST(test_failed_write_leaves_nothing)
     char *big = repeated("", "A long line of article text. ", 2000);
     rm_article a = sample_article("Too big");
     a.text = a.markdown = big;
-    char *path = NULL, err[512] = "";
-    int rc = save_article(lib, &a, NULL, SAVE_MD, 0, &path, err, sizeof err);
-    ck_assert_int_eq(rc, -1);
-    ck_assert_ptr_null(path);
+    char err[512] = "";
+    ck_assert_int_eq(save_fails(lib, &a, SAVE_MD, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "File too large") != NULL, "err: %s", err);
     char *listing = dir_listing(lib);
     ck_assert_str_eq(listing, "");   /* no temporary, no partial article */
@@ -241,10 +253,10 @@ START_TEST(test_library_under_a_file)
     ck_assert_int_eq(tu_path_under_file(dir, lib, sizeof lib), 0);
     snprintf(file, sizeof file, "%s/plain", dir);
     rm_article a = sample_article("Nowhere");
-    char *path = NULL, err[512] = "";
-    ck_assert_int_eq(save_article(lib, &a, NULL, SAVE_HTML, 0, &path, err, sizeof err), -1);
+    char err[512] = "";
+    ck_assert_int_eq(save_fails(lib, &a, SAVE_HTML, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "Not a directory") != NULL, "err: %s", err);
-    ck_assert_int_eq(save_article(file, &a, NULL, SAVE_HTML, 0, &path, err, sizeof err), -1);
+    ck_assert_int_eq(save_fails(file, &a, SAVE_HTML, err, sizeof err), -1);
     char *listing = dir_listing(dir);
     ck_assert_str_eq(listing, "plain");   /* nothing created beside it */
     free(listing);
@@ -261,8 +273,13 @@ START_TEST(test_formats_round_trip)
 {
     char *lib = tu_mkdtemp("round");
     rm_article a = sample_article(tricky_title);
+    static const char *const urls[] = {"https://example.org/html", "https://example.org/txt",
+                                       "https://example.org/md"};
+    a.url = (char *)urls[2];
     char *md = save_ok(lib, &a, SAVE_MD, 1700000000);
+    a.url = (char *)urls[1];
     char *txt = save_ok(lib, &a, SAVE_TXT, 1700000100);
+    a.url = (char *)urls[0];
     char *html = save_ok(lib, &a, SAVE_HTML, 1700000200);
     char other[4200];
     snprintf(other, sizeof other, "%s/notes.md", lib);
@@ -271,7 +288,7 @@ START_TEST(test_formats_round_trip)
     save_entry *e;
     size_t n;
     char err[512];
-    ck_assert_int_eq(save_list(lib, &e, &n, err, sizeof err), 0);
+    ck_assert_int_eq(save_list(lib, NULL, &e, &n, err, sizeof err), 0);
     ck_assert_uint_eq(n, 3);
     static const char *const order[] = {"html", "txt", "md"};
     static const char *const stamps[] = {"2023-11-14T22:16:40Z", "2023-11-14T22:15:00Z",
@@ -279,7 +296,8 @@ START_TEST(test_formats_round_trip)
     for (size_t i = 0; i < n; i++) {
         ck_assert_str_eq(save_format_name(e[i].format), order[i]);
         ck_assert_str_eq(e[i].title, tricky_title);
-        ck_assert_str_eq(e[i].url, a.url);
+        ck_assert_str_eq(e[i].url, urls[i]);
+        ck_assert_str_eq(e[i].site, a.site_name);
         ck_assert_str_eq(e[i].saved_at, stamps[i]);
         ck_assert(e[i].path[0] == '/');
     }
@@ -370,7 +388,7 @@ START_TEST(test_md_front_matter)
     save_entry *e;
     size_t n;
     char err[256];
-    ck_assert_int_eq(save_list(lib, &e, &n, err, sizeof err), 0);
+    ck_assert_int_eq(save_list(lib, NULL, &e, &n, err, sizeof err), 0);
     ck_assert_uint_eq(n, 1);
     ck_assert_str_eq(e[0].title, a.title);
     save_entries_free(e, n);
@@ -387,6 +405,7 @@ START_TEST(test_txt_layout)
     char *text = tu_read_file(path, NULL);
     ck_assert_str_eq(text, "Plain title\n"
                            "By: Ada \"Byline\" Lovelace\n"
+                           "Site: Example: Site\n"
                            "Source: https://example.org/a?b=1&c=\"2\"\n"
                            "Saved: 2023-11-14T22:13:20Z\n\n"
                            "First paragraph.\n\nSecond <paragraph> & more.\n");
@@ -404,13 +423,13 @@ START_TEST(test_list_missing_and_untitled)
     save_entry *e;
     size_t n;
     char err[256];
-    ck_assert_int_eq(save_list(missing, &e, &n, err, sizeof err), 0);
+    ck_assert_int_eq(save_list(missing, NULL, &e, &n, err, sizeof err), 0);
     ck_assert_uint_eq(n, 0);
     rm_article a = sample_article(NULL);
     a.url = NULL;
     char *path = save_ok(lib, &a, SAVE_MD, 5);
     ck_assert(strstr(path, "/untitled.md") != NULL);
-    ck_assert_int_eq(save_list(lib, &e, &n, err, sizeof err), 0);
+    ck_assert_int_eq(save_list(lib, NULL, &e, &n, err, sizeof err), 0);
     ck_assert_uint_eq(n, 1);
     ck_assert_str_eq(e[0].title, "untitled");   /* from the file name */
     ck_assert_ptr_null(e[0].url);
