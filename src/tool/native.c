@@ -490,6 +490,8 @@ static const char *images_field(const cJSON *req, save_image_in **list, size_t *
                               i, fields[k]);
             *values[k] = v->valuestring;
         }
+        if (!save_base64_valid((*list)[i].data))
+            return refuse(out, E_BAD_REQUEST, "field \"images[%zu].data\" is not base64", i);
         if (string_field(item, "type", false, &type, out))
             return refuse(out, E_BAD_REQUEST, "field \"images[%zu].type\" must be a string",
                           i);

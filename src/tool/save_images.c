@@ -65,6 +65,23 @@ unsigned char *save_base64_decode(const char *s, size_t n, size_t *len)
     return out;
 }
 
+bool save_base64_valid(const char *s)
+{
+    size_t pad = 0, chars = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+            continue;
+        if (c == '=')
+            pad++;
+        else if (base64_value(c) < 0 || pad)
+            return false;
+        else
+            chars++;
+    }
+    return pad <= 2 && chars % 4 != 1;
+}
+
 static char *base64_encode(const unsigned char *in, size_t n, const char *prefix)
 {
     static const char alphabet[] =

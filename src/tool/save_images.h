@@ -63,6 +63,9 @@ const char *save_image_data_uri(save_image *img);
  * gets the file extension. */
 const char *save_image_sniff(const unsigned char *bytes, size_t len, const char **ext);
 
+/* Is `s` base64 as save_base64_decode takes it? */
+bool save_base64_valid(const char *s);
+
 /* Decode base64 (RFC 4648, white space ignored, padding optional). Returns
  * the malloc'd bytes, or NULL when invalid or out of memory. */
 unsigned char *save_base64_decode(const char *s, size_t n, size_t *len);
