@@ -32,9 +32,9 @@ Steps:
      Brave, Vivaldi and Firefox
 
 Options:
-  --dev           also install what `make check` needs: python3, and for the
-                  browser test chromium, nodejs, npm and (with npm, from
-                  tests/browser/package-lock.json) playwright-core
+  --dev           also install what `make check` needs: python3, epubcheck,
+                  and for the browser test chromium, nodejs, npm and (with npm,
+                  from tests/browser/package-lock.json) playwright-core
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -150,15 +150,15 @@ package_unless_command() {
 install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
-        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev check"
-                browser_pkg=chromium ;;
-        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel check-devel"
-                browser_pkg=chromium ;;
+        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libzip-dev check"
+                browser_pkg=chromium epub_check=epubcheck ;;
+        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel libzip-devel check-devel"
+                browser_pkg=chromium epub_check= ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
-                build="pkg-config gumbo-parser cjson libunistring check"
-                browser_pkg= ;;
+                build="pkg-config gumbo-parser cjson libunistring libzip check"
+                browser_pkg= epub_check=epubcheck ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
-               "files of gumbo-parser, cJSON, libunistring and Check yourself, then use --no-deps"
+               "files of gumbo-parser, cJSON, libunistring, libzip and Check yourself, then use --no-deps"
            return ;;
     esac
     # shellcheck disable=SC2086 # word splitting of the package lists is wanted
@@ -170,6 +170,8 @@ install_dependencies() {
         if [ -n "$browser_pkg" ] && ! has chromium && ! has chromium-browser; then
             todo="$todo$browser_pkg "
         fi
+        # epubcheck validates the EPUBs `readmode save --format epub` writes
+        [ -z "$epub_check" ] || todo=$todo$(missing_packages $epub_check)
     fi
     if [ -n "$todo" ]; then
         say "installing packages: $todo"
