@@ -347,7 +347,11 @@ function hostnameOf(url) {
     }
 }
 
+/* The article on show, for the save request's images (offline.js). */
+let shownArticle = null;
+
 function renderArticle(article, page) {
+    shownArticle = article;
     const base = article.url || page.url;
     document.title = article.title || 'Reader mode';
     const root = $('article');
@@ -412,7 +416,10 @@ let page = null;
 const HOST_ERROR_KINDS = { too_large: 'too-large' };
 
 async function load() {
-    const tabId = Number(new URLSearchParams(location.search).get('tab'));
+    const params = new URLSearchParams(location.search);
+    if (params.has('saved'))
+        return loadSaved(params.get('saved'));   /* offline.js */
+    const tabId = Number(params.get('tab'));
     if (!Number.isInteger(tabId)) {
         showFailure('bad-tab');
         return;
@@ -439,17 +446,16 @@ async function load() {
     }
 }
 
-async function save() {
+async function save(force) {
     const button = $('save');
     button.disabled = true;
+    $('save-replace').hidden = true;
     setStatus('saving', 'Saving…');
     try {
-        const reply = await nativeRequest({ type: 'save', html: page.html, url: page.url,
-                                            format: $('save-format').value });
-        if (reply.ok)
-            setStatus('saved', 'Saved to ' + reply.path);
-        else
-            setStatus('error', 'Could not save: ' + (reply.error ? reply.error.message : 'unknown error'));
+        /* offline.js: with the article's images, asked for within this click */
+        const request = saveRequest(page, $('save-format').value, force === true);
+        const reply = await nativeRequest(await request);
+        setStatus(...describeSave(reply));
     } catch (e) {
         showFailure(e.kind, e.message);
     } finally {
@@ -457,5 +463,7 @@ async function save() {
     }
 }
 
-$('save').addEventListener('click', save);
-load();
+$('save').addEventListener('click', () => save(false));
+$('save-replace').addEventListener('click', () => save(true));
+/* After every deferred script (offline.js too) has run. */
+document.addEventListener('DOMContentLoaded', load);

@@ -1,6 +1,6 @@
 #!/bin/sh
-# run.sh — run the browser test: the extension in headless Chromium against
-# the real native host.
+# run.sh — run the browser tests: the extension in headless Chromium against
+# the real native host (reader.test.mjs, saved.test.mjs).
 #
 #   tests/browser/run.sh /abs/path/to/readmode
 #
@@ -54,4 +54,9 @@ fi
 command -v node >/dev/null 2>&1 || missing "node not found"
 [ -d "$here/node_modules/playwright-core" ] || missing "playwright-core not installed in $here/node_modules"
 
-exec node "$here/reader.test.mjs" "$binary" "$browser"
+# The reader view, then the offline library (saving, the Saved page).
+status=0
+for t in reader saved; do
+    node "$here/$t.test.mjs" "$binary" "$browser" || status=1
+done
+exit $status
