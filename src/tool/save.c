@@ -1263,6 +1263,36 @@ static char *read_header(int fd, save_format format, size_t *len)
     return buf;
 }
 
+/* Make *s valid UTF-8, each invalid byte becoming U+FFFD: a file edited
+ * by hand must not make `list --json` print invalid JSON text. */
+static int make_utf8(char **s)
+{
+    if (!*s || !u8_check((const uint8_t *)*s, strlen(*s)))
+        return 0;
+    size_t n = strlen(*s), o = 0;
+    char *out = malloc(n * 3 + 1);
+    if (!out)
+        return -1;
+    for (size_t i = 0; i < n;) {
+        ucs4_t c;
+        int step = u8_mbtouc(&c, (const uint8_t *)*s + i, n - i);
+        bool bad = c == 0xfffd && !(step == 3 && memcmp(*s + i, "\xef\xbf\xbd", 3) == 0);
+        if (bad) {
+            memcpy(out + o, "\xef\xbf\xbd", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, *s + i, (size_t)step);
+            o += (size_t)step;
+            i += (size_t)step;
+        }
+    }
+    out[o] = '\0';
+    free(*s);
+    *s = out;
+    return 0;
+}
+
 /* Read the header of the file `name` of `library` into *e. Returns 1 when
  * it is a readmode article, 0 when not, -1 when out of memory. */
 static int read_entry(const char *library, const char *name, save_format format,
@@ -1298,7 +1328,10 @@ static int read_entry(const char *library, const char *name, save_format format,
         const char *ext = strrchr(name, '.');
         e->title = dup_range(name, (size_t)(ext - name));
     }
-    return e->title ? 1 : -1;
+    if (!e->title || make_utf8(&e->title) || make_utf8(&e->url) || make_utf8(&e->site) ||
+        make_utf8(&e->saved_at) || make_utf8(&e->path))
+        return -1;
+    return 1;
 }
 
 static int newest_first(const void *pa, const void *pb)

@@ -439,6 +439,73 @@ START_TEST(test_list_missing_and_untitled)
 }
 END_TEST
 
+START_TEST(test_hand_edited_file_lists_valid_utf8)
+{
+    char *lib = tu_mkdtemp("utf8");
+    char file[4200];
+    snprintf(file, sizeof file, "%s/edited.txt", lib);
+    ck_assert_int_eq(tu_write_file(file, "Bad \xff title\nSaved: 2026-01-01T00:00:00Z\n\nbody\n"),
+                     0);
+    save_entry *e;
+    size_t n;
+    char err[256];
+    ck_assert_int_eq(save_list(lib, NULL, &e, &n, err, sizeof err), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(e[0].title, "Bad \xef\xbf\xbd title");
+    cJSON *json = save_entries_to_json(e, n);
+    char *text = cJSON_PrintUnformatted(json);
+    ck_assert(u8_check((const uint8_t *)text, strlen(text)) == NULL);
+    free(text);
+    cJSON_Delete(json);
+    save_entries_free(e, n);
+    tu_rmtree(lib);
+}
+END_TEST
+
+START_TEST(test_since_dates)
+{
+    static const char *const good[] = {"2026-01-31", "2026-01-31T10:20", "2026-01-31T10:20Z",
+                                       "2026-01-31T10:20:30", "2026-01-31T10:20:30Z"};
+    static const char *const bad[] = {"", "2026", "2026-1-31", "yesterday", "2026-01-31 10:20",
+                                      "2026-01-31T10", "2026-01-31T10:20:30+02:00",
+                                      "2026-01-31Z"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        ck_assert_msg(save_since_valid(good[i]), "%s", good[i]);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        ck_assert_msg(!save_since_valid(bad[i]), "%s", bad[i]);
+}
+END_TEST
+
+START_TEST(test_base64_and_sniffing)
+{
+    size_t len = 0;
+    unsigned char *b = save_base64_decode("aGVs bG8=\n", 10, &len);
+    ck_assert(b && len == 5 && memcmp(b, "hello", 5) == 0);
+    free(b);
+    b = save_base64_decode("aGVsbA", 6, &len);   /* padding optional */
+    ck_assert(b && len == 4 && memcmp(b, "hell", 4) == 0);
+    free(b);
+    static const char *const invalid[] = {"a", "ab=c", "a$bc", "abc==="};
+    for (size_t i = 0; i < sizeof invalid / sizeof *invalid; i++) {
+        ck_assert_msg(!save_base64_valid(invalid[i]), "%s", invalid[i]);
+        ck_assert_ptr_null(save_base64_decode(invalid[i], strlen(invalid[i]), &len));
+    }
+    ck_assert(save_base64_valid("") && save_base64_valid("aGVsbG8="));
+    const char *ext;
+    ck_assert_str_eq(save_image_sniff((const unsigned char *)"\x89PNG\r\n\x1a\n....", 12, &ext),
+                     "image/png");
+    ck_assert_str_eq(ext, "png");
+    ck_assert_str_eq(save_image_sniff((const unsigned char *)"\xff\xd8\xff\xe0", 4, &ext),
+                     "image/jpeg");
+    ck_assert_str_eq(save_image_sniff((const unsigned char *)"RIFF\0\0\0\0WEBPVP8 ", 16, &ext),
+                     "image/webp");
+    ck_assert_str_eq(save_image_sniff((const unsigned char *)"<?xml?><svg/>", 13, &ext),
+                     "image/svg+xml");
+    ck_assert_ptr_null(save_image_sniff((const unsigned char *)"<script>x</script>", 18, &ext));
+    ck_assert_ptr_null(save_image_sniff((const unsigned char *)"GIF8", 4, &ext));
+}
+END_TEST
+
 /* ------------------------------------------------------------ commands */
 
 /* Run a shell command; returns its exit status and stdout. */
@@ -536,6 +603,9 @@ static Suite *save_suite(void)
     tcase_add_test(formats, test_md_front_matter);
     tcase_add_test(formats, test_txt_layout);
     tcase_add_test(formats, test_list_missing_and_untitled);
+    tcase_add_test(formats, test_hand_edited_file_lists_valid_utf8);
+    tcase_add_test(formats, test_since_dates);
+    tcase_add_test(formats, test_base64_and_sniffing);
     suite_add_tcase(s, formats);
     TCase *cli = tcase_create("commands");
     tcase_add_test(cli, test_commands);
