@@ -6,14 +6,25 @@
 #   make check-asan   only the sanitizer run (unit, corpus and protocol tests)
 #   make bench        throughput and memory against a Gumbo parse-only baseline,
 #                     and extract requests/s and latency over native messaging
-#   make install      install the binary into $(PREFIX)/bin
+#   make install      the command, the library (shared and static), its header,
+#                     pkg-config file and the man page under $(PREFIX)
+#                     (default /usr/local; DESTDIR is honoured)
+#   make uninstall    remove exactly what make install put there
 
 CC       ?= cc
-PREFIX   ?= $(HOME)/.local
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR   ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 SHARED   ?= $(abspath ../shared)
-PKGS     := gumbo libcjson libzip
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGS     := gumbo libcjson
+# The command's EPUB writer (src/tool/save_epub.c); the library needs none.
+TOOL_PKGS := libzip
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(TOOL_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TOOL_LIBS  := $(shell pkg-config --libs $(TOOL_PKGS) 2>/dev/null)
 # Gumbo has no run-time version call; `readmode` reports the one built against.
 GUMBO_VERSION := $(or $(shell pkg-config --modversion gumbo 2>/dev/null),unknown)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -35,7 +46,15 @@ TOOL_SRCS := $(filter-out $(MAIN_SRC),$(wildcard src/tool/*.c))
 LIB_SRCS  := $(wildcard src/lib/*.c src/lib/render/*.c)
 ALL_HDRS  := $(wildcard src/lib/*.h src/lib/render/*.h src/tool/*.h)
 
+# The library's version (readmode.h) and the ABI major of its shared object.
+VERSION   := $(shell sed -n 's/^\#define RM_VERSION "\(.*\)"/\1/p' src/lib/readmode.h)
+SOMAJOR   := 0
+SONAME    := libreadmode.so.$(SOMAJOR)
+REALNAME  := libreadmode.so.$(VERSION)
+LIBRARY    = $(BUILD)/$(REALNAME) $(BUILD)/libreadmode.a
+
 LIB_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+PIC_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)
 TOOL_OBJS = $(TOOL_SRCS:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ  = $(MAIN_SRC:src/%.c=$(BUILD)/obj/%.o)
 
@@ -47,25 +66,53 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
-        check-install check-browser check-asan bench install clean
+        check-install check-browser check-asan bench library install uninstall clean
 
-all: $(BUILD)/readmode
+all: $(BUILD)/readmode $(LIBRARY)
 
 $(BUILD)/obj/%.o: src/%.c $(ALL_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
+
+# The shared library's objects are built again as position-independent
+# code; the version script exports only the rm_ API.
+$(BUILD)/pic/%.o: src/%.c $(ALL_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -MMD -c $< -o $@
+
+$(BUILD)/$(REALNAME): $(PIC_OBJS) src/lib/readmode.map
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script=src/lib/readmode.map -o $@ $(PIC_OBJS) $(LIBS)
+
+# pkg-config's description of the installed library, written at install
+# time so that it names the PREFIX and LIBDIR of that install.
+define PKGCONFIG
+prefix=$(PREFIX)
+libdir=$(LIBDIR)
+includedir=$(INCLUDEDIR)
+
+Name: readmode
+Description: Find the article in a web page: clean text, Markdown, HTML and metadata
+Version: $(VERSION)
+Requires.private: $(PKGS)
+Libs: -L$${libdir} -lreadmode
+Libs.private: -lunistring -lm
+Cflags: -I$${includedir}
+endef
+export PKGCONFIG
 
 $(BUILD)/libreadmode.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a \
+	    $(TOOL_LIBS) $(LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(TOOL_OBJS) \
-	    $(BUILD)/libreadmode.a $(LIBS) $(CHECK_LIBS)
+	    $(BUILD)/libreadmode.a $(TOOL_LIBS) $(LIBS) $(CHECK_LIBS)
 
 # Test programs find the binary and the shared data through the environment.
 TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
@@ -98,9 +145,12 @@ check-protocol: $(BUILD)/readmode $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%); do \
 	    $(TEST_ENV) $$t; done
 
-# install.sh --no-deps in a throwaway HOME: manifests, idempotence, uninstall.
-check-install: $(BUILD)/readmode
+# install.sh --no-deps in a throwaway HOME: manifests, idempotence, uninstall;
+# then make install/uninstall in a throwaway DESTDIR, and a program built
+# against what it installed.
+check-install: $(BUILD)/readmode $(LIBRARY)
 	tests/install/test_install.sh
+	tests/install/test_make_install.sh
 
 check-browser: $(BUILD)/readmode
 	@if [ -x tests/browser/run.sh ]; then tests/browser/run.sh $(abspath $(BUILD)/readmode); \
@@ -122,9 +172,25 @@ $(BUILD)/bench_native: tests/bench/bench_native.c tests/nm_client.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIBS)
 
-install: $(BUILD)/readmode
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BUILD)/readmode $(DESTDIR)$(PREFIX)/bin/readmode
+library: $(LIBRARY)
+
+install: $(BUILD)/readmode $(LIBRARY)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/readmode $(DESTDIR)$(BINDIR)/readmode
+	install -m 755 $(BUILD)/$(REALNAME) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(REALNAME) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libreadmode.so
+	install -m 644 $(BUILD)/libreadmode.a $(DESTDIR)$(LIBDIR)/
+	install -m 644 src/lib/readmode.h $(DESTDIR)$(INCLUDEDIR)/
+	printf '%s\n' "$$PKGCONFIG" > $(DESTDIR)$(PKGCONFIGDIR)/readmode.pc
+	install -m 644 docs/readmode.1 $(DESTDIR)$(MANDIR)/man1/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/readmode $(DESTDIR)$(LIBDIR)/$(REALNAME) \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libreadmode.so \
+	    $(DESTDIR)$(LIBDIR)/libreadmode.a $(DESTDIR)$(INCLUDEDIR)/readmode.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/readmode.pc $(DESTDIR)$(MANDIR)/man1/readmode.1
 
 clean:
 	rm -rf build

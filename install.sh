@@ -32,9 +32,10 @@ Steps:
      Brave, Vivaldi and Firefox
 
 Options:
-  --dev           also install what `make check` needs: python3, epubcheck,
-                  and for the browser test chromium, nodejs, npm and (with npm,
-                  from tests/browser/package-lock.json) playwright-core
+  --dev           also install what `make check` needs: python3, man-db (the
+                  man page test), epubcheck (the EPUB test), and for the
+                  browser test chromium, nodejs, npm and (with npm, from
+                  tests/browser/package-lock.json) playwright-core
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -167,6 +168,7 @@ install_dependencies() {
         todo=$todo$(package_unless_command python3 python3)
         todo=$todo$(package_unless_command node "$([ "$PLATFORM" = macos ] && echo node || echo nodejs)")
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command npm npm)
+        [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command man man-db)
         if [ -n "$browser_pkg" ] && ! has chromium && ! has chromium-browser; then
             todo="$todo$browser_pkg "
         fi

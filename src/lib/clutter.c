@@ -4,7 +4,8 @@
  * Comment threads longer than the article, ad-block nags inside it and
  * related-post grids beside it all mislead a text-mass scorer, so they are
  * taken out first, wherever they sit. Evidence is combined, never a class
- * name alone (clutter-taxonomy.md §10):
+ * name alone ("Evidence before removal" in
+ * docs/architecture.md):
  *   - vendor roots (disqus_thread, sharedaddy, onetrust ...) suffice;
  *   - a generic class/id token (comment, share, related, cookie ...) needs
  *     the box to look like its kind: short, link-dense, or holding a form;
@@ -27,7 +28,7 @@
 
 /* How large a box of each kind can be before it is more likely content
  * (characters of visible text), and how linky a weak-marker box must be.
- * Sizes follow clutter-taxonomy.md: consent and nag boxes are a heading,
+ * Sizes follow what these kinds look like on real pages: consent and nag boxes are a heading,
  * one or two short paragraphs and buttons; share bars are nearly textless;
  * Readability removes share-class nodes under 500 characters. */
 static const struct {

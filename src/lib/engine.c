@@ -28,7 +28,7 @@ static const ucs4_t comma_chars[] = {
 };
 static const ucs4_t sentence_end_chars[] = {'.', '!', '?', 0x3002, 0xFF01, 0xFF1F};
 
-/* Words of a "Reply" link in comment threads (clutter-taxonomy §2, §9). */
+/* Words of a "Reply" link in comment threads (clutter kinds: comment threads). */
 static const char *const reply_words[] = {
     "reply", "antworten", "répondre", "responder", "rispondi", "responder",
     "beantwoorden", "odpowiedz", "ответить", "返信", "回复",
@@ -220,7 +220,7 @@ const char *engine_sig(const rm_engine *e, int32_t id)
 
 /* ---- overlays named by the page's own CSS ------------------------------------
  * A nag or banner is often fixed by a stylesheet rule, not an inline style
- * (clutter-taxonomy.md §8): one pass over the <style> elements collects the
+ * (hidden by the page, docs/architecture.md): one pass over the <style> elements collects the
  * classes of rules that say position:fixed, and Tailwind's utility class
  * "fixed" counts too. */
 

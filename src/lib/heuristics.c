@@ -5,11 +5,10 @@
  *  - Readability.js (mozilla/readability, Readability.js REGEXPS and
  *    _initializeNode): the scoring patterns and tag priors, kept as
  *    substring lists because the reference corpus was produced with them.
- *  - shared/notes/clutter-taxonomy.md: vendor roots of comment systems,
+ *  - Clutter kinds (docs/architecture.md): vendor roots of comment systems,
  *    consent managers, ad-block nags, related-post and share widgets, and the
- *    phrase table (§9) in eleven languages.
- *  - trafilatura's discard tokens and rs-trafilatura's token-aware matching
- *    (shared/notes/extraction-methods.md §1).
+ *    phrases that label them in eleven languages.
+ *  - Trafilatura's discard tokens, matched as whole tokens of a class name.
  */
 #include "heuristics.h"
 
@@ -126,7 +125,7 @@ static const char *const video_hosts[] = {
     "v.qq.com", "archive.org", "upload.wikimedia.org",
 };
 
-/* Share intents (clutter-taxonomy §4). */
+/* Share intents (clutter kinds: share widgets). */
 static const char *const share_urls[] = {
     "facebook.com/sharer", "facebook.com/share.php", "twitter.com/intent",
     "twitter.com/share", "x.com/intent", "linkedin.com/sharing",
@@ -230,9 +229,9 @@ typedef struct {
 
 /* Tokens are the parts of a class or id split at space, '-' and '_', so
  * "comment" matches "comment-list" and "post_comments" but not
- * "commentary". Vendor roots from clutter-taxonomy.md §1-§7. */
+ * "commentary". Vendor roots: see "Clutter kinds" in docs/architecture.md. */
 static const marker markers[] = {
-    /* comments (§2) */
+    /* comments */
     {"comments", RM_REMOVED_COMMENTS, false},
     {"comment", RM_REMOVED_COMMENTS, false},
     {"commentlist", RM_REMOVED_COMMENTS, false},
@@ -251,12 +250,12 @@ static const marker markers[] = {
     {"spotim", RM_REMOVED_COMMENTS, true},
     {"discussion", RM_REMOVED_COMMENTS, false},
     {"replies", RM_REMOVED_COMMENTS, false},
-    /* ad-block nags (§1) */
+    /* ad-block nags */
     {"adblock", RM_REMOVED_ADBLOCK, true},
     {"adblocker", RM_REMOVED_ADBLOCK, true},
     {"fuckadblock", RM_REMOVED_ADBLOCK, true},
     {"blockadblock", RM_REMOVED_ADBLOCK, true},
-    /* related / recommended (§3) */
+    /* related / recommended */
     {"related", RM_REMOVED_RELATED, false},
     {"relatedposts", RM_REMOVED_RELATED, true},
     {"yarpp", RM_REMOVED_RELATED, true},
@@ -266,7 +265,7 @@ static const marker markers[] = {
     {"recommended", RM_REMOVED_RELATED, false},
     {"recommendations", RM_REMOVED_RELATED, false},
     {"readnext", RM_REMOVED_RELATED, false},
-    /* share bars (§4) */
+    /* share bars */
     {"share", RM_REMOVED_SHARE, false},
     {"sharing", RM_REMOVED_SHARE, false},
     {"sharedaddy", RM_REMOVED_SHARE, true},
@@ -276,9 +275,9 @@ static const marker markers[] = {
     {"sharethis", RM_REMOVED_SHARE, true},
     {"shareaholic", RM_REMOVED_SHARE, true},
     /* third-party social posts embedded in the page: their words are
-     * someone else's post, not the article (extraction-methods.md §3) */
+     * someone else's post, not the article */
     {"codepen", RM_REMOVED_SHARE, true},
-    /* consent (§5) */
+    /* consent */
     {"cookie", RM_REMOVED_CONSENT, false},
     {"cookies", RM_REMOVED_CONSENT, false},
     {"consent", RM_REMOVED_CONSENT, false},
@@ -293,7 +292,7 @@ static const marker markers[] = {
     {"truste", RM_REMOVED_CONSENT, true},
     {"iubenda", RM_REMOVED_CONSENT, true},
     {"borlabscookiebox", RM_REMOVED_CONSENT, true},
-    /* newsletter, subscribe and paywall prompts (§6) */
+    /* newsletter, subscribe and paywall prompts */
     {"newsletter", RM_REMOVED_PROMPT, false},
     {"subscribe", RM_REMOVED_PROMPT, false},
     {"subscription", RM_REMOVED_PROMPT, false},
@@ -303,7 +302,7 @@ static const marker markers[] = {
     {"formkit", RM_REMOVED_PROMPT, true},
     {"mailpoet", RM_REMOVED_PROMPT, true},
     {"upgrade", RM_REMOVED_PROMPT, false},
-    /* navigation (§7) */
+    /* navigation */
     {"breadcrumb", RM_REMOVED_NAVIGATION, false},
     {"breadcrumbs", RM_REMOVED_NAVIGATION, false},
     {"pagination", RM_REMOVED_NAVIGATION, false},
@@ -313,9 +312,9 @@ static const marker markers[] = {
     {"tags", RM_REMOVED_NAVIGATION, false},
     {"toc", RM_REMOVED_NAVIGATION, false},
     {"noprint", RM_REMOVED_NAVIGATION, false},   /* screen-only furniture */
-    /* footer furniture (§7) */
+    /* footer furniture */
     {"footer", RM_REMOVED_FOOTER, false},
-    /* ad slots (§7) */
+    /* ad slots */
     {"adsbygoogle", RM_REMOVED_ADS, true},
     {"advertisement", RM_REMOVED_ADS, false},
     {"advert", RM_REMOVED_ADS, false},
@@ -442,7 +441,7 @@ rm_removed_kind heur_marker_kind(const char *cls, const char *id, bool *strong)
 }
 
 /* Bylines and datelines inside the article (rs-trafilatura's body-only
- * output drops byline and timestamp classes; extraction-methods.md §1). */
+ * output drops byline and timestamp classes, as Trafilatura does). */
 static const char *const byline_tokens[] = {
     "byline", "dateline", "author", "authors", "writtenby", "timestamp",
     "posted", "pubdate", "publish", "published", "meta", "kicker",
@@ -503,7 +502,7 @@ bool heur_is_screen_reader_only(const char *cls)
     return false;
 }
 
-/* ---- phrases (clutter-taxonomy.md §9), case-folded ----------------------- */
+/* ---- phrases (clutter kinds: labels in eleven languages), case-folded ----------------------- */
 
 typedef struct {
     const char *phrase;
@@ -712,7 +711,7 @@ rm_removed_kind heur_phrase_kind(const char *text, size_t len)
 
 /* Notes about the article rather than part of it, found in short
  * paragraphs of their own: affiliate and sponsorship disclosures
- * (clutter-taxonomy.md §7) and print-edition lines. */
+ * (clutter kinds: article furniture) and print-edition lines. */
 static const phrase_entry note_phrases[] = {
     {"affiliate link", RM_REMOVED_ADS},
     {"as an amazon associate", RM_REMOVED_ADS},
@@ -771,7 +770,7 @@ bool heur_is_page_control(const char *text, size_t len)
     return false;
 }
 
-/* A line that says only "Advertisement" (clutter-taxonomy.md §7, §9 ad
+/* A line that says only "Advertisement" (clutter kinds: ad
  * labels), above an ad slot that is usually empty without scripts. */
 static const char *const ad_labels[] = {
     "advertisement", "skip advertisement", "advertisements", "sponsored", "ad",

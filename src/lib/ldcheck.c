@@ -4,8 +4,8 @@
  * Many publishers put the full article text into schema.org JSON-LD. It is
  * too unreliable to print (truncated, HTML-escaped, sometimes the paywalled
  * whole), but it is a precise witness of *where* the body is: the element
- * whose text shares the most word pairs with it. rs-trafilatura and the
- * design in extraction-methods.md §5 use it this way.
+ * whose text shares the most word pairs with it. Some of the best
+ * extractors use it the same way ("Witnesses" in docs/architecture.md).
  *
  * The articleBody's word bigrams (Unicode word breaks, case-folded) are
  * hashed into a set; every visible text node counts its bigrams and hits;

@@ -1,0 +1,118 @@
+/*
+ * meta_internal.h — what the metadata readers (meta_*.c) share: the scan of
+ * the document, its per-node text facts, and the string helpers. Internal to
+ * the library; metadata.h is the module's interface.
+ */
+#ifndef RM_META_INTERNAL_H
+#define RM_META_INTERNAL_H
+
+#include "dom.h"
+
+#include <unitypes.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+
+/* Growable strings; an allocation failure is sticky and checked once. */
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+    bool oom;
+} strbuf;
+
+void meta_sb_putn(strbuf *b, const char *s, size_t n);
+void meta_sb_puts(strbuf *b, const char *s);
+/* The collected string, or NULL (empty or out of memory: see b->oom). */
+char *meta_sb_take(strbuf *b);
+
+/* White space is JavaScript's \s: Unicode White_Space plus U+FEFF. */
+bool meta_is_space_cp(ucs4_t cp);
+/* Length in bytes of the white-space character at s, or 0. */
+int meta_space_len(const char *s);
+/* Length in UTF-16 code units, as Readability's thresholds count. */
+size_t meta_js_length(const char *s, size_t n);
+/* str.split(/\s+/).length */
+size_t meta_word_count(const char *s, size_t n);
+void meta_trim(const char **s, size_t *n);
+/* White-space runs collapsed and trimmed; NULL when empty. */
+char *meta_collapse_ws(const char *s, size_t n, bool *oom);
+/* A value as published: entities decoded, white space collapsed. */
+char *meta_clean_value(const char *raw, bool *oom);
+bool meta_has_text(const char *s);
+
+/* Per-node facts computed once, so that no rule has to re-read a subtree
+ * per element: on a deeply nested page that would be quadratic. Lengths are
+ * in UTF-16 units like Readability's; white space is always one unit. */
+typedef struct {
+    uint32_t units;       /* textContent length */
+    uint32_t lead, trail; /* white space at either end (lead == units: blank) */
+    bool in_table_or_code;
+} node_facts;
+
+node_facts *meta_compute_facts(const rm_dom *dom);
+uint32_t meta_trimmed_units(const node_facts *f);
+bool meta_inside(const rm_dom *dom, int32_t id, int32_t ancestor);
+bool meta_is_html_element(const rm_dom *dom, int32_t id, GumboTag tag);
+bool meta_has_token(const char *value, const char *token);
+
+typedef enum {
+    K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_ARTICLE_TITLE,
+    K_WEIBO_WEBPAGE_TITLE, K_TITLE, K_TWITTER_TITLE, K_PARSELY_TITLE,
+    K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR, K_ARTICLE_AUTHOR,
+    K_DC_DESCRIPTION, K_DCTERM_DESCRIPTION, K_OG_DESCRIPTION,
+    K_WEIBO_ARTICLE_DESCRIPTION, K_WEIBO_WEBPAGE_DESCRIPTION, K_DESCRIPTION,
+    K_TWITTER_DESCRIPTION,
+    K_OG_SITE_NAME,
+    K_ARTICLE_PUBLISHED_TIME, K_PARSELY_PUB_DATE,
+    K_OG_LOCALE, K_OG_URL,
+    K_COUNT
+} meta_key;
+
+/* What one pass over the document finds. */
+typedef struct {
+    const rm_dom *dom;
+    const char *page_url;
+    bool oom;
+    const char *meta[K_COUNT];   /* content attribute, last tag wins */
+    const char *content_language;
+    const char *canonical;       /* first <link rel=canonical href> */
+    const char *base_href;       /* first <base href> */
+    int32_t title_el;            /* first <title> */
+    node_facts *facts;           /* per node, see compute_facts */
+    char *html_title;            /* _getArticleTitle's answer, computed once */
+    bool html_title_done;
+} scan;
+
+/* textContent of an element, NULL when empty. */
+char *meta_element_text(const scan *sc, int32_t id, bool *oom);
+
+/* meta_head.c */
+typedef enum { META_TITLE, META_BYLINE, META_EXCERPT, META_SITE_NAME, META_PUBLISHED } meta_field;
+void meta_scan_document(scan *sc);
+/* The strongest <meta> value for a field, or NULL. */
+const char *meta_tag_value(const scan *sc, meta_field field);
+char *meta_page_lang(const scan *sc, bool *oom);
+char *meta_page_dir(const scan *sc, bool *oom);
+char *meta_page_canonical(const scan *sc, bool *oom);
+bool meta_is_absolute_url(const char *url);
+
+/* meta_title.c: _getArticleTitle's answer, computed once ("" if none). */
+const char *meta_html_title(scan *sc);
+
+/* meta_jsonld.c */
+typedef struct {
+    char *title, *byline, *excerpt, *site_name, *published, *body;
+} ld_fields;
+void meta_collect_json_ld(scan *sc, ld_fields *ld);
+
+/* meta_byline.c: the byline text and the element holding it. */
+char *meta_dom_byline(scan *sc, int32_t *node);
+
+/* meta_date.c: ISO 8601, or NULL when the value is no date. */
+char *meta_normalize_date(const char *value, bool *oom);
+
+#endif

@@ -1,0 +1,357 @@
+/*
+ * meta_text.c — the string and text helpers every metadata reader shares:
+ * growable buffers, JavaScript-style white space and lengths (Readability
+ * states its thresholds in UTF-16 units), entity decoding of meta values,
+ * and per-node text facts computed once so that no rule re-reads a subtree.
+ */
+#include "meta_internal.h"
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void meta_sb_putn(strbuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void meta_sb_puts(strbuf *b, const char *s)
+{
+    meta_sb_putn(b, s, strlen(s));
+}
+
+/* The collected string, or NULL (empty or out of memory: see b->oom). */
+char *meta_sb_take(strbuf *b)
+{
+    if (b->oom || b->len == 0) {
+        free(b->s);
+        return NULL;
+    }
+    return b->s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text helpers. "White space" is JavaScript's \s, which Readability's
+ * meta_trim() and regular expressions use: Unicode White_Space plus U+FEFF. */
+
+bool meta_is_space_cp(ucs4_t cp)
+{
+    return uc_is_property_white_space(cp) || cp == 0xFEFF;
+}
+
+/* Length in bytes of the white-space character at s, or 0. */
+int meta_space_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x80)
+        return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
+    ucs4_t cp;
+    int n = u8_mbtouc(&cp, (const uint8_t *)s, strnlen(s, 4));
+    return n > 0 && meta_is_space_cp(cp) ? n : 0;
+}
+
+/* Length as JavaScript counts it (UTF-16 code units), for the thresholds
+ * Readability states in string lengths. */
+size_t meta_js_length(const char *s, size_t n)
+{
+    size_t units = 0;
+    const uint8_t *p = (const uint8_t *)s, *end = p + n;
+    while (p < end) {
+        ucs4_t cp;
+        int k = u8_mbtouc(&cp, p, (size_t)(end - p));
+        units += cp > 0xFFFF ? 2 : 1;
+        p += k > 0 ? k : 1;
+    }
+    return units;
+}
+
+/* str.split(/\s+/).length: one more than the number of white-space runs. */
+size_t meta_word_count(const char *s, size_t n)
+{
+    size_t words = 1;
+    bool in_space = false;
+    for (size_t i = 0; i < n;) {
+        int k = meta_space_len(s + i);
+        if (k && !in_space)
+            words++;
+        in_space = k > 0;
+        i += k ? (size_t)k : 1;
+    }
+    return words;
+}
+
+/* Trim [s, s+n) in place of the pointers. */
+void meta_trim(const char **s, size_t *n)
+{
+    int k;
+    while (*n > 0 && (k = meta_space_len(*s)) > 0) {
+        *s += k;
+        *n -= (size_t)k;
+    }
+    while (*n > 0) {
+        size_t back = 1;
+        while (back < *n && back < 4 && (((unsigned char)(*s)[*n - back]) & 0xC0) == 0x80)
+            back++;
+        if (!meta_space_len(*s + *n - back))
+            break;
+        *n -= back;
+    }
+}
+
+/* Collapse white-space runs into one space and trim; NULL when empty.
+ * A lone non-ASCII space (no-break, ideographic) is typography, not layout,
+ * and stays, as Readability's /\s{2,}/ rule leaves it. */
+char *meta_collapse_ws(const char *s, size_t n, bool *oom)
+{
+    meta_trim(&s, &n);
+    strbuf b = {0};
+    for (size_t i = 0; i < n;) {
+        int k = meta_space_len(s + i);
+        if (!k) {
+            meta_sb_putn(&b, s + i, 1);
+            i++;
+            continue;
+        }
+        size_t run = (size_t)k;
+        while (i + run < n && meta_space_len(s + i + run) > 0)
+            run += (size_t)meta_space_len(s + i + run);
+        if (run == (size_t)k && k > 1)
+            meta_sb_putn(&b, s + i, run);
+        else
+            meta_sb_putn(&b, " ", 1);
+        i += run;
+    }
+    *oom |= b.oom;
+    return meta_sb_take(&b);
+}
+
+/* Entities Readability's _unescapeHtmlEntities decodes: meta content is often
+ * escaped twice, and Gumbo has already undone the first layer. */
+static const struct {
+    const char *name;
+    const char *text;
+} escaped_entities[] = {
+    {"&quot;", "\""}, {"&amp;", "&"}, {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"},
+};
+
+/* Decode one numeric reference at s ("&#...;"); returns bytes consumed or 0. */
+static size_t decode_numeric(const char *s, strbuf *out)
+{
+    bool hex = s[2] == 'x' || s[2] == 'X';
+    const char *digits = s + (hex ? 3 : 2);
+    char *end;
+    unsigned long v = strtoul(digits, &end, hex ? 16 : 10);
+    if (end == digits || *end != ';' || digits[0] == '-' || digits[0] == '+' ||
+        digits[0] == ' ')
+        return 0;
+    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        v = 0xFFFD;
+    uint8_t buf[6];
+    int k = u8_uctomb(buf, (ucs4_t)v, (int)sizeof buf);
+    if (k > 0)
+        meta_sb_putn(out, (const char *)buf, (size_t)k);
+    return (size_t)(end + 1 - s);
+}
+
+static void unescape_entities(const char *s, strbuf *out)
+{
+    while (*s) {
+        const char *amp = strchr(s, '&');
+        if (!amp) {
+            meta_sb_puts(out, s);
+            return;
+        }
+        meta_sb_putn(out, s, (size_t)(amp - s));
+        s = amp;
+        size_t used = 0;
+        if (s[1] == '#')
+            used = decode_numeric(s, out);
+        for (size_t i = 0; !used && i < sizeof escaped_entities / sizeof *escaped_entities; i++) {
+            size_t len = strlen(escaped_entities[i].name);
+            if (strncmp(s, escaped_entities[i].name, len) == 0) {
+                meta_sb_puts(out, escaped_entities[i].text);
+                used = len;
+            }
+        }
+        if (!used) {
+            meta_sb_putn(out, "&", 1);
+            used = 1;
+        }
+        s += used;
+    }
+}
+
+/* A metadata value as we publish it: entities decoded, white space
+ * collapsed, NULL when nothing is left. */
+char *meta_clean_value(const char *raw, bool *oom)
+{
+    if (!raw)
+        return NULL;
+    strbuf b = {0};
+    unescape_entities(raw, &b);
+    if (b.oom) {
+        free(b.s);
+        *oom = true;
+        return NULL;
+    }
+    char *out = b.s ? meta_collapse_ws(b.s, b.len, oom) : NULL;
+    free(b.s);
+    return out;
+}
+
+bool meta_has_text(const char *s)
+{
+    if (!s)
+        return false;
+    size_t n = strlen(s);
+    meta_trim(&s, &n);
+    return n > 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Document text. */
+
+/* Elements whose text is not page text (Readability removes them before it
+ * reads any textContent). */
+static bool is_textless(GumboTag tag)
+{
+    return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
+           tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE;
+}
+
+/* textContent of an element: its text nodes in document order. */
+static void subtree_text(const rm_dom *dom, int32_t id, strbuf *out)
+{
+    int32_t end = id + (int32_t)dom->nodes[id].size;
+    for (int32_t i = id + 1; i < end;) {
+        const rm_node *n = &dom->nodes[i];
+        if (n->type == RM_NODE_ELEMENT && is_textless(n->tag)) {
+            i += (int32_t)n->size;
+            continue;
+        }
+        if (n->type == RM_NODE_TEXT)
+            meta_sb_puts(out, dom_text(dom, i));
+        i++;
+    }
+}
+
+static node_facts text_facts(const char *s)
+{
+    node_facts f = {0};
+    bool seen_text = false;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        ucs4_t cp;
+        int k = u8_mbtouc(&cp, (const uint8_t *)s + i, n - i);
+        uint32_t units = cp > 0xFFFF ? 2 : 1;
+        f.units += units;
+        if (meta_is_space_cp(cp)) {
+            f.trail += units;
+            f.lead += seen_text ? 0 : units;
+        } else {
+            f.trail = 0;
+            seen_text = true;
+        }
+        i += k > 0 ? (size_t)k : 1;
+    }
+    return f;
+}
+
+/* Text of `a` followed by text of `b`. */
+static node_facts concat_facts(node_facts a, node_facts b)
+{
+    node_facts f = {.units = a.units + b.units};
+    f.lead = a.lead == a.units ? a.units + b.lead : a.lead;
+    f.trail = b.trail == b.units ? b.units + a.trail : b.trail;
+    return f;
+}
+
+/* Children come after their parent in pre-order, so one backward pass sums
+ * text bottom-up and one forward pass hands ancestry down. */
+node_facts *meta_compute_facts(const rm_dom *dom)
+{
+    node_facts *facts = calloc((size_t)dom->count, sizeof *facts);
+    if (!facts)
+        return NULL;
+    for (int32_t i = dom->count - 1; i >= 0; i--) {
+        const rm_node *n = &dom->nodes[i];
+        if (n->type == RM_NODE_TEXT) {
+            facts[i] = text_facts(dom_text(dom, i));
+            continue;
+        }
+        if (is_textless(n->tag))
+            continue;
+        node_facts sum = {0};
+        for (int32_t c = n->first_child; c != RM_NONE; c = dom->nodes[c].next_sibling)
+            sum = concat_facts(sum, facts[c]);
+        facts[i] = sum;
+    }
+    for (int32_t i = 0; i < dom->count; i++) {
+        int32_t p = dom->nodes[i].parent;
+        facts[i].in_table_or_code = p != RM_NONE &&
+            (facts[p].in_table_or_code || dom->nodes[p].tag == GUMBO_TAG_TABLE ||
+             dom->nodes[p].tag == GUMBO_TAG_CODE);
+    }
+    return facts;
+}
+
+/* Length of the trimmed textContent. */
+uint32_t meta_trimmed_units(const node_facts *f)
+{
+    return f->lead == f->units ? 0 : f->units - f->lead - f->trail;
+}
+
+/* Is id in the subtree of ancestor (RM_NONE: no)? */
+bool meta_inside(const rm_dom *dom, int32_t id, int32_t ancestor)
+{
+    return ancestor != RM_NONE && id >= ancestor &&
+           id < ancestor + (int32_t)dom->nodes[ancestor].size;
+}
+
+bool meta_is_html_element(const rm_dom *dom, int32_t id, GumboTag tag)
+{
+    const rm_node *n = &dom->nodes[id];
+    return n->type == RM_NODE_ELEMENT && n->tag == tag &&
+           n->g->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+}
+
+/* Does a space-separated attribute value hold `token` (ASCII case-insensitive)? */
+bool meta_has_token(const char *value, const char *token)
+{
+    size_t tlen = strlen(token);
+    while (value && *value) {
+        value += strspn(value, " \t\n\f\r");
+        size_t n = strcspn(value, " \t\n\f\r");
+        if (n == tlen && strncasecmp(value, token, n) == 0)
+            return true;
+        value += n;
+    }
+    return false;
+}
+
+char *meta_element_text(const scan *sc, int32_t id, bool *oom)
+{
+    strbuf b = {0};
+    subtree_text(sc->dom, id, &b);
+    *oom |= b.oom;
+    return meta_sb_take(&b);
+}
