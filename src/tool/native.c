@@ -617,7 +617,8 @@ static const char *find_saved(const cJSON *req, const session *s, char **library
     *library = config_library_dir(s->library_arg, out->message, sizeof out->message);
     if (!*library)
         return out->code = E_IO;
-    int rc = save_find(*library, url ? url : path, entry, out->message, sizeof out->message);
+    int rc = save_find(*library, url ? url : path, url ? SAVE_KEY_URL : SAVE_KEY_PATH, entry,
+                       out->message, sizeof out->message);
     if (rc < 0)
         out->code = url ? E_IO : E_BAD_REQUEST;
     else if (rc > 0)

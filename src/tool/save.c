@@ -956,6 +956,8 @@ static const char *resolve_image(void *ctx, const char *url)
     save_image *img = save_images_find(c->set, url);
     if (img && c->format == SAVE_EPUB && !save_epub_core_image(img->mime))
         img = NULL;   /* a type not every e-reader shows */
+    if (img && c->format == SAVE_MD && strcmp(img->mime, "image/svg+xml") == 0)
+        img = NULL;   /* a file beside the article, opened alone, would run its scripts */
     if (!img) {
         bool remote_ok = !c->with_images && c->format != SAVE_EPUB;
         if (!remote_ok)
@@ -1544,12 +1546,13 @@ static int find_by_path(const char *library, const char *path, save_entry *found
     return rc;
 }
 
-int save_find(const char *library, const char *key, save_entry *entry, char *err,
-              size_t errlen)
+int save_find(const char *library, const char *key, save_key kind, save_entry *entry,
+              char *err, size_t errlen)
 {
     memset(entry, 0, sizeof *entry);
-    return looks_like_url(key) ? find_by_url(library, key, entry, err, errlen)
-                               : find_by_path(library, key, entry, err, errlen);
+    bool url = kind == SAVE_KEY_URL || (kind == SAVE_KEY_GUESS && looks_like_url(key));
+    return url ? find_by_url(library, key, entry, err, errlen)
+               : find_by_path(library, key, entry, err, errlen);
 }
 
 /* Remove the saved file `name` of the locked folder, with its assets. */

@@ -108,11 +108,15 @@ void save_entries_free(save_entry *entries, size_t count);
  * memory. */
 cJSON *save_entries_to_json(const save_entry *entries, size_t count);
 
-/* The saved article named by `key`: a path inside `library` or a URL.
- * Returns 0 with *entry filled, 1 when there is none, -1 with err when the
- * key is a path outside the library (or on I/O errors). */
-int save_find(const char *library, const char *key, save_entry *entry, char *err,
-              size_t errlen);
+/* How save_find reads its key. */
+typedef enum { SAVE_KEY_GUESS, SAVE_KEY_URL, SAVE_KEY_PATH } save_key;
+
+/* The saved article named by `key`: a URL, or a path inside `library`
+ * (SAVE_KEY_GUESS: a URL when it starts with "scheme://"). Returns 0 with
+ * *entry filled, 1 when there is none, -1 with err when the key is a path
+ * outside the library (or on I/O errors). */
+int save_find(const char *library, const char *key, save_key kind, save_entry *entry,
+              char *err, size_t errlen);
 void save_entry_clear(save_entry *e);
 
 /* The saved article of `entry` back as an rm_article: metadata from its

@@ -284,7 +284,7 @@ static int find_one(int argc, char **argv, const char *usage, char **library,
         fprintf(stderr, "readmode %s: %s\n", argv[0], err);
         return CLI_EXIT_USAGE;
     }
-    int rc = save_find(*library, argv[optind], entry, err, sizeof err);
+    int rc = save_find(*library, argv[optind], SAVE_KEY_GUESS, entry, err, sizeof err);
     if (rc == 0)
         return -1;
     if (rc > 0)

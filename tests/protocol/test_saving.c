@@ -333,6 +333,26 @@ START_TEST(test_images_inside)
     free(bytes);
     cJSON_Delete(reply);
 
+    /* An SVG is kept inside a page (an <img> runs no script) but never as a
+     * file beside a Markdown article, where opening it alone would. */
+    static const char svg_base64[] =   /* <svg xmlns=...><script>alert(1)</script></svg> */
+        "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPjxzY3JpcHQ+YWxlcnQoMSk8L3NjcmlwdD48L3N2Zz4=";
+    cJSON *svg = save_request("md", "https://example.org/svg", "Vector", NULL,
+                              "<p><img src=\"https://img.example/v.svg\" alt=\"V\"></p>");
+    add_image(svg, "https://img.example/v.svg", svg_base64);
+    reply = call(&h, svg);
+    assert_ok(reply);
+    ck_assert_int_eq(field(field(reply, "images"), "saved")->valueint, 0);
+    ck_assert_int_eq(field(field(reply, "images"), "missing")->valueint, 1);
+    cJSON_Delete(reply);
+    svg = save_request("html", "https://example.org/svg-page", "Vector page", NULL,
+                       "<p><img src=\"https://img.example/v.svg\" alt=\"V\"></p>");
+    add_image(svg, "https://img.example/v.svg", svg_base64);
+    reply = call(&h, svg);
+    assert_ok(reply);
+    ck_assert_int_eq(field(field(reply, "images"), "saved")->valueint, 1);
+    cJSON_Delete(reply);
+
     /* Not base64, or a wrong type: errors naming the field. */
     static const char *const bad[][2] = {
         {"{\"id\":1,\"type\":\"save\",\"html\":\"<p>x</p>\",\"images\":{}}", "\"images\""},
@@ -532,6 +552,8 @@ START_TEST(test_one_file_per_url)
         {"{\"id\":1,\"type\":\"get\"}", "bad_request"},
         {"{\"id\":1,\"type\":\"get\",\"url\":\"https://example.org/none\"}", "not_found"},
         {"{\"id\":1,\"type\":\"delete\",\"url\":5}", "bad_request"},
+        {"{\"id\":1,\"type\":\"get\",\"url\":\"/etc/passwd\"}", "not_found"},   /* a URL */
+        {"{\"id\":1,\"type\":\"get\",\"url\":\"u\",\"path\":\"/p\"}", "bad_request"},
         {"{\"id\":1,\"type\":\"list\",\"since\":\"yesterday\"}", "bad_request"},
     };
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
