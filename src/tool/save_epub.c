@@ -150,14 +150,24 @@ static int put_body(FILE *f, const char *html)
 
 /* ------------------------------------------------------------ documents */
 
-/* A BCP 47 tag as the package needs one: letters, digits and hyphens. */
+/* The article's language when it is a well-formed BCP 47 tag (a 2-3
+ * letter language, then subtags of 1-8 letters or digits), else "und":
+ * the package must name one, and epubcheck checks its form. */
 static const char *language(const rm_article *a)
 {
     const char *l = a->lang;
-    if (!l || !*l || strlen(l) > 35 || strspn(l, "abcdefghijklmnopqrstuvwxyz"
-                                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") !=
-                                           strlen(l))
+    if (!l)
         return "und";
+    size_t first = strspn(l, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (first < 2 || first > 3)
+        return "und";
+    for (const char *p = l + first; *p;) {
+        size_t n = *p == '-' ? strspn(p + 1, "abcdefghijklmnopqrstuvwxyz"
+                                             "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") : 0;
+        if (n < 1 || n > 8)
+            return "und";
+        p += n + 1;
+    }
     return l;
 }
 
@@ -226,8 +236,8 @@ static void put_nav(FILE *f, const save_epub_doc *d, const char *title)
 
 static void put_dc(FILE *f, const char *element, const char *value)
 {
-    if (!value)
-        return;
+    if (!value || !*value)
+        return;   /* the package schema wants no empty elements */
     fprintf(f, "<dc:%s>", element);
     put_xml(f, value);
     fprintf(f, "</dc:%s>\n", element);
@@ -377,7 +387,7 @@ int save_epub_build(const save_epub_doc *d, char **data, size_t *len, char *err,
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
     zip_t *z = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-    const char *title = d->a->title ? d->a->title : "Untitled";
+    const char *title = d->a->title && *d->a->title ? d->a->title : "Untitled";
     int rc = -1;
     if (!z) {
         snprintf(err, errlen, "cannot create the book: %s", zip_error_strerror(&ze));

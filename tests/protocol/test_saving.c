@@ -491,6 +491,16 @@ START_TEST(test_epub_passes_epubcheck)
     assert_ok(reply);
     assert_epubcheck(check, field(reply, "path")->valuestring);
     cJSON_Delete(reply);
+    /* 4. empty and odd metadata: still a valid book */
+    req = save_request("epub", "https://example.org/odd", "", "", "<p>Body</p>");
+    art = field(req, "article");
+    cJSON_AddStringToObject(art, "lang", "en_US--x");
+    cJSON_AddStringToObject(art, "published", "last week");
+    cJSON_AddStringToObject(art, "dir", "rtl");
+    reply = call(&h, req);
+    assert_ok(reply);
+    assert_epubcheck(check, field(reply, "path")->valuestring);
+    cJSON_Delete(reply);
     finish(&h);
     tu_rmtree(lib);
 }
