@@ -164,7 +164,6 @@ static save_image *add_image(save_images *set, char *url, unsigned char *bytes, 
     if (mime && len <= SAVE_IMAGE_MAX_BYTES && set->total_bytes + len <= SAVE_IMAGES_MAX_BYTES)
         grown = realloc(set->items, (set->count + 1) * sizeof *set->items);
     if (!grown) {
-        set->refused++;
         free(url);
         free(bytes);
         return NULL;
@@ -183,10 +182,8 @@ int save_images_load(save_images *set, const save_image_in *in, size_t count, ch
     for (size_t i = 0; i < count; i++) {
         size_t len = 0;
         size_t n = strlen(in[i].data);
-        if (n / 4 * 3 > SAVE_IMAGE_MAX_BYTES + 3) {
-            set->refused++;   /* over the cap: not worth decoding */
-            continue;
-        }
+        if (n / 4 * 3 > SAVE_IMAGE_MAX_BYTES + 3)
+            continue;   /* over the cap: not worth decoding */
         unsigned char *bytes = save_base64_decode(in[i].data, n, &len);
         if (!bytes) {
             snprintf(err, errlen, "field \"images[%zu].data\" is not base64", i);

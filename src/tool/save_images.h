@@ -40,14 +40,12 @@ typedef struct {
     save_image *items;
     size_t count;
     size_t total_bytes;
-    unsigned missing;      /* referenced but not available */
-    unsigned refused;      /* sent but over a cap or not an image */
 } save_images;
 
 /* Decode `in` into *set. Returns 0, or -1 with err naming the image when
  * an entry is not base64 (the caller's request is malformed). Images over
- * the caps, or whose bytes are no known image type, are left out and
- * counted in set->refused. */
+ * the caps, or whose bytes are no known image type, are left out: the
+ * article then keeps them as links, counted missing. */
 int save_images_load(save_images *set, const save_image_in *in, size_t count, char *err,
                      size_t errlen);
 void save_images_free(save_images *set);
