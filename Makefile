@@ -20,8 +20,9 @@ MANDIR   ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 SHARED   ?= $(abspath ../shared)
 PKGS     := gumbo libcjson
-# The command's EPUB writer (src/tool/save_epub.c); the library needs none.
-TOOL_PKGS := libzip
+# The command's EPUB writer (libzip, src/tool/save_epub.c) and Markdown
+# reader (cmark-gfm, src/tool/save_markdown.c); the library needs neither.
+TOOL_PKGS := libzip libcmark-gfm
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(TOOL_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TOOL_LIBS  := $(shell pkg-config --libs $(TOOL_PKGS) 2>/dev/null)

@@ -151,15 +151,15 @@ package_unless_command() {
 install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
-        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libzip-dev check"
+        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev check"
                 browser_pkg=chromium epub_check=epubcheck ;;
-        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel libzip-devel check-devel"
+        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel libzip-devel cmark-gfm-devel check-devel"
                 browser_pkg=chromium epub_check= ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
-                build="pkg-config gumbo-parser cjson libunistring libzip check"
+                build="pkg-config gumbo-parser cjson libunistring libzip cmark-gfm check"
                 browser_pkg= epub_check=epubcheck ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
-               "files of gumbo-parser, cJSON, libunistring, libzip and Check yourself, then use --no-deps"
+               "files of gumbo-parser, cJSON, libunistring, libzip, cmark-gfm and Check yourself, then use --no-deps"
            return ;;
     esac
     # shellcheck disable=SC2086 # word splitting of the package lists is wanted

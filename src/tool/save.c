@@ -29,6 +29,7 @@
 #include "save.h"
 #include "save_epub.h"
 #include "save_format.h"
+#include "save_markdown.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -1018,9 +1019,11 @@ int save_read_article(const save_entry *entry, rm_article **out, char *err, size
         save_images_free(&book.set);
     } else {
         const char *body = save_body_start(entry->format, doc, len);
-        a = calloc(1, sizeof *a);
-        if (!a || !(a->text = strdup(body)) ||
-            (entry->format == SAVE_MD && !(a->markdown = strdup(body))))
+        if (entry->format == SAVE_MD)
+            a = save_markdown_article(entry->path, body, len - (size_t)(body - doc));
+        else if ((a = calloc(1, sizeof *a)))
+            a->text = strdup(body);
+        if (!a || !a->text)
             rc = out_of_memory(err, errlen);
     }
     free(doc);

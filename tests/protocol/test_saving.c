@@ -332,6 +332,14 @@ START_TEST(test_images_inside)
     ck_assert_msg(bytes && len == 70 && memcmp(bytes, "\x89PNG", 4) == 0, "asset %s", asset);
     free(bytes);
     cJSON_Delete(reply);
+    /* Read back for the reader view: Markdown as HTML, the asset inside. */
+    reply = nm_call(&h, "{\"id\":1,\"type\":\"get\",\"url\":\"https://example.org/pics-md\"}");
+    assert_ok(reply);
+    const char *back = field(field(reply, "article"), "html")->valuestring;
+    ck_assert_msg(strstr(back, "<img src=\"data:image/png;base64,iVBORw0KGgo") != NULL, "%s", back);
+    ck_assert(strstr(back, "<figcaption>") == NULL);   /* Markdown has none */
+    ck_assert(strstr(field(field(reply, "article"), "markdown")->valuestring, "Pictures.assets"));
+    cJSON_Delete(reply);
 
     /* An SVG is kept inside a page (an <img> runs no script) but never as a
      * file beside a Markdown article, where opening it alone would. */
@@ -650,6 +658,36 @@ START_TEST(test_one_file_per_url)
 }
 END_TEST
 
+START_TEST(test_markdown_read_back_safely)
+{
+    char *lib = tu_mkdtemp("mdback");
+    char file[4300], secret[4300];
+    snprintf(secret, sizeof secret, "%s-secret.png", lib);
+    tu_write_file(secret, "\x89PNG\r\n\x1a\nsecret");
+    mkdir(lib, 0700);
+    snprintf(file, sizeof file, "%s/Edited.md", lib);
+    FILE *f = fopen(file, "w");
+    fprintf(f, "---\ntitle: \"Edited\"\nurl: \"https://example.org/edited\"\n"
+               "saved_at: \"2026-01-01T00:00:00Z\"\n---\n\n"
+               "Text with <script>alert(1)</script> and <img src=x onerror=alert(1)>.\n\n"
+               "![escape](../%s-secret.png) [js](javascript:alert(1))\n\n"
+               "| a | b |\n|---|---|\n| 1 | ~~2~~ |\n", strrchr(lib, '/') + 1);
+    fclose(f);
+    nm_host h;
+    start_host(&h, lib);
+    cJSON *reply = nm_call(&h, "{\"id\":1,\"type\":\"get\",\"url\":\"https://example.org/edited\"}");
+    assert_ok(reply);
+    const char *html = field(field(reply, "article"), "html")->valuestring;
+    ck_assert_msg(!contains_ci(html, "<script") && !contains_ci(html, "onerror") &&
+                  !contains_ci(html, "javascript:") && !strstr(html, "data:image"), "%s", html);
+    ck_assert_msg(strstr(html, "<td>1</td>") && strstr(html, "<del>2</del>"), "no GFM table: %s", html);
+    cJSON_Delete(reply);
+    finish(&h);
+    unlink(secret);
+    tu_rmtree(lib);
+}
+END_TEST
+
 /* ------------------------------------------------------------- listing */
 
 /* Titles from the hardening tests' hostile set: terminal escapes, C1
@@ -893,6 +931,7 @@ static Suite *saving_suite(void)
     tcase_add_test(tc, test_images_inside);
     tcase_add_test(tc, test_epub_passes_epubcheck);
     tcase_add_test(tc, test_one_file_per_url);
+    tcase_add_test(tc, test_markdown_read_back_safely);
     tcase_add_test(tc, test_list_hostile_titles);
     tcase_add_test(tc, test_long_fields_listed);
     tcase_add_test(tc, test_killed_saves_leave_nothing);
