@@ -661,6 +661,7 @@ END_TEST
 START_TEST(test_markdown_read_back_safely)
 {
     char *lib = tu_mkdtemp("mdback");
+    ck_assert_ptr_nonnull(lib);
     char file[4300], secret[4300];
     snprintf(secret, sizeof secret, "%s-secret.png", lib);
     tu_write_file(secret, "\x89PNG\r\n\x1a\nsecret");
