@@ -34,8 +34,9 @@ Steps:
 Options:
   --dev           also install what `make check` needs: python3, man-db (the
                   man page test), epubcheck (the EPUB test), and for the
-                  browser test chromium, nodejs, npm and (with npm, from
-                  tests/browser/package-lock.json) playwright-core
+                  browser tests chromium, firefox-esr, nodejs, npm and (with
+                  npm, from tests/browser/package-lock.json) playwright-core,
+                  puppeteer-core and web-ext
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -152,12 +153,12 @@ install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
         debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev check"
-                browser_pkg=chromium epub_check=epubcheck ;;
+                browser_pkg=chromium firefox_pkg=firefox-esr epub_check=epubcheck ;;
         fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel libzip-devel cmark-gfm-devel check-devel"
-                browser_pkg=chromium epub_check= ;;
+                browser_pkg=chromium firefox_pkg=firefox epub_check= ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
                 build="pkg-config gumbo-parser cjson libunistring libzip cmark-gfm check"
-                browser_pkg= epub_check=epubcheck ;;
+                browser_pkg= firefox_pkg= epub_check=epubcheck ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
                "files of gumbo-parser, cJSON, libunistring, libzip, cmark-gfm and Check yourself, then use --no-deps"
            return ;;
@@ -171,6 +172,9 @@ install_dependencies() {
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command man man-db)
         if [ -n "$browser_pkg" ] && ! has chromium && ! has chromium-browser; then
             todo="$todo$browser_pkg "
+        fi
+        if [ -n "$firefox_pkg" ] && ! has firefox-esr && ! has firefox; then
+            todo="$todo$firefox_pkg "
         fi
         # epubcheck validates the EPUBs `readmode save --format epub` writes
         [ -z "$epub_check" ] || todo=$todo$(missing_packages $epub_check)
@@ -190,15 +194,23 @@ install_dependencies() {
         if [ "$PLATFORM" = macos ] && ! has chromium; then
             say "the browser test needs Chromium: install it and set CHROMIUM=/path/to/Chromium"
         fi
+        if [ "$PLATFORM" = macos ] && ! has firefox; then
+            say "the Firefox test needs Firefox: install it and set FIREFOX=/path/to/firefox"
+        fi
     fi
 }
 
-# playwright-core for tests/browser, pinned by its package-lock.json. It is
-# a driver only: no browser is downloaded (the test uses the system's).
+# playwright-core (drives Chromium), puppeteer-core (drives Firefox over
+# WebDriver BiDi) and web-ext (lints the extension) for tests/browser,
+# pinned by its package-lock.json. Drivers only: no browser is downloaded
+# (the tests use the system's).
 install_browser_test_modules() {
-    if [ -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then return; fi
+    modules=$ROOT/tests/browser/node_modules
+    if [ -d "$modules/playwright-core" ] && [ -d "$modules/puppeteer-core" ] && [ -d "$modules/web-ext" ]; then
+        return
+    fi
     has npm || die "npm is needed for the browser test modules"
-    say "installing playwright-core in tests/browser"
+    say "installing playwright-core, puppeteer-core and web-ext in tests/browser"
     (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null)
 }
 

@@ -1,7 +1,8 @@
 /*
- * offline.js — the reader page's side of the offline library, loaded after
- * reader.js and using its helpers (nativeRequest, renderArticle, setStatus,
- * showFailure, $):
+ * offline.js — the reader page's side of the offline library. Loaded just
+ * before reader.js, whose helpers (nativeRequest, renderArticle, setStatus,
+ * showFailure, $, shown) its functions use once the page runs: nothing here
+ * runs before the document is parsed.
  *
  * - Saving: the article's images are fetched here and sent with the save
  *   request, so a saved page holds them and opens with the network off.
@@ -92,7 +93,7 @@ async function fetchImages(urls) {
 /* The save request for the page; call it synchronously from the click
  * (it asks for the image hosts before its first await). */
 async function saveRequest(page, format, force) {
-    const urls = articleImageUrls(shownArticle);
+    const urls = articleImageUrls(shown && shown.article);
     const access = requestImageAccess(urls);
     const request = { type: 'save', html: page.html, url: page.url, format };
     if (force)
@@ -136,11 +137,13 @@ async function restoreFormat() {
 /* ---------- A saved article, read back ---------- */
 
 async function loadSaved(path) {
+    FAILURE_TEXT['saved-missing'] = ['This saved article is gone',
+        'It may have been deleted or moved out of the library: the Saved page shows what is there.'];
     setStatus('extracting', 'Opening the saved article…');
     try {
         const reply = await nativeRequest({ type: 'get', path });
         if (!reply.ok) {
-            showFailure('saved-missing', reply.error ? reply.error.message : '');
+            await showFailure('saved-missing', reply.error ? reply.error.message : '');
             return;
         }
         /* The library's images are inside the article as data: URIs (the
@@ -148,13 +151,11 @@ async function loadSaved(path) {
          * nothing else. */
         URL_SCHEMES.src.push('data:');
         renderArticle(reply.article, { url: reply.saved.url || '' });
+        $('save-controls').hidden = true;   /* it is saved already */
         setStatus('done', `Saved ${formatDate(reply.saved.saved_at)} · offline copy`);
     } catch (e) {
-        showFailure(e.kind, e.message);
+        await showFailure(e.kind, e.message);
     }
 }
 
-FAILURE_TEXT['saved-missing'] = ['This saved article is gone',
-    'It may have been deleted or moved out of the library. Open the Saved page to see what is there.'];
-
-restoreFormat();
+document.addEventListener('DOMContentLoaded', restoreFormat);

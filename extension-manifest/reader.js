@@ -1,20 +1,19 @@
 /*
  * reader.js — the reader page: reads the source tab, asks the native host
- * (the `readmode` program) for the article, and shows it.
+ * (the `readmode` program) for the article, shows it, and runs the toolbar.
  *
  * Flow: reader.html?tab=ID → scripting.executeScript reads that tab's HTML
  * and URL → an "extract" request over a native port → render the metadata,
- * the summary of removed clutter, and the article body → "save" on demand.
+ * the page type and removed clutter, and the article body → the toolbar
+ * (read aloud, copy, print, save, settings, back with Esc) works on it.
  *
  * The host answers over runtime.connectNative rather than sendNativeMessage
  * because browsers drop any single host message over 1 MiB: the host splits
  * big replies into {id, chunk, chunks, data} frames, joined here.
  *
- * The article HTML comes from arbitrary web pages. The host already emits
- * only allowlisted markup, and this page's CSP forbids scripts, but the page
- * runs with the extension's privileges, so the markup is sanitized again
- * here (defence in depth): parsed inertly with DOMParser, rebuilt from an
- * allowlist of elements and attributes, never assigned through innerHTML.
+ * Interface strings are this page's own (English, left to right); only the
+ * article's title and body take the page's language and direction, so an
+ * Arabic article does not turn "Removed: …" around.
  */
 'use strict';
 
@@ -29,17 +28,17 @@ globalThis.readmodeDiagnostics = diagnostics;
 
 /* ---------- Talking to the native host ---------- */
 
-/* An Error whose `kind` selects the message shown to the user. */
+/* An Error whose `kind` selects the message shown to the user; `detail`
+ * is the browser's or host's own wording, shown under "Technical details". */
 function failure(kind, detail) {
-    const error = new Error(detail || kind);
+    const error = new Error(detail || '');
     error.kind = kind;
     return error;
 }
 
 /* Browser error strings (Chromium and Firefox) for a host that cannot be
- * started or talked to, mapped to the failure kinds explained in
- * showFailure. Source: the browsers' native messaging implementations, as
- * recorded in the project's notes. */
+ * started or talked to, mapped to the failure kinds of FAILURE_TEXT.
+ * Source: the browsers' native messaging implementations. */
 const DISCONNECT_REASONS = [
     [/not found|No such native application/i, 'host-missing'],
     [/forbidden/i, 'host-forbidden'],
@@ -53,6 +52,7 @@ function disconnectFailure(message) {
 }
 
 let nextRequestId = 1;
+let replyTimeoutMs = REPLY_TIMEOUT_MS;
 
 /* Send one request on a port of its own and resolve with the host's reply
  * (chunked or not). Each request gets its own host process, which exits as
@@ -103,7 +103,8 @@ function nativeRequest(request) {
             }
         }
 
-        timer = setTimeout(() => settle(failure('host-timeout')), REPLY_TIMEOUT_MS);
+        timer = setTimeout(() => settle(failure('host-timeout',
+            `no reply after ${Math.round(replyTimeoutMs / 1000)} s`)), replyTimeoutMs);
         try {
             port = chrome.runtime.connectNative(HOST);
         } catch (e) {
@@ -147,132 +148,9 @@ async function readTab(tabId) {
     return page;
 }
 
-/* ---------- Sanitizing the article HTML ---------- */
-
-/* Elements kept as they are: the vocabulary of an article body. */
-const ALLOWED_ELEMENTS = new Set([
-    'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite',
-    'code', 'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl',
-    'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-    'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp',
-    'rt', 'ruby', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub',
-    'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time',
-    'tr', 'u', 'ul', 'var', 'wbr',
-]);
-
-/* Elements dropped with everything inside: active content, forms, embedded
- * documents and media, and document-level elements. Any element in neither
- * set (font, center, picture, custom elements…) is unwrapped: its content
- * stays, the element goes. */
-const DROPPED_ELEMENTS = new Set([
-    'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset',
-    'object', 'embed', 'applet', 'form', 'input', 'button', 'select',
-    'textarea', 'option', 'svg', 'math', 'canvas', 'video', 'audio',
-    'source', 'track', 'link', 'meta', 'base', 'head', 'title', 'dialog',
-]);
-
-/* Attributes kept, per element ('*' applies to all). Everything else goes:
- * on* handlers, style, class, id, srcset, data-*. */
-const ALLOWED_ATTRIBUTES = {
-    '*': ['lang', 'dir', 'title'],
-    a: ['href'],
-    img: ['src', 'alt', 'width', 'height'],
-    ol: ['start', 'reversed'],
-    li: ['value'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan', 'scope'],
-    col: ['span'],
-    colgroup: ['span'],
-    time: ['datetime'],
-};
-
-/* URL attributes and the schemes they may use: no javascript:, no data:,
- * no extension-internal URLs. Relative URLs resolve against the page. */
-const URL_SCHEMES = {
-    href: ['http:', 'https:', 'mailto:'],
-    src: ['http:', 'https:'],
-};
-
-function safeUrl(value, attribute, base) {
-    try {
-        const url = new URL(value, base);
-        return URL_SCHEMES[attribute].includes(url.protocol) ? url.href : null;
-    } catch {
-        return null;
-    }
-}
-
-function copyAttributes(from, to, base) {
-    const allowed = ALLOWED_ATTRIBUTES['*'].concat(ALLOWED_ATTRIBUTES[to.localName] || []);
-    for (const { name, value } of from.attributes) {
-        if (!allowed.includes(name))
-            continue;
-        const clean = name in URL_SCHEMES ? safeUrl(value, name, base) : value;
-        if (clean !== null)
-            to.setAttribute(name, clean);
-    }
-}
-
-/* Tracking pixels: images declared 1×1 or smaller. */
-function isTrackingPixel(img) {
-    const tiny = name => img.hasAttribute(name) && Number(img.getAttribute(name)) <= 1;
-    return tiny('width') || tiny('height');
-}
-
-/* Rebuild `html` as a fragment from allowlisted parts.
- * Walks in document order with a TreeWalker (no recursion, so any nesting
- * depth is fine); `parents` maps each source element to the node its
- * children go into: its copy, or the nearest kept ancestor if unwrapped.
- * The copies are made in the parser's inert document, where nothing loads:
- * an image is fetched only once the fragment joins the page, with its final
- * attributes (a dropped tracking pixel is never requested). */
-function sanitize(html, base) {
-    const inert = new DOMParser().parseFromString(html, 'text/html');
-    const source = inert.body;
-    const fragment = inert.createDocumentFragment();
-    const parents = new Map([[source, fragment]]);
-    const walker = inert.createTreeWalker(source, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode: node => DROPPED_ELEMENTS.has(node.localName)
-            ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = parents.get(node.parentNode);
-        if (node.nodeType === Node.TEXT_NODE) {
-            parent.append(node.data);
-            continue;
-        }
-        if (!ALLOWED_ELEMENTS.has(node.localName)) {
-            parents.set(node, parent);
-            continue;
-        }
-        const copy = inert.createElement(node.localName);
-        copyAttributes(node, copy, base);
-        if (copy.localName === 'a')
-            copy.rel = 'noreferrer';
-        if (copy.localName === 'img') {
-            if (!copy.hasAttribute('src') || isTrackingPixel(copy))
-                continue;
-            copy.referrerPolicy = 'no-referrer';
-            copy.loading = 'lazy';
-        }
-        parent.append(copy);
-        parents.set(node, copy);
-    }
-    return fragment;
-}
-
-/* The plain-text rendering as paragraphs, for replies without HTML. */
-function textToParagraphs(text) {
-    const fragment = document.createDocumentFragment();
-    for (const block of text.split(/\n{2,}/)) {
-        const p = document.createElement('p');
-        p.textContent = block;
-        fragment.append(p);
-    }
-    return fragment;
-}
-
 /* ---------- Rendering ---------- */
+
+const $ = id => document.getElementById(id);
 
 /* Pages often repeat their title as the body's first heading; the reader
  * already shows it above the byline, so a leading copy is dropped. */
@@ -285,58 +163,100 @@ function dropRepeatedTitle(body, title) {
         first.remove();
 }
 
-const $ = id => document.getElementById(id);
-
 function setStatus(state, text) {
     const status = $('status');
     status.dataset.state = state;
     status.textContent = text;
 }
 
-/* How each kind of removed clutter is named: [one, many]. Kinds are the
- * library's rm_removed_kind names (unknown kinds are shown by name); the
- * counts are removed blocks, e.g. a whole comment thread counts once. */
+/* How each kind of removed clutter is named: [one block, several blocks].
+ * Kinds are the library's rm_removed_kind names (unknown kinds are shown by
+ * name); the counts are removed blocks, e.g. a whole comment thread counts
+ * once, so one block is named without a number. */
 const REMOVED_LABELS = {
-    comments: ['comment section', 'comment sections'],
-    adblock: ['ad-block nag', 'ad-block nags'],
-    related: ['related-links block', 'related-links blocks'],
-    share: ['share bar', 'share bars'],
+    comments: ['comments', 'comment sections'],
+    adblock: ['ad-block notice', 'ad-block notices'],
+    related: ['related links', 'related links'],
+    share: ['share buttons', 'share bars'],
     consent: ['cookie banner', 'cookie banners'],
     prompt: ['newsletter or paywall prompt', 'newsletter or paywall prompts'],
-    navigation: ['navigation block', 'navigation blocks'],
+    navigation: ['navigation', 'navigation blocks'],
     footer: ['footer', 'footers'],
-    ads: ['ad slot', 'ad slots'],
+    ads: ['an ad', 'ads'],
 };
 
-/* "Removed: 1 comment section, 1 ad-block nag" — largest counts first. */
-function removedSummary(removed) {
-    const parts = Object.entries(removed || {})
+/* "comments, ad-block notice, 3 related links", in the host's order. */
+function removedList(removed) {
+    return Object.entries(removed || {})
         .filter(([, count]) => Number.isInteger(count) && count > 0)
-        .sort((a, b) => b[1] - a[1])
         .map(([kind, count]) => {
             const [one, many] = REMOVED_LABELS[kind] || [kind, kind];
-            return `${count} ${count === 1 ? one : many}`;
-        });
-    return parts.length ? 'Removed: ' + parts.join(', ') : '';
+            return count === 1 ? one : `${count} ${many}`;
+        })
+        .join(', ');
+}
+
+/* The engine's page types (rm_extract's page_type) as shown, and what its
+ * page_items count. An article needs no label: it is what a reader shows. */
+const PAGE_TYPES = {
+    article: ['', ['item', 'items']],
+    forum: ['Forum thread', ['post', 'posts']],
+    documentation: ['Documentation', ['section', 'sections']],
+    service: ['Service page', ['item', 'items']],
+    product: ['Product page', ['item', 'items']],
+    collection: ['Collection', ['card', 'cards']],
+    listing: ['Listing', ['entry', 'entries']],
+};
+
+/* "Forum thread · 14 posts · removed: comments, 3 related links" */
+function summaryLine(article) {
+    const type = typeof article.page_type === 'string' ? article.page_type : '';
+    const [label, [one, many]] = PAGE_TYPES[type] || [type, ['item', 'items']];
+    const parts = [];
+    if (label)
+        parts.push(label);
+    const items = article.page_items;
+    if (label && Number.isInteger(items) && items > 0)
+        parts.push(`${items.toLocaleString('en')} ${items === 1 ? one : many}`);
+    const removed = removedList(article.removed);
+    if (removed)
+        parts.push((parts.length ? 'removed: ' : 'Removed: ') + removed);
+    const line = parts.join(' · ');
+    return line.charAt(0).toUpperCase() + line.slice(1);
 }
 
 function formatDate(iso) {
     const date = new Date(iso);
-    return isNaN(date) ? iso : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+    return isNaN(date) ? iso : date.toLocaleDateString('en', { dateStyle: 'medium' });
 }
 
-/* "By Jane Doe · 12 Nov 2025 · 6 min read · 1,204 words" */
-function metaLine(article) {
+/* "6 min", "2 h 5 min": long reads in hours, never "926 min". */
+function formatMinutes(minutes) {
+    const rounded = Math.max(1, Math.round(minutes));
+    if (rounded < 60)
+        return `${rounded} min`;
+    const rest = rounded % 60;
+    return `${Math.floor(rounded / 60)} h` + (rest ? ` ${rest} min` : '');
+}
+
+/* "By Jane Doe · Nov 12, 2025 · 6 min read · 1,204 words". The byline is
+ * text from the page in any script: <bdi> keeps its direction to itself. */
+function renderMeta(article) {
     const parts = [];
-    if (article.byline)
-        parts.push(article.byline);
+    if (article.byline) {
+        const name = document.createElement('bdi');
+        name.textContent = article.byline;
+        parts.push(name);
+    }
     if (article.published)
         parts.push(formatDate(article.published));
-    if (article.reading_minutes)
-        parts.push(`${article.reading_minutes} min read`);
+    if (article.reading_minutes > 0)
+        parts.push(`${formatMinutes(article.reading_minutes)} read`);
     if (article.word_count)
-        parts.push(`${article.word_count.toLocaleString()} words`);
-    return parts.join(' · ');
+        parts.push(`${article.word_count.toLocaleString('en')} words`);
+    const meta = $('meta');
+    meta.replaceChildren();
+    parts.forEach((part, i) => meta.append(...(i ? [' · ', part] : [part])));
 }
 
 function hostnameOf(url) {
@@ -347,22 +267,23 @@ function hostnameOf(url) {
     }
 }
 
-/* The article on show, for the save request's images (offline.js). */
-let shownArticle = null;
+/* The article being shown, for copy, read-aloud and the time left. */
+let shown = null;
 
 function renderArticle(article, page) {
-    shownArticle = article;
     const base = article.url || page.url;
     document.title = article.title || 'Reader mode';
-    const root = $('article');
-    if (article.lang)
-        root.lang = article.lang;
-    if (article.dir)
-        root.dir = article.dir;
-    $('site').textContent = article.site_name || hostnameOf(base);
+    /* Only the page's own text takes its language and direction. */
+    for (const id of ['title', 'content']) {
+        $(id).lang = article.lang || '';
+        $(id).dir = article.dir || 'auto';
+    }
+    const site = document.createElement('bdi');
+    site.textContent = article.site_name || hostnameOf(base);
+    $('site').replaceChildren(site);
     $('title').textContent = article.title || '';
-    $('meta').textContent = metaLine(article);
-    $('removed').textContent = removedSummary(article.removed);
+    renderMeta(article);
+    $('removed').textContent = summaryLine(article);
     const body = typeof article.html === 'string'
         ? sanitize(article.html, base) : textToParagraphs(article.text || '');
     dropRepeatedTitle(body, article.title);
@@ -370,100 +291,305 @@ function renderArticle(article, page) {
     const source = safeUrl(page.url, 'href', undefined);
     if (source)
         $('source').href = source;
-    root.hidden = false;
+    $('article').hidden = false;
+    $('article-controls').hidden = false;
+    shown = { article, url: source || '' };
+    updateProgress();
+    document.dispatchEvent(new Event('readmode-article'));
+}
+
+/* ---------- Failures, in plain words, each with what to do ---------- */
+
+const SHORTCUT_PLACES = 'chrome://extensions/shortcuts in Chrome, Chromium, Edge and Brave; '
+    + 'about:addons, then the gear menu, "Manage Extension Shortcuts" in Firefox';
+
+/* The shortcut the browser really assigned, or '' when none is. */
+async function assignedShortcut() {
+    try {
+        const command = (await chrome.commands.getAll()).find(c => c.name === 'open-reader');
+        return command && command.shortcut ? command.shortcut : '';
+    } catch {
+        return '';
+    }
+}
+
+async function openAdvice() {
+    const key = await assignedShortcut();
+    return key
+        ? `Go to the page you want to read and click the readmode button on the toolbar, or press ${key}.`
+        : 'Go to the page you want to read and click the readmode button on the toolbar. '
+          + `To open it from the keyboard, set a shortcut at ${SHORTCUT_PLACES}.`;
 }
 
 /* What the user is told for each failure kind: a title and what to do. */
 const FAILURE_TEXT = {
-    'bad-tab': ['No page to read',
-        'Open reader mode from the page you want to read (toolbar button or Alt+Shift+R).'],
+    'bad-tab': ['No page to read', openAdvice],
     'tab-unreadable': ['This page cannot be read',
         'Browsers keep extensions out of their own pages, extension stores and built-in viewers. '
         + 'If this is a normal web page, reload it and open reader mode again.'],
     'host-missing': ['The readmode program is not installed',
-        'This extension needs the readmode program on this computer. Run ./install.sh from the '
-        + 'readmode source folder, then reload this page.'],
+        'This extension needs the readmode program on this computer. In a terminal, run '
+        + './install.sh in the readmode source folder, then reload this page.'],
     'host-forbidden': ['The readmode program does not accept this extension',
-        'readmode is registered for a different extension id. Run ./install.sh again to '
-        + 'register this copy of the extension.'],
+        'readmode is registered for a different copy of the extension. Run ./install.sh again '
+        + 'to register this one, then reload this page.'],
     'host-crashed': ['The readmode program stopped unexpectedly',
-        'Check that the installed readmode runs (readmode --version in a terminal); '
-        + 'reinstall with ./install.sh if it does not.'],
-    'host-garbled': ['The readmode program sent an unreadable reply',
-        'The installed readmode may be an older version: reinstall with ./install.sh.'],
+        'Reload this page to try again. If it happens again, run "readmode --version" in a '
+        + 'terminal to check the installed program, and reinstall it with ./install.sh.'],
+    'host-garbled': ['The readmode program sent a reply this extension cannot read',
+        'The installed program is probably older or newer than the extension: reinstall it '
+        + 'with ./install.sh from the same source folder, then reload this page.'],
     'host-timeout': ['The readmode program did not answer',
-        'It took longer than a minute. Try again; if this persists, the page may be too complex.'],
+        'It may be stuck on this page. Reload this page to try again; if it keeps happening, '
+        + 'save the page (Ctrl+S) and run "readmode page.html" in a terminal to see what happens.'],
     'too-large': ['This page is too large',
-        'It exceeds the size readmode accepts from the browser.'],
-    no_article: ['No article found on this page',
-        'readmode did not find a main text here; the page may be an index, a form or an app.'],
+        'It is bigger than readmode accepts from the browser (64 MB). Save the page (Ctrl+S) '
+        + 'and run "readmode --max-size 0 page.html" in a terminal instead.'],
+    bad_utf8: ['This page cannot be read',
+        'Its text is not valid Unicode. Reload the page and try again.'],
+    bad_input: ['This page cannot be read',
+        'It does not look like an HTML page. Open reader mode on a web page.'],
+    no_article: ['This page does not look like an article',
+        'readmode found no main text here: it may be a home page, a list of links, a search '
+        + 'page, a form or an app.'],
 };
 
-function showFailure(kind, detail) {
-    const [title, advice] = FAILURE_TEXT[kind] || ['Reader mode failed', ''];
+async function showFailure(kind, detail, bestEffort) {
+    const [title, advice] = FAILURE_TEXT[kind]
+        || ['Reader mode failed', 'Reload this page to try again.'];
     setStatus('error', title);
     $('error-title').textContent = title;
-    $('error-detail').textContent = [advice, detail].filter(Boolean).join(' — ');
+    $('error-advice').textContent = typeof advice === 'function' ? await advice() : advice;
+    $('error-detail').textContent = detail || '';
+    $('error-details').hidden = !detail;
+    $('show-anyway').hidden = !bestEffort;
     $('error').hidden = false;
+}
+
+function hideFailure() {
+    $('error').hidden = true;
 }
 
 /* ---------- Page logic ---------- */
 
 /* The page as read from the tab, kept for the save request. */
 let page = null;
+let sourceTabId = null;
+let bestEffort = null;
 
 /* Host error codes that share a message with a browser-side failure. */
 const HOST_ERROR_KINDS = { too_large: 'too-large' };
 
+/* The tab parameter: a tab id, never a missing one read as 0. */
+function sourceTab() {
+    const value = new URLSearchParams(location.search).get('tab');
+    return value && /^\d+$/.test(value) ? Number(value) : null;
+}
+
 async function load() {
-    const params = new URLSearchParams(location.search);
-    if (params.has('saved'))
-        return loadSaved(params.get('saved'));   /* offline.js */
-    const tabId = Number(params.get('tab'));
-    if (!Number.isInteger(tabId)) {
-        showFailure('bad-tab');
+    const saved = new URLSearchParams(location.search).get('saved');
+    if (saved !== null)
+        return loadSaved(saved);   /* a saved article, read back (offline.js) */
+    sourceTabId = sourceTab();
+    if (sourceTabId === null) {
+        await showFailure('bad-tab');
         return;
     }
     try {
-        page = await readTab(tabId);
+        /* Tests shorten the wait for a silent host. */
+        const { replyTimeoutMs: custom } = await chrome.storage.local.get('replyTimeoutMs');
+        if (Number.isInteger(custom) && custom > 0)
+            replyTimeoutMs = custom;
+        page = await readTab(sourceTabId);
         setStatus('extracting', 'Cleaning up the page…');
         const reply = await nativeRequest({ type: 'extract', html: page.html, url: page.url,
-                                            formats: ['html', 'text'] });
+                                            formats: ['html', 'text', 'markdown'] });
         if (reply.ok) {
             renderArticle(reply.article, page);
-            const hint = reply.article.readerable ? '' : ' (this page may not be an article)';
-            setStatus('done', 'Reader mode' + hint);
-            $('save-controls').hidden = false;
+            setStatus('done', reply.article.readerable ? 'Reader mode'
+                : 'Reader mode (this page may not be an article)');
             return;
         }
         const code = reply.error ? reply.error.code : '';
-        showFailure(HOST_ERROR_KINDS[code] || code, reply.error ? reply.error.message : '');
+        const article = reply.article;
         /* With no_article the host still sends the best text it found. */
-        if (reply.article && (reply.article.html || reply.article.text))
-            renderArticle(reply.article, page);
+        bestEffort = article && (article.html || article.text) ? article : null;
+        await showFailure(HOST_ERROR_KINDS[code] || code, reply.error ? reply.error.message : '',
+                          bestEffort);
     } catch (e) {
-        showFailure(e.kind, e.message);
+        await showFailure(e.kind, e.message);
     }
 }
 
-async function save(force) {
+function showBestEffort() {
+    if (!bestEffort)
+        return;
+    hideFailure();
+    renderArticle(bestEffort, page);
+    setStatus('done', 'Reader mode (this page may not be an article)');
+}
+
+/* Saving keeps to the one request; the list of saved articles lives elsewhere. */
+async function save(replace) {
     const button = $('save');
     button.disabled = true;
     $('save-replace').hidden = true;
     setStatus('saving', 'Saving…');
     try {
-        /* offline.js: with the article's images, asked for within this click */
-        const request = saveRequest(page, $('save-format').value, force === true);
-        const reply = await nativeRequest(await request);
+        /* offline.js adds the article's images, asking for their hosts
+         * within this click; force saves a best effort or replaces a copy. */
+        const force = replace === true || Boolean(shown && shown.article === bestEffort);
+        const reply = await nativeRequest(await saveRequest(page, $('save-format').value, force));
+        if (reply.ok)
+            hideFailure();
         setStatus(...describeSave(reply));
     } catch (e) {
-        showFailure(e.kind, e.message);
+        await showFailure(e.kind, e.message);
     } finally {
         button.disabled = false;
     }
 }
 
-$('save').addEventListener('click', () => save(false));
+/* ---------- Back to the page ---------- */
+
+/* Show the page this reader was opened from and close the reader; if that
+ * tab is gone, load the original address here instead. */
+async function backToPage() {
+    if (sourceTabId !== null) {
+        try {
+            await chrome.tabs.update(sourceTabId, { active: true });
+            const self = await chrome.tabs.getCurrent();
+            if (self)
+                await chrome.tabs.remove(self.id);
+            return;
+        } catch {
+            /* the tab was closed: fall through */
+        }
+    }
+    if (shown && shown.url)
+        location.href = shown.url;
+}
+
+/* ---------- Copy and print ---------- */
+
+/* The article as Markdown or plain text, headed by its title and source. */
+function articleAs(format) {
+    const { article, url } = shown;
+    const title = article.title || document.title;
+    if (format === 'markdown') {
+        const body = article.markdown || article.text || '';
+        const text = body.startsWith('# ') ? body : `# ${title}\n\n${body}`;
+        const [heading, ...rest] = text.split('\n');
+        return [heading, '', `Source: <${url}>`, ...rest].join('\n').replace(/\n{3,}/g, '\n\n');
+    }
+    return `${title}\n${url}\n\n${article.text || $('content').innerText}`;
+}
+
+async function copyArticle(format, label) {
+    try {
+        await navigator.clipboard.writeText(articleAs(format));
+        hideFailure();
+        setStatus('copied', `Copied as ${label}`);
+    } catch (e) {
+        setStatus('error', `Could not copy: ${e.message}`);
+    }
+}
+
+/* ---------- Progress and time left ---------- */
+
+function updateProgress() {
+    const scrollable = document.documentElement.scrollHeight - window.innerHeight;
+    const fraction = scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 1;
+    $('progress').value = fraction;
+    const minutes = shown ? shown.article.reading_minutes : 0;
+    if (!minutes) {
+        $('time-left').textContent = '';
+        return;
+    }
+    const left = minutes * (1 - fraction);
+    $('time-left').textContent = fraction >= 0.99 ? 'Finished'
+        : left < 1 ? 'Less than a minute left' : `${formatMinutes(left)} left`;
+}
+
+/* ---------- Settings panel ---------- */
+
+function showSettings() {
+    for (const select of document.querySelectorAll('[data-setting]'))
+        select.value = currentSettings[select.dataset.setting];
+    const sizes = SETTINGS.size.values;
+    const step = sizes.indexOf(currentSettings.size);
+    $('size-value').textContent = `${step + 1} of ${sizes.length}`;
+    $('size-down').disabled = step === 0;
+    $('size-up').disabled = step === sizes.length - 1;
+}
+
+function stepSize(delta) {
+    const sizes = SETTINGS.size.values;
+    const step = Math.min(sizes.length - 1, Math.max(0, sizes.indexOf(currentSettings.size) + delta));
+    changeSetting('size', sizes[step]).then(showSettings);
+    showSettings();
+}
+
+function toggleSettings(open) {
+    const panel = $('settings');
+    panel.hidden = !open;
+    $('settings-toggle').setAttribute('aria-expanded', String(open));
+    if (open) {
+        showSettings();
+        panel.querySelector('select').focus();
+    }
+}
+
+const SIGN_ORIGINS = { origins: ['http://*/*', 'https://*/*'] };
+
+async function offerSign() {
+    $('allow-sign').hidden = await chrome.permissions.contains(SIGN_ORIGINS);
+}
+
+async function describeShortcut() {
+    const key = await assignedShortcut();
+    $('shortcut-hint').textContent = (key ? `Keyboard shortcut: ${key}. ` : 'No keyboard shortcut is set. ')
+        + `Change it at ${SHORTCUT_PLACES}.`;
+}
+
+/* ---------- Wiring ---------- */
+
+$('save').addEventListener('click', save);
 $('save-replace').addEventListener('click', () => save(true));
-/* After every deferred script (offline.js too) has run. */
-document.addEventListener('DOMContentLoaded', load);
+$('show-anyway').addEventListener('click', showBestEffort);
+$('back').addEventListener('click', backToPage);
+$('source').addEventListener('click', event => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey)
+        return;                             /* let "open in new tab" work */
+    event.preventDefault();
+    backToPage();
+});
+$('copy-md').addEventListener('click', () => copyArticle('markdown', 'Markdown'));
+$('copy-text').addEventListener('click', () => copyArticle('text', 'plain text'));
+$('print').addEventListener('click', () => window.print());
+$('settings-toggle').addEventListener('click', () => toggleSettings($('settings').hidden));
+for (const select of document.querySelectorAll('[data-setting]'))
+    select.addEventListener('change', () => changeSetting(select.dataset.setting, select.value));
+$('size-down').addEventListener('click', () => stepSize(-1));
+$('size-up').addEventListener('click', () => stepSize(+1));
+$('allow-sign').addEventListener('click', async () => {
+    await chrome.permissions.request(SIGN_ORIGINS);
+    offerSign();
+});
+document.addEventListener('readmode-settings', showSettings);
+document.addEventListener('scroll', updateProgress, { passive: true });
+window.addEventListener('resize', updateProgress);
+document.addEventListener('keydown', event => {
+    if (event.key !== 'Escape' || event.defaultPrevented)
+        return;
+    if (!$('settings').hidden) {
+        toggleSettings(false);
+        $('settings-toggle').focus();
+        return;
+    }
+    backToPage();
+});
+
+offerSign();
+describeShortcut();
+settingsReady.then(load);

@@ -1,7 +1,8 @@
 /*
  * meta_byline.c — the byline written in the page, found where Readability's
  * _grabArticle walk meets it: in document order, skipping hidden subtrees
- * and those its "unlikely candidate" pass throws away.
+ * and those its "unlikely candidate" pass throws away; and, for a byline
+ * from any source, the name in it, without the date some pages put there.
  */
 #include "meta_internal.h"
 
@@ -162,3 +163,127 @@ char *meta_dom_byline(scan *sc, int32_t *node)
     return byline ? byline : walk_for_byline(sc, false, node);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Beyond Readability: a byline is a name. Byline markup also holds the
+ * date ("By Ann Lee March 25, 2015", "by Lucas Nolan22 Dec 2016651"), and
+ * sometimes nothing but a date ("Updated 3 August 2026"), a button
+ * ("Follow Author") or a run of glued labels from a navigation box
+ * ("Authority control databasesInternationalVIAF…"). The date is cut
+ * off; what is then not a name is no byline. */
+
+/* Month names and their abbreviations as datelines write them (English;
+ * the first three letters identify each). */
+static const char *const month_prefixes[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+/* Words that label a byline or a dateline rather than name anyone. */
+static const char *const label_words[] = {
+    "by", "posted", "published", "updated", "last", "written", "on", "at", "and", "from"};
+
+/* First words of buttons and links that sit in byline markup. */
+static const char *const action_words[] = {
+    "follow", "subscribe", "share", "sign", "log", "contact", "email", "view", "more", "read"};
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* Is the word s[0..n) in `words` (ASCII case-insensitive, trailing
+ * punctuation ignored)? */
+static bool word_in(const char *s, size_t n, const char *const *words, size_t count)
+{
+    while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ',' || s[n - 1] == '.'))
+        n--;
+    for (size_t i = 0; i < count; i++)
+        if (strlen(words[i]) == n && strncasecmp(s, words[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* A month name: three or more letters starting like one, alone. */
+static bool is_month(const char *s, size_t n)
+{
+    size_t letters = 0;
+    while (letters < n && (is_lower(s[letters] | 0x20)))
+        letters++;
+    if (letters < 3 || letters + (letters < n && s[letters] == '.') != n)
+        return false;
+    for (size_t i = 0; i < COUNT_OF(month_prefixes); i++)
+        if (strncasecmp(s, month_prefixes[i], 3) == 0)
+            return true;
+    return false;
+}
+
+/* Byte offset where the date in `s` begins (a number, a digit glued to a
+ * word, or a month name before a number), or strlen(s). */
+static size_t date_start(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t len = strcspn(s + i, " ");
+        for (size_t k = 0; k < len; k++)
+            if (is_digit(s[i + k]))
+                return i + k;
+        size_t next = i + len + (i + len < n);
+        if (is_month(s + i, len) && next < n && is_digit(s[next]))
+            return i;
+        i = next;
+    }
+    return n;
+}
+
+/* Glued words: a lower-case run of three or more letters straight into a
+ * capital ("databasesInternational"). Names have at most one such joint
+ * ("VanderMeer"); McD, DeS, LaT have shorter runs. */
+static size_t glued_joints(const char *s)
+{
+    size_t joints = 0, run = 0;
+    for (; *s; s++) {
+        if (is_upper(*s) && run >= 3)
+            joints++;
+        run = is_lower(*s) ? run + 1 : 0;
+    }
+    return joints;
+}
+
+char *meta_byline_name(const char *byline, bool *oom)
+{
+    if (!byline)
+        return NULL;
+    size_t n = date_start(byline);
+    /* Separators and labels left dangling before the date: "Ann Lee |", "…, on". */
+    for (;;) {
+        while (n > 0 && strchr(" ,|:;-", byline[n - 1]))
+            n--;
+        if (n >= 2 && memcmp(byline + n - 2, "\xC2\xB7", 2) == 0) {   /* a middle dot */
+            n -= 2;
+            continue;
+        }
+        size_t word = n;
+        while (word > 0 && byline[word - 1] != ' ')
+            word--;
+        if (word == n || !word_in(byline + word, n - word, label_words, COUNT_OF(label_words)) ||
+            word == 0)
+            break;
+        n = word;
+    }
+    /* Some word must be left that is not a label. */
+    bool named = false;
+    for (size_t i = 0; i < n && !named;) {
+        size_t len = strcspn(byline + i, " ");
+        if (len > n - i)
+            len = n - i;
+        named = len > 0 && !word_in(byline + i, len, label_words, COUNT_OF(label_words));
+        i += len + 1;
+    }
+    size_t first = strcspn(byline, " ");
+    if (!named || word_in(byline, first < n ? first : n, action_words, COUNT_OF(action_words)))
+        return NULL;
+    char *name = meta_collapse_ws(byline, n, oom);
+    if (name && glued_joints(name) >= 2) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}

@@ -102,6 +102,9 @@ bool meta_is_absolute_url(const char *url);
 
 /* meta_title.c: _getArticleTitle's answer, computed once ("" if none). */
 const char *meta_html_title(scan *sc);
+/* Cut what the site appended to *title (its name, a section, the author)
+ * where the page shows it is an addition; `url` is the page's address. */
+void meta_clean_title(scan *sc, char **title, const char *site_name, const char *url);
 
 /* meta_jsonld.c */
 typedef struct {
@@ -111,6 +114,9 @@ void meta_collect_json_ld(scan *sc, ld_fields *ld);
 
 /* meta_byline.c: the byline text and the element holding it. */
 char *meta_dom_byline(scan *sc, int32_t *node);
+/* The name in a byline, with any date after it cut off; NULL when what is
+ * left names no one (a date, a button, glued labels). */
+char *meta_byline_name(const char *byline, bool *oom);
 
 /* meta_date.c: ISO 8601, or NULL when the value is no date. */
 char *meta_normalize_date(const char *value, bool *oom);

@@ -1,7 +1,9 @@
 /*
  * meta_title.c — the title from <title>, cut as Readability's
  * _getArticleTitle cuts site names and breadcrumbs off it, with the en and
- * em dashes many sites use as separators.
+ * em dashes many sites use as separators; and, for a title from any source,
+ * the site name, section or author the site appended, where the page shows
+ * that it was appended.
  */
 #include "meta_internal.h"
 
@@ -9,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ------------------------------------------------------------------ */
 /* Title from <title>, as _getArticleTitle cuts it. */
@@ -191,3 +194,154 @@ const char *meta_html_title(scan *sc)
     return sc->html_title ? sc->html_title : "";
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Beyond Readability: the site's own words cut off whatever title was
+ * chosen (og:title and JSON-LD headlines carry them too). Sites append
+ * their name, a section or the author to the <title> and og:title, never
+ * to the heading on the page ("findLast() - JavaScript | MDN", "Whale
+ * strandings | Eleanor Ainge Roy"). Two signs show that a tail is such an
+ * addition, and only then is it cut: the page's h1 is the title without
+ * the tail, or the tail is the site's name (og:site_name or the host). */
+
+/* Separators between a title and what the site appends, spaced as sites
+ * write them: | - – — · » :: / */
+static const char *const tail_separators[] = {
+    " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " \xC2\xBB ", " :: ", " / "};
+
+/* Length of the tail separator at s[0..n), or 0. */
+static size_t separator_at(const char *s, size_t n)
+{
+    for (size_t k = 0; k < COUNT_OF(tail_separators); k++) {
+        size_t len = strlen(tail_separators[k]);
+        if (len <= n && memcmp(s, tail_separators[k], len) == 0)
+            return len;
+    }
+    return 0;
+}
+
+/* Byte offset of the last tail separator in s[0..n) and its length, or -1. */
+static long last_tail_separator(const char *s, size_t n, size_t *len)
+{
+    for (size_t i = n; i-- > 0;) {
+        size_t k = separator_at(s + i, n - i);
+        if (k && i + k < n) {
+            *len = k;
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* Letters and digits only, ASCII lower-cased, other scripts kept: how a
+ * name is compared ("The Guardian" = "theguardian" = "TheGuardian"). */
+static size_t squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[k++] = (char)c;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+#define NAME_CAP 256
+
+/* The host of `url` without "www.", as a name: "theguardian" and
+ * "theguardiancom" for https://www.theguardian.com/…, its second-level
+ * label (the third for two-letter country domains like co.uk). */
+static void host_names(const char *url, char label[NAME_CAP], char domain[NAME_CAP])
+{
+    label[0] = domain[0] = '\0';
+    const char *host = url ? strstr(url, "://") : NULL;
+    if (!host)
+        return;
+    host += 3;
+    size_t n = strcspn(host, ":/?#");
+    if (n > 4 && strncasecmp(host, "www.", 4) == 0) {
+        host += 4;
+        n -= 4;
+    }
+    /* Dots from the right: the label is the one before the public suffix. */
+    long dots[3] = {-1, -1, -1};
+    for (size_t i = 0; i < n; i++)
+        if (host[i] == '.') {
+            dots[2] = dots[1];
+            dots[1] = dots[0];
+            dots[0] = (long)i;
+        }
+    if (dots[0] < 0)
+        return;
+    long end = dots[0], start = dots[1] + 1;
+    bool country_pair = n - (size_t)dots[0] - 1 == 2 && dots[1] >= 0 && dots[0] - dots[1] - 1 <= 3;
+    if (country_pair) {
+        end = dots[1];
+        start = dots[2] + 1;
+    }
+    squeeze(host + start, (size_t)(end - start), label, NAME_CAP);
+    squeeze(host + start, n - (size_t)start, domain, NAME_CAP);
+}
+
+/* Does s[0..n) name the site: its site name, that name's first word
+ * ("MDN" of "MDN Web Docs"), or its host? */
+static bool names_site(const char *s, size_t n, const char *site_name, const char *url)
+{
+    char tail[NAME_CAP], name[NAME_CAP], label[NAME_CAP], domain[NAME_CAP];
+    if (squeeze(s, n, tail, sizeof tail) == 0)
+        return false;
+    if (site_name && site_name[0]) {
+        if (squeeze(site_name, strlen(site_name), name, sizeof name) && strcmp(tail, name) == 0)
+            return true;
+        size_t first = strcspn(site_name, " ");
+        if (site_name[first] && squeeze(site_name, first, name, sizeof name) && strcmp(tail, name) == 0)
+            return true;
+    }
+    host_names(url, label, domain);
+    return (label[0] && strcmp(tail, label) == 0) || (domain[0] && strcmp(tail, domain) == 0);
+}
+
+/* An h1 that is the title without an appended tail: [0, its length) of
+ * `title`, or 0. The tail must be shorter than the heading, and the
+ * heading must not be the site's own name (a logo in an h1). */
+static size_t heading_prefix(scan *sc, const char *title, size_t n, const char *site_name,
+                             const char *url)
+{
+    for (int32_t i = 0; i < sc->dom->count; i++) {
+        if (!meta_is_html_element(sc->dom, i, GUMBO_TAG_H1))
+            continue;
+        char *raw = meta_element_text(sc, i, &sc->oom);
+        char *text = raw ? meta_collapse_ws(raw, strlen(raw), &sc->oom) : NULL;
+        free(raw);
+        size_t hn = text ? strlen(text) : 0;
+        size_t sep = hn && hn < n && memcmp(title, text, hn) == 0 ? separator_at(title + hn, n - hn) : 0;
+        bool cut = sep && meta_js_length(title + hn + sep, n - hn - sep) < meta_js_length(text, hn) &&
+                   !names_site(text, hn, site_name, url);
+        free(text);
+        if (cut)
+            return hn;
+    }
+    return 0;
+}
+
+void meta_clean_title(scan *sc, char **title, const char *site_name, const char *url)
+{
+    if (!*title)
+        return;
+    char *t = *title;
+    size_t n = strlen(t);
+    size_t keep = heading_prefix(sc, t, n, site_name, url);
+    if (!keep) {
+        keep = n;
+        size_t len;
+        long at;
+        /* "Story - Section | Site": only tails that name the site go. */
+        while ((at = last_tail_separator(t, keep, &len)) > 0 &&
+               names_site(t + at + len, keep - (size_t)at - len, site_name, url))
+            keep = (size_t)at;
+    }
+    t[keep] = '\0';
+}

@@ -9,7 +9,8 @@
  * (<title>, headings, byline markup, <html lang dir>, rel=canonical).
  * Where we go beyond Readability it is said at the spot: @type arrays,
  * string authors, en/em dash title separators, dates normalised to ISO 8601,
- * lang from og:locale, direction from the element holding the text.
+ * lang from og:locale, direction from the element holding the text, the
+ * site's name cut off titles and dates off bylines, non-names rejected.
  *
  * Each source has its module: meta_head.c (<meta>, lang, dir, canonical),
  * meta_title.c, meta_jsonld.c, meta_byline.c, meta_date.c, with the shared
@@ -36,17 +37,31 @@ static char *take_first(char **ld_value, const char *meta_value, bool *oom)
     return meta_clean_value(meta_value, oom);
 }
 
+/* The name in `raw` (freed), or NULL when it names no one. */
+static char *name_of(char *raw, bool *oom)
+{
+    char *name = meta_byline_name(raw, oom);
+    free(raw);
+    return name;
+}
+
+/* JSON-LD, then <meta>, then byline markup: the first that names someone. */
 static void collect_byline(scan *sc, ld_fields *ld, rm_metadata *md)
 {
-    md->byline = take_first(&ld->byline, meta_tag_value(sc, META_BYLINE), &sc->oom);
+    md->byline = name_of(ld->byline, &sc->oom);
+    ld->byline = NULL;
+    if (!md->byline)
+        md->byline = name_of(meta_clean_value(meta_tag_value(sc, META_BYLINE), &sc->oom), &sc->oom);
     if (md->byline)
         return;
     int32_t node = RM_NONE;
-    md->byline = meta_dom_byline(sc, &node);
+    md->byline = name_of(meta_dom_byline(sc, &node), &sc->oom);
     if (md->byline && meta_inside(sc->dom, node, sc->dom->body))
         md->byline_node = node;
 }
 
+/* Needs the site name and the canonical URL: they show what the site
+ * appended to the title. */
 static void collect_title(scan *sc, ld_fields *ld, rm_metadata *md)
 {
     md->title = take_first(&ld->title, meta_tag_value(sc, META_TITLE), &sc->oom);
@@ -54,6 +69,7 @@ static void collect_title(scan *sc, ld_fields *ld, rm_metadata *md)
         md->title = sc->html_title;
         sc->html_title = NULL;
     }
+    meta_clean_title(sc, &md->title, md->site_name, md->url ? md->url : sc->page_url);
 }
 
 static void collect_published(scan *sc, ld_fields *ld, rm_metadata *md)
@@ -86,16 +102,16 @@ int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
     ld_fields ld = {0};
     meta_collect_json_ld(&sc, &ld);
 
+    md->site_name = take_first(&ld.site_name, meta_tag_value(&sc, META_SITE_NAME), &sc.oom);
+    md->url = meta_page_canonical(&sc, &sc.oom);
     collect_title(&sc, &ld, md);
     collect_byline(&sc, &ld, md);
     md->excerpt = take_first(&ld.excerpt, meta_tag_value(&sc, META_EXCERPT), &sc.oom);
-    md->site_name = take_first(&ld.site_name, meta_tag_value(&sc, META_SITE_NAME), &sc.oom);
     collect_published(&sc, &ld, md);
     md->ld_body = ld.body;
     ld.body = NULL;
     md->lang = meta_page_lang(&sc, &sc.oom);
     md->dir = meta_page_dir(&sc, &sc.oom);
-    md->url = meta_page_canonical(&sc, &sc.oom);
 
     free_ld(&ld);
     free(sc.html_title);

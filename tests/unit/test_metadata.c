@@ -123,6 +123,53 @@ START_TEST(test_title_whitespace_and_entities)
 }
 END_TEST
 
+/* The title without what the site appended, from a <head> and a body. */
+static void check_clean_title(const char *head, const char *body, const char *url, const char *want)
+{
+    char html[2048];
+    snprintf(html, sizeof html, "<html><head>%s</head><body>%s</body></html>", head, body);
+    EXPECT(html, url, title, want);
+}
+
+START_TEST(test_title_site_tail_cut_where_the_page_shows_it)
+{
+    /* The h1 is the title without its tail. */
+    check_clean_title("<meta property=\"og:title\" content=\"Array.prototype.findLast() - JavaScript | MDN\">",
+                      "<h1>Array.prototype.findLast()</h1>", NULL, "Array.prototype.findLast()");
+    check_clean_title("<title>Whale strandings worry tribes | Eleanor Ainge Roy</title>",
+                      "<h1>Whale strandings worry tribes</h1>", NULL, "Whale strandings worry tribes");
+    /* The tail is the site name, its first word, or the host. */
+    check_clean_title("<meta property=\"og:title\" content=\"Ships of the Line - Harbour News\">"
+                      "<meta property=\"og:site_name\" content=\"Harbour News\">", "", NULL,
+                      "Ships of the Line");
+    check_clean_title("<meta property=\"og:title\" content=\"Ships of the Line \xC2\xB7 Harbour\">"
+                      "<meta property=\"og:site_name\" content=\"Harbour Daily News\">", "", NULL,
+                      "Ships of the Line");
+    check_clean_title("<meta property=\"og:title\" content=\"Ships of the Line | The Guardian\">", "",
+                      "https://www.theguardian.com/world/ships", "Ships of the Line");
+    check_clean_title("<meta property=\"og:title\" content=\"Ships of the Line - bbc.co.uk\">", "",
+                      "https://www.bbc.co.uk/news/ships", "Ships of the Line");
+    /* Section, then site: only the site goes without an h1 to show more. */
+    check_clean_title("<meta property=\"og:title\" content=\"Ships of the Line - World | Harbour\">", "",
+                      "https://harbour.example/ships", "Ships of the Line - World");
+}
+END_TEST
+
+START_TEST(test_title_tail_kept_without_evidence)
+{
+    check_clean_title("<meta property=\"og:title\" content=\"Ships of the Line - Harbour News\">", "",
+                      NULL, "Ships of the Line - Harbour News");
+    /* An h1 that is the site's logo, or longer tails, do not cut. */
+    check_clean_title("<meta property=\"og:title\" content=\"Harbour - The ships of the line\">",
+                      "<h1>Harbour</h1>", "https://harbour.example/", "Harbour - The ships of the line");
+    check_clean_title("<meta property=\"og:title\" content=\"Intro - A much longer account of it\">",
+                      "<h1>Intro</h1>", NULL, "Intro - A much longer account of it");
+    /* The whole title as the site: nothing is left to cut to. */
+    check_clean_title("<meta property=\"og:title\" content=\"Harbour\">", "",
+                      "https://harbour.example/", "Harbour");
+}
+END_TEST
+
 /* ---- meta precedence ---- */
 
 START_TEST(test_meta_precedence)
@@ -338,6 +385,45 @@ START_TEST(test_byline_rejected)
 }
 END_TEST
 
+/* The byline a <meta name=author> value gives (want NULL: none). */
+static void check_byline(const char *value, const char *want)
+{
+    char html[1024];
+    snprintf(html, sizeof html, "<html><head><meta name=\"author\" content=\"%s\"></head></html>", value);
+    EXPECT(html, NULL, byline, want);
+}
+
+START_TEST(test_byline_is_a_name)
+{
+    check_byline("By Nathan Willis March 25, 2015", "By Nathan Willis");
+    check_byline("by Lucas Nolan22 Dec 2016651", "by Lucas Nolan");
+    check_byline("Ann Lee | 3 May 2025", "Ann Lee");
+    check_byline("Ann Lee \xC2\xB7 Updated 3 May 2025", "Ann Lee");
+    check_byline("Updated 3 August 2026", NULL);
+    check_byline("April 28, 2019 at 6:01 am Updated April 29, 2019", NULL);
+    check_byline("Last Updated: January 7, 2025", NULL);
+    check_byline("Follow Author", NULL);
+    check_byline("Authority control databasesInternationalVIAFNationalGermany", NULL);
+    /* Names that look like the above in part. */
+    check_byline("Jeff VanderMeer", "Jeff VanderMeer");
+    check_byline("DeShawn McDonald", "DeShawn McDonald");
+    check_byline("June Carter and May Smith", "June Carter and May Smith");
+    check_byline("Posted by Ann Lee", "Posted by Ann Lee");
+}
+END_TEST
+
+START_TEST(test_byline_not_a_name_falls_through)
+{
+    page p;
+    load(&p, "<meta name=\"author\" content=\"Follow\"><body><a rel=\"author\">Link Lou</a></body>", NULL);
+    ck_assert_str_eq(p.md.byline, "Link Lou");
+    unload(&p);
+    load(&p, "<body><p class=\"byline\">Updated 3 August 2026</p></body>", NULL);
+    ck_assert_ptr_null(p.md.byline);
+    unload(&p);
+}
+END_TEST
+
 START_TEST(test_byline_unlikely_regions_come_last)
 {
     page p;
@@ -491,6 +577,8 @@ static Suite *metadata_suite(void)
     tcase_add_test(tc, test_title_hierarchical);
     tcase_add_test(tc, test_title_colon_rule);
     tcase_add_test(tc, test_title_h1_fallback);
+    tcase_add_test(tc, test_title_site_tail_cut_where_the_page_shows_it);
+    tcase_add_test(tc, test_title_tail_kept_without_evidence);
     tcase_add_test(tc, test_title_whitespace_and_entities);
     tcase_add_test(tc, test_meta_precedence);
     tcase_add_test(tc, test_meta_property_list_and_article_author);
@@ -502,6 +590,8 @@ static Suite *metadata_suite(void)
     tcase_add_test(tc, test_json_ld_garbage);
     tcase_add_test(tc, test_byline_markup);
     tcase_add_test(tc, test_byline_rejected);
+    tcase_add_test(tc, test_byline_is_a_name);
+    tcase_add_test(tc, test_byline_not_a_name_falls_through);
     tcase_add_test(tc, test_byline_unlikely_regions_come_last);
     tcase_add_test(tc, test_byline_meta_wins_over_markup);
     tcase_add_test(tc, test_lang);

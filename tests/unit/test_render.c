@@ -241,6 +241,21 @@ START_TEST(markdown_links_and_images)
 }
 END_TEST
 
+/* Caption and credit as sibling spans are separate words in every format;
+ * inline markup inside one part, or text between parts, is left as it is. */
+START_TEST(caption_parts_are_separate_words)
+{
+    const char *fig = "<figure><img src=\"f.png\"><figcaption><span>In 1944.</span>"
+                      "<span>Credit</span><small>Jo Doe</small></figcaption></figure>";
+    CHECK_TEXT(fig, "In 1944. Credit Jo Doe");
+    CHECK_MD(fig, "![](https://example.org/news/f.png)\n\n_In 1944. Credit Jo Doe_");
+    CHECK_HTML(fig, "<figure>\n<img src=\"https://example.org/news/f.png\"><figcaption>"
+                    "In 1944. Credit <small>Jo Doe</small></figcaption>\n</figure>\n");
+    CHECK_TEXT("<figure><figcaption>a<span>b</span>c</figcaption></figure>", "abc");
+    CHECK_TEXT("<p><span>a</span><span>b</span></p>", "ab");
+}
+END_TEST
+
 START_TEST(markdown_tables)
 {
     CHECK_MD("<table><thead><tr><th>A</th><th>B</th></tr></thead>"
@@ -501,6 +516,7 @@ static Suite *render_suite(void)
     tcase_add_test(md, markdown_code_fences);
     tcase_add_test(md, markdown_links_and_images);
     tcase_add_test(md, markdown_tables);
+    tcase_add_test(md, caption_parts_are_separate_words);
     tcase_add_test(md, markdown_escaping);
     suite_add_tcase(s, md);
 

@@ -197,6 +197,31 @@ render_tag_class render_class(const rm_dom *dom, int32_t id)
     return RENDER_INLINE;
 }
 
+/* Caption parts: a site marks up a caption and its photo credit (or the
+ * credit's label and the name) as sibling inline elements and sets them on
+ * lines of their own with CSS ("…in 1944.</span><span>Credit: Jane Doe").
+ * Without the CSS they would run together, so in a figcaption these
+ * elements are separate words when nothing stands between them. */
+static const GumboTag caption_part_tags[] = {GUMBO_TAG_SPAN, GUMBO_TAG_SMALL, GUMBO_TAG_CITE};
+
+int render_is_caption_part(const rm_dom *dom, int32_t id)
+{
+    const rm_node *n = &dom->nodes[id];
+    if (n->type != RM_NODE_ELEMENT || n->parent == RM_NONE ||
+        dom->nodes[n->parent].tag != GUMBO_TAG_FIGCAPTION)
+        return 0;
+    int part = 0;
+    for (size_t i = 0; i < sizeof caption_part_tags / sizeof caption_part_tags[0]; i++)
+        part |= n->tag == caption_part_tags[i];
+    if (!part)
+        return 0;
+    int32_t before = RM_NONE;
+    for (int32_t c = dom->nodes[n->parent].first_child; c != RM_NONE && c != id;
+         c = dom->nodes[c].next_sibling)
+        before = c;
+    return before != RM_NONE && dom->nodes[before].type == RM_NODE_ELEMENT;
+}
+
 /* ---- image sources ---- */
 
 /* Where lazy-loading libraries (lazysizes, lozad, WordPress, jQuery

@@ -36,6 +36,10 @@ typedef enum {
 
 render_tag_class render_class(const rm_dom *dom, int32_t id);
 
+/* 1 when `id` is an inline part of a figcaption glued to the element
+ * before it (caption, then credit): the renderers put a space between. */
+int render_is_caption_part(const rm_dom *dom, int32_t id);
+
 /* Per-node facts from render_scan, over the roots' subtrees only. */
 enum {
     RENDER_SKIP = 1 << 0,       /* dropped, hidden or never rendered */

@@ -391,6 +391,8 @@ static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
 
 static int open_element(flow *f, frame *fr, int32_t index, int32_t id, GumboTag tag)
 {
+    if (render_is_caption_part(f->in->dom, id))
+        render_lines_space(&f->w);
     switch (tag) {
     case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR:
         open_list(f, fr, index, id, tag);

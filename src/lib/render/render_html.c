@@ -361,6 +361,8 @@ static int open_element(html *h, hframe *fr, int32_t id)
     fr->layout = rule->layout ? rule->layout : is_block ? LAYOUT_BLOCK : LAYOUT_INLINE;
     if (rule->layout && !(flags & RENDER_HAS_CONTENT) && !rule->keep_empty)
         return 0;   /* an empty element adds nothing to a reader view */
+    if (render_is_caption_part(dom, id))
+        h->owed_space = 1;
     if (fr->layout != LAYOUT_INLINE && h->written == 0)
         close_implicit_p(h);
     if (rule->layout == LAYOUT_INLINE || (rule->layout && !in_phrasing(h)))
