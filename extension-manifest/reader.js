@@ -440,9 +440,10 @@ async function save(replace) {
          * within this click; force saves a best effort or replaces a copy. */
         const force = replace === true || Boolean(shown && shown.article === bestEffort);
         const reply = await nativeRequest(await saveRequest(page, $('save-format').value, force));
-        if (reply.ok)
+        const [state, text] = describeSave(reply);
+        if (state === 'saved')   /* saved now, or saved before */
             hideFailure();
-        setStatus(...describeSave(reply));
+        setStatus(state, text);
     } catch (e) {
         await showFailure(e.kind, e.message);
     } finally {
