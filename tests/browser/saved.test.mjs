@@ -6,63 +6,21 @@
  *
  *   node saved.test.mjs /abs/path/to/readmode /path/to/chromium
  *
- * Set-up as in reader.test.mjs: a copy of extension-manifest/ with
+ * Set-up as in reader.test.mjs (fixtures.mjs): a copy of extension-manifest/ with
  * "host_permissions": ["http://127.0.0.1/*"] (no click can grant activeTab
  * or answer a permission prompt in a test; with the hosts granted, the
  * save's permission request is answered without a prompt), the host
  * registered in a fresh profile, pages served from 127.0.0.1.
  */
 import { chromium } from 'playwright-core';
-import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { HERE, WAIT_MS, assert, extensionId, finish, results, test, testExtension,
+         writeHostManifest } from './fixtures.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
 const [BINARY, BROWSER] = process.argv.slice(2);
-const WAIT_MS = 30000;
-
-const results = { passed: 0, failed: 0 };
-
-async function test(name, body) {
-    try {
-        await body();
-        results.passed++;
-        console.log(`ok - ${name}`);
-    } catch (e) {
-        results.failed++;
-        console.log(`not ok - ${name}\n    ${String(e && e.stack || e).split('\n').slice(0, 3).join('\n    ')}`);
-    }
-}
-
-function assert(condition, message) {
-    if (!condition)
-        throw new Error(message);
-}
-
-function extensionId(manifest) {
-    const digest = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex');
-    return [...digest.slice(0, 32)].map(c => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
-
-function testExtension(dir) {
-    fs.cpSync(path.join(ROOT, 'extension-manifest'), dir, { recursive: true });
-    const manifestPath = path.join(dir, 'manifest.json');
-    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-    manifest.host_permissions = ['http://127.0.0.1/*'];
-    fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-    return manifest;
-}
-
-function registerHost(profile) {
-    const template = fs.readFileSync(path.join(ROOT, 'host', 'org.readmode.host.chrome.json'), 'utf8');
-    const dir = path.join(profile, 'NativeMessagingHosts');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'org.readmode.host.json'), template.replace('@READMODE_PATH@', BINARY));
-}
 
 /* A second article: one image served, one missing (404). */
 const SECOND = `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -136,7 +94,8 @@ async function main() {
     const dataHome = path.join(work, 'data');
     const extensionDir = path.join(work, 'extension');
     const id = extensionId(testExtension(extensionDir));
-    registerHost(profile);
+    writeHostManifest('chrome', path.join(profile, 'NativeMessagingHosts', 'org.readmode.host.json'),
+                      BINARY);
     const server = await servePages();
     const base = `http://127.0.0.1:${server.address().port}`;
     const context = await chromium.launchPersistentContext(profile, {
@@ -278,5 +237,4 @@ try {
     results.failed++;
     console.log(`not ok - test harness: ${e && e.stack || e}`);
 }
-console.log(`${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed ? 1 : 0);
+finish();
