@@ -10,6 +10,10 @@
 #                     pkg-config file and the man page under $(PREFIX)
 #                     (default /usr/local; DESTDIR is honoured)
 #   make uninstall    remove exactly what make install put there
+#
+# A plain `make` adds no -Werror, so a newer compiler's new warnings never
+# break a distribution build; `make check` and .ci/run build with
+# DEVELOPER=1, which turns every warning into an error.
 
 CC       ?= cc
 PREFIX   ?= /usr/local
@@ -19,7 +23,7 @@ INCLUDEDIR ?= $(PREFIX)/include
 MANDIR   ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 SHARED   ?= $(abspath ../shared)
-PKGS     := gumbo libcjson
+PKGS     := gumbo libcjson uchardet
 # The command's EPUB writer (libzip, src/tool/save_epub.c) and Markdown
 # reader (cmark-gfm, src/tool/save_markdown.c); the library needs neither.
 TOOL_PKGS := libzip libcmark-gfm
@@ -31,14 +35,28 @@ GUMBO_VERSION := $(or $(shell pkg-config --modversion gumbo 2>/dev/null),unknown
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
-WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# make check and its parts are developer builds.
+ifneq ($(filter check%,$(MAKECMDGOALS)),)
+DEVELOPER ?= 1
+endif
+DEVELOPER ?=
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            $(if $(DEVELOPER),-Werror)
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
              -Isrc/lib -Isrc/lib/render -Isrc/tool \
-             -DRM_GUMBO_VERSION='"$(GUMBO_VERSION)"'
-LIBS     := $(PKG_LIBS) -lunistring -lm
+             -DRM_GUMBO_VERSION='"$(GUMBO_VERSION)"' -pthread
+LIBS     := $(PKG_LIBS) -lunistring -lm -pthread
 
 BUILD    ?= build
+
+# Objects are rebuilt when the compiler flags change (a plain build followed
+# by the -Werror developer build, CPPFLAGS from a packager).
+FLAGS_STAMP := $(BUILD)/flags
+ifneq ($(file <$(FLAGS_STAMP)),$(CC) $(ALL_CFLAGS))
+$(shell mkdir -p $(BUILD))
+$(file >$(FLAGS_STAMP),$(CC) $(ALL_CFLAGS))
+endif
 
 # src/lib is the I/O-free extraction library (renderers in src/lib/render);
 # src/tool holds the command's front ends over it.
@@ -67,11 +85,13 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
             $(PROTOCOL_TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
-        check-install check-browser check-asan bench library install uninstall clean
+        check-install check-browser check-asan check-tsan check-markdown \
+        check-completions check-bulk install-completions uninstall-completions bench library install \
+        uninstall clean
 
 all: $(BUILD)/readmode $(LIBRARY)
 
-$(BUILD)/obj/%.o: src/%.c $(ALL_HDRS)
+$(BUILD)/obj/%.o: src/%.c $(ALL_HDRS) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
 
@@ -107,7 +127,7 @@ $(BUILD)/libreadmode.a: $(LIB_OBJS)
 	ar rcs $@ $^
 
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a \
+	$(CC) $(CFLAGS) -pthread $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a \
 	    $(TOOL_LIBS) $(LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
@@ -119,8 +139,8 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(TOOL_OBJS) $(BUILD)/libreadm
 TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
-check: check-unit check-examples check-corpus check-junk check-protocol check-install \
-       check-browser check-asan
+check: check-unit check-examples check-corpus check-markdown check-junk check-protocol \
+       check-completions check-bulk check-install check-browser check-asan check-tsan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%); do \
@@ -136,6 +156,11 @@ check-examples: $(BUILD)/readmode
 check-corpus: $(BUILD)/readmode $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%)
 	@set -e; for t in $(CORPUS_TESTS:tests/%.c=$(BUILD)/tests/%); do \
 	    $(TEST_ENV) $$t; done
+
+# readmode's Markdown read back by cmark-gfm against its reader HTML, over
+# every page of the shared corpora.
+check-markdown: $(BUILD)/readmode
+	@nice python3 tests/markdown/roundtrip.py $(BUILD)/readmode $(SHARED)
 
 check-junk: $(BUILD)/readmode
 	@if [ -f $(SHARED)/fixtures/junk/check.py ]; then \
@@ -162,6 +187,12 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 check-asan:
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-corpus check-protocol
+
+# The bulk runs on four threads under ThreadSanitizer, against -j 1.
+TSAN_FLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+check-tsan: $(BUILD)/readmode
+	$(MAKE) BUILD=build/tsan CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)" build/tsan/readmode
+	tests/bulk/tsan.sh build/tsan/readmode $(BUILD)/readmode
 
 # Library throughput against Gumbo alone, then requests over the protocol.
 bench: $(BUILD)/readmode $(BUILD)/libreadmode.a $(BUILD)/bench_native
@@ -192,6 +223,29 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libreadmode.so \
 	    $(DESTDIR)$(LIBDIR)/libreadmode.a $(DESTDIR)$(INCLUDEDIR)/readmode.h \
 	    $(DESTDIR)$(PKGCONFIGDIR)/readmode.pc $(DESTDIR)$(MANDIR)/man1/readmode.1
+
+# Shell completions, installed with the command (kept apart from the rest of
+# install so that packagers can pick them).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+install: install-completions
+uninstall: uninstall-completions
+install-completions:
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 completions/readmode.bash $(DESTDIR)$(BASHCOMPDIR)/readmode
+	install -m 644 completions/_readmode $(DESTDIR)$(ZSHCOMPDIR)/_readmode
+	install -m 644 completions/readmode.fish $(DESTDIR)$(FISHCOMPDIR)/readmode.fish
+uninstall-completions:
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/readmode $(DESTDIR)$(ZSHCOMPDIR)/_readmode \
+	    $(DESTDIR)$(FISHCOMPDIR)/readmode.fish
+
+check-completions:
+	tests/completions/test_completions.sh
+
+# examples/bulk (GNU parallel, Dask) against one readmode --jsonl.
+check-bulk: $(BUILD)/readmode
+	tests/bulk/test_examples.sh $(BUILD)/readmode
 
 clean:
 	rm -rf build

@@ -33,9 +33,12 @@ Steps:
 
 Options:
   --dev           also install what `make check` needs: python3, man-db (the
-                  man page test), epubcheck (the EPUB test), and for the
-                  browser tests chromium, firefox-esr, nodejs, npm and (with
-                  npm, from tests/browser/package-lock.json) playwright-core,
+  --dev           also install what `make check` needs: python3, man-db (the
+                  man page test), cmark-gfm (Markdown round trip), epubcheck
+                  (the EPUB test), GNU parallel and python3-distributed (the
+                  bulk examples), zsh and fish (the completion test), and for
+                  the browser tests chromium, firefox-esr, nodejs, npm and
+                  (with npm, from tests/browser/package-lock.json) playwright-core,
                   puppeteer-core and web-ext
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
@@ -152,21 +155,29 @@ package_unless_command() {
 install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
-        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev check"
+        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libuchardet-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev check"
                 browser_pkg=chromium firefox_pkg=firefox-esr epub_check=epubcheck ;;
-        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel libzip-devel cmark-gfm-devel check-devel"
+        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel uchardet-devel libzip-devel cmark-gfm-devel check-devel"
                 browser_pkg=chromium firefox_pkg=firefox epub_check= ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
-                build="pkg-config gumbo-parser cjson libunistring libzip cmark-gfm check"
+                build="pkg-config gumbo-parser cjson libunistring uchardet libzip cmark-gfm check"
                 browser_pkg= firefox_pkg= epub_check=epubcheck ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
-               "files of gumbo-parser, cJSON, libunistring, libzip, cmark-gfm and Check yourself, then use --no-deps"
+               "files of gumbo-parser, cJSON, libunistring, uchardet, libzip, cmark-gfm and Check" \
+               "yourself, then use --no-deps"
            return ;;
     esac
     # shellcheck disable=SC2086 # word splitting of the package lists is wanted
     todo=$(missing_packages $build)
     if [ "$with_dev" = yes ]; then
         todo=$todo$(package_unless_command python3 python3)
+        # The Markdown round-trip test and the bulk examples (examples/bulk).
+        todo=$todo$(package_unless_command cmark-gfm cmark-gfm)
+        todo=$todo$(package_unless_command parallel parallel)
+        [ "$PLATFORM" != debian ] || todo=$todo$(missing_packages python3-distributed)
+        # The completion test parses the zsh and fish completions.
+        todo=$todo$(package_unless_command zsh zsh)
+        todo=$todo$(package_unless_command fish fish)
         todo=$todo$(package_unless_command node "$([ "$PLATFORM" = macos ] && echo node || echo nodejs)")
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command npm npm)
         [ "$PLATFORM" = macos ] || todo=$todo$(package_unless_command man man-db)

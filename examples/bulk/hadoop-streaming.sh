@@ -14,4 +14,4 @@ exec mapred streaming \
     -D mapreduce.output.textoutputformat.separator= \
     -input "$1" \
     -output "$2" \
-    -mapper "readmode --jsonl"
+    -mapper "readmode --jsonl -j 1 -q"

@@ -19,9 +19,11 @@ from pyspark.sql import SparkSession
 def main(source, target, readmode="readmode"):
     spark = SparkSession.builder.appName("readmode-clean").getOrCreate()
     pages = spark.sparkContext.textFile(source)
-    # One record in, one record out: a page without article still gets its
-    # answer line ("ok": true, "readerable": false), so the task succeeds.
-    articles = pages.pipe([readmode, "--jsonl"])
+    # One record in, one record out, in order: a page without article (or
+    # not HTML) still gets its answer line ({"ok": false, "error": {...}})
+    # and readmode exits 0, so the task succeeds. Spark runs one partition
+    # per core: one thread each (-j 1), no summary on stderr (-q).
+    articles = pages.pipe([readmode, "--jsonl", "-j", "1", "-q"])
     articles.saveAsTextFile(target)
     spark.stop()
 

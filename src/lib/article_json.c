@@ -50,7 +50,9 @@ cJSON *rm_article_to_json(const rm_article *a)
             goto oom;
     if (!cJSON_AddNumberToObject(obj, "word_count", (double)a->word_count) ||
         !cJSON_AddNumberToObject(obj, "reading_minutes", a->reading_minutes) ||
-        !cJSON_AddBoolToObject(obj, "readerable", a->readerable))
+        !cJSON_AddBoolToObject(obj, "readerable", a->readerable) ||
+        !cJSON_AddStringToObject(obj, "page_type", rm_page_type_name(a->page_type)) ||
+        !cJSON_AddNumberToObject(obj, "page_items", a->page_items))
         goto oom;
     cJSON *removed = removed_json(a);
     if (!removed)

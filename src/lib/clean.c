@@ -29,6 +29,7 @@
 #define BIO_MAX_CHARS 400
 #define FIGURE_CREDIT_MAX_CHARS 80
 #define LINK_ROW_DENSITY 0.8
+#define MEMBER_PANEL_MAX_CHARS 300
 
 /* Removed outright inside the article (Readability's _clean lists). */
 static const GumboTag removed_tags[] = {
@@ -124,6 +125,10 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
     if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES))
         return false;
     const rm_stats *s = &e->st[id];
+    /* A post's signature line (author link, date) is linky and short, and
+     * is what a thread shows of who wrote what. */
+    if (e->thread && (e->flags[id] & NF_HAS_DATE) && s->chars <= BYLINE_MAX_CHARS)
+        return false;
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
         return !is_photo_frame(e, id);
@@ -239,6 +244,9 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
+    /* A thread's posts are signed: author and date stay as short lines. */
+    if (e->thread)
+        return false;
     if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
         s->headings > 0 || (e->flags[id] & NF_HAS_CODE) ||
         heur_is_heading_tag(t) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
@@ -256,6 +264,26 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
     if (e->flags[id] & NF_HAS_DATE)
         return s->sentences == 0 || s->chars <= DATE_ROW_MAX_CHARS;
     return s->sentences == 0 && names_the_author(e, id);
+}
+
+/* The member panel of a forum post ("Joined: Mar 2019 · Messages: 1,204 ·
+ * Reaction score: 310"): two or more member-stat labels in a short box of
+ * label rows, holding no paragraph and at most one sentence (a post that
+ * mentions its author's join date is still the post). */
+static bool is_member_panel(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    GumboTag t = node(e, id)->tag;
+    if (!e->thread || s->chars == 0 || s->chars > MEMBER_PANEL_MAX_CHARS || s->paragraphs > 0 ||
+        s->sentences > 1 ||
+        (t != GUMBO_TAG_DIV && t != GUMBO_TAG_DL && t != GUMBO_TAG_UL && t != GUMBO_TAG_ASIDE &&
+         t != GUMBO_TAG_SECTION))
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, MEMBER_PANEL_MAX_CHARS * 4, &len);
+    bool panel = text && heur_member_stat_labels(text, len) >= 2;
+    free(text);
+    return panel;
 }
 
 /* A short paragraph made of two or more links and separators ("Download
@@ -284,7 +312,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
-        } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) ||
+        } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
                                  is_author_bio(e, i) || is_figure_credit(e, i))) {
             gone = true;
         }
@@ -389,7 +417,7 @@ static double text_similarity(const char *a, size_t alen, const char *b, size_t 
 
 void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title_len)
 {
-    if (e->byline_node != RM_NONE && e->drop[e->byline_node] == DROP_KEEP)
+    if (e->byline_node != RM_NONE && e->drop[e->byline_node] == DROP_KEEP && !e->thread)
         engine_drop_subtree(e, e->byline_node, DROP_CLEANED);
     if (!folded_title || title_len == 0 || e->dom.body == RM_NONE)
         return;

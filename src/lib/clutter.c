@@ -108,6 +108,10 @@ static void mark(rm_engine *e, int32_t id, rm_removed_kind kind)
 {
     if (e->drop[id] != DROP_KEEP && e->drop[id] != DROP_STATIC)
         return;
+    /* On a forum or Q&A page the "comments" are the thread itself; only
+     * the reply form (a textarea, see classify_by_structure) goes. */
+    if (kind == RM_REMOVED_COMMENTS && e->thread && !(e->flags[id] & NF_HAS_TEXTAREA))
+        return;
     /* Hidden clutter (a nag waiting for its script) is counted too, but
      * only once: not when an ancestor is already clutter. */
     for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)
@@ -211,6 +215,38 @@ static void classify_reply_list(rm_engine *e, int32_t id)
         if (is_element(e, c) && (e->flags[c] & NF_REPLY))
             items++;
     if (items >= MIN_REPLY_ITEMS)
+        mark(e, id, RM_REMOVED_COMMENTS);
+}
+
+/* Customer reviews are a product page's comment section: marked by
+ * schema.org (itemtype Review, itemprop review) or named "review(s)" as a
+ * whole class/id token. Only on product pages: elsewhere a review is the
+ * article. */
+static const char *const review_tokens[] = {"review", "reviews", "product-reviews", "customer-reviews"};
+
+static bool names_reviews(const char *sig)
+{
+    for (const char *p = sig; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        for (size_t k = 0; k < sizeof review_tokens / sizeof review_tokens[0]; k++)
+            if (n == strlen(review_tokens[k]) && strncmp(p, review_tokens[k], n) == 0)
+                return true;
+        p += n;
+    }
+    return false;
+}
+
+static void classify_reviews(rm_engine *e, int32_t id)
+{
+    if (e->page_type != RM_PAGE_PRODUCT || protected_box(e, id) || (e->flags[id] & NF_IN_CODE))
+        return;
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    const char *prop = dom_attr(&e->dom, id, "itemprop");
+    bool review = (type && strstr(type, "schema.org/Review")) || (prop && strcmp(prop, "review") == 0) ||
+                  names_reviews(engine_sig(e, id));
+    if (review)
         mark(e, id, RM_REMOVED_COMMENTS);
 }
 
@@ -476,6 +512,8 @@ void clutter_classify(rm_engine *e)
             classify_by_structure(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reply_list(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_reviews(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
     }

@@ -7,7 +7,10 @@
  * does: a byte order mark wins; then a <meta charset> or <meta http-equiv=
  * Content-Type> found by the prescan of the first 1024 bytes (§13.2.3.2,
  * "prescan a byte stream"); then, as browsers' frequency analysis would
- * mostly conclude, UTF-8 when the bytes are valid UTF-8, else windows-1252.
+ * mostly conclude, UTF-8 when the bytes are valid UTF-8; else, as browsers'
+ * frequency analysis does, the encoding the bytes themselves point to, by
+ * uchardet (the detector of Mozilla's universal charset detector lineage,
+ * maintained by freedesktop.org), with windows-1252 when it has no answer.
  * One deliberate departure: bytes that are valid UTF-8 *and* contain
  * multi-byte sequences are read as UTF-8 even when a <meta> names a legacy
  * encoding. Saved and re-encoded pages keep their stale <meta> (the
@@ -24,6 +27,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uchardet.h>
 #include <uniconv.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -503,6 +507,48 @@ static int sniff_bom(const char *bytes, size_t len)
     return -1;
 }
 
+/* uchardet's names that are not Encoding Standard labels, mapped to the
+ * encoding browsers use for that text. */
+static const struct {
+    const char *detector_name;
+    int encoding;
+} detector_aliases[] = {
+    {"MAC-CYRILLIC", E_X_MAC_CYRILLIC}, {"UHC", E_EUC_KR}, {"CP949", E_EUC_KR},
+    {"ISO-2022-CN", E_GB18030}, {"ASCII", E_WINDOWS_1252},
+};
+
+/* Bytes handed to the detector: enough text for a confident answer on any
+ * page, a bounded cost on huge ones. */
+#define DETECT_BYTES ((size_t)256 << 10)
+
+/* The encoding of legacy bytes with no label anywhere, as uchardet reads
+ * them; windows-1252 when it has no answer or names no encoding browsers
+ * know. */
+static int detect_from_bytes(const char *bytes, size_t len)
+{
+    uchardet_t detector = uchardet_new();
+    if (!detector)
+        return E_WINDOWS_1252;
+    int found = -1;
+    if (uchardet_handle_data(detector, bytes, len < DETECT_BYTES ? len : DETECT_BYTES) == 0) {
+        uchardet_data_end(detector);
+        const char *name = uchardet_get_charset(detector);
+        for (size_t i = 0; name && *name && found == -1 &&
+                           i < sizeof detector_aliases / sizeof detector_aliases[0]; i++)
+            if (strcmp(name, detector_aliases[i].detector_name) == 0)
+                found = detector_aliases[i].encoding;
+        if (found == -1 && name && *name)
+            found = encoding_for_label(name, strlen(name));
+    }
+    uchardet_delete(detector);
+    /* UTF-16 without a BOM, or UTF-8 for bytes that are not valid UTF-8,
+     * would be a wrong answer; so is an encoding that cannot be decoded. */
+    if (found == -1 || found == E_UTF8 || found == E_UTF16LE || found == E_UTF16BE ||
+        found == E_REPLACEMENT)
+        return E_WINDOWS_1252;
+    return found;
+}
+
 /* *valid_utf8 is set when the answer came from checking the bytes (1 valid,
  * 0 not), so that decoding need not check them again; else left alone. */
 static int detect(const char *bytes, size_t len, int *valid_utf8)
@@ -515,7 +561,7 @@ static int detect(const char *bytes, size_t len, int *valid_utf8)
         return E_UTF8;
     found = prescan((const unsigned char *)bytes, len);
     if (found == -1)
-        found = *valid_utf8 ? E_UTF8 : E_WINDOWS_1252;
+        found = *valid_utf8 ? E_UTF8 : detect_from_bytes(bytes, len);
     return found;
 }
 

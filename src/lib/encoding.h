@@ -4,7 +4,8 @@
  * Browsers accept pages in many encodings; Gumbo parses only UTF-8. This
  * module follows the HTML encoding sniffing order (BOM, then a <meta charset>
  * or http-equiv Content-Type in the first 1024 bytes, then a UTF-8 validity
- * check, then windows-1252) and converts with libunistring, replacing
+ * check, then detection from the bytes with uchardet, then windows-1252)
+ * and converts with libunistring, replacing
  * invalid sequences with U+FFFD.
  */
 #ifndef RM_ENCODING_H

@@ -18,7 +18,7 @@
 #include <unistr.h>
 
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
-                   NF_IN_ARTICLE | NF_IN_HEADING)
+                   NF_IN_ARTICLE | NF_IN_HEADING | NF_IN_NOSCRIPT)
 #define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING | \
                    NF_HEADLINE | NF_HAS_NOTES | NF_HAS_CODE | NF_HAS_DATA)
 
@@ -390,6 +390,7 @@ static uint32_t tag_flags(const rm_engine *e, int32_t i)
     case GUMBO_TAG_ARTICLE: return NF_IN_ARTICLE;
     case GUMBO_TAG_TIME: return NF_HAS_DATE;
     case GUMBO_TAG_TEXTAREA: return NF_NEVER | NF_HAS_TEXTAREA;
+    case GUMBO_TAG_NOSCRIPT: return NF_NEVER | NF_IN_NOSCRIPT;
     case GUMBO_TAG_UNKNOWN:
         /* Gumbo 0.10 predates <dialog>: modal boxes. */
         return strcmp(dom_tag_name(&e->dom, i, name), "dialog") == 0 ? NF_NEVER : 0;
@@ -406,6 +407,28 @@ static uint32_t own_flags(const rm_engine *e, int32_t i)
     if (n->type != RM_NODE_ELEMENT)
         return 0;
     return tag_flags(e, i) | attribute_flags(e, n->g);
+}
+
+static void drop_static(rm_engine *e)
+{
+    for (int32_t i = 0; i < e->dom.count; i++)
+        if (e->flags[i] & (NF_NEVER | NF_HIDDEN))
+            engine_drop_subtree(e, i, DROP_STATIC);
+}
+
+/* A page its scripts render (forum software, single-page apps) ships its
+ * content for script-less readers and crawlers in <noscript>: when the
+ * visible page holds less text than its <noscript> blocks, those blocks
+ * are the page, as a browser without scripts shows it. */
+static bool is_noscript_shell(const rm_engine *e)
+{
+    if (e->dom.body == RM_NONE)
+        return false;
+    uint64_t hidden = 0;
+    for (int32_t i = 0; i < e->dom.count; i++)
+        if (e->dom.nodes[i].type == RM_NODE_TEXT && (e->flags[i] & NF_IN_NOSCRIPT))
+            hidden += e->tchars[i];
+    return hidden > e->raw[e->dom.body].chars;
 }
 
 int engine_prepare(rm_engine *e)
@@ -439,10 +462,16 @@ int engine_prepare(rm_engine *e)
         if (node->type == RM_NODE_TEXT)
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
     }
-    for (int32_t i = 0; i < e->dom.count; i++)
-        if (e->flags[i] & (NF_NEVER | NF_HIDDEN))
-            engine_drop_subtree(e, i, DROP_STATIC);
+    drop_static(e);
     engine_stats(e, e->drop, e->raw);
+    if (is_noscript_shell(e)) {
+        for (int32_t i = 0; i < e->dom.count; i++)
+            if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT)
+                e->flags[i] &= ~NF_NEVER;
+        memset(e->drop, DROP_KEEP, n);
+        drop_static(e);
+        engine_stats(e, e->drop, e->raw);
+    }
     /* "Contains" flags flow upwards. Reply controls are short, so only
      * short links and buttons have their text read. */
     for (int32_t i = e->dom.count - 1; i > 0; i--) {

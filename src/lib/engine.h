@@ -51,6 +51,7 @@ enum {
     NF_HAS_CODE = 1u << 20,   /* subtree holds pre or code */
     NF_HAS_DATA = 1u << 21,   /* subtree holds a data table */
     NF_ROLE_HEADING = 1u << 22, /* role="heading": a heading made of a div */
+    NF_IN_NOSCRIPT = 1u << 23, /* inside <noscript> */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -77,6 +78,12 @@ typedef struct {
     const char *byline;      /* case-folded byline from metadata, or NULL */
     size_t byline_len;
     int32_t title_node;      /* first heading that repeats the title, or RM_NONE */
+    rm_page_type page_type;  /* pagetype.c's verdict */
+    bool signed_page;        /* the metadata names an author or a date */
+    bool thread;             /* a forum or Q&A thread: its posts, their
+                                authors and dates are the content */
+    int32_t posts;           /* the box holding a thread's posts, or RM_NONE */
+    int32_t cards;           /* the page's largest grid of cards, or RM_NONE */
 
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */

@@ -22,6 +22,7 @@
 #include "ldcheck.h"
 #include "metadata.h"
 #include "nesting.h"
+#include "pagetype.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -36,6 +37,13 @@
 #define NO_ARTICLE_CHARS 250    /* below this there is no article at all
                                    (trafilatura's minimal extraction size) */
 #define MAX_ROOTS 256
+#define MIN_DENSE_CHARS 25      /* less than a paragraph: nothing was found
+                                   (Readability's shortest scored block) */
+#define SECTIONS_SHARE 0.5     /* a choice with less of the main region's
+                                   text is one section of several */
+#define REGION_LINK_DENSITY 0.35 /* a wrapper this linky is page furniture */
+#define DENSE_SHARE 0.8         /* the densest region holds this much of the
+                                   page's unlinked text */
 #define WORDS_PER_MINUTE 230
 #define CJK_CHARS_PER_MINUTE 500
 
@@ -98,6 +106,7 @@ typedef struct {
     int32_t roots[MAX_ROOTS];
     size_t root_count;
     uint32_t chars;
+    bool fallback;      /* the densest region, not an article */
 } attempt_result;
 
 static uint32_t kept_chars(const rm_engine *e, const int32_t *roots, size_t n)
@@ -144,6 +153,33 @@ static void unwrap_layout_roots(const rm_engine *e, attempt_result *best)
             while (count > 0 && top < MAX_ROOTS)
                 stack[top++] = kids[--count];
         }
+    }
+    memcpy(best->roots, out, n * sizeof out[0]);
+    best->root_count = n;
+}
+
+/* On a page read from its <noscript> blocks (engine.c), a root around such
+ * a block stands for the block's content: renderers never enter
+ * <noscript>, so the block's children become the roots. */
+static void unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
+{
+    int32_t out[MAX_ROOTS];
+    size_t n = 0;
+    for (size_t k = 0; k < best->root_count && n < MAX_ROOTS; k++) {
+        int32_t r = best->roots[k], end = engine_end(e, r);
+        bool unwrapped = false;
+        for (int32_t i = engine_kept(e, r, end); i < end && n < MAX_ROOTS; i = engine_kept(e, i + 1, end)) {
+            if (e->dom.nodes[i].tag != GUMBO_TAG_NOSCRIPT)
+                continue;
+            for (int32_t c = e->dom.nodes[i].first_child; c != RM_NONE && n < MAX_ROOTS;
+                 c = e->dom.nodes[c].next_sibling)
+                if (e->drop[c] == DROP_KEEP)
+                    out[n++] = c;
+            unwrapped = true;
+            i = engine_end(e, i) - 1;
+        }
+        if (!unwrapped)
+            out[n++] = r;
     }
     memcpy(best->roots, out, n * sizeof out[0]);
     best->root_count = n;
@@ -200,6 +236,201 @@ static void take_witnessed(rm_engine *e, const uint8_t *base, int32_t root, atte
     memcpy(best->drop, e->drop, (size_t)e->dom.count);
 }
 
+/* A thread is all its posts: the question the scorer found and the
+ * replies beside it, from their common ancestor. Class weights are not
+ * used there ("comment", "reply" name the posts themselves). */
+static void take_thread(rm_engine *e, const uint8_t *base, int32_t posts, attempt_result *best)
+{
+    int32_t root = posts;
+    for (size_t k = 0; k < best->root_count; k++)
+        while (root != RM_NONE && !engine_contains(e, root, best->roots[k]))
+            root = e->dom.nodes[root].parent;
+    if (root == RM_NONE || root == e->dom.body)
+        root = posts;
+    memcpy(e->drop, base, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    e->top_candidate = root;
+    clean_article(e, ATTEMPT_CLEAN_CONDITIONALLY, &root, 1);
+    best->roots[0] = root;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &root, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+}
+
+/* Text outside links: what a reader reads rather than clicks. */
+static double unlinked_chars(const rm_stats *s)
+{
+    return (double)s->chars - (double)s->link_chars;
+}
+
+/* Never empty: when nothing reads as an article but the page shows text,
+ * take the densest region, the smallest element that holds most of the
+ * page's unlinked text, from `mask` (clutter removed, or when that leaves
+ * nothing, only hidden parts). */
+static bool take_densest(rm_engine *e, const uint8_t *mask, attempt_result *best)
+{
+    int32_t body = e->dom.body;
+    memcpy(e->drop, mask, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    double total = unlinked_chars(&e->st[body]);
+    if (total < MIN_DENSE_CHARS)
+        return false;
+    int32_t root = body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end))
+        if (e->dom.nodes[i].type == RM_NODE_ELEMENT && e->st[i].chars < e->st[root].chars &&
+            unlinked_chars(&e->st[i]) >= DENSE_SHARE * total)
+            root = i;
+    e->top_candidate = root;
+    clean_article(e, 0, &root, 1);
+    best->roots[0] = root;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &root, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+    return best->chars > 0;
+}
+
+static int fall_back_to_densest(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    size_t n = (size_t)e->dom.count;
+    attempt_result keep = *best;
+    keep.drop = malloc(n);
+    uint8_t *visible = malloc(n);
+    if (!keep.drop || !visible) {
+        free(keep.drop);
+        free(visible);
+        return -1;
+    }
+    memcpy(keep.drop, best->drop, n);
+    for (size_t i = 0; i < n; i++)
+        visible[i] = base[i] == DROP_STATIC ? DROP_STATIC : DROP_KEEP;
+    bool found = take_densest(e, base, best) || take_densest(e, visible, best);
+    if (!found) {
+        /* Last, text the page hides until a script shows it (streamed
+         * segments, collapsed panels): it is still the page's text. */
+        memset(visible, DROP_KEEP, n);
+        for (int32_t i = 0; i < e->dom.count; i++)
+            if ((e->flags[i] & NF_NEVER) && visible[i] == DROP_KEEP)
+                memset(visible + i, DROP_STATIC, e->dom.nodes[i].size);
+        found = take_densest(e, visible, best);
+    }
+    if (found && best->chars > keep.chars) {
+        best->fallback = true;
+    } else {   /* nothing better: the scorer's choice stands */
+        uint8_t *drop = best->drop;
+        *best = keep;
+        memcpy(drop, keep.drop, n);
+        best->drop = drop;
+    }
+    memcpy(e->drop, best->drop, n);
+    free(keep.drop);
+    free(visible);
+    return 0;
+}
+
+/* The page's declared main region: <main> or role=main, when it is unique. */
+static int32_t main_region(const rm_engine *e)
+{
+    int32_t found = RM_NONE;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const char *role = e->dom.nodes[i].type == RM_NODE_ELEMENT ? dom_attr(&e->dom, i, "role") : NULL;
+        if (e->dom.nodes[i].tag != GUMBO_TAG_MAIN && !(role && strcmp(role, "main") == 0))
+            continue;
+        if (found != RM_NONE && !engine_contains(e, found, i))
+            return RM_NONE;
+        if (found == RM_NONE)
+            found = i;
+    }
+    return found;
+}
+
+/* Pages of sections (landing, service, product and index pages) spread
+ * their content over sibling containers; one best node holds a part. When
+ * the choice holds under half of the main region's unlinked text, the
+ * region's sections are the content. */
+/* Without a declared main region: the highest wrapper of the choice below
+ * <body> that is still mostly unlinked text once clutter is gone. Only on
+ * pages that are not signed articles: a dated, authored story is one
+ * block, and its wrapper may hold a sidebar column. */
+static int32_t content_region(const rm_engine *e, const attempt_result *best)
+{
+    int32_t region = best->roots[0];
+    for (size_t k = 1; k < best->root_count; k++)
+        while (region != RM_NONE && !engine_contains(e, region, best->roots[k]))
+            region = e->dom.nodes[region].parent;
+    while (region != RM_NONE && e->dom.nodes[region].parent != e->dom.body &&
+           e->dom.nodes[region].parent != RM_NONE &&
+           engine_link_density(&e->st[e->dom.nodes[region].parent]) < REGION_LINK_DENSITY)
+        region = e->dom.nodes[region].parent;
+    return region == e->dom.body ? RM_NONE : region;
+}
+
+static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    if (best->root_count == 0)
+        return;
+    memcpy(e->drop, base, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    int32_t region = main_region(e);
+    if (region == RM_NONE && (e->page_type != RM_PAGE_ARTICLE || !e->signed_page))
+        region = content_region(e, best);
+    bool inside = region != RM_NONE && e->drop[region] == DROP_KEEP;
+    for (size_t k = 0; inside && k < best->root_count; k++)
+        inside = engine_contains(e, region, best->roots[k]);
+    if (!inside) {
+        memcpy(e->drop, best->drop, (size_t)e->dom.count);
+        return;
+    }
+    double chosen = 0;
+    for (size_t k = 0; k < best->root_count; k++)
+        chosen += unlinked_chars(&e->st[best->roots[k]]);
+    if (chosen >= SECTIONS_SHARE * unlinked_chars(&e->st[region])) {
+        memcpy(e->drop, best->drop, (size_t)e->dom.count);
+        return;
+    }
+    e->top_candidate = region;
+    clean_article(e, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, &region, 1);
+    best->roots[0] = region;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &region, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+}
+
+/* On an index page the repeated cards are the content: when the choice
+ * holds less unlinked text than the card grid holds text, and the page is
+ * a collection or listing or at least no signed article (nor a thread or a
+ * manual, whose link grids are navigation), the content is
+ * the common ancestor of the choice and the grid (its heading and
+ * introduction with it), kept whole: card grids are linky by nature, so
+ * conditional cleaning would take them. */
+static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    int32_t cards = e->cards;
+    bool index = e->page_type == RM_PAGE_COLLECTION || e->page_type == RM_PAGE_LISTING;
+    if (cards == RM_NONE || base[cards] != DROP_KEEP || (!index && e->signed_page) ||
+        e->page_type == RM_PAGE_FORUM || e->page_type == RM_PAGE_DOCUMENTATION)
+        return false;
+    double chosen = 0;
+    for (size_t k = 0; k < best->root_count; k++)
+        chosen += unlinked_chars(&e->st[best->roots[k]]);
+    if (chosen >= (double)e->raw[cards].chars)
+        return false;
+    int32_t root = cards;
+    for (size_t k = 0; k < best->root_count; k++)
+        while (root != RM_NONE && !engine_contains(e, root, best->roots[k]))
+            root = e->dom.nodes[root].parent;
+    if (root == RM_NONE || root == e->dom.body)
+        root = cards;
+    memcpy(e->drop, base, (size_t)e->dom.count);
+    engine_stats(e, e->drop, e->st);
+    e->top_candidate = root;
+    clean_article(e, 0, &root, 1);
+    best->roots[0] = root;
+    best->root_count = 1;
+    best->chars = kept_chars(e, &root, 1);
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+    return true;
+}
+
 /* Run the ladder, then the articleBody cross-check; leaves the chosen
  * mask in e->drop. */
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
@@ -238,11 +469,22 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     memcpy(e->drop, best->drop, n);
     int32_t witnessed;
     int rc = ldcheck_best_container(e, ld_body, best->roots, best->root_count, &witnessed);
-    if (rc == 0 && witnessed != RM_NONE)
+    bool witnessed_taken = rc == 0 && witnessed != RM_NONE;
+    if (witnessed_taken)
         take_witnessed(e, base, witnessed, best);
-    else if (rc == 0 && (witnessed = article_of_title(e, best)) != RM_NONE)
+    else if (rc == 0 && (witnessed = article_of_title(e, best)) != RM_NONE) {
         take_witnessed(e, base, witnessed, best);
+        witnessed_taken = true;
+    }
+    if (rc == 0 && e->thread && e->posts != RM_NONE)
+        take_thread(e, base, e->posts, best);
+    else if (rc == 0 && !witnessed_taken && !take_cards(e, base, best))
+        take_sections(e, base, best);
+    best->fallback = false;
+    if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
+        rc = fall_back_to_densest(e, base, best);
     unwrap_layout_roots(e, best);
+    unwrap_noscript_roots(e, best);
     free(base);
     return rc;
 }
@@ -337,6 +579,15 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     size_t cjk;
     a->word_count = count_words(a->text, &cjk);
     a->reading_minutes = reading_minutes(a->word_count, cjk);
+    if (opt->wrap_width) {
+        /* Rendered again rather than re-wrapped: only the walk knows which
+         * lines are code, which must keep its line breaks. */
+        char *wrapped = render_text_wrapped(&in, opt->wrap_width);
+        if (!wrapped)
+            return -1;
+        free(a->text);
+        a->text = wrapped;
+    }
     return 0;
 }
 
@@ -366,6 +617,15 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
     a->readerable = score_readerable(e);
     if (opt->probe_only)
         return a->readerable ? RM_OK : RM_NO_ARTICLE;
+    page_info page;
+    e->signed_page = a->published || a->byline;
+    pagetype_detect(e, opt->url ? opt->url : a->url, &page);
+    a->page_type = page.type;
+    a->page_items = page.items;
+    e->page_type = page.type;
+    e->thread = page.type == RM_PAGE_FORUM;
+    e->posts = e->thread ? page.items_box : RM_NONE;
+    e->cards = page.cards_box;
     clutter_classify(e);
     memcpy(a->removed, e->removed, sizeof a->removed);
     size_t title_len, byline_len;
@@ -382,6 +642,8 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const char
         free(byline);
         return RM_NO_MEMORY;
     }
+    if (best.fallback)
+        a->readerable = false;
     int rc = render_article(a, e, &best, opt);
     free(best.drop);
     free(byline);
@@ -463,6 +725,8 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm
     } else {
         e.byline_node = RM_NONE;
         e.title_node = RM_NONE;
+        e.posts = RM_NONE;
+        e.cards = RM_NONE;
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);

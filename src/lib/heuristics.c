@@ -608,6 +608,10 @@ static const phrase_entry phrases[] = {
     {"more on this story", RM_REMOVED_RELATED},
     {"related internet links", RM_REMOVED_RELATED},
     {"related topics", RM_REMOVED_RELATED},
+    {"similar threads", RM_REMOVED_RELATED},   /* forum software's own */
+    {"similar topics", RM_REMOVED_RELATED},
+    {"suggested topics", RM_REMOVED_RELATED},
+    {"related questions", RM_REMOVED_RELATED},
     {"explore more on these topics", RM_REMOVED_RELATED},
     {"most read", RM_REMOVED_RELATED},
     {"top stories", RM_REMOVED_RELATED},
@@ -795,6 +799,28 @@ static const char *const comment_count_words[] = {
     "commenti", "comentários", "reacties", "komentarze", "комментари",
     "件のコメント", "条评论",
 };
+
+/* The member panel beside a forum post (XenForo, vBulletin, phpBB,
+ * Discourse, Invision): label/value rows about the author, not the post. */
+static const char *const member_stat_labels[] = {
+    "joined", "join date", "messages", "posts:", "reaction score", "location:",
+    "likes received", "member since", "registered", "trophy points", "points:",
+    "reputation",
+};
+
+size_t heur_member_stat_labels(const char *text, size_t len)
+{
+    size_t hits = 0;
+    for (size_t i = 0; i < COUNT(member_stat_labels); i++) {
+        size_t n = strlen(member_stat_labels[i]);
+        for (size_t at = 0; at + n <= len; at++)
+            if (memcmp(text + at, member_stat_labels[i], n) == 0) {
+                hits++;
+                break;
+            }
+    }
+    return hits;
+}
 
 bool heur_is_comment_heading(const char *text, size_t len)
 {

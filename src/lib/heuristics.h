@@ -62,6 +62,10 @@ bool heur_is_page_control(const char *text, size_t len);
  * disclosure (ads), a print-edition line (footer), or RM_KIND_NONE. */
 rm_removed_kind heur_note_kind(const char *text, size_t len);
 
+/* How many distinct labels of a forum member panel ("joined", "messages",
+ * "reaction score" ...) a short case-folded text holds. */
+size_t heur_member_stat_labels(const char *text, size_t len);
+
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */
 bool heur_is_comment_heading(const char *text, size_t len);

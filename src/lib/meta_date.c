@@ -96,7 +96,8 @@ static bool read_time(const char **s, date_parts *d)
     return true;
 }
 
-/* Z, ±hh, ±hhmm, ±hh:mm or a zone name; "" when absent. */
+/* Z, ±hh, ±hhmm, ±hh:mm or a zone name; "" when absent. Offsets run from
+ * -12:00 to +14:00, the range of the world's time zones. */
 static bool read_zone(const char **s, date_parts *d)
 {
     skip_spaces(s);
@@ -111,7 +112,8 @@ static bool read_zone(const char **s, date_parts *d)
             (*s)++;
         if (**s >= '0' && **s <= '9')
             mm = read_int(s, 2, 2);
-        if (mm < 0 || hh > 14 || mm > 59 || *s - digits > 5)
+        if (mm < 0 || mm > 59 || hh > 14 || *s - digits > 5 ||
+            hh * 60 + mm > (sign == '+' ? 14 : 12) * 60)
             return false;
         snprintf(d->zone, sizeof d->zone, "%c%02d:%02d", sign, hh, mm);
         return true;
@@ -188,10 +190,31 @@ static bool read_epoch(const char *s, date_parts *d)
     return true;
 }
 
+/* Gregorian leap years: every fourth, except centuries not divisible by
+ * 400 (1900 was not a leap year, 2000 was). */
+static bool is_leap_year(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
+}
+
+/* A date that exists: no 31 April, no 29 February outside leap years, no
+ * hour 24; a leap second only as the last second of a day (23:59:60). */
 static bool date_in_range(const date_parts *d)
 {
-    return d->month >= 1 && d->month <= 12 && d->day >= 1 && d->day <= 31 &&
-           (!d->has_time || (d->hour <= 23 && d->minute <= 59 && d->second <= 60));
+    if (d->year < 1 || d->month < 1 || d->month > 12 || d->day < 1 ||
+        d->day > days_in_month(d->year, d->month))
+        return false;
+    if (!d->has_time)
+        return true;
+    if (d->second == 60)
+        return d->hour == 23 && d->minute == 59;
+    return d->hour <= 23 && d->minute <= 59 && d->second <= 59;
 }
 
 char *meta_normalize_date(const char *value, bool *oom)

@@ -1,10 +1,13 @@
 /*
  * meta_text.c — the string and text helpers every metadata reader shares:
  * growable buffers, JavaScript-style white space and lengths (Readability
- * states its thresholds in UTF-16 units), entity decoding of meta values,
+ * states its thresholds in UTF-16 units), character references in meta
+ * values (all of them, decoded by Gumbo),
  * and per-node text facts computed once so that no rule re-reads a subtree.
  */
 #include "meta_internal.h"
+
+#include <gumbo.h>
 
 #include <unictype.h>
 #include <unistr.h>
@@ -144,60 +147,101 @@ char *meta_collapse_ws(const char *s, size_t n, bool *oom)
     return meta_sb_take(&b);
 }
 
-/* Entities Readability's _unescapeHtmlEntities decodes: meta content is often
- * escaped twice, and Gumbo has already undone the first layer. */
-static const struct {
-    const char *name;
-    const char *text;
-} escaped_entities[] = {
-    {"&quot;", "\""}, {"&amp;", "&"}, {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"},
-};
+/* Character references in a metadata value, decoded as a browser decodes
+ * them in text: every named reference of the HTML Standard's table
+ * ("&hellip;", "&eacute;", legacy forms without ";"), numeric ones, and
+ * the replacements for invalid code points. Meta content is often escaped
+ * twice (Gumbo has undone the first layer), and JSON-LD, being script
+ * text, not even once. The decoding is Gumbo's own, by parsing the value as
+ * the text of a body ("<" escaped first, so that nothing in it is read as
+ * markup), which keeps the full table in one maintained place. */
+static void append_text_of(const GumboNode *node, strbuf *out)
+{
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+        meta_sb_puts(out, node->v.text.text);
+        return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT)
+        return;
+    const GumboVector *children = node->type == GUMBO_NODE_ELEMENT
+                                      ? &node->v.element.children
+                                      : &node->v.document.children;
+    for (unsigned i = 0; i < children->length; i++)
+        append_text_of(children->data[i], out);
+}
 
-/* Decode one numeric reference at s ("&#...;"); returns bytes consumed or 0. */
-static size_t decode_numeric(const char *s, strbuf *out)
+/* Decode one numeric reference at s ("&#...;") by the HTML Standard's
+ * rules (zero, surrogates and values past U+10FFFF become U+FFFD) into
+ * *cp; returns the bytes it spans, or 0 when s holds none. Gumbo's own
+ * numeric decoding mishandles values that overflow 32 bits. */
+static size_t numeric_reference(const char *s, ucs4_t *cp)
 {
     bool hex = s[2] == 'x' || s[2] == 'X';
     const char *digits = s + (hex ? 3 : 2);
-    char *end;
-    unsigned long v = strtoul(digits, &end, hex ? 16 : 10);
-    if (end == digits || *end != ';' || digits[0] == '-' || digits[0] == '+' ||
-        digits[0] == ' ')
+    size_t n = strspn(digits, hex ? "0123456789abcdefABCDEF" : "0123456789");
+    if (n == 0 || digits[n] != ';')
         return 0;
+    unsigned long long v = 0;
+    for (size_t i = 0; i < n && v <= 0x10FFFF; i++)
+        v = v * (hex ? 16 : 10) + (unsigned)(hex && digits[i] > '9' ? (digits[i] | 0x20) - 'a' + 10
+                                                                     : digits[i] - '0');
     if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
         v = 0xFFFD;
-    uint8_t buf[6];
-    int k = u8_uctomb(buf, (ucs4_t)v, (int)sizeof buf);
-    if (k > 0)
-        meta_sb_putn(out, (const char *)buf, (size_t)k);
-    return (size_t)(end + 1 - s);
+    *cp = (ucs4_t)v;
+    return (size_t)(digits + n + 1 - s);
+}
+
+/* The value as the text of a body for Gumbo: "<" escaped so that nothing
+ * is read as markup, numeric references decoded here (re-escaped when they
+ * stand for "&" or "<", so that nothing is decoded twice). */
+static void body_text_document(const char *s, strbuf *doc)
+{
+    meta_sb_puts(doc, "<!DOCTYPE html><body>");
+    for (; *s; s++) {
+        ucs4_t cp;
+        size_t used;
+        if (*s == '<') {
+            meta_sb_puts(doc, "&lt;");
+        } else if (*s == '&' && s[1] == '#' && (used = numeric_reference(s, &cp)) > 0) {
+            uint8_t buf[6];
+            int k = u8_uctomb(buf, cp, (int)sizeof buf);
+            if (cp == '&' || cp == '<')
+                meta_sb_puts(doc, cp == '&' ? "&amp;" : "&lt;");
+            else if (k > 0)
+                meta_sb_putn(doc, (const char *)buf, (size_t)k);
+            s += used - 1;
+        } else {
+            meta_sb_putn(doc, s, 1);
+        }
+    }
 }
 
 static void unescape_entities(const char *s, strbuf *out)
 {
-    while (*s) {
-        const char *amp = strchr(s, '&');
-        if (!amp) {
-            meta_sb_puts(out, s);
-            return;
-        }
-        meta_sb_putn(out, s, (size_t)(amp - s));
-        s = amp;
-        size_t used = 0;
-        if (s[1] == '#')
-            used = decode_numeric(s, out);
-        for (size_t i = 0; !used && i < sizeof escaped_entities / sizeof *escaped_entities; i++) {
-            size_t len = strlen(escaped_entities[i].name);
-            if (strncmp(s, escaped_entities[i].name, len) == 0) {
-                meta_sb_puts(out, escaped_entities[i].text);
-                used = len;
-            }
-        }
-        if (!used) {
-            meta_sb_putn(out, "&", 1);
-            used = 1;
-        }
-        s += used;
+    if (!strchr(s, '&')) {
+        meta_sb_puts(out, s);
+        return;
     }
+    strbuf doc = {0};
+    body_text_document(s, &doc);
+    if (doc.oom) {
+        out->oom = true;
+        free(doc.s);
+        return;
+    }
+    GumboOutput *parsed = gumbo_parse_with_options(&kGumboDefaultOptions, doc.s, doc.len);
+    free(doc.s);
+    if (!parsed) {
+        out->oom = true;
+        return;
+    }
+    const GumboNode *html = parsed->root;
+    for (unsigned i = 0; i < html->v.element.children.length; i++) {
+        const GumboNode *child = html->v.element.children.data[i];
+        if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BODY)
+            append_text_of(child, out);
+    }
+    gumbo_destroy_output(&kGumboDefaultOptions, parsed);
 }
 
 /* A metadata value as we publish it: entities decoded, white space

@@ -61,6 +61,19 @@ typedef enum {
     RM_REMOVED_KIND_COUNT
 } rm_removed_kind;
 
+/* What kind of page it is (rm_article.page_type). Stable names, see
+ * rm_page_type_name: the kind decides how the content is gathered. */
+typedef enum {
+    RM_PAGE_ARTICLE = 0,      /* a story, post or essay: one body of prose */
+    RM_PAGE_FORUM,            /* a discussion or Q&A thread: its posts */
+    RM_PAGE_DOCUMENTATION,    /* a manual or reference page */
+    RM_PAGE_SERVICE,          /* a landing, service or about page of sections */
+    RM_PAGE_PRODUCT,          /* one product: description, specifications */
+    RM_PAGE_COLLECTION,       /* a category of products or items, as cards */
+    RM_PAGE_LISTING,          /* an index of posts, news, events or results */
+    RM_PAGE_TYPE_COUNT
+} rm_page_type;
+
 typedef struct {
     const char *url;          /* page URL: base for relative links; NULL: none */
     const char *charset;      /* force this input encoding; NULL: detect */
@@ -71,6 +84,9 @@ typedef struct {
                                  flattened into their ancestor at this depth,
                                  as browsers do; default 512, 0: no limit */
     bool probe_only;          /* decide readerable only; no body rendering */
+    unsigned wrap_width;      /* wrap rm_article.text at this many display
+                                 columns (0: no wrapping); code and other
+                                 preformatted text is never wrapped */
 } rm_options;
 
 /* Defaults for every field; copy and change what you need. */
@@ -92,6 +108,9 @@ typedef struct {
     size_t word_count;
     unsigned reading_minutes;
     bool readerable;
+    rm_page_type page_type;
+    unsigned page_items;      /* posts of a thread, cards of a collection or
+                                 listing; 0 for other page types */
     unsigned removed[RM_REMOVED_KIND_COUNT];
 } rm_article;
 
@@ -133,6 +152,9 @@ const char *rm_status_message(rm_status status);
  * indented under their marker. width 0 returns a copy. Returns a malloc'd
  * string, or NULL when out of memory. */
 char *rm_text_wrap(const char *text, unsigned width);
+
+/* Stable lower-case name of a page type ("article", "forum", ...). */
+const char *rm_page_type_name(rm_page_type type);
 
 /* Stable lower-case name of a removed kind ("comments", "adblock", ...). */
 const char *rm_removed_kind_name(rm_removed_kind kind);

@@ -8,6 +8,13 @@
  * a reference is cleaned the way browsers clean an href (WHATWG URL
  * Standard: leading and trailing C0 controls and spaces are trimmed, tabs
  * and newlines anywhere are removed), so " /a\n/b " resolves as "/a/b".
+ * For the Standard's special schemes (http, https, ftp, ws, wss, file) the
+ * parser's other departures from RFC 3986 apply too: a backslash is a
+ * slash ("https:\\example.com\\x" is https://example.com/x), "http:g"
+ * against an http base is relative, any number of slashes may follow the
+ * scheme ("https:/example.com"), and the result is normalised as browsers
+ * show it: lower-case scheme and host, no default port, "/" for an empty
+ * path.
  *
  * url_is_safe is an allowlist: an attribute value a browser would run as
  * script ("javascript:", "vbscript:", "data:text/html", SVG images that can
@@ -249,7 +256,7 @@ static char *clean_copy(const char *s, size_t *len)
     }
     while (n && is_c0_or_space((unsigned char)s[n - 1]))
         n--;
-    char *out = malloc(n + 1);
+    char *out = malloc(n + 3);   /* room for the "//" read_special may add */
     if (!out)
         return NULL;
     size_t k = 0;
@@ -261,6 +268,105 @@ static char *clean_copy(const char *s, size_t *len)
     return out;
 }
 
+/* ------------------------------------------------------------------ */
+/* WHATWG special schemes                                              */
+/* ------------------------------------------------------------------ */
+
+/* The special schemes and their default ports (URL Standard §4.1). */
+static const struct {
+    const char *scheme;
+    const char *default_port;
+} special_schemes[] = {
+    {"http", "80"}, {"https", "443"}, {"ftp", "21"}, {"ws", "80"}, {"wss", "443"}, {"file", ""},
+};
+
+static int equals_ci(const char *s, size_t n, const char *word);
+
+static int special_index(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof special_schemes / sizeof special_schemes[0]; i++)
+        if (equals_ci(s, n, special_schemes[i].scheme))
+            return (int)i;
+    return -1;
+}
+
+/* Rewrite a cleaned reference (in place; it only shrinks or keeps its
+ * length, except for the "//" added after a scheme, for which the caller
+ * left two bytes) as the URL Standard's parser reads it, given the base's
+ * scheme. */
+static void read_special(char *r, size_t *len, slice base_scheme)
+{
+    size_t scheme = scheme_length(r, *len);
+    int special = scheme ? special_index(r, scheme)
+                         : base_scheme.defined ? special_index(base_scheme.s, base_scheme.n) : -1;
+    if (special < 0)
+        return;
+    for (size_t i = 0; i < *len && r[i] != '?' && r[i] != '#'; i++)
+        if (r[i] == '\\')
+            r[i] = '/';
+    if (!scheme)
+        return;
+    for (size_t i = 0; i < scheme; i++)
+        r[i] = (char)(r[i] | 0x20);
+    char *rest = r + scheme + 1;
+    size_t rest_len = *len - scheme - 1;
+    if (base_scheme.defined && equals_ci(base_scheme.s, base_scheme.n, special_schemes[special].scheme) &&
+        (rest_len == 0 || rest[0] != '/')) {
+        memmove(r, rest, rest_len + 1);   /* "http:g": relative to the base */
+        *len = rest_len;
+        return;
+    }
+    if (strcmp(special_schemes[special].scheme, "file") == 0)
+        return;
+    size_t slashes = strspn(rest, "/");
+    if (slashes == 2)
+        return;
+    memmove(rest + 2, rest + slashes, rest_len - slashes + 1);
+    rest[0] = rest[1] = '/';
+    *len = scheme + 3 + rest_len - slashes;
+}
+
+/* The result as browsers show it: lower-case scheme and host, no default
+ * port, "/" for the empty path of a special URL. `out` has room for one
+ * more byte. */
+static void normalise_special(char *out, size_t *len)
+{
+    uri u = split(out, *len);
+    int special = u.scheme.defined ? special_index(u.scheme.s, u.scheme.n) : -1;
+    if (special < 0 || !u.authority.defined)
+        return;
+    char *auth = out + (u.authority.s - out);
+    size_t host = 0;
+    for (size_t i = 0; i < u.authority.n; i++)
+        if (auth[i] == '@')
+            host = i + 1;
+    size_t port = u.authority.n;
+    for (size_t i = host; i < u.authority.n; i++) {
+        if (auth[i] == ']')
+            port = u.authority.n;
+        else if (auth[i] == ':')
+            port = i;
+        else if (i < port)
+            auth[i] = (char)((auth[i] >= 'A' && auth[i] <= 'Z') ? auth[i] | 0x20 : auth[i]);
+    }
+    const char *dflt = special_schemes[special].default_port;
+    size_t cut = 0;
+    if (port < u.authority.n &&
+        (port + 1 == u.authority.n || equals_ci(auth + port + 1, u.authority.n - port - 1, dflt)))
+        cut = u.authority.n - port;
+    if (cut) {
+        char *tail = auth + port + cut;
+        memmove(auth + port, tail, (size_t)(out + *len - tail) + 1);
+        *len -= cut;
+    }
+    if (u.path.n == 0) {
+        char *at = auth + u.authority.n - cut;
+        memmove(at + 1, at, (size_t)(out + *len - at) + 1);
+        *at = '/';
+        ++*len;
+    }
+}
+
 char *url_resolve(const char *base, const char *ref)
 {
     if (!ref)
@@ -270,6 +376,12 @@ char *url_resolve(const char *base, const char *ref)
     size_t base_len = 0, ref_len = 0;
     char *b = clean_copy(base, &base_len);
     char *r = clean_copy(ref, &ref_len);
+    if (b) {
+        read_special(b, &base_len, (slice){0});
+        uri base_parts = split(b, base_len);
+        if (r)
+            read_special(r, &ref_len, base_parts.scheme);
+    }
     size_t half = base_len + ref_len + 2;
     char *paths = malloc(2 * half);
     /* scheme ":" "//" authority path "?" query "#" fragment, each from
@@ -284,6 +396,7 @@ char *url_resolve(const char *base, const char *ref)
         builder out = {result, 0};
         recompose(&out, &target);
         result[out.len] = '\0';
+        normalise_special(result, &out.len);
     }
     free(b);
     free(r);
@@ -297,7 +410,7 @@ char *url_resolve(const char *base, const char *ref)
 
 /* Schemes a reader page may link to. Everything else is refused: an
  * allowlist stays safe when browsers add schemes. */
-static const char *const safe_schemes[] = {"http", "https", "mailto", "ftp"};
+static const char *const safe_schemes[] = {"http", "https", "mailto", "ftp", "tel"};
 
 /* Image types a data: URL may carry. SVG is excluded: it can hold script. */
 static const char *const safe_data_image_prefix = "image/";

@@ -1,35 +1,31 @@
 /*
  * cli.c — `readmode [OPTIONS] [FILE...]`: clean pages from files or stdin.
  *
- * A thin front end over rm_extract: it reads input (bounded by --max-size
- * before anything is parsed), picks the output format, and maps library
- * statuses to exit codes. Three shapes of run:
- *   one input      → stdout
- *   several inputs → stdout with "==> FILE <==" headers, or one file each
- *                    in -o DIR (bulk cleaning)
- *   --jsonl        → JSON lines {"url","html"} in, one JSON reply per line
- *                    out, so it drops into xargs -P, Hadoop Streaming or
- *                    Spark pipe().
+ * A thin front end over rm_extract: it parses options the way GNU tools
+ * do (getopt_long: -fmarkdown, --format=markdown, bundled flags, --),
+ * reads input bounded by --max-size before anything is parsed, and maps
+ * outcomes to exit statuses. A single page goes to stdout; several pages,
+ * -o DIR, -r, --files-from and --jsonl are bulk runs (cli_bulk.c).
  * Errors are one line on stderr: "readmode: FILE: message".
  */
 #include "cli.h"
 
-#include "article_json.h"
-#include "readmode.h"
+#include "cli_bulk.h"
+#include "cli_output.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/types.h>
 
 #define DEFAULT_MAX_SIZE ((size_t)64 << 20)
+#define MAX_JOBS 1024
 
-static const struct { const char *name; cli_format format; const char *ext; } formats[] = {
-    {"text", CLI_TEXT, "txt"},     {"txt", CLI_TEXT, "txt"},
-    {"markdown", CLI_MARKDOWN, "md"}, {"md", CLI_MARKDOWN, "md"},
-    {"html", CLI_HTML, "html"},    {"json", CLI_JSON, "json"},
+static const struct { const char *name; cli_format format; } formats[] = {
+    {"text", CLI_TEXT}, {"txt", CLI_TEXT},  {"markdown", CLI_MARKDOWN},
+    {"md", CLI_MARKDOWN}, {"html", CLI_HTML}, {"json", CLI_JSON},
 };
 
 void cli_print_help(void)
@@ -48,21 +44,40 @@ void cli_print_help(void)
         "With no FILE, or FILE '-', read standard input.\n"
         "\n"
         "Options:\n"
-        "  -f, --format FMT   text (default: title, blank line, body), markdown, html,\n"
-        "                     or json (every field, including what was removed)\n"
-        "  -u, --url URL      the page's URL: base for links and images\n"
-        "  -c, --charset NAME input encoding (default: detect from BOM and <meta>)\n"
-        "  -w, --width N      wrap text output at N display columns\n"
-        "      --probe        only decide whether the page is an article (exit 0 yes, 1 no)\n"
-        "  -o, --output DIR   write one cleaned file per input into DIR\n"
-        "      --jsonl        stream: read JSON lines {\"url\":...,\"html\":...} on stdin,\n"
-        "                     write one JSON result per line\n"
-        "      --max-size N   refuse inputs larger than N bytes (default 64 MiB; 0: no limit)\n"
-        "  -h, --help         show this help\n"
-        "  -V, --version      show the version\n"
+        "  -f, --format=FMT      text (default: title, blank line, body), markdown, html,\n"
+        "                        or json (every field, including what was removed)\n"
+        "  -u, --url=URL         the page's URL: base for links and images\n"
+        "  -c, --charset=NAME    input encoding (default: BOM, <meta>, else detected)\n"
+        "  -w, --width=N         wrap text output at N display columns (code is not wrapped)\n"
+        "      --probe           only decide whether the page is an article (exit 0 yes, 1 no)\n"
+        "      --max-size=N      refuse inputs larger than N bytes (default 64 MiB; 0: no limit)\n"
         "\n"
-        "Exit status: 0 article found, 1 no article found (the best text is still\n"
-        "printed), 2 usage error, 3 input error (unreadable, not HTML, too large).\n",
+        "Bulk runs (several inputs, -o, -r, --files-from, --jsonl):\n"
+        "  -o, --output=DIR      write one file per input into DIR (created), keeping each\n"
+        "                        input's relative path: a/x.html -> DIR/a/x.txt\n"
+        "  -r, --recursive       FILE may be a folder: take its .html/.htm/.xhtml/.shtml\n"
+        "                        files, sub-folders included\n"
+        "      --files-from=LIST read input names from LIST, one per line ('-': stdin)\n"
+        "  -0, --null            names in LIST end with a NUL byte (find -print0)\n"
+        "      --jsonl           stream: read JSON lines {\"url\":...,\"html\":...} on stdin,\n"
+        "                        write one JSON result per line, in input order\n"
+        "  -j, --jobs=N          pages cleaned in parallel (default: one per core)\n"
+        "  -q, --quiet           no progress line, per-page notes or summary on stderr\n"
+        "  Several inputs with -f json print JSON Lines: one {\"file\",\"ok\",\"article\"}\n"
+        "  object per input; other formats print \"==> FILE <==\" before each page.\n"
+        "\n"
+        "  -h, --help            show this help\n"
+        "  -V, --version         show the version\n"
+        "\n"
+        "Exit status:\n"
+        "  0  success: single page: an article was found; bulk run: every input was\n"
+        "     read and every result written (pages without article or not HTML are\n"
+        "     reported in the output and in the summary on stderr)\n"
+        "  1  single page or --probe: no article found (the best text is still printed)\n"
+        "  2  usage error\n"
+        "  3  an input could not be read (missing, unreadable, a folder without -r);\n"
+        "     single page: also not HTML or over --max-size\n"
+        "  4  the output could not be written (disk full, -o DIR not writable)\n",
         stdout);
 }
 
@@ -74,27 +89,15 @@ static int usage_error(char *err, size_t len, const char *fmt, const char *arg)
 
 static int parse_unsigned(const char *s, size_t *out)
 {
-    if (!s || !*s)
+    if (!s || !*s || s[0] == '-' || s[0] == '+')
         return -1;
     char *end;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || s[0] == '-')
+    if (errno || *end)
         return -1;
     *out = (size_t)v;
     return 0;
-}
-
-/* Options that take a value, in both spellings. */
-static const char *option_value(int argc, char **argv, int *i, const char *shrt, const char *lng)
-{
-    const char *a = argv[*i];
-    size_t ll = strlen(lng);
-    if (strncmp(a, lng, ll) == 0 && a[ll] == '=')
-        return a + ll + 1;
-    if ((shrt && strcmp(a, shrt) == 0) || strcmp(a, lng) == 0)
-        return *i + 1 < argc ? argv[++*i] : "";
-    return NULL;
 }
 
 static int parse_format(const char *v, cli_format *f)
@@ -107,61 +110,126 @@ static int parse_format(const char *v, cli_format *f)
     return -1;
 }
 
+enum { OPT_PROBE = 256, OPT_JSONL, OPT_MAX_SIZE, OPT_FILES_FROM };
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},  {"url", required_argument, NULL, 'u'},
+    {"charset", required_argument, NULL, 'c'}, {"width", required_argument, NULL, 'w'},
+    {"output", required_argument, NULL, 'o'},  {"recursive", no_argument, NULL, 'r'},
+    {"jobs", required_argument, NULL, 'j'},    {"null", no_argument, NULL, '0'},
+    {"quiet", no_argument, NULL, 'q'},         {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},       {"probe", no_argument, NULL, OPT_PROBE},
+    {"jsonl", no_argument, NULL, OPT_JSONL},   {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"files-from", required_argument, NULL, OPT_FILES_FROM},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option with its value; returns 0 or CLI_EXIT_USAGE. */
+static int take_option(int c, const char *v, const char *spelled, cli_options *opt, char *err,
+                       size_t err_len)
+{
+    size_t n;
+    switch (c) {
+    case 'f':
+        if (parse_format(v, &opt->format))
+            return usage_error(err, err_len, "unknown format '%s' (text, markdown, html, json)", v);
+        return 0;
+    case 'u':
+        if (!*v)
+            return usage_error(err, err_len, "%s needs a URL", spelled);
+        opt->url = v;
+        return 0;
+    case 'c':
+        if (!*v)
+            return usage_error(err, err_len, "%s needs an encoding name", spelled);
+        opt->charset = v;
+        return 0;
+    case 'w':
+        if (parse_unsigned(v, &n) || n > 10000)
+            return usage_error(err, err_len, "--width takes a number of columns, not '%s'", v);
+        opt->width = (unsigned)n;
+        return 0;
+    case 'o':
+        if (!*v)
+            return usage_error(err, err_len, "%s needs a directory", spelled);
+        opt->out_dir = v;
+        return 0;
+    case 'j':
+        if (parse_unsigned(v, &n) || n == 0 || n > MAX_JOBS)
+            return usage_error(err, err_len, "--jobs takes a number from 1 to 1024, not '%s'", v);
+        opt->jobs = (unsigned)n;
+        return 0;
+    case OPT_MAX_SIZE:
+        if (parse_unsigned(v, &opt->max_size))
+            return usage_error(err, err_len, "--max-size takes a number of bytes, not '%s'", v);
+        return 0;
+    case OPT_FILES_FROM:
+        if (!*v)
+            return usage_error(err, err_len, "%s needs a file name ('-': stdin)", spelled);
+        opt->files_from = v;
+        return 0;
+    case 'r': opt->recursive = true; return 0;
+    case '0': opt->null_separated = true; return 0;
+    case 'q': opt->quiet = true; return 0;
+    case 'h': opt->help = true; return 0;
+    case 'V': opt->version = true; return 0;
+    case OPT_PROBE: opt->probe = true; return 0;
+    case OPT_JSONL: opt->jsonl = true; return 0;
+    }
+    return usage_error(err, err_len, "unknown option '%s' (see --help)", spelled);
+}
+
+/* Combinations that cannot work, checked once every option is known. */
+static int check_combination(const cli_options *opt, char *err, size_t err_len)
+{
+    bool stdin_file = false;
+    for (size_t i = 0; i < opt->file_count; i++)
+        stdin_file |= strcmp(opt->files[i], "-") == 0;
+    if (opt->jsonl && (opt->file_count > 0 || opt->files_from))
+        return usage_error(err, err_len, "%s reads standard input; give no FILE", "--jsonl");
+    if (opt->out_dir && opt->file_count == 0 && !opt->files_from)
+        return usage_error(err, err_len, "%s needs input FILEs", "-o");
+    if (opt->null_separated && !opt->files_from)
+        return usage_error(err, err_len, "%s goes with --files-from", "-0");
+    if (opt->files_from && strcmp(opt->files_from, "-") == 0 && stdin_file)
+        return usage_error(err, err_len, "%s: standard input cannot be both the list and a page",
+                           "--files-from -");
+    if (opt->probe && (opt->jsonl || opt->out_dir || opt->files_from || opt->recursive ||
+                       opt->file_count > 1))
+        return usage_error(err, err_len, "%s judges one page; give one FILE", "--probe");
+    return 0;
+}
+
 int cli_parse(int argc, char **argv, cli_options *opt, char *err, size_t err_len)
 {
     memset(opt, 0, sizeof *opt);
     opt->max_size = DEFAULT_MAX_SIZE;
-    opt->files = argv + argc;
-    bool files_only = false;
-    size_t width;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        if (files_only || a[0] != '-' || strcmp(a, "-") == 0) {
-            /* Options may follow files: gather the files at the front of
-             * argv, over arguments already read (1 + file_count <= i). */
-            opt->files = argv + 1;
-            argv[1 + opt->file_count++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            files_only = true;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            opt->help = true;
-        } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-            opt->version = true;
-        } else if (strcmp(a, "--probe") == 0) {
-            opt->probe = true;
-        } else if (strcmp(a, "--jsonl") == 0) {
-            opt->jsonl = true;
-        } else if ((v = option_value(argc, argv, &i, "-f", "--format"))) {
-            if (parse_format(v, &opt->format))
-                return usage_error(err, err_len, "unknown format '%s' (text, markdown, html, json)", v);
-        } else if ((v = option_value(argc, argv, &i, "-u", "--url"))) {
-            if (!*v)
-                return usage_error(err, err_len, "%s needs a URL", a);
-            opt->url = v;
-        } else if ((v = option_value(argc, argv, &i, "-c", "--charset"))) {
-            if (!*v)
-                return usage_error(err, err_len, "%s needs an encoding name", a);
-            opt->charset = v;
-        } else if ((v = option_value(argc, argv, &i, "-w", "--width"))) {
-            if (parse_unsigned(v, &width) || width > 10000)
-                return usage_error(err, err_len, "--width takes a number of columns, not '%s'", v);
-            opt->width = (unsigned)width;
-        } else if ((v = option_value(argc, argv, &i, NULL, "--max-size"))) {
-            if (parse_unsigned(v, &opt->max_size))
-                return usage_error(err, err_len, "--max-size takes a number of bytes, not '%s'", v);
-        } else if ((v = option_value(argc, argv, &i, "-o", "--output"))) {
-            if (!*v)
-                return usage_error(err, err_len, "%s needs a directory", a);
-            opt->out_dir = v;
-        } else {
-            return usage_error(err, err_len, "unknown option '%s' (see --help)", a);
+    optind = 0;   /* glibc: start over, so the parser can run more than once */
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":f:u:c:w:o:rj:0qhV", long_options, NULL)) != -1) {
+        const char *spelled = argv[optind - 1];
+        if (c == '?') {
+            if (optopt)
+                snprintf(err, err_len, "unknown option '-%c' (see --help)", optopt);
+            else
+                snprintf(err, err_len, "unknown option '%s' (see --help)", spelled);
+            return CLI_EXIT_USAGE;
         }
+        if (c == ':') {
+            if (optopt && optopt < 256)
+                snprintf(err, err_len, "option '-%c' needs a value (see --help)", optopt);
+            else
+                snprintf(err, err_len, "option '%s' needs a value (see --help)", spelled);
+            return CLI_EXIT_USAGE;
+        }
+        int rc = take_option(c, optarg ? optarg : "", spelled, opt, err, err_len);
+        if (rc)
+            return rc;
     }
-    if (opt->jsonl && opt->file_count > 0)
-        return usage_error(err, err_len, "%s reads standard input; give no FILE", "--jsonl");
-    if (opt->out_dir && opt->file_count == 0)
-        return usage_error(err, err_len, "%s needs input FILEs", "-o");
-    return 0;
+    opt->files = argv + optind;
+    opt->file_count = (size_t)(argc - optind);
+    return check_combination(opt, err, err_len);
 }
 
 /* ---- input ----------------------------------------------------------------- */
@@ -219,200 +287,40 @@ int cli_read_input(const char *path, size_t max, char **out, size_t *len)
     return rc;
 }
 
+/* ---- one page ---------------------------------------------------------------- */
+
 static void report(const char *name, const char *message)
 {
     fprintf(stderr, "readmode: %s: %s\n", name, message);
 }
 
-/* ---- output ---------------------------------------------------------------- */
-
-static rm_options library_options(const cli_options *opt, const char *url)
+/* The message for an input that could not be read. */
+const char *cli_read_error_message(int err)
 {
-    rm_options o = rm_default_options;
-    o.url = url;
-    o.charset = opt->charset;
-    o.max_input_bytes = opt->max_size;
-    o.probe_only = opt->probe;
-    switch (opt->format) {
-    case CLI_TEXT: o.formats = RM_FORMAT_TEXT; break;
-    case CLI_MARKDOWN: o.formats = RM_FORMAT_MARKDOWN; break;
-    case CLI_HTML: o.formats = RM_FORMAT_HTML; break;
-    case CLI_JSON: o.formats = RM_FORMAT_ALL; break;
-    }
-    return o;
+    if (err == EFBIG)
+        return "input exceeds --max-size";
+    if (err == EISDIR)
+        return "Is a directory (use -r to read the pages in it)";
+    return strerror(err);
 }
 
-static void html_escaped(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
-
-static int write_text(FILE *out, const rm_article *a, unsigned width)
-{
-    char *body = rm_text_wrap(a->text ? a->text : "", width);
-    if (!body)
-        return -1;
-    if (a->title && *a->title)
-        fprintf(out, "%s\n\n", a->title);
-    fputs(body, out);
-    if (*body)
-        fputc('\n', out);
-    free(body);
-    return 0;
-}
-
-static int write_markdown(FILE *out, const rm_article *a)
-{
-    if (a->title && *a->title)
-        fprintf(out, "# %s\n\n", a->title);
-    if (a->byline && *a->byline)
-        fprintf(out, "*%s*\n\n", a->byline);
-    fputs(a->markdown ? a->markdown : "", out);
-    fputc('\n', out);
-    return 0;
-}
-
-/* A complete, self-standing document around the sanitized body. */
-static int write_html(FILE *out, const rm_article *a)
-{
-    fputs("<!DOCTYPE html>\n<html", out);
-    if (a->lang) {
-        fputs(" lang=\"", out);
-        html_escaped(out, a->lang);
-        fputc('"', out);
-    }
-    if (a->dir) {
-        fputs(" dir=\"", out);
-        html_escaped(out, a->dir);
-        fputc('"', out);
-    }
-    fputs(">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
-    html_escaped(out, a->title);
-    fputs("</title>\n</head>\n<body>\n<article>\n<h1>", out);
-    html_escaped(out, a->title);
-    fputs("</h1>\n", out);
-    if (a->byline) {
-        fputs("<p class=\"byline\">", out);
-        html_escaped(out, a->byline);
-        fputs("</p>\n", out);
-    }
-    fputs(a->html ? a->html : "", out);
-    fputs("\n</article>\n</body>\n</html>\n", out);
-    return 0;
-}
-
-static int write_json(FILE *out, const rm_article *a)
-{
-    cJSON *obj = rm_article_to_json(a);
-    char *s = obj ? cJSON_PrintUnformatted(obj) : NULL;
-    cJSON_Delete(obj);
-    if (!s)
-        return -1;
-    fputs(s, out);
-    fputc('\n', out);
-    free(s);
-    return 0;
-}
-
-static int write_article(FILE *out, const cli_options *opt, const rm_article *a)
-{
-    switch (opt->format) {
-    case CLI_TEXT: return write_text(out, a, opt->width);
-    case CLI_MARKDOWN: return write_markdown(out, a);
-    case CLI_HTML: return write_html(out, a);
-    case CLI_JSON: return write_json(out, a);
-    }
-    return -1;
-}
-
-static int exit_code_for(rm_status st)
-{
-    switch (st) {
-    case RM_OK: return CLI_EXIT_OK;
-    case RM_NO_ARTICLE: return CLI_EXIT_NO_ARTICLE;
-    case RM_BAD_OPTION: return CLI_EXIT_USAGE;
-    default: return CLI_EXIT_INPUT;
-    }
-}
-
-static const char *extension_of(cli_format f)
-{
-    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++)
-        if (formats[k].format == f)
-            return formats[k].ext;
-    return "txt";
-}
-
-/* DIR/<input base name without extension>.<format extension> */
-static char *output_path(const char *dir, const char *input, cli_format f)
-{
-    const char *base = strrchr(input, '/');
-    base = base ? base + 1 : input;
-    size_t stem = strlen(base);
-    const char *dot = strrchr(base, '.');
-    if (dot && dot != base)
-        stem = (size_t)(dot - base);
-    if (stem == 0 || strcmp(input, "-") == 0) {
-        base = "stdin";
-        stem = 5;
-    }
-    size_t len = strlen(dir) + 1 + stem + 1 + strlen(extension_of(f)) + 1;
-    char *path = malloc(len);
-    if (path)
-        snprintf(path, len, "%s/%.*s.%s", dir, (int)stem, base, extension_of(f));
-    return path;
-}
-
-/* Write into a temporary name and rename, so a failed run leaves no
- * half-written file in the output directory. */
-static int write_file(const char *path, const cli_options *opt, const rm_article *a)
-{
-    size_t len = strlen(path) + 8;
-    char *tmp = malloc(len);
-    if (!tmp)
-        return ENOMEM;
-    snprintf(tmp, len, "%s.part", path);
-    FILE *f = fopen(tmp, "wb");
-    int rc = f ? 0 : errno;
-    if (f) {
-        if (write_article(f, opt, a) || fflush(f) || ferror(f))
-            rc = errno ? errno : EIO;
-        if (fclose(f) && !rc)
-            rc = errno;
-        if (!rc && rename(tmp, path))
-            rc = errno;
-        if (rc)
-            remove(tmp);
-    }
-    free(tmp);
-    return rc;
-}
-
-static int process_one(const cli_options *opt, const char *path, bool header)
+static int run_single(const cli_options *opt, const char *path)
 {
     const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
     char *bytes;
     size_t len;
     int rc = cli_read_input(path, opt->max_size, &bytes, &len);
     if (rc) {
-        report(name, rc == EFBIG ? "input exceeds --max-size" : strerror(rc));
+        report(name, cli_read_error_message(rc));
         return CLI_EXIT_INPUT;
     }
-    rm_options lib = library_options(opt, opt->url);
+    rm_options lib = cli_library_options(opt, NULL);
     rm_article *a = NULL;
     rm_status st = rm_extract(bytes, len, &lib, &a);
     free(bytes);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
         report(name, rm_status_message(st));
-        return exit_code_for(st);
+        return cli_exit_code_for(st);
     }
     if (opt->probe) {
         bool readerable = a && a->readerable;
@@ -421,129 +329,57 @@ static int process_one(const cli_options *opt, const char *path, bool header)
     }
     if (st == RM_NO_ARTICLE)
         report(name, rm_status_message(st));
-    int code = exit_code_for(st);
-    if (opt->out_dir) {
-        char *out = output_path(opt->out_dir, path, opt->format);
-        int wrc = out ? write_file(out, opt, a) : ENOMEM;
-        if (wrc) {
-            report(out ? out : name, strerror(wrc));
-            code = CLI_EXIT_INPUT;
-        }
-        free(out);
-    } else {
-        if (header)
-            printf("==> %s <==\n", name);
-        if (write_article(stdout, opt, a))
-            code = CLI_EXIT_INPUT;
+    int code = cli_exit_code_for(st);
+    errno = 0;
+    if (cli_write_article(stdout, opt, a)) {
+        if (!ferror(stdout))
+            report(name, strerror(errno));
+        code = CLI_EXIT_IO;
     }
     rm_article_free(a);
     return code;
 }
 
-/* ---- JSON lines ------------------------------------------------------------- */
-
-static void jsonl_error(cJSON *reply, const char *code, const char *message)
+/* Flush and close stdout, so that a full disk or a failed pipe is seen
+ * here and not lost at exit. */
+static int finish_stdout(int code)
 {
-    cJSON_AddBoolToObject(reply, "ok", 0);
-    cJSON *err = cJSON_AddObjectToObject(reply, "error");
-    if (err) {
-        cJSON_AddStringToObject(err, "code", code);
-        cJSON_AddStringToObject(err, "message", message);
+    errno = 0;
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    int saved = errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
     }
+    if (failed) {
+        report("standard output", strerror(saved ? saved : EIO));
+        return CLI_EXIT_IO;
+    }
+    return code;
 }
 
-static void jsonl_handle(const cli_options *opt, const char *line, cJSON *reply)
+static bool is_bulk(const cli_options *opt)
 {
-    cJSON *req = cJSON_Parse(line);
-    if (!req || !cJSON_IsObject(req)) {
-        jsonl_error(reply, "bad_json", "line is not a JSON object");
-        cJSON_Delete(req);
-        return;
-    }
-    cJSON *id = cJSON_GetObjectItemCaseSensitive(req, "id");
-    cJSON *url = cJSON_GetObjectItemCaseSensitive(req, "url");
-    cJSON *html = cJSON_GetObjectItemCaseSensitive(req, "html");
-    if (id)
-        cJSON_AddItemToObject(reply, "id", cJSON_Duplicate(id, 1));
-    if (cJSON_IsString(url))
-        cJSON_AddStringToObject(reply, "url", url->valuestring);
-    if (!cJSON_IsString(html)) {
-        jsonl_error(reply, "bad_request", "\"html\" must be a string");
-        cJSON_Delete(req);
-        return;
-    }
-    rm_options lib = library_options(opt, cJSON_IsString(url) ? url->valuestring : opt->url);
-    lib.formats = RM_FORMAT_ALL;
-    rm_article *a = NULL;
-    rm_status st = rm_extract(html->valuestring, strlen(html->valuestring), &lib, &a);
-    cJSON_Delete(req);
-    if (st == RM_OK) {
-        cJSON_AddBoolToObject(reply, "ok", 1);
-    } else {
-        jsonl_error(reply, rm_status_code(st), rm_status_message(st));
-    }
-    if (a) {
-        cJSON *art = rm_article_to_json(a);
-        if (art)
-            cJSON_AddItemToObject(reply, "article", art);
-        rm_article_free(a);
-    }
-}
-
-static int run_jsonl(const cli_options *opt)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int worst = CLI_EXIT_OK;
-    while ((n = getline(&line, &cap, stdin)) != -1) {
-        if (n <= 1 && (n == 0 || line[0] == '\n'))
-            continue;
-        cJSON *reply = cJSON_CreateObject();
-        if (!reply)
-            break;
-        if (opt->max_size && (size_t)n > opt->max_size + 1024)
-            jsonl_error(reply, "too_large", "line exceeds --max-size");
-        else
-            jsonl_handle(opt, line, reply);
-        if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(reply, "ok")))
-            worst = CLI_EXIT_NO_ARTICLE;
-        char *s = cJSON_PrintUnformatted(reply);
-        cJSON_Delete(reply);
-        if (s) {
-            puts(s);
-            free(s);
-        }
-        fflush(stdout);
-    }
-    free(line);
-    return worst;
+    return opt->jsonl || opt->out_dir || opt->files_from || opt->recursive ||
+           opt->file_count > 1;
 }
 
 int cli_run(const cli_options *opt)
 {
+    int code;
     if (opt->help) {
         cli_print_help();
-        return CLI_EXIT_OK;
-    }
-    if (opt->version) {
+        code = CLI_EXIT_OK;
+    } else if (opt->version) {
         printf("readmode %s\n", RM_VERSION);
-        return CLI_EXIT_OK;
+        code = CLI_EXIT_OK;
+    } else if (opt->jsonl) {
+        code = cli_run_jsonl(opt);
+    } else if (is_bulk(opt)) {
+        code = cli_run_files(opt);
+    } else {
+        code = run_single(opt, opt->file_count ? opt->files[0] : "-");
     }
-    if (opt->jsonl)
-        return run_jsonl(opt);
-    if (opt->file_count == 0) {
-        char *stdin_only[] = {"-"};
-        cli_options one = *opt;
-        one.files = stdin_only;
-        one.file_count = 1;
-        return process_one(&one, "-", false);
-    }
-    int worst = CLI_EXIT_OK;
-    for (size_t i = 0; i < opt->file_count; i++) {
-        int code = process_one(opt, opt->files[i], opt->file_count > 1 && !opt->out_dir);
-        if (code > worst)
-            worst = code;
-    }
-    return worst;
+    int final = finish_stdout(code);
+    return final > code ? final : code;
 }

@@ -30,7 +30,8 @@ check() {
 check "make install with DESTDIR" make -s -C "$ROOT" install DESTDIR="$DEST" PREFIX="$PREFIX"
 
 for f in bin/readmode lib/libreadmode.a include/readmode.h lib/pkgconfig/readmode.pc \
-         share/man/man1/readmode.1; do
+         share/man/man1/readmode.1 share/bash-completion/completions/readmode \
+         share/zsh/site-functions/_readmode share/fish/vendor_completions.d/readmode.fish; do
     check "installed $f" test -f "$DEST$PREFIX/$f"
 done
 so=$(ls "$LIBDIR" | grep '^libreadmode\.so\.[0-9]*\.[0-9]*\.[0-9]*$' || true)

@@ -8,6 +8,7 @@
 #include "tmpdir.h"
 
 #include <cJSON.h>
+#include <dirent.h>
 #include <sys/wait.h>
 
 /* Enough prose for a page to count as an article. */
@@ -36,13 +37,14 @@ typedef struct {
 } run_result;
 
 /* Run `readmode ARGS` through the shell with stdin from `input` (a path or
- * NULL for /dev/null); capture stdout, stderr and the exit status. */
+ * NULL for /dev/null); capture stdout, stderr and the exit status. ARGS may
+ * redirect (">/dev/full"): its redirections win over the capture. */
 static run_result run(const char *args, const char *input)
 {
     char cmd[20000], out_path[1024], err_path[1024];
     snprintf(out_path, sizeof out_path, "%s/stdout", scratch);
     snprintf(err_path, sizeof err_path, "%s/stderr", scratch);
-    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' %s <'%s' >'%s' 2>'%s'", scratch,
+    snprintf(cmd, sizeof cmd, "cd '%s' && { '%s' %s; } <'%s' >'%s' 2>'%s'", scratch,
              tu_env("RM_BINARY", "build/readmode"), args, input ? input : "/dev/null", out_path,
              err_path);
     int rc = system(cmd);
@@ -72,6 +74,67 @@ static char *scratch_file(const char *name, const char *content)
     snprintf(path, sizeof path, "%s/%s", scratch, name);
     ck_assert_int_eq(tu_write_file(path, content), 0);
     return path;
+}
+
+static void mkdir_in_scratch(const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", scratch, name);
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+}
+
+static char *scratch_read(const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", scratch, name);
+    return tu_read_file(path, NULL);
+}
+
+static void copy_example(const char *name)
+{
+    char *html = tu_read_file(example(), NULL);
+    ck_assert_ptr_nonnull(html);
+    scratch_file(name, html);
+    free(html);
+}
+
+/* Entries of a scratch folder, hidden ones included ("." and ".." not). */
+static int count_entries(const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", scratch, name);
+    DIR *d = opendir(path);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* Parse every line of out as a JSON object; returns the number of lines. */
+static int json_lines(const char *out, cJSON **items, int max)
+{
+    int n = 0;
+    for (const char *p = out; *p; n++) {
+        const char *nl = strchr(p, '\n');
+        ck_assert_msg(nl != NULL, "last line has no newline: %s", p);
+        char *line = strndup(p, (size_t)(nl - p));
+        cJSON *j = cJSON_Parse(line);
+        ck_assert_msg(cJSON_IsObject(j), "not a JSON object: %s", line);
+        free(line);
+        if (n < max)
+            items[n] = j;
+        else
+            cJSON_Delete(j);
+        p = nl + 1;
+    }
+    return n;
+}
+
+static const char *record_file(cJSON *j)
+{
+    return cJSON_GetObjectItem(j, "file")->valuestring;
 }
 
 START_TEST(text_output_and_exit_zero)
@@ -147,27 +210,20 @@ END_TEST
 
 START_TEST(bulk_output_directory)
 {
-    char args[8400];
-    char *second = strdup(scratch_file("second.html", "<html><body><article><p>" PAD_TEXT "</p></article></body></html>"));
-    snprintf(args, sizeof args, "-f markdown -o out '%s' '%s'", example(), second);
-    char out_dir[4096];
-    snprintf(out_dir, sizeof out_dir, "%s/out", scratch);
-    mkdir(out_dir, 0700);
-    run_result r = run(args, NULL);
-    ck_assert_int_le(r.status, 1);
-    char path[4200];
-    snprintf(path, sizeof path, "%s/tide-mill.md", out_dir);
-    char *md = tu_read_file(path, NULL);
+    /* DIR is created; inputs keep their relative paths under it. */
+    mkdir_in_scratch("in");
+    copy_example("in/tide-mill.html");
+    scratch_file("in/second.html", "<html><body><article><p>" PAD_TEXT "</p></article></body></html>");
+    run_result r = run("-f markdown -o out/md in/tide-mill.html in/second.html", NULL);
+    ck_assert_int_eq(r.status, 0);
+    char *md = scratch_read("out/md/in/tide-mill.md");
     ck_assert_ptr_nonnull(md);
     ck_assert(strncmp(md, "# The Tide Mill", 15) == 0);
-    snprintf(path, sizeof path, "%s/second.md", out_dir);
-    char *md2 = tu_read_file(path, NULL);
+    char *md2 = scratch_read("out/md/in/second.md");
     ck_assert_ptr_nonnull(md2);
-    snprintf(path, sizeof path, "%s/tide-mill.md.part", out_dir);
-    ck_assert_int_ne(access(path, F_OK), 0);
+    ck_assert_int_eq(count_entries("out/md/in"), 2);   /* no temporary file left */
     free(md);
     free(md2);
-    free(second);
     done(&r);
 }
 END_TEST
@@ -180,7 +236,7 @@ START_TEST(jsonl_stream)
         "not json\n"
         "{\"id\": \"b\", \"html\": 42}\n";
     run_result r = run("--jsonl", scratch_file("in.jsonl", lines));
-    ck_assert_int_eq(r.status, 1);
+    ck_assert_int_eq(r.status, 0);   /* every record got its answer line */
     char *line2 = strchr(r.out, '\n');
     ck_assert_ptr_nonnull(line2);
     *line2++ = '\0';
@@ -278,6 +334,295 @@ START_TEST(usage_error_exits_two)
 }
 END_TEST
 
+
+#define ARTICLE_PAGE "<html><body><article><p>" PAD_TEXT "</p></article></body></html>"
+#define SHORT_PAGE "<html><title>Hi</title><body><p>Just a line.</p></body></html>"
+
+START_TEST(options_as_gnu_tools_take_them)
+{
+    copy_example("page.html");
+    run_result r = run("-fmarkdown page.html", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strncmp(r.out, "# The Tide Mill", 15) == 0);
+    done(&r);
+    r = run("--format=markdown page.html", NULL);
+    ck_assert(strncmp(r.out, "# The Tide Mill", 15) == 0);
+    done(&r);
+    r = run("page.html --form=md", NULL);   /* unambiguous prefix, option after file */
+    ck_assert(strncmp(r.out, "# The Tide Mill", 15) == 0);
+    done(&r);
+    scratch_file("-q", ARTICLE_PAGE);
+    r = run("-qj1 -fjson -- page.html -q", NULL);   /* bundled; "-q" after -- is a file */
+    ck_assert_int_eq(r.status, 0);
+    cJSON *items[2];
+    ck_assert_int_eq(json_lines(r.out, items, 2), 2);
+    ck_assert_str_eq(record_file(items[1]), "-q");
+    ck_assert_str_eq(r.err, "");   /* -q: no summary */
+    cJSON_Delete(items[0]);
+    cJSON_Delete(items[1]);
+    done(&r);
+    r = run("-w", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_ptr_nonnull(strstr(r.err, "option '-w' needs a value"));
+    done(&r);
+}
+END_TEST
+
+START_TEST(exit_status_of_every_mode)
+{
+    scratch_file("good.html", ARTICLE_PAGE);
+    scratch_file("short.html", SHORT_PAGE);
+    scratch_file("empty.html", "");
+    struct { const char *args; int status; } cases[] = {
+        {"good.html", 0},
+        {"short.html", 1},                       /* single page: no article */
+        {"empty.html", 3},                       /* single page: not HTML */
+        {"missing.html", 3},
+        {"good.html short.html", 0},             /* bulk: outcomes are output */
+        {"-f json good.html short.html empty.html", 0},
+        {"good.html missing.html", 3},           /* bulk: unreadable input */
+        {"-o out good.html short.html", 0},
+        {"-o out good.html missing.html", 3},
+        {"-o good.html/sub good.html", 4},       /* output folder impossible */
+        {"good.html >/dev/full", 4},
+        {"-f json good.html short.html >/dev/full", 4},
+        {"--jsonl <in.jsonl >/dev/full", 4},
+        {"--probe short.html", 1},
+        {"--probe good.html short.html", 2},
+        {"--bogus", 2},
+    };
+    scratch_file("in.jsonl", "{\"html\":\"<p>x</p>\"}\n");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run(cases[i].args, NULL);
+        ck_assert_msg(r.status == cases[i].status, "readmode %s: exit %d, expected %d (%s)",
+                      cases[i].args, r.status, cases[i].status, r.err);
+        if (cases[i].status == 4)
+            ck_assert_msg(strstr(r.err, "readmode: ") != NULL, "%s: no message", cases[i].args);
+        done(&r);
+    }
+}
+END_TEST
+
+START_TEST(jsonl_no_article_and_bad_lines_exit_zero)
+{
+    const char *lines = "{\"id\":1,\"html\":\"<p>short</p>\"}\nnot json\n{\"id\":3,\"html\":\"\"}\n";
+    run_result r = run("--jsonl", scratch_file("in.jsonl", lines));
+    ck_assert_int_eq(r.status, 0);
+    cJSON *items[3];
+    ck_assert_int_eq(json_lines(r.out, items, 3), 3);
+    for (int i = 0; i < 3; i++) {
+        ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(items[i], "ok")));
+        cJSON_Delete(items[i]);
+    }
+    ck_assert_ptr_nonnull(strstr(r.err, "readmode: 3 pages, 0 articles, 1 without article, 2 errors, "));
+    done(&r);
+}
+END_TEST
+
+START_TEST(output_names_never_collide)
+{
+    mkdir_in_scratch("a");
+    mkdir_in_scratch("b");
+    scratch_file("a/x.html", ARTICLE_PAGE);
+    scratch_file("b/x.html", SHORT_PAGE);
+    scratch_file("x.html", ARTICLE_PAGE);
+    scratch_file("x.htm", SHORT_PAGE);
+    run_result r = run("-q -o out a/x.html b/x.html x.html x.htm ./x.html ../x.html 2>/dev/null",
+                       NULL);
+    done(&r);
+    const char *expected[] = {"out/a/x.txt", "out/b/x.txt", "out/x.txt", "out/x-2.txt",
+                              "out/x-3.txt"};
+    for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+        char *text = scratch_read(expected[i]);
+        ck_assert_msg(text != NULL, "%s missing", expected[i]);
+        free(text);
+    }
+    char *b = scratch_read("out/b/x.txt");
+    ck_assert_ptr_nonnull(strstr(b, "Just a line."));   /* not overwritten by a/x.html */
+    free(b);
+    ck_assert_int_eq(count_entries("out"), 5);   /* a, b, x.txt, x-2.txt, x-3.txt: ../ failed */
+}
+END_TEST
+
+START_TEST(no_truncated_file_when_the_disk_is_full)
+{
+    /* A 1 KiB file-size limit makes every write past it fail (EFBIG) the
+     * way a full disk does (ENOSPC); the article is far longer. */
+    copy_example("page.html");
+    mkdir_in_scratch("out");
+    run_result r = run("-o out page.html", NULL);
+    ck_assert_int_eq(r.status, 0);
+    done(&r);
+    char cmd[8400];
+    snprintf(cmd, sizeof cmd, "cd '%s' && trap '' XFSZ && ulimit -f 1 && rm out/page.txt && "
+             "'%s' -f html -o out page.html 2>err; echo $? >status",
+             scratch, tu_env("RM_BINARY", "build/readmode"));
+    ck_assert_int_eq(system(cmd), 0);
+    char *status = scratch_read("status");
+    ck_assert_str_eq(status, "4\n");
+    free(status);
+    ck_assert_int_eq(count_entries("out"), 0);
+    char *err = scratch_read("err");
+    ck_assert_ptr_nonnull(strstr(err, "out/page.html: File too large"));
+    free(err);
+}
+END_TEST
+
+START_TEST(recursive_folders_and_file_lists)
+{
+    mkdir_in_scratch("site");
+    mkdir_in_scratch("site/sub");
+    scratch_file("site/b.html", ARTICLE_PAGE);
+    scratch_file("site/a.htm", ARTICLE_PAGE);
+    scratch_file("site/notes.txt", "not a page");
+    scratch_file("site/sub/c.XHTML", ARTICLE_PAGE);
+    run_result r = run("-r -q -f json site", NULL);
+    ck_assert_int_eq(r.status, 0);
+    cJSON *items[4];
+    ck_assert_int_eq(json_lines(r.out, items, 4), 3);
+    ck_assert_str_eq(record_file(items[0]), "site/a.htm");
+    ck_assert_str_eq(record_file(items[1]), "site/b.html");
+    ck_assert_str_eq(record_file(items[2]), "site/sub/c.XHTML");
+    for (int i = 0; i < 3; i++)
+        cJSON_Delete(items[i]);
+    done(&r);
+    r = run("site", NULL);   /* a folder without -r */
+    ck_assert_int_eq(r.status, 3);
+    ck_assert_ptr_nonnull(strstr(r.err, "use -r"));
+    done(&r);
+
+    scratch_file("list.txt", "site/b.html\n\nsite/a.htm\n");
+    r = run("-q -f json --files-from list.txt", NULL);
+    ck_assert_int_eq(json_lines(r.out, items, 4), 2);
+    ck_assert_str_eq(record_file(items[0]), "site/b.html");
+    cJSON_Delete(items[0]);
+    cJSON_Delete(items[1]);
+    done(&r);
+    char list0[4096];
+    snprintf(list0, sizeof list0, "%s/list0", scratch);
+    FILE *f = fopen(list0, "wb");
+    fwrite("site/a.htm\0site/with\nnewline.html\0", 1, 35, f);
+    fclose(f);
+    scratch_file("site/with\nnewline.html", ARTICLE_PAGE);
+    r = run("-q -0 -f json --files-from -", list0);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_int_eq(json_lines(r.out, items, 4), 2);
+    ck_assert_str_eq(record_file(items[1]), "site/with\nnewline.html");
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(items[1], "ok")));
+    cJSON_Delete(items[0]);
+    cJSON_Delete(items[1]);
+    done(&r);
+}
+END_TEST
+
+START_TEST(several_json_pages_are_json_lines)
+{
+    copy_example("page.html");
+    scratch_file("short.html", SHORT_PAGE);
+    run_result r = run("-f json page.html short.html missing.html", NULL);
+    ck_assert_int_eq(r.status, 3);
+    cJSON *items[3];
+    ck_assert_int_eq(json_lines(r.out, items, 3), 3);
+    ck_assert_str_eq(record_file(items[0]), "page.html");
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(items[0], "ok")));
+    ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(items[0], "article"), "byline")->valuestring,
+                     "Maren Holt");
+    cJSON *err1 = cJSON_GetObjectItem(items[1], "error");
+    ck_assert_str_eq(cJSON_GetObjectItem(err1, "code")->valuestring, "no_article");
+    ck_assert_ptr_nonnull(cJSON_GetObjectItem(items[1], "article"));   /* best text */
+    cJSON *err2 = cJSON_GetObjectItem(items[2], "error");
+    ck_assert_str_eq(cJSON_GetObjectItem(err2, "code")->valuestring, "unreadable");
+    for (int i = 0; i < 3; i++)
+        cJSON_Delete(items[i]);
+    /* Summary on stderr, no progress line (stderr is not a terminal). */
+    ck_assert_ptr_nonnull(strstr(r.err, "readmode: 3 pages, 1 articles, 1 without article, 1 errors, "));
+    ck_assert_ptr_null(strchr(r.err, '\r'));
+    done(&r);
+}
+END_TEST
+
+START_TEST(jsonl_keeps_input_order_on_many_threads)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/many.jsonl", scratch);
+    FILE *f = fopen(path, "w");
+    for (int i = 0; i < 200; i++)   /* long and short pages mixed */
+        fprintf(f, "{\"id\":%d,\"html\":\"<article><p>%s</p></article>\"}\n", i,
+                i % 3 ? "short" : PAD_TEXT PAD_TEXT PAD_TEXT);
+    fclose(f);
+    run_result r = run("--jsonl -j 8", path);
+    ck_assert_int_eq(r.status, 0);
+    cJSON *items[200];
+    ck_assert_int_eq(json_lines(r.out, items, 200), 200);
+    for (int i = 0; i < 200; i++) {
+        ck_assert_int_eq(cJSON_GetObjectItem(items[i], "id")->valueint, i);
+        cJSON_Delete(items[i]);
+    }
+    done(&r);
+}
+END_TEST
+
+START_TEST(progress_line_only_on_a_terminal)
+{
+    for (int i = 0; i < 3; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "p%d.html", i);
+        scratch_file(name, ARTICLE_PAGE);
+    }
+    /* script(1) gives the command a terminal; its output is what the
+     * terminal received. */
+    char cmd[8400];
+    snprintf(cmd, sizeof cmd, "cd '%s' && script -qec \"'%s' -o out p0.html p1.html p2.html\" "
+             "/dev/null >tty.txt 2>&1", scratch, tu_env("RM_BINARY", "build/readmode"));
+    ck_assert_int_eq(system(cmd), 0);
+    char *tty = scratch_read("tty.txt");
+    ck_assert_ptr_nonnull(tty);
+    ck_assert_msg(strstr(tty, "3/3 pages, ") && strstr(tty, "pages/s, 0 failed"), "%s", tty);
+    ck_assert_ptr_nonnull(strstr(tty, "\r\033[K"));   /* redrawn in place, then cleared */
+    ck_assert_ptr_nonnull(strstr(tty, "readmode: 3 pages, 3 articles, 0 without article, 0 errors, "));
+    free(tty);
+    snprintf(cmd, sizeof cmd, "cd '%s' && script -qec \"'%s' -q -o out p0.html p1.html\" "
+             "/dev/null >tty.txt 2>&1", scratch, tu_env("RM_BINARY", "build/readmode"));
+    ck_assert_int_eq(system(cmd), 0);
+    tty = scratch_read("tty.txt");
+    ck_assert_str_eq(tty, "");   /* --quiet: nothing */
+    free(tty);
+}
+END_TEST
+
+START_TEST(width_leaves_code_unwrapped)
+{
+    scratch_file("code.html", "<html><body><article><p>" PAD_TEXT "</p><pre><code>"
+                 "printf(\"%s\", a_rather_long_function_name(with, several, arguments));"
+                 "</code></pre></article></body></html>");
+    run_result r = run("-w 30 code.html", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "\nprintf(\"%s\", a_rather_long_function_name(with, several, arguments));\n"));
+    for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n"))   /* prose is wrapped */
+        ck_assert_msg(strlen(line) <= 30 || strncmp(line, "printf(", 7) == 0, "too long: %s", line);
+    done(&r);
+}
+END_TEST
+
+START_TEST(jsonl_record_names_its_charset)
+{
+    /* "caf\xe9" in windows-1251 is "cafй"; in the default guess it is not. */
+    const char *lines =
+        "{\"id\":1,\"charset\":\"windows-1251\",\"html\":\"<article><p>\\u00e9</p></article>\"}\n"
+        "{\"id\":2,\"content_type\":\"text/html; charset=koi8-r\",\"html\":\"<article><p>x</p></article>\"}\n"
+        "{\"id\":3,\"charset\":\"no-such-charset\",\"html\":\"<p>x</p>\"}\n";
+    run_result r = run("--jsonl", scratch_file("cs.jsonl", lines));
+    cJSON *items[3];
+    ck_assert_int_eq(json_lines(r.out, items, 3), 3);
+    cJSON *err = cJSON_GetObjectItem(items[2], "error");
+    ck_assert_str_eq(cJSON_GetObjectItem(err, "code")->valuestring, "bad_option");
+    ck_assert_ptr_nonnull(cJSON_GetObjectItem(items[0], "article"));
+    for (int i = 0; i < 3; i++)
+        cJSON_Delete(items[i]);
+    done(&r);
+}
+END_TEST
+
 static Suite *cli_binary_suite(void)
 {
     Suite *s = suite_create("cli-binary");
@@ -295,6 +640,17 @@ static Suite *cli_binary_suite(void)
     tcase_add_test(tc, huge_file_is_refused_without_reading);
     tcase_add_test(tc, malformed_and_invalid_utf8_input);
     tcase_add_test(tc, usage_error_exits_two);
+    tcase_add_test(tc, options_as_gnu_tools_take_them);
+    tcase_add_test(tc, exit_status_of_every_mode);
+    tcase_add_test(tc, jsonl_no_article_and_bad_lines_exit_zero);
+    tcase_add_test(tc, output_names_never_collide);
+    tcase_add_test(tc, no_truncated_file_when_the_disk_is_full);
+    tcase_add_test(tc, recursive_folders_and_file_lists);
+    tcase_add_test(tc, several_json_pages_are_json_lines);
+    tcase_add_test(tc, jsonl_keeps_input_order_on_many_threads);
+    tcase_add_test(tc, jsonl_record_names_its_charset);
+    tcase_add_test(tc, width_leaves_code_unwrapped);
+    tcase_add_test(tc, progress_line_only_on_a_terminal);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -67,6 +67,26 @@ START_TEST(formats_and_values)
 }
 END_TEST
 
+START_TEST(getopt_spellings)
+{
+    cli_options opt;
+    char err[256];
+    ck_assert_int_eq(parse(&opt, err, "-fmarkdown", "-w72", NULL, NULL), 0);
+    ck_assert_int_eq(opt.format, CLI_MARKDOWN);
+    ck_assert_uint_eq(opt.width, 72);
+    ck_assert_int_eq(parse(&opt, err, "-rqj4", "-ohtml-out", "a", NULL), 0);
+    ck_assert(opt.recursive && opt.quiet);
+    ck_assert_uint_eq(opt.jobs, 4);
+    ck_assert_str_eq(opt.out_dir, "html-out");
+    ck_assert_int_eq(parse(&opt, err, "--files-from=-", "-0", NULL, NULL), 0);
+    ck_assert_str_eq(opt.files_from, "-");
+    ck_assert(opt.null_separated);
+    ck_assert_int_eq(parse(&opt, err, "--form=json", "--jobs", "2", NULL), 0);   /* prefix */
+    ck_assert_int_eq(opt.format, CLI_JSON);
+    ck_assert_uint_eq(opt.jobs, 2);
+}
+END_TEST
+
 START_TEST(usage_errors)
 {
     cli_options opt;
@@ -82,6 +102,14 @@ START_TEST(usage_errors)
     ck_assert_int_eq(parse(&opt, err, "--jsonl", "a.html", NULL, NULL), CLI_EXIT_USAGE);
     ck_assert_int_eq(parse(&opt, err, "-o", "dir", NULL, NULL), CLI_EXIT_USAGE);
     ck_assert_int_eq(parse(&opt, err, "--max-size", "lots", NULL, NULL), CLI_EXIT_USAGE);
+    ck_assert_int_eq(parse(&opt, err, "-j", "0", NULL, NULL), CLI_EXIT_USAGE);
+    ck_assert_int_eq(parse(&opt, err, "-0", NULL, NULL, NULL), CLI_EXIT_USAGE);
+    ck_assert_int_eq(parse(&opt, err, "--files-from", "-", "-", NULL), CLI_EXIT_USAGE);
+    ck_assert_int_eq(parse(&opt, err, "--probe", "a", "b", NULL), CLI_EXIT_USAGE);
+    ck_assert_int_eq(parse(&opt, err, "-x", NULL, NULL, NULL), CLI_EXIT_USAGE);
+    ck_assert_str_eq(err, "unknown option '-x' (see --help)");
+    ck_assert_int_eq(parse(&opt, err, "-f", NULL, NULL, NULL), CLI_EXIT_USAGE);
+    ck_assert_str_eq(err, "option '-f' needs a value (see --help)");
 }
 END_TEST
 
@@ -102,6 +130,7 @@ static Suite *cli_suite(void)
     TCase *tc = tcase_create("parse");
     tcase_add_test(tc, defaults);
     tcase_add_test(tc, formats_and_values);
+    tcase_add_test(tc, getopt_spellings);
     tcase_add_test(tc, usage_errors);
     tcase_add_test(tc, help_and_version_flags);
     suite_add_tcase(s, tc);

@@ -6,6 +6,7 @@
 #include "encoding.h"
 #include "testutil.h"
 
+#include <iconv.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -33,6 +34,97 @@ static const char *to_utf8(const char *bytes, size_t len, const char *forced)
 }
 
 #define TO_UTF8(lit, forced) to_utf8(lit, sizeof lit - 1, forced)
+
+
+/* --- detection from the bytes (no BOM, no meta) -------------------- */
+
+/* Two sentences of real news-style text per language, and the encoding
+ * sites in that language used before UTF-8 (iconv name, and the name the
+ * Encoding Standard gives it). */
+static const struct {
+    const char *iconv_name;
+    const char *expected;
+    const char *text;
+} legacy_samples[] = {
+    {"CP1251", "windows-1251", "Вчера вечером в городе прошёл сильный дождь, и многие улицы оказались затоплены. Жители жалуются, что городские службы не успели очистить ливневую канализацию до начала осени."},
+    {"KOI8-R", "KOI8-R", "Вчера вечером в городе прошёл сильный дождь, и многие улицы оказались затоплены. Жители жалуются, что городские службы не успели очистить ливневую канализацию до начала осени."},
+    {"SHIFT_JIS", "Shift_JIS", "昨日の夜、市内では激しい雨が降り、多くの道路が冠水しました。住民は、市の担当部署が秋の始まりまでに排水溝を掃除しなかったと不満を述べています。"},
+    {"EUC-JP", "EUC-JP", "昨日の夜、市内では激しい雨が降り、多くの道路が冠水しました。住民は、市の担当部署が秋の始まりまでに排水溝を掃除しなかったと不満を述べています。"},
+    {"GBK", NULL, "昨天晚上，城市里下了一场大雨，许多街道被淹没。居民们抱怨说，市政部门没有在秋天开始之前清理排水沟。"},
+    {"BIG5", "Big5", "昨天晚上，城市裡下了一場大雨，許多街道被淹沒。居民們抱怨說，市政部門沒有在秋天開始之前清理排水溝。"},
+    {"EUC-KR", "EUC-KR", "어젯밤 도시에 폭우가 내려 많은 도로가 침수되었습니다. 주민들은 시 당국이 가을이 시작되기 전에 배수로를 청소하지 않았다고 불평하고 있습니다."},
+    {"ISO-8859-7", "ISO-8859-7", "Χθες το βράδυ έπεσε δυνατή βροχή στην πόλη και πολλοί δρόμοι πλημμύρισαν. Οι κάτοικοι παραπονιούνται ότι οι δημοτικές υπηρεσίες δεν καθάρισαν τους υπονόμους πριν από το φθινόπωρο."},
+    {"CP1255", "windows-1255", "אתמול בערב ירד גשם חזק בעיר ורחובות רבים הוצפו. התושבים מתלוננים שהעירייה לא ניקתה את הביוב לפני תחילת הסתיו."},
+    {"CP1250", "windows-1250", "Wczoraj wieczorem w mieście padał ulewny deszcz i wiele ulic zostało zalanych. Mieszkańcy skarżą się, że służby miejskie nie zdążyły oczyścić kanalizacji przed początkiem jesieni."},
+    {"CP1256", "windows-1256", "هطلت أمطار غزيرة على المدينة مساء أمس وغمرت المياه العديد من الشوارع. ويشكو السكان من أن البلدية لم تنظف المجاري قبل بداية الخريف."},
+    {"TIS-620", "windows-874", "เมื่อคืนนี้ฝนตกหนักในเมือง ทำให้ถนนหลายสายถูกน้ำท่วม ชาวบ้านบ่นว่าเทศบาลไม่ได้ทำความสะอาดท่อระบายน้ำก่อนฤดูใบไม้ร่วง"},
+    {"CP1252", "windows-1252", "L'été dernier, la pluie est tombée sans arrêt sur la côte et les cafés du bord de mer ont fermé plus tôt que prévu. Les habitués se sont réfugiés à l'intérieur."},
+};
+
+/* A page around the text, converted to `to` (NULL: left UTF-8), with a
+ * <meta charset> naming `meta` when given. */
+static char *legacy_page(const char *text, const char *to, const char *meta, size_t *len)
+{
+    char page[4096];
+    int n = snprintf(page, sizeof page,
+                     "<!DOCTYPE html><html><head>%s%s%s<title>Rain</title></head><body>"
+                     "<article><h1>Rain</h1><p>%s</p><p>%s</p></article></body></html>",
+                     meta ? "<meta charset=\"" : "", meta ? meta : "", meta ? "\">" : "", text, text);
+    ck_assert_int_lt(n, (int)sizeof page);
+    if (!to) {
+        *len = (size_t)n;
+        return strdup(page);
+    }
+    iconv_t cd = iconv_open(to, "UTF-8");
+    ck_assert(cd != (iconv_t)-1);
+    size_t cap = (size_t)n * 2 + 16, left = cap, in_left = (size_t)n;
+    char *out = malloc(cap), *in = page, *o = out;
+    ck_assert_uint_ne(iconv(cd, &in, &in_left, &o, &left), (size_t)-1);
+    iconv_close(cd);
+    *len = cap - left;
+    return out;
+}
+
+START_TEST(legacy_text_without_meta_is_detected)
+{
+    const char *text = legacy_samples[_i].text;
+    size_t len;
+    char *bytes = legacy_page(text, legacy_samples[_i].iconv_name, NULL, &len);
+    ck_assert_ptr_nonnull(strstr(to_utf8(bytes, len, NULL), text));
+    if (legacy_samples[_i].expected)
+        ck_assert_str_eq(detected, legacy_samples[_i].expected);
+    else   /* GBK text: either name decodes it (GB18030 is its superset) */
+        ck_assert(strcmp(detected, "GBK") == 0 || strcmp(detected, "gb18030") == 0);
+    free(bytes);
+}
+END_TEST
+
+START_TEST(legacy_text_with_meta_follows_the_meta)
+{
+    const char *text = legacy_samples[_i].text;
+    size_t len;
+    char *bytes = legacy_page(text, legacy_samples[_i].iconv_name,
+                              legacy_samples[_i].expected ? legacy_samples[_i].expected : "gbk",
+                              &len);
+    ck_assert_ptr_nonnull(strstr(to_utf8(bytes, len, NULL), text));
+    free(bytes);
+}
+END_TEST
+
+START_TEST(utf8_text_stays_utf8)
+{
+    const char *text = legacy_samples[_i].text;
+    size_t len;
+    char *bytes = legacy_page(text, NULL, NULL, &len);
+    ck_assert_ptr_nonnull(strstr(to_utf8(bytes, len, NULL), text));
+    ck_assert_str_eq(detected, "UTF-8");
+    free(bytes);
+    /* and a stale legacy meta does not turn UTF-8 text into mojibake */
+    bytes = legacy_page(text, NULL, "windows-1251", &len);
+    ck_assert_ptr_nonnull(strstr(to_utf8(bytes, len, NULL), text));
+    free(bytes);
+}
+END_TEST
 
 /* --- sniffing fallbacks ------------------------------------------- */
 
@@ -397,6 +489,14 @@ static Suite *encoding_suite(void)
     tcase_add_test(sniff, forced_overrides_meta);
     tcase_add_test(sniff, forced_unknown_is_an_error);
     suite_add_tcase(s, sniff);
+
+    TCase *detect = tcase_create("detect");
+    tcase_add_checked_fixture(detect, NULL, teardown);
+    int samples = (int)(sizeof legacy_samples / sizeof legacy_samples[0]);
+    tcase_add_loop_test(detect, legacy_text_without_meta_is_detected, 0, samples);
+    tcase_add_loop_test(detect, legacy_text_with_meta_follows_the_meta, 0, samples);
+    tcase_add_loop_test(detect, utf8_text_stays_utf8, 0, samples);
+    suite_add_tcase(s, detect);
 
     TCase *clean = tcase_create("clean");
     tcase_add_checked_fixture(clean, NULL, teardown);

@@ -505,6 +505,73 @@ START_TEST(test_published_normalised)
 }
 END_TEST
 
+START_TEST(test_impossible_dates_refused)
+{
+    /* Leap years: every fourth year, not centuries, but every 400th. */
+    check_published("2024-02-29", "2024-02-29");
+    check_published("2000-02-29T12:00:00Z", "2000-02-29T12:00:00Z");
+    check_published("2023-02-29", NULL);
+    check_published("1900-02-29", NULL);
+    check_published("2024-02-30", NULL);
+    check_published("2024-02-31", NULL);
+    check_published("2024-04-31", NULL);
+    check_published("2024-06-31T10:00:00Z", NULL);
+    check_published("31 April 2021", NULL);
+    check_published("February 29, 2021", NULL);
+    check_published("Sat, 29 Feb 2020 08:00:00 +0000", "2020-02-29T08:00:00+00:00");
+    check_published("2024-12-31", "2024-12-31");
+    check_published("2024-00-10", NULL);
+    check_published("0000-01-01", NULL);
+    /* Times of day and leap seconds. */
+    check_published("2024-03-05T24:00:00Z", NULL);
+    check_published("2024-03-05T23:60:00Z", NULL);
+    check_published("2016-12-31T23:59:60Z", "2016-12-31T23:59:60Z");
+    check_published("2016-12-31T12:00:60Z", NULL);
+}
+END_TEST
+
+START_TEST(test_time_zones)
+{
+    check_published("2024-03-05T10:00:00+05:30", "2024-03-05T10:00:00+05:30");
+    check_published("2024-03-05T10:00:00+14:00", "2024-03-05T10:00:00+14:00");
+    check_published("2024-03-05T10:00:00-12:00", "2024-03-05T10:00:00-12:00");
+    check_published("2024-03-05T10:00:00+14:30", NULL);
+    check_published("2024-03-05T10:00:00-13:00", NULL);
+    check_published("2024-03-05T10:00:00+05:60", NULL);
+    check_published("2024-03-05 10:00:00 +0545", "2024-03-05T10:00:00+05:45");
+    check_published("Tue, 5 Mar 2024 10:00:00 EST", "2024-03-05T10:00:00-05:00");
+    check_published("Tue, 5 Mar 2024 10:00:00 PDT", "2024-03-05T10:00:00-07:00");
+    check_published("5 Mar 2024 10:00 UTC", "2024-03-05T10:00Z");
+}
+END_TEST
+
+START_TEST(test_every_character_reference)
+{
+    page p;
+    /* JSON-LD is script text: its references were never decoded. */
+    load(&p,
+         "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+         "\"@type\":\"NewsArticle\",\"headline\":\"Na&iuml;ve &mdash; caf&eacute;&hellip; "
+         "&frac34; &Lt; &NotEqualTilde; &#x1F600; &#128512; &amp;amp; &copy 2024 &notit; &bogus;\","
+         "\"author\":{\"name\":\"Zo&euml; O&rsquo;Brien\"}}</script><p>x</p>",
+         NULL);
+    ck_assert_str_eq(p.md.title, "Na\u00efve \u2014 caf\u00e9\u2026 \u00be \u226a \u2242\u0338 "
+                                 "\U0001F600 \U0001F600 &amp; \u00a9 2024 \u00acit; &bogus;");
+    ck_assert_str_eq(p.md.byline, "Zo\u00eb O\u2019Brien");
+    unload(&p);
+    /* Meta content escaped twice; markup-like text stays text. */
+    load(&p, "<meta property=\"og:title\" content=\"Caf&amp;eacute; &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; "
+             "&amp;#x20AC;5 &lt;i&gt;\">", NULL);
+    ck_assert_str_eq(p.md.title, "Caf\u00e9 <b>bold</b> \u20ac5 <i>");
+    unload(&p);
+    /* Numeric references by the Standard's rules, each decoded once. */
+    load(&p, "<meta property=\"og:title\" content=\"a&amp;#xFFFFFFFF;b&amp;#x0;c&amp;#38;amp;d&amp;#60;e\">",
+         NULL);
+    ck_assert_str_eq(p.md.title, "a\ufffdb\ufffdc&amp;d<e");
+    unload(&p);
+}
+END_TEST
+
 START_TEST(test_parsely_pub_date)
 {
     EXPECT("<meta name=\"parsely-pub-date\" content=\"2024-04-20T04:20:00.000Z\"><p>x</p>", NULL,
@@ -598,6 +665,9 @@ static Suite *metadata_suite(void)
     tcase_add_test(tc, test_dir);
     tcase_add_test(tc, test_canonical);
     tcase_add_test(tc, test_published_normalised);
+    tcase_add_test(tc, test_impossible_dates_refused);
+    tcase_add_test(tc, test_time_zones);
+    tcase_add_test(tc, test_every_character_reference);
     tcase_add_test(tc, test_parsely_pub_date);
     tcase_add_test(tc, test_empty_and_headless);
     suite_add_tcase(s, tc);

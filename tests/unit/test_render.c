@@ -261,11 +261,92 @@ START_TEST(markdown_tables)
     CHECK_MD("<table><thead><tr><th>A</th><th>B</th></tr></thead>"
              "<tbody><tr><td>1</td><td>x|y</td></tr></tbody></table>",
              "| A | B |\n| --- | --- |\n| 1 | x\\|y |");
+    /* Spans do not fit a pipe table: an HTML table, no blank line inside. */
     CHECK_MD("<table><tr><td colspan=2>wide</td></tr><tr><td>1</td><td>2</td></tr></table>",
-             "wide\n\n1 | 2");
+             "<table>\n<tbody>\n<tr>\n<td colspan=\"2\">wide</td>\n</tr>\n<tr>\n<td>1</td>\n"
+             "<td>2</td>\n</tr>\n</tbody>\n</table>");
+    CHECK_MD("<ul><li>x<table><tr><td rowspan=2>a</td><td>b</td></tr><tr><td>c</td></tr></table></li></ul>",
+             "- x\n\n  <table>\n  <tbody>\n  <tr>\n  <td rowspan=\"2\">a</td>\n  <td>b</td>\n"
+             "  </tr>\n  <tr>\n  <td>c</td>\n  </tr>\n  </tbody>\n  </table>");
     CHECK_MD("<table><tr><th>Code</th><th>Link</th></tr><tr><td><pre>a\n  b</pre></td>"
              "<td><a href=\"/q?a|b\">q</a></td></tr></table>",
              "| Code | Link |\n| --- | --- |\n| a b | [q](https://example.org/q?a%7Cb) |");
+}
+END_TEST
+
+static char *text_at_20(const rm_render_input *in)
+{
+    return render_text_wrapped(in, 20);
+}
+
+START_TEST(wrapping_leaves_code_alone)
+{
+    check_body(text_at_20, BASE,
+               "<p>A paragraph long enough to wrap twice over.</p>"
+               "<pre>for (int i = 0; i < 10; i++) { total += i; }\n  second line of the code</pre>"
+               "<blockquote><pre>quoted code stays on one line too</pre></blockquote>",
+               "A paragraph long\nenough to wrap twice\nover.\n\n"
+               "for (int i = 0; i < 10; i++) { total += i; }\n  second line of the code\n\n"
+               "> quoted code stays on one line too");
+}
+END_TEST
+
+START_TEST(markdown_emphasis_round_trips)
+{
+    /* Delimiters CommonMark would not read as emphasis become inline HTML. */
+    CHECK_MD("<p><i>a</i> <i>b</i> and <i>a</i><i>b</i></p>", "*a* *b* and <i>a</i>*b*");
+    CHECK_MD("<p>foo<em>_bar_</em> baz</p>", "foo<em>\\_bar\\_</em> baz");
+    CHECK_MD("<p>un<em>believ</em>able <b>bold</b>ly</p>", "un*believ*able **bold**ly");
+    CHECK_MD("<p><em>\"quoted\"</em> x and <em>end.</em>next</p>",
+             "*\"quoted\"* x and <em>end.</em>next");
+    CHECK_MD("<p><b><i>both</i></b> and <b>x</b><em>y</em></p>", "***both*** and <b>x</b>*y*");
+    CHECK_MD("<p>x<sup>2</sup> H<sub>2</sub>O <del>gone</del></p>", "x<sup>2</sup> H<sub>2</sub>O ~~gone~~");
+    CHECK_MD("<p>snake_case and 2*3</p>", "snake_case and 2\\*3");
+    CHECK_MD("<p>It is <i><em>what</em> happened</i>, <b>so <strong>bold</strong></b></p>",
+             "It is *what happened*, **so bold**");
+    /* Headings: a trailing "#" escaped; no marker inside a caption. */
+    CHECK_MD("<h3>Part #</h3><figure><figcaption><h4>Credit</h4> text</figcaption></figure>",
+             "### Part \\#\n\n_Credit text_");
+    /* Captions: "_" where it reads as emphasis, else HTML. */
+    CHECK_MD("<figure><figcaption>Photo by A.</figcaption></figure>"
+             "<figure><figcaption>\u00a0Acer</figcaption></figure>",
+             "_Photo by A._\n\n<em>\u00a0Acer</em>");
+    /* Backticks of adjacent code spans would merge: the second is HTML. */
+    CHECK_MD("<p><code>a</code><code>b*c</code></p>", "`a`<code>b\\*c</code>");
+    /* Code cannot hold links or emphasis: such code is HTML. */
+    CHECK_MD("<p><code><b>grep</b> -r</code></p><pre>x <a href=\"/m\">man</a>\n\ny</pre>",
+             "<code>**grep** -r</code>\n\n<pre>\nx <a href=\"https://example.org/m\" "
+             "rel=\"noopener noreferrer\">man</a>\n\ny</pre>");
+    /* Two <br> inside emphasis: one hard break (a blank line would end it). */
+    CHECK_MD("<p><i>one<br><br>two</i></p>", "*one\\\ntwo*");
+}
+END_TEST
+
+START_TEST(markdown_footnotes_and_schemes)
+{
+    CHECK_MD("<p>Claim.<sup><a id=\"r1\" href=\"#fn1\">1</a></sup> "
+             "<a href=\"tel:+44 20 7946 0000\">Call</a> <a href=\"mailto:a@b.example\">mail</a></p>"
+             "<ol><li id=\"fn1\">Source. <a href=\"#r1\">back</a></li><li id=\"unused\">x</li></ol>",
+             "Claim.<sup><a id=\"r1\"></a>[1](#fn1)</sup> [Call](tel:+44%2020%207946%200000) "
+             "[mail](mailto:a@b.example)\n\n1. <a id=\"fn1\"></a>Source. [back](#r1)\n2. x");
+    /* Reader HTML keeps the ids article links point at, and only those. */
+    CHECK_HTML("<p>Claim.<sup><a id=\"r1\" href=\"#fn1\">1</a></sup></p>"
+               "<ol><li id=\"fn1\">Source. <a href=\"#r1\">back</a></li><li id=\"unused\">x</li></ol>",
+               "<p>Claim.<sup><a id=\"r1\" href=\"#fn1\" rel=\"noopener noreferrer\">1</a></sup></p>\n"
+               "<ol>\n<li id=\"fn1\">Source. <a href=\"#r1\" rel=\"noopener noreferrer\">back</a></li>\n"
+               "<li>x</li>\n</ol>\n");
+    CHECK_MD("<p><a href=\"https:\\\\example.com\\x\">bs</a></p>", "[bs](https://example.com/x)");
+    /* Links around wrapper blocks with one run of content stay links. */
+    CHECK_MD("<a href=\"/card\"><div><span>Card text</span></div></a>"
+             "<a href=\"/pic\"><div><img src=\"/p.jpg\" alt=\"P\"></div></a>"
+             "<a href=\"/two\"><div><p>one</p><p>two</p></div></a>",
+             "[Card text](https://example.org/card)\n\n"
+             "[![P](https://example.org/p.jpg)](https://example.org/pic)\n\n"
+             "[one](https://example.org/two)\n\n[two](https://example.org/two)");
+    /* A card: each innermost block repeats the link, as the reader HTML does. */
+    CHECK_MD("<a href=\"/c\"><div><img src=\"/i.jpg\" alt=\"I\"><h3>Title</h3><ul><li>point</li></ul></div></a>",
+             "[![I](https://example.org/i.jpg)](https://example.org/c)\n\n### [Title](https://example.org/c)\n\n"
+             "- [point](https://example.org/c)");
 }
 END_TEST
 
@@ -278,7 +359,8 @@ START_TEST(markdown_escaping)
     CHECK_MD("<p>Wow!<a href=\"/x\">link</a></p>", "Wow\\![link](https://example.org/x)");
     CHECK_MD("<table><tr><th>op</th></tr><tr><td><code>a|b</code></td></tr></table><p><code>a|b</code></p>",
              "| op |\n| --- |\n| `a\\|b` |\n\n`a|b`");
-    CHECK_MD("<p>back\\slash ~~strike~~ 2 ~ 3</p>", "back\\\\slash \\~\\~strike\\~\\~ 2 ~ 3");
+    CHECK_MD("<p>back\\slash ~~strike~~ 2 ~ 3 #:~:text=a~b</p>",
+             "back\\\\slash \\~\\~strike\\~\\~ 2 \\~ 3 #:\\~:text=a\\~b");
 }
 END_TEST
 
@@ -518,6 +600,9 @@ static Suite *render_suite(void)
     tcase_add_test(md, markdown_tables);
     tcase_add_test(md, caption_parts_are_separate_words);
     tcase_add_test(md, markdown_escaping);
+    tcase_add_test(md, markdown_emphasis_round_trips);
+    tcase_add_test(md, wrapping_leaves_code_alone);
+    tcase_add_test(md, markdown_footnotes_and_schemes);
     suite_add_tcase(s, md);
 
     TCase *html = tcase_create("html");

@@ -1,5 +1,6 @@
 /*
- * test_url.c — RFC 3986 reference resolution (the §5.4 examples) and the
+ * test_url.c — RFC 3986 reference resolution (the §5.4 examples, as the
+ * WHATWG URL Standard reads them for http), special-scheme rules, and the
  * URL safety filter for reader HTML.
  */
 #include "url.h"
@@ -14,7 +15,7 @@ static const char rfc_base[] = "http://a/b/c/d;p?q";
 
 static const example normal_examples[] = {   /* §5.4.1 */
     {"g:h", "g:h"}, {"g", "http://a/b/c/g"}, {"./g", "http://a/b/c/g"},
-    {"g/", "http://a/b/c/g/"}, {"/g", "http://a/g"}, {"//g", "http://g"},
+    {"g/", "http://a/b/c/g/"}, {"/g", "http://a/g"}, {"//g", "http://g/"} /* URL Standard: "/" path */,
     {"?y", "http://a/b/c/d;p?y"}, {"g?y", "http://a/b/c/g?y"},
     {"#s", "http://a/b/c/d;p?q#s"}, {"g#s", "http://a/b/c/g#s"},
     {"g?y#s", "http://a/b/c/g?y#s"}, {";x", "http://a/b/c/;x"},
@@ -33,7 +34,7 @@ static const example abnormal_examples[] = {   /* §5.4.2, strict parser */
     {"g;x=1/./y", "http://a/b/c/g;x=1/y"}, {"g;x=1/../y", "http://a/b/c/y"},
     {"g?y/./x", "http://a/b/c/g?y/./x"}, {"g?y/../x", "http://a/b/c/g?y/../x"},
     {"g#s/./x", "http://a/b/c/g#s/./x"}, {"g#s/../x", "http://a/b/c/g#s/../x"},
-    {"http:g", "http:g"},
+    {"http:g", "http://a/b/c/g"},   /* the URL Standard: relative to an http base */
 };
 
 static void check_examples(const example *list, size_t count)
@@ -88,6 +89,26 @@ START_TEST(references_are_cleaned_like_browsers_do)
 }
 END_TEST
 
+START_TEST(whatwg_special_schemes)
+{
+    const char *base = "https://site.example/p/q";
+    check_resolve(base, "https:\\\\example.com\\x", "https://example.com/x");
+    check_resolve(base, "\\\\cdn.example\\a\\b.png", "https://cdn.example/a/b.png");
+    check_resolve(base, "a\\b?c\\d#e\\f", "https://site.example/p/a/b?c\\d#e\\f");
+    check_resolve(base, "https:x", "https://site.example/p/x");
+    check_resolve(base, "http:/other.example/y", "http://other.example/y");
+    check_resolve(base, "http:///other.example", "http://other.example/");
+    check_resolve(base, "HTTP://Other.EXAMPLE:80/Path", "http://other.example/Path");
+    check_resolve(base, "https://x.example:443", "https://x.example/");
+    check_resolve(base, "https://x.example:8443/a", "https://x.example:8443/a");
+    check_resolve(base, "ht\ntp://ex\tample.com/a", "http://example.com/a");
+    check_resolve(base, "tel:+44 20 7946 0000", "tel:+44 20 7946 0000");
+    check_resolve(base, "mailto:a@b.example", "mailto:a@b.example");
+    check_resolve(base, "urn:isbn:0451450523\\x", "urn:isbn:0451450523\\x");   /* not special */
+    check_resolve("HTTPS://Site.Example", "a", "https://site.example/a");
+}
+END_TEST
+
 START_TEST(null_arguments)
 {
     check_resolve(NULL, "../x", "../x");
@@ -99,7 +120,7 @@ END_TEST
 /* --- safety --------------------------------------------------------- */
 
 static const char *const safe_urls[] = {
-    "http://example.org/", "HTTPS://example.org/a?b#c", "mailto:a@example.org",
+    "http://example.org/", "HTTPS://example.org/a?b#c", "mailto:a@example.org", "tel:+4420",
     "ftp://files.example.org/x", "/relative/path", "relative.html", "../up",
     "?q=1", "#section", "//example.org/scheme-relative", "",
     "java script:alert(1)",   /* not a scheme: a harmless relative path */
@@ -148,6 +169,7 @@ static Suite *url_suite(void)
     tcase_add_test(resolve, rfc3986_abnormal_examples);
     tcase_add_test(resolve, page_style_references);
     tcase_add_test(resolve, references_are_cleaned_like_browsers_do);
+    tcase_add_test(resolve, whatwg_special_schemes);
     tcase_add_test(resolve, null_arguments);
     suite_add_tcase(s, resolve);
     TCase *safety = tcase_create("safety");

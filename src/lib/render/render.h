@@ -26,6 +26,8 @@ typedef struct {
 /* Each returns a malloc'd NUL-terminated UTF-8 string (possibly ""), or NULL
  * when out of memory. */
 char *render_text(const rm_render_input *in);
+/* Text wrapped at `width` display columns; lines from pre are not wrapped. */
+char *render_text_wrapped(const rm_render_input *in, unsigned width);
 char *render_markdown(const rm_render_input *in);
 char *render_html(const rm_render_input *in);
 

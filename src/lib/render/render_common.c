@@ -492,6 +492,10 @@ static int resolve_safe(const rm_render_input *in, const char *ref, size_t len,
     char *clean = clean_ref(ref, len);
     if (!clean)
         return -1;
+    if (!is_image && clean[0] == '#' && clean[1]) {
+        *out = clean;   /* a place in the article itself: kept as such */
+        return 0;
+    }
     if (!clean[0] || !data_url_allowed(clean, is_image)) {
         free(clean);
         return 0;
@@ -634,4 +638,37 @@ const char *render_media_title(const rm_dom *dom, int32_t id)
     if (title && text_has_content(title))
         return title;
     return dom->nodes[id].tag == GUMBO_TAG_AUDIO ? "Audio" : "Video";
+}
+
+/* ---- in-article link targets ---- */
+
+int render_targets(const rm_render_input *in, const uint8_t *scan, hashset *targets)
+{
+    const rm_dom *dom = in->dom;
+    for (size_t r = 0; r < in->root_count; r++) {
+        int32_t end = in->roots[r] + (int32_t)dom->nodes[in->roots[r]].size;
+        for (int32_t id = in->roots[r]; id < end; id++) {
+            if (scan[id] & RENDER_SKIP) {
+                id += (int32_t)dom->nodes[id].size - 1;
+                continue;
+            }
+            if (dom->nodes[id].type != RM_NODE_ELEMENT || dom->nodes[id].tag != GUMBO_TAG_A)
+                continue;
+            const char *href = dom_attr(dom, id, "href");
+            while (href && (unsigned char)*href <= ' ' && *href)
+                href++;
+            if (href && href[0] == '#' && href[1] &&
+                hashset_add(targets, hashset_hash(href + 1, strlen(href + 1))))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+const char *render_kept_id(const rm_dom *dom, const hashset *targets, int32_t id)
+{
+    if (!targets->count || dom->nodes[id].type != RM_NODE_ELEMENT)
+        return NULL;
+    const char *v = dom_attr(dom, id, "id");
+    return v && *v && hashset_has(targets, hashset_hash(v, strlen(v))) ? v : NULL;
 }

@@ -7,6 +7,7 @@
 #ifndef RM_RENDER_COMMON_H
 #define RM_RENDER_COMMON_H
 
+#include "hashset.h"
 #include "render.h"
 
 /* Growable NUL-terminated output. After an allocation failure every later
@@ -66,7 +67,8 @@ int render_walk(const rm_render_input *in, const uint8_t *scan,
 int render_is_space(char c);
 
 /* Absolute, safe URLs into *out (malloc'd), or *out = NULL when the node
- * has none worth keeping. Return 0, or -1 when out of memory. */
+ * has none worth keeping; a link to a place in the page ("#fn1") stays
+ * a fragment, so footnotes work wherever the article is shown. Return 0, or -1 when out of memory. */
 int render_link_url(const rm_render_input *in, int32_t id, char **out);
 int render_image_url(const rm_render_input *in, int32_t id, char **out);
 /* The src to write for the image at absolute `url`: the url itself, or
@@ -78,6 +80,13 @@ const char *render_image_src(const rm_render_input *in, const char *url);
 int render_media_url(const rm_render_input *in, int32_t id, char **out);
 /* Text for a link to media: its title attribute, else "Video" / "Audio". */
 const char *render_media_title(const rm_dom *dom, int32_t id);
+
+/* Footnotes and other in-article links ("#fn1") need their targets' ids,
+ * which the renderers otherwise drop: render_targets adds every fragment
+ * an article link points at to the set (0, or -1 when out of memory);
+ * render_kept_id gives the id of an element that is such a target. */
+int render_targets(const rm_render_input *in, const uint8_t *scan, hashset *targets);
+const char *render_kept_id(const rm_dom *dom, const hashset *targets, int32_t id);
 
 /* Growable stack of fixed-size frames, for the renderers' walk state. */
 typedef struct {

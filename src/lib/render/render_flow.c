@@ -30,13 +30,19 @@ typedef struct {
     const char *open;      /* Markdown markup around the content */
     const char *close;
     char *owned[2];        /* allocated markup, freed with the frame */
+    const char *block_link;  /* inside a link around blocks: its "](url)",
+                                which each innermost block repeats */
+    const char *link_close;  /* this block carries that link */
 } frame;
 
 typedef struct {
     const rm_render_input *in;
     const uint8_t *scan;
+    const render_flow_markup *md;   /* NULL: plain text */
     int markdown;
     int code;              /* inside inline code: literal text */
+    int markup;            /* open inline markup (emphasis, links, code) */
+    hashset targets;       /* ids that article links point at */
     render_buf out;
     render_lines w;
     render_stack frames;
@@ -102,7 +108,7 @@ static void put_word(flow *f, const char *s, size_t n)
     else if (f->code)
         put_code_in_cell(f, s, n);
     else
-        markdown_write_text(&f->w, s, n, in_pipe_table(f));
+        f->md->write_text(&f->w, s, n, in_pipe_table(f));
 }
 
 /* White space runs collapse to one owed space, as a browser shows them. */
@@ -143,8 +149,10 @@ static void put_line_break(flow *f)
     } else if (f->w.inline_only) {
         render_lines_space(&f->w);
     } else {
-        /* A second <br> in a row makes a blank line, not more. */
-        render_lines_break(&f->w, f->w.owed_newlines ? 2 : 1);
+        /* A second <br> in a row makes a blank line, not more; not inside
+         * Markdown inline markup, which a blank line would cut in two. */
+        int blank = f->w.owed_newlines && !(f->markdown && f->markup);
+        render_lines_break(&f->w, blank ? 2 : 1);
         f->w.hard_break = f->markdown;
     }
 }
@@ -153,7 +161,7 @@ static void put_line_break(flow *f)
 
 static int put_link_text(flow *f, const char *text, const char *url)
 {
-    char *dest = markdown_destination(url);
+    char *dest = f->md->destination(url);
     if (!dest)
         return -1;
     render_lines_puts(&f->w, "[");
@@ -200,6 +208,18 @@ static int put_media(flow *f, int32_t id)
     return rc;
 }
 
+/* A picture directly inside a link around blocks carries the link too. */
+static int put_linked_image(flow *f, int32_t id)
+{
+    const frame *top = render_stack_top(&f->frames);
+    if (!top || !top->block_link || f->code || f->w.verbatim)
+        return put_image(f, id);
+    render_lines_defer(&f->w, "[");
+    int rc = put_image(f, id);
+    render_lines_close(&f->w, "[", top->block_link);
+    return rc;
+}
+
 /* ---- elements ---- */
 
 static void open_list(flow *f, frame *fr, int32_t index, int32_t id, GumboTag tag)
@@ -232,7 +252,7 @@ static int open_pre(flow *f, frame *fr, int32_t id)
     fr->kind = FRAME_PRE;
     render_lines_break(&f->w, 2);
     if (f->markdown) {
-        fr->owned[0] = markdown_code_fence(f->in, f->scan, id, 3);
+        fr->owned[0] = f->md->code_fence(f->in, f->scan, id, 3);
         if (!fr->owned[0])
             return -1;
         render_lines_puts(&f->w, fr->owned[0]);
@@ -287,7 +307,7 @@ static void open_cell(flow *f, frame *fr)
     uint32_t index = row ? row->count++ : 0;
     fr->kind = FRAME_CELL;
     f->w.owed_space = 0;
-    if (!in_pipe_table(f) && index > 0)
+    if (!f->markdown && index > 0)
         render_lines_puts(&f->w, render_lines_at_line_start(&f->w) ? "|" : " |");
     render_lines_space(&f->w);
     f->w.inline_only++;
@@ -305,33 +325,72 @@ static void close_cell(flow *f)
 static void open_inline_only(flow *f, frame *fr, frame_kind kind, const char *open)
 {
     fr->kind = kind;
+    /* A heading inside a one-line context (a cell, another heading) is
+     * mid-line: its "#" would be literal. */
+    if (kind == FRAME_HEADING && f->w.inline_only)
+        open = NULL;
     render_lines_break(&f->w, 2);
-    if (f->markdown) {
+    if (f->markdown && open) {
         fr->open = open;
         render_lines_defer(&f->w, open);
     }
     f->w.inline_only++;
 }
 
-static int open_link(flow *f, frame *fr, int32_t id)
+/* The "](destination)" that closes a link, into fr->owned[0]: 1 when the
+ * element links somewhere, 0 when not, -1 when out of memory. */
+static int link_closer(flow *f, frame *fr, int32_t id)
 {
     char *url;
     if (render_link_url(f->in, id, &url))
         return -1;
     if (!url)
         return 0;
-    char *dest = markdown_destination(url);
+    char *dest = f->md->destination(url);
     size_t len = dest ? strlen(dest) + 4 : 0;
     fr->owned[0] = dest ? malloc(len) : NULL;
     if (fr->owned[0])
         snprintf(fr->owned[0], len, "](%s)", dest);
     free(url);
     free(dest);
-    if (!fr->owned[0])
-        return -1;
+    return fr->owned[0] ? 1 : -1;
+}
+
+/* A link around blocks Markdown cannot wrap (a card with a picture and a
+ * heading): each innermost block inside repeats it, as the reader HTML
+ * does. */
+static int open_block_link(flow *f, frame *fr, int32_t id)
+{
+    int rc = link_closer(f, fr, id);
+    if (rc > 0)
+        fr->block_link = fr->owned[0];
+    return rc < 0 ? -1 : 0;
+}
+
+/* An innermost block inside a link around blocks: its content is a link. */
+static void open_block_as_link(flow *f, frame *fr, int32_t id)
+{
+    if (!f->markdown || !fr->block_link || (f->scan[id] & RENDER_HAS_BLOCK) ||
+        !(f->scan[id] & RENDER_HAS_CONTENT) || f->w.verbatim || f->code)
+        return;
+    if (fr->kind != FRAME_BLOCK && fr->kind != FRAME_HEADING && fr->kind != FRAME_ITEM &&
+        fr->kind != FRAME_CAPTION)
+        return;
+    fr->link_close = fr->block_link;
+    fr->block_link = NULL;   /* not again inside */
+    render_lines_defer(&f->w, "[");
+    f->markup++;
+}
+
+static int open_link(flow *f, frame *fr, int32_t id)
+{
+    int rc = link_closer(f, fr, id);
+    if (rc <= 0)
+        return rc;
     fr->kind = FRAME_MARKUP;
     fr->open = "[";
     fr->close = fr->owned[0];
+    f->markup++;
     if (render_lines_prev_char(&f->w) == '!')
         render_lines_escape_previous(&f->w);   /* "!" + "[" would make an image */
     render_lines_defer(&f->w, fr->open);
@@ -342,7 +401,19 @@ static int open_link(flow *f, frame *fr, int32_t id)
  * spaces when the content has backticks (CommonMark §6.1). */
 static int open_code(flow *f, frame *fr, int32_t id)
 {
-    char *fence = markdown_code_fence(f->in, f->scan, id, 1);
+    if ((render_lines_prev_char(&f->w) == '`' && f->w.deferred.len == 0) ||
+        f->md->needs_html(f->in, f->scan, id)) {
+        /* Right after another code span the backticks would merge into
+         * one run, and a code span cannot hold links or emphasis: this one
+         * is inline HTML, its text escaped as text. */
+        fr->kind = FRAME_MARKUP;
+        fr->open = "<code>";
+        fr->close = "</code>";
+        render_lines_defer(&f->w, fr->open);
+        f->markup++;
+        return 0;
+    }
+    char *fence = f->md->code_fence(f->in, f->scan, id, 1);
     if (!fence)
         return -1;
     size_t len = strlen(fence);
@@ -361,6 +432,7 @@ static int open_code(flow *f, frame *fr, int32_t id)
     fr->close = fr->owned[1];
     render_lines_defer(&f->w, fr->open);
     f->code++;
+    f->markup++;
     return 0;
 }
 
@@ -374,17 +446,25 @@ static int is_code_tag(GumboTag tag)
  * around blocks (a "**" cannot span paragraphs). */
 static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
 {
-    if (f->code || f->w.verbatim || (f->scan[id] & RENDER_HAS_BLOCK))
+    if (f->code || f->w.verbatim)
         return 0;
-    if (tag == GUMBO_TAG_A)
+    if (tag == GUMBO_TAG_A && (!(f->scan[id] & RENDER_HAS_BLOCK) ||
+                               f->md->link_spans_blocks(f->in, f->scan, id)))
         return open_link(f, fr, id);
+    if (tag == GUMBO_TAG_A)
+        return open_block_link(f, fr, id);
+    if (f->scan[id] & RENDER_HAS_BLOCK)
+        return 0;
     if (is_code_tag(tag))
         return open_code(f, fr, id);
-    const char *markup = markdown_inline_markup(tag);
-    if (markup) {
+    const char *open, *close;
+    if (f->md->inline_markup(f->in, f->scan, id, render_lines_prev_char(&f->w),
+                             f->w.deferred.len > 0, &open, &close)) {
         fr->kind = FRAME_MARKUP;
-        fr->open = fr->close = markup;
-        render_lines_defer(&f->w, markup);
+        fr->open = open;
+        fr->close = close;
+        render_lines_defer(&f->w, open);
+        f->markup++;
     }
     return 0;
 }
@@ -409,13 +489,18 @@ static int open_element(flow *f, frame *fr, int32_t index, int32_t id, GumboTag 
     case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
         open_inline_only(f, fr, FRAME_HEADING, heading_markers[tag - GUMBO_TAG_H1]);
         return 0;
-    case GUMBO_TAG_FIGCAPTION:
-        open_inline_only(f, fr, FRAME_CAPTION, "_");
+    case GUMBO_TAG_FIGCAPTION: {
+        const char *open = NULL, *close = NULL;
+        if (f->markdown && !f->md->inline_markup(f->in, f->scan, id, ' ', 0, &open, &close))
+            open = close = NULL;
+        open_inline_only(f, fr, FRAME_CAPTION, open);
+        fr->close = close;
         return 0;
+    }
     case GUMBO_TAG_TABLE:
         fr->kind = FRAME_TABLE;
         fr->table = index;
-        fr->flag = f->markdown && markdown_table_is_simple(f->in, f->scan, id);
+        fr->flag = f->markdown && f->md->table_is_simple(f->in, f->scan, id);
         render_lines_break(&f->w, 2);
         return 0;
     case GUMBO_TAG_TR:
@@ -445,7 +530,7 @@ static int put_leaf(flow *f, int32_t id, GumboTag tag)
         put_line_break(f);
         return 0;
     case GUMBO_TAG_IMG:
-        return f->markdown ? put_image(f, id) : 0;
+        return f->markdown ? put_linked_image(f, id) : 0;
     case GUMBO_TAG_HR:
         render_lines_break(&f->w, 2);
         if (f->markdown && !f->w.inline_only) {
@@ -464,6 +549,50 @@ static int is_leaf(const rm_dom *dom, int32_t id, GumboTag tag)
            render_class(dom, id) == RENDER_MEDIA;
 }
 
+/* An element the markup cannot express (a table with spans, pre with
+ * links) as an HTML block: its own lines, under the prefixes of the lists
+ * and quotes around it. Blank lines are dropped outside pre (one would end
+ * the HTML block); inside pre they are kept (a <pre> block ends only at
+ * </pre>). */
+static int put_html_block(flow *f, int32_t id, int keep_blank_lines)
+{
+    char *html = f->md->as_html(f->in, id);
+    if (!html)
+        return -1;
+    render_lines_break(&f->w, 2);
+    f->w.verbatim++;
+    for (const char *line = html; *line;) {
+        size_t n = strcspn(line, "\n");
+        size_t lead = 0;
+        while (lead < n && render_is_space(line[lead]))
+            lead++;
+        if (lead < n || keep_blank_lines) {
+            render_lines_write(&f->w, line, n);
+            render_lines_newline(&f->w);
+        }
+        line += n + (line[n] == '\n');
+    }
+    render_lines_end_verbatim(&f->w);
+    render_lines_break(&f->w, 2);
+    free(html);
+    return 0;
+}
+
+/* Where an in-article link points (a footnote), the Markdown keeps the
+ * target's id as an empty HTML anchor. */
+static int put_anchor(flow *f, int32_t id)
+{
+    const char *kept = render_kept_id(f->in->dom, &f->targets, id);
+    if (!kept || f->w.verbatim || f->code)
+        return 0;
+    char *anchor = f->md->anchor(kept);
+    if (!anchor)
+        return -1;
+    render_lines_puts(&f->w, anchor);
+    free(anchor);
+    return 0;
+}
+
 static int enter(void *ctx, int32_t id)
 {
     flow *f = ctx;
@@ -478,6 +607,9 @@ static int enter(void *ctx, int32_t id)
     GumboTag tag = dom->nodes[id].tag;
     if (is_leaf(dom, id, tag))
         return put_leaf(f, id, tag) ? -1 : 0;
+    if (f->markdown && !f->w.inline_only && !f->w.verbatim && !f->code &&
+        render_class(dom, id) == RENDER_BLOCK && f->md->needs_html(f->in, f->scan, id))
+        return put_html_block(f, id, tag != GUMBO_TAG_TABLE) ? -1 : 0;
     const frame *parent = render_stack_top(&f->frames);
     frame inherited = {.list = -1, .table = -1, .row = -1};
     if (parent) {
@@ -485,13 +617,24 @@ static int enter(void *ctx, int32_t id)
         inherited.table = parent->table;
         inherited.row = parent->row;
         inherited.in_item = parent->in_item;
+        inherited.block_link = parent->block_link;
     }
     frame *fr = render_stack_push(&f->frames);
     if (!fr)
         return -1;
     *fr = inherited;
     int32_t index = (int32_t)f->frames.count - 1;
-    return open_element(f, fr, index, id, tag) ? -1 : 1;
+    /* A link's anchor goes before it (an <a> inside link text would close
+     * the link in HTML); any other element's after its block marker. */
+    int link = tag == GUMBO_TAG_A;
+    if (f->markdown && link && put_anchor(f, id))
+        return -1;
+    if (open_element(f, fr, index, id, tag))
+        return -1;
+    if (f->markdown && !link && put_anchor(f, id))
+        return -1;
+    open_block_as_link(f, fr, id);
+    return 1;
 }
 
 static void leave(void *ctx, int32_t id)
@@ -499,6 +642,10 @@ static void leave(void *ctx, int32_t id)
     (void)id;
     flow *f = ctx;
     frame *fr = render_stack_top(&f->frames);
+    if (fr->link_close) {
+        f->markup--;
+        render_lines_close(&f->w, "[", fr->link_close);
+    }
     switch ((frame_kind)fr->kind) {
     case FRAME_INLINE:
         break;
@@ -520,8 +667,12 @@ static void leave(void *ctx, int32_t id)
         close_pre(f, fr);
         break;
     case FRAME_HEADING: case FRAME_CAPTION:
+        /* "# Part #": a trailing "#" would be read as the closing
+         * sequence of the heading. */
+        if (fr->open && fr->kind == FRAME_HEADING && render_lines_prev_char(&f->w) == '#')
+            render_lines_escape_previous(&f->w);
         if (fr->open)
-            render_lines_close(&f->w, fr->open, fr->kind == FRAME_CAPTION ? fr->open : "");
+            render_lines_close(&f->w, fr->open, fr->kind == FRAME_CAPTION ? fr->close : "");
         f->w.inline_only--;
         render_lines_break(&f->w, 2);
         break;
@@ -535,6 +686,7 @@ static void leave(void *ctx, int32_t id)
         f->code--;
         /* fall through */
     case FRAME_MARKUP:
+        f->markup--;
         render_lines_close(&f->w, fr->open, fr->close);
         break;
     }
@@ -543,16 +695,21 @@ static void leave(void *ctx, int32_t id)
     render_stack_pop(&f->frames);
 }
 
-char *render_flow(const rm_render_input *in, render_flow_format format)
+char *render_flow(const rm_render_input *in, const render_flow_markup *markup,
+                  render_buf *verbatim_starts)
 {
-    flow f = {.in = in, .markdown = format == RENDER_FLOW_MARKDOWN};
+    flow f = {.in = in, .md = markup, .markdown = markup != NULL};
     f.frames.size = sizeof(frame);
     uint8_t *scan = render_scan(in);
     if (!scan)
         return NULL;
     f.scan = scan;
     render_lines_init(&f.w, &f.out);
-    int rc = render_walk(in, scan, enter, leave, &f);
+    f.w.verbatim_starts = verbatim_starts;
+    int rc = f.markdown ? render_targets(in, scan, &f.targets) : 0;
+    if (rc == 0)
+        rc = render_walk(in, scan, enter, leave, &f);
+    hashset_free(&f.targets);
     for (frame *fr; (fr = render_stack_top(&f.frames)); render_stack_pop(&f.frames)) {
         free(fr->owned[0]);
         free(fr->owned[1]);

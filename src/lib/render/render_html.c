@@ -77,7 +77,8 @@ static const html_rule html_rules[GUMBO_TAG_LAST] = {
     [GUMBO_TAG_SUB] = INLINE_,           [GUMBO_TAG_SUP] = INLINE_,
     [GUMBO_TAG_SMALL] = INLINE_,         [GUMBO_TAG_MARK] = INLINE_,
     [GUMBO_TAG_ABBR] = {LAYOUT_INLINE, 1, 0, abbr_attrs},
-    [GUMBO_TAG_CITE] = INLINE_,
+    [GUMBO_TAG_CITE] = INLINE_,          [GUMBO_TAG_DFN] = INLINE_,
+    [GUMBO_TAG_STRIKE] = INLINE_,
     [GUMBO_TAG_TIME] = {LAYOUT_INLINE, 1, 0, time_attrs},
     [GUMBO_TAG_DEL] = INLINE_,           [GUMBO_TAG_INS] = INLINE_,
 };
@@ -99,6 +100,7 @@ typedef struct {
     int owed_space;
     int block_has_inline;  /* inline content since the last block boundary */
     int verbatim;          /* inside pre */
+    hashset targets;       /* ids that article links point at */
     int in_link;           /* inside a written <a> */
 } html;
 
@@ -241,9 +243,11 @@ static int put_image(html *h, int32_t id)
     return 0;
 }
 
-static void put_link_start(html *h, const char *url)
+static void put_link_start(html *h, const char *url, const char *id)
 {
     put_start_tag(h, "a");
+    if (id)
+        put_attr(&h->out, "id", id);
     put_attr(&h->out, "href", url);
     put_attr(&h->out, "rel", "noopener noreferrer");
     render_buf_putc(&h->out, '>');
@@ -257,7 +261,7 @@ static void put_missing_image(html *h, int32_t id, const char *url)
     if (!alt || !*alt)
         alt = "image";
     if (!h->in_link)
-        put_link_start(h, url);
+        put_link_start(h, url, NULL);
     put_escaped(&h->out, alt, strlen(alt));
     if (!h->in_link)
         render_buf_puts(&h->out, "</a>");
@@ -273,7 +277,7 @@ static int put_media(html *h, int32_t id)
         return 0;
     const char *title = render_media_title(h->in->dom, id);
     begin_inline(h);
-    put_link_start(h, url);
+    put_link_start(h, url, NULL);
     put_escaped(&h->out, title, strlen(title));
     render_buf_puts(&h->out, "</a>");
     free(url);
@@ -318,11 +322,14 @@ static int open_written(html *h, hframe *fr, int32_t id, const char *name, const
             return -1;
         if (!url)
             return 0;   /* no safe target: the text stays, the link goes */
-        put_link_start(h, url);
+        put_link_start(h, url, render_kept_id(h->in->dom, &h->targets, id));
         h->in_link++;
         free(url);
     } else {
         put_start_tag(h, name);
+        const char *kept = render_kept_id(h->in->dom, &h->targets, id);
+        if (kept)
+            put_attr(&h->out, "id", kept);
         put_allowed_attrs(h, id, rule->attrs);
         render_buf_putc(&h->out, '>');
     }
@@ -349,6 +356,25 @@ static void unwrapped_block_edge(html *h)
         block_boundary(h);
 }
 
+/* What an element without content still holds: 2 a line break, 1 white
+ * space, 0 nothing. */
+enum { HOLDS_NOTHING, HOLDS_SPACE, HOLDS_BREAK };
+
+static int empty_holds(const rm_dom *dom, const uint8_t *scan, int32_t id)
+{
+    int32_t end = id + (int32_t)dom->nodes[id].size;
+    int holds = HOLDS_NOTHING;
+    for (int32_t n = id + 1; n < end; n++) {
+        if (scan[n] & RENDER_SKIP)
+            n += (int32_t)dom->nodes[n].size - 1;
+        else if (dom->nodes[n].type == RM_NODE_ELEMENT && dom->nodes[n].tag == GUMBO_TAG_BR)
+            return HOLDS_BREAK;
+        else if (dom->nodes[n].type == RM_NODE_TEXT && *dom_text(dom, n))
+            holds = HOLDS_SPACE;
+    }
+    return holds;
+}
+
 /* Returns 1 to descend, 0 to skip the element, -1 when out of memory. */
 static int open_element(html *h, hframe *fr, int32_t id)
 {
@@ -359,8 +385,18 @@ static int open_element(html *h, hframe *fr, int32_t id)
     int is_block = render_class(dom, id) == RENDER_BLOCK;
     uint8_t flags = h->scan[id];
     fr->layout = rule->layout ? rule->layout : is_block ? LAYOUT_BLOCK : LAYOUT_INLINE;
-    if (rule->layout && !(flags & RENDER_HAS_CONTENT) && !rule->keep_empty)
-        return 0;   /* an empty element adds nothing to a reader view */
+    if (rule->layout && !(flags & RENDER_HAS_CONTENT) && !rule->keep_empty) {
+        /* An empty element adds nothing to a reader view, but what an
+         * inline one holds still parts the words around it, as in the
+         * browser: white space ("means<em> </em>more") or a line break
+         * ("<strong><br></strong>"). */
+        int holds = rule->layout == LAYOUT_INLINE ? empty_holds(dom, h->scan, id) : HOLDS_NOTHING;
+        if (holds != HOLDS_BREAK) {
+            if (holds == HOLDS_SPACE)
+                h->owed_space = 1;
+            return 0;
+        }
+    }
     if (render_is_caption_part(dom, id))
         h->owed_space = 1;
     if (fr->layout != LAYOUT_INLINE && h->written == 0)
@@ -428,8 +464,11 @@ char *render_html(const rm_render_input *in)
     if (!scan)
         return NULL;
     h.scan = scan;
-    int rc = render_walk(in, scan, enter, leave, &h);
+    int rc = render_targets(in, scan, &h.targets);
+    if (rc == 0)
+        rc = render_walk(in, scan, enter, leave, &h);
     close_implicit_p(&h);
+    hashset_free(&h.targets);
     render_stack_free(&h.frames);
     free(scan);
     if (rc) {

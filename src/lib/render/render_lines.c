@@ -84,6 +84,9 @@ static int marker_due(const render_lines *w)
 
 void render_lines_break(render_lines *w, unsigned newlines)
 {
+    /* A block edge after a <br>: the line ends anyway, and a "\" before
+     * it would be read as a literal backslash. */
+    w->hard_break = 0;
     if (w->inline_only) {
         render_lines_space(w);
         return;
@@ -157,6 +160,10 @@ static void pay_owed(render_lines *w)
     w->hard_break = 0;
     w->blank_depth = SIZE_MAX;
     if (!w->line_open) {
+        if (w->verbatim && w->verbatim_starts) {
+            size_t start = w->out->len;
+            render_buf_put(w->verbatim_starts, (const char *)&start, sizeof start);
+        }
         put_prefix(w, w->containers.count, 0);
         w->line_open = 1;
     }

@@ -27,6 +27,7 @@ typedef struct {
     int verbatim;             /* > 0: inside pre */
     int hard_break;           /* Markdown: a <br> owes a "\" before its newline */
     render_buf deferred;      /* Markdown openers waiting for content */
+    render_buf *verbatim_starts;  /* if set: offsets (size_t) of pre lines */
 } render_lines;
 
 void render_lines_init(render_lines *w, render_buf *out);

@@ -6,8 +6,10 @@
  * under their parent's text, "> " before quoted lines, pre verbatim, table
  * rows one per line with cells joined by " | ".
  *
- * rm_text_wrap cannot tell after the fact which lines came from pre, so it
- * treats every line alike: a line that fits is kept as it is; a longer one
+ * Wrapping at render time (render_text_wrapped, rm_options.wrap_width)
+ * knows which lines came from pre and leaves them as they are: code is
+ * never re-flowed. rm_text_wrap, given only the finished text, cannot tell,
+ * so it treats every line alike: a line that fits is kept as it is; a longer one
  * is broken at Unicode line-break opportunities (UAX #14 via libunistring,
  * measured in display columns, so CJK counts two per ideograph; a word
  * wider than the line overflows rather than being cut) and its continuation
@@ -25,7 +27,17 @@
 
 char *render_text(const rm_render_input *in)
 {
-    return render_flow(in, RENDER_FLOW_TEXT);
+    return render_flow(in, NULL, NULL);
+}
+
+char *render_text_wrapped(const rm_render_input *in, unsigned width)
+{
+    render_buf starts = {0};
+    char *text = render_flow(in, NULL, &starts);
+    char *wrapped = text && !starts.failed ? render_text_rewrap(text, width, &starts) : NULL;
+    free(text);
+    render_buf_free(&starts);
+    return wrapped;
 }
 
 /* Length of the leading "> " markers (">" alone on a blank quote line). */
@@ -118,15 +130,32 @@ static int wrap_line(render_buf *out, const char *line, size_t len, unsigned wid
     return 0;
 }
 
-char *rm_text_wrap(const char *text, unsigned width)
+/* Is the line at `offset` one of the recorded pre lines? `next` walks the
+ * sorted offsets along with the text. */
+static int is_verbatim_line(const render_buf *starts, size_t *next, size_t offset)
+{
+    size_t count = starts ? starts->len / sizeof(size_t) : 0;
+    size_t at;
+    while (*next < count) {
+        memcpy(&at, starts->data + *next * sizeof at, sizeof at);
+        if (at > offset)
+            return 0;
+        ++*next;
+        if (at == offset)
+            return 1;
+    }
+    return 0;
+}
+
+char *render_text_rewrap(const char *text, unsigned width, const render_buf *verbatim_starts)
 {
     render_buf out = {0};
     char *breaks = NULL;
-    size_t breaks_cap = 0;
+    size_t breaks_cap = 0, next_start = 0;
     const char *line = text;
     for (;;) {
         size_t len = strcspn(line, "\n");
-        if (width == 0)
+        if (width == 0 || is_verbatim_line(verbatim_starts, &next_start, (size_t)(line - text)))
             render_buf_put(&out, line, len);
         else if (wrap_line(&out, line, len, width, &breaks, &breaks_cap))
             out.failed = 1;
@@ -137,4 +166,9 @@ char *rm_text_wrap(const char *text, unsigned width)
     }
     free(breaks);
     return render_buf_finish(&out);
+}
+
+char *rm_text_wrap(const char *text, unsigned width)
+{
+    return render_text_rewrap(text, width, NULL);
 }

@@ -1,0 +1,501 @@
+/*
+ * pagetype.c — decide what kind of page this is, before the article is
+ * chosen: a forum thread is its posts, an index page its cards, and the
+ * passes after this one gather content accordingly.
+ *
+ * Evidence is weighed, not taken from one place (votes per type, the
+ * highest wins, an article when nothing speaks up):
+ *   - schema.org types the page declares, in JSON-LD (@type anywhere in
+ *     the data, @graph included) and in microdata (itemtype);
+ *   - og:type ("product", "product.group", "article");
+ *   - path words of the page's URL, the caller's or else the canonical one
+ *     ("/threads/", "/docs/", "/collections/"), one vote per word;
+ *   - structure: repeated posts (alike siblings each with a date or author
+ *     and prose of their own) that outweigh the prose around them; grids of
+ *     alike teaser cards that hold most of the page's text; a purchase
+ *     button; code blocks holding much of the text.
+ * Nothing names a site: these are the page's own declarations and shapes.
+ */
+#include "pagetype.h"
+
+#include <cJSON.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_LD_DEPTH 12
+#define MIN_POST_CHARS 60      /* a post says something: a sentence or two */
+#define MAX_POST_LINK_DENSITY 0.5
+#define MIN_POSTS 2
+#define MIN_CARDS 6            /* a grid of cards, not a related-posts row */
+#define CARD_MAX_CHARS 600
+#define CARD_SHARE 0.5         /* cards hold at least half the page's text */
+#define CODE_SHARE 0.15        /* code holds this much of the page's text */
+#define SCAN_KINDS 6           /* distinct child kinds compared per parent */
+
+const char *rm_page_type_name(rm_page_type type)
+{
+    static const char *const names[RM_PAGE_TYPE_COUNT] = {
+        [RM_PAGE_ARTICLE] = "article",       [RM_PAGE_FORUM] = "forum",
+        [RM_PAGE_DOCUMENTATION] = "documentation", [RM_PAGE_SERVICE] = "service",
+        [RM_PAGE_PRODUCT] = "product",       [RM_PAGE_COLLECTION] = "collection",
+        [RM_PAGE_LISTING] = "listing",
+    };
+    return (unsigned)type < RM_PAGE_TYPE_COUNT ? names[type] : "article";
+}
+
+/* schema.org types and the kind of page their presence says (schema.org's
+ * own definitions: a QAPage is a question with its answers, a
+ * CollectionPage a page of items). Each counts once per page, except
+ * Product: one or two are the page's product, many are a catalogue. */
+static const struct {
+    const char *name;
+    rm_page_type type;
+    float weight;
+} schema_votes[] = {
+    {"DiscussionForumPosting", RM_PAGE_FORUM, 4.0f},
+    {"QAPage", RM_PAGE_FORUM, 4.0f},
+    {"SocialMediaPosting", RM_PAGE_FORUM, 2.0f},
+    {"TechArticle", RM_PAGE_DOCUMENTATION, 3.0f},
+    {"APIReference", RM_PAGE_DOCUMENTATION, 4.0f},
+    {"Product", RM_PAGE_PRODUCT, 3.0f},
+    {"IndividualProduct", RM_PAGE_PRODUCT, 3.0f},
+    {"ProductGroup", RM_PAGE_PRODUCT, 2.0f},
+    {"CollectionPage", RM_PAGE_COLLECTION, 3.0f},
+    {"OfferCatalog", RM_PAGE_COLLECTION, 2.0f},
+    {"SearchResultsPage", RM_PAGE_LISTING, 4.0f},
+    {"Article", RM_PAGE_ARTICLE, 1.0f},
+    {"NewsArticle", RM_PAGE_ARTICLE, 2.0f},
+    {"BlogPosting", RM_PAGE_ARTICLE, 2.0f},
+    {"ScholarlyArticle", RM_PAGE_ARTICLE, 2.0f},
+    {"Report", RM_PAGE_ARTICLE, 1.0f},
+    {"Recipe", RM_PAGE_ARTICLE, 2.0f},
+    {"Service", RM_PAGE_SERVICE, 2.0f},
+    {"ProfessionalService", RM_PAGE_SERVICE, 2.0f},
+    {"EducationalOccupationalProgram", RM_PAGE_SERVICE, 2.0f},
+    {"Course", RM_PAGE_SERVICE, 1.0f},
+};
+#define SCHEMA_COUNT (sizeof schema_votes / sizeof schema_votes[0])
+#define CATALOGUE_PRODUCTS 3
+
+/* og:type values (the Open Graph protocol's object types). */
+static const struct {
+    const char *value;
+    rm_page_type type;
+    float weight;
+} og_votes[] = {
+    {"product", RM_PAGE_PRODUCT, 3.0f},
+    {"og:product", RM_PAGE_PRODUCT, 3.0f},
+    {"product.item", RM_PAGE_PRODUCT, 3.0f},
+    {"product.group", RM_PAGE_COLLECTION, 3.0f},
+    {"article", RM_PAGE_ARTICLE, 1.0f},
+};
+
+/* Path segments of the page's URL that name its kind, as sites lay out
+ * their URL spaces (forum software, documentation generators, shops). */
+static const struct {
+    const char *segment;
+    rm_page_type type;
+} path_votes[] = {
+    {"forum", RM_PAGE_FORUM},       {"forums", RM_PAGE_FORUM},
+    {"thread", RM_PAGE_FORUM},      {"threads", RM_PAGE_FORUM},
+    {"topic", RM_PAGE_FORUM},       {"questions", RM_PAGE_FORUM},
+    {"discussion", RM_PAGE_FORUM},  {"discussions", RM_PAGE_FORUM},
+    {"showthread.php", RM_PAGE_FORUM}, {"viewtopic.php", RM_PAGE_FORUM},
+    {"docs", RM_PAGE_DOCUMENTATION}, {"documentation", RM_PAGE_DOCUMENTATION},
+    {"manual", RM_PAGE_DOCUMENTATION}, {"reference", RM_PAGE_DOCUMENTATION},
+    {"api", RM_PAGE_DOCUMENTATION}, {"guide", RM_PAGE_DOCUMENTATION},
+    {"product", RM_PAGE_PRODUCT},   {"products", RM_PAGE_PRODUCT},
+    {"item", RM_PAGE_PRODUCT},      {"dp", RM_PAGE_PRODUCT},
+    {"collections", RM_PAGE_COLLECTION}, {"category", RM_PAGE_COLLECTION},
+    {"categories", RM_PAGE_COLLECTION}, {"shop", RM_PAGE_COLLECTION},
+    {"services", RM_PAGE_SERVICE},  {"service", RM_PAGE_SERVICE},
+    {"pricing", RM_PAGE_SERVICE},   {"solutions", RM_PAGE_SERVICE},
+    {"features", RM_PAGE_SERVICE},
+};
+#define PATH_WEIGHT 1.0f
+
+/* Purchase buttons (shop platforms' wording, in the languages the phrase
+ * lists cover): with a price on the page they make it a product page. */
+static const char *const purchase_phrases[] = {
+    "add to cart", "add to bag", "add to basket", "buy now", "add to trolley",
+    "in den warenkorb", "ajouter au panier", "añadir al carrito", "aggiungi al carrello",
+    "in winkelwagen",
+};
+
+/* ---- schema.org types ------------------------------------------------------ */
+
+typedef struct {
+    float votes[RM_PAGE_TYPE_COUNT];
+    bool seen[SCHEMA_COUNT];
+    unsigned products;
+} evidence;
+
+static const char *schema_name(const char *type)
+{
+    const char *slash = strrchr(type, '/');
+    const char *colon = strrchr(type, ':');
+    if (slash)
+        return slash + 1;
+    return colon ? colon + 1 : type;
+}
+
+static void vote_schema_type(evidence *ev, const char *type)
+{
+    const char *name = schema_name(type);
+    for (size_t k = 0; k < SCHEMA_COUNT; k++) {
+        if (strcmp(name, schema_votes[k].name) != 0)
+            continue;
+        if (schema_votes[k].type == RM_PAGE_PRODUCT)
+            ev->products++;
+        if (!ev->seen[k])
+            ev->votes[schema_votes[k].type] += schema_votes[k].weight;
+        ev->seen[k] = true;
+    }
+}
+
+/* Every @type in the data, at any depth (bounded). */
+static void walk_json(evidence *ev, const cJSON *item, int depth)
+{
+    if (!item || depth > MAX_LD_DEPTH)
+        return;
+    if (cJSON_IsObject(item)) {
+        const cJSON *type = cJSON_GetObjectItemCaseSensitive(item, "@type");
+        if (cJSON_IsString(type))
+            vote_schema_type(ev, type->valuestring);
+        const cJSON *t;
+        cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
+            if (cJSON_IsString(t))
+                vote_schema_type(ev, t->valuestring);
+    }
+    const cJSON *child;
+    cJSON_ArrayForEach(child, item)
+        if (cJSON_IsObject(child) || cJSON_IsArray(child))
+            walk_json(ev, child, depth + 1);
+}
+
+static bool is_ld_json(const char *type)
+{
+    return type && strncasecmp(type, "application/ld+json", 19) == 0;
+}
+
+static void collect_schema(const rm_engine *e, evidence *ev)
+{
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const rm_node *n = &e->dom.nodes[i];
+        if (n->type != RM_NODE_ELEMENT)
+            continue;
+        const char *itemtype = dom_attr(&e->dom, i, "itemtype");
+        if (itemtype)
+            vote_schema_type(ev, itemtype);
+        if (n->tag != GUMBO_TAG_SCRIPT || !is_ld_json(dom_attr(&e->dom, i, "type")) ||
+            n->first_child == RM_NONE)
+            continue;
+        const char *json = dom_text(&e->dom, n->first_child);
+        cJSON *root = json ? cJSON_Parse(json) : NULL;
+        walk_json(ev, root, 0);
+        cJSON_Delete(root);
+    }
+    if (ev->products >= CATALOGUE_PRODUCTS) {
+        ev->votes[RM_PAGE_PRODUCT] = 0.0f;
+        ev->votes[RM_PAGE_COLLECTION] += 3.0f;
+    }
+}
+
+/* ---- meta and URL ---------------------------------------------------------- */
+
+static const char *meta_content(const rm_engine *e, const char *property)
+{
+    if (e->dom.head == RM_NONE)
+        return NULL;
+    int32_t end = engine_end(e, e->dom.head);
+    for (int32_t i = e->dom.head; i < end; i++) {
+        if (e->dom.nodes[i].tag != GUMBO_TAG_META)
+            continue;
+        const char *p = dom_attr(&e->dom, i, "property");
+        if (!p)
+            p = dom_attr(&e->dom, i, "name");
+        if (p && strcasecmp(p, property) == 0)
+            return dom_attr(&e->dom, i, "content");
+    }
+    return NULL;
+}
+
+static void vote_og_type(const rm_engine *e, evidence *ev)
+{
+    const char *og = meta_content(e, "og:type");
+    for (size_t k = 0; og && k < sizeof og_votes / sizeof og_votes[0]; k++)
+        if (strcasecmp(og, og_votes[k].value) == 0)
+            ev->votes[og_votes[k].type] += og_votes[k].weight;
+}
+
+static void vote_path(const char *url, evidence *ev)
+{
+    if (!url)
+        return;
+    const char *p = strstr(url, "://");
+    p = p ? strchr(p + 3, '/') : url;
+    while (p && *p) {
+        while (*p == '/')
+            p++;
+        size_t n = strcspn(p, "/?#");
+        for (size_t k = 0; k < sizeof path_votes / sizeof path_votes[0]; k++) {
+            rm_page_type t = path_votes[k].type;
+            if (strlen(path_votes[k].segment) == n && strncasecmp(p, path_votes[k].segment, n) == 0)
+                ev->votes[t] += PATH_WEIGHT;
+        }
+        p += n;
+        if (*p == '?' || *p == '#')
+            break;
+    }
+}
+
+/* ---- structure ------------------------------------------------------------- */
+
+static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
+
+static bool visible_element(const rm_engine *e, int32_t id)
+{
+    return node(e, id)->type == RM_NODE_ELEMENT && e->drop[id] == DROP_KEEP;
+}
+
+/* Tag and first class token: what repeated posts or cards share. */
+static bool same_kind(const rm_engine *e, int32_t a, int32_t b)
+{
+    if (node(e, a)->tag != node(e, b)->tag)
+        return false;
+    const char *ca = dom_attr(&e->dom, a, "class"), *cb = dom_attr(&e->dom, b, "class");
+    size_t la = ca ? strcspn(ca, " \t\n") : 0, lb = cb ? strcspn(cb, " \t\n") : 0;
+    return la == lb && (la == 0 || memcmp(ca, cb, la) == 0);
+}
+
+/* A post of a thread: prose of its own, signed with a date or an author,
+ * or carrying a "Reply" control; not a teaser led by a linked headline. */
+static bool is_post(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    return s->chars - (uint32_t)s->link_chars >= MIN_POST_CHARS &&
+           engine_link_density(s) <= MAX_POST_LINK_DENSITY &&
+           (e->flags[id] & (NF_HAS_DATE | NF_REPLY)) && !(e->flags[id] & NF_HEADLINE);
+}
+
+/* A teaser card: short, led by a linked headline or a linked picture. */
+static bool is_card(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    return s->chars <= CARD_MAX_CHARS && s->links > 0 &&
+           ((e->flags[id] & NF_HEADLINE) || s->images > 0 || s->headings > 0);
+}
+
+typedef struct {
+    int32_t box;
+    unsigned count;
+    uint32_t chars;
+} group;
+
+/* The largest run of alike children of `parent` passing `test`. */
+static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t))
+{
+    group best = {parent, 0, 0};
+    int32_t kinds[SCAN_KINDS];
+    size_t nk = 0;
+    for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!visible_element(e, c) || !test(e, c))
+            continue;
+        bool known = false;
+        for (size_t k = 0; k < nk && !known; k++)
+            known = same_kind(e, kinds[k], c);
+        if (known || nk == SCAN_KINDS)
+            continue;
+        kinds[nk++] = c;
+        group g = {parent, 0, 0};
+        for (int32_t d = c; d != RM_NONE; d = node(e, d)->next_sibling)
+            if (visible_element(e, d) && same_kind(e, c, d) && test(e, d)) {
+                g.count++;
+                g.chars += e->raw[d].chars;
+            }
+        if (g.chars > best.chars)
+            best = g;
+    }
+    return best;
+}
+
+/* The page's largest group of posts or cards. */
+static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int32_t), unsigned min)
+{
+    group best = {RM_NONE, 0, 0};
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->type != RM_NODE_ELEMENT || e->raw[i].chars < best.chars)
+            continue;
+        group g = best_group(e, i, test);
+        if (g.count >= min && g.chars > best.chars)
+            best = g;
+    }
+    return best;
+}
+
+/* Prose outside a box: paragraphs of text that are not mostly links. */
+static uint32_t prose_outside(const rm_engine *e, int32_t box)
+{
+    uint32_t prose = 0;
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (i == box) {
+            i = engine_end(e, box) - 1;
+            continue;
+        }
+        if (node(e, i)->tag == GUMBO_TAG_P && engine_link_density(&e->raw[i]) < 0.25)
+            prose += e->raw[i].chars;
+    }
+    return prose;
+}
+
+/* Does the page offer to buy something? A purchase button or link. */
+static bool has_purchase_button(const rm_engine *e)
+{
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = body; i < end; i++) {
+        GumboTag t = node(e, i)->tag;
+        if ((t != GUMBO_TAG_BUTTON && t != GUMBO_TAG_A && t != GUMBO_TAG_INPUT) ||
+            e->raw[i].chars > 40)
+            continue;
+        size_t len;
+        const char *value = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, i, "value") : NULL;
+        char *text = value ? strdup(value) : engine_folded_text(e, i, NULL, 160, &len);
+        for (char *p = text; p && *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        bool hit = false;
+        for (size_t k = 0; text && !hit && k < sizeof purchase_phrases / sizeof purchase_phrases[0]; k++)
+            hit = strstr(text, purchase_phrases[k]) != NULL;
+        free(text);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+static uint32_t code_chars(const rm_engine *e)
+{
+    uint32_t chars = 0;
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->tag == GUMBO_TAG_PRE) {
+            chars += e->raw[i].chars;
+            i = engine_end(e, i) - 1;
+        }
+    return chars;
+}
+
+/* schema.org microdata on the posts themselves: each post of a thread is
+ * an item of one of these types, or a property of the thread that holds
+ * posts. */
+static const char *const post_itemtypes[] = {
+    "DiscussionForumPosting", "Question", "Answer", "Comment", "SocialMediaPosting",
+};
+static const char *const post_itemprops[] = {"comment", "suggestedAnswer", "acceptedAnswer"};
+
+static bool in_list(const char *s, const char *const *list, size_t n)
+{
+    for (size_t k = 0; s && k < n; k++)
+        if (strcmp(s, list[k]) == 0)
+            return true;
+    return false;
+}
+
+static bool is_marked_post(const rm_engine *e, int32_t id)
+{
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    return (type && in_list(schema_name(type), post_itemtypes,
+                            sizeof post_itemtypes / sizeof post_itemtypes[0])) ||
+           in_list(dom_attr(&e->dom, id, "itemprop"), post_itemprops,
+                   sizeof post_itemprops / sizeof post_itemprops[0]);
+}
+
+static int32_t common_ancestor(const rm_engine *e, int32_t a, int32_t b)
+{
+    if (a == RM_NONE)
+        return b;
+    while (a != RM_NONE && !engine_contains(e, a, b))
+        a = node(e, a)->parent;
+    return a;
+}
+
+/* The box around the posts that microdata marks: their common ancestor,
+ * and how many posts are not inside another post. */
+static group marked_posts(const rm_engine *e)
+{
+    group g = {RM_NONE, 0, 0};
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->type != RM_NODE_ELEMENT || !is_marked_post(e, i) || e->raw[i].chars == 0)
+            continue;
+        g.box = common_ancestor(e, g.box, i);
+        g.count++;
+        g.chars += e->raw[i].chars;
+        i = engine_end(e, i) - 1;   /* comments under an answer are part of it */
+    }
+    return g;
+}
+
+static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
+{
+    uint32_t page = e->raw[e->dom.body].chars;
+    group posts = marked_posts(e);
+    if (posts.count < MIN_POSTS)
+        posts = find_group(e, is_post, MIN_POSTS);
+    if (posts.box != RM_NONE && posts.chars >= 2 * prose_outside(e, posts.box)) {
+        ev->votes[RM_PAGE_FORUM] += 2.0f;
+        out->items = posts.count;
+        out->items_box = posts.box;
+    }
+    group cards = find_group(e, is_card, MIN_CARDS);
+    out->cards_box = cards.box;
+    if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page) {
+        ev->votes[RM_PAGE_LISTING] += 2.0f;
+        ev->votes[RM_PAGE_COLLECTION] += 1.0f;
+        if (out->items_box == RM_NONE) {
+            out->items = cards.count;
+            out->items_box = cards.box;
+        }
+    }
+    if (has_purchase_button(e))
+        ev->votes[ev->products >= CATALOGUE_PRODUCTS || cards.count >= MIN_CARDS
+                      ? RM_PAGE_COLLECTION : RM_PAGE_PRODUCT] += 2.0f;
+    if (page > 0 && code_chars(e) >= CODE_SHARE * page)
+        ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
+}
+
+/* ---- the verdict ----------------------------------------------------------- */
+
+/* A page is an article unless told otherwise; more so when it is signed
+ * with a date or an author, as stories are and landing, product and index
+ * pages are not. */
+#define ARTICLE_PRIOR 0.9f
+#define SIGNED_BONUS 1.1f
+
+void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
+{
+    memset(out, 0, sizeof *out);
+    out->type = RM_PAGE_ARTICLE;
+    out->items_box = RM_NONE;
+    out->cards_box = RM_NONE;
+    if (e->dom.body == RM_NONE)
+        return;
+    evidence ev = {0};
+    ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
+    collect_schema(e, &ev);
+    vote_og_type(e, &ev);
+    vote_path(url, &ev);
+    vote_structure(e, &ev, out);
+    for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
+        if (ev.votes[t] > ev.votes[out->type])
+            out->type = (rm_page_type)t;
+    bool itemised = out->type == RM_PAGE_FORUM || out->type == RM_PAGE_COLLECTION ||
+                    out->type == RM_PAGE_LISTING;
+    if (!itemised) {
+        out->items = 0;
+        out->items_box = RM_NONE;
+    }
+}

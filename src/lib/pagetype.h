@@ -1,0 +1,25 @@
+/*
+ * pagetype.h — what kind of page this is, decided before the article is
+ * chosen, because the kind decides how its content is gathered.
+ */
+#ifndef RM_PAGETYPE_H
+#define RM_PAGETYPE_H
+
+#include "engine.h"
+#include "readmode.h"
+
+typedef struct {
+    rm_page_type type;
+    unsigned items;        /* posts of a thread, cards of an index */
+    int32_t items_box;     /* the element holding those posts or cards, or RM_NONE */
+    int32_t cards_box;     /* the page's largest grid of teaser cards, whatever
+                              the type, or RM_NONE */
+} page_info;
+
+/* Decide the page type from schema.org types (JSON-LD @type, microdata
+ * itemtype), og:type, the path of `url` (may be NULL) and the page's
+ * structure. Needs engine_prepare, and runs before clutter_classify (which
+ * takes a thread's posts for comments). */
+void pagetype_detect(const rm_engine *e, const char *url, page_info *out);
+
+#endif

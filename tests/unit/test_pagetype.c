@@ -1,0 +1,358 @@
+/*
+ * test_pagetype.c — page types and the extraction rules that depend on them,
+ * on small hand-written pages: the detector reads schema.org types (JSON-LD
+ * and microdata), og:type, URL path words and structure; a forum thread
+ * keeps its posts with their authors and dates while comments under an
+ * article stay clutter; pages of sections are taken whole from their main
+ * region; a page whose scorer finds nothing still shows its densest text;
+ * a script-rendered shell is read from its <noscript>.
+ */
+#include "testutil.h"
+
+#include "article_json.h"
+#include "readmode.h"
+
+#define SENTENCES                                                                        \
+    "The committee met again on Thursday to review the proposal, and after a long "     \
+    "discussion the members agreed that the plan needed more work before a vote."
+
+static rm_article *extract_url(const char *html, const char *url)
+{
+    rm_options opt = rm_default_options;
+    opt.url = url;
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), &opt, &a);
+    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(a->text);
+    return a;
+}
+
+static rm_article *extract(const char *html)
+{
+    return extract_url(html, NULL);
+}
+
+static bool has(const rm_article *a, const char *needle)
+{
+    return strstr(a->text, needle) != NULL;
+}
+
+/* ---- names ----------------------------------------------------------------- */
+
+START_TEST(type_names_are_stable)
+{
+    ck_assert_str_eq(rm_page_type_name(RM_PAGE_ARTICLE), "article");
+    ck_assert_str_eq(rm_page_type_name(RM_PAGE_FORUM), "forum");
+    ck_assert_str_eq(rm_page_type_name(RM_PAGE_DOCUMENTATION), "documentation");
+    ck_assert_str_eq(rm_page_type_name(RM_PAGE_SERVICE), "service");
+    ck_assert_str_eq(rm_page_type_name(RM_PAGE_PRODUCT), "product");
+    ck_assert_str_eq(rm_page_type_name(RM_PAGE_COLLECTION), "collection");
+    ck_assert_str_eq(rm_page_type_name(RM_PAGE_LISTING), "listing");
+    ck_assert_str_eq(rm_page_type_name((rm_page_type)99), "article");
+}
+END_TEST
+
+/* ---- forum threads ---------------------------------------------------------- */
+
+#define POST(author, date, text)                                                        \
+    "<div class=\"post\"><div class=\"post-meta\"><a href=\"/u/" author "\" rel=\"author\">" \
+    author "</a> <time datetime=\"2025-05-02\">" date "</time></div>"                   \
+    "<dl class=\"member\"><dt>Joined:</dt><dd>Mar 2019</dd><dt>Messages:</dt><dd>1,204</dd>" \
+    "<dt>Reaction score:</dt><dd>310</dd></dl>"                                          \
+    "<div class=\"post-body\"><p>" text "</p></div>"                                     \
+    "<div class=\"post-actions\"><button>Like</button> <a href=\"#reply\">Reply</a></div>" \
+    "<div class=\"signature\">Sent from my phone</div></div>"
+
+static const char thread_page[] =
+    "<html><head><title>Best way to store onions? - Kitchen Forum</title>"
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+    "\"@type\":\"DiscussionForumPosting\",\"headline\":\"Best way to store onions?\"}</script>"
+    "</head><body><nav><a href=\"/\">Forum home</a> <a href=\"/new\">New posts</a></nav>"
+    "<h1>Best way to store onions?</h1><div class=\"thread\">"
+    POST("kitchenmaven", "2 May 2025", "My onions keep sprouting after a week in the pantry. "
+         "I have tried paper bags, a wire basket and the fridge, and nothing seems to work.")
+    POST("greengrocer", "2 May 2025", "Keep them dry, dark and well ventilated, away from "
+         "potatoes, which give off moisture and gases that make onions sprout sooner.")
+    POST("slowcook", "3 May 2025", "Old tights work surprisingly well: drop an onion in, tie "
+         "a knot, add the next one, and hang the whole string in a cool cupboard.")
+    "</div><form><textarea name=\"reply\"></textarea><button>Post reply</button></form>"
+    "</body></html>";
+
+START_TEST(forum_keeps_every_post_in_order)
+{
+    rm_article *a = extract(thread_page);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 3);
+    const char *first = strstr(a->text, "My onions keep sprouting");
+    const char *second = strstr(a->text, "Keep them dry");
+    const char *third = strstr(a->text, "Old tights work");
+    ck_assert_msg(first && second && third, "posts missing:\n%s", a->text);
+    ck_assert(first < second && second < third);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(forum_posts_are_signed_and_controls_go)
+{
+    rm_article *a = extract(thread_page);
+    ck_assert_msg(has(a, "greengrocer") && has(a, "3 May 2025"), "author/date lines:\n%s", a->text);
+    ck_assert_msg(!has(a, "Post reply") && !has(a, "Like"), "controls kept:\n%s", a->text);
+    ck_assert_msg(!has(a, "Sent from my phone"), "signature kept:\n%s", a->text);
+    ck_assert_msg(!has(a, "Reaction score"), "member panel kept:\n%s", a->text);
+    ck_assert_msg(!has(a, "Forum home"), "navigation kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Microdata alone (a Q&A page without JSON-LD): the question and the answers,
+ * which sit in separate boxes, are all kept. */
+START_TEST(qa_microdata_keeps_question_and_answers)
+{
+    const char *html =
+        "<html><head><title>How do I descale a kettle?</title></head><body>"
+        "<div id=\"content\"><h1>How do I descale a kettle?</h1>"
+        "<div itemscope itemtype=\"https://schema.org/Question\"><p>Our water is very hard and "
+        "the kettle is coated in white scale again, only a month after the last clean.</p></div>"
+        "<div id=\"answers\">"
+        "<div class=\"answer\" itemprop=\"suggestedAnswer\" itemscope itemtype=\"https://schema.org/Answer\">"
+        "<p>Fill it halfway with equal parts water and white vinegar, boil, leave it for an "
+        "hour, then rinse it out twice with fresh water before you use it.</p></div>"
+        "<div class=\"answer\" itemprop=\"suggestedAnswer\" itemscope itemtype=\"https://schema.org/Answer\">"
+        "<p>Citric acid does the same job without the smell: two spoonfuls in a full kettle, "
+        "boil, wait twenty minutes, pour away and rinse.</p></div></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_msg(has(a, "Our water is very hard") && has(a, "white vinegar") && has(a, "Citric acid"),
+                  "thread incomplete:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Comments under an article remain clutter: the page is an article. */
+START_TEST(article_comments_stay_clutter)
+{
+    const char *html =
+        "<html><head><title>Council delays vote</title>"
+        "<meta property=\"og:type\" content=\"article\"></head><body><article>"
+        "<h1>Council delays vote</h1><p>" SENTENCES "</p><p>" SENTENCES " A second reading "
+        "is expected next month, once the finance office has costed the changes.</p><p>"
+        SENTENCES " Residents who spoke at the meeting asked for the plan to be published.</p>"
+        "</article><section id=\"comments\" class=\"comments\"><h2>3 comments</h2>"
+        "<div class=\"comment\"><a href=\"/u/a\" rel=\"author\">Ann</a> <time>1 May</time>"
+        "<p>About time somebody looked at this properly, it has been years.</p>"
+        "<a href=\"#\">Reply</a></div>"
+        "<div class=\"comment\"><a href=\"/u/b\" rel=\"author\">Bob</a> <time>1 May</time>"
+        "<p>I was at the meeting and it was far more heated than this suggests.</p>"
+        "<a href=\"#\">Reply</a></div></section></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    ck_assert_uint_eq(a->page_items, 0);
+    ck_assert_msg(has(a, "costed the changes"), "article lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "far more heated"), "comment kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* ---- other types ------------------------------------------------------------ */
+
+START_TEST(product_from_schema_and_og_type)
+{
+    const char *html =
+        "<html><head><title>Wool Runner</title><meta property=\"og:type\" content=\"product\">"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"Product\",\"name\":\"Wool Runner\",\"description\":\"A soft wool shoe.\","
+        "\"offers\":{\"@type\":\"Offer\",\"price\":\"98\"}}]}</script></head><body>"
+        "<h1>Wool Runner</h1><p>" SENTENCES "</p><button>Add to cart</button></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Customer reviews are a product page's comments; the description stays. */
+START_TEST(product_reviews_are_clutter)
+{
+    const char *html =
+        "<html><head><title>Trail Lamp</title><meta property=\"og:type\" content=\"product\">"
+        "</head><body><main><h1>Trail Lamp</h1><div class=\"description\"><p>A rechargeable "
+        "lamp for camping and hiking, with three brightness levels, a red night mode and a "
+        "battery that lasts up to forty hours on the lowest setting.</p><p>The lamp folds flat, "
+        "weighs 180 grams and charges over USB-C in about three hours.</p></div>"
+        "<section id=\"reviews\"><h2>Customer reviews</h2>"
+        "<div itemprop=\"review\" itemscope itemtype=\"https://schema.org/Review\"><p>Bright "
+        "enough to read by, and the battery really does last a whole long weekend away.</p></div>"
+        "</section></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    ck_assert_msg(has(a, "rechargeable lamp") && has(a, "charges over USB-C"), "description lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Bright enough to read"), "review kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Many Product items are a catalogue, not one product. */
+START_TEST(many_products_make_a_collection)
+{
+    const char *html =
+        "<html><head><title>Sneakers</title><script type=\"application/ld+json\">"
+        "{\"@type\":\"ItemList\",\"itemListElement\":[{\"@type\":\"Product\",\"name\":\"A\"},"
+        "{\"@type\":\"Product\",\"name\":\"B\"},{\"@type\":\"Product\",\"name\":\"C\"},"
+        "{\"@type\":\"Product\",\"name\":\"D\"}]}</script></head><body><h1>Sneakers</h1>"
+        "<p>" SENTENCES "</p></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(tech_article_is_documentation)
+{
+    const char *html =
+        "<html><head><title>Configuring the cache</title><script type=\"application/ld+json\">"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"TechArticle\"}</script></head><body>"
+        "<h1>Configuring the cache</h1><p>" SENTENCES "</p><pre><code>cache.size = 512\n"
+        "cache.ttl = 60</code></pre></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "documentation");
+    ck_assert_msg(has(a, "cache.size = 512"), "code lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(url_path_words_vote)
+{
+    const char *html = "<html><head><title>Onions</title></head><body><h1>Onions</h1><p>"
+                       SENTENCES "</p></body></html>";
+    rm_article *a = extract_url(html, "https://example.org/forums/threads/onions.123/");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    rm_article_free(a);
+    a = extract_url(html, "https://example.org/blog/onions");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
+#define CARD(n)                                                                         \
+    "<div class=\"card\"><h3><a href=\"/news/" #n "\">Headline number " #n " about the "  \
+    "town</a></h3><p>A short summary of story " #n ".</p></div>"
+
+START_TEST(card_grid_is_a_listing)
+{
+    const char *html =
+        "<html><head><title>News</title></head><body><h1>News</h1><div class=\"grid\">"
+        CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) CARD(6) CARD(7) CARD(8)
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_uint_eq(a->page_items, 8);
+    ck_assert_msg(has(a, "Headline number 1") && has(a, "Headline number 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(page_type_in_json)
+{
+    rm_article *a = extract(thread_page);
+    cJSON *json = rm_article_to_json(a);
+    ck_assert_ptr_nonnull(json);
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(json, "page_type");
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive(json, "page_items");
+    ck_assert(cJSON_IsString(type));
+    ck_assert_str_eq(type->valuestring, "forum");
+    ck_assert(cJSON_IsNumber(items));
+    ck_assert_int_eq(items->valueint, 3);
+    cJSON_Delete(json);
+    rm_article_free(a);
+}
+END_TEST
+
+/* ---- sections, fallback, noscript ------------------------------------------ */
+
+/* A landing page: hero, features and FAQ are sibling sections of <main>;
+ * no one section holds half of the text, so all of them are kept. */
+START_TEST(sections_are_assembled)
+{
+    const char *html =
+        "<html><head><title>Garden design</title></head><body><nav><a href=\"/\">Home</a></nav>"
+        "<main><section class=\"hero\"><h1>Garden design</h1><p>We plan, plant and look after "
+        "gardens of every size, from a balcony to a country estate, all year round.</p></section>"
+        "<section class=\"features\"><h2>What we do</h2><p>Planting plans drawn to your soil, "
+        "light and budget, with plants chosen to flower from spring to late autumn.</p>"
+        "<p>Hard landscaping, paths, terraces and walls, built by our own team.</p></section>"
+        "<section class=\"faq\"><h2>Questions</h2><p>How long does a design take? Most plans "
+        "are ready within three weeks of the first visit, and planting follows.</p></section>"
+        "</main><footer><p>Garden Co. All rights reserved.</p></footer></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "balcony") && has(a, "Planting plans") && has(a, "three weeks"),
+                  "sections missing:\n%s", a->text);
+    ck_assert_msg(!has(a, "All rights reserved"), "footer kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A page made only of short linked items (nothing a scorer would take)
+ * still has a body: the densest region, and readerable false. */
+START_TEST(never_empty_when_text_is_visible)
+{
+    const char *html =
+        "<html><head><title>Opening hours</title></head><body>"
+        "<div class=\"sidebar\"><span>Mon-Fri 9-17</span><br><span>Sat 10-14</span><br>"
+        "<span>Closed on Sundays</span></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Closed on Sundays"), "empty body: '%s'", a->text);
+    ck_assert(!a->readerable);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(noscript_shell_is_read)
+{
+    const char *html =
+        "<html><head><title>Thread</title></head><body><div id=\"app\">Loading…</div>"
+        "<noscript><div class=\"post\"><p>" SENTENCES "</p><p>" SENTENCES "</p></div></noscript>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "The committee met again"), "noscript content lost: '%s'", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Ordinary pages never read their <noscript> fallbacks. */
+START_TEST(noscript_ignored_on_ordinary_pages)
+{
+    const char *html =
+        "<html><head><title>Vote</title></head><body><article><h1>Vote</h1><p>" SENTENCES
+        "</p><p>" SENTENCES "</p><noscript><p>Please enable JavaScript.</p></noscript>"
+        "</article></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(!has(a, "enable JavaScript"), "noscript rendered:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *pagetype_suite(void)
+{
+    Suite *s = suite_create("pagetype");
+    TCase *tc = tcase_create("pagetype");
+    tcase_add_test(tc, type_names_are_stable);
+    tcase_add_test(tc, forum_keeps_every_post_in_order);
+    tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
+    tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
+    tcase_add_test(tc, article_comments_stay_clutter);
+    tcase_add_test(tc, product_from_schema_and_og_type);
+    tcase_add_test(tc, product_reviews_are_clutter);
+    tcase_add_test(tc, many_products_make_a_collection);
+    tcase_add_test(tc, tech_article_is_documentation);
+    tcase_add_test(tc, url_path_words_vote);
+    tcase_add_test(tc, card_grid_is_a_listing);
+    tcase_add_test(tc, page_type_in_json);
+    tcase_add_test(tc, sections_are_assembled);
+    tcase_add_test(tc, never_empty_when_text_is_visible);
+    tcase_add_test(tc, noscript_shell_is_read);
+    tcase_add_test(tc, noscript_ignored_on_ordinary_pages);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(pagetype_suite)
