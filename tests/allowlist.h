@@ -1,7 +1,8 @@
 /*
  * allowlist.h — an independent check that an HTML or XHTML document holds
  * only what readmode's reader HTML may hold: the allow-listed elements
- * with their allow-listed attributes, safe link and image URLs, and in
+ * with their allow-listed attributes (and ids: in-article links keep their
+ * targets), safe link and image URLs, and in
  * <head> only charset, named <meta>, a Content-Security-Policy, <title>,
  * <style> and the EPUB style sheet link. Written apart from the renderer's
  * table on purpose: a test that read that table could not catch it
@@ -27,7 +28,7 @@ static const char *const al_elements[] = {
 
 /* "element attribute" pairs; "* attr" for any element. */
 static const char *const al_attributes[] = {
-    "a href", "a rel", "img src", "img alt", "img width", "img height", "ol start",
+    "* id", "a href", "a rel", "img src", "img alt", "img width", "img height", "ol start",
     "td colspan", "td rowspan", "th colspan", "th rowspan", "time datetime", "abbr title",
     "html lang", "html dir", "html xmlns", "html xmlns:epub", "html xml:lang",
     "header class", "p class", "section epub:type", "meta charset", "meta name",
@@ -36,10 +37,11 @@ static const char *const al_attributes[] = {
 
 static bool al_listed(const char *const *list, const char *a, const char *b)
 {
-    char want[160];
+    char want[160], any[160];
     snprintf(want, sizeof want, b ? "%s %s" : "%s", a, b ? b : "");
+    snprintf(any, sizeof any, "* %s", b ? b : "");
     for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], want) == 0)
+        if (strcmp(list[i], want) == 0 || (b && strcmp(list[i], any) == 0))
             return true;
     return false;
 }
@@ -48,7 +50,7 @@ static bool al_safe_url(const char *name, const char *v)
 {
     if (strcmp(name, "href") == 0)
         return strncasecmp(v, "http://", 7) == 0 || strncasecmp(v, "https://", 8) == 0 ||
-               strncasecmp(v, "mailto:", 7) == 0 || strcmp(v, "article.xhtml") == 0 ||
+               strncasecmp(v, "mailto:", 7) == 0 || v[0] == '#' || strcmp(v, "article.xhtml") == 0 ||
                strcmp(v, "style.css") == 0;
     if (strcmp(name, "src") == 0)
         return strncasecmp(v, "data:image/", 11) == 0 || strncasecmp(v, "http://", 7) == 0 ||

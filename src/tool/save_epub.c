@@ -74,28 +74,98 @@ static bool is_void(GumboTag tag)
     return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG;
 }
 
+/* The ids of the chapter: an id may appear once, and a "#fragment" link
+ * must name one that is there (epubcheck fails a book otherwise, where a
+ * browser shrugs). Pages repeat ids, and the renderer keeps an id only on
+ * the elements it writes, so both are checked here. */
+typedef struct {
+    const char **names;   /* sorted, unique */
+    bool *written;
+    size_t count;
+} id_table;
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* An id XHTML accepts: not empty, no white space. */
+static bool valid_id(const char *v)
+{
+    return *v && !strpbrk(v, " \t\n\r\f");
+}
+
+static void collect_ids(const GumboNode *node, id_table *t, size_t *cap)
+{
+    if (node->type != GUMBO_NODE_ELEMENT)
+        return;
+    const GumboAttribute *id = gumbo_get_attribute(&node->v.element.attributes, "id");
+    if (id && valid_id(id->value)) {
+        if (t->count == *cap) {
+            size_t grown = *cap ? *cap * 2 : 64;
+            const char **names = realloc(t->names, grown * sizeof *names);
+            if (!names)
+                return;   /* a missing id drops links to it: still a valid book */
+            t->names = names;
+            *cap = grown;
+        }
+        t->names[t->count++] = id->value;
+    }
+    const GumboVector *kids = &node->v.element.children;
+    for (unsigned i = 0; i < kids->length; i++)
+        collect_ids(kids->data[i], t, cap);
+}
+
+static void build_ids(const GumboNode *root, id_table *t)
+{
+    size_t cap = 0;
+    memset(t, 0, sizeof *t);
+    collect_ids(root, t, &cap);
+    if (!t->count)
+        return;
+    qsort(t->names, t->count, sizeof *t->names, compare_names);
+    size_t unique = 1;
+    for (size_t i = 1; i < t->count; i++)
+        if (strcmp(t->names[i], t->names[unique - 1]) != 0)
+            t->names[unique++] = t->names[i];
+    t->count = unique;
+    t->written = calloc(unique, sizeof *t->written);
+    if (!t->written)
+        t->count = 0;
+}
+
+static const char **find_id(const id_table *t, const char *name)
+{
+    return t->count ? bsearch(&name, t->names, t->count, sizeof *t->names, compare_names) : NULL;
+}
+
 /* Attribute values the EPUB schema checks; others pass as text. */
-static bool keep_attribute(GumboTag tag, const GumboAttribute *at)
+static bool keep_attribute(const GumboAttribute *at, id_table *ids)
 {
     if (strcmp(at->name, "datetime") == 0)
         return false;   /* free text in pages, a strict grammar in EPUB */
     if (strcmp(at->name, "colspan") == 0)
         return atoi(at->value) > 0;
-    (void)tag;
+    if (strcmp(at->name, "id") == 0) {
+        const char **found = valid_id(at->value) ? find_id(ids, at->value) : NULL;
+        if (!found || ids->written[found - ids->names])
+            return false;   /* the first element with an id keeps it */
+        ids->written[found - ids->names] = true;
+    }
     return true;
 }
 
-static void put_node(FILE *f, const GumboNode *node);
+static void put_node(FILE *f, const GumboNode *node, id_table *ids);
 
-static void put_children(FILE *f, const GumboVector *kids)
+static void put_children(FILE *f, const GumboVector *kids, id_table *ids)
 {
     for (unsigned i = 0; i < kids->length; i++)
-        put_node(f, kids->data[i]);
+        put_node(f, kids->data[i], ids);
 }
 
 /* The renderer's output nests no deeper than the page it came from, which
  * rm_options.max_depth bounds: recursion is safe here. */
-static void put_node(FILE *f, const GumboNode *node)
+static void put_node(FILE *f, const GumboNode *node, id_table *ids)
 {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
@@ -106,15 +176,18 @@ static void put_node(FILE *f, const GumboNode *node)
         return;
     const GumboElement *el = &node->v.element;
     const char *name = gumbo_normalized_tagname(el->tag);
-    if (!*name) {   /* not produced by the renderer; keep the text */
-        put_children(f, &el->children);
+    const GumboAttribute *href = el->tag == GUMBO_TAG_A
+                                     ? gumbo_get_attribute(&el->attributes, "href") : NULL;
+    bool dangling = href && href->value[0] == '#' && !find_id(ids, href->value + 1);
+    if (!*name || dangling) {   /* not the renderer's, or a link to nothing: the text */
+        put_children(f, &el->children, ids);
         return;
     }
     fprintf(f, "<%s", name);
     bool has_alt = false;
     for (unsigned i = 0; i < el->attributes.length; i++) {
         const GumboAttribute *at = el->attributes.data[i];
-        if (!keep_attribute(el->tag, at))
+        if (!keep_attribute(at, ids))
             continue;
         has_alt |= strcmp(at->name, "alt") == 0;
         fprintf(f, " %s=\"", at->name);
@@ -128,7 +201,7 @@ static void put_node(FILE *f, const GumboNode *node)
         return;
     }
     fputc('>', f);
-    put_children(f, &el->children);
+    put_children(f, &el->children, ids);
     fprintf(f, "</%s>", name);
 }
 
@@ -138,12 +211,16 @@ static int put_body(FILE *f, const char *html)
     GumboOutput *g = gumbo_parse(html);
     if (!g)
         return -1;
+    id_table ids;
+    build_ids(g->root, &ids);
     const GumboVector *top = &g->root->v.element.children;
     for (unsigned i = 0; i < top->length; i++) {
         const GumboNode *n = top->data[i];
         if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_BODY)
-            put_children(f, &n->v.element.children);
+            put_children(f, &n->v.element.children, &ids);
     }
+    free(ids.names);
+    free(ids.written);
     gumbo_destroy_output(&kGumboDefaultOptions, g);
     return 0;
 }

@@ -499,7 +499,16 @@ START_TEST(test_epub_passes_epubcheck)
     assert_ok(reply);
     assert_epubcheck(check, field(reply, "path")->valuestring);
     cJSON_Delete(reply);
-    /* 4. empty and odd metadata: still a valid book */
+    /* 4. footnotes as pages write them: repeated ids, links to nothing */
+    reply = call(&h, save_request("epub", "https://example.org/notes", "Notes", NULL,
+                                  "<p>Text<a href=\"#fn1\">1</a> and <a href=\"#gone\">x</a>"
+                                  "</p><div id=\"d\"><a href=\"#d\">d</a></div><ol><li id=\"fn1\">"
+                                  "Note <a href=\"#fn1\">back</a></li></ol><p id=\"fn1\">again</p>"
+                                  "<p id=\"two words\">spaced</p>"));
+    assert_ok(reply);
+    assert_epubcheck(check, field(reply, "path")->valuestring);
+    cJSON_Delete(reply);
+    /* 5. empty and odd metadata: still a valid book */
     req = save_request("epub", "https://example.org/odd", "", "", "<p>Body</p>");
     art = field(req, "article");
     cJSON_AddStringToObject(art, "lang", "en_US--x");
