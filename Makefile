@@ -26,8 +26,12 @@ MANDIR   ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 SHARED   ?= $(abspath ../shared)
 PKGS     := gumbo libcjson uchardet
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# The command's EPUB writer (libzip, src/tool/save_epub.c) and Markdown
+# reader (cmark-gfm, src/tool/save_markdown.c); the library needs neither.
+TOOL_PKGS := libzip libcmark-gfm
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(TOOL_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TOOL_LIBS  := $(shell pkg-config --libs $(TOOL_PKGS) 2>/dev/null)
 # Gumbo has no run-time version call; `readmode` reports the one built against.
 GUMBO_VERSION := $(or $(shell pkg-config --modversion gumbo 2>/dev/null),unknown)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -127,12 +131,13 @@ $(BUILD)/libreadmode.a: $(LIB_OBJS)
 	ar rcs $@ $^
 
 $(BUILD)/readmode: $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a
-	$(CC) $(CFLAGS) -pthread $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a $(LIBS)
+	$(CC) $(CFLAGS) -pthread $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TOOL_OBJS) $(BUILD)/libreadmode.a \
+	    $(TOOL_LIBS) $(LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h tests/*/*.h) $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(TOOL_OBJS) \
-	    $(BUILD)/libreadmode.a $(LIBS) $(CHECK_LIBS)
+	    $(BUILD)/libreadmode.a $(TOOL_LIBS) $(LIBS) $(CHECK_LIBS)
 
 # Test programs find the binary and the shared data through the environment.
 TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \

@@ -33,12 +33,13 @@ Steps:
 
 Options:
   --dev           also install what `make check` needs: python3, man-db (the
-                  man page test), cmark-gfm (Markdown round trip), GNU parallel
-                  and python3-distributed (the bulk examples), zsh and fish
-                  (the completion test), clang with libFuzzer (`make fuzz`),
-                  and for the browser tests chromium, firefox-esr, nodejs, npm
-                  and (with npm, from tests/browser/package-lock.json)
-                  playwright-core, puppeteer-core and web-ext
+                  man page test), cmark-gfm (Markdown round trip), epubcheck
+                  (the EPUB test), GNU parallel and python3-distributed (the
+                  bulk examples), zsh and fish (the completion test), clang
+                  with libFuzzer (`make fuzz`), and for the browser tests
+                  chromium, firefox-esr, nodejs, npm and (with npm, from
+                  tests/browser/package-lock.json) playwright-core,
+                  puppeteer-core and web-ext
   --no-deps       skip step 1 (no package manager, no sudo)
   --system        install for all users: PREFIX defaults to /usr/local and the
                   manifests go to the system folders (/etc/opt/chrome/...,
@@ -154,15 +155,16 @@ package_unless_command() {
 install_dependencies() {
     PLATFORM=$(platform)
     case $PLATFORM in
-        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libuchardet-dev check"
-                browser_pkg=chromium firefox_pkg=firefox-esr ;;
-        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel uchardet-devel check-devel"
-                browser_pkg=chromium firefox_pkg=firefox ;;
+        debian) build="gcc make pkg-config libgumbo-dev libcjson-dev libunistring-dev libuchardet-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev check"
+                browser_pkg=chromium firefox_pkg=firefox-esr epub_check=epubcheck ;;
+        fedora) build="gcc make pkgconf gumbo-parser-devel cjson-devel libunistring-devel uchardet-devel libzip-devel cmark-gfm-devel check-devel"
+                browser_pkg=chromium firefox_pkg=firefox epub_check= ;;
         macos)  has brew || die "Homebrew is needed on macOS: https://brew.sh"
-                build="pkg-config gumbo-parser cjson libunistring uchardet check"
-                browser_pkg= firefox_pkg= ;;
+                build="pkg-config gumbo-parser cjson libunistring uchardet libzip cmark-gfm check"
+                browser_pkg= firefox_pkg= epub_check=epubcheck ;;
         *) say "unknown system: install a C11 compiler, make, pkg-config and the development" \
-               "files of gumbo-parser, cJSON, libunistring, uchardet and Check yourself, then use --no-deps"
+               "files of gumbo-parser, cJSON, libunistring, uchardet, libzip, cmark-gfm and Check" \
+               "yourself, then use --no-deps"
            return ;;
     esac
     # shellcheck disable=SC2086 # word splitting of the package lists is wanted
@@ -190,6 +192,8 @@ install_dependencies() {
         if [ -n "$firefox_pkg" ] && ! has firefox-esr && ! has firefox; then
             todo="$todo$firefox_pkg "
         fi
+        # epubcheck validates the EPUBs `readmode save --format epub` writes
+        [ -z "$epub_check" ] || todo=$todo$(missing_packages $epub_check)
     fi
     if [ -n "$todo" ]; then
         say "installing packages: $todo"

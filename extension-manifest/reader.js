@@ -387,6 +387,9 @@ function sourceTab() {
 }
 
 async function load() {
+    const saved = new URLSearchParams(location.search).get('saved');
+    if (saved !== null)
+        return loadSaved(saved);   /* a saved article, read back (offline.js) */
     sourceTabId = sourceTab();
     if (sourceTabId === null) {
         await showFailure('bad-tab');
@@ -427,20 +430,20 @@ function showBestEffort() {
 }
 
 /* Saving keeps to the one request; the list of saved articles lives elsewhere. */
-async function save() {
+async function save(replace) {
     const button = $('save');
     button.disabled = true;
+    $('save-replace').hidden = true;
     setStatus('saving', 'Saving…');
     try {
-        const reply = await nativeRequest({ type: 'save', html: page.html, url: page.url,
-                                            format: $('save-format').value,
-                                            force: Boolean(shown && shown.article === bestEffort) });
-        if (reply.ok) {
+        /* offline.js adds the article's images, asking for their hosts
+         * within this click; force saves a best effort or replaces a copy. */
+        const force = replace === true || Boolean(shown && shown.article === bestEffort);
+        const reply = await nativeRequest(await saveRequest(page, $('save-format').value, force));
+        const [state, text] = describeSave(reply);
+        if (state === 'saved')   /* saved now, or saved before */
             hideFailure();
-            setStatus('saved', 'Saved to ' + reply.path);
-        } else {
-            setStatus('error', 'Could not save: ' + (reply.error ? reply.error.message : 'unknown error'));
-        }
+        setStatus(state, text);
     } catch (e) {
         await showFailure(e.kind, e.message);
     } finally {
@@ -553,6 +556,7 @@ async function describeShortcut() {
 /* ---------- Wiring ---------- */
 
 $('save').addEventListener('click', save);
+$('save-replace').addEventListener('click', () => save(true));
 $('show-anyway').addEventListener('click', showBestEffort);
 $('back').addEventListener('click', backToPage);
 $('source').addEventListener('click', event => {

@@ -878,3 +878,61 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     *out = a;
     return st;
 }
+
+/* ---- re-rendering a fragment --------------------------------------------- */
+
+/* The renderings of `a` from the whole <body> of `e`'s page. */
+static rm_status render_fragment(rm_article *a, const rm_engine *e, const rm_options *opt,
+                                 const rm_image_resolver *images)
+{
+    if (e->dom.body == RM_NONE)
+        return (a->text = strdup("")) ? RM_OK : RM_NO_MEMORY;
+    int32_t root = e->dom.body;
+    rm_render_input in = {.dom = &e->dom, .roots = &root, .root_count = 1,
+                          .base_url = opt->url, .images = images};
+    if (!(a->text = render_text(&in)) ||
+        ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in))) ||
+        ((opt->formats & RM_FORMAT_MARKDOWN) && !(a->markdown = render_markdown(&in))))
+        return RM_NO_MEMORY;
+    size_t cjk;
+    a->word_count = count_words(a->text, &cjk);
+    a->reading_minutes = reading_minutes(a->word_count, cjk);
+    return RM_OK;
+}
+
+rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
+                      const rm_image_resolver *images, rm_article **out)
+{
+    if (!out)
+        return RM_BAD_OPTION;
+    *out = NULL;
+    const rm_options *opt = options ? options : &rm_default_options;
+    if (!html && len > 0)
+        return RM_BAD_INPUT;
+    if (opt->max_input_bytes && len > opt->max_input_bytes)
+        return RM_TOO_LARGE;
+    rm_article *a = calloc(1, sizeof *a);
+    if (!a)
+        return RM_NO_MEMORY;
+    char *buffer = NULL;
+    prescan_output pre = {0};
+    arena tree = {0};
+    GumboOutput *output = NULL;
+    rm_status st = len ? parse(html, len, opt, NULL, &buffer, &pre, &tree, &output) : RM_OK;
+    rm_engine e = {0};
+    e.dom.body = RM_NONE;
+    if (st == RM_OK && output && dom_build(&e.dom, output))
+        st = RM_NO_MEMORY;
+    if (st == RM_OK)
+        st = render_fragment(a, &e, opt, images);
+    engine_free(&e);
+    arena_release(&tree);
+    prescan_free(&pre);
+    free(buffer);
+    if (st != RM_OK) {
+        rm_article_free(a);
+        return st;
+    }
+    *out = a;
+    return RM_OK;
+}

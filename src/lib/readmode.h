@@ -129,6 +129,27 @@ rm_status rm_extract(const void *html, size_t len, const rm_options *options,
 
 void rm_article_free(rm_article *article);
 
+/* Where the images of a re-rendered article come from (rm_sanitize). */
+typedef struct {
+    /* Called with each image's absolute URL; returns the src to write
+     * instead (a data: URI, a relative path; it must stay valid until
+     * rm_sanitize returns), or NULL when the image is not available: it is
+     * then written as a link to its URL, labelled with its alt text. */
+    const char *(*resolve)(void *ctx, const char *url);
+    void *ctx;
+} rm_image_resolver;
+
+/* Re-render an HTML fragment that did not come from rm_extract (an article
+ * body sent by another program, a file being saved) through the same
+ * reader-HTML allow-list and renderers: no article detection and no
+ * clutter removal, only sanitising. options->url is the base for relative
+ * links (options->formats, max_input_bytes, max_depth and charset apply as
+ * in rm_extract; options may be NULL). `images` may be NULL: images keep
+ * their URLs. On RM_OK *out holds text, html and markdown as asked plus the
+ * word count; its metadata fields are NULL. Free with rm_article_free. */
+rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
+                      const rm_image_resolver *images, rm_article **out);
+
 /* Short, stable, machine-readable name of a status ("no_article", ...). */
 const char *rm_status_code(rm_status status);
 /* One-line human-readable description of a status. */

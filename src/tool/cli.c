@@ -32,8 +32,9 @@ void cli_print_help(void)
 {
     fputs(
         "Usage: readmode [OPTIONS] [FILE...]\n"
-        "       readmode save [--format md|txt|html] [--url URL] [--library DIR] [--force] FILE\n"
-        "       readmode list [--library DIR] [--json]\n"
+        "       readmode save [--format md|txt|html|epub] [--url URL] [--library DIR] [--force] FILE\n"
+        "       readmode list [--library DIR] [--json] [--grep WORDS] [--since DATE]\n"
+        "       readmode show|delete [--library DIR] URL|PATH\n"
         "       readmode --native [--max-message BYTES] [--library DIR]\n"
         "                            (serve the browser extension over native messaging)\n"
         "\n"

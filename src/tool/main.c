@@ -19,6 +19,10 @@ int main(int argc, char **argv)
         return save_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "list") == 0)
         return save_list_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "show") == 0)
+        return save_show_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "delete") == 0)
+        return save_delete_main(argc - 1, argv + 1);
     char err[256];
     cli_options opt;
     if (cli_parse(argc, argv, &opt, err, sizeof err)) {

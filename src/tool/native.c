@@ -60,6 +60,8 @@ typedef struct {
 #define E_NO_ARTICLE "no_article"
 #define E_BAD_INPUT "bad_input"
 #define E_IO "io_error"
+#define E_EXISTS "exists"
+#define E_NOT_FOUND "not_found"
 #define E_INTERNAL "internal"
 
 /* ------------------------------------------------------------ framing */
@@ -490,32 +492,131 @@ static const char *save_source(const cJSON *req, const session *s, rm_article *b
     return out->code;
 }
 
+/* Optional boolean field: absent or null → false. */
+static const char *bool_field(const cJSON *req, const char *key, bool *value, outcome *out)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(req, key);
+    *value = cJSON_IsTrue(item);
+    if (!item || cJSON_IsNull(item) || cJSON_IsBool(item))
+        return NULL;
+    return refuse(out, E_BAD_REQUEST, "field \"%s\" must be a boolean", key);
+}
+
+/* Most images one save request may carry (sizes: save_images.h). */
+#define MAX_SAVE_IMAGES 1000
+
+/* "images": [{"url": "...", "type": "image/png", "data": "<base64>"}]:
+ * borrowed into a malloc'd array (*list; NULL and *count 0 when absent). */
+static const char *images_field(const cJSON *req, save_image_in **list, size_t *count,
+                                bool *present, outcome *out)
+{
+    const cJSON *images = cJSON_GetObjectItemCaseSensitive(req, "images");
+    *list = NULL;
+    *count = 0;
+    *present = images && !cJSON_IsNull(images);
+    if (!*present)
+        return NULL;
+    if (!cJSON_IsArray(images))
+        return refuse(out, E_BAD_REQUEST, "field \"images\" must be an array");
+    int n = cJSON_GetArraySize(images);
+    if (n > MAX_SAVE_IMAGES)
+        return refuse(out, E_BAD_REQUEST, "field \"images\" holds more than %d images",
+                      MAX_SAVE_IMAGES);
+    *list = calloc((size_t)n + 1, sizeof **list);
+    if (!*list)
+        return refuse(out, E_INTERNAL, "out of memory");
+    const cJSON *item;
+    size_t i = 0;
+    cJSON_ArrayForEach(item, images) {
+        const char *type;
+        if (!cJSON_IsObject(item))
+            return refuse(out, E_BAD_REQUEST, "field \"images[%zu]\" must be an object", i);
+        const char *fields[] = {"url", "data"};
+        const char **values[] = {&(*list)[i].url, &(*list)[i].data};
+        for (size_t k = 0; k < 2; k++) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, fields[k]);
+            if (!cJSON_IsString(v))
+                return refuse(out, E_BAD_REQUEST, "field \"images[%zu].%s\" must be a string",
+                              i, fields[k]);
+            *values[k] = v->valuestring;
+        }
+        if (!save_base64_valid((*list)[i].data))
+            return refuse(out, E_BAD_REQUEST, "field \"images[%zu].data\" is not base64", i);
+        if (string_field(item, "type", false, &type, out))
+            return refuse(out, E_BAD_REQUEST, "field \"images[%zu].type\" must be a string",
+                          i);
+        i++;
+    }
+    *count = i;
+    return NULL;
+}
+
+/* The save reply's account of images: {"saved": n, "missing": m}. */
+static const char *add_image_counts(cJSON *reply, const save_result *res, outcome *out)
+{
+    cJSON *counts = cJSON_CreateObject();
+    if (!counts || !cJSON_AddNumberToObject(counts, "saved", res->images_saved) ||
+        !cJSON_AddNumberToObject(counts, "missing", res->images_missing) ||
+        !cJSON_AddItemToObject(reply, "images", counts)) {
+        cJSON_Delete(counts);
+        return refuse(out, E_INTERNAL, "out of memory");
+    }
+    return NULL;
+}
+
+static const char *save_fields(const cJSON *req, save_options *o, const char **format_name,
+                               outcome *out)
+{
+    memset(o, 0, sizeof *o);
+    o->saved_at = time(NULL);
+    if (string_field(req, "format", false, format_name, out) ||
+        string_field(req, "url", false, &o->source_url, out) ||
+        bool_field(req, "force", &o->force, out))
+        return out->code;
+    if (*format_name && save_format_from_name(*format_name, &o->format) != 0)
+        return refuse(out, E_BAD_REQUEST,
+                      "field \"format\": %.100s is not \"md\", \"txt\", \"html\" or \"epub\"",
+                      *format_name);
+    save_image_in *images;
+    if (images_field(req, &images, &o->image_count, &o->with_images, out)) {
+        free(images);
+        return out->code;
+    }
+    o->images = images;
+    return NULL;
+}
+
 static const char *handle_save(const cJSON *req, cJSON *reply, const session *s, outcome *out)
 {
-    const char *format_name, *url;
-    save_format format = SAVE_MD;
-    if (string_field(req, "format", false, &format_name, out) ||
-        string_field(req, "url", false, &url, out))
+    const char *format_name;
+    save_options o;
+    if (save_fields(req, &o, &format_name, out))
         return out->code;
-    if (format_name && save_format_from_name(format_name, &format) != 0)
-        return refuse(out, E_BAD_REQUEST, "format %s: use \"md\", \"txt\" or \"html\"",
-                      format_name);
     rm_article borrowed, *owned;
     const rm_article *article = NULL;
     if (save_source(req, s, &borrowed, &owned, &article, out)) {
         rm_article_free(owned);
+        free((void *)o.images);
         return out->code;
     }
+    o.untrusted = article == &borrowed;
     char *library = config_library_dir(s->library_arg, out->message, sizeof out->message);
-    char *path = NULL;
-    if (!library ||
-        save_article(library, article, url, format, time(NULL), &path, out->message,
-                     sizeof out->message) != 0)
+    save_result res = {0};
+    int rc = library ? save_article(library, article, &o, &res, out->message,
+                                    sizeof out->message)
+                     : -1;
+    if (rc < 0)
         out->code = E_IO;
-    else if (!cJSON_AddStringToObject(reply, "path", path))
+    else if (!cJSON_AddStringToObject(reply, "path", res.path))
         refuse(out, E_INTERNAL, "out of memory");
-    free(path);
+    else if (rc == SAVE_EXISTS)
+        refuse(out, E_EXISTS, "already saved as %.400s (\"force\": true replaces it)",
+               res.path);
+    else
+        add_image_counts(reply, &res, out);
+    save_result_free(&res);
     free(library);
+    free((void *)o.images);
     rm_article_free(owned);
     return out->code;
 }
@@ -523,11 +624,17 @@ static const char *handle_save(const cJSON *req, cJSON *reply, const session *s,
 static const char *handle_list(const cJSON *req, cJSON *reply, const session *s,
                                outcome *out)
 {
-    (void)req;
+    save_filter filter = {NULL, NULL};
+    if (string_field(req, "grep", false, &filter.grep, out) ||
+        string_field(req, "since", false, &filter.since, out))
+        return out->code;
+    if (filter.since && !save_since_valid(filter.since))
+        return refuse(out, E_BAD_REQUEST, "field \"since\" must be a date, YYYY-MM-DD");
     char *library = config_library_dir(s->library_arg, out->message, sizeof out->message);
     save_entry *entries = NULL;
     size_t count = 0;
-    if (!library || save_list(library, &entries, &count, out->message, sizeof out->message)) {
+    if (!library ||
+        save_list(library, &filter, &entries, &count, out->message, sizeof out->message)) {
         free(library);
         out->code = E_IO;
         return out->code;
@@ -538,6 +645,72 @@ static const char *handle_list(const cJSON *req, cJSON *reply, const session *s,
         refuse(out, E_INTERNAL, "out of memory");
     }
     save_entries_free(entries, count);
+    free(library);
+    return out->code;
+}
+
+/* The saved article a get or delete request names by "url" or "path";
+ * *library is set for the caller to free. */
+static const char *find_saved(const cJSON *req, const session *s, char **library,
+                              save_entry *entry, outcome *out)
+{
+    const char *url, *path;
+    *library = NULL;
+    memset(entry, 0, sizeof *entry);
+    if (string_field(req, "url", false, &url, out) ||
+        string_field(req, "path", false, &path, out))
+        return out->code;
+    if (!url == !path)
+        return refuse(out, E_BAD_REQUEST, "give one of \"url\" and \"path\"");
+    if (path && path[0] != '/')
+        return refuse(out, E_BAD_REQUEST, "field \"path\" must be an absolute path");
+    *library = config_library_dir(s->library_arg, out->message, sizeof out->message);
+    if (!*library)
+        return out->code = E_IO;
+    int rc = save_find(*library, url ? url : path, url ? SAVE_KEY_URL : SAVE_KEY_PATH, entry,
+                       out->message, sizeof out->message);
+    if (rc < 0)
+        out->code = url ? E_IO : E_BAD_REQUEST;
+    else if (rc > 0)
+        refuse(out, E_NOT_FOUND, "no saved article has this %s", url ? "URL" : "path");
+    return out->code;
+}
+
+static const char *handle_get(const cJSON *req, cJSON *reply, const session *s, outcome *out)
+{
+    char *library;
+    save_entry entry;
+    rm_article *article = NULL;
+    if (!find_saved(req, s, &library, &entry, out) &&
+        save_read_article(&entry, &article, out->message, sizeof out->message) != 0)
+        out->code = E_IO;
+    if (!out->code) {
+        cJSON *saved = save_entries_to_json(&entry, 1);
+        cJSON *first = saved ? cJSON_DetachItemFromArray(saved, 0) : NULL;
+        if (!first || !cJSON_AddItemToObject(reply, "saved", first))
+            refuse(out, E_INTERNAL, "out of memory");
+        else
+            add_article(reply, article, out);
+        cJSON_Delete(saved);
+    }
+    rm_article_free(article);
+    save_entry_clear(&entry);
+    free(library);
+    return out->code;
+}
+
+static const char *handle_delete(const cJSON *req, cJSON *reply, const session *s,
+                                 outcome *out)
+{
+    char *library;
+    save_entry entry;
+    if (!find_saved(req, s, &library, &entry, out)) {
+        if (save_delete(library, &entry, out->message, sizeof out->message) != 0)
+            out->code = E_IO;
+        else if (!cJSON_AddStringToObject(reply, "deleted", entry.path))
+            refuse(out, E_INTERNAL, "out of memory");
+    }
+    save_entry_clear(&entry);
     free(library);
     return out->code;
 }
@@ -600,14 +773,28 @@ static const request_field article_fields[] = {
     {"text", FIELD_STRING, false, NULL},      {"html", FIELD_STRING, false, NULL},
     {"markdown", FIELD_STRING, false, NULL},  END_FIELDS,
 };
-static const request_field save_fields[] = {
+static const request_field save_request_fields[] = {
     COMMON_FIELDS,
     {"html", FIELD_STRING, false, NULL},
     {"article", FIELD_OBJECT, false, article_fields},
     {"url", FIELD_STRING, false, NULL},
     {"format", FIELD_STRING, false, NULL},
     {"force", FIELD_BOOL, false, NULL},
+    {"images", FIELD_ARRAY, false, NULL},
     {"options", FIELD_OBJECT, false, options_fields},
+    END_FIELDS,
+};
+static const request_field list_fields[] = {
+    COMMON_FIELDS,
+    {"grep", FIELD_STRING, false, NULL},
+    {"since", FIELD_STRING, false, NULL},
+    END_FIELDS,
+};
+/* get and delete name one saved article by its page URL or its path. */
+static const request_field locate_fields[] = {
+    COMMON_FIELDS,
+    {"url", FIELD_STRING, false, NULL},
+    {"path", FIELD_STRING, false, NULL},
     END_FIELDS,
 };
 static const request_field no_fields[] = {COMMON_FIELDS, END_FIELDS};
@@ -618,7 +805,8 @@ static const struct {
     const request_field *fields;
 } handlers[] = {
     {"extract", handle_extract, extract_fields}, {"probe", handle_probe, probe_fields},
-    {"save", handle_save, save_fields},          {"list", handle_list, no_fields},
+    {"save", handle_save, save_request_fields},          {"list", handle_list, list_fields},
+    {"get", handle_get, locate_fields},          {"delete", handle_delete, locate_fields},
     {"version", handle_version, no_fields},
 };
 

@@ -653,7 +653,7 @@ async function main() {
                     contentHtml: document.getElementById('content').innerHTML,
                     body: document.getElementById('content').innerText,
                 }));
-                assert(found.scripts.every(src => ['settings.js', 'sanitize.js', 'speech.js', 'reader.js'].includes(src)),
+                assert(found.scripts.every(src => ['settings.js', 'sanitize.js', 'speech.js', 'offline.js', 'reader.js'].includes(src)),
                        `scripts: ${found.scripts}`);
                 assert(found.handlers.length === 0, `attributes: ${found.handlers}`);
                 assert(found.active === 0, 'active elements survived');

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh — run the browser tests: the extension in headless Chromium and in
-# headless Firefox, each against the real native host.
+# headless Firefox, each against the real native host; in Chromium also the
+# offline library (saved.test.mjs).
 #
 #   tests/browser/run.sh /abs/path/to/readmode
 #
@@ -94,5 +95,6 @@ else
 fi
 
 run Chromium "$(reason "$chromium" playwright-core Chromium)" reader.test.mjs "$chromium"
+run "Chromium, saved articles" "$(reason "$chromium" playwright-core Chromium)" saved.test.mjs "$chromium"
 run Firefox "$(reason "$firefox" puppeteer-core "Firefox (firefox-esr)")" firefox.test.mjs "$firefox"
 exit $failed

@@ -48,7 +48,7 @@ static int32_t doc_find(const doc *d, const char *id)
 static char *doc_render(const doc *d, render_fn fn, const int32_t *roots, size_t count,
                         const char *base)
 {
-    rm_render_input in = {&d->dom, d->drop, roots, count, base};
+    rm_render_input in = {&d->dom, d->drop, roots, count, base, NULL};
     char *out = fn(&in);
     ck_assert_ptr_nonnull(out);
     return out;

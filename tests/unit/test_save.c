@@ -154,10 +154,23 @@ static char *dir_listing(const char *dir)
 
 static char *save_ok(const char *lib, const rm_article *a, save_format f, time_t t)
 {
-    char *path = NULL, err[512] = "";
-    int rc = save_article(lib, a, NULL, f, t, &path, err, sizeof err);
+    char err[512] = "";
+    save_options o = {.format = f, .saved_at = t};
+    save_result res;
+    int rc = save_article(lib, a, &o, &res, err, sizeof err);
     ck_assert_msg(rc == 0, "save failed: %s", err);
-    return path;
+    return res.path;
+}
+
+/* save_article's status for a save that should fail; err filled. */
+static int save_fails(const char *lib, const rm_article *a, save_format f, char *err,
+                      size_t errlen)
+{
+    save_options o = {.format = f};
+    save_result res;
+    int rc = save_article(lib, a, &o, &res, err, errlen);
+    ck_assert_ptr_null(res.path);
+    return rc;
 }
 
 START_TEST(test_clash_never_overwrites)
@@ -167,6 +180,7 @@ START_TEST(test_clash_never_overwrites)
     snprintf(existing, sizeof existing, "%s/Same title.md", lib);
     ck_assert_int_eq(tu_write_file(existing, "keep me\n"), 0);
     rm_article a = sample_article("Same title");
+    a.url = NULL;   /* no URL: nothing tells the saves apart but their names */
     char *p2 = save_ok(lib, &a, SAVE_MD, 1000);
     char *p3 = save_ok(lib, &a, SAVE_MD, 2000);
     char *txt = save_ok(lib, &a, SAVE_TXT, 3000);
@@ -214,10 +228,8 @@ START_TEST(test_failed_write_leaves_nothing)
     char *big = repeated("", "A long line of article text. ", 2000);
     rm_article a = sample_article("Too big");
     a.text = a.markdown = big;
-    char *path = NULL, err[512] = "";
-    int rc = save_article(lib, &a, NULL, SAVE_MD, 0, &path, err, sizeof err);
-    ck_assert_int_eq(rc, -1);
-    ck_assert_ptr_null(path);
+    char err[512] = "";
+    ck_assert_int_eq(save_fails(lib, &a, SAVE_MD, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "File too large") != NULL, "err: %s", err);
     char *listing = dir_listing(lib);
     ck_assert_str_eq(listing, "");   /* no temporary, no partial article */
@@ -241,10 +253,10 @@ START_TEST(test_library_under_a_file)
     ck_assert_int_eq(tu_path_under_file(dir, lib, sizeof lib), 0);
     snprintf(file, sizeof file, "%s/plain", dir);
     rm_article a = sample_article("Nowhere");
-    char *path = NULL, err[512] = "";
-    ck_assert_int_eq(save_article(lib, &a, NULL, SAVE_HTML, 0, &path, err, sizeof err), -1);
+    char err[512] = "";
+    ck_assert_int_eq(save_fails(lib, &a, SAVE_HTML, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "Not a directory") != NULL, "err: %s", err);
-    ck_assert_int_eq(save_article(file, &a, NULL, SAVE_HTML, 0, &path, err, sizeof err), -1);
+    ck_assert_int_eq(save_fails(file, &a, SAVE_HTML, err, sizeof err), -1);
     char *listing = dir_listing(dir);
     ck_assert_str_eq(listing, "plain");   /* nothing created beside it */
     free(listing);
@@ -261,8 +273,13 @@ START_TEST(test_formats_round_trip)
 {
     char *lib = tu_mkdtemp("round");
     rm_article a = sample_article(tricky_title);
+    static const char *const urls[] = {"https://example.org/html", "https://example.org/txt",
+                                       "https://example.org/md"};
+    a.url = (char *)urls[2];
     char *md = save_ok(lib, &a, SAVE_MD, 1700000000);
+    a.url = (char *)urls[1];
     char *txt = save_ok(lib, &a, SAVE_TXT, 1700000100);
+    a.url = (char *)urls[0];
     char *html = save_ok(lib, &a, SAVE_HTML, 1700000200);
     char other[4200];
     snprintf(other, sizeof other, "%s/notes.md", lib);
@@ -271,7 +288,7 @@ START_TEST(test_formats_round_trip)
     save_entry *e;
     size_t n;
     char err[512];
-    ck_assert_int_eq(save_list(lib, &e, &n, err, sizeof err), 0);
+    ck_assert_int_eq(save_list(lib, NULL, &e, &n, err, sizeof err), 0);
     ck_assert_uint_eq(n, 3);
     static const char *const order[] = {"html", "txt", "md"};
     static const char *const stamps[] = {"2023-11-14T22:16:40Z", "2023-11-14T22:15:00Z",
@@ -279,7 +296,8 @@ START_TEST(test_formats_round_trip)
     for (size_t i = 0; i < n; i++) {
         ck_assert_str_eq(save_format_name(e[i].format), order[i]);
         ck_assert_str_eq(e[i].title, tricky_title);
-        ck_assert_str_eq(e[i].url, a.url);
+        ck_assert_str_eq(e[i].url, urls[i]);
+        ck_assert_str_eq(e[i].site, a.site_name);
         ck_assert_str_eq(e[i].saved_at, stamps[i]);
         ck_assert(e[i].path[0] == '/');
     }
@@ -370,7 +388,7 @@ START_TEST(test_md_front_matter)
     save_entry *e;
     size_t n;
     char err[256];
-    ck_assert_int_eq(save_list(lib, &e, &n, err, sizeof err), 0);
+    ck_assert_int_eq(save_list(lib, NULL, &e, &n, err, sizeof err), 0);
     ck_assert_uint_eq(n, 1);
     ck_assert_str_eq(e[0].title, a.title);
     save_entries_free(e, n);
@@ -387,6 +405,7 @@ START_TEST(test_txt_layout)
     char *text = tu_read_file(path, NULL);
     ck_assert_str_eq(text, "Plain title\n"
                            "By: Ada \"Byline\" Lovelace\n"
+                           "Site: Example: Site\n"
                            "Source: https://example.org/a?b=1&c=\"2\"\n"
                            "Saved: 2023-11-14T22:13:20Z\n\n"
                            "First paragraph.\n\nSecond <paragraph> & more.\n");
@@ -404,19 +423,86 @@ START_TEST(test_list_missing_and_untitled)
     save_entry *e;
     size_t n;
     char err[256];
-    ck_assert_int_eq(save_list(missing, &e, &n, err, sizeof err), 0);
+    ck_assert_int_eq(save_list(missing, NULL, &e, &n, err, sizeof err), 0);
     ck_assert_uint_eq(n, 0);
     rm_article a = sample_article(NULL);
     a.url = NULL;
     char *path = save_ok(lib, &a, SAVE_MD, 5);
     ck_assert(strstr(path, "/untitled.md") != NULL);
-    ck_assert_int_eq(save_list(lib, &e, &n, err, sizeof err), 0);
+    ck_assert_int_eq(save_list(lib, NULL, &e, &n, err, sizeof err), 0);
     ck_assert_uint_eq(n, 1);
     ck_assert_str_eq(e[0].title, "untitled");   /* from the file name */
     ck_assert_ptr_null(e[0].url);
     save_entries_free(e, n);
     free(path);
     tu_rmtree(lib);
+}
+END_TEST
+
+START_TEST(test_hand_edited_file_lists_valid_utf8)
+{
+    char *lib = tu_mkdtemp("utf8");
+    char file[4200];
+    snprintf(file, sizeof file, "%s/edited.txt", lib);
+    ck_assert_int_eq(tu_write_file(file, "Bad \xff title\nSaved: 2026-01-01T00:00:00Z\n\nbody\n"),
+                     0);
+    save_entry *e;
+    size_t n;
+    char err[256];
+    ck_assert_int_eq(save_list(lib, NULL, &e, &n, err, sizeof err), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(e[0].title, "Bad \xef\xbf\xbd title");
+    cJSON *json = save_entries_to_json(e, n);
+    char *text = cJSON_PrintUnformatted(json);
+    ck_assert(u8_check((const uint8_t *)text, strlen(text)) == NULL);
+    free(text);
+    cJSON_Delete(json);
+    save_entries_free(e, n);
+    tu_rmtree(lib);
+}
+END_TEST
+
+START_TEST(test_since_dates)
+{
+    static const char *const good[] = {"2026-01-31", "2026-01-31T10:20", "2026-01-31T10:20Z",
+                                       "2026-01-31T10:20:30", "2026-01-31T10:20:30Z"};
+    static const char *const bad[] = {"", "2026", "2026-1-31", "yesterday", "2026-01-31 10:20",
+                                      "2026-01-31T10", "2026-01-31T10:20:30+02:00",
+                                      "2026-01-31Z"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        ck_assert_msg(save_since_valid(good[i]), "%s", good[i]);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        ck_assert_msg(!save_since_valid(bad[i]), "%s", bad[i]);
+}
+END_TEST
+
+START_TEST(test_base64_and_sniffing)
+{
+    size_t len = 0;
+    unsigned char *b = save_base64_decode("aGVs bG8=\n", 10, &len);
+    ck_assert(b && len == 5 && memcmp(b, "hello", 5) == 0);
+    free(b);
+    b = save_base64_decode("aGVsbA", 6, &len);   /* padding optional */
+    ck_assert(b && len == 4 && memcmp(b, "hell", 4) == 0);
+    free(b);
+    static const char *const invalid[] = {"a", "ab=c", "a$bc", "abc==="};
+    for (size_t i = 0; i < sizeof invalid / sizeof *invalid; i++) {
+        ck_assert_msg(!save_base64_valid(invalid[i]), "%s", invalid[i]);
+        ck_assert_ptr_null(save_base64_decode(invalid[i], strlen(invalid[i]), &len));
+    }
+    ck_assert(save_base64_valid("") && save_base64_valid("aGVsbG8="));
+    const char *ext;
+    ck_assert_str_eq(save_image_sniff((const unsigned char *)"\x89PNG\r\n\x1a\n....", 12, &ext),
+                     "image/png");
+    ck_assert_str_eq(ext, "png");
+    ck_assert_str_eq(save_image_sniff((const unsigned char *)"\xff\xd8\xff\xe0", 4, &ext),
+                     "image/jpeg");
+    ck_assert_str_eq(save_image_sniff((const unsigned char *)"RIFF\0\0\0\0WEBPVP8 ", 16, &ext),
+                     "image/webp");
+    ck_assert_str_eq(save_image_sniff((const unsigned char *)"<?xml?><svg/>", 13, &ext),
+                     "image/svg+xml");
+    ck_assert_ptr_null(save_image_sniff((const unsigned char *)"<script>x</script>", 18, &ext));
+    ck_assert_ptr_null(save_image_sniff((const unsigned char *)"GIF8", 4, &ext));
 }
 END_TEST
 
@@ -517,6 +603,9 @@ static Suite *save_suite(void)
     tcase_add_test(formats, test_md_front_matter);
     tcase_add_test(formats, test_txt_layout);
     tcase_add_test(formats, test_list_missing_and_untitled);
+    tcase_add_test(formats, test_hand_edited_file_lists_valid_utf8);
+    tcase_add_test(formats, test_since_dates);
+    tcase_add_test(formats, test_base64_and_sniffing);
     suite_add_tcase(s, formats);
     TCase *cli = tcase_create("commands");
     tcase_add_test(cli, test_commands);

@@ -10,6 +10,7 @@
 #define RM_RENDER_H
 
 #include "dom.h"
+#include "readmode.h"
 #include <stdint.h>
 #include <stddef.h>
 
@@ -19,6 +20,7 @@ typedef struct {
     const int32_t *roots;     /* article roots in document order */
     size_t root_count;
     const char *base_url;     /* absolute base for links and images, or NULL */
+    const rm_image_resolver *images;  /* local copies of images, or NULL */
 } rm_render_input;
 
 /* Each returns a malloc'd NUL-terminated UTF-8 string (possibly ""), or NULL

@@ -602,6 +602,10 @@ int render_image_url(const rm_render_input *in, int32_t id, char **out)
     return ref ? resolve_safe(in, ref, len, 1, out) : 0;
 }
 
+const char *render_image_src(const rm_render_input *in, const char *url)
+{
+    return in->images ? in->images->resolve(in->images->ctx, url) : url;
+}
 
 /* src of the element, or of its first <source> child (video, audio). */
 static const char *media_src(const rm_dom *dom, int32_t id)

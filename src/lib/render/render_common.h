@@ -71,6 +71,10 @@ int render_is_space(char c);
  * a fragment, so footnotes work wherever the article is shown. Return 0, or -1 when out of memory. */
 int render_link_url(const rm_render_input *in, int32_t id, char **out);
 int render_image_url(const rm_render_input *in, int32_t id, char **out);
+/* The src to write for the image at absolute `url`: the url itself, or
+ * what in->images maps it to; NULL when the image is missing (the
+ * renderers then write a link to `url` labelled with the alt text). */
+const char *render_image_src(const rm_render_input *in, const char *url);
 /* Media (RENDER_MEDIA) worth a link: iframes from video hosts, and
  * video/audio with a source. */
 int render_media_url(const rm_render_input *in, int32_t id, char **out);

@@ -181,8 +181,14 @@ static int put_image(flow *f, int32_t id)
     if (!url)
         return 0;
     const char *alt = dom_attr(f->in->dom, id, "alt");
-    render_lines_puts(&f->w, "!");
-    int rc = put_link_text(f, alt ? alt : "", url);
+    const char *src = render_image_src(f->in, url);
+    int rc;
+    if (src) {
+        render_lines_puts(&f->w, "!");
+        rc = put_link_text(f, alt ? alt : "", src);
+    } else {   /* missing: a link to where the image was */
+        rc = put_link_text(f, alt && *alt ? alt : "image", url);
+    }
     free(url);
     return rc;
 }

@@ -101,6 +101,7 @@ typedef struct {
     int block_has_inline;  /* inline content since the last block boundary */
     int verbatim;          /* inside pre */
     hashset targets;       /* ids that article links point at */
+    int in_link;           /* inside a written <a> */
 } html;
 
 /* ---- escaping ---- */
@@ -217,6 +218,8 @@ static void put_start_tag(html *h, const char *name)
 
 /* ---- leaves ---- */
 
+static void put_missing_image(html *h, int32_t id, const char *url);
+
 static int put_image(html *h, int32_t id)
 {
     char *src;
@@ -226,11 +229,16 @@ static int put_image(html *h, int32_t id)
         return 0;
     static const attr_rule image_attrs[] = {
         {"alt", ATTR_TEXT}, {"width", ATTR_NUMBER}, {"height", ATTR_NUMBER}, {0}};
+    const char *local = render_image_src(h->in, src);
     begin_inline(h);
-    put_start_tag(h, "img");
-    put_attr(&h->out, "src", src);
-    put_allowed_attrs(h, id, image_attrs);
-    render_buf_putc(&h->out, '>');
+    if (local) {
+        put_start_tag(h, "img");
+        put_attr(&h->out, "src", local);
+        put_allowed_attrs(h, id, image_attrs);
+        render_buf_putc(&h->out, '>');
+    } else {
+        put_missing_image(h, id, src);
+    }
     free(src);
     return 0;
 }
@@ -243,6 +251,20 @@ static void put_link_start(html *h, const char *url, const char *id)
     put_attr(&h->out, "href", url);
     put_attr(&h->out, "rel", "noopener noreferrer");
     render_buf_putc(&h->out, '>');
+}
+
+/* An image that is not available offline: its alt text, linked to where
+ * it was unless a link already holds it (links do not nest). */
+static void put_missing_image(html *h, int32_t id, const char *url)
+{
+    const char *alt = dom_attr(h->in->dom, id, "alt");
+    if (!alt || !*alt)
+        alt = "image";
+    if (!h->in_link)
+        put_link_start(h, url, NULL);
+    put_escaped(&h->out, alt, strlen(alt));
+    if (!h->in_link)
+        render_buf_puts(&h->out, "</a>");
 }
 
 /* Video players and media files become a link to them. */
@@ -301,6 +323,7 @@ static int open_written(html *h, hframe *fr, int32_t id, const char *name, const
         if (!url)
             return 0;   /* no safe target: the text stays, the link goes */
         put_link_start(h, url, render_kept_id(h->in->dom, &h->targets, id));
+        h->in_link++;
         free(url);
     } else {
         put_start_tag(h, name);
@@ -418,6 +441,8 @@ static void leave(void *ctx, int32_t id)
         h->phrasing -= fr->phrasing;
         if (strcmp(fr->name, "pre") == 0)
             h->verbatim--;
+        if (strcmp(fr->name, "a") == 0)
+            h->in_link--;
         render_buf_puts(&h->out, "</");
         render_buf_puts(&h->out, fr->name);
         render_buf_putc(&h->out, '>');
