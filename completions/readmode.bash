@@ -18,7 +18,7 @@ _readmode()
         -h --help -V --version"
 
     if [[ $cword -eq 1 && $cur != -* ]]; then
-        COMPREPLY=($(compgen -W "save list" -- "$cur"))
+        COMPREPLY=($(compgen -W "save list show delete" -- "$cur"))
         COMPREPLY+=($(compgen -f -X '!*.@(html|htm|xhtml|shtml)' -- "$cur"))
         COMPREPLY+=($(compgen -d -- "$cur"))
         return
@@ -26,7 +26,7 @@ _readmode()
     case ${words[1]} in
         save)
             case $prev in
-                --format|-f) COMPREPLY=($(compgen -W "md txt html" -- "$cur")); return ;;
+                --format|-f) COMPREPLY=($(compgen -W "md txt html epub" -- "$cur")); return ;;
                 --library|-l) COMPREPLY=($(compgen -d -- "$cur")); return ;;
                 --url|-u) return ;;
             esac
@@ -39,8 +39,19 @@ _readmode()
         list)
             case $prev in
                 --library) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+                --grep|--since) return ;;
             esac
-            COMPREPLY=($(compgen -W "--library --json --help" -- "$cur"))
+            COMPREPLY=($(compgen -W "--library --json --grep --since --help" -- "$cur"))
+            return ;;
+        show|delete)
+            case $prev in
+                --library) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+            esac
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--library --help" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -f -- "$cur"))
+            fi
             return ;;
     esac
 

@@ -2,11 +2,13 @@
 # $(datadir)/fish/vendor_completions.d.
 
 function __readmode_no_command
-    not __fish_seen_subcommand_from save list
+    not __fish_seen_subcommand_from save list show delete
 end
 
 complete -c readmode -n __readmode_no_command -a save -d 'Save a cleaned article offline'
 complete -c readmode -n __readmode_no_command -a list -d 'List saved articles'
+complete -c readmode -n __readmode_no_command -a show -d 'Print a saved article'
+complete -c readmode -n __readmode_no_command -a delete -d 'Delete a saved article'
 complete -c readmode -n __readmode_no_command -s f -l format -x -a 'text markdown html json' -d 'Output format'
 complete -c readmode -n __readmode_no_command -s u -l url -x -d "The page's URL"
 complete -c readmode -n __readmode_no_command -s c -l charset -x -a 'utf-8 windows-1252 windows-1251 koi8-r shift_jis euc-jp gbk big5 euc-kr' -d 'Input encoding'
@@ -22,8 +24,10 @@ complete -c readmode -n __readmode_no_command -s j -l jobs -x -d 'Pages cleaned 
 complete -c readmode -n __readmode_no_command -s q -l quiet -d 'No progress, notes or summary'
 complete -c readmode -n __readmode_no_command -s h -l help -d 'Show help'
 complete -c readmode -n __readmode_no_command -s V -l version -d 'Show the version'
-complete -c readmode -n '__fish_seen_subcommand_from save' -s f -l format -x -a 'md txt html' -d 'File format'
+complete -c readmode -n '__fish_seen_subcommand_from save' -s f -l format -x -a 'md txt html epub' -d 'File format'
 complete -c readmode -n '__fish_seen_subcommand_from save' -s u -l url -x -d "The page's URL"
-complete -c readmode -n '__fish_seen_subcommand_from save list' -l library -x -a '(__fish_complete_directories)' -d 'Library folder'
+complete -c readmode -n '__fish_seen_subcommand_from save list show delete' -l library -x -a '(__fish_complete_directories)' -d 'Library folder'
 complete -c readmode -n '__fish_seen_subcommand_from save' -l force -d 'Overwrite an existing copy'
 complete -c readmode -n '__fish_seen_subcommand_from list' -l json -d 'JSON output'
+complete -c readmode -n '__fish_seen_subcommand_from list' -l grep -x -d 'Only articles with these words in title or site'
+complete -c readmode -n '__fish_seen_subcommand_from list' -l since -x -d 'Only articles saved on or after DATE (YYYY-MM-DD)'
