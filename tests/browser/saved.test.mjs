@@ -59,8 +59,13 @@ async function openReaderOn(context, worker, url) {
         await globalThis.openReader(tab);
     }, url);
     const reader = await opened;
+    /* The new tab exists before its page does: wait for reader.html's DOM. */
+    await reader.waitForLoadState('domcontentloaded');
     await reader.waitForFunction(() => {
-        const state = document.getElementById('status').dataset.state;
+        const status = document.getElementById('status');
+        if (!status)
+            return false;
+        const state = status.dataset.state;
         return state !== 'loading' && state !== 'extracting';
     }, null, { timeout: WAIT_MS });
     return { page, reader };
@@ -139,6 +144,8 @@ async function main() {
         });
 
         await test('EPUB from the save menu; the missing image is counted; the format is remembered', async () => {
+            /* Saved times have one-second resolution: let this save be the newer one. */
+            await new Promise(r => setTimeout(r, 1100));
             const { page, reader } = await openReaderOn(context, worker, `${base}/second.html`);
             epubPath = await saveAs(reader, 'epub');
             assert(epubPath.endsWith('.epub') && fs.existsSync(epubPath), epubPath);
@@ -192,7 +199,8 @@ async function main() {
             await rows().nth(1).locator('a.open').click({ modifiers: ['Control'] });
             const reader = await opened;
             const seen = watchNetwork(reader);
-            await reader.waitForFunction(() => document.getElementById('status').dataset.state === 'done',
+            await reader.waitForLoadState('domcontentloaded');
+            await reader.waitForFunction(() => document.getElementById('status')?.dataset.state === 'done',
                                          null, { timeout: WAIT_MS });
             assert((await reader.locator('#title').innerText()) === 'How canal locks lift boats uphill', 'title');
             assert((await reader.locator('#content').innerText()).includes('mitre gates'), 'body');
