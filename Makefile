@@ -220,7 +220,7 @@ fuzz-targets: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(TOOL_OBJS) $(BUILD)/libreadmode.a
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(TOOL_OBJS) \
-	    $(BUILD)/libreadmode.a $(LIBS)
+	    $(BUILD)/libreadmode.a $(TOOL_LIBS) $(LIBS)
 
 fuzz: fuzz-build
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(SHARED) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
