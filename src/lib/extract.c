@@ -231,14 +231,17 @@ static int32_t article_of_title(const rm_engine *e, const attempt_result *best)
     return RM_NONE;
 }
 
-/* A witness (the JSON-LD articleBody, the title's own <article>) disagrees
- * with the scorer: take the element it points at, cleaned like any
- * article, from the clutter-free mask `base`. */
-static void take_witnessed(rm_engine *e, const uint8_t *base, int32_t root, attempt_result *best)
+/* Start again from the drop mask `base`, with statistics to match. */
+static void restart_from(rm_engine *e, const uint8_t *base)
 {
-    const unsigned attempt = ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY;
     memcpy(e->drop, base, (size_t)e->dom.count);
     engine_stats(e, e->drop, e->st);
+}
+
+/* Clean `root` as the whole article under `attempt` flags and record it as
+ * the choice. */
+static void choose_root(rm_engine *e, int32_t root, unsigned attempt, attempt_result *best)
+{
     e->top_candidate = root;
     clean_article(e, attempt, &root, 1);
     best->roots[0] = root;
@@ -247,25 +250,36 @@ static void take_witnessed(rm_engine *e, const uint8_t *base, int32_t root, atte
     memcpy(best->drop, e->drop, (size_t)e->dom.count);
 }
 
+/* The nearest ancestor of `start` that holds every root of the choice;
+ * `start` itself when only the body (or nothing) does. */
+static int32_t ancestor_with_choice(const rm_engine *e, int32_t start,
+                                    const attempt_result *best)
+{
+    int32_t root = start;
+    for (size_t k = 0; k < best->root_count; k++)
+        while (root != RM_NONE && !engine_contains(e, root, best->roots[k]))
+            root = e->dom.nodes[root].parent;
+    return root == RM_NONE || root == e->dom.body ? start : root;
+}
+
+/* A witness (the JSON-LD articleBody, the title's own <article>) disagrees
+ * with the scorer: take the element it points at, cleaned like any
+ * article, from the clutter-free mask `base`. */
+static void take_witnessed(rm_engine *e, const uint8_t *base, int32_t root, attempt_result *best)
+{
+    const unsigned attempt = ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY;
+    restart_from(e, base);
+    choose_root(e, root, attempt, best);
+}
+
 /* A thread is all its posts: the question the scorer found and the
  * replies beside it, from their common ancestor. Class weights are not
  * used there ("comment", "reply" name the posts themselves). */
 static void take_thread(rm_engine *e, const uint8_t *base, int32_t posts, attempt_result *best)
 {
-    int32_t root = posts;
-    for (size_t k = 0; k < best->root_count; k++)
-        while (root != RM_NONE && !engine_contains(e, root, best->roots[k]))
-            root = e->dom.nodes[root].parent;
-    if (root == RM_NONE || root == e->dom.body)
-        root = posts;
-    memcpy(e->drop, base, (size_t)e->dom.count);
-    engine_stats(e, e->drop, e->st);
-    e->top_candidate = root;
-    clean_article(e, ATTEMPT_CLEAN_CONDITIONALLY, &root, 1);
-    best->roots[0] = root;
-    best->root_count = 1;
-    best->chars = kept_chars(e, &root, 1);
-    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+    int32_t root = ancestor_with_choice(e, posts, best);
+    restart_from(e, base);
+    choose_root(e, root, ATTEMPT_CLEAN_CONDITIONALLY, best);
 }
 
 /* Text outside links: what a reader reads rather than clicks. */
@@ -291,12 +305,7 @@ static bool take_densest(rm_engine *e, const uint8_t *mask, attempt_result *best
         if (e->dom.nodes[i].type == RM_NODE_ELEMENT && e->st[i].chars < e->st[root].chars &&
             unlinked_chars(&e->st[i]) >= DENSE_SHARE * total)
             root = i;
-    e->top_candidate = root;
-    clean_article(e, 0, &root, 1);
-    best->roots[0] = root;
-    best->root_count = 1;
-    best->chars = kept_chars(e, &root, 1);
-    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+    choose_root(e, root, 0, best);
     return best->chars > 0;
 }
 
@@ -379,8 +388,7 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
 {
     if (best->root_count == 0)
         return;
-    memcpy(e->drop, base, (size_t)e->dom.count);
-    engine_stats(e, e->drop, e->st);
+    restart_from(e, base);
     int32_t region = main_region(e);
     if (region == RM_NONE && (e->page_type != RM_PAGE_ARTICLE || !e->signed_page))
         region = content_region(e, best);
@@ -398,12 +406,7 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
         memcpy(e->drop, best->drop, (size_t)e->dom.count);
         return;
     }
-    e->top_candidate = region;
-    clean_article(e, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, &region, 1);
-    best->roots[0] = region;
-    best->root_count = 1;
-    best->chars = kept_chars(e, &region, 1);
-    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+    choose_root(e, region, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, best);
 }
 
 /* On an index page the repeated cards are the content: when the choice
@@ -425,20 +428,9 @@ static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
         chosen += unlinked_chars(&e->st[best->roots[k]]);
     if (chosen >= (double)e->raw[cards].chars)
         return false;
-    int32_t root = cards;
-    for (size_t k = 0; k < best->root_count; k++)
-        while (root != RM_NONE && !engine_contains(e, root, best->roots[k]))
-            root = e->dom.nodes[root].parent;
-    if (root == RM_NONE || root == e->dom.body)
-        root = cards;
-    memcpy(e->drop, base, (size_t)e->dom.count);
-    engine_stats(e, e->drop, e->st);
-    e->top_candidate = root;
-    clean_article(e, 0, &root, 1);
-    best->roots[0] = root;
-    best->root_count = 1;
-    best->chars = kept_chars(e, &root, 1);
-    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+    int32_t root = ancestor_with_choice(e, cards, best);
+    restart_from(e, base);
+    choose_root(e, root, 0, best);
     return true;
 }
 
