@@ -103,17 +103,23 @@ static bool is_article_type_name(const char *s)
     return false;
 }
 
-/* @type may be a string or (beyond Readability) an array of strings. */
-static bool is_article(const cJSON *obj)
+/* Does obj's @type name a type `is_name` accepts? @type may be a string or
+ * (beyond Readability) an array of strings. */
+static bool has_type(const cJSON *obj, bool (*is_name)(const char *))
 {
     const cJSON *type = cJSON_GetObjectItemCaseSensitive(obj, "@type");
     if (cJSON_IsString(type))
-        return is_article_type_name(type->valuestring);
+        return is_name(type->valuestring);
     const cJSON *t;
     cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
-        if (cJSON_IsString(t) && is_article_type_name(t->valuestring))
+        if (cJSON_IsString(t) && is_name(t->valuestring))
             return true;
     return false;
+}
+
+static bool is_article(const cJSON *obj)
+{
+    return has_type(obj, is_article_type_name);
 }
 
 static bool is_schema_org_url(const char *s)
@@ -307,14 +313,7 @@ static bool is_product_type_name(const char *s)
 
 static bool is_product(const cJSON *obj)
 {
-    const cJSON *type = cJSON_GetObjectItemCaseSensitive(obj, "@type");
-    if (cJSON_IsString(type))
-        return is_product_type_name(type->valuestring);
-    const cJSON *t;
-    cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
-        if (cJSON_IsString(t) && is_product_type_name(t->valuestring))
-            return true;
-    return false;
+    return has_type(obj, is_product_type_name);
 }
 
 static void longest_product_description(const cJSON *item, int depth, const char **best)
