@@ -21,9 +21,9 @@ cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow -Wstri
         -Wmissing-prototypes -O2 -g"
 # shellcheck disable=SC2046,SC2086 # flag lists
 for prog in bench scaling; do
-    ${CC:-cc} $cflags $(pkg-config --cflags gumbo libcjson) -I"$root/src/lib" -I"$root/tests" \
+    ${CC:-cc} $cflags $(pkg-config --cflags gumbo libcjson uchardet) -I"$root/src/lib" -I"$root/tests" \
         -o "$out/$prog" "$root/tests/bench/$prog.c" "$build/libreadmode.a" \
-        $(pkg-config --libs gumbo libcjson) -lunistring -lm
+        $(pkg-config --libs gumbo libcjson uchardet) -lunistring -lm -pthread
 done
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
