@@ -192,27 +192,10 @@ static void put_html_escaped(FILE *f, const char *s)
 }
 
 /* `s` on one line: runs of white space and control characters become one
- * space, so a title cannot break the txt header apart. */
-static void put_one_line(FILE *f, const char *s)
-{
-    bool space = false, any = false;
-    for (; *s; s++) {
-        if ((unsigned char)*s <= ' ' || *s == 0x7f) {
-            space = any;
-            continue;
-        }
-        if (space)
-            fputc(' ', f);
-        space = false;
-        any = true;
-        fputc(*s, f);
-    }
-}
-
-/* `s` on one line for a Markdown heading: ASCII punctuation is escaped
- * with a backslash (CommonMark), so a title cannot open raw HTML, a link
- * or emphasis. */
-static void put_md_inline(FILE *f, const char *s)
+ * space, so a title cannot break a txt header or a Markdown heading apart.
+ * With `escape_punct`, ASCII punctuation gets a backslash (CommonMark), so a
+ * title in a Markdown heading cannot open raw HTML, a link or emphasis. */
+static void put_one_line(FILE *f, const char *s, bool escape_punct)
 {
     bool space = false, any = false;
     for (; *s; s++) {
@@ -225,7 +208,7 @@ static void put_md_inline(FILE *f, const char *s)
             fputc(' ', f);
         space = false;
         any = true;
-        if (c < 0x80 && ispunct(c))
+        if (escape_punct && c < 0x80 && ispunct(c))
             fputc('\\', f);
         fputc(c, f);
     }
@@ -250,7 +233,7 @@ static void render_md(FILE *f, const save_doc *d)
     const char *body = d->markdown ? d->markdown : d->text ? d->text : "";
     if (d->a->title && strncmp(body, "# ", 2) != 0) {
         fputs("# ", f);
-        put_md_inline(f, d->a->title);
+        put_one_line(f, d->a->title, true);
         fputs("\n\n", f);
     }
     fputs(body, f);
@@ -269,13 +252,13 @@ static void put_txt_field(FILE *f, const char *label, const char *value)
     if (!value)
         return;
     fputs(label, f);
-    put_one_line(f, value);
+    put_one_line(f, value, false);
     fputc('\n', f);
 }
 
 static void render_txt(FILE *f, const save_doc *d)
 {
-    put_one_line(f, d->a->title ? d->a->title : "Untitled");
+    put_one_line(f, d->a->title ? d->a->title : "Untitled", false);
     fputc('\n', f);
     put_txt_field(f, TXT_BY, d->a->byline);
     put_txt_field(f, TXT_SITE, d->a->site_name);
