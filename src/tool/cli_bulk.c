@@ -12,6 +12,7 @@
 #include "cli_inputs.h"
 #include "cli_output.h"
 #include "cli_pool.h"
+#include "cli_tempfiles.h"
 #include "request.h"
 
 #include <cJSON.h>
@@ -416,6 +417,13 @@ static int bulk_status(const bulk_run *run, int pool_rc)
 static int run_pool(bulk_run *run, int (*next)(void *, void *), void (*work)(void *, void *))
 {
     cli_output_prepare();
+    /* Before the pool's threads start, so that they inherit the blocked
+     * signals: only the guard takes them. */
+    int grc = run->opt->out_dir ? cli_tempfiles_guard() : 0;
+    if (grc) {
+        fprintf(stderr, "readmode: cannot guard the output files: %s\n", strerror(grc));
+        return CLI_EXIT_IO;
+    }
     run->started = run->last_drawn = now();
     run->progress = !run->opt->quiet && isatty(STDERR_FILENO);
     cli_pool_spec spec = {
@@ -424,6 +432,7 @@ static int run_pool(bulk_run *run, int (*next)(void *, void *), void (*work)(voi
         .workers = run->opt->jobs ? run->opt->jobs : default_jobs(),
     };
     int rc = cli_pool_run(&spec);
+    cli_tempfiles_unguard();
     if (rc > 0)
         clear_progress(run);   /* stdout failed: cli_run reports it */
     else
