@@ -3,6 +3,9 @@
  * output, JSON-lines streaming, and clean failure on hostile input (empty,
  * binary, invalid UTF-8, malformed markup, a 200 MB file, a missing file).
  */
+/* wait4, for one child's peak memory (glibc and the BSDs have it). */
+#define _DEFAULT_SOURCE
+
 #include "testutil.h"
 
 #include "tmpdir.h"
@@ -11,6 +14,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -672,6 +676,85 @@ START_TEST(jsonl_record_names_its_charset)
 }
 END_TEST
 
+/* ---- --jsonl: a line over --max-size is not held ---- */
+
+/* Run `readmode --jsonl -j 1 --max-size 100000` on `lines`, with `junk`
+ * bytes of page text inserted, in pieces, into the html string of a first
+ * line; stdout goes to scratch/out.jsonl. Returns the peak RSS in KiB. */
+static long jsonl_peak_rss(const char *second_line, size_t junk)
+{
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    char out[4096];
+    snprintf(out, sizeof out, "%s/out.jsonl", scratch);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (o < 0 || dup2(fds[0], 0) < 0 || dup2(o, 1) < 0)
+            _exit(126);
+        close(fds[1]);
+        execl(tu_env("RM_BINARY", "build/readmode"), "readmode", "--jsonl", "-j", "1",
+              "--max-size", "100000", "-q", (char *)NULL);
+        _exit(127);
+    }
+    close(fds[0]);
+    FILE *in = fdopen(fds[1], "w");
+    ck_assert_ptr_nonnull(in);
+    if (junk) {
+        static char piece[65536];
+        memset(piece, 'w', sizeof piece);
+        fputs("{\"id\":1,\"html\":\"<p>", in);
+        for (size_t done = 0; done < junk; done += sizeof piece)
+            ck_assert_uint_eq(fwrite(piece, 1, sizeof piece, in), sizeof piece);
+        fputs("</p>\"}\n", in);
+    }
+    fputs(second_line, in);
+    ck_assert_int_eq(fclose(in), 0);
+    int status;
+    struct rusage ru;
+    ck_assert_int_eq(wait4(pid, &status, 0, &ru), pid);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    return ru.ru_maxrss;
+}
+
+START_TEST(jsonl_line_over_the_limit_is_not_held)
+{
+    char *html = tu_read_file(example(), NULL);
+    ck_assert_ptr_nonnull(html);
+    cJSON *req = cJSON_CreateObject();
+    cJSON_AddNumberToObject(req, "id", 2);
+    cJSON_AddStringToObject(req, "html", html);
+    char *json = cJSON_PrintUnformatted(req);
+    size_t n = strlen(json);
+    char *line = malloc(n + 2);
+    ck_assert_ptr_nonnull(line);
+    memcpy(line, json, n);
+    strcpy(line + n, "\n");
+    long baseline = jsonl_peak_rss(line, 0);
+    /* 64 MB of one line, a thousand times the limit. */
+    long peak = jsonl_peak_rss(line, (size_t)64 << 20);
+    ck_assert_msg(peak < baseline + 16 * 1024, "peak RSS %ld KiB with the long line, %ld without",
+                  peak, baseline);
+    char *out = scratch_read("out.jsonl");
+    cJSON *items[2];
+    ck_assert_int_eq(json_lines(out, items, 2), 2);
+    cJSON *err = cJSON_GetObjectItem(items[0], "error");
+    ck_assert_str_eq(cJSON_GetObjectItem(err, "code")->valuestring, "too_large");
+    ck_assert_ptr_nonnull(strstr(cJSON_GetObjectItem(err, "message")->valuestring,
+                                 "--max-size (100000 bytes)"));
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(items[1], "ok")));
+    ck_assert_int_eq(cJSON_GetObjectItem(items[1], "id")->valueint, 2);
+    for (int i = 0; i < 2; i++)
+        cJSON_Delete(items[i]);
+    free(out);
+    free(line);
+    free(json);
+    cJSON_Delete(req);
+    free(html);
+}
+END_TEST
+
 /* ---- a signal during -o DIR ---- */
 
 #define BIG_PAGES 24
@@ -830,6 +913,7 @@ static Suite *cli_binary_suite(void)
     tcase_add_test(tc, width_leaves_code_unwrapped);
     tcase_add_test(tc, progress_line_only_on_a_terminal);
     tcase_add_test(tc, a_signal_leaves_no_temporary_file);
+    tcase_add_test(tc, jsonl_line_over_the_limit_is_not_held);
     suite_add_tcase(s, tc);
     return s;
 }
