@@ -110,12 +110,8 @@ static int count_entries(const char *name)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", scratch, name);
-    DIR *d = opendir(path);
-    ck_assert_ptr_nonnull(d);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
+    int n = tu_count_entries(path);
+    ck_assert_int_ge(n, 0);
     return n;
 }
 
