@@ -853,7 +853,7 @@ START_TEST(a_signal_leaves_no_temporary_file)
         /* The rest of argv is NULL, its end included. */
         char *argv[9 + BIG_PAGES] = {"readmode", "-f", "json", "-q", "-j", (char *)runs[k].jobs,
                                      "-o", "out"};
-        char names[BIG_PAGES][16];
+        char names[BIG_PAGES][24];
         for (int i = 0; i < BIG_PAGES; i++) {
             snprintf(names[i], sizeof names[i], "in/p%02d.html", i);
             argv[8 + i] = names[i];
