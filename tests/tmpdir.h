@@ -62,6 +62,20 @@ static inline int tu_write_file(const char *path, const char *text)
     return fclose(f) != 0 || rc ? -1 : 0;
 }
 
+/* Entries of a folder, hidden ones included ("." and ".." not); -1 when
+ * it cannot be opened. */
+static inline int tu_count_entries(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
 /* Root can write anywhere, so an unwritable folder is made the other
  * way: create the regular file DIR/plain and put "DIR/plain/lib" in out.
  * Nothing can be created below it. 0 on success. */

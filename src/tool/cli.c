@@ -50,11 +50,13 @@ void cli_print_help(void)
         "  -c, --charset=NAME    input encoding (default: BOM, <meta>, else detected)\n"
         "  -w, --width=N         wrap text output at N display columns (code is not wrapped)\n"
         "      --probe           only decide whether the page is an article (exit 0 yes, 1 no)\n"
-        "      --max-size=N      refuse inputs larger than N bytes (default 64 MiB; 0: no limit)\n"
+        "      --max-size=N      refuse inputs larger than N bytes (default 64 MiB; 0: no\n"
+        "                        limit); --jsonl: a longer line is skipped, not held\n"
         "\n"
         "Bulk runs (several inputs, -o, -r, --files-from, --jsonl):\n"
         "  -o, --output=DIR      write one file per input into DIR (created), keeping each\n"
-        "                        input's relative path: a/x.html -> DIR/a/x.txt\n"
+        "                        input's relative path: a/x.html -> DIR/a/x.txt; Ctrl-C,\n"
+        "                        SIGTERM or SIGHUP leave only finished files\n"
         "  -r, --recursive       FILE may be a folder: take its .html/.htm/.xhtml/.shtml\n"
         "                        files, sub-folders included\n"
         "      --files-from=LIST read input names from LIST, one per line ('-': stdin)\n"
@@ -77,7 +79,8 @@ void cli_print_help(void)
         "  2  usage error\n"
         "  3  an input could not be read (missing, unreadable, a folder without -r);\n"
         "     single page: also not HTML or over --max-size\n"
-        "  4  the output could not be written (disk full, -o DIR not writable)\n",
+        "  4  the output could not be written (disk full, -o DIR not writable)\n"
+        "  A run ended by a signal ends by it (130 in a shell for Ctrl-C).\n",
         stdout);
 }
 

@@ -10,8 +10,10 @@
 #include "cli_bulk.h"
 
 #include "cli_inputs.h"
+#include "cli_lines.h"
 #include "cli_output.h"
 #include "cli_pool.h"
+#include "cli_tempfiles.h"
 #include "request.h"
 
 #include <cJSON.h>
@@ -36,6 +38,7 @@ typedef struct {
     size_t index;
     char *line;         /* --jsonl: the request */
     size_t line_len;
+    bool line_too_large;  /* --jsonl: over the limit, read but not kept */
     char *out;          /* what to print on stdout */
     size_t out_len;
     char *note;         /* one line for stderr, or NULL */
@@ -203,27 +206,31 @@ static void work_file(void *ctx, void *p)
 
 /* ---- JSON lines ---------------------------------------------------------------- */
 
+/* Room a --jsonl line has beyond its page, for the other fields (id, url,
+ * charset, content_type) and the JSON around them. */
+#define LINE_FIELDS_ALLOWANCE (64 * 1024)
+
 static int next_line(void *ctx, void *p)
 {
     bulk_run *run = ctx;
     page_slot *slot = p;
-    size_t cap = 0;
+    size_t limit = run->opt->max_size ? run->opt->max_size + LINE_FIELDS_ALLOWANCE : 0;
     for (;;) {
-        ssize_t n = getline(&slot->line, &cap, stdin);
-        if (n == -1) {
+        cli_line_status st = cli_read_line(stdin, limit, &slot->line, &slot->line_len);
+        if (st == CLI_LINE_END) {
             if (ferror(stdin)) {
                 run->input_failed = true;
                 run->input_errno = errno;
             }
-            free(slot->line);
-            slot->line = NULL;
             return 0;
         }
-        if (n > 1 || (n == 1 && slot->line[0] != '\n')) {
-            slot->line_len = (size_t)n;
+        if (st == CLI_LINE_TOO_LARGE || !slot->line || slot->line_len > 0) {
+            slot->line_too_large = st == CLI_LINE_TOO_LARGE;
             slot->index = run->next_input++;
             return 1;
         }
+        free(slot->line);   /* blank lines are skipped */
+        slot->line = NULL;
     }
 }
 
@@ -309,8 +316,13 @@ static void work_line(void *ctx, void *p)
     page_slot *slot = p;
     cJSON *record = cJSON_CreateObject();
     if (record) {
-        if (run->opt->max_size && slot->line_len > run->opt->max_size + 1024) {
-            cli_record_error(record, "too_large", "line exceeds --max-size");
+        if (slot->line_too_large) {
+            char why[96];
+            snprintf(why, sizeof why, "line exceeds --max-size (%zu bytes)", run->opt->max_size);
+            cli_record_error(record, "too_large", why);
+            slot->outcome = PAGE_REJECTED;
+        } else if (!slot->line) {
+            cli_record_error(record, rm_status_code(RM_NO_MEMORY), "line could not be held in memory");
             slot->outcome = PAGE_REJECTED;
         } else {
             handle_request(run->opt, slot->line, slot->line_len, record, &slot->outcome);
@@ -416,6 +428,13 @@ static int bulk_status(const bulk_run *run, int pool_rc)
 static int run_pool(bulk_run *run, int (*next)(void *, void *), void (*work)(void *, void *))
 {
     cli_output_prepare();
+    /* Before the pool's threads start, so that they inherit the blocked
+     * signals: only the guard takes them. */
+    int grc = run->opt->out_dir ? cli_tempfiles_guard() : 0;
+    if (grc) {
+        fprintf(stderr, "readmode: cannot guard the output files: %s\n", strerror(grc));
+        return CLI_EXIT_IO;
+    }
     run->started = run->last_drawn = now();
     run->progress = !run->opt->quiet && isatty(STDERR_FILENO);
     cli_pool_spec spec = {
@@ -424,6 +443,7 @@ static int run_pool(bulk_run *run, int (*next)(void *, void *), void (*work)(voi
         .workers = run->opt->jobs ? run->opt->jobs : default_jobs(),
     };
     int rc = cli_pool_run(&spec);
+    cli_tempfiles_unguard();
     if (rc > 0)
         clear_progress(run);   /* stdout failed: cli_run reports it */
     else

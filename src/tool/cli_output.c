@@ -8,6 +8,7 @@
 #include "cli_output.h"
 
 #include "article_json.h"
+#include "cli_tempfiles.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -212,7 +213,7 @@ int cli_write_file(const char *path, const cli_options *opt, const rm_article *a
             return rc;
         }
     }
-    int fd = mkstemp(tmp);
+    int fd = cli_tempfile_create(tmp);
     if (fd < 0) {
         int rc = errno;
         free(tmp);
@@ -230,10 +231,10 @@ int cli_write_file(const char *path, const cli_options *opt, const rm_article *a
         if (fclose(f) && !rc)
             rc = errno ? errno : EIO;
     }
-    if (!rc && rename(tmp, path))
-        rc = errno;
     if (rc)
-        unlink(tmp);
+        cli_tempfile_discard(tmp);
+    else
+        rc = cli_tempfile_commit(tmp, path);
     free(tmp);
     return rc;
 }

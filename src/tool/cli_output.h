@@ -28,8 +28,9 @@ void cli_record_error(cJSON *record, const char *code, const char *message);
 
 /* Write the article to `path`, creating missing folders: into a hidden
  * temporary file beside it, then renamed over `path`, so no
- * reader ever sees a partial file and a full disk leaves nothing behind.
- * Returns 0 or an errno value. */
+ * reader ever sees a partial file and a full disk leaves nothing behind
+ * (nor does a signal while cli_tempfiles_guard runs). Returns 0 or an
+ * errno value. */
 int cli_write_file(const char *path, const cli_options *opt, const rm_article *a);
 
 /* Read the umask for the files cli_write_file creates; call it once before

@@ -3,13 +3,20 @@
  * output, JSON-lines streaming, and clean failure on hostile input (empty,
  * binary, invalid UTF-8, malformed markup, a 200 MB file, a missing file).
  */
+/* wait4, for one child's peak memory (glibc and the BSDs have it). */
+#define _DEFAULT_SOURCE
+
 #include "testutil.h"
 
 #include "tmpdir.h"
 
 #include <cJSON.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 
 /* Enough prose for a page to count as an article. */
 #define PAD_TEXT                                                                         \
@@ -103,12 +110,8 @@ static int count_entries(const char *name)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", scratch, name);
-    DIR *d = opendir(path);
-    ck_assert_ptr_nonnull(d);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
+    int n = tu_count_entries(path);
+    ck_assert_int_ge(n, 0);
     return n;
 }
 
@@ -669,6 +672,213 @@ START_TEST(jsonl_record_names_its_charset)
 }
 END_TEST
 
+/* ---- --jsonl: a line over --max-size is not held ---- */
+
+/* Run `readmode --jsonl -j 1 --max-size 100000` on `lines`, with `junk`
+ * bytes of page text inserted, in pieces, into the html string of a first
+ * line; stdout goes to scratch/out.jsonl. Returns the peak RSS in KiB. */
+static long jsonl_peak_rss(const char *second_line, size_t junk)
+{
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    char out[4096];
+    snprintf(out, sizeof out, "%s/out.jsonl", scratch);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (o < 0 || dup2(fds[0], 0) < 0 || dup2(o, 1) < 0)
+            _exit(126);
+        close(fds[1]);
+        execl(tu_env("RM_BINARY", "build/readmode"), "readmode", "--jsonl", "-j", "1",
+              "--max-size", "100000", "-q", (char *)NULL);
+        _exit(127);
+    }
+    close(fds[0]);
+    FILE *in = fdopen(fds[1], "w");
+    ck_assert_ptr_nonnull(in);
+    if (junk) {
+        static char piece[65536];
+        memset(piece, 'w', sizeof piece);
+        fputs("{\"id\":1,\"html\":\"<p>", in);
+        for (size_t done = 0; done < junk; done += sizeof piece)
+            ck_assert_uint_eq(fwrite(piece, 1, sizeof piece, in), sizeof piece);
+        fputs("</p>\"}\n", in);
+    }
+    fputs(second_line, in);
+    ck_assert_int_eq(fclose(in), 0);
+    int status;
+    struct rusage ru;
+    ck_assert_int_eq(wait4(pid, &status, 0, &ru), pid);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    return ru.ru_maxrss;
+}
+
+START_TEST(jsonl_line_over_the_limit_is_not_held)
+{
+    char *html = tu_read_file(example(), NULL);
+    ck_assert_ptr_nonnull(html);
+    cJSON *req = cJSON_CreateObject();
+    cJSON_AddNumberToObject(req, "id", 2);
+    cJSON_AddStringToObject(req, "html", html);
+    char *json = cJSON_PrintUnformatted(req);
+    size_t n = strlen(json);
+    char *line = malloc(n + 2);
+    ck_assert_ptr_nonnull(line);
+    memcpy(line, json, n);
+    strcpy(line + n, "\n");
+    long baseline = jsonl_peak_rss(line, 0);
+    /* 64 MB of one line, a thousand times the limit. */
+    long peak = jsonl_peak_rss(line, (size_t)64 << 20);
+    ck_assert_msg(peak < baseline + 16 * 1024, "peak RSS %ld KiB with the long line, %ld without",
+                  peak, baseline);
+    char *out = scratch_read("out.jsonl");
+    cJSON *items[2];
+    ck_assert_int_eq(json_lines(out, items, 2), 2);
+    cJSON *err = cJSON_GetObjectItem(items[0], "error");
+    ck_assert_str_eq(cJSON_GetObjectItem(err, "code")->valuestring, "too_large");
+    ck_assert_ptr_nonnull(strstr(cJSON_GetObjectItem(err, "message")->valuestring,
+                                 "--max-size (100000 bytes)"));
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(items[1], "ok")));
+    ck_assert_int_eq(cJSON_GetObjectItem(items[1], "id")->valueint, 2);
+    for (int i = 0; i < 2; i++)
+        cJSON_Delete(items[i]);
+    free(out);
+    free(line);
+    free(json);
+    cJSON_Delete(req);
+    free(html);
+}
+END_TEST
+
+/* ---- a signal during -o DIR ---- */
+
+#define BIG_PAGES 24
+
+/* Pages big enough (about 1.3 MB, a 4 MB JSON output each) that writing an
+ * output takes a while: a signal during the run often finds temporary
+ * files open, and must leave none. */
+static void write_big_pages(void)
+{
+    static const char para[] = "<p>" PAD_TEXT "</p>\n";
+    size_t count = 3000, len = strlen(para);
+    char *page = malloc(count * len + 200);
+    ck_assert_ptr_nonnull(page);
+    char *p = page + sprintf(page, "<html><head><title>Ferry</title></head><body><article>");
+    for (size_t i = 0; i < count; i++, p += len)
+        memcpy(p, para, len);
+    strcpy(p, "</article></body></html>");
+    mkdir_in_scratch("in");
+    for (int i = 0; i < BIG_PAGES; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "in/p%02d.html", i);
+        scratch_file(name, page);
+    }
+    free(page);
+}
+
+/* Start readmode in the scratch folder as an interactive shell would:
+ * every signal at its default action, none blocked. */
+static pid_t spawn_readmode(char **argv)
+{
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        int null = open("/dev/null", O_RDWR);
+        if (chdir(scratch) || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 ||
+            dup2(null, 2) < 0)
+            _exit(126);
+        execv(tu_env("RM_BINARY", "build/readmode"), argv);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* The entries of a scratch folder (0 when it does not exist yet) that are
+ * not hidden. After the run (`after`), a hidden one (a temporary file)
+ * fails the test, and so does a file that does not hold exactly
+ * `expected`, when given. */
+static int finished_outputs(const char *name, int after, const char *expected)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", scratch, name);
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        ck_assert_msg(!after || e->d_name[0] != '.', "temporary file left: %s/%s", name,
+                      e->d_name);
+        if (e->d_name[0] == '.')
+            continue;
+        if (expected) {
+            char file[512];
+            snprintf(file, sizeof file, "%s/%s", name, e->d_name);
+            char *got = scratch_read(file);
+            ck_assert_msg(got && strcmp(got, expected) == 0, "%s is not complete", file);
+            free(got);
+        }
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+START_TEST(a_signal_leaves_no_temporary_file)
+{
+    write_big_pages();
+    run_result r = run("-f json -q -o ref in/p00.html", NULL);
+    ck_assert_int_eq(r.status, 0);
+    done(&r);
+    char *expected = scratch_read("ref/in/p00.json");
+    ck_assert_ptr_nonnull(expected);
+    /* Each run finds a temporary file open only some of the time (the
+     * unit test test_tempfiles holds one at the signal every time), hence
+     * several runs. */
+    static const struct { int sig; const char *jobs; } runs[] = {
+        {SIGINT, "1"}, {SIGINT, "4"}, {SIGTERM, "1"}, {SIGTERM, "3"}, {SIGHUP, "2"}, {SIGHUP, "4"},
+    };
+    for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+        char out[4096];
+        snprintf(out, sizeof out, "%s/out", scratch);
+        tu_remove_tree(out);
+        /* The rest of argv is NULL, its end included. */
+        char *argv[9 + BIG_PAGES] = {"readmode", "-f", "json", "-q", "-j", (char *)runs[k].jobs,
+                                     "-o", "out"};
+        char names[BIG_PAGES][24];
+        for (int i = 0; i < BIG_PAGES; i++) {
+            snprintf(names[i], sizeof names[i], "in/p%02d.html", i);
+            argv[8 + i] = names[i];
+        }
+        pid_t pid = spawn_readmode(argv);
+        /* Mid-run: once the first output is there, and a little later. */
+        for (int waited = 0; finished_outputs("out/in", 0, NULL) == 0; waited++) {
+            ck_assert_msg(waited < 3000, "no output after 60 s");
+            nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+        }
+        nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
+        ck_assert_int_eq(kill(pid, runs[k].sig), 0);
+        int status;
+        ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+        ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == runs[k].sig,
+                      "status %#x, expected the end by signal %d", status, runs[k].sig);
+        int finished = finished_outputs("out/in", 1, expected);
+        ck_assert_msg(finished > 0 && finished < BIG_PAGES, "%d of %d outputs: not mid-run",
+                      finished, BIG_PAGES);
+        ck_assert_int_eq(finished_outputs("out", 1, NULL), 1);   /* only "in" */
+    }
+    free(expected);
+}
+END_TEST
+
 static Suite *cli_binary_suite(void)
 {
     Suite *s = suite_create("cli-binary");
@@ -698,6 +908,8 @@ static Suite *cli_binary_suite(void)
     tcase_add_test(tc, jsonl_record_names_its_charset);
     tcase_add_test(tc, width_leaves_code_unwrapped);
     tcase_add_test(tc, progress_line_only_on_a_terminal);
+    tcase_add_test(tc, a_signal_leaves_no_temporary_file);
+    tcase_add_test(tc, jsonl_line_over_the_limit_is_not_held);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -376,6 +376,48 @@ START_TEST(markdown_escaping)
 }
 END_TEST
 
+START_TEST(blocks_keep_their_lines)
+{
+    /* A card's price in a <div> after its link: the browser shows it on a
+     * line of its own, so the reader HTML must not run "Boots$134" together. */
+    CHECK_HTML("<ul><li><a href=\"/p\">Boots</a><div><span>$134</span><div>Save 25%</div>"
+               "<span>was $180</span></div></li></ul>",
+               "<ul>\n<li><a href=\"https://example.org/p\" rel=\"noopener noreferrer\">Boots</a>"
+               "<p>$134</p>\n<p>Save 25%</p>\nwas $180</li>\n</ul>\n");
+    CHECK_TEXT("<ul><li><a href=\"/p\">Boots</a><div><span>$134</span><div>Save 25%</div>"
+               "<span>was $180</span></div></li></ul>",
+               "- Boots\n\n  $134\n\n  Save 25%\n\n  was $180");
+    /* A list item's first words stay bare; later blocks keep their lines. */
+    CHECK_HTML("<ul><li>one <b>two</b><ul><li>deep</li></ul></li></ul>",
+               "<ul>\n<li>one <b>two</b><ul>\n<li>deep</li>\n</ul>\n</li>\n</ul>\n");
+    /* At the top level, the words after an unwritten block start a paragraph. */
+    CHECK_HTML("<div>a<div>b</div>c</div>d", "<p>a</p>\n<p>b</p>\n<p>c</p>\n<p>d</p>\n");
+    /* A code viewer's one <div> per line: lines in pre, never blank ones. */
+    const char *viewer = "<pre><code><div>{</div><div>  <span>\"a\"</span>: 1</div><div>}</div></code></pre>";
+    CHECK_HTML(viewer, "<pre>\n<code>{\n  &quot;a&quot;: 1\n}</code></pre>\n");
+    CHECK_MD(viewer, "```\n{\n  \"a\": 1\n}\n```");
+    CHECK_TEXT(viewer, "{\n  \"a\": 1\n}");
+}
+END_TEST
+
+START_TEST(markdown_edges_read_back)
+{
+    /* Emphasis ending in a no-break space cannot close in CommonMark: HTML.
+     * An empty <em> or a <br> at the edge writes no markup of its own. */
+    CHECK_MD("<h2><strong>Techniques\u00a0<em><br></em></strong></h2>",
+             "## <strong>Techniques\u00a0</strong>");
+    CHECK_MD("<p><b>bold<br></b>next and <b><em></em>word</b></p>", "**bold**\\\nnext and **word**");
+    /* "&amp;" in a URL is what the page links to: written as a reference,
+     * so a Markdown reader does not decode it to "&". */
+    CHECK_MD("<p><a href=\"/q?a=1&amp;amp;b=2&amp;c\">x</a></p>",
+             "[x](https://example.org/q?a=1&amp;amp;b=2&c)");
+    /* A number from one element and "." from the next still open a list. */
+    CHECK_MD("<p><span>1</span>. Total</p><p><span>12</span><span>)</span> b</p>"
+             "<p><b>1</b>. bold</p>",
+             "1\\. Total\n\n12\\) b\n\n**1**. bold");
+}
+END_TEST
+
 /* ---- HTML ---- */
 
 START_TEST(html_structure)
@@ -616,6 +658,8 @@ static Suite *render_suite(void)
     tcase_add_test(md, wrapping_leaves_code_alone);
     tcase_add_test(md, markdown_footnotes_and_schemes);
     tcase_add_test(md, markdown_markup_around_blocks);
+    tcase_add_test(md, markdown_edges_read_back);
+    tcase_add_test(md, blocks_keep_their_lines);
     suite_add_tcase(s, md);
 
     TCase *html = tcase_create("html");

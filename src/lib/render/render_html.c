@@ -96,10 +96,14 @@ typedef struct {
     render_stack frames;
     size_t phrasing;       /* open written elements that take only phrasing */
     size_t written;        /* open written elements */
-    int implicit_p;        /* a <p> wrapping loose top-level inline content */
+    size_t implicit_p;     /* 1 + the written depth of an open <p> that wraps
+                              loose inline content, or 0 */
     int owed_space;
     int block_has_inline;  /* inline content since the last block boundary */
+    int lost_break;        /* an unwritten block edge parted inline content */
     int verbatim;          /* inside pre */
+    int pre_line_open;     /* text on the current line of a pre */
+    int pre_break_owed;    /* a block ended that line: a newline before more */
     hashset targets;       /* ids that article links point at */
     int in_link;           /* inside a written <a> */
 } html;
@@ -151,9 +155,10 @@ static void put_allowed_attrs(html *h, int32_t id, const attr_rule *rules)
 
 /* ---- blocks and inline flow ---- */
 
+/* Close the implicit <p> when it is the innermost open element. */
 static void close_implicit_p(html *h)
 {
-    if (h->implicit_p) {
+    if (h->implicit_p && h->implicit_p == h->written + 1) {
         render_buf_puts(&h->out, "</p>\n");
         h->implicit_p = 0;
     }
@@ -161,21 +166,26 @@ static void close_implicit_p(html *h)
 
 static void block_boundary(html *h)
 {
-    if (h->written == 0)
-        close_implicit_p(h);
+    close_implicit_p(h);
     h->owed_space = 0;
     h->block_has_inline = 0;
+    h->lost_break = 0;
 }
 
-/* Before inline content: wrap it in a <p> at the top level, and pay a
- * collapsed space owed since the previous inline content. */
+/* Before inline content: pay a collapsed space owed since the previous
+ * inline content, and wrap loose content in a <p> where nothing else would
+ * set it apart: at the top level, and in a list item, cell or quote after
+ * an unwritten block ended the run of words before it (a card whose link
+ * is followed by a <div> holding the price: the browser shows the price
+ * on a line of its own, and so must the reader view). */
 static void begin_inline(html *h)
 {
-    if (h->written == 0 && !h->implicit_p) {
+    if (!h->implicit_p && (h->written == 0 || h->lost_break)) {
         render_buf_puts(&h->out, "<p>");
-        h->implicit_p = 1;
+        h->implicit_p = h->written + 1;
         h->block_has_inline = 0;
         h->owed_space = 0;
+        h->lost_break = 0;
     }
     if (h->owed_space && h->block_has_inline)
         render_buf_putc(&h->out, ' ');
@@ -183,10 +193,22 @@ static void begin_inline(html *h)
     h->block_has_inline = 1;
 }
 
+/* Text in pre, after the line break a block edge owes. */
+static void put_verbatim(html *h, const char *s, size_t n)
+{
+    if (n == 0)
+        return;
+    if (h->pre_break_owed)
+        render_buf_putc(&h->out, '\n');
+    h->pre_break_owed = 0;
+    put_escaped(&h->out, s, n);
+    h->pre_line_open = s[n - 1] != '\n';
+}
+
 static void put_text(html *h, const char *s)
 {
     if (h->verbatim) {
-        put_escaped(&h->out, s, strlen(s));
+        put_verbatim(h, s, strlen(s));
         return;
     }
     while (*s) {
@@ -289,14 +311,15 @@ static int put_leaf(html *h, int32_t id, GumboTag tag)
     switch (tag) {
     case GUMBO_TAG_BR:
         if (h->verbatim) {
-            render_buf_putc(&h->out, '\n');
+            put_verbatim(h, "\n", 1);
         } else if (h->block_has_inline) {
             render_buf_puts(&h->out, "<br>\n");
             h->owed_space = 0;
         }
         return 0;
     case GUMBO_TAG_HR:
-        if (!in_phrasing(h) || h->written == 0) {
+        close_implicit_p(h);
+        if (!in_phrasing(h)) {
             block_boundary(h);
             render_buf_puts(&h->out, "<hr>\n");
         }
@@ -338,6 +361,7 @@ static int open_written(html *h, hframe *fr, int32_t id, const char *name, const
     if (strcmp(name, "pre") == 0) {
         render_buf_putc(&h->out, '\n');   /* the parser eats one leading newline */
         h->verbatim++;
+        h->pre_line_open = h->pre_break_owed = 0;
     }
     fr->name = name;
     fr->phrasing = rule->phrasing;
@@ -347,13 +371,25 @@ static int open_written(html *h, hframe *fr, int32_t id, const char *name, const
 }
 
 /* A block that is not written still separates its words from its
- * neighbours': a space inside phrasing, a block boundary elsewhere. */
+ * neighbours', as the browser lays it out on lines of its own: a line
+ * break in pre, a space inside other phrasing, a block boundary
+ * elsewhere. When inline content came before the boundary and no written
+ * element ends there, the next inline content gets a <p> (see
+ * begin_inline). */
 static void unwrapped_block_edge(html *h)
 {
-    if (in_phrasing(h))
+    if (h->verbatim) {
+        h->pre_break_owed |= h->pre_line_open;
+        h->pre_line_open = 0;
+        return;
+    }
+    if (h->phrasing > 0) {
         h->owed_space = 1;
-    else
-        block_boundary(h);
+        return;
+    }
+    int lost = h->lost_break || (h->block_has_inline && !h->implicit_p);
+    block_boundary(h);
+    h->lost_break = lost;
 }
 
 /* What an element without content still holds: 2 a line break, 1 white
@@ -399,7 +435,7 @@ static int open_element(html *h, hframe *fr, int32_t id)
     }
     if (render_is_caption_part(dom, id))
         h->owed_space = 1;
-    if (fr->layout != LAYOUT_INLINE && h->written == 0)
+    if (fr->layout != LAYOUT_INLINE)
         close_implicit_p(h);
     if (rule->layout == LAYOUT_INLINE || (rule->layout && !in_phrasing(h)))
         return open_written(h, fr, id, gumbo_normalized_tagname(tag), rule) ? -1 : 1;
@@ -437,6 +473,7 @@ static void leave(void *ctx, int32_t id)
     html *h = ctx;
     hframe *fr = render_stack_top(&h->frames);
     if (fr->name) {
+        close_implicit_p(h);
         h->written--;
         h->phrasing -= fr->phrasing;
         if (strcmp(fr->name, "pre") == 0)

@@ -91,6 +91,14 @@ void render_lines_break(render_lines *w, unsigned newlines)
         render_lines_space(w);
         return;
     }
+    if (w->verbatim) {
+        /* Blocks inside pre (a code viewer's one <div> per line) sit on
+         * lines of their own, as the browser shows them: a line break
+         * where the line holds something, never a blank line. */
+        if (!w->owed_newlines && w->line_open)
+            w->owed_newlines = 1;
+        return;
+    }
     if (marker_due(w))
         return;   /* the item's own line break already stands */
     if (newlines > w->owed_newlines)
@@ -166,6 +174,7 @@ static void pay_owed(render_lines *w)
         }
         put_prefix(w, w->containers.count, 0);
         w->line_open = 1;
+        w->line_start = w->out->len;
     }
     if (w->deferred.len) {
         render_buf_put(w->out, w->deferred.data, w->deferred.len);
@@ -208,6 +217,15 @@ void render_lines_close(render_lines *w, const char *open, const char *close)
 int render_lines_at_line_start(const render_lines *w)
 {
     return (w->owed_newlines || !w->line_open) && w->deferred.len == 0;
+}
+
+const char *render_lines_current(const render_lines *w, size_t *len)
+{
+    if (!w->line_open || w->owed_newlines || w->owed_space || w->deferred.len ||
+        w->out->len < w->line_start)
+        return NULL;
+    *len = w->out->len - w->line_start;
+    return w->out->data + w->line_start;
 }
 
 char render_lines_prev_char(const render_lines *w)

@@ -22,6 +22,7 @@ typedef struct {
     int owed_space;
     size_t blank_depth;       /* containers whose prefix owed blank lines carry */
     int line_open;            /* the current line has its prefix written */
+    size_t line_start;        /* where the current line's content starts in out */
     int any_output;
     int inline_only;          /* > 0: block breaks become spaces (cells) */
     int verbatim;             /* > 0: inside pre */
@@ -38,7 +39,8 @@ int render_lines_push_quote(render_lines *w);
 int render_lines_push_item(render_lines *w, const char *marker);
 void render_lines_pop(render_lines *w);
 
-/* Owe a separation: 1 = new line, 2 = blank line. */
+/* Owe a separation: 1 = new line, 2 = blank line; inside pre, a new line
+ * unless one is already due. */
 void render_lines_break(render_lines *w, unsigned newlines);
 /* Collapsible white space. */
 void render_lines_space(render_lines *w);
@@ -60,6 +62,9 @@ void render_lines_escape_previous(render_lines *w);
 
 /* Would the next content start a line (for Markdown escaping)? */
 int render_lines_at_line_start(const render_lines *w);
+/* What the current line holds after its prefix, when the next content
+ * would follow it directly (nothing owed or deferred); else NULL. */
+const char *render_lines_current(const render_lines *w, size_t *len);
 /* The character before the next content (a space if one is owed). */
 char render_lines_prev_char(const render_lines *w);
 

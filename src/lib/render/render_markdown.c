@@ -61,33 +61,35 @@ static int needs_escape(const char *s, size_t n, size_t i, char prev, int in_tab
     }
 }
 
-/* "1." or "1)" at the start of a line would open an ordered list: the
- * length of the digit run, when it is followed by one of those. */
-static size_t list_number_length(const char *s, size_t n)
+/* Digits the current line opens with so far, when it holds nothing else
+ * (0 at the start of a line), or -1: a "." or ")" after 1 to 9 of them
+ * would open an ordered list, even when the number came from another
+ * element ("<span>1</span>. Total"). */
+static long line_digits(const render_lines *w)
 {
-    size_t i = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    return i > 0 && i < n && (s[i] == '.' || s[i] == ')') ? i : 0;
+    if (render_lines_at_line_start(w))
+        return 0;
+    size_t len;
+    const char *line = render_lines_current(w, &len);
+    if (!line || len > 9)
+        return -1;
+    for (size_t i = 0; i < len; i++)
+        if (line[i] < '0' || line[i] > '9')
+            return -1;
+    return (long)len;
 }
 
 static void markdown_write_text(render_lines *w, const char *s, size_t n, int in_table)
 {
     size_t run = 0;   /* start of the bytes not yet written */
-    size_t i = 0;
-    if (render_lines_at_line_start(w)) {
-        size_t digits = list_number_length(s, n);
-        if (digits || starts_block(s[0])) {
-            render_lines_write(w, s, digits);
-            render_lines_write(w, "\\", 1);
-            run = i = digits;
-            if (!digits)
-                i = 1;   /* the escaped character itself */
-        }
-    }
-    for (; i < n; i++) {
+    long digits = line_digits(w);
+    for (size_t i = 0; i < n; i++) {
         char prev = i > 0 ? s[i - 1] : render_lines_prev_char(w);
-        if (!needs_escape(s, n, i, prev, in_table))
+        int escape = (digits == 0 && starts_block(s[i])) ||
+                     (digits >= 1 && digits <= 9 && (s[i] == '.' || s[i] == ')')) ||
+                     needs_escape(s, n, i, prev, in_table);
+        digits = digits >= 0 && s[i] >= '0' && s[i] <= '9' ? digits + 1 : -1;
+        if (!escape)
             continue;
         render_lines_write(w, s + run, i - run);
         render_lines_write(w, "\\", 1);
@@ -118,12 +120,14 @@ static const struct {
 };
 
 /* Elements whose Markdown starts or ends with punctuation ("[", "!",
- * "`", "*", "<"), whatever text they hold. */
+ * "`", "*", "<"), whatever text they hold. (A <br> is not one: at the
+ * edge of emphasis its line break falls outside the delimiters, which
+ * touch the words, as white space does.) */
 static int renders_markup(GumboTag tag)
 {
     switch (tag) {
     case GUMBO_TAG_A: case GUMBO_TAG_IMG: case GUMBO_TAG_CODE: case GUMBO_TAG_KBD:
-    case GUMBO_TAG_SAMP: case GUMBO_TAG_TT: case GUMBO_TAG_BR:
+    case GUMBO_TAG_SAMP: case GUMBO_TAG_TT:
         return 1;
     case GUMBO_TAG_FIGCAPTION:
         return 0;
@@ -133,6 +137,15 @@ static int renders_markup(GumboTag tag)
                 return 1;
         return 0;
     }
+}
+
+/* Does element n write markup of its own? An image does; emphasis, links
+ * and code with nothing to show write nothing (their openers wait for
+ * content that never comes). */
+static int writes_markup(const rm_dom *dom, const uint8_t *scan, int32_t n)
+{
+    GumboTag tag = dom->nodes[n].tag;
+    return renders_markup(tag) && (tag == GUMBO_TAG_IMG || (scan[n] & RENDER_HAS_CONTENT));
 }
 
 /* CommonMark's Unicode whitespace and punctuation (cmark-gfm: general
@@ -177,7 +190,7 @@ static ucs4_t first_content_char(const rm_render_input *in, const uint8_t *scan,
         if (scan[n] & RENDER_SKIP) {
             n += (int32_t)dom->nodes[n].size - 1;
         } else if (dom->nodes[n].type == RM_NODE_ELEMENT) {
-            if (renders_markup(dom->nodes[n].tag))
+            if (writes_markup(dom, scan, n))
                 return '*';
         } else {
             const char *t = dom_text(dom, n);
@@ -213,7 +226,7 @@ static ucs4_t last_content_char(const rm_render_input *in, const uint8_t *scan, 
         if ((scan[n] & RENDER_SKIP) || hidden_or_marked(dom, scan, n, id, &marked))
             continue;
         if (dom->nodes[n].type == RM_NODE_ELEMENT) {
-            if (renders_markup(dom->nodes[n].tag))
+            if (writes_markup(dom, scan, n))
                 return '*';
             continue;
         }
@@ -243,7 +256,7 @@ static ucs4_t char_after(const rm_render_input *in, const uint8_t *scan, int32_t
         } else if (dom->nodes[n].type == RM_NODE_ELEMENT) {
             if (render_class(dom, n) != RENDER_INLINE || dom->nodes[n].tag == GUMBO_TAG_BR)
                 return '\n';
-            if (renders_markup(dom->nodes[n].tag))
+            if (writes_markup(dom, scan, n))
                 return '*';
         } else {
             const char *t = dom_text(dom, n);
@@ -451,16 +464,35 @@ static int markdown_table_is_simple(const rm_render_input *in, const uint8_t *sc
 
 /* ---- links ---- */
 
+/* Would "&" at s read as a character reference ("&amp;", "&#38;",
+ * "&#x26;")? CommonMark decodes those in link destinations too. */
+static int starts_reference(const char *s)
+{
+    size_t i = 1;
+    if (s[i] == '#')
+        i += (s[i + 1] | 0x20) == 'x' ? 2 : 1;
+    size_t name = strspn(s + i, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    return name > 0 && s[i + name] == ';';
+}
+
+/* A destination that stays one token and reads back as the URL: bytes
+ * that would end or break it are percent-encoded, and an "&" that would
+ * read as a character reference is written as one ("a=1&amp;b" is what
+ * the page linked to, not "a=1&b"). Not with a backslash: cmark-gfm
+ * decodes references after removing escapes, so "\&amp;" reads "&". */
 static char *markdown_destination(const char *url)
 {
     static const char *const hex = "0123456789ABCDEF";
     size_t len = strlen(url);
-    char *dest = malloc(len * 3 + 1);
+    char *dest = malloc(len * 5 + 1);
     if (!dest)
         return NULL;
     char *d = dest;
     for (const unsigned char *u = (const unsigned char *)url; *u; u++) {
-        if (*u <= ' ' || strchr("()<>\\|", *u)) {
+        if (*u == '&' && starts_reference((const char *)u)) {
+            memcpy(d, "&amp;", 5);
+            d += 5;
+        } else if (*u <= ' ' || strchr("()<>\\|", *u)) {
             *d++ = '%';
             *d++ = hex[*u >> 4];
             *d++ = hex[*u & 15];
