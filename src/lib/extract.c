@@ -669,6 +669,23 @@ static int prefer_product_description(rm_article *a, const char *description,
     return 0;
 }
 
+/* The plain text, wrapped at `width` columns unless 0. Plain text has no
+ * pictures, so it leaves their captions out (clean_captions_for_text). */
+static char *render_plain_text(const rm_engine *e, const attempt_result *best,
+                               const rm_render_input *in, unsigned width)
+{
+    uint8_t *text_drop = malloc(e->dom.count ? (size_t)e->dom.count : 1);
+    if (!text_drop)
+        return NULL;
+    memcpy(text_drop, e->drop, (size_t)e->dom.count);
+    clean_captions_for_text(e, best->roots, best->root_count, text_drop);
+    rm_render_input text_in = *in;
+    text_in.drop = text_drop;
+    char *text = width ? render_text_wrapped(&text_in, width) : render_text(&text_in);
+    free(text_drop);
+    return text;
+}
+
 static int render_article(rm_article *a, const rm_engine *e, const attempt_result *best,
                           const rm_options *opt)
 {
@@ -679,8 +696,7 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
         .root_count = best->root_count,
         .base_url = a->url && opt->url == NULL ? a->url : opt->url,
     };
-    a->text = render_text(&in);
-    if (!a->text)
+    if (!(a->text = render_plain_text(e, best, &in, 0)))
         return -1;
     phase_lap(e->clock, PHASE_TEXT);
     if ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in)))
@@ -697,7 +713,7 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     if (opt->wrap_width) {
         /* Rendered again rather than re-wrapped: only the walk knows which
          * lines are code, which must keep its line breaks. */
-        char *wrapped = render_text_wrapped(&in, opt->wrap_width);
+        char *wrapped = render_plain_text(e, best, &in, opt->wrap_width);
         if (!wrapped)
             return -1;
         free(a->text);

@@ -478,6 +478,21 @@ bool heur_is_byline_marker(const char *cls, const char *id)
     return scan_byline(cls) || scan_byline(id);
 }
 
+/* Caption boxes under pictures: HTML's <figcaption> aside, CMSs name them
+ * by class (WordPress "wp-caption-text", Drupal and Bootstrap "caption",
+ * news kits "image-caption", "media-caption"). Whole tokens. */
+static const char *const caption_tokens[] = {"caption", "figcaption", "imagecaption"};
+
+bool heur_is_caption_marker(const char *cls)
+{
+    size_t len;
+    for (const char *tok = cls ? next_token(cls, &len) : NULL; tok; tok = next_token(tok + len, &len))
+        for (size_t i = 0; i < COUNT(caption_tokens); i++)
+            if (token_is(tok, len, caption_tokens[i]))
+                return true;
+    return false;
+}
+
 /* Utility classes that hide text from the screen but not from screen
  * readers (Bootstrap, Tailwind, WordPress, BBC/Guardian kits): "Image
  * caption, ", "opens in a new tab", skip-link targets. A reader shows what
