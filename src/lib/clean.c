@@ -31,6 +31,9 @@
 #define LINK_ROW_DENSITY 0.8
 #define MEMBER_PANEL_MAX_CHARS 300
 #define CAPTION_MAX_CHARS 400
+#define PROSE_BOX_MIN_CHARS 1000
+#define PROSE_BOX_MIN_PARAGRAPHS 3
+#define PROSE_BOX_MAX_LINK_DENSITY 0.2
 #define CAPTION_BOX_LEVELS 3
 #define CAPTION_MAX_LINK_DENSITY 0.5
 #define CAPTION_MAX_SHARE 0.5
@@ -121,12 +124,29 @@ static bool is_photo_frame(const rm_engine *e, int32_t id)
     return s->images > 0 && s->links == 0 && s->chars <= PHOTO_CAPTION_MAX_CHARS;
 }
 
+/* A box of several unlinked paragraphs with many commas that holds most
+ * of the article is the article's own text whatever its class says:
+ * Readability's negative names match substrings ("field--label-hidden"
+ * holds "hidden"), and on CMS pages that removed the body of a list
+ * article. A smaller box (one of many "widget" boxes of a page builder)
+ * still goes; when that leaves too little, the attempt ladder retries
+ * without class weights, as Readability does. */
+static bool is_prose_box(const rm_engine *e, int32_t id, uint32_t article_chars)
+{
+    const rm_stats *s = &e->st[id];
+    return s->chars >= PROSE_BOX_MIN_CHARS && s->chars * 2 >= article_chars &&
+           s->paragraphs >= PROSE_BOX_MIN_PARAGRAPHS && s->commas >= MIN_COMMAS_TO_KEEP &&
+           engine_link_density(s) < PROSE_BOX_MAX_LINK_DENSITY;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
-static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned attempt)
+static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
+                                   unsigned attempt)
 {
     /* Data tables, code, and the footnotes or references that the text
-     * links to are content whatever their statistics. */
-    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES))
+     * links to are content whatever their statistics; so is a box inside
+     * a heading ("h2 > div.field__item"), which is the heading's text. */
+    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES | NF_IN_HEADING))
         return false;
     const rm_stats *s = &e->st[id];
     /* A post's signature line (author link, date) is linky and short, and
@@ -135,7 +155,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
         return false;
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
-        return !is_photo_frame(e, id);
+        return !is_photo_frame(e, id) && !is_prose_box(e, id, article_chars);
     /* The wrapper of a code block or a data table ("div.highlight") is
      * judged as what it wraps. */
     if (e->flags[id] & (NF_HAS_CODE | NF_HAS_DATA))
@@ -334,13 +354,15 @@ static bool holds_top_candidate(const rm_engine *e, int32_t id)
 
 static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
 {
+    /* The article's size before any removal: the measure of a prose box. */
+    uint32_t article_chars = e->st[root].chars;
     /* Backwards: inner containers are judged before the ones around them. */
     for (int32_t i = root + (int32_t)node(e, root)->size - 1; i >= root; i--) {
         if (e->drop[i] != DROP_KEEP || node(e, i)->type != RM_NODE_ELEMENT)
             continue;
         if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
             continue;
-        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, attempt))
+        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, article_chars, attempt))
             remove_node(e, i);
     }
 }

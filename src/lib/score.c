@@ -246,6 +246,72 @@ static bool ends_sentence(const rm_engine *e, int32_t id)
     return e->st[id].sentences > 0;
 }
 
+/* ---- an article split over sibling containers ---------------------------
+ * A CMS often keeps a story in several fields side by side: the intro in
+ * one, the numbered items of a list article or the rest of the body in
+ * another, each deep in wrappers. Readability's scores decay with depth, so
+ * the intro field can win alone; Readability's own sibling merge and the
+ * "article split across containers" failure (New Yorker, Spiegel) are the
+ * known cases. Measured on prose rather than on scores: climb while a
+ * parent holds much more unlinked, sentence-ending paragraph text than the
+ * choice, and is itself not a link farm. */
+#define PROSE_MIN_CHARS 80
+#define PROSE_MAX_LINK_DENSITY 0.25
+#define WIDEN_LEVELS 3
+#define WIDEN_MIN_GAIN 1.5
+#define WIDEN_MIN_EXTRA_CHARS 500
+#define WIDEN_MAX_LINK_DENSITY 0.3
+
+/* Characters of prose paragraphs (p, li, pre, text-only divs) in `box`. */
+static uint32_t prose_chars(const rm_engine *e, int32_t box)
+{
+    uint32_t total = 0;
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (!is_element(e, i))
+            continue;
+        GumboTag t = node(e, i)->tag;
+        if (t != GUMBO_TAG_P && t != GUMBO_TAG_LI && t != GUMBO_TAG_PRE && !div_as_p(e, i))
+            continue;
+        const rm_stats *s = &e->st[i];
+        if (s->chars >= PROSE_MIN_CHARS && engine_link_density(s) < PROSE_MAX_LINK_DENSITY &&
+            (s->sentences > 0 || t == GUMBO_TAG_PRE))
+            total += s->chars;
+        i = engine_end(e, i) - 1;
+    }
+    return total;
+}
+
+/* Does `box` hold an <article> apart from the one `choice` is in (the
+ * next story of an endless page, a teaser)? */
+static bool holds_other_article(const rm_engine *e, int32_t box, int32_t choice)
+{
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->tag == GUMBO_TAG_ARTICLE && is_element(e, i) &&
+            !engine_contains(e, i, choice) && !engine_contains(e, choice, i))
+            return true;
+    return false;
+}
+
+static int32_t widen_to_split_article(const rm_engine *e, int32_t body, int32_t best)
+{
+    uint32_t prose = prose_chars(e, best);
+    int32_t at = best;
+    for (int level = 0; level < WIDEN_LEVELS; level++) {
+        at = node(e, at)->parent;
+        if (at == RM_NONE || at == body || !is_element(e, at) ||
+            engine_link_density(&e->st[at]) > WIDEN_MAX_LINK_DENSITY || holds_other_article(e, at, best))
+            break;
+        uint32_t wider = prose_chars(e, at);
+        if (wider >= prose + WIDEN_MIN_EXTRA_CHARS && wider >= (uint32_t)(prose * WIDEN_MIN_GAIN)) {
+            best = at;
+            prose = wider;
+        }
+    }
+    return best;
+}
+
 /* Readability's sibling merge: returns how many roots were written. */
 static size_t merge_siblings(rm_engine *e, int32_t top, int32_t *roots, size_t max)
 {
@@ -303,6 +369,7 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
     while (node(e, best)->parent != body && node(e, best)->parent != RM_NONE &&
            kept_element_children(e, node(e, best)->parent) == 1)
         best = node(e, best)->parent;
+    best = widen_to_split_article(e, body, best);
     init_candidate(e, best, attempt);
     if (best == body) {
         roots[0] = body;
