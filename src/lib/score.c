@@ -22,6 +22,8 @@
 #define MIN_RIVALS 3
 #define ENTRY_HEADER_MAX_CHARS 300
 #define HEADING_WRAPPER_MAX_CHARS 120
+#define UNLIKELY_MIN_PARAGRAPHS 3
+#define UNLIKELY_MIN_TEXT_SHARE 0.8
 
 static bool kept(const rm_engine *e, int32_t id) { return e->drop[id] == DROP_KEEP; }
 
@@ -138,6 +140,21 @@ static void score_paragraphs(rm_engine *e, int32_t body, unsigned attempt)
     }
 }
 
+/* A box that holds nearly all the page's unlinked text (clutter already
+ * gone) and several paragraphs is the page's content, whatever its name: a
+ * layout wrapper "sidebar-container" around the post and its sidebar, a
+ * "contentWithSidebar" (Readability issue 564). Not on a thread, where
+ * "comment" and "reply" boxes are the posts and one long reply can hold
+ * most of the text without being the thread. A sidebar of prose beside a
+ * short story holds more than half, but not nearly all. Needs e->st of the clutter-free
+ * mask. */
+static bool holds_most_of_the_text(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id], *page = &e->st[e->dom.body];
+    double own = (double)s->chars - s->link_chars, all = (double)page->chars - page->link_chars;
+    return s->paragraphs >= UNLIKELY_MIN_PARAGRAPHS && own >= UNLIKELY_MIN_TEXT_SHARE * all;
+}
+
 static bool is_unlikely(const rm_engine *e, int32_t id)
 {
     const rm_node *n = &e->dom.nodes[id];
@@ -157,7 +174,8 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
     if ((e->flags[id] & (NF_IN_ARTICLE | NF_HAS_HEADING)) == (NF_IN_ARTICLE | NF_HAS_HEADING) &&
         e->raw[id].chars <= ENTRY_HEADER_MAX_CHARS)
         return false;
-    return heur_is_unlikely(engine_sig(e, id)) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY));
+    return heur_is_unlikely(engine_sig(e, id)) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY)) &&
+           (e->thread || !holds_most_of_the_text(e, id));
 }
 
 /* Readability drops "unlikely" blocks (class/id like sidebar, comment,
@@ -347,8 +365,10 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
     int32_t body = e->dom.body;
     if (body == RM_NONE || max_roots == 0)
         return 0;
-    if (attempt & ATTEMPT_STRIP_UNLIKELY)
+    if (attempt & ATTEMPT_STRIP_UNLIKELY) {
+        engine_stats(e, e->drop, e->st);
         strip_unlikely(e);
+    }
     engine_stats(e, e->drop, e->st);
     compute_has_block(e);
     memset(e->scored, 0, (size_t)e->dom.count);

@@ -213,6 +213,38 @@ START_TEST(widening_stops_at_a_link_farm)
 }
 END_TEST
 
+/* A layout wrapper named "sidebar-container" around the post and its
+ * sidebar (the h1 above it, outside): Readability strips it as an
+ * unlikely block and, with enough prose left below it (the magazine's
+ * "about" box), takes that instead. Holding most of the page's text, the
+ * wrapper is the content; the real sidebar inside it still goes. */
+START_TEST(a_wrapper_named_sidebar_holding_the_text_stays)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>The best garden tools</title></head>"
+        "<body><h1>The best garden tools</h1><div class=\"sidebar-container\">"
+        "<div class=\"post\">" LIST_INTRO LIST_ITEMS("", "")
+        "<p>None of these tools is expensive, and all of them, looked after, will outlast the "
+        "garden they were bought for: oil the blades, dry the handles, and hang them up.</p>"
+        "<p>Next month we test wheelbarrows, from the classic single wheel to the two-wheeled "
+        "kind that will not tip over on a slope, and the new electric ones, which climb a "
+        "ramp with a full load of wet soil, though they cost as much as a small shed.</p></div>"
+        "<div class=\"sidebar\"><h3>Popular</h3><ul><li><a href=\"/a\">Ten bulbs to plant before "
+        "the frost</a></li><li><a href=\"/b\">How to sharpen a spade</a></li></ul></div>"
+        "</div><div class=\"about\"><p>Garden Weekly has been published every Thursday since "
+        "1952, first as a single printed sheet for allotment holders in the north of the city, "
+        "and now, with a staff of eleven, as a magazine, a website and a weekly radio hour.</p>"
+        "<p>Our testers are gardeners first: they grow vegetables, keep bees, prune orchards "
+        "and, between them, have broken more spades than they care to count, which is why "
+        "they know which ones last and which ones do not, season after season.</p>"
+        "<p>Write to us with your own favourites, and tell us what broke first.</p></div></body></html>";
+    rm_article *a = extract_list_article(html);
+    assert_all_items(a);
+    ck_assert_ptr_null(strstr(a->text, "sharpen a spade"));
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *article_text_suite(void)
 {
     Suite *s = suite_create("article_text");
@@ -224,6 +256,7 @@ static Suite *article_text_suite(void)
     tcase_add_test(tc, a_prose_box_survives_a_negative_class_name);
     tcase_add_test(tc, an_article_split_over_sibling_fields_is_joined);
     tcase_add_test(tc, widening_stops_at_a_link_farm);
+    tcase_add_test(tc, a_wrapper_named_sidebar_holding_the_text_stays);
     suite_add_tcase(s, tc);
     return s;
 }
