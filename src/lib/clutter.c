@@ -87,6 +87,8 @@ static const GumboTag label_tags[] = {
 #define NOTE_MAX_CHARS 300
 #define SIGNUP_PITCH_MAX_CHARS 450   /* heading, pitch and small print */
 #define MIN_REPLY_ITEMS 2
+#define REPLY_FORM_MAX_CHARS 400 /* a reply form's labels and small print; the
+                                    size of the sign-up forms above */
 
 static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
 
@@ -109,8 +111,10 @@ static void mark(rm_engine *e, int32_t id, rm_removed_kind kind)
     if (e->drop[id] != DROP_KEEP && e->drop[id] != DROP_STATIC)
         return;
     /* On a forum or Q&A page the "comments" are the thread itself; only
-     * the reply form (a textarea, see classify_by_structure) goes. */
-    if (kind == RM_REMOVED_COMMENTS && e->thread && !(e->flags[id] & NF_HAS_TEXTAREA))
+     * the reply form (a textarea, see classify_by_structure) goes, and a
+     * box holding posts besides the reply form is the thread. */
+    if (kind == RM_REMOVED_COMMENTS && e->thread &&
+        (!(e->flags[id] & NF_HAS_TEXTAREA) || e->raw[id].chars > REPLY_FORM_MAX_CHARS))
         return;
     /* Hidden clutter (a nag waiting for its script) is counted too, but
      * only once: not when an ancestor is already clutter. */

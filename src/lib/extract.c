@@ -706,6 +706,35 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     return 0;
 }
 
+/* Page clutter; when what was removed as a comment section is in fact the
+ * page's thread (pagetype.c), again with the page read as a thread, from
+ * the drop mask clutter started with. Returns -1 when out of memory. */
+static int classify_clutter(rm_engine *e, page_info *page)
+{
+    size_t n = (size_t)e->dom.count;
+    uint8_t *before = malloc(n);
+    if (!before)
+        return -1;
+    memcpy(before, e->drop, n);
+    clutter_classify(e);
+    unsigned posts;
+    int32_t thread = pagetype_thread_in_comments(e, &posts);
+    if (thread != RM_NONE) {
+        memcpy(e->drop, before, n);
+        memset(e->kind, RM_KIND_NONE, n);
+        memset(e->removed, 0, sizeof e->removed);
+        page->type = RM_PAGE_FORUM;
+        page->items_box = thread;
+        page->items = posts;
+        e->page_type = RM_PAGE_FORUM;
+        e->thread = true;
+        e->posts = thread;
+        clutter_classify(e);
+    }
+    free(before);
+    return 0;
+}
+
 /* Everything after metadata: clutter, the article, its renderings. */
 static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_metadata *md,
                                  rm_article *a)
@@ -725,7 +754,10 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     e->thread = page.type == RM_PAGE_FORUM;
     e->posts = e->thread ? page.items_box : RM_NONE;
     e->cards = page.cards_box;
-    clutter_classify(e);
+    if (classify_clutter(e, &page))
+        return RM_NO_MEMORY;
+    a->page_type = page.type;
+    a->page_items = page.items;
     memcpy(a->removed, e->removed, sizeof a->removed);
     size_t title_len, byline_len;
     char *title = fold(a->title, &title_len);

@@ -467,6 +467,74 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
 }
 
+/* ---- a thread taken for comments ------------------------------------------- */
+
+/* A forum thread that does not declare itself often wraps its posts in a
+ * box named like a comment section ("comments", "posts"), which the
+ * clutter pass removes. Under an article such a box is clutter; as the
+ * page's content it is the thread. Told apart by structure, as in
+ * Readability's and jusText's view that content is where the prose is:
+ * the box holds the bulk of the page's visible text, and what prose the
+ * page has before it is no article body but at most a first post. */
+#define THREAD_PAGE_SHARE 0.5   /* the box holds this much of the page's text */
+#define THREAD_MAX_LEAD 500     /* prose before the box that makes an article
+                                   body (Readability's charThreshold) */
+
+/* Prose before `box` in document order: paragraphs that are not mostly
+ * links and not clutter. */
+static uint32_t prose_before(const rm_engine *e, int32_t box)
+{
+    uint32_t prose = 0;
+    int32_t body = e->dom.body;
+    for (int32_t i = engine_kept(e, body, box); i < box; i = engine_kept(e, i + 1, box)) {
+        if (node(e, i)->tag != GUMBO_TAG_P || engine_contains(e, i, box))
+            continue;
+        if (engine_link_density(&e->raw[i]) < 0.25)
+            prose += e->raw[i].chars;
+        i = engine_end(e, i) - 1;
+    }
+    return prose;
+}
+
+/* Posts in a thread box: its children with a post's worth of visible text
+ * (the box itself is still marked as clutter), looked for below wrappers
+ * that hold a single such child. */
+static unsigned count_posts(const rm_engine *e, int32_t box)
+{
+    for (;;) {
+        unsigned count = 0;
+        int32_t only = RM_NONE;
+        for (int32_t c = node(e, box)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+            if (node(e, c)->type == RM_NODE_ELEMENT && e->raw[c].chars >= MIN_POST_CHARS) {
+                count++;
+                only = c;
+            }
+        if (count != 1)
+            return count;
+        box = only;
+    }
+}
+
+int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts)
+{
+    *posts = 0;
+    if (e->dom.body == RM_NONE || e->thread)
+        return RM_NONE;
+    int32_t best = RM_NONE;
+    for (int32_t i = e->dom.body; i < e->dom.count; i++)
+        if (e->kind[i] == RM_REMOVED_COMMENTS &&
+            (best == RM_NONE || e->raw[i].chars > e->raw[best].chars))
+            best = i;
+    if (best == RM_NONE)
+        return RM_NONE;
+    uint32_t box = e->raw[best].chars;
+    if (box < THREAD_PAGE_SHARE * e->raw[e->dom.body].chars || box < 2 * MIN_POST_CHARS ||
+        prose_before(e, best) >= THREAD_MAX_LEAD)
+        return RM_NONE;
+    *posts = count_posts(e, best);
+    return best;
+}
+
 /* ---- the verdict ----------------------------------------------------------- */
 
 /* A page is an article unless told otherwise; more so when it is signed

@@ -155,6 +155,73 @@ START_TEST(article_comments_stay_clutter)
 }
 END_TEST
 
+
+/* A thread that declares nothing and wraps its posts in a box named like a
+ * comment section: the box holds the bulk of the page's text and no
+ * article body comes before it, so it is the thread, kept in order; the
+ * reply form inside the box still goes. The posts carry no date and no
+ * "Reply" link, so only the box tells that this is a thread. */
+#define REPLY(author, text)                                                            \
+    "<div class=\"comment\"><b>" author "</b> wrote:<p>" text "</p>"                    \
+    "<a href=\"#permalink\">Permalink</a></div>"
+
+static const char undeclared_thread[] =
+    "<html><head><title>Sourdough keeps collapsing</title></head><body>"
+    "<nav><a href=\"/\">Boards</a> <a href=\"/baking\">Baking</a></nav>"
+    "<h1>Sourdough keeps collapsing</h1><div id=\"comments\" class=\"comments\">"
+    REPLY("crumbshot", "Every loaf rises beautifully in the basket and then spreads flat "
+          "as soon as it hits the stone. My starter doubles in six hours, so what gives?")
+    REPLY("levain", "Sounds like over-proofing: shorten the final rise by an hour, or "
+          "retard the dough in the fridge overnight so it holds its shape better.")
+    REPLY("bannetonbob", "Check your hydration too. Anything over seventy-five percent is "
+          "hard to shape, and a slack dough will never hold up on a flat stone.")
+    REPLY("crumbshot", "Dropped the water to seventy percent and proofed in the fridge, and "
+          "the last two loaves came out tall with an open crumb. Thank you both!")
+    "<form class=\"reply-form\"><textarea name=\"message\"></textarea>"
+    "<button>Post reply</button></form></div></body></html>";
+
+START_TEST(undeclared_thread_in_comment_box)
+{
+    rm_article *a = extract(undeclared_thread);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 4);
+    const char *first = strstr(a->text, "rises beautifully");
+    const char *second = strstr(a->text, "over-proofing");
+    const char *last = strstr(a->text, "open crumb");
+    ck_assert_msg(first && second && last, "posts missing:\n%s", a->text);
+    ck_assert(first < second && second < last);
+    ck_assert_msg(!has(a, "Post reply"), "reply form kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* The same comment box under an article body stays clutter, however long
+ * the discussion: prose before it makes the page an article. */
+START_TEST(long_comments_under_article_stay_clutter)
+{
+    const char *html =
+        "<html><head><title>Bread prices rise</title></head><body>"
+        "<h1>Bread prices rise</h1><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES
+        "</p><p>" SENTENCES "</p><div id=\"comments\" class=\"comments\">"
+        REPLY("crumbshot", "Every loaf rises beautifully in the basket and then spreads flat "
+              "as soon as it hits the stone. My starter doubles in six hours, so what gives?")
+        REPLY("levain", "Sounds like over-proofing: shorten the final rise by an hour, or "
+              "retard the dough in the fridge overnight so it holds its shape better.")
+        REPLY("bannetonbob", "Check your hydration too. Anything over seventy-five percent is "
+              "hard to shape, and a slack dough will never hold up on a flat stone.")
+        REPLY("crumbshot", "Dropped the water to seventy percent and proofed in the fridge, and "
+              "the last two loaves came out tall with an open crumb. Thank you both!")
+        REPLY("levain", "Glad it worked. Keep notes on each bake, the flour changes from one "
+              "bag to the next and the dough tells you more than any recipe does.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    ck_assert_msg(has(a, "The committee met again"), "article lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "over-proofing"), "comment kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* ---- other types ------------------------------------------------------------ */
 
 START_TEST(product_from_schema_and_og_type)
@@ -422,6 +489,8 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
     tcase_add_test(tc, article_comments_stay_clutter);
+    tcase_add_test(tc, undeclared_thread_in_comment_box);
+    tcase_add_test(tc, long_comments_under_article_stay_clutter);
     tcase_add_test(tc, product_from_schema_and_og_type);
     tcase_add_test(tc, product_reviews_are_clutter);
     tcase_add_test(tc, product_json_ld_description_when_page_shows_less);
