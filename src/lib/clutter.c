@@ -254,6 +254,35 @@ static void classify_reviews(rm_engine *e, int32_t id)
         mark(e, id, RM_REMOVED_COMMENTS);
 }
 
+/* Is the element a schema.org item of type `name` (microdata itemtype,
+ * "https://schema.org/Answer" or "schema:Answer")? */
+static bool item_of_type(const rm_engine *e, int32_t id, const char *name)
+{
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    if (!type)
+        return false;
+    const char *slash = strrchr(type, '/'), *colon = strrchr(type, ':');
+    const char *local = slash ? slash + 1 : colon ? colon + 1 : type;
+    return strcmp(local, name) == 0;
+}
+
+/* On a question-and-answer page the posts are the question and its
+ * answers; the remarks people attach to one of them (schema.org Comment
+ * items inside a Question or Answer, "Commented Mar 26") are talk about
+ * the post, not part of the thread, as the comments under an article are
+ * not part of the article. */
+static void classify_post_remarks(rm_engine *e, int32_t id)
+{
+    if (!e->thread || !item_of_type(e, id, "Comment"))
+        return;
+    for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)
+        if (item_of_type(e, a, "Question") || item_of_type(e, a, "Answer")) {
+            e->kind[id] = RM_REMOVED_COMMENTS;
+            engine_drop_subtree(e, id, DROP_CLUTTER);
+            return;
+        }
+}
+
 /* Tag and first class token: what repeated cards have in common
  * ("cd cd--0", "cd cd--1" are both div.cd). */
 static bool same_card_kind(const rm_engine *e, int32_t a, int32_t b)
@@ -573,6 +602,8 @@ void clutter_classify(rm_engine *e)
             classify_reply_list(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_post_remarks(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
     }

@@ -130,6 +130,41 @@ START_TEST(qa_microdata_keeps_question_and_answers)
 }
 END_TEST
 
+
+/* Remarks attached to a question or an answer (schema.org Comment items
+ * inside them) are talk about the post: the question and answers stay,
+ * the remarks go. */
+START_TEST(qa_remarks_on_posts_go)
+{
+    const char *html =
+        "<html><head><title>Why does bread go stale?</title></head><body>"
+        "<div itemscope itemtype=\"https://schema.org/QAPage\"><h1>Why does bread go stale?</h1>"
+        "<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+        "<p>A loaf is soft on the first day and hard by the third, even in a sealed bag, "
+        "so it cannot just be drying out. What is going on inside it?</p>"
+        "<ul class=\"remarks\"><li itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+        "<span itemprop=\"text\">Have you tried freezing it in slices instead?</span> "
+        "<time>Commented May 2</time></li></ul></div>"
+        "<div itemprop=\"acceptedAnswer\" itemscope itemtype=\"https://schema.org/Answer\">"
+        "<p>Staling is mostly starch retrogradation: the gelatinised starch slowly "
+        "recrystallises and squeezes water out, which firms the crumb even with no loss.</p>"
+        "<ul class=\"remarks\"><li itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+        "<span itemprop=\"text\">Great explanation, and it matches what I see at home.</span> "
+        "<time>Commented May 3</time></li></ul></div>"
+        "<div itemprop=\"suggestedAnswer\" itemscope itemtype=\"https://schema.org/Answer\">"
+        "<p>That is also why toasting revives it for a while: heat melts the starch "
+        "crystals again, and the crumb softens until it cools down once more.</p></div>"
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_msg(has(a, "soft on the first day") && has(a, "retrogradation") &&
+                  has(a, "toasting revives"), "posts lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "freezing it in slices") && !has(a, "Great explanation"),
+                  "remarks kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Comments under an article remain clutter: the page is an article. */
 START_TEST(article_comments_stay_clutter)
 {
@@ -488,6 +523,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_keeps_every_post_in_order);
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
+    tcase_add_test(tc, qa_remarks_on_posts_go);
     tcase_add_test(tc, article_comments_stay_clutter);
     tcase_add_test(tc, undeclared_thread_in_comment_box);
     tcase_add_test(tc, long_comments_under_article_stay_clutter);
