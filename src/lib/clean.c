@@ -117,6 +117,21 @@ static bool is_photo_frame(const rm_engine *e, int32_t id)
     return s->images > 0 && s->links == 0 && s->chars <= PHOTO_CAPTION_MAX_CHARS;
 }
 
+/* On a page of sections a block is content by its own text statistics,
+ * as jusText judges blocks: a stat ("65% faster"), a feature card with its
+ * "Learn more" link or a testimonial is short and linky by Readability's
+ * measure, yet mostly words a reader reads. Class names do not count
+ * either: page builders name every block a "widget", Readability's
+ * negative word. Furniture is the block that is mostly links (jusText's
+ * high link density); navigation, footers and the like are gone already
+ * as page clutter. */
+#define SECTION_MAX_LINK_DENSITY 0.5
+
+static bool section_is_furniture(const rm_engine *e, int32_t id)
+{
+    return engine_link_density(&e->st[id]) > SECTION_MAX_LINK_DENSITY;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned attempt)
 {
@@ -129,6 +144,8 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
      * is what a thread shows of who wrote what. */
     if (e->thread && (e->flags[id] & NF_HAS_DATE) && s->chars <= BYLINE_MAX_CHARS)
         return false;
+    if (attempt & ATTEMPT_SECTIONS)
+        return section_is_furniture(e, id);
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
         return !is_photo_frame(e, id);

@@ -409,6 +409,73 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     choose_root(e, region, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, best);
 }
 
+/* Readability's conditional cleaning is shaped for articles: a container
+ * of prose loses its link lists and widgets, a small part of its text.
+ * When it took most of the chosen text, the choice is no article but a
+ * page of sections (features, stats, testimonials, FAQ: short blocks,
+ * often linked, in builder markup whose every block is a "widget"), and
+ * is cleaned again by each block's own link density (clean.c). Not on
+ * threads, manuals and product pages, which have their own rules, nor
+ * when nothing is left, where the densest region is the better answer. */
+#define ARTICLE_CLEAN_KEEPS 0.5
+
+/* Text and paragraph text that the mask `drop` keeps under the roots of a
+ * choice: one walk over the roots' subtrees, no page-wide statistics. */
+static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best,
+                      uint32_t *chars, uint32_t *prose)
+{
+    *chars = *prose = 0;
+    for (size_t k = 0; k < best->root_count; k++) {
+        int32_t end = engine_end(e, best->roots[k]);
+        int32_t para_end = -1;
+        for (int32_t i = engine_kept_by(drop, e, best->roots[k], end); i < end;
+             i = engine_kept_by(drop, e, i + 1, end)) {
+            if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end)
+                para_end = engine_end(e, i);
+            if (e->dom.nodes[i].type != RM_NODE_TEXT)
+                continue;
+            *chars += e->tchars[i];
+            if (i < para_end)
+                *prose += e->tchars[i];
+        }
+    }
+}
+
+/* Readability's conditional cleaning is shaped for articles: a container
+ * of prose loses its link lists and widgets, a small part of its text.
+ * When it took most of the chosen text, the choice is no article but a
+ * page of sections (features, stats, testimonials, FAQ: short blocks,
+ * often linked, in builder markup whose every block is a "widget"), and
+ * is cleaned again by each block's own link density (clean.c). Not on
+ * threads, manuals and product pages, which have their own rules; not on
+ * a signed story whose cleaning kept an article body (a sidebar of
+ * teasers beside a short story is what that cleaning is for); nor when
+ * nothing is left, where the densest region is the better answer. */
+#define ARTICLE_CLEAN_KEEPS 0.5
+
+static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION ||
+        e->page_type == RM_PAGE_PRODUCT)
+        return;
+    uint32_t uncleaned, cleaned, prose, unused;
+    kept_text(e, base, best, &uncleaned, &unused);
+    kept_text(e, best->drop, best, &cleaned, &prose);
+    if (cleaned >= ARTICLE_CLEAN_KEEPS * uncleaned ||
+        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && prose >= MIN_ARTICLE_CHARS))
+        return;
+    restart_from(e, base);
+    e->top_candidate = best->roots[0];
+    clean_article(e, ATTEMPT_CLEAN_CONDITIONALLY | ATTEMPT_SECTIONS, best->roots, best->root_count);
+    uint32_t chars = kept_chars(e, best->roots, best->root_count);
+    if (chars <= best->chars) {   /* a grid of linked teasers: no better */
+        memcpy(e->drop, best->drop, (size_t)e->dom.count);
+        return;
+    }
+    best->chars = chars;
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
+}
+
 /* On an index page the repeated cards are the content: when the choice
  * holds less unlinked text than the card grid holds text, and the page is
  * a collection or listing or at least no signed article (nor a thread or a
@@ -485,6 +552,8 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         take_thread(e, base, e->posts, best);
     else if (rc == 0 && !witnessed_taken && !take_cards(e, base, best))
         take_sections(e, base, best);
+    if (rc == 0)
+        clean_as_sections(e, base, best);
     best->fallback = false;
     if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
         rc = fall_back_to_densest(e, base, best);

@@ -475,6 +475,48 @@ START_TEST(sections_are_assembled)
 }
 END_TEST
 
+
+/* A landing page from a page builder: every block is a "widget" (a
+ * negative class word to Readability), the stats are a few words each and
+ * the feature cards end in links. Readability's cleaning keeps the
+ * opening paragraph and takes the rest, most of the text; the page is
+ * cleaned again block by block, keeping what is mostly words and dropping
+ * what is mostly links. */
+#define WIDGET(inner) "<div class=\"elementor-widget elementor-widget-text\"><div class=\"elementor-widget-container\">" inner "</div></div>"
+
+START_TEST(builder_sections_are_cleaned_by_their_own_links)
+{
+    const char *html =
+        "<html><head><title>Payroll that runs itself</title></head><body>"
+        "<div class=\"page-content\"><h1>Payroll that runs itself</h1>"
+        "<p>Pay every employee on time, in every state, without spreadsheets. " SENTENCES
+        " " SENTENCES " " SENTENCES "</p>"
+        WIDGET("<div class=\"stat\"><strong>65%</strong> less time on payroll</div>")
+        WIDGET("<div class=\"stat\"><strong>3x</strong> faster onboarding</div>")
+        WIDGET("<div class=\"stat\"><strong>24/7</strong> support from people</div>")
+        WIDGET("<h3>Automatic tax filing</h3><div>We file and pay federal, state and local "
+               "taxes for you, and keep every form on record.</div><a href=\"/tax\">Learn more</a>")
+        WIDGET("<h3>Benefits in one place</h3><div>Health, dental and retirement plans, "
+               "deducted right from every paycheck.</div><a href=\"/benefits\">Learn more</a>")
+        WIDGET("<h3>Time off that adds up</h3><div>Holidays and sick days accrue by your "
+               "own policy, and show on every payslip.</div><a href=\"/time\">Learn more</a>")
+        WIDGET("<h3>Reports for your accountant</h3><div>Ledger exports in the format your "
+               "books already use, each month.</div><a href=\"/reports\">Learn more</a>")
+        WIDGET("<blockquote>We closed our books two days sooner every month.</blockquote>"
+               "<a href=\"/stories\">Read the story</a>")
+        WIDGET("<ul><li><a href=\"/a\">Pricing</a></li><li><a href=\"/b\">Integrations</a></li>"
+               "<li><a href=\"/c\">Partners</a></li><li><a href=\"/d\">Careers</a></li></ul>")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "without spreadsheets") && has(a, "less time on payroll") &&
+                  has(a, "faster onboarding") && has(a, "file and pay federal") &&
+                  has(a, "retirement plans") && has(a, "two days sooner"),
+                  "sections lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Integrations"), "link list kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A page made only of short linked items (nothing a scorer would take)
  * still has a body: the densest region, and readerable false. */
 START_TEST(never_empty_when_text_is_visible)
@@ -537,6 +579,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, card_grid_is_a_listing);
     tcase_add_test(tc, page_type_in_json);
     tcase_add_test(tc, sections_are_assembled);
+    tcase_add_test(tc, builder_sections_are_cleaned_by_their_own_links);
     tcase_add_test(tc, never_empty_when_text_is_visible);
     tcase_add_test(tc, noscript_shell_is_read);
     tcase_add_test(tc, noscript_ignored_on_ordinary_pages);
