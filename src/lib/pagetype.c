@@ -467,6 +467,42 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
 }
 
+/* ---- pages without an article body ----------------------------------------- */
+
+/* A page that nobody signed and whose text is not in paragraphs of prose
+ * is no story: a landing or service page (hero, features, FAQ, prices) or
+ * an index of links. What tells them apart is how much of the text is
+ * links, as jusText and Trafilatura judge boilerplate by link density.
+ * The shares are medians of the kinds of page measured on the WCXB
+ * development pages: paragraphs of prose hold about 57% of an article's
+ * text and under 30% of a landing page's; links hold about 20% of a
+ * landing page's text and 40% of an index's. */
+#define PROSE_PARAGRAPH_CHARS 140  /* Readability's readerable unit */
+#define BODYLESS_PROSE_SHARE 0.25
+#define BODYLESS_MIN_HEADINGS 3    /* sections, each under its heading */
+#define INDEX_LINK_DENSITY 0.35
+#define BODYLESS_WEIGHT 1.0f       /* above the unsigned article's prior */
+
+static void vote_bodyless(const rm_engine *e, evidence *ev)
+{
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    uint32_t prose = 0, headings = 0, page = e->raw[body].chars;
+    if (e->signed_page || page == 0)
+        return;
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        GumboTag t = node(e, i)->tag;
+        if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
+            headings++;
+        if (t == GUMBO_TAG_P && e->raw[i].chars >= PROSE_PARAGRAPH_CHARS &&
+            engine_link_density(&e->raw[i]) < 0.25)
+            prose += e->raw[i].chars;
+    }
+    if (prose >= BODYLESS_PROSE_SHARE * page || headings < BODYLESS_MIN_HEADINGS)
+        return;
+    bool index = engine_link_density(&e->raw[body]) >= INDEX_LINK_DENSITY;
+    ev->votes[index ? RM_PAGE_LISTING : RM_PAGE_SERVICE] += BODYLESS_WEIGHT;
+}
+
 /* ---- a thread taken for comments ------------------------------------------- */
 
 /* A forum thread that does not declare itself often wraps its posts in a
@@ -557,6 +593,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     vote_og_type(e, &ev);
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
+    vote_bodyless(e, &ev);
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;

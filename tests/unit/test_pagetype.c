@@ -451,6 +451,56 @@ START_TEST(page_type_in_json)
 }
 END_TEST
 
+
+/* Nobody signed it and its text is no prose: short blocks under headings,
+ * mostly words, make a landing page; mostly links, an index. A signed
+ * page of the same shape stays an article. */
+static const char landing_page[] =
+    "<html><head><title>Window cleaning</title></head><body><main>"
+    "<h1>Window cleaning</h1><p>Streak-free windows, every month.</p>"
+    "<h2>Homes</h2><p>Inside and out, frames and sills included.</p>"
+    "<h2>Offices</h2><p>Before opening hours, with insured staff.</p>"
+    "<h2>Prices</h2><p>From 25 euros a visit, no contract.</p>"
+    "<a href=\"/quote\">Get a quote</a></main></body></html>";
+
+START_TEST(unsigned_sections_are_a_service_page)
+{
+    rm_article *a = extract(landing_page);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(unsigned_link_lists_are_a_listing)
+{
+    const char *html =
+        "<html><head><title>Archive</title></head><body><h1>Archive</h1>"
+        "<h2>March</h2><ul><li><a href=\"/1\">Spring planting begins on the allotments</a></li>"
+        "<li><a href=\"/2\">Council approves the new cycle lane</a></li></ul>"
+        "<h2>February</h2><ul><li><a href=\"/3\">Library extends its opening hours</a></li>"
+        "<li><a href=\"/4\">Flood defences finished ahead of time</a></li></ul>"
+        "<h2>January</h2><ul><li><a href=\"/5\">Market square reopens after repairs</a></li></ul>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(signed_sections_stay_an_article)
+{
+    char html[2048];
+    snprintf(html, sizeof html, "%s", landing_page);
+    char *head = strstr(html, "</head>");
+    const char byline[] = "<meta name=\"author\" content=\"Ann Smith\">";
+    memmove(head + strlen(byline), head, strlen(head) + 1);
+    memcpy(head, byline, strlen(byline));
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
 /* ---- sections, fallback, noscript ------------------------------------------ */
 
 /* A landing page: hero, features and FAQ are sibling sections of <main>;
@@ -577,6 +627,9 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
     tcase_add_test(tc, card_grid_is_a_listing);
+    tcase_add_test(tc, unsigned_sections_are_a_service_page);
+    tcase_add_test(tc, unsigned_link_lists_are_a_listing);
+    tcase_add_test(tc, signed_sections_stay_an_article);
     tcase_add_test(tc, page_type_in_json);
     tcase_add_test(tc, sections_are_assembled);
     tcase_add_test(tc, builder_sections_are_cleaned_by_their_own_links);
