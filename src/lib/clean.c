@@ -117,6 +117,70 @@ static bool is_photo_frame(const rm_engine *e, int32_t id)
     return s->images > 0 && s->links == 0 && s->chars <= PHOTO_CAPTION_MAX_CHARS;
 }
 
+/* Labelled rows: a recipe card's "Prep Time 15 mins" and "Servings: 6", a
+ * specification's "Weight 2 kg". Each row is short, has no links, and is
+ * a label (a few words) followed by a value, in their own elements or
+ * text; two or more such rows together are data, as a table of data is,
+ * however short and unlike prose each row is. Scans are bounded (a row
+ * has a few parts, a box of rows a few dozen rows) so that wide lists
+ * cost no more than a look at their first children. */
+#define LABEL_MAX_CHARS 30
+#define LABELLED_ROW_MAX_CHARS 80
+#define ROW_MAX_PARTS 6
+#define ROW_BOX_MAX_CHILDREN 24
+
+static bool shows_text(const rm_engine *e, int32_t id)
+{
+    return e->drop[id] == DROP_KEEP && e->st[id].chars > 0;
+}
+
+static bool is_labelled_row(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (node(e, id)->type != RM_NODE_ELEMENT || s->chars == 0 ||
+        s->chars > LABELLED_ROW_MAX_CHARS || s->links > 0 || s->inputs > 0)
+        return false;
+    unsigned parts = 0;
+    uint32_t label = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!shows_text(e, c))
+            continue;
+        if (++parts > ROW_MAX_PARTS)
+            return false;
+        if (parts == 1)
+            label = e->st[c].chars;
+    }
+    return parts >= 2 && label <= LABEL_MAX_CHARS;
+}
+
+/* A small box whose children are two or more labelled rows and little
+ * else. */
+static bool is_row_box(const rm_engine *e, int32_t id)
+{
+    unsigned rows = 0, others = 0, seen = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!shows_text(e, c))
+            continue;
+        if (++seen > ROW_BOX_MAX_CHILDREN)
+            return false;
+        if (is_labelled_row(e, c))
+            rows++;
+        else
+            others++;
+    }
+    return rows >= 2 && rows >= 2 * others;
+}
+
+static bool in_labelled_rows(const rm_engine *e, int32_t id)
+{
+    if (node(e, id)->type != RM_NODE_ELEMENT)
+        return false;
+    if (is_row_box(e, id))
+        return true;
+    int32_t parent = node(e, id)->parent;
+    return parent != RM_NONE && is_labelled_row(e, id) && is_row_box(e, parent);
+}
+
 /* On a page of sections a block is content by its own text statistics,
  * as jusText judges blocks: a stat ("65% faster"), a feature card with its
  * "Learn more" link or a testimonial is short and linky by Readability's
@@ -137,7 +201,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
 {
     /* Data tables, code, and the footnotes or references that the text
      * links to are content whatever their statistics. */
-    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES))
+    if ((e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES)) || in_labelled_rows(e, id))
         return false;
     const rm_stats *s = &e->st[id];
     /* A post's signature line (author link, date) is linky and short, and
@@ -268,8 +332,10 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
         s->headings > 0 || (e->flags[id] & NF_HAS_CODE) ||
         heur_is_heading_tag(t) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
         return false;
+    /* "meta" names a recipe card's times and servings as well as a post's
+     * date line: labelled rows are data. */
     if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
-        return true;
+        return !in_labelled_rows(e, id);
     /* A <time> standing on its own in a container is a dateline; inside a
      * paragraph it is part of a sentence. */
     if (t == GUMBO_TAG_TIME)
