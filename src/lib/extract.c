@@ -169,31 +169,60 @@ static void unwrap_layout_roots(const rm_engine *e, attempt_result *best)
     best->root_count = n;
 }
 
-/* On a page read from its <noscript> blocks (engine.c), a root around such
- * a block stands for the block's content: renderers never enter
- * <noscript>, so the block's children become the roots. */
-static void unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
+/* On a page read from its <noscript> blocks (engine.c), renderers never
+ * enter <noscript>: a root that holds such blocks is replaced by the
+ * largest parts of it that hold none, in document order, with each
+ * block's children standing for the block. `holds` marks, over the root's
+ * id range, the nodes whose subtree holds a kept <noscript>. */
+static size_t split_at_noscript(const rm_engine *e, int32_t root, uint8_t *holds, int32_t *out,
+                                size_t n)
+{
+    int32_t end = engine_end(e, root);
+    memset(holds, 0, (size_t)(end - root));
+    for (int32_t i = end - 1; i >= root; i--) {
+        if (e->drop[i] != DROP_KEEP)
+            continue;
+        if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT)
+            holds[i - root] = 1;
+        int32_t parent = e->dom.nodes[i].parent;
+        if (holds[i - root] && i != root && parent >= root)
+            holds[parent - root] = 1;
+    }
+    for (int32_t i = root; i < end && n < MAX_ROOTS; i++) {
+        if (e->drop[i] != DROP_KEEP) {
+            i = engine_end(e, i) - 1;
+            continue;
+        }
+        if (holds[i - root])
+            continue;   /* descend: its parts are taken one by one */
+        out[n++] = i;
+        i = engine_end(e, i) - 1;
+    }
+    return n;
+}
+
+static int unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
 {
     int32_t out[MAX_ROOTS];
     size_t n = 0;
+    uint8_t *holds = NULL;
     for (size_t k = 0; k < best->root_count && n < MAX_ROOTS; k++) {
         int32_t r = best->roots[k], end = engine_end(e, r);
-        bool unwrapped = false;
-        for (int32_t i = engine_kept(e, r, end); i < end && n < MAX_ROOTS; i = engine_kept(e, i + 1, end)) {
-            if (e->dom.nodes[i].tag != GUMBO_TAG_NOSCRIPT)
-                continue;
-            for (int32_t c = e->dom.nodes[i].first_child; c != RM_NONE && n < MAX_ROOTS;
-                 c = e->dom.nodes[c].next_sibling)
-                if (e->drop[c] == DROP_KEEP)
-                    out[n++] = c;
-            unwrapped = true;
-            i = engine_end(e, i) - 1;
-        }
-        if (!unwrapped)
+        bool any = false;
+        for (int32_t i = engine_kept(e, r, end); i < end && !any; i = engine_kept(e, i + 1, end))
+            any = e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT;
+        if (!any) {
             out[n++] = r;
+            continue;
+        }
+        if (!holds && !(holds = malloc((size_t)e->dom.count)))
+            return -1;
+        n = split_at_noscript(e, r, holds, out, n);
     }
+    free(holds);
     memcpy(best->roots, out, n * sizeof out[0]);
     best->root_count = n;
+    return 0;
 }
 
 /* Does `box` hold an <article> with its own <h1> besides `story`? */
@@ -558,7 +587,8 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
         rc = fall_back_to_densest(e, base, best);
     unwrap_layout_roots(e, best);
-    unwrap_noscript_roots(e, best);
+    if (rc == 0)
+        rc = unwrap_noscript_roots(e, best);
     free(base);
     phase_lap(e->clock, PHASE_SCORE);
     return rc;

@@ -594,6 +594,31 @@ START_TEST(noscript_shell_is_read)
 }
 END_TEST
 
+
+/* On a page read from its <noscript> blocks, text beside a block in the
+ * same container stays: the container is split around the block, not
+ * replaced by it. */
+START_TEST(noscript_shell_keeps_text_beside_the_block)
+{
+    const char *html =
+        "<html><head><title>Harbour board</title></head><body><main>"
+        "<section><p>Welcome back: the harbour board publishes its minutes every month, "
+        "and the agenda a week before each meeting.</p></section>"
+        "<section><noscript><div class=\"item\"><p>" SENTENCES "</p></div>"
+        "<div class=\"item\"><p>" SENTENCES "</p></div></noscript></section>"
+        "<section><p>Questions about the minutes go to the board secretary by letter, "
+        "or to the harbour office in person.</p></section>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    const char *before = strstr(a->text, "publishes its minutes");
+    const char *block = strstr(a->text, "The committee met again");
+    const char *after = strstr(a->text, "board secretary");
+    ck_assert_msg(before && block && after, "text lost:\n%s", a->text);
+    ck_assert(before < block && block < after);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Ordinary pages never read their <noscript> fallbacks. */
 START_TEST(noscript_ignored_on_ordinary_pages)
 {
@@ -635,6 +660,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, builder_sections_are_cleaned_by_their_own_links);
     tcase_add_test(tc, never_empty_when_text_is_visible);
     tcase_add_test(tc, noscript_shell_is_read);
+    tcase_add_test(tc, noscript_shell_keeps_text_beside_the_block);
     tcase_add_test(tc, noscript_ignored_on_ordinary_pages);
     suite_add_tcase(s, tc);
     return s;
