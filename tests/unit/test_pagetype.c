@@ -582,6 +582,23 @@ START_TEST(never_empty_when_text_is_visible)
 }
 END_TEST
 
+
+/* A page that streams its content into a hidden segment for a script to
+ * reveal, and shows nothing else: the segment is the body, rendered
+ * although the page hides it. */
+START_TEST(never_empty_when_text_waits_for_a_script)
+{
+    const char *html =
+        "<html><head><title>Minutes</title></head><body><div id=\"root\">Loading…</div>"
+        "<div hidden id=\"S:1\"><article><p>" SENTENCES "</p><p>" SENTENCES "</p></article></div>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "The committee met again"), "empty body: '%s'", a->text);
+    ck_assert(!a->readerable);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(noscript_shell_is_read)
 {
     const char *html =
@@ -659,6 +676,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, sections_are_assembled);
     tcase_add_test(tc, builder_sections_are_cleaned_by_their_own_links);
     tcase_add_test(tc, never_empty_when_text_is_visible);
+    tcase_add_test(tc, never_empty_when_text_waits_for_a_script);
     tcase_add_test(tc, noscript_shell_is_read);
     tcase_add_test(tc, noscript_shell_keeps_text_beside_the_block);
     tcase_add_test(tc, noscript_ignored_on_ordinary_pages);
