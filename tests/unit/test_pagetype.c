@@ -435,6 +435,27 @@ START_TEST(card_grid_is_a_listing)
 }
 END_TEST
 
+
+/* The same grid with a price on every card is a catalogue. */
+#define PRICED_CARD(n)                                                                 \
+    "<div class=\"card\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"   \
+    "<h3><a href=\"/p/" #n "\">Wool socks, style " #n "</a></h3><p>Merino blend, sizes "     \
+    "S to XL.</p><span class=\"price\">$1" #n ".00</span></div>"
+
+START_TEST(priced_card_grid_is_a_collection)
+{
+    const char *html =
+        "<html><head><title>Socks</title></head><body><h1>Socks</h1><div class=\"grid\">"
+        PRICED_CARD(1) PRICED_CARD(2) PRICED_CARD(3) PRICED_CARD(4) PRICED_CARD(5)
+        PRICED_CARD(6) PRICED_CARD(7) PRICED_CARD(8)
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_msg(has(a, "style 1") && has(a, "style 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(page_type_in_json)
 {
     rm_article *a = extract(thread_page);
@@ -669,6 +690,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
     tcase_add_test(tc, card_grid_is_a_listing);
+    tcase_add_test(tc, priced_card_grid_is_a_collection);
     tcase_add_test(tc, unsigned_sections_are_a_service_page);
     tcase_add_test(tc, unsigned_link_lists_are_a_listing);
     tcase_add_test(tc, signed_sections_stay_an_article);
