@@ -39,6 +39,16 @@ static bool has(const rm_article *a, const char *needle)
     return strstr(a->text, needle) != NULL;
 }
 
+/* The three snippets are in the text, in this order. */
+static void assert_in_order(const rm_article *a, const char *first, const char *second,
+                            const char *third)
+{
+    const char *p1 = strstr(a->text, first), *p2 = strstr(a->text, second);
+    const char *p3 = strstr(a->text, third);
+    ck_assert_msg(p1 && p2 && p3, "text missing:\n%s", a->text);
+    ck_assert_msg(p1 < p2 && p2 < p3, "out of order:\n%s", a->text);
+}
+
 /* ---- names ----------------------------------------------------------------- */
 
 START_TEST(type_names_are_stable)
@@ -85,11 +95,7 @@ START_TEST(forum_keeps_every_post_in_order)
     rm_article *a = extract(thread_page);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
     ck_assert_uint_eq(a->page_items, 3);
-    const char *first = strstr(a->text, "My onions keep sprouting");
-    const char *second = strstr(a->text, "Keep them dry");
-    const char *third = strstr(a->text, "Old tights work");
-    ck_assert_msg(first && second && third, "posts missing:\n%s", a->text);
-    ck_assert(first < second && second < third);
+    assert_in_order(a, "My onions keep sprouting", "Keep them dry", "Old tights work");
     rm_article_free(a);
 }
 END_TEST
@@ -200,18 +206,21 @@ END_TEST
     "<div class=\"comment\"><b>" author "</b> wrote:<p>" text "</p>"                    \
     "<a href=\"#permalink\">Permalink</a></div>"
 
+#define BREAD_REPLIES                                                                   \
+    REPLY("crumbshot", "Every loaf rises beautifully in the basket and then spreads flat " \
+          "as soon as it hits the stone. My starter doubles in six hours, so what gives?") \
+    REPLY("levain", "Sounds like over-proofing: shorten the final rise by an hour, or "  \
+          "retard the dough in the fridge overnight so it holds its shape better.")      \
+    REPLY("bannetonbob", "Check your hydration too. Anything over seventy-five percent is " \
+          "hard to shape, and a slack dough will never hold up on a flat stone.")        \
+    REPLY("crumbshot", "Dropped the water to seventy percent and proofed in the fridge, and " \
+          "the last two loaves came out tall with an open crumb. Thank you both!")
+
 static const char undeclared_thread[] =
     "<html><head><title>Sourdough keeps collapsing</title></head><body>"
     "<nav><a href=\"/\">Boards</a> <a href=\"/baking\">Baking</a></nav>"
     "<h1>Sourdough keeps collapsing</h1><div id=\"comments\" class=\"comments\">"
-    REPLY("crumbshot", "Every loaf rises beautifully in the basket and then spreads flat "
-          "as soon as it hits the stone. My starter doubles in six hours, so what gives?")
-    REPLY("levain", "Sounds like over-proofing: shorten the final rise by an hour, or "
-          "retard the dough in the fridge overnight so it holds its shape better.")
-    REPLY("bannetonbob", "Check your hydration too. Anything over seventy-five percent is "
-          "hard to shape, and a slack dough will never hold up on a flat stone.")
-    REPLY("crumbshot", "Dropped the water to seventy percent and proofed in the fridge, and "
-          "the last two loaves came out tall with an open crumb. Thank you both!")
+    BREAD_REPLIES
     "<form class=\"reply-form\"><textarea name=\"message\"></textarea>"
     "<button>Post reply</button></form></div></body></html>";
 
@@ -220,11 +229,7 @@ START_TEST(undeclared_thread_in_comment_box)
     rm_article *a = extract(undeclared_thread);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
     ck_assert_uint_eq(a->page_items, 4);
-    const char *first = strstr(a->text, "rises beautifully");
-    const char *second = strstr(a->text, "over-proofing");
-    const char *last = strstr(a->text, "open crumb");
-    ck_assert_msg(first && second && last, "posts missing:\n%s", a->text);
-    ck_assert(first < second && second < last);
+    assert_in_order(a, "rises beautifully", "over-proofing", "open crumb");
     ck_assert_msg(!has(a, "Post reply"), "reply form kept:\n%s", a->text);
     rm_article_free(a);
 }
@@ -238,14 +243,7 @@ START_TEST(long_comments_under_article_stay_clutter)
         "<html><head><title>Bread prices rise</title></head><body>"
         "<h1>Bread prices rise</h1><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES
         "</p><p>" SENTENCES "</p><div id=\"comments\" class=\"comments\">"
-        REPLY("crumbshot", "Every loaf rises beautifully in the basket and then spreads flat "
-              "as soon as it hits the stone. My starter doubles in six hours, so what gives?")
-        REPLY("levain", "Sounds like over-proofing: shorten the final rise by an hour, or "
-              "retard the dough in the fridge overnight so it holds its shape better.")
-        REPLY("bannetonbob", "Check your hydration too. Anything over seventy-five percent is "
-              "hard to shape, and a slack dough will never hold up on a flat stone.")
-        REPLY("crumbshot", "Dropped the water to seventy percent and proofed in the fridge, and "
-              "the last two loaves came out tall with an open crumb. Thank you both!")
+        BREAD_REPLIES
         REPLY("levain", "Glad it worked. Keep notes on each bake, the flour changes from one "
               "bag to the next and the dough tells you more than any recipe does.")
         "</div></body></html>";
@@ -648,11 +646,7 @@ START_TEST(noscript_shell_keeps_text_beside_the_block)
         "or to the harbour office in person.</p></section>"
         "</main></body></html>";
     rm_article *a = extract(html);
-    const char *before = strstr(a->text, "publishes its minutes");
-    const char *block = strstr(a->text, "The committee met again");
-    const char *after = strstr(a->text, "board secretary");
-    ck_assert_msg(before && block && after, "text lost:\n%s", a->text);
-    ck_assert(before < block && block < after);
+    assert_in_order(a, "publishes its minutes", "The committee met again", "board secretary");
     rm_article_free(a);
 }
 END_TEST
