@@ -157,6 +157,8 @@ static bool is_labelled_row(const rm_engine *e, int32_t id)
  * else. */
 static bool is_row_box(const rm_engine *e, int32_t id)
 {
+    if (e->st[id].chars > ROW_BOX_MAX_CHILDREN * LABELLED_ROW_MAX_CHARS)
+        return false;
     unsigned rows = 0, others = 0, seen = 0;
     for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
         if (!shows_text(e, c))
@@ -201,7 +203,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
 {
     /* Data tables, code, and the footnotes or references that the text
      * links to are content whatever their statistics. */
-    if ((e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES)) || in_labelled_rows(e, id))
+    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES))
         return false;
     const rm_stats *s = &e->st[id];
     /* A post's signature line (author link, date) is linky and short, and
@@ -419,7 +421,8 @@ static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
             continue;
         if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
             continue;
-        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, attempt))
+        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, attempt) &&
+            !in_labelled_rows(e, i))
             remove_node(e, i);
     }
 }
