@@ -44,6 +44,10 @@
                                    (Readability's shortest scored block) */
 #define SECTIONS_SHARE 0.5     /* a choice with less of the main region's
                                    text is one section of several */
+#define STORY_SECTIONS_SHARE 0.35 /* the same without a declared main region
+                                   on a signed page, whose wrapper may also
+                                   hold a sidebar or a second copy of the
+                                   story for small screens */
 #define REGION_LINK_DENSITY 0.35 /* a wrapper this linky is page furniture */
 #define DENSE_SHARE 0.8         /* the densest region holds this much of the
                                    page's unlinked text */
@@ -397,9 +401,10 @@ static int32_t main_region(const rm_engine *e)
  * the choice holds under half of the main region's unlinked text, the
  * region's sections are the content. */
 /* Without a declared main region: the highest wrapper of the choice below
- * <body> that is still mostly unlinked text once clutter is gone. Only on
- * pages that are not signed articles: a dated, authored story is one
- * block, and its wrapper may hold a sidebar column. */
+ * <body> that is still mostly unlinked text once clutter is gone. On a
+ * signed article the choice must hold under STORY_SECTIONS_SHARE of it: a
+ * dated, authored story is one block, and its wrapper may hold a sidebar
+ * column. */
 static int32_t content_region(const rm_engine *e, const attempt_result *best)
 {
     int32_t region = best->roots[0];
@@ -419,8 +424,12 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
         return;
     restart_from(e, base);
     int32_t region = main_region(e);
-    if (region == RM_NONE && (e->page_type != RM_PAGE_ARTICLE || !e->signed_page))
+    double share = SECTIONS_SHARE;
+    if (region == RM_NONE) {
         region = content_region(e, best);
+        if (e->page_type == RM_PAGE_ARTICLE && e->signed_page)
+            share = STORY_SECTIONS_SHARE;
+    }
     bool inside = region != RM_NONE && e->drop[region] == DROP_KEEP;
     for (size_t k = 0; inside && k < best->root_count; k++)
         inside = engine_contains(e, region, best->roots[k]);
@@ -431,7 +440,7 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     double chosen = 0;
     for (size_t k = 0; k < best->root_count; k++)
         chosen += unlinked_chars(&e->st[best->roots[k]]);
-    if (chosen >= SECTIONS_SHARE * unlinked_chars(&e->st[region])) {
+    if (chosen >= share * unlinked_chars(&e->st[region])) {
         memcpy(e->drop, best->drop, (size_t)e->dom.count);
         return;
     }

@@ -545,6 +545,33 @@ START_TEST(sections_are_assembled)
 END_TEST
 
 
+/* A signed page without <main> whose wrapper holds a story and, beside it,
+ * a list of offers with twice its text: the wrapper is the content, as the
+ * story holds under a third of it. */
+#define OFFER(name)                                                                    \
+    "<li><b>" name "</b> Our " name " team works in small groups beside your own people "  \
+    "from the first week to the last and hands over every tool and every document so "   \
+    "the work goes on well after we leave.</li>"
+
+START_TEST(signed_sections_without_main_are_assembled)
+{
+    const char *html =
+        "<html><head><title>Consulting</title><meta name=\"author\" content=\"Ann Smith\">"
+        "</head><body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>"
+        "<div class=\"page\"><div class=\"story\"><h1>Consulting</h1><p>" SENTENCES
+        "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p></div><ul>"
+        OFFER("strategy") OFFER("operations") OFFER("technology") OFFER("people")
+        OFFER("finance") OFFER("risk") OFFER("pricing") OFFER("supply chain")
+        OFFER("tax") OFFER("audit") OFFER("data") OFFER("security")
+        "</ul></div><footer><p>Consult Co. All rights reserved.</p></footer></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "The committee met again") && has(a, "Our strategy team") &&
+                  has(a, "Our security team"), "sections missing:\n%s", a->text);
+    ck_assert_msg(!has(a, "All rights reserved"), "footer kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A landing page from a page builder: every block is a "widget" (a
  * negative class word to Readability), the stats are a few words each and
  * the feature cards end in links. Readability's cleaning keeps the
@@ -690,6 +717,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, signed_sections_stay_an_article);
     tcase_add_test(tc, page_type_in_json);
     tcase_add_test(tc, sections_are_assembled);
+    tcase_add_test(tc, signed_sections_without_main_are_assembled);
     tcase_add_test(tc, builder_sections_are_cleaned_by_their_own_links);
     tcase_add_test(tc, never_empty_when_text_is_visible);
     tcase_add_test(tc, never_empty_when_text_waits_for_a_script);
