@@ -371,6 +371,41 @@ static bool is_member_panel(const rm_engine *e, int32_t id)
     return panel;
 }
 
+/* One row of a member panel standing alone ("Posts: 1,204", "Joined: Mar
+ * 2019", "87 posts"), when the panel is laid out row by row rather than
+ * in one box; and a post's permalink number ("#12"). Both say something
+ * about the thread's furniture, not what was written. Threads only. */
+#define MEMBER_ROW_MAX_CHARS 60
+
+static bool is_member_row(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > MEMBER_ROW_MAX_CHARS || s->sentences > 0 ||
+        s->paragraphs > 0 || heur_is_heading_tag(node(e, id)->tag))
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, MEMBER_ROW_MAX_CHARS * 4, &len);
+    bool row = text && heur_starts_with_member_stat(text, len);
+    free(text);
+    return row;
+}
+
+static bool is_post_number(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || node(e, id)->tag != GUMBO_TAG_A || e->st[id].chars > 8)
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, 32, &len);
+    size_t i = 0;
+    while (text && i < len && text[i] == ' ')
+        i++;
+    bool number = text && i < len && text[i] == '#' && i + 1 < len;
+    for (size_t k = i + 1; number && k < len; k++)
+        number = (text[k] >= '0' && text[k] <= '9') || text[k] == ' ';
+    free(text);
+    return number;
+}
+
 /* A short paragraph made of two or more links and separators ("Download
  * the data | Print this page | Feedback"): page tools, not prose
  * (trafilatura's short-block link-density rule). */
@@ -398,6 +433,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                    heur_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
         } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
+                                 is_member_row(e, i) || is_post_number(e, i) ||
                                  is_author_bio(e, i) || is_figure_credit(e, i))) {
             gone = true;
         }

@@ -57,7 +57,7 @@ static const struct {
     {"product", 0.59},
     {"collection", 0.62},
     {"listing", 0.67},
-    {"forum", 0.757},
+    {"forum", 0.76},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

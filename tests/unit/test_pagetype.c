@@ -112,6 +112,36 @@ START_TEST(forum_posts_are_signed_and_controls_go)
 }
 END_TEST
 
+/* A thread whose member details stand row by row beside the author, not in
+ * one panel, and whose posts carry permalink numbers: the rows and the
+ * numbers go, the author and the post stay. */
+#define NUMBERED_POST(n, author, text)                                                 \
+    "<div class=\"post\"><div class=\"post-head\"><a href=\"/u/" author "\" rel=\"author\">" \
+    author "</a> <span class=\"count\">1,204 posts</span> <time datetime=\"2025-05-02\">"  \
+    "2 May 2025</time> <a href=\"#p" n "\">#" n "</a></div>"                                 \
+    "<div class=\"post-row\">Joined: Mar 2019</div><div class=\"post-body\"><p>" text     \
+    "</p></div></div>"
+
+START_TEST(forum_member_rows_and_post_numbers_go)
+{
+    const char *html =
+        "<html><head><title>Best way to store onions?</title>"
+        "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\"}</script>"
+        "</head><body><h1>Best way to store onions?</h1><div class=\"thread\">"
+        NUMBERED_POST("1", "kitchenmaven", "My onions keep sprouting after a week in the "
+                      "pantry, whatever I try: paper bags, a wire basket, the fridge.")
+        NUMBERED_POST("2", "greengrocer", "Keep them dry, dark and well ventilated, away from "
+                      "potatoes, which make onions sprout sooner.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_msg(has(a, "greengrocer") && has(a, "sprout sooner"), "post lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "1,204 posts") && !has(a, "Joined"), "member rows kept:\n%s", a->text);
+    ck_assert_msg(!has(a, "#2"), "post number kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Microdata alone (a Q&A page without JSON-LD): the question and the answers,
  * which sit in separate boxes, are all kept. */
 START_TEST(qa_microdata_keeps_question_and_answers)
@@ -698,6 +728,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, type_names_are_stable);
     tcase_add_test(tc, forum_keeps_every_post_in_order);
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
+    tcase_add_test(tc, forum_member_rows_and_post_numbers_go);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
     tcase_add_test(tc, qa_remarks_on_posts_go);
     tcase_add_test(tc, article_comments_stay_clutter);
