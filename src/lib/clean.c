@@ -373,8 +373,9 @@ static bool is_member_panel(const rm_engine *e, int32_t id)
 
 /* One row of a member panel standing alone ("Posts: 1,204", "Joined: Mar
  * 2019", "87 posts"), when the panel is laid out row by row rather than
- * in one box; and a post's permalink number ("#12"). Both say something
- * about the thread's furniture, not what was written. Threads only. */
+ * in one box; a post's permalink number ("#12"); a vote or like count.
+ * They tell about the thread's furniture, not what was written. Threads
+ * only. */
 #define MEMBER_ROW_MAX_CHARS 60
 
 static bool is_member_row(const rm_engine *e, int32_t id)
@@ -390,18 +391,27 @@ static bool is_member_row(const rm_engine *e, int32_t id)
     return row;
 }
 
+#define COUNTER_MAX_CHARS 8
+
+/* A post's permalink number ("#12", a link) or a bare count beside a post
+ * (votes, likes, "1,204"): digits and separators only. */
 static bool is_post_number(const rm_engine *e, int32_t id)
 {
-    if (!e->thread || node(e, id)->tag != GUMBO_TAG_A || e->st[id].chars > 8)
+    if (!e->thread || e->st[id].chars == 0 || e->st[id].chars > COUNTER_MAX_CHARS ||
+        (e->flags[id] & (NF_IN_TABLE | NF_IN_CODE | NF_IN_HEADING)))
         return false;
     size_t len;
     char *text = engine_folded_text(e, id, e->drop, 32, &len);
     size_t i = 0;
     while (text && i < len && text[i] == ' ')
         i++;
-    bool number = text && i < len && text[i] == '#' && i + 1 < len;
-    for (size_t k = i + 1; number && k < len; k++)
-        number = (text[k] >= '0' && text[k] <= '9') || text[k] == ' ';
+    bool hash = text && i < len && text[i] == '#';
+    if (hash && node(e, id)->tag != GUMBO_TAG_A)
+        hash = false;
+    size_t k = i + (hash ? 1 : 0);
+    bool number = text && k < len && text[k] >= '0' && text[k] <= '9';
+    for (; number && k < len; k++)
+        number = (text[k] >= '0' && text[k] <= '9') || text[k] == ' ' || text[k] == ',' || text[k] == '.';
     free(text);
     return number;
 }
