@@ -87,6 +87,8 @@ static const GumboTag label_tags[] = {
 #define NOTE_MAX_CHARS 300
 #define SIGNUP_PITCH_MAX_CHARS 450   /* heading, pitch and small print */
 #define MIN_REPLY_ITEMS 2
+#define REPLY_FORM_MAX_CHARS 400 /* a reply form's labels and small print; the
+                                    size of the sign-up forms above */
 
 static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
 
@@ -109,8 +111,10 @@ static void mark(rm_engine *e, int32_t id, rm_removed_kind kind)
     if (e->drop[id] != DROP_KEEP && e->drop[id] != DROP_STATIC)
         return;
     /* On a forum or Q&A page the "comments" are the thread itself; only
-     * the reply form (a textarea, see classify_by_structure) goes. */
-    if (kind == RM_REMOVED_COMMENTS && e->thread && !(e->flags[id] & NF_HAS_TEXTAREA))
+     * the reply form (a textarea, see classify_by_structure) goes, and a
+     * box holding posts besides the reply form is the thread. */
+    if (kind == RM_REMOVED_COMMENTS && e->thread &&
+        (!(e->flags[id] & NF_HAS_TEXTAREA) || e->raw[id].chars > REPLY_FORM_MAX_CHARS))
         return;
     /* Hidden clutter (a nag waiting for its script) is counted too, but
      * only once: not when an ancestor is already clutter. */
@@ -248,6 +252,35 @@ static void classify_reviews(rm_engine *e, int32_t id)
                   names_reviews(engine_sig(e, id));
     if (review)
         mark(e, id, RM_REMOVED_COMMENTS);
+}
+
+/* Is the element a schema.org item of type `name` (microdata itemtype,
+ * "https://schema.org/Answer" or "schema:Answer")? */
+static bool item_of_type(const rm_engine *e, int32_t id, const char *name)
+{
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    if (!type)
+        return false;
+    const char *slash = strrchr(type, '/'), *colon = strrchr(type, ':');
+    const char *local = slash ? slash + 1 : colon ? colon + 1 : type;
+    return strcmp(local, name) == 0;
+}
+
+/* On a question-and-answer page the posts are the question and its
+ * answers; the remarks people attach to one of them (schema.org Comment
+ * items inside a Question or Answer, "Commented Mar 26") are talk about
+ * the post, not part of the thread, as the comments under an article are
+ * not part of the article. */
+static void classify_post_remarks(rm_engine *e, int32_t id)
+{
+    if (!e->thread || !item_of_type(e, id, "Comment"))
+        return;
+    for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)
+        if (item_of_type(e, a, "Question") || item_of_type(e, a, "Answer")) {
+            e->kind[id] = RM_REMOVED_COMMENTS;
+            engine_drop_subtree(e, id, DROP_CLUTTER);
+            return;
+        }
 }
 
 /* Tag and first class token: what repeated cards have in common
@@ -569,6 +602,8 @@ void clutter_classify(rm_engine *e)
             classify_reply_list(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_post_remarks(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
     }

@@ -61,6 +61,10 @@ enum {
     ATTEMPT_WEIGHT_CLASSES = 1u << 1,
     ATTEMPT_CLEAN_CONDITIONALLY = 1u << 2,
     ATTEMPT_ALL = 7u,
+    /* Not a rung of the ladder: a page of sections (landing, service and
+     * index pages) is cleaned by each block's own link density rather
+     * than by Readability's article-shaped tests (clean.c). */
+    ATTEMPT_SECTIONS = 1u << 3,
 };
 
 /* Drop-mask values: why a node is not part of the article. */
@@ -156,6 +160,15 @@ static inline bool engine_has_br_child(const rm_engine *e, int32_t id)
 static inline int32_t engine_kept(const rm_engine *e, int32_t from, int32_t end)
 {
     while (from < end && e->drop[from] != DROP_KEEP)
+        from += (int32_t)e->dom.nodes[from].size;
+    return from < end ? from : end;
+}
+
+/* engine_kept under another mask than the current attempt's. */
+static inline int32_t engine_kept_by(const uint8_t *drop, const rm_engine *e, int32_t from,
+                                     int32_t end)
+{
+    while (from < end && drop[from] != DROP_KEEP)
         from += (int32_t)e->dom.nodes[from].size;
     return from < end ? from : end;
 }

@@ -44,6 +44,10 @@
                                    (Readability's shortest scored block) */
 #define SECTIONS_SHARE 0.5     /* a choice with less of the main region's
                                    text is one section of several */
+#define STORY_SECTIONS_SHARE 0.35 /* the same without a declared main region
+                                   on a signed page, whose wrapper may also
+                                   hold a sidebar or a second copy of the
+                                   story for small screens */
 #define REGION_LINK_DENSITY 0.35 /* a wrapper this linky is page furniture */
 #define DENSE_SHARE 0.8         /* the densest region holds this much of the
                                    page's unlinked text */
@@ -169,31 +173,60 @@ static void unwrap_layout_roots(const rm_engine *e, attempt_result *best)
     best->root_count = n;
 }
 
-/* On a page read from its <noscript> blocks (engine.c), a root around such
- * a block stands for the block's content: renderers never enter
- * <noscript>, so the block's children become the roots. */
-static void unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
+/* On a page read from its <noscript> blocks (engine.c), renderers never
+ * enter <noscript>: a root that holds such blocks is replaced by the
+ * largest parts of it that hold none, in document order, with each
+ * block's children standing for the block. `holds` marks, over the root's
+ * id range, the nodes whose subtree holds a kept <noscript>. */
+static size_t split_at_noscript(const rm_engine *e, int32_t root, uint8_t *holds, int32_t *out,
+                                size_t n)
+{
+    int32_t end = engine_end(e, root);
+    memset(holds, 0, (size_t)(end - root));
+    for (int32_t i = end - 1; i >= root; i--) {
+        if (e->drop[i] != DROP_KEEP)
+            continue;
+        if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT)
+            holds[i - root] = 1;
+        int32_t parent = e->dom.nodes[i].parent;
+        if (holds[i - root] && i != root && parent >= root)
+            holds[parent - root] = 1;
+    }
+    for (int32_t i = root; i < end && n < MAX_ROOTS; i++) {
+        if (e->drop[i] != DROP_KEEP) {
+            i = engine_end(e, i) - 1;
+            continue;
+        }
+        if (holds[i - root])
+            continue;   /* descend: its parts are taken one by one */
+        out[n++] = i;
+        i = engine_end(e, i) - 1;
+    }
+    return n;
+}
+
+static int unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
 {
     int32_t out[MAX_ROOTS];
     size_t n = 0;
+    uint8_t *holds = NULL;
     for (size_t k = 0; k < best->root_count && n < MAX_ROOTS; k++) {
         int32_t r = best->roots[k], end = engine_end(e, r);
-        bool unwrapped = false;
-        for (int32_t i = engine_kept(e, r, end); i < end && n < MAX_ROOTS; i = engine_kept(e, i + 1, end)) {
-            if (e->dom.nodes[i].tag != GUMBO_TAG_NOSCRIPT)
-                continue;
-            for (int32_t c = e->dom.nodes[i].first_child; c != RM_NONE && n < MAX_ROOTS;
-                 c = e->dom.nodes[c].next_sibling)
-                if (e->drop[c] == DROP_KEEP)
-                    out[n++] = c;
-            unwrapped = true;
-            i = engine_end(e, i) - 1;
-        }
-        if (!unwrapped)
+        bool any = false;
+        for (int32_t i = engine_kept(e, r, end); i < end && !any; i = engine_kept(e, i + 1, end))
+            any = e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT;
+        if (!any) {
             out[n++] = r;
+            continue;
+        }
+        if (!holds && !(holds = malloc((size_t)e->dom.count)))
+            return -1;
+        n = split_at_noscript(e, r, holds, out, n);
     }
+    free(holds);
     memcpy(best->roots, out, n * sizeof out[0]);
     best->root_count = n;
+    return 0;
 }
 
 /* Does `box` hold an <article> with its own <h1> besides `story`? */
@@ -368,9 +401,10 @@ static int32_t main_region(const rm_engine *e)
  * the choice holds under half of the main region's unlinked text, the
  * region's sections are the content. */
 /* Without a declared main region: the highest wrapper of the choice below
- * <body> that is still mostly unlinked text once clutter is gone. Only on
- * pages that are not signed articles: a dated, authored story is one
- * block, and its wrapper may hold a sidebar column. */
+ * <body> that is still mostly unlinked text once clutter is gone. On a
+ * signed article the choice must hold under STORY_SECTIONS_SHARE of it: a
+ * dated, authored story is one block, and its wrapper may hold a sidebar
+ * column. */
 static int32_t content_region(const rm_engine *e, const attempt_result *best)
 {
     int32_t region = best->roots[0];
@@ -390,8 +424,12 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
         return;
     restart_from(e, base);
     int32_t region = main_region(e);
-    if (region == RM_NONE && (e->page_type != RM_PAGE_ARTICLE || !e->signed_page))
+    double share = SECTIONS_SHARE;
+    if (region == RM_NONE) {
         region = content_region(e, best);
+        if (e->page_type == RM_PAGE_ARTICLE && e->signed_page)
+            share = STORY_SECTIONS_SHARE;
+    }
     bool inside = region != RM_NONE && e->drop[region] == DROP_KEEP;
     for (size_t k = 0; inside && k < best->root_count; k++)
         inside = engine_contains(e, region, best->roots[k]);
@@ -402,11 +440,78 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     double chosen = 0;
     for (size_t k = 0; k < best->root_count; k++)
         chosen += unlinked_chars(&e->st[best->roots[k]]);
-    if (chosen >= SECTIONS_SHARE * unlinked_chars(&e->st[region])) {
+    if (chosen >= share * unlinked_chars(&e->st[region])) {
         memcpy(e->drop, best->drop, (size_t)e->dom.count);
         return;
     }
     choose_root(e, region, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, best);
+}
+
+/* Readability's conditional cleaning is shaped for articles: a container
+ * of prose loses its link lists and widgets, a small part of its text.
+ * When it took most of the chosen text, the choice is no article but a
+ * page of sections (features, stats, testimonials, FAQ: short blocks,
+ * often linked, in builder markup whose every block is a "widget"), and
+ * is cleaned again by each block's own link density (clean.c). Not on
+ * threads, manuals and product pages, which have their own rules, nor
+ * when nothing is left, where the densest region is the better answer. */
+#define ARTICLE_CLEAN_KEEPS 0.5
+
+/* Text and paragraph text that the mask `drop` keeps under the roots of a
+ * choice: one walk over the roots' subtrees, no page-wide statistics. */
+static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best,
+                      uint32_t *chars, uint32_t *prose)
+{
+    *chars = *prose = 0;
+    for (size_t k = 0; k < best->root_count; k++) {
+        int32_t end = engine_end(e, best->roots[k]);
+        int32_t para_end = -1;
+        for (int32_t i = engine_kept_by(drop, e, best->roots[k], end); i < end;
+             i = engine_kept_by(drop, e, i + 1, end)) {
+            if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end)
+                para_end = engine_end(e, i);
+            if (e->dom.nodes[i].type != RM_NODE_TEXT)
+                continue;
+            *chars += e->tchars[i];
+            if (i < para_end)
+                *prose += e->tchars[i];
+        }
+    }
+}
+
+/* Readability's conditional cleaning is shaped for articles: a container
+ * of prose loses its link lists and widgets, a small part of its text.
+ * When it took most of the chosen text, the choice is no article but a
+ * page of sections (features, stats, testimonials, FAQ: short blocks,
+ * often linked, in builder markup whose every block is a "widget"), and
+ * is cleaned again by each block's own link density (clean.c). Not on
+ * threads, manuals and product pages, which have their own rules; not on
+ * a signed story whose cleaning kept an article body (a sidebar of
+ * teasers beside a short story is what that cleaning is for); nor when
+ * nothing is left, where the densest region is the better answer. */
+#define ARTICLE_CLEAN_KEEPS 0.5
+
+static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION ||
+        e->page_type == RM_PAGE_PRODUCT)
+        return;
+    uint32_t uncleaned, cleaned, prose, unused;
+    kept_text(e, base, best, &uncleaned, &unused);
+    kept_text(e, best->drop, best, &cleaned, &prose);
+    if (cleaned >= ARTICLE_CLEAN_KEEPS * uncleaned ||
+        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && prose >= MIN_ARTICLE_CHARS))
+        return;
+    restart_from(e, base);
+    e->top_candidate = best->roots[0];
+    clean_article(e, ATTEMPT_CLEAN_CONDITIONALLY | ATTEMPT_SECTIONS, best->roots, best->root_count);
+    uint32_t chars = kept_chars(e, best->roots, best->root_count);
+    if (chars <= best->chars) {   /* a grid of linked teasers: no better */
+        memcpy(e->drop, best->drop, (size_t)e->dom.count);
+        return;
+    }
+    best->chars = chars;
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
 }
 
 /* On an index page the repeated cards are the content: when the choice
@@ -485,11 +590,14 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         take_thread(e, base, e->posts, best);
     else if (rc == 0 && !witnessed_taken && !take_cards(e, base, best))
         take_sections(e, base, best);
+    if (rc == 0)
+        clean_as_sections(e, base, best);
     best->fallback = false;
     if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
         rc = fall_back_to_densest(e, base, best);
     unwrap_layout_roots(e, best);
-    unwrap_noscript_roots(e, best);
+    if (rc == 0)
+        rc = unwrap_noscript_roots(e, best);
     free(base);
     phase_lap(e->clock, PHASE_SCORE);
     return rc;
@@ -706,6 +814,35 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     return 0;
 }
 
+/* Page clutter; when what was removed as a comment section is in fact the
+ * page's thread (pagetype.c), again with the page read as a thread, from
+ * the drop mask clutter started with. Returns -1 when out of memory. */
+static int classify_clutter(rm_engine *e, page_info *page)
+{
+    size_t n = (size_t)e->dom.count;
+    uint8_t *before = malloc(n);
+    if (!before)
+        return -1;
+    memcpy(before, e->drop, n);
+    clutter_classify(e);
+    unsigned posts;
+    int32_t thread = pagetype_thread_in_comments(e, &posts);
+    if (thread != RM_NONE) {
+        memcpy(e->drop, before, n);
+        memset(e->kind, RM_KIND_NONE, n);
+        memset(e->removed, 0, sizeof e->removed);
+        page->type = RM_PAGE_FORUM;
+        page->items_box = thread;
+        page->items = posts;
+        e->page_type = RM_PAGE_FORUM;
+        e->thread = true;
+        e->posts = thread;
+        clutter_classify(e);
+    }
+    free(before);
+    return 0;
+}
+
 /* Everything after metadata: clutter, the article, its renderings. */
 static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_metadata *md,
                                  rm_article *a)
@@ -725,7 +862,10 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     e->thread = page.type == RM_PAGE_FORUM;
     e->posts = e->thread ? page.items_box : RM_NONE;
     e->cards = page.cards_box;
-    clutter_classify(e);
+    if (classify_clutter(e, &page))
+        return RM_NO_MEMORY;
+    a->page_type = page.type;
+    a->page_items = page.items;
     memcpy(a->removed, e->removed, sizeof a->removed);
     size_t title_len, byline_len;
     char *title = fold(a->title, &title_len);

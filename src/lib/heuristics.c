@@ -841,6 +841,29 @@ size_t heur_member_stat_labels(const char *text, size_t len)
     return hits;
 }
 
+bool heur_starts_with_member_stat(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && text[i] == ' ')
+        i++;
+    /* "1,204 posts", "87 messages": a count before the label */
+    size_t digits = i;
+    while (i < len && ((text[i] >= '0' && text[i] <= '9') || text[i] == ',' || text[i] == '.'))
+        i++;
+    if (i > digits)
+        while (i < len && text[i] == ' ')
+            i++;
+    for (size_t k = 0; k < COUNT(member_stat_labels); k++) {
+        const char *label = member_stat_labels[k];
+        size_t n = strlen(label);
+        if (label[n - 1] == ':' && i > digits)
+            n--;   /* "1,204 posts" has no colon */
+        if (len - i >= n && memcmp(text + i, label, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool heur_is_comment_heading(const char *text, size_t len)
 {
     size_t i = 0;

@@ -305,7 +305,10 @@ static int text_has_content(const char *s)
     return 0;
 }
 
-static uint8_t own_flags(const rm_render_input *in, int32_t id)
+/* A root is rendered even when the page hides it: the extractor chose it
+ * knowingly (text a script would reveal, such as a streamed segment, when
+ * the page shows nothing else); what it hides inside stays hidden. */
+static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root)
 {
     const rm_dom *dom = in->dom;
     if (in->drop && in->drop[id])
@@ -313,7 +316,7 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id)
     if (dom->nodes[id].type == RM_NODE_TEXT)
         return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
     render_tag_class cls = render_class(dom, id);
-    if (cls == RENDER_NEVER || is_hidden(dom, id))
+    if (cls == RENDER_NEVER || (!is_root && is_hidden(dom, id)))
         return RENDER_SKIP;
     if (dom->nodes[id].tag == GUMBO_TAG_IMG)
         return RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
@@ -377,7 +380,7 @@ uint8_t *render_scan(const rm_render_input *in)
         if (root < 0 || root >= dom->count)
             continue;
         for (int32_t id = root + (int32_t)dom->nodes[root].size - 1; id >= root; id--) {
-            uint8_t own = own_flags(in, id);
+            uint8_t own = own_flags(in, id, id == root);
             if (own & RENDER_SKIP) {
                 flags[id] = in->drop && in->drop[id] ? RENDER_SKIP : skipped_flags(dom, id, flags[id]);
                 continue;
