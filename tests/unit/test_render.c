@@ -415,6 +415,10 @@ START_TEST(markdown_edges_read_back)
     CHECK_MD("<p><span>1</span>. Total</p><p><span>12</span><span>)</span> b</p>"
              "<p><b>1</b>. bold</p>",
              "1\\. Total\n\n12\\) b\n\n**1**. bold");
+    /* A code span cannot hold a line break: code around a <br> (old
+     * forums set whole posts in <tt>) is written as text with hard breaks. */
+    CHECK_MD("<p><tt>one line.<br>The next</tt> and <code>x</code></p>",
+             "one line.\\\nThe next and `x`");
 }
 END_TEST
 

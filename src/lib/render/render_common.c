@@ -391,9 +391,11 @@ uint8_t *render_scan(const rm_render_input *in)
             if (id == root)
                 continue;
             uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT | RENDER_HAS_IMAGE |
-                                      RENDER_HAS_TEXT);
+                                      RENDER_HAS_TEXT | RENDER_HAS_BREAK);
             if (render_class(dom, id) == RENDER_BLOCK)
                 up |= RENDER_HAS_BLOCK;
+            if (dom->nodes[id].tag == GUMBO_TAG_BR)
+                up |= RENDER_HAS_BREAK;
             flags[dom->nodes[id].parent] |= up;
         }
     }

@@ -49,6 +49,7 @@ enum {
     RENDER_HAS_IMAGE = 1 << 3,    /* a rendered <img> below */
     RENDER_NOSCRIPT_IMAGE = 1 << 4,  /* a skipped noscript holding an img */
     RENDER_HAS_TEXT = 1 << 5,     /* rendered non-blank text below */
+    RENDER_HAS_BREAK = 1 << 6,    /* a rendered <br> below */
 };
 
 /* Array of dom->count flag bytes (malloc'd), or NULL when out of memory. */
