@@ -12,6 +12,8 @@
  */
 #include "heuristics.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -510,35 +512,56 @@ typedef struct {
     rm_removed_kind kind;
 } phrase_entry;
 
-/* Kind of the first table phrase found anywhere in text (memmem is not
- * C11; the texts searched are short labels and notes). */
-/* Does `phrase` occur in text? memchr finds the candidates for its first
- * byte and only they are compared, without a strlen per phrase (every
- * box's label meets every phrase). */
-static bool contains_phrase(const char *text, size_t len, const char *phrase)
+/* Does `phrase` start at text[0] (`len` bytes left)? */
+static bool phrase_at(const char *text, size_t len, const char *phrase)
 {
-    if (!phrase[0])
-        return true;
-    const char *end = text + len;
-    for (const char *p = text; p < end; p++) {
-        p = memchr(p, phrase[0], (size_t)(end - p));
-        if (!p)
-            return false;
-        size_t k = 1;
-        while (phrase[k] && k < (size_t)(end - p) && p[k] == phrase[k])
-            k++;
-        if (!phrase[k])
-            return true;
-    }
-    return false;
+    size_t k = 1;
+    while (phrase[k] && k < len && text[k] == phrase[k])
+        k++;
+    return !phrase[k];
 }
 
-static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const char *text, size_t len)
+#define MAX_PHRASES 256   /* entries of one phrase table (checked below) */
+
+/* A phrase table's entries chained by their first byte, in table order:
+ * built once per table (pthread_once) and read-only after. */
+typedef struct {
+    int16_t first[256];   /* -1: no phrase starts with the byte */
+    int16_t next[MAX_PHRASES];
+    size_t empty;         /* the first empty phrase (found in any text), or n */
+} phrase_index;
+
+static void index_phrases(const phrase_entry *table, size_t n, phrase_index *ix)
 {
-    for (size_t i = 0; i < n; i++)
-        if (contains_phrase(text, len, table[i].phrase))
-            return table[i].kind;
-    return RM_KIND_NONE;
+    memset(ix->first, 0xff, sizeof ix->first);
+    ix->empty = n;
+    for (size_t i = n; i-- > 0;) {
+        unsigned char c = (unsigned char)table[i].phrase[0];
+        if (!c) {
+            ix->empty = i;
+            continue;
+        }
+        ix->next[i] = ix->first[c];
+        ix->first[c] = (int16_t)i;
+    }
+}
+
+/* Kind of the first table phrase, in table order, found anywhere in text.
+ * Every box's label and every short note meets every phrase, so the text
+ * is read once and each position meets only the phrases that can start
+ * there, earliest entry first (a memchr per phrase cost more than the rest
+ * of the clutter pass). */
+static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const phrase_index *ix,
+                                   const char *text, size_t len)
+{
+    size_t best = ix->empty;
+    for (size_t p = 0; p < len && best > 0; p++)
+        for (int i = ix->first[(unsigned char)text[p]]; i >= 0 && (size_t)i < best; i = ix->next[i])
+            if (phrase_at(text + p, len - p, table[i].phrase)) {
+                best = (size_t)i;
+                break;
+            }
+    return best < n ? table[best].kind : RM_KIND_NONE;
 }
 
 static const phrase_entry phrases[] = {
@@ -727,9 +750,20 @@ static const phrase_entry phrases[] = {
     {"订阅后继续阅读", RM_REMOVED_PROMPT},
 };
 
+_Static_assert(COUNT(phrases) <= MAX_PHRASES, "find_phrase chains at most MAX_PHRASES entries");
+
+static phrase_index phrases_index;
+static pthread_once_t phrases_indexed = PTHREAD_ONCE_INIT;
+
+static void index_label_phrases(void)
+{
+    index_phrases(phrases, COUNT(phrases), &phrases_index);
+}
+
 rm_removed_kind heur_phrase_kind(const char *text, size_t len)
 {
-    return find_phrase(phrases, COUNT(phrases), text, len);
+    pthread_once(&phrases_indexed, index_label_phrases);
+    return find_phrase(phrases, COUNT(phrases), &phrases_index, text, len);
 }
 
 /* Notes about the article rather than part of it, found in short
@@ -759,9 +793,20 @@ static const phrase_entry note_phrases[] = {
     {"仅代表作者", RM_REMOVED_FOOTER},
 };
 
+_Static_assert(COUNT(note_phrases) <= MAX_PHRASES, "find_phrase chains at most MAX_PHRASES entries");
+
+static phrase_index note_index;
+static pthread_once_t notes_indexed = PTHREAD_ONCE_INIT;
+
+static void index_note_phrases(void)
+{
+    index_phrases(note_phrases, COUNT(note_phrases), &note_index);
+}
+
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    return find_phrase(note_phrases, COUNT(note_phrases), text, len);
+    pthread_once(&notes_indexed, index_note_phrases);
+    return find_phrase(note_phrases, COUNT(note_phrases), &note_index, text, len);
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section
