@@ -1,5 +1,6 @@
 #!/bin/sh
-# run.sh BUILD SHARED — the library benchmark behind `make bench`:
+# run.sh BUILD SHARED — the library benchmark behind `make bench` (which
+# builds BUILD/bench/bench and BUILD/bench/scaling first):
 #   1. bench.c over the Mozilla pages (SHARED/corpus/readability): parse-only,
 #      input side and extract (text + HTML), phase breakdown, peak RSS;
 #   2. the same over a sample of the WCXB dev pages (every 4th page of
@@ -14,16 +15,10 @@ set -eu
 [ $# -eq 2 ] || { echo "usage: $0 BUILD SHARED" >&2; exit 2; }
 build=$1
 shared=$2
-root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$build/bench
-mkdir -p "$out"
-cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
-        -Wmissing-prototypes -O2 -g"
-# shellcheck disable=SC2046,SC2086 # flag lists
+# The programs are built by the Makefile (make bench), with its flags.
 for prog in bench scaling; do
-    ${CC:-cc} $cflags $(pkg-config --cflags gumbo libcjson uchardet) -I"$root/src/lib" -I"$root/tests" \
-        -o "$out/$prog" "$root/tests/bench/$prog.c" "$build/libreadmode.a" \
-        $(pkg-config --libs gumbo libcjson uchardet) -lunistring -lm -pthread
+    [ -x "$out/$prog" ] || { echo "run.sh: $out/$prog not built (run make bench)" >&2; exit 2; }
 done
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
