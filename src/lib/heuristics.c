@@ -19,6 +19,71 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ---- substring tables, indexed by first byte ----------------------------- */
+
+/* The class and id patterns meet every element and the phrase tables every
+ * short box; a strstr or memchr per table entry cost more than the rest of
+ * the passes that ask. The searched text is read once instead, and at each
+ * position only the entries starting with that byte are compared. Each
+ * table is indexed once (pthread_once) and read-only after. */
+#define MAX_INDEXED 256   /* entries of one table (checked where indexed) */
+
+typedef struct {
+    int16_t first[256];          /* first entry starting with the byte, or -1 */
+    int16_t next[MAX_INDEXED];   /* the next entry with the same first byte */
+    size_t empty;                /* the first empty entry (found anywhere), or n */
+} string_index;
+
+/* Entry i of a table of strings, or of structs that start with one. */
+static const char *entry_at(const void *table, size_t stride, size_t i)
+{
+    return *(const char *const *)(const void *)((const char *)table + i * stride);
+}
+
+static void index_strings(const void *table, size_t stride, size_t n, string_index *ix)
+{
+    memset(ix->first, 0xff, sizeof ix->first);
+    ix->empty = n;
+    for (size_t i = n; i-- > 0;) {
+        unsigned char c = (unsigned char)entry_at(table, stride, i)[0];
+        if (!c) {
+            ix->empty = i;
+            continue;
+        }
+        ix->next[i] = ix->first[c];
+        ix->first[c] = (int16_t)i;
+    }
+}
+
+/* Does `entry` (not empty) start at s, with `len` bytes left? */
+static bool starts_at(const char *s, size_t len, const char *entry)
+{
+    size_t k = 1;
+    while (entry[k] && k < len && s[k] == entry[k])
+        k++;
+    return !entry[k];
+}
+
+/* The first entry, in table order, found anywhere in s[0..len), or n. */
+static size_t first_found(const void *table, size_t stride, size_t n, const string_index *ix,
+                          const char *s, size_t len)
+{
+    size_t best = ix->empty < n ? ix->empty : n;
+    for (size_t p = 0; p < len && best > 0; p++)
+        for (int i = ix->first[(unsigned char)s[p]]; i >= 0 && (size_t)i < best; i = ix->next[i])
+            if (starts_at(s + p, len - p, entry_at(table, stride, (size_t)i))) {
+                best = (size_t)i;
+                break;
+            }
+    return best;
+}
+
+/* The indexes of this file's tables (defined after the tables). */
+typedef struct {
+    string_index positive, negative, unlikely, maybe, share, phrases, notes;
+} table_indexes;
+static const table_indexes *indexes(void);
+
 /* ---- tags ---------------------------------------------------------------- */
 
 /* Readability's DIV_TO_P_ELEMS plus other flow containers: a div holding
@@ -138,14 +203,11 @@ static const char *const share_urls[] = {
     "tumblr.com/share", "vk.com/share", "getpocket.com/save", "?share=",
 };
 
-static bool contains_any(const char *s, const char *const *list, size_t n)
+static bool contains_any(const char *s, const char *const *list, size_t n, const string_index *ix)
 {
     if (!s || !*s)
         return false;
-    for (size_t i = 0; i < n; i++)
-        if (strstr(s, list[i]))
-            return true;
-    return false;
+    return first_found(list, sizeof list[0], n, ix, s, strlen(s)) < n;
 }
 
 /* Readability's negative pattern also has "hid" as a whole word. */
@@ -168,17 +230,17 @@ int heur_class_weight(const char *sig)
      * pattern found in either counts once, which is what nearly every page
      * amounts to. */
     int weight = 0;
-    if (contains_any(sig, negative_patterns, COUNT(negative_patterns)) || has_hid_word(sig))
+    if (contains_any(sig, negative_patterns, COUNT(negative_patterns), &indexes()->negative) || has_hid_word(sig))
         weight -= 25;
-    if (contains_any(sig, positive_patterns, COUNT(positive_patterns)))
+    if (contains_any(sig, positive_patterns, COUNT(positive_patterns), &indexes()->positive))
         weight += 25;
     return weight;
 }
 
 bool heur_is_unlikely(const char *sig)
 {
-    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns)) &&
-           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns));
+    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns), &indexes()->unlikely) &&
+           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns), &indexes()->maybe);
 }
 
 bool heur_is_unlikely_role(const char *role)
@@ -218,7 +280,7 @@ bool heur_is_video_url(const char *url)
 
 bool heur_is_share_url(const char *url)
 {
-    return contains_any(url, share_urls, COUNT(share_urls));
+    return contains_any(url, share_urls, COUNT(share_urls), &indexes()->share);
 }
 
 /* ---- clutter markers (whole tokens of class and id) ---------------------- */
@@ -512,56 +574,12 @@ typedef struct {
     rm_removed_kind kind;
 } phrase_entry;
 
-/* Does `phrase` start at text[0] (`len` bytes left)? */
-static bool phrase_at(const char *text, size_t len, const char *phrase)
-{
-    size_t k = 1;
-    while (phrase[k] && k < len && text[k] == phrase[k])
-        k++;
-    return !phrase[k];
-}
-
-#define MAX_PHRASES 256   /* entries of one phrase table (checked below) */
-
-/* A phrase table's entries chained by their first byte, in table order:
- * built once per table (pthread_once) and read-only after. */
-typedef struct {
-    int16_t first[256];   /* -1: no phrase starts with the byte */
-    int16_t next[MAX_PHRASES];
-    size_t empty;         /* the first empty phrase (found in any text), or n */
-} phrase_index;
-
-static void index_phrases(const phrase_entry *table, size_t n, phrase_index *ix)
-{
-    memset(ix->first, 0xff, sizeof ix->first);
-    ix->empty = n;
-    for (size_t i = n; i-- > 0;) {
-        unsigned char c = (unsigned char)table[i].phrase[0];
-        if (!c) {
-            ix->empty = i;
-            continue;
-        }
-        ix->next[i] = ix->first[c];
-        ix->first[c] = (int16_t)i;
-    }
-}
-
-/* Kind of the first table phrase, in table order, found anywhere in text.
- * Every box's label and every short note meets every phrase, so the text
- * is read once and each position meets only the phrases that can start
- * there, earliest entry first (a memchr per phrase cost more than the rest
- * of the clutter pass). */
-static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const phrase_index *ix,
+/* Kind of the first table phrase, in table order, found anywhere in text. */
+static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const string_index *ix,
                                    const char *text, size_t len)
 {
-    size_t best = ix->empty;
-    for (size_t p = 0; p < len && best > 0; p++)
-        for (int i = ix->first[(unsigned char)text[p]]; i >= 0 && (size_t)i < best; i = ix->next[i])
-            if (phrase_at(text + p, len - p, table[i].phrase)) {
-                best = (size_t)i;
-                break;
-            }
-    return best < n ? table[best].kind : RM_KIND_NONE;
+    size_t i = first_found(table, sizeof table[0], n, ix, text, len);
+    return i < n ? table[i].kind : RM_KIND_NONE;
 }
 
 static const phrase_entry phrases[] = {
@@ -750,20 +768,9 @@ static const phrase_entry phrases[] = {
     {"订阅后继续阅读", RM_REMOVED_PROMPT},
 };
 
-_Static_assert(COUNT(phrases) <= MAX_PHRASES, "find_phrase chains at most MAX_PHRASES entries");
-
-static phrase_index phrases_index;
-static pthread_once_t phrases_indexed = PTHREAD_ONCE_INIT;
-
-static void index_label_phrases(void)
-{
-    index_phrases(phrases, COUNT(phrases), &phrases_index);
-}
-
 rm_removed_kind heur_phrase_kind(const char *text, size_t len)
 {
-    pthread_once(&phrases_indexed, index_label_phrases);
-    return find_phrase(phrases, COUNT(phrases), &phrases_index, text, len);
+    return find_phrase(phrases, COUNT(phrases), &indexes()->phrases, text, len);
 }
 
 /* Notes about the article rather than part of it, found in short
@@ -793,20 +800,9 @@ static const phrase_entry note_phrases[] = {
     {"仅代表作者", RM_REMOVED_FOOTER},
 };
 
-_Static_assert(COUNT(note_phrases) <= MAX_PHRASES, "find_phrase chains at most MAX_PHRASES entries");
-
-static phrase_index note_index;
-static pthread_once_t notes_indexed = PTHREAD_ONCE_INIT;
-
-static void index_note_phrases(void)
-{
-    index_phrases(note_phrases, COUNT(note_phrases), &note_index);
-}
-
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    pthread_once(&notes_indexed, index_note_phrases);
-    return find_phrase(note_phrases, COUNT(note_phrases), &note_index, text, len);
+    return find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section
@@ -906,4 +902,32 @@ bool heur_is_comment_heading(const char *text, size_t len)
             return true;
     }
     return false;
+}
+
+/* ---- the indexes ----------------------------------------------------------- */
+
+#define INDEX(table, ix)                                                                      \
+    do {                                                                                      \
+        _Static_assert(COUNT(table) <= MAX_INDEXED, #table " has more than MAX_INDEXED entries"); \
+        index_strings(table, sizeof(table)[0], COUNT(table), ix);                             \
+    } while (0)
+
+static table_indexes all_indexes;
+static pthread_once_t indexed = PTHREAD_ONCE_INIT;
+
+static void index_tables(void)
+{
+    INDEX(positive_patterns, &all_indexes.positive);
+    INDEX(negative_patterns, &all_indexes.negative);
+    INDEX(unlikely_patterns, &all_indexes.unlikely);
+    INDEX(maybe_patterns, &all_indexes.maybe);
+    INDEX(share_urls, &all_indexes.share);
+    INDEX(phrases, &all_indexes.phrases);
+    INDEX(note_phrases, &all_indexes.notes);
+}
+
+static const table_indexes *indexes(void)
+{
+    pthread_once(&indexed, index_tables);
+    return &all_indexes;
 }
