@@ -55,10 +55,19 @@ typedef struct {
     int32_t html;           /* <html> element id, or RM_NONE */
     int32_t head;           /* <head> id, or RM_NONE */
     int32_t body;           /* <body> id, or RM_NONE */
+    /* Names of the elements Gumbo does not know (custom elements): Gumbo
+     * keeps them only as pointers into the markup it parsed, so they are
+     * copied here (lower-cased, at most 63 bytes) and the markup can be
+     * freed once the index is built. Ids ascending; NUL-separated names. */
+    int32_t *custom_ids;
+    uint32_t *custom_offsets;
+    char *custom_names;
+    size_t custom_count;
 } rm_dom;
 
 /* Build the index over a parsed document. Skips comments and <template>
- * contents. Returns 0, or -1 when out of memory. */
+ * contents. Gumbo's tree must outlive the index; the markup it parsed need
+ * not. Returns 0, or -1 when out of memory. */
 int dom_build(rm_dom *dom, const GumboOutput *output);
 void dom_free(rm_dom *dom);
 

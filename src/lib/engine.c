@@ -480,23 +480,31 @@ int engine_prepare(rm_engine *e)
     return 0;
 }
 
-void engine_free(rm_engine *e)
+/* Frees a pointer and forgets it, so that engine_free may follow. */
+#define RELEASE(p) (free(p), (p) = NULL)
+
+void engine_release_passes(rm_engine *e)
 {
     hashset_free(&e->fixed_classes);
     hashset_free(&e->link_targets);
-    free(e->sig_buf);
-    free(e->sig_off);
-    free(e->flags);
-    free(e->tchars);
-    free(e->tcommas);
-    free(e->tsentences);
-    free(e->raw);
-    free(e->kind);
+    RELEASE(e->sig_buf);
+    RELEASE(e->sig_off);
+    RELEASE(e->flags);
+    RELEASE(e->tchars);
+    RELEASE(e->tcommas);
+    RELEASE(e->tsentences);
+    RELEASE(e->raw);
+    RELEASE(e->kind);
+    RELEASE(e->has_block);
+    RELEASE(e->st);
+    RELEASE(e->score);
+    RELEASE(e->scored);
+}
+
+void engine_free(rm_engine *e)
+{
+    engine_release_passes(e);
     free(e->drop);
-    free(e->has_block);
-    free(e->st);
-    free(e->score);
-    free(e->scored);
     dom_free(&e->dom);
 }
 

@@ -712,6 +712,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
+    engine_release_passes(e);
     int rc = render_article(a, e, &best, opt);
     if (!rc)
         rc = prefer_product_description(a, md->product_description, opt);
@@ -816,7 +817,11 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
     e.clock = clock;
-    if (!a || dom_build(&e.dom, output)) {
+    int built = a ? dom_build(&e.dom, output) : -1;
+    /* The index holds all it reads of the markup (Gumbo copied the rest):
+     * the markup's memory goes before the per-node passes take theirs. */
+    free(buffer);
+    if (built) {
         st = RM_NO_MEMORY;
     } else {
         phase_lap(clock, PHASE_INDEX);
@@ -828,7 +833,6 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     }
     engine_free(&e);
     arena_release(&tree);
-    free(buffer);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
