@@ -32,6 +32,8 @@ typedef struct {
     int16_t first[256];          /* first entry starting with the byte, or -1 */
     int16_t next[MAX_INDEXED];   /* the next entry with the same first byte */
     size_t empty;                /* the first empty entry (found anywhere), or n */
+    uint8_t pairs[256][32];      /* bit set: some entry starts with these two
+                                    bytes (one-byte entries: every second byte) */
 } string_index;
 
 /* Entry i of a table of strings, or of structs that start with one. */
@@ -43,6 +45,7 @@ static const char *entry_at(const void *table, size_t stride, size_t i)
 static void index_strings(const void *table, size_t stride, size_t n, string_index *ix)
 {
     memset(ix->first, 0xff, sizeof ix->first);
+    memset(ix->pairs, 0, sizeof ix->pairs);
     ix->empty = n;
     for (size_t i = n; i-- > 0;) {
         unsigned char c = (unsigned char)entry_at(table, stride, i)[0];
@@ -52,6 +55,11 @@ static void index_strings(const void *table, size_t stride, size_t n, string_ind
         }
         ix->next[i] = ix->first[c];
         ix->first[c] = (int16_t)i;
+        unsigned char second = (unsigned char)entry_at(table, stride, i)[1];
+        if (second)
+            ix->pairs[c][second >> 3] |= (uint8_t)(1u << (second & 7));
+        else
+            memset(ix->pairs[c], 0xff, sizeof ix->pairs[c]);
     }
 }
 
@@ -69,12 +77,17 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
                           const char *s, size_t len)
 {
     size_t best = ix->empty < n ? ix->empty : n;
-    for (size_t p = 0; p < len && best > 0; p++)
-        for (int i = ix->first[(unsigned char)s[p]]; i >= 0 && (size_t)i < best; i = ix->next[i])
+    for (size_t p = 0; p < len && best > 0; p++) {
+        /* most positions start no entry's first two bytes */
+        unsigned char c = (unsigned char)s[p], second = p + 1 < len ? (unsigned char)s[p + 1] : 0;
+        if (!(ix->pairs[c][second >> 3] & (1u << (second & 7))))
+            continue;
+        for (int i = ix->first[c]; i >= 0 && (size_t)i < best; i = ix->next[i])
             if (starts_at(s + p, len - p, entry_at(table, stride, (size_t)i))) {
                 best = (size_t)i;
                 break;
             }
+    }
     return best;
 }
 

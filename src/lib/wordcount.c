@@ -104,23 +104,26 @@ static size_t count_unicode(const uint8_t *s, size_t len, char *breaks, size_t *
     return words;
 }
 
-/* The end of the piece that starts at `start`: after the whitespace that
- * precedes an ASCII character (or the end of the text). Sets *ascii. */
-static size_t piece_end(const unsigned char *s, size_t len, size_t start, bool *ascii)
+/* The end of the piece that starts at `start`: after the white space that
+ * precedes an ASCII character (or the end of the text). */
+static size_t piece_end(const unsigned char *s, size_t len, size_t start)
 {
-    *ascii = true;
     size_t i = start;
     for (;;) {
-        while (i < len && !is_cut_space(s[i])) {
-            if (s[i] >= 0x80)
-                *ascii = false;
+        while (i < len && !is_cut_space(s[i]))
             i++;
-        }
         while (i < len && is_cut_space(s[i]))
             i++;
         if (i >= len || s[i] < 0x80)
             return i;
     }
+}
+
+/* Does a piece start at s[i + 1] (white space at i, an ASCII character
+ * other than white space after it)? */
+static bool cut_after(const unsigned char *s, size_t len, size_t i)
+{
+    return is_cut_space(s[i]) && i + 1 < len && s[i + 1] < 0x80 && !is_cut_space(s[i + 1]);
 }
 
 size_t words_count(const char *text, size_t *cjk_chars)
@@ -129,20 +132,27 @@ size_t words_count(const char *text, size_t *cjk_chars)
     size_t len = strlen(text), words = 0;
     char *breaks = NULL;
     *cjk_chars = 0;
-    for (size_t start = 0; start < len;) {
-        bool ascii;
-        size_t end = piece_end(s, len, start, &ascii);
-        if (ascii) {
-            words += count_ascii(s + start, end - start);
-        } else {
-            if (!breaks && !(breaks = malloc(len))) {
-                *cjk_chars = 0;
-                return 0;
-            }
-            words += count_unicode(s + start, end - start, breaks, cjk_chars);
+    /* ASCII pieces in a row are counted together (the rules break at the
+     * white space between them anyway): [start, cut) is such a run, and
+     * cut the start of the piece being read. */
+    size_t start = 0, cut = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 0x80) {
+            if (cut_after(s, len, i))
+                cut = i + 1;
+            continue;
         }
-        start = end;
+        words += count_ascii(s + start, cut - start);
+        size_t end = piece_end(s, len, cut);
+        if (!breaks && !(breaks = malloc(len))) {
+            *cjk_chars = 0;
+            return 0;
+        }
+        words += count_unicode(s + cut, end - cut, breaks, cjk_chars);
+        start = cut = end;
+        i = end - 1;
     }
+    words += count_ascii(s + start, len - start);
     free(breaks);
     return words;
 }
