@@ -10,6 +10,8 @@
  */
 #include "engine.h"
 
+#include "casefold.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -642,20 +644,10 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
         *len = n;
         return buf;
     }
-    /* A cut may split a character; u8_casefold needs valid UTF-8. */
+    /* A cut may split a character; the fold needs valid UTF-8. */
     while (n > 0 && u8_check((const uint8_t *)buf, n))
         n--;
-    size_t folded_len = 0;
-    uint8_t *folded = u8_casefold((const uint8_t *)buf, n, NULL, UNINORM_NFC, NULL, &folded_len);
+    char *folded = casefold_nfc(buf, n, len);
     free(buf);
-    if (!folded)
-        return NULL;
-    char *result = realloc(folded, folded_len + 1);
-    if (!result) {
-        free(folded);
-        return NULL;
-    }
-    result[folded_len] = '\0';
-    *len = folded_len;
-    return result;
+    return folded;
 }

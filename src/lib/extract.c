@@ -19,6 +19,7 @@
 #include "readmode.h"
 
 #include "arena.h"
+#include "casefold.h"
 #include "encoding.h"
 #include "engine.h"
 #include "ldcheck.h"
@@ -537,15 +538,7 @@ static char *fold(const char *s, size_t *len)
     *len = 0;
     if (!s)
         return NULL;
-    uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, len);
-    uint8_t *terminated = f ? realloc(f, *len + 1) : NULL;
-    if (!terminated) {
-        free(f);
-        *len = 0;
-        return NULL;
-    }
-    terminated[*len] = '\0';
-    return (char *)terminated;
+    return casefold_nfc(s, strlen(s), len);
 }
 
 /* `s` as one HTML paragraph, with the markup characters escaped. */
