@@ -616,6 +616,7 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
         return NULL;
     size_t n = 0;
     bool space = true;   /* drop leading white space */
+    unsigned char high = 0;   /* bit 7 set: some byte is not ASCII */
     uint32_t end = (uint32_t)id + e->dom.nodes[id].size;
     for (uint32_t i = (uint32_t)id; i < end && n < max_bytes; i++) {
         if (drop && drop[i] != DROP_KEEP) {
@@ -624,22 +625,21 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
         }
         const char *t = dom_text(&e->dom, (int32_t)i);
         for (; t && *t && n < max_bytes; t++) {
-            bool ws = *t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || *t == '\f';
+            unsigned char c = (unsigned char)*t;
+            bool ws = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
             if (ws && space)
                 continue;
-            buf[n++] = ws ? ' ' : *t;
+            /* ASCII letters are lower-cased on the way: that is their fold,
+             * and it changes nothing that folds the rest */
+            buf[n++] = ws ? ' ' : (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            high |= c;
             space = ws;
         }
     }
     while (n > 0 && buf[n - 1] == ' ')
         n--;
     /* ASCII (most labels): folding is lower-casing, NFC changes nothing. */
-    bool ascii = true;
-    for (size_t k = 0; k < n && ascii; k++)
-        ascii = (unsigned char)buf[k] < 0x80;
-    if (ascii) {
-        for (size_t k = 0; k < n; k++)
-            buf[k] = (char)((buf[k] >= 'A' && buf[k] <= 'Z') ? buf[k] - 'A' + 'a' : buf[k]);
+    if (!(high & 0x80)) {
         buf[n] = '\0';
         *len = n;
         return buf;
