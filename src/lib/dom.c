@@ -101,6 +101,7 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
     n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
               : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
     n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
+    n->has_attrs = g->type == GUMBO_NODE_ELEMENT && g->v.element.attributes.length > 0;
     return id;
 }
 
@@ -175,7 +176,7 @@ void dom_free(rm_dom *dom)
     dom->html = dom->head = dom->body = RM_NONE;
 }
 
-const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
+const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
 {
     const rm_node *n = &dom->nodes[id];
     if (n->type != RM_NODE_ELEMENT)

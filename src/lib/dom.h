@@ -47,6 +47,7 @@ typedef struct {
     uint32_t depth;
     GumboTag tag;           /* GUMBO_TAG_UNKNOWN for text and the document */
     uint8_t type;           /* rm_node_type */
+    uint8_t has_attrs;      /* an element with attributes */
 } rm_node;
 
 typedef struct {
@@ -71,8 +72,14 @@ typedef struct {
 int dom_build(rm_dom *dom, const GumboOutput *output);
 void dom_free(rm_dom *dom);
 
-/* Attribute value of an element node, or NULL. */
-const char *dom_attr(const rm_dom *dom, int32_t id, const char *name);
+/* Attribute value of an element node, or NULL. Every pass asks for
+ * several names on every element, and many elements have no attributes:
+ * those are answered here without a call or a look at Gumbo's node. */
+const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name);
+static inline const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
+{
+    return dom->nodes[id].has_attrs ? dom_attr_lookup(dom, id, name) : NULL;
+}
 /* Text of a text node (NULL for elements). */
 const char *dom_text(const rm_dom *dom, int32_t id);
 
