@@ -491,12 +491,25 @@ static size_t bom_length(const char *bytes, size_t len, int encoding)
     return 0;
 }
 
+/* Length of the ASCII run at the start of s: eight bytes at a time (every
+ * page is read this way once or twice, and most of its bytes are ASCII). */
+static size_t ascii_prefix(const uint8_t *s, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t word;
+        memcpy(&word, s + i, 8);
+        if (word & UINT64_C(0x8080808080808080))
+            break;
+    }
+    while (i < len && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 static int has_non_ascii(const uint8_t *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= 0x80)
-            return 1;
-    return 0;
+    return ascii_prefix(s, len) < len;
 }
 
 static int sniff_bom(const char *bytes, size_t len)
@@ -556,8 +569,9 @@ static int detect(const char *bytes, size_t len, int *valid_utf8)
     int found = sniff_bom(bytes, len);
     if (found != -1)
         return found;
-    *valid_utf8 = u8_check((const uint8_t *)bytes, len) == NULL;
-    if (*valid_utf8 && has_non_ascii((const uint8_t *)bytes, len))
+    int ascii = !has_non_ascii((const uint8_t *)bytes, len);
+    *valid_utf8 = ascii || u8_check((const uint8_t *)bytes, len) == NULL;
+    if (*valid_utf8 && !ascii)
         return E_UTF8;
     found = prescan((const unsigned char *)bytes, len);
     if (found == -1)
@@ -708,7 +722,7 @@ static int needs_nfc(const uint8_t *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
         if (s[i] < 0x80) {
-            i++;
+            i += ascii_prefix(s + i, len - i);
             continue;
         }
         ucs4_t c;
