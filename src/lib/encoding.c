@@ -23,6 +23,8 @@
  */
 #include "encoding.h"
 
+#include "ascii.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -489,22 +491,6 @@ static size_t bom_length(const char *bytes, size_t len, int encoding)
             !memcmp(bytes, boms[i].bytes, boms[i].len))
             return boms[i].len;
     return 0;
-}
-
-/* Length of the ASCII run at the start of s: eight bytes at a time (every
- * page is read this way once or twice, and most of its bytes are ASCII). */
-static size_t ascii_prefix(const uint8_t *s, size_t len)
-{
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t word;
-        memcpy(&word, s + i, 8);
-        if (word & UINT64_C(0x8080808080808080))
-            break;
-    }
-    while (i < len && s[i] < 0x80)
-        i++;
-    return i;
 }
 
 static int has_non_ascii(const uint8_t *s, size_t len)

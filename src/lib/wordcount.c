@@ -13,6 +13,8 @@
  */
 #include "wordcount.h"
 
+#include "ascii.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -136,6 +138,8 @@ size_t words_count(const char *text, size_t *cjk_chars)
      * white space between them anyway): [start, cut) is such a run, and
      * cut the start of the piece being read. */
     size_t start = 0, cut = 0;
+    if (ascii_prefix(s, len) == len)
+        return count_ascii(s, len);   /* all ASCII: one run */
     for (size_t i = 0; i < len; i++) {
         if (s[i] < 0x80) {
             if (cut_after(s, len, i))
