@@ -34,7 +34,16 @@ typedef struct {
     size_t empty;                /* the first empty entry (found anywhere), or n */
     uint8_t pairs[256][32];      /* bit set: some entry starts with these two
                                     bytes (one-byte entries: every second byte) */
+    uint8_t triples[512];        /* bit triple_bit(): some entry may start with
+                                    these three bytes */
+    bool short_entries;          /* an entry under three bytes: no triple test */
 } string_index;
+
+static unsigned triple_bit(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 4095u;
+}
 
 /* Entry i of a table of strings, or of structs that start with one. */
 static const char *entry_at(const void *table, size_t stride, size_t i)
@@ -46,6 +55,8 @@ static void index_strings(const void *table, size_t stride, size_t n, string_ind
 {
     memset(ix->first, 0xff, sizeof ix->first);
     memset(ix->pairs, 0, sizeof ix->pairs);
+    memset(ix->triples, 0, sizeof ix->triples);
+    ix->short_entries = false;
     ix->empty = n;
     for (size_t i = n; i-- > 0;) {
         unsigned char c = (unsigned char)entry_at(table, stride, i)[0];
@@ -55,11 +66,16 @@ static void index_strings(const void *table, size_t stride, size_t n, string_ind
         }
         ix->next[i] = ix->first[c];
         ix->first[c] = (int16_t)i;
-        unsigned char second = (unsigned char)entry_at(table, stride, i)[1];
+        const char *entry = entry_at(table, stride, i);
+        unsigned char second = (unsigned char)entry[1];
         if (second)
             ix->pairs[c][second >> 3] |= (uint8_t)(1u << (second & 7));
         else
             memset(ix->pairs[c], 0xff, sizeof ix->pairs[c]);
+        if (!second || !entry[2])
+            ix->short_entries = true;
+        else
+            ix->triples[triple_bit(entry) >> 3] |= (uint8_t)(1u << (triple_bit(entry) & 7));
     }
 }
 
@@ -82,6 +98,9 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
         unsigned char c = (unsigned char)s[p], second = p + 1 < len ? (unsigned char)s[p + 1] : 0;
         if (!(ix->pairs[c][second >> 3] & (1u << (second & 7))))
             continue;
+        if (!ix->short_entries && p + 2 < len &&
+            !(ix->triples[triple_bit(s + p) >> 3] & (1u << (triple_bit(s + p) & 7))))
+            continue;
         for (int i = ix->first[c]; i >= 0 && (size_t)i < best; i = ix->next[i])
             if (starts_at(s + p, len - p, entry_at(table, stride, (size_t)i))) {
                 best = (size_t)i;
@@ -93,7 +112,7 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
-    string_index positive, negative, unlikely, maybe, share, phrases, notes;
+    string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
 } table_indexes;
 static const table_indexes *indexes(void);
 
@@ -461,20 +480,30 @@ static bool token_is(const char *tok, size_t len, const char *word)
     return word[len] == '\0';
 }
 
+/* A token's first byte as the (lower-case) tables spell it. */
+static unsigned char lower_first(const char *tok)
+{
+    unsigned char c = (unsigned char)tok[0];
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Only the table entries that start with a token's first letter can match
+ * it; they are met in table order (the first match wins, as before). */
 static rm_removed_kind scan_markers(const char *s, bool *strong)
 {
     if (!s)
         return RM_KIND_NONE;
+    const table_indexes *ix = indexes();
     const char *prev = NULL;
     size_t prev_len = 0, len;
     for (const char *tok = next_token(s, &len); tok; tok = next_token(tok + len, &len)) {
-        for (size_t i = 0; prev && i < COUNT(marker_pairs); i++)
+        for (int i = prev ? ix->pairs.first[lower_first(prev)] : -1; i >= 0; i = ix->pairs.next[i])
             if (token_is(prev, prev_len, marker_pairs[i].first) &&
                 token_is(tok, len, marker_pairs[i].second)) {
                 *strong = true;
                 return marker_pairs[i].kind;
             }
-        for (size_t i = 0; i < COUNT(markers); i++)
+        for (int i = ix->markers.first[lower_first(tok)]; i >= 0; i = ix->markers.next[i])
             if (token_is(tok, len, markers[i].token)) {
                 *strong = markers[i].strong;
                 return markers[i].kind;
@@ -937,6 +966,8 @@ static void index_tables(void)
     INDEX(share_urls, &all_indexes.share);
     INDEX(phrases, &all_indexes.phrases);
     INDEX(note_phrases, &all_indexes.notes);
+    INDEX(markers, &all_indexes.markers);
+    INDEX(marker_pairs, &all_indexes.pairs);
 }
 
 static const table_indexes *indexes(void)
