@@ -10,6 +10,8 @@
  */
 #include "engine.h"
 
+#include "casefold.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -480,23 +482,31 @@ int engine_prepare(rm_engine *e)
     return 0;
 }
 
-void engine_free(rm_engine *e)
+/* Frees a pointer and forgets it, so that engine_free may follow. */
+#define RELEASE(p) (free(p), (p) = NULL)
+
+void engine_release_passes(rm_engine *e)
 {
     hashset_free(&e->fixed_classes);
     hashset_free(&e->link_targets);
-    free(e->sig_buf);
-    free(e->sig_off);
-    free(e->flags);
-    free(e->tchars);
-    free(e->tcommas);
-    free(e->tsentences);
-    free(e->raw);
-    free(e->kind);
+    RELEASE(e->sig_buf);
+    RELEASE(e->sig_off);
+    RELEASE(e->flags);
+    RELEASE(e->tchars);
+    RELEASE(e->tcommas);
+    RELEASE(e->tsentences);
+    RELEASE(e->raw);
+    RELEASE(e->kind);
+    RELEASE(e->has_block);
+    RELEASE(e->st);
+    RELEASE(e->score);
+    RELEASE(e->scored);
+}
+
+void engine_free(rm_engine *e)
+{
+    engine_release_passes(e);
     free(e->drop);
-    free(e->has_block);
-    free(e->st);
-    free(e->score);
-    free(e->scored);
     dom_free(&e->dom);
 }
 
@@ -606,6 +616,7 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
         return NULL;
     size_t n = 0;
     bool space = true;   /* drop leading white space */
+    unsigned char high = 0;   /* bit 7 set: some byte is not ASCII */
     uint32_t end = (uint32_t)id + e->dom.nodes[id].size;
     for (uint32_t i = (uint32_t)id; i < end && n < max_bytes; i++) {
         if (drop && drop[i] != DROP_KEEP) {
@@ -614,40 +625,29 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
         }
         const char *t = dom_text(&e->dom, (int32_t)i);
         for (; t && *t && n < max_bytes; t++) {
-            bool ws = *t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || *t == '\f';
+            unsigned char c = (unsigned char)*t;
+            bool ws = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
             if (ws && space)
                 continue;
-            buf[n++] = ws ? ' ' : *t;
+            /* ASCII letters are lower-cased on the way: that is their fold,
+             * and it changes nothing that folds the rest */
+            buf[n++] = ws ? ' ' : (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            high |= c;
             space = ws;
         }
     }
     while (n > 0 && buf[n - 1] == ' ')
         n--;
     /* ASCII (most labels): folding is lower-casing, NFC changes nothing. */
-    bool ascii = true;
-    for (size_t k = 0; k < n && ascii; k++)
-        ascii = (unsigned char)buf[k] < 0x80;
-    if (ascii) {
-        for (size_t k = 0; k < n; k++)
-            buf[k] = (char)((buf[k] >= 'A' && buf[k] <= 'Z') ? buf[k] - 'A' + 'a' : buf[k]);
+    if (!(high & 0x80)) {
         buf[n] = '\0';
         *len = n;
         return buf;
     }
-    /* A cut may split a character; u8_casefold needs valid UTF-8. */
+    /* A cut may split a character; the fold needs valid UTF-8. */
     while (n > 0 && u8_check((const uint8_t *)buf, n))
         n--;
-    size_t folded_len = 0;
-    uint8_t *folded = u8_casefold((const uint8_t *)buf, n, NULL, UNINORM_NFC, NULL, &folded_len);
+    char *folded = casefold_nfc(buf, n, len);
     free(buf);
-    if (!folded)
-        return NULL;
-    char *result = realloc(folded, folded_len + 1);
-    if (!result) {
-        free(folded);
-        return NULL;
-    }
-    result[folded_len] = '\0';
-    *len = folded_len;
-    return result;
+    return folded;
 }

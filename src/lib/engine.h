@@ -116,6 +116,10 @@ typedef struct {
 } rm_engine;
 
 int engine_prepare(rm_engine *e);
+/* Free the per-node arrays of the passes (statistics, scores, flags,
+ * signatures): the renderers read only the index and `drop`, so the
+ * arrays need not stay beside the rendered text (a page's peak memory). */
+void engine_release_passes(rm_engine *e);
 void engine_free(rm_engine *e);
 
 /* Lower-cased "class id" of an element ("" when none). */

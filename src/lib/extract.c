@@ -19,6 +19,7 @@
 #include "readmode.h"
 
 #include "arena.h"
+#include "casefold.h"
 #include "encoding.h"
 #include "engine.h"
 #include "ldcheck.h"
@@ -27,13 +28,12 @@
 #include "phases.h"
 #include "prescan.h"
 #include "render.h"
+#include "wordcount.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
 #include <uninorm.h>
-#include <uniwbrk.h>
-#include <unictype.h>
 #include <unistr.h>
 
 #define MIN_ARTICLE_CHARS 500   /* Readability's charThreshold */
@@ -605,37 +605,6 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
 
 /* ---- counting ------------------------------------------------------------- */
 
-/* Words by Unicode word breaks (UAX #29 via libunistring): a segment counts
- * when it holds a letter or digit, so CJK ideographs count one each. */
-static size_t count_words(const char *text, size_t *cjk_chars)
-{
-    size_t len = strlen(text), words = 0;
-    *cjk_chars = 0;
-    if (len == 0)
-        return 0;
-    char *breaks = malloc(len);
-    if (!breaks)
-        return 0;
-    u8_wordbreaks((const uint8_t *)text, len, breaks);
-    bool counted = false;
-    for (size_t i = 0; i < len;) {
-        ucs4_t uc;
-        int n = u8_mbtouc(&uc, (const uint8_t *)text + i, len - i);
-        if (breaks[i])
-            counted = false;
-        if (!counted && (uc_is_alpha(uc) || uc_is_digit(uc))) {
-            words++;
-            counted = true;
-        }
-        if (uc_is_property_ideographic(uc) || (uc >= 0x3040 && uc <= 0x30FF) ||
-            (uc >= 0x0E00 && uc <= 0x0E7F))
-            (*cjk_chars)++;
-        i += n > 0 ? (size_t)n : 1;
-    }
-    free(breaks);
-    return words;
-}
-
 static unsigned reading_minutes(size_t words, size_t cjk_chars)
 {
     double minutes = (double)(words - (cjk_chars < words ? cjk_chars : words)) / WORDS_PER_MINUTE +
@@ -677,15 +646,7 @@ static char *fold(const char *s, size_t *len)
     *len = 0;
     if (!s)
         return NULL;
-    uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, len);
-    uint8_t *terminated = f ? realloc(f, *len + 1) : NULL;
-    if (!terminated) {
-        free(f);
-        *len = 0;
-        return NULL;
-    }
-    terminated[*len] = '\0';
-    return (char *)terminated;
+    return casefold_nfc(s, strlen(s), len);
 }
 
 /* `s` as one HTML paragraph, with the markup characters escaped. */
@@ -745,7 +706,7 @@ static int prefer_product_description(rm_article *a, const char *description,
     if (a->page_type != RM_PAGE_PRODUCT || !description)
         return 0;
     size_t cjk;
-    size_t words = count_words(description, &cjk);
+    size_t words = words_count(description, &cjk);
     if (spaced_words(description) < PRODUCT_LD_WORDS || (double)words < PRODUCT_LD_SHARE * (double)a->word_count)
         return 0;
     char probe[PRODUCT_LD_PROBE + 1];
@@ -800,7 +761,7 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     if (!a->excerpt && !(a->excerpt = first_paragraph(a->text)))
         return -1;
     size_t cjk;
-    a->word_count = count_words(a->text, &cjk);
+    a->word_count = words_count(a->text, &cjk);
     a->reading_minutes = reading_minutes(a->word_count, cjk);
     if (opt->wrap_width) {
         /* Rendered again rather than re-wrapped: only the walk knows which
@@ -884,6 +845,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
+    engine_release_passes(e);
     int rc = render_article(a, e, &best, opt);
     if (!rc)
         rc = prefer_product_description(a, md->product_description, opt);
@@ -988,7 +950,11 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
     e.clock = clock;
-    if (!a || dom_build(&e.dom, output)) {
+    int built = a ? dom_build(&e.dom, output) : -1;
+    /* The index holds all it reads of the markup (Gumbo copied the rest):
+     * the markup's memory goes before the per-node passes take theirs. */
+    free(buffer);
+    if (built) {
         st = RM_NO_MEMORY;
     } else {
         phase_lap(clock, PHASE_INDEX);
@@ -1000,7 +966,6 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     }
     engine_free(&e);
     arena_release(&tree);
-    free(buffer);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
@@ -1027,7 +992,7 @@ static rm_status render_fragment(rm_article *a, const rm_engine *e, const rm_opt
         ((opt->formats & RM_FORMAT_MARKDOWN) && !(a->markdown = render_markdown(&in))))
         return RM_NO_MEMORY;
     size_t cjk;
-    a->word_count = count_words(a->text, &cjk);
+    a->word_count = words_count(a->text, &cjk);
     a->reading_minutes = reading_minutes(a->word_count, cjk);
     return RM_OK;
 }

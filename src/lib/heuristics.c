@@ -12,10 +12,109 @@
  */
 #include "heuristics.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- substring tables, indexed by first byte ----------------------------- */
+
+/* The class and id patterns meet every element and the phrase tables every
+ * short box; a strstr or memchr per table entry cost more than the rest of
+ * the passes that ask. The searched text is read once instead, and at each
+ * position only the entries starting with that byte are compared. Each
+ * table is indexed once (pthread_once) and read-only after. */
+#define MAX_INDEXED 256   /* entries of one table (checked where indexed) */
+
+typedef struct {
+    int16_t first[256];          /* first entry starting with the byte, or -1 */
+    int16_t next[MAX_INDEXED];   /* the next entry with the same first byte */
+    size_t empty;                /* the first empty entry (found anywhere), or n */
+    uint8_t pairs[256][32];      /* bit set: some entry starts with these two
+                                    bytes (one-byte entries: every second byte) */
+    uint8_t triples[512];        /* bit triple_bit(): some entry may start with
+                                    these three bytes */
+    bool short_entries;          /* an entry under three bytes: no triple test */
+} string_index;
+
+static unsigned triple_bit(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 4095u;
+}
+
+/* Entry i of a table of strings, or of structs that start with one. */
+static const char *entry_at(const void *table, size_t stride, size_t i)
+{
+    return *(const char *const *)(const void *)((const char *)table + i * stride);
+}
+
+static void index_strings(const void *table, size_t stride, size_t n, string_index *ix)
+{
+    memset(ix->first, 0xff, sizeof ix->first);
+    memset(ix->pairs, 0, sizeof ix->pairs);
+    memset(ix->triples, 0, sizeof ix->triples);
+    ix->short_entries = false;
+    ix->empty = n;
+    for (size_t i = n; i-- > 0;) {
+        unsigned char c = (unsigned char)entry_at(table, stride, i)[0];
+        if (!c) {
+            ix->empty = i;
+            continue;
+        }
+        ix->next[i] = ix->first[c];
+        ix->first[c] = (int16_t)i;
+        const char *entry = entry_at(table, stride, i);
+        unsigned char second = (unsigned char)entry[1];
+        if (second)
+            ix->pairs[c][second >> 3] |= (uint8_t)(1u << (second & 7));
+        else
+            memset(ix->pairs[c], 0xff, sizeof ix->pairs[c]);
+        if (!second || !entry[2])
+            ix->short_entries = true;
+        else
+            ix->triples[triple_bit(entry) >> 3] |= (uint8_t)(1u << (triple_bit(entry) & 7));
+    }
+}
+
+/* Does `entry` (not empty) start at s, with `len` bytes left? */
+static bool starts_at(const char *s, size_t len, const char *entry)
+{
+    size_t k = 1;
+    while (entry[k] && k < len && s[k] == entry[k])
+        k++;
+    return !entry[k];
+}
+
+/* The first entry, in table order, found anywhere in s[0..len), or n. */
+static size_t first_found(const void *table, size_t stride, size_t n, const string_index *ix,
+                          const char *s, size_t len)
+{
+    size_t best = ix->empty < n ? ix->empty : n;
+    for (size_t p = 0; p < len && best > 0; p++) {
+        /* most positions start no entry's first two bytes */
+        unsigned char c = (unsigned char)s[p], second = p + 1 < len ? (unsigned char)s[p + 1] : 0;
+        if (!(ix->pairs[c][second >> 3] & (1u << (second & 7))))
+            continue;
+        if (!ix->short_entries && p + 2 < len &&
+            !(ix->triples[triple_bit(s + p) >> 3] & (1u << (triple_bit(s + p) & 7))))
+            continue;
+        for (int i = ix->first[c]; i >= 0 && (size_t)i < best; i = ix->next[i])
+            if (starts_at(s + p, len - p, entry_at(table, stride, (size_t)i))) {
+                best = (size_t)i;
+                break;
+            }
+    }
+    return best;
+}
+
+/* The indexes of this file's tables (defined after the tables). */
+typedef struct {
+    string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
+} table_indexes;
+static const table_indexes *indexes(void);
 
 /* ---- tags ---------------------------------------------------------------- */
 
@@ -136,14 +235,11 @@ static const char *const share_urls[] = {
     "tumblr.com/share", "vk.com/share", "getpocket.com/save", "?share=",
 };
 
-static bool contains_any(const char *s, const char *const *list, size_t n)
+static bool contains_any(const char *s, const char *const *list, size_t n, const string_index *ix)
 {
     if (!s || !*s)
         return false;
-    for (size_t i = 0; i < n; i++)
-        if (strstr(s, list[i]))
-            return true;
-    return false;
+    return first_found(list, sizeof list[0], n, ix, s, strlen(s)) < n;
 }
 
 /* Readability's negative pattern also has "hid" as a whole word. */
@@ -166,17 +262,17 @@ int heur_class_weight(const char *sig)
      * pattern found in either counts once, which is what nearly every page
      * amounts to. */
     int weight = 0;
-    if (contains_any(sig, negative_patterns, COUNT(negative_patterns)) || has_hid_word(sig))
+    if (contains_any(sig, negative_patterns, COUNT(negative_patterns), &indexes()->negative) || has_hid_word(sig))
         weight -= 25;
-    if (contains_any(sig, positive_patterns, COUNT(positive_patterns)))
+    if (contains_any(sig, positive_patterns, COUNT(positive_patterns), &indexes()->positive))
         weight += 25;
     return weight;
 }
 
 bool heur_is_unlikely(const char *sig)
 {
-    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns)) &&
-           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns));
+    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns), &indexes()->unlikely) &&
+           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns), &indexes()->maybe);
 }
 
 bool heur_is_unlikely_role(const char *role)
@@ -216,7 +312,7 @@ bool heur_is_video_url(const char *url)
 
 bool heur_is_share_url(const char *url)
 {
-    return contains_any(url, share_urls, COUNT(share_urls));
+    return contains_any(url, share_urls, COUNT(share_urls), &indexes()->share);
 }
 
 /* ---- clutter markers (whole tokens of class and id) ---------------------- */
@@ -384,20 +480,30 @@ static bool token_is(const char *tok, size_t len, const char *word)
     return word[len] == '\0';
 }
 
+/* A token's first byte as the (lower-case) tables spell it. */
+static unsigned char lower_first(const char *tok)
+{
+    unsigned char c = (unsigned char)tok[0];
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Only the table entries that start with a token's first letter can match
+ * it; they are met in table order (the first match wins, as before). */
 static rm_removed_kind scan_markers(const char *s, bool *strong)
 {
     if (!s)
         return RM_KIND_NONE;
+    const table_indexes *ix = indexes();
     const char *prev = NULL;
     size_t prev_len = 0, len;
     for (const char *tok = next_token(s, &len); tok; tok = next_token(tok + len, &len)) {
-        for (size_t i = 0; prev && i < COUNT(marker_pairs); i++)
+        for (int i = prev ? ix->pairs.first[lower_first(prev)] : -1; i >= 0; i = ix->pairs.next[i])
             if (token_is(prev, prev_len, marker_pairs[i].first) &&
                 token_is(tok, len, marker_pairs[i].second)) {
                 *strong = true;
                 return marker_pairs[i].kind;
             }
-        for (size_t i = 0; i < COUNT(markers); i++)
+        for (int i = ix->markers.first[lower_first(tok)]; i >= 0; i = ix->markers.next[i])
             if (token_is(tok, len, markers[i].token)) {
                 *strong = markers[i].strong;
                 return markers[i].kind;
@@ -510,35 +616,12 @@ typedef struct {
     rm_removed_kind kind;
 } phrase_entry;
 
-/* Kind of the first table phrase found anywhere in text (memmem is not
- * C11; the texts searched are short labels and notes). */
-/* Does `phrase` occur in text? memchr finds the candidates for its first
- * byte and only they are compared, without a strlen per phrase (every
- * box's label meets every phrase). */
-static bool contains_phrase(const char *text, size_t len, const char *phrase)
+/* Kind of the first table phrase, in table order, found anywhere in text. */
+static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const string_index *ix,
+                                   const char *text, size_t len)
 {
-    if (!phrase[0])
-        return true;
-    const char *end = text + len;
-    for (const char *p = text; p < end; p++) {
-        p = memchr(p, phrase[0], (size_t)(end - p));
-        if (!p)
-            return false;
-        size_t k = 1;
-        while (phrase[k] && k < (size_t)(end - p) && p[k] == phrase[k])
-            k++;
-        if (!phrase[k])
-            return true;
-    }
-    return false;
-}
-
-static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const char *text, size_t len)
-{
-    for (size_t i = 0; i < n; i++)
-        if (contains_phrase(text, len, table[i].phrase))
-            return table[i].kind;
-    return RM_KIND_NONE;
+    size_t i = first_found(table, sizeof table[0], n, ix, text, len);
+    return i < n ? table[i].kind : RM_KIND_NONE;
 }
 
 static const phrase_entry phrases[] = {
@@ -729,7 +812,7 @@ static const phrase_entry phrases[] = {
 
 rm_removed_kind heur_phrase_kind(const char *text, size_t len)
 {
-    return find_phrase(phrases, COUNT(phrases), text, len);
+    return find_phrase(phrases, COUNT(phrases), &indexes()->phrases, text, len);
 }
 
 /* Notes about the article rather than part of it, found in short
@@ -761,7 +844,7 @@ static const phrase_entry note_phrases[] = {
 
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    return find_phrase(note_phrases, COUNT(note_phrases), text, len);
+    return find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section
@@ -884,4 +967,34 @@ bool heur_is_comment_heading(const char *text, size_t len)
             return true;
     }
     return false;
+}
+
+/* ---- the indexes ----------------------------------------------------------- */
+
+#define INDEX(table, ix)                                                                      \
+    do {                                                                                      \
+        _Static_assert(COUNT(table) <= MAX_INDEXED, #table " has more than MAX_INDEXED entries"); \
+        index_strings(table, sizeof(table)[0], COUNT(table), ix);                             \
+    } while (0)
+
+static table_indexes all_indexes;
+static pthread_once_t indexed = PTHREAD_ONCE_INIT;
+
+static void index_tables(void)
+{
+    INDEX(positive_patterns, &all_indexes.positive);
+    INDEX(negative_patterns, &all_indexes.negative);
+    INDEX(unlikely_patterns, &all_indexes.unlikely);
+    INDEX(maybe_patterns, &all_indexes.maybe);
+    INDEX(share_urls, &all_indexes.share);
+    INDEX(phrases, &all_indexes.phrases);
+    INDEX(note_phrases, &all_indexes.notes);
+    INDEX(markers, &all_indexes.markers);
+    INDEX(marker_pairs, &all_indexes.pairs);
+}
+
+static const table_indexes *indexes(void)
+{
+    pthread_once(&indexed, index_tables);
+    return &all_indexes;
 }

@@ -58,6 +58,11 @@ void render_buf_puts(render_buf *b, const char *s)
 
 void render_buf_putc(render_buf *b, char c)
 {
+    if (!b->failed && b->len + 2 <= b->cap) {   /* room: no reserve, no copy */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
     render_buf_put(b, &c, 1);
 }
 
@@ -244,11 +249,6 @@ static int lacks_source(const rm_dom *dom, int32_t id)
 }
 
 /* ---- visibility ---- */
-
-int render_is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 /* Does the declaration style[0..len) read `decl` (a lower-case
  * "property:value" without spaces), ignoring case, spaces and !important? */

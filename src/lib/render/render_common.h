@@ -64,8 +64,12 @@ typedef void (*render_leave_fn)(void *ctx, int32_t id);
 int render_walk(const rm_render_input *in, const uint8_t *scan,
                 render_enter_fn enter, render_leave_fn leave, void *ctx);
 
-/* ASCII white space as HTML defines it; U+00A0 is not collapsible. */
-int render_is_space(char c);
+/* ASCII white space as HTML defines it; U+00A0 is not collapsible.
+ * Inline: the renderers ask it of every character they write. */
+static inline int render_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 /* Absolute, safe URLs into *out (malloc'd), or *out = NULL when the node
  * has none worth keeping; a link to a place in the page ("#fn1") stays
