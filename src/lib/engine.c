@@ -331,27 +331,32 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
 {
     const GumboVector *attrs = &g->v.element.attributes;
     uint32_t f = 0;
-    bool aria_hidden = false, fallback_image = false;
+    bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
         const char *name = at->name, *v = at->value;
         if (strcmp(name, "hidden") == 0)
-            f |= NF_HIDDEN;
+            hidden = true;
         else if (strcmp(name, "aria-hidden") == 0)
             aria_hidden = strcmp(v, "true") == 0;
         else if (strcmp(name, "class") == 0) {
             fallback_image = strstr(v, "fallback-image") != NULL;
+            tab_panel = tab_panel || heur_is_tab_panel(v);
             if (has_fixed_class(e, v))
                 f |= NF_FIXED;
             if (heur_is_screen_reader_only(v))
                 f |= NF_HIDDEN;
         } else if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0) {
             f |= NF_ROLE_HEADING | NF_HAS_HEADING;
+        } else if (strcmp(name, "role") == 0 && strcmp(v, "tabpanel") == 0) {
+            tab_panel = true;
         } else if ((strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0) ||
                    (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0))
             f |= NF_FIXED;
-        else if (strcmp(name, "style") == 0)
-            f |= ((style_hides(v) ? NF_HIDDEN : 0) | (style_fixed(v) ? NF_FIXED : 0));
+        else if (strcmp(name, "style") == 0) {
+            hidden = hidden || style_hides(v);
+            f |= style_fixed(v) ? NF_FIXED : 0;
+        }
         else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
             f |= NF_HAS_DATE;
         else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
@@ -364,6 +369,10 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
     }
     /* Readability keeps Wikimedia's aria-hidden fallback images. */
     if (aria_hidden && !fallback_image)
+        hidden = true;
+    /* A closed tab or accordion panel is hidden only until a click (hidden
+     * by the page, docs/architecture.md): its text is the page's. */
+    if (hidden && !tab_panel)
         f |= NF_HIDDEN;
     return f;
 }

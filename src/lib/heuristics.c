@@ -503,6 +503,38 @@ bool heur_is_screen_reader_only(const char *cls)
     return false;
 }
 
+/* Class names of the panels of tabbed and accordion widgets: Bootstrap
+ * ("tab-pane"), Foundation ("tabs-panel"), jQuery UI ("ui-tabs-panel"),
+ * WooCommerce's product tabs ("woocommerce-tabs-panel"), BEM kits
+ * ("tabs__panel"), and the docs generators' code tabs (Docusaurus
+ * "tabitem", MkDocs Material "tabbed-block", Sphinx "sphinx-tabs-panel").
+ * A page ships every panel and hides all but the open one until a click:
+ * the hidden ones hold the rest of the description, the specifications or
+ * the same example in other languages, which a reader wants too. Whole
+ * class names, compared without case. */
+static const char *const tab_panel_classes[] = {
+    "tab-pane", "tab-panel", "tabpanel", "tabs-panel", "tabs__panel", "tab__panel",
+    "tab__content", "tabs__content", "ui-tabs-panel", "woocommerce-tabs-panel",
+    "tabitem", "tabbed-block", "sphinx-tabs-panel", "accordion-panel",
+    "accordion__panel", "accordion-content", "accordion__content",
+};
+
+bool heur_is_tab_panel(const char *cls)
+{
+    for (const char *p = cls; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+        size_t n = (size_t)(p - start);
+        for (size_t i = 0; n && i < COUNT(tab_panel_classes); i++)
+            if (strlen(tab_panel_classes[i]) == n && strncasecmp(start, tab_panel_classes[i], n) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* ---- phrases (clutter kinds: labels in eleven languages), case-folded ----------------------- */
 
 typedef struct {

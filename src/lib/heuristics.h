@@ -45,6 +45,10 @@ bool heur_is_ad_label(const char *text, size_t len);
  * visually-hidden ...), leaving it to screen readers? */
 bool heur_is_screen_reader_only(const char *cls);
 
+/* Does a class attribute name the panel of a tab or accordion widget, whose
+ * content the page hides until a click but is part of it? */
+bool heur_is_tab_panel(const char *cls);
+
 /* Does an element's class/id name it as a byline or dateline ("byline",
  * "post-meta", "entry-date", "author")? Whole tokens. */
 bool heur_is_byline_marker(const char *cls, const char *id);

@@ -1,0 +1,88 @@
+/*
+ * test_docprod.c — the rules for documentation and product pages, and for
+ * boilerplate that leaks into any page, each on a small hand-written page:
+ * what the rule keeps and what it removes.
+ */
+#include "testutil.h"
+
+#include "readmode.h"
+
+static rm_article *extract(const char *html)
+{
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), NULL, &a);
+    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(a->text);
+    return a;
+}
+
+static void assert_has(const rm_article *a, const char *want)
+{
+    ck_assert_msg(strstr(a->text, want), "missing \"%s\" in:\n%s", want, a->text);
+}
+
+static void assert_lacks(const rm_article *a, const char *junk)
+{
+    ck_assert_msg(!strstr(a->text, junk), "kept \"%s\" in:\n%s", junk, a->text);
+}
+
+/* ---- tab and accordion panels --------------------------------------------------------------- */
+
+#define TABBED_PAGE(panel_attrs)                                                           \
+    "<html><head><title>Send a message</title></head><body><main><h1>Send a message</h1>" \
+    "<p>This quickstart shows how to send a message with each of our helper libraries, " \
+    "and what to install first, so that the first message leaves within minutes.</p>"     \
+    "<div role=\"tablist\"><button role=\"tab\">Python</button>"                         \
+    "<button role=\"tab\">Node</button></div>"                                           \
+    "<div role=\"tabpanel\"><p>Install Python and the helper library with pip, then run " \
+    "the script from a terminal in the folder you made.</p></div>"                        \
+    "<div " panel_attrs "><p>Install Node and the helper library with npm, then run the " \
+    "script from a terminal in the folder you made.</p></div>"                           \
+    "<p>Once the message arrives, reply to it and watch the webhook fire on your server, " \
+    "which proves that the whole loop works.</p>"                                         \
+    "<p hidden>A hidden note that is no panel at all.</p></main></body></html>"
+
+START_TEST(closed_tab_panels_are_content)
+{
+    static const char *const panels[] = {
+        "role=\"tabpanel\" hidden",
+        "role=\"tabpanel\" style=\"display:none\"",
+        "role=\"tabpanel\" aria-hidden=\"true\"",
+        "class=\"tab-pane fade\" style=\"display: none\"",
+        "class=\"woocommerce-Tabs-panel\" hidden",
+        "class=\"accordion-content\" hidden",
+    };
+    for (size_t i = 0; i < sizeof panels / sizeof *panels; i++) {
+        char html[4096];
+        snprintf(html, sizeof html, TABBED_PAGE("%s"), panels[i]);
+        rm_article *a = extract(html);
+        assert_has(a, "Install Python");
+        assert_has(a, "Install Node");
+        assert_lacks(a, "hidden note");
+        rm_article_free(a);
+    }
+}
+END_TEST
+
+START_TEST(hidden_boxes_that_are_no_panels_stay_hidden)
+{
+    rm_article *a = extract(TABBED_PAGE("class=\"tab-list\" hidden"));
+    assert_has(a, "Install Python");
+    assert_lacks(a, "Install Node");
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *docprod_suite(void)
+{
+    Suite *s = suite_create("docprod");
+    TCase *tc = tcase_create("pages");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, closed_tab_panels_are_content);
+    tcase_add_test(tc, hidden_boxes_that_are_no_panels_stay_hidden);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(docprod_suite)
