@@ -74,6 +74,43 @@ START_TEST(hidden_boxes_that_are_no_panels_stay_hidden)
 }
 END_TEST
 
+/* ---- product pages ------------------------------------------------------------------------ */
+
+#define PRODUCT_LD(products)                                                               \
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","          \
+    "\"@type\":\"ProductGroup\",\"name\":\"Trail pack\",\"hasVariant\":[" products "]}"   \
+    "</script>"
+#define VARIANT(colour) "{\"@type\":\"Product\",\"name\":\"Trail pack " colour "\"}"
+
+#define PRODUCT_PAGE(head, extra)                                                          \
+    "<html><head><title>Trail pack</title>" head "</head><body><main><h1>Trail pack</h1>"  \
+    "<p>A light daypack for long walks, with a padded back panel, two side pockets for " \
+    "bottles and a lid that opens wide, so that the things you need are at hand.</p>"     \
+    "<p>The fabric is recycled nylon, coated against rain, and the straps adjust to fit " \
+    "most torsos without a tool, even while you walk.</p>" extra                           \
+    "<button>Add to cart</button> <span>$79.00</span></main></body></html>"
+
+START_TEST(variants_of_a_product_group_are_one_product)
+{
+    rm_article *a = extract(PRODUCT_PAGE(PRODUCT_LD(VARIANT("red") "," VARIANT("blue") ","
+                                                    VARIANT("green") "," VARIANT("black")), ""));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(many_products_outside_a_group_are_a_catalogue)
+{
+    const char *ld = "<script type=\"application/ld+json\">[" VARIANT("red") "," VARIANT("blue") ","
+                     VARIANT("green") "," VARIANT("black") "]</script>";
+    char html[4096];
+    snprintf(html, sizeof html, PRODUCT_PAGE("%s", ""), ld);
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docprod_suite(void)
 {
     Suite *s = suite_create("docprod");
@@ -81,6 +118,8 @@ static Suite *docprod_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, closed_tab_panels_are_content);
     tcase_add_test(tc, hidden_boxes_that_are_no_panels_stay_hidden);
+    tcase_add_test(tc, variants_of_a_product_group_are_one_product);
+    tcase_add_test(tc, many_products_outside_a_group_are_a_catalogue);
     suite_add_tcase(s, tc);
     return s;
 }
