@@ -139,7 +139,7 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     const char *ident = dom_attr(&e->dom, id, "id");
     if (e->flags[id] & NF_IN_CODE)
         return;         /* "token comment" is syntax highlighting */
-    if (heur_is_heading_tag(node(e, id)->tag))
+    if (engine_id_is_slug(e, id))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
     for (size_t k = 0; kind == RM_KIND_NONE && k < sizeof component_attrs / sizeof component_attrs[0]; k++)

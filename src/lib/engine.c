@@ -170,12 +170,63 @@ static bool is_data_table(const rm_engine *e, int32_t id)
     return rows >= 10 || cols > 4 || rows * cols > 10;
 }
 
-/* A heading's id is nearly always a slug of its own text, the target of
- * an in-page link ("sharing-one-cache-across-runners"); it says nothing
- * about what the heading is, so headings are known by their class alone. */
-static bool id_is_slug(const rm_node *n)
+/* The next ASCII letter or digit of `s` from *at, lower-cased, or '\0'. */
+static char next_alnum(const char *s, size_t *at)
 {
-    return heur_is_heading_tag(n->tag);
+    for (; s[*at]; (*at)++) {
+        char c = s[*at];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            (*at)++;
+            return c;
+        }
+    }
+    return '\0';
+}
+
+/* Do the letters and digits of the heading's text spell `id`, whatever
+ * separates the words ("Respond to review comments" and
+ * "respond-to-review-comments")? */
+static bool heading_spells(const rm_dom *dom, int32_t heading, const char *id)
+{
+    size_t at_id = 0;
+    int32_t end = heading + (int32_t)dom->nodes[heading].size;
+    for (int32_t i = heading; i < end; i++) {
+        const char *t = dom->nodes[i].type == RM_NODE_TEXT ? dom_text(dom, i) : NULL;
+        size_t at = 0;
+        for (char c; t && (c = next_alnum(t, &at)) != '\0';)
+            if (next_alnum(id, &at_id) != c)
+                return false;
+    }
+    return at_id > 0 && next_alnum(id, &at_id) == '\0';
+}
+
+/* A heading's id is nearly always a slug of its own text, the target of
+ * an in-page link ("sharing-one-cache-across-runners"), and so is the id
+ * of a section that opens with its heading, as documentation generators
+ * write them (Sphinx, Pandoc, AsciiDoc): such an id says nothing about
+ * what the box is, so these are known by their class alone. A one-word
+ * section id ("comments" over "Comments") names the box as much as it
+ * spells its heading, and still counts. */
+static bool id_is_slug(const rm_dom *dom, int32_t i)
+{
+    const rm_node *n = &dom->nodes[i];
+    if (heur_is_heading_tag(n->tag))
+        return true;
+    const char *id = n->type == RM_NODE_ELEMENT ? dom_attr(dom, i, "id") : NULL;
+    if (!id)
+        return false;
+    int32_t c = n->first_child;
+    while (c != RM_NONE && dom->nodes[c].type == RM_NODE_TEXT)
+        c = dom->nodes[c].next_sibling;
+    return c != RM_NONE && heur_is_heading_tag(dom->nodes[c].tag) && strpbrk(id, "-_") &&
+           heading_spells(dom, c, id);
+}
+
+bool engine_id_is_slug(const rm_engine *e, int32_t id)
+{
+    return id_is_slug(&e->dom, id);
 }
 
 static int build_signatures(rm_engine *e)
@@ -187,7 +238,7 @@ static int build_signatures(rm_engine *e)
     e->sig_buf[0] = '\0';
     for (int32_t i = 0; i < e->dom.count; i++) {
         const char *cls = dom_attr(&e->dom, i, "class");
-        const char *id = id_is_slug(&e->dom.nodes[i]) ? NULL : dom_attr(&e->dom, i, "id");
+        const char *id = id_is_slug(&e->dom, i) ? NULL : dom_attr(&e->dom, i, "id");
         if (!cls && !id)
             continue;
         size_t need = (cls ? strlen(cls) : 0) + 1 + (id ? strlen(id) : 0) + 1;

@@ -74,6 +74,35 @@ START_TEST(hidden_boxes_that_are_no_panels_stay_hidden)
 }
 END_TEST
 
+/* ---- documentation pages -------------------------------------------------------------------- */
+
+#define MANUAL_SECTION(id, heading, words)                                                  \
+    "<section id=\"" id "\"><h2>" heading "<a class=\"headerlink\" href=\"#" id "\">¶</a></h2>" \
+    "<p>" words "</p></section>"
+
+START_TEST(section_ids_spelling_their_heading_name_nothing)
+{
+    const char *html =
+        "<html><head><title>Submitting patches</title></head><body><div class=\"document\">"
+        "<h1>Submitting patches</h1>"
+        MANUAL_SECTION("describe-your-changes", "Describe your changes",
+                       "Describe your problem, whether it is a one-line bug fix or five "
+                       "thousand lines of a new feature, and say why the change is worth it.")
+        MANUAL_SECTION("respond-to-review-comments", "Respond to review comments",
+                       "Your patch will almost certainly get comments from reviewers on ways "
+                       "in which it can be improved, and you must respond to those comments.")
+        MANUAL_SECTION("comments", "Comments",
+                       "Great post, thanks! I tried this last week, it worked, and I will "
+                       "share it with my team at work tomorrow.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Describe your problem");
+    assert_has(a, "you must respond to those comments");
+    assert_lacks(a, "Great post");
+    rm_article_free(a);
+}
+END_TEST
+
 /* ---- product pages ------------------------------------------------------------------------ */
 
 #define PRODUCT_LD(products)                                                               \
@@ -118,6 +147,7 @@ static Suite *docprod_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, closed_tab_panels_are_content);
     tcase_add_test(tc, hidden_boxes_that_are_no_panels_stay_hidden);
+    tcase_add_test(tc, section_ids_spelling_their_heading_name_nothing);
     tcase_add_test(tc, variants_of_a_product_group_are_one_product);
     tcase_add_test(tc, many_products_outside_a_group_are_a_catalogue);
     suite_add_tcase(s, tc);
