@@ -410,6 +410,11 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
         if (!is_element(e, a) || protected_box(e, a) || e->raw[a].chars > phrase_box_max_chars[kind] ||
             !label_opens_box(e, a, label))
             break;
+        /* A policy note ("Shipping & Returns") is one heading and its text:
+         * a box with more headings is the accordion or tab set that holds
+         * it beside the description and the specifications. */
+        if (kind == RM_REMOVED_FOOTER && e->raw[a].headings > 1)
+            break;
         box = a;
     }
     if (box == RM_NONE)

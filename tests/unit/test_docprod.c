@@ -140,6 +140,78 @@ START_TEST(many_products_outside_a_group_are_a_catalogue)
 }
 END_TEST
 
+START_TEST(cross_sell_shelves_and_shop_furniture_go)
+{
+    const char *shelf_by_class =
+        "<section class=\"up-sells upsells products\"><h2>Pick one more</h2><ul>"
+        "<li><img src=\"a.jpg\"><h3>Hip belt</h3><span>$19.00</span></li>"
+        "<li><img src=\"b.jpg\"><h3>Rain cover</h3><span>$24.00</span></li></ul></section>";
+    const char *shelf_by_label =
+        "<div><h2>Customers also bought</h2><ul>"
+        "<li><a href=\"/p/1\"><img src=\"c.jpg\">Water bottle</a> $9.00</li>"
+        "<li><a href=\"/p/2\"><img src=\"d.jpg\">Trail map</a> $12.00</li>"
+        "<li><a href=\"/p/3\"><img src=\"e.jpg\">Head torch</a> $29.00</li></ul></div>";
+    const char *policy =
+        "<div class=\"pane\"><h3>Shipping &amp; Returns</h3><p>Orders ship within two working "
+        "days. Returns are free within thirty days of delivery.</p></div>";
+    const char *promo = "<p>Free shipping on orders over $75.</p>";
+    const char *controls = "<a href=\"/cart?add=1\">Add to cart</a> <a href=\"/wish\">Add to wishlist</a>";
+    char extra[4096], html[8192];
+    snprintf(extra, sizeof extra, "%s%s%s%s%s", shelf_by_class, shelf_by_label, policy, promo, controls);
+    snprintf(html, sizeof html, PRODUCT_PAGE("", "%s"), extra);
+    rm_article *a = extract(html);
+    assert_has(a, "A light daypack");
+    assert_has(a, "recycled nylon");
+    assert_lacks(a, "Hip belt");
+    assert_lacks(a, "Trail map");
+    assert_lacks(a, "Returns are free");
+    assert_lacks(a, "Free shipping");
+    assert_lacks(a, "Add to");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(policy_label_does_not_take_its_accordion)
+{
+    /* "Shipping & Returns" is one pane of an accordion beside the
+     * specifications: the pane goes, the specifications stay. */
+    const char *accordion =
+        "<div class=\"accordion\"><h3>Shipping &amp; Returns</h3><p>Free returns within "
+        "thirty days.</p><h3>Specifications</h3><p>Volume 25 litres, weight 900 g, back "
+        "length 45 cm.</p></div>";
+    char html[4096];
+    snprintf(html, sizeof html, PRODUCT_PAGE("", "%s"), accordion);
+    rm_article *a = extract(html);
+    assert_has(a, "Volume 25 litres");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(documentation_page_controls_go)
+{
+    const char *html =
+        "<html><head><title>Installation</title></head><body><main><h1>Installation</h1>"
+        "<p>Install the package with your system's package manager, then check that the "
+        "command runs by asking it for its version, as shown below.</p>"
+        "<pre><code>apt-get install frobnicate\nfrobnicate --version</code></pre>"
+        "<div class=\"admonition note\"><p class=\"admonition-title\">Note</p><p>Older "
+        "releases need the compatibility package as well, which the same command installs "
+        "when you name it.</p></div>"
+        "<p><a href=\"https://example.org/repo/edit/main/docs/install.md\">Edit this page on "
+        "GitHub</a> <a href=\"/_sources/install.txt\">View page source</a> "
+        "<a href=\"https://example.org/repo/issues/new\">Report an issue</a></p>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "frobnicate --version");
+    assert_has(a, "Note");
+    assert_has(a, "compatibility package");
+    assert_lacks(a, "Edit this page");
+    assert_lacks(a, "View page source");
+    assert_lacks(a, "Report an issue");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docprod_suite(void)
 {
     Suite *s = suite_create("docprod");
@@ -150,6 +222,9 @@ static Suite *docprod_suite(void)
     tcase_add_test(tc, section_ids_spelling_their_heading_name_nothing);
     tcase_add_test(tc, variants_of_a_product_group_are_one_product);
     tcase_add_test(tc, many_products_outside_a_group_are_a_catalogue);
+    tcase_add_test(tc, cross_sell_shelves_and_shop_furniture_go);
+    tcase_add_test(tc, policy_label_does_not_take_its_accordion);
+    tcase_add_test(tc, documentation_page_controls_go);
     suite_add_tcase(s, tc);
     return s;
 }
