@@ -212,6 +212,37 @@ START_TEST(documentation_page_controls_go)
 }
 END_TEST
 
+/* ---- boilerplate on any page ---------------------------------------------------------------- */
+
+#define STORY                                                                              \
+    "<p>The council voted on Tuesday to keep the branch library open for another year, "  \
+    "after a petition signed by more than two thousand residents asked it to.</p>"        \
+    "<p>Staff will move the reading room upstairs, which frees the ground floor for the " \
+    "weekly market, and the opening hours stay as they are.</p>"
+
+START_TEST(trailing_headings_go_card_titles_stay)
+{
+    const char *story =
+        "<html><head><title>Library stays open</title></head><body><article>"
+        "<h1>Library stays open</h1>" STORY
+        "<h2>What others are reading</h2><h3>Share your story</h3></article></body></html>";
+    rm_article *a = extract(story);
+    assert_has(a, "opening hours stay");
+    assert_lacks(a, "What others are reading");
+    assert_lacks(a, "Share your story");
+    rm_article_free(a);
+
+    const char *cards =
+        "<html><head><title>Candles</title></head><body><main><h1>Candles</h1>" STORY
+        "<ul><li><h3>Fig candle</h3></li><li><h3>Pear candle</h3></li></ul>"
+        "<div><h3><a href=\"/c/3\">Plum candle</a></h3></div></main></body></html>";
+    a = extract(cards);
+    assert_has(a, "Pear candle");
+    assert_has(a, "Plum candle");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docprod_suite(void)
 {
     Suite *s = suite_create("docprod");
@@ -225,6 +256,7 @@ static Suite *docprod_suite(void)
     tcase_add_test(tc, cross_sell_shelves_and_shop_furniture_go);
     tcase_add_test(tc, policy_label_does_not_take_its_accordion);
     tcase_add_test(tc, documentation_page_controls_go);
+    tcase_add_test(tc, trailing_headings_go_card_titles_stay);
     suite_add_tcase(s, tc);
     return s;
 }
