@@ -502,10 +502,39 @@ static void drop_skip_target(rm_engine *e, id_index *ids, int32_t link)
         engine_drop_subtree(e, i, DROP_CLUTTER);
 }
 
+/* Does the element sit inside a run of text (a sentence around it), rather
+ * than between blocks? Its parent then has words of its own beside it. */
+static bool in_running_text(const rm_engine *e, int32_t id)
+{
+    for (int32_t c = node(e, node(e, id)->parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (c != id && node(e, c)->type == RM_NODE_TEXT && e->tchars[c] > 1)
+            return true;
+    return false;
+}
+
+/* A call to action: a short link styled or marked as a button ("Get a
+ * quote", "Start your free trial"), standing between blocks rather than
+ * inside a sentence. A reader cannot press it, and a button element would
+ * not be text at all. */
+static bool is_button_link(const rm_engine *e, int32_t id)
+{
+    if (node(e, id)->tag != GUMBO_TAG_A || e->raw[id].chars > CONTROL_MAX_CHARS ||
+        (e->flags[id] & (NF_IN_CODE | NF_IN_HEADING)) || protected_box(e, id))
+        return false;
+    const char *role = dom_attr(&e->dom, id, "role");
+    if (!(role && strcmp(role, "button") == 0) && !heur_is_button_class(dom_attr(&e->dom, id, "class")))
+        return false;
+    return !in_running_text(e, id);
+}
+
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control. */
 static void classify_control(rm_engine *e, id_index *ids, int32_t id)
 {
+    if (is_button_link(e, id)) {
+        engine_drop_subtree(e, id, DROP_CLUTTER);
+        return;
+    }
     GumboTag t = node(e, id)->tag;
     if ((t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN) || e->raw[id].chars == 0 ||
         e->raw[id].chars > CONTROL_MAX_CHARS || e->raw[id].links == 0 || (e->flags[id] & NF_IN_CODE))

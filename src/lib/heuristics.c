@@ -927,6 +927,22 @@ bool heur_is_page_control(const char *text, size_t len)
     return false;
 }
 
+/* Class tokens of links styled as buttons (Bootstrap "btn", WordPress
+ * "wp-block-button__link", Elementor "elementor-button", "cta"): a call to
+ * action ("Sign up", "Get a quote", "Shop now"), which a reader cannot
+ * press. Whole tokens of the class split at '-' and '_'. */
+static const char *const button_tokens[] = {"btn", "button", "cta", "calltoaction"};
+
+bool heur_is_button_class(const char *cls)
+{
+    size_t len;
+    for (const char *tok = cls ? next_token(cls, &len) : NULL; tok; tok = next_token(tok + len, &len))
+        for (size_t i = 0; i < COUNT(button_tokens); i++)
+            if (token_is(tok, len, button_tokens[i]))
+                return true;
+    return false;
+}
+
 /* A line that says only "Advertisement" (clutter kinds: ad
  * labels), above an ad slot that is usually empty without scripts. */
 static const char *const ad_labels[] = {

@@ -62,6 +62,9 @@ rm_removed_kind heur_phrase_kind(const char *text, size_t len);
  * "Jump to navigation" skip link? */
 bool heur_is_page_control(const char *text, size_t len);
 
+/* Does a class name a link as a button (btn, button, cta)? */
+bool heur_is_button_class(const char *cls);
+
 /* Kind of a short note about the article (case-folded text): an affiliate
  * disclosure (ads), a print-edition line (footer), or RM_KIND_NONE. */
 rm_removed_kind heur_note_kind(const char *text, size_t len);

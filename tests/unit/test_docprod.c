@@ -243,6 +243,27 @@ START_TEST(trailing_headings_go_card_titles_stay)
 }
 END_TEST
 
+START_TEST(button_links_go_links_in_sentences_stay)
+{
+    const char *html =
+        "<html><head><title>Library stays open</title></head><body><article>"
+        "<h1>Library stays open</h1>" STORY
+        "<p>Read <a class=\"btn\" href=\"/minutes\">the minutes</a> of the meeting for the "
+        "full list of who voted which way, and why they did.</p>"
+        "<div class=\"card\"><p>Want news like this every week?</p>"
+        "<a class=\"button primary round\" href=\"/join\">Sign up now</a></div>"
+        "<p><a class=\"wp-block-button__link\" href=\"/quote\">Get a quote</a></p>"
+        "<div><a role=\"button\" href=\"/donate\">Support local news</a></div>"
+        "</article></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "the minutes of the meeting");
+    assert_lacks(a, "Sign up now");
+    assert_lacks(a, "Get a quote");
+    assert_lacks(a, "Support local news");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docprod_suite(void)
 {
     Suite *s = suite_create("docprod");
@@ -257,6 +278,7 @@ static Suite *docprod_suite(void)
     tcase_add_test(tc, policy_label_does_not_take_its_accordion);
     tcase_add_test(tc, documentation_page_controls_go);
     tcase_add_test(tc, trailing_headings_go_card_titles_stay);
+    tcase_add_test(tc, button_links_go_links_in_sentences_stay);
     suite_add_tcase(s, tc);
     return s;
 }
