@@ -385,6 +385,56 @@ static bool label_opens_box(const rm_engine *e, int32_t box, int32_t label)
     return true;
 }
 
+/* The rank of a heading element (1 for h1 ... 6 for h6), 0 for others. */
+static int heading_rank(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    return heur_is_heading_tag(t) ? (int)(t - GUMBO_TAG_H1) + 1 : 0;
+}
+
+/* The rank of the heading that is or holds `label`; a label that is no
+ * heading counts as a rank-2 one. */
+static int label_rank(const rm_engine *e, int32_t label)
+{
+    int32_t end = engine_end(e, label);
+    for (int32_t i = label; i < end; i++)
+        if (heading_rank(e, i))
+            return heading_rank(e, i);
+    for (int32_t a = node(e, label)->parent; a != RM_NONE; a = node(e, a)->parent)
+        if (heading_rank(e, a))
+            return heading_rank(e, a);
+    return 2;
+}
+
+/* Does `box` hold a heading other than `label`'s of the same rank or
+ * higher (a sibling section's title)? */
+static bool holds_peer_heading(const rm_engine *e, int32_t box, int32_t label)
+{
+    int rank = label_rank(e, label);
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        int r = heading_rank(e, i);
+        if (r && r <= rank && !engine_contains(e, i, label) && !engine_contains(e, label, i))
+            return true;
+    }
+    return false;
+}
+
+/* A heading's section in a flat page: the siblings after it, up to the
+ * next heading of its rank or higher. */
+static void mark_section_after(rm_engine *e, int32_t heading)
+{
+    for (int32_t s = node(e, heading)->next_sibling; s != RM_NONE; s = node(e, s)->next_sibling) {
+        if (!is_element(e, s))
+            continue;
+        if (heading_rank(e, s) && heading_rank(e, s) <= label_rank(e, heading))
+            return;
+        if (holds_peer_heading(e, s, heading) || protected_box(e, s))
+            return;
+        mark(e, s, RM_REMOVED_COMMENTS);
+    }
+}
+
 /* A box opened by a phrase label ("Related Articles", "Adblock Detected",
  * "Leave a Reply"): climb from the label to the largest ancestor it still
  * opens, within the kind's size limit. */
@@ -402,6 +452,11 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
         kind = RM_REMOVED_COMMENTS;
     if (kind == RM_KIND_NONE && heur_is_ad_label(text, len))
         kind = RM_REMOVED_ADS;   /* a "Sponsored" card */
+    /* A product page's customer reviews are its comment section. */
+    bool reviews = kind == RM_KIND_NONE && e->page_type == RM_PAGE_PRODUCT &&
+                   heur_is_review_heading(text, len);
+    if (reviews)
+        kind = RM_REMOVED_COMMENTS;
     free(text);
     if (kind == RM_KIND_NONE)
         return;
@@ -409,6 +464,9 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     for (int32_t a = label; a != RM_NONE; a = node(e, a)->parent) {
         if (!is_element(e, a) || protected_box(e, a) || e->raw[a].chars > phrase_box_max_chars[kind] ||
             !label_opens_box(e, a, label))
+            break;
+        /* The reviews end where the next section of the page begins. */
+        if (reviews && holds_peer_heading(e, a, label))
             break;
         /* A policy note ("Shipping & Returns") is one heading and its text:
          * a box with more headings is the accordion or tab set that holds
@@ -422,6 +480,8 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     /* A bold phrase that is not a heading labels nothing by itself. */
     if (box == label && !heur_is_heading_tag(node(e, label)->tag))
         return;
+    if (reviews && box == label)
+        mark_section_after(e, label);
     /* A related label must head links, not prose ("Related: the council's
      * earlier vote was ..."). */
     if (kind == RM_REMOVED_RELATED && box != label && engine_link_density(&e->raw[box]) < 0.3)

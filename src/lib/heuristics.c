@@ -927,6 +927,37 @@ bool heur_is_page_control(const char *text, size_t len)
     return false;
 }
 
+/* Headings over a product's customer reviews, in the eleven languages of
+ * the phrase lists: compared whole, once counts, stars and brackets are
+ * trimmed ("8 Reviews", "Customer Reviews (120)", "Ratings & Reviews"). */
+static const char *const review_headings[] = {
+    "reviews", "review", "customer reviews", "customer ratings", "ratings & reviews",
+    "ratings and reviews", "reviews & ratings", "product reviews", "ratings", "reviews from customers",
+    "bewertungen", "kundenbewertungen", "kundenrezensionen", "rezensionen",
+    "avis", "avis clients", "avis des clients", "opiniones", "opiniones de clientes", "reseñas",
+    "recensioni", "recensioni clienti", "avaliações", "avaliações de clientes",
+    "beoordelingen", "reviews van klanten", "opinie", "opinie klientów", "recenzje",
+    "отзывы", "отзывы покупателей", "レビュー", "カスタマーレビュー", "评价", "商品评价", "用户评价",
+};
+
+static bool trimmed_char(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' ||
+           c == ':' || c == '.' || c == ',' || c == '#' || c == '|' || c == '-';
+}
+
+bool heur_is_review_heading(const char *text, size_t len)
+{
+    while (len > 0 && trimmed_char((unsigned char)*text))
+        text++, len--;
+    while (len > 0 && trimmed_char((unsigned char)text[len - 1]))
+        len--;
+    for (size_t i = 0; i < COUNT(review_headings); i++)
+        if (strlen(review_headings[i]) == len && memcmp(text, review_headings[i], len) == 0)
+            return true;
+    return false;
+}
+
 /* Class tokens of links styled as buttons (Bootstrap "btn", WordPress
  * "wp-block-button__link", Elementor "elementor-button", "cta"): a call to
  * action ("Sign up", "Get a quote", "Shop now"), which a reader cannot

@@ -62,6 +62,10 @@ rm_removed_kind heur_phrase_kind(const char *text, size_t len);
  * "Jump to navigation" skip link? */
 bool heur_is_page_control(const char *text, size_t len);
 
+/* Is a short case-folded text the heading of customer reviews ("8
+ * Reviews", "Kundenbewertungen")? */
+bool heur_is_review_heading(const char *text, size_t len);
+
 /* Does a class name a link as a button (btn, button, cta)? */
 bool heur_is_button_class(const char *cls);
 

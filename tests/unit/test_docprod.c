@@ -264,6 +264,37 @@ START_TEST(button_links_go_links_in_sentences_stay)
 }
 END_TEST
 
+START_TEST(customer_reviews_go_on_product_pages_only)
+{
+    const char *reviews =
+        "<div class=\"pdp-section\"><h2>Customer Reviews (2)</h2>"
+        "<div><h3>Great pack</h3><p>I carried it on a week of day hikes and it never rubbed, "
+        "five stars from me.</p></div>"
+        "<div><h3>Too small</h3><p>Nice fabric, but my jacket does not fit in beside lunch.</p></div>"
+        "<h2>Care instructions</h2><p>Wipe the fabric clean with a damp cloth and let it dry "
+        "in the shade.</p></div>";
+    char html[8192];
+    snprintf(html, sizeof html, PRODUCT_PAGE("<meta property=\"og:type\" content=\"product\">", "%s"),
+             reviews);
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    assert_has(a, "recycled nylon");
+    assert_lacks(a, "never rubbed");
+    assert_lacks(a, "jacket does not fit");
+    assert_has(a, "Wipe the fabric clean");
+    rm_article_free(a);
+
+    const char *story =
+        "<html><head><title>Library stays open</title></head><body><article>"
+        "<h1>Library stays open</h1>" STORY "<h2>Reviews</h2><p>Critics praised the new "
+        "reading room, which one called the best quiet space in the county.</p>"
+        "</article></body></html>";
+    a = extract(story);
+    assert_has(a, "best quiet space");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docprod_suite(void)
 {
     Suite *s = suite_create("docprod");
@@ -279,6 +310,7 @@ static Suite *docprod_suite(void)
     tcase_add_test(tc, documentation_page_controls_go);
     tcase_add_test(tc, trailing_headings_go_card_titles_stay);
     tcase_add_test(tc, button_links_go_links_in_sentences_stay);
+    tcase_add_test(tc, customer_reviews_go_on_product_pages_only);
     suite_add_tcase(s, tc);
     return s;
 }
