@@ -55,7 +55,7 @@ static const uint32_t phrase_box_max_chars[RM_REMOVED_KIND_COUNT] = {
     [RM_REMOVED_SHARE] = 300,
     [RM_REMOVED_CONSENT] = 1200,
     [RM_REMOVED_PROMPT] = 600,
-    [RM_REMOVED_NAVIGATION] = 300,
+    [RM_REMOVED_NAVIGATION] = 3000,   /* an on-page table of contents, linky */
     [RM_REMOVED_FOOTER] = 600,
     [RM_REMOVED_ADS] = 600,
 };
@@ -87,6 +87,8 @@ static const GumboTag label_tags[] = {
 #define NOTE_MAX_CHARS 300
 #define SIGNUP_PITCH_MAX_CHARS 450   /* heading, pitch and small print */
 #define MIN_REPLY_ITEMS 2
+#define MIN_TOC_LINKS 3
+#define TOC_CHARS_PER_LINK 60   /* a heading's words, not a sentence */
 
 static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
 
@@ -484,6 +486,11 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
         mark_section_after(e, label);
     /* A related label must head links, not prose ("Related: the council's
      * earlier vote was ..."). */
+    /* ... and a table of contents is links to the page's headings: in-page
+     * links, which link density weighs lightly, so short text per link. */
+    if (kind == RM_REMOVED_NAVIGATION && box != label && engine_link_density(&e->raw[box]) < 0.5 &&
+        (e->raw[box].links < MIN_TOC_LINKS || e->raw[box].chars > TOC_CHARS_PER_LINK * e->raw[box].links))
+        return;
     if (kind == RM_REMOVED_RELATED && box != label && engine_link_density(&e->raw[box]) < 0.3)
         return;
     mark(e, box, kind);
@@ -647,6 +654,24 @@ static void classify_note(rm_engine *e, int32_t id)
     free(text);
 }
 
+/* A block that only stands in for content a script loads ("Loading...")
+ * or counts and sorts the results above a list ("Showing 24 of 291
+ * results", "Sort by"): dropped without being counted, as page controls. */
+static void classify_placeholder(rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    GumboTag t = node(e, id)->tag;
+    if (s->chars == 0 || s->chars > CONTROL_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
+        (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI) ||
+        protected_box(e, id))
+        return;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, CONTROL_MAX_CHARS * 4, &len);
+    if (text && heur_is_placeholder(text, len))
+        engine_drop_subtree(e, id, DROP_CLUTTER);
+    free(text);
+}
+
 void clutter_classify(rm_engine *e)
 {
     int32_t body = e->dom.body;
@@ -673,6 +698,9 @@ void clutter_classify(rm_engine *e)
             classify_labelled_box(e, i);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         classify_note(e, i);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_element(e, i))
+            classify_placeholder(e, i);
     id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))

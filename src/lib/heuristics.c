@@ -769,6 +769,31 @@ static const phrase_entry phrases[] = {
     {"udostępnij", RM_REMOVED_SHARE},
     {"поделиться", RM_REMOVED_SHARE},
     {"共享此文章", RM_REMOVED_SHARE},
+    /* an on-page table of contents (documentation generators, long
+     * guides): links to the page's own headings, not its text */
+    {"table of contents", RM_REMOVED_NAVIGATION},
+    {"on this page", RM_REMOVED_NAVIGATION},
+    {"in this article", RM_REMOVED_NAVIGATION},
+    {"jump to section", RM_REMOVED_NAVIGATION},
+    {"inhaltsverzeichnis", RM_REMOVED_NAVIGATION},
+    {"auf dieser seite", RM_REMOVED_NAVIGATION},
+    {"table des matières", RM_REMOVED_NAVIGATION},
+    {"sur cette page", RM_REMOVED_NAVIGATION},
+    {"tabla de contenido", RM_REMOVED_NAVIGATION},
+    {"en esta página", RM_REMOVED_NAVIGATION},
+    {"indice dei contenuti", RM_REMOVED_NAVIGATION},
+    {"in questa pagina", RM_REMOVED_NAVIGATION},
+    {"índice de conteúdo", RM_REMOVED_NAVIGATION},
+    {"nesta página", RM_REMOVED_NAVIGATION},
+    {"inhoudsopgave", RM_REMOVED_NAVIGATION},
+    {"op deze pagina", RM_REMOVED_NAVIGATION},
+    {"spis treści", RM_REMOVED_NAVIGATION},
+    {"на этой странице", RM_REMOVED_NAVIGATION},
+    {"содержание", RM_REMOVED_NAVIGATION},
+    {"目次", RM_REMOVED_NAVIGATION},
+    {"このページの内容", RM_REMOVED_NAVIGATION},
+    {"目录", RM_REMOVED_NAVIGATION},
+    {"本页内容", RM_REMOVED_NAVIGATION},
     /* a shop's shipping and returns policy, the same on every product */
     {"shipping & returns", RM_REMOVED_FOOTER},
     {"shipping and returns", RM_REMOVED_FOOTER},
@@ -954,6 +979,44 @@ bool heur_is_review_heading(const char *text, size_t len)
         len--;
     for (size_t i = 0; i < COUNT(review_headings); i++)
         if (strlen(review_headings[i]) == len && memcmp(text, review_headings[i], len) == 0)
+            return true;
+    return false;
+}
+
+/* Texts that stand in for what a script has not loaded yet, and the
+ * counters and sorters over a list of results: a whole block says only
+ * this (case-folded, compared whole once digits are set aside). */
+static const char *const placeholder_texts[] = {
+    "loading", "loading...", "loading…", "please wait", "please wait...",
+    "wird geladen...", "laden...", "chargement...", "chargement en cours...", "cargando...",
+    "caricamento...", "carregando...", "ładowanie...", "загрузка...", "読み込み中...", "加载中...",
+    "sort by", "sort by:", "sort", "filter", "filters", "filter & sort", "filter and sort",
+    "showing of results", "showing - of results", "showing – of results",
+    "showing of products", "showing - of products", "page of", "results",
+};
+
+bool heur_is_placeholder(const char *text, size_t len)
+{
+    char squeezed[64];
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= '0' && c <= '9') || c == ',')
+            continue;
+        if (c == ' ' || c == '\t' || c == '\n') {
+            space = n > 0;
+            continue;
+        }
+        if (space && n + 1 < sizeof squeezed)
+            squeezed[n++] = ' ';
+        space = false;
+        if (n + 1 >= sizeof squeezed)
+            return false;
+        squeezed[n++] = (char)c;
+    }
+    for (size_t i = 0; i < COUNT(placeholder_texts); i++)
+        if (strlen(placeholder_texts[i]) == n && memcmp(squeezed, placeholder_texts[i], n) == 0)
             return true;
     return false;
 }

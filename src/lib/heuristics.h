@@ -66,6 +66,10 @@ bool heur_is_page_control(const char *text, size_t len);
  * Reviews", "Kundenbewertungen")? */
 bool heur_is_review_heading(const char *text, size_t len);
 
+/* Does a short case-folded text only stand in for content ("Loading...")
+ * or count and sort results ("Showing 24 of 291 results", "Sort by")? */
+bool heur_is_placeholder(const char *text, size_t len);
+
 /* Does a class name a link as a button (btn, button, cta)? */
 bool heur_is_button_class(const char *cls);
 

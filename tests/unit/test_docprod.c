@@ -295,6 +295,33 @@ START_TEST(customer_reviews_go_on_product_pages_only)
 }
 END_TEST
 
+START_TEST(on_page_toc_and_placeholders_go)
+{
+    const char *html =
+        "<html><head><title>Installing the tools</title></head><body><main>"
+        "<h1>Installing the tools</h1>"
+        "<div class=\"box\"><p><strong>On this page</strong></p><ul>"
+        "<li><a href=\"#requirements\">Requirements</a></li>"
+        "<li><a href=\"#install\">Install the package</a></li>"
+        "<li><a href=\"#check\">Check the installation</a></li></ul></div>"
+        "<h2 id=\"requirements\">Requirements</h2><p>You need a recent compiler and about two "
+        "hundred megabytes of disk space, on any of the supported systems.</p>"
+        "<h2 id=\"install\">Install the package</h2><p>Run the installer and accept its "
+        "defaults, unless you want the tools in a folder of your own choosing.</p>"
+        "<div class=\"widget\">Loading...</div><p>Showing 1-10 of 214 results</p>"
+        "<h2 id=\"check\">Check the installation</h2><p>Ask the tool for its version; it "
+        "prints the number and the date of the build, and then exits.</p>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Requirements\n");
+    assert_has(a, "Ask the tool for its version");
+    assert_lacks(a, "On this page");
+    assert_lacks(a, "Loading");
+    assert_lacks(a, "Showing 1-10");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docprod_suite(void)
 {
     Suite *s = suite_create("docprod");
@@ -311,6 +338,7 @@ static Suite *docprod_suite(void)
     tcase_add_test(tc, trailing_headings_go_card_titles_stay);
     tcase_add_test(tc, button_links_go_links_in_sentences_stay);
     tcase_add_test(tc, customer_reviews_go_on_product_pages_only);
+    tcase_add_test(tc, on_page_toc_and_placeholders_go);
     suite_add_tcase(s, tc);
     return s;
 }
