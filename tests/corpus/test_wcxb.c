@@ -52,9 +52,9 @@ static const struct {
 } floors[] = {
     {"all", 0.82},
     {"article", 0.93},
-    {"documentation", 0.915},
+    {"documentation", 0.93},
     {"service", 0.735},
-    {"product", 0.59},
+    {"product", 0.64},
     {"collection", 0.62},
     {"listing", 0.645},
     {"forum", 0.69},
