@@ -502,7 +502,9 @@ static const char *const screen_reader_tokens[] = {
     "screenreader-only", "screen-reader-only", "a11y-hidden", "u-visually-hidden",
 };
 
-bool heur_is_screen_reader_only(const char *cls)
+/* Is one of the space-separated class names of `cls` in `names` (whole
+ * names, without case)? */
+static bool has_class_name(const char *cls, const char *const *names, size_t count)
 {
     for (const char *p = cls; p && *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -511,11 +513,16 @@ bool heur_is_screen_reader_only(const char *cls)
         while (*p && *p != ' ' && *p != '\t' && *p != '\n')
             p++;
         size_t n = (size_t)(p - start);
-        for (size_t i = 0; n && i < COUNT(screen_reader_tokens); i++)
-            if (strlen(screen_reader_tokens[i]) == n && strncasecmp(start, screen_reader_tokens[i], n) == 0)
+        for (size_t i = 0; n && i < count; i++)
+            if (strlen(names[i]) == n && strncasecmp(start, names[i], n) == 0)
                 return true;
     }
     return false;
+}
+
+bool heur_is_screen_reader_only(const char *cls)
+{
+    return has_class_name(cls, screen_reader_tokens, COUNT(screen_reader_tokens));
 }
 
 /* Class names of the panels of tabbed and accordion widgets: Bootstrap
@@ -536,18 +543,7 @@ static const char *const tab_panel_classes[] = {
 
 bool heur_is_tab_panel(const char *cls)
 {
-    for (const char *p = cls; p && *p;) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-        const char *start = p;
-        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
-            p++;
-        size_t n = (size_t)(p - start);
-        for (size_t i = 0; n && i < COUNT(tab_panel_classes); i++)
-            if (strlen(tab_panel_classes[i]) == n && strncasecmp(start, tab_panel_classes[i], n) == 0)
-                return true;
-    }
-    return false;
+    return has_class_name(cls, tab_panel_classes, COUNT(tab_panel_classes));
 }
 
 /* ---- phrases (clutter kinds: labels in eleven languages), case-folded ----------------------- */
