@@ -52,7 +52,7 @@ static const struct {
 } floors[] = {
     {"all", 0.82},
     {"article", 0.93},
-    {"documentation", 0.93},
+    {"documentation", 0.935},
     {"service", 0.735},
     {"product", 0.64},
     {"collection", 0.62},

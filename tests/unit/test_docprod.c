@@ -103,6 +103,32 @@ START_TEST(section_ids_spelling_their_heading_name_nothing)
 }
 END_TEST
 
+#define SECT1(heading, body)                                                               \
+    "<div class=\"sect1\"><h2>" heading "</h2><div class=\"sectionbody\">" body "</div></div>"
+#define OPTION                                                                             \
+    "<dt>--option</dt><dd><p>Stage files that have been modified and deleted, but leave new " \
+    "files alone, as the index does by default, and say so.</p></dd>"
+
+START_TEST(alike_sections_of_a_manual_are_one_article)
+{
+    /* The options section outscores the others many times over; the
+     * name and the description are still the manual's text. */
+    const char *html =
+        "<html><head><title>frob-commit</title></head><body><div id=\"main\">"
+        SECT1("NAME", "<p>frob-commit - record changes to the store</p>")
+        SECT1("DESCRIPTION", "<p>Create a new record holding the current contents of the "
+                             "index and a message that describes the change.</p>")
+        SECT1("OPTIONS", "<div class=\"dlist\"><dl>" OPTION OPTION OPTION OPTION OPTION OPTION
+                         OPTION OPTION "</dl></div>")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "record changes to the store");
+    assert_has(a, "Create a new record");
+    assert_has(a, "Stage files");
+    rm_article_free(a);
+}
+END_TEST
+
 /* ---- product pages ------------------------------------------------------------------------ */
 
 #define PRODUCT_LD(products)                                                               \
@@ -330,6 +356,7 @@ static Suite *docprod_suite(void)
     tcase_add_test(tc, closed_tab_panels_are_content);
     tcase_add_test(tc, hidden_boxes_that_are_no_panels_stay_hidden);
     tcase_add_test(tc, section_ids_spelling_their_heading_name_nothing);
+    tcase_add_test(tc, alike_sections_of_a_manual_are_one_article);
     tcase_add_test(tc, variants_of_a_product_group_are_one_product);
     tcase_add_test(tc, many_products_outside_a_group_are_a_catalogue);
     tcase_add_test(tc, cross_sell_shelves_and_shop_furniture_go);
