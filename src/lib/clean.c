@@ -484,6 +484,57 @@ static void clean_empty_paragraphs(rm_engine *e, int32_t root)
     }
 }
 
+/* The heading around text node `t`, or RM_NONE. A heading inside a list
+ * item or a link, or holding a link, is a card's title (the last card of
+ * a grid ends in one), not a section's. */
+static int32_t heading_of(const rm_engine *e, int32_t t, int32_t root)
+{
+    for (int32_t a = node(e, t)->parent; a != RM_NONE && a >= root; a = node(e, a)->parent) {
+        if (node(e, a)->tag == GUMBO_TAG_LI)
+            return RM_NONE;
+        if (heur_is_heading_tag(node(e, a)->tag) || (e->flags[a] & NF_ROLE_HEADING))
+            return (e->flags[a] & (NF_IN_LINK | NF_HEADLINE | NF_IN_CODE)) || e->st[a].links > 0
+                       ? RM_NONE : a;
+    }
+    return RM_NONE;
+}
+
+/* The last kept text of the roots, from `from` backwards: a text node
+ * with something to read, or RM_NONE. */
+static int32_t last_text(const rm_engine *e, int32_t from, int32_t root)
+{
+    for (int32_t i = from; i >= root; i--)
+        if (node(e, i)->type == RM_NODE_TEXT && e->drop[i] == DROP_KEEP && e->tchars[i] > 0)
+            return i;
+    return RM_NONE;
+}
+
+/* A heading that nothing follows heads something that was removed (the
+ * "What others are reading" over a dropped shelf, a "Share your story"
+ * over its form, "Comments" over the thread): Trafilatura drops trailing
+ * headings too. Twice at most, so that a heading over a heading goes;
+ * never the article's only text. */
+#define MAX_TRAILING_HEADINGS 2
+
+static void clean_trailing_headings(rm_engine *e, const int32_t *roots, size_t n)
+{
+    int removed = 0;
+    for (size_t k = n; k-- > 0;) {
+        int32_t root = roots[k];
+        for (;;) {
+            int32_t t = last_text(e, engine_end(e, root) - 1, root);
+            int32_t h = t == RM_NONE ? RM_NONE : heading_of(e, t, root);
+            if (h == RM_NONE || h == root || removed++ == MAX_TRAILING_HEADINGS)
+                return;
+            if (last_text(e, h - 1, root) == RM_NONE && k == 0)
+                return;
+            remove_node(e, h);
+            if (last_text(e, engine_end(e, root) - 1, root) == RM_NONE)
+                break;   /* this root held only headings: look at the one before */
+        }
+    }
+}
+
 void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -492,6 +543,7 @@ void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t 
             clean_conditionally(e, roots[k], attempt);
         clean_empty_paragraphs(e, roots[k]);
     }
+    clean_trailing_headings(e, roots, n);
 }
 
 /* ---- title duplicates and bylines (before scoring) ---------------------- */

@@ -125,6 +125,10 @@ void engine_free(rm_engine *e);
 /* Lower-cased "class id" of an element ("" when none). */
 const char *engine_sig(const rm_engine *e, int32_t id);
 
+/* Is the element's id a slug of its own heading's text (a heading, or a
+ * section opening with one), naming nothing? */
+bool engine_id_is_slug(const rm_engine *e, int32_t id);
+
 /* Statistics over the nodes not dropped by `drop` (NULL: static drops). */
 void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out);
 

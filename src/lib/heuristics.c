@@ -26,7 +26,7 @@
  * the passes that ask. The searched text is read once instead, and at each
  * position only the entries starting with that byte are compared. Each
  * table is indexed once (pthread_once) and read-only after. */
-#define MAX_INDEXED 256   /* entries of one table (checked where indexed) */
+#define MAX_INDEXED 1024  /* entries of one table (checked where indexed) */
 
 typedef struct {
     int16_t first[256];          /* first entry starting with the byte, or -1 */
@@ -361,6 +361,13 @@ static const marker markers[] = {
     {"recommended", RM_REMOVED_RELATED, false},
     {"recommendations", RM_REMOVED_RELATED, false},
     {"readnext", RM_REMOVED_RELATED, false},
+    /* shops' cross-sell shelves (WooCommerce "upsells", "cross-sells",
+     * Shopify and Magento "recently viewed", "also bought" blocks): these
+     * words name nothing else */
+    {"upsells", RM_REMOVED_RELATED, true},
+    {"upsell", RM_REMOVED_RELATED, true},
+    {"crosssells", RM_REMOVED_RELATED, true},
+    {"crosssell", RM_REMOVED_RELATED, true},
     /* share bars */
     {"share", RM_REMOVED_SHARE, false},
     {"sharing", RM_REMOVED_SHARE, false},
@@ -431,6 +438,14 @@ static const struct { const char *first, *second; rm_removed_kind kind; } marker
     {"read", "next", RM_REMOVED_RELATED},
     {"you", "may", RM_REMOVED_RELATED},
     {"jp", "relatedposts", RM_REMOVED_RELATED},
+    {"up", "sells", RM_REMOVED_RELATED},
+    {"cross", "sells", RM_REMOVED_RELATED},
+    {"cross", "sell", RM_REMOVED_RELATED},
+    {"related", "products", RM_REMOVED_RELATED},
+    {"recently", "viewed", RM_REMOVED_RELATED},
+    {"also", "bought", RM_REMOVED_RELATED},
+    {"also", "viewed", RM_REMOVED_RELATED},
+    {"frequently", "bought", RM_REMOVED_RELATED},
     {"mc", "embed", RM_REMOVED_PROMPT},
     {"qc", "cmp2", RM_REMOVED_CONSENT},
     {"sign", "up", RM_REMOVED_PROMPT},
@@ -593,7 +608,9 @@ static const char *const screen_reader_tokens[] = {
     "screenreader-only", "screen-reader-only", "a11y-hidden", "u-visually-hidden",
 };
 
-bool heur_is_screen_reader_only(const char *cls)
+/* Is one of the space-separated class names of `cls` in `names` (whole
+ * names, without case)? */
+static bool has_class_name(const char *cls, const char *const *names, size_t count)
 {
     for (const char *p = cls; p && *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -602,11 +619,37 @@ bool heur_is_screen_reader_only(const char *cls)
         while (*p && *p != ' ' && *p != '\t' && *p != '\n')
             p++;
         size_t n = (size_t)(p - start);
-        for (size_t i = 0; n && i < COUNT(screen_reader_tokens); i++)
-            if (strlen(screen_reader_tokens[i]) == n && strncasecmp(start, screen_reader_tokens[i], n) == 0)
+        for (size_t i = 0; n && i < count; i++)
+            if (strlen(names[i]) == n && strncasecmp(start, names[i], n) == 0)
                 return true;
     }
     return false;
+}
+
+bool heur_is_screen_reader_only(const char *cls)
+{
+    return has_class_name(cls, screen_reader_tokens, COUNT(screen_reader_tokens));
+}
+
+/* Class names of the panels of tabbed and accordion widgets: Bootstrap
+ * ("tab-pane"), Foundation ("tabs-panel"), jQuery UI ("ui-tabs-panel"),
+ * WooCommerce's product tabs ("woocommerce-tabs-panel"), BEM kits
+ * ("tabs__panel"), and the docs generators' code tabs (Docusaurus
+ * "tabitem", MkDocs Material "tabbed-block", Sphinx "sphinx-tabs-panel").
+ * A page ships every panel and hides all but the open one until a click:
+ * the hidden ones hold the rest of the description, the specifications or
+ * the same example in other languages, which a reader wants too. Whole
+ * class names, compared without case. */
+static const char *const tab_panel_classes[] = {
+    "tab-pane", "tab-panel", "tabpanel", "tabs-panel", "tabs__panel", "tab__panel",
+    "tab__content", "tabs__content", "ui-tabs-panel", "woocommerce-tabs-panel",
+    "tabitem", "tabbed-block", "sphinx-tabs-panel", "accordion-panel",
+    "accordion__panel", "accordion-content", "accordion__content",
+};
+
+bool heur_is_tab_panel(const char *cls)
+{
+    return has_class_name(cls, tab_panel_classes, COUNT(tab_panel_classes));
 }
 
 /* ---- phrases (clutter kinds: labels in eleven languages), case-folded ----------------------- */
@@ -743,6 +786,53 @@ static const phrase_entry phrases[] = {
     {"相关文章", RM_REMOVED_RELATED},
     {"猜你喜欢", RM_REMOVED_RELATED},
     {"推荐阅读", RM_REMOVED_RELATED},
+    /* shops' cross-sell and recently-viewed shelves on product pages */
+    {"customers also bought", RM_REMOVED_RELATED},
+    {"customers also viewed", RM_REMOVED_RELATED},
+    {"customers who bought this", RM_REMOVED_RELATED},
+    {"customers who viewed this", RM_REMOVED_RELATED},
+    {"frequently bought together", RM_REMOVED_RELATED},
+    {"people also bought", RM_REMOVED_RELATED},
+    {"recently viewed", RM_REMOVED_RELATED},
+    {"related products", RM_REMOVED_RELATED},
+    {"related items", RM_REMOVED_RELATED},
+    {"similar items", RM_REMOVED_RELATED},
+    {"similar products", RM_REMOVED_RELATED},
+    {"products related to this item", RM_REMOVED_RELATED},
+    {"sponsored products", RM_REMOVED_RELATED},
+    {"complete the look", RM_REMOVED_RELATED},
+    {"complete the set", RM_REMOVED_RELATED},
+    {"pairs well with", RM_REMOVED_RELATED},
+    {"goes well with", RM_REMOVED_RELATED},
+    {"kunden kauften auch", RM_REMOVED_RELATED},
+    {"das könnte dir auch gefallen", RM_REMOVED_RELATED},
+    {"ähnliche produkte", RM_REMOVED_RELATED},
+    {"zuletzt angesehen", RM_REMOVED_RELATED},
+    {"vous aimerez aussi", RM_REMOVED_RELATED},
+    {"vous aimerez peut-être aussi", RM_REMOVED_RELATED},
+    {"produits similaires", RM_REMOVED_RELATED},
+    {"récemment consultés", RM_REMOVED_RELATED},
+    {"ils vont bien ensemble", RM_REMOVED_RELATED},
+    {"productos relacionados", RM_REMOVED_RELATED},
+    {"también te puede gustar", RM_REMOVED_RELATED},
+    {"vistos recientemente", RM_REMOVED_RELATED},
+    {"prodotti correlati", RM_REMOVED_RELATED},
+    {"potrebbe piacerti anche", RM_REMOVED_RELATED},
+    {"visti di recente", RM_REMOVED_RELATED},
+    {"produtos relacionados", RM_REMOVED_RELATED},
+    {"você também pode gostar", RM_REMOVED_RELATED},
+    {"vistos recentemente", RM_REMOVED_RELATED},
+    {"gerelateerde producten", RM_REMOVED_RELATED},
+    {"recent bekeken", RM_REMOVED_RELATED},
+    {"podobne produkty", RM_REMOVED_RELATED},
+    {"ostatnio oglądane", RM_REMOVED_RELATED},
+    {"похожие товары", RM_REMOVED_RELATED},
+    {"с этим товаром покупают", RM_REMOVED_RELATED},
+    {"недавно просмотренные", RM_REMOVED_RELATED},
+    {"関連商品", RM_REMOVED_RELATED},
+    {"最近チェックした商品", RM_REMOVED_RELATED},
+    {"相关商品", RM_REMOVED_RELATED},
+    {"最近浏览", RM_REMOVED_RELATED},
     /* share */
     {"share this", RM_REMOVED_SHARE},
     {"share on", RM_REMOVED_SHARE},
@@ -758,6 +848,45 @@ static const phrase_entry phrases[] = {
     {"udostępnij", RM_REMOVED_SHARE},
     {"поделиться", RM_REMOVED_SHARE},
     {"共享此文章", RM_REMOVED_SHARE},
+    /* an on-page table of contents (documentation generators, long
+     * guides): links to the page's own headings, not its text */
+    {"table of contents", RM_REMOVED_NAVIGATION},
+    {"on this page", RM_REMOVED_NAVIGATION},
+    {"in this article", RM_REMOVED_NAVIGATION},
+    {"jump to section", RM_REMOVED_NAVIGATION},
+    {"inhaltsverzeichnis", RM_REMOVED_NAVIGATION},
+    {"auf dieser seite", RM_REMOVED_NAVIGATION},
+    {"table des matières", RM_REMOVED_NAVIGATION},
+    {"sur cette page", RM_REMOVED_NAVIGATION},
+    {"tabla de contenido", RM_REMOVED_NAVIGATION},
+    {"en esta página", RM_REMOVED_NAVIGATION},
+    {"indice dei contenuti", RM_REMOVED_NAVIGATION},
+    {"in questa pagina", RM_REMOVED_NAVIGATION},
+    {"índice de conteúdo", RM_REMOVED_NAVIGATION},
+    {"nesta página", RM_REMOVED_NAVIGATION},
+    {"inhoudsopgave", RM_REMOVED_NAVIGATION},
+    {"op deze pagina", RM_REMOVED_NAVIGATION},
+    {"spis treści", RM_REMOVED_NAVIGATION},
+    {"на этой странице", RM_REMOVED_NAVIGATION},
+    {"содержание", RM_REMOVED_NAVIGATION},
+    {"目次", RM_REMOVED_NAVIGATION},
+    {"このページの内容", RM_REMOVED_NAVIGATION},
+    {"目录", RM_REMOVED_NAVIGATION},
+    {"本页内容", RM_REMOVED_NAVIGATION},
+    /* a shop's shipping and returns policy, the same on every product */
+    {"shipping & returns", RM_REMOVED_FOOTER},
+    {"shipping and returns", RM_REMOVED_FOOTER},
+    {"delivery & returns", RM_REMOVED_FOOTER},
+    {"delivery and returns", RM_REMOVED_FOOTER},
+    {"returns & exchanges", RM_REMOVED_FOOTER},
+    {"returns and exchanges", RM_REMOVED_FOOTER},
+    {"versand & rückgabe", RM_REMOVED_FOOTER},
+    {"versand und rückgabe", RM_REMOVED_FOOTER},
+    {"livraison et retours", RM_REMOVED_FOOTER},
+    {"envíos y devoluciones", RM_REMOVED_FOOTER},
+    {"spedizione e resi", RM_REMOVED_FOOTER},
+    {"envio e devoluções", RM_REMOVED_FOOTER},
+    {"verzending en retour", RM_REMOVED_FOOTER},
     /* consent */
     {"we use cookies", RM_REMOVED_CONSENT},
     {"this website uses cookies", RM_REMOVED_CONSENT},
@@ -831,6 +960,19 @@ static const phrase_entry note_phrases[] = {
     {"link di affiliazione", RM_REMOVED_ADS},
     {"story continues below advertisement", RM_REMOVED_ADS},
     {"continue reading the main story", RM_REMOVED_ADS},
+    /* shops' promotion and checkout lines beside the price */
+    {"free shipping on orders", RM_REMOVED_PROMPT},
+    {"free shipping over", RM_REMOVED_PROMPT},
+    {"free shipping for orders", RM_REMOVED_PROMPT},
+    {"free delivery on orders", RM_REMOVED_PROMPT},
+    {"free delivery over", RM_REMOVED_PROMPT},
+    {"shipping calculated at checkout", RM_REMOVED_PROMPT},
+    {"calculated at checkout", RM_REMOVED_PROMPT},
+    {"subscribe & save", RM_REMOVED_PROMPT},
+    {"subscribe and save", RM_REMOVED_PROMPT},
+    {"kostenloser versand ab", RM_REMOVED_PROMPT},
+    {"livraison gratuite dès", RM_REMOVED_PROMPT},
+    {"envío gratis a partir", RM_REMOVED_PROMPT},
     {"all rights reserved", RM_REMOVED_FOOTER},
     {"purchase licensing rights", RM_REMOVED_FOOTER},
     {"published in the print edition", RM_REMOVED_FOOTER},
@@ -854,9 +996,22 @@ static const char *const control_words[] = {
     "edit", "edit source", "edit section", "bearbeiten", "quelltext bearbeiten",
     "modifier", "modifier le code", "editar", "editar código", "modifica",
     "modifica wikitesto", "править", "編集", "编辑",
+    /* documentation generators' page links (Sphinx, MkDocs, Docusaurus,
+     * VitePress, GitBook): the page's source, not its text */
+    "edit page", "view source", "view page source", "show source", "page source",
+    "improve this page", "improve this doc", "suggest an edit", "suggest edits",
+    "report an issue", "open an issue", "raise an issue",
+    /* shops' purchase and wish-list links (buttons are never text anyway) */
+    "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
+    "add to favorites", "add to favourites", "add to compare", "add to list", "buy now",
+    "write a review", "leave a review", "notify me", "in den warenkorb",
+    "ajouter au panier", "añadir al carrito", "aggiungi al carrello",
 };
 static const char *const control_prefixes[] = {
     "jump to ", "skip to ", "skip past ", "zum inhalt springen", "aller au contenu", "saltar al contenido",
+    "edit this page", "edit on github", "edit on gitlab", "edit in github",
+    "view this page on github", "diese seite bearbeiten", "modifier cette page",
+    "editar esta página",
 };
 
 bool heur_is_page_control(const char *text, size_t len)
@@ -873,6 +1028,91 @@ bool heur_is_page_control(const char *text, size_t len)
         if (len >= plen && memcmp(text, control_prefixes[i], plen) == 0)
             return true;
     }
+    return false;
+}
+
+/* Headings over a product's customer reviews, in the eleven languages of
+ * the phrase lists: compared whole, once counts, stars and brackets are
+ * trimmed ("8 Reviews", "Customer Reviews (120)", "Ratings & Reviews"). */
+static const char *const review_headings[] = {
+    "reviews", "review", "customer reviews", "customer ratings", "ratings & reviews",
+    "ratings and reviews", "reviews & ratings", "product reviews", "ratings", "reviews from customers",
+    "bewertungen", "kundenbewertungen", "kundenrezensionen", "rezensionen",
+    "avis", "avis clients", "avis des clients", "opiniones", "opiniones de clientes", "reseñas",
+    "recensioni", "recensioni clienti", "avaliações", "avaliações de clientes",
+    "beoordelingen", "reviews van klanten", "opinie", "opinie klientów", "recenzje",
+    "отзывы", "отзывы покупателей", "レビュー", "カスタマーレビュー", "评价", "商品评价", "用户评价",
+};
+
+static bool trimmed_char(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' ||
+           c == ':' || c == '.' || c == ',' || c == '#' || c == '|' || c == '-';
+}
+
+bool heur_is_review_heading(const char *text, size_t len)
+{
+    while (len > 0 && trimmed_char((unsigned char)*text))
+        text++, len--;
+    while (len > 0 && trimmed_char((unsigned char)text[len - 1]))
+        len--;
+    for (size_t i = 0; i < COUNT(review_headings); i++)
+        if (strlen(review_headings[i]) == len && memcmp(text, review_headings[i], len) == 0)
+            return true;
+    return false;
+}
+
+/* Texts that stand in for what a script has not loaded yet, and the
+ * counters and sorters over a list of results: a whole block says only
+ * this (case-folded, compared whole once digits are set aside). */
+static const char *const placeholder_texts[] = {
+    "loading", "loading...", "loading…", "please wait", "please wait...",
+    "wird geladen...", "laden...", "chargement...", "chargement en cours...", "cargando...",
+    "caricamento...", "carregando...", "ładowanie...", "загрузка...", "読み込み中...", "加载中...",
+    "sort by", "sort by:", "sort", "filter", "filters", "filter & sort", "filter and sort",
+    "showing of results", "showing - of results", "showing – of results",
+    "showing of products", "showing - of products", "page of", "results",
+};
+
+bool heur_is_placeholder(const char *text, size_t len)
+{
+    char squeezed[64];
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= '0' && c <= '9') || c == ',')
+            continue;
+        if (c == ' ' || c == '\t' || c == '\n') {
+            space = n > 0;
+            continue;
+        }
+        if (space && n + 1 < sizeof squeezed)
+            squeezed[n++] = ' ';
+        space = false;
+        if (n + 1 >= sizeof squeezed)
+            return false;
+        squeezed[n++] = (char)c;
+    }
+    for (size_t i = 0; i < COUNT(placeholder_texts); i++)
+        if (strlen(placeholder_texts[i]) == n && memcmp(squeezed, placeholder_texts[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* Class tokens of links styled as buttons (Bootstrap "btn", WordPress
+ * "wp-block-button__link", Elementor "elementor-button", "cta"): a call to
+ * action ("Sign up", "Get a quote", "Shop now"), which a reader cannot
+ * press. Whole tokens of the class split at '-' and '_'. */
+static const char *const button_tokens[] = {"btn", "button", "cta", "calltoaction"};
+
+bool heur_is_button_class(const char *cls)
+{
+    size_t len;
+    for (const char *tok = cls ? next_token(cls, &len) : NULL; tok; tok = next_token(tok + len, &len))
+        for (size_t i = 0; i < COUNT(button_tokens); i++)
+            if (token_is(tok, len, button_tokens[i]))
+                return true;
     return false;
 }
 

@@ -141,13 +141,16 @@ static const char *schema_name(const char *type)
     return colon ? colon + 1 : type;
 }
 
-static void vote_schema_type(evidence *ev, const char *type)
+/* `variant`: the type is met inside a ProductGroup, whose hasVariant
+ * Products are the sizes and colours of the page's one product, not a
+ * catalogue (schema.org's ProductGroup). */
+static void vote_schema_type(evidence *ev, const char *type, bool variant)
 {
     const char *name = schema_name(type);
     for (size_t k = 0; k < SCHEMA_COUNT; k++) {
         if (strcmp(name, schema_votes[k].name) != 0)
             continue;
-        if (schema_votes[k].type == RM_PAGE_PRODUCT)
+        if (schema_votes[k].type == RM_PAGE_PRODUCT && !variant)
             ev->products++;
         if (!ev->seen[k])
             ev->votes[schema_votes[k].type] += schema_votes[k].weight;
@@ -155,24 +158,30 @@ static void vote_schema_type(evidence *ev, const char *type)
     }
 }
 
+static bool is_product_group(const cJSON *type)
+{
+    return cJSON_IsString(type) && strcmp(schema_name(type->valuestring), "ProductGroup") == 0;
+}
+
 /* Every @type in the data, at any depth (bounded). */
-static void walk_json(evidence *ev, const cJSON *item, int depth)
+static void walk_json(evidence *ev, const cJSON *item, int depth, bool variant)
 {
     if (!item || depth > MAX_LD_DEPTH)
         return;
     if (cJSON_IsObject(item)) {
         const cJSON *type = cJSON_GetObjectItemCaseSensitive(item, "@type");
         if (cJSON_IsString(type))
-            vote_schema_type(ev, type->valuestring);
+            vote_schema_type(ev, type->valuestring, variant);
         const cJSON *t;
         cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
             if (cJSON_IsString(t))
-                vote_schema_type(ev, t->valuestring);
+                vote_schema_type(ev, t->valuestring, variant);
+        variant = variant || is_product_group(type);
     }
     const cJSON *child;
     cJSON_ArrayForEach(child, item)
         if (cJSON_IsObject(child) || cJSON_IsArray(child))
-            walk_json(ev, child, depth + 1);
+            walk_json(ev, child, depth + 1, variant);
 }
 
 static bool is_ld_json(const char *type)
@@ -188,13 +197,13 @@ static void collect_schema(const rm_engine *e, evidence *ev)
             continue;
         const char *itemtype = dom_attr(&e->dom, i, "itemtype");
         if (itemtype)
-            vote_schema_type(ev, itemtype);
+            vote_schema_type(ev, itemtype, false);
         if (n->tag != GUMBO_TAG_SCRIPT || !is_ld_json(dom_attr(&e->dom, i, "type")) ||
             n->first_child == RM_NONE)
             continue;
         const char *json = dom_text(&e->dom, n->first_child);
         cJSON *root = json ? cJSON_Parse(json) : NULL;
-        walk_json(ev, root, 0);
+        walk_json(ev, root, 0, false);
         cJSON_Delete(root);
     }
     if (ev->products >= CATALOGUE_PRODUCTS) {

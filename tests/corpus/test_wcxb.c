@@ -52,9 +52,9 @@ static const struct {
 } floors[] = {
     {"all", 0.84},
     {"article", 0.937},
-    {"documentation", 0.915},
+    {"documentation", 0.935},
     {"service", 0.783},
-    {"product", 0.59},
+    {"product", 0.64},
     {"collection", 0.62},
     {"listing", 0.67},
     {"forum", 0.76},

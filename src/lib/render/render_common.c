@@ -279,8 +279,19 @@ static int style_declares(const char *style, const char *decl)
     }
 }
 
+/* A closed tab or accordion panel is shown by a click: its text is the
+ * page's (the extractor's hidden rule says the same). */
+static int is_tab_panel(const rm_dom *dom, int32_t id)
+{
+    const char *role = dom_attr(dom, id, "role");
+    return (role && strcasecmp(role, "tabpanel") == 0) ||
+           heur_is_tab_panel(dom_attr(dom, id, "class"));
+}
+
 static int is_hidden(const rm_dom *dom, int32_t id)
 {
+    if (is_tab_panel(dom, id))
+        return 0;
     if (dom_attr(dom, id, "hidden"))
         return 1;
     const char *aria = dom_attr(dom, id, "aria-hidden");
