@@ -321,6 +321,20 @@ static double unlinked_chars(const rm_stats *s)
     return (double)s->chars - (double)s->link_chars;
 }
 
+/* Does the choice show any text once rendered? The scorer counts some
+ * text the renderers never show (hidden by a class or the page's style
+ * sheet, the chrome of custom elements); 1, 0, or -1 when out of memory. */
+static int choice_shows_text(const rm_engine *e, const attempt_result *best)
+{
+    rm_render_input in = {
+        .dom = &e->dom,
+        .drop = best->drop,
+        .roots = best->roots,
+        .root_count = best->root_count,
+    };
+    return render_shows_text(&in);
+}
+
 /* Never empty: when nothing reads as an article but the page shows text,
  * take the densest region, the smallest element that holds most of the
  * page's unlinked text, from `mask` (clutter removed, or when that leaves
@@ -339,7 +353,7 @@ static bool take_densest(rm_engine *e, const uint8_t *mask, attempt_result *best
             unlinked_chars(&e->st[i]) >= DENSE_SHARE * total)
             root = i;
     choose_root(e, root, 0, best);
-    return best->chars > 0;
+    return best->chars > 0 && choice_shows_text(e, best) == 1;
 }
 
 static int fall_back_to_densest(rm_engine *e, const uint8_t *base, attempt_result *best)
@@ -541,6 +555,21 @@ static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
 
 /* Run the ladder, then the articleBody cross-check; leaves the chosen
  * mask in e->drop. */
+/* A choice made only of text the renderers never show would give an empty
+ * body: the densest region that shows text replaces it. */
+static int settle_on_shown_text(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    int shows = choice_shows_text(e, best);
+    if (shows < 0)
+        return -1;
+    if (shows || best->fallback || e->dom.body == RM_NONE)
+        return 0;
+    best->chars = 0;
+    int rc = fall_back_to_densest(e, base, best);
+    unwrap_layout_roots(e, best);
+    return rc ? rc : unwrap_noscript_roots(e, best);
+}
+
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
 {
     static const unsigned ladder[] = {
@@ -598,6 +627,8 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     unwrap_layout_roots(e, best);
     if (rc == 0)
         rc = unwrap_noscript_roots(e, best);
+    if (rc == 0)
+        rc = settle_on_shown_text(e, base, best);
     free(base);
     phase_lap(e->clock, PHASE_SCORE);
     return rc;

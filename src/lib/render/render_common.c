@@ -413,6 +413,21 @@ uint8_t *render_scan(const rm_render_input *in)
     return flags;
 }
 
+int render_shows_text(const rm_render_input *in)
+{
+    uint8_t *flags = render_scan(in);
+    if (!flags)
+        return -1;
+    int shows = 0;
+    for (size_t k = 0; k < in->root_count && !shows; k++) {
+        int32_t root = in->roots[k];
+        shows = root >= 0 && root < in->dom->count && !(flags[root] & RENDER_SKIP) &&
+                (flags[root] & RENDER_HAS_TEXT);
+    }
+    free(flags);
+    return shows;
+}
+
 /* ---- the walk ---- */
 
 static int32_t visible_from(const rm_dom *dom, const uint8_t *scan, int32_t id)
