@@ -8,6 +8,7 @@
 #   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
 #   make bench        throughput and memory against a Gumbo parse-only baseline,
 #                     and extract requests/s and latency over native messaging
+#   make check-bench  the benchmark programs build and run briefly (part of check)
 #   make install      the command, the library (shared and static), its header,
 #                     pkg-config file and the man page under $(PREFIX)
 #                     (default /usr/local; DESTDIR is honoured)
@@ -90,7 +91,7 @@ TEST_BINS = $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%) \
 
 .PHONY: all check check-unit check-examples check-corpus check-junk check-protocol \
         check-install check-browser check-hostile check-asan check-tsan check-fuzz fuzz \
-        fuzz-build fuzz-targets check-markdown check-completions check-bulk \
+        fuzz-build fuzz-targets check-markdown check-completions check-bulk check-bench \
         install-completions uninstall-completions bench library install uninstall clean
 
 all: $(BUILD)/readmode $(LIBRARY)
@@ -144,7 +145,7 @@ TEST_ENV = RM_BINARY=$(abspath $(BUILD)/readmode) RM_SHARED=$(SHARED) \
            RM_ROOT=$(CURDIR) CK_DEFAULT_TIMEOUT=600
 
 check: check-unit check-examples check-corpus check-markdown check-junk check-protocol \
-       check-hostile check-completions check-bulk check-install check-browser check-fuzz \
+       check-hostile check-completions check-bulk check-install check-browser check-bench check-fuzz \
        check-asan check-tsan
 
 check-unit: $(BUILD)/readmode $(UNIT_TESTS:tests/%.c=$(BUILD)/tests/%)
@@ -243,14 +244,33 @@ check-tsan: $(BUILD)/readmode
 	tests/bulk/tsan.sh build/tsan/readmode $(BUILD)/readmode
 
 # Library throughput against Gumbo alone, then requests over the protocol.
-bench: $(BUILD)/readmode $(BUILD)/libreadmode.a $(BUILD)/bench_native
+# The benchmark programs are built here with the library's own flags and
+# libraries (run.sh only runs them); `make check` builds them too
+# (check-bench), so that they cannot silently stop building.
+BENCH_PROGS := $(BUILD)/bench/bench $(BUILD)/bench/scaling $(BUILD)/bench_native
+
+bench: $(BUILD)/readmode $(BUILD)/libreadmode.a $(BENCH_PROGS)
 	tests/bench/run.sh $(BUILD) $(SHARED)
 	$(BUILD)/bench_native $(abspath $(BUILD)/readmode) $(SHARED) 5
+
+# bench (corpus pages) and scaling (synthetic shapes) link the static
+# library and Gumbo directly (they time Gumbo alone as the baseline).
+$(BUILD)/bench/%: tests/bench/%.c tests/shapes.h $(ALL_HDRS) $(BUILD)/libreadmode.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(BUILD)/libreadmode.a $(LIBS)
 
 # The protocol benchmark: build/bench_native BINARY SHARED_DIR [ROUNDS]
 $(BUILD)/bench_native: tests/bench/bench_native.c tests/nm_client.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIBS)
+
+# The benchmark programs build (-Werror) and each runs briefly: bench over
+# the examples, scaling on its smallest shapes (seconds, not a benchmark).
+check-bench: $(BENCH_PROGS) $(BUILD)/readmode
+	@$(BUILD)/bench/bench --seconds 0.05 --name examples examples > $(BUILD)/bench/check.txt && \
+	 $(BUILD)/bench/scaling --sizes 1 --budget 1 --seconds 0 --jobs 2 > $(BUILD)/bench/check-scaling.txt && \
+	 echo "check-bench: bench and scaling build and run" || \
+	 { cat $(BUILD)/bench/check.txt $(BUILD)/bench/check-scaling.txt; echo "check-bench: FAILED"; exit 1; }
 
 library: $(LIBRARY)
 

@@ -139,6 +139,87 @@ static bool is_prose_box(const rm_engine *e, int32_t id, uint32_t article_chars)
            engine_link_density(s) < PROSE_BOX_MAX_LINK_DENSITY;
 }
 
+/* Labelled rows: a recipe card's "Prep Time 15 mins" and "Servings: 6", a
+ * specification's "Weight 2 kg". Each row is short, has no links, and is
+ * a label (a few words) followed by a value, in their own elements or
+ * text; two or more such rows together are data, as a table of data is,
+ * however short and unlike prose each row is. Scans are bounded (a row
+ * has a few parts, a box of rows a few dozen rows) so that wide lists
+ * cost no more than a look at their first children. */
+#define LABEL_MAX_CHARS 30
+#define LABELLED_ROW_MAX_CHARS 80
+#define ROW_MAX_PARTS 6
+#define ROW_BOX_MAX_CHILDREN 24
+
+static bool shows_text(const rm_engine *e, int32_t id)
+{
+    return e->drop[id] == DROP_KEEP && e->st[id].chars > 0;
+}
+
+static bool is_labelled_row(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (node(e, id)->type != RM_NODE_ELEMENT || s->chars == 0 ||
+        s->chars > LABELLED_ROW_MAX_CHARS || s->links > 0 || s->inputs > 0)
+        return false;
+    unsigned parts = 0;
+    uint32_t label = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!shows_text(e, c))
+            continue;
+        if (++parts > ROW_MAX_PARTS)
+            return false;
+        if (parts == 1)
+            label = e->st[c].chars;
+    }
+    return parts >= 2 && label <= LABEL_MAX_CHARS;
+}
+
+/* A small box whose children are two or more labelled rows and little
+ * else. */
+static bool is_row_box(const rm_engine *e, int32_t id)
+{
+    if (e->st[id].chars > ROW_BOX_MAX_CHILDREN * LABELLED_ROW_MAX_CHARS)
+        return false;
+    unsigned rows = 0, others = 0, seen = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!shows_text(e, c))
+            continue;
+        if (++seen > ROW_BOX_MAX_CHILDREN)
+            return false;
+        if (is_labelled_row(e, c))
+            rows++;
+        else
+            others++;
+    }
+    return rows >= 2 && rows >= 2 * others;
+}
+
+static bool in_labelled_rows(const rm_engine *e, int32_t id)
+{
+    if (node(e, id)->type != RM_NODE_ELEMENT)
+        return false;
+    if (is_row_box(e, id))
+        return true;
+    int32_t parent = node(e, id)->parent;
+    return parent != RM_NONE && is_labelled_row(e, id) && is_row_box(e, parent);
+}
+
+/* On a page of sections a block is content by its own text statistics,
+ * as jusText judges blocks: a stat ("65% faster"), a feature card with its
+ * "Learn more" link or a testimonial is short and linky by Readability's
+ * measure, yet mostly words a reader reads. Class names do not count
+ * either: page builders name every block a "widget", Readability's
+ * negative word. Furniture is the block that is mostly links (jusText's
+ * high link density); navigation, footers and the like are gone already
+ * as page clutter. */
+#define SECTION_MAX_LINK_DENSITY 0.5
+
+static bool section_is_furniture(const rm_engine *e, int32_t id)
+{
+    return engine_link_density(&e->st[id]) > SECTION_MAX_LINK_DENSITY;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
                                    unsigned attempt)
@@ -153,6 +234,8 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
      * is what a thread shows of who wrote what. */
     if (e->thread && (e->flags[id] & NF_HAS_DATE) && s->chars <= BYLINE_MAX_CHARS)
         return false;
+    if (attempt & ATTEMPT_SECTIONS)
+        return section_is_furniture(e, id);
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
         return !is_photo_frame(e, id) && !is_prose_box(e, id, article_chars);
@@ -275,8 +358,10 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
         s->headings > 0 || (e->flags[id] & NF_HAS_CODE) ||
         heur_is_heading_tag(t) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
         return false;
+    /* "meta" names a recipe card's times and servings as well as a post's
+     * date line: labelled rows are data. */
     if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
-        return true;
+        return !in_labelled_rows(e, id);
     /* A <time> standing on its own in a container is a dateline; inside a
      * paragraph it is part of a sentence. */
     if (t == GUMBO_TAG_TIME)
@@ -310,6 +395,51 @@ static bool is_member_panel(const rm_engine *e, int32_t id)
     return panel;
 }
 
+/* One row of a member panel standing alone ("Posts: 1,204", "Joined: Mar
+ * 2019", "87 posts"), when the panel is laid out row by row rather than
+ * in one box; a post's permalink number ("#12"); a vote or like count.
+ * They tell about the thread's furniture, not what was written. Threads
+ * only. */
+#define MEMBER_ROW_MAX_CHARS 60
+
+static bool is_member_row(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > MEMBER_ROW_MAX_CHARS || s->sentences > 0 ||
+        s->paragraphs > 0 || heur_is_heading_tag(node(e, id)->tag))
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, MEMBER_ROW_MAX_CHARS * 4, &len);
+    bool row = text && heur_starts_with_member_stat(text, len);
+    free(text);
+    return row;
+}
+
+#define COUNTER_MAX_CHARS 8
+
+/* A post's permalink number ("#12", a link) or a bare count beside a post
+ * (votes, likes, "1,204"): digits and separators only. */
+static bool is_post_number(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || e->st[id].chars == 0 || e->st[id].chars > COUNTER_MAX_CHARS ||
+        (e->flags[id] & (NF_IN_TABLE | NF_IN_CODE | NF_IN_HEADING)))
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, 32, &len);
+    size_t i = 0;
+    while (text && i < len && text[i] == ' ')
+        i++;
+    bool hash = text && i < len && text[i] == '#';
+    if (hash && node(e, id)->tag != GUMBO_TAG_A)
+        hash = false;
+    size_t k = i + (hash ? 1 : 0);
+    bool number = text && k < len && text[k] >= '0' && text[k] <= '9';
+    for (; number && k < len; k++)
+        number = (text[k] >= '0' && text[k] <= '9') || text[k] == ' ' || text[k] == ',' || text[k] == '.';
+    free(text);
+    return number;
+}
+
 /* A short paragraph made of two or more links and separators ("Download
  * the data | Print this page | Feedback"): page tools, not prose
  * (trafilatura's short-block link-density rule). */
@@ -337,6 +467,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                    heur_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
         } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
+                                 is_member_row(e, i) || is_post_number(e, i) ||
                                  is_author_bio(e, i) || is_figure_credit(e, i))) {
             gone = true;
         }
@@ -362,7 +493,8 @@ static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
             continue;
         if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
             continue;
-        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, article_chars, attempt))
+        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, article_chars, attempt) &&
+            !in_labelled_rows(e, i))
             remove_node(e, i);
     }
 }
@@ -378,6 +510,57 @@ static void clean_empty_paragraphs(rm_engine *e, int32_t root)
     }
 }
 
+/* The heading around text node `t`, or RM_NONE. A heading inside a list
+ * item or a link, or holding a link, is a card's title (the last card of
+ * a grid ends in one), not a section's. */
+static int32_t heading_of(const rm_engine *e, int32_t t, int32_t root)
+{
+    for (int32_t a = node(e, t)->parent; a != RM_NONE && a >= root; a = node(e, a)->parent) {
+        if (node(e, a)->tag == GUMBO_TAG_LI)
+            return RM_NONE;
+        if (heur_is_heading_tag(node(e, a)->tag) || (e->flags[a] & NF_ROLE_HEADING))
+            return (e->flags[a] & (NF_IN_LINK | NF_HEADLINE | NF_IN_CODE)) || e->st[a].links > 0
+                       ? RM_NONE : a;
+    }
+    return RM_NONE;
+}
+
+/* The last kept text of the roots, from `from` backwards: a text node
+ * with something to read, or RM_NONE. */
+static int32_t last_text(const rm_engine *e, int32_t from, int32_t root)
+{
+    for (int32_t i = from; i >= root; i--)
+        if (node(e, i)->type == RM_NODE_TEXT && e->drop[i] == DROP_KEEP && e->tchars[i] > 0)
+            return i;
+    return RM_NONE;
+}
+
+/* A heading that nothing follows heads something that was removed (the
+ * "What others are reading" over a dropped shelf, a "Share your story"
+ * over its form, "Comments" over the thread): Trafilatura drops trailing
+ * headings too. Twice at most, so that a heading over a heading goes;
+ * never the article's only text. */
+#define MAX_TRAILING_HEADINGS 2
+
+static void clean_trailing_headings(rm_engine *e, const int32_t *roots, size_t n)
+{
+    int removed = 0;
+    for (size_t k = n; k-- > 0;) {
+        int32_t root = roots[k];
+        for (;;) {
+            int32_t t = last_text(e, engine_end(e, root) - 1, root);
+            int32_t h = t == RM_NONE ? RM_NONE : heading_of(e, t, root);
+            if (h == RM_NONE || h == root || removed++ == MAX_TRAILING_HEADINGS)
+                return;
+            if (last_text(e, h - 1, root) == RM_NONE && k == 0)
+                return;
+            remove_node(e, h);
+            if (last_text(e, engine_end(e, root) - 1, root) == RM_NONE)
+                break;   /* this root held only headings: look at the one before */
+        }
+    }
+}
+
 void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -386,6 +569,7 @@ void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t 
             clean_conditionally(e, roots[k], attempt);
         clean_empty_paragraphs(e, roots[k]);
     }
+    clean_trailing_headings(e, roots, n);
 }
 
 /* ---- captions, for plain text ------------------------------------------- */

@@ -55,7 +55,7 @@ static const uint32_t phrase_box_max_chars[RM_REMOVED_KIND_COUNT] = {
     [RM_REMOVED_SHARE] = 300,
     [RM_REMOVED_CONSENT] = 1200,
     [RM_REMOVED_PROMPT] = 600,
-    [RM_REMOVED_NAVIGATION] = 300,
+    [RM_REMOVED_NAVIGATION] = 3000,   /* an on-page table of contents, linky */
     [RM_REMOVED_FOOTER] = 600,
     [RM_REMOVED_ADS] = 600,
 };
@@ -87,6 +87,10 @@ static const GumboTag label_tags[] = {
 #define NOTE_MAX_CHARS 300
 #define SIGNUP_PITCH_MAX_CHARS 450   /* heading, pitch and small print */
 #define MIN_REPLY_ITEMS 2
+#define REPLY_FORM_MAX_CHARS 400 /* a reply form's labels and small print; the
+                                    size of the sign-up forms above */
+#define MIN_TOC_LINKS 3
+#define TOC_CHARS_PER_LINK 60   /* a heading's words, not a sentence */
 
 static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
 
@@ -109,8 +113,10 @@ static void mark(rm_engine *e, int32_t id, rm_removed_kind kind)
     if (e->drop[id] != DROP_KEEP && e->drop[id] != DROP_STATIC)
         return;
     /* On a forum or Q&A page the "comments" are the thread itself; only
-     * the reply form (a textarea, see classify_by_structure) goes. */
-    if (kind == RM_REMOVED_COMMENTS && e->thread && !(e->flags[id] & NF_HAS_TEXTAREA))
+     * the reply form (a textarea, see classify_by_structure) goes, and a
+     * box holding posts besides the reply form is the thread. */
+    if (kind == RM_REMOVED_COMMENTS && e->thread &&
+        (!(e->flags[id] & NF_HAS_TEXTAREA) || e->raw[id].chars > REPLY_FORM_MAX_CHARS))
         return;
     /* Hidden clutter (a nag waiting for its script) is counted too, but
      * only once: not when an ancestor is already clutter. */
@@ -139,7 +145,7 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     const char *ident = dom_attr(&e->dom, id, "id");
     if (e->flags[id] & NF_IN_CODE)
         return;         /* "token comment" is syntax highlighting */
-    if (heur_is_heading_tag(node(e, id)->tag))
+    if (engine_id_is_slug(e, id))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
     for (size_t k = 0; kind == RM_KIND_NONE && k < sizeof component_attrs / sizeof component_attrs[0]; k++)
@@ -248,6 +254,35 @@ static void classify_reviews(rm_engine *e, int32_t id)
                   names_reviews(engine_sig(e, id));
     if (review)
         mark(e, id, RM_REMOVED_COMMENTS);
+}
+
+/* Is the element a schema.org item of type `name` (microdata itemtype,
+ * "https://schema.org/Answer" or "schema:Answer")? */
+static bool item_of_type(const rm_engine *e, int32_t id, const char *name)
+{
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    if (!type)
+        return false;
+    const char *slash = strrchr(type, '/'), *colon = strrchr(type, ':');
+    const char *local = slash ? slash + 1 : colon ? colon + 1 : type;
+    return strcmp(local, name) == 0;
+}
+
+/* On a question-and-answer page the posts are the question and its
+ * answers; the remarks people attach to one of them (schema.org Comment
+ * items inside a Question or Answer, "Commented Mar 26") are talk about
+ * the post, not part of the thread, as the comments under an article are
+ * not part of the article. */
+static void classify_post_remarks(rm_engine *e, int32_t id)
+{
+    if (!e->thread || !item_of_type(e, id, "Comment"))
+        return;
+    for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)
+        if (item_of_type(e, a, "Question") || item_of_type(e, a, "Answer")) {
+            e->kind[id] = RM_REMOVED_COMMENTS;
+            engine_drop_subtree(e, id, DROP_CLUTTER);
+            return;
+        }
 }
 
 /* Tag and first class token: what repeated cards have in common
@@ -385,6 +420,56 @@ static bool label_opens_box(const rm_engine *e, int32_t box, int32_t label)
     return true;
 }
 
+/* The rank of a heading element (1 for h1 ... 6 for h6), 0 for others. */
+static int heading_rank(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    return heur_is_heading_tag(t) ? (int)(t - GUMBO_TAG_H1) + 1 : 0;
+}
+
+/* The rank of the heading that is or holds `label`; a label that is no
+ * heading counts as a rank-2 one. */
+static int label_rank(const rm_engine *e, int32_t label)
+{
+    int32_t end = engine_end(e, label);
+    for (int32_t i = label; i < end; i++)
+        if (heading_rank(e, i))
+            return heading_rank(e, i);
+    for (int32_t a = node(e, label)->parent; a != RM_NONE; a = node(e, a)->parent)
+        if (heading_rank(e, a))
+            return heading_rank(e, a);
+    return 2;
+}
+
+/* Does `box` hold a heading other than `label`'s of the same rank or
+ * higher (a sibling section's title)? */
+static bool holds_peer_heading(const rm_engine *e, int32_t box, int32_t label)
+{
+    int rank = label_rank(e, label);
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        int r = heading_rank(e, i);
+        if (r && r <= rank && !engine_contains(e, i, label) && !engine_contains(e, label, i))
+            return true;
+    }
+    return false;
+}
+
+/* A heading's section in a flat page: the siblings after it, up to the
+ * next heading of its rank or higher. */
+static void mark_section_after(rm_engine *e, int32_t heading)
+{
+    for (int32_t s = node(e, heading)->next_sibling; s != RM_NONE; s = node(e, s)->next_sibling) {
+        if (!is_element(e, s))
+            continue;
+        if (heading_rank(e, s) && heading_rank(e, s) <= label_rank(e, heading))
+            return;
+        if (holds_peer_heading(e, s, heading) || protected_box(e, s))
+            return;
+        mark(e, s, RM_REMOVED_COMMENTS);
+    }
+}
+
 /* A box opened by a phrase label ("Related Articles", "Adblock Detected",
  * "Leave a Reply"): climb from the label to the largest ancestor it still
  * opens, within the kind's size limit. */
@@ -402,6 +487,11 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
         kind = RM_REMOVED_COMMENTS;
     if (kind == RM_KIND_NONE && heur_is_ad_label(text, len))
         kind = RM_REMOVED_ADS;   /* a "Sponsored" card */
+    /* A product page's customer reviews are its comment section. */
+    bool reviews = kind == RM_KIND_NONE && e->page_type == RM_PAGE_PRODUCT &&
+                   heur_is_review_heading(text, len);
+    if (reviews)
+        kind = RM_REMOVED_COMMENTS;
     free(text);
     if (kind == RM_KIND_NONE)
         return;
@@ -410,6 +500,14 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
         if (!is_element(e, a) || protected_box(e, a) || e->raw[a].chars > phrase_box_max_chars[kind] ||
             !label_opens_box(e, a, label))
             break;
+        /* The reviews end where the next section of the page begins. */
+        if (reviews && holds_peer_heading(e, a, label))
+            break;
+        /* A policy note ("Shipping & Returns") is one heading and its text:
+         * a box with more headings is the accordion or tab set that holds
+         * it beside the description and the specifications. */
+        if (kind == RM_REMOVED_FOOTER && e->raw[a].headings > 1)
+            break;
         box = a;
     }
     if (box == RM_NONE)
@@ -417,8 +515,15 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     /* A bold phrase that is not a heading labels nothing by itself. */
     if (box == label && !heur_is_heading_tag(node(e, label)->tag))
         return;
+    if (reviews && box == label)
+        mark_section_after(e, label);
     /* A related label must head links, not prose ("Related: the council's
      * earlier vote was ..."). */
+    /* ... and a table of contents is links to the page's headings: in-page
+     * links, which link density weighs lightly, so short text per link. */
+    if (kind == RM_REMOVED_NAVIGATION && box != label && engine_link_density(&e->raw[box]) < 0.5 &&
+        (e->raw[box].links < MIN_TOC_LINKS || e->raw[box].chars > TOC_CHARS_PER_LINK * e->raw[box].links))
+        return;
     if (kind == RM_REMOVED_RELATED && box != label && engine_link_density(&e->raw[box]) < 0.3)
         return;
     mark(e, box, kind);
@@ -497,10 +602,39 @@ static void drop_skip_target(rm_engine *e, id_index *ids, int32_t link)
         engine_drop_subtree(e, i, DROP_CLUTTER);
 }
 
+/* Does the element sit inside a run of text (a sentence around it), rather
+ * than between blocks? Its parent then has words of its own beside it. */
+static bool in_running_text(const rm_engine *e, int32_t id)
+{
+    for (int32_t c = node(e, node(e, id)->parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (c != id && node(e, c)->type == RM_NODE_TEXT && e->tchars[c] > 1)
+            return true;
+    return false;
+}
+
+/* A call to action: a short link styled or marked as a button ("Get a
+ * quote", "Start your free trial"), standing between blocks rather than
+ * inside a sentence. A reader cannot press it, and a button element would
+ * not be text at all. */
+static bool is_button_link(const rm_engine *e, int32_t id)
+{
+    if (node(e, id)->tag != GUMBO_TAG_A || e->raw[id].chars > CONTROL_MAX_CHARS ||
+        (e->flags[id] & (NF_IN_CODE | NF_IN_HEADING)) || protected_box(e, id))
+        return false;
+    const char *role = dom_attr(&e->dom, id, "role");
+    if (!(role && strcmp(role, "button") == 0) && !heur_is_button_class(dom_attr(&e->dom, id, "class")))
+        return false;
+    return !in_running_text(e, id);
+}
+
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control. */
 static void classify_control(rm_engine *e, id_index *ids, int32_t id)
 {
+    if (is_button_link(e, id)) {
+        engine_drop_subtree(e, id, DROP_CLUTTER);
+        return;
+    }
     GumboTag t = node(e, id)->tag;
     if ((t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN) || e->raw[id].chars == 0 ||
         e->raw[id].chars > CONTROL_MAX_CHARS || e->raw[id].links == 0 || (e->flags[id] & NF_IN_CODE))
@@ -553,6 +687,24 @@ static void classify_note(rm_engine *e, int32_t id)
     free(text);
 }
 
+/* A block that only stands in for content a script loads ("Loading...")
+ * or counts and sorts the results above a list ("Showing 24 of 291
+ * results", "Sort by"): dropped without being counted, as page controls. */
+static void classify_placeholder(rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    GumboTag t = node(e, id)->tag;
+    if (s->chars == 0 || s->chars > CONTROL_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
+        (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI) ||
+        protected_box(e, id))
+        return;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, CONTROL_MAX_CHARS * 4, &len);
+    if (text && heur_is_placeholder(text, len))
+        engine_drop_subtree(e, id, DROP_CLUTTER);
+    free(text);
+}
+
 void clutter_classify(rm_engine *e)
 {
     int32_t body = e->dom.body;
@@ -569,6 +721,8 @@ void clutter_classify(rm_engine *e)
             classify_reply_list(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_post_remarks(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
     }
@@ -579,6 +733,9 @@ void clutter_classify(rm_engine *e)
             classify_labelled_box(e, i);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         classify_note(e, i);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_element(e, i))
+            classify_placeholder(e, i);
     id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))

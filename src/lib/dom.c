@@ -54,6 +54,37 @@ static int grow(void **buf, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
+#define CUSTOM_NAME_MAX 63
+
+/* Capacities of the custom-name store while it is built. */
+typedef struct {
+    size_t ids, names, names_len;
+} custom_caps;
+
+/* Copy the source name of custom element `id` (Gumbo's original tag). */
+static int add_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, const GumboNode *g)
+{
+    GumboStringPiece piece = g->v.element.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    size_t len = piece.length < CUSTOM_NAME_MAX ? piece.length : CUSTOM_NAME_MAX;
+    size_t ids_cap = caps->ids;
+    if (grow((void **)&dom->custom_ids, &ids_cap, dom->custom_count + 1, sizeof *dom->custom_ids) ||
+        grow((void **)&dom->custom_offsets, &caps->ids, dom->custom_count + 1,
+             sizeof *dom->custom_offsets) ||
+        grow((void **)&dom->custom_names, &caps->names, caps->names_len + len + 1, 1))
+        return -1;
+    char *name = dom->custom_names + caps->names_len;
+    for (size_t i = 0; i < len; i++) {
+        char c = piece.data[i];
+        name[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    name[len] = '\0';
+    dom->custom_ids[dom->custom_count] = id;
+    dom->custom_offsets[dom->custom_count++] = (uint32_t)caps->names_len;
+    caps->names_len += len + 1;
+    return 0;
+}
+
 static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
                         int32_t parent, uint32_t depth)
 {
@@ -70,6 +101,7 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
     n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
               : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
     n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
+    n->has_attrs = g->type == GUMBO_NODE_ELEMENT && g->v.element.attributes.length > 0;
     return id;
 }
 
@@ -78,6 +110,7 @@ int dom_build(rm_dom *dom, const GumboOutput *output)
     memset(dom, 0, sizeof *dom);
     dom->html = dom->head = dom->body = RM_NONE;
     size_t cap = 0, stack_cap = 0;
+    custom_caps caps = {0, 0, 0};
     frame *stack = NULL;
     size_t top = 0;
 
@@ -112,6 +145,8 @@ int dom_build(rm_dom *dom, const GumboOutput *output)
         stack[top - 1].last_child = id;
         if (child->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = child->v.element.tag;
+            if (t == GUMBO_TAG_UNKNOWN && add_custom_name(dom, &caps, id, child))
+                goto oom;
             if (t == GUMBO_TAG_HTML && dom->html == RM_NONE)
                 dom->html = id;
             else if (t == GUMBO_TAG_HEAD && dom->head == RM_NONE)
@@ -134,11 +169,14 @@ oom:
 void dom_free(rm_dom *dom)
 {
     free(dom->nodes);
+    free(dom->custom_ids);
+    free(dom->custom_offsets);
+    free(dom->custom_names);
     memset(dom, 0, sizeof *dom);
     dom->html = dom->head = dom->body = RM_NONE;
 }
 
-const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
+const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
 {
     const rm_node *n = &dom->nodes[id];
     if (n->type != RM_NODE_ELEMENT)
@@ -169,13 +207,16 @@ const char *dom_tag_name(const rm_dom *dom, int32_t id, char buf[64])
         return "";
     if (n->tag != GUMBO_TAG_UNKNOWN)
         return gumbo_normalized_tagname(n->tag);
-    GumboStringPiece piece = n->g->v.element.original_tag;
-    gumbo_tag_from_original_text(&piece);
-    size_t len = piece.length < 63 ? piece.length : 63;
-    for (size_t i = 0; i < len; i++) {
-        char c = piece.data[i];
-        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    size_t lo = 0, hi = dom->custom_count;   /* ids ascend: binary search */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (dom->custom_ids[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    buf[len] = '\0';
+    if (lo == dom->custom_count || dom->custom_ids[lo] != id)
+        return "";
+    strcpy(buf, dom->custom_names + dom->custom_offsets[lo]);
     return buf;
 }

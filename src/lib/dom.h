@@ -47,6 +47,7 @@ typedef struct {
     uint32_t depth;
     GumboTag tag;           /* GUMBO_TAG_UNKNOWN for text and the document */
     uint8_t type;           /* rm_node_type */
+    uint8_t has_attrs;      /* an element with attributes */
 } rm_node;
 
 typedef struct {
@@ -55,15 +56,30 @@ typedef struct {
     int32_t html;           /* <html> element id, or RM_NONE */
     int32_t head;           /* <head> id, or RM_NONE */
     int32_t body;           /* <body> id, or RM_NONE */
+    /* Names of the elements Gumbo does not know (custom elements): Gumbo
+     * keeps them only as pointers into the markup it parsed, so they are
+     * copied here (lower-cased, at most 63 bytes) and the markup can be
+     * freed once the index is built. Ids ascending; NUL-separated names. */
+    int32_t *custom_ids;
+    uint32_t *custom_offsets;
+    char *custom_names;
+    size_t custom_count;
 } rm_dom;
 
 /* Build the index over a parsed document. Skips comments and <template>
- * contents. Returns 0, or -1 when out of memory. */
+ * contents. Gumbo's tree must outlive the index; the markup it parsed need
+ * not. Returns 0, or -1 when out of memory. */
 int dom_build(rm_dom *dom, const GumboOutput *output);
 void dom_free(rm_dom *dom);
 
-/* Attribute value of an element node, or NULL. */
-const char *dom_attr(const rm_dom *dom, int32_t id, const char *name);
+/* Attribute value of an element node, or NULL. Every pass asks for
+ * several names on every element, and many elements have no attributes:
+ * those are answered here without a call or a look at Gumbo's node. */
+const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name);
+static inline const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
+{
+    return dom->nodes[id].has_attrs ? dom_attr_lookup(dom, id, name) : NULL;
+}
 /* Text of a text node (NULL for elements). */
 const char *dom_text(const rm_dom *dom, int32_t id);
 

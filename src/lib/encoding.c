@@ -23,6 +23,8 @@
  */
 #include "encoding.h"
 
+#include "ascii.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -493,10 +495,23 @@ static size_t bom_length(const char *bytes, size_t len, int encoding)
 
 static int has_non_ascii(const uint8_t *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= 0x80)
-            return 1;
-    return 0;
+    return ascii_prefix(s, len) < len;
+}
+
+/* u8_check(s, len) == NULL, reading ASCII runs eight bytes at a time and
+ * handing only the runs of non-ASCII bytes to u8_check: a multi-byte
+ * sequence holds no ASCII byte, so the text is valid when each run is. */
+static int valid_utf8_text(const uint8_t *s, size_t len)
+{
+    for (size_t i = ascii_prefix(s, len); i < len; i += ascii_prefix(s + i, len - i)) {
+        size_t run = i;
+        while (run < len && s[run] >= 0x80)
+            run++;
+        if (u8_check(s + i, run - i))
+            return 0;
+        i = run;
+    }
+    return 1;
 }
 
 static int sniff_bom(const char *bytes, size_t len)
@@ -556,8 +571,9 @@ static int detect(const char *bytes, size_t len, int *valid_utf8)
     int found = sniff_bom(bytes, len);
     if (found != -1)
         return found;
-    *valid_utf8 = u8_check((const uint8_t *)bytes, len) == NULL;
-    if (*valid_utf8 && has_non_ascii((const uint8_t *)bytes, len))
+    int ascii = !has_non_ascii((const uint8_t *)bytes, len);
+    *valid_utf8 = ascii || valid_utf8_text((const uint8_t *)bytes, len);
+    if (*valid_utf8 && !ascii)
         return E_UTF8;
     found = prescan((const unsigned char *)bytes, len);
     if (found == -1)
@@ -577,7 +593,7 @@ static const char replacement_utf8[] = "\xEF\xBF\xBD";
 static int sanitize_utf8(const uint8_t *src, size_t len, int valid_utf8, uint8_t **out, size_t *out_len)
 {
     if (valid_utf8 == -1)
-        valid_utf8 = u8_check(src, len) == NULL;
+        valid_utf8 = valid_utf8_text(src, len);
     if (valid_utf8 && !memchr(src, 0, len)) {
         *out = malloc(len + 1);
         if (!*out)
@@ -708,7 +724,7 @@ static int needs_nfc(const uint8_t *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
         if (s[i] < 0x80) {
-            i++;
+            i += ascii_prefix(s + i, len - i);
             continue;
         }
         ucs4_t c;

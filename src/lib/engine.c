@@ -10,6 +10,8 @@
  */
 #include "engine.h"
 
+#include "casefold.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -170,12 +172,63 @@ static bool is_data_table(const rm_engine *e, int32_t id)
     return rows >= 10 || cols > 4 || rows * cols > 10;
 }
 
-/* A heading's id is nearly always a slug of its own text, the target of
- * an in-page link ("sharing-one-cache-across-runners"); it says nothing
- * about what the heading is, so headings are known by their class alone. */
-static bool id_is_slug(const rm_node *n)
+/* The next ASCII letter or digit of `s` from *at, lower-cased, or '\0'. */
+static char next_alnum(const char *s, size_t *at)
 {
-    return heur_is_heading_tag(n->tag);
+    for (; s[*at]; (*at)++) {
+        char c = s[*at];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            (*at)++;
+            return c;
+        }
+    }
+    return '\0';
+}
+
+/* Do the letters and digits of the heading's text spell `id`, whatever
+ * separates the words ("Respond to review comments" and
+ * "respond-to-review-comments")? */
+static bool heading_spells(const rm_dom *dom, int32_t heading, const char *id)
+{
+    size_t at_id = 0;
+    int32_t end = heading + (int32_t)dom->nodes[heading].size;
+    for (int32_t i = heading; i < end; i++) {
+        const char *t = dom->nodes[i].type == RM_NODE_TEXT ? dom_text(dom, i) : NULL;
+        size_t at = 0;
+        for (char c; t && (c = next_alnum(t, &at)) != '\0';)
+            if (next_alnum(id, &at_id) != c)
+                return false;
+    }
+    return at_id > 0 && next_alnum(id, &at_id) == '\0';
+}
+
+/* A heading's id is nearly always a slug of its own text, the target of
+ * an in-page link ("sharing-one-cache-across-runners"), and so is the id
+ * of a section that opens with its heading, as documentation generators
+ * write them (Sphinx, Pandoc, AsciiDoc): such an id says nothing about
+ * what the box is, so these are known by their class alone. A one-word
+ * section id ("comments" over "Comments") names the box as much as it
+ * spells its heading, and still counts. */
+static bool id_is_slug(const rm_dom *dom, int32_t i)
+{
+    const rm_node *n = &dom->nodes[i];
+    if (heur_is_heading_tag(n->tag))
+        return true;
+    const char *id = n->type == RM_NODE_ELEMENT ? dom_attr(dom, i, "id") : NULL;
+    if (!id)
+        return false;
+    int32_t c = n->first_child;
+    while (c != RM_NONE && dom->nodes[c].type == RM_NODE_TEXT)
+        c = dom->nodes[c].next_sibling;
+    return c != RM_NONE && heur_is_heading_tag(dom->nodes[c].tag) && strpbrk(id, "-_") &&
+           heading_spells(dom, c, id);
+}
+
+bool engine_id_is_slug(const rm_engine *e, int32_t id)
+{
+    return id_is_slug(&e->dom, id);
 }
 
 static int build_signatures(rm_engine *e)
@@ -187,7 +240,7 @@ static int build_signatures(rm_engine *e)
     e->sig_buf[0] = '\0';
     for (int32_t i = 0; i < e->dom.count; i++) {
         const char *cls = dom_attr(&e->dom, i, "class");
-        const char *id = id_is_slug(&e->dom.nodes[i]) ? NULL : dom_attr(&e->dom, i, "id");
+        const char *id = id_is_slug(&e->dom, i) ? NULL : dom_attr(&e->dom, i, "id");
         if (!cls && !id)
             continue;
         size_t need = (cls ? strlen(cls) : 0) + 1 + (id ? strlen(id) : 0) + 1;
@@ -331,27 +384,32 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
 {
     const GumboVector *attrs = &g->v.element.attributes;
     uint32_t f = 0;
-    bool aria_hidden = false, fallback_image = false;
+    bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
         const char *name = at->name, *v = at->value;
         if (strcmp(name, "hidden") == 0)
-            f |= NF_HIDDEN;
+            hidden = true;
         else if (strcmp(name, "aria-hidden") == 0)
             aria_hidden = strcmp(v, "true") == 0;
         else if (strcmp(name, "class") == 0) {
             fallback_image = strstr(v, "fallback-image") != NULL;
+            tab_panel = tab_panel || heur_is_tab_panel(v);
             if (has_fixed_class(e, v))
                 f |= NF_FIXED;
             if (heur_is_screen_reader_only(v))
                 f |= NF_HIDDEN;
         } else if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0) {
             f |= NF_ROLE_HEADING | NF_HAS_HEADING;
+        } else if (strcmp(name, "role") == 0 && strcmp(v, "tabpanel") == 0) {
+            tab_panel = true;
         } else if ((strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0) ||
                    (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0))
             f |= NF_FIXED;
-        else if (strcmp(name, "style") == 0)
-            f |= ((style_hides(v) ? NF_HIDDEN : 0) | (style_fixed(v) ? NF_FIXED : 0));
+        else if (strcmp(name, "style") == 0) {
+            hidden = hidden || style_hides(v);
+            f |= style_fixed(v) ? NF_FIXED : 0;
+        }
         else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
             f |= NF_HAS_DATE;
         else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
@@ -364,6 +422,10 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
     }
     /* Readability keeps Wikimedia's aria-hidden fallback images. */
     if (aria_hidden && !fallback_image)
+        hidden = true;
+    /* A closed tab or accordion panel is hidden only until a click (hidden
+     * by the page, docs/architecture.md): its text is the page's. */
+    if (hidden && !tab_panel)
         f |= NF_HIDDEN;
     return f;
 }
@@ -480,23 +542,31 @@ int engine_prepare(rm_engine *e)
     return 0;
 }
 
-void engine_free(rm_engine *e)
+/* Frees a pointer and forgets it, so that engine_free may follow. */
+#define RELEASE(p) (free(p), (p) = NULL)
+
+void engine_release_passes(rm_engine *e)
 {
     hashset_free(&e->fixed_classes);
     hashset_free(&e->link_targets);
-    free(e->sig_buf);
-    free(e->sig_off);
-    free(e->flags);
-    free(e->tchars);
-    free(e->tcommas);
-    free(e->tsentences);
-    free(e->raw);
-    free(e->kind);
+    RELEASE(e->sig_buf);
+    RELEASE(e->sig_off);
+    RELEASE(e->flags);
+    RELEASE(e->tchars);
+    RELEASE(e->tcommas);
+    RELEASE(e->tsentences);
+    RELEASE(e->raw);
+    RELEASE(e->kind);
+    RELEASE(e->has_block);
+    RELEASE(e->st);
+    RELEASE(e->score);
+    RELEASE(e->scored);
+}
+
+void engine_free(rm_engine *e)
+{
+    engine_release_passes(e);
     free(e->drop);
-    free(e->has_block);
-    free(e->st);
-    free(e->score);
-    free(e->scored);
     dom_free(&e->dom);
 }
 
@@ -606,6 +676,7 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
         return NULL;
     size_t n = 0;
     bool space = true;   /* drop leading white space */
+    unsigned char high = 0;   /* bit 7 set: some byte is not ASCII */
     uint32_t end = (uint32_t)id + e->dom.nodes[id].size;
     for (uint32_t i = (uint32_t)id; i < end && n < max_bytes; i++) {
         if (drop && drop[i] != DROP_KEEP) {
@@ -614,40 +685,29 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
         }
         const char *t = dom_text(&e->dom, (int32_t)i);
         for (; t && *t && n < max_bytes; t++) {
-            bool ws = *t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || *t == '\f';
+            unsigned char c = (unsigned char)*t;
+            bool ws = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
             if (ws && space)
                 continue;
-            buf[n++] = ws ? ' ' : *t;
+            /* ASCII letters are lower-cased on the way: that is their fold,
+             * and it changes nothing that folds the rest */
+            buf[n++] = ws ? ' ' : (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            high |= c;
             space = ws;
         }
     }
     while (n > 0 && buf[n - 1] == ' ')
         n--;
     /* ASCII (most labels): folding is lower-casing, NFC changes nothing. */
-    bool ascii = true;
-    for (size_t k = 0; k < n && ascii; k++)
-        ascii = (unsigned char)buf[k] < 0x80;
-    if (ascii) {
-        for (size_t k = 0; k < n; k++)
-            buf[k] = (char)((buf[k] >= 'A' && buf[k] <= 'Z') ? buf[k] - 'A' + 'a' : buf[k]);
+    if (!(high & 0x80)) {
         buf[n] = '\0';
         *len = n;
         return buf;
     }
-    /* A cut may split a character; u8_casefold needs valid UTF-8. */
+    /* A cut may split a character; the fold needs valid UTF-8. */
     while (n > 0 && u8_check((const uint8_t *)buf, n))
         n--;
-    size_t folded_len = 0;
-    uint8_t *folded = u8_casefold((const uint8_t *)buf, n, NULL, UNINORM_NFC, NULL, &folded_len);
+    char *folded = casefold_nfc(buf, n, len);
     free(buf);
-    if (!folded)
-        return NULL;
-    char *result = realloc(folded, folded_len + 1);
-    if (!result) {
-        free(folded);
-        return NULL;
-    }
-    result[folded_len] = '\0';
-    *len = folded_len;
-    return result;
+    return folded;
 }

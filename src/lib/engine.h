@@ -61,6 +61,10 @@ enum {
     ATTEMPT_WEIGHT_CLASSES = 1u << 1,
     ATTEMPT_CLEAN_CONDITIONALLY = 1u << 2,
     ATTEMPT_ALL = 7u,
+    /* Not a rung of the ladder: a page of sections (landing, service and
+     * index pages) is cleaned by each block's own link density rather
+     * than by Readability's article-shaped tests (clean.c). */
+    ATTEMPT_SECTIONS = 1u << 3,
 };
 
 /* Drop-mask values: why a node is not part of the article. */
@@ -112,10 +116,18 @@ typedef struct {
 } rm_engine;
 
 int engine_prepare(rm_engine *e);
+/* Free the per-node arrays of the passes (statistics, scores, flags,
+ * signatures): the renderers read only the index and `drop`, so the
+ * arrays need not stay beside the rendered text (a page's peak memory). */
+void engine_release_passes(rm_engine *e);
 void engine_free(rm_engine *e);
 
 /* Lower-cased "class id" of an element ("" when none). */
 const char *engine_sig(const rm_engine *e, int32_t id);
+
+/* Is the element's id a slug of its own heading's text (a heading, or a
+ * section opening with one), naming nothing? */
+bool engine_id_is_slug(const rm_engine *e, int32_t id);
 
 /* Statistics over the nodes not dropped by `drop` (NULL: static drops). */
 void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out);
@@ -156,6 +168,15 @@ static inline bool engine_has_br_child(const rm_engine *e, int32_t id)
 static inline int32_t engine_kept(const rm_engine *e, int32_t from, int32_t end)
 {
     while (from < end && e->drop[from] != DROP_KEEP)
+        from += (int32_t)e->dom.nodes[from].size;
+    return from < end ? from : end;
+}
+
+/* engine_kept under another mask than the current attempt's. */
+static inline int32_t engine_kept_by(const uint8_t *drop, const rm_engine *e, int32_t from,
+                                     int32_t end)
+{
+    while (from < end && drop[from] != DROP_KEEP)
         from += (int32_t)e->dom.nodes[from].size;
     return from < end ? from : end;
 }

@@ -19,6 +19,7 @@
 #include "readmode.h"
 
 #include "arena.h"
+#include "casefold.h"
 #include "encoding.h"
 #include "engine.h"
 #include "ldcheck.h"
@@ -27,13 +28,12 @@
 #include "phases.h"
 #include "prescan.h"
 #include "render.h"
+#include "wordcount.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
 #include <uninorm.h>
-#include <uniwbrk.h>
-#include <unictype.h>
 #include <unistr.h>
 
 #define MIN_ARTICLE_CHARS 500   /* Readability's charThreshold */
@@ -44,6 +44,10 @@
                                    (Readability's shortest scored block) */
 #define SECTIONS_SHARE 0.5     /* a choice with less of the main region's
                                    text is one section of several */
+#define STORY_SECTIONS_SHARE 0.35 /* the same without a declared main region
+                                   on a signed page, whose wrapper may also
+                                   hold a sidebar or a second copy of the
+                                   story for small screens */
 #define REGION_LINK_DENSITY 0.35 /* a wrapper this linky is page furniture */
 #define DENSE_SHARE 0.8         /* the densest region holds this much of the
                                    page's unlinked text */
@@ -169,31 +173,60 @@ static void unwrap_layout_roots(const rm_engine *e, attempt_result *best)
     best->root_count = n;
 }
 
-/* On a page read from its <noscript> blocks (engine.c), a root around such
- * a block stands for the block's content: renderers never enter
- * <noscript>, so the block's children become the roots. */
-static void unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
+/* On a page read from its <noscript> blocks (engine.c), renderers never
+ * enter <noscript>: a root that holds such blocks is replaced by the
+ * largest parts of it that hold none, in document order, with each
+ * block's children standing for the block. `holds` marks, over the root's
+ * id range, the nodes whose subtree holds a kept <noscript>. */
+static size_t split_at_noscript(const rm_engine *e, int32_t root, uint8_t *holds, int32_t *out,
+                                size_t n)
+{
+    int32_t end = engine_end(e, root);
+    memset(holds, 0, (size_t)(end - root));
+    for (int32_t i = end - 1; i >= root; i--) {
+        if (e->drop[i] != DROP_KEEP)
+            continue;
+        if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT)
+            holds[i - root] = 1;
+        int32_t parent = e->dom.nodes[i].parent;
+        if (holds[i - root] && i != root && parent >= root)
+            holds[parent - root] = 1;
+    }
+    for (int32_t i = root; i < end && n < MAX_ROOTS; i++) {
+        if (e->drop[i] != DROP_KEEP) {
+            i = engine_end(e, i) - 1;
+            continue;
+        }
+        if (holds[i - root])
+            continue;   /* descend: its parts are taken one by one */
+        out[n++] = i;
+        i = engine_end(e, i) - 1;
+    }
+    return n;
+}
+
+static int unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
 {
     int32_t out[MAX_ROOTS];
     size_t n = 0;
+    uint8_t *holds = NULL;
     for (size_t k = 0; k < best->root_count && n < MAX_ROOTS; k++) {
         int32_t r = best->roots[k], end = engine_end(e, r);
-        bool unwrapped = false;
-        for (int32_t i = engine_kept(e, r, end); i < end && n < MAX_ROOTS; i = engine_kept(e, i + 1, end)) {
-            if (e->dom.nodes[i].tag != GUMBO_TAG_NOSCRIPT)
-                continue;
-            for (int32_t c = e->dom.nodes[i].first_child; c != RM_NONE && n < MAX_ROOTS;
-                 c = e->dom.nodes[c].next_sibling)
-                if (e->drop[c] == DROP_KEEP)
-                    out[n++] = c;
-            unwrapped = true;
-            i = engine_end(e, i) - 1;
-        }
-        if (!unwrapped)
+        bool any = false;
+        for (int32_t i = engine_kept(e, r, end); i < end && !any; i = engine_kept(e, i + 1, end))
+            any = e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT;
+        if (!any) {
             out[n++] = r;
+            continue;
+        }
+        if (!holds && !(holds = malloc((size_t)e->dom.count)))
+            return -1;
+        n = split_at_noscript(e, r, holds, out, n);
     }
+    free(holds);
     memcpy(best->roots, out, n * sizeof out[0]);
     best->root_count = n;
+    return 0;
 }
 
 /* Does `box` hold an <article> with its own <h1> besides `story`? */
@@ -288,6 +321,20 @@ static double unlinked_chars(const rm_stats *s)
     return (double)s->chars - (double)s->link_chars;
 }
 
+/* Does the choice show any text once rendered? The scorer counts some
+ * text the renderers never show (hidden by a class or the page's style
+ * sheet, the chrome of custom elements); 1, 0, or -1 when out of memory. */
+static int choice_shows_text(const rm_engine *e, const attempt_result *best)
+{
+    rm_render_input in = {
+        .dom = &e->dom,
+        .drop = best->drop,
+        .roots = best->roots,
+        .root_count = best->root_count,
+    };
+    return render_shows_text(&in);
+}
+
 /* Never empty: when nothing reads as an article but the page shows text,
  * take the densest region, the smallest element that holds most of the
  * page's unlinked text, from `mask` (clutter removed, or when that leaves
@@ -306,7 +353,7 @@ static bool take_densest(rm_engine *e, const uint8_t *mask, attempt_result *best
             unlinked_chars(&e->st[i]) >= DENSE_SHARE * total)
             root = i;
     choose_root(e, root, 0, best);
-    return best->chars > 0;
+    return best->chars > 0 && choice_shows_text(e, best) == 1;
 }
 
 static int fall_back_to_densest(rm_engine *e, const uint8_t *base, attempt_result *best)
@@ -368,9 +415,10 @@ static int32_t main_region(const rm_engine *e)
  * the choice holds under half of the main region's unlinked text, the
  * region's sections are the content. */
 /* Without a declared main region: the highest wrapper of the choice below
- * <body> that is still mostly unlinked text once clutter is gone. Only on
- * pages that are not signed articles: a dated, authored story is one
- * block, and its wrapper may hold a sidebar column. */
+ * <body> that is still mostly unlinked text once clutter is gone. On a
+ * signed article the choice must hold under STORY_SECTIONS_SHARE of it: a
+ * dated, authored story is one block, and its wrapper may hold a sidebar
+ * column. */
 static int32_t content_region(const rm_engine *e, const attempt_result *best)
 {
     int32_t region = best->roots[0];
@@ -390,8 +438,12 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
         return;
     restart_from(e, base);
     int32_t region = main_region(e);
-    if (region == RM_NONE && (e->page_type != RM_PAGE_ARTICLE || !e->signed_page))
+    double share = SECTIONS_SHARE;
+    if (region == RM_NONE) {
         region = content_region(e, best);
+        if (e->page_type == RM_PAGE_ARTICLE && e->signed_page)
+            share = STORY_SECTIONS_SHARE;
+    }
     bool inside = region != RM_NONE && e->drop[region] == DROP_KEEP;
     for (size_t k = 0; inside && k < best->root_count; k++)
         inside = engine_contains(e, region, best->roots[k]);
@@ -402,11 +454,78 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     double chosen = 0;
     for (size_t k = 0; k < best->root_count; k++)
         chosen += unlinked_chars(&e->st[best->roots[k]]);
-    if (chosen >= SECTIONS_SHARE * unlinked_chars(&e->st[region])) {
+    if (chosen >= share * unlinked_chars(&e->st[region])) {
         memcpy(e->drop, best->drop, (size_t)e->dom.count);
         return;
     }
     choose_root(e, region, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, best);
+}
+
+/* Readability's conditional cleaning is shaped for articles: a container
+ * of prose loses its link lists and widgets, a small part of its text.
+ * When it took most of the chosen text, the choice is no article but a
+ * page of sections (features, stats, testimonials, FAQ: short blocks,
+ * often linked, in builder markup whose every block is a "widget"), and
+ * is cleaned again by each block's own link density (clean.c). Not on
+ * threads, manuals and product pages, which have their own rules, nor
+ * when nothing is left, where the densest region is the better answer. */
+#define ARTICLE_CLEAN_KEEPS 0.5
+
+/* Text and paragraph text that the mask `drop` keeps under the roots of a
+ * choice: one walk over the roots' subtrees, no page-wide statistics. */
+static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best,
+                      uint32_t *chars, uint32_t *prose)
+{
+    *chars = *prose = 0;
+    for (size_t k = 0; k < best->root_count; k++) {
+        int32_t end = engine_end(e, best->roots[k]);
+        int32_t para_end = -1;
+        for (int32_t i = engine_kept_by(drop, e, best->roots[k], end); i < end;
+             i = engine_kept_by(drop, e, i + 1, end)) {
+            if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end)
+                para_end = engine_end(e, i);
+            if (e->dom.nodes[i].type != RM_NODE_TEXT)
+                continue;
+            *chars += e->tchars[i];
+            if (i < para_end)
+                *prose += e->tchars[i];
+        }
+    }
+}
+
+/* Readability's conditional cleaning is shaped for articles: a container
+ * of prose loses its link lists and widgets, a small part of its text.
+ * When it took most of the chosen text, the choice is no article but a
+ * page of sections (features, stats, testimonials, FAQ: short blocks,
+ * often linked, in builder markup whose every block is a "widget"), and
+ * is cleaned again by each block's own link density (clean.c). Not on
+ * threads, manuals and product pages, which have their own rules; not on
+ * a signed story whose cleaning kept an article body (a sidebar of
+ * teasers beside a short story is what that cleaning is for); nor when
+ * nothing is left, where the densest region is the better answer. */
+#define ARTICLE_CLEAN_KEEPS 0.5
+
+static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION ||
+        e->page_type == RM_PAGE_PRODUCT)
+        return;
+    uint32_t uncleaned, cleaned, prose, unused;
+    kept_text(e, base, best, &uncleaned, &unused);
+    kept_text(e, best->drop, best, &cleaned, &prose);
+    if (cleaned >= ARTICLE_CLEAN_KEEPS * uncleaned ||
+        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && prose >= MIN_ARTICLE_CHARS))
+        return;
+    restart_from(e, base);
+    e->top_candidate = best->roots[0];
+    clean_article(e, ATTEMPT_CLEAN_CONDITIONALLY | ATTEMPT_SECTIONS, best->roots, best->root_count);
+    uint32_t chars = kept_chars(e, best->roots, best->root_count);
+    if (chars <= best->chars) {   /* a grid of linked teasers: no better */
+        memcpy(e->drop, best->drop, (size_t)e->dom.count);
+        return;
+    }
+    best->chars = chars;
+    memcpy(best->drop, e->drop, (size_t)e->dom.count);
 }
 
 /* On an index page the repeated cards are the content: when the choice
@@ -436,6 +555,21 @@ static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
 
 /* Run the ladder, then the articleBody cross-check; leaves the chosen
  * mask in e->drop. */
+/* A choice made only of text the renderers never show would give an empty
+ * body: the densest region that shows text replaces it. */
+static int settle_on_shown_text(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    int shows = choice_shows_text(e, best);
+    if (shows < 0)
+        return -1;
+    if (shows || best->fallback || e->dom.body == RM_NONE)
+        return 0;
+    best->chars = 0;
+    int rc = fall_back_to_densest(e, base, best);
+    unwrap_layout_roots(e, best);
+    return rc ? rc : unwrap_noscript_roots(e, best);
+}
+
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
 {
     static const unsigned ladder[] = {
@@ -485,48 +619,22 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         take_thread(e, base, e->posts, best);
     else if (rc == 0 && !witnessed_taken && !take_cards(e, base, best))
         take_sections(e, base, best);
+    if (rc == 0)
+        clean_as_sections(e, base, best);
     best->fallback = false;
     if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
         rc = fall_back_to_densest(e, base, best);
     unwrap_layout_roots(e, best);
-    unwrap_noscript_roots(e, best);
+    if (rc == 0)
+        rc = unwrap_noscript_roots(e, best);
+    if (rc == 0)
+        rc = settle_on_shown_text(e, base, best);
     free(base);
     phase_lap(e->clock, PHASE_SCORE);
     return rc;
 }
 
 /* ---- counting ------------------------------------------------------------- */
-
-/* Words by Unicode word breaks (UAX #29 via libunistring): a segment counts
- * when it holds a letter or digit, so CJK ideographs count one each. */
-static size_t count_words(const char *text, size_t *cjk_chars)
-{
-    size_t len = strlen(text), words = 0;
-    *cjk_chars = 0;
-    if (len == 0)
-        return 0;
-    char *breaks = malloc(len);
-    if (!breaks)
-        return 0;
-    u8_wordbreaks((const uint8_t *)text, len, breaks);
-    bool counted = false;
-    for (size_t i = 0; i < len;) {
-        ucs4_t uc;
-        int n = u8_mbtouc(&uc, (const uint8_t *)text + i, len - i);
-        if (breaks[i])
-            counted = false;
-        if (!counted && (uc_is_alpha(uc) || uc_is_digit(uc))) {
-            words++;
-            counted = true;
-        }
-        if (uc_is_property_ideographic(uc) || (uc >= 0x3040 && uc <= 0x30FF) ||
-            (uc >= 0x0E00 && uc <= 0x0E7F))
-            (*cjk_chars)++;
-        i += n > 0 ? (size_t)n : 1;
-    }
-    free(breaks);
-    return words;
-}
 
 static unsigned reading_minutes(size_t words, size_t cjk_chars)
 {
@@ -569,15 +677,7 @@ static char *fold(const char *s, size_t *len)
     *len = 0;
     if (!s)
         return NULL;
-    uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, len);
-    uint8_t *terminated = f ? realloc(f, *len + 1) : NULL;
-    if (!terminated) {
-        free(f);
-        *len = 0;
-        return NULL;
-    }
-    terminated[*len] = '\0';
-    return (char *)terminated;
+    return casefold_nfc(s, strlen(s), len);
 }
 
 /* `s` as one HTML paragraph, with the markup characters escaped. */
@@ -637,7 +737,7 @@ static int prefer_product_description(rm_article *a, const char *description,
     if (a->page_type != RM_PAGE_PRODUCT || !description)
         return 0;
     size_t cjk;
-    size_t words = count_words(description, &cjk);
+    size_t words = words_count(description, &cjk);
     if (spaced_words(description) < PRODUCT_LD_WORDS || (double)words < PRODUCT_LD_SHARE * (double)a->word_count)
         return 0;
     char probe[PRODUCT_LD_PROBE + 1];
@@ -669,25 +769,29 @@ static int prefer_product_description(rm_article *a, const char *description,
     return 0;
 }
 
-/* The plain text, wrapped at `width` columns unless 0. Plain text has no
- * pictures, so it leaves their captions out (clean_captions_for_text). */
-static char *render_plain_text(const rm_engine *e, const attempt_result *best,
-                               const rm_render_input *in, unsigned width)
+/* The drop mask for plain text: the article's, and the captions of its
+ * pictures, which plain text (showing no pictures) leaves out
+ * (clean_captions_for_text). Made while the per-node passes are alive. */
+static uint8_t *text_mask(const rm_engine *e, const attempt_result *best)
 {
-    uint8_t *text_drop = malloc(e->dom.count ? (size_t)e->dom.count : 1);
-    if (!text_drop)
+    uint8_t *mask = malloc(e->dom.count ? (size_t)e->dom.count : 1);
+    if (!mask)
         return NULL;
-    memcpy(text_drop, e->drop, (size_t)e->dom.count);
-    clean_captions_for_text(e, best->roots, best->root_count, text_drop);
+    memcpy(mask, e->drop, (size_t)e->dom.count);
+    clean_captions_for_text(e, best->roots, best->root_count, mask);
+    return mask;
+}
+
+/* The plain text, wrapped at `width` columns unless 0. */
+static char *render_plain_text(const rm_render_input *in, const uint8_t *text_drop, unsigned width)
+{
     rm_render_input text_in = *in;
     text_in.drop = text_drop;
-    char *text = width ? render_text_wrapped(&text_in, width) : render_text(&text_in);
-    free(text_drop);
-    return text;
+    return width ? render_text_wrapped(&text_in, width) : render_text(&text_in);
 }
 
 static int render_article(rm_article *a, const rm_engine *e, const attempt_result *best,
-                          const rm_options *opt)
+                          const uint8_t *text_drop, const rm_options *opt)
 {
     rm_render_input in = {
         .dom = &e->dom,
@@ -696,7 +800,7 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
         .root_count = best->root_count,
         .base_url = a->url && opt->url == NULL ? a->url : opt->url,
     };
-    if (!(a->text = render_plain_text(e, best, &in, 0)))
+    if (!(a->text = render_plain_text(&in, text_drop, 0)))
         return -1;
     phase_lap(e->clock, PHASE_TEXT);
     if ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in)))
@@ -708,17 +812,46 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     if (!a->excerpt && !(a->excerpt = first_paragraph(a->text)))
         return -1;
     size_t cjk;
-    a->word_count = count_words(a->text, &cjk);
+    a->word_count = words_count(a->text, &cjk);
     a->reading_minutes = reading_minutes(a->word_count, cjk);
     if (opt->wrap_width) {
         /* Rendered again rather than re-wrapped: only the walk knows which
          * lines are code, which must keep its line breaks. */
-        char *wrapped = render_plain_text(e, best, &in, opt->wrap_width);
+        char *wrapped = render_plain_text(&in, text_drop, opt->wrap_width);
         if (!wrapped)
             return -1;
         free(a->text);
         a->text = wrapped;
     }
+    return 0;
+}
+
+/* Page clutter; when what was removed as a comment section is in fact the
+ * page's thread (pagetype.c), again with the page read as a thread, from
+ * the drop mask clutter started with. Returns -1 when out of memory. */
+static int classify_clutter(rm_engine *e, page_info *page)
+{
+    size_t n = (size_t)e->dom.count;
+    uint8_t *before = malloc(n);
+    if (!before)
+        return -1;
+    memcpy(before, e->drop, n);
+    clutter_classify(e);
+    unsigned posts;
+    int32_t thread = pagetype_thread_in_comments(e, &posts);
+    if (thread != RM_NONE) {
+        memcpy(e->drop, before, n);
+        memset(e->kind, RM_KIND_NONE, n);
+        memset(e->removed, 0, sizeof e->removed);
+        page->type = RM_PAGE_FORUM;
+        page->items_box = thread;
+        page->items = posts;
+        e->page_type = RM_PAGE_FORUM;
+        e->thread = true;
+        e->posts = thread;
+        clutter_classify(e);
+    }
+    free(before);
     return 0;
 }
 
@@ -741,7 +874,10 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     e->thread = page.type == RM_PAGE_FORUM;
     e->posts = e->thread ? page.items_box : RM_NONE;
     e->cards = page.cards_box;
-    clutter_classify(e);
+    if (classify_clutter(e, &page))
+        return RM_NO_MEMORY;
+    a->page_type = page.type;
+    a->page_items = page.items;
     memcpy(a->removed, e->removed, sizeof a->removed);
     size_t title_len, byline_len;
     char *title = fold(a->title, &title_len);
@@ -760,9 +896,12 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
-    int rc = render_article(a, e, &best, opt);
+    uint8_t *text_drop = text_mask(e, &best);
+    engine_release_passes(e);
+    int rc = text_drop ? render_article(a, e, &best, text_drop, opt) : -1;
     if (!rc)
         rc = prefer_product_description(a, md->product_description, opt);
+    free(text_drop);
     free(best.drop);
     free(byline);
     e->byline = NULL;
@@ -864,7 +1003,11 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
     e.clock = clock;
-    if (!a || dom_build(&e.dom, output)) {
+    int built = a ? dom_build(&e.dom, output) : -1;
+    /* The index holds all it reads of the markup (Gumbo copied the rest):
+     * the markup's memory goes before the per-node passes take theirs. */
+    free(buffer);
+    if (built) {
         st = RM_NO_MEMORY;
     } else {
         phase_lap(clock, PHASE_INDEX);
@@ -876,7 +1019,6 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     }
     engine_free(&e);
     arena_release(&tree);
-    free(buffer);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
@@ -903,7 +1045,7 @@ static rm_status render_fragment(rm_article *a, const rm_engine *e, const rm_opt
         ((opt->formats & RM_FORMAT_MARKDOWN) && !(a->markdown = render_markdown(&in))))
         return RM_NO_MEMORY;
     size_t cjk;
-    a->word_count = count_words(a->text, &cjk);
+    a->word_count = words_count(a->text, &cjk);
     a->reading_minutes = reading_minutes(a->word_count, cjk);
     return RM_OK;
 }

@@ -12,10 +12,109 @@
  */
 #include "heuristics.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- substring tables, indexed by first byte ----------------------------- */
+
+/* The class and id patterns meet every element and the phrase tables every
+ * short box; a strstr or memchr per table entry cost more than the rest of
+ * the passes that ask. The searched text is read once instead, and at each
+ * position only the entries starting with that byte are compared. Each
+ * table is indexed once (pthread_once) and read-only after. */
+#define MAX_INDEXED 1024  /* entries of one table (checked where indexed) */
+
+typedef struct {
+    int16_t first[256];          /* first entry starting with the byte, or -1 */
+    int16_t next[MAX_INDEXED];   /* the next entry with the same first byte */
+    size_t empty;                /* the first empty entry (found anywhere), or n */
+    uint8_t pairs[256][32];      /* bit set: some entry starts with these two
+                                    bytes (one-byte entries: every second byte) */
+    uint8_t triples[512];        /* bit triple_bit(): some entry may start with
+                                    these three bytes */
+    bool short_entries;          /* an entry under three bytes: no triple test */
+} string_index;
+
+static unsigned triple_bit(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 4095u;
+}
+
+/* Entry i of a table of strings, or of structs that start with one. */
+static const char *entry_at(const void *table, size_t stride, size_t i)
+{
+    return *(const char *const *)(const void *)((const char *)table + i * stride);
+}
+
+static void index_strings(const void *table, size_t stride, size_t n, string_index *ix)
+{
+    memset(ix->first, 0xff, sizeof ix->first);
+    memset(ix->pairs, 0, sizeof ix->pairs);
+    memset(ix->triples, 0, sizeof ix->triples);
+    ix->short_entries = false;
+    ix->empty = n;
+    for (size_t i = n; i-- > 0;) {
+        unsigned char c = (unsigned char)entry_at(table, stride, i)[0];
+        if (!c) {
+            ix->empty = i;
+            continue;
+        }
+        ix->next[i] = ix->first[c];
+        ix->first[c] = (int16_t)i;
+        const char *entry = entry_at(table, stride, i);
+        unsigned char second = (unsigned char)entry[1];
+        if (second)
+            ix->pairs[c][second >> 3] |= (uint8_t)(1u << (second & 7));
+        else
+            memset(ix->pairs[c], 0xff, sizeof ix->pairs[c]);
+        if (!second || !entry[2])
+            ix->short_entries = true;
+        else
+            ix->triples[triple_bit(entry) >> 3] |= (uint8_t)(1u << (triple_bit(entry) & 7));
+    }
+}
+
+/* Does `entry` (not empty) start at s, with `len` bytes left? */
+static bool starts_at(const char *s, size_t len, const char *entry)
+{
+    size_t k = 1;
+    while (entry[k] && k < len && s[k] == entry[k])
+        k++;
+    return !entry[k];
+}
+
+/* The first entry, in table order, found anywhere in s[0..len), or n. */
+static size_t first_found(const void *table, size_t stride, size_t n, const string_index *ix,
+                          const char *s, size_t len)
+{
+    size_t best = ix->empty < n ? ix->empty : n;
+    for (size_t p = 0; p < len && best > 0; p++) {
+        /* most positions start no entry's first two bytes */
+        unsigned char c = (unsigned char)s[p], second = p + 1 < len ? (unsigned char)s[p + 1] : 0;
+        if (!(ix->pairs[c][second >> 3] & (1u << (second & 7))))
+            continue;
+        if (!ix->short_entries && p + 2 < len &&
+            !(ix->triples[triple_bit(s + p) >> 3] & (1u << (triple_bit(s + p) & 7))))
+            continue;
+        for (int i = ix->first[c]; i >= 0 && (size_t)i < best; i = ix->next[i])
+            if (starts_at(s + p, len - p, entry_at(table, stride, (size_t)i))) {
+                best = (size_t)i;
+                break;
+            }
+    }
+    return best;
+}
+
+/* The indexes of this file's tables (defined after the tables). */
+typedef struct {
+    string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
+} table_indexes;
+static const table_indexes *indexes(void);
 
 /* ---- tags ---------------------------------------------------------------- */
 
@@ -136,14 +235,11 @@ static const char *const share_urls[] = {
     "tumblr.com/share", "vk.com/share", "getpocket.com/save", "?share=",
 };
 
-static bool contains_any(const char *s, const char *const *list, size_t n)
+static bool contains_any(const char *s, const char *const *list, size_t n, const string_index *ix)
 {
     if (!s || !*s)
         return false;
-    for (size_t i = 0; i < n; i++)
-        if (strstr(s, list[i]))
-            return true;
-    return false;
+    return first_found(list, sizeof list[0], n, ix, s, strlen(s)) < n;
 }
 
 /* Readability's negative pattern also has "hid" as a whole word. */
@@ -166,17 +262,17 @@ int heur_class_weight(const char *sig)
      * pattern found in either counts once, which is what nearly every page
      * amounts to. */
     int weight = 0;
-    if (contains_any(sig, negative_patterns, COUNT(negative_patterns)) || has_hid_word(sig))
+    if (contains_any(sig, negative_patterns, COUNT(negative_patterns), &indexes()->negative) || has_hid_word(sig))
         weight -= 25;
-    if (contains_any(sig, positive_patterns, COUNT(positive_patterns)))
+    if (contains_any(sig, positive_patterns, COUNT(positive_patterns), &indexes()->positive))
         weight += 25;
     return weight;
 }
 
 bool heur_is_unlikely(const char *sig)
 {
-    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns)) &&
-           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns));
+    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns), &indexes()->unlikely) &&
+           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns), &indexes()->maybe);
 }
 
 bool heur_is_unlikely_role(const char *role)
@@ -216,7 +312,7 @@ bool heur_is_video_url(const char *url)
 
 bool heur_is_share_url(const char *url)
 {
-    return contains_any(url, share_urls, COUNT(share_urls));
+    return contains_any(url, share_urls, COUNT(share_urls), &indexes()->share);
 }
 
 /* ---- clutter markers (whole tokens of class and id) ---------------------- */
@@ -265,6 +361,13 @@ static const marker markers[] = {
     {"recommended", RM_REMOVED_RELATED, false},
     {"recommendations", RM_REMOVED_RELATED, false},
     {"readnext", RM_REMOVED_RELATED, false},
+    /* shops' cross-sell shelves (WooCommerce "upsells", "cross-sells",
+     * Shopify and Magento "recently viewed", "also bought" blocks): these
+     * words name nothing else */
+    {"upsells", RM_REMOVED_RELATED, true},
+    {"upsell", RM_REMOVED_RELATED, true},
+    {"crosssells", RM_REMOVED_RELATED, true},
+    {"crosssell", RM_REMOVED_RELATED, true},
     /* share bars */
     {"share", RM_REMOVED_SHARE, false},
     {"sharing", RM_REMOVED_SHARE, false},
@@ -335,6 +438,14 @@ static const struct { const char *first, *second; rm_removed_kind kind; } marker
     {"read", "next", RM_REMOVED_RELATED},
     {"you", "may", RM_REMOVED_RELATED},
     {"jp", "relatedposts", RM_REMOVED_RELATED},
+    {"up", "sells", RM_REMOVED_RELATED},
+    {"cross", "sells", RM_REMOVED_RELATED},
+    {"cross", "sell", RM_REMOVED_RELATED},
+    {"related", "products", RM_REMOVED_RELATED},
+    {"recently", "viewed", RM_REMOVED_RELATED},
+    {"also", "bought", RM_REMOVED_RELATED},
+    {"also", "viewed", RM_REMOVED_RELATED},
+    {"frequently", "bought", RM_REMOVED_RELATED},
     {"mc", "embed", RM_REMOVED_PROMPT},
     {"qc", "cmp2", RM_REMOVED_CONSENT},
     {"sign", "up", RM_REMOVED_PROMPT},
@@ -384,20 +495,30 @@ static bool token_is(const char *tok, size_t len, const char *word)
     return word[len] == '\0';
 }
 
+/* A token's first byte as the (lower-case) tables spell it. */
+static unsigned char lower_first(const char *tok)
+{
+    unsigned char c = (unsigned char)tok[0];
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Only the table entries that start with a token's first letter can match
+ * it; they are met in table order (the first match wins, as before). */
 static rm_removed_kind scan_markers(const char *s, bool *strong)
 {
     if (!s)
         return RM_KIND_NONE;
+    const table_indexes *ix = indexes();
     const char *prev = NULL;
     size_t prev_len = 0, len;
     for (const char *tok = next_token(s, &len); tok; tok = next_token(tok + len, &len)) {
-        for (size_t i = 0; prev && i < COUNT(marker_pairs); i++)
+        for (int i = prev ? ix->pairs.first[lower_first(prev)] : -1; i >= 0; i = ix->pairs.next[i])
             if (token_is(prev, prev_len, marker_pairs[i].first) &&
                 token_is(tok, len, marker_pairs[i].second)) {
                 *strong = true;
                 return marker_pairs[i].kind;
             }
-        for (size_t i = 0; i < COUNT(markers); i++)
+        for (int i = ix->markers.first[lower_first(tok)]; i >= 0; i = ix->markers.next[i])
             if (token_is(tok, len, markers[i].token)) {
                 *strong = markers[i].strong;
                 return markers[i].kind;
@@ -502,7 +623,9 @@ static const char *const screen_reader_tokens[] = {
     "screenreader-only", "screen-reader-only", "a11y-hidden", "u-visually-hidden",
 };
 
-bool heur_is_screen_reader_only(const char *cls)
+/* Is one of the space-separated class names of `cls` in `names` (whole
+ * names, without case)? */
+static bool has_class_name(const char *cls, const char *const *names, size_t count)
 {
     for (const char *p = cls; p && *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -511,11 +634,37 @@ bool heur_is_screen_reader_only(const char *cls)
         while (*p && *p != ' ' && *p != '\t' && *p != '\n')
             p++;
         size_t n = (size_t)(p - start);
-        for (size_t i = 0; n && i < COUNT(screen_reader_tokens); i++)
-            if (strlen(screen_reader_tokens[i]) == n && strncasecmp(start, screen_reader_tokens[i], n) == 0)
+        for (size_t i = 0; n && i < count; i++)
+            if (strlen(names[i]) == n && strncasecmp(start, names[i], n) == 0)
                 return true;
     }
     return false;
+}
+
+bool heur_is_screen_reader_only(const char *cls)
+{
+    return has_class_name(cls, screen_reader_tokens, COUNT(screen_reader_tokens));
+}
+
+/* Class names of the panels of tabbed and accordion widgets: Bootstrap
+ * ("tab-pane"), Foundation ("tabs-panel"), jQuery UI ("ui-tabs-panel"),
+ * WooCommerce's product tabs ("woocommerce-tabs-panel"), BEM kits
+ * ("tabs__panel"), and the docs generators' code tabs (Docusaurus
+ * "tabitem", MkDocs Material "tabbed-block", Sphinx "sphinx-tabs-panel").
+ * A page ships every panel and hides all but the open one until a click:
+ * the hidden ones hold the rest of the description, the specifications or
+ * the same example in other languages, which a reader wants too. Whole
+ * class names, compared without case. */
+static const char *const tab_panel_classes[] = {
+    "tab-pane", "tab-panel", "tabpanel", "tabs-panel", "tabs__panel", "tab__panel",
+    "tab__content", "tabs__content", "ui-tabs-panel", "woocommerce-tabs-panel",
+    "tabitem", "tabbed-block", "sphinx-tabs-panel", "accordion-panel",
+    "accordion__panel", "accordion-content", "accordion__content",
+};
+
+bool heur_is_tab_panel(const char *cls)
+{
+    return has_class_name(cls, tab_panel_classes, COUNT(tab_panel_classes));
 }
 
 /* ---- phrases (clutter kinds: labels in eleven languages), case-folded ----------------------- */
@@ -525,35 +674,12 @@ typedef struct {
     rm_removed_kind kind;
 } phrase_entry;
 
-/* Kind of the first table phrase found anywhere in text (memmem is not
- * C11; the texts searched are short labels and notes). */
-/* Does `phrase` occur in text? memchr finds the candidates for its first
- * byte and only they are compared, without a strlen per phrase (every
- * box's label meets every phrase). */
-static bool contains_phrase(const char *text, size_t len, const char *phrase)
+/* Kind of the first table phrase, in table order, found anywhere in text. */
+static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const string_index *ix,
+                                   const char *text, size_t len)
 {
-    if (!phrase[0])
-        return true;
-    const char *end = text + len;
-    for (const char *p = text; p < end; p++) {
-        p = memchr(p, phrase[0], (size_t)(end - p));
-        if (!p)
-            return false;
-        size_t k = 1;
-        while (phrase[k] && k < (size_t)(end - p) && p[k] == phrase[k])
-            k++;
-        if (!phrase[k])
-            return true;
-    }
-    return false;
-}
-
-static rm_removed_kind find_phrase(const phrase_entry *table, size_t n, const char *text, size_t len)
-{
-    for (size_t i = 0; i < n; i++)
-        if (contains_phrase(text, len, table[i].phrase))
-            return table[i].kind;
-    return RM_KIND_NONE;
+    size_t i = first_found(table, sizeof table[0], n, ix, text, len);
+    return i < n ? table[i].kind : RM_KIND_NONE;
 }
 
 static const phrase_entry phrases[] = {
@@ -675,6 +801,53 @@ static const phrase_entry phrases[] = {
     {"相关文章", RM_REMOVED_RELATED},
     {"猜你喜欢", RM_REMOVED_RELATED},
     {"推荐阅读", RM_REMOVED_RELATED},
+    /* shops' cross-sell and recently-viewed shelves on product pages */
+    {"customers also bought", RM_REMOVED_RELATED},
+    {"customers also viewed", RM_REMOVED_RELATED},
+    {"customers who bought this", RM_REMOVED_RELATED},
+    {"customers who viewed this", RM_REMOVED_RELATED},
+    {"frequently bought together", RM_REMOVED_RELATED},
+    {"people also bought", RM_REMOVED_RELATED},
+    {"recently viewed", RM_REMOVED_RELATED},
+    {"related products", RM_REMOVED_RELATED},
+    {"related items", RM_REMOVED_RELATED},
+    {"similar items", RM_REMOVED_RELATED},
+    {"similar products", RM_REMOVED_RELATED},
+    {"products related to this item", RM_REMOVED_RELATED},
+    {"sponsored products", RM_REMOVED_RELATED},
+    {"complete the look", RM_REMOVED_RELATED},
+    {"complete the set", RM_REMOVED_RELATED},
+    {"pairs well with", RM_REMOVED_RELATED},
+    {"goes well with", RM_REMOVED_RELATED},
+    {"kunden kauften auch", RM_REMOVED_RELATED},
+    {"das könnte dir auch gefallen", RM_REMOVED_RELATED},
+    {"ähnliche produkte", RM_REMOVED_RELATED},
+    {"zuletzt angesehen", RM_REMOVED_RELATED},
+    {"vous aimerez aussi", RM_REMOVED_RELATED},
+    {"vous aimerez peut-être aussi", RM_REMOVED_RELATED},
+    {"produits similaires", RM_REMOVED_RELATED},
+    {"récemment consultés", RM_REMOVED_RELATED},
+    {"ils vont bien ensemble", RM_REMOVED_RELATED},
+    {"productos relacionados", RM_REMOVED_RELATED},
+    {"también te puede gustar", RM_REMOVED_RELATED},
+    {"vistos recientemente", RM_REMOVED_RELATED},
+    {"prodotti correlati", RM_REMOVED_RELATED},
+    {"potrebbe piacerti anche", RM_REMOVED_RELATED},
+    {"visti di recente", RM_REMOVED_RELATED},
+    {"produtos relacionados", RM_REMOVED_RELATED},
+    {"você também pode gostar", RM_REMOVED_RELATED},
+    {"vistos recentemente", RM_REMOVED_RELATED},
+    {"gerelateerde producten", RM_REMOVED_RELATED},
+    {"recent bekeken", RM_REMOVED_RELATED},
+    {"podobne produkty", RM_REMOVED_RELATED},
+    {"ostatnio oglądane", RM_REMOVED_RELATED},
+    {"похожие товары", RM_REMOVED_RELATED},
+    {"с этим товаром покупают", RM_REMOVED_RELATED},
+    {"недавно просмотренные", RM_REMOVED_RELATED},
+    {"関連商品", RM_REMOVED_RELATED},
+    {"最近チェックした商品", RM_REMOVED_RELATED},
+    {"相关商品", RM_REMOVED_RELATED},
+    {"最近浏览", RM_REMOVED_RELATED},
     /* share */
     {"share this", RM_REMOVED_SHARE},
     {"share on", RM_REMOVED_SHARE},
@@ -690,6 +863,45 @@ static const phrase_entry phrases[] = {
     {"udostępnij", RM_REMOVED_SHARE},
     {"поделиться", RM_REMOVED_SHARE},
     {"共享此文章", RM_REMOVED_SHARE},
+    /* an on-page table of contents (documentation generators, long
+     * guides): links to the page's own headings, not its text */
+    {"table of contents", RM_REMOVED_NAVIGATION},
+    {"on this page", RM_REMOVED_NAVIGATION},
+    {"in this article", RM_REMOVED_NAVIGATION},
+    {"jump to section", RM_REMOVED_NAVIGATION},
+    {"inhaltsverzeichnis", RM_REMOVED_NAVIGATION},
+    {"auf dieser seite", RM_REMOVED_NAVIGATION},
+    {"table des matières", RM_REMOVED_NAVIGATION},
+    {"sur cette page", RM_REMOVED_NAVIGATION},
+    {"tabla de contenido", RM_REMOVED_NAVIGATION},
+    {"en esta página", RM_REMOVED_NAVIGATION},
+    {"indice dei contenuti", RM_REMOVED_NAVIGATION},
+    {"in questa pagina", RM_REMOVED_NAVIGATION},
+    {"índice de conteúdo", RM_REMOVED_NAVIGATION},
+    {"nesta página", RM_REMOVED_NAVIGATION},
+    {"inhoudsopgave", RM_REMOVED_NAVIGATION},
+    {"op deze pagina", RM_REMOVED_NAVIGATION},
+    {"spis treści", RM_REMOVED_NAVIGATION},
+    {"на этой странице", RM_REMOVED_NAVIGATION},
+    {"содержание", RM_REMOVED_NAVIGATION},
+    {"目次", RM_REMOVED_NAVIGATION},
+    {"このページの内容", RM_REMOVED_NAVIGATION},
+    {"目录", RM_REMOVED_NAVIGATION},
+    {"本页内容", RM_REMOVED_NAVIGATION},
+    /* a shop's shipping and returns policy, the same on every product */
+    {"shipping & returns", RM_REMOVED_FOOTER},
+    {"shipping and returns", RM_REMOVED_FOOTER},
+    {"delivery & returns", RM_REMOVED_FOOTER},
+    {"delivery and returns", RM_REMOVED_FOOTER},
+    {"returns & exchanges", RM_REMOVED_FOOTER},
+    {"returns and exchanges", RM_REMOVED_FOOTER},
+    {"versand & rückgabe", RM_REMOVED_FOOTER},
+    {"versand und rückgabe", RM_REMOVED_FOOTER},
+    {"livraison et retours", RM_REMOVED_FOOTER},
+    {"envíos y devoluciones", RM_REMOVED_FOOTER},
+    {"spedizione e resi", RM_REMOVED_FOOTER},
+    {"envio e devoluções", RM_REMOVED_FOOTER},
+    {"verzending en retour", RM_REMOVED_FOOTER},
     /* consent */
     {"we use cookies", RM_REMOVED_CONSENT},
     {"this website uses cookies", RM_REMOVED_CONSENT},
@@ -744,7 +956,7 @@ static const phrase_entry phrases[] = {
 
 rm_removed_kind heur_phrase_kind(const char *text, size_t len)
 {
-    return find_phrase(phrases, COUNT(phrases), text, len);
+    return find_phrase(phrases, COUNT(phrases), &indexes()->phrases, text, len);
 }
 
 /* Notes about the article rather than part of it, found in short
@@ -763,6 +975,19 @@ static const phrase_entry note_phrases[] = {
     {"link di affiliazione", RM_REMOVED_ADS},
     {"story continues below advertisement", RM_REMOVED_ADS},
     {"continue reading the main story", RM_REMOVED_ADS},
+    /* shops' promotion and checkout lines beside the price */
+    {"free shipping on orders", RM_REMOVED_PROMPT},
+    {"free shipping over", RM_REMOVED_PROMPT},
+    {"free shipping for orders", RM_REMOVED_PROMPT},
+    {"free delivery on orders", RM_REMOVED_PROMPT},
+    {"free delivery over", RM_REMOVED_PROMPT},
+    {"shipping calculated at checkout", RM_REMOVED_PROMPT},
+    {"calculated at checkout", RM_REMOVED_PROMPT},
+    {"subscribe & save", RM_REMOVED_PROMPT},
+    {"subscribe and save", RM_REMOVED_PROMPT},
+    {"kostenloser versand ab", RM_REMOVED_PROMPT},
+    {"livraison gratuite dès", RM_REMOVED_PROMPT},
+    {"envío gratis a partir", RM_REMOVED_PROMPT},
     {"all rights reserved", RM_REMOVED_FOOTER},
     {"purchase licensing rights", RM_REMOVED_FOOTER},
     {"published in the print edition", RM_REMOVED_FOOTER},
@@ -776,7 +1001,7 @@ static const phrase_entry note_phrases[] = {
 
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    return find_phrase(note_phrases, COUNT(note_phrases), text, len);
+    return find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section
@@ -786,9 +1011,22 @@ static const char *const control_words[] = {
     "edit", "edit source", "edit section", "bearbeiten", "quelltext bearbeiten",
     "modifier", "modifier le code", "editar", "editar código", "modifica",
     "modifica wikitesto", "править", "編集", "编辑",
+    /* documentation generators' page links (Sphinx, MkDocs, Docusaurus,
+     * VitePress, GitBook): the page's source, not its text */
+    "edit page", "view source", "view page source", "show source", "page source",
+    "improve this page", "improve this doc", "suggest an edit", "suggest edits",
+    "report an issue", "open an issue", "raise an issue",
+    /* shops' purchase and wish-list links (buttons are never text anyway) */
+    "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
+    "add to favorites", "add to favourites", "add to compare", "add to list", "buy now",
+    "write a review", "leave a review", "notify me", "in den warenkorb",
+    "ajouter au panier", "añadir al carrito", "aggiungi al carrello",
 };
 static const char *const control_prefixes[] = {
     "jump to ", "skip to ", "skip past ", "zum inhalt springen", "aller au contenu", "saltar al contenido",
+    "edit this page", "edit on github", "edit on gitlab", "edit in github",
+    "view this page on github", "diese seite bearbeiten", "modifier cette page",
+    "editar esta página",
 };
 
 bool heur_is_page_control(const char *text, size_t len)
@@ -805,6 +1043,91 @@ bool heur_is_page_control(const char *text, size_t len)
         if (len >= plen && memcmp(text, control_prefixes[i], plen) == 0)
             return true;
     }
+    return false;
+}
+
+/* Headings over a product's customer reviews, in the eleven languages of
+ * the phrase lists: compared whole, once counts, stars and brackets are
+ * trimmed ("8 Reviews", "Customer Reviews (120)", "Ratings & Reviews"). */
+static const char *const review_headings[] = {
+    "reviews", "review", "customer reviews", "customer ratings", "ratings & reviews",
+    "ratings and reviews", "reviews & ratings", "product reviews", "ratings", "reviews from customers",
+    "bewertungen", "kundenbewertungen", "kundenrezensionen", "rezensionen",
+    "avis", "avis clients", "avis des clients", "opiniones", "opiniones de clientes", "reseñas",
+    "recensioni", "recensioni clienti", "avaliações", "avaliações de clientes",
+    "beoordelingen", "reviews van klanten", "opinie", "opinie klientów", "recenzje",
+    "отзывы", "отзывы покупателей", "レビュー", "カスタマーレビュー", "评价", "商品评价", "用户评价",
+};
+
+static bool trimmed_char(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' ||
+           c == ':' || c == '.' || c == ',' || c == '#' || c == '|' || c == '-';
+}
+
+bool heur_is_review_heading(const char *text, size_t len)
+{
+    while (len > 0 && trimmed_char((unsigned char)*text))
+        text++, len--;
+    while (len > 0 && trimmed_char((unsigned char)text[len - 1]))
+        len--;
+    for (size_t i = 0; i < COUNT(review_headings); i++)
+        if (strlen(review_headings[i]) == len && memcmp(text, review_headings[i], len) == 0)
+            return true;
+    return false;
+}
+
+/* Texts that stand in for what a script has not loaded yet, and the
+ * counters and sorters over a list of results: a whole block says only
+ * this (case-folded, compared whole once digits are set aside). */
+static const char *const placeholder_texts[] = {
+    "loading", "loading...", "loading…", "please wait", "please wait...",
+    "wird geladen...", "laden...", "chargement...", "chargement en cours...", "cargando...",
+    "caricamento...", "carregando...", "ładowanie...", "загрузка...", "読み込み中...", "加载中...",
+    "sort by", "sort by:", "sort", "filter", "filters", "filter & sort", "filter and sort",
+    "showing of results", "showing - of results", "showing – of results",
+    "showing of products", "showing - of products", "page of", "results",
+};
+
+bool heur_is_placeholder(const char *text, size_t len)
+{
+    char squeezed[64];
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= '0' && c <= '9') || c == ',')
+            continue;
+        if (c == ' ' || c == '\t' || c == '\n') {
+            space = n > 0;
+            continue;
+        }
+        if (space && n + 1 < sizeof squeezed)
+            squeezed[n++] = ' ';
+        space = false;
+        if (n + 1 >= sizeof squeezed)
+            return false;
+        squeezed[n++] = (char)c;
+    }
+    for (size_t i = 0; i < COUNT(placeholder_texts); i++)
+        if (strlen(placeholder_texts[i]) == n && memcmp(squeezed, placeholder_texts[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* Class tokens of links styled as buttons (Bootstrap "btn", WordPress
+ * "wp-block-button__link", Elementor "elementor-button", "cta"): a call to
+ * action ("Sign up", "Get a quote", "Shop now"), which a reader cannot
+ * press. Whole tokens of the class split at '-' and '_'. */
+static const char *const button_tokens[] = {"btn", "button", "cta", "calltoaction"};
+
+bool heur_is_button_class(const char *cls)
+{
+    size_t len;
+    for (const char *tok = cls ? next_token(cls, &len) : NULL; tok; tok = next_token(tok + len, &len))
+        for (size_t i = 0; i < COUNT(button_tokens); i++)
+            if (token_is(tok, len, button_tokens[i]))
+                return true;
     return false;
 }
 
@@ -856,6 +1179,29 @@ size_t heur_member_stat_labels(const char *text, size_t len)
     return hits;
 }
 
+bool heur_starts_with_member_stat(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && text[i] == ' ')
+        i++;
+    /* "1,204 posts", "87 messages": a count before the label */
+    size_t digits = i;
+    while (i < len && ((text[i] >= '0' && text[i] <= '9') || text[i] == ',' || text[i] == '.'))
+        i++;
+    if (i > digits)
+        while (i < len && text[i] == ' ')
+            i++;
+    for (size_t k = 0; k < COUNT(member_stat_labels); k++) {
+        const char *label = member_stat_labels[k];
+        size_t n = strlen(label);
+        if (label[n - 1] == ':' && i > digits)
+            n--;   /* "1,204 posts" has no colon */
+        if (len - i >= n && memcmp(text + i, label, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool heur_is_comment_heading(const char *text, size_t len)
 {
     size_t i = 0;
@@ -876,4 +1222,34 @@ bool heur_is_comment_heading(const char *text, size_t len)
             return true;
     }
     return false;
+}
+
+/* ---- the indexes ----------------------------------------------------------- */
+
+#define INDEX(table, ix)                                                                      \
+    do {                                                                                      \
+        _Static_assert(COUNT(table) <= MAX_INDEXED, #table " has more than MAX_INDEXED entries"); \
+        index_strings(table, sizeof(table)[0], COUNT(table), ix);                             \
+    } while (0)
+
+static table_indexes all_indexes;
+static pthread_once_t indexed = PTHREAD_ONCE_INIT;
+
+static void index_tables(void)
+{
+    INDEX(positive_patterns, &all_indexes.positive);
+    INDEX(negative_patterns, &all_indexes.negative);
+    INDEX(unlikely_patterns, &all_indexes.unlikely);
+    INDEX(maybe_patterns, &all_indexes.maybe);
+    INDEX(share_urls, &all_indexes.share);
+    INDEX(phrases, &all_indexes.phrases);
+    INDEX(note_phrases, &all_indexes.notes);
+    INDEX(markers, &all_indexes.markers);
+    INDEX(marker_pairs, &all_indexes.pairs);
+}
+
+static const table_indexes *indexes(void)
+{
+    pthread_once(&indexed, index_tables);
+    return &all_indexes;
 }

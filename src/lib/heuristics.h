@@ -45,6 +45,10 @@ bool heur_is_ad_label(const char *text, size_t len);
  * visually-hidden ...), leaving it to screen readers? */
 bool heur_is_screen_reader_only(const char *cls);
 
+/* Does a class attribute name the panel of a tab or accordion widget, whose
+ * content the page hides until a click but is part of it? */
+bool heur_is_tab_panel(const char *cls);
+
 /* Does an element's class/id name it as a byline or dateline ("byline",
  * "post-meta", "entry-date", "author")? Whole tokens. */
 bool heur_is_byline_marker(const char *cls, const char *id);
@@ -62,6 +66,17 @@ rm_removed_kind heur_phrase_kind(const char *text, size_t len);
  * "Jump to navigation" skip link? */
 bool heur_is_page_control(const char *text, size_t len);
 
+/* Is a short case-folded text the heading of customer reviews ("8
+ * Reviews", "Kundenbewertungen")? */
+bool heur_is_review_heading(const char *text, size_t len);
+
+/* Does a short case-folded text only stand in for content ("Loading...")
+ * or count and sort results ("Showing 24 of 291 results", "Sort by")? */
+bool heur_is_placeholder(const char *text, size_t len);
+
+/* Does a class name a link as a button (btn, button, cta)? */
+bool heur_is_button_class(const char *cls);
+
 /* Kind of a short note about the article (case-folded text): an affiliate
  * disclosure (ads), a print-edition line (footer), or RM_KIND_NONE. */
 rm_removed_kind heur_note_kind(const char *text, size_t len);
@@ -69,6 +84,9 @@ rm_removed_kind heur_note_kind(const char *text, size_t len);
 /* How many distinct labels of a forum member panel ("joined", "messages",
  * "reaction score" ...) a short case-folded text holds. */
 size_t heur_member_stat_labels(const char *text, size_t len);
+/* Does the folded text open with a member-stat label ("joined", "posts:"),
+ * or with a count and one ("1,204 posts")? */
+bool heur_starts_with_member_stat(const char *text, size_t len);
 
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */

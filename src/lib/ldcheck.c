@@ -14,6 +14,8 @@
  */
 #include "ldcheck.h"
 
+#include "casefold.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -35,7 +37,7 @@ typedef void (*bigram_fn)(uint64_t hash, void *ctx);
 static int for_each_bigram(const char *text, bigram_fn visit, void *ctx)
 {
     size_t len = 0;
-    uint8_t *f = u8_casefold((const uint8_t *)text, strlen(text), NULL, UNINORM_NFC, NULL, &len);
+    uint8_t *f = (uint8_t *)casefold_nfc(text, strlen(text), &len);
     if (!f)
         return -1;
     char *breaks = len ? malloc(len) : NULL;

@@ -8,7 +8,7 @@
 
 #include "heuristics.h"
 
-#include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,21 +21,67 @@
 /* REGEXPS.byline, matched against "class id". */
 static const char *const byline_markers[] = {
     "byline", "author", "dateline", "writtenby", "p-author"};
-/* ASCII case-insensitive substring test, as the /i patterns match. */
-static bool contains_ci(const char *haystack, const char *needle)
+/* The attributes the walk reads, found in one pass over the element's
+ * attribute list (the first of each name, as dom_attr finds it). */
+typedef struct {
+    const char *style, *hidden, *aria_hidden, *aria_modal, *role, *cls, *id, *rel, *itemprop;
+} walk_attrs;
+
+static void read_attrs(const rm_dom *dom, int32_t id, walk_attrs *a)
 {
-    size_t n = strlen(needle);
-    char first = (char)(needle[0] | 0x20);   /* a cheap test before the full one */
-    for (; *haystack; haystack++)
-        if ((char)(*haystack | 0x20) == first && strncasecmp(haystack, needle, n) == 0)
-            return true;
-    return false;
+    static const struct {
+        const char *name;
+        size_t offset;
+    } wanted[] = {
+        {"style", offsetof(walk_attrs, style)},
+        {"hidden", offsetof(walk_attrs, hidden)},
+        {"aria-hidden", offsetof(walk_attrs, aria_hidden)},
+        {"aria-modal", offsetof(walk_attrs, aria_modal)},
+        {"role", offsetof(walk_attrs, role)},
+        {"class", offsetof(walk_attrs, cls)},
+        {"id", offsetof(walk_attrs, id)},
+        {"rel", offsetof(walk_attrs, rel)},
+        {"itemprop", offsetof(walk_attrs, itemprop)},
+    };
+    memset(a, 0, sizeof *a);
+    const GumboVector *attrs = &dom->nodes[id].g->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *attr = attrs->data[i];
+        for (size_t w = 0; w < COUNT_OF(wanted); w++) {
+            const char **slot = (const char **)((char *)a + wanted[w].offset);
+            if (!*slot && strcasecmp(attr->name, wanted[w].name) == 0) {
+                *slot = attr->value;
+                break;
+            }
+        }
+    }
 }
 
-static bool contains_any(const char *haystack, const char *const *needles, size_t n)
+/* "class id", lower-cased (ASCII, as the /i patterns match), in `buf` when
+ * it fits, else malloc'd into *heap. NULL when out of memory. */
+static char *lower_signature(const char *cls, const char *id, char *buf, size_t cap, char **heap)
 {
-    for (size_t i = 0; haystack && i < n; i++)
-        if (contains_ci(haystack, needles[i]))
+    size_t cl = cls ? strlen(cls) : 0, il = id ? strlen(id) : 0;
+    char *sig = buf;
+    *heap = NULL;
+    if (cl + il + 2 > cap && !(sig = *heap = malloc(cl + il + 2)))
+        return NULL;
+    memcpy(sig, cls ? cls : "", cl);
+    sig[cl] = ' ';
+    memcpy(sig + cl + 1, id ? id : "", il);
+    sig[cl + 1 + il] = '\0';
+    for (char *p = sig; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return sig;
+}
+
+/* Is any marker in the signature? Markers hold no space, so a match lies
+ * within the class or within the id, as Readability tests them. */
+static bool contains_any(const char *sig, const char *const *needles, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(sig, needles[i]))
             return true;
     return false;
 }
@@ -66,39 +112,37 @@ static bool style_hides(const char *style)
     return style && (style_has(style, "display:none") || style_has(style, "visibility:hidden"));
 }
 /* _isProbablyVisible, inverted. */
-static bool is_hidden(const rm_dom *dom, int32_t id)
+static bool is_hidden(const walk_attrs *a)
 {
-    if (style_hides(dom_attr(dom, id, "style")) || dom_attr(dom, id, "hidden"))
+    if (style_hides(a->style) || a->hidden)
         return true;
-    const char *aria = dom_attr(dom, id, "aria-hidden");
-    const char *cls = dom_attr(dom, id, "class");
-    return aria && strcmp(aria, "true") == 0 && !(cls && strstr(cls, "fallback-image"));
+    return a->aria_hidden && strcmp(a->aria_hidden, "true") == 0 &&
+           !(a->cls && strstr(a->cls, "fallback-image"));
 }
 
+#define UNLIKELY_SIG_BYTES 1023   /* "class id" read by the unlikely test */
+
 /* Readability's unlikely-candidate test (the tables are heuristics.c's),
- * on the lower-cased "class id". */
-static bool is_unlikely(const scan *sc, int32_t id, const char *cls, const char *idattr)
+ * on the lower-cased "class id" (its first UNLIKELY_SIG_BYTES bytes). */
+static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, char *sig)
 {
-    const rm_dom *dom = sc->dom;
-    GumboTag tag = dom->nodes[id].tag;
-    if (heur_is_unlikely_role(dom_attr(dom, id, "role")))
+    GumboTag tag = sc->dom->nodes[id].tag;
+    if (heur_is_unlikely_role(a->role))
         return true;
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || sc->facts[id].in_table_or_code)
         return false;
-    char sig[1024];
-    snprintf(sig, sizeof sig, "%s %s", cls ? cls : "", idattr ? idattr : "");
-    for (char *p = sig; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
-    return heur_is_unlikely(sig);
+    if (strlen(sig) <= UNLIKELY_SIG_BYTES)
+        return heur_is_unlikely(sig);
+    char kept = sig[UNLIKELY_SIG_BYTES];
+    sig[UNLIKELY_SIG_BYTES] = '\0';
+    bool unlikely = heur_is_unlikely(sig);
+    sig[UNLIKELY_SIG_BYTES] = kept;
+    return unlikely;
 }
-static bool marks_byline(const rm_dom *dom, int32_t id, const char *cls, const char *idattr)
+static bool marks_byline(const walk_attrs *a, const char *sig)
 {
-    const char *rel = dom_attr(dom, id, "rel");
-    const char *itemprop = dom_attr(dom, id, "itemprop");
-    return (rel && strcmp(rel, "author") == 0) || (itemprop && strstr(itemprop, "author")) ||
-           contains_any(cls, byline_markers, COUNT_OF(byline_markers)) ||
-           contains_any(idattr, byline_markers, COUNT_OF(byline_markers));
+    return (a->rel && strcmp(a->rel, "author") == 0) || (a->itemprop && strstr(a->itemprop, "author")) ||
+           contains_any(sig, byline_markers, COUNT_OF(byline_markers));
 }
 /* _isValidByline: some text, under 100 characters. Returns it collapsed. */
 /* _isValidByline: some text, under 100 characters. */
@@ -107,11 +151,9 @@ static bool is_valid_byline(const scan *sc, int32_t id)
     uint32_t units = meta_trimmed_units(&sc->facts[id]);
     return units > 0 && units < 100;
 }
-static bool is_dialog(const rm_dom *dom, int32_t id)
+static bool is_dialog(const walk_attrs *a)
 {
-    const char *modal = dom_attr(dom, id, "aria-modal");
-    const char *role = dom_attr(dom, id, "role");
-    return modal && role && strcmp(modal, "true") == 0 && strcmp(role, "dialog") == 0;
+    return a->aria_modal && a->role && strcmp(a->aria_modal, "true") == 0 && strcmp(a->role, "dialog") == 0;
 }
 
 /* The part of a byline element that names the author: a descendant with
@@ -128,13 +170,19 @@ static int32_t byline_name_element(const rm_dom *dom, int32_t id)
     return id;
 }
 
-/* One walk of _grabArticle. skip_unlikely is its first attempt; the later
- * attempts (when the first finds too little text) look everywhere. */
-static char *walk_for_byline(scan *sc, bool skip_unlikely, int32_t *node)
+/* The first attempt of _grabArticle skips unlikely subtrees; the later
+ * ones (when the first finds too little text) look everywhere. Both
+ * attempts in one walk: returns the first byline element outside unlikely
+ * subtrees (the first attempt's) or RM_NONE, and in *later the first one
+ * met inside an unlikely subtree before it, or RM_NONE (the later
+ * attempts find it first). Sets sc->oom when out of memory. */
+static int32_t walk_for_byline(scan *sc, int32_t *later)
 {
     const rm_dom *dom = sc->dom;
     int32_t start = dom->html != RM_NONE ? dom->html : 0;
     int32_t end = start + (int32_t)dom->nodes[start].size;
+    int32_t unlikely_end = start;   /* end of the unlikely subtree walked through */
+    *later = RM_NONE;
     for (int32_t i = start; i < end;) {
         const rm_node *n = &dom->nodes[i];
         /* An element without attributes is neither hidden, a dialog, a
@@ -144,27 +192,59 @@ static char *walk_for_byline(scan *sc, bool skip_unlikely, int32_t *node)
             i++;
             continue;
         }
-        if (is_hidden(dom, i) || is_dialog(dom, i)) {
+        walk_attrs a;
+        read_attrs(dom, i, &a);
+        if (is_hidden(&a) || is_dialog(&a)) {
             i += (int32_t)n->size;
             continue;
         }
-        const char *cls = dom_attr(dom, i, "class");
-        const char *idattr = dom_attr(dom, i, "id");
-        if (marks_byline(dom, i, cls, idattr) && is_valid_byline(sc, i)) {
-            char *text = meta_element_text(sc, byline_name_element(dom, i), &sc->oom);
-            char *byline = text ? meta_collapse_ws(text, strlen(text), &sc->oom) : NULL;
-            free(text);
-            *node = i;
-            return byline;
+        char buf[256], *heap;
+        char *sig = lower_signature(a.cls, a.id, buf, sizeof buf, &heap);
+        if (!sig) {
+            sc->oom = true;
+            *later = RM_NONE;
+            return RM_NONE;
         }
-        i += skip_unlikely && is_unlikely(sc, i, cls, idattr) ? (int32_t)n->size : 1;
+        bool skipped = i < unlikely_end;
+        bool byline = marks_byline(&a, sig) && is_valid_byline(sc, i);
+        if (byline && !skipped) {
+            free(heap);
+            return i;
+        }
+        if (byline && *later == RM_NONE)
+            *later = i;
+        if (!skipped && is_unlikely(sc, i, &a, sig))
+            unlikely_end = i + (int32_t)n->size;
+        free(heap);
+        i++;
     }
-    return NULL;
+    return RM_NONE;
 }
+
+static char *byline_text(scan *sc, int32_t id)
+{
+    char *text = meta_element_text(sc, byline_name_element(sc->dom, id), &sc->oom);
+    char *byline = text ? meta_collapse_ws(text, strlen(text), &sc->oom) : NULL;
+    free(text);
+    return byline;
+}
+
 char *meta_dom_byline(scan *sc, int32_t *node)
 {
-    char *byline = walk_for_byline(sc, true, node);
-    return byline ? byline : walk_for_byline(sc, false, node);
+    int32_t later, first = walk_for_byline(sc, &later);
+    if (first != RM_NONE) {
+        *node = first;
+        char *byline = byline_text(sc, first);
+        if (byline)
+            return byline;
+    }
+    /* The first attempt found none, or one that names nobody (an empty
+     * itemprop=name): what the later attempts find. */
+    int32_t second = later != RM_NONE ? later : first;
+    if (second == RM_NONE)
+        return NULL;
+    *node = second;
+    return byline_text(sc, second);
 }
 
 

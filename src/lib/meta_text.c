@@ -304,6 +304,19 @@ static node_facts text_facts(const char *s)
     bool seen_text = false;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {   /* most text: no decoding, no property table */
+            f.units++;
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                f.trail++;
+                f.lead += seen_text ? 0 : 1;
+            } else {
+                f.trail = 0;
+                seen_text = true;
+            }
+            i++;
+            continue;
+        }
         ucs4_t cp;
         int k = u8_mbtouc(&cp, (const uint8_t *)s + i, n - i);
         uint32_t units = cp > 0xFFFF ? 2 : 1;

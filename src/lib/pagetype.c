@@ -141,13 +141,16 @@ static const char *schema_name(const char *type)
     return colon ? colon + 1 : type;
 }
 
-static void vote_schema_type(evidence *ev, const char *type)
+/* `variant`: the type is met inside a ProductGroup, whose hasVariant
+ * Products are the sizes and colours of the page's one product, not a
+ * catalogue (schema.org's ProductGroup). */
+static void vote_schema_type(evidence *ev, const char *type, bool variant)
 {
     const char *name = schema_name(type);
     for (size_t k = 0; k < SCHEMA_COUNT; k++) {
         if (strcmp(name, schema_votes[k].name) != 0)
             continue;
-        if (schema_votes[k].type == RM_PAGE_PRODUCT)
+        if (schema_votes[k].type == RM_PAGE_PRODUCT && !variant)
             ev->products++;
         if (!ev->seen[k])
             ev->votes[schema_votes[k].type] += schema_votes[k].weight;
@@ -155,24 +158,30 @@ static void vote_schema_type(evidence *ev, const char *type)
     }
 }
 
+static bool is_product_group(const cJSON *type)
+{
+    return cJSON_IsString(type) && strcmp(schema_name(type->valuestring), "ProductGroup") == 0;
+}
+
 /* Every @type in the data, at any depth (bounded). */
-static void walk_json(evidence *ev, const cJSON *item, int depth)
+static void walk_json(evidence *ev, const cJSON *item, int depth, bool variant)
 {
     if (!item || depth > MAX_LD_DEPTH)
         return;
     if (cJSON_IsObject(item)) {
         const cJSON *type = cJSON_GetObjectItemCaseSensitive(item, "@type");
         if (cJSON_IsString(type))
-            vote_schema_type(ev, type->valuestring);
+            vote_schema_type(ev, type->valuestring, variant);
         const cJSON *t;
         cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
             if (cJSON_IsString(t))
-                vote_schema_type(ev, t->valuestring);
+                vote_schema_type(ev, t->valuestring, variant);
+        variant = variant || is_product_group(type);
     }
     const cJSON *child;
     cJSON_ArrayForEach(child, item)
         if (cJSON_IsObject(child) || cJSON_IsArray(child))
-            walk_json(ev, child, depth + 1);
+            walk_json(ev, child, depth + 1, variant);
 }
 
 static bool is_ld_json(const char *type)
@@ -188,13 +197,13 @@ static void collect_schema(const rm_engine *e, evidence *ev)
             continue;
         const char *itemtype = dom_attr(&e->dom, i, "itemtype");
         if (itemtype)
-            vote_schema_type(ev, itemtype);
+            vote_schema_type(ev, itemtype, false);
         if (n->tag != GUMBO_TAG_SCRIPT || !is_ld_json(dom_attr(&e->dom, i, "type")) ||
             n->first_child == RM_NONE)
             continue;
         const char *json = dom_text(&e->dom, n->first_child);
         cJSON *root = json ? cJSON_Parse(json) : NULL;
-        walk_json(ev, root, 0);
+        walk_json(ev, root, 0, false);
         cJSON_Delete(root);
     }
     if (ev->products >= CATALOGUE_PRODUCTS) {
@@ -258,6 +267,49 @@ static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.node
 static bool visible_element(const rm_engine *e, int32_t id)
 {
     return node(e, id)->type == RM_NODE_ELEMENT && e->drop[id] == DROP_KEEP;
+}
+
+/* ---- prices ----------------------------------------------------------------- */
+
+/* An index of things for sale shows their prices; an index of stories does
+ * not. A price is a currency sign before a number ("$49", "£ 12") or the
+ * euro sign after one ("12,99 €"). Six of them (a grid's worth, as
+ * MIN_CARDS) make a catalogue: on the WCXB development pages 73% of
+ * collections show six or more, 18% of listings do. */
+#define CATALOGUE_PRICES 6
+
+static const char *const currency_signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9"};
+
+static unsigned prices_in(const char *text, unsigned need)
+{
+    unsigned found = 0;
+    for (const char *p = text; *p && found < need; p++) {
+        for (size_t k = 0; k < sizeof currency_signs / sizeof currency_signs[0]; k++) {
+            size_t n = strlen(currency_signs[k]);
+            if (strncmp(p, currency_signs[k], n) != 0)
+                continue;
+            const char *after = p + n + (p[n] == ' ');
+            bool euro_after = k == 1 && p > text && (isdigit((unsigned char)p[-1]) ||
+                                                     (p - 1 > text && p[-1] == ' ' &&
+                                                      isdigit((unsigned char)p[-2])));
+            if (isdigit((unsigned char)*after) || euro_after)
+                found++;
+            p += n - 1;
+            break;
+        }
+    }
+    return found;
+}
+
+static bool shows_prices(const rm_engine *e)
+{
+    unsigned found = 0;
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end && found < CATALOGUE_PRICES;
+         i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_TEXT && e->tchars[i] > 0)
+            found += prices_in(dom_text(&e->dom, i), CATALOGUE_PRICES - found);
+    return found >= CATALOGUE_PRICES;
 }
 
 /* Tag and first class token: what repeated posts or cards share. */
@@ -453,8 +505,9 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     group cards = find_group(e, is_card, MIN_CARDS);
     out->cards_box = cards.box;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page) {
-        ev->votes[RM_PAGE_LISTING] += 2.0f;
-        ev->votes[RM_PAGE_COLLECTION] += 1.0f;
+        bool priced = shows_prices(e);
+        ev->votes[priced ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += 2.0f;
+        ev->votes[priced ? RM_PAGE_LISTING : RM_PAGE_COLLECTION] += 1.0f;
         if (out->items_box == RM_NONE) {
             out->items = cards.count;
             out->items_box = cards.box;
@@ -465,6 +518,112 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
                       ? RM_PAGE_COLLECTION : RM_PAGE_PRODUCT] += 2.0f;
     if (page > 0 && code_chars(e) >= CODE_SHARE * page)
         ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
+}
+
+/* ---- pages without an article body ----------------------------------------- */
+
+/* A page that nobody signed and whose text is not in paragraphs of prose
+ * is no story: a landing or service page (hero, features, FAQ, prices) or
+ * an index of links. What tells them apart is how much of the text is
+ * links, as jusText and Trafilatura judge boilerplate by link density.
+ * The shares are medians of the kinds of page measured on the WCXB
+ * development pages: paragraphs of prose hold about 57% of an article's
+ * text and under 30% of a landing page's; links hold about 20% of a
+ * landing page's text and 40% of an index's. */
+#define PROSE_PARAGRAPH_CHARS 140  /* Readability's readerable unit */
+#define BODYLESS_PROSE_SHARE 0.25
+#define BODYLESS_MIN_HEADINGS 3    /* sections, each under its heading */
+#define INDEX_LINK_DENSITY 0.35
+#define BODYLESS_WEIGHT 1.0f       /* above the unsigned article's prior */
+
+static void vote_bodyless(const rm_engine *e, evidence *ev)
+{
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    uint32_t prose = 0, headings = 0, page = e->raw[body].chars;
+    if (e->signed_page || page == 0)
+        return;
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        GumboTag t = node(e, i)->tag;
+        if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
+            headings++;
+        if (t == GUMBO_TAG_P && e->raw[i].chars >= PROSE_PARAGRAPH_CHARS &&
+            engine_link_density(&e->raw[i]) < 0.25)
+            prose += e->raw[i].chars;
+    }
+    if (prose >= BODYLESS_PROSE_SHARE * page || headings < BODYLESS_MIN_HEADINGS)
+        return;
+    if (engine_link_density(&e->raw[body]) < INDEX_LINK_DENSITY)
+        ev->votes[RM_PAGE_SERVICE] += BODYLESS_WEIGHT;
+    else
+        ev->votes[shows_prices(e) ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += BODYLESS_WEIGHT;
+}
+
+/* ---- a thread taken for comments ------------------------------------------- */
+
+/* A forum thread that does not declare itself often wraps its posts in a
+ * box named like a comment section ("comments", "posts"), which the
+ * clutter pass removes. Under an article such a box is clutter; as the
+ * page's content it is the thread. Told apart by structure, as in
+ * Readability's and jusText's view that content is where the prose is:
+ * the box holds the bulk of the page's visible text, and what prose the
+ * page has before it is no article body but at most a first post. */
+#define THREAD_PAGE_SHARE 0.5   /* the box holds this much of the page's text */
+#define THREAD_MAX_LEAD 500     /* prose before the box that makes an article
+                                   body (Readability's charThreshold) */
+
+/* Prose before `box` in document order: paragraphs that are not mostly
+ * links and not clutter. */
+static uint32_t prose_before(const rm_engine *e, int32_t box)
+{
+    uint32_t prose = 0;
+    int32_t body = e->dom.body;
+    for (int32_t i = engine_kept(e, body, box); i < box; i = engine_kept(e, i + 1, box)) {
+        if (node(e, i)->tag != GUMBO_TAG_P || engine_contains(e, i, box))
+            continue;
+        if (engine_link_density(&e->raw[i]) < 0.25)
+            prose += e->raw[i].chars;
+        i = engine_end(e, i) - 1;
+    }
+    return prose;
+}
+
+/* Posts in a thread box: its children with a post's worth of visible text
+ * (the box itself is still marked as clutter), looked for below wrappers
+ * that hold a single such child. */
+static unsigned count_posts(const rm_engine *e, int32_t box)
+{
+    for (;;) {
+        unsigned count = 0;
+        int32_t only = RM_NONE;
+        for (int32_t c = node(e, box)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+            if (node(e, c)->type == RM_NODE_ELEMENT && e->raw[c].chars >= MIN_POST_CHARS) {
+                count++;
+                only = c;
+            }
+        if (count != 1)
+            return count;
+        box = only;
+    }
+}
+
+int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts)
+{
+    *posts = 0;
+    if (e->dom.body == RM_NONE || e->thread)
+        return RM_NONE;
+    int32_t best = RM_NONE;
+    for (int32_t i = e->dom.body; i < e->dom.count; i++)
+        if (e->kind[i] == RM_REMOVED_COMMENTS &&
+            (best == RM_NONE || e->raw[i].chars > e->raw[best].chars))
+            best = i;
+    if (best == RM_NONE)
+        return RM_NONE;
+    uint32_t box = e->raw[best].chars;
+    if (box < THREAD_PAGE_SHARE * e->raw[e->dom.body].chars || box < 2 * MIN_POST_CHARS ||
+        prose_before(e, best) >= THREAD_MAX_LEAD)
+        return RM_NONE;
+    *posts = count_posts(e, best);
+    return best;
 }
 
 /* ---- the verdict ----------------------------------------------------------- */
@@ -489,6 +648,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     vote_og_type(e, &ev);
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
+    vote_bodyless(e, &ev);
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;

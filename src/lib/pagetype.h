@@ -22,4 +22,10 @@ typedef struct {
  * takes a thread's posts for comments). */
 void pagetype_detect(const rm_engine *e, const char *url, page_info *out);
 
+/* After clutter_classify: the comment-named box that is in fact the page's
+ * thread (it holds the bulk of the page's text, with no article body
+ * before it), or RM_NONE; *posts is set to its number of posts. The caller
+ * then classifies clutter again with the page taken as a thread. */
+int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts);
+
 #endif

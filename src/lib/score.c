@@ -24,6 +24,8 @@
 #define HEADING_WRAPPER_MAX_CHARS 120
 #define UNLIKELY_MIN_PARAGRAPHS 3
 #define UNLIKELY_MIN_TEXT_SHARE 0.8
+#define SECTION_LEVELS 4      /* how far above the choice its section may sit */
+#define MIN_ALIKE_SECTIONS 3
 
 static bool kept(const rm_engine *e, int32_t id) { return e->drop[id] == DROP_KEEP; }
 
@@ -330,6 +332,48 @@ static int32_t widen_to_split_article(const rm_engine *e, int32_t body, int32_t 
     return best;
 }
 
+/* Does the element open with a heading (its first element child is one)? */
+static bool opens_with_heading(const rm_engine *e, int32_t id)
+{
+    int32_t c = node(e, id)->first_child;
+    while (c != RM_NONE && !is_element(e, c))
+        c = node(e, c)->next_sibling;
+    return c != RM_NONE && heur_is_heading_tag(node(e, c)->tag);
+}
+
+/* Siblings of `id` of its tag and class that open with a heading, `id`
+ * included when it does too. */
+static int alike_sections(const rm_engine *e, int32_t id)
+{
+    const char *cls = dom_attr(&e->dom, id, "class");
+    if (!cls || !*cls)
+        return 0;
+    int n = 0;
+    for (int32_t s = node(e, node(e, id)->parent)->first_child; s != RM_NONE; s = node(e, s)->next_sibling) {
+        const char *c = is_element(e, s) && kept(e, s) ? dom_attr(&e->dom, s, "class") : NULL;
+        if (c && node(e, s)->tag == node(e, id)->tag && strcmp(c, cls) == 0 && opens_with_heading(e, s))
+            n++;
+    }
+    return n;
+}
+
+/* A manual is written in sections of one kind, each under its heading
+ * (AsciiDoc's div.sect1, Sphinx's section, Javadoc's blocks), and the
+ * longest one (the options, the reference table) can outscore the rest
+ * many times over: when the choice lies in one of three or more alike
+ * sections that open with headings, the article is all of them, as
+ * rs-trafilatura merges same-class chunks of a split body. */
+static int32_t widen_to_sections(const rm_engine *e, int32_t body, int32_t best)
+{
+    int32_t a = best;
+    for (int level = 0; level < SECTION_LEVELS && a != RM_NONE && node(e, a)->parent != body; level++) {
+        if (opens_with_heading(e, a) && alike_sections(e, a) >= MIN_ALIKE_SECTIONS)
+            return node(e, a)->parent;
+        a = node(e, a)->parent;
+    }
+    return best;
+}
+
 /* Readability's sibling merge: returns how many roots were written. */
 static size_t merge_siblings(rm_engine *e, int32_t top, int32_t *roots, size_t max)
 {
@@ -389,6 +433,7 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
     while (node(e, best)->parent != body && node(e, best)->parent != RM_NONE &&
            kept_element_children(e, node(e, best)->parent) == 1)
         best = node(e, best)->parent;
+    best = widen_to_sections(e, body, best);
     best = widen_to_split_article(e, body, best);
     init_candidate(e, best, attempt);
     if (best == body) {

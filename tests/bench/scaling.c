@@ -4,15 +4,19 @@
  * paragraphs, and each pathological shape, at 1, 10 and 100 MB.
  *
  * Every measurement runs in its own forked child: the child builds the
- * page, notes its resident memory, does the work once and reports the CPU
- * time it took and how far its peak RSS rose above the page itself. Work
+ * page, notes its resident memory, does the work (again and again until
+ * half a second of CPU has gone: a 1 MB page's few milliseconds are too
+ * short to time once) and reports the median CPU time of a run and how far
+ * its peak RSS rose above the page itself. Work
  * that exceeds the CPU budget (RLIMIT_CPU) is reported as over budget,
  * which is what a quadratic case does; a larger page of a shape whose
  * smaller one was over budget is not tried. Sizes run smallest first, two
  * children at a time (CPU time does not depend on it), the largest size
  * one at a time (a 100 MB page may take gigabytes).
  *
- * Usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--jobs N] [--json] [--json-file PATH]
+ * Usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--seconds S] [--jobs N] [--json]
+ *                [--json-file PATH]
+ *   --seconds: CPU time to repeat each measurement for (default 0.5; 0: once)
  */
 #include "readmode.h"
 #include "shapes.h"
@@ -32,6 +36,8 @@
 #define BUDGET_PER_MB 0.5   /* CPU seconds added to the budget per MB of page */
 #define MEMORY_CAP_GB 12   /* per child: beyond it the run counts as failed */
 #define MB (1024.0 * 1024.0)
+#define MIN_SECONDS 0.5   /* default CPU time of the repeated runs of one measurement */
+#define MAX_RUNS 25
 
 enum { WORK_PARSE, WORK_EXTRACT, WORK_COUNT };
 static const char *const work_names[WORK_COUNT] = {"parse", "extract"};
@@ -47,6 +53,7 @@ typedef struct {
     const shape *shape;
     size_t mb;
     int work;
+    double min_seconds;   /* repeat the work until it took this much CPU */
     pid_t pid;
     int fd;
     result r;
@@ -95,8 +102,9 @@ static int by_value(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The child: build the page, run the work (three times for small pages,
- * where one run is too short to time well), report. */
+/* The child: build the page, run the work until it has taken the task's
+ * min_seconds of CPU (at least once, at most MAX_RUNS times: a run of a few
+ * milliseconds is too short to time alone), report the median. */
 static void child(const task *t, int fd, double budget)
 {
     /* linear work on a large page may take a while: the budget grows with
@@ -109,16 +117,17 @@ static void child(const task *t, int fd, double budget)
     size_t len;
     char *html = shape_page(t->shape, t->mb << 20, &len);
     long base_kb = current_rss_kb();
-    int repeats = t->mb <= 1 ? 3 : 1;
-    double seconds[3];
+    double seconds[MAX_RUNS], total = 0;
+    int runs = 0;
     result r = {0, 0, len, 1};
-    for (int i = 0; i < repeats && r.ok; i++) {
+    while (r.ok && runs < MAX_RUNS && (runs == 0 || total < t->min_seconds)) {
         double start = cpu_seconds();
         r.ok = do_work(t->work, html, len) == 0;
-        seconds[i] = cpu_seconds() - start;
+        seconds[runs] = cpu_seconds() - start;
+        total += seconds[runs++];
     }
-    qsort(seconds, (size_t)repeats, sizeof seconds[0], by_value);
-    r.seconds = seconds[repeats / 2];
+    qsort(seconds, (size_t)runs, sizeof seconds[0], by_value);
+    r.seconds = seconds[runs / 2];
     struct rusage usage;
     getrusage(RUSAGE_SELF, &usage);
     r.rss_mb = (double)(usage.ru_maxrss > base_kb ? usage.ru_maxrss - base_kb : 0) / 1024.0;
@@ -221,7 +230,8 @@ static double ratio(double a, double b)
     return b > 0 ? a / b : 0.0;
 }
 
-static void print_table(const task *tasks, size_t n, const size_t *sizes, size_t nsizes, double budget)
+static void print_table(const task *tasks, size_t n, const size_t *sizes, size_t nsizes, double budget,
+                        double min_seconds)
 {
     printf("%-11s %6s %9s %9s %7s %9s %9s %7s\n", "shape", "MB", "parse s", "extract s", "x parse",
            "parse MB", "extr. MB", "x mem");
@@ -259,9 +269,10 @@ static void print_table(const task *tasks, size_t n, const size_t *sizes, size_t
     for (size_t k = 0; k < SHAPE_COUNT; k++)
         printf("  %-11s %s\n", shapes[k].name, shapes[k].what);
     printf("  parse: gumbo_parse + destroy of the raw page; extract: rm_extract, text + HTML;\n"
-           "  seconds are CPU time (median of 3 at 1 MB); MB: peak RSS above the page itself;\n"
-           "  >budget: over %.0f s + %.1f s per MB of CPU (what a quadratic case does), over\n"
-           "  %d GB of memory, or not tried because a smaller page of the shape was.\n", budget,
+           "  seconds: CPU time, the median of runs repeated for %.1f s; MB: peak RSS above\n"
+           "  the page itself; >budget: over %.0f s + %.1f s per MB of CPU (what a quadratic\n"
+           "  case does), over %d GB of memory, or not tried because a smaller page of the\n"
+           "  shape was.\n", min_seconds, budget,
            BUDGET_PER_MB, MEMORY_CAP_GB);
 }
 
@@ -321,7 +332,7 @@ static int print_json(FILE *out, const task *tasks, size_t n, const size_t *size
 int main(int argc, char **argv)
 {
     size_t sizes[MAX_SIZES] = {1, 10, 100}, nsizes = 3, jobs = 2;
-    double budget = 20;
+    double budget = 20, min_seconds = MIN_SECONDS;
     bool json = false;
     const char *json_file = NULL;
     for (int i = 1; i < argc; i++) {
@@ -331,6 +342,8 @@ int main(int argc, char **argv)
             nsizes = parse_sizes(argv[++i], sizes);
         else if (!strcmp(argv[i], "--budget") && i + 1 < argc)
             budget = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--seconds") && i + 1 < argc)
+            min_seconds = atof(argv[++i]);
         else if (!strcmp(argv[i], "--json-file") && i + 1 < argc)
             json_file = argv[++i];
         else if (!strcmp(argv[i], "--jobs") && i + 1 < argc)
@@ -338,8 +351,8 @@ int main(int argc, char **argv)
         else
             nsizes = 0;
     }
-    if (nsizes == 0 || budget < 1 || jobs < 1) {
-        fprintf(stderr, "usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--jobs N] [--json] [--json-file PATH]\n");
+    if (nsizes == 0 || budget < 1 || jobs < 1 || min_seconds < 0) {
+        fprintf(stderr, "usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--seconds S] [--jobs N] [--json] [--json-file PATH]\n");
         return 2;
     }
     size_t n = SHAPE_COUNT * nsizes * WORK_COUNT, k = 0;
@@ -350,12 +363,13 @@ int main(int argc, char **argv)
         size_t first = k;
         for (size_t s = 0; s < SHAPE_COUNT; s++)
             for (int w = 0; w < WORK_COUNT; w++)
-                tasks[k++] = (task){.shape = &shapes[s], .mb = sizes[z], .work = w};
+                tasks[k++] = (task){.shape = &shapes[s], .mb = sizes[z], .work = w,
+                                    .min_seconds = min_seconds};
         /* each size after the smaller ones, so that hopeless() knows */
         run_all(tasks, first, k, z + 1 < nsizes ? jobs : 1, budget);
     }
     int rc = json ? print_json(stdout, tasks, n, sizes, nsizes, budget)
-                  : (print_table(tasks, n, sizes, nsizes, budget), 0);
+                  : (print_table(tasks, n, sizes, nsizes, budget, min_seconds), 0);
     if (json_file) {
         FILE *f = fopen(json_file, "w");
         rc |= !f || print_json(f, tasks, n, sizes, nsizes, budget) != 0;

@@ -21,7 +21,10 @@
 /* Agreement with Readability.js was 0.991 before page types. Where a page's
  * <main> region (or, on unsigned pages, a plain wrapper) holds twice the
  * text of Readability's one chosen block, we now take its sections whole,
- * as the WCXB ground truth does; that costs about a point here (0.979). */
+ * as the WCXB ground truth does; that costs about a point here (0.979).
+ * Calls to action styled as buttons ("Subscribe", "Get the app") now go
+ * where Readability keeps them, and sections whose id only spells their
+ * heading are no longer taken for comment boxes: 0.9785. */
 #define MEAN_F1_FLOOR 0.97
 #define READERABLE_FLOOR 0.95   /* agreement with Readability's isProbablyReaderable */
 #define MAX_PAGES 512

@@ -50,14 +50,14 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.82},
-    {"article", 0.93},
-    {"documentation", 0.915},
-    {"service", 0.735},
-    {"product", 0.59},
+    {"all", 0.84},
+    {"article", 0.937},
+    {"documentation", 0.935},
+    {"service", 0.783},
+    {"product", 0.64},
     {"collection", 0.62},
-    {"listing", 0.645},
-    {"forum", 0.69},
+    {"listing", 0.67},
+    {"forum", 0.76},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

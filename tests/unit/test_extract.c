@@ -369,6 +369,27 @@ START_TEST(status_names_are_stable)
 }
 END_TEST
 
+/* A recipe card's labelled rows ("Prep Time 15 mins", "Servings 6") are
+ * data: short and unlike prose, in a box named "meta" like a date line,
+ * yet kept, as a table of data would be. */
+START_TEST(recipe_labelled_rows_are_kept)
+{
+    const char *html = PAGE("", "",
+        "<div class=\"recipe-card\"><h2>Harbour fish stew</h2>"
+        "<div class=\"recipe-meta\">"
+        "<div class=\"recipe-row\"><span class=\"label\">Prep Time</span><span>15 mins</span></div>"
+        "<div class=\"recipe-row\"><span class=\"label\">Cook Time</span><span>40 mins</span></div>"
+        "<div class=\"recipe-row\"><span class=\"label\">Servings:</span> <span>6</span></div>"
+        "</div><ul><li>500 g white fish</li><li>2 onions</li><li>1 tin of tomatoes</li></ul></div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "Prep Time") && strstr(a->text, "40 mins") &&
+                  strstr(a->text, "Servings:"), "labelled rows lost:\n%s", a->text);
+    ck_assert_msg(strstr(a->text, "twelve million euros"), "article lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *extract_suite(void)
 {
     Suite *s = suite_create("extract");
@@ -386,6 +407,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, the_titled_article_wins_over_an_appended_one);
     tcase_add_test(tc, a_row_naming_the_author_is_a_byline);
     tcase_add_test(tc, newsroom_furniture_goes_wire_credit_stays);
+    tcase_add_test(tc, recipe_labelled_rows_are_kept);
     tcase_add_test(tc, page_without_article);
     tcase_add_test(tc, bad_inputs_fail_cleanly);
     tcase_add_test(tc, deep_nesting_is_flattened);

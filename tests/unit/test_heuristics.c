@@ -133,6 +133,18 @@ START_TEST(page_controls_and_notes)
 }
 END_TEST
 
+START_TEST(member_stat_rows)
+{
+    const char *yes[] = {"joined: mar 2019", "posts: 1,204", " 1,204 posts", "87 messages",
+                         "registered 2012", "location: berlin"};
+    const char *no[] = {"my posts keep vanishing", "2 may 2025", "reply", "join us"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        ck_assert_msg(heur_starts_with_member_stat(yes[i], strlen(yes[i])), "%s", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        ck_assert_msg(!heur_starts_with_member_stat(no[i], strlen(no[i])), "%s", no[i]);
+}
+END_TEST
+
 static Suite *heuristics_suite(void)
 {
     Suite *s = suite_create("heuristics");
@@ -145,6 +157,7 @@ static Suite *heuristics_suite(void)
     tcase_add_test(tc, share_and_video_urls);
     tcase_add_test(tc, tag_tables);
     tcase_add_test(tc, page_controls_and_notes);
+    tcase_add_test(tc, member_stat_rows);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -39,6 +39,16 @@ static bool has(const rm_article *a, const char *needle)
     return strstr(a->text, needle) != NULL;
 }
 
+/* The three snippets are in the text, in this order. */
+static void assert_in_order(const rm_article *a, const char *first, const char *second,
+                            const char *third)
+{
+    const char *p1 = strstr(a->text, first), *p2 = strstr(a->text, second);
+    const char *p3 = strstr(a->text, third);
+    ck_assert_msg(p1 && p2 && p3, "text missing:\n%s", a->text);
+    ck_assert_msg(p1 < p2 && p2 < p3, "out of order:\n%s", a->text);
+}
+
 /* ---- names ----------------------------------------------------------------- */
 
 START_TEST(type_names_are_stable)
@@ -85,11 +95,7 @@ START_TEST(forum_keeps_every_post_in_order)
     rm_article *a = extract(thread_page);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
     ck_assert_uint_eq(a->page_items, 3);
-    const char *first = strstr(a->text, "My onions keep sprouting");
-    const char *second = strstr(a->text, "Keep them dry");
-    const char *third = strstr(a->text, "Old tights work");
-    ck_assert_msg(first && second && third, "posts missing:\n%s", a->text);
-    ck_assert(first < second && second < third);
+    assert_in_order(a, "My onions keep sprouting", "Keep them dry", "Old tights work");
     rm_article_free(a);
 }
 END_TEST
@@ -102,6 +108,36 @@ START_TEST(forum_posts_are_signed_and_controls_go)
     ck_assert_msg(!has(a, "Sent from my phone"), "signature kept:\n%s", a->text);
     ck_assert_msg(!has(a, "Reaction score"), "member panel kept:\n%s", a->text);
     ck_assert_msg(!has(a, "Forum home"), "navigation kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A thread whose member details stand row by row beside the author, not in
+ * one panel, and whose posts carry permalink numbers and vote counts: the
+ * rows and the numbers go, the author and the post stay. */
+#define NUMBERED_POST(n, author, text)                                                 \
+    "<div class=\"post\"><div class=\"post-head\"><a href=\"/u/" author "\" rel=\"author\">" \
+    author "</a> <span class=\"count\">1,204 posts</span> <time datetime=\"2025-05-02\">"  \
+    "2 May 2025</time> <a href=\"#p" n "\">#" n "</a></div>"                                 \
+    "<div class=\"post-row\">Joined: Mar 2019</div><div class=\"post-body\"><p>" text     \
+    "</p></div><div class=\"votes\"><span>1" n "7</span></div></div>"
+
+START_TEST(forum_member_rows_and_post_numbers_go)
+{
+    const char *html =
+        "<html><head><title>Best way to store onions?</title>"
+        "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\"}</script>"
+        "</head><body><h1>Best way to store onions?</h1><div class=\"thread\">"
+        NUMBERED_POST("1", "kitchenmaven", "My onions keep sprouting after a week in the "
+                      "pantry, whatever I try: paper bags, a wire basket, the fridge.")
+        NUMBERED_POST("2", "greengrocer", "Keep them dry, dark and well ventilated, away from "
+                      "potatoes, which make onions sprout sooner.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_msg(has(a, "greengrocer") && has(a, "sprout sooner"), "post lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "1,204 posts") && !has(a, "Joined"), "member rows kept:\n%s", a->text);
+    ck_assert_msg(!has(a, "#2") && !has(a, "127"), "post number or count kept:\n%s", a->text);
     rm_article_free(a);
 }
 END_TEST
@@ -130,6 +166,41 @@ START_TEST(qa_microdata_keeps_question_and_answers)
 }
 END_TEST
 
+
+/* Remarks attached to a question or an answer (schema.org Comment items
+ * inside them) are talk about the post: the question and answers stay,
+ * the remarks go. */
+START_TEST(qa_remarks_on_posts_go)
+{
+    const char *html =
+        "<html><head><title>Why does bread go stale?</title></head><body>"
+        "<div itemscope itemtype=\"https://schema.org/QAPage\"><h1>Why does bread go stale?</h1>"
+        "<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+        "<p>A loaf is soft on the first day and hard by the third, even in a sealed bag, "
+        "so it cannot just be drying out. What is going on inside it?</p>"
+        "<ul class=\"remarks\"><li itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+        "<span itemprop=\"text\">Have you tried freezing it in slices instead?</span> "
+        "<time>Commented May 2</time></li></ul></div>"
+        "<div itemprop=\"acceptedAnswer\" itemscope itemtype=\"https://schema.org/Answer\">"
+        "<p>Staling is mostly starch retrogradation: the gelatinised starch slowly "
+        "recrystallises and squeezes water out, which firms the crumb even with no loss.</p>"
+        "<ul class=\"remarks\"><li itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+        "<span itemprop=\"text\">Great explanation, and it matches what I see at home.</span> "
+        "<time>Commented May 3</time></li></ul></div>"
+        "<div itemprop=\"suggestedAnswer\" itemscope itemtype=\"https://schema.org/Answer\">"
+        "<p>That is also why toasting revives it for a while: heat melts the starch "
+        "crystals again, and the crumb softens until it cools down once more.</p></div>"
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_msg(has(a, "soft on the first day") && has(a, "retrogradation") &&
+                  has(a, "toasting revives"), "posts lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "freezing it in slices") && !has(a, "Great explanation"),
+                  "remarks kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Comments under an article remain clutter: the page is an article. */
 START_TEST(article_comments_stay_clutter)
 {
@@ -151,6 +222,65 @@ START_TEST(article_comments_stay_clutter)
     ck_assert_uint_eq(a->page_items, 0);
     ck_assert_msg(has(a, "costed the changes"), "article lost:\n%s", a->text);
     ck_assert_msg(!has(a, "far more heated"), "comment kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+
+/* A thread that declares nothing and wraps its posts in a box named like a
+ * comment section: the box holds the bulk of the page's text and no
+ * article body comes before it, so it is the thread, kept in order; the
+ * reply form inside the box still goes. The posts carry no date and no
+ * "Reply" link, so only the box tells that this is a thread. */
+#define REPLY(author, text)                                                            \
+    "<div class=\"comment\"><b>" author "</b> wrote:<p>" text "</p>"                    \
+    "<a href=\"#permalink\">Permalink</a></div>"
+
+#define BREAD_REPLIES                                                                   \
+    REPLY("crumbshot", "Every loaf rises beautifully in the basket and then spreads flat " \
+          "as soon as it hits the stone. My starter doubles in six hours, so what gives?") \
+    REPLY("levain", "Sounds like over-proofing: shorten the final rise by an hour, or "  \
+          "retard the dough in the fridge overnight so it holds its shape better.")      \
+    REPLY("bannetonbob", "Check your hydration too. Anything over seventy-five percent is " \
+          "hard to shape, and a slack dough will never hold up on a flat stone.")        \
+    REPLY("crumbshot", "Dropped the water to seventy percent and proofed in the fridge, and " \
+          "the last two loaves came out tall with an open crumb. Thank you both!")
+
+static const char undeclared_thread[] =
+    "<html><head><title>Sourdough keeps collapsing</title></head><body>"
+    "<nav><a href=\"/\">Boards</a> <a href=\"/baking\">Baking</a></nav>"
+    "<h1>Sourdough keeps collapsing</h1><div id=\"comments\" class=\"comments\">"
+    BREAD_REPLIES
+    "<form class=\"reply-form\"><textarea name=\"message\"></textarea>"
+    "<button>Post reply</button></form></div></body></html>";
+
+START_TEST(undeclared_thread_in_comment_box)
+{
+    rm_article *a = extract(undeclared_thread);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 4);
+    assert_in_order(a, "rises beautifully", "over-proofing", "open crumb");
+    ck_assert_msg(!has(a, "Post reply"), "reply form kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* The same comment box under an article body stays clutter, however long
+ * the discussion: prose before it makes the page an article. */
+START_TEST(long_comments_under_article_stay_clutter)
+{
+    const char *html =
+        "<html><head><title>Bread prices rise</title></head><body>"
+        "<h1>Bread prices rise</h1><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES
+        "</p><p>" SENTENCES "</p><div id=\"comments\" class=\"comments\">"
+        BREAD_REPLIES
+        REPLY("levain", "Glad it worked. Keep notes on each bake, the flour changes from one "
+              "bag to the next and the dough tells you more than any recipe does.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    ck_assert_msg(has(a, "The committee met again"), "article lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "over-proofing"), "comment kept:\n%s", a->text);
     rm_article_free(a);
 }
 END_TEST
@@ -333,6 +463,27 @@ START_TEST(card_grid_is_a_listing)
 }
 END_TEST
 
+
+/* The same grid with a price on every card is a catalogue. */
+#define PRICED_CARD(n)                                                                 \
+    "<div class=\"card\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"   \
+    "<h3><a href=\"/p/" #n "\">Wool socks, style " #n "</a></h3><p>Merino blend, sizes "     \
+    "S to XL.</p><span class=\"price\">$1" #n ".00</span></div>"
+
+START_TEST(priced_card_grid_is_a_collection)
+{
+    const char *html =
+        "<html><head><title>Socks</title></head><body><h1>Socks</h1><div class=\"grid\">"
+        PRICED_CARD(1) PRICED_CARD(2) PRICED_CARD(3) PRICED_CARD(4) PRICED_CARD(5)
+        PRICED_CARD(6) PRICED_CARD(7) PRICED_CARD(8)
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_msg(has(a, "style 1") && has(a, "style 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(page_type_in_json)
 {
     rm_article *a = extract(thread_page);
@@ -345,6 +496,56 @@ START_TEST(page_type_in_json)
     ck_assert(cJSON_IsNumber(items));
     ck_assert_int_eq(items->valueint, 3);
     cJSON_Delete(json);
+    rm_article_free(a);
+}
+END_TEST
+
+
+/* Nobody signed it and its text is no prose: short blocks under headings,
+ * mostly words, make a landing page; mostly links, an index. A signed
+ * page of the same shape stays an article. */
+static const char landing_page[] =
+    "<html><head><title>Window cleaning</title></head><body><main>"
+    "<h1>Window cleaning</h1><p>Streak-free windows, every month.</p>"
+    "<h2>Homes</h2><p>Inside and out, frames and sills included.</p>"
+    "<h2>Offices</h2><p>Before opening hours, with insured staff.</p>"
+    "<h2>Prices</h2><p>From 25 euros a visit, no contract.</p>"
+    "<a href=\"/quote\">Get a quote</a></main></body></html>";
+
+START_TEST(unsigned_sections_are_a_service_page)
+{
+    rm_article *a = extract(landing_page);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(unsigned_link_lists_are_a_listing)
+{
+    const char *html =
+        "<html><head><title>Archive</title></head><body><h1>Archive</h1>"
+        "<h2>March</h2><ul><li><a href=\"/1\">Spring planting begins on the allotments</a></li>"
+        "<li><a href=\"/2\">Council approves the new cycle lane</a></li></ul>"
+        "<h2>February</h2><ul><li><a href=\"/3\">Library extends its opening hours</a></li>"
+        "<li><a href=\"/4\">Flood defences finished ahead of time</a></li></ul>"
+        "<h2>January</h2><ul><li><a href=\"/5\">Market square reopens after repairs</a></li></ul>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(signed_sections_stay_an_article)
+{
+    char html[2048];
+    snprintf(html, sizeof html, "%s", landing_page);
+    char *head = strstr(html, "</head>");
+    const char byline[] = "<meta name=\"author\" content=\"Ann Smith\">";
+    memmove(head + strlen(byline), head, strlen(head) + 1);
+    memcpy(head, byline, strlen(byline));
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
     rm_article_free(a);
 }
 END_TEST
@@ -373,6 +574,75 @@ START_TEST(sections_are_assembled)
 }
 END_TEST
 
+
+/* A signed page without <main> whose wrapper holds a story and, beside it,
+ * a list of offers with twice its text: the wrapper is the content, as the
+ * story holds under a third of it. */
+#define OFFER(name)                                                                    \
+    "<li><b>" name "</b> Our " name " team works in small groups beside your own people "  \
+    "from the first week to the last and hands over every tool and every document so "   \
+    "the work goes on well after we leave.</li>"
+
+START_TEST(signed_sections_without_main_are_assembled)
+{
+    const char *html =
+        "<html><head><title>Consulting</title><meta name=\"author\" content=\"Ann Smith\">"
+        "</head><body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>"
+        "<div class=\"page\"><div class=\"story\"><h1>Consulting</h1><p>" SENTENCES
+        "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p></div><ul>"
+        OFFER("strategy") OFFER("operations") OFFER("technology") OFFER("people")
+        OFFER("finance") OFFER("risk") OFFER("pricing") OFFER("supply chain")
+        OFFER("tax") OFFER("audit") OFFER("data") OFFER("security")
+        "</ul></div><footer><p>Consult Co. All rights reserved.</p></footer></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "The committee met again") && has(a, "Our strategy team") &&
+                  has(a, "Our security team"), "sections missing:\n%s", a->text);
+    ck_assert_msg(!has(a, "All rights reserved"), "footer kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A landing page from a page builder: every block is a "widget" (a
+ * negative class word to Readability), the stats are a few words each and
+ * the feature cards end in links. Readability's cleaning keeps the
+ * opening paragraph and takes the rest, most of the text; the page is
+ * cleaned again block by block, keeping what is mostly words and dropping
+ * what is mostly links. */
+#define WIDGET(inner) "<div class=\"elementor-widget elementor-widget-text\"><div class=\"elementor-widget-container\">" inner "</div></div>"
+
+START_TEST(builder_sections_are_cleaned_by_their_own_links)
+{
+    const char *html =
+        "<html><head><title>Payroll that runs itself</title></head><body>"
+        "<div class=\"page-content\"><h1>Payroll that runs itself</h1>"
+        "<p>Pay every employee on time, in every state, without spreadsheets. " SENTENCES
+        " " SENTENCES " " SENTENCES "</p>"
+        WIDGET("<div class=\"stat\"><strong>65%</strong> less time on payroll</div>")
+        WIDGET("<div class=\"stat\"><strong>3x</strong> faster onboarding</div>")
+        WIDGET("<div class=\"stat\"><strong>24/7</strong> support from people</div>")
+        WIDGET("<h3>Automatic tax filing</h3><div>We file and pay federal, state and local "
+               "taxes for you, and keep every form on record.</div><a href=\"/tax\">Learn more</a>")
+        WIDGET("<h3>Benefits in one place</h3><div>Health, dental and retirement plans, "
+               "deducted right from every paycheck.</div><a href=\"/benefits\">Learn more</a>")
+        WIDGET("<h3>Time off that adds up</h3><div>Holidays and sick days accrue by your "
+               "own policy, and show on every payslip.</div><a href=\"/time\">Learn more</a>")
+        WIDGET("<h3>Reports for your accountant</h3><div>Ledger exports in the format your "
+               "books already use, each month.</div><a href=\"/reports\">Learn more</a>")
+        WIDGET("<blockquote>We closed our books two days sooner every month.</blockquote>"
+               "<a href=\"/stories\">Read the story</a>")
+        WIDGET("<ul><li><a href=\"/a\">Pricing</a></li><li><a href=\"/b\">Integrations</a></li>"
+               "<li><a href=\"/c\">Partners</a></li><li><a href=\"/d\">Careers</a></li></ul>")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "without spreadsheets") && has(a, "less time on payroll") &&
+                  has(a, "faster onboarding") && has(a, "file and pay federal") &&
+                  has(a, "retirement plans") && has(a, "two days sooner"),
+                  "sections lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Integrations"), "link list kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A page made only of short linked items (nothing a scorer would take)
  * still has a body: the densest region, and readerable false. */
 START_TEST(never_empty_when_text_is_visible)
@@ -388,6 +658,23 @@ START_TEST(never_empty_when_text_is_visible)
 }
 END_TEST
 
+
+/* A page that streams its content into a hidden segment for a script to
+ * reveal, and shows nothing else: the segment is the body, rendered
+ * although the page hides it. */
+START_TEST(never_empty_when_text_waits_for_a_script)
+{
+    const char *html =
+        "<html><head><title>Minutes</title></head><body><div id=\"root\">Loading…</div>"
+        "<div hidden id=\"S:1\"><article><p>" SENTENCES "</p><p>" SENTENCES "</p></article></div>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "The committee met again"), "empty body: '%s'", a->text);
+    ck_assert(!a->readerable);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(noscript_shell_is_read)
 {
     const char *html =
@@ -396,6 +683,27 @@ START_TEST(noscript_shell_is_read)
         "</body></html>";
     rm_article *a = extract(html);
     ck_assert_msg(has(a, "The committee met again"), "noscript content lost: '%s'", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+
+/* On a page read from its <noscript> blocks, text beside a block in the
+ * same container stays: the container is split around the block, not
+ * replaced by it. */
+START_TEST(noscript_shell_keeps_text_beside_the_block)
+{
+    const char *html =
+        "<html><head><title>Harbour board</title></head><body><main>"
+        "<section><p>Welcome back: the harbour board publishes its minutes every month, "
+        "and the agenda a week before each meeting.</p></section>"
+        "<section><noscript><div class=\"item\"><p>" SENTENCES "</p></div>"
+        "<div class=\"item\"><p>" SENTENCES "</p></div></noscript></section>"
+        "<section><p>Questions about the minutes go to the board secretary by letter, "
+        "or to the harbour office in person.</p></section>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    assert_in_order(a, "publishes its minutes", "The committee met again", "board secretary");
     rm_article_free(a);
 }
 END_TEST
@@ -420,8 +728,12 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, type_names_are_stable);
     tcase_add_test(tc, forum_keeps_every_post_in_order);
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
+    tcase_add_test(tc, forum_member_rows_and_post_numbers_go);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
+    tcase_add_test(tc, qa_remarks_on_posts_go);
     tcase_add_test(tc, article_comments_stay_clutter);
+    tcase_add_test(tc, undeclared_thread_in_comment_box);
+    tcase_add_test(tc, long_comments_under_article_stay_clutter);
     tcase_add_test(tc, product_from_schema_and_og_type);
     tcase_add_test(tc, product_reviews_are_clutter);
     tcase_add_test(tc, product_json_ld_description_when_page_shows_less);
@@ -430,10 +742,18 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
     tcase_add_test(tc, card_grid_is_a_listing);
+    tcase_add_test(tc, priced_card_grid_is_a_collection);
+    tcase_add_test(tc, unsigned_sections_are_a_service_page);
+    tcase_add_test(tc, unsigned_link_lists_are_a_listing);
+    tcase_add_test(tc, signed_sections_stay_an_article);
     tcase_add_test(tc, page_type_in_json);
     tcase_add_test(tc, sections_are_assembled);
+    tcase_add_test(tc, signed_sections_without_main_are_assembled);
+    tcase_add_test(tc, builder_sections_are_cleaned_by_their_own_links);
     tcase_add_test(tc, never_empty_when_text_is_visible);
+    tcase_add_test(tc, never_empty_when_text_waits_for_a_script);
     tcase_add_test(tc, noscript_shell_is_read);
+    tcase_add_test(tc, noscript_shell_keeps_text_beside_the_block);
     tcase_add_test(tc, noscript_ignored_on_ordinary_pages);
     suite_add_tcase(s, tc);
     return s;

@@ -415,6 +415,34 @@ START_TEST(markdown_edges_read_back)
     CHECK_MD("<p><span>1</span>. Total</p><p><span>12</span><span>)</span> b</p>"
              "<p><b>1</b>. bold</p>",
              "1\\. Total\n\n12\\) b\n\n**1**. bold");
+    /* A code span cannot hold a line break: code around a <br> (old
+     * forums set whole posts in <tt>) is written as text with hard breaks. */
+    CHECK_MD("<p><tt>one line.<br>The next</tt> and <code>x</code></p>",
+             "one line.\\\nThe next and `x`");
+}
+END_TEST
+
+/* What the extractor asks before it settles on a choice: would the roots
+ * show any text? Hidden parts, controls and dropped nodes show none. */
+START_TEST(shows_text_as_rendered)
+{
+    doc d;
+    doc_parse(&d, "<div id=a><button>Sign up</button><span hidden>later</span>"
+                  "<select><option>One</option></select></div>"
+                  "<div id=b><p aria-hidden=true>icon</p><p id=c>Words</p></div>"
+                  "<div id=e hidden>Streamed text</div>");
+    int32_t a = doc_find(&d, "a"), b = doc_find(&d, "b"), e = doc_find(&d, "e");
+    rm_render_input in = {&d.dom, d.drop, &a, 1, NULL, NULL};
+    ck_assert_int_eq(render_shows_text(&in), 0);
+    in.roots = &b;
+    ck_assert_int_eq(render_shows_text(&in), 1);
+    d.drop[doc_find(&d, "c")] = 1;   /* the only shown words removed */
+    ck_assert_int_eq(render_shows_text(&in), 0);
+    int32_t both[] = {a, e};   /* a chosen root shows even when hidden */
+    in.roots = both;
+    in.root_count = 2;
+    ck_assert_int_eq(render_shows_text(&in), 1);
+    doc_free(&d);
 }
 END_TEST
 
@@ -660,6 +688,7 @@ static Suite *render_suite(void)
     tcase_add_test(md, markdown_markup_around_blocks);
     tcase_add_test(md, markdown_edges_read_back);
     tcase_add_test(md, blocks_keep_their_lines);
+    tcase_add_test(md, shows_text_as_rendered);
     suite_add_tcase(s, md);
 
     TCase *html = tcase_create("html");

@@ -31,4 +31,9 @@ char *render_text_wrapped(const rm_render_input *in, unsigned width);
 char *render_markdown(const rm_render_input *in);
 char *render_html(const rm_render_input *in);
 
+/* 1 when the roots hold text the renderers would show, 0 when they would
+ * render nothing (all of it hidden, or chrome they never render), -1 when
+ * out of memory. The extractor asks before it settles on a choice. */
+int render_shows_text(const rm_render_input *in);
+
 #endif

@@ -58,6 +58,11 @@ void render_buf_puts(render_buf *b, const char *s)
 
 void render_buf_putc(render_buf *b, char c)
 {
+    if (!b->failed && b->len + 2 <= b->cap) {   /* room: no reserve, no copy */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
     render_buf_put(b, &c, 1);
 }
 
@@ -245,11 +250,6 @@ static int lacks_source(const rm_dom *dom, int32_t id)
 
 /* ---- visibility ---- */
 
-int render_is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* Does the declaration style[0..len) read `decl` (a lower-case
  * "property:value" without spaces), ignoring case, spaces and !important? */
 static int declaration_is(const char *style, size_t len, const char *decl)
@@ -279,8 +279,19 @@ static int style_declares(const char *style, const char *decl)
     }
 }
 
+/* A closed tab or accordion panel is shown by a click: its text is the
+ * page's (the extractor's hidden rule says the same). */
+static int is_tab_panel(const rm_dom *dom, int32_t id)
+{
+    const char *role = dom_attr(dom, id, "role");
+    return (role && strcasecmp(role, "tabpanel") == 0) ||
+           heur_is_tab_panel(dom_attr(dom, id, "class"));
+}
+
 static int is_hidden(const rm_dom *dom, int32_t id)
 {
+    if (is_tab_panel(dom, id))
+        return 0;
     if (dom_attr(dom, id, "hidden"))
         return 1;
     const char *aria = dom_attr(dom, id, "aria-hidden");
@@ -305,7 +316,10 @@ static int text_has_content(const char *s)
     return 0;
 }
 
-static uint8_t own_flags(const rm_render_input *in, int32_t id)
+/* A root is rendered even when the page hides it: the extractor chose it
+ * knowingly (text a script would reveal, such as a streamed segment, when
+ * the page shows nothing else); what it hides inside stays hidden. */
+static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root)
 {
     const rm_dom *dom = in->dom;
     if (in->drop && in->drop[id])
@@ -313,7 +327,7 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id)
     if (dom->nodes[id].type == RM_NODE_TEXT)
         return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
     render_tag_class cls = render_class(dom, id);
-    if (cls == RENDER_NEVER || is_hidden(dom, id))
+    if (cls == RENDER_NEVER || (!is_root && is_hidden(dom, id)))
         return RENDER_SKIP;
     if (dom->nodes[id].tag == GUMBO_TAG_IMG)
         return RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
@@ -377,7 +391,7 @@ uint8_t *render_scan(const rm_render_input *in)
         if (root < 0 || root >= dom->count)
             continue;
         for (int32_t id = root + (int32_t)dom->nodes[root].size - 1; id >= root; id--) {
-            uint8_t own = own_flags(in, id);
+            uint8_t own = own_flags(in, id, id == root);
             if (own & RENDER_SKIP) {
                 flags[id] = in->drop && in->drop[id] ? RENDER_SKIP : skipped_flags(dom, id, flags[id]);
                 continue;
@@ -388,13 +402,30 @@ uint8_t *render_scan(const rm_render_input *in)
             if (id == root)
                 continue;
             uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT | RENDER_HAS_IMAGE |
-                                      RENDER_HAS_TEXT);
+                                      RENDER_HAS_TEXT | RENDER_HAS_BREAK);
             if (render_class(dom, id) == RENDER_BLOCK)
                 up |= RENDER_HAS_BLOCK;
+            if (dom->nodes[id].tag == GUMBO_TAG_BR)
+                up |= RENDER_HAS_BREAK;
             flags[dom->nodes[id].parent] |= up;
         }
     }
     return flags;
+}
+
+int render_shows_text(const rm_render_input *in)
+{
+    uint8_t *flags = render_scan(in);
+    if (!flags)
+        return -1;
+    int shows = 0;
+    for (size_t k = 0; k < in->root_count && !shows; k++) {
+        int32_t root = in->roots[k];
+        shows = root >= 0 && root < in->dom->count && !(flags[root] & RENDER_SKIP) &&
+                (flags[root] & RENDER_HAS_TEXT);
+    }
+    free(flags);
+    return shows;
 }
 
 /* ---- the walk ---- */

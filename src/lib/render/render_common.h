@@ -49,6 +49,7 @@ enum {
     RENDER_HAS_IMAGE = 1 << 3,    /* a rendered <img> below */
     RENDER_NOSCRIPT_IMAGE = 1 << 4,  /* a skipped noscript holding an img */
     RENDER_HAS_TEXT = 1 << 5,     /* rendered non-blank text below */
+    RENDER_HAS_BREAK = 1 << 6,    /* a rendered <br> below */
 };
 
 /* Array of dom->count flag bytes (malloc'd), or NULL when out of memory. */
@@ -63,8 +64,12 @@ typedef void (*render_leave_fn)(void *ctx, int32_t id);
 int render_walk(const rm_render_input *in, const uint8_t *scan,
                 render_enter_fn enter, render_leave_fn leave, void *ctx);
 
-/* ASCII white space as HTML defines it; U+00A0 is not collapsible. */
-int render_is_space(char c);
+/* ASCII white space as HTML defines it; U+00A0 is not collapsible.
+ * Inline: the renderers ask it of every character they write. */
+static inline int render_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 /* Absolute, safe URLs into *out (malloc'd), or *out = NULL when the node
  * has none worth keeping; a link to a place in the page ("#fn1") stays

@@ -422,7 +422,9 @@ static int is_code_tag(GumboTag tag)
 
 /* Markdown inline markup, where it can apply: not in literal text; around
  * blocks, the blocks are flattened into one run (see flatten), except in
- * code, which stays a span of one block. */
+ * code, which stays a span of one block; and a code span cannot hold a
+ * line break (CommonMark reads a backslash or two spaces there literally),
+ * so code around blocks or <br> is written as text. */
 static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
 {
     if (f->code || f->w.verbatim)
@@ -430,7 +432,7 @@ static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
     if (tag == GUMBO_TAG_A)
         return open_link(f, fr, id);
     if (is_code_tag(tag))
-        return f->scan[id] & RENDER_HAS_BLOCK ? 0 : open_code(f, fr, id);
+        return f->scan[id] & (RENDER_HAS_BLOCK | RENDER_HAS_BREAK) ? 0 : open_code(f, fr, id);
     const char *open, *close;
     if (f->md->inline_markup(f->in, f->scan, id, render_lines_prev_char(&f->w),
                              f->w.deferred.len > 0, &open, &close)) {
