@@ -56,7 +56,7 @@ static const struct {
     {"service", 0.783},
     {"product", 0.64},
     {"collection", 0.62},
-    {"listing", 0.67},
+    {"listing", 0.66},
     {"forum", 0.76},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
