@@ -30,6 +30,13 @@
 #define FIGURE_CREDIT_MAX_CHARS 80
 #define LINK_ROW_DENSITY 0.8
 #define MEMBER_PANEL_MAX_CHARS 300
+#define CAPTION_MAX_CHARS 400
+#define PROSE_BOX_MIN_CHARS 1000
+#define PROSE_BOX_MIN_PARAGRAPHS 3
+#define PROSE_BOX_MAX_LINK_DENSITY 0.2
+#define CAPTION_BOX_LEVELS 3
+#define CAPTION_MAX_LINK_DENSITY 0.5
+#define CAPTION_MAX_SHARE 0.5
 
 /* Removed outright inside the article (Readability's _clean lists). */
 static const GumboTag removed_tags[] = {
@@ -117,6 +124,21 @@ static bool is_photo_frame(const rm_engine *e, int32_t id)
     return s->images > 0 && s->links == 0 && s->chars <= PHOTO_CAPTION_MAX_CHARS;
 }
 
+/* A box of several unlinked paragraphs with many commas that holds most
+ * of the article is the article's own text whatever its class says:
+ * Readability's negative names match substrings ("field--label-hidden"
+ * holds "hidden"), and on CMS pages that removed the body of a list
+ * article. A smaller box (one of many "widget" boxes of a page builder)
+ * still goes; when that leaves too little, the attempt ladder retries
+ * without class weights, as Readability does. */
+static bool is_prose_box(const rm_engine *e, int32_t id, uint32_t article_chars)
+{
+    const rm_stats *s = &e->st[id];
+    return s->chars >= PROSE_BOX_MIN_CHARS && s->chars * 2 >= article_chars &&
+           s->paragraphs >= PROSE_BOX_MIN_PARAGRAPHS && s->commas >= MIN_COMMAS_TO_KEEP &&
+           engine_link_density(s) < PROSE_BOX_MAX_LINK_DENSITY;
+}
+
 /* Labelled rows: a recipe card's "Prep Time 15 mins" and "Servings: 6", a
  * specification's "Weight 2 kg". Each row is short, has no links, and is
  * a label (a few words) followed by a value, in their own elements or
@@ -199,11 +221,13 @@ static bool section_is_furniture(const rm_engine *e, int32_t id)
 }
 
 /* Readability's _cleanConditionally verdict for one container. */
-static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned attempt)
+static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
+                                   unsigned attempt)
 {
     /* Data tables, code, and the footnotes or references that the text
-     * links to are content whatever their statistics. */
-    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES))
+     * links to are content whatever their statistics; so is a box inside
+     * a heading ("h2 > div.field__item"), which is the heading's text. */
+    if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES | NF_IN_HEADING))
         return false;
     const rm_stats *s = &e->st[id];
     /* A post's signature line (author link, date) is linky and short, and
@@ -214,7 +238,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, unsigned atte
         return section_is_furniture(e, id);
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
-        return !is_photo_frame(e, id);
+        return !is_photo_frame(e, id) && !is_prose_box(e, id, article_chars);
     /* The wrapper of a code block or a data table ("div.highlight") is
      * judged as what it wraps. */
     if (e->flags[id] & (NF_HAS_CODE | NF_HAS_DATA))
@@ -461,13 +485,15 @@ static bool holds_top_candidate(const rm_engine *e, int32_t id)
 
 static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
 {
+    /* The article's size before any removal: the measure of a prose box. */
+    uint32_t article_chars = e->st[root].chars;
     /* Backwards: inner containers are judged before the ones around them. */
     for (int32_t i = root + (int32_t)node(e, root)->size - 1; i >= root; i--) {
         if (e->drop[i] != DROP_KEEP || node(e, i)->type != RM_NODE_ELEMENT)
             continue;
         if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
             continue;
-        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, attempt) &&
+        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, article_chars, attempt) &&
             !in_labelled_rows(e, i))
             remove_node(e, i);
     }
@@ -544,6 +570,98 @@ void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t 
         clean_empty_paragraphs(e, roots[k]);
     }
     clean_trailing_headings(e, roots, n);
+}
+
+/* ---- captions, for plain text ------------------------------------------- */
+
+/* A figure that quotes, lists code or holds a table is captioned with its
+ * source or title ("— Ada Lovelace", "Listing 2"), which reads as part of
+ * the text; only a picture's caption needs the picture. */
+static bool figure_of_text(const rm_engine *e, int32_t figure)
+{
+    if (e->flags[figure] & (NF_HAS_CODE | NF_HAS_DATA))
+        return true;
+    int32_t end = engine_end(e, figure);
+    for (int32_t i = figure + 1; i < end; i++) {
+        GumboTag t = node(e, i)->tag;
+        if (node(e, i)->type == RM_NODE_ELEMENT &&
+            (t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_PRE))
+            return true;
+    }
+    return false;
+}
+
+/* Is `id` inside a box named as a captioned picture that holds an image
+ * ("div.wp-caption > img + p.wp-caption-text"), within CAPTION_BOX_LEVELS?
+ * Both names are needed: "caption" alone is also a type size in some
+ * design kits ("caption-s"). */
+static bool in_captioned_picture(const rm_engine *e, int32_t id)
+{
+    int32_t a = node(e, id)->parent;
+    for (int level = 0; a != RM_NONE && level < CAPTION_BOX_LEVELS; level++, a = node(e, a)->parent)
+        if (e->st[a].images > 0)
+            return heur_is_caption_marker(dom_attr(&e->dom, a, "class"));
+    return false;
+}
+
+/* A caption under a picture: a <figcaption> outside a figure of text, or
+ * a short box classed as a caption beside an image. Trafilatura and
+ * rs-trafilatura leave captions out of their text, and human-made ground
+ * truth (WCXB) leaves them out of the article: plain text shows no
+ * pictures, so a caption there is a stray line about nothing. The reader
+ * HTML and Markdown keep them under their images. */
+static bool is_picture_caption(const rm_engine *e, int32_t id)
+{
+    const rm_node *n = node(e, id);
+    if (n->type != RM_NODE_ELEMENT || (e->flags[id] & (NF_IN_CODE | NF_IN_TABLE)))
+        return false;
+    const rm_stats *s = &e->st[id];
+    /* A linked caption is a card's title, not a picture's description. */
+    if (engine_link_density(s) > CAPTION_MAX_LINK_DENSITY)
+        return false;
+    if (n->tag == GUMBO_TAG_FIGCAPTION) {
+        int32_t a = n->parent;
+        while (a != RM_NONE && node(e, a)->tag != GUMBO_TAG_FIGURE)
+            a = node(e, a)->parent;
+        return a == RM_NONE || !figure_of_text(e, a);
+    }
+    if (s->chars == 0 || s->chars > CAPTION_MAX_CHARS || s->images > 0 || s->headings > 0 ||
+        heur_is_heading_tag(n->tag) || n->tag == GUMBO_TAG_CAPTION)
+        return false;
+    return heur_is_caption_marker(dom_attr(&e->dom, id, "class")) &&
+           ((e->flags[id] & NF_IN_FIGURE) || in_captioned_picture(e, id));
+}
+
+/* Characters of the captions in the roots; with `mask`, also drop them. */
+static uint32_t captions_in_roots(const rm_engine *e, const int32_t *roots, size_t n, uint8_t *mask)
+{
+    uint32_t chars = 0;
+    for (size_t k = 0; k < n; k++) {
+        int32_t end = engine_end(e, roots[k]);
+        for (int32_t i = roots[k] + 1; i < end; i++) {
+            if (e->drop[i] != DROP_KEEP || !is_picture_caption(e, i))
+                continue;
+            chars += e->st[i].chars;
+            int32_t stop = engine_end(e, i);
+            for (int32_t j = i; mask && j < stop; j++)
+                if (mask[j] == DROP_KEEP)
+                    mask[j] = DROP_CLEANED;
+            i = stop - 1;
+        }
+    }
+    return chars;
+}
+
+void clean_captions_for_text(const rm_engine *e, const int32_t *roots, size_t n, uint8_t *mask)
+{
+    uint32_t total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += e->st[roots[k]].chars;
+    /* In a photo essay the captions tell the story: they are the text. */
+    uint32_t captions = captions_in_roots(e, roots, n, NULL);
+    if (captions == 0 || captions > total * CAPTION_MAX_SHARE)
+        return;
+    captions_in_roots(e, roots, n, mask);
 }
 
 /* ---- title duplicates and bylines (before scoring) ---------------------- */

@@ -192,6 +192,10 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
 
 void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t n);
 
+/* Copy of the article's drop mask for plain text: `mask` (dom.count bytes,
+ * filled from e->drop) also drops the captions under pictures. */
+void clean_captions_for_text(const rm_engine *e, const int32_t *roots, size_t n, uint8_t *mask);
+
 /* Drop the byline element and headings that repeat the title (`title` is
  * case-folded). */
 void clean_title_and_byline(rm_engine *e, const char *title, size_t title_len);

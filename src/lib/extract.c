@@ -769,8 +769,29 @@ static int prefer_product_description(rm_article *a, const char *description,
     return 0;
 }
 
+/* The drop mask for plain text: the article's, and the captions of its
+ * pictures, which plain text (showing no pictures) leaves out
+ * (clean_captions_for_text). Made while the per-node passes are alive. */
+static uint8_t *text_mask(const rm_engine *e, const attempt_result *best)
+{
+    uint8_t *mask = malloc(e->dom.count ? (size_t)e->dom.count : 1);
+    if (!mask)
+        return NULL;
+    memcpy(mask, e->drop, (size_t)e->dom.count);
+    clean_captions_for_text(e, best->roots, best->root_count, mask);
+    return mask;
+}
+
+/* The plain text, wrapped at `width` columns unless 0. */
+static char *render_plain_text(const rm_render_input *in, const uint8_t *text_drop, unsigned width)
+{
+    rm_render_input text_in = *in;
+    text_in.drop = text_drop;
+    return width ? render_text_wrapped(&text_in, width) : render_text(&text_in);
+}
+
 static int render_article(rm_article *a, const rm_engine *e, const attempt_result *best,
-                          const rm_options *opt)
+                          const uint8_t *text_drop, const rm_options *opt)
 {
     rm_render_input in = {
         .dom = &e->dom,
@@ -779,8 +800,7 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
         .root_count = best->root_count,
         .base_url = a->url && opt->url == NULL ? a->url : opt->url,
     };
-    a->text = render_text(&in);
-    if (!a->text)
+    if (!(a->text = render_plain_text(&in, text_drop, 0)))
         return -1;
     phase_lap(e->clock, PHASE_TEXT);
     if ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in)))
@@ -797,7 +817,7 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
     if (opt->wrap_width) {
         /* Rendered again rather than re-wrapped: only the walk knows which
          * lines are code, which must keep its line breaks. */
-        char *wrapped = render_text_wrapped(&in, opt->wrap_width);
+        char *wrapped = render_plain_text(&in, text_drop, opt->wrap_width);
         if (!wrapped)
             return -1;
         free(a->text);
@@ -876,10 +896,12 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
+    uint8_t *text_drop = text_mask(e, &best);
     engine_release_passes(e);
-    int rc = render_article(a, e, &best, opt);
+    int rc = text_drop ? render_article(a, e, &best, text_drop, opt) : -1;
     if (!rc)
         rc = prefer_product_description(a, md->product_description, opt);
+    free(text_drop);
     free(best.drop);
     free(byline);
     e->byline = NULL;

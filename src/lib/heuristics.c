@@ -599,6 +599,27 @@ bool heur_is_byline_marker(const char *cls, const char *id)
     return scan_byline(cls) || scan_byline(id);
 }
 
+/* Is one of `words` a whole token of `cls` (split at '-' and '_')? */
+static bool has_class_token(const char *cls, const char *const *words, size_t n)
+{
+    size_t len;
+    for (const char *tok = cls ? next_token(cls, &len) : NULL; tok; tok = next_token(tok + len, &len))
+        for (size_t i = 0; i < n; i++)
+            if (token_is(tok, len, words[i]))
+                return true;
+    return false;
+}
+
+/* Caption boxes under pictures: HTML's <figcaption> aside, CMSs name them
+ * by class (WordPress "wp-caption-text", Drupal and Bootstrap "caption",
+ * news kits "image-caption", "media-caption"). Whole tokens. */
+static const char *const caption_tokens[] = {"caption", "figcaption", "imagecaption"};
+
+bool heur_is_caption_marker(const char *cls)
+{
+    return has_class_token(cls, caption_tokens, COUNT(caption_tokens));
+}
+
 /* Utility classes that hide text from the screen but not from screen
  * readers (Bootstrap, Tailwind, WordPress, BBC/Guardian kits): "Image
  * caption, ", "opens in a new tab", skip-link targets. A reader shows what
@@ -1108,12 +1129,7 @@ static const char *const button_tokens[] = {"btn", "button", "cta", "calltoactio
 
 bool heur_is_button_class(const char *cls)
 {
-    size_t len;
-    for (const char *tok = cls ? next_token(cls, &len) : NULL; tok; tok = next_token(tok + len, &len))
-        for (size_t i = 0; i < COUNT(button_tokens); i++)
-            if (token_is(tok, len, button_tokens[i]))
-                return true;
-    return false;
+    return has_class_token(cls, button_tokens, COUNT(button_tokens));
 }
 
 /* A line that says only "Advertisement" (clutter kinds: ad

@@ -53,6 +53,10 @@ bool heur_is_tab_panel(const char *cls);
  * "post-meta", "entry-date", "author")? Whole tokens. */
 bool heur_is_byline_marker(const char *cls, const char *id);
 
+/* Does a class attribute name its element as a picture's caption
+ * ("wp-caption-text", "image-caption")? Whole tokens. */
+bool heur_is_caption_marker(const char *cls);
+
 /* Clutter kind announced by a short text (a heading, a label, the first
  * line of a box) in any of the supported languages, or RM_KIND_NONE.
  * `text` must be case-folded (u8_casefold) and whitespace-collapsed. */

@@ -22,6 +22,8 @@
 #define MIN_RIVALS 3
 #define ENTRY_HEADER_MAX_CHARS 300
 #define HEADING_WRAPPER_MAX_CHARS 120
+#define UNLIKELY_MIN_PARAGRAPHS 3
+#define UNLIKELY_MIN_TEXT_SHARE 0.8
 #define SECTION_LEVELS 4      /* how far above the choice its section may sit */
 #define MIN_ALIKE_SECTIONS 3
 
@@ -140,6 +142,21 @@ static void score_paragraphs(rm_engine *e, int32_t body, unsigned attempt)
     }
 }
 
+/* A box that holds nearly all the page's unlinked text (clutter already
+ * gone) and several paragraphs is the page's content, whatever its name: a
+ * layout wrapper "sidebar-container" around the post and its sidebar, a
+ * "contentWithSidebar" (Readability issue 564). Not on a thread, where
+ * "comment" and "reply" boxes are the posts and one long reply can hold
+ * most of the text without being the thread. A sidebar of prose beside a
+ * short story holds more than half, but not nearly all. Needs e->st of the clutter-free
+ * mask. */
+static bool holds_most_of_the_text(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id], *page = &e->st[e->dom.body];
+    double own = (double)s->chars - s->link_chars, all = (double)page->chars - page->link_chars;
+    return s->paragraphs >= UNLIKELY_MIN_PARAGRAPHS && own >= UNLIKELY_MIN_TEXT_SHARE * all;
+}
+
 static bool is_unlikely(const rm_engine *e, int32_t id)
 {
     const rm_node *n = &e->dom.nodes[id];
@@ -159,7 +176,8 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
     if ((e->flags[id] & (NF_IN_ARTICLE | NF_HAS_HEADING)) == (NF_IN_ARTICLE | NF_HAS_HEADING) &&
         e->raw[id].chars <= ENTRY_HEADER_MAX_CHARS)
         return false;
-    return heur_is_unlikely(engine_sig(e, id)) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY));
+    return heur_is_unlikely(engine_sig(e, id)) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY)) &&
+           (e->thread || !holds_most_of_the_text(e, id));
 }
 
 /* Readability drops "unlikely" blocks (class/id like sidebar, comment,
@@ -248,6 +266,72 @@ static bool ends_sentence(const rm_engine *e, int32_t id)
     return e->st[id].sentences > 0;
 }
 
+/* ---- an article split over sibling containers ---------------------------
+ * A CMS often keeps a story in several fields side by side: the intro in
+ * one, the numbered items of a list article or the rest of the body in
+ * another, each deep in wrappers. Readability's scores decay with depth, so
+ * the intro field can win alone; Readability's own sibling merge and the
+ * "article split across containers" failure (New Yorker, Spiegel) are the
+ * known cases. Measured on prose rather than on scores: climb while a
+ * parent holds much more unlinked, sentence-ending paragraph text than the
+ * choice, and is itself not a link farm. */
+#define PROSE_MIN_CHARS 80
+#define PROSE_MAX_LINK_DENSITY 0.25
+#define WIDEN_LEVELS 3
+#define WIDEN_MIN_GAIN 1.5
+#define WIDEN_MIN_EXTRA_CHARS 500
+#define WIDEN_MAX_LINK_DENSITY 0.3
+
+/* Characters of prose paragraphs (p, li, pre, text-only divs) in `box`. */
+static uint32_t prose_chars(const rm_engine *e, int32_t box)
+{
+    uint32_t total = 0;
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (!is_element(e, i))
+            continue;
+        GumboTag t = node(e, i)->tag;
+        if (t != GUMBO_TAG_P && t != GUMBO_TAG_LI && t != GUMBO_TAG_PRE && !div_as_p(e, i))
+            continue;
+        const rm_stats *s = &e->st[i];
+        if (s->chars >= PROSE_MIN_CHARS && engine_link_density(s) < PROSE_MAX_LINK_DENSITY &&
+            (s->sentences > 0 || t == GUMBO_TAG_PRE))
+            total += s->chars;
+        i = engine_end(e, i) - 1;
+    }
+    return total;
+}
+
+/* Does `box` hold an <article> apart from the one `choice` is in (the
+ * next story of an endless page, a teaser)? */
+static bool holds_other_article(const rm_engine *e, int32_t box, int32_t choice)
+{
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->tag == GUMBO_TAG_ARTICLE && is_element(e, i) &&
+            !engine_contains(e, i, choice) && !engine_contains(e, choice, i))
+            return true;
+    return false;
+}
+
+static int32_t widen_to_split_article(const rm_engine *e, int32_t body, int32_t best)
+{
+    uint32_t prose = prose_chars(e, best);
+    int32_t at = best;
+    for (int level = 0; level < WIDEN_LEVELS; level++) {
+        at = node(e, at)->parent;
+        if (at == RM_NONE || at == body || !is_element(e, at) ||
+            engine_link_density(&e->st[at]) > WIDEN_MAX_LINK_DENSITY || holds_other_article(e, at, best))
+            break;
+        uint32_t wider = prose_chars(e, at);
+        if (wider >= prose + WIDEN_MIN_EXTRA_CHARS && wider >= (uint32_t)(prose * WIDEN_MIN_GAIN)) {
+            best = at;
+            prose = wider;
+        }
+    }
+    return best;
+}
+
 /* Does the element open with a heading (its first element child is one)? */
 static bool opens_with_heading(const rm_engine *e, int32_t id)
 {
@@ -325,8 +409,10 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
     int32_t body = e->dom.body;
     if (body == RM_NONE || max_roots == 0)
         return 0;
-    if (attempt & ATTEMPT_STRIP_UNLIKELY)
+    if (attempt & ATTEMPT_STRIP_UNLIKELY) {
+        engine_stats(e, e->drop, e->st);
         strip_unlikely(e);
+    }
     engine_stats(e, e->drop, e->st);
     compute_has_block(e);
     memset(e->scored, 0, (size_t)e->dom.count);
@@ -348,6 +434,7 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
            kept_element_children(e, node(e, best)->parent) == 1)
         best = node(e, best)->parent;
     best = widen_to_sections(e, body, best);
+    best = widen_to_split_article(e, body, best);
     init_candidate(e, best, attempt);
     if (best == body) {
         roots[0] = body;
