@@ -50,14 +50,14 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.84},
-    {"article", 0.937},
+    {"all", 0.845},
+    {"article", 0.94},
     {"documentation", 0.935},
-    {"service", 0.783},
-    {"product", 0.64},
+    {"service", 0.79},
+    {"product", 0.66},
     {"collection", 0.62},
-    {"listing", 0.66},
-    {"forum", 0.76},
+    {"listing", 0.665},
+    {"forum", 0.785},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03
