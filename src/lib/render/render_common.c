@@ -288,10 +288,8 @@ static int is_tab_panel(const rm_dom *dom, int32_t id)
            heur_is_tab_panel(dom_attr(dom, id, "class"));
 }
 
-static int is_hidden(const rm_dom *dom, int32_t id)
+static int hidden_by_attribute(const rm_dom *dom, int32_t id)
 {
-    if (is_tab_panel(dom, id))
-        return 0;
     if (dom_attr(dom, id, "hidden"))
         return 1;
     const char *aria = dom_attr(dom, id, "aria-hidden");
@@ -300,6 +298,12 @@ static int is_hidden(const rm_dom *dom, int32_t id)
     const char *style = dom_attr(dom, id, "style");
     return style && (style_declares(style, "display:none") ||
                      style_declares(style, "visibility:hidden"));
+}
+
+/* The tab-panel test reads two attributes: only asked of hidden elements. */
+static int is_hidden(const rm_dom *dom, int32_t id)
+{
+    return hidden_by_attribute(dom, id) && !is_tab_panel(dom, id);
 }
 
 static int text_has_content(const char *s)
