@@ -794,6 +794,26 @@ static size_t skip_non_tag(const scan *s, size_t at, bool cdata)
     return 0;
 }
 
+/* The next tag at or after *at, past text, comments and (with `cdata`)
+ * CDATA sections; 0 when there is none or it cannot be read. */
+static int next_tag(const scan *s, size_t *at, bool cdata, tag_token *t)
+{
+    for (;;) {
+        const char *lt = memchr(s->html + *at, '<', s->len - *at);
+        if (!lt)
+            return 0;
+        *at = (size_t)(lt - s->html);
+        size_t skipped = skip_non_tag(s, *at, cdata);
+        if (skipped) {
+            *at = skipped;
+            continue;
+        }
+        if (*at + 1 < s->len && (is_alpha(s->html[*at + 1]) || s->html[*at + 1] == '/'))
+            return read_tag(s, *at, t) ? 1 : 0;
+        (*at)++;
+    }
+}
+
 /* An inline <svg> drawing: find its end tag by the elements it opens and
  * closes. Gives up (returns 0: leave it as it is) when its content breaks
  * out into HTML, holds HTML (foreignObject), closes something it did not
@@ -804,21 +824,8 @@ static size_t strip_svg(scan *s, const tag_token *svg)
     size_t depth = 0, capacity = 0, at = svg->end, result = 0;
     tag_name svg_name = name_of(svg->name, svg->name_len);
     for (;;) {
-        const char *lt = memchr(s->html + at, '<', s->len - at);
-        if (!lt)
-            break;
-        at = (size_t)(lt - s->html);
-        size_t skipped = skip_non_tag(s, at, true);
-        if (skipped) {
-            at = skipped;
-            continue;
-        }
         tag_token t;
-        if (at + 1 >= s->len || !(is_alpha(s->html[at + 1]) || s->html[at + 1] == '/')) {
-            at++;
-            continue;
-        }
-        if (!read_tag(s, at, &t))
+        if (!next_tag(s, &at, true, &t))
             break;
         tag_name name = name_of(t.name, t.name_len);
         if (!t.is_end) {
@@ -872,21 +879,8 @@ static size_t strip_template(scan *s, const tag_token *template)
 {
     size_t depth = 1, at = template->end;
     for (;;) {
-        const char *lt = memchr(s->html + at, '<', s->len - at);
-        if (!lt)
-            return 0;
-        at = (size_t)(lt - s->html);
-        size_t skipped = skip_non_tag(s, at, false);
-        if (skipped) {
-            at = skipped;
-            continue;
-        }
         tag_token t;
-        if (at + 1 >= s->len || !(is_alpha(s->html[at + 1]) || s->html[at + 1] == '/')) {
-            at++;
-            continue;
-        }
-        if (!read_tag(s, at, &t))
+        if (!next_tag(s, &at, false, &t))
             return 0;
         GumboTag tag = name_of(t.name, t.name_len).tag;
         at = t.end;
