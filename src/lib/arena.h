@@ -9,23 +9,27 @@
 
 #include <stddef.h>
 
-typedef struct arena_large arena_large;
-typedef struct arena_chunk arena_chunk;
+typedef struct arena_slab arena_slab;
 
-#define ARENA_CLASSES 40
+/* Size classes 1..44: 8-byte steps to 128 bytes, then four per doubling
+ * to 16 KiB (class 0 is unused). */
+#define ARENA_CLASSES 45
 
 typedef struct {
-    arena_chunk *chunks;
-    void *free[ARENA_CLASSES];   /* freed small blocks, by size class */
-    char *at, *end;          /* free space in the newest chunk */
-    size_t next_chunk;       /* size of the next chunk */
-    arena_large *large;      /* blocks too big for a chunk, freed one by one */
+    char *at[ARENA_CLASSES];     /* free space in each class's newest slab */
+    char *end[ARENA_CLASSES];
+    void *free[ARENA_CLASSES];   /* freed blocks, by size class */
+    char *spare, *spare_end;     /* slabs of the newest chunk not yet in use */
+    arena_slab *chunks;          /* every chunk, by its first slab */
+    arena_slab *large;           /* blocks too big for a slab, freed one by one */
+    size_t next_chunk;           /* size of the next chunk */
 } arena;
 
-/* GumboAllocatorFunction / GumboDeallocatorFunction, userdata = the arena. */
+/* GumboAllocatorFunction / GumboDeallocatorFunction, userdata = the arena
+ * (zero-initialised before the first call). */
 void *arena_alloc(void *userdata, size_t size);
 void arena_dealloc(void *userdata, void *ptr);
-/* Free everything the arena handed out. */
+/* Free everything the arena handed out; the arena can be used again. */
 void arena_release(arena *a);
 
 #endif
