@@ -45,10 +45,13 @@ typedef struct {
     int32_t next_sibling;
     uint32_t size;          /* nodes in the subtree, itself included */
     uint32_t depth;
-    GumboTag tag;           /* GUMBO_TAG_UNKNOWN for text and the document */
+    uint16_t tag;           /* a GumboTag; GUMBO_TAG_UNKNOWN for text and the
+                               document (16 bits keep the node at 32 bytes) */
     uint8_t type;           /* rm_node_type */
     uint8_t has_attrs;      /* an element with attributes */
 } rm_node;
+
+_Static_assert(GUMBO_TAG_LAST <= UINT16_MAX, "a GumboTag fits rm_node.tag");
 
 typedef struct {
     rm_node *nodes;
