@@ -9,11 +9,16 @@
  * stay separate, and a crash in one phase is reported, not fatal.
  *
  * A last pass runs extract_timed over the corpus once and reports where
- * the time goes, phase by phase (phases.h).
+ * the time goes, phase by phase (phases.h). Given the pages' kinds
+ * (--page-types, the WCXB ground truth), one more pass times parse-only
+ * and extract on every page and reports their ratio per kind of page, as
+ * a corpus-wide ratio can hide a kind of page that costs far more.
  *
- * Usage: bench [--seconds S] [--json] [--json-file PATH] [--name NAME] CORPUS_DIR
+ * Usage: bench [--seconds S] [--json] [--json-file PATH] [--name NAME]
+ *              [--page-types TRUTH_DIR] CORPUS_DIR
  *   CORPUS_DIR holds one directory per page with a source.html in it, or
- *   the pages themselves as *.html files.
+ *   the pages themselves as *.html files. TRUTH_DIR holds NAME.json for
+ *   page NAME.html, with the kind in _internal.page_type.primary.
  */
 #include "encoding.h"
 #include "phases.h"
@@ -38,7 +43,16 @@ typedef struct {
     char *name;
     char *html;
     size_t len;
+    int type;   /* index into page_types, or -1 */
 } page;
+
+/* The kinds of page the WCXB ground truth labels ("category" is its older
+ * name for a collection). */
+static const char *const page_types[] = {
+    "article", "forum", "documentation", "service", "product", "collection", "listing",
+};
+#define PAGE_TYPES (sizeof page_types / sizeof page_types[0])
+#define TYPE_RUNS 3   /* runs per page and work in the per-type pass; the median counts */
 
 typedef struct {
     page *pages;
@@ -86,7 +100,7 @@ static int add_page(corpus *c, const char *dir, const char *name)
         return -1;
     }
     c->pages = grown;
-    c->pages[c->count] = (page){copy, html, len};
+    c->pages[c->count] = (page){copy, html, len, -1};
     if (len > c->pages[c->largest].len || c->count == 0)
         c->largest = c->count;
     c->bytes += len;
@@ -442,8 +456,131 @@ static void print_table(const corpus *c, const char *name, const phase_result *r
            "  failed: calls that returned an error (extract: not RM_OK/RM_NO_ARTICLE).\n");
 }
 
+/* ------------------------------------------------------------------ */
+/* Per kind of page                                                    */
+/* ------------------------------------------------------------------ */
+
+static int type_index(const char *label)
+{
+    if (!strcmp(label, "category"))
+        label = "collection";
+    for (size_t i = 0; i < PAGE_TYPES; i++)
+        if (!strcmp(label, page_types[i]))
+            return (int)i;
+    return -1;
+}
+
+/* The kind of page NAME.html from TRUTH_DIR/NAME.json; an unlabelled page
+ * counts as an article, as the benchmark's own scorer does. */
+static int read_page_type(const char *truth_dir, const char *name)
+{
+    char path[4096];
+    size_t n = strlen(name), len = 0;
+    if (n > 5 && !strcmp(name + n - 5, ".html"))
+        n -= 5;
+    snprintf(path, sizeof path, "%s/%.*s.json", truth_dir, (int)n, name);
+    char *text = read_file(path, &len);
+    if (!text)
+        return -1;
+    cJSON *truth = cJSON_ParseWithLength(text, len);
+    free(text);
+    const cJSON *internal = cJSON_GetObjectItemCaseSensitive(truth, "_internal");
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(internal, "page_type");
+    if (cJSON_IsObject(type))
+        type = cJSON_GetObjectItemCaseSensitive(type, "primary");
+    int k = cJSON_IsString(type) ? type_index(type->valuestring) : type_index("article");
+    cJSON_Delete(truth);
+    return k;
+}
+
+/* Label every page; returns how many got a kind. */
+static size_t load_page_types(corpus *c, const char *truth_dir)
+{
+    size_t labelled = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        c->pages[i].type = read_page_type(truth_dir, c->pages[i].name);
+        labelled += c->pages[i].type >= 0;
+    }
+    return labelled;
+}
+
+typedef struct {
+    size_t pages;
+    size_t bytes;
+    double parse_seconds, extract_seconds;
+} type_result;
+
+/* CPU seconds of one call, the median of TYPE_RUNS. */
+static double median_call(page_fn run, const page *p)
+{
+    double s[TYPE_RUNS];
+    for (size_t i = 0; i < TYPE_RUNS; i++) {
+        double start = now_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        run(p);
+        s[i] = now_seconds(CLOCK_PROCESS_CPUTIME_ID) - start;
+    }
+    qsort(s, TYPE_RUNS, sizeof s[0], compare_double);
+    return s[TYPE_RUNS / 2];
+}
+
+static void measure_types(const corpus *c, type_result *by_type)
+{
+    memset(by_type, 0, PAGE_TYPES * sizeof *by_type);
+    for (size_t i = 0; i < c->count; i++) {
+        const page *p = &c->pages[i];
+        if (p->type < 0)
+            continue;
+        type_result *t = &by_type[p->type];
+        t->pages++;
+        t->bytes += p->len;
+        t->parse_seconds += median_call(parse_only, p);
+        t->extract_seconds += median_call(full_extract, p);
+    }
+}
+
+static void print_types(const type_result *by_type)
+{
+    printf("\nby kind of page (the ground truth's labels; CPU seconds, each page's median of %d runs):\n",
+           TYPE_RUNS);
+    printf("  %-14s %6s %8s %9s %10s %8s\n", "kind", "pages", "MB", "parse s", "extract s", "x parse");
+    const char *worst = NULL;
+    double worst_ratio = 0;
+    for (size_t i = 0; i < PAGE_TYPES; i++) {
+        const type_result *t = &by_type[i];
+        if (!t->pages)
+            continue;
+        double r = ratio(t->extract_seconds, t->parse_seconds);
+        printf("  %-14s %6zu %8.2f %9.3f %10.3f %8.2f\n", page_types[i], t->pages,
+               (double)t->bytes / MB, t->parse_seconds, t->extract_seconds, r);
+        if (r > worst_ratio) {
+            worst_ratio = r;
+            worst = page_types[i];
+        }
+    }
+    if (worst)
+        printf("  costliest kind: %s, %.2fx parse-only\n", worst, worst_ratio);
+}
+
+static void add_types_json(cJSON *root, const type_result *by_type)
+{
+    cJSON *list = cJSON_AddArrayToObject(root, "page_types");
+    for (size_t i = 0; i < PAGE_TYPES; i++) {
+        const type_result *t = &by_type[i];
+        if (!t->pages)
+            continue;
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddItemToArray(list, item);
+        cJSON_AddStringToObject(item, "type", page_types[i]);
+        cJSON_AddNumberToObject(item, "pages", (double)t->pages);
+        cJSON_AddNumberToObject(item, "bytes", (double)t->bytes);
+        cJSON_AddNumberToObject(item, "parse_cpu_seconds", t->parse_seconds);
+        cJSON_AddNumberToObject(item, "extract_cpu_seconds", t->extract_seconds);
+        cJSON_AddNumberToObject(item, "cost_vs_parse", ratio(t->extract_seconds, t->parse_seconds));
+    }
+}
+
 static int print_json(FILE *out, const corpus *c, const char *name, const phase_result *results,
-                      const int *ok, const phase_result *baseline)
+                      const int *ok, const phase_result *baseline, const type_result *by_type)
 {
     const phase_result *load = ok[0] ? &results[0] : NULL;
     cJSON *root = cJSON_CreateObject();
@@ -487,6 +624,8 @@ static int print_json(FILE *out, const corpus *c, const char *name, const phase_
         for (size_t k = 0; k < PHASE_COUNT; k++)
             cJSON_AddNumberToObject(breakdown, phase_name((rm_phase)k), r->phase_seconds[k]);
     }
+    if (by_type)
+        add_types_json(root, by_type);
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (!text)
@@ -499,7 +638,8 @@ static int print_json(FILE *out, const corpus *c, const char *name, const phase_
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: bench [--seconds S] [--json] [--json-file PATH] [--name NAME] CORPUS_DIR\n");
+    fprintf(stderr, "usage: bench [--seconds S] [--json] [--json-file PATH] [--name NAME]\n"
+                    "             [--page-types TRUTH_DIR] CORPUS_DIR\n");
     return 2;
 }
 
@@ -507,7 +647,7 @@ int main(int argc, char **argv)
 {
     double target = DEFAULT_SECONDS;
     int json = 0;
-    const char *dir = NULL, *name = "corpus", *json_file = NULL;
+    const char *dir = NULL, *name = "corpus", *json_file = NULL, *truth_dir = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             json = 1;
@@ -517,6 +657,8 @@ int main(int argc, char **argv)
             json_file = argv[++i];
         else if (!strcmp(argv[i], "--seconds") && i + 1 < argc)
             target = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--page-types") && i + 1 < argc)
+            truth_dir = argv[++i];
         else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
         else
@@ -540,14 +682,28 @@ int main(int argc, char **argv)
         if (ok[i] && phases[i].run == parse_only)
             baseline = &results[i];
     }
+    type_result by_type_storage[PAGE_TYPES];
+    const type_result *by_type = NULL;
+    if (truth_dir) {
+        if (load_page_types(&c, truth_dir) == 0) {
+            fprintf(stderr, "bench: no page kinds found under %s\n", truth_dir);
+            all_ok = 0;
+        } else {
+            measure_types(&c, by_type_storage);
+            by_type = by_type_storage;
+        }
+    }
     int printed = 1;
-    if (json)
-        printed = print_json(stdout, &c, name, results, ok, baseline) == 0;
-    else
+    if (json) {
+        printed = print_json(stdout, &c, name, results, ok, baseline, by_type) == 0;
+    } else {
         print_table(&c, name, results, ok, baseline);
+        if (by_type)
+            print_types(by_type);
+    }
     if (json_file) {
         FILE *f = fopen(json_file, "w");
-        printed &= f && print_json(f, &c, name, results, ok, baseline) == 0;
+        printed &= f && print_json(f, &c, name, results, ok, baseline, by_type) == 0;
         if (f)
             printed &= fclose(f) == 0;
     }

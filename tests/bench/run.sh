@@ -4,7 +4,8 @@
 #   1. bench.c over the Mozilla pages (SHARED/corpus/readability): parse-only,
 #      input side and extract (text + HTML), phase breakdown, peak RSS;
 #   2. the same over a sample of the WCXB dev pages (every 4th page of
-#      SHARED/corpus/wcxb-dev/html/*.html.gz, decompressed once into BUILD);
+#      SHARED/corpus/wcxb-dev/html/*.html.gz, decompressed once into BUILD),
+#      and the extract / parse-only ratio per kind of page (its labels);
 #   3. scaling.c: synthetic and pathological pages of 1 and 10 MB (100 MB too
 #      with SCALING_ARGS="--sizes 1,10,100": about 15 minutes more);
 #   4. when `readmode --help` offers -j: pages/s of `readmode -j 1` and -j 2
@@ -50,7 +51,7 @@ if [ -d "$wcxb" ]; then
     done
     # shellcheck disable=SC2086
     "$out/bench" ${BENCH_ARGS:-} --seconds 1 --name wcxb-dev --json-file "$out/wcxb-dev.json" \
-        "$out/wcxb-dev"
+        --page-types "$shared/corpus/wcxb-dev/ground-truth" "$out/wcxb-dev"
     parts="$parts wcxb-dev"
     echo
 else
