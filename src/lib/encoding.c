@@ -718,35 +718,137 @@ static int nfc_unstable(ucs4_t c)
     return n == 1 || (n == 2 && uc_composition(parts[0], parts[1]) != c);
 }
 
-/* Is valid UTF-8 text possibly not in NFC? Most pages are already NFC,
- * and normalising costs more than decoding, so check first. */
-static int needs_nfc(const uint8_t *s, size_t len)
+/* Where the next NFC-unstable code point starts at or after `from`, or
+ * `len`; its length in *cp_len. */
+static size_t next_unstable(const uint8_t *s, size_t len, size_t from, size_t *cp_len)
 {
-    for (size_t i = 0; i < len;) {
+    for (size_t i = from; i < len;) {
         if (s[i] < 0x80) {
             i += ascii_prefix(s + i, len - i);
             continue;
         }
         ucs4_t c;
-        i += (size_t)u8_mbtouc_unsafe(&c, s + i, len - i);
-        if (nfc_unstable(c))
-            return 1;
+        int n = u8_mbtouc_unsafe(&c, s + i, len - i);
+        if (nfc_unstable(c)) {
+            *cp_len = (size_t)n;
+            return i;
+        }
+        i += (size_t)n;
     }
+    return len;
+}
+
+/* Unstable code points closer than this share one stretch (and one call
+ * of the normaliser), so text full of combining marks is not normalised
+ * word by word. */
+#define NFC_MERGE_GAP 256
+
+/* The stretch of text NFC may change around the unstable code point at
+ * `at`: from the ASCII character before it to the ASCII character after
+ * it (or the text's ends), taking in unstable code points nearby. An
+ * ASCII character is a starter that no composition takes as its second
+ * part, so normalisation never reaches across it: the stretch normalises
+ * the same alone as in the whole text. */
+static void unstable_stretch(const uint8_t *s, size_t len, size_t floor, size_t at, size_t cp_len,
+                             size_t *start, size_t *end)
+{
+    size_t b = at;
+    while (b > floor && s[b - 1] >= 0x80)
+        b--;
+    *start = b > floor ? b - 1 : floor;
+    size_t e = at + cp_len;
+    for (;;) {
+        while (e < len && s[e] >= 0x80)
+            e++;
+        size_t next_len = 0, next = next_unstable(s, len, e, &next_len);
+        if (next == len || next - e >= NFC_MERGE_GAP)
+            break;
+        e = next + next_len;
+    }
+    *end = e;
+}
+
+typedef struct {
+    uint8_t *bytes;
+    size_t len, cap;
+} nfc_out;
+
+static int nfc_put(nfc_out *o, const uint8_t *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (n > o->cap - o->len) {
+        size_t cap = o->cap ? o->cap : 256;
+        while (cap - o->len < n) {
+            if (cap > SIZE_MAX / 2)
+                return -1;
+            cap *= 2;
+        }
+        uint8_t *grown = realloc(o->bytes, cap);
+        if (!grown)
+            return -1;
+        o->bytes = grown;
+        o->cap = cap;
+    }
+    memcpy(o->bytes + o->len, s, n);
+    o->len += n;
     return 0;
+}
+
+/* NFC-normalise valid UTF-8, stretch by stretch: most pages are already
+ * NFC, normalising costs more than decoding, and an unstable code point
+ * (an emoji's variation selector, a combining mark) usually changes
+ * nothing. Only stretches around unstable code points go through the
+ * normaliser, and a new copy of the text is made only when one changed.
+ * On success *text and *len hold the result (the old text freed if it
+ * was replaced). */
+static int normalize_nfc(uint8_t **text, size_t *len)
+{
+    const uint8_t *s = *text;
+    size_t n = *len, scanned = 0, copied = 0, cp_len = 0;
+    nfc_out out = {0};
+    int changed = 0;
+    for (size_t at = next_unstable(s, n, 0, &cp_len); at < n;
+         at = next_unstable(s, n, scanned, &cp_len)) {
+        size_t start, end, normal_len = 0;
+        unstable_stretch(s, n, scanned, at, cp_len, &start, &end);
+        scanned = end;
+        uint8_t *normal = u8_normalize(UNINORM_NFC, s + start, end - start, NULL, &normal_len);
+        if (!normal)
+            goto fail;
+        int same = normal_len == end - start && !memcmp(normal, s + start, normal_len);
+        int failed = !same && (nfc_put(&out, s + copied, start - copied) ||
+                               nfc_put(&out, normal, normal_len));
+        free(normal);
+        if (failed)
+            goto fail;
+        if (!same) {
+            changed = 1;
+            copied = end;
+        }
+    }
+    if (!changed)
+        return 0;
+    if (nfc_put(&out, s + copied, n - copied))
+        goto fail;
+    free(*text);
+    *text = out.bytes;
+    *len = out.len;
+    return 0;
+fail:
+    free(out.bytes);
+    return -2;
 }
 
 /* NFC-normalise and NUL-terminate; takes ownership of *text. */
 static int finish(uint8_t **text, size_t *len)
 {
+    if (normalize_nfc(text, len)) {
+        free(*text);
+        return -2;
+    }
     uint8_t *result = *text;
     size_t n = *len;
-    if (needs_nfc(result, n)) {
-        uint8_t *normal = u8_normalize(UNINORM_NFC, result, n, NULL, &n);
-        free(result);
-        if (!normal)
-            return -2;
-        result = normal;
-    }
     uint8_t *terminated = realloc(result, n + 1);
     if (!terminated) {
         free(result);

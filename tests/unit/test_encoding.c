@@ -387,6 +387,51 @@ START_TEST(nfc_skip_is_safe_for_every_code_point)
 }
 END_TEST
 
+/* Stretch-by-stretch normalisation must give what normalising the whole
+ * text gives: pieces that compose, reorder, decompose (singletons) or
+ * change nothing, joined with and without ASCII between them, long and
+ * short gaps, at the start and the end of the text. */
+START_TEST(nfc_by_stretches_matches_whole_text)
+{
+    static const char *const pieces[] = {
+        "e", "\xcc\x81",            /* e, COMBINING ACUTE: composes */
+        "\xcc\xa3", "\xcc\x87",     /* dot below, dot above: reorder */
+        "\xe2\x84\xab",             /* ANGSTROM SIGN: a singleton */
+        "\xe2\x9d\xa4\xef\xb8\x8f", /* heart + VS16: unstable, unchanged */
+        "\xe1\x84\x80", "\xe1\x85\xa1", /* Hangul L + V jamo: compose */
+        "\xe0\xad\x87", "\xe0\xac\xbe", /* Oriya vowel signs: compose */
+        "\xc3\xa9", "\xe6\x97\xa5",    /* stable non-ASCII */
+        " ", "<p>", "x",
+    };
+    static char text[4096];
+    uint32_t seed = 12345;
+    unsigned misses = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        int gap = round % 3 == 0 ? 300 : 0;   /* some rounds: stretches far apart */
+        while (len < 600) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+            size_t n = strlen(p);
+            if ((seed >> 8) % 7 == 0)
+                for (int k = 0; k < gap && len < sizeof text - 16; k++)
+                    text[len++] = 'a';
+            memcpy(text + len, p, n);
+            len += n;
+        }
+        char *out = NULL;
+        size_t out_len = 0, normal_len = 0;
+        const char *name = NULL;
+        uint8_t *normal = u8_normalize(UNINORM_NFC, (const uint8_t *)text, len, NULL, &normal_len);
+        int rc = encoding_to_utf8(text, len, "utf-8", &out, &out_len, &name);
+        misses += rc != 0 || !normal || out_len != normal_len || memcmp(out, normal, out_len);
+        free(normal);
+        free(out);
+    }
+    ck_assert_uint_eq(misses, 0);
+}
+END_TEST
+
 /* --- binary detection ---------------------------------------------- */
 
 START_TEST(png_is_binary)
@@ -508,6 +553,7 @@ static Suite *encoding_suite(void)
     TCase *nfc = tcase_create("nfc");
     tcase_set_timeout(nfc, 300);   /* 3.3 million conversions; slow under ASan */
     tcase_add_test(nfc, nfc_skip_is_safe_for_every_code_point);
+    tcase_add_test(nfc, nfc_by_stretches_matches_whole_text);
     suite_add_tcase(s, nfc);
 
     TCase *binary = tcase_create("binary");
