@@ -200,6 +200,30 @@ const char *dom_text(const rm_dom *dom, int32_t id)
     return n->type == RM_NODE_TEXT ? n->g->v.text.text : NULL;
 }
 
+dom_cut dom_cut_space(const rm_dom *dom, int32_t id)
+{
+    dom_cut cut = {0, 0, 0};
+    if (!dom->gap_count || dom->nodes[id].type != RM_NODE_TEXT)
+        return cut;
+    const GumboText *t = &dom->nodes[id].g->v.text;
+    size_t from = t->start_pos.offset, to = from + t->original_text.length;
+    size_t lo = 0, hi = dom->gap_count;
+    while (lo < hi) {   /* the first gap at or after the node */
+        size_t mid = lo + (hi - lo) / 2;
+        if (dom->gaps[mid].at < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < dom->gap_count && dom->gaps[lo].at < to; lo++) {
+        uint32_t n = (uint32_t)dom->gaps[lo].cut;
+        cut.all += n;
+        cut.lead += dom->gaps[lo].at == from ? n : 0;
+        cut.trail += dom->gaps[lo].at + 1 == to ? n : 0;
+    }
+    return cut;
+}
+
 const char *dom_tag_name(const rm_dom *dom, int32_t id, char buf[64])
 {
     const rm_node *n = &dom->nodes[id];

@@ -14,6 +14,8 @@
 #ifndef RM_DOM_H
 #define RM_DOM_H
 
+#include "prescan.h"
+
 #include <gumbo.h>
 #include <stdint.h>
 #include <stddef.h>
@@ -67,6 +69,10 @@ typedef struct {
     uint32_t *custom_offsets;
     char *custom_names;
     size_t custom_count;
+    /* White space the pre-scan cut out of text nodes (not owned; NULL when
+     * none), for the lengths of raw text: see dom_cut_space. */
+    const prescan_gap *gaps;
+    size_t gap_count;
 } rm_dom;
 
 /* Build the index over a parsed document. Skips comments and <template>
@@ -85,6 +91,14 @@ static inline const char *dom_attr(const rm_dom *dom, int32_t id, const char *na
 }
 /* Text of a text node (NULL for elements). */
 const char *dom_text(const rm_dom *dom, int32_t id);
+
+/* White space the pre-scan cut out of a text node, in characters: at its
+ * start, in all, and at its end. Gumbo's tree holds the text without it;
+ * lengths of raw text, as a browser's textContent has them, add it back. */
+typedef struct {
+    uint32_t lead, all, trail;
+} dom_cut;
+dom_cut dom_cut_space(const rm_dom *dom, int32_t id);
 
 /* Tag name for any element, lower-case; custom elements give their source
  * name (into buf, which must hold 64 bytes). */

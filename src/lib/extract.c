@@ -1004,6 +1004,8 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     rm_article *a = calloc(1, sizeof *a);
     e.clock = clock;
     int built = a ? dom_build(&e.dom, output) : -1;
+    e.dom.gaps = pre.gaps;
+    e.dom.gap_count = pre.gap_count;
     /* The index holds all it reads of the markup (Gumbo copied the rest):
      * the markup's memory goes before the per-node passes take theirs. */
     free(buffer);

@@ -342,6 +342,21 @@ static node_facts concat_facts(node_facts a, node_facts b)
     return f;
 }
 
+/* The white space the pre-scan cut from a text node counts again, as it
+ * does in the page's textContent. */
+static node_facts add_cut_space(node_facts f, dom_cut cut)
+{
+    bool blank = f.lead == f.units;
+    f.units += cut.all;
+    if (blank) {
+        f.lead = f.trail = f.units;
+        return f;
+    }
+    f.lead += cut.lead;
+    f.trail += cut.trail;
+    return f;
+}
+
 /* Children come after their parent in pre-order, so one backward pass sums
  * text bottom-up and one forward pass hands ancestry down. */
 node_facts *meta_compute_facts(const rm_dom *dom)
@@ -352,7 +367,7 @@ node_facts *meta_compute_facts(const rm_dom *dom)
     for (int32_t i = dom->count - 1; i >= 0; i--) {
         const rm_node *n = &dom->nodes[i];
         if (n->type == RM_NODE_TEXT) {
-            facts[i] = text_facts(dom_text(dom, i));
+            facts[i] = add_cut_space(text_facts(dom_text(dom, i)), dom_cut_space(dom, i));
             continue;
         }
         if (is_textless(n->tag))

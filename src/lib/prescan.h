@@ -11,8 +11,9 @@
  * Gumbo does not spend most of its time on it: script contents (JSON kept,
  * the metadata reads JSON-LD), style sheets (handed over in `css` instead),
  * inline <svg> drawings, <template> contents, comment text, event-handler
- * attributes and data-* attributes nobody reads. Elements stay, empty, so
- * the tree keeps its shape.
+ * attributes and data-* attributes nobody reads, and all but the first
+ * character of text that is only white space (the markup's indentation).
+ * Elements stay, empty, so the tree keeps its shape.
  */
 #ifndef RM_PRESCAN_H
 #define RM_PRESCAN_H
@@ -27,6 +28,14 @@ typedef struct {
     bool strip;                  /* leave out what no rule reads */
 } prescan_limits;
 
+/* White space left out of the text: `cut` characters after the one kept
+ * at offset `at` of the rewritten markup. Lengths of raw text (what
+ * Readability's byline test measures) add them back. */
+typedef struct {
+    size_t at;
+    size_t cut;
+} prescan_gap;
+
 typedef struct {
     char *html;      /* the rewritten markup, NUL-terminated; NULL when the
                         input needed no change */
@@ -34,6 +43,8 @@ typedef struct {
     char *css;       /* the text of every HTML <style> element, each one
                         NUL-terminated, in document order; NULL when none */
     size_t css_len;  /* bytes in css, terminators included */
+    prescan_gap *gaps;   /* by offset; NULL when none */
+    size_t gap_count;
 } prescan_output;
 
 /* Scan `len` bytes of UTF-8 HTML. Returns 0 with *out filled (free it with

@@ -242,6 +242,96 @@ START_TEST(corpus_pages_untouched)
 END_TEST
 
 
+START_TEST(indentation_keeps_its_first_character)
+{
+    ck_assert_str_eq(prescanned("<ul>\n    <li>a</li>\n\n</ul>\r\n"),
+                     "<ul>\n<li>a</li>\n</ul>\r");
+    ck_assert_str_eq(prescanned("<p> </p>\t\t<p>\n</p>"), "<p> </p>\t<p>\n</p>");
+    /* text with words in it keeps its white space; so do tags and raw text */
+    ck_assert_str_eq(prescanned("<p>a   \n  b</p>"), "<p>a   \n  b</p>");
+    ck_assert_str_eq(prescanned("<a  href='x   y'>k</a><textarea>  </textarea><title>  </title>"),
+                     "<a  href='x   y'>k</a><textarea>  </textarea><title>  </title>");
+}
+END_TEST
+
+START_TEST(preformatted_text_keeps_its_white_space)
+{
+    ck_assert_str_eq(prescanned("<pre>\n   <b>c</b>\n\n  <i>d</i></pre>\n\n<p>x"),
+                     "<pre>\n   <b>c</b>\n\n  <i>d</i></pre>\n<p>x");
+    ck_assert_str_eq(prescanned("<listing><b>a</b>   <b>b</b></listing>  <div>\n\n</div>"),
+                     "<listing><b>a</b>   <b>b</b></listing> <div>\n</div>");
+    ck_assert_str_eq(prescanned("<math><mi>a</mi>   <mi>b</mi></math>"),
+                     "<math><mi>a</mi>   <mi>b</mi></math>");
+}
+END_TEST
+
+START_TEST(cut_white_space_is_recorded)
+{
+    prescanned("<ul>\n    <li>a</li>\n\n</ul> <p>b</p>");
+    ck_assert_uint_eq(last.gap_count, 2);
+    ck_assert_uint_eq(last.gaps[0].at, 4);
+    ck_assert_uint_eq(last.gaps[0].cut, 4);
+    ck_assert_uint_eq(last.gaps[1].at, 15);
+    ck_assert_uint_eq(last.gaps[1].cut, 1);
+}
+END_TEST
+
+/* Readability's byline test measures raw text, indentation included: a
+ * byline box whose markup is indented past 100 characters is no byline,
+ * with the indentation cut or not. */
+static char *byline_of(const char *indent)
+{
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html><body><article><h1>A title</h1><div class=byline><span>By</span>%s"
+             "<a href=/ann>Ann Lee</a></div><p>Some text of the article, with commas, and a sentence."
+             " Another sentence follows, so that the paragraph reads as prose.</p></article></body></html>",
+             indent);
+    rm_article *a = NULL;
+    rm_status st = rm_extract(page, strlen(page), NULL, &a);
+    ck_assert(st == RM_OK || st == RM_NO_ARTICLE);
+    char *byline = a->byline ? strdup(a->byline) : NULL;
+    rm_article_free(a);
+    return byline;
+}
+
+START_TEST(raw_text_lengths_count_cut_white_space)
+{
+    char *short_indent = byline_of("\n      ");
+    ck_assert_ptr_nonnull(short_indent);
+    ck_assert_str_eq(short_indent, "By Ann Lee");
+    free(short_indent);
+    char deep[200];
+    deep[0] = '\n';
+    memset(deep + 1, '\t', 120);
+    deep[121] = '\0';
+    ck_assert_ptr_null(byline_of(deep));
+}
+END_TEST
+
+/* What the renderers show is what they showed before the runs were cut. */
+START_TEST(cut_white_space_renders_the_same)
+{
+    static const char page[] =
+        "<html><body><article><h1>Title   here</h1>\n\n   <p>First   paragraph,\n"
+        "   with  a <a href='/x'>link  text</a>  and more words to make it an article.</p>\n"
+        "   <pre>keep   this\n   <b>code</b>\n\n   <i>too</i></pre>\n   <p>Second paragraph   with enough words,"
+        " sentences and commas, to be read as the body. It goes on, and on, and on: a reader"
+        " would call this prose, with clauses, commas, and full stops. One more sentence, then.</p>"
+        "<p>A third paragraph, because an article has several, each with commas, sentences and"
+        " words enough to count. The scorer reads paragraphs like this one as the content.</p>"
+        "</article></body></html>";
+    rm_options opt = rm_default_options;
+    opt.formats = RM_FORMAT_TEXT | RM_FORMAT_HTML | RM_FORMAT_MARKDOWN;
+    rm_article *a = NULL;
+    ck_assert_int_eq(rm_extract(page, sizeof page - 1, &opt, &a), RM_OK);
+    ck_assert_ptr_nonnull(strstr(a->text, "keep   this\n   code\n\n   too"));
+    ck_assert_ptr_nonnull(strstr(a->text, "First paragraph, with a link text and more"));
+    ck_assert_ptr_nonnull(strstr(a->html, "keep   this\n   <b>code</b>\n\n   <i>too</i>"));
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(script_content_goes_json_stays)
 {
     ck_assert_str_eq(prescanned("<p>a<script src=x.js>var a = '<p>';</script>b"),
@@ -458,6 +548,11 @@ static Suite *prescan_suite(void)
 
     TCase *strip = tcase_create("strip");
     tcase_add_checked_fixture(strip, NULL, teardown);
+    tcase_add_test(strip, indentation_keeps_its_first_character);
+    tcase_add_test(strip, preformatted_text_keeps_its_white_space);
+    tcase_add_test(strip, cut_white_space_renders_the_same);
+    tcase_add_test(strip, cut_white_space_is_recorded);
+    tcase_add_test(strip, raw_text_lengths_count_cut_white_space);
     tcase_add_test(strip, script_content_goes_json_stays);
     tcase_add_test(strip, script_data_escapes);
     tcase_add_test(strip, style_sheets_are_handed_over);
