@@ -144,7 +144,6 @@ static bool marks_byline(const walk_attrs *a, const char *sig)
     return (a->rel && strcmp(a->rel, "author") == 0) || (a->itemprop && strstr(a->itemprop, "author")) ||
            contains_any(sig, byline_markers, COUNT_OF(byline_markers));
 }
-/* _isValidByline: some text, under 100 characters. Returns it collapsed. */
 /* _isValidByline: some text, under 100 characters. */
 static bool is_valid_byline(const scan *sc, int32_t id)
 {

@@ -12,6 +12,10 @@
 #include <gumbo.h>
 #include <stdint.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
 #define BLOCKS 4000
 
 /* Sizes that cross every class boundary: 1..300 byte by byte, then
@@ -120,6 +124,28 @@ START_TEST(gumbo_tree_in_the_arena)
 }
 END_TEST
 
+#if defined(__SANITIZE_ADDRESS__)
+/* Under AddressSanitizer (make check-asan) the arena poisons what it has
+ * not handed out. */
+START_TEST(sanitizer_sees_the_blocks)
+{
+    arena a = {0};
+    char *p = arena_alloc(&a, 20);   /* a 24-byte block */
+    ck_assert(!__asan_address_is_poisoned(p + 19));
+    ck_assert(__asan_address_is_poisoned(p + 20));
+    ck_assert(__asan_address_is_poisoned(p + 4096));   /* the slab's unused space */
+    arena_dealloc(&a, p);
+    ck_assert(__asan_address_is_poisoned(p));
+    ck_assert_ptr_eq(arena_alloc(&a, 24), p);
+    ck_assert(!__asan_address_is_poisoned(p + 23));
+    char *big = arena_alloc(&a, 20000);
+    ck_assert(!__asan_address_is_poisoned(big + 19999));
+    ck_assert(__asan_address_is_poisoned(big + 20000));
+    arena_release(&a);
+}
+END_TEST
+#endif
+
 static Suite *arena_suite(void)
 {
     Suite *s = suite_create("arena");
@@ -129,6 +155,9 @@ static Suite *arena_suite(void)
     tcase_add_test(tc, large_blocks_come_and_go);
     tcase_add_test(tc, released_arena_starts_again);
     tcase_add_test(tc, gumbo_tree_in_the_arena);
+#if defined(__SANITIZE_ADDRESS__)
+    tcase_add_test(tc, sanitizer_sees_the_blocks);
+#endif
     suite_add_tcase(s, tc);
     return s;
 }
