@@ -500,21 +500,30 @@ static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_res
  * often linked, in builder markup whose every block is a "widget"), and
  * is cleaned again by each block's own link density (clean.c). Not on
  * threads, manuals and product pages, which have their own rules; not on
- * a signed story whose cleaning kept an article body (a sidebar of
- * teasers beside a short story is what that cleaning is for); nor when
+ * a signed story whose cleaning kept an article body and nearly all its
+ * paragraphs (a sidebar of teasers beside a short story is what that
+ * cleaning is for; a landing page signed by its CMS loses paragraphs of
+ * prose in boxes named "widget" or "hidden"); nor when
  * nothing is left, where the densest region is the better answer. */
 #define ARTICLE_CLEAN_KEEPS 0.5
+#define STORY_PROSE_KEPT 0.9     /* a story's cleaning takes widgets and link
+                                    lists, not its paragraphs: when it took
+                                    over a tenth of them, it misjudged a page
+                                    of sections (measured on WCXB dev: the
+                                    pages it took paragraphs from were all
+                                    read better as sections) */
 
 static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
     if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION ||
         e->page_type == RM_PAGE_PRODUCT)
         return;
-    uint32_t uncleaned, cleaned, prose, unused;
-    kept_text(e, base, best, &uncleaned, &unused);
+    uint32_t uncleaned, cleaned, prose, uncleaned_prose;
+    kept_text(e, base, best, &uncleaned, &uncleaned_prose);
     kept_text(e, best->drop, best, &cleaned, &prose);
     if (cleaned >= ARTICLE_CLEAN_KEEPS * uncleaned ||
-        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && prose >= MIN_ARTICLE_CHARS))
+        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && prose >= MIN_ARTICLE_CHARS &&
+         prose >= STORY_PROSE_KEPT * uncleaned_prose))
         return;
     restart_from(e, base);
     e->top_candidate = best->roots[0];
