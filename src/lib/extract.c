@@ -60,6 +60,9 @@
                                    options, buttons) around a short blurb */
 #define PRODUCT_LD_PROBE 40     /* bytes of the description looked for in the
                                    body: found, the page already shows it */
+#define DESCRIPTION_MIN_WORDS 30 /* a page description this long is prose,
+                                   not a tag line, and may stand in for a
+                                   body that a script draws */
 #define CJK_CHARS_PER_MINUTE 500
 
 const rm_options rm_default_options = {
@@ -579,6 +582,7 @@ static int settle_on_shown_text(rm_engine *e, const uint8_t *base, attempt_resul
     return rc ? rc : unwrap_noscript_roots(e, best);
 }
 
+
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
 {
     static const unsigned ladder[] = {
@@ -735,28 +739,11 @@ static bool text_contains_folded(const char *text, const char *needle)
     return found;
 }
 
-/* Product pages publish their description in JSON-LD; when the visible
- * body holds little more than it, and not it, the description is the
- * better body (a short blurb among price, options and buttons, or a
- * description kept in a panel the page only shows on a click).
- * Returns -1 when out of memory. */
-static int prefer_product_description(rm_article *a, const char *description,
-                                      const rm_options *opt)
+/* `description` (plain text) as the whole body. Returns -1 when out of
+ * memory. */
+static int replace_body(rm_article *a, const char *description, size_t words, size_t cjk,
+                        const rm_options *opt)
 {
-    if (a->page_type != RM_PAGE_PRODUCT || !description)
-        return 0;
-    size_t cjk;
-    size_t words = words_count(description, &cjk);
-    if (spaced_words(description) < PRODUCT_LD_WORDS || (double)words < PRODUCT_LD_SHARE * (double)a->word_count)
-        return 0;
-    char probe[PRODUCT_LD_PROBE + 1];
-    size_t plen = strlen(description) < PRODUCT_LD_PROBE ? strlen(description) : PRODUCT_LD_PROBE;
-    while (plen > 0 && (description[plen] & 0xC0) == 0x80)
-        plen--;   /* whole characters only */
-    memcpy(probe, description, plen);
-    probe[plen] = '\0';
-    if (a->text && text_contains_folded(a->text, probe))
-        return 0;
     char *text = strdup(description);
     char *html = (opt->formats & RM_FORMAT_HTML) ? html_paragraph(description) : NULL;
     char *markdown = (opt->formats & RM_FORMAT_MARKDOWN) ? strdup(description) : NULL;
@@ -776,6 +763,58 @@ static int prefer_product_description(rm_article *a, const char *description,
     a->word_count = words;
     a->reading_minutes = reading_minutes(words, cjk);
     return 0;
+}
+
+/* Does the body already show `description` (its opening words)? */
+static bool shows_description(const rm_article *a, const char *description)
+{
+    char probe[PRODUCT_LD_PROBE + 1];
+    size_t plen = strlen(description) < PRODUCT_LD_PROBE ? strlen(description) : PRODUCT_LD_PROBE;
+    while (plen > 0 && (description[plen] & 0xC0) == 0x80)
+        plen--;   /* whole characters only */
+    memcpy(probe, description, plen);
+    probe[plen] = '\0';
+    return a->text && text_contains_folded(a->text, probe);
+}
+
+/* Product pages publish their description in JSON-LD; when the visible
+ * body holds little more than it, and not it, the description is the
+ * better body (a short blurb among price, options and buttons, or a
+ * description kept in a panel the page only shows on a click).
+ * Returns -1 when out of memory. */
+static int prefer_product_description(rm_article *a, const char *description,
+                                      const rm_options *opt)
+{
+    if (a->page_type != RM_PAGE_PRODUCT || !description)
+        return 0;
+    size_t cjk;
+    size_t words = words_count(description, &cjk);
+    if (spaced_words(description) < PRODUCT_LD_WORDS || (double)words < PRODUCT_LD_SHARE * (double)a->word_count)
+        return 0;
+    if (shows_description(a, description))
+        return 0;
+    return replace_body(a, description, words, cjk, opt);
+}
+
+/* Never empty, for pages a script draws: a shell whose served HTML holds
+ * a title, a breadcrumb and a <meta name=description> (forum software
+ * that puts the first post there, help centres, single-page apps) shows
+ * no body, but the description is the page's own words. When the body is
+ * next to nothing (under trafilatura's minimal extraction size), the
+ * description is prose and longer than the body, and the body does not
+ * show it, the description is the body and the page is not readerable.
+ * Returns 1 when taken, -1 when out of memory. */
+static int prefer_page_description(rm_article *a, const char *description, uint32_t body_chars,
+                                   const rm_options *opt)
+{
+    if (!description || body_chars >= NO_ARTICLE_CHARS ||
+        spaced_words(description) < DESCRIPTION_MIN_WORDS)
+        return 0;
+    size_t cjk;
+    size_t words = words_count(description, &cjk);
+    if (words <= a->word_count || shows_description(a, description))
+        return 0;
+    return replace_body(a, description, words, cjk, opt) ? -1 : 1;
 }
 
 /* The drop mask for plain text: the article's, and the captions of its
@@ -905,18 +944,27 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
+    /* The page's description, before the first paragraph stands in for a
+     * missing one. */
+    const char *description = a->excerpt;
     uint8_t *text_drop = text_mask(e, &best);
     engine_release_passes(e);
     int rc = text_drop ? render_article(a, e, &best, text_drop, opt) : -1;
     if (!rc)
         rc = prefer_product_description(a, md->product_description, opt);
+    bool described = false;
+    if (!rc && (rc = prefer_page_description(a, description, best.chars, opt)) == 1) {
+        a->readerable = false;
+        described = true;
+        rc = 0;
+    }
     free(text_drop);
     free(best.drop);
     free(byline);
     e->byline = NULL;
     if (rc)
         return RM_NO_MEMORY;
-    return best.chars < NO_ARTICLE_CHARS ? RM_NO_ARTICLE : RM_OK;
+    return best.chars < NO_ARTICLE_CHARS && !described ? RM_NO_ARTICLE : RM_OK;
 }
 
 static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_article *a)

@@ -93,6 +93,52 @@ START_TEST(signed_story_still_loses_its_teaser_widget)
 }
 END_TEST
 
+/* ---- pages a script draws -------------------------------------------------------------------- */
+
+#define FIRST_POST                                                                            \
+    "I am new to astronomy and want my first telescope for the garden. My budget is about "  \
+    "five hundred dollars, I live under fairly dark skies, and I would like to see the "      \
+    "planets and some galaxies. Is a refractor or a reflector better for a beginner, and "    \
+    "which accessories should I buy first?"
+
+#define SHELL(description, body)                                                              \
+    "<html><head><title>Best first telescope? - Astronomy Forum</title>"                      \
+    "<meta name=\"description\" content=\"" description "\"></head><body>"                   \
+    "<nav><a href=\"/\">Forum</a> &gt; <a href=\"/c/gear\">Gear</a></nav>"                   \
+    "<section id=\"main\">" body "</section><noscript>Please enable JavaScript.</noscript>"   \
+    "</body></html>"
+
+START_TEST(script_shell_reads_its_description)
+{
+    rm_article *a = NULL;
+    const char *html = SHELL(FIRST_POST, "");
+    ck_assert_int_eq(rm_extract(html, strlen(html), NULL, &a), RM_OK);
+    assert_has(a, "I am new to astronomy");
+    assert_has(a, "which accessories should I buy first?");
+    ck_assert(!a->readerable);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(description_never_replaces_a_body)
+{
+    /* A tag line is no body... */
+    rm_article *a = extract(SHELL("Telescopes, mounts and eyepieces.", ""));
+    assert_lacks(a, "Telescopes, mounts");
+    rm_article_free(a);
+    /* ...and a page that shows its text keeps it. */
+    a = extract(SHELL(FIRST_POST, "<article><h1>Best first telescope?</h1><p>Welcome to the "
+                                  "gear forum. Before you post, read the buying guide, which "
+                                  "answers most questions about mounts, eyepieces and budgets "
+                                  "for a first telescope, and search the threads below. "
+                                  "Questions about a used instrument go in the classifieds "
+                                  "section, where sellers answer them.</p></article>"));
+    assert_has(a, "Welcome to the gear forum");
+    assert_lacks(a, "I am new to astronomy");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *svcforum_suite(void)
 {
     Suite *s = suite_create("svcforum");
@@ -100,6 +146,8 @@ static Suite *svcforum_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, signed_landing_page_keeps_its_sections);
     tcase_add_test(tc, signed_story_still_loses_its_teaser_widget);
+    tcase_add_test(tc, script_shell_reads_its_description);
+    tcase_add_test(tc, description_never_replaces_a_body);
     suite_add_tcase(s, tc);
     return s;
 }
