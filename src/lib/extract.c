@@ -583,6 +583,7 @@ static int settle_on_shown_text(rm_engine *e, const uint8_t *base, attempt_resul
 }
 
 
+
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
 {
     static const unsigned ladder[] = {

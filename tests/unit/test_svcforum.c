@@ -139,6 +139,86 @@ START_TEST(description_never_replaces_a_body)
 }
 END_TEST
 
+/* ---- forum threads ------------------------------------------------------------------------- */
+
+/* A post with its author line, its text and its author's signature, in a
+ * box whose class is given. */
+#define SIGNED_POST(post_class, sig_class, author, text, sig)                                 \
+    "<div class=\"" post_class "\"><div class=\"post-meta\"><a href=\"/u/" author "\" "      \
+    "rel=\"author\">" author "</a> <time datetime=\"2025-05-02\">2 May 2025</time></div>"     \
+    "<div class=\"post-body\"><p>" text "</p></div><div class=\"" sig_class "\"><p>" sig     \
+    "</p></div></div>"
+
+#define THREAD(posts)                                                                         \
+    "<html><head><title>Best way to store onions? - Kitchen Forum</title>"                    \
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","              \
+    "\"@type\":\"DiscussionForumPosting\",\"headline\":\"Best way to store onions?\"}"       \
+    "</script></head><body><h1>Best way to store onions?</h1><div class=\"thread\">" posts   \
+    "</div></body></html>"
+
+START_TEST(forum_signatures_go_whatever_the_software)
+{
+    static const char *const signature_classes[] = {
+        "signature", "message-signature js-signature", "ipsEntry__signature",
+        "postsignature", "DiscussionBoard-signature",
+    };
+    for (size_t i = 0; i < sizeof signature_classes / sizeof *signature_classes; i++) {
+        char html[4096];
+        snprintf(html, sizeof html,
+                 THREAD(SIGNED_POST("post", "%s", "kitchenmaven",
+                                    "My onions keep sprouting after a week in the pantry, "
+                                    "whatever I try: paper bags, a wire basket, the fridge.",
+                                    "Gardener since 1998. Visit my seed shop for heirloom onions!")
+                        SIGNED_POST("post", "%s", "greengrocer",
+                                    "Keep them dry, dark and well ventilated, away from "
+                                    "potatoes, which make onions sprout sooner.",
+                                    "Opinions are my own. Greengrocer, third generation.")),
+                 signature_classes[i], signature_classes[i]);
+        rm_article *a = extract(html);
+        ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+        assert_has(a, "My onions keep sprouting");
+        assert_has(a, "make onions sprout sooner");
+        assert_lacks(a, "heirloom onions");
+        assert_lacks(a, "third generation");
+        rm_article_free(a);
+    }
+}
+END_TEST
+
+START_TEST(forum_post_that_carries_a_signature_stays)
+{
+    /* "with-signature" says what the post holds; it is not the signature. */
+    rm_article *a = extract(THREAD(
+        SIGNED_POST("post with-signature", "signature", "kitchenmaven",
+                    "My onions keep sprouting after a week in the pantry, whatever I try: "
+                    "paper bags, a wire basket, the fridge.", "Gardener since 1998.")
+        SIGNED_POST("post has-signature", "signature", "greengrocer",
+                    "Keep them dry, dark and well ventilated, away from potatoes, which make "
+                    "onions sprout sooner.", "Opinions are my own.")));
+    assert_has(a, "My onions keep sprouting");
+    assert_has(a, "make onions sprout sooner");
+    assert_lacks(a, "Gardener since 1998");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(signature_boxes_off_threads_are_not_judged_so)
+{
+    /* On an article a box named "signature" is the letter's signature. */
+    rm_article *a = extract(
+        "<html><head><title>An open letter</title></head><body><article><h1>An open letter</h1>"
+        "<p>To the council: the bridge on Mill Lane has been closed for two years, and the "
+        "detour adds twenty minutes to every trip the school bus makes, twice a day, in all "
+        "weathers. We ask you to reopen it before winter, or to say plainly why you cannot.</p>"
+        "<p>Families on both sides of the river have waited long enough, and they deserve an "
+        "answer, a date, and a plan that someone will be held to.</p>"
+        "<div class=\"signature\"><p>Signed by the Mill Lane residents' association</p></div>"
+        "</article></body></html>");
+    assert_has(a, "Signed by the Mill Lane residents");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *svcforum_suite(void)
 {
     Suite *s = suite_create("svcforum");
@@ -148,6 +228,9 @@ static Suite *svcforum_suite(void)
     tcase_add_test(tc, signed_story_still_loses_its_teaser_widget);
     tcase_add_test(tc, script_shell_reads_its_description);
     tcase_add_test(tc, description_never_replaces_a_body);
+    tcase_add_test(tc, forum_signatures_go_whatever_the_software);
+    tcase_add_test(tc, forum_post_that_carries_a_signature_stays);
+    tcase_add_test(tc, signature_boxes_off_threads_are_not_judged_so);
     suite_add_tcase(s, tc);
     return s;
 }
