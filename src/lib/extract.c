@@ -582,8 +582,6 @@ static int settle_on_shown_text(rm_engine *e, const uint8_t *base, attempt_resul
     return rc ? rc : unwrap_noscript_roots(e, best);
 }
 
-
-
 static int choose_article(rm_engine *e, const char *ld_body, attempt_result *best)
 {
     static const unsigned ladder[] = {
