@@ -219,6 +219,74 @@ START_TEST(signature_boxes_off_threads_are_not_judged_so)
 }
 END_TEST
 
+/* A thread whose JSON-LD articleBody is its first post and whose replies
+ * carry no date or "Reply" control the structure could find them by:
+ * the witness points at the question, the replies beside it stay. */
+#define PLAIN_POST(author, text)                                                              \
+    "<div class=\"message\"><div class=\"who\">" author "</div><div class=\"body\"><p>" text \
+    "</p></div></div>"
+
+START_TEST(thread_witnessed_by_its_first_post_keeps_the_replies)
+{
+    const char *html =
+        "<html><head><title>Cheap family meals?</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"DiscussionForumPosting\",\"headline\":\"Cheap family meals?\","
+        "\"articleBody\":\"Money is tight this month and I am running out of ideas. What do "
+        "you cook for a family of five that costs little, fills everyone up and does not take "
+        "all evening? We eat pasta twice a week already. The budget is sixty pounds a week for everything, the two youngest will not eat anything spicy, and my partner works late, so dinner has to wait well in the oven or reheat the next day for lunches.\"}</script></head><body>"
+        "<h1>Cheap family meals?</h1><div class=\"thread\">"
+        PLAIN_POST("longshot", "Money is tight this month and I am running out of ideas. What "
+                   "do you cook for a family of five that costs little, fills everyone up and "
+                   "does not take all evening? We eat pasta twice a week already. The budget is sixty pounds a week for everything, the two youngest will not eat anything spicy, and my partner works late, so dinner has to wait well in the oven or reheat the next day for lunches.")
+        PLAIN_POST("keepingsanity", "A big tray of chicken thighs with peppers, onions and "
+                   "whatever vegetables are going soft, roasted with paprika and served with "
+                   "rice. It feeds us twice, the children love it, and the leftovers make a curry "
+                   "on Wednesday, with a tin of tomatoes, a spoon of curry paste and frozen peas.")
+        PLAIN_POST("folioquarto", "Lentil soup with a loaf of bread, a pot of chilli with more "
+                   "beans than mince, and egg fried rice on Fridays, using up the leftovers "
+                   "from the week. Soup, chilli and rice cost a few pounds each, feed everyone, "
+                   "and keep in the freezer, so one big cooking day covers a week of dinners.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Money is tight this month");
+    assert_has(a, "A big tray of chicken thighs");
+    assert_has(a, "Lentil soup with a loaf");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Posts that open with a heading linked to their own anchor ("#p2", as
+ * phpBB writes "Re: title" over each post) are posts, not teasers led by
+ * a linked headline. */
+#define ANCHORED_POST(n, author, text)                                                        \
+    "<div class=\"post\" id=\"p" n "\"><h3><a href=\"#p" n "\">Re: Storing onions</a></h3>"   \
+    "<p class=\"info\"><a href=\"/u/" author "\">" author "</a> <time "                       \
+    "datetime=\"2025-05-02\">2 May 2025</time></p><div class=\"content\"><p>" text           \
+    "</p></div></div>"
+
+START_TEST(posts_under_anchored_headings_are_a_thread)
+{
+    const char *html =
+        "<html><head><title>Storing onions</title></head><body><h1>Storing onions</h1>"
+        "<div class=\"topic\">"
+        ANCHORED_POST("1", "kitchenmaven", "My onions keep sprouting after a week in the "
+                      "pantry, whatever I try: paper bags, a wire basket, the fridge.")
+        ANCHORED_POST("2", "greengrocer", "Keep them dry, dark and well ventilated, away from "
+                      "potatoes, which give off moisture and make onions sprout sooner.")
+        ANCHORED_POST("3", "slowcook", "Old tights work surprisingly well: drop an onion in, "
+                      "tie a knot, add the next one, and hang the string in a cool cupboard.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 3);
+    assert_has(a, "My onions keep sprouting");
+    assert_has(a, "Old tights work");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *svcforum_suite(void)
 {
     Suite *s = suite_create("svcforum");
@@ -231,6 +299,8 @@ static Suite *svcforum_suite(void)
     tcase_add_test(tc, forum_signatures_go_whatever_the_software);
     tcase_add_test(tc, forum_post_that_carries_a_signature_stays);
     tcase_add_test(tc, signature_boxes_off_threads_are_not_judged_so);
+    tcase_add_test(tc, thread_witnessed_by_its_first_post_keeps_the_replies);
+    tcase_add_test(tc, posts_under_anchored_headings_are_a_thread);
     suite_add_tcase(s, tc);
     return s;
 }
