@@ -417,8 +417,10 @@ static int32_t main_region(const rm_engine *e)
  * their content over sibling containers; one best node holds a part. When
  * the choice holds under half of the main region's unlinked text, the
  * region's sections are the content. */
-/* Without a declared main region: the highest wrapper of the choice below
- * <body> that is still mostly unlinked text once clutter is gone. On a
+/* Without a declared main region: the highest wrapper of the choice that is
+ * still mostly unlinked text once clutter is gone, <body> itself when the
+ * page lays its sections out flat as the body's children (navigation and
+ * footer are clutter and gone already). On a
  * signed article the choice must hold under STORY_SECTIONS_SHARE of it: a
  * dated, authored story is one block, and its wrapper may hold a sidebar
  * column. */
@@ -428,11 +430,11 @@ static int32_t content_region(const rm_engine *e, const attempt_result *best)
     for (size_t k = 1; k < best->root_count; k++)
         while (region != RM_NONE && !engine_contains(e, region, best->roots[k]))
             region = e->dom.nodes[region].parent;
-    while (region != RM_NONE && e->dom.nodes[region].parent != e->dom.body &&
+    while (region != RM_NONE && region != e->dom.body &&
            e->dom.nodes[region].parent != RM_NONE &&
            engine_link_density(&e->st[e->dom.nodes[region].parent]) < REGION_LINK_DENSITY)
         region = e->dom.nodes[region].parent;
-    return region == e->dom.body ? RM_NONE : region;
+    return region;
 }
 
 static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *best)

@@ -287,6 +287,70 @@ START_TEST(posts_under_anchored_headings_are_a_thread)
 }
 END_TEST
 
+/* A landing page laid out flat: its sections are children of <body> itself,
+ * with no <main> and no wrapper. The scorer picks the feature list, the
+ * one block of sentences; the stats, steps, plans and customers, lines too
+ * short for it to score, are more than half of the page, and the body
+ * (clutter removed) holds them all. */
+#define STAT(figure, label) "<div class=\"stat\"><b>" figure "</b><span>" label "</span></div>"
+#define FEATURE_ITEM(name, text) "<li class=\"feature\"><h4>" name "</h4><p>" text "</p></li>"
+
+START_TEST(flat_landing_page_keeps_every_section)
+{
+    const char *html =
+        "<html><head><title>Freedtask</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/pricing\">Pricing</a> <a href=\"/login\">Log in</a></nav>"
+        "<div id=\"features\"><div class=\"row\"><div class=\"column\">"
+        "<div class=\"section_inner\"><h2>Full of features</h2>"
+        "<ul class=\"feature_list\">"
+        FEATURE_ITEM("Passwords", "Share accounts for different services, no simpler and safer way")
+        FEATURE_ITEM("Invoices", "Bill your clients from your time entries or create new items")
+        FEATURE_ITEM("Project copy", "Duplicate projects and save hours creating the same again")
+        FEATURE_ITEM("CRM", "Store your contacts and leads to keep in touch with customers")
+        FEATURE_ITEM("Backups", "Get peace of mind by having all your data offline as well")
+        FEATURE_ITEM("Widget board", "Create custom widgets for the numbers you need every day")
+        FEATURE_ITEM("Issue tracker", "Track bugs and requests, from the first report to the fix")
+        FEATURE_ITEM("Wiki", "Write down how your team works, so the next hire reads it")
+        FEATURE_ITEM("Calendar", "See every deadline of every project on one shared month")
+        FEATURE_ITEM("Files", "Keep the latest version of each document next to its task")
+        FEATURE_ITEM("Mobile apps", "Check off tasks on the train and pick up at your desk")
+        FEATURE_ITEM("Reports", "Find where the hours went and which projects run over")
+        "</ul></div></div></div></div>"
+        "<div class=\"section stats\"><h2>Results</h2>"
+        STAT("97%", "active users") STAT("6 weeks", "to roll out") STAT("30%", "fewer meetings")
+        STAT("3x", "faster onboarding") STAT("10,000+", "teams") STAT("24/7", "live support")
+        STAT("99.9%", "uptime") STAT("40+", "integrations") STAT("2 min", "reply time")
+        STAT("120", "countries") STAT("4.8", "average rating") STAT("1M+", "tasks a day")
+        "</div><div class=\"section steps\"><h2>How it works</h2>"
+        STAT("1", "Import projects") STAT("2", "Invite your team") STAT("3", "Plan a sprint")
+        STAT("4", "Track the time") STAT("5", "Review the week") STAT("6", "Ship it")
+        "</div><div class=\"section plans\"><h2>Plans</h2>"
+        STAT("Free", "five people") STAT("Pro", "no limits") STAT("Business", "single sign-on")
+        STAT("Enterprise", "a manager") STAT("$0", "per seat") STAT("$8", "per seat")
+        STAT("$16", "per seat") STAT("Custom", "price") STAT("Storage", "unlimited")
+        STAT("Import", "free") STAT("Nonprofits", "half price") STAT("Schools", "free")
+        "</div><div class=\"section logos\"><h2>Trusted by</h2>"
+        STAT("Acme", "since 2019") STAT("Globex", "since 2020") STAT("Initech", "since 2021")
+        STAT("Umbrella", "since 2018") STAT("Hooli", "since 2022") STAT("Vandelay", "since 2017")
+        STAT("Soylent", "since 2023") STAT("Stark", "since 2016") STAT("Wayne", "since 2015")
+        STAT("Tyrell", "since 2014") STAT("Cyberdyne", "since 2013") STAT("Oscorp", "since 2012")
+        STAT("Gringotts", "since 2011") STAT("Monsters", "since 2010") STAT("Aperture", "since 2009")
+        STAT("Wonka", "since 2008") STAT("Duff", "since 2007") STAT("Nakatomi", "since 2006")
+        STAT("Prestige", "since 2005") STAT("Gekko", "since 2004") STAT("Dunder", "since 2003")
+        "</div>"
+        "<footer><a href=\"/terms\">Terms</a> <a href=\"/privacy\">Privacy</a> Copyright Freedtask</footer>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Bill your clients");
+    assert_has(a, "active users");
+    assert_has(a, "Invite your team");
+    assert_has(a, "single sign-on");
+    assert_lacks(a, "Copyright Freedtask");
+    assert_lacks(a, "Log in");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *svcforum_suite(void)
 {
     Suite *s = suite_create("svcforum");
@@ -294,6 +358,7 @@ static Suite *svcforum_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, signed_landing_page_keeps_its_sections);
     tcase_add_test(tc, signed_story_still_loses_its_teaser_widget);
+    tcase_add_test(tc, flat_landing_page_keeps_every_section);
     tcase_add_test(tc, script_shell_reads_its_description);
     tcase_add_test(tc, description_never_replaces_a_body);
     tcase_add_test(tc, forum_signatures_go_whatever_the_software);
