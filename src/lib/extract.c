@@ -561,7 +561,10 @@ static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
         chosen += unlinked_chars(&e->st[best->roots[k]]);
     if (chosen >= (double)e->raw[cards].chars)
         return false;
-    int32_t root = ancestor_with_choice(e, cards, best);
+    /* A choice that is the whole body holds the grid already: the body is
+     * kept whole, not the grid alone. */
+    bool whole_body = best->root_count == 1 && best->roots[0] == e->dom.body;
+    int32_t root = whole_body ? e->dom.body : ancestor_with_choice(e, cards, best);
     restart_from(e, base);
     choose_root(e, root, 0, best);
     return true;

@@ -351,6 +351,38 @@ START_TEST(flat_landing_page_keeps_every_section)
 }
 END_TEST
 
+/* A landing page read whole by the scorer (<body> is its choice) whose
+ * feature cards conditional cleaning takes (icons) and whose reviews are
+ * a grid of linked cards: the grid holds more than the cleaned choice,
+ * but the choice is the whole page and holds the grid already, so the
+ * page stays whole rather than shrinking to the grid. */
+#define ICON_FEATURE(name)                                                                    \
+    "<div class=\"item\"><img src=\"a.svg\" alt=\"\"><img src=\"b.svg\" alt=\"\">"          \
+    "<img src=\"c.svg\" alt=\"\"><h3>" name "</h3><p>" name " for every deal you follow up.</p></div>"
+#define REVIEW(name)                                                                          \
+    "<div class=\"card\"><a href=\"/reviews/" name "\"><img src=\"" name ".jpg\" alt=\"\">"   \
+    "<h4>" name "</h4><p>The simplest sales tool we have used, and the team took to it in a "  \
+    "day.</p></a></div>"
+
+START_TEST(whole_page_choice_is_not_cut_to_its_card_grid)
+{
+    const char *html =
+        "<html><head><title>OneCRM</title></head><body>"
+        "<section class=\"hero\"><h1>The action-focused CRM</h1><p>OneCRM turns every contact "
+        "into a next action, so no deal goes cold and every follow-up happens on time.</p>"
+        "</section><section class=\"features\"><h2>Features</h2>"
+        ICON_FEATURE("Reminders") ICON_FEATURE("Pipelines") ICON_FEATURE("Web forms")
+        ICON_FEATURE("Email sync") ICON_FEATURE("Reports") ICON_FEATURE("Mobile app")
+        "</section><section class=\"reviews\"><h2>What customers say</h2><div class=\"grid\">"
+        REVIEW("anna") REVIEW("bruce") REVIEW("carla") REVIEW("dev") REVIEW("erin")
+        REVIEW("farid") "</div></section></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "OneCRM turns every contact");
+    assert_has(a, "The simplest sales tool");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *svcforum_suite(void)
 {
     Suite *s = suite_create("svcforum");
@@ -359,6 +391,7 @@ static Suite *svcforum_suite(void)
     tcase_add_test(tc, signed_landing_page_keeps_its_sections);
     tcase_add_test(tc, signed_story_still_loses_its_teaser_widget);
     tcase_add_test(tc, flat_landing_page_keeps_every_section);
+    tcase_add_test(tc, whole_page_choice_is_not_cut_to_its_card_grid);
     tcase_add_test(tc, script_shell_reads_its_description);
     tcase_add_test(tc, description_never_replaces_a_body);
     tcase_add_test(tc, forum_signatures_go_whatever_the_software);
