@@ -383,6 +383,35 @@ START_TEST(whole_page_choice_is_not_cut_to_its_card_grid)
 }
 END_TEST
 
+/* A service page whose cleaning took a third of its text, all of it
+ * paragraphs in boxes a page builder names "widget": under half, but
+ * paragraphs of prose are what Readability's cleaning keeps, so the page
+ * is cleaned again block by block and keeps them. */
+#define PLAIN_BLOCK(name)                                                                     \
+    "<div class=\"block\"><h2>" name "</h2><p>" name " is planned with you, priced before "   \
+    "we start, and delivered by the same team from the first call to the last invoice.</p></div>"
+#define WIDGET_BLOCK(name)                                                                    \
+    "<div class=\"widget\"><h3>" name "</h3><p>" name " comes with a named engineer, a "      \
+    "written plan and a report each month on what changed and why.</p></div>"
+
+START_TEST(unsigned_page_keeps_paragraphs_its_cleaning_took)
+{
+    const char *html =
+        "<html><head><title>Acme IT services</title></head><body><div class=\"page\">"
+        "<h1>IT services for small offices</h1>"
+        PLAIN_BLOCK("Network setup") PLAIN_BLOCK("Backups") PLAIN_BLOCK("Laptops")
+        PLAIN_BLOCK("Security reviews") PLAIN_BLOCK("Help desk") PLAIN_BLOCK("Cloud moves")
+        WIDGET_BLOCK("Managed support") WIDGET_BLOCK("Disaster recovery")
+        WIDGET_BLOCK("Compliance audits")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Network setup is planned with you");
+    assert_has(a, "Managed support comes with a named engineer");
+    assert_has(a, "Compliance audits comes with a named engineer");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *svcforum_suite(void)
 {
     Suite *s = suite_create("svcforum");
@@ -392,6 +421,7 @@ static Suite *svcforum_suite(void)
     tcase_add_test(tc, signed_story_still_loses_its_teaser_widget);
     tcase_add_test(tc, flat_landing_page_keeps_every_section);
     tcase_add_test(tc, whole_page_choice_is_not_cut_to_its_card_grid);
+    tcase_add_test(tc, unsigned_page_keeps_paragraphs_its_cleaning_took);
     tcase_add_test(tc, script_shell_reads_its_description);
     tcase_add_test(tc, description_never_replaces_a_body);
     tcase_add_test(tc, forum_signatures_go_whatever_the_software);
