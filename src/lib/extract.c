@@ -476,26 +476,40 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
  * when nothing is left, where the densest region is the better answer. */
 #define ARTICLE_CLEAN_KEEPS 0.5
 
-/* Text and paragraph text that the mask `drop` keeps under the roots of a
- * choice: one walk over the roots' subtrees, no page-wide statistics. */
-static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best,
-                      uint32_t *chars, uint32_t *prose)
+/* What the mask `drop` keeps under the roots of a choice: all text, the
+ * text of paragraphs, and of paragraphs outside list items (a list of
+ * paragraphs is a shelf of teasers or a gallery's captions more often than
+ * the article). One walk over the roots' subtrees, no page-wide
+ * statistics. */
+typedef struct {
+    uint32_t chars, prose, prose_outside_lists;
+} kept_counts;
+
+static kept_counts kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best)
 {
-    *chars = *prose = 0;
+    kept_counts n = {0, 0, 0};
     for (size_t k = 0; k < best->root_count; k++) {
         int32_t end = engine_end(e, best->roots[k]);
-        int32_t para_end = -1;
+        int32_t para_end = -1, item_end = -1;
+        bool listed = false;
         for (int32_t i = engine_kept_by(drop, e, best->roots[k], end); i < end;
              i = engine_kept_by(drop, e, i + 1, end)) {
-            if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end)
+            if (e->dom.nodes[i].tag == GUMBO_TAG_LI && i >= item_end)
+                item_end = engine_end(e, i);
+            if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end) {
                 para_end = engine_end(e, i);
+                listed = i < item_end;
+            }
             if (e->dom.nodes[i].type != RM_NODE_TEXT)
                 continue;
-            *chars += e->tchars[i];
-            if (i < para_end)
-                *prose += e->tchars[i];
+            n.chars += e->tchars[i];
+            if (i < para_end) {
+                n.prose += e->tchars[i];
+                n.prose_outside_lists += listed ? 0 : e->tchars[i];
+            }
         }
     }
+    return n;
 }
 
 /* Readability's conditional cleaning is shaped for articles: a container
@@ -520,19 +534,23 @@ static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_res
                                     signed pages it took paragraphs from all
                                     read better as sections, and 74 pages of
                                     every type change, +0.001 overall) */
+#define PROSE_TAKEN_MIN_CHARS 250 /* ...and at least this much of them (under
+                                    it, a promo line in a <p> beside a body
+                                    written in divs; trafilatura's minimal
+                                    extraction size) */
 
 static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
     if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION ||
         e->page_type == RM_PAGE_PRODUCT)
         return;
-    uint32_t uncleaned, cleaned, prose, uncleaned_prose;
-    kept_text(e, base, best, &uncleaned, &uncleaned_prose);
-    kept_text(e, best->drop, best, &cleaned, &prose);
-    bool took_prose = prose < STORY_PROSE_KEPT * uncleaned_prose;
-    if ((cleaned >= ARTICLE_CLEAN_KEEPS * uncleaned && !took_prose) ||
-        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && prose >= MIN_ARTICLE_CHARS &&
-         prose >= STORY_PROSE_KEPT * uncleaned_prose))
+    kept_counts before = kept_text(e, base, best), after = kept_text(e, best->drop, best);
+    uint32_t prose = after.prose_outside_lists, uncleaned_prose = before.prose_outside_lists;
+    bool took_prose = prose < STORY_PROSE_KEPT * uncleaned_prose &&
+                      uncleaned_prose - prose >= PROSE_TAKEN_MIN_CHARS;
+    if ((after.chars >= ARTICLE_CLEAN_KEEPS * before.chars && !took_prose) ||
+        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && after.prose >= MIN_ARTICLE_CHARS &&
+         !took_prose))
         return;
     restart_from(e, base);
     e->top_candidate = best->roots[0];
@@ -814,13 +832,14 @@ static int prefer_product_description(rm_article *a, const char *description,
  * that puts the first post there, help centres, single-page apps) shows
  * no body, but the description is the page's own words. When the body is
  * next to nothing (under trafilatura's minimal extraction size), the
- * description is prose and longer than the body, and the body does not
- * show it, the description is the body and the page is not readerable.
- * Returns 1 when taken, -1 when out of memory. */
+ * description is prose, plain text (a JSON-LD description written in HTML
+ * is a shop's or a CMS's field, not the page's words) and longer than the
+ * body, and the body does not show it, the description is the body and
+ * the page is not readerable. Returns 1 when taken, -1 when out of memory. */
 static int prefer_page_description(rm_article *a, const char *description, uint32_t body_chars,
                                    const rm_options *opt)
 {
-    if (!description || body_chars >= NO_ARTICLE_CHARS ||
+    if (!description || body_chars >= NO_ARTICLE_CHARS || strchr(description, '<') ||
         spaced_words(description) < DESCRIPTION_MIN_WORDS)
         return 0;
     size_t cjk;
