@@ -476,7 +476,8 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
  * when nothing is left, where the densest region is the better answer. */
 #define ARTICLE_CLEAN_KEEPS 0.5
 
-/* What the mask `drop` keeps under the roots of a choice: all text, the
+/* What the mask `drop` keeps under the roots of a choice (counting what
+ * it marks `also` as kept too, unless that is DROP_KEEP): all text, the
  * text of paragraphs, and of paragraphs outside list items (a list of
  * paragraphs is a shelf of teasers or a gallery's captions more often than
  * the article). One walk over the roots' subtrees, no page-wide
@@ -485,15 +486,38 @@ typedef struct {
     uint32_t chars, prose, prose_outside_lists;
 } kept_counts;
 
-static kept_counts kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best)
+static bool counted(const rm_engine *e, const uint8_t *drop, uint8_t also, int32_t id)
+{
+    if (drop[id] == DROP_KEEP || drop[id] == also)
+        return true;
+    /* Counting what cleaning took: an "unlikely" block inside a removed
+     * box went with that box. */
+    if (also != DROP_CLEANED || drop[id] != DROP_UNLIKELY)
+        return false;
+    int32_t a = e->dom.nodes[id].parent;
+    while (a != RM_NONE && drop[a] == DROP_UNLIKELY)
+        a = e->dom.nodes[a].parent;
+    return a != RM_NONE && drop[a] == DROP_CLEANED;
+}
+
+static int32_t next_counted(const rm_engine *e, const uint8_t *drop, uint8_t also, int32_t from,
+                            int32_t end)
+{
+    while (from < end && !counted(e, drop, also, from))
+        from += (int32_t)e->dom.nodes[from].size;
+    return from < end ? from : end;
+}
+
+static kept_counts kept_text(const rm_engine *e, const uint8_t *drop, uint8_t also,
+                             const attempt_result *best)
 {
     kept_counts n = {0, 0, 0};
     for (size_t k = 0; k < best->root_count; k++) {
         int32_t end = engine_end(e, best->roots[k]);
         int32_t para_end = -1, item_end = -1;
         bool listed = false;
-        for (int32_t i = engine_kept_by(drop, e, best->roots[k], end); i < end;
-             i = engine_kept_by(drop, e, i + 1, end)) {
+        for (int32_t i = next_counted(e, drop, also, best->roots[k], end); i < end;
+             i = next_counted(e, drop, also, i + 1, end)) {
             if (e->dom.nodes[i].tag == GUMBO_TAG_LI && i >= item_end)
                 item_end = engine_end(e, i);
             if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end) {
@@ -544,8 +568,13 @@ static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result 
     if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION ||
         e->page_type == RM_PAGE_PRODUCT)
         return;
-    kept_counts before = kept_text(e, base, best), after = kept_text(e, best->drop, best);
-    uint32_t prose = after.prose_outside_lists, uncleaned_prose = before.prose_outside_lists;
+    kept_counts before = kept_text(e, base, DROP_KEEP, best);
+    kept_counts after = kept_text(e, best->drop, DROP_KEEP, best);
+    /* The paragraphs the cleaning took; not the blocks beside them that
+     * Readability set aside as unlikely before scoring (a "sidebar" of
+     * teasers next to a short story). */
+    uint32_t prose = after.prose_outside_lists;
+    uint32_t uncleaned_prose = kept_text(e, best->drop, DROP_CLEANED, best).prose_outside_lists;
     bool took_prose = prose < STORY_PROSE_KEPT * uncleaned_prose &&
                       uncleaned_prose - prose >= PROSE_TAKEN_MIN_CHARS;
     if ((after.chars >= ARTICLE_CLEAN_KEEPS * before.chars && !took_prose) ||

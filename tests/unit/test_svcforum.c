@@ -412,6 +412,41 @@ START_TEST(unsigned_page_keeps_paragraphs_its_cleaning_took)
 }
 END_TEST
 
+START_TEST(signed_story_keeps_its_sidebar_aside)
+{
+    /* Paragraphs that Readability set aside before scoring (a block named
+     * "sidebar" beside a short story) are not paragraphs its cleaning
+     * took: the story rule stands. */
+    const char *html =
+        "<html><head><title>Library opens on Sundays</title>"
+        "<meta property=\"article:published_time\" content=\"2024-01-02T10:00:00Z\">"
+        "<meta name=\"author\" content=\"Ann Lee\"></head><body><div class=\"grid\">"
+        "<div class=\"story\"><h1>Library opens on Sundays</h1>"
+        "<p>From March the town library opens on Sundays from ten to four, the council "
+        "decided on Tuesday, after a year in which visits on Saturdays doubled and the "
+        "reading room was full by noon. Two new staff will be hired, and volunteers from "
+        "the friends' association will run the children's corner on Sunday mornings.</p>"
+        "<p>The longer hours cost about forty thousand a year, paid from the culture budget, "
+        "and will be reviewed after twelve months, the mayor said. Readers who cannot come "
+        "on weekdays welcomed the news, and the staff council agreed to the new rota.</p></div>"
+        "<div class=\"sidebar\"><h2>Most read</h2>"
+        "<p>The bridge repairs take longer than planned, and commuters face more weeks of "
+        "detours through the next town while the buses run on a special timetable.</p>"
+        "<p>Volunteers repair toasters, bicycles, clothes and toys for free at the monthly "
+        "repair cafe, which now meets in the old school hall on the market square.</p>"
+        "<p>Parents with bike trailers ask for a safer crossing at the school, where the "
+        "lights change too fast for a child to get across the four lanes of traffic.</p>"
+        "<p>The local paper has reported on the town and its villages since 1949 and now "
+        "publishes a weekly newsletter with the council's decisions and the events.</p>"
+        "</div></div></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "the town library opens on Sundays");
+    assert_has(a, "reviewed after twelve months");
+    assert_lacks(a, "repair cafe");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *svcforum_suite(void)
 {
     Suite *s = suite_create("svcforum");
@@ -419,6 +454,7 @@ static Suite *svcforum_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, signed_landing_page_keeps_its_sections);
     tcase_add_test(tc, signed_story_still_loses_its_teaser_widget);
+    tcase_add_test(tc, signed_story_keeps_its_sidebar_aside);
     tcase_add_test(tc, flat_landing_page_keeps_every_section);
     tcase_add_test(tc, whole_page_choice_is_not_cut_to_its_card_grid);
     tcase_add_test(tc, unsigned_page_keeps_paragraphs_its_cleaning_took);
