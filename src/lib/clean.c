@@ -395,6 +395,21 @@ static bool is_member_panel(const rm_engine *e, int32_t id)
     return panel;
 }
 
+/* A post's signature (heur_is_signature_marker), on a thread only: short,
+ * and with text of the article besides it (a box so named that holds all
+ * there is would be the post itself). A signature may outweigh a short
+ * reply, so the scorer's choice inside it does not save it. */
+#define SIGNATURE_MAX_CHARS 1000
+#define MIN_TEXT_BESIDE_SIGNATURE 25   /* Readability's shortest scored block */
+
+static bool is_post_signature(const rm_engine *e, int32_t id, int32_t root)
+{
+    if (!e->thread || e->st[id].chars > SIGNATURE_MAX_CHARS ||
+        e->st[root].chars < e->st[id].chars + MIN_TEXT_BESIDE_SIGNATURE)
+        return false;
+    return heur_is_signature_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id"));
+}
+
 /* One row of a member panel standing alone ("Posts: 1,204", "Joined: Mar
  * 2019", "87 posts"), when the panel is laid out row by row rather than
  * in one box; a post's permalink number ("#12"); a vote or like count.
@@ -467,6 +482,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                    heur_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
         } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
+                                 is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) ||
                                  is_author_bio(e, i) || is_figure_credit(e, i))) {
             gone = true;

@@ -513,7 +513,10 @@ int engine_prepare(rm_engine *e)
         const rm_node *node = &e->dom.nodes[i];
         uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
         e->flags[i] = own_flags(e, i) | inherited;
-        if (node->tag == GUMBO_TAG_A && (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING)) == (NF_IN_LINK | NF_IN_HEADING))
+        /* A heading linked to a place on its own page ("#p123", a forum
+         * post's anchor) leads no teaser to another page. */
+        if (node->tag == GUMBO_TAG_A &&
+            (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING))
             e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT)
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);

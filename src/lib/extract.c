@@ -60,6 +60,9 @@
                                    options, buttons) around a short blurb */
 #define PRODUCT_LD_PROBE 40     /* bytes of the description looked for in the
                                    body: found, the page already shows it */
+#define DESCRIPTION_MIN_WORDS 30 /* a page description this long is prose,
+                                   not a tag line, and may stand in for a
+                                   body that a script draws */
 #define CJK_CHARS_PER_MINUTE 500
 
 const rm_options rm_default_options = {
@@ -414,8 +417,10 @@ static int32_t main_region(const rm_engine *e)
  * their content over sibling containers; one best node holds a part. When
  * the choice holds under half of the main region's unlinked text, the
  * region's sections are the content. */
-/* Without a declared main region: the highest wrapper of the choice below
- * <body> that is still mostly unlinked text once clutter is gone. On a
+/* Without a declared main region: the highest wrapper of the choice that is
+ * still mostly unlinked text once clutter is gone, <body> itself when the
+ * page lays its sections out flat as the body's children (navigation and
+ * footer are clutter and gone already). On a
  * signed article the choice must hold under STORY_SECTIONS_SHARE of it: a
  * dated, authored story is one block, and its wrapper may hold a sidebar
  * column. */
@@ -425,11 +430,11 @@ static int32_t content_region(const rm_engine *e, const attempt_result *best)
     for (size_t k = 1; k < best->root_count; k++)
         while (region != RM_NONE && !engine_contains(e, region, best->roots[k]))
             region = e->dom.nodes[region].parent;
-    while (region != RM_NONE && e->dom.nodes[region].parent != e->dom.body &&
+    while (region != RM_NONE && region != e->dom.body &&
            e->dom.nodes[region].parent != RM_NONE &&
            engine_link_density(&e->st[e->dom.nodes[region].parent]) < REGION_LINK_DENSITY)
         region = e->dom.nodes[region].parent;
-    return region == e->dom.body ? RM_NONE : region;
+    return region;
 }
 
 static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
@@ -471,50 +476,110 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
  * when nothing is left, where the densest region is the better answer. */
 #define ARTICLE_CLEAN_KEEPS 0.5
 
-/* Text and paragraph text that the mask `drop` keeps under the roots of a
- * choice: one walk over the roots' subtrees, no page-wide statistics. */
-static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best,
-                      uint32_t *chars, uint32_t *prose)
+/* What the mask `drop` keeps under the roots of a choice (counting what
+ * it marks `also` as kept too, unless that is DROP_KEEP): all text, the
+ * text of paragraphs, and of paragraphs outside list items (a list of
+ * paragraphs is a shelf of teasers or a gallery's captions more often than
+ * the article). One walk over the roots' subtrees, no page-wide
+ * statistics. */
+typedef struct {
+    uint32_t chars, prose, prose_outside_lists;
+} kept_counts;
+
+static bool counted(const rm_engine *e, const uint8_t *drop, uint8_t also, int32_t id)
 {
-    *chars = *prose = 0;
+    if (drop[id] == DROP_KEEP || drop[id] == also)
+        return true;
+    /* Counting what cleaning took: an "unlikely" block inside a removed
+     * box went with that box. */
+    if (also != DROP_CLEANED || drop[id] != DROP_UNLIKELY)
+        return false;
+    int32_t a = e->dom.nodes[id].parent;
+    while (a != RM_NONE && drop[a] == DROP_UNLIKELY)
+        a = e->dom.nodes[a].parent;
+    return a != RM_NONE && drop[a] == DROP_CLEANED;
+}
+
+static int32_t next_counted(const rm_engine *e, const uint8_t *drop, uint8_t also, int32_t from,
+                            int32_t end)
+{
+    while (from < end && !counted(e, drop, also, from))
+        from += (int32_t)e->dom.nodes[from].size;
+    return from < end ? from : end;
+}
+
+static kept_counts kept_text(const rm_engine *e, const uint8_t *drop, uint8_t also,
+                             const attempt_result *best)
+{
+    kept_counts n = {0, 0, 0};
     for (size_t k = 0; k < best->root_count; k++) {
         int32_t end = engine_end(e, best->roots[k]);
-        int32_t para_end = -1;
-        for (int32_t i = engine_kept_by(drop, e, best->roots[k], end); i < end;
-             i = engine_kept_by(drop, e, i + 1, end)) {
-            if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end)
+        int32_t para_end = -1, item_end = -1;
+        bool listed = false;
+        for (int32_t i = next_counted(e, drop, also, best->roots[k], end); i < end;
+             i = next_counted(e, drop, also, i + 1, end)) {
+            if (e->dom.nodes[i].tag == GUMBO_TAG_LI && i >= item_end)
+                item_end = engine_end(e, i);
+            if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end) {
                 para_end = engine_end(e, i);
+                listed = i < item_end;
+            }
             if (e->dom.nodes[i].type != RM_NODE_TEXT)
                 continue;
-            *chars += e->tchars[i];
-            if (i < para_end)
-                *prose += e->tchars[i];
+            n.chars += e->tchars[i];
+            if (i < para_end) {
+                n.prose += e->tchars[i];
+                n.prose_outside_lists += listed ? 0 : e->tchars[i];
+            }
         }
     }
+    return n;
 }
 
 /* Readability's conditional cleaning is shaped for articles: a container
- * of prose loses its link lists and widgets, a small part of its text.
- * When it took most of the chosen text, the choice is no article but a
+ * of prose loses its link lists and widgets, a small part of its text and
+ * hardly any of its paragraphs. When it took most of the chosen text, or
+ * more than a tenth of its paragraphs, the choice is no article but a
  * page of sections (features, stats, testimonials, FAQ: short blocks,
  * often linked, in builder markup whose every block is a "widget"), and
- * is cleaned again by each block's own link density (clean.c). Not on
+ * is cleaned again by each block's own link density (clean.c), the
+ * result kept when it keeps more. Not on
  * threads, manuals and product pages, which have their own rules; not on
- * a signed story whose cleaning kept an article body (a sidebar of
- * teasers beside a short story is what that cleaning is for); nor when
+ * a signed story whose cleaning kept an article body and nearly all its
+ * paragraphs (a sidebar of teasers beside a short story is what that
+ * cleaning is for; a landing page signed by its CMS loses paragraphs of
+ * prose in boxes named "widget" or "hidden"); nor when
  * nothing is left, where the densest region is the better answer. */
 #define ARTICLE_CLEAN_KEEPS 0.5
+#define STORY_PROSE_KEPT 0.9     /* an article's cleaning takes widgets and
+                                    link lists, not its paragraphs: when it
+                                    took over a tenth of them, it misjudged a
+                                    page of sections (measured on WCXB dev:
+                                    signed pages it took paragraphs from all
+                                    read better as sections, and 74 pages of
+                                    every type change, +0.001 overall) */
+#define PROSE_TAKEN_MIN_CHARS 250 /* ...and at least this much of them (under
+                                    it, a promo line in a <p> beside a body
+                                    written in divs; trafilatura's minimal
+                                    extraction size) */
 
 static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
     if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION ||
         e->page_type == RM_PAGE_PRODUCT)
         return;
-    uint32_t uncleaned, cleaned, prose, unused;
-    kept_text(e, base, best, &uncleaned, &unused);
-    kept_text(e, best->drop, best, &cleaned, &prose);
-    if (cleaned >= ARTICLE_CLEAN_KEEPS * uncleaned ||
-        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && prose >= MIN_ARTICLE_CHARS))
+    kept_counts before = kept_text(e, base, DROP_KEEP, best);
+    kept_counts after = kept_text(e, best->drop, DROP_KEEP, best);
+    /* The paragraphs the cleaning took; not the blocks beside them that
+     * Readability set aside as unlikely before scoring (a "sidebar" of
+     * teasers next to a short story). */
+    uint32_t prose = after.prose_outside_lists;
+    uint32_t uncleaned_prose = kept_text(e, best->drop, DROP_CLEANED, best).prose_outside_lists;
+    bool took_prose = prose < STORY_PROSE_KEPT * uncleaned_prose &&
+                      uncleaned_prose - prose >= PROSE_TAKEN_MIN_CHARS;
+    if ((after.chars >= ARTICLE_CLEAN_KEEPS * before.chars && !took_prose) ||
+        (e->page_type == RM_PAGE_ARTICLE && e->signed_page && after.prose >= MIN_ARTICLE_CHARS &&
+         !took_prose))
         return;
     restart_from(e, base);
     e->top_candidate = best->roots[0];
@@ -547,7 +612,10 @@ static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
         chosen += unlinked_chars(&e->st[best->roots[k]]);
     if (chosen >= (double)e->raw[cards].chars)
         return false;
-    int32_t root = ancestor_with_choice(e, cards, best);
+    /* A choice that is the whole body holds the grid already: the body is
+     * kept whole, not the grid alone. */
+    bool whole_body = best->root_count == 1 && best->roots[0] == e->dom.body;
+    int32_t root = whole_body ? e->dom.body : ancestor_with_choice(e, cards, best);
     restart_from(e, base);
     choose_root(e, root, 0, best);
     return true;
@@ -606,6 +674,9 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
             break;
     }
     memcpy(e->drop, best->drop, n);
+    /* A thread's JSON-LD articleBody is its first post: the witness finds
+     * the question, the scorer's choice may hold the replies too. */
+    int32_t chosen = best->root_count ? ancestor_with_choice(e, best->roots[0], best) : RM_NONE;
     int32_t witnessed;
     int rc = ldcheck_best_container(e, ld_body, best->roots, best->root_count, &witnessed);
     bool witnessed_taken = rc == 0 && witnessed != RM_NONE;
@@ -617,6 +688,8 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     }
     if (rc == 0 && e->thread && e->posts != RM_NONE)
         take_thread(e, base, e->posts, best);
+    else if (rc == 0 && e->thread && witnessed_taken && chosen != RM_NONE)
+        take_thread(e, base, chosen, best);
     else if (rc == 0 && !witnessed_taken && !take_cards(e, base, best))
         take_sections(e, base, best);
     if (rc == 0)
@@ -726,28 +799,11 @@ static bool text_contains_folded(const char *text, const char *needle)
     return found;
 }
 
-/* Product pages publish their description in JSON-LD; when the visible
- * body holds little more than it, and not it, the description is the
- * better body (a short blurb among price, options and buttons, or a
- * description kept in a panel the page only shows on a click).
- * Returns -1 when out of memory. */
-static int prefer_product_description(rm_article *a, const char *description,
-                                      const rm_options *opt)
+/* `description` (plain text) as the whole body. Returns -1 when out of
+ * memory. */
+static int replace_body(rm_article *a, const char *description, size_t words, size_t cjk,
+                        const rm_options *opt)
 {
-    if (a->page_type != RM_PAGE_PRODUCT || !description)
-        return 0;
-    size_t cjk;
-    size_t words = words_count(description, &cjk);
-    if (spaced_words(description) < PRODUCT_LD_WORDS || (double)words < PRODUCT_LD_SHARE * (double)a->word_count)
-        return 0;
-    char probe[PRODUCT_LD_PROBE + 1];
-    size_t plen = strlen(description) < PRODUCT_LD_PROBE ? strlen(description) : PRODUCT_LD_PROBE;
-    while (plen > 0 && (description[plen] & 0xC0) == 0x80)
-        plen--;   /* whole characters only */
-    memcpy(probe, description, plen);
-    probe[plen] = '\0';
-    if (a->text && text_contains_folded(a->text, probe))
-        return 0;
     char *text = strdup(description);
     char *html = (opt->formats & RM_FORMAT_HTML) ? html_paragraph(description) : NULL;
     char *markdown = (opt->formats & RM_FORMAT_MARKDOWN) ? strdup(description) : NULL;
@@ -767,6 +823,59 @@ static int prefer_product_description(rm_article *a, const char *description,
     a->word_count = words;
     a->reading_minutes = reading_minutes(words, cjk);
     return 0;
+}
+
+/* Does the body already show `description` (its opening words)? */
+static bool shows_description(const rm_article *a, const char *description)
+{
+    char probe[PRODUCT_LD_PROBE + 1];
+    size_t plen = strlen(description) < PRODUCT_LD_PROBE ? strlen(description) : PRODUCT_LD_PROBE;
+    while (plen > 0 && (description[plen] & 0xC0) == 0x80)
+        plen--;   /* whole characters only */
+    memcpy(probe, description, plen);
+    probe[plen] = '\0';
+    return a->text && text_contains_folded(a->text, probe);
+}
+
+/* Product pages publish their description in JSON-LD; when the visible
+ * body holds little more than it, and not it, the description is the
+ * better body (a short blurb among price, options and buttons, or a
+ * description kept in a panel the page only shows on a click).
+ * Returns -1 when out of memory. */
+static int prefer_product_description(rm_article *a, const char *description,
+                                      const rm_options *opt)
+{
+    if (a->page_type != RM_PAGE_PRODUCT || !description)
+        return 0;
+    size_t cjk;
+    size_t words = words_count(description, &cjk);
+    if (spaced_words(description) < PRODUCT_LD_WORDS || (double)words < PRODUCT_LD_SHARE * (double)a->word_count)
+        return 0;
+    if (shows_description(a, description))
+        return 0;
+    return replace_body(a, description, words, cjk, opt);
+}
+
+/* Never empty, for pages a script draws: a shell whose served HTML holds
+ * a title, a breadcrumb and a <meta name=description> (forum software
+ * that puts the first post there, help centres, single-page apps) shows
+ * no body, but the description is the page's own words. When the body is
+ * next to nothing (under trafilatura's minimal extraction size), the
+ * description is prose, plain text (a JSON-LD description written in HTML
+ * is a shop's or a CMS's field, not the page's words) and longer than the
+ * body, and the body does not show it, the description is the body and
+ * the page is not readerable. Returns 1 when taken, -1 when out of memory. */
+static int prefer_page_description(rm_article *a, const char *description, uint32_t body_chars,
+                                   const rm_options *opt)
+{
+    if (!description || body_chars >= NO_ARTICLE_CHARS || strchr(description, '<') ||
+        spaced_words(description) < DESCRIPTION_MIN_WORDS)
+        return 0;
+    size_t cjk;
+    size_t words = words_count(description, &cjk);
+    if (words <= a->word_count || shows_description(a, description))
+        return 0;
+    return replace_body(a, description, words, cjk, opt) ? -1 : 1;
 }
 
 /* The drop mask for plain text: the article's, and the captions of its
@@ -896,18 +1005,27 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
+    /* The page's description, before the first paragraph stands in for a
+     * missing one. */
+    const char *description = a->excerpt;
     uint8_t *text_drop = text_mask(e, &best);
     engine_release_passes(e);
     int rc = text_drop ? render_article(a, e, &best, text_drop, opt) : -1;
     if (!rc)
         rc = prefer_product_description(a, md->product_description, opt);
+    bool described = false;
+    if (!rc && (rc = prefer_page_description(a, description, best.chars, opt)) == 1) {
+        a->readerable = false;
+        described = true;
+        rc = 0;
+    }
     free(text_drop);
     free(best.drop);
     free(byline);
     e->byline = NULL;
     if (rc)
         return RM_NO_MEMORY;
-    return best.chars < NO_ARTICLE_CHARS ? RM_NO_ARTICLE : RM_OK;
+    return best.chars < NO_ARTICLE_CHARS && !described ? RM_NO_ARTICLE : RM_OK;
 }
 
 static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_article *a)

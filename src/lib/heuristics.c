@@ -610,6 +610,56 @@ static bool has_class_token(const char *cls, const char *const *words, size_t n)
     return false;
 }
 
+/* A forum post's signature: the lines its author appends to every post
+ * (gear lists, slogans, links to their shop), which phpBB, vBulletin,
+ * XenForo, Invision and Vanilla all mark by name ("signature",
+ * "message-signature", "ipsSignature", "postsignature",
+ * "DiscussionBoard-signature"); Stack Exchange's "post-signature" is the
+ * asked/answered card with the author's reputation. A part of a class word,
+ * split at '-' and '_', or the tail of one written together. A word opened
+ * by a state ("with-signature", "has-signature") describes the post that
+ * carries one, not the signature. */
+static const char *const signature_words[] = {"signature", "sig", "usersig"};
+static const char *const state_words[] = {"with", "has", "no", "show", "hide", "toggle"};
+
+static bool ends_with_folded(const char *s, size_t len, const char *tail)
+{
+    size_t n = strlen(tail);
+    return len >= n && token_is(s + len - n, n, tail);
+}
+
+static bool word_names_signature(const char *word, size_t wlen)
+{
+    bool first = true;
+    for (size_t at = 0; at < wlen;) {
+        size_t len = 0;
+        while (at + len < wlen && word[at + len] != '-' && word[at + len] != '_')
+            len++;
+        for (size_t i = 0; first && i < COUNT(state_words); i++)
+            if (token_is(word + at, len, state_words[i]))
+                return false;
+        for (size_t i = 0; i < COUNT(signature_words); i++)
+            if (token_is(word + at, len, signature_words[i]))
+                return true;
+        if (ends_with_folded(word + at, len, "signature"))
+            return true;
+        first = false;
+        at += len + 1;
+    }
+    return false;
+}
+
+bool heur_is_signature_marker(const char *cls, const char *id)
+{
+    for (const char *s = cls; s && *s;) {
+        size_t wlen = strcspn(s, " \t\n");
+        if (wlen && word_names_signature(s, wlen))
+            return true;
+        s += wlen + (s[wlen] != '\0');
+    }
+    return id && word_names_signature(id, strlen(id));
+}
+
 /* Caption boxes under pictures: HTML's <figcaption> aside, CMSs name them
  * by class (WordPress "wp-caption-text", Drupal and Bootstrap "caption",
  * news kits "image-caption", "media-caption"). Whole tokens. */

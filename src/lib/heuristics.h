@@ -53,6 +53,11 @@ bool heur_is_tab_panel(const char *cls);
  * "post-meta", "entry-date", "author")? Whole tokens. */
 bool heur_is_byline_marker(const char *cls, const char *id);
 
+/* Does an element's class or id name it as a forum post's signature
+ * ("signature", "message-signature", "ipsSignature"), not as a post that
+ * carries one ("with-signature")? */
+bool heur_is_signature_marker(const char *cls, const char *id);
+
 /* Does a class attribute name its element as a picture's caption
  * ("wp-caption-text", "image-caption")? Whole tokens. */
 bool heur_is_caption_marker(const char *cls);

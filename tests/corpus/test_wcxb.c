@@ -53,11 +53,11 @@ static const struct {
     {"all", 0.845},
     {"article", 0.94},
     {"documentation", 0.935},
-    {"service", 0.79},
+    {"service", 0.81},
     {"product", 0.66},
     {"collection", 0.62},
     {"listing", 0.665},
-    {"forum", 0.785},
+    {"forum", 0.79},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03
