@@ -1,0 +1,158 @@
+/*
+ * test_index.c — index pages (collections and listings), on small
+ * hand-written pages: the filter panel of a faceted search is navigation,
+ * while a filter-named wrapper around the results is not; a form inside
+ * each card of a grid (a "Want to read" or "Add to cart" control) takes
+ * only itself away, not the card it sits in.
+ */
+#include "testutil.h"
+
+#include "readmode.h"
+
+static rm_article *extract(const char *html)
+{
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), &rm_default_options, &a);
+    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(a->text);
+    return a;
+}
+
+static bool has(const rm_article *a, const char *needle)
+{
+    return strstr(a->text, needle) != NULL;
+}
+
+/* A product card: linked name, price, a line of summary. */
+#define PRODUCT(n)                                                                      \
+    "<li class=\"product\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>" \
+    "<h3><a href=\"/p/" #n "\">Trail shoe model " #n "</a></h3><span class=\"price\">$" #n "9.00</span>" \
+    "<p>Light, grippy and made for long days on rough ground.</p></li>"
+
+#define PRODUCTS PRODUCT(1) PRODUCT(2) PRODUCT(3) PRODUCT(4) PRODUCT(5) PRODUCT(6) PRODUCT(7)
+
+#define FACET_GROUP(name, a, b, c)                                                      \
+    "<div class=\"filter-group\"><h4>" name "</h4><ul>"                                  \
+    "<li><label><input type=\"checkbox\"> " a " (12)</label></li>"                       \
+    "<li><label><input type=\"checkbox\"> " b " (7)</label></li>"                        \
+    "<li><label><input type=\"checkbox\"> " c " (3)</label></li></ul></div>"
+
+START_TEST(facet_panel_is_navigation)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<aside class=\"facets\">" FACET_GROUP("Brand", "Altra", "Hoka", "Salomon")
+        FACET_GROUP("Colour", "Black", "Orange", "Teal") FACET_GROUP("Size", "EU 40", "EU 42", "EU 44")
+        "</aside><ul class=\"product-grid\">" PRODUCTS "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    ck_assert_msg(!has(a, "Salomon") && !has(a, "Orange (7)"), "filters kept:\n%s", a->text);
+    ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* CSS modules write the name in camel case: "ProductList_filtersDesktop". */
+START_TEST(camel_case_facet_panel_is_navigation)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"ProductList_filtersDesktop__x1\">"
+        "<a href=\"?b=1\">Altra (12)</a><a href=\"?b=2\">Hoka (7)</a><a href=\"?b=3\">Salomon (3)</a>"
+        "<a href=\"?p=1\">$50 to $75 (25)</a><a href=\"?p=2\">$75 to $100 (36)</a></div>"
+        "<ul class=\"ProductList_grid__x2\">" PRODUCTS "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 4"), "cards lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Salomon") && !has(a, "$75 to $100"), "filters kept:\n%s", a->text);
+    ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A wrapper named after filtering that holds the results is not the
+ * panel; nor is a filter-named block of prose. */
+START_TEST(filter_named_results_and_prose_stay)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"filters-and-results\"><ul class=\"grid\">" PRODUCTS "</ul></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Water filters</title></head><body><article><h1>Water filters</h1>"
+           "<div class=\"filter-guide\"><p>Choosing a <a href=\"/f\">filter</a> starts with the "
+           "water you have. Hard water wants a softener first, while well water wants a test. "
+           "Read the <a href=\"/c\">certificates</a> and the <a href=\"/l\">lab results</a>.</p>"
+           "<p>Cartridges last about six months. Change them sooner when the flow slows down, "
+           "and never leave a wet cartridge in a warm cupboard.</p></div></article></body></html>";
+    a = extract(html);
+    ck_assert_msg(has(a, "Hard water wants a softener") && has(a, "Cartridges last"),
+                  "prose lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A row of a ranked list: title, author, rating, and a small form to
+ * shelve the book. */
+#define BOOK(n)                                                                         \
+    "<tr><td>" #n "</td><td><a href=\"/b/" #n "\"><img src=\"/c/" #n ".jpg\" alt=\"\"></a></td>" \
+    "<td><a class=\"title\" href=\"/b/" #n "\"><span>Book title number " #n \
+    "</span></a><br><span>by <a href=\"/a/" #n "\">Author " #n "</a></span><br>"         \
+    "<span>4.2 avg rating, 1,204 ratings</span>"                                          \
+    "<form action=\"/shelf\"><input type=\"hidden\" name=\"id\" value=\"" #n "\">"        \
+    "<button>Want to read</button></form></td></tr>"
+
+START_TEST(form_in_each_card_keeps_the_card)
+{
+    const char *html =
+        "<html><head><title>Best books</title></head><body><h1>Best books</h1>"
+        "<p>The best books ever, as voted on by the readers of this site.</p>"
+        "<table class=\"list\"><tbody>" BOOK(1) BOOK(2) BOOK(3) BOOK(4) BOOK(5) BOOK(6) BOOK(7)
+        "</tbody></table></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Book title number 1") && has(a, "Book title number 7"),
+                  "rows lost:\n%s", a->text);
+    ck_assert_msg(has(a, "Author 3"), "row text lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Want to read"), "form kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A sign-up form with its pitch beside an article still goes whole. */
+START_TEST(signup_box_outside_cards_goes_whole)
+{
+    const char *html =
+        "<html><head><title>Rain</title></head><body><article><h1>Rain</h1>"
+        "<p>The rain came late this year, and the farmers in the valley waited for weeks "
+        "before the first storm finally broke over the hills and filled the dry channels.</p>"
+        "<p>By the end of the month the reservoirs were half full again, and the water board "
+        "lifted the restrictions that had been in place since the spring.</p></article>"
+        "<div class=\"box\"><h3>Get the Morning Letter</h3><p>Our best stories, every day.</p>"
+        "<form action=\"/s\"><input type=\"email\" name=\"e\"><button>Sign me up</button></form>"
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "reservoirs were half full"), "article lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Morning Letter") && !has(a, "best stories, every day"),
+                  "prompt kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *index_suite(void)
+{
+    Suite *s = suite_create("index");
+    TCase *tc = tcase_create("index");
+    tcase_add_test(tc, facet_panel_is_navigation);
+    tcase_add_test(tc, camel_case_facet_panel_is_navigation);
+    tcase_add_test(tc, filter_named_results_and_prose_stay);
+    tcase_add_test(tc, form_in_each_card_keeps_the_card);
+    tcase_add_test(tc, signup_box_outside_cards_goes_whole);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(index_suite)
