@@ -3,7 +3,8 @@
  * hand-written pages: the filter panel of a faceted search is navigation,
  * while a filter-named wrapper around the results is not; a form inside
  * each card of a grid (a "Want to read" or "Add to cart" control) takes
- * only itself away, not the card it sits in.
+ * only itself away, not the card it sits in; a page of cards with no
+ * article body beside them is an index even when its metadata is signed.
  */
 #include "testutil.h"
 
@@ -142,6 +143,53 @@ START_TEST(signup_box_outside_cards_goes_whole)
 }
 END_TEST
 
+/* A teaser card of a section front: linked headline, one line. */
+#define TEASER(n)                                                                       \
+    "<div class=\"teaser\"><h3><a href=\"/story/" #n "\">Headline number " #n " about the " \
+    "harbour</a></h3><p>A short summary of story number " #n ", in a line or two.</p>"        \
+    "<span>By Staff Writer</span></div>"
+
+/* A topic page whose metadata names an author and a date (the newest
+ * story's) is still an index when its cards are all there is to read. */
+START_TEST(signed_index_of_cards_is_a_listing)
+{
+    const char *html =
+        "<html><head><title>Harbour news</title><meta name=\"author\" content=\"Staff Writer\">"
+        "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
+        "<body><h1>Harbour</h1><div class=\"river\">" TEASER(1) TEASER(2) TEASER(3) TEASER(4)
+        TEASER(5) TEASER(6) TEASER(7) TEASER(8) "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_msg(has(a, "Headline number 1") && has(a, "Headline number 8"), "cards lost:\n%s",
+                  a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A signed story with a grid of teasers under it stays an article. */
+START_TEST(signed_story_with_cards_stays_an_article)
+{
+    const char *html =
+        "<html><head><title>Harbour reopens</title><meta name=\"author\" content=\"Ann Lee\">"
+        "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
+        "<body><article><h1>Harbour reopens</h1>"
+        "<p>The harbour reopened on Monday after three months of repairs to the sea wall, and "
+        "the first ferry left on time with a full deck of cars and foot passengers.</p>"
+        "<p>The council said the work came in under budget, and that the old crane would stay "
+        "as a landmark rather than be scrapped, after a petition signed by two thousand people.</p>"
+        "<p>Fishermen, who had moored in the next bay all summer, said they were glad to be back, "
+        "though the new berths cost more than the old ones and the ice house is still shut.</p>"
+        "<p>The harbour master said that night sailings would resume in the spring, once the new "
+        "lights at the pier head have been tested by the coastguard.</p></article>"
+        "<div class=\"more\">" TEASER(1) TEASER(2) TEASER(3) TEASER(4) TEASER(5) TEASER(6)
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    ck_assert_msg(has(a, "sea wall"), "story lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -151,6 +199,8 @@ static Suite *index_suite(void)
     tcase_add_test(tc, filter_named_results_and_prose_stay);
     tcase_add_test(tc, form_in_each_card_keeps_the_card);
     tcase_add_test(tc, signup_box_outside_cards_goes_whole);
+    tcase_add_test(tc, signed_index_of_cards_is_a_listing);
+    tcase_add_test(tc, signed_story_with_cards_stays_an_article);
     suite_add_tcase(s, tc);
     return s;
 }
