@@ -138,6 +138,15 @@ static bool fits_kind(const rm_engine *e, int32_t id, rm_removed_kind kind)
            engine_link_density(s) >= kind_limits[kind].min_links;
 }
 
+/* On an index page (a collection or listing) the grid of cards is the
+ * content: a generic name on a box around it ("filtering-and-pagination
+ * product-column", "menu-grid") does not make it clutter. */
+static bool holds_index_cards(const rm_engine *e, int32_t id)
+{
+    return (e->page_type == RM_PAGE_COLLECTION || e->page_type == RM_PAGE_LISTING) &&
+           e->cards != RM_NONE && engine_contains(e, id, e->cards);
+}
+
 /* Class/id markers, corroborated unless they are vendor roots. */
 static void classify_by_marker(rm_engine *e, int32_t id)
 {
@@ -151,7 +160,7 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
     for (size_t k = 0; kind == RM_KIND_NONE && k < sizeof component_attrs / sizeof component_attrs[0]; k++)
         kind = heur_component_kind(dom_attr(&e->dom, id, component_attrs[k]), &strong);
-    if (kind == RM_KIND_NONE || protected_box(e, id))
+    if (kind == RM_KIND_NONE || protected_box(e, id) || (!strong && holds_index_cards(e, id)))
         return;
     /* Hidden boxes are dropped anyway; name them only on strong evidence
      * so that collapsed menus do not inflate the report. */

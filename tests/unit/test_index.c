@@ -4,7 +4,9 @@
  * while a filter-named wrapper around the results is not; a form inside
  * each card of a grid (a "Want to read" or "Add to cart" control) takes
  * only itself away, not the card it sits in; a page of cards with no
- * article body beside them is an index even when its metadata is signed.
+ * article body beside them is an index even when its metadata is signed,
+ * and a generic name on the box around such a grid does not make it
+ * clutter.
  */
 #include "testutil.h"
 
@@ -190,6 +192,29 @@ START_TEST(signed_story_with_cards_stays_an_article)
 }
 END_TEST
 
+/* A tile of a shop's grid: a linked name and a price, nothing else. */
+#define TILE(n)                                                                         \
+    "<div class=\"tile\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"     \
+    "<a href=\"/p/" #n "\">Seamless training t-shirt " #n "</a><span>$3" #n "</span></div>"
+
+/* A generic name on the box around an index page's grid ("pagination"
+ * in a CSS-module class) does not make the grid navigation. */
+START_TEST(weakly_named_box_around_index_cards_stays)
+{
+    const char *html =
+        "<html><head><title>T-shirts</title></head><body><main><h1>T-shirts</h1>"
+        "<p>Training tops for the gym, cut to move with you and made from fabric that dries "
+        "fast.</p><div class=\"filtering-and-pagination_product-column__x1\"><div class=\"grid\">"
+        TILE(1) TILE(2) TILE(3) TILE(4) TILE(5) TILE(6) TILE(7) TILE(8)
+        "</div></div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_msg(has(a, "Seamless training t-shirt 1") && has(a, "Seamless training t-shirt 8"),
+                  "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -201,6 +226,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, signup_box_outside_cards_goes_whole);
     tcase_add_test(tc, signed_index_of_cards_is_a_listing);
     tcase_add_test(tc, signed_story_with_cards_stays_an_article);
+    tcase_add_test(tc, weakly_named_box_around_index_cards_stays);
     suite_add_tcase(s, tc);
     return s;
 }
