@@ -353,6 +353,58 @@ static int collect_link_targets(rm_engine *e)
     return 0;
 }
 
+/* The panels of disclosure widgets (WAI-ARIA's disclosure and accordion
+ * patterns): a button with aria-expanded names the panel it opens in
+ * aria-controls, a list of ids. Such a panel is closed, not absent: an
+ * FAQ's answers, the rest of a category's description. */
+static int add_controlled_ids(rm_engine *e, const char *ids)
+{
+    size_t len;
+    for (const char *p = ids; *p; p += len) {
+        p += strspn(p, " \t\n");
+        len = strcspn(p, " \t\n");
+        if (len && hashset_add(&e->disclosed, hashset_hash(p, len)))
+            return -1;
+    }
+    return 0;
+}
+
+static int collect_disclosed(rm_engine *e)
+{
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        if (!e->dom.nodes[i].has_attrs)
+            continue;
+        const GumboVector *attrs = &e->dom.nodes[i].g->v.element.attributes;
+        const char *controls = NULL;
+        bool expands = false;
+        for (unsigned k = 0; k < attrs->length; k++) {
+            const GumboAttribute *at = attrs->data[k];
+            if (strcmp(at->name, "aria-controls") == 0)
+                controls = at->value;
+            else if (strcmp(at->name, "aria-expanded") == 0)
+                expands = true;
+        }
+        if (controls && expands && add_controlled_ids(e, controls))
+            return -1;
+    }
+    return 0;
+}
+
+/* The renderers' copy of NF_DISCLOSED (they outlive the flags), made
+ * only on pages that have such panels. */
+static int disclosed_mask(rm_engine *e)
+{
+    if (e->disclosed.count == 0)
+        return 0;
+    uint8_t *mask = calloc((size_t)e->dom.count, 1);
+    if (!mask)
+        return -1;
+    for (int32_t i = 0; i < e->dom.count; i++)
+        mask[i] = (e->flags[i] & NF_DISCLOSED) != 0;
+    e->disclosed_mask = mask;
+    return 0;
+}
+
 static int collect_fixed_classes(rm_engine *e)
 {
     for (const char *css = e->css; css && css < e->css + e->css_len; css += strlen(css) + 1)
@@ -414,9 +466,15 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
             f |= NF_HAS_DATE;
         else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
             f |= NF_HAS_BODY;
-        else if (strcmp(name, "id") == 0 && g->v.element.tag == GUMBO_TAG_LI &&
-                 hashset_has(&e->link_targets, hashset_hash(v, strlen(v))))
-            f |= NF_NOTE | NF_HAS_NOTES;
+        else if (strcmp(name, "id") == 0) {
+            uint64_t h = hashset_hash(v, strlen(v));
+            if (g->v.element.tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
+                f |= NF_NOTE | NF_HAS_NOTES;
+            if (hashset_has(&e->disclosed, h)) {
+                tab_panel = true;
+                f |= NF_DISCLOSED;
+            }
+        }
         else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
             f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
     }
@@ -505,7 +563,7 @@ int engine_prepare(rm_engine *e)
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
         !e->scored || build_signatures(e) || collect_fixed_classes(e) ||
-        collect_link_targets(e))
+        collect_link_targets(e) || collect_disclosed(e))
         return -1;
     memset(e->kind, RM_KIND_NONE, n);
 
@@ -539,7 +597,7 @@ int engine_prepare(rm_engine *e)
         if (p != RM_NONE)
             e->flags[p] |= e->flags[i] & CONTAINED;
     }
-    return 0;
+    return disclosed_mask(e);
 }
 
 /* Frees a pointer and forgets it, so that engine_free may follow. */
@@ -549,6 +607,7 @@ void engine_release_passes(rm_engine *e)
 {
     hashset_free(&e->fixed_classes);
     hashset_free(&e->link_targets);
+    hashset_free(&e->disclosed);
     RELEASE(e->sig_buf);
     RELEASE(e->sig_off);
     RELEASE(e->flags);
@@ -566,6 +625,7 @@ void engine_release_passes(rm_engine *e)
 void engine_free(rm_engine *e)
 {
     engine_release_passes(e);
+    free(e->disclosed_mask);
     free(e->drop);
     dom_free(&e->dom);
 }

@@ -6,7 +6,7 @@
  * only itself away, not the card it sits in; a page of cards with no
  * article body beside them is an index even when its metadata is signed,
  * and a generic name on the box around such a grid does not make it
- * clutter.
+ * clutter; the closed panels of an FAQ's disclosure buttons are text.
  */
 #include "testutil.h"
 
@@ -215,6 +215,38 @@ START_TEST(weakly_named_box_around_index_cards_stays)
 }
 END_TEST
 
+/* The FAQ under a category: each answer is a panel that its question's
+ * button opens (aria-expanded, aria-controls), hidden until the click.
+ * The answers are the page's text, in every rendering; a box hidden
+ * with no control to open it stays hidden. */
+#define FAQ(n, q, a)                                                                    \
+    "<h3><button aria-expanded=\"false\" aria-controls=\"faq-" #n "\">" q "</button></h3>" \
+    "<div id=\"faq-" #n "\" class=\"faq-panel closed\" aria-hidden=\"true\"><p>" a "</p></div>"
+
+START_TEST(disclosed_panels_are_shown)
+{
+    const char *html =
+        "<html><head><title>Sleeping bags</title></head><body><main><h1>Sleeping bags</h1>"
+        "<p>Our sleeping bags keep you warm from the summer campsite to the winter summit, and "
+        "each one is rated for the coldest night it was built for.</p>"
+        "<section class=\"faq\"><h2>Questions</h2>"
+        FAQ(1, "What does the temperature rating mean?",
+            "The lower limit is the coldest night a sleeper in a warm layer stays comfortable.")
+        FAQ(2, "Down or synthetic?",
+            "Down packs smaller and weighs less; synthetic fill stays warm when it gets wet.")
+        "</section><div class=\"promo\" hidden><p>Members save twenty percent this weekend only.</p></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "coldest night a sleeper") && has(a, "stays warm when it gets wet"),
+                  "answers lost:\n%s", a->text);
+    ck_assert_msg(a->html && strstr(a->html, "coldest night a sleeper"), "answer not in HTML");
+    ck_assert_msg(a->markdown && strstr(a->markdown, "stays warm when it gets wet"),
+                  "answer not in Markdown");
+    ck_assert_msg(!has(a, "Members save"), "hidden box shown:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -227,6 +259,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, signed_index_of_cards_is_a_listing);
     tcase_add_test(tc, signed_story_with_cards_stays_an_article);
     tcase_add_test(tc, weakly_named_box_around_index_cards_stays);
+    tcase_add_test(tc, disclosed_panels_are_shown);
     suite_add_tcase(s, tc);
     return s;
 }
