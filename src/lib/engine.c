@@ -11,6 +11,7 @@
 #include "engine.h"
 
 #include "casefold.h"
+#include "render.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -400,7 +401,9 @@ static int disclosed_mask(rm_engine *e)
     if (!mask)
         return -1;
     for (int32_t i = 0; i < e->dom.count; i++)
-        mask[i] = (e->flags[i] & NF_DISCLOSED) != 0;
+        mask[i] = (e->flags[i] & NF_DISCLOSED)    ? DISCLOSED_PANEL
+                  : (e->flags[i] & NF_DISCLOSER) ? DISCLOSED_LABEL
+                                                 : 0;
     e->disclosed_mask = mask;
     return 0;
 }
@@ -437,6 +440,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
     const GumboVector *attrs = &g->v.element.attributes;
     uint32_t f = 0;
     bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
+    bool controls = false, expands = false;
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
         const char *name = at->name, *v = at->value;
@@ -466,6 +470,10 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
             f |= NF_HAS_DATE;
         else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
             f |= NF_HAS_BODY;
+        else if (strcmp(name, "aria-controls") == 0 && g->v.element.tag == GUMBO_TAG_BUTTON)
+            controls = true;
+        else if (strcmp(name, "aria-expanded") == 0)
+            expands = true;
         else if (strcmp(name, "id") == 0) {
             uint64_t h = hashset_hash(v, strlen(v));
             if (g->v.element.tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
@@ -485,6 +493,8 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
      * by the page, docs/architecture.md): its text is the page's. */
     if (hidden && !tab_panel)
         f |= NF_HIDDEN;
+    if (controls && expands)
+        f |= NF_DISCLOSER;   /* settled in engine_prepare: only in a heading */
     return f;
 }
 
@@ -521,6 +531,20 @@ static uint32_t own_flags(const rm_engine *e, int32_t i)
     if (n->type != RM_NODE_ELEMENT)
         return 0;
     return tag_flags(e, i) | attribute_flags(e, n->g);
+}
+
+/* WAI-ARIA's accordion puts the button that opens a panel inside a
+ * heading: its label is the heading of the section the panel holds (an
+ * FAQ's question), text rather than a control. Any other disclosure
+ * button ("Menu", "Show filters") stays a control. */
+static void settle_discloser(rm_engine *e, int32_t i)
+{
+    if (!(e->flags[i] & NF_DISCLOSER))
+        return;
+    if (e->flags[i] & NF_IN_HEADING)
+        e->flags[i] &= ~NF_NEVER;
+    else
+        e->flags[i] &= ~NF_DISCLOSER;
 }
 
 static void drop_static(rm_engine *e)
@@ -571,6 +595,7 @@ int engine_prepare(rm_engine *e)
         const rm_node *node = &e->dom.nodes[i];
         uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
         e->flags[i] = own_flags(e, i) | inherited;
+        settle_discloser(e, i);
         if (node->tag == GUMBO_TAG_A && (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING)) == (NF_IN_LINK | NF_IN_HEADING))
             e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT)

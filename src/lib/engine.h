@@ -56,6 +56,9 @@ enum {
     NF_DISCLOSED = 1u << 24,  /* a panel that a control on the page opens
                                  (aria-controls with aria-expanded): shown
                                  though the page hides it until the click */
+    NF_DISCLOSER = 1u << 25,  /* the button in a heading that opens such a
+                                 panel (WAI-ARIA's accordion): its label is
+                                 the section's heading, not a control */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -101,8 +104,9 @@ typedef struct {
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */
     hashset disclosed;       /* ids that disclosure controls open */
-    uint8_t *disclosed_mask; /* per node: NF_DISCLOSED, for the renderers
-                                (NULL when the page has no such panel) */
+    uint8_t *disclosed_mask; /* per node: DISCLOSED_PANEL or DISCLOSED_LABEL
+                                for the renderers (NULL when the page has
+                                no such panel) */
     char *sig_buf;           /* lower-cased "class id" strings */
     uint32_t *sig_off;       /* per node offset into sig_buf; 0 = none */
     uint32_t *flags;         /* NF_* */

@@ -6,7 +6,8 @@
  * only itself away, not the card it sits in; a page of cards with no
  * article body beside them is an index even when its metadata is signed,
  * and a generic name on the box around such a grid does not make it
- * clutter; the closed panels of an FAQ's disclosure buttons are text.
+ * clutter; the closed panels of an FAQ's disclosure buttons are text,
+ * and so are the buttons' labels when they sit in a heading.
  */
 #include "testutil.h"
 
@@ -239,10 +240,31 @@ START_TEST(disclosed_panels_are_shown)
     rm_article *a = extract(html);
     ck_assert_msg(has(a, "coldest night a sleeper") && has(a, "stays warm when it gets wet"),
                   "answers lost:\n%s", a->text);
+    ck_assert_msg(has(a, "What does the temperature rating mean?") && has(a, "Down or synthetic?"),
+                  "questions lost:\n%s", a->text);
     ck_assert_msg(a->html && strstr(a->html, "coldest night a sleeper"), "answer not in HTML");
     ck_assert_msg(a->markdown && strstr(a->markdown, "stays warm when it gets wet"),
                   "answer not in Markdown");
     ck_assert_msg(!has(a, "Members save"), "hidden box shown:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A disclosure button outside a heading is a control ("Show filters"),
+ * whatever it opens. */
+START_TEST(disclosure_button_outside_heading_stays_a_control)
+{
+    const char *html =
+        "<html><head><title>Sleeping bags</title></head><body><main><h1>Sleeping bags</h1>"
+        "<p>Our sleeping bags keep you warm from the summer campsite to the winter summit, and "
+        "each one is rated for the coldest night it was built for.</p>"
+        "<button aria-expanded=\"false\" aria-controls=\"more\">Show the full story</button>"
+        "<div id=\"more\" hidden><p>We started sewing quilts in a garage in 1978, and the first "
+        "bag we sold is still in use on the same mountain where it was tested.</p></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "sewing quilts in a garage"), "panel lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Show the full story"), "control kept:\n%s", a->text);
     rm_article_free(a);
 }
 END_TEST
@@ -260,6 +282,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, signed_story_with_cards_stays_an_article);
     tcase_add_test(tc, weakly_named_box_around_index_cards_stays);
     tcase_add_test(tc, disclosed_panels_are_shown);
+    tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     suite_add_tcase(s, tc);
     return s;
 }

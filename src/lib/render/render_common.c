@@ -306,7 +306,7 @@ static int hidden_by_attribute(const rm_dom *dom, int32_t id)
 static int is_hidden(const rm_render_input *in, int32_t id)
 {
     return hidden_by_attribute(in->dom, id) && !is_tab_panel(in->dom, id) &&
-           !(in->disclosed && in->disclosed[id]);
+           !(in->disclosed && in->disclosed[id] == DISCLOSED_PANEL);
 }
 
 static int text_has_content(const char *s)
@@ -334,7 +334,8 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root)
     if (dom->nodes[id].type == RM_NODE_TEXT)
         return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
     render_tag_class cls = render_class(dom, id);
-    if (cls == RENDER_NEVER || (!is_root && is_hidden(in, id)))
+    bool label = in->disclosed && in->disclosed[id] == DISCLOSED_LABEL;
+    if ((cls == RENDER_NEVER && !label) || (!is_root && is_hidden(in, id)))
         return RENDER_SKIP;
     if (dom->nodes[id].tag == GUMBO_TAG_IMG)
         return RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
