@@ -55,8 +55,8 @@ static const struct {
     {"documentation", 0.935},
     {"service", 0.79},
     {"product", 0.66},
-    {"collection", 0.62},
-    {"listing", 0.665},
+    {"collection", 0.64},
+    {"listing", 0.70},
     {"forum", 0.785},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
