@@ -251,6 +251,33 @@ static void classify_facets(rm_engine *e, int32_t id)
     mark(e, id, RM_REMOVED_NAVIGATION);
 }
 
+/* On an index page the grid of cards is the content; a carousel beside
+ * it (promotions, "Shop by category", recently viewed) is the shop's
+ * furniture. Carousels are named by their widget libraries (Slick's
+ * "slick", Swiper's "swiper") or generically ("carousel", "slider"), as
+ * whole class/id tokens. */
+static const char *const carousel_tokens[] = {"carousel", "slider", "swiper", "slick"};
+
+static void classify_index_carousel(rm_engine *e, int32_t id)
+{
+    if ((e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING) ||
+        e->cards == RM_NONE || protected_box(e, id) || engine_contains(e, id, e->cards) ||
+        engine_contains(e, e->cards, id))
+        return;
+    const char *sig = engine_sig(e, id);
+    bool named = false;
+    for (const char *p = sig; *p && !named;) {
+        while (*p == ' ' || *p == '-' || *p == '_')
+            p++;
+        size_t n = strcspn(p, " -_");
+        for (size_t k = 0; k < sizeof carousel_tokens / sizeof carousel_tokens[0]; k++)
+            named = named || (n == strlen(carousel_tokens[k]) && strncmp(p, carousel_tokens[k], n) == 0);
+        p += n;
+    }
+    if (named)
+        mark(e, id, RM_REMOVED_RELATED);
+}
+
 /* A list of items where at least two carry their own "Reply" control. */
 static void classify_reply_list(rm_engine *e, int32_t id)
 {
@@ -761,6 +788,8 @@ void clutter_classify(rm_engine *e)
             classify_reply_list(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_facets(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_index_carousel(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
         if (e->drop[i] == DROP_KEEP)

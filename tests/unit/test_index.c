@@ -1,7 +1,8 @@
 /*
  * test_index.c — index pages (collections and listings), on small
  * hand-written pages: the filter panel of a faceted search is navigation,
- * while a filter-named wrapper around the results is not; a form inside
+ * while a filter-named wrapper around the results is not; a carousel
+ * beside the grid is the shop's furniture; a form inside
  * each card of a grid (a "Want to read" or "Add to cart" control) takes
  * only itself away, not the card it sits in; a page of cards with no
  * article body beside them is an index even when its metadata is signed,
@@ -269,6 +270,37 @@ START_TEST(disclosure_button_outside_heading_stays_a_control)
 }
 END_TEST
 
+/* A carousel beside an index page's grid (promotions, "Shop by
+ * category") is the shop's furniture; on an article a carousel stays. */
+START_TEST(carousel_beside_index_grid_goes)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"promo-carousel\"><div class=\"slide\"><h3>Winter sale</h3><p>Up to half off "
+        "jackets and boots this week only, in every one of our stores.</p></div>"
+        "<div class=\"slide\"><h3>Members club</h3><p>Join the club for free returns on every "
+        "order and early access to new colours.</p></div></div>"
+        "<ul class=\"product-grid\">" PRODUCTS "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    ck_assert_msg(!has(a, "Winter sale") && !has(a, "free returns"), "carousel kept:\n%s", a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+           "<p>The harbour reopened on Monday after three months of repairs to the sea wall, and "
+           "the first ferry left on time with a full deck of cars and foot passengers.</p>"
+           "<div class=\"carousel\"><figure><img src=\"/a.jpg\" alt=\"\"><figcaption>The new "
+           "pier head at dawn.</figcaption></figure><p>Fishermen say the new berths are deeper, "
+           "so boats can come in at low tide for the first time in years.</p></div>"
+           "<p>The council said the work came in under budget, and that the old crane would stay "
+           "as a landmark rather than be scrapped, after a petition signed by many people.</p>"
+           "</article></body></html>";
+    a = extract(html);
+    ck_assert_msg(has(a, "come in at low tide"), "article carousel lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -281,6 +313,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, signed_index_of_cards_is_a_listing);
     tcase_add_test(tc, signed_story_with_cards_stays_an_article);
     tcase_add_test(tc, weakly_named_box_around_index_cards_stays);
+    tcase_add_test(tc, carousel_beside_index_grid_goes);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     suite_add_tcase(s, tc);
