@@ -55,7 +55,7 @@ static const struct {
     {"documentation", 0.935},
     {"service", 0.79},
     {"product", 0.66},
-    {"collection", 0.64},
+    {"collection", 0.645},
     {"listing", 0.70},
     {"forum", 0.785},
 };
