@@ -473,7 +473,8 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
             continue;
         GumboTag t = node(e, i)->tag;
         bool gone = false;
-        if (tag_in(t, removed_tags, sizeof removed_tags / sizeof removed_tags[0]) ||
+        if ((tag_in(t, removed_tags, sizeof removed_tags / sizeof removed_tags[0]) &&
+             !(e->flags[i] & NF_DISCLOSER)) ||
             (t == GUMBO_TAG_IFRAME && !is_video_embed(e, i))) {
             gone = true;
         } else if (i != root && e->st[i].chars < SHARE_MAX_CHARS && strstr(engine_sig(e, i), "share")) {

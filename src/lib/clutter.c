@@ -9,6 +9,7 @@
  *   - vendor roots (disqus_thread, sharedaddy, onetrust ...) suffice;
  *   - a generic class/id token (comment, share, related, cookie ...) needs
  *     the box to look like its kind: short, link-dense, or holding a form;
+ *     a facet or filter panel must be made of short options;
  *   - structure without names: a form with a textarea, a short form with
  *     its pitch, repeated items with "Reply" links, groups of share-intent
  *     links, overlays (inline style, the page's own CSS, dialog roles),
@@ -137,6 +138,15 @@ static bool fits_kind(const rm_engine *e, int32_t id, rm_removed_kind kind)
            engine_link_density(s) >= kind_limits[kind].min_links;
 }
 
+/* On an index page (a collection or listing) the grid of cards is the
+ * content: a generic name on a box around it ("filtering-and-pagination
+ * product-column", "menu-grid") does not make it clutter. */
+static bool holds_index_cards(const rm_engine *e, int32_t id)
+{
+    return (e->page_type == RM_PAGE_COLLECTION || e->page_type == RM_PAGE_LISTING) &&
+           e->cards != RM_NONE && engine_contains(e, id, e->cards);
+}
+
 /* Class/id markers, corroborated unless they are vendor roots. */
 static void classify_by_marker(rm_engine *e, int32_t id)
 {
@@ -150,7 +160,7 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
     for (size_t k = 0; kind == RM_KIND_NONE && k < sizeof component_attrs / sizeof component_attrs[0]; k++)
         kind = heur_component_kind(dom_attr(&e->dom, id, component_attrs[k]), &strong);
-    if (kind == RM_KIND_NONE || protected_box(e, id))
+    if (kind == RM_KIND_NONE || protected_box(e, id) || (!strong && holds_index_cards(e, id)))
         return;
     /* Hidden boxes are dropped anyway; name them only on strong evidence
      * so that collapsed menus do not inflate the report. */
@@ -171,6 +181,14 @@ static rm_removed_kind overlay_kind(const rm_engine *e, int32_t id)
     return kind == RM_KIND_NONE ? RM_REMOVED_PROMPT : kind;
 }
 
+/* The page's grid of cards (pagetype.c), or a part of it: a form in a
+ * card ("Add to cart", "Want to read", a rating) is the card's control,
+ * not a sign-up prompt with its pitch. */
+static bool in_card_grid(const rm_engine *e, int32_t id)
+{
+    return e->cards != RM_NONE && engine_contains(e, e->cards, id);
+}
+
 /* A sign-up form sits in a box with its pitch and small print ("Get the
  * Morning Record", "By signing up you agree..."): the box goes whole, as
  * long as what it holds besides the form is a heading and a paragraph or
@@ -179,7 +197,8 @@ static void grow_prompt_box(rm_engine *e, int32_t form)
 {
     int32_t box = form;
     for (int32_t a = node(e, form)->parent; a != RM_NONE; a = node(e, a)->parent) {
-        if (protected_box(e, a) || e->drop[a] != DROP_KEEP || e->raw[a].paragraphs > 3 ||
+        if (protected_box(e, a) || in_card_grid(e, a) || e->drop[a] != DROP_KEEP ||
+            e->raw[a].paragraphs > 3 ||
             e->raw[a].chars - e->raw[form].chars > SIGNUP_PITCH_MAX_CHARS)
             break;
         box = a;
@@ -209,6 +228,54 @@ static void classify_by_structure(rm_engine *e, int32_t id)
     } else if ((e->flags[id] & NF_FIXED) && s->chars < 1500) {
         mark(e, id, overlay_kind(e, id));
     }
+}
+
+/* The filter panel of a faceted search beside a shop's or a search's
+ * results: named so (heur_is_facet_marker), and made of options, not
+ * prose: many short pieces (list items, check boxes, links), hardly a
+ * sentence among them. The results themselves are never in it. */
+#define FACET_CHARS_PER_OPTION 60   /* "Sony (186)", "$50 to $75 (25)", with
+                                       the group names and their controls */
+#define FACET_MIN_OPTIONS 3
+
+static void classify_facets(rm_engine *e, int32_t id)
+{
+    if (protected_box(e, id) || (e->cards != RM_NONE && engine_contains(e, id, e->cards)))
+        return;
+    const rm_stats *s = &e->raw[id];
+    uint32_t options = s->list_items + s->inputs + s->links;
+    if (options < FACET_MIN_OPTIONS || s->chars > FACET_CHARS_PER_OPTION * options ||
+        s->sentences * 4 > options ||
+        !heur_is_facet_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
+        return;
+    mark(e, id, RM_REMOVED_NAVIGATION);
+}
+
+/* On an index page the grid of cards is the content; a carousel beside
+ * it (promotions, "Shop by category", recently viewed) is the shop's
+ * furniture. Carousels are named by their widget libraries (Slick's
+ * "slick", Swiper's "swiper") or generically ("carousel", "slider"), as
+ * whole class/id tokens. */
+static const char *const carousel_tokens[] = {"carousel", "slider", "swiper", "slick"};
+
+static void classify_index_carousel(rm_engine *e, int32_t id)
+{
+    if ((e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING) ||
+        e->cards == RM_NONE || protected_box(e, id) || engine_contains(e, id, e->cards) ||
+        engine_contains(e, e->cards, id))
+        return;
+    const char *sig = engine_sig(e, id);
+    bool named = false;
+    for (const char *p = sig; *p && !named;) {
+        while (*p == ' ' || *p == '-' || *p == '_')
+            p++;
+        size_t n = strcspn(p, " -_");
+        for (size_t k = 0; k < sizeof carousel_tokens / sizeof carousel_tokens[0]; k++)
+            named = named || (n == strlen(carousel_tokens[k]) && strncmp(p, carousel_tokens[k], n) == 0);
+        p += n;
+    }
+    if (named)
+        mark(e, id, RM_REMOVED_RELATED);
 }
 
 /* A list of items where at least two carry their own "Reply" control. */
@@ -719,6 +786,10 @@ void clutter_classify(rm_engine *e)
             classify_by_structure(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reply_list(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_facets(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_index_carousel(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
         if (e->drop[i] == DROP_KEEP)

@@ -11,6 +11,7 @@
 #include "engine.h"
 
 #include "casefold.h"
+#include "render.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -353,6 +354,60 @@ static int collect_link_targets(rm_engine *e)
     return 0;
 }
 
+/* The panels of disclosure widgets (WAI-ARIA's disclosure and accordion
+ * patterns): a button with aria-expanded names the panel it opens in
+ * aria-controls, a list of ids. Such a panel is closed, not absent: an
+ * FAQ's answers, the rest of a category's description. */
+static int add_controlled_ids(rm_engine *e, const char *ids)
+{
+    size_t len;
+    for (const char *p = ids; *p; p += len) {
+        p += strspn(p, " \t\n");
+        len = strcspn(p, " \t\n");
+        if (len && hashset_add(&e->disclosed, hashset_hash(p, len)))
+            return -1;
+    }
+    return 0;
+}
+
+static int collect_disclosed(rm_engine *e)
+{
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        if (!e->dom.nodes[i].has_attrs)
+            continue;
+        const GumboVector *attrs = &e->dom.nodes[i].g->v.element.attributes;
+        const char *controls = NULL;
+        bool expands = false;
+        for (unsigned k = 0; k < attrs->length; k++) {
+            const GumboAttribute *at = attrs->data[k];
+            if (strcmp(at->name, "aria-controls") == 0)
+                controls = at->value;
+            else if (strcmp(at->name, "aria-expanded") == 0)
+                expands = true;
+        }
+        if (controls && expands && add_controlled_ids(e, controls))
+            return -1;
+    }
+    return 0;
+}
+
+/* The renderers' copy of NF_DISCLOSED (they outlive the flags), made
+ * only on pages that have such panels. */
+static int disclosed_mask(rm_engine *e)
+{
+    if (e->disclosed.count == 0)
+        return 0;
+    uint8_t *mask = calloc((size_t)e->dom.count, 1);
+    if (!mask)
+        return -1;
+    for (int32_t i = 0; i < e->dom.count; i++)
+        mask[i] = (e->flags[i] & NF_DISCLOSED)    ? DISCLOSED_PANEL
+                  : (e->flags[i] & NF_DISCLOSER) ? DISCLOSED_LABEL
+                                                 : 0;
+    e->disclosed_mask = mask;
+    return 0;
+}
+
 static int collect_fixed_classes(rm_engine *e)
 {
     for (const char *css = e->css; css && css < e->css + e->css_len; css += strlen(css) + 1)
@@ -385,6 +440,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
     const GumboVector *attrs = &g->v.element.attributes;
     uint32_t f = 0;
     bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
+    bool controls = false, expands = false;
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
         const char *name = at->name, *v = at->value;
@@ -414,9 +470,19 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
             f |= NF_HAS_DATE;
         else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
             f |= NF_HAS_BODY;
-        else if (strcmp(name, "id") == 0 && g->v.element.tag == GUMBO_TAG_LI &&
-                 hashset_has(&e->link_targets, hashset_hash(v, strlen(v))))
-            f |= NF_NOTE | NF_HAS_NOTES;
+        else if (strcmp(name, "aria-controls") == 0 && g->v.element.tag == GUMBO_TAG_BUTTON)
+            controls = true;
+        else if (strcmp(name, "aria-expanded") == 0)
+            expands = true;
+        else if (strcmp(name, "id") == 0) {
+            uint64_t h = hashset_hash(v, strlen(v));
+            if (g->v.element.tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
+                f |= NF_NOTE | NF_HAS_NOTES;
+            if (hashset_has(&e->disclosed, h)) {
+                tab_panel = true;
+                f |= NF_DISCLOSED;
+            }
+        }
         else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
             f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
     }
@@ -427,6 +493,8 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
      * by the page, docs/architecture.md): its text is the page's. */
     if (hidden && !tab_panel)
         f |= NF_HIDDEN;
+    if (controls && expands)
+        f |= NF_DISCLOSER;   /* settled in engine_prepare: only in a heading */
     return f;
 }
 
@@ -463,6 +531,20 @@ static uint32_t own_flags(const rm_engine *e, int32_t i)
     if (n->type != RM_NODE_ELEMENT)
         return 0;
     return tag_flags(e, i) | attribute_flags(e, n->g);
+}
+
+/* WAI-ARIA's accordion puts the button that opens a panel inside a
+ * heading: its label is the heading of the section the panel holds (an
+ * FAQ's question), text rather than a control. Any other disclosure
+ * button ("Menu", "Show filters") stays a control. */
+static void settle_discloser(rm_engine *e, int32_t i)
+{
+    if (!(e->flags[i] & NF_DISCLOSER))
+        return;
+    if (e->flags[i] & NF_IN_HEADING)
+        e->flags[i] &= ~NF_NEVER;
+    else
+        e->flags[i] &= ~NF_DISCLOSER;
 }
 
 static void drop_static(rm_engine *e)
@@ -505,7 +587,7 @@ int engine_prepare(rm_engine *e)
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
         !e->scored || build_signatures(e) || collect_fixed_classes(e) ||
-        collect_link_targets(e))
+        collect_link_targets(e) || collect_disclosed(e))
         return -1;
     memset(e->kind, RM_KIND_NONE, n);
 
@@ -513,6 +595,7 @@ int engine_prepare(rm_engine *e)
         const rm_node *node = &e->dom.nodes[i];
         uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
         e->flags[i] = own_flags(e, i) | inherited;
+        settle_discloser(e, i);
         /* A heading linked to a place on its own page ("#p123", a forum
          * post's anchor) leads no teaser to another page. */
         if (node->tag == GUMBO_TAG_A &&
@@ -542,7 +625,7 @@ int engine_prepare(rm_engine *e)
         if (p != RM_NONE)
             e->flags[p] |= e->flags[i] & CONTAINED;
     }
-    return 0;
+    return disclosed_mask(e);
 }
 
 /* Frees a pointer and forgets it, so that engine_free may follow. */
@@ -552,6 +635,7 @@ void engine_release_passes(rm_engine *e)
 {
     hashset_free(&e->fixed_classes);
     hashset_free(&e->link_targets);
+    hashset_free(&e->disclosed);
     RELEASE(e->sig_buf);
     RELEASE(e->sig_off);
     RELEASE(e->flags);
@@ -569,6 +653,7 @@ void engine_release_passes(rm_engine *e)
 void engine_free(rm_engine *e)
 {
     engine_release_passes(e);
+    free(e->disclosed_mask);
     free(e->drop);
     dom_free(&e->dom);
 }

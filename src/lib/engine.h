@@ -53,6 +53,12 @@ enum {
     NF_HAS_DATA = 1u << 21,   /* subtree holds a data table */
     NF_ROLE_HEADING = 1u << 22, /* role="heading": a heading made of a div */
     NF_IN_NOSCRIPT = 1u << 23, /* inside <noscript> */
+    NF_DISCLOSED = 1u << 24,  /* a panel that a control on the page opens
+                                 (aria-controls with aria-expanded): shown
+                                 though the page hides it until the click */
+    NF_DISCLOSER = 1u << 25,  /* the button in a heading that opens such a
+                                 panel (WAI-ARIA's accordion): its label is
+                                 the section's heading, not a control */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -97,6 +103,10 @@ typedef struct {
     phase_clock *clock;      /* CPU time per phase, or NULL */
     hashset fixed_classes;   /* classes a <style> rule makes fixed */
     hashset link_targets;    /* ids that in-page links (#id) point to */
+    hashset disclosed;       /* ids that disclosure controls open */
+    uint8_t *disclosed_mask; /* per node: DISCLOSED_PANEL or DISCLOSED_LABEL
+                                for the renderers (NULL when the page has
+                                no such panel) */
     char *sig_buf;           /* lower-cased "class id" strings */
     uint32_t *sig_off;       /* per node offset into sig_buf; 0 = none */
     uint32_t *flags;         /* NF_* */

@@ -334,6 +334,7 @@ static int choice_shows_text(const rm_engine *e, const attempt_result *best)
         .drop = best->drop,
         .roots = best->roots,
         .root_count = best->root_count,
+        .disclosed = e->disclosed_mask,
     };
     return render_shows_text(&in);
 }
@@ -908,6 +909,7 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
         .roots = best->roots,
         .root_count = best->root_count,
         .base_url = a->url && opt->url == NULL ? a->url : opt->url,
+        .disclosed = e->disclosed_mask,
     };
     if (!(a->text = render_plain_text(&in, text_drop, 0)))
         return -1;

@@ -1177,6 +1177,35 @@ bool heur_is_placeholder(const char *text, size_t len)
  * press. Whole tokens of the class split at '-' and '_'. */
 static const char *const button_tokens[] = {"btn", "button", "cta", "calltoaction"};
 
+/* Faceted search: the panel of filters beside a shop's or a search's
+ * results ("Brand", "Price", "Colour", each a list of options with
+ * counts), as shop platforms and search pages name it. */
+static const char *const facet_tokens[] = {
+    "facet", "facets", "filter", "filters", "refinement", "refinements", "refine",
+};
+
+/* Does a token of `s` start with one of `words`, followed by nothing or
+ * by a capital (the camel case of CSS modules: "filtersDesktop",
+ * "FilterPanel")? */
+static bool has_camel_token(const char *s, const char *const *words, size_t n)
+{
+    size_t len;
+    for (const char *tok = s ? next_token(s, &len) : NULL; tok; tok = next_token(tok + len, &len))
+        for (size_t i = 0; i < n; i++) {
+            size_t w = strlen(words[i]);
+            if (w <= len && token_is(tok, w, words[i]) &&
+                (w == len || (tok[w] >= 'A' && tok[w] <= 'Z')))
+                return true;
+        }
+    return false;
+}
+
+bool heur_is_facet_marker(const char *cls, const char *id)
+{
+    return has_camel_token(cls, facet_tokens, COUNT(facet_tokens)) ||
+           has_camel_token(id, facet_tokens, COUNT(facet_tokens));
+}
+
 bool heur_is_button_class(const char *cls)
 {
     return has_class_token(cls, button_tokens, COUNT(button_tokens));

@@ -80,6 +80,9 @@ bool heur_is_review_heading(const char *text, size_t len);
 bool heur_is_placeholder(const char *text, size_t len);
 
 /* Does a class name a link as a button (btn, button, cta)? */
+/* Is the element named as the filter panel of a faceted search (a whole
+ * class or id token: "facets", "filter-group", "refinements")? */
+bool heur_is_facet_marker(const char *cls, const char *id);
 bool heur_is_button_class(const char *cls);
 
 /* Kind of a short note about the article (case-folded text): an affiliate

@@ -491,6 +491,19 @@ static group marked_posts(const rm_engine *e)
     return g;
 }
 
+/* A grid of cards with no article body beside it (less prose outside it
+ * than Readability's charThreshold) is an index, signed or not: section
+ * fronts, topic pages and ranked lists carry a date or an author in their
+ * metadata too, taken from the newest story or the page's editor. The
+ * bonus outweighs SIGNED_BONUS. */
+#define INDEX_MAX_PROSE 500
+#define INDEX_BONUS 1.5f
+
+static float index_bonus(const rm_engine *e, int32_t cards)
+{
+    return prose_outside(e, cards) < INDEX_MAX_PROSE ? INDEX_BONUS : 0.0f;
+}
+
 static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 {
     uint32_t page = e->raw[e->dom.body].chars;
@@ -506,7 +519,7 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     out->cards_box = cards.box;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page) {
         bool priced = shows_prices(e);
-        ev->votes[priced ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += 2.0f;
+        ev->votes[priced ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += 2.0f + index_bonus(e, cards.box);
         ev->votes[priced ? RM_PAGE_LISTING : RM_PAGE_COLLECTION] += 1.0f;
         if (out->items_box == RM_NONE) {
             out->items = cards.count;

@@ -55,9 +55,9 @@ static const struct {
     {"documentation", 0.935},
     {"service", 0.81},
     {"product", 0.66},
-    {"collection", 0.62},
-    {"listing", 0.665},
-    {"forum", 0.79},
+    {"collection", 0.645},
+    {"listing", 0.70},
+    {"forum", 0.785},   /* set again after the merges */
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

@@ -32,6 +32,7 @@ static void load(fixture *f, const char *html)
     f->e.css = f->pre.css;
     f->e.css_len = f->pre.css_len;
     f->e.byline_node = RM_NONE;
+    f->e.cards = RM_NONE;   /* as rm_extract sets it: no card grid found */
     ck_assert_int_eq(engine_prepare(&f->e), 0);
     clutter_classify(&f->e);
 }

@@ -48,7 +48,7 @@ static int32_t doc_find(const doc *d, const char *id)
 static char *doc_render(const doc *d, render_fn fn, const int32_t *roots, size_t count,
                         const char *base)
 {
-    rm_render_input in = {&d->dom, d->drop, roots, count, base, NULL};
+    rm_render_input in = {&d->dom, d->drop, roots, count, base, NULL, NULL};
     char *out = fn(&in);
     ck_assert_ptr_nonnull(out);
     return out;
@@ -432,7 +432,7 @@ START_TEST(shows_text_as_rendered)
                   "<div id=b><p aria-hidden=true>icon</p><p id=c>Words</p></div>"
                   "<div id=e hidden>Streamed text</div>");
     int32_t a = doc_find(&d, "a"), b = doc_find(&d, "b"), e = doc_find(&d, "e");
-    rm_render_input in = {&d.dom, d.drop, &a, 1, NULL, NULL};
+    rm_render_input in = {&d.dom, d.drop, &a, 1, NULL, NULL, NULL};
     ck_assert_int_eq(render_shows_text(&in), 0);
     in.roots = &b;
     ck_assert_int_eq(render_shows_text(&in), 1);

@@ -21,7 +21,15 @@ typedef struct {
     size_t root_count;
     const char *base_url;     /* absolute base for links and images, or NULL */
     const rm_image_resolver *images;  /* local copies of images, or NULL */
+    const uint8_t *disclosed; /* per node id: DISCLOSED_PANEL = a closed panel
+                                 that a control on the page opens, shown
+                                 though its attributes hide it;
+                                 DISCLOSED_LABEL = the button in a heading
+                                 that opens one, shown as heading text;
+                                 NULL: none */
 } rm_render_input;
+
+enum { DISCLOSED_PANEL = 1, DISCLOSED_LABEL = 2 };
 
 /* Each returns a malloc'd NUL-terminated UTF-8 string (possibly ""), or NULL
  * when out of memory. */

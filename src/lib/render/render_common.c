@@ -300,10 +300,13 @@ static int hidden_by_attribute(const rm_dom *dom, int32_t id)
                      style_declares(style, "visibility:hidden"));
 }
 
-/* The tab-panel test reads two attributes: only asked of hidden elements. */
-static int is_hidden(const rm_dom *dom, int32_t id)
+/* The tab-panel test reads two attributes: only asked of hidden elements.
+ * A panel that a disclosure control opens (the extractor's finding) is
+ * shown too. */
+static int is_hidden(const rm_render_input *in, int32_t id)
 {
-    return hidden_by_attribute(dom, id) && !is_tab_panel(dom, id);
+    return hidden_by_attribute(in->dom, id) && !is_tab_panel(in->dom, id) &&
+           !(in->disclosed && in->disclosed[id] == DISCLOSED_PANEL);
 }
 
 static int text_has_content(const char *s)
@@ -331,7 +334,8 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root)
     if (dom->nodes[id].type == RM_NODE_TEXT)
         return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
     render_tag_class cls = render_class(dom, id);
-    if (cls == RENDER_NEVER || (!is_root && is_hidden(dom, id)))
+    bool label = in->disclosed && in->disclosed[id] == DISCLOSED_LABEL;
+    if ((cls == RENDER_NEVER && !label) || (!is_root && is_hidden(in, id)))
         return RENDER_SKIP;
     if (dom->nodes[id].tag == GUMBO_TAG_IMG)
         return RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;

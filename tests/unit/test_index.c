@@ -1,0 +1,323 @@
+/*
+ * test_index.c — index pages (collections and listings), on small
+ * hand-written pages: the filter panel of a faceted search is navigation,
+ * while a filter-named wrapper around the results is not; a carousel
+ * beside the grid is the shop's furniture; a form inside
+ * each card of a grid (a "Want to read" or "Add to cart" control) takes
+ * only itself away, not the card it sits in; a page of cards with no
+ * article body beside them is an index even when its metadata is signed,
+ * and a generic name on the box around such a grid does not make it
+ * clutter; the closed panels of an FAQ's disclosure buttons are text,
+ * and so are the buttons' labels when they sit in a heading.
+ */
+#include "testutil.h"
+
+#include "readmode.h"
+
+static rm_article *extract(const char *html)
+{
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), &rm_default_options, &a);
+    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(a->text);
+    return a;
+}
+
+static bool has(const rm_article *a, const char *needle)
+{
+    return strstr(a->text, needle) != NULL;
+}
+
+/* A product card: linked name, price, a line of summary. */
+#define PRODUCT(n)                                                                      \
+    "<li class=\"product\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>" \
+    "<h3><a href=\"/p/" #n "\">Trail shoe model " #n "</a></h3><span class=\"price\">$" #n "9.00</span>" \
+    "<p>Light, grippy and made for long days on rough ground.</p></li>"
+
+#define PRODUCTS PRODUCT(1) PRODUCT(2) PRODUCT(3) PRODUCT(4) PRODUCT(5) PRODUCT(6) PRODUCT(7)
+
+#define FACET_GROUP(name, a, b, c)                                                      \
+    "<div class=\"filter-group\"><h4>" name "</h4><ul>"                                  \
+    "<li><label><input type=\"checkbox\"> " a " (12)</label></li>"                       \
+    "<li><label><input type=\"checkbox\"> " b " (7)</label></li>"                        \
+    "<li><label><input type=\"checkbox\"> " c " (3)</label></li></ul></div>"
+
+START_TEST(facet_panel_is_navigation)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<aside class=\"facets\">" FACET_GROUP("Brand", "Altra", "Hoka", "Salomon")
+        FACET_GROUP("Colour", "Black", "Orange", "Teal") FACET_GROUP("Size", "EU 40", "EU 42", "EU 44")
+        "</aside><ul class=\"product-grid\">" PRODUCTS "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    ck_assert_msg(!has(a, "Salomon") && !has(a, "Orange (7)"), "filters kept:\n%s", a->text);
+    ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* CSS modules write the name in camel case: "ProductList_filtersDesktop". */
+START_TEST(camel_case_facet_panel_is_navigation)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"ProductList_filtersDesktop__x1\">"
+        "<a href=\"?b=1\">Altra (12)</a><a href=\"?b=2\">Hoka (7)</a><a href=\"?b=3\">Salomon (3)</a>"
+        "<a href=\"?p=1\">$50 to $75 (25)</a><a href=\"?p=2\">$75 to $100 (36)</a></div>"
+        "<ul class=\"ProductList_grid__x2\">" PRODUCTS "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 4"), "cards lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Salomon") && !has(a, "$75 to $100"), "filters kept:\n%s", a->text);
+    ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A wrapper named after filtering that holds the results is not the
+ * panel; nor is a filter-named block of prose. */
+START_TEST(filter_named_results_and_prose_stay)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"filters-and-results\"><ul class=\"grid\">" PRODUCTS "</ul></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Water filters</title></head><body><article><h1>Water filters</h1>"
+           "<div class=\"filter-guide\"><p>Choosing a <a href=\"/f\">filter</a> starts with the "
+           "water you have. Hard water wants a softener first, while well water wants a test. "
+           "Read the <a href=\"/c\">certificates</a> and the <a href=\"/l\">lab results</a>.</p>"
+           "<p>Cartridges last about six months. Change them sooner when the flow slows down, "
+           "and never leave a wet cartridge in a warm cupboard.</p></div></article></body></html>";
+    a = extract(html);
+    ck_assert_msg(has(a, "Hard water wants a softener") && has(a, "Cartridges last"),
+                  "prose lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A row of a ranked list: title, author, rating, and a small form to
+ * shelve the book. */
+#define BOOK(n)                                                                         \
+    "<tr><td>" #n "</td><td><a href=\"/b/" #n "\"><img src=\"/c/" #n ".jpg\" alt=\"\"></a></td>" \
+    "<td><a class=\"title\" href=\"/b/" #n "\"><span>Book title number " #n \
+    "</span></a><br><span>by <a href=\"/a/" #n "\">Author " #n "</a></span><br>"         \
+    "<span>4.2 avg rating, 1,204 ratings</span>"                                          \
+    "<form action=\"/shelf\"><input type=\"hidden\" name=\"id\" value=\"" #n "\">"        \
+    "<button>Want to read</button></form></td></tr>"
+
+START_TEST(form_in_each_card_keeps_the_card)
+{
+    const char *html =
+        "<html><head><title>Best books</title></head><body><h1>Best books</h1>"
+        "<p>The best books ever, as voted on by the readers of this site.</p>"
+        "<table class=\"list\"><tbody>" BOOK(1) BOOK(2) BOOK(3) BOOK(4) BOOK(5) BOOK(6) BOOK(7)
+        "</tbody></table></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Book title number 1") && has(a, "Book title number 7"),
+                  "rows lost:\n%s", a->text);
+    ck_assert_msg(has(a, "Author 3"), "row text lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Want to read"), "form kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A sign-up form with its pitch beside an article still goes whole. */
+START_TEST(signup_box_outside_cards_goes_whole)
+{
+    const char *html =
+        "<html><head><title>Rain</title></head><body><article><h1>Rain</h1>"
+        "<p>The rain came late this year, and the farmers in the valley waited for weeks "
+        "before the first storm finally broke over the hills and filled the dry channels.</p>"
+        "<p>By the end of the month the reservoirs were half full again, and the water board "
+        "lifted the restrictions that had been in place since the spring.</p></article>"
+        "<div class=\"box\"><h3>Get the Morning Letter</h3><p>Our best stories, every day.</p>"
+        "<form action=\"/s\"><input type=\"email\" name=\"e\"><button>Sign me up</button></form>"
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "reservoirs were half full"), "article lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Morning Letter") && !has(a, "best stories, every day"),
+                  "prompt kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A teaser card of a section front: linked headline, one line. */
+#define TEASER(n)                                                                       \
+    "<div class=\"teaser\"><h3><a href=\"/story/" #n "\">Headline number " #n " about the " \
+    "harbour</a></h3><p>A short summary of story number " #n ", in a line or two.</p>"        \
+    "<span>By Staff Writer</span></div>"
+
+/* A topic page whose metadata names an author and a date (the newest
+ * story's) is still an index when its cards are all there is to read. */
+START_TEST(signed_index_of_cards_is_a_listing)
+{
+    const char *html =
+        "<html><head><title>Harbour news</title><meta name=\"author\" content=\"Staff Writer\">"
+        "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
+        "<body><h1>Harbour</h1><div class=\"river\">" TEASER(1) TEASER(2) TEASER(3) TEASER(4)
+        TEASER(5) TEASER(6) TEASER(7) TEASER(8) "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_msg(has(a, "Headline number 1") && has(a, "Headline number 8"), "cards lost:\n%s",
+                  a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A signed story with a grid of teasers under it stays an article. */
+START_TEST(signed_story_with_cards_stays_an_article)
+{
+    const char *html =
+        "<html><head><title>Harbour reopens</title><meta name=\"author\" content=\"Ann Lee\">"
+        "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
+        "<body><article><h1>Harbour reopens</h1>"
+        "<p>The harbour reopened on Monday after three months of repairs to the sea wall, and "
+        "the first ferry left on time with a full deck of cars and foot passengers.</p>"
+        "<p>The council said the work came in under budget, and that the old crane would stay "
+        "as a landmark rather than be scrapped, after a petition signed by two thousand people.</p>"
+        "<p>Fishermen, who had moored in the next bay all summer, said they were glad to be back, "
+        "though the new berths cost more than the old ones and the ice house is still shut.</p>"
+        "<p>The harbour master said that night sailings would resume in the spring, once the new "
+        "lights at the pier head have been tested by the coastguard.</p></article>"
+        "<div class=\"more\">" TEASER(1) TEASER(2) TEASER(3) TEASER(4) TEASER(5) TEASER(6)
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    ck_assert_msg(has(a, "sea wall"), "story lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A tile of a shop's grid: a linked name and a price, nothing else. */
+#define TILE(n)                                                                         \
+    "<div class=\"tile\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"     \
+    "<a href=\"/p/" #n "\">Seamless training t-shirt " #n "</a><span>$3" #n "</span></div>"
+
+/* A generic name on the box around an index page's grid ("pagination"
+ * in a CSS-module class) does not make the grid navigation. */
+START_TEST(weakly_named_box_around_index_cards_stays)
+{
+    const char *html =
+        "<html><head><title>T-shirts</title></head><body><main><h1>T-shirts</h1>"
+        "<p>Training tops for the gym, cut to move with you and made from fabric that dries "
+        "fast.</p><div class=\"filtering-and-pagination_product-column__x1\"><div class=\"grid\">"
+        TILE(1) TILE(2) TILE(3) TILE(4) TILE(5) TILE(6) TILE(7) TILE(8)
+        "</div></div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_msg(has(a, "Seamless training t-shirt 1") && has(a, "Seamless training t-shirt 8"),
+                  "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* The FAQ under a category: each answer is a panel that its question's
+ * button opens (aria-expanded, aria-controls), hidden until the click.
+ * The answers are the page's text, in every rendering; a box hidden
+ * with no control to open it stays hidden. */
+#define FAQ(n, q, a)                                                                    \
+    "<h3><button aria-expanded=\"false\" aria-controls=\"faq-" #n "\">" q "</button></h3>" \
+    "<div id=\"faq-" #n "\" class=\"faq-panel closed\" aria-hidden=\"true\"><p>" a "</p></div>"
+
+START_TEST(disclosed_panels_are_shown)
+{
+    const char *html =
+        "<html><head><title>Sleeping bags</title></head><body><main><h1>Sleeping bags</h1>"
+        "<p>Our sleeping bags keep you warm from the summer campsite to the winter summit, and "
+        "each one is rated for the coldest night it was built for.</p>"
+        "<section class=\"faq\"><h2>Questions</h2>"
+        FAQ(1, "What does the temperature rating mean?",
+            "The lower limit is the coldest night a sleeper in a warm layer stays comfortable.")
+        FAQ(2, "Down or synthetic?",
+            "Down packs smaller and weighs less; synthetic fill stays warm when it gets wet.")
+        "</section><div class=\"promo\" hidden><p>Members save twenty percent this weekend only.</p></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "coldest night a sleeper") && has(a, "stays warm when it gets wet"),
+                  "answers lost:\n%s", a->text);
+    ck_assert_msg(has(a, "What does the temperature rating mean?") && has(a, "Down or synthetic?"),
+                  "questions lost:\n%s", a->text);
+    ck_assert_msg(a->html && strstr(a->html, "coldest night a sleeper"), "answer not in HTML");
+    ck_assert_msg(a->markdown && strstr(a->markdown, "stays warm when it gets wet"),
+                  "answer not in Markdown");
+    ck_assert_msg(!has(a, "Members save"), "hidden box shown:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A disclosure button outside a heading is a control ("Show filters"),
+ * whatever it opens. */
+START_TEST(disclosure_button_outside_heading_stays_a_control)
+{
+    const char *html =
+        "<html><head><title>Sleeping bags</title></head><body><main><h1>Sleeping bags</h1>"
+        "<p>Our sleeping bags keep you warm from the summer campsite to the winter summit, and "
+        "each one is rated for the coldest night it was built for.</p>"
+        "<button aria-expanded=\"false\" aria-controls=\"more\">Show the full story</button>"
+        "<div id=\"more\" hidden><p>We started sewing quilts in a garage in 1978, and the first "
+        "bag we sold is still in use on the same mountain where it was tested.</p></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "sewing quilts in a garage"), "panel lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Show the full story"), "control kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A carousel beside an index page's grid (promotions, "Shop by
+ * category") is the shop's furniture; on an article a carousel stays. */
+START_TEST(carousel_beside_index_grid_goes)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"promo-carousel\"><div class=\"slide\"><h3>Winter sale</h3><p>Up to half off "
+        "jackets and boots this week only, in every one of our stores.</p></div>"
+        "<div class=\"slide\"><h3>Members club</h3><p>Join the club for free returns on every "
+        "order and early access to new colours.</p></div></div>"
+        "<ul class=\"product-grid\">" PRODUCTS "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    ck_assert_msg(!has(a, "Winter sale") && !has(a, "free returns"), "carousel kept:\n%s", a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+           "<p>The harbour reopened on Monday after three months of repairs to the sea wall, and "
+           "the first ferry left on time with a full deck of cars and foot passengers.</p>"
+           "<div class=\"carousel\"><figure><img src=\"/a.jpg\" alt=\"\"><figcaption>The new "
+           "pier head at dawn.</figcaption></figure><p>Fishermen say the new berths are deeper, "
+           "so boats can come in at low tide for the first time in years.</p></div>"
+           "<p>The council said the work came in under budget, and that the old crane would stay "
+           "as a landmark rather than be scrapped, after a petition signed by many people.</p>"
+           "</article></body></html>";
+    a = extract(html);
+    ck_assert_msg(has(a, "come in at low tide"), "article carousel lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *index_suite(void)
+{
+    Suite *s = suite_create("index");
+    TCase *tc = tcase_create("index");
+    tcase_add_test(tc, facet_panel_is_navigation);
+    tcase_add_test(tc, camel_case_facet_panel_is_navigation);
+    tcase_add_test(tc, filter_named_results_and_prose_stay);
+    tcase_add_test(tc, form_in_each_card_keeps_the_card);
+    tcase_add_test(tc, signup_box_outside_cards_goes_whole);
+    tcase_add_test(tc, signed_index_of_cards_is_a_listing);
+    tcase_add_test(tc, signed_story_with_cards_stays_an_article);
+    tcase_add_test(tc, weakly_named_box_around_index_cards_stays);
+    tcase_add_test(tc, carousel_beside_index_grid_goes);
+    tcase_add_test(tc, disclosed_panels_are_shown);
+    tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(index_suite)
