@@ -68,10 +68,11 @@ static const char *const component_attrs[] = {
 };
 
 /* Elements that can label a box: headings and short bold or label lines. */
-static const GumboTag label_tags[] = {
-    GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
-    GUMBO_TAG_H6, GUMBO_TAG_STRONG, GUMBO_TAG_B, GUMBO_TAG_P, GUMBO_TAG_SPAN,
-    GUMBO_TAG_LEGEND, GUMBO_TAG_LABEL, GUMBO_TAG_DIV,
+static const bool label_tags[GUMBO_TAG_LAST + 1] = {
+    [GUMBO_TAG_H1] = 1, [GUMBO_TAG_H2] = 1, [GUMBO_TAG_H3] = 1, [GUMBO_TAG_H4] = 1,
+    [GUMBO_TAG_H5] = 1, [GUMBO_TAG_H6] = 1, [GUMBO_TAG_STRONG] = 1, [GUMBO_TAG_B] = 1,
+    [GUMBO_TAG_P] = 1, [GUMBO_TAG_SPAN] = 1, [GUMBO_TAG_LEGEND] = 1, [GUMBO_TAG_LABEL] = 1,
+    [GUMBO_TAG_DIV] = 1,
 };
 #define MAX_LABEL_CHARS 80
 
@@ -140,6 +141,8 @@ static bool fits_kind(const rm_engine *e, int32_t id, rm_removed_kind kind)
 /* Class/id markers, corroborated unless they are vendor roots. */
 static void classify_by_marker(rm_engine *e, int32_t id)
 {
+    if (!node(e, id)->has_attrs)
+        return;   /* no class, id or component name to go by */
     bool strong;
     const char *cls = dom_attr(&e->dom, id, "class");
     const char *ident = dom_attr(&e->dom, id, "id");
@@ -404,10 +407,7 @@ static void classify_share_groups(rm_engine *e)
 
 static bool is_label_tag(GumboTag t)
 {
-    for (size_t i = 0; i < sizeof label_tags / sizeof label_tags[0]; i++)
-        if (label_tags[i] == t)
-            return true;
-    return false;
+    return (unsigned)t <= GUMBO_TAG_LAST && label_tags[t];
 }
 
 /* Does the kept text of `box` begin with the text of `label`? True when no
@@ -529,43 +529,48 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     mark(e, box, kind);
 }
 
-/* Elements by the hash of their id, in document order within a hash:
- * built once, on the first skip link, so that a page of thousands of
- * them costs one sort instead of a walk of the page per link. */
+/* Elements by their id: an open-addressing table of (hash of the id,
+ * element), filled in document order with linear probing, so that the
+ * elements of one hash are met in document order along its probe run.
+ * Built once, on the first skip link, so that a page of thousands of them
+ * costs one pass over the page instead of a walk of the page per link. */
 typedef struct {
-    uint64_t hash;
+    uint64_t hash;   /* 0: an empty slot (hashset_hash is never 0) */
     int32_t node;
 } id_entry;
 
 typedef struct {
-    id_entry *entries;   /* NULL until needed */
-    size_t count;
+    id_entry *slots;   /* NULL until needed */
+    size_t mask;       /* capacity - 1, a power of two */
     bool failed;
 } id_index;
 
-static int by_hash_then_node(const void *a, const void *b)
-{
-    const id_entry *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->node > y->node) - (x->node < y->node);
-}
-
 static bool build_id_index(const rm_engine *e, id_index *ids)
 {
-    if (ids->entries || ids->failed)
+    if (ids->slots || ids->failed)
         return !ids->failed;
-    ids->entries = malloc(((size_t)e->dom.count + 1) * sizeof *ids->entries);
-    if (!ids->entries) {
+    size_t count = 0;
+    for (int32_t i = 0; i < e->dom.count; i++)
+        count += dom_attr(&e->dom, i, "id") != NULL;
+    size_t cap = 16;
+    while (cap < count * 2)
+        cap *= 2;
+    ids->slots = calloc(cap, sizeof *ids->slots);
+    if (!ids->slots) {
         ids->failed = true;
         return false;
     }
+    ids->mask = cap - 1;
     for (int32_t i = 0; i < e->dom.count; i++) {
         const char *idattr = dom_attr(&e->dom, i, "id");
-        if (idattr)
-            ids->entries[ids->count++] = (id_entry){hashset_hash(idattr, strlen(idattr)), i};
+        if (!idattr)
+            continue;
+        uint64_t h = hashset_hash(idattr, strlen(idattr));
+        size_t at = h & ids->mask;
+        while (ids->slots[at].hash)
+            at = (at + 1) & ids->mask;
+        ids->slots[at] = (id_entry){h, i};
     }
-    qsort(ids->entries, ids->count, sizeof *ids->entries, by_hash_then_node);
     return true;
 }
 
@@ -575,17 +580,9 @@ static int32_t element_by_id(const rm_engine *e, id_index *ids, const char *id)
     if (!build_id_index(e, ids))
         return RM_NONE;
     uint64_t h = hashset_hash(id, strlen(id));
-    size_t lo = 0, hi = ids->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ids->entries[mid].hash < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < ids->count && ids->entries[lo].hash == h; lo++)
-        if (strcmp(dom_attr(&e->dom, ids->entries[lo].node, "id"), id) == 0)
-            return ids->entries[lo].node;
+    for (size_t at = h & ids->mask; ids->slots[at].hash; at = (at + 1) & ids->mask)
+        if (ids->slots[at].hash == h && strcmp(dom_attr(&e->dom, ids->slots[at].node, "id"), id) == 0)
+            return ids->slots[at].node;
     return RM_NONE;
 }
 
@@ -740,7 +737,7 @@ void clutter_classify(rm_engine *e)
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
             classify_control(e, &ids, i);
-    free(ids.entries);
+    free(ids.slots);
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)
             e->removed[e->kind[i]]++;

@@ -210,15 +210,12 @@ static bool heading_spells(const rm_dom *dom, int32_t heading, const char *id)
  * write them (Sphinx, Pandoc, AsciiDoc): such an id says nothing about
  * what the box is, so these are known by their class alone. A one-word
  * section id ("comments" over "Comments") names the box as much as it
- * spells its heading, and still counts. */
-static bool id_is_slug(const rm_dom *dom, int32_t i)
+ * spells its heading, and still counts. `id` is element i's id. */
+static bool id_is_slug(const rm_dom *dom, int32_t i, const char *id)
 {
     const rm_node *n = &dom->nodes[i];
     if (heur_is_heading_tag(n->tag))
         return true;
-    const char *id = n->type == RM_NODE_ELEMENT ? dom_attr(dom, i, "id") : NULL;
-    if (!id)
-        return false;
     int32_t c = n->first_child;
     while (c != RM_NONE && dom->nodes[c].type == RM_NODE_TEXT)
         c = dom->nodes[c].next_sibling;
@@ -228,7 +225,7 @@ static bool id_is_slug(const rm_dom *dom, int32_t i)
 
 bool engine_id_is_slug(const rm_engine *e, int32_t id)
 {
-    return id_is_slug(&e->dom, id);
+    return (e->flags[id] & NF_SLUG_ID) != 0;
 }
 
 static int build_signatures(rm_engine *e)
@@ -240,7 +237,11 @@ static int build_signatures(rm_engine *e)
     e->sig_buf[0] = '\0';
     for (int32_t i = 0; i < e->dom.count; i++) {
         const char *cls = dom_attr(&e->dom, i, "class");
-        const char *id = id_is_slug(&e->dom, i) ? NULL : dom_attr(&e->dom, i, "id");
+        const char *id = dom_attr(&e->dom, i, "id");
+        if (id && id_is_slug(&e->dom, i, id)) {   /* known once, for every pass */
+            e->flags[i] |= NF_SLUG_ID;
+            id = NULL;
+        }
         if (!cls && !id)
             continue;
         size_t need = (cls ? strlen(cls) : 0) + 1 + (id ? strlen(id) : 0) + 1;
@@ -372,7 +373,8 @@ static bool has_fixed_class(const rm_engine *e, const char *cls)
         size_t n = (size_t)(p - start);
         if (n == 5 && strncmp(start, "fixed", 5) == 0)
             return true;
-        if (n > 0 && hashset_has(&e->fixed_classes, hashset_hash(start, n)))
+        /* most pages' style sheets fix no class: no hash to take then */
+        if (n > 0 && e->fixed_classes.count && hashset_has(&e->fixed_classes, hashset_hash(start, n)))
             return true;
     }
     return false;
@@ -388,37 +390,57 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
         const char *name = at->name, *v = at->value;
-        if (strcmp(name, "hidden") == 0)
-            hidden = true;
-        else if (strcmp(name, "aria-hidden") == 0)
-            aria_hidden = strcmp(v, "true") == 0;
-        else if (strcmp(name, "class") == 0) {
+        /* Most attributes are none of these: their first letter says so
+         * without a comparison per name. */
+        switch (name[0]) {
+        case 'h':
+            if (strcmp(name, "hidden") == 0)
+                hidden = true;
+            else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
+                f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
+            break;
+        case 'a':
+            if (strcmp(name, "aria-hidden") == 0)
+                aria_hidden = strcmp(v, "true") == 0;
+            else if (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0)
+                f |= NF_FIXED;
+            break;
+        case 'c':
+            if (strcmp(name, "class") != 0)
+                break;
             fallback_image = strstr(v, "fallback-image") != NULL;
             tab_panel = tab_panel || heur_is_tab_panel(v);
             if (has_fixed_class(e, v))
                 f |= NF_FIXED;
             if (heur_is_screen_reader_only(v))
                 f |= NF_HIDDEN;
-        } else if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0) {
-            f |= NF_ROLE_HEADING | NF_HAS_HEADING;
-        } else if (strcmp(name, "role") == 0 && strcmp(v, "tabpanel") == 0) {
-            tab_panel = true;
-        } else if ((strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0) ||
-                   (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0))
-            f |= NF_FIXED;
-        else if (strcmp(name, "style") == 0) {
-            hidden = hidden || style_hides(v);
-            f |= style_fixed(v) ? NF_FIXED : 0;
+            break;
+        case 'r':
+            if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0)
+                f |= NF_ROLE_HEADING | NF_HAS_HEADING;
+            else if (strcmp(name, "role") == 0 && strcmp(v, "tabpanel") == 0)
+                tab_panel = true;
+            else if (strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0)
+                f |= NF_FIXED;
+            else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
+                f |= NF_HAS_DATE;
+            break;
+        case 's':
+            if (strcmp(name, "style") == 0) {
+                hidden = hidden || style_hides(v);
+                f |= style_fixed(v) ? NF_FIXED : 0;
+            }
+            break;
+        case 'i':
+            if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
+                f |= NF_HAS_BODY;
+            else if (strcmp(name, "id") == 0 && g->v.element.tag == GUMBO_TAG_LI &&
+                     hashset_has(&e->link_targets, hashset_hash(v, strlen(v))))
+                f |= NF_NOTE | NF_HAS_NOTES;
+            break;
+        default:
+            break;
         }
-        else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
-            f |= NF_HAS_DATE;
-        else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
-            f |= NF_HAS_BODY;
-        else if (strcmp(name, "id") == 0 && g->v.element.tag == GUMBO_TAG_LI &&
-                 hashset_has(&e->link_targets, hashset_hash(v, strlen(v))))
-            f |= NF_NOTE | NF_HAS_NOTES;
-        else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
-            f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
     }
     /* Readability keeps Wikimedia's aria-hidden fallback images. */
     if (aria_hidden && !fallback_image)
@@ -512,7 +534,7 @@ int engine_prepare(rm_engine *e)
     for (int32_t i = 0; i < e->dom.count; i++) {
         const rm_node *node = &e->dom.nodes[i];
         uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
-        e->flags[i] = own_flags(e, i) | inherited;
+        e->flags[i] = (e->flags[i] & NF_SLUG_ID) | own_flags(e, i) | inherited;
         if (node->tag == GUMBO_TAG_A && (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING)) == (NF_IN_LINK | NF_IN_HEADING))
             e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT)

@@ -53,6 +53,7 @@ enum {
     NF_HAS_DATA = 1u << 21,   /* subtree holds a data table */
     NF_ROLE_HEADING = 1u << 22, /* role="heading": a heading made of a div */
     NF_IN_NOSCRIPT = 1u << 23, /* inside <noscript> */
+    NF_SLUG_ID = 1u << 24,    /* its id is a slug of its heading (engine_id_is_slug) */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -126,7 +127,8 @@ void engine_free(rm_engine *e);
 const char *engine_sig(const rm_engine *e, int32_t id);
 
 /* Is the element's id a slug of its own heading's text (a heading, or a
- * section opening with one), naming nothing? */
+ * section opening with one), naming nothing? False without an id; known
+ * from engine_prepare on. */
 bool engine_id_is_slug(const rm_engine *e, int32_t id);
 
 /* Statistics over the nodes not dropped by `drop` (NULL: static drops). */

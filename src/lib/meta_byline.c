@@ -47,9 +47,12 @@ static void read_attrs(const rm_dom *dom, int32_t id, walk_attrs *a)
     const GumboVector *attrs = &dom->nodes[id].g->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *attr = attrs->data[i];
+        /* first letters told apart before a comparison: most attributes
+         * are none of these */
+        char first = (char)(attr->name[0] | 0x20);
         for (size_t w = 0; w < COUNT_OF(wanted); w++) {
             const char **slot = (const char **)((char *)a + wanted[w].offset);
-            if (!*slot && strcasecmp(attr->name, wanted[w].name) == 0) {
+            if (first == wanted[w].name[0] && !*slot && strcasecmp(attr->name, wanted[w].name) == 0) {
                 *slot = attr->value;
                 break;
             }

@@ -320,6 +320,33 @@ START_TEST(page_notes_controls_and_link_rows)
 }
 END_TEST
 
+/* A skip link's target is the first element with its id (ids repeat on
+ * broken pages), found among many other ids; a link to no element is
+ * dropped alone. */
+START_TEST(skip_link_lands_on_the_first_element_with_its_id)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html, "<body><a href=#after>Skip past the newsletter</a>"
+                                "<a href=#nowhere>Skip to content</a><div id=story>");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n, "<i id=n%d></i>", i);
+    snprintf(html + n, sizeof html - n,
+             "<p id=after>After the newsletter</p>" LONG_P("The bridge will close")
+             LONG_P("Buses will divert") "<p id=after title=second>A second line</p></div></body>");
+    fixture f;
+    load(&f, html);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "after")], DROP_CLUTTER);
+    int32_t second = RM_NONE;
+    for (int32_t i = 0; i < f.e.dom.count; i++)
+        if (dom_attr(&f.e.dom, i, "title"))
+            second = i;
+    ck_assert_int_ne(second, RM_NONE);
+    ck_assert_int_eq(f.e.drop[second], DROP_KEEP);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "n299")], DROP_KEEP);
+    unload(&f);
+}
+END_TEST
+
 START_TEST(layout_cells_are_containers_and_figures_are_not_commas)
 {
     fixture f;
@@ -441,6 +468,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, recipe_card_survives);
     tcase_add_test(tc, teaser_grids_go_unless_the_page_is_an_index);
     tcase_add_test(tc, page_notes_controls_and_link_rows);
+    tcase_add_test(tc, skip_link_lands_on_the_first_element_with_its_id);
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);
