@@ -58,6 +58,20 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
     uint32_t n = 0, c = 0, se = 0;
     bool prev_space = false, prev_end = false, prev_digit = false, digit_comma = false;
     while (*p) {
+        if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') {
+            /* a run of ASCII letters, most of prose: each counts, and
+             * none is a space, a digit, a comma or a sentence end */
+            const uint8_t *start = p;
+            do
+                p++;
+            while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+            if (digit_comma)
+                c++;   /* "1999, the year" after all */
+            digit_comma = false;
+            n += (uint32_t)(p - start);
+            prev_space = prev_end = prev_digit = false;
+            continue;
+        }
         ucs4_t uc = *p;
         if (uc < 0x80) {   /* most text is ASCII: no decoding, no tables */
             p++;
@@ -124,19 +138,23 @@ static bool style_fixed(const char *style)
 }
 
 
+#define REPLY_TEXT_BYTES 40   /* more than the longest reply word */
+
 static bool is_reply_control(const rm_engine *e, int32_t id)
 {
     GumboTag t = e->dom.nodes[id].tag;
     if (t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON)
         return false;
     size_t len;
-    char *text = engine_folded_text(e, id, NULL, 40, &len);
+    char buf[REPLY_TEXT_BYTES + 1];
+    char *text = engine_fold_into(e, id, NULL, REPLY_TEXT_BYTES, buf, &len);
     if (!text)
         return false;
     bool hit = false;
     for (size_t i = 0; i < sizeof reply_words / sizeof reply_words[0] && !hit; i++)
         hit = strcmp(text, reply_words[i]) == 0;
-    free(text);
+    if (text != buf)
+        free(text);
     return hit;
 }
 
@@ -265,11 +283,6 @@ static int build_signatures(rm_engine *e)
         len += k;
     }
     return 0;
-}
-
-const char *engine_sig(const rm_engine *e, int32_t id)
-{
-    return e->sig_buf + e->sig_off[id];
 }
 
 /* ---- overlays named by the page's own CSS ------------------------------------
@@ -617,35 +630,41 @@ static bool is_entry_field(const char *type)
     return !type || (strcasecmp(type, "checkbox") != 0 && strcasecmp(type, "radio") != 0);
 }
 
-static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
+/* Add the node's own counts to *s; returns its own <input> count, which
+ * a dropped form control still hands its parent. */
+static uint32_t add_own_stats(const rm_engine *e, int32_t i, rm_stats *s)
 {
-    memset(s, 0, sizeof *s);
     const rm_node *n = &e->dom.nodes[i];
     if (n->type == RM_NODE_TEXT) {
-        s->chars = e->tchars[i];
-        s->commas = e->tcommas[i];
-        s->sentences = e->tsentences[i];
+        s->chars += e->tchars[i];
+        s->commas += e->tcommas[i];
+        s->sentences += e->tsentences[i];
         if (e->flags[i] & NF_IN_LINK)
-            s->link_chars = (float)link_text_chars(dom_text(&e->dom, i), s->chars) *
-                            ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
-        return;
+            s->link_chars += (float)link_text_chars(dom_text(&e->dom, i), e->tchars[i]) *
+                             ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
+        return 0;
     }
     switch (n->tag) {
-    case GUMBO_TAG_P: s->paragraphs = 1; break;
-    case GUMBO_TAG_LI: s->list_items = 1; break;
-    case GUMBO_TAG_IMG: s->images = 1; break;
+    case GUMBO_TAG_P: s->paragraphs++; break;
+    case GUMBO_TAG_LI: s->list_items++; break;
+    case GUMBO_TAG_IMG: s->images++; break;
     /* Readability counts <input>s only: a "Copy" button beside a code
      * block does not make it a form. Checkboxes and radio buttons are not
      * data entry either: they tick off recipe ingredients and task lists. */
-    case GUMBO_TAG_INPUT: s->inputs = is_entry_field(dom_attr(&e->dom, i, "type")); break;
+    case GUMBO_TAG_INPUT: {
+        uint32_t inputs = is_entry_field(dom_attr(&e->dom, i, "type"));
+        s->inputs += inputs;
+        return inputs;
+    }
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_VIDEO: s->embeds = 1; break;
+    case GUMBO_TAG_VIDEO: s->embeds++; break;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: s->headings = 1; break;
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: s->headings = (e->flags[i] & NF_ROLE_HEADING) != 0; break;
-    case GUMBO_TAG_A: s->links = dom_attr(&e->dom, i, "href") ? 1 : 0; break;
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: s->headings++; break;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: s->headings += (e->flags[i] & NF_ROLE_HEADING) != 0; break;
+    case GUMBO_TAG_A: s->links += dom_attr(&e->dom, i, "href") ? 1 : 0; break;
     default: break;
     }
+    return 0;
 }
 
 static void add_stats(rm_stats *to, const rm_stats *from)
@@ -667,20 +686,25 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out)
 {
     if (!drop)
         drop = e->drop;
-    memset(out, 0, (size_t)e->dom.count * sizeof *out);
     /* Children have larger ids than their parents, so one backward sweep
-     * completes every child before its parent. */
+     * completes every child before its parent. Each node's sums start at
+     * zero where the first addition to them comes: a leaf at itself, a
+     * parent at its last child (the first of its children the sweep
+     * completes), so the array needs no clearing first. */
     for (int32_t i = e->dom.count - 1; i >= 0; i--) {
-        rm_stats own;
-        own_stats(e, i, &own);
-        add_stats(&out[i], &own);
-        int32_t parent = e->dom.nodes[i].parent;
+        const rm_node *n = &e->dom.nodes[i];
+        if (n->first_child == RM_NONE)
+            memset(&out[i], 0, sizeof out[i]);
+        uint32_t own_inputs = add_own_stats(e, i, &out[i]);
+        int32_t parent = n->parent;
         if (parent == RM_NONE)
             continue;
+        if (n->next_sibling == RM_NONE)
+            memset(&out[parent], 0, sizeof out[parent]);
         if (drop[i] == DROP_KEEP)
             add_stats(&out[parent], &out[i]);
         else if (drop[i] == DROP_STATIC)
-            out[parent].inputs += own.inputs;   /* form controls still count
+            out[parent].inputs += own_inputs;   /* form controls still count
                                                    for the input-ratio rule */
     }
 }
@@ -696,6 +720,15 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
     char *buf = malloc(max_bytes + 1);
     if (!buf)
         return NULL;
+    char *text = engine_fold_into(e, id, drop, max_bytes, buf, len);
+    if (text != buf)
+        free(buf);
+    return text;
+}
+
+char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
+                       char *buf, size_t *len)
+{
     size_t n = 0;
     bool space = true;   /* drop leading white space */
     unsigned char high = 0;   /* bit 7 set: some byte is not ASCII */
@@ -729,7 +762,5 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
     /* A cut may split a character; the fold needs valid UTF-8. */
     while (n > 0 && u8_check((const uint8_t *)buf, n))
         n--;
-    char *folded = casefold_nfc(buf, n, len);
-    free(buf);
-    return folded;
+    return casefold_nfc(buf, n, len);
 }

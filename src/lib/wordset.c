@@ -6,9 +6,9 @@
 #include <assert.h>
 #include <string.h>
 
-static uint64_t length_bit(size_t len)
+static size_t length_slot(size_t len)
 {
-    return UINT64_C(1) << (len < WORDSET_LONG ? len : WORDSET_LONG);
+    return len < WORDSET_LONG ? len : WORDSET_LONG;
 }
 
 void wordset_init(wordset *set, const char *const *words, size_t count)
@@ -18,21 +18,27 @@ void wordset_init(wordset *set, const char *const *words, size_t count)
     set->count = count;
     set->lengths = 0;
     set->longest = 0;
-    for (size_t i = 0; i < count; i++) {
-        set->length_of[i] = (uint32_t)strlen(words[i]);
-        set->lengths |= length_bit(set->length_of[i]);
-        if (set->length_of[i] > set->longest)
-            set->longest = set->length_of[i];
+    memset(set->first_of_length, 0xff, sizeof set->first_of_length);
+    /* backwards, so that each chain runs in table order */
+    for (size_t i = count; i-- > 0;) {
+        size_t len = strlen(words[i]), slot = length_slot(len);
+        set->length_of[i] = (uint32_t)len;
+        set->lengths |= UINT64_C(1) << slot;
+        if (len > set->longest)
+            set->longest = len;
+        set->next_of_length[i] = set->first_of_length[slot];
+        set->first_of_length[slot] = (int16_t)i;
     }
 }
 
 size_t wordset_find(const wordset *set, const char *text, size_t len)
 {
-    if (!(set->lengths & length_bit(len)))
+    size_t slot = length_slot(len);
+    if (!(set->lengths & (UINT64_C(1) << slot)))
         return set->count;
-    for (size_t i = 0; i < set->count; i++)
+    for (int i = set->first_of_length[slot]; i >= 0; i = set->next_of_length[i])
         if (set->length_of[i] == len && memcmp(text, set->words[i], len) == 0)
-            return i;
+            return (size_t)i;
     return set->count;
 }
 
@@ -43,17 +49,19 @@ static unsigned char lower(unsigned char c)
 
 size_t wordset_find_nocase(const wordset *set, const char *text, size_t len)
 {
-    if (!(set->lengths & length_bit(len)))
+    size_t slot = length_slot(len);
+    if (!(set->lengths & (UINT64_C(1) << slot)))
         return set->count;
-    for (size_t i = 0; i < set->count; i++) {
+    const unsigned char *a = (const unsigned char *)text;
+    for (int i = set->first_of_length[slot]; i >= 0; i = set->next_of_length[i]) {
         if (set->length_of[i] != len)
             continue;
-        const unsigned char *a = (const unsigned char *)text, *b = (const unsigned char *)set->words[i];
+        const unsigned char *b = (const unsigned char *)set->words[i];
         size_t k = 0;
         while (k < len && lower(a[k]) == lower(b[k]))
             k++;
         if (k == len)
-            return i;
+            return (size_t)i;
     }
     return set->count;
 }

@@ -6,7 +6,8 @@
  * element or short box of a page. Comparing with each entry (a strlen and
  * a memcmp apiece) cost more than the rest of the rule; a set indexed once
  * knows the lengths its words have, so most texts are answered by one bit
- * test and the rest are compared only with the words of their length.
+ * test and the rest are compared only with the words of their length,
+ * which it keeps chained by length.
  */
 #ifndef RM_WORDSET_H
 #define RM_WORDSET_H
@@ -24,6 +25,10 @@ typedef struct {
     uint64_t lengths;                 /* bit min(len, WORDSET_LONG): a word of that length */
     size_t longest;                   /* the longest word's length */
     uint32_t length_of[WORDSET_MAX];  /* each word's strlen */
+    /* The words of one length in table order: the first, then each one's
+     * next (-1: none); lengths from WORDSET_LONG on share one chain. */
+    int16_t first_of_length[WORDSET_LONG + 1];
+    int16_t next_of_length[WORDSET_MAX];
 } wordset;
 
 /* Index `count` (at most WORDSET_MAX) words; the table must outlive the set. */

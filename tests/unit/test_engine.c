@@ -347,6 +347,56 @@ START_TEST(skip_link_lands_on_the_first_element_with_its_id)
 }
 END_TEST
 
+/* Folded text into the caller's buffer: ASCII is folded in place (the
+ * buffer comes back), other text comes back malloc'd and case-folded;
+ * white space collapses, the cut is at max_bytes, dropped nodes are
+ * skipped; engine_folded_text gives the same text. */
+START_TEST(folded_text_into_a_buffer)
+{
+    fixture f;
+    load(&f, "<body><div id=a>  Sort  <b>BY</b>\n Date </div><div id=u>STRASSE \xC3\x9C<i>ber</i></div>"
+             "<div id=d>Keep <span id=gone>DROPPED</span> this</div></body>");
+    char buf[33];
+    size_t len;
+    char *text = engine_fold_into(&f.e, by_id(&f, "a"), NULL, 32, buf, &len);
+    ck_assert_ptr_eq(text, buf);
+    ck_assert_str_eq(text, "sort by date");
+    ck_assert_uint_eq(len, 12);
+    text = engine_fold_into(&f.e, by_id(&f, "a"), NULL, 6, buf, &len);
+    ck_assert_ptr_eq(text, buf);
+    ck_assert_str_eq(text, "sort b");
+    text = engine_fold_into(&f.e, by_id(&f, "u"), NULL, 32, buf, &len);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_ne(text, buf);
+    ck_assert_str_eq(text, "strasse \xC3\xBC" "ber");
+    char *again = engine_folded_text(&f.e, by_id(&f, "u"), NULL, 32, &len);
+    ck_assert_str_eq(again, text);
+    free(again);
+    free(text);
+    f.e.drop[by_id(&f, "gone")] = DROP_CLUTTER;
+    text = engine_fold_into(&f.e, by_id(&f, "d"), f.e.drop, 32, buf, &len);
+    ck_assert_str_eq(text, "keep this");
+    unload(&f);
+}
+END_TEST
+
+/* A box's folded text is read again by later passes only while nothing
+ * inside it was dropped: here the note pass drops the sponsored line
+ * after the label pass read the box, and the placeholder pass must read
+ * what is left ("Loading"). */
+START_TEST(later_passes_read_a_box_as_it_is_then)
+{
+    fixture f;
+    load(&f, "<body><h1>Bridge vote</h1>" LONG_P("The council met on Tuesday")
+             "<div id=d><p id=n>Sponsored content</p> Loading</div>" LONG_P("Engineers will report")
+             "</body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "n")], RM_REMOVED_ADS);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "d")], DROP_CLUTTER);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "d")], RM_KIND_NONE);   /* dropped, not counted */
+    unload(&f);
+}
+END_TEST
+
 START_TEST(layout_cells_are_containers_and_figures_are_not_commas)
 {
     fixture f;
@@ -469,6 +519,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, teaser_grids_go_unless_the_page_is_an_index);
     tcase_add_test(tc, page_notes_controls_and_link_rows);
     tcase_add_test(tc, skip_link_lands_on_the_first_element_with_its_id);
+    tcase_add_test(tc, folded_text_into_a_buffer);
+    tcase_add_test(tc, later_passes_read_a_box_as_it_is_then);
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);

@@ -19,7 +19,7 @@
 
 /* ---- output buffer ---- */
 
-static int buf_reserve(render_buf *b, size_t extra)
+int render_buf_reserve(render_buf *b, size_t extra)
 {
     if (b->failed)
         return -1;
@@ -44,7 +44,7 @@ fail:
 
 void render_buf_put(render_buf *b, const char *s, size_t n)
 {
-    if (n == 0 || buf_reserve(b, n))
+    if (n == 0 || render_buf_reserve(b, n))
         return;
     memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -68,7 +68,7 @@ void render_buf_putc(render_buf *b, char c)
 
 char *render_buf_finish(render_buf *b)
 {
-    if (!b->failed && buf_reserve(b, 0) == 0) {
+    if (!b->failed && render_buf_reserve(b, 0) == 0) {
         char *s = b->data;
         s[b->len] = '\0';
         memset(b, 0, sizeof *b);
