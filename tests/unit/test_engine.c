@@ -397,6 +397,24 @@ START_TEST(later_passes_read_a_box_as_it_is_then)
 }
 END_TEST
 
+/* Attribute names are compared without ASCII case (SVG keeps "viewBox"),
+ * whole: neither a prefix nor a longer name matches. */
+START_TEST(attribute_names_without_case)
+{
+    fixture f;
+    load(&f, "<body><svg id=s viewBox=\"0 0 8 8\"></svg><p id=p title=t>x</p></body>");
+    int32_t svg = by_id(&f, "s"), p = by_id(&f, "p");
+    ck_assert_str_eq(dom_attr(&f.e.dom, svg, "viewbox"), "0 0 8 8");
+    ck_assert_str_eq(dom_attr(&f.e.dom, svg, "VIEWBOX"), "0 0 8 8");
+    ck_assert_ptr_null(dom_attr(&f.e.dom, svg, "viewbo"));
+    ck_assert_ptr_null(dom_attr(&f.e.dom, svg, "viewboxx"));
+    ck_assert_str_eq(dom_attr(&f.e.dom, p, "TITLE"), "t");
+    ck_assert_ptr_null(dom_attr(&f.e.dom, p, "titlE_"));
+    ck_assert_ptr_null(dom_attr(&f.e.dom, p, "class"));
+    unload(&f);
+}
+END_TEST
+
 START_TEST(layout_cells_are_containers_and_figures_are_not_commas)
 {
     fixture f;
@@ -521,6 +539,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, skip_link_lands_on_the_first_element_with_its_id);
     tcase_add_test(tc, folded_text_into_a_buffer);
     tcase_add_test(tc, later_passes_read_a_box_as_it_is_then);
+    tcase_add_test(tc, attribute_names_without_case);
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);
