@@ -69,10 +69,11 @@ static const char *const component_attrs[] = {
 };
 
 /* Elements that can label a box: headings and short bold or label lines. */
-static const GumboTag label_tags[] = {
-    GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
-    GUMBO_TAG_H6, GUMBO_TAG_STRONG, GUMBO_TAG_B, GUMBO_TAG_P, GUMBO_TAG_SPAN,
-    GUMBO_TAG_LEGEND, GUMBO_TAG_LABEL, GUMBO_TAG_DIV,
+static const bool label_tags[GUMBO_TAG_LAST + 1] = {
+    [GUMBO_TAG_H1] = 1, [GUMBO_TAG_H2] = 1, [GUMBO_TAG_H3] = 1, [GUMBO_TAG_H4] = 1,
+    [GUMBO_TAG_H5] = 1, [GUMBO_TAG_H6] = 1, [GUMBO_TAG_STRONG] = 1, [GUMBO_TAG_B] = 1,
+    [GUMBO_TAG_P] = 1, [GUMBO_TAG_SPAN] = 1, [GUMBO_TAG_LEGEND] = 1, [GUMBO_TAG_LABEL] = 1,
+    [GUMBO_TAG_DIV] = 1,
 };
 #define MAX_LABEL_CHARS 80
 
@@ -90,6 +91,7 @@ static const GumboTag label_tags[] = {
 #define MIN_REPLY_ITEMS 2
 #define REPLY_FORM_MAX_CHARS 400 /* a reply form's labels and small print; the
                                     size of the sign-up forms above */
+#define OVERLAY_TEXT_BYTES 400   /* the first words an overlay is named by */
 #define MIN_TOC_LINKS 3
 #define TOC_CHARS_PER_LINK 60   /* a heading's words, not a sentence */
 
@@ -150,6 +152,8 @@ static bool holds_index_cards(const rm_engine *e, int32_t id)
 /* Class/id markers, corroborated unless they are vendor roots. */
 static void classify_by_marker(rm_engine *e, int32_t id)
 {
+    if (!node(e, id)->has_attrs)
+        return;   /* no class, id or component name to go by */
     bool strong;
     const char *cls = dom_attr(&e->dom, id, "class");
     const char *ident = dom_attr(&e->dom, id, "id");
@@ -175,9 +179,11 @@ static void classify_by_marker(rm_engine *e, int32_t id)
 static rm_removed_kind overlay_kind(const rm_engine *e, int32_t id)
 {
     size_t len;
-    char *text = engine_folded_text(e, id, NULL, 400, &len);
+    char buf[OVERLAY_TEXT_BYTES + 1];
+    char *text = engine_fold_into(e, id, NULL, OVERLAY_TEXT_BYTES, buf, &len);
     rm_removed_kind kind = text ? heur_phrase_kind(text, len) : RM_KIND_NONE;
-    free(text);
+    if (text != buf)
+        free(text);
     return kind == RM_KIND_NONE ? RM_REMOVED_PROMPT : kind;
 }
 
@@ -469,12 +475,149 @@ static void classify_share_groups(rm_engine *e)
     free(count);
 }
 
+/* ---- folded texts shared by the phrase passes ------------------------------
+ * The label, note, placeholder and control passes each fold the text of
+ * the short boxes they read, so a short box was folded up to four times.
+ * A fold is kept (by node, in an open-addressing table over one text
+ * store) with the number of kept nodes in the box's subtree when it was
+ * folded: drops only ever grow during these passes, so the same count
+ * means no drop inside the box since, and the same text. The count costs
+ * a walk over the box's nodes, the fold a walk over its bytes. No cut
+ * differs between the passes: each reads only boxes of at most N
+ * characters with room for 4 * N bytes, and their text (white space
+ * collapsed) never holds more. The store is bounded: past
+ * MEMO_TEXT_BYTES texts are folded each time again. */
+#define MEMO_TEXT_BYTES (4u << 20)
+
+typedef struct {
+    int32_t node;    /* RM_NONE: an empty slot */
+    uint32_t kept;   /* kept nodes in its subtree when folded */
+    uint32_t at, len;
+} memo_entry;
+
+typedef struct {
+    memo_entry *slots;    /* NULL before the first entry */
+    size_t mask, count;   /* capacity - 1 */
+    char *text;
+    size_t len, cap;
+} fold_memo;
+
+/* A folded text: in the caller's buffer, in the store, or malloc'd
+ * (`owned`). */
+typedef struct {
+    const char *text;
+    size_t len;
+    char *owned;
+} folded;
+
+static uint32_t kept_nodes(const rm_engine *e, int32_t id)
+{
+    uint32_t n = 0;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end))
+        n++;
+    return n;
+}
+
+static size_t memo_slot(const fold_memo *m, int32_t id)
+{
+    size_t at = ((uint32_t)id * 2654435761u) & m->mask;
+    while (m->slots[at].node != RM_NONE && m->slots[at].node != id)
+        at = (at + 1) & m->mask;
+    return at;
+}
+
+static const memo_entry *memo_find(const fold_memo *m, int32_t id)
+{
+    if (!m->slots)
+        return NULL;
+    const memo_entry *entry = &m->slots[memo_slot(m, id)];
+    return entry->node == id ? entry : NULL;
+}
+
+static bool memo_grow(fold_memo *m)
+{
+    size_t cap = m->slots ? (m->mask + 1) * 2 : 256;
+    memo_entry *slots = malloc(cap * sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < cap; i++)
+        slots[i].node = RM_NONE;
+    fold_memo grown = *m;
+    grown.slots = slots;
+    grown.mask = cap - 1;
+    for (size_t i = 0; m->slots && i <= m->mask; i++)
+        if (m->slots[i].node != RM_NONE)
+            slots[memo_slot(&grown, m->slots[i].node)] = m->slots[i];
+    free(m->slots);
+    *m = grown;
+    return true;
+}
+
+/* Keep a fold; when memory is short or the store full it is not kept. */
+static void memo_put(fold_memo *m, int32_t id, uint32_t kept, const char *text, size_t len)
+{
+    if (m->len + len + 1 > MEMO_TEXT_BYTES)
+        return;
+    if (m->len + len + 1 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 4096;
+        while (cap < m->len + len + 1)
+            cap *= 2;
+        char *grown = realloc(m->text, cap);
+        if (!grown)
+            return;
+        m->text = grown;
+        m->cap = cap;
+    }
+    if ((!m->slots || (m->count + 1) * 2 > m->mask + 1) && !memo_grow(m))
+        return;
+    memcpy(m->text + m->len, text, len);
+    m->text[m->len + len] = '\0';
+    memo_entry *entry = &m->slots[memo_slot(m, id)];
+    if (entry->node == RM_NONE)
+        m->count++;
+    *entry = (memo_entry){id, kept, (uint32_t)m->len, (uint32_t)len};
+    m->len += len + 1;
+}
+
+static void memo_free(fold_memo *m)
+{
+    free(m->slots);
+    free(m->text);
+}
+
+/* The kept text of `id` case-folded (engine_fold_into under the current
+ * drop mask, into `buf` of max_bytes + 1 bytes); false when out of memory.
+ * folded_free releases it. */
+static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t max_bytes, char *buf,
+                     folded *out)
+{
+    uint32_t kept = kept_nodes(e, id);
+    const memo_entry *entry = memo_find(m, id);
+    out->owned = NULL;
+    if (entry && entry->kept == kept) {
+        out->text = m->text + entry->at;
+        out->len = entry->len;
+        return true;
+    }
+    char *text = engine_fold_into(e, id, e->drop, max_bytes, buf, &out->len);
+    if (!text)
+        return false;
+    out->text = text;
+    if (text != buf)
+        out->owned = text;
+    memo_put(m, id, kept, text, out->len);
+    return true;
+}
+
+static void folded_free(folded *f)
+{
+    free(f->owned);
+}
+
 static bool is_label_tag(GumboTag t)
 {
-    for (size_t i = 0; i < sizeof label_tags / sizeof label_tags[0]; i++)
-        if (label_tags[i] == t)
-            return true;
-    return false;
+    return (unsigned)t <= GUMBO_TAG_LAST && label_tags[t];
 }
 
 /* Does the kept text of `box` begin with the text of `label`? True when no
@@ -540,15 +683,17 @@ static void mark_section_after(rm_engine *e, int32_t heading)
 /* A box opened by a phrase label ("Related Articles", "Adblock Detected",
  * "Leave a Reply"): climb from the label to the largest ancestor it still
  * opens, within the kind's size limit. */
-static void classify_labelled_box(rm_engine *e, int32_t label)
+static void classify_labelled_box(rm_engine *e, fold_memo *memo, int32_t label)
 {
     const rm_stats *ls = &e->raw[label];
     if (ls->chars == 0 || ls->chars > MAX_LABEL_CHARS || (e->flags[label] & NF_IN_CODE))
         return;
-    size_t len;
-    char *text = engine_folded_text(e, label, e->drop, MAX_LABEL_CHARS * 4, &len);
-    if (!text)
+    folded f;
+    char buf[MAX_LABEL_CHARS * 4 + 1];
+    if (!fold_box(e, memo, label, MAX_LABEL_CHARS * 4, buf, &f))
         return;
+    const char *text = f.text;
+    size_t len = f.len;
     rm_removed_kind kind = heur_phrase_kind(text, len);
     if (kind == RM_KIND_NONE && heur_is_comment_heading(text, len))
         kind = RM_REMOVED_COMMENTS;
@@ -559,7 +704,7 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
                    heur_is_review_heading(text, len);
     if (reviews)
         kind = RM_REMOVED_COMMENTS;
-    free(text);
+    folded_free(&f);
     if (kind == RM_KIND_NONE)
         return;
     int32_t box = RM_NONE;
@@ -596,43 +741,48 @@ static void classify_labelled_box(rm_engine *e, int32_t label)
     mark(e, box, kind);
 }
 
-/* Elements by the hash of their id, in document order within a hash:
- * built once, on the first skip link, so that a page of thousands of
- * them costs one sort instead of a walk of the page per link. */
+/* Elements by their id: an open-addressing table of (hash of the id,
+ * element), filled in document order with linear probing, so that the
+ * elements of one hash are met in document order along its probe run.
+ * Built once, on the first skip link, so that a page of thousands of them
+ * costs one pass over the page instead of a walk of the page per link. */
 typedef struct {
-    uint64_t hash;
+    uint64_t hash;   /* 0: an empty slot (hashset_hash is never 0) */
     int32_t node;
 } id_entry;
 
 typedef struct {
-    id_entry *entries;   /* NULL until needed */
-    size_t count;
+    id_entry *slots;   /* NULL until needed */
+    size_t mask;       /* capacity - 1, a power of two */
     bool failed;
 } id_index;
 
-static int by_hash_then_node(const void *a, const void *b)
-{
-    const id_entry *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->node > y->node) - (x->node < y->node);
-}
-
 static bool build_id_index(const rm_engine *e, id_index *ids)
 {
-    if (ids->entries || ids->failed)
+    if (ids->slots || ids->failed)
         return !ids->failed;
-    ids->entries = malloc(((size_t)e->dom.count + 1) * sizeof *ids->entries);
-    if (!ids->entries) {
+    size_t count = 0;
+    for (int32_t i = 0; i < e->dom.count; i++)
+        count += dom_attr(&e->dom, i, "id") != NULL;
+    size_t cap = 16;
+    while (cap < count * 2)
+        cap *= 2;
+    ids->slots = calloc(cap, sizeof *ids->slots);
+    if (!ids->slots) {
         ids->failed = true;
         return false;
     }
+    ids->mask = cap - 1;
     for (int32_t i = 0; i < e->dom.count; i++) {
         const char *idattr = dom_attr(&e->dom, i, "id");
-        if (idattr)
-            ids->entries[ids->count++] = (id_entry){hashset_hash(idattr, strlen(idattr)), i};
+        if (!idattr)
+            continue;
+        uint64_t h = hashset_hash(idattr, strlen(idattr));
+        size_t at = h & ids->mask;
+        while (ids->slots[at].hash)
+            at = (at + 1) & ids->mask;
+        ids->slots[at] = (id_entry){h, i};
     }
-    qsort(ids->entries, ids->count, sizeof *ids->entries, by_hash_then_node);
     return true;
 }
 
@@ -642,17 +792,9 @@ static int32_t element_by_id(const rm_engine *e, id_index *ids, const char *id)
     if (!build_id_index(e, ids))
         return RM_NONE;
     uint64_t h = hashset_hash(id, strlen(id));
-    size_t lo = 0, hi = ids->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ids->entries[mid].hash < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < ids->count && ids->entries[lo].hash == h; lo++)
-        if (strcmp(dom_attr(&e->dom, ids->entries[lo].node, "id"), id) == 0)
-            return ids->entries[lo].node;
+    for (size_t at = h & ids->mask; ids->slots[at].hash; at = (at + 1) & ids->mask)
+        if (ids->slots[at].hash == h && strcmp(dom_attr(&e->dom, ids->slots[at].node, "id"), id) == 0)
+            return ids->slots[at].node;
     return RM_NONE;
 }
 
@@ -696,7 +838,7 @@ static bool is_button_link(const rm_engine *e, int32_t id)
 
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control. */
-static void classify_control(rm_engine *e, id_index *ids, int32_t id)
+static void classify_control(rm_engine *e, fold_memo *memo, id_index *ids, int32_t id)
 {
     if (is_button_link(e, id)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
@@ -706,15 +848,17 @@ static void classify_control(rm_engine *e, id_index *ids, int32_t id)
     if ((t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN) || e->raw[id].chars == 0 ||
         e->raw[id].chars > CONTROL_MAX_CHARS || e->raw[id].links == 0 || (e->flags[id] & NF_IN_CODE))
         return;
-    size_t len;
-    char *text = engine_folded_text(e, id, e->drop, CONTROL_MAX_CHARS * 4, &len);
+    folded f;
+    char buf[CONTROL_MAX_CHARS * 4 + 1];
+    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
+        return;
     /* Dropped without being counted: twenty "[edit]" links are not twenty
      * pieces of navigation a reader would want reported. */
-    if (text && heur_is_page_control(text, len)) {
+    if (heur_is_page_control(f.text, f.len)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
         drop_skip_target(e, ids, id);
     }
-    free(text);
+    folded_free(&f);
 }
 
 /* "This post may contain affiliate links", "Published in the print
@@ -733,7 +877,7 @@ static bool br_line(const rm_engine *e, int32_t id)
     return br_before || (next != RM_NONE && node(e, next)->tag == GUMBO_TAG_BR);
 }
 
-static void classify_note(rm_engine *e, int32_t id)
+static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
 {
     const rm_stats *s = &e->raw[id];
     GumboTag t = node(e, id)->tag;
@@ -744,20 +888,22 @@ static void classify_note(rm_engine *e, int32_t id)
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && !br_line(e, id) &&
         !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0 && !engine_has_br_child(e, id)))
         return;
-    size_t len;
-    char *text = engine_folded_text(e, id, e->drop, NOTE_MAX_CHARS * 4, &len);
-    rm_removed_kind kind = text ? heur_note_kind(text, len) : RM_KIND_NONE;
-    if (kind == RM_KIND_NONE && text && heur_is_ad_label(text, len))
+    folded f;
+    char buf[NOTE_MAX_CHARS * 4 + 1];
+    if (!fold_box(e, memo, id, NOTE_MAX_CHARS * 4, buf, &f))
+        return;
+    rm_removed_kind kind = heur_note_kind(f.text, f.len);
+    if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
         kind = RM_REMOVED_ADS;
+    folded_free(&f);
     if (kind != RM_KIND_NONE)
         mark(e, id, kind);
-    free(text);
 }
 
 /* A block that only stands in for content a script loads ("Loading...")
  * or counts and sorts the results above a list ("Showing 24 of 291
  * results", "Sort by"): dropped without being counted, as page controls. */
-static void classify_placeholder(rm_engine *e, int32_t id)
+static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
 {
     const rm_stats *s = &e->raw[id];
     GumboTag t = node(e, id)->tag;
@@ -765,11 +911,13 @@ static void classify_placeholder(rm_engine *e, int32_t id)
         (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI) ||
         protected_box(e, id))
         return;
-    size_t len;
-    char *text = engine_folded_text(e, id, e->drop, CONTROL_MAX_CHARS * 4, &len);
-    if (text && heur_is_placeholder(text, len))
+    folded f;
+    char buf[CONTROL_MAX_CHARS * 4 + 1];
+    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
+        return;
+    if (heur_is_placeholder(f.text, f.len))
         engine_drop_subtree(e, id, DROP_CLUTTER);
-    free(text);
+    folded_free(&f);
 }
 
 void clutter_classify(rm_engine *e)
@@ -799,19 +947,21 @@ void clutter_classify(rm_engine *e)
     }
     settle_teaser_grids(e, body);
     classify_share_groups(e);
+    fold_memo memo = {0};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i) && is_label_tag(node(e, i)->tag))
-            classify_labelled_box(e, i);
+            classify_labelled_box(e, &memo, i);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        classify_note(e, i);
+        classify_note(e, &memo, i);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
-            classify_placeholder(e, i);
+            classify_placeholder(e, &memo, i);
     id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
-            classify_control(e, &ids, i);
-    free(ids.entries);
+            classify_control(e, &memo, &ids, i);
+    free(ids.slots);
+    memo_free(&memo);
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)
             e->removed[e->kind[i]]++;

@@ -6,9 +6,9 @@
  */
 #include "dom.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 typedef struct {
     const GumboNode *g;
@@ -176,6 +176,24 @@ void dom_free(rm_dom *dom)
     dom->html = dom->head = dom->body = RM_NONE;
 }
 
+static unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* strcasecmp(a, b) == 0 in the C locale, without a library call for the
+ * few bytes of an attribute name. */
+static bool same_name(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x != y && ascii_lower(x) != ascii_lower(y))
+            return false;
+        if (!x)
+            return true;
+    }
+}
+
 const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
 {
     const rm_node *n = &dom->nodes[id];
@@ -188,7 +206,7 @@ const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
     char first = (char)(name[0] | 0x20);
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *a = attrs->data[i];
-        if ((char)(a->name[0] | 0x20) == first && strcasecmp(a->name, name) == 0)
+        if ((char)(a->name[0] | 0x20) == first && same_name(a->name, name))
             return a->value;
     }
     return NULL;

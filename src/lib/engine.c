@@ -59,6 +59,20 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
     uint32_t n = 0, c = 0, se = 0;
     bool prev_space = false, prev_end = false, prev_digit = false, digit_comma = false;
     while (*p) {
+        if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') {
+            /* a run of ASCII letters, most of prose: each counts, and
+             * none is a space, a digit, a comma or a sentence end */
+            const uint8_t *start = p;
+            do
+                p++;
+            while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+            if (digit_comma)
+                c++;   /* "1999, the year" after all */
+            digit_comma = false;
+            n += (uint32_t)(p - start);
+            prev_space = prev_end = prev_digit = false;
+            continue;
+        }
         ucs4_t uc = *p;
         if (uc < 0x80) {   /* most text is ASCII: no decoding, no tables */
             p++;
@@ -125,19 +139,23 @@ static bool style_fixed(const char *style)
 }
 
 
+#define REPLY_TEXT_BYTES 40   /* more than the longest reply word */
+
 static bool is_reply_control(const rm_engine *e, int32_t id)
 {
     GumboTag t = e->dom.nodes[id].tag;
     if (t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON)
         return false;
     size_t len;
-    char *text = engine_folded_text(e, id, NULL, 40, &len);
+    char buf[REPLY_TEXT_BYTES + 1];
+    char *text = engine_fold_into(e, id, NULL, REPLY_TEXT_BYTES, buf, &len);
     if (!text)
         return false;
     bool hit = false;
     for (size_t i = 0; i < sizeof reply_words / sizeof reply_words[0] && !hit; i++)
         hit = strcmp(text, reply_words[i]) == 0;
-    free(text);
+    if (text != buf)
+        free(text);
     return hit;
 }
 
@@ -211,15 +229,12 @@ static bool heading_spells(const rm_dom *dom, int32_t heading, const char *id)
  * write them (Sphinx, Pandoc, AsciiDoc): such an id says nothing about
  * what the box is, so these are known by their class alone. A one-word
  * section id ("comments" over "Comments") names the box as much as it
- * spells its heading, and still counts. */
-static bool id_is_slug(const rm_dom *dom, int32_t i)
+ * spells its heading, and still counts. `id` is element i's id. */
+static bool id_is_slug(const rm_dom *dom, int32_t i, const char *id)
 {
     const rm_node *n = &dom->nodes[i];
     if (heur_is_heading_tag(n->tag))
         return true;
-    const char *id = n->type == RM_NODE_ELEMENT ? dom_attr(dom, i, "id") : NULL;
-    if (!id)
-        return false;
     int32_t c = n->first_child;
     while (c != RM_NONE && dom->nodes[c].type == RM_NODE_TEXT)
         c = dom->nodes[c].next_sibling;
@@ -229,7 +244,7 @@ static bool id_is_slug(const rm_dom *dom, int32_t i)
 
 bool engine_id_is_slug(const rm_engine *e, int32_t id)
 {
-    return id_is_slug(&e->dom, id);
+    return (e->flags[id] & NF_SLUG_ID) != 0;
 }
 
 static int build_signatures(rm_engine *e)
@@ -241,7 +256,11 @@ static int build_signatures(rm_engine *e)
     e->sig_buf[0] = '\0';
     for (int32_t i = 0; i < e->dom.count; i++) {
         const char *cls = dom_attr(&e->dom, i, "class");
-        const char *id = id_is_slug(&e->dom, i) ? NULL : dom_attr(&e->dom, i, "id");
+        const char *id = dom_attr(&e->dom, i, "id");
+        if (id && id_is_slug(&e->dom, i, id)) {   /* known once, for every pass */
+            e->flags[i] |= NF_SLUG_ID;
+            id = NULL;
+        }
         if (!cls && !id)
             continue;
         size_t need = (cls ? strlen(cls) : 0) + 1 + (id ? strlen(id) : 0) + 1;
@@ -265,11 +284,6 @@ static int build_signatures(rm_engine *e)
         len += k;
     }
     return 0;
-}
-
-const char *engine_sig(const rm_engine *e, int32_t id)
-{
-    return e->sig_buf + e->sig_off[id];
 }
 
 /* ---- overlays named by the page's own CSS ------------------------------------
@@ -427,7 +441,8 @@ static bool has_fixed_class(const rm_engine *e, const char *cls)
         size_t n = (size_t)(p - start);
         if (n == 5 && strncmp(start, "fixed", 5) == 0)
             return true;
-        if (n > 0 && hashset_has(&e->fixed_classes, hashset_hash(start, n)))
+        /* most pages' style sheets fix no class: no hash to take then */
+        if (n > 0 && e->fixed_classes.count && hashset_has(&e->fixed_classes, hashset_hash(start, n)))
             return true;
     }
     return false;
@@ -444,47 +459,67 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
         const char *name = at->name, *v = at->value;
-        if (strcmp(name, "hidden") == 0)
-            hidden = true;
-        else if (strcmp(name, "aria-hidden") == 0)
-            aria_hidden = strcmp(v, "true") == 0;
-        else if (strcmp(name, "class") == 0) {
+        /* Most attributes are none of these: their first letter says so
+         * without a comparison per name. */
+        switch (name[0]) {
+        case 'h':
+            if (strcmp(name, "hidden") == 0)
+                hidden = true;
+            else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
+                f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
+            break;
+        case 'a':
+            if (strcmp(name, "aria-hidden") == 0)
+                aria_hidden = strcmp(v, "true") == 0;
+            else if (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0)
+                f |= NF_FIXED;
+            else if (strcmp(name, "aria-controls") == 0 && g->v.element.tag == GUMBO_TAG_BUTTON)
+                controls = true;
+            else if (strcmp(name, "aria-expanded") == 0)
+                expands = true;
+            break;
+        case 'c':
+            if (strcmp(name, "class") != 0)
+                break;
             fallback_image = strstr(v, "fallback-image") != NULL;
             tab_panel = tab_panel || heur_is_tab_panel(v);
             if (has_fixed_class(e, v))
                 f |= NF_FIXED;
             if (heur_is_screen_reader_only(v))
                 f |= NF_HIDDEN;
-        } else if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0) {
-            f |= NF_ROLE_HEADING | NF_HAS_HEADING;
-        } else if (strcmp(name, "role") == 0 && strcmp(v, "tabpanel") == 0) {
-            tab_panel = true;
-        } else if ((strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0) ||
-                   (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0))
-            f |= NF_FIXED;
-        else if (strcmp(name, "style") == 0) {
-            hidden = hidden || style_hides(v);
-            f |= style_fixed(v) ? NF_FIXED : 0;
-        }
-        else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
-            f |= NF_HAS_DATE;
-        else if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody"))
-            f |= NF_HAS_BODY;
-        else if (strcmp(name, "aria-controls") == 0 && g->v.element.tag == GUMBO_TAG_BUTTON)
-            controls = true;
-        else if (strcmp(name, "aria-expanded") == 0)
-            expands = true;
-        else if (strcmp(name, "id") == 0) {
-            uint64_t h = hashset_hash(v, strlen(v));
-            if (g->v.element.tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
-                f |= NF_NOTE | NF_HAS_NOTES;
-            if (hashset_has(&e->disclosed, h)) {
+            break;
+        case 'r':
+            if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0)
+                f |= NF_ROLE_HEADING | NF_HAS_HEADING;
+            else if (strcmp(name, "role") == 0 && strcmp(v, "tabpanel") == 0)
                 tab_panel = true;
-                f |= NF_DISCLOSED;
+            else if (strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0)
+                f |= NF_FIXED;
+            else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
+                f |= NF_HAS_DATE;
+            break;
+        case 's':
+            if (strcmp(name, "style") == 0) {
+                hidden = hidden || style_hides(v);
+                f |= style_fixed(v) ? NF_FIXED : 0;
             }
+            break;
+        case 'i':
+            if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody")) {
+                f |= NF_HAS_BODY;
+            } else if (strcmp(name, "id") == 0) {
+                uint64_t h = hashset_hash(v, strlen(v));
+                if (g->v.element.tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
+                    f |= NF_NOTE | NF_HAS_NOTES;
+                if (hashset_has(&e->disclosed, h)) {
+                    tab_panel = true;
+                    f |= NF_DISCLOSED;
+                }
+            }
+            break;
+        default:
+            break;
         }
-        else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
-            f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
     }
     /* Readability keeps Wikimedia's aria-hidden fallback images. */
     if (aria_hidden && !fallback_image)
@@ -594,7 +629,7 @@ int engine_prepare(rm_engine *e)
     for (int32_t i = 0; i < e->dom.count; i++) {
         const rm_node *node = &e->dom.nodes[i];
         uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
-        e->flags[i] = own_flags(e, i) | inherited;
+        e->flags[i] = (e->flags[i] & NF_SLUG_ID) | own_flags(e, i) | inherited;
         settle_discloser(e, i);
         /* A heading linked to a place on its own page ("#p123", a forum
          * post's anchor) leads no teaser to another page. */
@@ -683,35 +718,41 @@ static bool is_entry_field(const char *type)
     return !type || (strcasecmp(type, "checkbox") != 0 && strcasecmp(type, "radio") != 0);
 }
 
-static void own_stats(const rm_engine *e, int32_t i, rm_stats *s)
+/* Add the node's own counts to *s; returns its own <input> count, which
+ * a dropped form control still hands its parent. */
+static uint32_t add_own_stats(const rm_engine *e, int32_t i, rm_stats *s)
 {
-    memset(s, 0, sizeof *s);
     const rm_node *n = &e->dom.nodes[i];
     if (n->type == RM_NODE_TEXT) {
-        s->chars = e->tchars[i];
-        s->commas = e->tcommas[i];
-        s->sentences = e->tsentences[i];
+        s->chars += e->tchars[i];
+        s->commas += e->tcommas[i];
+        s->sentences += e->tsentences[i];
         if (e->flags[i] & NF_IN_LINK)
-            s->link_chars = (float)link_text_chars(dom_text(&e->dom, i), s->chars) *
-                            ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
-        return;
+            s->link_chars += (float)link_text_chars(dom_text(&e->dom, i), e->tchars[i]) *
+                             ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
+        return 0;
     }
     switch (n->tag) {
-    case GUMBO_TAG_P: s->paragraphs = 1; break;
-    case GUMBO_TAG_LI: s->list_items = 1; break;
-    case GUMBO_TAG_IMG: s->images = 1; break;
+    case GUMBO_TAG_P: s->paragraphs++; break;
+    case GUMBO_TAG_LI: s->list_items++; break;
+    case GUMBO_TAG_IMG: s->images++; break;
     /* Readability counts <input>s only: a "Copy" button beside a code
      * block does not make it a form. Checkboxes and radio buttons are not
      * data entry either: they tick off recipe ingredients and task lists. */
-    case GUMBO_TAG_INPUT: s->inputs = is_entry_field(dom_attr(&e->dom, i, "type")); break;
+    case GUMBO_TAG_INPUT: {
+        uint32_t inputs = is_entry_field(dom_attr(&e->dom, i, "type"));
+        s->inputs += inputs;
+        return inputs;
+    }
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_VIDEO: s->embeds = 1; break;
+    case GUMBO_TAG_VIDEO: s->embeds++; break;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: s->headings = 1; break;
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: s->headings = (e->flags[i] & NF_ROLE_HEADING) != 0; break;
-    case GUMBO_TAG_A: s->links = dom_attr(&e->dom, i, "href") ? 1 : 0; break;
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: s->headings++; break;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: s->headings += (e->flags[i] & NF_ROLE_HEADING) != 0; break;
+    case GUMBO_TAG_A: s->links += dom_attr(&e->dom, i, "href") ? 1 : 0; break;
     default: break;
     }
+    return 0;
 }
 
 static void add_stats(rm_stats *to, const rm_stats *from)
@@ -733,20 +774,25 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out)
 {
     if (!drop)
         drop = e->drop;
-    memset(out, 0, (size_t)e->dom.count * sizeof *out);
     /* Children have larger ids than their parents, so one backward sweep
-     * completes every child before its parent. */
+     * completes every child before its parent. Each node's sums start at
+     * zero where the first addition to them comes: a leaf at itself, a
+     * parent at its last child (the first of its children the sweep
+     * completes), so the array needs no clearing first. */
     for (int32_t i = e->dom.count - 1; i >= 0; i--) {
-        rm_stats own;
-        own_stats(e, i, &own);
-        add_stats(&out[i], &own);
-        int32_t parent = e->dom.nodes[i].parent;
+        const rm_node *n = &e->dom.nodes[i];
+        if (n->first_child == RM_NONE)
+            memset(&out[i], 0, sizeof out[i]);
+        uint32_t own_inputs = add_own_stats(e, i, &out[i]);
+        int32_t parent = n->parent;
         if (parent == RM_NONE)
             continue;
+        if (n->next_sibling == RM_NONE)
+            memset(&out[parent], 0, sizeof out[parent]);
         if (drop[i] == DROP_KEEP)
             add_stats(&out[parent], &out[i]);
         else if (drop[i] == DROP_STATIC)
-            out[parent].inputs += own.inputs;   /* form controls still count
+            out[parent].inputs += own_inputs;   /* form controls still count
                                                    for the input-ratio rule */
     }
 }
@@ -762,6 +808,15 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
     char *buf = malloc(max_bytes + 1);
     if (!buf)
         return NULL;
+    char *text = engine_fold_into(e, id, drop, max_bytes, buf, len);
+    if (text != buf)
+        free(buf);
+    return text;
+}
+
+char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
+                       char *buf, size_t *len)
+{
     size_t n = 0;
     bool space = true;   /* drop leading white space */
     unsigned char high = 0;   /* bit 7 set: some byte is not ASCII */
@@ -795,7 +850,5 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
     /* A cut may split a character; the fold needs valid UTF-8. */
     while (n > 0 && u8_check((const uint8_t *)buf, n))
         n--;
-    char *folded = casefold_nfc(buf, n, len);
-    free(buf);
-    return folded;
+    return casefold_nfc(buf, n, len);
 }

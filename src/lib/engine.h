@@ -59,6 +59,7 @@ enum {
     NF_DISCLOSER = 1u << 25,  /* the button in a heading that opens such a
                                  panel (WAI-ARIA's accordion): its label is
                                  the section's heading, not a control */
+    NF_SLUG_ID = 1u << 26,    /* its id is a slug of its heading (engine_id_is_slug) */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -132,11 +133,16 @@ int engine_prepare(rm_engine *e);
 void engine_release_passes(rm_engine *e);
 void engine_free(rm_engine *e);
 
-/* Lower-cased "class id" of an element ("" when none). */
-const char *engine_sig(const rm_engine *e, int32_t id);
+/* Lower-cased "class id" of an element ("" when none). Inline: several
+ * passes ask it of every element. */
+static inline const char *engine_sig(const rm_engine *e, int32_t id)
+{
+    return e->sig_buf + e->sig_off[id];
+}
 
 /* Is the element's id a slug of its own heading's text (a heading, or a
- * section opening with one), naming nothing? */
+ * section opening with one), naming nothing? False without an id; known
+ * from engine_prepare on. */
 bool engine_id_is_slug(const rm_engine *e, int32_t id);
 
 /* Statistics over the nodes not dropped by `drop` (NULL: static drops). */
@@ -149,6 +155,12 @@ double engine_link_density(const rm_stats *s);
  * nodes when drop is non-NULL), at most max_bytes; malloc'd or NULL. */
 char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
                          size_t max_bytes, size_t *len);
+/* The same into `buf` (max_bytes + 1 bytes), for the many short texts the
+ * passes read (no allocation): returns buf when the text is ASCII, else
+ * the folded text malloc'd (free it when it is not buf), or NULL when out
+ * of memory. */
+char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
+                       char *buf, size_t *len);
 
 /* One past the last node of id's subtree. */
 static inline int32_t engine_end(const rm_engine *e, int32_t id)

@@ -12,6 +12,8 @@
  */
 #include "heuristics.h"
 
+#include "wordset.h"
+
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -113,62 +115,64 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
+    wordset screen_reader, tab_panels, controls, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
 
 /* ---- tags ---------------------------------------------------------------- */
 
+/* Tag sets as tables indexed by the tag: every pass asks of every element
+ * (GUMBO_TAG_UNKNOWN and GUMBO_TAG_LAST are never members). */
+#define TAG_SET(name) static const bool name[GUMBO_TAG_LAST + 1]
+
 /* Readability's DIV_TO_P_ELEMS plus other flow containers: a div holding
  * one of these is a container, otherwise it is really a paragraph. */
-static const GumboTag block_tags[] = {
-    GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_DL, GUMBO_TAG_DIV, GUMBO_TAG_IMG,
-    GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE, GUMBO_TAG_TABLE, GUMBO_TAG_UL,
-    GUMBO_TAG_SECTION, GUMBO_TAG_ARTICLE, GUMBO_TAG_FIGURE, GUMBO_TAG_H1,
-    GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6,
-    GUMBO_TAG_HEADER, GUMBO_TAG_FOOTER, GUMBO_TAG_ASIDE, GUMBO_TAG_NAV,
-    GUMBO_TAG_FORM, GUMBO_TAG_MAIN, GUMBO_TAG_HR,
+TAG_SET(block_tags) = {
+    [GUMBO_TAG_BLOCKQUOTE] = 1, [GUMBO_TAG_DL] = 1, [GUMBO_TAG_DIV] = 1, [GUMBO_TAG_IMG] = 1,
+    [GUMBO_TAG_OL] = 1, [GUMBO_TAG_P] = 1, [GUMBO_TAG_PRE] = 1, [GUMBO_TAG_TABLE] = 1,
+    [GUMBO_TAG_UL] = 1, [GUMBO_TAG_SECTION] = 1, [GUMBO_TAG_ARTICLE] = 1, [GUMBO_TAG_FIGURE] = 1,
+    [GUMBO_TAG_H1] = 1, [GUMBO_TAG_H2] = 1, [GUMBO_TAG_H3] = 1, [GUMBO_TAG_H4] = 1,
+    [GUMBO_TAG_H5] = 1, [GUMBO_TAG_H6] = 1, [GUMBO_TAG_HEADER] = 1, [GUMBO_TAG_FOOTER] = 1,
+    [GUMBO_TAG_ASIDE] = 1, [GUMBO_TAG_NAV] = 1, [GUMBO_TAG_FORM] = 1, [GUMBO_TAG_MAIN] = 1,
+    [GUMBO_TAG_HR] = 1,
 };
 
 /* Readability's DEFAULT_TAGS_TO_SCORE. */
-static const GumboTag scored_tags[] = {
-    GUMBO_TAG_SECTION, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4,
-    GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_P, GUMBO_TAG_TD, GUMBO_TAG_PRE,
+TAG_SET(scored_tags) = {
+    [GUMBO_TAG_SECTION] = 1, [GUMBO_TAG_H2] = 1, [GUMBO_TAG_H3] = 1, [GUMBO_TAG_H4] = 1,
+    [GUMBO_TAG_H5] = 1, [GUMBO_TAG_H6] = 1, [GUMBO_TAG_P] = 1, [GUMBO_TAG_TD] = 1,
+    [GUMBO_TAG_PRE] = 1,
 };
 
 /* Never article text, wherever they are. */
-static const GumboTag never_content_tags[] = {
-    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
-    GUMBO_TAG_HEAD, GUMBO_TAG_TITLE, GUMBO_TAG_META, GUMBO_TAG_LINK,
-    GUMBO_TAG_BASE, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,
-    GUMBO_TAG_BUTTON, GUMBO_TAG_OPTION, GUMBO_TAG_OBJECT,
-    GUMBO_TAG_EMBED, GUMBO_TAG_APPLET, GUMBO_TAG_CANVAS, GUMBO_TAG_MENU,
+TAG_SET(never_content_tags) = {
+    [GUMBO_TAG_SCRIPT] = 1, [GUMBO_TAG_STYLE] = 1, [GUMBO_TAG_NOSCRIPT] = 1,
+    [GUMBO_TAG_TEMPLATE] = 1, [GUMBO_TAG_HEAD] = 1, [GUMBO_TAG_TITLE] = 1, [GUMBO_TAG_META] = 1,
+    [GUMBO_TAG_LINK] = 1, [GUMBO_TAG_BASE] = 1, [GUMBO_TAG_INPUT] = 1, [GUMBO_TAG_TEXTAREA] = 1,
+    [GUMBO_TAG_SELECT] = 1, [GUMBO_TAG_BUTTON] = 1, [GUMBO_TAG_OPTION] = 1,
+    [GUMBO_TAG_OBJECT] = 1, [GUMBO_TAG_EMBED] = 1, [GUMBO_TAG_APPLET] = 1,
+    [GUMBO_TAG_CANVAS] = 1, [GUMBO_TAG_MENU] = 1,
 };
 
 /* Readability's _initializeNode priors. */
-static const struct { GumboTag tag; int prior; } tag_priors[] = {
-    {GUMBO_TAG_DIV, 5},        {GUMBO_TAG_PRE, 3},     {GUMBO_TAG_TD, 3},
-    {GUMBO_TAG_BLOCKQUOTE, 3}, {GUMBO_TAG_ADDRESS, -3}, {GUMBO_TAG_OL, -3},
-    {GUMBO_TAG_UL, -3},        {GUMBO_TAG_DL, -3},     {GUMBO_TAG_DD, -3},
-    {GUMBO_TAG_DT, -3},        {GUMBO_TAG_LI, -3},     {GUMBO_TAG_FORM, -3},
-    {GUMBO_TAG_H1, -5},        {GUMBO_TAG_H2, -5},     {GUMBO_TAG_H3, -5},
-    {GUMBO_TAG_H4, -5},        {GUMBO_TAG_H5, -5},     {GUMBO_TAG_H6, -5},
-    {GUMBO_TAG_TH, -5},
+static const int8_t tag_priors[GUMBO_TAG_LAST + 1] = {
+    [GUMBO_TAG_DIV] = 5,        [GUMBO_TAG_PRE] = 3,      [GUMBO_TAG_TD] = 3,
+    [GUMBO_TAG_BLOCKQUOTE] = 3, [GUMBO_TAG_ADDRESS] = -3, [GUMBO_TAG_OL] = -3,
+    [GUMBO_TAG_UL] = -3,        [GUMBO_TAG_DL] = -3,      [GUMBO_TAG_DD] = -3,
+    [GUMBO_TAG_DT] = -3,        [GUMBO_TAG_LI] = -3,      [GUMBO_TAG_FORM] = -3,
+    [GUMBO_TAG_H1] = -5,        [GUMBO_TAG_H2] = -5,      [GUMBO_TAG_H3] = -5,
+    [GUMBO_TAG_H4] = -5,        [GUMBO_TAG_H5] = -5,      [GUMBO_TAG_H6] = -5,
+    [GUMBO_TAG_TH] = -5,
 };
 
-static bool tag_in(GumboTag tag, const GumboTag *set, size_t n)
+static bool tag_in(GumboTag tag, const bool *set)
 {
-    for (size_t i = 0; i < n; i++)
-        if (set[i] == tag)
-            return true;
-    return false;
+    return (unsigned)tag <= GUMBO_TAG_LAST && set[tag];
 }
 
-bool heur_is_block_tag(GumboTag tag) { return tag_in(tag, block_tags, COUNT(block_tags)); }
-bool heur_is_scored_tag(GumboTag tag) { return tag_in(tag, scored_tags, COUNT(scored_tags)); }
-bool heur_is_never_content(GumboTag tag)
-{
-    return tag_in(tag, never_content_tags, COUNT(never_content_tags));
-}
+bool heur_is_block_tag(GumboTag tag) { return tag_in(tag, block_tags); }
+bool heur_is_scored_tag(GumboTag tag) { return tag_in(tag, scored_tags); }
+bool heur_is_never_content(GumboTag tag) { return tag_in(tag, never_content_tags); }
 
 bool heur_is_heading_tag(GumboTag tag)
 {
@@ -177,10 +181,7 @@ bool heur_is_heading_tag(GumboTag tag)
 
 int heur_tag_prior(GumboTag tag)
 {
-    for (size_t i = 0; i < COUNT(tag_priors); i++)
-        if (tag_priors[i].tag == tag)
-            return tag_priors[i].prior;
-    return 0;
+    return (unsigned)tag <= GUMBO_TAG_LAST ? tag_priors[tag] : 0;
 }
 
 /* ---- class / id patterns (Readability.js REGEXPS, as substrings) --------- */
@@ -681,7 +682,7 @@ static const char *const screen_reader_tokens[] = {
 
 /* Is one of the space-separated class names of `cls` in `names` (whole
  * names, without case)? */
-static bool has_class_name(const char *cls, const char *const *names, size_t count)
+static bool has_class_name(const char *cls, const wordset *names)
 {
     for (const char *p = cls; p && *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -690,16 +691,15 @@ static bool has_class_name(const char *cls, const char *const *names, size_t cou
         while (*p && *p != ' ' && *p != '\t' && *p != '\n')
             p++;
         size_t n = (size_t)(p - start);
-        for (size_t i = 0; n && i < count; i++)
-            if (strlen(names[i]) == n && strncasecmp(start, names[i], n) == 0)
-                return true;
+        if (n && wordset_find_nocase(names, start, n) < names->count)
+            return true;
     }
     return false;
 }
 
 bool heur_is_screen_reader_only(const char *cls)
 {
-    return has_class_name(cls, screen_reader_tokens, COUNT(screen_reader_tokens));
+    return has_class_name(cls, &indexes()->screen_reader);
 }
 
 /* Class names of the panels of tabbed and accordion widgets: Bootstrap
@@ -720,7 +720,7 @@ static const char *const tab_panel_classes[] = {
 
 bool heur_is_tab_panel(const char *cls)
 {
-    return has_class_name(cls, tab_panel_classes, COUNT(tab_panel_classes));
+    return has_class_name(cls, &indexes()->tab_panels);
 }
 
 /* ---- phrases (clutter kinds: labels in eleven languages), case-folded ----------------------- */
@@ -1091,9 +1091,8 @@ bool heur_is_page_control(const char *text, size_t len)
         len--;
     while (len > 0 && strchr("[]() |", *text))
         text++, len--;
-    for (size_t i = 0; i < COUNT(control_words); i++)
-        if (strlen(control_words[i]) == len && memcmp(text, control_words[i], len) == 0)
-            return true;
+    if (wordset_has(&indexes()->controls, text, len))
+        return true;
     for (size_t i = 0; i < COUNT(control_prefixes); i++) {
         size_t plen = strlen(control_prefixes[i]);
         if (len >= plen && memcmp(text, control_prefixes[i], plen) == 0)
@@ -1127,10 +1126,7 @@ bool heur_is_review_heading(const char *text, size_t len)
         text++, len--;
     while (len > 0 && trimmed_char((unsigned char)text[len - 1]))
         len--;
-    for (size_t i = 0; i < COUNT(review_headings); i++)
-        if (strlen(review_headings[i]) == len && memcmp(text, review_headings[i], len) == 0)
-            return true;
-    return false;
+    return wordset_has(&indexes()->review_headings, text, len);
 }
 
 /* Texts that stand in for what a script has not loaded yet, and the
@@ -1147,6 +1143,7 @@ static const char *const placeholder_texts[] = {
 
 bool heur_is_placeholder(const char *text, size_t len)
 {
+    const wordset *placeholders = &indexes()->placeholders;
     char squeezed[64];
     size_t n = 0;
     bool space = false;
@@ -1161,14 +1158,12 @@ bool heur_is_placeholder(const char *text, size_t len)
         if (space && n + 1 < sizeof squeezed)
             squeezed[n++] = ' ';
         space = false;
-        if (n + 1 >= sizeof squeezed)
+        /* the squeezed text only grows: past the longest text, none can match */
+        if (n + 1 >= sizeof squeezed || n >= placeholders->longest)
             return false;
         squeezed[n++] = (char)c;
     }
-    for (size_t i = 0; i < COUNT(placeholder_texts); i++)
-        if (strlen(placeholder_texts[i]) == n && memcmp(squeezed, placeholder_texts[i], n) == 0)
-            return true;
-    return false;
+    return wordset_has(placeholders, squeezed, n);
 }
 
 /* Class tokens of links styled as buttons (Bootstrap "btn", WordPress
@@ -1223,10 +1218,7 @@ bool heur_is_ad_label(const char *text, size_t len)
 {
     while (len > 0 && strchr(" :-–|", text[len - 1]))
         len--;
-    for (size_t i = 0; i < COUNT(ad_labels); i++)
-        if (strlen(ad_labels[i]) == len && memcmp(text, ad_labels[i], len) == 0)
-            return true;
-    return false;
+    return wordset_has(&indexes()->ad_labels, text, len);
 }
 
 /* Comment-count headings: a number, then one of these words near it. */
@@ -1312,6 +1304,12 @@ bool heur_is_comment_heading(const char *text, size_t len)
         index_strings(table, sizeof(table)[0], COUNT(table), ix);                             \
     } while (0)
 
+#define WORDS(table, set)                                                                     \
+    do {                                                                                      \
+        _Static_assert(COUNT(table) <= WORDSET_MAX, #table " has more than WORDSET_MAX words"); \
+        wordset_init(set, table, COUNT(table));                                               \
+    } while (0)
+
 static table_indexes all_indexes;
 static pthread_once_t indexed = PTHREAD_ONCE_INIT;
 
@@ -1326,6 +1324,12 @@ static void index_tables(void)
     INDEX(note_phrases, &all_indexes.notes);
     INDEX(markers, &all_indexes.markers);
     INDEX(marker_pairs, &all_indexes.pairs);
+    WORDS(screen_reader_tokens, &all_indexes.screen_reader);
+    WORDS(tab_panel_classes, &all_indexes.tab_panels);
+    WORDS(control_words, &all_indexes.controls);
+    WORDS(review_headings, &all_indexes.review_headings);
+    WORDS(placeholder_texts, &all_indexes.placeholders);
+    WORDS(ad_labels, &all_indexes.ad_labels);
 }
 
 static const table_indexes *indexes(void)

@@ -47,9 +47,12 @@ static void read_attrs(const rm_dom *dom, int32_t id, walk_attrs *a)
     const GumboVector *attrs = &dom->nodes[id].g->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *attr = attrs->data[i];
+        /* first letters told apart before a comparison: most attributes
+         * are none of these */
+        char first = (char)(attr->name[0] | 0x20);
         for (size_t w = 0; w < COUNT_OF(wanted); w++) {
             const char **slot = (const char **)((char *)a + wanted[w].offset);
-            if (!*slot && strcasecmp(attr->name, wanted[w].name) == 0) {
+            if (first == wanted[w].name[0] && !*slot && strcasecmp(attr->name, wanted[w].name) == 0) {
                 *slot = attr->value;
                 break;
             }
@@ -77,7 +80,8 @@ static char *lower_signature(const char *cls, const char *id, char *buf, size_t 
 }
 
 /* Is any marker in the signature? Markers hold no space, so a match lies
- * within the class or within the id, as Readability tests them. */
+ * within the class or within the id, as Readability tests them. (strstr:
+ * class lists run to kilobytes on some pages.) */
 static bool contains_any(const char *sig, const char *const *needles, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -129,6 +133,8 @@ static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, char *s
     GumboTag tag = sc->dom->nodes[id].tag;
     if (heur_is_unlikely_role(a->role))
         return true;
+    if (!sig)
+        return false;   /* no class or id: no pattern to find */
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || sc->facts[id].in_table_or_code)
         return false;
     if (strlen(sig) <= UNLIKELY_SIG_BYTES)
@@ -142,7 +148,7 @@ static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, char *s
 static bool marks_byline(const walk_attrs *a, const char *sig)
 {
     return (a->rel && strcmp(a->rel, "author") == 0) || (a->itemprop && strstr(a->itemprop, "author")) ||
-           contains_any(sig, byline_markers, COUNT_OF(byline_markers));
+           (sig && contains_any(sig, byline_markers, COUNT_OF(byline_markers)));
 }
 /* _isValidByline: some text, under 100 characters. */
 static bool is_valid_byline(const scan *sc, int32_t id)
@@ -197,9 +203,10 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
             i += (int32_t)n->size;
             continue;
         }
-        char buf[256], *heap;
-        char *sig = lower_signature(a.cls, a.id, buf, sizeof buf, &heap);
-        if (!sig) {
+        /* "class id" only where there is one: other elements (links, images)
+         * have no name to match */
+        char buf[256], *heap = NULL, *sig = NULL;
+        if ((a.cls || a.id) && !(sig = lower_signature(a.cls, a.id, buf, sizeof buf, &heap))) {
             sc->oom = true;
             *later = RM_NONE;
             return RM_NONE;

@@ -109,10 +109,10 @@ void meta_clean_title(scan *sc, char **title, const char *site_name, const char 
 /* meta_jsonld.c */
 typedef struct {
     char *title, *byline, *excerpt, *site_name, *published, *body;
+    char *product_description;   /* the longest schema.org Product
+                                    description, as plain text */
 } ld_fields;
 void meta_collect_json_ld(scan *sc, ld_fields *ld);
-/* The longest schema.org Product description as plain text, or NULL. */
-char *meta_product_description(scan *sc);
 
 /* meta_byline.c: the byline text and the element holding it. */
 char *meta_dom_byline(scan *sc, int32_t *node);

@@ -278,25 +278,6 @@ static bool is_ld_json_script(const rm_dom *dom, int32_t id)
     return n == 19 && strncasecmp(type, "application/ld+json", 19) == 0;
 }
 
-/* The first script that describes an Article wins, as in Readability. */
-void meta_collect_json_ld(scan *sc, ld_fields *ld)
-{
-    for (int32_t i = 0; i < sc->dom->count && !sc->oom; i++) {
-        if (!is_ld_json_script(sc->dom, i))
-            continue;
-        char *json = script_json(sc, i, &sc->oom);
-        cJSON *root = json ? cJSON_Parse(json) : NULL;
-        free(json);
-        const cJSON *article = root ? find_article(root) : NULL;
-        if (article)
-            ld_extract(sc, article, ld);
-        cJSON_Delete(root);
-        if (article)
-            return;
-    }
-}
-
-
 /* ------------------------------------------------------------------ */
 /* Product descriptions: the longest `description` of a schema.org
  * Product (or IndividualProduct, ProductGroup) anywhere in the page's
@@ -355,30 +336,46 @@ static char *strip_tags(const char *s, bool *oom)
     return out;
 }
 
-char *meta_product_description(scan *sc)
+/* Keep the longest Product description of one parsed script in *best_text
+ * (plain text, malloc'd). */
+static void keep_product_description(scan *sc, const cJSON *root, char **best_text)
 {
-    char *best_text = NULL;
+    const char *best = NULL;
+    longest_product_description(root, 0, &best);
+    if (!best || (*best_text && strlen(best) <= strlen(*best_text)))
+        return;
+    /* Entities first: some shops escape their markup as &lt;p&gt;. */
+    char *decoded = meta_clean_value(best, &sc->oom);
+    char *plain = decoded ? strip_tags(decoded, &sc->oom) : NULL;
+    char *clean = plain ? meta_clean_value(plain, &sc->oom) : NULL;
+    free(decoded);
+    free(plain);
+    if (clean) {
+        free(*best_text);
+        *best_text = clean;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+
+/* Each script is parsed once for both readers: the first script that
+ * describes an Article gives the fields, as in Readability; every script
+ * may hold a Product. */
+void meta_collect_json_ld(scan *sc, ld_fields *ld)
+{
+    bool article_found = false;
     for (int32_t i = 0; i < sc->dom->count && !sc->oom; i++) {
         if (!is_ld_json_script(sc->dom, i))
             continue;
         char *json = script_json(sc, i, &sc->oom);
         cJSON *root = json ? cJSON_Parse(json) : NULL;
         free(json);
-        const char *best = NULL;
-        longest_product_description(root, 0, &best);
-        if (best && (!best_text || strlen(best) > strlen(best_text))) {
-            /* Entities first: some shops escape their markup as &lt;p&gt;. */
-            char *decoded = meta_clean_value(best, &sc->oom);
-            char *plain = decoded ? strip_tags(decoded, &sc->oom) : NULL;
-            char *clean = plain ? meta_clean_value(plain, &sc->oom) : NULL;
-            free(decoded);
-            free(plain);
-            if (clean) {
-                free(best_text);
-                best_text = clean;
-            }
+        const cJSON *article = root && !article_found ? find_article(root) : NULL;
+        if (article) {
+            ld_extract(sc, article, ld);
+            article_found = true;
         }
+        keep_product_description(sc, root, &ld->product_description);
         cJSON_Delete(root);
     }
-    return best_text;
 }

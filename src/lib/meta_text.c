@@ -305,6 +305,16 @@ static node_facts text_facts(const char *s)
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c < 0x80) {   /* a run of visible ASCII: a word */
+            size_t start = i;
+            do
+                i++;
+            while (i < n && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80);
+            f.units += (uint32_t)(i - start);
+            f.trail = 0;
+            seen_text = true;
+            continue;
+        }
         if (c < 0x80) {   /* most text: no decoding, no property table */
             f.units++;
             if (c == ' ' || (c >= '\t' && c <= '\r')) {

@@ -87,6 +87,7 @@ static void free_ld(ld_fields *ld)
     free(ld->site_name);
     free(ld->published);
     free(ld->body);
+    free(ld->product_description);
 }
 
 int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
@@ -110,7 +111,8 @@ int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
     collect_published(&sc, &ld, md);
     md->ld_body = ld.body;
     ld.body = NULL;
-    md->product_description = meta_product_description(&sc);
+    md->product_description = ld.product_description;
+    ld.product_description = NULL;
     md->lang = meta_page_lang(&sc, &sc.oom);
     md->dir = meta_page_dir(&sc, &sc.oom);
 

@@ -71,7 +71,8 @@ static size_t count_ascii(const unsigned char *s, size_t len)
     for (const unsigned char *p = s; p < s + len; p++) {
         if (!is_ascii_letter(*p) && !is_ascii_digit(*p))
             continue;
-        if (!last || !ascii_joined(last, p))
+        /* within a word (no gap) nothing need be asked */
+        if (!last || (p != last + 1 && !ascii_joined(last, p)))
             words++;
         last = p;
     }

@@ -321,6 +321,101 @@ START_TEST(page_notes_controls_and_link_rows)
 }
 END_TEST
 
+/* A skip link's target is the first element with its id (ids repeat on
+ * broken pages), found among many other ids; a link to no element is
+ * dropped alone. */
+START_TEST(skip_link_lands_on_the_first_element_with_its_id)
+{
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html, "<body><a href=#after>Skip past the newsletter</a>"
+                                "<a href=#nowhere>Skip to content</a><div id=story>");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n, "<i id=n%d></i>", i);
+    snprintf(html + n, sizeof html - n,
+             "<p id=after>After the newsletter</p>" LONG_P("The bridge will close")
+             LONG_P("Buses will divert") "<p id=after title=second>A second line</p></div></body>");
+    fixture f;
+    load(&f, html);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "after")], DROP_CLUTTER);
+    int32_t second = RM_NONE;
+    for (int32_t i = 0; i < f.e.dom.count; i++)
+        if (dom_attr(&f.e.dom, i, "title"))
+            second = i;
+    ck_assert_int_ne(second, RM_NONE);
+    ck_assert_int_eq(f.e.drop[second], DROP_KEEP);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "n299")], DROP_KEEP);
+    unload(&f);
+}
+END_TEST
+
+/* Folded text into the caller's buffer: ASCII is folded in place (the
+ * buffer comes back), other text comes back malloc'd and case-folded;
+ * white space collapses, the cut is at max_bytes, dropped nodes are
+ * skipped; engine_folded_text gives the same text. */
+START_TEST(folded_text_into_a_buffer)
+{
+    fixture f;
+    load(&f, "<body><div id=a>  Sort  <b>BY</b>\n Date </div><div id=u>STRASSE \xC3\x9C<i>ber</i></div>"
+             "<div id=d>Keep <span id=gone>DROPPED</span> this</div></body>");
+    char buf[33];
+    size_t len;
+    char *text = engine_fold_into(&f.e, by_id(&f, "a"), NULL, 32, buf, &len);
+    ck_assert_ptr_eq(text, buf);
+    ck_assert_str_eq(text, "sort by date");
+    ck_assert_uint_eq(len, 12);
+    text = engine_fold_into(&f.e, by_id(&f, "a"), NULL, 6, buf, &len);
+    ck_assert_ptr_eq(text, buf);
+    ck_assert_str_eq(text, "sort b");
+    text = engine_fold_into(&f.e, by_id(&f, "u"), NULL, 32, buf, &len);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_ne(text, buf);
+    ck_assert_str_eq(text, "strasse \xC3\xBC" "ber");
+    char *again = engine_folded_text(&f.e, by_id(&f, "u"), NULL, 32, &len);
+    ck_assert_str_eq(again, text);
+    free(again);
+    free(text);
+    f.e.drop[by_id(&f, "gone")] = DROP_CLUTTER;
+    text = engine_fold_into(&f.e, by_id(&f, "d"), f.e.drop, 32, buf, &len);
+    ck_assert_str_eq(text, "keep this");
+    unload(&f);
+}
+END_TEST
+
+/* A box's folded text is read again by later passes only while nothing
+ * inside it was dropped: here the note pass drops the sponsored line
+ * after the label pass read the box, and the placeholder pass must read
+ * what is left ("Loading"). */
+START_TEST(later_passes_read_a_box_as_it_is_then)
+{
+    fixture f;
+    load(&f, "<body><h1>Bridge vote</h1>" LONG_P("The council met on Tuesday")
+             "<div id=d><p id=n>Sponsored content</p> Loading</div>" LONG_P("Engineers will report")
+             "</body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "n")], RM_REMOVED_ADS);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "d")], DROP_CLUTTER);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "d")], RM_KIND_NONE);   /* dropped, not counted */
+    unload(&f);
+}
+END_TEST
+
+/* Attribute names are compared without ASCII case (SVG keeps "viewBox"),
+ * whole: neither a prefix nor a longer name matches. */
+START_TEST(attribute_names_without_case)
+{
+    fixture f;
+    load(&f, "<body><svg id=s viewBox=\"0 0 8 8\"></svg><p id=p title=t>x</p></body>");
+    int32_t svg = by_id(&f, "s"), p = by_id(&f, "p");
+    ck_assert_str_eq(dom_attr(&f.e.dom, svg, "viewbox"), "0 0 8 8");
+    ck_assert_str_eq(dom_attr(&f.e.dom, svg, "VIEWBOX"), "0 0 8 8");
+    ck_assert_ptr_null(dom_attr(&f.e.dom, svg, "viewbo"));
+    ck_assert_ptr_null(dom_attr(&f.e.dom, svg, "viewboxx"));
+    ck_assert_str_eq(dom_attr(&f.e.dom, p, "TITLE"), "t");
+    ck_assert_ptr_null(dom_attr(&f.e.dom, p, "titlE_"));
+    ck_assert_ptr_null(dom_attr(&f.e.dom, p, "class"));
+    unload(&f);
+}
+END_TEST
+
 START_TEST(layout_cells_are_containers_and_figures_are_not_commas)
 {
     fixture f;
@@ -442,6 +537,10 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, recipe_card_survives);
     tcase_add_test(tc, teaser_grids_go_unless_the_page_is_an_index);
     tcase_add_test(tc, page_notes_controls_and_link_rows);
+    tcase_add_test(tc, skip_link_lands_on_the_first_element_with_its_id);
+    tcase_add_test(tc, folded_text_into_a_buffer);
+    tcase_add_test(tc, later_passes_read_a_box_as_it_is_then);
+    tcase_add_test(tc, attribute_names_without_case);
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);

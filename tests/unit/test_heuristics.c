@@ -112,8 +112,15 @@ START_TEST(tag_tables)
     ck_assert_int_eq(heur_tag_prior(GUMBO_TAG_DIV), 5);
     ck_assert_int_eq(heur_tag_prior(GUMBO_TAG_H2), -5);
     ck_assert_int_eq(heur_tag_prior(GUMBO_TAG_SPAN), 0);
+    /* beyond the tables: unknown tags and the end marker are in no set */
+    ck_assert(!heur_is_block_tag(GUMBO_TAG_UNKNOWN));
+    ck_assert(!heur_is_never_content(GUMBO_TAG_LAST));
+    ck_assert_int_eq(heur_tag_prior(GUMBO_TAG_LAST), 0);
+    ck_assert(heur_is_never_content(GUMBO_TAG_MENU));   /* the table's last entry */
+    ck_assert(heur_is_block_tag(GUMBO_TAG_HR));
 }
 END_TEST
+
 
 static bool control(const char *s) { return heur_is_page_control(s, strlen(s)); }
 static rm_removed_kind note(const char *s) { return heur_note_kind(s, strlen(s)); }

@@ -545,6 +545,36 @@ START_TEST(html_escapes_text_and_attributes)
 }
 END_TEST
 
+/* A long text node: after its first word the renderers copy the rest in
+ * one pass (white-space runs as one space, escapes, U+00A0 in plain
+ * text), growing the output as they go, and white space at its end is
+ * owed to what follows. */
+START_TEST(long_text_nodes_collapse_and_escape)
+{
+    enum { UNITS = 3000 };
+    static const char unit[] = "x&amp;y &lt;z&gt;\t\n \"q\"&nbsp;r  ";
+    static const char html_unit[] = "x&amp;y &lt;z&gt; &quot;q&quot;\xC2\xA0r";
+    static const char text_unit[] = "x&y <z> \"q\" r";
+    char *page = malloc(UNITS * sizeof unit + 64), *html = malloc(UNITS * sizeof html_unit + 64),
+         *text = malloc(UNITS * sizeof text_unit + 64);
+    ck_assert(page && html && text);
+    char *p = page + sprintf(page, "<p>  "), *h = html + sprintf(html, "<p>"), *t = text;
+    for (int i = 0; i < UNITS; i++) {
+        p += sprintf(p, "%s", unit);
+        h += sprintf(h, "%s%s", i ? " " : "", html_unit);
+        t += sprintf(t, "%s%s", i ? " " : "", text_unit);
+    }
+    sprintf(p, "<em>e</em></p>");
+    sprintf(h, " <em>e</em></p>\n");
+    sprintf(t, " e");
+    CHECK_HTML(page, html);
+    CHECK_TEXT(page, text);
+    free(page);
+    free(html);
+    free(text);
+}
+END_TEST
+
 START_TEST(html_links_resolve_against_base)
 {
     CHECK_HTML("<p><a href=\"/about\" target=_blank>About</a> <a href=\"https://other.org/x\">x</a>"
@@ -702,6 +732,7 @@ static Suite *render_suite(void)
     tcase_add_test(html, html_keeps_video_embeds_as_links);
     tcase_add_test(html, html_drops_forms_and_head_elements);
     tcase_add_test(html, html_escapes_text_and_attributes);
+    tcase_add_test(html, long_text_nodes_collapse_and_escape);
     tcase_add_test(html, html_links_resolve_against_base);
     tcase_add_test(html, html_lazy_images);
     tcase_add_test(html, html_noscript_image_fallback);

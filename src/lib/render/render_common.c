@@ -19,7 +19,7 @@
 
 /* ---- output buffer ---- */
 
-static int buf_reserve(render_buf *b, size_t extra)
+int render_buf_reserve(render_buf *b, size_t extra)
 {
     if (b->failed)
         return -1;
@@ -44,7 +44,7 @@ fail:
 
 void render_buf_put(render_buf *b, const char *s, size_t n)
 {
-    if (n == 0 || buf_reserve(b, n))
+    if (n == 0 || render_buf_reserve(b, n))
         return;
     memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -68,7 +68,7 @@ void render_buf_putc(render_buf *b, char c)
 
 char *render_buf_finish(render_buf *b)
 {
-    if (!b->failed && buf_reserve(b, 0) == 0) {
+    if (!b->failed && render_buf_reserve(b, 0) == 0) {
         char *s = b->data;
         s[b->len] = '\0';
         memset(b, 0, sizeof *b);
@@ -381,6 +381,10 @@ static int revive_noscript_images(const rm_dom *dom, uint8_t *flags, int32_t par
     return revived;
 }
 
+/* The scan's own mark, never left in its result: a child of this node is
+ * a skipped noscript holding an image (RENDER_NOSCRIPT_IMAGE). */
+#define CHILD_NOSCRIPT_IMAGE (1u << 7)
+
 static uint8_t skipped_flags(const rm_dom *dom, int32_t id, uint8_t below)
 {
     if (dom->nodes[id].tag == GUMBO_TAG_NOSCRIPT && (below & RENDER_HAS_IMAGE))
@@ -402,9 +406,14 @@ uint8_t *render_scan(const rm_render_input *in)
             uint8_t own = own_flags(in, id, id == root);
             if (own & RENDER_SKIP) {
                 flags[id] = in->drop && in->drop[id] ? RENDER_SKIP : skipped_flags(dom, id, flags[id]);
+                if ((flags[id] & RENDER_NOSCRIPT_IMAGE) && id != root)
+                    flags[dom->nodes[id].parent] |= CHILD_NOSCRIPT_IMAGE;
                 continue;
             }
-            if (revive_noscript_images(dom, flags, id))
+            /* only a parent of such a noscript has images to revive */
+            bool revive = flags[id] & CHILD_NOSCRIPT_IMAGE;
+            flags[id] &= (uint8_t)~CHILD_NOSCRIPT_IMAGE;
+            if (revive && revive_noscript_images(dom, flags, id))
                 own |= RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
             flags[id] |= own;
             if (id == root)

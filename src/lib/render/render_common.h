@@ -22,6 +22,9 @@ typedef struct {
 void render_buf_put(render_buf *b, const char *s, size_t n);
 void render_buf_puts(render_buf *b, const char *s);
 void render_buf_putc(render_buf *b, char c);
+/* Room for `extra` more bytes (and the NUL) at data + len, for a caller
+ * that writes a run itself; 0, or -1 after an allocation failure. */
+int render_buf_reserve(render_buf *b, size_t extra);
 /* The finished string (ownership passes to the caller), or NULL after an
  * allocation failure; the buffer is left empty either way. */
 char *render_buf_finish(render_buf *b);

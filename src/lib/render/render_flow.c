@@ -111,6 +111,42 @@ static void put_word(flow *f, const char *s, size_t n)
         f->md->write_text(&f->w, s, n, in_pipe_table(f));
 }
 
+/* The rest of a text node in plain text once its first word is written:
+ * the line is open and nothing is owed, so between the words there is
+ * one space. White-space runs become one space and U+00A0 a space in one
+ * pass over the bytes, not word by word (prose is mostly this); white
+ * space at the end stays owed, as for any text. */
+static void put_plain_rest(flow *f, const char *s)
+{
+    render_buf *out = f->w.out;
+    size_t n = strlen(s);
+    /* every byte writes at most one (a space run one space, U+00A0 one) */
+    if (render_buf_reserve(out, n))
+        return;
+    char *d = out->data + out->len;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (render_is_space(c)) {
+            space = 1;
+            continue;
+        }
+        if (space)
+            *d++ = ' ';
+        space = 0;
+        if ((unsigned char)c == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+            *d++ = ' ';
+            i++;
+            continue;
+        }
+        *d++ = c;
+    }
+    out->len = (size_t)(d - out->data);
+    out->data[out->len] = '\0';
+    if (space)
+        render_lines_space(&f->w);
+}
+
 /* White space runs collapse to one owed space, as a browser shows them. */
 static void put_text(flow *f, const char *s)
 {
@@ -124,6 +160,10 @@ static void put_text(flow *f, const char *s)
             while (s[n] && !render_is_space(s[n]))
                 n++;
             put_word(f, s, n);
+            if (!f->markdown) {
+                put_plain_rest(f, s + n);
+                return;
+            }
         }
         s += n;
     }

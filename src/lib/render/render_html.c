@@ -205,6 +205,63 @@ static void put_verbatim(html *h, const char *s, size_t n)
     h->pre_line_open = s[n - 1] != '\n';
 }
 
+/* The escape of a character in text, or NULL. */
+static const char *entity_of(char c)
+{
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    default: return NULL;
+    }
+}
+
+#define MAX_ENTITY 6   /* "&quot;" */
+
+/* The rest of a text node once its first word is written: begin_inline
+ * has done all it does, so between the words nothing is owed but one
+ * space. White-space runs become one space and the words are escaped in
+ * one pass over the bytes, not word by word (prose is mostly this); white
+ * space at the end stays owed, as for any text. */
+static void put_rest_of_text(html *h, const char *s)
+{
+    render_buf *out = &h->out;
+    size_t n = strlen(s), i = 0;
+    int space = 0;
+    while (i < n) {
+        /* every byte writes at most one byte (a space run one space), but
+         * an entity: room for the rest and one entity, renewed when short */
+        if (render_buf_reserve(out, n - i + MAX_ENTITY))
+            return;
+        char *d = out->data + out->len;
+        const char *limit = out->data + out->cap - 1;
+        for (; i < n; i++) {
+            char c = s[i];
+            if (render_is_space(c)) {
+                space = 1;
+                continue;
+            }
+            const char *entity = entity_of(c);
+            if (entity && (size_t)(limit - d) < n - i + MAX_ENTITY)
+                break;   /* room again first */
+            if (space)
+                *d++ = ' ';
+            space = 0;
+            if (!entity) {
+                *d++ = c;
+                continue;
+            }
+            size_t len = strlen(entity);
+            memcpy(d, entity, len);
+            d += len;
+        }
+        out->len = (size_t)(d - out->data);
+        out->data[out->len] = '\0';
+    }
+    h->owed_space = space;
+}
+
 static void put_text(html *h, const char *s)
 {
     if (h->verbatim) {
@@ -222,6 +279,8 @@ static void put_text(html *h, const char *s)
                 n++;
             begin_inline(h);
             put_escaped(&h->out, s, n);
+            put_rest_of_text(h, s + n);
+            return;
         }
         s += n;
     }

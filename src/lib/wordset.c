@@ -1,0 +1,67 @@
+/*
+ * wordset.c — see wordset.h.
+ */
+#include "wordset.h"
+
+#include <assert.h>
+#include <string.h>
+
+static size_t length_slot(size_t len)
+{
+    return len < WORDSET_LONG ? len : WORDSET_LONG;
+}
+
+void wordset_init(wordset *set, const char *const *words, size_t count)
+{
+    assert(count <= WORDSET_MAX);
+    set->words = words;
+    set->count = count;
+    set->lengths = 0;
+    set->longest = 0;
+    memset(set->first_of_length, 0xff, sizeof set->first_of_length);
+    /* backwards, so that each chain runs in table order */
+    for (size_t i = count; i-- > 0;) {
+        size_t len = strlen(words[i]), slot = length_slot(len);
+        set->length_of[i] = (uint32_t)len;
+        set->lengths |= UINT64_C(1) << slot;
+        if (len > set->longest)
+            set->longest = len;
+        set->next_of_length[i] = set->first_of_length[slot];
+        set->first_of_length[slot] = (int16_t)i;
+    }
+}
+
+size_t wordset_find(const wordset *set, const char *text, size_t len)
+{
+    size_t slot = length_slot(len);
+    if (!(set->lengths & (UINT64_C(1) << slot)))
+        return set->count;
+    for (int i = set->first_of_length[slot]; i >= 0; i = set->next_of_length[i])
+        if (set->length_of[i] == len && memcmp(text, set->words[i], len) == 0)
+            return (size_t)i;
+    return set->count;
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+size_t wordset_find_nocase(const wordset *set, const char *text, size_t len)
+{
+    size_t slot = length_slot(len);
+    if (!(set->lengths & (UINT64_C(1) << slot)))
+        return set->count;
+    const unsigned char *a = (const unsigned char *)text;
+    for (int i = set->first_of_length[slot]; i >= 0; i = set->next_of_length[i]) {
+        if (set->length_of[i] != len)
+            continue;
+        const unsigned char *b = (const unsigned char *)set->words[i];
+        size_t k = 0;
+        while (k < len && lower(a[k]) == lower(b[k]))
+            k++;
+        if (k == len)
+            return (size_t)i;
+    }
+    return set->count;
+}

@@ -1,0 +1,48 @@
+/*
+ * wordset.h — exact look-up of a text in a short table of words.
+ *
+ * Several heuristics ask whether a whole text or class name is one of a
+ * table's words ("advertisement", "loading...", "sr-only"), for every
+ * element or short box of a page. Comparing with each entry (a strlen and
+ * a memcmp apiece) cost more than the rest of the rule; a set indexed once
+ * knows the lengths its words have, so most texts are answered by one bit
+ * test and the rest are compared only with the words of their length,
+ * which it keeps chained by length.
+ */
+#ifndef RM_WORDSET_H
+#define RM_WORDSET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define WORDSET_MAX 128   /* words of one table (wordset_init asserts it) */
+#define WORDSET_LONG 63   /* words of this length or more share one bit */
+
+typedef struct {
+    const char *const *words;
+    size_t count;
+    uint64_t lengths;                 /* bit min(len, WORDSET_LONG): a word of that length */
+    size_t longest;                   /* the longest word's length */
+    uint32_t length_of[WORDSET_MAX];  /* each word's strlen */
+    /* The words of one length in table order: the first, then each one's
+     * next (-1: none); lengths from WORDSET_LONG on share one chain. */
+    int16_t first_of_length[WORDSET_LONG + 1];
+    int16_t next_of_length[WORDSET_MAX];
+} wordset;
+
+/* Index `count` (at most WORDSET_MAX) words; the table must outlive the set. */
+void wordset_init(wordset *set, const char *const *words, size_t count);
+
+/* The index of the first word equal to text[0..len), or set->count. */
+size_t wordset_find(const wordset *set, const char *text, size_t len);
+
+/* The same, ASCII letters compared without case. */
+size_t wordset_find_nocase(const wordset *set, const char *text, size_t len);
+
+static inline bool wordset_has(const wordset *set, const char *text, size_t len)
+{
+    return wordset_find(set, text, len) < set->count;
+}
+
+#endif
