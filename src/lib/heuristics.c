@@ -1005,9 +1005,65 @@ static const phrase_entry note_phrases[] = {
     {"仅代表作者", RM_REMOVED_FOOTER},
 };
 
+/* Newsletter, membership and paywall prompts set between the paragraphs
+ * of a story or under it ("Want more? Sign up for our newsletter, The
+ * Selection", "This story is funded by readers like you"): a line of its
+ * own, under PROMPT_MAX_CHARS, that says one of these asks the reader to
+ * sign up and never informs; a longer paragraph saying it is prose.
+ * Case-folded, found anywhere in the line. */
+#define PROMPT_MAX_CHARS 160
+
+static const char *const prompt_phrases[] = {
+    "sign up for our newsletter", "subscribe to our newsletter", "join our mailing list",
+    "join our newsletter", "delivered to your inbox", "get the latest posts",
+    "get updates from this writer", "unlock this article", "to read the rest of this story",
+    "funded by readers like you", "if you liked this article", "leave a star rating",
+    "add as a preferred source", "newsletter abonnieren", "abonnez-vous à notre newsletter",
+    "suscríbete a nuestro boletín", "iscriviti alla nostra newsletter",
+    "assine nossa newsletter",
+};
+
+static bool holds(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t at = 0; at + n <= len; at++)
+        if (text[at] == needle[0] && memcmp(text + at, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* How account and follow prompts open: "Sign in to add this item to
+ * your wishlist", "Already have an account? Log in", "Follow me on
+ * Instagram". Only a short block that starts so is one (inside a
+ * sentence, "log in to" is ordinary prose), case-folded. */
+static const char *const prompt_openings[] = {
+    "sign in to ", "log in to ", "login to ", "already have an account",
+    "already a subscriber", "already a member", "don't have an account",
+    "don’t have an account", "subscribe to get ", "subscribe to receive ",
+    "sign up to get ", "sign up to receive ", "join the facebook group",
+    "follow me on ", "stay connected with ",
+    "melden sie sich an, um", "connectez-vous pour", "inicia sesión para",
+    "accedi per",
+};
+
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    return find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
+    rm_removed_kind kind = find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
+    if (kind != RM_KIND_NONE)
+        return kind;
+    while (len > 0 && (*text == ' ' || *text == '\n'))
+        text++, len--;
+    if (len > PROMPT_MAX_CHARS)
+        return RM_KIND_NONE;
+    for (size_t i = 0; i < COUNT(prompt_phrases); i++)
+        if (holds(text, len, prompt_phrases[i]))
+            return RM_REMOVED_PROMPT;
+    for (size_t i = 0; i < COUNT(prompt_openings); i++) {
+        size_t n = strlen(prompt_openings[i]);
+        if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
+            return RM_REMOVED_PROMPT;
+    }
+    return RM_KIND_NONE;
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section
@@ -1027,6 +1083,10 @@ static const char *const control_words[] = {
     "add to favorites", "add to favourites", "add to compare", "add to list", "buy now",
     "write a review", "leave a review", "notify me", "in den warenkorb",
     "ajouter au panier", "añadir al carrito", "aggiungi al carrello",
+    /* links back to the top of a long page */
+    "back to top", "scroll to top", "return to top", "top of page", "nach oben",
+    "zurück nach oben", "haut de page", "retour en haut", "volver arriba", "torna su",
+    "voltar ao topo", "naar boven",
 };
 static const char *const control_prefixes[] = {
     "jump to ", "skip to ", "skip past ", "zum inhalt springen", "aller au contenu", "saltar al contenido",

@@ -1,0 +1,79 @@
+/*
+ * test_boilerplate.c — the boilerplate lines that human-made ground truth
+ * leaves out of articles and product pages, on small hand-written pages:
+ * newsletter, account and follow prompts between or under the paragraphs,
+ * "Back to top" links; each with the prose that must survive it.
+ */
+#include "testutil.h"
+
+#include "readmode.h"
+
+/* Four paragraphs of prose shared by the stories below. */
+#define STORY_PROSE                                                                      \
+    "<p>The town council voted on Tuesday to reopen the old ferry crossing, closed since " \
+    "the bridge was built in 1974, as a summer service for walkers and cyclists.</p>"      \
+    "<p>Residents on both banks had asked for the crossing for years, and a petition with " \
+    "more than three thousand names, many of them children's, was handed in last spring.</p>" \
+    "<p>The ferry, a small electric boat with room for twelve people and their bicycles, "  \
+    "will run every half hour from May to September, weather permitting.</p>"             \
+    "<p>Tickets cost two euros, children under twelve travel free, and season passes will " \
+    "be sold at the library and the tourist office from the first of April.</p>"
+
+#define STORY(inside, after)                                                             \
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Ferry to return</title></head>"       \
+    "<body><main><article><h1>Ferry to return</h1>" STORY_PROSE inside after            \
+    "</article></main></body></html>"
+
+static rm_article *extract(const char *html)
+{
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), NULL, &a);
+    ck_assert_msg(st == RM_OK, "status %s", rm_status_code(st));
+    ck_assert_ptr_nonnull(a->text);
+    ck_assert_msg(strstr(a->text, "reopen the old ferry crossing"), "prose lost: %s", a->text);
+    ck_assert_msg(strstr(a->text, "season passes"), "prose lost: %s", a->text);
+    return a;
+}
+
+START_TEST(newsletter_and_account_prompts_go)
+{
+    rm_article *a = extract(STORY(
+        "<p>Want more local news? Sign up for our newsletter, The Crossing, every Friday.</p>"
+        "<p>Sign in to save this story to your reading list.</p>",
+        "<div class=\"wp-block-group\"><h3>Discover more from Riverside Post</h3>"
+        "<p>Subscribe to get the latest posts sent to your email.</p></div>"
+        "<p>Already have an account? <a href=\"/login\">Log in</a></p>"
+        "<p><a href=\"#top\">Back to top</a></p>"));
+    ck_assert_msg(!strstr(a->text, "Sign up for our newsletter"), "prompt kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Sign in to save"), "prompt kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Subscribe to get"), "prompt kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Already have an account"), "prompt kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Back to top"), "control kept: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* The same words inside the story's sentences are the story's. */
+START_TEST(prompt_words_inside_prose_stay)
+{
+    rm_article *a = extract(STORY(
+        "<p>Passengers will not need to sign in to anything: the council said that the "
+        "ferry, unlike the town's bicycle scheme, will take cash and cards on board, and "
+        "that its timetable will be delivered to your inbox only if you ask for it.</p>",
+        ""));
+    ck_assert_msg(strstr(a->text, "will not need to sign in to anything"), "prose lost: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *boilerplate_suite(void)
+{
+    Suite *s = suite_create("boilerplate");
+    TCase *tc = tcase_create("lines");
+    tcase_add_test(tc, newsletter_and_account_prompts_go);
+    tcase_add_test(tc, prompt_words_inside_prose_stay);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(boilerplate_suite)
