@@ -196,6 +196,10 @@ void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t 
  * filled from e->drop) also drops the captions under pictures. */
 void clean_captions_for_text(const rm_engine *e, const int32_t *roots, size_t n, uint8_t *mask);
 
+/* Drop the second and later copies of a block of text under the roots
+ * (repeats.c). Returns -1 when out of memory. */
+int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n);
+
 /* Drop the byline element and headings that repeat the title (`title` is
  * case-folded). */
 void clean_title_and_byline(rm_engine *e, const char *title, size_t title_len);

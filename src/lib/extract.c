@@ -896,6 +896,11 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
+    if (clean_repeated_blocks(e, best.roots, best.root_count)) {
+        free(best.drop);
+        free(byline);
+        return RM_NO_MEMORY;
+    }
     uint8_t *text_drop = text_mask(e, &best);
     engine_release_passes(e);
     int rc = text_drop ? render_article(a, e, &best, text_drop, opt) : -1;

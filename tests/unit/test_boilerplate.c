@@ -2,7 +2,8 @@
  * test_boilerplate.c — the boilerplate lines that human-made ground truth
  * leaves out of articles and product pages, on small hand-written pages:
  * newsletter, account and follow prompts between or under the paragraphs,
- * "Back to top" links; each with the prose that must survive it.
+ * "Back to top" links, second copies of a block (repeats.c); each with the
+ * prose that must survive it.
  */
 #include "testutil.h"
 
@@ -66,12 +67,61 @@ START_TEST(prompt_words_inside_prose_stay)
 }
 END_TEST
 
+static size_t occurrences(const char *text, const char *needle)
+{
+    size_t n = 0;
+    for (const char *at = strstr(text, needle); at; at = strstr(at + 1, needle))
+        n++;
+    return n;
+}
+
+#define TIMETABLE                                                                        \
+    "The first boat leaves the north bank at nine, the last one returns at seven, and "  \
+    "on Sundays the ferry runs until nine in the evening."
+
+/* A desktop and a mobile layout of the same section, each in its own
+ * wrapper: the text once. */
+START_TEST(a_layout_copy_of_a_block_goes)
+{
+    rm_article *a = extract(STORY(
+        "<div class=\"hide-on-mobile\"><h2>Timetable</h2><p>" TIMETABLE "</p></div>"
+        "<div class=\"show-on-mobile\"><h2>Timetable</h2><p>" TIMETABLE "</p></div>",
+        ""));
+    ck_assert_msg(occurrences(a->text, "The first boat leaves") == 1, "copies: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* What stays: a paragraph the author repeats in the flow of the text, the
+ * same step in each panel of a tab set, short lines, and code. */
+START_TEST(repeats_in_the_flow_panels_short_lines_and_code_stay)
+{
+    rm_article *a = extract(STORY(
+        "<p>" TIMETABLE "</p><p>" TIMETABLE "</p>"
+        "<div class=\"tab-pane\"><p>Install the app, then scan the code on the pier to buy "
+        "a ticket before you board the ferry.</p></div>"
+        "<div class=\"tab-pane\"><p>Install the app, then scan the code on the pier to buy "
+        "a ticket before you board the ferry.</p></div>"
+        "<div><p>Read the council's decision</p></div><div><p>Read the council's decision</p></div>"
+        "<div><pre><code>ferry.schedule(every=30, first='09:00', last='19:00', sundays='21:00')</code></pre></div>"
+        "<div><pre><code>ferry.schedule(every=30, first='09:00', last='19:00', sundays='21:00')</code></pre></div>",
+        ""));
+    ck_assert_msg(occurrences(a->text, "The first boat leaves") == 2, "flow: %s", a->text);
+    ck_assert_msg(occurrences(a->text, "Install the app") == 2, "panels: %s", a->text);
+    ck_assert_msg(occurrences(a->text, "Read the council") == 2, "short: %s", a->text);
+    ck_assert_msg(occurrences(a->text, "ferry.schedule") == 2, "code: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boilerplate_suite(void)
 {
     Suite *s = suite_create("boilerplate");
     TCase *tc = tcase_create("lines");
     tcase_add_test(tc, newsletter_and_account_prompts_go);
     tcase_add_test(tc, prompt_words_inside_prose_stay);
+    tcase_add_test(tc, a_layout_copy_of_a_block_goes);
+    tcase_add_test(tc, repeats_in_the_flow_panels_short_lines_and_code_stay);
     suite_add_tcase(s, tc);
     return s;
 }
