@@ -420,8 +420,11 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
         else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
             f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
     }
-    /* Readability keeps Wikimedia's aria-hidden fallback images. */
-    if (aria_hidden && !fallback_image)
+    /* Readability keeps Wikimedia's aria-hidden fallback images. The
+     * page's <main> is hidden from assistive technology only while a modal
+     * (a consent dialog) is open over it, as the inert background of the
+     * dialog pattern: it stays the page's content. */
+    if (aria_hidden && !fallback_image && g->v.element.tag != GUMBO_TAG_MAIN)
         hidden = true;
     /* A closed tab or accordion panel is hidden only until a click (hidden
      * by the page, docs/architecture.md): its text is the page's. */

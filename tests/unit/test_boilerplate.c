@@ -2,8 +2,9 @@
  * test_boilerplate.c — the boilerplate lines that human-made ground truth
  * leaves out of articles and product pages, on small hand-written pages:
  * newsletter, account and follow prompts between or under the paragraphs,
- * "Back to top" links, second copies of a block (repeats.c); each with the
- * prose that must survive it.
+ * "Back to top" links, second copies of a block (repeats.c), a consent
+ * dialog open over an aria-hidden <main>; each with the prose that must
+ * survive it.
  */
 #include "testutil.h"
 
@@ -114,6 +115,27 @@ START_TEST(repeats_in_the_flow_panels_short_lines_and_code_stay)
 }
 END_TEST
 
+/* A page saved while its consent dialog was open: the dialog pattern
+ * hides the rest of the page from assistive technology (aria-hidden on
+ * <main>), yet <main> is the content and the dialog is clutter. Any other
+ * aria-hidden box stays hidden. */
+START_TEST(main_hidden_behind_a_consent_dialog_is_content)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Ferry to return</title></head><body>"
+        "<main aria-hidden=\"true\"><article><h1>Ferry to return</h1>" STORY_PROSE
+        "<div aria-hidden=\"true\"><p>Screen-reader-hidden decoration text that is "
+        "not part of the story at all.</p></div></article></main>"
+        "<section role=\"dialog\" class=\"consent-banner\"><p>We use cookies and other "
+        "technologies that are essential to provide you our services, as described in our "
+        "cookie notice.</p><button>Accept all</button></section></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(!strstr(a->text, "We use cookies"), "dialog kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "decoration text"), "hidden box shown: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boilerplate_suite(void)
 {
     Suite *s = suite_create("boilerplate");
@@ -122,6 +144,7 @@ static Suite *boilerplate_suite(void)
     tcase_add_test(tc, prompt_words_inside_prose_stay);
     tcase_add_test(tc, a_layout_copy_of_a_block_goes);
     tcase_add_test(tc, repeats_in_the_flow_panels_short_lines_and_code_stay);
+    tcase_add_test(tc, main_hidden_behind_a_consent_dialog_is_content);
     suite_add_tcase(s, tc);
     return s;
 }
