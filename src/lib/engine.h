@@ -53,6 +53,7 @@ enum {
     NF_HAS_DATA = 1u << 21,   /* subtree holds a data table */
     NF_ROLE_HEADING = 1u << 22, /* role="heading": a heading made of a div */
     NF_IN_NOSCRIPT = 1u << 23, /* inside <noscript> */
+    NF_STREAMED = 1u << 24,   /* a hidden streamed segment (engine.c) */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */

@@ -673,6 +673,19 @@ bool heur_is_tab_panel(const char *cls)
     return has_class_name(cls, tab_panel_classes, COUNT(tab_panel_classes));
 }
 
+/* The id React's streaming server renderer gives a suspended part of the
+ * page that it sends hidden, after the rest, for a script to move into
+ * place and show: "S:" and a number. */
+bool heur_is_streamed_segment_id(const char *id)
+{
+    if (!id || id[0] != 'S' || id[1] != ':' || !id[2])
+        return false;
+    for (const char *p = id + 2; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
+    return true;
+}
+
 /* ---- phrases (clutter kinds: labels in eleven languages), case-folded ----------------------- */
 
 typedef struct {

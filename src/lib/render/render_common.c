@@ -300,10 +300,13 @@ static int hidden_by_attribute(const rm_dom *dom, int32_t id)
                      style_declares(style, "visibility:hidden"));
 }
 
-/* The tab-panel test reads two attributes: only asked of hidden elements. */
+/* The tab-panel test reads two attributes: only asked of hidden elements.
+ * A streamed segment (heuristics.c) is shown or not by the extractor's
+ * drop mask, which knows whether the page is a shell around it. */
 static int is_hidden(const rm_dom *dom, int32_t id)
 {
-    return hidden_by_attribute(dom, id) && !is_tab_panel(dom, id);
+    return hidden_by_attribute(dom, id) && !is_tab_panel(dom, id) &&
+           !heur_is_streamed_segment_id(dom_attr(dom, id, "id"));
 }
 
 static int text_has_content(const char *s)
