@@ -1106,6 +1106,9 @@ static const char *const control_prefixes[] = {
     "edit this page", "edit on github", "edit on gitlab", "edit in github",
     "view this page on github", "diese seite bearbeiten", "modifier cette page",
     "editar esta página",
+    /* review sites' price buttons to a shop ("Check price at REI") */
+    "check price at ", "check price on ", "see price at ", "see price on ",
+    "compare prices at ", "preis prüfen bei ", "voir le prix sur ",
 };
 
 bool heur_is_page_control(const char *text, size_t len)

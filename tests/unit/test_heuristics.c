@@ -132,6 +132,8 @@ START_TEST(page_controls_and_notes)
     ck_assert_int_eq(note("the affiliate programme was wound up in 2019, the council said."), RM_KIND_NONE);
     ck_assert(control("back to top"));
     ck_assert(control("[ nach oben ]"));
+    ck_assert(control("check price at amazon"));
+    ck_assert(!control("price checks"));
     ck_assert_int_eq(note("want more? sign up for our newsletter, the crossing."), RM_REMOVED_PROMPT);
     ck_assert_int_eq(note("sign in to add this item to your wishlist"), RM_REMOVED_PROMPT);
     ck_assert_int_eq(note("already have an account? log in"), RM_REMOVED_PROMPT);
