@@ -793,6 +793,9 @@ static const phrase_entry phrases[] = {
     {"related questions", RM_REMOVED_RELATED},
     {"explore more on these topics", RM_REMOVED_RELATED},
     {"most read", RM_REMOVED_RELATED},
+    {"you may be interested in", RM_REMOVED_RELATED},
+    {"posts you may enjoy", RM_REMOVED_RELATED},
+    {"what others are reading", RM_REMOVED_RELATED},
     {"top stories", RM_REMOVED_RELATED},
     {"popular posts", RM_REMOVED_RELATED},
     {"ähnliche beiträge", RM_REMOVED_RELATED},
@@ -947,6 +950,8 @@ static const phrase_entry phrases[] = {
     {"please consider supporting", RM_REMOVED_PROMPT},
     {"subscribe to continue", RM_REMOVED_PROMPT},
     {"for subscribers only", RM_REMOVED_PROMPT},
+    {"subscribe to get access", RM_REMOVED_PROMPT},
+    {"funded by readers like you", RM_REMOVED_PROMPT},
     {"get the newsletter", RM_REMOVED_PROMPT},
     {"we're hiring", RM_REMOVED_PROMPT},
     {"we’re hiring", RM_REMOVED_PROMPT},
@@ -1028,7 +1033,8 @@ static const phrase_entry note_phrases[] = {
 
 static const char *const prompt_phrases[] = {
     "sign up for our newsletter", "subscribe to our newsletter", "join our mailing list",
-    "join our newsletter", "delivered to your inbox", "get the latest posts",
+    "join our newsletter", "delivered to your inbox", "directly in your inbox",
+    "directly to your inbox", "get the latest posts", "get the latest updates",
     "get updates from this writer", "unlock this article", "to read the rest of this story",
     "funded by readers like you", "if you liked this article", "leave a star rating",
     "add as a preferred source", "newsletter abonnieren", "abonnez-vous à notre newsletter",

@@ -55,6 +55,24 @@ START_TEST(newsletter_and_account_prompts_go)
 }
 END_TEST
 
+/* Boxes under a label: a donation appeal, a shelf of further reading. */
+START_TEST(appeal_and_further_reading_boxes_go)
+{
+    rm_article *a = extract(STORY(
+        "",
+        "<div><h3>This story is funded by readers like you</h3><p>Our newsroom is free "
+        "of charge and of advertising. Your donations keep it so.</p></div>"
+        "<div><h3>You may be interested in</h3><ul>"
+        "<li><a href=\"/a\">The bridge at fifty: a history</a></li>"
+        "<li><a href=\"/b\">Cycling routes along the river</a></li>"
+        "<li><a href=\"/c\">The library's summer programme</a></li></ul></div>"));
+    ck_assert_msg(!strstr(a->text, "funded by readers"), "appeal kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Your donations"), "appeal kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Cycling routes"), "shelf kept: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* The same words inside the story's sentences are the story's. */
 START_TEST(prompt_words_inside_prose_stay)
 {
@@ -142,6 +160,7 @@ static Suite *boilerplate_suite(void)
     TCase *tc = tcase_create("lines");
     tcase_add_test(tc, newsletter_and_account_prompts_go);
     tcase_add_test(tc, prompt_words_inside_prose_stay);
+    tcase_add_test(tc, appeal_and_further_reading_boxes_go);
     tcase_add_test(tc, a_layout_copy_of_a_block_goes);
     tcase_add_test(tc, repeats_in_the_flow_panels_short_lines_and_code_stay);
     tcase_add_test(tc, main_hidden_behind_a_consent_dialog_is_content);
