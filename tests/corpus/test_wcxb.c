@@ -50,11 +50,11 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.845},
-    {"article", 0.94},
+    {"all", 0.852},
+    {"article", 0.948},
     {"documentation", 0.935},
     {"service", 0.79},
-    {"product", 0.66},
+    {"product", 0.665},
     {"collection", 0.62},
     {"listing", 0.665},
     {"forum", 0.785},
