@@ -139,6 +139,52 @@ static bool is_prose_box(const rm_engine *e, int32_t id, uint32_t article_chars)
            engine_link_density(s) < PROSE_BOX_MAX_LINK_DENSITY;
 }
 
+/* The items of a review or list article ("the best appliances of the
+ * year") each sit in a box of their own, whose class a theme names
+ * "product-widget" or "card" (Readability's negative words): a box that
+ * holds prose (a paragraph with commas, hardly linked) beside two or more
+ * siblings of the same class is one item of the article, not a widget,
+ * and so are the boxes inside it. */
+#define ITEM_MIN_CHARS 300
+#define ITEM_MIN_COMMAS 2
+#define ITEM_MAX_LINK_DENSITY 0.25
+#define ITEM_MIN_ALIKE 2
+#define ITEM_MAX_SIBLINGS 200
+
+static bool is_alike_prose_item(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    int32_t parent = node(e, id)->parent;
+    const char *cls = dom_attr(&e->dom, id, "class");
+    if (!cls || !*cls || parent == RM_NONE || s->chars < ITEM_MIN_CHARS || s->paragraphs == 0 ||
+        s->commas < ITEM_MIN_COMMAS || engine_link_density(s) > ITEM_MAX_LINK_DENSITY)
+        return false;
+    unsigned alike = 0, seen = 0;
+    for (int32_t c = node(e, parent)->first_child; c != RM_NONE && seen < ITEM_MAX_SIBLINGS;
+         c = node(e, c)->next_sibling) {
+        if (c == id || node(e, c)->type != RM_NODE_ELEMENT)
+            continue;
+        seen++;
+        const char *other = dom_attr(&e->dom, c, "class");
+        if (other && strcmp(other, cls) == 0 && ++alike >= ITEM_MIN_ALIKE)
+            return true;
+    }
+    return false;
+}
+
+/* The item's own inner boxes carry the same negative class words
+ * ("product-widget__content") and are judged first: they stay with it. */
+#define ITEM_BOX_LEVELS 4
+
+static bool in_alike_prose_item(const rm_engine *e, int32_t id)
+{
+    int32_t a = id;
+    for (int level = 0; a != RM_NONE && level < ITEM_BOX_LEVELS; level++, a = node(e, a)->parent)
+        if (is_alike_prose_item(e, a))
+            return true;
+    return false;
+}
+
 /* Labelled rows: a recipe card's "Prep Time 15 mins" and "Servings: 6", a
  * specification's "Weight 2 kg". Each row is short, has no links, and is
  * a label (a few words) followed by a value, in their own elements or
@@ -238,7 +284,8 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
         return section_is_furniture(e, id);
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
-        return !is_photo_frame(e, id) && !is_prose_box(e, id, article_chars);
+        return !is_photo_frame(e, id) && !is_prose_box(e, id, article_chars) &&
+               !in_alike_prose_item(e, id);
     /* The wrapper of a code block or a data table ("div.highlight") is
      * judged as what it wraps. */
     if (e->flags[id] & (NF_HAS_CODE | NF_HAS_DATA))

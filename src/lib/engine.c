@@ -455,7 +455,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
     const GumboVector *attrs = &g->v.element.attributes;
     uint32_t f = 0;
     bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
-    bool controls = false, expands = false;
+    bool controls = false, expands = false, streamed = false;
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
         const char *name = at->name, *v = at->value;
@@ -508,6 +508,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
             if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody")) {
                 f |= NF_HAS_BODY;
             } else if (strcmp(name, "id") == 0) {
+                streamed = heur_is_streamed_segment_id(v);
                 uint64_t h = hashset_hash(v, strlen(v));
                 if (g->v.element.tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
                     f |= NF_NOTE | NF_HAS_NOTES;
@@ -521,13 +522,16 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
             break;
         }
     }
-    /* Readability keeps Wikimedia's aria-hidden fallback images. */
-    if (aria_hidden && !fallback_image)
+    /* Readability keeps Wikimedia's aria-hidden fallback images. The
+     * page's <main> is hidden from assistive technology only while a modal
+     * (a consent dialog) is open over it, as the inert background of the
+     * dialog pattern: it stays the page's content. */
+    if (aria_hidden && !fallback_image && g->v.element.tag != GUMBO_TAG_MAIN)
         hidden = true;
     /* A closed tab or accordion panel is hidden only until a click (hidden
      * by the page, docs/architecture.md): its text is the page's. */
     if (hidden && !tab_panel)
-        f |= NF_HIDDEN;
+        f |= NF_HIDDEN | (streamed ? NF_STREAMED : 0);
     if (controls && expands)
         f |= NF_DISCLOSER;   /* settled in engine_prepare: only in a heading */
     return f;
@@ -604,6 +608,39 @@ static bool is_noscript_shell(const rm_engine *e)
     return hidden > e->raw[e->dom.body].chars;
 }
 
+/* React's streaming server renderer sends each suspended part of the page
+ * as <div hidden id="S:n"> after the rest, and a script moves it into its
+ * place and shows it at once: hidden only until the page's first script
+ * runs. When such segments (NF_STREAMED) hold more unlinked text than the
+ * visible page, that page is the shell of one whose article is streamed
+ * (Next.js) and the segments are its content; segments that are mostly
+ * links are shelves of teasers streamed under a page that is there. */
+#define STREAMED_MAX_LINK_DENSITY 0.5
+
+static bool is_streamed_shell(const rm_engine *e)
+{
+    if (e->dom.body == RM_NONE)
+        return false;
+    uint64_t streamed = 0, streamed_links = 0, shown = 0, shown_links = 0;
+    int32_t segment_end = -1;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        if ((e->flags[i] & NF_STREAMED) && i >= segment_end)
+            segment_end = engine_end(e, i);
+        if (e->dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        bool linked = (e->flags[i] & NF_IN_LINK) != 0;
+        if (i < segment_end) {
+            streamed += e->tchars[i];
+            streamed_links += linked ? e->tchars[i] : 0;
+        } else if (e->drop[i] == DROP_KEEP) {
+            shown += e->tchars[i];
+            shown_links += linked ? e->tchars[i] : 0;
+        }
+    }
+    return streamed - streamed_links > shown - shown_links &&
+           (double)streamed_links < STREAMED_MAX_LINK_DENSITY * (double)streamed;
+}
+
 int engine_prepare(rm_engine *e)
 {
     size_t n = (size_t)e->dom.count;
@@ -645,6 +682,14 @@ int engine_prepare(rm_engine *e)
         for (int32_t i = 0; i < e->dom.count; i++)
             if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT)
                 e->flags[i] &= ~NF_NEVER;
+        memset(e->drop, DROP_KEEP, n);
+        drop_static(e);
+        engine_stats(e, e->drop, e->raw);
+    }
+    if (is_streamed_shell(e)) {
+        for (int32_t i = 0; i < e->dom.count; i++)
+            if (e->flags[i] & NF_STREAMED)
+                e->flags[i] &= ~(uint32_t)NF_HIDDEN;
         memset(e->drop, DROP_KEEP, n);
         drop_static(e);
         engine_stats(e, e->drop, e->raw);

@@ -60,6 +60,7 @@ enum {
                                  panel (WAI-ARIA's accordion): its label is
                                  the section's heading, not a control */
     NF_SLUG_ID = 1u << 26,    /* its id is a slug of its heading (engine_id_is_slug) */
+    NF_STREAMED = 1u << 27,   /* a hidden streamed segment (engine.c) */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -217,6 +218,10 @@ void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t 
 /* Copy of the article's drop mask for plain text: `mask` (dom.count bytes,
  * filled from e->drop) also drops the captions under pictures. */
 void clean_captions_for_text(const rm_engine *e, const int32_t *roots, size_t n, uint8_t *mask);
+
+/* Drop the second and later copies of a block of text under the roots
+ * (repeats.c). Returns -1 when out of memory. */
+int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n);
 
 /* Drop the byline element and headings that repeat the title (`title` is
  * case-folded). */

@@ -1007,6 +1007,11 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
+    if (clean_repeated_blocks(e, best.roots, best.root_count)) {
+        free(best.drop);
+        free(byline);
+        return RM_NO_MEMORY;
+    }
     /* The page's description, before the first paragraph stands in for a
      * missing one. */
     const char *description = a->excerpt;

@@ -723,6 +723,19 @@ bool heur_is_tab_panel(const char *cls)
     return has_class_name(cls, &indexes()->tab_panels);
 }
 
+/* The id React's streaming server renderer gives a suspended part of the
+ * page that it sends hidden, after the rest, for a script to move into
+ * place and show: "S:" and a number. */
+bool heur_is_streamed_segment_id(const char *id)
+{
+    if (!id || id[0] != 'S' || id[1] != ':' || !id[2])
+        return false;
+    for (const char *p = id + 2; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
+    return true;
+}
+
 /* ---- phrases (clutter kinds: labels in eleven languages), case-folded ----------------------- */
 
 typedef struct {
@@ -830,6 +843,9 @@ static const phrase_entry phrases[] = {
     {"related questions", RM_REMOVED_RELATED},
     {"explore more on these topics", RM_REMOVED_RELATED},
     {"most read", RM_REMOVED_RELATED},
+    {"you may be interested in", RM_REMOVED_RELATED},
+    {"posts you may enjoy", RM_REMOVED_RELATED},
+    {"what others are reading", RM_REMOVED_RELATED},
     {"top stories", RM_REMOVED_RELATED},
     {"popular posts", RM_REMOVED_RELATED},
     {"ähnliche beiträge", RM_REMOVED_RELATED},
@@ -984,6 +1000,8 @@ static const phrase_entry phrases[] = {
     {"please consider supporting", RM_REMOVED_PROMPT},
     {"subscribe to continue", RM_REMOVED_PROMPT},
     {"for subscribers only", RM_REMOVED_PROMPT},
+    {"subscribe to get access", RM_REMOVED_PROMPT},
+    {"funded by readers like you", RM_REMOVED_PROMPT},
     {"get the newsletter", RM_REMOVED_PROMPT},
     {"we're hiring", RM_REMOVED_PROMPT},
     {"we’re hiring", RM_REMOVED_PROMPT},
@@ -1055,9 +1073,66 @@ static const phrase_entry note_phrases[] = {
     {"仅代表作者", RM_REMOVED_FOOTER},
 };
 
+/* Newsletter, membership and paywall prompts set between the paragraphs
+ * of a story or under it ("Want more? Sign up for our newsletter, The
+ * Selection", "This story is funded by readers like you"): a line of its
+ * own, under PROMPT_MAX_CHARS, that says one of these asks the reader to
+ * sign up and never informs; a longer paragraph saying it is prose.
+ * Case-folded, found anywhere in the line. */
+#define PROMPT_MAX_CHARS 160
+
+static const char *const prompt_phrases[] = {
+    "sign up for our newsletter", "subscribe to our newsletter", "join our mailing list",
+    "join our newsletter", "delivered to your inbox", "directly in your inbox",
+    "directly to your inbox", "get the latest posts", "get the latest updates",
+    "get updates from this writer", "unlock this article", "to read the rest of this story",
+    "funded by readers like you", "if you liked this article", "leave a star rating",
+    "add as a preferred source", "newsletter abonnieren", "abonnez-vous à notre newsletter",
+    "suscríbete a nuestro boletín", "iscriviti alla nostra newsletter",
+    "assine nossa newsletter",
+};
+
+static bool holds(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t at = 0; at + n <= len; at++)
+        if (text[at] == needle[0] && memcmp(text + at, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* How account and follow prompts open: "Sign in to add this item to
+ * your wishlist", "Already have an account? Log in", "Follow me on
+ * Instagram". Only a short block that starts so is one (inside a
+ * sentence, "log in to" is ordinary prose), case-folded. */
+static const char *const prompt_openings[] = {
+    "sign in to ", "log in to ", "login to ", "already have an account",
+    "already a subscriber", "already a member", "don't have an account",
+    "don’t have an account", "subscribe to get ", "subscribe to receive ",
+    "sign up to get ", "sign up to receive ", "join the facebook group",
+    "follow me on ", "stay connected with ",
+    "melden sie sich an, um", "connectez-vous pour", "inicia sesión para",
+    "accedi per",
+};
+
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    return find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
+    rm_removed_kind kind = find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
+    if (kind != RM_KIND_NONE)
+        return kind;
+    while (len > 0 && (*text == ' ' || *text == '\n'))
+        text++, len--;
+    if (len > PROMPT_MAX_CHARS)
+        return RM_KIND_NONE;
+    for (size_t i = 0; i < COUNT(prompt_phrases); i++)
+        if (holds(text, len, prompt_phrases[i]))
+            return RM_REMOVED_PROMPT;
+    for (size_t i = 0; i < COUNT(prompt_openings); i++) {
+        size_t n = strlen(prompt_openings[i]);
+        if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
+            return RM_REMOVED_PROMPT;
+    }
+    return RM_KIND_NONE;
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section
@@ -1077,12 +1152,19 @@ static const char *const control_words[] = {
     "add to favorites", "add to favourites", "add to compare", "add to list", "buy now",
     "write a review", "leave a review", "notify me", "in den warenkorb",
     "ajouter au panier", "añadir al carrito", "aggiungi al carrello",
+    /* links back to the top of a long page */
+    "back to top", "scroll to top", "return to top", "top of page", "nach oben",
+    "zurück nach oben", "haut de page", "retour en haut", "volver arriba", "torna su",
+    "voltar ao topo", "naar boven",
 };
 static const char *const control_prefixes[] = {
     "jump to ", "skip to ", "skip past ", "zum inhalt springen", "aller au contenu", "saltar al contenido",
     "edit this page", "edit on github", "edit on gitlab", "edit in github",
     "view this page on github", "diese seite bearbeiten", "modifier cette page",
     "editar esta página",
+    /* review sites' price buttons to a shop ("Check price at REI") */
+    "check price at ", "check price on ", "see price at ", "see price on ",
+    "compare prices at ", "preis prüfen bei ", "voir le prix sur ",
 };
 
 bool heur_is_page_control(const char *text, size_t len)

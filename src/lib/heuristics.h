@@ -48,6 +48,7 @@ bool heur_is_screen_reader_only(const char *cls);
 /* Does a class attribute name the panel of a tab or accordion widget, whose
  * content the page hides until a click but is part of it? */
 bool heur_is_tab_panel(const char *cls);
+bool heur_is_streamed_segment_id(const char *id);   /* React's <div hidden id="S:1"> */
 
 /* Does an element's class/id name it as a byline or dateline ("byline",
  * "post-meta", "entry-date", "author")? Whole tokens. */

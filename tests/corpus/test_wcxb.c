@@ -50,11 +50,11 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.845},
-    {"article", 0.94},
+    {"all", 0.852},
+    {"article", 0.948},
     {"documentation", 0.935},
     {"service", 0.81},
-    {"product", 0.66},
+    {"product", 0.665},
     {"collection", 0.645},
     {"listing", 0.70},
     {"forum", 0.785},   /* set again after the merges */

@@ -137,6 +137,14 @@ START_TEST(page_controls_and_notes)
     ck_assert_int_eq(note("as an amazon associate i earn from qualifying purchases."), RM_REMOVED_ADS);
     ck_assert_int_eq(note("published in the print edition of the may issue."), RM_REMOVED_FOOTER);
     ck_assert_int_eq(note("the affiliate programme was wound up in 2019, the council said."), RM_KIND_NONE);
+    ck_assert(control("back to top"));
+    ck_assert(control("[ nach oben ]"));
+    ck_assert(control("check price at amazon"));
+    ck_assert(!control("price checks"));
+    ck_assert_int_eq(note("want more? sign up for our newsletter, the crossing."), RM_REMOVED_PROMPT);
+    ck_assert_int_eq(note("sign in to add this item to your wishlist"), RM_REMOVED_PROMPT);
+    ck_assert_int_eq(note("already have an account? log in"), RM_REMOVED_PROMPT);
+    ck_assert_int_eq(note("you will not need to sign in to anything."), RM_KIND_NONE);
 }
 END_TEST
 

@@ -302,11 +302,13 @@ static int hidden_by_attribute(const rm_dom *dom, int32_t id)
 
 /* The tab-panel test reads two attributes: only asked of hidden elements.
  * A panel that a disclosure control opens (the extractor's finding) is
- * shown too. */
+ * shown too; a streamed segment (heuristics.c) is shown or not by the
+ * extractor's drop mask, which knows whether the page is a shell around it. */
 static int is_hidden(const rm_render_input *in, int32_t id)
 {
     return hidden_by_attribute(in->dom, id) && !is_tab_panel(in->dom, id) &&
-           !(in->disclosed && in->disclosed[id] == DISCLOSED_PANEL);
+           !(in->disclosed && in->disclosed[id] == DISCLOSED_PANEL) &&
+           !heur_is_streamed_segment_id(dom_attr(in->dom, id, "id"));
 }
 
 static int text_has_content(const char *s)

@@ -1,0 +1,118 @@
+/*
+ * repeats.c — a second copy of a block of text inside the article goes.
+ *
+ * Pages ship some of their text twice: a desktop and a mobile layout of
+ * the same section, one of them hidden by a media query that no
+ * extractor evaluates; sliders that clone their slides; a reply that
+ * quotes the post it answers. Read in document order, each copy doubles
+ * the text. Trafilatura drops repeated text segments the same way (its
+ * duplicate test). A block is an element of text without block children
+ * (a paragraph, list item, heading, a div of text); only blocks of a
+ * sentence or more count, since short lines ("Learn more", "Yes", a
+ * price) repeat by nature. Never code, data table cells (a column repeats its
+ * values), tab panels (each panel is the whole text again in another
+ * language or for another platform, by design), nor manuals, where the
+ * same parameter text under two entries is the manual's structure.
+ */
+#include "engine.h"
+#include "hashset.h"
+#include "heuristics.h"
+
+#include <string.h>
+
+#define REPEAT_MIN_BYTES 80      /* a sentence or more, case-folded bytes */
+#define REPEAT_MAX_BYTES 4096    /* longer blocks compared by this prefix */
+
+/* Elements that hold a block of text. */
+static const GumboTag text_block_tags[] = {
+    GUMBO_TAG_P,  GUMBO_TAG_LI, GUMBO_TAG_DD, GUMBO_TAG_DT, GUMBO_TAG_H1, GUMBO_TAG_H2,
+    GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_DIV,
+    GUMBO_TAG_SECTION, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_BLOCKQUOTE,
+};
+
+static bool is_text_block_tag(GumboTag t)
+{
+    for (size_t i = 0; i < sizeof text_block_tags / sizeof text_block_tags[0]; i++)
+        if (text_block_tags[i] == t)
+            return true;
+    return false;
+}
+
+/* A block of text: a text-block element none of whose kept children is a
+ * block or a list item (those are the blocks, not it). */
+static bool is_leaf_block(const rm_engine *e, int32_t id)
+{
+    const rm_node *n = &e->dom.nodes[id];
+    if (n->type != RM_NODE_ELEMENT || !is_text_block_tag(n->tag))
+        return false;
+    for (int32_t c = n->first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling) {
+        GumboTag t = e->dom.nodes[c].tag;
+        if (e->drop[c] == DROP_KEEP && e->dom.nodes[c].type == RM_NODE_ELEMENT &&
+            (heur_is_block_tag(t) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT))
+            return false;
+    }
+    return true;
+}
+
+/* Inside a tab or accordion panel? */
+static bool in_tab_panel(const rm_engine *e, int32_t id)
+{
+    for (int32_t a = id; a != RM_NONE; a = e->dom.nodes[a].parent) {
+        if (e->dom.nodes[a].type != RM_NODE_ELEMENT)
+            continue;
+        const char *role = dom_attr(&e->dom, a, "role");
+        const char *cls = dom_attr(&e->dom, a, "class");
+        if ((role && strcmp(role, "tabpanel") == 0) || (cls && heur_is_tab_panel(cls)))
+            return true;
+    }
+    return false;
+}
+
+typedef struct {
+    hashset text;     /* the blocks' texts seen so far */
+    hashset placed;   /* the same, each with the parent it was seen under */
+} seen_blocks;
+
+/* Judge one leaf block: a text seen before under another parent is a
+ * copy and goes. Under the same parent it stays: a paragraph repeated in
+ * the flow of the text is what the author wrote (and what Readability's
+ * test pages of repeated filler hold). Returns -1 when out of memory. */
+static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
+{
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, REPEAT_MAX_BYTES, &len);
+    if (!text)
+        return -1;
+    uint64_t h = hashset_hash(text, len);
+    free(text);
+    if (len < REPEAT_MIN_BYTES)
+        return 0;
+    uint64_t parent = (uint64_t)(uint32_t)e->dom.nodes[id].parent;
+    uint64_t here = (h ^ (parent * 0x9E3779B97F4A7C15ull)) | 1;
+    if (hashset_has(&seen->text, h) && !hashset_has(&seen->placed, here) && !in_tab_panel(e, id)) {
+        engine_drop_subtree(e, id, DROP_CLEANED);
+        return 0;
+    }
+    return hashset_add(&seen->text, h) || hashset_add(&seen->placed, here) ? -1 : 0;
+}
+
+int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n)
+{
+    if (e->page_type == RM_PAGE_DOCUMENTATION)
+        return 0;
+    seen_blocks seen = {{0}, {0}};
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        int32_t end = engine_end(e, roots[k]);
+        for (int32_t i = engine_kept(e, roots[k], end); i < end && rc == 0;
+             i = engine_kept(e, i + 1, end)) {
+            if (e->flags[i] & (NF_IN_CODE | NF_DATA_TABLE) || !is_leaf_block(e, i))
+                continue;
+            rc = judge_block(e, i, &seen);
+            i = engine_end(e, i) - 1;   /* a block's inside is its text */
+        }
+    }
+    hashset_free(&seen.text);
+    hashset_free(&seen.placed);
+    return rc;
+}
