@@ -706,7 +706,8 @@ bool heur_is_screen_reader_only(const char *cls)
  * ("tab-pane"), Foundation ("tabs-panel"), jQuery UI ("ui-tabs-panel"),
  * WooCommerce's product tabs ("woocommerce-tabs-panel"), BEM kits
  * ("tabs__panel"), and the docs generators' code tabs (Docusaurus
- * "tabitem", MkDocs Material "tabbed-block", Sphinx "sphinx-tabs-panel").
+ * "tabitem", MkDocs Material "tabbed-block", Sphinx "sphinx-tabs-panel",
+ * DocFX's zone pivots "has-pivot", one zone per language or platform).
  * A page ships every panel and hides all but the open one until a click:
  * the hidden ones hold the rest of the description, the specifications or
  * the same example in other languages, which a reader wants too. Whole
@@ -715,7 +716,7 @@ static const char *const tab_panel_classes[] = {
     "tab-pane", "tab-panel", "tabpanel", "tabs-panel", "tabs__panel", "tab__panel",
     "tab__content", "tabs__content", "ui-tabs-panel", "woocommerce-tabs-panel",
     "tabitem", "tabbed-block", "sphinx-tabs-panel", "accordion-panel",
-    "accordion__panel", "accordion-content", "accordion__content",
+    "accordion__panel", "accordion-content", "accordion__content", "has-pivot",
 };
 
 bool heur_is_tab_panel(const char *cls)

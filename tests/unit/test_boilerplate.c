@@ -134,6 +134,25 @@ START_TEST(repeats_in_the_flow_panels_short_lines_and_code_stay)
 }
 END_TEST
 
+/* A docs page that ships one zone per language or platform (DocFX zone
+ * pivots) repeats the steps common to all of them in each zone: each copy
+ * stays, while prose copied under another layout's parent goes. */
+START_TEST(repeats_in_pivot_zones_stay)
+{
+    rm_article *a = extract(STORY(
+        "<div class=\"zone has-pivot\"><p>To get started right away, follow the quickstart "
+        "for this language and come back to this page when it runs.</p></div>"
+        "<div class=\"zone has-pivot\"><p>To get started right away, follow the quickstart "
+        "for this language and come back to this page when it runs.</p></div>"
+        "<div class=\"hide-on-mobile\"><p>" TIMETABLE "</p></div>"
+        "<div class=\"show-on-mobile\"><p>" TIMETABLE "</p></div>",
+        ""));
+    ck_assert_msg(occurrences(a->text, "get started right away") == 2, "zones: %s", a->text);
+    ck_assert_msg(occurrences(a->text, "The first boat leaves") == 1, "copy: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A page saved while its consent dialog was open: the dialog pattern
  * hides the rest of the page from assistive technology (aria-hidden on
  * <main>), yet <main> is the content and the dialog is clutter. Any other
@@ -197,6 +216,7 @@ static Suite *boilerplate_suite(void)
     tcase_add_test(tc, appeal_and_further_reading_boxes_go);
     tcase_add_test(tc, a_layout_copy_of_a_block_goes);
     tcase_add_test(tc, repeats_in_the_flow_panels_short_lines_and_code_stay);
+    tcase_add_test(tc, repeats_in_pivot_zones_stay);
     tcase_add_test(tc, main_hidden_behind_a_consent_dialog_is_content);
     tcase_add_test(tc, alike_item_boxes_of_a_review_article_stay);
     suite_add_tcase(s, tc);
