@@ -261,9 +261,38 @@ static bool in_labelled_rows(const rm_engine *e, int32_t id)
  * as page clutter. */
 #define SECTION_MAX_LINK_DENSITY 0.5
 
+/* An on-page table of contents is a list of short links to the page's own
+ * headings. Link density weighs in-page links lightly (a footnote mark in
+ * a sentence is text), so such a list measures far under the bar above
+ * while nearly all its text is links: a list whose every item is a link of
+ * a heading's few words, nearly all of its text in links to the page
+ * itself, is navigation. */
+#define TOC_MIN_ITEMS 3
+#define TOC_ITEM_MAX_CHARS 60          /* a heading's words, not a sentence */
+#define TOC_MIN_IN_PAGE_SHARE 0.8      /* of its text in in-page links */
+
+static bool is_table_of_contents(const rm_engine *e, int32_t id)
+{
+    GumboTag tag = node(e, id)->tag;
+    const rm_stats *s = &e->st[id];
+    if ((tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL) || s->list_items < TOC_MIN_ITEMS ||
+        s->links < s->list_items || s->chars > TOC_ITEM_MAX_CHARS * s->links)
+        return false;
+    uint32_t in_page = 0, all = 0;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = id + 1; i < end; i++) {
+        if (node(e, i)->type != RM_NODE_TEXT || e->drop[i] != DROP_KEEP)
+            continue;
+        all += e->tchars[i];
+        in_page += (e->flags[i] & NF_HASH_LINK) ? e->tchars[i] : 0;
+    }
+    return all > 0 && in_page >= TOC_MIN_IN_PAGE_SHARE * all;
+}
+
 static bool section_is_furniture(const rm_engine *e, int32_t id)
 {
-    return engine_link_density(&e->st[id]) > SECTION_MAX_LINK_DENSITY;
+    return engine_link_density(&e->st[id]) > SECTION_MAX_LINK_DENSITY ||
+           is_table_of_contents(e, id);
 }
 
 /* Readability's _cleanConditionally verdict for one container. */

@@ -412,6 +412,33 @@ START_TEST(unsigned_page_keeps_paragraphs_its_cleaning_took)
 }
 END_TEST
 
+/* The same page with its table of contents, a list of short links to its
+ * own sections: cleaned block by block, the sections stay and the table
+ * of contents goes, although in-page links count little towards link
+ * density. */
+START_TEST(sections_cleaning_drops_the_table_of_contents)
+{
+    const char *html =
+        "<html><head><title>Acme IT services</title></head><body><div class=\"page\">"
+        "<h1>IT services for small offices</h1>"
+        "<ul><li><a href=\"#net\">Setting up your network</a></li>"
+        "<li><a href=\"#backups\">Keeping your files safe</a></li>"
+        "<li><a href=\"#laptops\">Looking after the laptops</a></li>"
+        "<li><a href=\"#support\">Support when things break</a></li></ul>"
+        PLAIN_BLOCK("Network setup") PLAIN_BLOCK("Backups") PLAIN_BLOCK("Laptops")
+        PLAIN_BLOCK("Security reviews") PLAIN_BLOCK("Help desk") PLAIN_BLOCK("Cloud moves")
+        WIDGET_BLOCK("Managed support") WIDGET_BLOCK("Disaster recovery")
+        WIDGET_BLOCK("Compliance audits")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Network setup is planned with you");
+    assert_has(a, "Compliance audits comes with a named engineer");
+    assert_lacks(a, "Setting up your network");
+    assert_lacks(a, "Looking after the laptops");
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(signed_story_keeps_its_sidebar_aside)
 {
     /* Paragraphs that Readability set aside before scoring (a block named
@@ -458,6 +485,7 @@ static Suite *svcforum_suite(void)
     tcase_add_test(tc, flat_landing_page_keeps_every_section);
     tcase_add_test(tc, whole_page_choice_is_not_cut_to_its_card_grid);
     tcase_add_test(tc, unsigned_page_keeps_paragraphs_its_cleaning_took);
+    tcase_add_test(tc, sections_cleaning_drops_the_table_of_contents);
     tcase_add_test(tc, script_shell_reads_its_description);
     tcase_add_test(tc, description_never_replaces_a_body);
     tcase_add_test(tc, forum_signatures_go_whatever_the_software);
