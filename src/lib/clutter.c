@@ -898,6 +898,8 @@ static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
     rm_removed_kind kind = heur_note_kind(f.text, f.len);
     if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
         kind = RM_REMOVED_ADS;
+    if (kind == RM_KIND_NONE && s->links > 0 && heur_is_related_link_line(f.text, f.len))
+        kind = RM_REMOVED_RELATED;
     folded_free(&f);
     if (kind != RM_KIND_NONE)
         mark(e, id, kind);

@@ -1141,6 +1141,32 @@ static const phrase_entry credit_openings[] = {
     {"scritto da ", RM_REMOVED_FOOTER},
 };
 
+/* How a link to another story opens when a news or blog theme sets it
+ * between the paragraphs ("Related: How the ferry was saved", "Also read:
+ * ...", "Read more: ..."): the WCXB ground truth leaves these lines out as
+ * related-content boilerplate. Case-folded; the caller asks only of a
+ * short line that holds a link, and a bare label ("See also:") over a
+ * list stays. */
+static const char *const related_line_openings[] = {
+    "related:", "related article:", "related story:", "related reading:", "also read:",
+    "read also:", "read more:", "read next:", "see also:", "you might also like:",
+    "suggested reading:", "lesen sie auch:", "mehr zum thema:", "à lire aussi :", "lire aussi :",
+    "à lire aussi:", "lire aussi:", "leer también:", "lee también:", "leggi anche:", "leia também:",
+    "leia mais:",
+};
+
+bool heur_is_related_link_line(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '\n' || *text == '-'))
+        text++, len--;
+    for (size_t i = 0; i < COUNT(related_line_openings); i++) {
+        size_t n = strlen(related_line_openings[i]);
+        if (len > n + 2 && memcmp(text, related_line_openings[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
     rm_removed_kind kind = find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);

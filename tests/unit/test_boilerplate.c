@@ -4,7 +4,8 @@
  * newsletter, account and follow prompts between or under the paragraphs,
  * "Back to top" links, second copies of a block (repeats.c), a consent
  * dialog open over an aria-hidden <main>, bare call-to-action links,
- * credit lines and closed-thread notices under a post; and the other way round, the
+ * credit lines and closed-thread notices under a post, "Related:" story
+ * links between the paragraphs; and the other way round, the
  * alike item boxes of a review article that a theme names "widget" stay;
  * each with the prose that must survive it.
  */
@@ -227,6 +228,23 @@ START_TEST(credit_lines_and_closing_notices_go)
 }
 END_TEST
 
+/* Links to other stories set between the paragraphs under "Related:" or
+ * "Also read:" go; a bare "See also" label over a list stays with it. */
+START_TEST(related_story_lines_go)
+{
+    rm_article *a = extract(STORY(
+        "<p><strong>Related:</strong> <a href=\"/x\">How the old bridge was built</a></p>"
+        "<p>Also read: <a href=\"/y\">Ten walks along the river</a></p>",
+        "<h2>See also:</h2><ul><li>Timetables hang at both piers and in the library "
+        "from the first of April.</li></ul>"));
+    ck_assert_msg(!strstr(a->text, "old bridge was built"), "related line kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Ten walks"), "related line kept: %s", a->text);
+    ck_assert_msg(strstr(a->text, "See also:"), "label lost: %s", a->text);
+    ck_assert_msg(strstr(a->text, "Timetables hang at both piers"), "list lost: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boilerplate_suite(void)
 {
     Suite *s = suite_create("boilerplate");
@@ -240,6 +258,7 @@ static Suite *boilerplate_suite(void)
     tcase_add_test(tc, alike_item_boxes_of_a_review_article_stay);
     tcase_add_test(tc, bare_call_to_action_links_go);
     tcase_add_test(tc, credit_lines_and_closing_notices_go);
+    tcase_add_test(tc, related_story_lines_go);
     suite_add_tcase(s, tc);
     return s;
 }
