@@ -837,7 +837,8 @@ static bool is_button_link(const rm_engine *e, int32_t id)
 }
 
 /* Edit-section links and skip links: a link, or a span around one, whose
- * few words are a page control. */
+ * few words are a page control; and a bare call-to-action link between
+ * blocks ("Get started", "Upvote"), which is one whatever its class. */
 static void classify_control(rm_engine *e, fold_memo *memo, id_index *ids, int32_t id)
 {
     if (is_button_link(e, id)) {
@@ -857,6 +858,8 @@ static void classify_control(rm_engine *e, fold_memo *memo, id_index *ids, int32
     if (heur_is_page_control(f.text, f.len)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
         drop_skip_target(e, ids, id);
+    } else if (heur_is_call_to_action(f.text, f.len) && !in_running_text(e, id)) {
+        engine_drop_subtree(e, id, DROP_CLUTTER);
     }
     folded_free(&f);
 }
@@ -895,6 +898,8 @@ static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
     rm_removed_kind kind = heur_note_kind(f.text, f.len);
     if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
         kind = RM_REMOVED_ADS;
+    if (kind == RM_KIND_NONE && s->links > 0 && heur_is_related_link_line(f.text, f.len))
+        kind = RM_REMOVED_RELATED;
     folded_free(&f);
     if (kind != RM_KIND_NONE)
         mark(e, id, kind);

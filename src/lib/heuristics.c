@@ -115,7 +115,7 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
-    wordset screen_reader, tab_panels, controls, review_headings, placeholders, ad_labels;
+    wordset screen_reader, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
 
@@ -1111,10 +1111,62 @@ static const char *const prompt_openings[] = {
     "already a subscriber", "already a member", "don't have an account",
     "don’t have an account", "subscribe to get ", "subscribe to receive ",
     "sign up to get ", "sign up to receive ", "join the facebook group",
-    "follow me on ", "stay connected with ",
+    "follow me on ", "stay connected with ", "you must log in to ", "you must be logged in to ",
+    "you need to be logged in to ", "you must sign in to ",
     "melden sie sich an, um", "connectez-vous pour", "inicia sesión para",
     "accedi per",
 };
+
+/* Forum closing notices that a board prints under a thread once it is
+ * locked (Discourse's "This topic was automatically closed after 30 days",
+ * phpBB's and XenForo's locked-thread lines): case-folded, anywhere in a
+ * short line. */
+static const char *const closed_thread_phrases[] = {
+    "this topic was automatically closed", "new replies are no longer allowed",
+    "this thread has been locked", "this topic has been locked", "this thread is closed",
+    "this topic is now closed", "not open for further replies",
+};
+
+/* Short lines that credit rather than inform, told by how they open: the
+ * mobile-app signature forum apps append to a post ("Sent from my iPhone
+ * using Tapatalk") and the author line under a post ("Written by Ann
+ * Lee"). Only a line under CREDIT_MAX_CHARS: a longer one is a sentence. */
+#define CREDIT_MAX_CHARS 80
+
+static const phrase_entry credit_openings[] = {
+    {"sent from my ", RM_REMOVED_FOOTER},
+    {"written by ", RM_REMOVED_FOOTER},
+    {"geschrieben von ", RM_REMOVED_FOOTER},
+    {"écrit par ", RM_REMOVED_FOOTER},
+    {"escrito por ", RM_REMOVED_FOOTER},
+    {"scritto da ", RM_REMOVED_FOOTER},
+};
+
+/* How a link to another story opens when a news or blog theme sets it
+ * between the paragraphs ("Related: How the ferry was saved", "Also read:
+ * ...", "Read more: ..."): the WCXB ground truth leaves these lines out as
+ * related-content boilerplate. Case-folded; the caller asks only of a
+ * short line that holds a link, and a bare label ("See also:") over a
+ * list stays. */
+static const char *const related_line_openings[] = {
+    "related:", "related article:", "related story:", "related reading:", "also read:",
+    "read also:", "read more:", "read next:", "see also:", "you might also like:",
+    "suggested reading:", "lesen sie auch:", "mehr zum thema:", "à lire aussi :", "lire aussi :",
+    "à lire aussi:", "lire aussi:", "leer también:", "lee también:", "leggi anche:", "leia também:",
+    "leia mais:",
+};
+
+bool heur_is_related_link_line(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '\n' || *text == '-'))
+        text++, len--;
+    for (size_t i = 0; i < COUNT(related_line_openings); i++) {
+        size_t n = strlen(related_line_openings[i]);
+        if (len > n + 2 && memcmp(text, related_line_openings[i], n) == 0)
+            return true;
+    }
+    return false;
+}
 
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
@@ -1123,8 +1175,19 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
         return kind;
     while (len > 0 && (*text == ' ' || *text == '\n'))
         text++, len--;
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\n'))
+        len--;
+    if (len <= CREDIT_MAX_CHARS)
+        for (size_t i = 0; i < COUNT(credit_openings); i++) {
+            size_t n = strlen(credit_openings[i].phrase);
+            if (len > n && memcmp(text, credit_openings[i].phrase, n) == 0)
+                return credit_openings[i].kind;
+        }
     if (len > PROMPT_MAX_CHARS)
         return RM_KIND_NONE;
+    for (size_t i = 0; i < COUNT(closed_thread_phrases); i++)
+        if (holds(text, len, closed_thread_phrases[i]))
+            return RM_REMOVED_FOOTER;
     for (size_t i = 0; i < COUNT(prompt_phrases); i++)
         if (holds(text, len, prompt_phrases[i]))
             return RM_REMOVED_PROMPT;
@@ -1182,6 +1245,38 @@ bool heur_is_page_control(const char *text, size_t len)
             return true;
     }
     return false;
+}
+
+/* Calls to action that landing pages, shops, blogs and forums set as a
+ * bare link between blocks ("Get started", "Book a demo", "Sign up",
+ * "Upvote", "Report inappropriate content"): whole link texts that the
+ * human-made ground truth of the WCXB pages always leaves out, in English
+ * and the other languages of the phrase lists. A word of a sentence is
+ * never one (the caller asks only of links standing alone). Case-folded,
+ * compared whole. */
+static const char *const call_to_action_words[] = {
+    "sign up", "sign up now", "sign up for free", "sign up free", "subscribe", "subscribe now",
+    "register", "register now", "join now", "join for free", "get started", "get started now",
+    "get started for free", "get started free", "start free trial", "start your free trial",
+    "try it free", "try for free", "try it now", "book a demo", "request a demo", "get a demo",
+    "schedule a demo", "book now", "book a call", "get a quote", "get a free quote",
+    "request a quote", "contact us", "contact sales", "talk to sales", "talk to an expert",
+    "learn more", "read more", "find out more", "shop now", "download now",
+    "upvote", "downvote", "report", "report inappropriate content", "report post",
+    "reply", "reply with quote", "quote", "share", "like",
+    "jetzt anmelden", "registrieren", "mehr erfahren", "kontakt", "s'inscrire", "en savoir plus",
+    "contactez-nous", "regístrate", "más información", "contáctanos", "registrati",
+    "scopri di più", "contattaci", "saiba mais", "cadastre-se", "fale conosco",
+};
+
+bool heur_is_call_to_action(const char *text, size_t len)
+{
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '.' || text[len - 1] == '!' ||
+                       text[len - 1] == '>'))
+        len--;
+    while (len > 0 && *text == ' ')
+        text++, len--;
+    return wordset_has(&indexes()->calls_to_action, text, len);
 }
 
 /* Headings over a product's customer reviews, in the eleven languages of
@@ -1410,6 +1505,7 @@ static void index_tables(void)
     WORDS(screen_reader_tokens, &all_indexes.screen_reader);
     WORDS(tab_panel_classes, &all_indexes.tab_panels);
     WORDS(control_words, &all_indexes.controls);
+    WORDS(call_to_action_words, &all_indexes.calls_to_action);
     WORDS(review_headings, &all_indexes.review_headings);
     WORDS(placeholder_texts, &all_indexes.placeholders);
     WORDS(ad_labels, &all_indexes.ad_labels);

@@ -71,6 +71,10 @@ rm_removed_kind heur_phrase_kind(const char *text, size_t len);
 /* Is a very short text (case-folded) a page control: an "[edit]" link, a
  * "Jump to navigation" skip link? */
 bool heur_is_page_control(const char *text, size_t len);
+/* A whole link text that asks the reader to act ("Get started", "Sign up"). */
+bool heur_is_call_to_action(const char *text, size_t len);
+/* A short line that opens "Related:", "Also read:" ... before a link. */
+bool heur_is_related_link_line(const char *text, size_t len);
 
 /* Is a short case-folded text the heading of customer reviews ("8
  * Reviews", "Kundenbewertungen")? */

@@ -3,7 +3,9 @@
  * leaves out of articles and product pages, on small hand-written pages:
  * newsletter, account and follow prompts between or under the paragraphs,
  * "Back to top" links, second copies of a block (repeats.c), a consent
- * dialog open over an aria-hidden <main>; and the other way round, the
+ * dialog open over an aria-hidden <main>, bare call-to-action links,
+ * credit lines and closed-thread notices under a post, "Related:" story
+ * links between the paragraphs; and the other way round, the
  * alike item boxes of a review article that a theme names "widget" stay;
  * each with the prose that must survive it.
  */
@@ -207,6 +209,61 @@ START_TEST(alike_item_boxes_of_a_review_article_stay)
 }
 END_TEST
 
+/* Bare call-to-action links between blocks go; the same word linked
+ * inside a sentence stays. */
+START_TEST(bare_call_to_action_links_go)
+{
+    rm_article *a = extract(STORY(
+        "<p>Readers can <a href=\"/r\">register</a> for the timetable by post.</p>"
+        "<p><a href=\"/start\">Get started</a></p>"
+        "<div><a href=\"/demo\">Book a demo</a></div>",
+        "<p><a href=\"/vote\">Upvote</a></p>"));
+    ck_assert_msg(strstr(a->text, "can register for the timetable"), "prose link lost: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Get started"), "call to action kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Book a demo"), "call to action kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Upvote"), "vote control kept: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Credit lines and closing notices under a post: a mobile-app signature,
+ * an author line, a locked-thread notice, a log-in prompt; a sentence that
+ * opens with "Written by" stays. */
+START_TEST(credit_lines_and_closing_notices_go)
+{
+    rm_article *a = extract(STORY(
+        "<p>Sent from my iPhone using Tapatalk</p>"
+        "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"
+        "<p>You must be logged in to post a comment.</p>",
+        "<p>Written by Ann Lee</p>"
+        "<p>Written by a committee of residents over three winters, the plan sets out the "
+        "timetable and the fares for the first two summers.</p>"));
+    ck_assert_msg(!strstr(a->text, "Sent from my"), "signature kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "automatically closed"), "closing notice kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "must be logged in"), "prompt kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Written by Ann Lee"), "author line kept: %s", a->text);
+    ck_assert_msg(strstr(a->text, "Written by a committee"), "prose lost: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Links to other stories set between the paragraphs under "Related:" or
+ * "Also read:" go; a bare "See also" label over a list stays with it. */
+START_TEST(related_story_lines_go)
+{
+    rm_article *a = extract(STORY(
+        "<p><strong>Related:</strong> <a href=\"/x\">How the old bridge was built</a></p>"
+        "<p>Also read: <a href=\"/y\">Ten walks along the river</a></p>",
+        "<h2>See also:</h2><ul><li>Timetables hang at both piers and in the library "
+        "from the first of April.</li></ul>"));
+    ck_assert_msg(!strstr(a->text, "old bridge was built"), "related line kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Ten walks"), "related line kept: %s", a->text);
+    ck_assert_msg(strstr(a->text, "See also:"), "label lost: %s", a->text);
+    ck_assert_msg(strstr(a->text, "Timetables hang at both piers"), "list lost: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boilerplate_suite(void)
 {
     Suite *s = suite_create("boilerplate");
@@ -219,6 +276,9 @@ static Suite *boilerplate_suite(void)
     tcase_add_test(tc, repeats_in_pivot_zones_stay);
     tcase_add_test(tc, main_hidden_behind_a_consent_dialog_is_content);
     tcase_add_test(tc, alike_item_boxes_of_a_review_article_stay);
+    tcase_add_test(tc, bare_call_to_action_links_go);
+    tcase_add_test(tc, credit_lines_and_closing_notices_go);
+    tcase_add_test(tc, related_story_lines_go);
     suite_add_tcase(s, tc);
     return s;
 }
