@@ -3,29 +3,7 @@
  * boilerplate that leaks into any page, each on a small hand-written page:
  * what the rule keeps and what it removes.
  */
-#include "testutil.h"
-
-#include "readmode.h"
-
-static rm_article *extract(const char *html)
-{
-    rm_article *a = NULL;
-    rm_status st = rm_extract(html, strlen(html), NULL, &a);
-    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
-    ck_assert_ptr_nonnull(a);
-    ck_assert_ptr_nonnull(a->text);
-    return a;
-}
-
-static void assert_has(const rm_article *a, const char *want)
-{
-    ck_assert_msg(strstr(a->text, want), "missing \"%s\" in:\n%s", want, a->text);
-}
-
-static void assert_lacks(const rm_article *a, const char *junk)
-{
-    ck_assert_msg(!strstr(a->text, junk), "kept \"%s\" in:\n%s", junk, a->text);
-}
+#include "page_checks.h"
 
 /* ---- tab and accordion panels --------------------------------------------------------------- */
 

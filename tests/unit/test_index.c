@@ -10,19 +10,7 @@
  * clutter; the closed panels of an FAQ's disclosure buttons are text,
  * and so are the buttons' labels when they sit in a heading.
  */
-#include "testutil.h"
-
-#include "readmode.h"
-
-static rm_article *extract(const char *html)
-{
-    rm_article *a = NULL;
-    rm_status st = rm_extract(html, strlen(html), &rm_default_options, &a);
-    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
-    ck_assert_ptr_nonnull(a);
-    ck_assert_ptr_nonnull(a->text);
-    return a;
-}
+#include "page_checks.h"
 
 static bool has(const rm_article *a, const char *needle)
 {

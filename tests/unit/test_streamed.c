@@ -6,9 +6,7 @@
  * navigation and footer) they are the article; a streamed shelf of linked
  * teasers under a page that is there stays hidden.
  */
-#include "testutil.h"
-
-#include "readmode.h"
+#include "page_checks.h"
 
 #define SHELL_NAV                                                                        \
     "<header><nav><a href=\"/\">Home</a> <a href=\"/blog\">Blog</a> "                    \
@@ -24,16 +22,6 @@
     "<p>Then read the plans of the ten slowest statements, with their real row counts, " \
     "and look for sequential scans over large tables, sorts that spill to disk and "     \
     "estimates that are wrong by orders of magnitude.</p>"
-
-static rm_article *extract(const char *html)
-{
-    rm_article *a = NULL;
-    rm_status st = rm_extract(html, strlen(html), NULL, &a);
-    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
-    ck_assert_ptr_nonnull(a);
-    ck_assert_ptr_nonnull(a->text);
-    return a;
-}
 
 START_TEST(a_streamed_article_in_a_shell_is_the_page)
 {
