@@ -744,26 +744,28 @@ static size_t next_unstable(const uint8_t *s, size_t len, size_t from, size_t *c
 #define NFC_MERGE_GAP 256
 
 /* The stretch of text NFC may change around the unstable code point at
- * `at`: from the ASCII character before it to the ASCII character after
+ * *at: from the ASCII character before it to the ASCII character after
  * it (or the text's ends), taking in unstable code points nearby. An
  * ASCII character is a starter that no composition takes as its second
  * part, so normalisation never reaches across it: the stretch normalises
- * the same alone as in the whole text. */
-static void unstable_stretch(const uint8_t *s, size_t len, size_t floor, size_t at, size_t cp_len,
-                             size_t *start, size_t *end)
+ * the same alone as in the whole text. On return *at and *cp_len name the
+ * first unstable code point after the stretch (*at == len: none), found
+ * while looking for nearby ones. */
+static void unstable_stretch(const uint8_t *s, size_t len, size_t floor, size_t *at,
+                             size_t *cp_len, size_t *start, size_t *end)
 {
-    size_t b = at;
+    size_t b = *at;
     while (b > floor && s[b - 1] >= 0x80)
         b--;
     *start = b > floor ? b - 1 : floor;
-    size_t e = at + cp_len;
+    size_t e = *at + *cp_len;
     for (;;) {
         while (e < len && s[e] >= 0x80)
             e++;
-        size_t next_len = 0, next = next_unstable(s, len, e, &next_len);
-        if (next == len || next - e >= NFC_MERGE_GAP)
+        *at = next_unstable(s, len, e, cp_len);
+        if (*at == len || *at - e >= NFC_MERGE_GAP)
             break;
-        e = next + next_len;
+        e = *at + *cp_len;
     }
     *end = e;
 }
@@ -808,10 +810,10 @@ static int normalize_nfc(uint8_t **text, size_t *len)
     size_t n = *len, scanned = 0, copied = 0, cp_len = 0;
     nfc_out out = {0};
     int changed = 0;
-    for (size_t at = next_unstable(s, n, 0, &cp_len); at < n;
-         at = next_unstable(s, n, scanned, &cp_len)) {
+    size_t at = next_unstable(s, n, 0, &cp_len);
+    while (at < n) {
         size_t start, end, normal_len = 0;
-        unstable_stretch(s, n, scanned, at, cp_len, &start, &end);
+        unstable_stretch(s, n, scanned, &at, &cp_len, &start, &end);
         scanned = end;
         uint8_t *normal = u8_normalize(UNINORM_NFC, s + start, end - start, NULL, &normal_len);
         if (!normal)
