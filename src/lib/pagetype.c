@@ -13,7 +13,8 @@
  *   - structure: repeated posts (alike siblings each with a date or author
  *     and prose of their own) that outweigh the prose around them; grids of
  *     alike teaser cards that hold most of the page's text; a purchase
- *     button; code blocks holding much of the text.
+ *     button; code blocks holding much of the text; inline code in the
+ *     prose, links to the page's source and version pickers (manuals).
  * Nothing names a site: these are the page's own declarations and shapes.
  */
 #include "pagetype.h"
@@ -32,6 +33,14 @@
 #define CARD_MAX_CHARS 600
 #define CARD_SHARE 0.5         /* cards hold at least half the page's text */
 #define CODE_SHARE 0.15        /* code holds this much of the page's text */
+#define MANUAL_INLINE_CODE 10  /* inline code elements of a manual: on the
+                                   WCXB development pages 62 of 91 manuals
+                                   have ten or more, 29 of 793 articles */
+#define MANUAL_INLINE_CODE_WEIGHT 1.0f  /* outweighs the unsigned article */
+#define REFERENCE_INLINE_CODE 40   /* a reference page names dozens, and
+                                      outweighs an og:type "article" that
+                                      documentation generators set by default */
+#define REFERENCE_INLINE_CODE_WEIGHT 1.0f
 #define SCAN_KINDS 6           /* distinct child kinds compared per parent */
 
 const char *rm_page_type_name(rm_page_type type)
@@ -123,6 +132,20 @@ static const char *const purchase_phrases[] = {
     "in den warenkorb", "ajouter au panier", "añadir al carrito", "aggiungi al carrello",
     "in winkelwagen",
 };
+
+/* Links of documentation generators to the page's source (case-folded,
+ * found inside a short link or button), and the class or id words of their
+ * version pickers (as written, lower case). */
+static const char *const docs_source_phrases[] = {
+    "edit this page", "edit on github", "edit on gitlab", "improve this page", "improve this doc",
+    "suggest an edit", "view page source", "show source", "edit page",
+};
+static const char *const version_pickers[] = {
+    "version-switch", "version-select", "version-picker", "versionswitch", "versionselect",
+    "versionpicker", "version_switch", "version_select",
+};
+#define DOCS_CHROME_WEIGHT 1.0f   /* 19 of 91 manuals link to their source,
+                                     2 of 793 articles */
 
 /* ---- schema.org types ------------------------------------------------------ */
 
@@ -404,8 +427,8 @@ static uint32_t prose_outside(const rm_engine *e, int32_t box)
     return prose;
 }
 
-/* Does the page offer to buy something? A purchase button or link. */
-static bool has_purchase_button(const rm_engine *e)
+/* Does a short link, button or input of the page say one of `phrases`? */
+static bool control_says(const rm_engine *e, const char *const *phrases, size_t count)
 {
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = body; i < end; i++) {
@@ -419,11 +442,38 @@ static bool has_purchase_button(const rm_engine *e)
         for (char *p = text; p && *p; p++)
             *p = (char)tolower((unsigned char)*p);
         bool hit = false;
-        for (size_t k = 0; text && !hit && k < sizeof purchase_phrases / sizeof purchase_phrases[0]; k++)
-            hit = strstr(text, purchase_phrases[k]) != NULL;
+        for (size_t k = 0; text && !hit && k < count; k++)
+            hit = strstr(text, phrases[k]) != NULL;
         free(text);
         if (hit)
             return true;
+    }
+    return false;
+}
+
+/* Does the page offer to buy something? A purchase button or link. */
+static bool has_purchase_button(const rm_engine *e)
+{
+    return control_says(e, purchase_phrases, sizeof purchase_phrases / sizeof purchase_phrases[0]);
+}
+
+/* Does the page link to its own source, as documentation generators do
+ * (Sphinx, MkDocs, Docusaurus, VitePress, GitBook, Read the Docs), or let
+ * the reader pick the version of the software it documents? */
+static bool has_docs_chrome(const rm_engine *e)
+{
+    if (control_says(e, docs_source_phrases,
+                     sizeof docs_source_phrases / sizeof docs_source_phrases[0]))
+        return true;
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = body; i < end; i++) {
+        if (node(e, i)->type != RM_NODE_ELEMENT || !node(e, i)->has_attrs)
+            continue;
+        const char *names[] = {dom_attr(&e->dom, i, "class"), dom_attr(&e->dom, i, "id")};
+        for (size_t n = 0; n < 2; n++)
+            for (size_t k = 0; names[n] && k < sizeof version_pickers / sizeof version_pickers[0]; k++)
+                if (strstr(names[n], version_pickers[k]))
+                    return true;
     }
     return false;
 }
@@ -438,6 +488,25 @@ static uint32_t code_chars(const rm_engine *e)
             i = engine_end(e, i) - 1;
         }
     return chars;
+}
+
+/* Inline code: <code> in running text, not a block of it (not inside
+ * <pre> or another code element). Manuals name functions, options and
+ * files in their prose; stories rarely do. */
+static unsigned inline_code_count(const rm_engine *e, unsigned need)
+{
+    unsigned found = 0;
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end && found < need;
+         i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->tag != GUMBO_TAG_CODE)
+            continue;
+        int32_t parent = node(e, i)->parent;
+        if (parent != RM_NONE && !(e->flags[parent] & NF_IN_CODE) && e->raw[i].chars > 0)
+            found++;
+        i = engine_end(e, i) - 1;
+    }
+    return found;
 }
 
 /* schema.org microdata on the posts themselves: each post of a thread is
@@ -531,6 +600,13 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
                       ? RM_PAGE_COLLECTION : RM_PAGE_PRODUCT] += 2.0f;
     if (page > 0 && code_chars(e) >= CODE_SHARE * page)
         ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
+    unsigned inline_code = inline_code_count(e, REFERENCE_INLINE_CODE);
+    if (inline_code >= MANUAL_INLINE_CODE)
+        ev->votes[RM_PAGE_DOCUMENTATION] += MANUAL_INLINE_CODE_WEIGHT;
+    if (inline_code >= REFERENCE_INLINE_CODE)
+        ev->votes[RM_PAGE_DOCUMENTATION] += REFERENCE_INLINE_CODE_WEIGHT;
+    if (has_docs_chrome(e))
+        ev->votes[RM_PAGE_DOCUMENTATION] += DOCS_CHROME_WEIGHT;
 }
 
 /* ---- pages without an article body ----------------------------------------- */
