@@ -87,6 +87,10 @@ static const struct {
 };
 #define SCHEMA_COUNT (sizeof schema_votes / sizeof schema_votes[0])
 #define CATALOGUE_PRODUCTS 3
+/* A Product with no Offer sells nothing on the page: service and agency
+ * pages declare one to show review stars (an AggregateRating needs an item
+ * to rate). Its vote shrinks to a hint; a purchase button still counts. */
+#define UNSOLD_PRODUCT_DISCOUNT 1.5f
 
 /* og:type values (the Open Graph protocol's object types). */
 static const struct {
@@ -153,6 +157,7 @@ typedef struct {
     float votes[RM_PAGE_TYPE_COUNT];
     bool seen[SCHEMA_COUNT];
     unsigned products;
+    unsigned offers;      /* Offer or AggregateOffer items: something sold */
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -170,6 +175,8 @@ static const char *schema_name(const char *type)
 static void vote_schema_type(evidence *ev, const char *type, bool variant)
 {
     const char *name = schema_name(type);
+    if (strcmp(name, "Offer") == 0 || strcmp(name, "AggregateOffer") == 0)
+        ev->offers++;
     for (size_t k = 0; k < SCHEMA_COUNT; k++) {
         if (strcmp(name, schema_votes[k].name) != 0)
             continue;
@@ -232,6 +239,8 @@ static void collect_schema(const rm_engine *e, evidence *ev)
     if (ev->products >= CATALOGUE_PRODUCTS) {
         ev->votes[RM_PAGE_PRODUCT] = 0.0f;
         ev->votes[RM_PAGE_COLLECTION] += 3.0f;
+    } else if (ev->products > 0 && ev->offers == 0) {
+        ev->votes[RM_PAGE_PRODUCT] -= UNSOLD_PRODUCT_DISCOUNT;
     }
 }
 

@@ -65,6 +65,52 @@ START_TEST(source_link_and_version_picker_make_a_manual)
 }
 END_TEST
 
+static rm_article *extract_url(const char *html, const char *url)
+{
+    rm_options opt = rm_default_options;
+    opt.url = url;
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), &opt, &a);
+    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+    ck_assert_ptr_nonnull(a);
+    return a;
+}
+
+/* A consultancy's service page declares a Product only to carry its review
+ * stars: no Offer, no purchase button. Its sections and its address say
+ * service, and the unsold Product no longer outvotes them. */
+START_TEST(rated_product_without_offer_is_no_product_page)
+{
+    const char *html =
+        "<html><head><title>Data consulting</title><script type=\"application/ld+json\">"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Data consulting\","
+        "\"aggregateRating\":{\"@type\":\"AggregateRating\",\"ratingValue\":\"4.9\","
+        "\"reviewCount\":\"31\"}}</script></head><body>"
+        "<main><section><h1>Data consulting</h1><p>We plan, build and run your data platform.</p>"
+        "</section><section><h2>What you gain</h2><ul><li>Clear priorities for every project</li>"
+        "<li>Fewer surprises at launch</li><li>Teams that own the result</li></ul></section>"
+        "<section><h2>How we work</h2><p>Workshops first.</p><p>Then a pilot.</p></section>"
+        "</main></body></html>";
+    rm_article *a = extract_url(html, "https://example.com/services/data-consulting");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The same Product with an Offer is a product page. */
+START_TEST(product_with_offer_stays_a_product_page)
+{
+    const char *html =
+        "<html><head><title>Oak desk</title><script type=\"application/ld+json\">"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Oak desk\","
+        "\"offers\":{\"@type\":\"Offer\",\"price\":\"420\",\"priceCurrency\":\"EUR\"}}"
+        "</script></head><body><main><h1>Oak desk</h1><p>" PROSE "</p></main></body></html>";
+    rm_article *a = extract_url(html, "https://example.com/services/desks/oak");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docsvc_suite(void)
 {
     Suite *s = suite_create("docsvc");
@@ -73,6 +119,8 @@ static Suite *docsvc_suite(void)
     tcase_add_test(tc, inline_code_makes_a_manual);
     tcase_add_test(tc, signed_story_with_some_code_stays_an_article);
     tcase_add_test(tc, source_link_and_version_picker_make_a_manual);
+    tcase_add_test(tc, rated_product_without_offer_is_no_product_page);
+    tcase_add_test(tc, product_with_offer_stays_a_product_page);
     suite_add_tcase(s, tc);
     return s;
 }
