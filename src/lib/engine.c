@@ -407,9 +407,9 @@ static int collect_disclosed(rm_engine *e)
 
 /* The renderers' copy of NF_DISCLOSED (they outlive the flags), made
  * only on pages that have such panels. */
-static int disclosed_mask(rm_engine *e)
+static int disclosed_mask(rm_engine *e, bool opened_answers)
 {
-    if (e->disclosed.count == 0)
+    if (e->disclosed.count == 0 && !opened_answers)
         return 0;
     uint8_t *mask = calloc((size_t)e->dom.count, 1);
     if (!mask)
@@ -586,6 +586,57 @@ static void settle_discloser(rm_engine *e, int32_t i)
         e->flags[i] &= ~NF_DISCLOSER;
 }
 
+/* An FAQ whose script opens its answers without WAI-ARIA's attributes:
+ * a hidden block (display:none, visibility:hidden, the hidden attribute)
+ * right after its visible question, a short text ending in a question
+ * mark. The answer is closed, not absent, like a panel that aria-controls
+ * names; the question is the section's heading. Landing and service pages
+ * hide their FAQ's answers so, and readers expect them in the text. */
+#define QUESTION_MAX_CHARS 200
+
+static bool is_question(const rm_engine *e, int32_t id)
+{
+    int32_t end = engine_end(e, id);
+    uint32_t chars = 0;
+    int32_t last = RM_NONE;
+    for (int32_t i = id; i < end; i++) {
+        if (e->flags[i] & (NF_HIDDEN | NF_NEVER)) {
+            i += (int32_t)e->dom.nodes[i].size - 1;
+            continue;
+        }
+        if (e->dom.nodes[i].type == RM_NODE_TEXT && e->tchars[i] > 0) {
+            chars += e->tchars[i];
+            last = i;
+        }
+    }
+    if (last == RM_NONE || chars > QUESTION_MAX_CHARS)
+        return false;
+    const char *text = dom_text(&e->dom, last);
+    size_t len = strlen(text);
+    while (len > 0 && strchr(" \t\n\r", text[len - 1]))
+        len--;
+    /* "?", the full-width "？" (EF BC 9F) and the Arabic "؟" (D8 9F) */
+    return (len >= 1 && text[len - 1] == '?') ||
+           (len >= 3 && memcmp(text + len - 3, "\xEF\xBC\x9F", 3) == 0) ||
+           (len >= 2 && memcmp(text + len - 2, "\xD8\x9F", 2) == 0);
+}
+
+static bool open_unmarked_answer(rm_engine *e, int32_t id)
+{
+    const rm_node *n = &e->dom.nodes[id];
+    if (!(e->flags[id] & NF_HIDDEN) || n->parent == RM_NONE || (e->flags[id] & NF_NEVER))
+        return false;
+    int32_t before = RM_NONE;
+    for (int32_t c = e->dom.nodes[n->parent].first_child; c != id && c != RM_NONE;
+         c = e->dom.nodes[c].next_sibling)
+        if (e->dom.nodes[c].type == RM_NODE_ELEMENT)
+            before = c;
+    if (before == RM_NONE || (e->flags[before] & (NF_HIDDEN | NF_NEVER)) || !is_question(e, before))
+        return false;
+    e->flags[id] = (e->flags[id] & ~(uint32_t)NF_HIDDEN) | NF_DISCLOSED;
+    return true;
+}
+
 static void drop_static(rm_engine *e)
 {
     for (int32_t i = 0; i < e->dom.count; i++)
@@ -663,11 +714,13 @@ int engine_prepare(rm_engine *e)
         return -1;
     memset(e->kind, RM_KIND_NONE, n);
 
+    bool opened_answers = false;
     for (int32_t i = 0; i < e->dom.count; i++) {
         const rm_node *node = &e->dom.nodes[i];
         uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
         e->flags[i] = (e->flags[i] & NF_SLUG_ID) | own_flags(e, i) | inherited;
         settle_discloser(e, i);
+        opened_answers |= open_unmarked_answer(e, i);
         /* A heading linked to a place on its own page ("#p123", a forum
          * post's anchor) leads no teaser to another page. */
         if (node->tag == GUMBO_TAG_A &&
@@ -705,7 +758,7 @@ int engine_prepare(rm_engine *e)
         if (p != RM_NONE)
             e->flags[p] |= e->flags[i] & CONTAINED;
     }
-    return disclosed_mask(e);
+    return disclosed_mask(e, opened_answers);
 }
 
 /* Frees a pointer and forgets it, so that engine_free may follow. */

@@ -2,7 +2,8 @@
  * test_docsvc.c — documentation and service pages on small hand-written
  * pages: what makes a page a manual (inline code in its prose, links to its
  * own source, a version picker) when it declares nothing, and that a signed
- * story naming a few functions stays a story.
+ * story naming a few functions stays a story; a Product that sells nothing
+ * is no product page; an FAQ's answers that a script opens are text.
  */
 #include "page_checks.h"
 
@@ -111,6 +112,32 @@ START_TEST(product_with_offer_stays_a_product_page)
 }
 END_TEST
 
+/* An FAQ whose script opens each answer, with no WAI-ARIA attributes: the
+ * hidden block after a question is the answer, closed; a hidden block after
+ * anything else stays hidden. */
+START_TEST(faq_answers_hidden_after_their_question_are_kept)
+{
+    const char *html =
+        "<html><head><title>Window cleaning</title></head><body><main>"
+        "<h1>Window cleaning</h1><p>" PROSE "</p><p>" PROSE "</p>"
+        "<h2>Questions</h2>"
+        "<div class=\"faq\"><div class=\"q\"><span>How often should windows be cleaned?</span></div>"
+        "<div class=\"a\" style=\"display:none\"><p>Twice a year suits most houses near a road.</p>"
+        "</div></div>"
+        "<div class=\"faq\"><div class=\"q\">Do you bring ladders?</div>"
+        "<div class=\"a\" style=\"visibility:hidden\">Yes, and water-fed poles for upper floors.</div>"
+        "</div>"
+        "<div class=\"promo\"><div>Spring offer</div>"
+        "<div style=\"display:none\">A hidden coupon code for bots.</div></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Twice a year suits most houses");
+    assert_has(a, "water-fed poles");
+    assert_lacks(a, "hidden coupon");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docsvc_suite(void)
 {
     Suite *s = suite_create("docsvc");
@@ -121,6 +148,7 @@ static Suite *docsvc_suite(void)
     tcase_add_test(tc, source_link_and_version_picker_make_a_manual);
     tcase_add_test(tc, rated_product_without_offer_is_no_product_page);
     tcase_add_test(tc, product_with_offer_stays_a_product_page);
+    tcase_add_test(tc, faq_answers_hidden_after_their_question_are_kept);
     suite_add_tcase(s, tc);
     return s;
 }
