@@ -295,6 +295,27 @@ static bool section_is_furniture(const rm_engine *e, int32_t id)
            is_table_of_contents(e, id);
 }
 
+/* A box that mostly wraps a code block: the block's frame, copy button
+ * and caption. Judged as the code it wraps even when its class names are
+ * Readability's negative words: utility-class frameworks write layout as
+ * classes ("scroll-mt-2" is Tailwind's scroll margin, and holds "scroll"),
+ * and the code block is a manual's content. */
+#define CODE_BOX_SHARE 0.5
+
+static bool is_code_block_box(const rm_engine *e, int32_t id)
+{
+    if (!(e->flags[id] & NF_HAS_CODE) || e->st[id].chars == 0)
+        return false;
+    uint32_t code = 0;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->tag == GUMBO_TAG_PRE) {
+            code += e->st[i].chars;
+            i = engine_end(e, i) - 1;
+        }
+    return code >= CODE_BOX_SHARE * e->st[id].chars;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
                                    unsigned attempt)
@@ -314,7 +335,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
     int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
     if (weight < 0)
         return !is_photo_frame(e, id) && !is_prose_box(e, id, article_chars) &&
-               !in_alike_prose_item(e, id);
+               !in_alike_prose_item(e, id) && !is_code_block_box(e, id);
     /* The wrapper of a code block or a data table ("div.highlight") is
      * judged as what it wraps. */
     if (e->flags[id] & (NF_HAS_CODE | NF_HAS_DATA))

@@ -3,7 +3,8 @@
  * pages: what makes a page a manual (inline code in its prose, links to its
  * own source, a version picker) when it declares nothing, and that a signed
  * story naming a few functions stays a story; a Product that sells nothing
- * is no product page; an FAQ's answers that a script opens are text.
+ * is no product page; an FAQ's answers that a script opens are text; a
+ * code block's frame is judged as the code it holds.
  */
 #include "page_checks.h"
 
@@ -138,6 +139,24 @@ START_TEST(faq_answers_hidden_after_their_question_are_kept)
 }
 END_TEST
 
+/* A code block framed by a box whose utility classes hold one of
+ * Readability's negative words ("scroll-mt-2" holds "scroll") is still
+ * the manual's code. */
+START_TEST(code_block_in_negative_classed_frame_is_kept)
+{
+    const char *html =
+        "<html><head><title>Networking</title></head><body><main><h1>Networking</h1>"
+        "<p>" PROSE "</p><p>" PROSE "</p><p>" PROSE "</p><p>" PROSE "</p>"
+        "<div class=\"group mt-2 scroll-mt-2 rounded\"><button title=\"copy\"></button>"
+        "<div class=\"highlight\"><pre><code>services:\n  web:\n    build: .\n"
+        "    ports:\n      - \"8000:8000\"</code></pre></div></div>"
+        "<p>" PROSE "</p><p>" PROSE "</p></main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "8000:8000");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docsvc_suite(void)
 {
     Suite *s = suite_create("docsvc");
@@ -149,6 +168,7 @@ static Suite *docsvc_suite(void)
     tcase_add_test(tc, rated_product_without_offer_is_no_product_page);
     tcase_add_test(tc, product_with_offer_stays_a_product_page);
     tcase_add_test(tc, faq_answers_hidden_after_their_question_are_kept);
+    tcase_add_test(tc, code_block_in_negative_classed_frame_is_kept);
     suite_add_tcase(s, tc);
     return s;
 }
