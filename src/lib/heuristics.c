@@ -503,6 +503,14 @@ static unsigned char lower_first(const char *tok)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
+/* A marker word right after "from" names what the element is kept out of,
+ * not what it is: a heading "hide-from-toc" or "exclude-from-nav" is one
+ * that the page's table of contents or menu leaves out. */
+static bool excluded_from(const char *prev, size_t prev_len)
+{
+    return prev && token_is(prev, prev_len, "from");
+}
+
 /* Only the table entries that start with a token's first letter can match
  * it; they are met in table order (the first match wins, as before). */
 static rm_removed_kind scan_markers(const char *s, bool *strong)
@@ -519,7 +527,8 @@ static rm_removed_kind scan_markers(const char *s, bool *strong)
                 *strong = true;
                 return marker_pairs[i].kind;
             }
-        for (int i = ix->markers.first[lower_first(tok)]; i >= 0; i = ix->markers.next[i])
+        for (int i = excluded_from(prev, prev_len) ? -1 : ix->markers.first[lower_first(tok)];
+             i >= 0; i = ix->markers.next[i])
             if (token_is(tok, len, markers[i].token)) {
                 *strong = markers[i].strong;
                 return markers[i].kind;

@@ -4,7 +4,8 @@
  * own source, a version picker) when it declares nothing, and that a signed
  * story naming a few functions stays a story; a Product that sells nothing
  * is no product page; an FAQ's answers that a script opens are text; a
- * code block's frame is judged as the code it holds.
+ * code block's frame is judged as the code it holds; a heading kept out of
+ * the table of contents is no table of contents.
  */
 #include "page_checks.h"
 
@@ -157,6 +158,26 @@ START_TEST(code_block_in_negative_classed_frame_is_kept)
 }
 END_TEST
 
+/* "hide-from-toc" marks a heading the table of contents leaves out: a
+ * heading of the page, not a table of contents. */
+START_TEST(heading_kept_out_of_the_toc_is_no_toc)
+{
+    const char *html =
+        "<html><head><title>Get started</title></head><body><main><h1>Get started</h1>"
+        "<div class=\"toc\"><ul><li><a href=\"#first\">First app</a></li>"
+        "<li><a href=\"#tools\">Tools</a></li></ul></div>"
+        "<section><h3 id=\"first\" class=\"hide-from-toc no-link\">Build your first app</h3>"
+        "<p>" PROSE "</p></section>"
+        "<section><h3 id=\"tools\" class=\"hide-from-toc no-link\">Install the tools</h3>"
+        "<p>" PROSE "</p></section></main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Build your first app");
+    assert_has(a, "Install the tools");
+    assert_lacks(a, "First app\n");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docsvc_suite(void)
 {
     Suite *s = suite_create("docsvc");
@@ -169,6 +190,7 @@ static Suite *docsvc_suite(void)
     tcase_add_test(tc, product_with_offer_stays_a_product_page);
     tcase_add_test(tc, faq_answers_hidden_after_their_question_are_kept);
     tcase_add_test(tc, code_block_in_negative_classed_frame_is_kept);
+    tcase_add_test(tc, heading_kept_out_of_the_toc_is_no_toc);
     suite_add_tcase(s, tc);
     return s;
 }
