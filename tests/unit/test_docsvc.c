@@ -5,7 +5,8 @@
  * story naming a few functions stays a story; a Product that sells nothing
  * is no product page; an FAQ's answers that a script opens are text; a
  * code block's frame is judged as the code it holds; a heading kept out of
- * the table of contents is no table of contents.
+ * the table of contents is no table of contents; a highlighter's line
+ * spans are lines.
  */
 #include "page_checks.h"
 
@@ -178,6 +179,27 @@ START_TEST(heading_kept_out_of_the_toc_is_no_toc)
 }
 END_TEST
 
+/* Shiki writes each code line as <span class="line"> with no newline
+ * between them: each still starts a line. A highlighter that keeps its
+ * newlines inside the spans gets no blank lines added. */
+START_TEST(code_line_spans_are_lines)
+{
+    const char *html =
+        "<html><head><title>Install</title></head><body><main><h1>Install</h1>"
+        "<p>" PROSE "</p><p>" PROSE "</p>"
+        "<pre class=\"shiki\"><code><span class=\"line\"><span>npm</span><span> create"
+        " vite@latest my-project</span></span><span class=\"line\"><span>cd</span>"
+        "<span> my-project</span></span></code></pre>"
+        "<pre class=\"chroma\"><code><span class=\"line\"><span>services:\n</span></span>"
+        "<span class=\"line\"><span>  web:\n</span></span></code></pre>"
+        "<p>" PROSE "</p></main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "npm create vite@latest my-project\ncd my-project");
+    assert_has(a, "services:\n  web:");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docsvc_suite(void)
 {
     Suite *s = suite_create("docsvc");
@@ -191,6 +213,7 @@ static Suite *docsvc_suite(void)
     tcase_add_test(tc, faq_answers_hidden_after_their_question_are_kept);
     tcase_add_test(tc, code_block_in_negative_classed_frame_is_kept);
     tcase_add_test(tc, heading_kept_out_of_the_toc_is_no_toc);
+    tcase_add_test(tc, code_line_spans_are_lines);
     suite_add_tcase(s, tc);
     return s;
 }
