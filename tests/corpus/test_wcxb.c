@@ -52,8 +52,8 @@ static const struct {
 } floors[] = {
     {"all", 0.86},
     {"article", 0.948},
-    {"documentation", 0.935},
-    {"service", 0.82},
+    {"documentation", 0.938},
+    {"service", 0.83},
     {"product", 0.67},
     {"collection", 0.665},
     {"listing", 0.70},
