@@ -151,6 +151,21 @@ static const char *const version_pickers[] = {
 #define DOCS_CHROME_WEIGHT 1.0f   /* 19 of 91 manuals link to their source,
                                      2 of 793 articles */
 
+/* Sales calls to action of landing and service pages: they sell a service
+ * by a conversation or a trial, where a shop has a purchase button. Three
+ * or more buttons or links saying so (the hero's, the pricing's, the
+ * closing banner's) make a landing page. */
+static const char *const sales_phrases[] = {
+    "get started", "book a demo", "book a call", "book a consultation", "request a demo",
+    "request a quote", "request a consultation", "get a demo", "get a quote", "get a free quote",
+    "contact sales", "talk to sales", "talk to an expert", "schedule a call", "schedule a demo",
+    "schedule a consultation", "start free trial", "start your free trial", "try for free",
+    "try it free", "free consultation",
+};
+#define SALES_CALLS 3
+#define SALES_WEIGHT 1.0f   /* 45 of 165 WCXB dev service pages have three,
+                              55 of 793 articles (most of them signed) */
+
 /* ---- schema.org types ------------------------------------------------------ */
 
 typedef struct {
@@ -436,11 +451,14 @@ static uint32_t prose_outside(const rm_engine *e, int32_t box)
     return prose;
 }
 
-/* Does a short link, button or input of the page say one of `phrases`? */
-static bool control_says(const rm_engine *e, const char *const *phrases, size_t count)
+/* How many short links, buttons or inputs of the page say one of
+ * `phrases` (counting stops at `need`)? */
+static unsigned controls_saying(const rm_engine *e, const char *const *phrases, size_t count,
+                                unsigned need)
 {
+    unsigned found = 0;
     int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = body; i < end; i++) {
+    for (int32_t i = body; i < end && found < need; i++) {
         GumboTag t = node(e, i)->tag;
         if ((t != GUMBO_TAG_BUTTON && t != GUMBO_TAG_A && t != GUMBO_TAG_INPUT) ||
             e->raw[i].chars > 40)
@@ -454,10 +472,14 @@ static bool control_says(const rm_engine *e, const char *const *phrases, size_t 
         for (size_t k = 0; text && !hit && k < count; k++)
             hit = strstr(text, phrases[k]) != NULL;
         free(text);
-        if (hit)
-            return true;
+        found += hit;
     }
-    return false;
+    return found;
+}
+
+static bool control_says(const rm_engine *e, const char *const *phrases, size_t count)
+{
+    return controls_saying(e, phrases, count, 1) > 0;
 }
 
 /* Does the page offer to buy something? A purchase button or link. */
@@ -616,6 +638,9 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->votes[RM_PAGE_DOCUMENTATION] += REFERENCE_INLINE_CODE_WEIGHT;
     if (has_docs_chrome(e))
         ev->votes[RM_PAGE_DOCUMENTATION] += DOCS_CHROME_WEIGHT;
+    if (controls_saying(e, sales_phrases, sizeof sales_phrases / sizeof sales_phrases[0],
+                        SALES_CALLS) >= SALES_CALLS)
+        ev->votes[RM_PAGE_SERVICE] += SALES_WEIGHT;
 }
 
 /* ---- pages without an article body ----------------------------------------- */

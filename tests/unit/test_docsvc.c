@@ -1,7 +1,8 @@
 /*
  * test_docsvc.c — documentation and service pages on small hand-written
  * pages: what makes a page a manual (inline code in its prose, links to its
- * own source, a version picker) when it declares nothing, and that a signed
+ * own source, a version picker) and a landing page (sales calls to action)
+ * when they declare nothing, and that a signed
  * story naming a few functions stays a story; a Product that sells nothing
  * is no product page; an FAQ's answers that a script opens are text; a
  * code block's frame is judged as the code it holds; a heading kept out of
@@ -200,6 +201,30 @@ START_TEST(code_line_spans_are_lines)
 }
 END_TEST
 
+/* A landing page that asks three times for a conversation or a trial
+ * sells a service; a signed story with the same buttons stays a story. */
+#define LANDING_BODY                                                                    \
+    "<main><section><h1>Payroll without spreadsheets</h1><p>" PROSE "</p>"                \
+    "<a class=\"btn\" href=\"/demo\">Book a demo</a></section>"                           \
+    "<section><h2>Plans</h2><p>Teams of any size.</p>"                                    \
+    "<a href=\"/signup\">Start free trial</a></section>"                                  \
+    "<section><h2>Ready?</h2><p>" PROSE "</p><a href=\"/signup\">Get started</a></section>" \
+    "</main>"
+
+START_TEST(sales_calls_make_a_service_page)
+{
+    rm_article *a = extract("<html><head><title>Payroll</title></head><body>" LANDING_BODY
+                            "</body></html>");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    rm_article_free(a);
+    a = extract("<html><head><title>Payroll</title><meta name=\"author\" content=\"Ann Lee\">"
+                "<meta property=\"article:published_time\" content=\"2025-03-02\"></head><body>"
+                LANDING_BODY "</body></html>");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docsvc_suite(void)
 {
     Suite *s = suite_create("docsvc");
@@ -214,6 +239,7 @@ static Suite *docsvc_suite(void)
     tcase_add_test(tc, code_block_in_negative_classed_frame_is_kept);
     tcase_add_test(tc, heading_kept_out_of_the_toc_is_no_toc);
     tcase_add_test(tc, code_line_spans_are_lines);
+    tcase_add_test(tc, sales_calls_make_a_service_page);
     suite_add_tcase(s, tc);
     return s;
 }
