@@ -423,7 +423,11 @@ static int32_t with_its_heading(const rm_engine *e, int32_t id)
 
 /* On an index page (a section front, search results) the teasers are the
  * page: grids go only when real prose remains outside them, at least a
- * third as much as the teasers hold. */
+ * third as much as the teasers hold. On a service page they never go: a
+ * landing page's grid of linked cards is its services, features or
+ * products, each card a heading and a line that link to its own page
+ * (measured on the WCXB development pages: service 0.834 -> 0.835, seven
+ * landing pages gain up to 0.11, three lose under 0.02). */
 static void settle_teaser_grids(rm_engine *e, int32_t body)
 {
     uint32_t prose = 0;
@@ -443,7 +447,8 @@ static void settle_teaser_grids(rm_engine *e, int32_t body)
         if (e->kind[i] != TEASER_GRID)
             continue;
         e->kind[i] = RM_KIND_NONE;
-        if (prose >= MIN_PROSE_CHARS && prose * INDEX_PAGE_RATIO >= teasers)
+        if (e->page_type != RM_PAGE_SERVICE && prose >= MIN_PROSE_CHARS &&
+            prose * INDEX_PAGE_RATIO >= teasers)
             mark(e, with_its_heading(e, i), RM_REMOVED_RELATED);
     }
 }

@@ -7,7 +7,7 @@
  * is no product page; an FAQ's answers that a script opens are text; a
  * code block's frame is judged as the code it holds; a heading kept out of
  * the table of contents is no table of contents; a highlighter's line
- * spans are lines.
+ * spans are lines; a service page keeps its grid of linked cards.
  */
 #include "page_checks.h"
 
@@ -225,6 +225,43 @@ START_TEST(sales_calls_make_a_service_page)
 }
 END_TEST
 
+/* A landing page's grid of linked cards is its services; the same grid
+ * beside a signed story is a shelf of teasers. */
+#define SERVICE_CARD(slug, name)                                                         \
+    "<div class=\"card\"><h3><a href=\"/services/" slug "\">" name "</a></h3>"            \
+    "<p>Planned, built and looked after by one team that answers the phone.</p></div>"
+#define SERVICE_GRID                                                                    \
+    "<div class=\"grid\">" SERVICE_CARD("roofs", "Roof repairs") SERVICE_CARD("gutters", \
+    "Gutter cleaning") SERVICE_CARD("chimneys", "Chimney sweeping") SERVICE_CARD("solar", \
+    "Solar panel fitting") "</div>"
+
+START_TEST(service_page_keeps_its_card_grid)
+{
+    const char *html =
+        "<html><head><title>Roofing</title></head><body>" LANDING_BODY
+        "<section><h2>What we do</h2>" SERVICE_GRID "</section><p>" PROSE "</p>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    assert_has(a, "Chimney sweeping");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(story_loses_its_teaser_grid)
+{
+    const char *html =
+        "<html><head><title>Roofs</title><meta name=\"author\" content=\"Ann Lee\">"
+        "<meta property=\"article:published_time\" content=\"2025-03-02\"></head><body>"
+        "<article><h1>Why roofs leak</h1><p>" PROSE "</p><p>" PROSE "</p><p>" PROSE "</p></article>"
+        "<section><h2>More</h2>" SERVICE_GRID "</section></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    assert_lacks(a, "Chimney sweeping");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docsvc_suite(void)
 {
     Suite *s = suite_create("docsvc");
@@ -240,6 +277,8 @@ static Suite *docsvc_suite(void)
     tcase_add_test(tc, heading_kept_out_of_the_toc_is_no_toc);
     tcase_add_test(tc, code_line_spans_are_lines);
     tcase_add_test(tc, sales_calls_make_a_service_page);
+    tcase_add_test(tc, service_page_keeps_its_card_grid);
+    tcase_add_test(tc, story_loses_its_teaser_grid);
     suite_add_tcase(s, tc);
     return s;
 }
