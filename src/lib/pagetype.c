@@ -139,7 +139,7 @@ static const char *const purchase_phrases[] = {
 
 /* Links of documentation generators to the page's source (case-folded,
  * found inside a short link or button), and the class or id words of their
- * version pickers (as written, lower case). */
+ * version pickers (matched in the lower-cased class and id). */
 static const char *const docs_source_phrases[] = {
     "edit this page", "edit on github", "edit on gitlab", "improve this page", "improve this doc",
     "suggest an edit", "view page source", "show source", "edit page",
@@ -451,14 +451,41 @@ static uint32_t prose_outside(const rm_engine *e, int32_t box)
     return prose;
 }
 
-/* How many short links, buttons or inputs of the page say one of
- * `phrases` (counting stops at `need`)? */
-static unsigned controls_saying(const rm_engine *e, const char *const *phrases, size_t count,
-                                unsigned need)
+/* What the page's short controls (links, buttons and inputs of 40
+ * characters or less) say, and whether a class or id names a version
+ * picker: one walk, each control's text folded once. */
+typedef struct {
+    bool purchase;     /* a purchase button or link */
+    bool docs_chrome;  /* a link to the page's own source, as documentation
+                          generators make (Sphinx, MkDocs, Docusaurus,
+                          VitePress, GitBook, Read the Docs), or a picker of
+                          the documented software's version */
+    unsigned sales;    /* sales calls to action, counted up to SALES_CALLS */
+} control_evidence;
+
+static bool says_any(const char *text, const char *const *phrases, size_t count)
 {
-    unsigned found = 0;
+    for (size_t k = 0; k < count; k++)
+        if (strstr(text, phrases[k]))
+            return true;
+    return false;
+}
+
+static bool names_version_picker(const rm_engine *e, int32_t id)
+{
+    const char *sig = engine_sig(e, id);   /* class and id, lower-cased */
+    return *sig && says_any(sig, version_pickers, sizeof version_pickers / sizeof version_pickers[0]);
+}
+
+static control_evidence read_controls(const rm_engine *e)
+{
+    control_evidence c = {false, false, 0};
     int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = body; i < end && found < need; i++) {
+    for (int32_t i = body; i < end; i++) {
+        if (node(e, i)->type != RM_NODE_ELEMENT)
+            continue;
+        if (!c.docs_chrome && names_version_picker(e, i))
+            c.docs_chrome = true;
         GumboTag t = node(e, i)->tag;
         if ((t != GUMBO_TAG_BUTTON && t != GUMBO_TAG_A && t != GUMBO_TAG_INPUT) ||
             e->raw[i].chars > 40)
@@ -466,47 +493,21 @@ static unsigned controls_saying(const rm_engine *e, const char *const *phrases, 
         size_t len;
         const char *value = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, i, "value") : NULL;
         char *text = value ? strdup(value) : engine_folded_text(e, i, NULL, 160, &len);
-        for (char *p = text; p && *p; p++)
-            *p = (char)tolower((unsigned char)*p);
-        bool hit = false;
-        for (size_t k = 0; text && !hit && k < count; k++)
-            hit = strstr(text, phrases[k]) != NULL;
-        free(text);
-        found += hit;
-    }
-    return found;
-}
-
-static bool control_says(const rm_engine *e, const char *const *phrases, size_t count)
-{
-    return controls_saying(e, phrases, count, 1) > 0;
-}
-
-/* Does the page offer to buy something? A purchase button or link. */
-static bool has_purchase_button(const rm_engine *e)
-{
-    return control_says(e, purchase_phrases, sizeof purchase_phrases / sizeof purchase_phrases[0]);
-}
-
-/* Does the page link to its own source, as documentation generators do
- * (Sphinx, MkDocs, Docusaurus, VitePress, GitBook, Read the Docs), or let
- * the reader pick the version of the software it documents? */
-static bool has_docs_chrome(const rm_engine *e)
-{
-    if (control_says(e, docs_source_phrases,
-                     sizeof docs_source_phrases / sizeof docs_source_phrases[0]))
-        return true;
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = body; i < end; i++) {
-        if (node(e, i)->type != RM_NODE_ELEMENT || !node(e, i)->has_attrs)
+        if (!text)
             continue;
-        const char *names[] = {dom_attr(&e->dom, i, "class"), dom_attr(&e->dom, i, "id")};
-        for (size_t n = 0; n < 2; n++)
-            for (size_t k = 0; names[n] && k < sizeof version_pickers / sizeof version_pickers[0]; k++)
-                if (strstr(names[n], version_pickers[k]))
-                    return true;
+        for (char *p = text; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        c.purchase = c.purchase ||
+                     says_any(text, purchase_phrases, sizeof purchase_phrases / sizeof purchase_phrases[0]);
+        c.docs_chrome = c.docs_chrome ||
+                        says_any(text, docs_source_phrases,
+                                 sizeof docs_source_phrases / sizeof docs_source_phrases[0]);
+        if (c.sales < SALES_CALLS &&
+            says_any(text, sales_phrases, sizeof sales_phrases / sizeof sales_phrases[0]))
+            c.sales++;
+        free(text);
     }
-    return false;
+    return c;
 }
 
 static uint32_t code_chars(const rm_engine *e)
@@ -626,7 +627,8 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
             out->items_box = cards.box;
         }
     }
-    if (has_purchase_button(e))
+    control_evidence controls = read_controls(e);
+    if (controls.purchase)
         ev->votes[ev->products >= CATALOGUE_PRODUCTS || cards.count >= MIN_CARDS
                       ? RM_PAGE_COLLECTION : RM_PAGE_PRODUCT] += 2.0f;
     if (page > 0 && code_chars(e) >= CODE_SHARE * page)
@@ -636,10 +638,9 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->votes[RM_PAGE_DOCUMENTATION] += MANUAL_INLINE_CODE_WEIGHT;
     if (inline_code >= REFERENCE_INLINE_CODE)
         ev->votes[RM_PAGE_DOCUMENTATION] += REFERENCE_INLINE_CODE_WEIGHT;
-    if (has_docs_chrome(e))
+    if (controls.docs_chrome)
         ev->votes[RM_PAGE_DOCUMENTATION] += DOCS_CHROME_WEIGHT;
-    if (controls_saying(e, sales_phrases, sizeof sales_phrases / sizeof sales_phrases[0],
-                        SALES_CALLS) >= SALES_CALLS)
+    if (controls.sales >= SALES_CALLS)
         ev->votes[RM_PAGE_SERVICE] += SALES_WEIGHT;
 }
 
