@@ -138,16 +138,14 @@ static const char *const purchase_phrases[] = {
 };
 
 /* Links of documentation generators to the page's source (case-folded,
- * found inside a short link or button), and the class or id words of their
- * version pickers (matched in the lower-cased class and id). */
+ * found inside a short link or button), and the words that follow
+ * "version" (after a '-' or '_', or none) in the class or id of their
+ * version pickers ("version-switcher", "versionSelect"). */
 static const char *const docs_source_phrases[] = {
     "edit this page", "edit on github", "edit on gitlab", "improve this page", "improve this doc",
     "suggest an edit", "view page source", "show source", "edit page",
 };
-static const char *const version_pickers[] = {
-    "version-switch", "version-select", "version-picker", "versionswitch", "versionselect",
-    "versionpicker", "version_switch", "version_select",
-};
+static const char *const version_picker_words[] = {"switch", "select", "picker"};
 #define DOCS_CHROME_WEIGHT 1.0f   /* 19 of 91 manuals link to their source,
                                      2 of 793 articles */
 
@@ -471,10 +469,18 @@ static bool says_any(const char *text, const char *const *phrases, size_t count)
     return false;
 }
 
+/* One search for "version" per class name, the picker words only after
+ * it: every element with a class is asked. */
 static bool names_version_picker(const rm_engine *e, int32_t id)
 {
     const char *sig = engine_sig(e, id);   /* class and id, lower-cased */
-    return *sig && says_any(sig, version_pickers, sizeof version_pickers / sizeof version_pickers[0]);
+    for (const char *v = *sig ? strstr(sig, "version") : NULL; v; v = strstr(v + 1, "version")) {
+        const char *after = v + 7 + (v[7] == '-' || v[7] == '_');
+        for (size_t k = 0; k < sizeof version_picker_words / sizeof version_picker_words[0]; k++)
+            if (strncmp(after, version_picker_words[k], strlen(version_picker_words[k])) == 0)
+                return true;
+    }
+    return false;
 }
 
 static control_evidence read_controls(const rm_engine *e)
