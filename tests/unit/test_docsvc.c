@@ -194,9 +194,17 @@ START_TEST(code_line_spans_are_lines)
         "<pre class=\"chroma\"><code><span class=\"line\"><span>services:\n</span></span>"
         "<span class=\"line\"><span>  web:\n</span></span></code></pre>"
         "<p>" PROSE "</p></main></body></html>";
-    rm_article *a = extract(html);
+    rm_options opt = rm_default_options;
+    opt.formats |= RM_FORMAT_HTML | RM_FORMAT_MARKDOWN;
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, strlen(html), &opt, &a);
+    ck_assert_msg(st == RM_OK, "status %s", rm_status_code(st));
     assert_has(a, "npm create vite@latest my-project\ncd my-project");
     assert_has(a, "services:\n  web:");
+    /* the reader HTML and the Markdown break the lines too */
+    ck_assert_msg(a->html && strstr(a->html, "my-project\ncd my-project"), "html:\n%s", a->html);
+    ck_assert_msg(a->markdown && strstr(a->markdown, "my-project\ncd my-project"), "md:\n%s",
+                  a->markdown);
     rm_article_free(a);
 }
 END_TEST

@@ -227,6 +227,21 @@ int render_is_caption_part(const rm_dom *dom, int32_t id)
     return before != RM_NONE && dom->nodes[before].type == RM_NODE_ELEMENT;
 }
 
+int render_is_code_line(const rm_dom *dom, int32_t id)
+{
+    if (dom->nodes[id].tag != GUMBO_TAG_SPAN)
+        return 0;
+    const char *cls = dom_attr(dom, id, "class");
+    for (const char *p = cls; p && *p;) {
+        p += strspn(p, " \t\n");
+        size_t n = strcspn(p, " \t\n");
+        if (n == 4 && memcmp(p, "line", 4) == 0)
+            return 1;
+        p += n;
+    }
+    return 0;
+}
+
 /* ---- image sources ---- */
 
 /* Where lazy-loading libraries (lazysizes, lozad, WordPress, jQuery

@@ -44,6 +44,12 @@ render_tag_class render_class(const rm_dom *dom, int32_t id);
  * before it (caption, then credit): the renderers put a space between. */
 int render_is_caption_part(const rm_dom *dom, int32_t id);
 
+/* 1 when `id` is a <span class="line"> (asked only inside pre): syntax
+ * highlighters (Shiki, and others after it) write each line of a code
+ * block so and leave the line break to their style sheet, with no newline
+ * between the spans. The renderers start a line at each. */
+int render_is_code_line(const rm_dom *dom, int32_t id);
+
 /* Per-node facts from render_scan, over the roots' subtrees only. */
 enum {
     RENDER_SKIP = 1 << 0,       /* dropped, hidden or never rendered */

@@ -486,27 +486,10 @@ static int open_markdown_inline(flow *f, frame *fr, int32_t id, GumboTag tag)
     return 0;
 }
 
-/* Syntax highlighters (Shiki, and others after it) write each line of a
- * code block as a <span class="line"> and leave the line break to their
- * style sheet (display:block), with no newline between the spans: such a
- * span inside <pre> starts a line of its own. */
-static bool is_code_line_span(const rm_dom *dom, int32_t id)
-{
-    const char *cls = dom_attr(dom, id, "class");
-    for (const char *p = cls; p && *p;) {
-        p += strspn(p, " \t\n");
-        size_t n = strcspn(p, " \t\n");
-        if (n == 4 && memcmp(p, "line", 4) == 0)
-            return true;
-        p += n;
-    }
-    return false;
-}
-
 static int open_element(flow *f, frame *fr, int32_t index, int32_t id, GumboTag tag)
 {
     if (f->w.verbatim && tag == GUMBO_TAG_SPAN && !render_lines_at_line_start(&f->w) &&
-        is_code_line_span(f->in->dom, id))
+        render_is_code_line(f->in->dom, id))
         render_lines_newline(&f->w);
     if (render_is_caption_part(f->in->dom, id))
         render_lines_space(&f->w);

@@ -517,6 +517,10 @@ static int enter(void *ctx, int32_t id)
     if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG ||
         render_class(dom, id) == RENDER_MEDIA)
         return put_leaf(h, id, tag) ? -1 : 0;
+    if (h->verbatim && h->pre_line_open && render_is_code_line(dom, id)) {
+        h->pre_break_owed = 1;   /* a code line starts a line of its own */
+        h->pre_line_open = 0;
+    }
     hframe *fr = render_stack_push(&h->frames);
     if (!fr)
         return -1;
