@@ -312,6 +312,35 @@ static bool shows_prices(const rm_engine *e)
     return found >= CATALOGUE_PRICES;
 }
 
+/* A price tag in one element (a card, at most CARD_MAX_CHARS of text): a
+ * short text of its own that holds a price ("$520.00", "Was £12 now £9"),
+ * as shops lay out a tile; not a price in a sentence ("Free shipping on
+ * orders $40+"), as a promotion bar says it. */
+#define PRICE_TAG_CHARS 24
+
+static bool shows_a_price(const rm_engine *e, int32_t id)
+{
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_TEXT && e->tchars[i] > 0 &&
+            e->tchars[i] <= PRICE_TAG_CHARS && prices_in(dom_text(&e->dom, i), 1) > 0)
+            return true;
+    return false;
+}
+
+/* A teaser card: short and linked, led by a linked headline or a linked
+ * picture; or a shop's product tile, whose name is often a plain div in a
+ * link around the whole tile and whose picture is drawn by script, and
+ * which shows a price. */
+static bool is_card(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    if (s->chars > CARD_MAX_CHARS || s->links == 0)
+        return false;
+    return (e->flags[id] & NF_HEADLINE) || s->images > 0 || s->headings > 0 ||
+           shows_a_price(e, id);
+}
+
 /* Tag and first class token: what repeated posts or cards share. */
 static bool same_kind(const rm_engine *e, int32_t a, int32_t b)
 {
@@ -332,13 +361,6 @@ static bool is_post(const rm_engine *e, int32_t id)
            (e->flags[id] & (NF_HAS_DATE | NF_REPLY)) && !(e->flags[id] & NF_HEADLINE);
 }
 
-/* A teaser card: short, led by a linked headline or a linked picture. */
-static bool is_card(const rm_engine *e, int32_t id)
-{
-    const rm_stats *s = &e->raw[id];
-    return s->chars <= CARD_MAX_CHARS && s->links > 0 &&
-           ((e->flags[id] & NF_HEADLINE) || s->images > 0 || s->headings > 0);
-}
 
 typedef struct {
     int32_t box;

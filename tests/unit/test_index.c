@@ -7,7 +7,8 @@
  * only itself away, not the card it sits in; a page of cards with no
  * article body beside them is an index even when its metadata is signed,
  * and a generic name on the box around such a grid does not make it
- * clutter; the closed panels of an FAQ's disclosure buttons are text,
+ * clutter; a linked tile that shows a price tag is a card even without a
+ * heading or a visible picture; the closed panels of an FAQ's disclosure buttons are text,
  * and so are the buttons' labels when they sit in a heading.
  */
 #include "page_checks.h"
@@ -289,6 +290,47 @@ START_TEST(carousel_beside_index_grid_goes)
 }
 END_TEST
 
+/* A shop's tile as many platforms draw it: one link around the whole tile,
+ * the name in a plain div, the picture a placeholder hidden from the
+ * screen until a script fills it, and the price. */
+#define PLAIN_TILE(n)                                                                   \
+    "<div class=\"product-tile\"><a href=\"/p/" #n "\"><div class=\"image\">"             \
+    "<img src=\"data:image/gif;base64,R0lGOD\" aria-hidden=\"true\" alt=\"\"></div>"         \
+    "<div class=\"product-name\">Sterling silver ear stud " #n "</div>"                    \
+    "<div class=\"material\">Sterling silver</div><span class=\"price\">$" #n "90.00</span>"  \
+    "</a></div>"
+
+/* A price shown as a tag of its own makes a linked tile a card; a price in
+ * a sentence (a promotion bar's slides) does not. */
+START_TEST(priced_tiles_without_headings_are_cards)
+{
+    const char *html =
+        "<html><head><title>Ear studs</title></head><body><main><h1>Ear studs</h1>"
+        "<p>Small, light and made to be worn every day, in silver and in gold.</p>"
+        "<div class=\"grid\">" PLAIN_TILE(1) PLAIN_TILE(2) PLAIN_TILE(3) PLAIN_TILE(4)
+        PLAIN_TILE(5) PLAIN_TILE(6) PLAIN_TILE(7) PLAIN_TILE(8) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_uint_eq(a->page_items, 8);
+    ck_assert_msg(has(a, "ear stud 1") && has(a, "ear stud 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Terms</title></head><body><div class=\"promo\">"
+           "<a href=\"/s\">Free shipping on orders $40 or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $60 CAD or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $80 AUD or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $90 NZD or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $70 SGD or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $50 HKD or more, see our shipping page</a>"
+           "</div><h1>Promotion terms</h1><p>The discount applies to three to five items bought "
+           "together, excluding taxes and delivery, and cannot be combined with other offers.</p>"
+           "</body></html>";
+    a = extract(html);
+    ck_assert_uint_eq(a->page_items, 0);
+    ck_assert_msg(has(a, "cannot be combined"), "terms lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -302,6 +344,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, signed_story_with_cards_stays_an_article);
     tcase_add_test(tc, weakly_named_box_around_index_cards_stays);
     tcase_add_test(tc, carousel_beside_index_grid_goes);
+    tcase_add_test(tc, priced_tiles_without_headings_are_cards);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     suite_add_tcase(s, tc);
