@@ -603,7 +603,7 @@ static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result 
  * conditional cleaning would take them. */
 static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
-    int32_t cards = e->cards;
+    int32_t cards = e->grids != RM_NONE ? e->grids : e->cards;
     bool index = e->page_type == RM_PAGE_COLLECTION || e->page_type == RM_PAGE_LISTING;
     if (cards == RM_NONE || base[cards] != DROP_KEEP || (!index && e->signed_page) ||
         e->page_type == RM_PAGE_FORUM || e->page_type == RM_PAGE_DOCUMENTATION)
@@ -985,6 +985,8 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     e->thread = page.type == RM_PAGE_FORUM;
     e->posts = e->thread ? page.items_box : RM_NONE;
     e->cards = page.cards_box;
+    e->grids = page.type == RM_PAGE_COLLECTION || page.type == RM_PAGE_LISTING ? page.grids_box
+                                                                                : RM_NONE;
     if (classify_clutter(e, &page))
         return RM_NO_MEMORY;
     a->page_type = page.type;
@@ -1142,6 +1144,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
         e.title_node = RM_NONE;
         e.posts = RM_NONE;
         e.cards = RM_NONE;
+        e.grids = RM_NONE;
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);

@@ -8,7 +8,8 @@
  * article body beside them is an index even when its metadata is signed,
  * and a generic name on the box around such a grid does not make it
  * clutter; a linked tile that shows a price tag is a card even without a
- * heading or a visible picture; the closed panels of an FAQ's disclosure buttons are text,
+ * heading or a visible picture; cards spread over a front page's sections
+ * make an index together; the closed panels of an FAQ's disclosure buttons are text,
  * and so are the buttons' labels when they sit in a heading.
  */
 #include "page_checks.h"
@@ -331,6 +332,53 @@ START_TEST(priced_tiles_without_headings_are_cards)
 }
 END_TEST
 
+/* A front page: sections of a few teasers each, none holding half the
+ * page's text, beside a menu that no <nav> marks. */
+#define SECTION(name, a, b, c, d)                                                       \
+    "<section><h2>" name "</h2><div class=\"row\">" TEASER(a) TEASER(b) TEASER(c) TEASER(d) \
+    "</div><a href=\"/more\">More " name "</a></section>"
+#define MENU_ITEM(x) "<li><a href=\"/" x "\">" x " and everything about " x "</a></li>"
+#define MENU                                                                            \
+    "<div class=\"menu\"><ul>" MENU_ITEM("World") MENU_ITEM("Business") MENU_ITEM("Science")  \
+    MENU_ITEM("Culture") MENU_ITEM("Sport") MENU_ITEM("Travel") MENU_ITEM("Food")            \
+    MENU_ITEM("Weather") MENU_ITEM("Opinion") MENU_ITEM("Podcasts") "</ul></div>"
+
+/* Cards spread over several grids are an index together, signed or not;
+ * the same grids under a story's paragraphs stay its related links. */
+START_TEST(cards_spread_over_sections_are_an_index)
+{
+    const char *html =
+        "<html><head><title>The Harbour Times</title><meta name=\"author\" content=\"Staff\">"
+        "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
+        "<body>" MENU "<main>" SECTION("Harbour", 1, 2, 3, 4) SECTION("Latest", 5, 6, 7, 8)
+        SECTION("Opinion", 9, 10, 11, 12) "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_uint_eq(a->page_items, 12);
+    ck_assert_msg(has(a, "Headline number 1 ") && has(a, "Headline number 7 ") &&
+                  has(a, "Headline number 12 "), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Harbour reopens</title><meta name=\"author\" content=\"Ann Lee\">"
+           "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
+           "<body>" MENU "<main><article><h1>Harbour reopens</h1>"
+           "<p>The harbour reopened on Monday after three months of repairs to the sea wall, and "
+           "the first ferry left on time with a full deck of cars and foot passengers.</p>"
+           "<p>The council said the work came in under budget, and that the old crane would stay "
+           "as a landmark rather than be scrapped, after a petition signed by many people.</p>"
+           "<p>Fishermen, who had moored in the next bay all summer, said they were glad to be "
+           "back, though the new berths cost more and the ice house is still shut.</p>"
+           "<p>The harbour master said that night sailings would resume in the spring, once the "
+           "new lights at the pier head have been tested by the coastguard.</p></article>"
+           SECTION("Harbour", 1, 2, 3, 4) SECTION("Latest", 5, 6, 7, 8)
+           SECTION("Opinion", 9, 10, 11, 12) "</main></body></html>";
+    a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    ck_assert_msg(has(a, "sea wall") && !has(a, "Headline number 7 "), "story or links:\n%s",
+                  a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -345,6 +393,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, weakly_named_box_around_index_cards_stays);
     tcase_add_test(tc, carousel_beside_index_grid_goes);
     tcase_add_test(tc, priced_tiles_without_headings_are_cards);
+    tcase_add_test(tc, cards_spread_over_sections_are_an_index);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     suite_add_tcase(s, tc);
