@@ -226,6 +226,10 @@ void clean_captions_for_text(const rm_engine *e, const int32_t *roots, size_t n,
  * (repeats.c). Returns -1 when out of memory. */
 int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n);
 
+/* On an index page, drop the second copy of a line inside one card of the
+ * grid (cards.c). Returns -1 when out of memory. */
+int clean_card_repeats(rm_engine *e);
+
 /* Drop the byline element and headings that repeat the title (`title` is
  * case-folded). */
 void clean_title_and_byline(rm_engine *e, const char *title, size_t title_len);

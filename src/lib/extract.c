@@ -1009,7 +1009,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
-    if (clean_repeated_blocks(e, best.roots, best.root_count)) {
+    if (clean_repeated_blocks(e, best.roots, best.root_count) || clean_card_repeats(e)) {
         free(best.drop);
         free(byline);
         return RM_NO_MEMORY;

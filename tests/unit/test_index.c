@@ -9,7 +9,8 @@
  * and a generic name on the box around such a grid does not make it
  * clutter; a linked tile that shows a price tag is a card even without a
  * heading or a visible picture; cards spread over a front page's sections
- * make an index together; the closed panels of an FAQ's disclosure buttons are text,
+ * make an index together; a card says each of its lines once; the closed
+ * panels of an FAQ's disclosure buttons are text,
  * and so are the buttons' labels when they sit in a heading.
  */
 #include "page_checks.h"
@@ -379,6 +380,38 @@ START_TEST(cards_spread_over_sections_are_an_index)
 }
 END_TEST
 
+/* An event card laid out twice, for wide screens and for phones. */
+#define EVENT(n)                                                                        \
+    "<li class=\"event\"><div class=\"wide\"><h3><a href=\"/e/" #n "\">Meetup on compilers "   \
+    #n "</a></h3><p>Wed, Mar " #n ", 6:00 PM</p><p>Free</p><p>Lakeside, Chicago, Illinois</p>" \
+    "</div><div class=\"narrow\"><a href=\"/e/" #n "\">Meetup on compilers " #n "</a>"        \
+    "<p>Free</p></div></li>"
+
+/* Inside one card of an index, a line said twice is said once; across
+ * cards each keeps its own, and the separators between a line's parts
+ * stay. */
+START_TEST(card_says_each_line_once)
+{
+    const char *html =
+        "<html><head><title>Events</title></head><body><main><h1>Events online</h1>"
+        "<ul class=\"events\">" EVENT(1) EVENT(2) EVENT(3) EVENT(4) EVENT(5) EVENT(6) EVENT(7)
+        "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    const char *first = strstr(a->text, "Meetup on compilers 3");
+    ck_assert_msg(first && !strstr(first + 1, "Meetup on compilers 3"), "title twice:\n%s",
+                  a->text);
+    const char *free_line = strstr(a->text, "Free");
+    ck_assert_msg(free_line && strstr(free_line + 1, "Free"), "a card lost its own line:\n%s",
+                  a->text);
+    const char *card7 = strstr(a->text, "Meetup on compilers 7");
+    ck_assert_msg(card7 && strstr(card7, "Free") && !strstr(strstr(card7, "Free") + 1, "Free"),
+                  "last card:\n%s", a->text);
+    assert_has(a, "Lakeside, Chicago, Illinois");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -394,6 +427,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, carousel_beside_index_grid_goes);
     tcase_add_test(tc, priced_tiles_without_headings_are_cards);
     tcase_add_test(tc, cards_spread_over_sections_are_an_index);
+    tcase_add_test(tc, card_says_each_line_once);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     suite_add_tcase(s, tc);
