@@ -9,8 +9,8 @@
  * and a generic name on the box around such a grid does not make it
  * clutter; a linked tile that shows a price tag is a card even without a
  * heading or a visible picture; cards spread over a front page's sections
- * make an index together; a card says each of its lines once; the closed
- * panels of an FAQ's disclosure buttons are text,
+ * make an index together; a card says each of its lines once, and the
+ * controls alike in every card go; the closed panels of an FAQ's disclosure buttons are text,
  * and so are the buttons' labels when they sit in a heading.
  */
 #include "page_checks.h"
@@ -412,6 +412,31 @@ START_TEST(card_says_each_line_once)
 }
 END_TEST
 
+/* A story card with its controls: a second link to the story, a button. */
+#define STORY(n)                                                                        \
+    "<article class=\"card\"><h3><a href=\"/s/" #n "\">Ferry timetable change number " #n     \
+    "</a></h3><p>What changes on the crossing this winter, route by route.</p>"             \
+    "<a href=\"/region/north\">North Coast</a> <a href=\"/s/" #n "\">Read the story</a>"      \
+    "<button>Save for later</button></article>"
+
+/* What most cards say alike on a button or on a second link to their own
+ * item is their control; a link elsewhere, alike in every card, stays. */
+START_TEST(controls_alike_in_every_card_go)
+{
+    const char *html =
+        "<html><head><title>Ferries</title></head><body><main><h1>Ferry news</h1>"
+        "<div class=\"cards\">" STORY(1) STORY(2) STORY(3) STORY(4) STORY(5) STORY(6) STORY(7)
+        "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    assert_has(a, "Ferry timetable change number 7");
+    assert_has(a, "North Coast");
+    assert_lacks(a, "Read the story");
+    assert_lacks(a, "Save for later");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -428,6 +453,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, priced_tiles_without_headings_are_cards);
     tcase_add_test(tc, cards_spread_over_sections_are_an_index);
     tcase_add_test(tc, card_says_each_line_once);
+    tcase_add_test(tc, controls_alike_in_every_card_go);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     suite_add_tcase(s, tc);
