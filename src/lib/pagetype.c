@@ -491,11 +491,16 @@ static float index_bonus(const rm_engine *e, int32_t cards)
 /* A front page or a shop's department lays its cards out in several
  * grids, one per section ("Top stories", "Latest", "Deals"), none of
  * which holds half the page's text alone. Counted together they do. The
+ * Beside them there is no article body: under INDEX_MAX_PROSE of prose
+ * paragraphs, or a lead story's paragraphs that the cards outweigh. The
  * page's own header, footer, navigation and sidebars are not looked in
  * (a mega menu draws cards too): HTML's sectioning elements for what is
  * not the page's content. */
 #define GRID_MIN_CARDS 3      /* a row of cards, as a section shows them */
 #define GRIDS_MIN_CARDS 12    /* two grids' worth (MIN_CARDS) */
+#define GRIDS_PROSE_RATIO 3   /* or cards that outweigh the prose beside
+                                 them this much: a front page whose lead
+                                 story runs to a paragraph or two */
 #define GRIDS_SHARE 0.25      /* of the content's text, the rest being the
                                  sections' headings, "More" links and the
                                  menus that no <nav> marks */
@@ -615,7 +620,9 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         vote_index(e, ev, out, cards, false, index_bonus(e, cards.box));
     else {
         grid_census census = all_grids(e);
-        if (census.cards.count >= GRIDS_MIN_CARDS && census.prose < INDEX_MAX_PROSE &&
+        bool no_body = census.prose < INDEX_MAX_PROSE ||
+                       census.prose * GRIDS_PROSE_RATIO < census.cards.chars;
+        if (census.cards.count >= GRIDS_MIN_CARDS && no_body &&
             census.cards.chars >= GRIDS_SHARE * census.content)
             vote_index(e, ev, out, census.cards, true, INDEX_BONUS);
     }

@@ -359,6 +359,26 @@ START_TEST(cards_spread_over_sections_are_an_index)
     ck_assert_msg(has(a, "Headline number 1 ") && has(a, "Headline number 7 ") &&
                   has(a, "Headline number 12 "), "cards lost:\n%s", a->text);
     rm_article_free(a);
+    /* A lead story's paragraphs on top, which the cards outweigh. */
+    html = "<html><head><title>The Harbour Times</title><meta name=\"author\" content=\"Ann Lee\">"
+           "</head><body>" MENU "<main>"
+           "<div class=\"lead\"><h2><a href=\"/lead\">Storm closes the harbour</a></h2>"
+           "<p>The harbour closed on Sunday night as the storm brought waves over the sea wall "
+           "for the first time in a decade, and the ferries stayed in port until the morning.</p>"
+           "<p>The council opened the school hall for the families of the lower town, and the "
+           "coastguard asked people to keep away from the front until the wind drops.</p>"
+           "<p>Engineers will inspect the new crane and the pier head on Tuesday, before the "
+           "port reopens to fishing boats and the first freight of the week.</p>"
+           "<p>Insurers said claims from the lower town would be handled first, and the bakery "
+           "on the quay, flooded to the counter, hopes to open again by the weekend.</p></div>"
+           SECTION("Harbour", 1, 2, 3, 4) SECTION("Latest", 5, 6, 7, 8)
+           SECTION("Opinion", 9, 10, 11, 12) SECTION("Sport", 13, 14, 15, 16)
+           SECTION("Culture", 17, 18, 19, 20) "</main></body></html>";
+    a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_msg(has(a, "Headline number 2 ") && has(a, "Headline number 19 "),
+                  "cards lost:\n%s", a->text);
+    rm_article_free(a);
     html = "<html><head><title>Harbour reopens</title><meta name=\"author\" content=\"Ann Lee\">"
            "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
            "<body>" MENU "<main><article><h1>Harbour reopens</h1>"
