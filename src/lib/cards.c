@@ -72,23 +72,31 @@ static const char *item_href(const rm_engine *e, int32_t card)
     return NULL;
 }
 
+/* Do two links lead to the same page (a fragment apart: "#reviews")? */
+static bool same_page(const char *a, const char *b)
+{
+    size_t la = strcspn(a, "#"), lb = strcspn(b, "#");
+    return la == lb && strncmp(a, b, la) == 0;
+}
+
 /* Is the text node `i` a control's label, all the text of a button, of a
- * link to no page ("#", a script), or of a second link to the card's own
- * item ("Read more", "View details")? A link elsewhere (a region, a category, the
+ * form label ("Add to Compare" beside its check box), of a link to no page
+ * ("#", a script), or of a second link to the card's own item ("Read
+ * more", "View details", its reviews)? A link elsewhere (a region, a category, the
  * seller) is a fact about the item. */
 static bool in_control(const rm_engine *e, int32_t i, int32_t card, const char *item)
 {
     for (int32_t a = e->dom.nodes[i].parent; a != RM_NONE && a != card; a = e->dom.nodes[a].parent) {
         GumboTag t = e->dom.nodes[a].tag;
-        if (t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON)
+        if (t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON && t != GUMBO_TAG_LABEL)
             continue;
         if (e->raw[a].chars > e->tchars[i])
             return false;   /* a link around the card's facts, not a label */
-        if (t == GUMBO_TAG_BUTTON)
+        if (t != GUMBO_TAG_A)
             return true;
         const char *href = dom_attr(&e->dom, a, "href");
         return href && (href[0] == '#' || strncasecmp(href, "javascript:", 11) == 0 ||
-                        (item && strcmp(href, item) == 0));
+                        (item && same_page(href, item)));
     }
     return false;
 }
@@ -149,6 +157,8 @@ static int judge_card(rm_engine *e, int32_t card, hash_list *controls, const has
 /* The controls' lines that most cards show, sorted. */
 static void keep_common(hash_list *l, size_t cards)
 {
+    if (l->count == 0)
+        return;
     qsort(l->hashes, l->count, sizeof l->hashes[0], by_value);
     size_t need = (size_t)(CONTROL_CARD_SHARE * (double)cards + 0.999), kept = 0;
     if (need < CONTROL_MIN_CARDS)

@@ -437,7 +437,8 @@ END_TEST
     "<article class=\"card\"><h3><a href=\"/s/" #n "\">Ferry timetable change number " #n     \
     "</a></h3><p>What changes on the crossing this winter, route by route.</p>"             \
     "<a href=\"/region/north\">North Coast</a> <a href=\"/s/" #n "\">Read the story</a>"      \
-    "<button>Save for later</button></article>"
+    "<button>Save for later</button><label><input type=\"checkbox\">Add to compare</label>"  \
+    "<a href=\"/s/" #n "#comments\">Comments</a></article>"
 
 /* What most cards say alike on a button or on a second link to their own
  * item is their control; a link elsewhere, alike in every card, stays. */
@@ -453,6 +454,8 @@ START_TEST(controls_alike_in_every_card_go)
     assert_has(a, "North Coast");
     assert_lacks(a, "Read the story");
     assert_lacks(a, "Save for later");
+    assert_lacks(a, "Add to compare");
+    assert_lacks(a, "Comments");
     rm_article_free(a);
 }
 END_TEST
