@@ -1318,6 +1318,15 @@ static const char *const placeholder_texts[] = {
     "sort by", "sort by:", "sort", "filter", "filters", "filter & sort", "filter and sort",
     "showing of results", "showing - of results", "showing – of results",
     "showing of products", "showing - of products", "page of", "results",
+    /* a shop's result count and grid toolbar: "Showing 70 results", "Loaded
+     * 143 results" (a screen reader's live region), "1–30 of 143 products",
+     * "(143 products)", Magento's "Items 1-24 of 123", "View as Grid List",
+     * "Show 24 per page" and its sort control with the direction link's label */
+    "showing results", "showing items", "loaded results", "- of products", "– of products",
+    "- of items", "– of items", "items - of", "items – of", "( products)", "( items)",
+    "( results)", "view as grid list", "view as list grid", "per page", "show per page",
+    "items per page", "results per page", "sort by set descending direction",
+    "sort by set ascending direction",
 };
 
 bool heur_is_placeholder(const char *text, size_t len)
