@@ -1327,6 +1327,8 @@ static const char *const placeholder_texts[] = {
     "( results)", "view as grid list", "view as list grid", "per page", "show per page",
     "items per page", "results per page", "sort by set descending direction",
     "sort by set ascending direction",
+    /* a reading-time badge on a story's card or under its byline */
+    "min read", "min. read", "mins read", "minute read", "minutes read",
 };
 
 bool heur_is_placeholder(const char *text, size_t len)
