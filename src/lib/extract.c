@@ -600,7 +600,12 @@ static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result 
  * manual, whose link grids are navigation), the content is
  * the common ancestor of the choice and the grid (its heading and
  * introduction with it), kept whole: card grids are linky by nature, so
- * conditional cleaning would take them. */
+ * conditional cleaning would take them. On a page typed a collection or
+ * listing the grid is kept beside a choice of up to twice its text (a
+ * category's buying guide or FAQ, which does not make the products less
+ * the page's content; measured on WCXB dev: collection +0.001, listing
+ * +0.001, service +0.001, one listing read as a collection -0.2). */
+#define INDEX_CHOICE_RATIO 2.0
 static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
     int32_t cards = e->grids != RM_NONE ? e->grids : e->cards;
@@ -611,7 +616,7 @@ static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
     double chosen = 0;
     for (size_t k = 0; k < best->root_count; k++)
         chosen += unlinked_chars(&e->st[best->roots[k]]);
-    if (chosen >= (double)e->raw[cards].chars)
+    if (chosen >= (double)e->raw[cards].chars * (index ? INDEX_CHOICE_RATIO : 1.0))
         return false;
     /* A choice that is the whole body holds the grid already: the body is
      * kept whole, not the grid alone. */

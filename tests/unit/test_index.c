@@ -10,7 +10,8 @@
  * clutter; a linked tile that shows a price tag is a card even without a
  * heading or a visible picture; cards spread over a front page's sections
  * make an index together; a card says each of its lines once, and the
- * controls alike in every card go; the closed panels of an FAQ's disclosure buttons are text,
+ * controls alike in every card go; a grid is kept beside a buying guide
+ * longer than it; the closed panels of an FAQ's disclosure buttons are text,
  * and so are the buttons' labels when they sit in a heading.
  */
 #include "page_checks.h"
@@ -460,6 +461,31 @@ START_TEST(controls_alike_in_every_card_go)
 }
 END_TEST
 
+/* A category page with a buying guide beside its grid: the guide's text
+ * outweighs the cards, and the cards are the page's content all the
+ * same. */
+START_TEST(grid_kept_beside_a_longer_guide)
+{
+    const char *html =
+        "<html><head><title>Ear studs</title><meta property=\"og:type\" content=\"product.group\">"
+        "</head><body><main><h1>Ear studs</h1><div class=\"guide\"><h2>How to choose</h2>"
+        "<p>Studs sit close to the lobe and suit every day: a plain ball or a small stone for "
+        "the office, something larger and sculpted for an evening out, always in a metal that "
+        "your skin does not mind wearing from morning to night.</p>"
+        "<p>Silver darkens in the air and comes back with a soft cloth; gold keeps its colour "
+        "but costs more, and plated pieces wear through in time where the posts rub.</p>"
+        "<p>Butterfly backs are the easiest to put on; screw backs stay put for sleeping and "
+        "sport, and are the safer choice for children and for stones of any value.</p></div>"
+        "<div class=\"grid\">" PLAIN_TILE(1) PLAIN_TILE(2) PLAIN_TILE(3) PLAIN_TILE(4)
+        PLAIN_TILE(5) PLAIN_TILE(6) PLAIN_TILE(7) PLAIN_TILE(8) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    assert_has(a, "screw backs");
+    ck_assert_msg(has(a, "ear stud 1") && has(a, "ear stud 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -477,6 +503,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, cards_spread_over_sections_are_an_index);
     tcase_add_test(tc, card_says_each_line_once);
     tcase_add_test(tc, controls_alike_in_every_card_go);
+    tcase_add_test(tc, grid_kept_beside_a_longer_guide);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     suite_add_tcase(s, tc);
