@@ -53,10 +53,10 @@ static const struct {
     {"all", 0.86},
     {"article", 0.948},
     {"documentation", 0.935},
-    {"service", 0.82},
+    {"service", 0.825},
     {"product", 0.67},
-    {"collection", 0.678},
-    {"listing", 0.722},
+    {"collection", 0.68},
+    {"listing", 0.725},
     {"forum", 0.80},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
