@@ -23,7 +23,7 @@
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
                    NF_IN_ARTICLE | NF_IN_HEADING | NF_IN_NOSCRIPT)
 #define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING | \
-                   NF_HEADLINE | NF_HAS_NOTES | NF_HAS_CODE | NF_HAS_DATA)
+                   NF_HEADLINE | NF_HAS_NOTES | NF_HAS_CODE | NF_HAS_DATA | NF_PRICE_TAG)
 
 /* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
 static const ucs4_t comma_chars[] = {
@@ -726,8 +726,11 @@ int engine_prepare(rm_engine *e)
         if (node->tag == GUMBO_TAG_A &&
             (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING))
             e->flags[i] |= NF_HEADLINE;
-        if (node->type == RM_NODE_TEXT)
+        if (node->type == RM_NODE_TEXT) {
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
+            if (heur_is_price_tag(dom_text(&e->dom, i), e->tchars[i]))
+                e->flags[i] |= NF_PRICE_TAG;
+        }
     }
     drop_static(e);
     engine_stats(e, e->drop, e->raw);

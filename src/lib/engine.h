@@ -61,6 +61,7 @@ enum {
                                  the section's heading, not a control */
     NF_SLUG_ID = 1u << 26,    /* its id is a slug of its heading (engine_id_is_slug) */
     NF_STREAMED = 1u << 27,   /* a hidden streamed segment (engine.c) */
+    NF_PRICE_TAG = 1u << 31,  /* subtree holds a price tag ("$520.00") */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
@@ -97,6 +98,8 @@ typedef struct {
                                 authors and dates are the content */
     int32_t posts;           /* the box holding a thread's posts, or RM_NONE */
     int32_t cards;           /* the page's largest grid of cards, or RM_NONE */
+    int32_t grids;           /* on an index page of several grids, the box
+                                around them all, or RM_NONE */
 
     const char *css;         /* the page's style sheets, each NUL-terminated
                                 (the pre-scan hands them over: <style>
@@ -222,6 +225,10 @@ void clean_captions_for_text(const rm_engine *e, const int32_t *roots, size_t n,
 /* Drop the second and later copies of a block of text under the roots
  * (repeats.c). Returns -1 when out of memory. */
 int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n);
+
+/* On an index page, drop the second copy of a line inside one card of the
+ * grid (cards.c). Returns -1 when out of memory. */
+int clean_card_repeats(rm_engine *e);
 
 /* Drop the byline element and headings that repeat the title (`title` is
  * case-folded). */

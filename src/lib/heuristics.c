@@ -14,6 +14,7 @@
 
 #include "wordset.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -1326,6 +1327,17 @@ static const char *const placeholder_texts[] = {
     "sort by", "sort by:", "sort", "filter", "filters", "filter & sort", "filter and sort",
     "showing of results", "showing - of results", "showing – of results",
     "showing of products", "showing - of products", "page of", "results",
+    /* a shop's result count and grid toolbar: "Showing 70 results", "Loaded
+     * 143 results" (a screen reader's live region), "1–30 of 143 products",
+     * "(143 products)", Magento's "Items 1-24 of 123", "View as Grid List",
+     * "Show 24 per page" and its sort control with the direction link's label */
+    "showing results", "showing items", "loaded results", "- of products", "– of products",
+    "- of items", "– of items", "items - of", "items – of", "( products)", "( items)",
+    "( results)", "view as grid list", "view as list grid", "per page", "show per page",
+    "items per page", "results per page", "sort by set descending direction",
+    "sort by set ascending direction",
+    /* a reading-time badge on a story's card or under its byline */
+    "min read", "min. read", "mins read", "minute read", "minutes read",
 };
 
 bool heur_is_placeholder(const char *text, size_t len)
@@ -1481,6 +1493,46 @@ bool heur_is_comment_heading(const char *text, size_t len)
             return true;
     }
     return false;
+}
+
+/* ---- prices ---------------------------------------------------------------- */
+
+/* A price is a currency sign before a number ("$49", "£ 12") or the euro
+ * sign after one ("12,99 €"): the signs of the currencies the phrase lists'
+ * languages pay in, and the yen and rupee. */
+static const char *const currency_signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9"};
+
+unsigned heur_count_prices(const char *text, unsigned need)
+{
+    unsigned found = 0;
+    for (const char *p = text; *p && found < need; p++) {
+        for (size_t k = 0; k < sizeof currency_signs / sizeof currency_signs[0]; k++) {
+            size_t n = strlen(currency_signs[k]);
+            if (strncmp(p, currency_signs[k], n) != 0)
+                continue;
+            const char *after = p + n + (p[n] == ' ');
+            bool euro_after = k == 1 && p > text && (isdigit((unsigned char)p[-1]) ||
+                                                     (p - 1 > text && p[-1] == ' ' &&
+                                                      isdigit((unsigned char)p[-2])));
+            if (isdigit((unsigned char)*after) || euro_after)
+                found++;
+            p += n - 1;
+            break;
+        }
+    }
+    return found;
+}
+
+/* A price tag: a short text of its own holding a price ("$520.00", "Was
+ * £12 now £9"), as a shop lays out a product tile; not a price in a
+ * sentence ("Free shipping on orders $40+"), as a promotion bar says it. */
+#define PRICE_TAG_CHARS 24
+
+bool heur_is_price_tag(const char *text, uint32_t chars)
+{
+    if (chars == 0 || chars > PRICE_TAG_CHARS || !strpbrk(text, "$\xE2\xC2"))
+        return false;
+    return heur_count_prices(text, 1) > 0;
 }
 
 /* ---- the indexes ----------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include <gumbo.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define RM_KIND_NONE RM_REMOVED_KIND_COUNT
 
@@ -104,5 +105,12 @@ bool heur_starts_with_member_stat(const char *text, size_t len);
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */
 bool heur_is_comment_heading(const char *text, size_t len);
+
+/* How many prices (a currency sign and a number) a text holds, counting
+ * up to `need`. */
+unsigned heur_count_prices(const char *text, unsigned need);
+/* Is a text node of `chars` collapsed characters a price tag of its own
+ * ("$520.00"), not a sentence that names a price? */
+bool heur_is_price_tag(const char *text, uint32_t chars);
 
 #endif

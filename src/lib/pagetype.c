@@ -12,9 +12,11 @@
  *     ("/threads/", "/docs/", "/collections/"), one vote per word;
  *   - structure: repeated posts (alike siblings each with a date or author
  *     and prose of their own) that outweigh the prose around them; grids of
- *     alike teaser cards that hold most of the page's text; a purchase
- *     button; code blocks holding much of the text; inline code in the
- *     prose, links to the page's source and version pickers (manuals).
+ *     alike teaser cards that hold most of the page's text, or several
+ *     grids that together hold much of it with hardly any prose beside
+ *     them (a front page's sections); a purchase button; code blocks
+ *     holding much of the text; inline code in the prose, links to the
+ *     page's source and version pickers (manuals).
  * Nothing names a site: these are the page's own declarations and shapes.
  */
 #include "pagetype.h"
@@ -317,34 +319,10 @@ static bool visible_element(const rm_engine *e, int32_t id)
 /* ---- prices ----------------------------------------------------------------- */
 
 /* An index of things for sale shows their prices; an index of stories does
- * not. A price is a currency sign before a number ("$49", "£ 12") or the
- * euro sign after one ("12,99 €"). Six of them (a grid's worth, as
+ * not (heur_count_prices says what a price is). Six of them (a grid's worth, as
  * MIN_CARDS) make a catalogue: on the WCXB development pages 73% of
  * collections show six or more, 18% of listings do. */
 #define CATALOGUE_PRICES 6
-
-static const char *const currency_signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9"};
-
-static unsigned prices_in(const char *text, unsigned need)
-{
-    unsigned found = 0;
-    for (const char *p = text; *p && found < need; p++) {
-        for (size_t k = 0; k < sizeof currency_signs / sizeof currency_signs[0]; k++) {
-            size_t n = strlen(currency_signs[k]);
-            if (strncmp(p, currency_signs[k], n) != 0)
-                continue;
-            const char *after = p + n + (p[n] == ' ');
-            bool euro_after = k == 1 && p > text && (isdigit((unsigned char)p[-1]) ||
-                                                     (p - 1 > text && p[-1] == ' ' &&
-                                                      isdigit((unsigned char)p[-2])));
-            if (isdigit((unsigned char)*after) || euro_after)
-                found++;
-            p += n - 1;
-            break;
-        }
-    }
-    return found;
-}
 
 static bool shows_prices(const rm_engine *e)
 {
@@ -353,8 +331,21 @@ static bool shows_prices(const rm_engine *e)
     for (int32_t i = engine_kept(e, body, end); i < end && found < CATALOGUE_PRICES;
          i = engine_kept(e, i + 1, end))
         if (node(e, i)->type == RM_NODE_TEXT && e->tchars[i] > 0)
-            found += prices_in(dom_text(&e->dom, i), CATALOGUE_PRICES - found);
+            found += heur_count_prices(dom_text(&e->dom, i), CATALOGUE_PRICES - found);
     return found >= CATALOGUE_PRICES;
+}
+
+/* A teaser card: short and linked, led by a linked headline or a linked
+ * picture; or a shop's product tile, whose name is often a plain div in a
+ * link around the whole tile and whose picture is drawn by script, and
+ * which shows a price. */
+static bool is_card(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    if (s->chars > CARD_MAX_CHARS || s->links == 0)
+        return false;
+    return (e->flags[id] & NF_HEADLINE) || s->images > 0 || s->headings > 0 ||
+           (e->flags[id] & NF_PRICE_TAG);
 }
 
 /* Tag and first class token: what repeated posts or cards share. */
@@ -377,13 +368,6 @@ static bool is_post(const rm_engine *e, int32_t id)
            (e->flags[id] & (NF_HAS_DATE | NF_REPLY)) && !(e->flags[id] & NF_HEADLINE);
 }
 
-/* A teaser card: short, led by a linked headline or a linked picture. */
-static bool is_card(const rm_engine *e, int32_t id)
-{
-    const rm_stats *s = &e->raw[id];
-    return s->chars <= CARD_MAX_CHARS && s->links > 0 &&
-           ((e->flags[id] & NF_HEADLINE) || s->images > 0 || s->headings > 0);
-}
 
 typedef struct {
     int32_t box;
@@ -611,6 +595,121 @@ static float index_bonus(const rm_engine *e, int32_t cards)
     return prose_outside(e, cards) < INDEX_MAX_PROSE ? INDEX_BONUS : 0.0f;
 }
 
+/* A front page or a shop's department lays its cards out in several
+ * grids, one per section ("Top stories", "Latest", "Deals"), none of
+ * which holds half the page's text alone. Counted together they do. The
+ * Beside them there is no article body: under INDEX_MAX_PROSE of prose
+ * paragraphs, or a lead story's paragraphs that the cards outweigh. The
+ * page's own header, footer, navigation and sidebars are not looked in
+ * (a mega menu draws cards too): HTML's sectioning elements for what is
+ * not the page's content. */
+#define GRID_MIN_CARDS 3      /* a row of cards, as a section shows them */
+#define GRIDS_MIN_CARDS 12    /* two grids' worth (MIN_CARDS) */
+#define GRIDS_PROSE_RATIO 3   /* or cards that outweigh the prose beside
+                                 them this much: a front page whose lead
+                                 story runs to a paragraph or two */
+#define GRIDS_SHARE 0.25      /* of the content's text, the rest being the
+                                 sections' headings, "More" links and the
+                                 menus that no <nav> marks */
+
+static bool outside_content(GumboTag t)
+{
+    return t == GUMBO_TAG_NAV || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER ||
+           t == GUMBO_TAG_ASIDE;
+}
+
+/* A card that leads somewhere by its heading or shows a price: not a
+ * post with its author's picture. One heading at most: a short section
+ * with a row of teasers under its own heading is a grid, not a card.
+ * Spread grids are counted by these only. */
+static bool is_teaser(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    if (s->chars > CARD_MAX_CHARS || s->links == 0 || s->headings > 1)
+        return false;
+    return (e->flags[id] & (NF_HEADLINE | NF_PRICE_TAG)) || s->headings > 0;
+}
+
+typedef struct {
+    group cards;        /* every grid's cards, around their common ancestor */
+    uint32_t content;   /* the page's text outside its header, footer,
+                           navigation and sidebars */
+    uint32_t prose;     /* paragraphs of prose there, outside the cards */
+} grid_census;
+
+#define MAX_GRIDS 32
+
+/* Is `id` a card of a grid counted already (a child of its box, of the
+ * kind its first card is)? Then its own insides are no grid. */
+static bool in_counted_grid(const rm_engine *e, int32_t id, const int32_t (*grids)[2], size_t n)
+{
+    int32_t parent = node(e, id)->parent;
+    for (size_t k = 0; k < n; k++)
+        if (grids[k][0] == parent && same_kind(e, grids[k][1], id))
+            return true;
+    return false;
+}
+
+/* The first card of the group best_group found under `parent`. */
+static int32_t first_card(const rm_engine *e, int32_t parent)
+{
+    for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (visible_element(e, c) && is_teaser(e, c))
+            return c;
+    return RM_NONE;
+}
+
+static grid_census all_grids(const rm_engine *e)
+{
+    grid_census all = {{RM_NONE, 0, 0}, e->raw[e->dom.body].chars, 0};
+    int32_t grids[MAX_GRIDS][2];
+    size_t counted = 0;
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->type != RM_NODE_ELEMENT)
+            continue;
+        if (outside_content(node(e, i)->tag) || in_counted_grid(e, i, grids, counted)) {
+            if (outside_content(node(e, i)->tag))
+                all.content -= e->raw[i].chars;
+            i = engine_end(e, i) - 1;
+            continue;
+        }
+        if (node(e, i)->tag == GUMBO_TAG_P) {
+            if (engine_link_density(&e->raw[i]) < 0.25)
+                all.prose += e->raw[i].chars;
+            i = engine_end(e, i) - 1;
+            continue;
+        }
+        group g = best_group(e, i, is_teaser);
+        if (g.count < GRID_MIN_CARDS)
+            continue;
+        all.cards.box = common_ancestor(e, all.cards.box, i);
+        all.cards.count += g.count;
+        all.cards.chars += g.chars;
+        if (counted < MAX_GRIDS) {
+            grids[counted][0] = i;
+            grids[counted++][1] = first_card(e, i);
+        } else {
+            i = engine_end(e, i) - 1;   /* enough grids: no looking inside */
+        }
+    }
+    return all;
+}
+
+static void vote_index(const rm_engine *e, evidence *ev, page_info *out, group cards, bool spread,
+                       float bonus)
+{
+    bool priced = shows_prices(e);
+    ev->votes[priced ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += 2.0f + bonus;
+    ev->votes[priced ? RM_PAGE_LISTING : RM_PAGE_COLLECTION] += 1.0f;
+    if (spread)
+        out->grids_box = cards.box;
+    if (out->items_box == RM_NONE) {
+        out->items = cards.count;
+        out->items_box = cards.box;
+    }
+}
+
 static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 {
     uint32_t page = e->raw[e->dom.body].chars;
@@ -624,14 +723,15 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     }
     group cards = find_group(e, is_card, MIN_CARDS);
     out->cards_box = cards.box;
-    if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page) {
-        bool priced = shows_prices(e);
-        ev->votes[priced ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += 2.0f + index_bonus(e, cards.box);
-        ev->votes[priced ? RM_PAGE_LISTING : RM_PAGE_COLLECTION] += 1.0f;
-        if (out->items_box == RM_NONE) {
-            out->items = cards.count;
-            out->items_box = cards.box;
-        }
+    if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
+        vote_index(e, ev, out, cards, false, index_bonus(e, cards.box));
+    else {
+        grid_census census = all_grids(e);
+        bool no_body = census.prose < INDEX_MAX_PROSE ||
+                       census.prose * GRIDS_PROSE_RATIO < census.cards.chars;
+        if (census.cards.count >= GRIDS_MIN_CARDS && no_body &&
+            census.cards.chars >= GRIDS_SHARE * census.content)
+            vote_index(e, ev, out, census.cards, true, INDEX_BONUS);
     }
     control_evidence controls = read_controls(e);
     if (controls.purchase)
@@ -770,6 +870,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     out->type = RM_PAGE_ARTICLE;
     out->items_box = RM_NONE;
     out->cards_box = RM_NONE;
+    out->grids_box = RM_NONE;
     if (e->dom.body == RM_NONE)
         return;
     evidence ev = {0};

@@ -14,6 +14,9 @@ typedef struct {
     int32_t items_box;     /* the element holding those posts or cards, or RM_NONE */
     int32_t cards_box;     /* the page's largest grid of teaser cards, whatever
                               the type, or RM_NONE */
+    int32_t grids_box;     /* an index page whose cards are spread over
+                              several grids (a news front's sections): the
+                              box around them all, or RM_NONE */
 } page_info;
 
 /* Decide the page type from schema.org types (JSON-LD @type, microdata

@@ -55,8 +55,8 @@ static const struct {
     {"documentation", 0.938},
     {"service", 0.83},
     {"product", 0.67},
-    {"collection", 0.665},
-    {"listing", 0.70},
+    {"collection", 0.68},
+    {"listing", 0.725},
     {"forum", 0.80},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])

@@ -160,6 +160,26 @@ START_TEST(member_stat_rows)
 }
 END_TEST
 
+/* A shop's result counts and grid toolbar are page controls; a heading
+ * that names the products is not. */
+START_TEST(shop_toolbar_lines_are_placeholders)
+{
+    static const char *const controls[] = {
+        "items 1-24 of 123", "1–30 of 143 products", "(143 products)", "loaded 143 results",
+        "showing 70 results", "view as grid list", "show 24 per page",
+        "sort by set descending direction", "7 min read",
+    };
+    for (size_t k = 0; k < sizeof controls / sizeof controls[0]; k++)
+        ck_assert_msg(heur_is_placeholder(controls[k], strlen(controls[k])), "%s", controls[k]);
+    ck_assert(!heur_is_placeholder("products (143)", 14));
+    ck_assert(!heur_is_placeholder("trail running shoes", 19));
+    ck_assert(heur_count_prices("was $12 now $9", 5) == 2);
+    ck_assert(heur_count_prices("12,99 \xE2\x82\xAC", 5) == 1);
+    ck_assert(heur_is_price_tag("$520.00", 7));
+    ck_assert(!heur_is_price_tag("Free shipping on orders $40 or more", 35));
+}
+END_TEST
+
 static Suite *heuristics_suite(void)
 {
     Suite *s = suite_create("heuristics");
@@ -173,6 +193,7 @@ static Suite *heuristics_suite(void)
     tcase_add_test(tc, tag_tables);
     tcase_add_test(tc, page_controls_and_notes);
     tcase_add_test(tc, member_stat_rows);
+    tcase_add_test(tc, shop_toolbar_lines_are_placeholders);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -7,7 +7,11 @@
  * only itself away, not the card it sits in; a page of cards with no
  * article body beside them is an index even when its metadata is signed,
  * and a generic name on the box around such a grid does not make it
- * clutter; the closed panels of an FAQ's disclosure buttons are text,
+ * clutter; a linked tile that shows a price tag is a card even without a
+ * heading or a visible picture; cards spread over a front page's sections
+ * make an index together; a card says each of its lines once, and the
+ * controls alike in every card go; a grid is kept beside a buying guide
+ * longer than it; the closed panels of an FAQ's disclosure buttons are text,
  * and so are the buttons' labels when they sit in a heading.
  */
 #include "page_checks.h"
@@ -289,6 +293,199 @@ START_TEST(carousel_beside_index_grid_goes)
 }
 END_TEST
 
+/* A shop's tile as many platforms draw it: one link around the whole tile,
+ * the name in a plain div, the picture a placeholder hidden from the
+ * screen until a script fills it, and the price. */
+#define PLAIN_TILE(n)                                                                   \
+    "<div class=\"product-tile\"><a href=\"/p/" #n "\"><div class=\"image\">"             \
+    "<img src=\"data:image/gif;base64,R0lGOD\" aria-hidden=\"true\" alt=\"\"></div>"         \
+    "<div class=\"product-name\">Sterling silver ear stud " #n "</div>"                    \
+    "<div class=\"material\">Sterling silver</div><span class=\"price\">$" #n "90.00</span>"  \
+    "</a></div>"
+
+/* A price shown as a tag of its own makes a linked tile a card; a price in
+ * a sentence (a promotion bar's slides) does not. */
+START_TEST(priced_tiles_without_headings_are_cards)
+{
+    const char *html =
+        "<html><head><title>Ear studs</title></head><body><main><h1>Ear studs</h1>"
+        "<p>Small, light and made to be worn every day, in silver and in gold.</p>"
+        "<div class=\"grid\">" PLAIN_TILE(1) PLAIN_TILE(2) PLAIN_TILE(3) PLAIN_TILE(4)
+        PLAIN_TILE(5) PLAIN_TILE(6) PLAIN_TILE(7) PLAIN_TILE(8) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_uint_eq(a->page_items, 8);
+    ck_assert_msg(has(a, "ear stud 1") && has(a, "ear stud 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Terms</title></head><body><div class=\"promo\">"
+           "<a href=\"/s\">Free shipping on orders $40 or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $60 CAD or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $80 AUD or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $90 NZD or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $70 SGD or more, see our shipping page</a>"
+           "<a href=\"/s\">Free shipping on orders $50 HKD or more, see our shipping page</a>"
+           "</div><h1>Promotion terms</h1><p>The discount applies to three to five items bought "
+           "together, excluding taxes and delivery, and cannot be combined with other offers.</p>"
+           "</body></html>";
+    a = extract(html);
+    ck_assert_uint_eq(a->page_items, 0);
+    ck_assert_msg(has(a, "cannot be combined"), "terms lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A front page: sections of a few teasers each, none holding half the
+ * page's text, beside a menu that no <nav> marks. */
+#define SECTION(name, a, b, c, d)                                                       \
+    "<section><h2>" name "</h2><div class=\"row\">" TEASER(a) TEASER(b) TEASER(c) TEASER(d) \
+    "</div><a href=\"/more\">More " name "</a></section>"
+#define MENU_ITEM(x) "<li><a href=\"/" x "\">" x " and everything about " x "</a></li>"
+#define MENU                                                                            \
+    "<div class=\"menu\"><ul>" MENU_ITEM("World") MENU_ITEM("Business") MENU_ITEM("Science")  \
+    MENU_ITEM("Culture") MENU_ITEM("Sport") MENU_ITEM("Travel") MENU_ITEM("Food")            \
+    MENU_ITEM("Weather") MENU_ITEM("Opinion") MENU_ITEM("Podcasts") "</ul></div>"
+
+/* Cards spread over several grids are an index together, signed or not;
+ * the same grids under a story's paragraphs stay its related links. */
+START_TEST(cards_spread_over_sections_are_an_index)
+{
+    const char *html =
+        "<html><head><title>The Harbour Times</title><meta name=\"author\" content=\"Staff\">"
+        "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
+        "<body>" MENU "<main>" SECTION("Harbour", 1, 2, 3, 4) SECTION("Latest", 5, 6, 7, 8)
+        SECTION("Opinion", 9, 10, 11, 12) "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_uint_eq(a->page_items, 12);
+    ck_assert_msg(has(a, "Headline number 1 ") && has(a, "Headline number 7 ") &&
+                  has(a, "Headline number 12 "), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+    /* A lead story's paragraphs on top, which the cards outweigh. */
+    html = "<html><head><title>The Harbour Times</title><meta name=\"author\" content=\"Ann Lee\">"
+           "</head><body>" MENU "<main>"
+           "<div class=\"lead\"><h2><a href=\"/lead\">Storm closes the harbour</a></h2>"
+           "<p>The harbour closed on Sunday night as the storm brought waves over the sea wall "
+           "for the first time in a decade, and the ferries stayed in port until the morning.</p>"
+           "<p>The council opened the school hall for the families of the lower town, and the "
+           "coastguard asked people to keep away from the front until the wind drops.</p>"
+           "<p>Engineers will inspect the new crane and the pier head on Tuesday, before the "
+           "port reopens to fishing boats and the first freight of the week.</p>"
+           "<p>Insurers said claims from the lower town would be handled first, and the bakery "
+           "on the quay, flooded to the counter, hopes to open again by the weekend.</p></div>"
+           SECTION("Harbour", 1, 2, 3, 4) SECTION("Latest", 5, 6, 7, 8)
+           SECTION("Opinion", 9, 10, 11, 12) SECTION("Sport", 13, 14, 15, 16)
+           SECTION("Culture", 17, 18, 19, 20) "</main></body></html>";
+    a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_msg(has(a, "Headline number 2 ") && has(a, "Headline number 19 "),
+                  "cards lost:\n%s", a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Harbour reopens</title><meta name=\"author\" content=\"Ann Lee\">"
+           "<meta property=\"article:published_time\" content=\"2025-12-01T08:00:00Z\"></head>"
+           "<body>" MENU "<main><article><h1>Harbour reopens</h1>"
+           "<p>The harbour reopened on Monday after three months of repairs to the sea wall, and "
+           "the first ferry left on time with a full deck of cars and foot passengers.</p>"
+           "<p>The council said the work came in under budget, and that the old crane would stay "
+           "as a landmark rather than be scrapped, after a petition signed by many people.</p>"
+           "<p>Fishermen, who had moored in the next bay all summer, said they were glad to be "
+           "back, though the new berths cost more and the ice house is still shut.</p>"
+           "<p>The harbour master said that night sailings would resume in the spring, once the "
+           "new lights at the pier head have been tested by the coastguard.</p></article>"
+           SECTION("Harbour", 1, 2, 3, 4) SECTION("Latest", 5, 6, 7, 8)
+           SECTION("Opinion", 9, 10, 11, 12) "</main></body></html>";
+    a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    ck_assert_msg(has(a, "sea wall") && !has(a, "Headline number 7 "), "story or links:\n%s",
+                  a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* An event card laid out twice, for wide screens and for phones. */
+#define EVENT(n)                                                                        \
+    "<li class=\"event\"><div class=\"wide\"><h3><a href=\"/e/" #n "\">Meetup on compilers "   \
+    #n "</a></h3><p>Wed, Mar " #n ", 6:00 PM</p><p>Free</p><p>Lakeside, Chicago, Illinois</p>" \
+    "</div><div class=\"narrow\"><a href=\"/e/" #n "\">Meetup on compilers " #n "</a>"        \
+    "<p>Free</p></div></li>"
+
+/* Inside one card of an index, a line said twice is said once; across
+ * cards each keeps its own, and the separators between a line's parts
+ * stay. */
+START_TEST(card_says_each_line_once)
+{
+    const char *html =
+        "<html><head><title>Events</title></head><body><main><h1>Events online</h1>"
+        "<ul class=\"events\">" EVENT(1) EVENT(2) EVENT(3) EVENT(4) EVENT(5) EVENT(6) EVENT(7)
+        "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    const char *first = strstr(a->text, "Meetup on compilers 3");
+    ck_assert_msg(first && !strstr(first + 1, "Meetup on compilers 3"), "title twice:\n%s",
+                  a->text);
+    const char *free_line = strstr(a->text, "Free");
+    ck_assert_msg(free_line && strstr(free_line + 1, "Free"), "a card lost its own line:\n%s",
+                  a->text);
+    const char *card7 = strstr(a->text, "Meetup on compilers 7");
+    ck_assert_msg(card7 && strstr(card7, "Free") && !strstr(strstr(card7, "Free") + 1, "Free"),
+                  "last card:\n%s", a->text);
+    assert_has(a, "Lakeside, Chicago, Illinois");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A story card with its controls: a second link to the story, a button. */
+#define STORY(n)                                                                        \
+    "<article class=\"card\"><h3><a href=\"/s/" #n "\">Ferry timetable change number " #n     \
+    "</a></h3><p>What changes on the crossing this winter, route by route.</p>"             \
+    "<a href=\"/region/north\">North Coast</a> <a href=\"/s/" #n "\">Read the story</a>"      \
+    "<button>Save for later</button><label><input type=\"checkbox\">Add to compare</label>"  \
+    "<a href=\"/s/" #n "#comments\">Comments</a></article>"
+
+/* What most cards say alike on a button or on a second link to their own
+ * item is their control; a link elsewhere, alike in every card, stays. */
+START_TEST(controls_alike_in_every_card_go)
+{
+    const char *html =
+        "<html><head><title>Ferries</title></head><body><main><h1>Ferry news</h1>"
+        "<div class=\"cards\">" STORY(1) STORY(2) STORY(3) STORY(4) STORY(5) STORY(6) STORY(7)
+        "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    assert_has(a, "Ferry timetable change number 7");
+    assert_has(a, "North Coast");
+    assert_lacks(a, "Read the story");
+    assert_lacks(a, "Save for later");
+    assert_lacks(a, "Add to compare");
+    assert_lacks(a, "Comments");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A category page with a buying guide beside its grid: the guide's text
+ * outweighs the cards, and the cards are the page's content all the
+ * same. */
+START_TEST(grid_kept_beside_a_longer_guide)
+{
+    const char *html =
+        "<html><head><title>Ear studs</title><meta property=\"og:type\" content=\"product.group\">"
+        "</head><body><main><h1>Ear studs</h1><div class=\"guide\"><h2>How to choose</h2>"
+        "<p>Studs sit close to the lobe and suit every day: a plain ball or a small stone for "
+        "the office, something larger and sculpted for an evening out, always in a metal that "
+        "your skin does not mind wearing from morning to night.</p>"
+        "<p>Silver darkens in the air and comes back with a soft cloth; gold keeps its colour "
+        "but costs more, and plated pieces wear through in time where the posts rub.</p>"
+        "<p>Butterfly backs are the easiest to put on; screw backs stay put for sleeping and "
+        "sport, and are the safer choice for children and for stones of any value.</p></div>"
+        "<div class=\"grid\">" PLAIN_TILE(1) PLAIN_TILE(2) PLAIN_TILE(3) PLAIN_TILE(4)
+        PLAIN_TILE(5) PLAIN_TILE(6) PLAIN_TILE(7) PLAIN_TILE(8) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    assert_has(a, "screw backs");
+    ck_assert_msg(has(a, "ear stud 1") && has(a, "ear stud 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -302,6 +499,11 @@ static Suite *index_suite(void)
     tcase_add_test(tc, signed_story_with_cards_stays_an_article);
     tcase_add_test(tc, weakly_named_box_around_index_cards_stays);
     tcase_add_test(tc, carousel_beside_index_grid_goes);
+    tcase_add_test(tc, priced_tiles_without_headings_are_cards);
+    tcase_add_test(tc, cards_spread_over_sections_are_an_index);
+    tcase_add_test(tc, card_says_each_line_once);
+    tcase_add_test(tc, controls_alike_in_every_card_go);
+    tcase_add_test(tc, grid_kept_beside_a_longer_guide);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     suite_add_tcase(s, tc);
