@@ -487,6 +487,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
                 f |= NF_FIXED;
             if (heur_is_screen_reader_only(v))
                 f |= NF_HIDDEN;
+            hidden = hidden || heur_is_hiding_class(v);
             break;
         case 'r':
             if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0)

@@ -115,7 +115,7 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
-    wordset screen_reader, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
+    wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
 
@@ -700,6 +700,33 @@ static bool has_class_name(const char *cls, const wordset *names)
 bool heur_is_screen_reader_only(const char *cls)
 {
     return has_class_name(cls, &indexes()->screen_reader);
+}
+
+/* Utility classes that hide a box outright (display:none): jQuery-era
+ * "hide" and "hidden", Bootstrap's "d-none", "is-hidden" of BEM kits. Not
+ * when another class shows the box again at some width (Tailwind's
+ * "hidden md:block", Bootstrap's "d-none d-lg-flex"): it is shown on a
+ * desktop screen. Whole class names, without case. */
+static const char *const hiding_tokens[] = {
+    "hide", "hidden", "d-none", "is-hidden", "u-hidden", "display-none", "displaynone",
+};
+
+static bool shows_at_some_width(const char *cls)
+{
+    for (const char *p = cls; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        size_t n = strcspn(p, " \t\n");
+        if (memchr(p, ':', n) || (n > 2 && strncmp(p, "d-", 2) == 0 && strncmp(p, "d-none", n) != 0))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+bool heur_is_hiding_class(const char *cls)
+{
+    return cls && has_class_name(cls, &indexes()->hiding) && !shows_at_some_width(cls);
 }
 
 /* Class names of the panels of tabbed and accordion widgets: Bootstrap
@@ -1503,6 +1530,7 @@ static void index_tables(void)
     INDEX(markers, &all_indexes.markers);
     INDEX(marker_pairs, &all_indexes.pairs);
     WORDS(screen_reader_tokens, &all_indexes.screen_reader);
+    WORDS(hiding_tokens, &all_indexes.hiding);
     WORDS(tab_panel_classes, &all_indexes.tab_panels);
     WORDS(control_words, &all_indexes.controls);
     WORDS(call_to_action_words, &all_indexes.calls_to_action);
@@ -1515,4 +1543,67 @@ static const table_indexes *indexes(void)
 {
     pthread_once(&indexed, index_tables);
     return &all_indexes;
+}
+
+/* ---- a product's description ------------------------------------------------ */
+
+/* Shop themes name the box of a product's description after both words:
+ * Shopify's "product__description", BigCommerce's
+ * "productView-description", WooCommerce's
+ * "woocommerce-product-details__short-description", Magento's
+ * "product-description", Amazon's "productDescription". A class or id
+ * token whose last word is "description" (or "desc") and an earlier word
+ * starts with "product" names it; "product-description-tabs" or
+ * "product-description-title" name a part beside it. Words split at "-"
+ * and "_"; a run of words glued in lower case ("productdescription") is
+ * one word that holds both; the short "desc" counts only right after the
+ * product word ("product__desc", not "product-benefits__desc"). */
+/* Start of the word before the one that starts at `start` in token `t`. */
+static size_t previous_word(const char *t, size_t start)
+{
+    size_t w = start;
+    while (w > 0 && (t[w - 1] == '-' || t[w - 1] == '_'))
+        w--;
+    while (w > 0 && t[w - 1] != '-' && t[w - 1] != '_')
+        w--;
+    return w;
+}
+
+static bool token_names_product_description(const char *t, size_t n)
+{
+    static const char *const lasts[] = {"description", "desc"};
+    size_t start = n;
+    while (start > 0 && t[start - 1] != '-' && t[start - 1] != '_')
+        start--;
+    const char *last = t + start;
+    size_t last_len = n - start;
+    for (size_t k = 0; k < sizeof lasts / sizeof lasts[0]; k++) {
+        size_t m = strlen(lasts[k]);
+        if (last_len < m || strncmp(last + last_len - m, lasts[k], m) != 0)
+            continue;
+        if (last_len == m + 7 && strncmp(last, "product", 7) == 0)
+            return true;   /* "productdescription" */
+        if (last_len != m)
+            continue;
+        /* "desc" abbreviates: only right after the product word */
+        size_t from = k == 0 ? 0 : previous_word(t, start);
+        for (size_t w = from; w < start; w++)
+            if ((w == 0 || t[w - 1] == '-' || t[w - 1] == '_') && w + 7 <= start &&
+                strncmp(t + w, "product", 7) == 0)
+                return true;
+    }
+    return false;
+}
+
+bool heur_names_product_description(const char *sig)
+{
+    for (const char *p = sig; p && *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n > 0 && token_names_product_description(p, n))
+            return true;
+        p += n;
+    }
+    return false;
 }

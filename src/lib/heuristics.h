@@ -48,6 +48,9 @@ bool heur_is_screen_reader_only(const char *cls);
 /* Does a class attribute name the panel of a tab or accordion widget, whose
  * content the page hides until a click but is part of it? */
 bool heur_is_tab_panel(const char *cls);
+/* A utility class that hides the box ("hide", "d-none"), unless another
+ * class shows it again at some screen width ("hidden md:block")? */
+bool heur_is_hiding_class(const char *cls);
 bool heur_is_streamed_segment_id(const char *id);   /* React's <div hidden id="S:1"> */
 
 /* Does an element's class/id name it as a byline or dateline ("byline",
@@ -104,5 +107,9 @@ bool heur_starts_with_member_stat(const char *text, size_t len);
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */
 bool heur_is_comment_heading(const char *text, size_t len);
+
+/* Does a class/id signature (lower case) name a product's description
+ * ("product-description", "product__description", "productDescription")? */
+bool heur_names_product_description(const char *sig);
 
 #endif

@@ -78,6 +78,7 @@ static const struct {
 };
 #define SCHEMA_COUNT (sizeof schema_votes / sizeof schema_votes[0])
 #define CATALOGUE_PRODUCTS 3
+#define BUY_BOX_BUTTONS 3   /* "Add to cart", "Buy now", a sticky copy of one */
 
 /* og:type values (the Open Graph protocol's object types). */
 static const struct {
@@ -404,11 +405,17 @@ static uint32_t prose_outside(const rm_engine *e, int32_t box)
     return prose;
 }
 
-/* Does the page offer to buy something? A purchase button or link. */
-static bool has_purchase_button(const rm_engine *e)
+/* How many purchase buttons or links the page has outside the element
+ * `skip` (RM_NONE: anywhere), counted up to `enough`. */
+static unsigned purchase_buttons(const rm_engine *e, int32_t skip, unsigned enough)
 {
+    unsigned found = 0;
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = body; i < end; i++) {
+        if (i == skip) {
+            i = engine_end(e, skip) - 1;
+            continue;
+        }
         GumboTag t = node(e, i)->tag;
         if ((t != GUMBO_TAG_BUTTON && t != GUMBO_TAG_A && t != GUMBO_TAG_INPUT) ||
             e->raw[i].chars > 40)
@@ -422,10 +429,10 @@ static bool has_purchase_button(const rm_engine *e)
         for (size_t k = 0; text && !hit && k < sizeof purchase_phrases / sizeof purchase_phrases[0]; k++)
             hit = strstr(text, purchase_phrases[k]) != NULL;
         free(text);
-        if (hit)
-            return true;
+        if (hit && ++found >= enough)
+            break;
     }
-    return false;
+    return found;
 }
 
 static uint32_t code_chars(const rm_engine *e)
@@ -526,9 +533,18 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
             out->items_box = cards.box;
         }
     }
-    if (has_purchase_button(e))
-        ev->votes[ev->products >= CATALOGUE_PRODUCTS || cards.count >= MIN_CARDS
-                      ? RM_PAGE_COLLECTION : RM_PAGE_PRODUCT] += 2.0f;
+    /* A purchase button in the card grid buys one of the cards; one or
+     * two outside it are the page's own buy box ("Add to cart", "Buy
+     * now"), beside a shelf of other products ("Customers also bought");
+     * more are a review's or a catalogue's, one per product. A grid that
+     * holds most of the page is the page: an index, whatever the buttons. */
+    bool grid = cards.count >= MIN_CARDS;
+    bool index = grid && cards.chars >= CARD_SHARE * page;
+    unsigned own = purchase_buttons(e, grid ? cards.box : RM_NONE, BUY_BOX_BUTTONS + 1);
+    if (ev->products < CATALOGUE_PRODUCTS && !index && own > 0 && own <= BUY_BOX_BUTTONS)
+        ev->votes[RM_PAGE_PRODUCT] += 2.0f;
+    else if (own > 0 || purchase_buttons(e, RM_NONE, 1))
+        ev->votes[RM_PAGE_COLLECTION] += 2.0f;
     if (page > 0 && code_chars(e) >= CODE_SHARE * page)
         ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
 }

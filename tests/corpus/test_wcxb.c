@@ -54,7 +54,7 @@ static const struct {
     {"article", 0.948},
     {"documentation", 0.935},
     {"service", 0.82},
-    {"product", 0.67},
+    {"product", 0.70},
     {"collection", 0.665},
     {"listing", 0.70},
     {"forum", 0.80},
