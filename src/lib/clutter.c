@@ -963,14 +963,16 @@ static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
     folded_free(&f);
 }
 
-/* A product page's buy-box lines ("Out of stock", "Add to wishlist",
- * "Shipping calculated at checkout", product.c): dropped without being
- * counted, as page controls. */
-static void classify_shop_line(rm_engine *e, fold_memo *memo, int32_t id)
+/* Lines of the interface, not the page: a template field no script
+ * filled ("{{price.total}}"), and on a product page the buy box's own
+ * lines ("Out of stock", "Add to wishlist", "Shipping calculated at
+ * checkout", product.c). Dropped without being counted, as page
+ * controls. */
+static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
 {
     const rm_stats *s = &e->raw[id];
     GumboTag t = node(e, id)->tag;
-    if (e->page_type != RM_PAGE_PRODUCT || s->chars == 0 || s->chars > CONTROL_MAX_CHARS * 2 ||
+    if (s->chars == 0 || s->chars > CONTROL_MAX_CHARS * 2 ||
         (e->flags[id] & NF_IN_CODE) || protected_box(e, id) ||
         (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI &&
          t != GUMBO_TAG_A && t != GUMBO_TAG_SMALL && t != GUMBO_TAG_STRONG))
@@ -979,7 +981,8 @@ static void classify_shop_line(rm_engine *e, fold_memo *memo, int32_t id)
     char buf[CONTROL_MAX_CHARS * 4 + 1];
     if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
         return;
-    if (product_is_shop_line(f.text, f.len))
+    if (heur_is_template_text(f.text, f.len) ||
+        (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)))
         engine_drop_subtree(e, id, DROP_CLUTTER);
     folded_free(&f);
 }
@@ -1024,7 +1027,7 @@ void clutter_classify(rm_engine *e)
             classify_placeholder(e, &memo, i);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
-            classify_shop_line(e, &memo, i);
+            classify_interface_line(e, &memo, i);
     id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))

@@ -587,6 +587,35 @@ static void settle_discloser(rm_engine *e, int32_t i)
         e->flags[i] &= ~NF_DISCLOSER;
 }
 
+/* Accordion kits (Chakra, MUI, Headless UI) hide the panel that a button
+ * opens inside a collapsing wrapper of their own (a div with
+ * display:none or height 0): the wrapper, holding that panel and nothing
+ * else to read, is the panel's and opens with it. */
+static bool only_child_panel(const rm_engine *e, int32_t wrapper, int32_t panel)
+{
+    for (int32_t c = e->dom.nodes[wrapper].first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling) {
+        if (c == panel || (e->flags[c] & NF_NEVER))
+            continue;
+        if (e->dom.nodes[c].type == RM_NODE_ELEMENT || e->tchars[c] > 0)
+            return false;
+    }
+    return true;
+}
+
+static void open_panel_wrappers(rm_engine *e)
+{
+    if (e->disclosed.count == 0)
+        return;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        int32_t p = e->dom.nodes[i].parent;
+        if (!(e->flags[i] & NF_DISCLOSED) || p == RM_NONE || !(e->flags[p] & NF_HIDDEN) ||
+            !only_child_panel(e, p, i))
+            continue;
+        e->flags[p] &= ~(uint32_t)NF_HIDDEN;
+        e->flags[p] |= NF_DISCLOSED;
+    }
+}
+
 static void drop_static(rm_engine *e)
 {
     for (int32_t i = 0; i < e->dom.count; i++)
@@ -677,6 +706,7 @@ int engine_prepare(rm_engine *e)
         if (node->type == RM_NODE_TEXT)
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
     }
+    open_panel_wrappers(e);
     drop_static(e);
     engine_stats(e, e->drop, e->raw);
     if (is_noscript_shell(e)) {

@@ -1120,6 +1120,17 @@ static const char *const prompt_phrases[] = {
     "assine nossa newsletter",
 };
 
+/* What a web application says when a script fails or a request is
+ * refused ("Sorry, there was a problem.", "Please try again later"),
+ * left in the page for the script to show: a short line of its own that
+ * says one of these is the interface talking, not the page's text.
+ * Case-folded, found anywhere in the line. */
+static const char *const ui_message_phrases[] = {
+    "please try again", "try again later", "something went wrong", "there was a problem",
+    "there was an error", "an error occurred", "an error has occurred", "please reload the page",
+    "please refresh the page", "refresh your browser",
+};
+
 static bool holds(const char *text, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
@@ -1223,7 +1234,27 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
         if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
             return RM_REMOVED_PROMPT;
     }
+    for (size_t i = 0; i < COUNT(ui_message_phrases); i++)
+        if (holds(text, len, ui_message_phrases[i]))
+            return RM_REMOVED_PROMPT;
     return RM_KIND_NONE;
+}
+
+/* A template field a script never filled: "{{price.total}}", "${name}",
+ * "%cardName%", alone in its block (a sentence about templates is prose,
+ * and code is never judged). */
+bool heur_is_template_text(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '\n'))
+        text++, len--;
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\n'))
+        len--;
+    if (len >= 4 && memcmp(text, "{{", 2) == 0 && memcmp(text + len - 2, "}}", 2) == 0)
+        return true;
+    bool spaced = memchr(text, ' ', len) != NULL;
+    if (len >= 3 && !spaced && memcmp(text, "${", 2) == 0 && text[len - 1] == '}')
+        return true;
+    return len >= 3 && !spaced && text[0] == '%' && text[len - 1] == '%';
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section

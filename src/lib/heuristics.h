@@ -86,6 +86,9 @@ bool heur_is_review_heading(const char *text, size_t len);
 /* Does a short case-folded text only stand in for content ("Loading...")
  * or count and sort results ("Showing 24 of 291 results", "Sort by")? */
 bool heur_is_placeholder(const char *text, size_t len);
+/* Is a short case-folded text, whole, a template field no script filled
+ * ("{{price.total}}", "${name}", "%cardName%")? */
+bool heur_is_template_text(const char *text, size_t len);
 
 /* Does a class name a link as a button (btn, button, cta)? */
 /* Is the element named as the filter panel of a faceted search (a whole

@@ -6,7 +6,8 @@
  * purchase button beside a shelf of other products makes a product page,
  * buttons in every card a catalogue. And, on any page, boxes that a
  * utility class hides ("hide", "d-none") are hidden, unless another class
- * shows them at some screen width.
+ * shows them at some screen width; and the collapsing wrapper of an
+ * accordion panel opens with the panel.
  */
 #include "page_checks.h"
 
@@ -183,6 +184,27 @@ START_TEST(boxes_hidden_by_utility_classes_are_hidden)
 }
 END_TEST
 
+/* An accordion kit's collapsing wrapper (display:none) around the panel
+ * that a button opens is the panel's: the description inside is text.
+ * A hidden box that holds more than the panel stays hidden. */
+START_TEST(collapsed_wrapper_of_a_disclosed_panel_opens_with_it)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE
+        "<button aria-expanded=\"false\" aria-controls=\"panel-1\">Description</button>"
+        "<div class=\"kit-collapse\" style=\"display:none;height:0px\"><style>.x{}</style>"
+        "<div role=\"region\" id=\"panel-1\">The lid opens on three sides, and the back "
+        "panel slides out for washing.</div></div>"
+        "<button aria-expanded=\"false\" aria-controls=\"panel-2\">Sizes</button>"
+        "<div style=\"display:none\"><p>Promo: ten percent off today.</p>"
+        "<div id=\"panel-2\">One size fits torsos from 40 to 52 centimetres.</div></div>"
+        "</main>" TAIL);
+    assert_has(a, "The lid opens on three sides");
+    assert_lacks(a, "ten percent off");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -197,6 +219,7 @@ static Suite *product_suite(void)
     tcase_add_test(tc, buy_button_beside_a_shelf_is_a_product_page);
     tcase_add_test(tc, buy_buttons_in_every_card_are_a_catalogue);
     tcase_add_test(tc, boxes_hidden_by_utility_classes_are_hidden);
+    tcase_add_test(tc, collapsed_wrapper_of_a_disclosed_panel_opens_with_it);
     suite_add_tcase(s, tc);
     return s;
 }
