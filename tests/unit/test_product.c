@@ -4,10 +4,7 @@
  * variant table outweighs it; shelves of priced items (cross-sells, the
  * price in other currencies) and buy-box lines ("Out of stock") go; a
  * purchase button beside a shelf of other products makes a product page,
- * buttons in every card a catalogue. And, on any page, boxes that a
- * utility class hides ("hide", "d-none") are hidden, unless another class
- * shows them at some screen width; and the collapsing wrapper of an
- * accordion panel opens with the panel.
+ * buttons in every card a catalogue.
  */
 #include "page_checks.h"
 
@@ -166,45 +163,6 @@ START_TEST(buy_buttons_in_every_card_are_a_catalogue)
 }
 END_TEST
 
-START_TEST(boxes_hidden_by_utility_classes_are_hidden)
-{
-    rm_article *a = extract(
-        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE
-        "<dl class=\"productView-info hide\"><dt>cat_thumb_Bone:</dt><dd>https://cdn.example"
-        "/thumbs/bone.jpg</dd></dl><div class=\"d-none\">Template: {{price.total}}</div>"
-        "<p class=\"hidden md:block\">Shown on wide screens: the pack fits carry-on limits.</p>"
-        "<p class=\"d-none d-lg-block\">Also on wide screens: lifetime repairs.</p>"
-        "</main>" TAIL);
-    assert_has(a, "recycled nylon");
-    assert_lacks(a, "cat_thumb_Bone");
-    assert_lacks(a, "{{price.total}}");
-    assert_has(a, "Shown on wide screens");
-    assert_has(a, "lifetime repairs");
-    rm_article_free(a);
-}
-END_TEST
-
-/* An accordion kit's collapsing wrapper (display:none) around the panel
- * that a button opens is the panel's: the description inside is text.
- * A hidden box that holds more than the panel stays hidden. */
-START_TEST(collapsed_wrapper_of_a_disclosed_panel_opens_with_it)
-{
-    rm_article *a = extract(
-        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE
-        "<button aria-expanded=\"false\" aria-controls=\"panel-1\">Description</button>"
-        "<div class=\"kit-collapse\" style=\"display:none;height:0px\"><style>.x{}</style>"
-        "<div role=\"region\" id=\"panel-1\">The lid opens on three sides, and the back "
-        "panel slides out for washing.</div></div>"
-        "<button aria-expanded=\"false\" aria-controls=\"panel-2\">Sizes</button>"
-        "<div style=\"display:none\"><p>Promo: ten percent off today.</p>"
-        "<div id=\"panel-2\">One size fits torsos from 40 to 52 centimetres.</div></div>"
-        "</main>" TAIL);
-    assert_has(a, "The lid opens on three sides");
-    assert_lacks(a, "ten percent off");
-    rm_article_free(a);
-}
-END_TEST
-
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -218,8 +176,6 @@ static Suite *product_suite(void)
     tcase_add_test(tc, buy_box_lines_go);
     tcase_add_test(tc, buy_button_beside_a_shelf_is_a_product_page);
     tcase_add_test(tc, buy_buttons_in_every_card_are_a_catalogue);
-    tcase_add_test(tc, boxes_hidden_by_utility_classes_are_hidden);
-    tcase_add_test(tc, collapsed_wrapper_of_a_disclosed_panel_opens_with_it);
     suite_add_tcase(s, tc);
     return s;
 }
