@@ -23,6 +23,7 @@
  * Each clutter root is dropped with its subtree and counted once by kind.
  */
 #include "engine.h"
+#include "product.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -327,6 +328,43 @@ static void classify_reviews(rm_engine *e, int32_t id)
                   names_reviews(engine_sig(e, id));
     if (review)
         mark(e, id, RM_REMOVED_COMMENTS);
+}
+
+/* On a product page a run of alike items that each show a price is the
+ * shop around the product: other products (cross-sell shelves, "Complete
+ * the look"), the product's variants with their prices, or the one price
+ * in a dozen currencies. The description never reads so. */
+#define PRICED_ITEMS_MIN 3
+#define PRICED_ITEM_MAX_CHARS 300   /* a name, a price, a badge or two */
+
+static bool item_shows_price(const rm_engine *e, int32_t id)
+{
+    size_t len;
+    char buf[PRICED_ITEM_MAX_CHARS * 4 + 1];
+    char *text = engine_fold_into(e, id, NULL, sizeof buf - 1, buf, &len);
+    bool priced = text && product_shows_price(text, len);
+    if (text != buf)
+        free(text);
+    return priced;
+}
+
+static void classify_priced_shelf(rm_engine *e, int32_t id)
+{
+    if (e->page_type != RM_PAGE_PRODUCT || protected_box(e, id) || (e->flags[id] & NF_IN_CODE))
+        return;
+    int items = 0, priced = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!is_element(e, c) || e->drop[c] != DROP_KEEP || e->raw[c].chars == 0)
+            continue;
+        items++;
+        if (e->raw[c].chars <= PRICED_ITEM_MAX_CHARS && item_shows_price(e, c))
+            priced++;
+    }
+    /* The page's largest card grid (pagetype.c), or a part of it, may be
+     * the page: an index of products read as one product's page. */
+    bool grid = e->cards != RM_NONE && (engine_contains(e, id, e->cards) || engine_contains(e, e->cards, id));
+    if (priced >= PRICED_ITEMS_MIN && priced * 3 >= items * 2 && !grid)
+        mark(e, id, RM_REMOVED_RELATED);
 }
 
 /* Is the element a schema.org item of type `name` (microdata itemtype,
@@ -930,6 +968,30 @@ static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
     folded_free(&f);
 }
 
+/* Lines of the interface, not the page: a template field no script
+ * filled ("{{price.total}}"), and on a product page the buy box's own
+ * lines ("Out of stock", "Add to wishlist", "Shipping calculated at
+ * checkout", product.c). Dropped without being counted, as page
+ * controls. */
+static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
+{
+    const rm_stats *s = &e->raw[id];
+    GumboTag t = node(e, id)->tag;
+    if (s->chars == 0 || s->chars > CONTROL_MAX_CHARS * 2 ||
+        (e->flags[id] & NF_IN_CODE) || protected_box(e, id) ||
+        (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI &&
+         t != GUMBO_TAG_A && t != GUMBO_TAG_SMALL && t != GUMBO_TAG_STRONG))
+        return;
+    folded f;
+    char buf[CONTROL_MAX_CHARS * 4 + 1];
+    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
+        return;
+    if (heur_is_template_text(f.text, f.len) ||
+        (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)))
+        engine_drop_subtree(e, id, DROP_CLUTTER);
+    folded_free(&f);
+}
+
 void clutter_classify(rm_engine *e)
 {
     int32_t body = e->dom.body;
@@ -952,6 +1014,8 @@ void clutter_classify(rm_engine *e)
             classify_reviews(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_post_remarks(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_priced_shelf(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
     }
@@ -966,6 +1030,9 @@ void clutter_classify(rm_engine *e)
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
             classify_placeholder(e, &memo, i);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_element(e, i))
+            classify_interface_line(e, &memo, i);
     id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))

@@ -487,6 +487,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
                 f |= NF_FIXED;
             if (heur_is_screen_reader_only(v))
                 f |= NF_HIDDEN;
+            hidden = hidden || heur_is_hiding_class(v);
             break;
         case 'r':
             if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0)
@@ -637,6 +638,35 @@ static bool open_unmarked_answer(rm_engine *e, int32_t id)
     return true;
 }
 
+/* Accordion kits (Chakra, MUI, Headless UI) hide the panel that a button
+ * opens inside a collapsing wrapper of their own (a div with
+ * display:none or height 0): the wrapper, holding that panel and nothing
+ * else to read, is the panel's and opens with it. */
+static bool only_child_panel(const rm_engine *e, int32_t wrapper, int32_t panel)
+{
+    for (int32_t c = e->dom.nodes[wrapper].first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling) {
+        if (c == panel || (e->flags[c] & NF_NEVER))
+            continue;
+        if (e->dom.nodes[c].type == RM_NODE_ELEMENT || e->tchars[c] > 0)
+            return false;
+    }
+    return true;
+}
+
+static void open_panel_wrappers(rm_engine *e)
+{
+    if (e->disclosed.count == 0)
+        return;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        int32_t p = e->dom.nodes[i].parent;
+        if (!(e->flags[i] & NF_DISCLOSED) || p == RM_NONE || !(e->flags[p] & NF_HIDDEN) ||
+            !only_child_panel(e, p, i))
+            continue;
+        e->flags[p] &= ~(uint32_t)NF_HIDDEN;
+        e->flags[p] |= NF_DISCLOSED;
+    }
+}
+
 static void drop_static(rm_engine *e)
 {
     for (int32_t i = 0; i < e->dom.count; i++)
@@ -732,6 +762,7 @@ int engine_prepare(rm_engine *e)
                 e->flags[i] |= NF_PRICE_TAG;
         }
     }
+    open_panel_wrappers(e);
     drop_static(e);
     engine_stats(e, e->drop, e->raw);
     if (is_noscript_shell(e)) {

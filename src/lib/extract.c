@@ -27,6 +27,7 @@
 #include "pagetype.h"
 #include "phases.h"
 #include "prescan.h"
+#include "product.h"
 #include "render.h"
 #include "wordcount.h"
 
@@ -566,8 +567,7 @@ static kept_counts kept_text(const rm_engine *e, const uint8_t *drop, uint8_t al
 
 static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
-    if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION ||
-        e->page_type == RM_PAGE_PRODUCT)
+    if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION)
         return;
     kept_counts before = kept_text(e, base, DROP_KEEP, best);
     kept_counts after = kept_text(e, best->drop, DROP_KEEP, best);
@@ -625,6 +625,28 @@ static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
     restart_from(e, base);
     choose_root(e, root, 0, best);
     return true;
+}
+
+/* A product page marks its description (product.c); the scorer may have
+ * chosen the buy box or a variant table beside it, or kept the box but
+ * cleaned most of it away (bullet lists of spans read as link lists).
+ * Then the description is the article, cleaned like a witnessed one. */
+#define DESCRIPTION_KEPT 0.5   /* the choice shows at least this share of it */
+
+static void take_product_description(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    if (e->page_type != RM_PAGE_PRODUCT || best->root_count == 0)
+        return;
+    int32_t box = product_description_box(e, base);
+    if (box == RM_NONE)
+        return;
+    uint32_t shown = 0;
+    for (size_t k = 0; k < best->root_count; k++)
+        if (engine_contains(e, best->roots[k], box))
+            shown = product_kept_unlinked(e, best->drop, box);
+    if (shown >= DESCRIPTION_KEPT * product_kept_unlinked(e, base, box))
+        return;
+    take_witnessed(e, base, box, best);
 }
 
 /* Run the ladder, then the articleBody cross-check; leaves the chosen
@@ -700,6 +722,8 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         take_sections(e, base, best);
     if (rc == 0)
         clean_as_sections(e, base, best);
+    if (rc == 0)
+        take_product_description(e, base, best);
     best->fallback = false;
     if (rc == 0 && best->chars < MIN_DENSE_CHARS && e->dom.body != RM_NONE)
         rc = fall_back_to_densest(e, base, best);

@@ -116,7 +116,7 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
-    wordset screen_reader, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
+    wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
 
@@ -712,6 +712,33 @@ bool heur_is_screen_reader_only(const char *cls)
     return has_class_name(cls, &indexes()->screen_reader);
 }
 
+/* Utility classes that hide a box outright (display:none): jQuery-era
+ * "hide" and "hidden", Bootstrap's "d-none", "is-hidden" of BEM kits. Not
+ * when another class shows the box again at some width (Tailwind's
+ * "hidden md:block", Bootstrap's "d-none d-lg-flex"): it is shown on a
+ * desktop screen. Whole class names, without case. */
+static const char *const hiding_tokens[] = {
+    "hide", "hidden", "d-none", "is-hidden", "u-hidden", "display-none", "displaynone",
+};
+
+static bool shows_at_some_width(const char *cls)
+{
+    for (const char *p = cls; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        size_t n = strcspn(p, " \t\n");
+        if (memchr(p, ':', n) || (n > 2 && strncmp(p, "d-", 2) == 0 && strncmp(p, "d-none", n) != 0))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+bool heur_is_hiding_class(const char *cls)
+{
+    return cls && has_class_name(cls, &indexes()->hiding) && !shows_at_some_width(cls);
+}
+
 /* Class names of the panels of tabbed and accordion widgets: Bootstrap
  * ("tab-pane"), Foundation ("tabs-panel"), jQuery UI ("ui-tabs-panel"),
  * WooCommerce's product tabs ("woocommerce-tabs-panel"), BEM kits
@@ -1103,6 +1130,17 @@ static const char *const prompt_phrases[] = {
     "assine nossa newsletter",
 };
 
+/* What a web application says when a script fails or a request is
+ * refused ("Sorry, there was a problem.", "Please try again later"),
+ * left in the page for the script to show: a short line of its own that
+ * says one of these is the interface talking, not the page's text.
+ * Case-folded, found anywhere in the line. */
+static const char *const ui_message_phrases[] = {
+    "please try again", "try again later", "something went wrong", "there was a problem",
+    "there was an error", "an error occurred", "an error has occurred", "please reload the page",
+    "please refresh the page", "refresh your browser",
+};
+
 static bool holds(const char *text, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
@@ -1206,7 +1244,27 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
         if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
             return RM_REMOVED_PROMPT;
     }
+    for (size_t i = 0; i < COUNT(ui_message_phrases); i++)
+        if (holds(text, len, ui_message_phrases[i]))
+            return RM_REMOVED_PROMPT;
     return RM_KIND_NONE;
+}
+
+/* A template field a script never filled: "{{price.total}}", "${name}",
+ * "%cardName%", alone in its block (a sentence about templates is prose,
+ * and code is never judged). */
+bool heur_is_template_text(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '\n'))
+        text++, len--;
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\n'))
+        len--;
+    if (len >= 4 && memcmp(text, "{{", 2) == 0 && memcmp(text + len - 2, "}}", 2) == 0)
+        return true;
+    bool spaced = memchr(text, ' ', len) != NULL;
+    if (len >= 3 && !spaced && memcmp(text, "${", 2) == 0 && text[len - 1] == '}')
+        return true;
+    return len >= 3 && !spaced && text[0] == '%' && text[len - 1] == '%';
 }
 
 /* Page controls that are links or buttons of a word or two: edit-section
@@ -1564,6 +1622,7 @@ static void index_tables(void)
     INDEX(markers, &all_indexes.markers);
     INDEX(marker_pairs, &all_indexes.pairs);
     WORDS(screen_reader_tokens, &all_indexes.screen_reader);
+    WORDS(hiding_tokens, &all_indexes.hiding);
     WORDS(tab_panel_classes, &all_indexes.tab_panels);
     WORDS(control_words, &all_indexes.controls);
     WORDS(call_to_action_words, &all_indexes.calls_to_action);
@@ -1576,4 +1635,67 @@ static const table_indexes *indexes(void)
 {
     pthread_once(&indexed, index_tables);
     return &all_indexes;
+}
+
+/* ---- a product's description ------------------------------------------------ */
+
+/* Shop themes name the box of a product's description after both words:
+ * Shopify's "product__description", BigCommerce's
+ * "productView-description", WooCommerce's
+ * "woocommerce-product-details__short-description", Magento's
+ * "product-description", Amazon's "productDescription". A class or id
+ * token whose last word is "description" (or "desc") and an earlier word
+ * starts with "product" names it; "product-description-tabs" or
+ * "product-description-title" name a part beside it. Words split at "-"
+ * and "_"; a run of words glued in lower case ("productdescription") is
+ * one word that holds both; the short "desc" counts only right after the
+ * product word ("product__desc", not "product-benefits__desc"). */
+/* Start of the word before the one that starts at `start` in token `t`. */
+static size_t previous_word(const char *t, size_t start)
+{
+    size_t w = start;
+    while (w > 0 && (t[w - 1] == '-' || t[w - 1] == '_'))
+        w--;
+    while (w > 0 && t[w - 1] != '-' && t[w - 1] != '_')
+        w--;
+    return w;
+}
+
+static bool token_names_product_description(const char *t, size_t n)
+{
+    static const char *const lasts[] = {"description", "desc"};
+    size_t start = n;
+    while (start > 0 && t[start - 1] != '-' && t[start - 1] != '_')
+        start--;
+    const char *last = t + start;
+    size_t last_len = n - start;
+    for (size_t k = 0; k < sizeof lasts / sizeof lasts[0]; k++) {
+        size_t m = strlen(lasts[k]);
+        if (last_len < m || strncmp(last + last_len - m, lasts[k], m) != 0)
+            continue;
+        if (last_len == m + 7 && strncmp(last, "product", 7) == 0)
+            return true;   /* "productdescription" */
+        if (last_len != m)
+            continue;
+        /* "desc" abbreviates: only right after the product word */
+        size_t from = k == 0 ? 0 : previous_word(t, start);
+        for (size_t w = from; w < start; w++)
+            if ((w == 0 || t[w - 1] == '-' || t[w - 1] == '_') && w + 7 <= start &&
+                strncmp(t + w, "product", 7) == 0)
+                return true;
+    }
+    return false;
+}
+
+bool heur_names_product_description(const char *sig)
+{
+    for (const char *p = sig; p && *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n > 0 && token_names_product_description(p, n))
+            return true;
+        p += n;
+    }
+    return false;
 }

@@ -49,6 +49,9 @@ bool heur_is_screen_reader_only(const char *cls);
 /* Does a class attribute name the panel of a tab or accordion widget, whose
  * content the page hides until a click but is part of it? */
 bool heur_is_tab_panel(const char *cls);
+/* A utility class that hides the box ("hide", "d-none"), unless another
+ * class shows it again at some screen width ("hidden md:block")? */
+bool heur_is_hiding_class(const char *cls);
 bool heur_is_streamed_segment_id(const char *id);   /* React's <div hidden id="S:1"> */
 
 /* Does an element's class/id name it as a byline or dateline ("byline",
@@ -84,6 +87,9 @@ bool heur_is_review_heading(const char *text, size_t len);
 /* Does a short case-folded text only stand in for content ("Loading...")
  * or count and sort results ("Showing 24 of 291 results", "Sort by")? */
 bool heur_is_placeholder(const char *text, size_t len);
+/* Is a short case-folded text, whole, a template field no script filled
+ * ("{{price.total}}", "${name}", "%cardName%")? */
+bool heur_is_template_text(const char *text, size_t len);
 
 /* Does a class name a link as a button (btn, button, cta)? */
 /* Is the element named as the filter panel of a faceted search (a whole
@@ -112,5 +118,8 @@ unsigned heur_count_prices(const char *text, unsigned need);
 /* Is a text node of `chars` collapsed characters a price tag of its own
  * ("$520.00"), not a sentence that names a price? */
 bool heur_is_price_tag(const char *text, uint32_t chars);
+/* Does a class/id signature (lower case) name a product's description
+ * ("product-description", "product__description", "productDescription")? */
+bool heur_names_product_description(const char *sig);
 
 #endif

@@ -93,6 +93,7 @@ static const struct {
  * pages declare one to show review stars (an AggregateRating needs an item
  * to rate). Its vote shrinks to a hint; a purchase button still counts. */
 #define UNSOLD_PRODUCT_DISCOUNT 1.5f
+#define BUY_BOX_BUTTONS 3   /* "Add to cart", "Buy now", a sticky copy of one */
 
 /* og:type values (the Open Graph protocol's object types). */
 static const struct {
@@ -437,7 +438,10 @@ static uint32_t prose_outside(const rm_engine *e, int32_t box)
  * characters or less) say, and whether a class or id names a version
  * picker: one walk, each control's text folded once. */
 typedef struct {
-    bool purchase;     /* a purchase button or link */
+    bool purchase;     /* a purchase button or link anywhere */
+    unsigned own;      /* purchase buttons or links outside the element
+                          read_controls was asked to skip (a card grid),
+                          counted up to BUY_BOX_BUTTONS + 1 */
     bool docs_chrome;  /* a link to the page's own source, as documentation
                           generators make (Sphinx, MkDocs, Docusaurus,
                           VitePress, GitBook, Read the Docs), or a picker of
@@ -467,9 +471,10 @@ static bool names_version_picker(const rm_engine *e, int32_t id)
     return false;
 }
 
-static control_evidence read_controls(const rm_engine *e)
+static control_evidence read_controls(const rm_engine *e, int32_t skip)
 {
-    control_evidence c = {false, false, 0};
+    control_evidence c = {false, false, 0, 0};
+    int32_t skip_end = skip == RM_NONE ? RM_NONE : engine_end(e, skip);
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = body; i < end; i++) {
         if (node(e, i)->type != RM_NODE_ELEMENT)
@@ -487,8 +492,12 @@ static control_evidence read_controls(const rm_engine *e)
             continue;
         for (char *p = text; *p; p++)
             *p = (char)tolower((unsigned char)*p);
-        c.purchase = c.purchase ||
-                     says_any(text, purchase_phrases, sizeof purchase_phrases / sizeof purchase_phrases[0]);
+        if (says_any(text, purchase_phrases, sizeof purchase_phrases / sizeof purchase_phrases[0])) {
+            c.purchase = true;
+            bool in_skip = skip != RM_NONE && i >= skip && i < skip_end;
+            if (!in_skip && c.own <= BUY_BOX_BUTTONS)
+                c.own++;
+        }
         c.docs_chrome = c.docs_chrome ||
                         says_any(text, docs_source_phrases,
                                  sizeof docs_source_phrases / sizeof docs_source_phrases[0]);
@@ -733,10 +742,19 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
             census.cards.chars >= GRIDS_SHARE * census.content)
             vote_index(e, ev, out, census.cards, true, INDEX_BONUS);
     }
-    control_evidence controls = read_controls(e);
-    if (controls.purchase)
-        ev->votes[ev->products >= CATALOGUE_PRODUCTS || cards.count >= MIN_CARDS
-                      ? RM_PAGE_COLLECTION : RM_PAGE_PRODUCT] += 2.0f;
+    /* A purchase button in the card grid buys one of the cards; one or
+     * two outside it are the page's own buy box ("Add to cart", "Buy
+     * now"), beside a shelf of other products ("Customers also bought");
+     * more are a review's or a catalogue's, one per product. A grid that
+     * holds most of the page is the page: an index, whatever the buttons. */
+    bool grid = cards.count >= MIN_CARDS;
+    bool index = grid && cards.chars >= CARD_SHARE * page;
+    control_evidence controls = read_controls(e, grid ? cards.box : RM_NONE);
+    unsigned own = controls.own;
+    if (ev->products < CATALOGUE_PRODUCTS && !index && own > 0 && own <= BUY_BOX_BUTTONS)
+        ev->votes[RM_PAGE_PRODUCT] += 2.0f;
+    else if (controls.purchase)
+        ev->votes[RM_PAGE_COLLECTION] += 2.0f;
     if (page > 0 && code_chars(e) >= CODE_SHARE * page)
         ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
     unsigned inline_code = inline_code_count(e, REFERENCE_INLINE_CODE);

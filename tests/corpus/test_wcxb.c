@@ -54,7 +54,7 @@ static const struct {
     {"article", 0.948},
     {"documentation", 0.938},
     {"service", 0.83},
-    {"product", 0.67},
+    {"product", 0.70},
     {"collection", 0.68},
     {"listing", 0.725},
     {"forum", 0.80},

@@ -1,0 +1,183 @@
+/*
+ * test_product.c — the product-page rules on small hand-written shop
+ * pages: the description box the theme names is the article even when a
+ * variant table outweighs it; shelves of priced items (cross-sells, the
+ * price in other currencies) and buy-box lines ("Out of stock") go; a
+ * purchase button beside a shelf of other products makes a product page,
+ * buttons in every card a catalogue.
+ */
+#include "page_checks.h"
+
+#define HEAD "<!DOCTYPE html><html lang=\"en\"><head><title>Ridge pack 40L</title>" \
+             "<meta property=\"og:type\" content=\"product\"></head><body>"
+#define TAIL "</body></html>"
+
+/* The description, written as a shop theme writes it: bullet points of
+ * spans, no paragraph a scorer counts. */
+#define DESCRIPTION                                                                          \
+    "<div class=\"product__description rte\"><ul>"                                          \
+    "<li><span><strong>Material:</strong> rip-stop nylon that sheds rain and resists "      \
+    "tears, with a rain cover in the bottom pocket for the wettest days</span></li>"       \
+    "<li><span><strong>Comfort:</strong> a padded, ventilated back panel and shoulder "     \
+    "straps that spread the load on a long day on the trail</span></li>"                   \
+    "<li><span><strong>Pockets:</strong> one main compartment, a lid pocket, two hip-belt " \
+    "pockets and two stretch side pockets for bottles</span></li></ul></div>"
+
+/* A table of the product's variants, which Readability's scorer prefers
+ * to the description: cells with commas. */
+#define VARIANT_ROW(colour)                                                                  \
+    "<tr><td>" colour ", 40 litres, SKU 40L-" colour ", in stock, ships in 2 days, " \
+    "free returns within 30 days, one size, adjustable, unisex</td></tr>"
+#define VARIANTS                                                                             \
+    "<table class=\"quick-order\"><tbody>" VARIANT_ROW("Blue") VARIANT_ROW("Black")          \
+    VARIANT_ROW("Khaki") VARIANT_ROW("Green") VARIANT_ROW("Purple") VARIANT_ROW("Red")        \
+    VARIANT_ROW("Grey") VARIANT_ROW("Orange") "</tbody></table>"
+
+START_TEST(named_description_box_is_the_article)
+{
+    rm_article *a = extract(HEAD "<main><h1>Ridge pack 40L</h1>" VARIANTS
+                            "<button>Add to cart</button>" DESCRIPTION "</main>" TAIL);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    assert_has(a, "rip-stop nylon that sheds rain");
+    assert_has(a, "two stretch side pockets");
+    assert_lacks(a, "SKU 40L-Purple");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Microdata says the same: itemprop=description on the Product item. */
+START_TEST(microdata_description_is_the_article)
+{
+    rm_article *a = extract(
+        HEAD "<main itemscope itemtype=\"https://schema.org/Product\"><h1 itemprop=\"name\">"
+        "Ridge pack 40L</h1>" VARIANTS "<button>Add to cart</button>"
+        "<div itemprop=\"description\"><ul>"
+        "<li><span>Rip-stop nylon that sheds rain and resists tears, with a rain cover in "
+        "the bottom pocket for the wettest days</span></li>"
+        "<li><span>A padded, ventilated back panel and shoulder straps that spread the load "
+        "on a long day on the trail</span></li></ul></div></main>" TAIL);
+    assert_has(a, "Rip-stop nylon that sheds rain");
+    assert_has(a, "ventilated back panel");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A description the scorer already chose stays as chosen. */
+START_TEST(description_in_the_choice_stays_with_it)
+{
+    rm_article *a = extract(HEAD "<main><h1>Ridge pack 40L</h1><button>Add to cart</button>"
+                            "<article><p>The pack we would take on any long walk: light, "
+                            "dry and comfortable, and big enough for a night out.</p>"
+                            DESCRIPTION "</article></main>" TAIL);
+    assert_has(a, "The pack we would take on any long walk");
+    assert_has(a, "rip-stop nylon that sheds rain");
+    rm_article_free(a);
+}
+END_TEST
+
+#define PROSE                                                                                \
+    "<p>A light pack for long walks, with a padded back panel, two side pockets for "       \
+    "bottles and a lid that opens wide, so that what you need is always at hand.</p>"      \
+    "<p>The fabric is recycled nylon, coated against rain, and the straps adjust to fit "   \
+    "most torsos without a tool, even while you walk, which is rarer than it sounds.</p>"
+
+#define SHELF_ITEM(name, price) \
+    "<li><a href=\"/p/" name "\">" name "</a><span class=\"price\">" price "</span></li>"
+
+START_TEST(priced_shelves_go)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE "<button>Add to cart</button>"
+        "<div class=\"currency\"><ul>" SHELF_ITEM("GBP", "\xC2\xA3" "31.20") SHELF_ITEM("EUR", "36,90 \xE2\x82\xAC")
+        SHELF_ITEM("USD", "$39.99") SHELF_ITEM("AED", "AED 146.80") "</ul></div>"
+        "<h2>Complete the look</h2><ul>" SHELF_ITEM("Trail poles", "$49.00")
+        SHELF_ITEM("Bottle", "$12.50") SHELF_ITEM("Rain cover", "$15.00")
+        SHELF_ITEM("Headlamp", "$29.95") "</ul></main>" TAIL);
+    assert_has(a, "recycled nylon");
+    assert_lacks(a, "Trail poles");
+    assert_lacks(a, "Headlamp");
+    assert_lacks(a, "AED 146.80");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A list of the product's features that names a price or two stays. */
+START_TEST(feature_lists_with_a_price_stay)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE "<button>Add to cart</button><ul>"
+        "<li>Lifetime repairs: we mend any seam for free, postage paid both ways</li>"
+        "<li>Rain cover included, worth $15 when sold on its own</li>"
+        "<li>Hip belt with two zipped pockets, big enough for a phone</li>"
+        "<li>Fits carry-on limits of most airlines</li></ul></main>" TAIL);
+    assert_has(a, "Lifetime repairs");
+    assert_has(a, "worth $15");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(buy_box_lines_go)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1><div class=\"buy\"><span>$39.99</span>"
+        "<p>Only 3 left in stock!</p><p>Taxes, discounts and shipping calculated at "
+        "checkout.</p><span>Add to wishlist</span><button>Add to cart</button></div>" PROSE
+        "<p>If the colour you want is out of stock, ask us: we restock every month.</p>"
+        "</main>" TAIL);
+    assert_has(a, "recycled nylon");
+    assert_has(a, "If the colour you want is out of stock");
+    assert_lacks(a, "left in stock");
+    assert_lacks(a, "calculated at checkout");
+    assert_lacks(a, "Add to wishlist");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Six teaser cards: a grid, in pagetype.c's sense. */
+#define CARD(n, button)                                                                      \
+    "<div class=\"card\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"     \
+    "<h3><a href=\"/p/" #n "\">Walking pack model " #n "</a></h3><span>$" #n "9.00</span>"    \
+    button "</div>"
+#define CARDS(button)                                                                        \
+    "<div class=\"grid\">" CARD(1, button) CARD(2, button) CARD(3, button) CARD(4, button)  \
+    CARD(5, button) CARD(6, button) CARD(7, button) "</div>"
+
+START_TEST(buy_button_beside_a_shelf_is_a_product_page)
+{
+    rm_article *a = extract("<!DOCTYPE html><html><head><title>Ridge pack</title></head><body>"
+                            "<main><h1>Ridge pack 40L</h1>" PROSE "<form><button>Add to cart"
+                            "</button></form><h2>Customers also bought</h2>" CARDS("")
+                            "</main>" TAIL);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(buy_buttons_in_every_card_are_a_catalogue)
+{
+    rm_article *a = extract("<!DOCTYPE html><html><head><title>Packs</title></head><body>"
+                            "<main><h1>Walking packs</h1>"
+                            CARDS("<button>Add to cart</button>") "</main>" TAIL);
+    ck_assert_str_ne(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *product_suite(void)
+{
+    Suite *s = suite_create("product");
+    TCase *tc = tcase_create("pages");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, named_description_box_is_the_article);
+    tcase_add_test(tc, microdata_description_is_the_article);
+    tcase_add_test(tc, description_in_the_choice_stays_with_it);
+    tcase_add_test(tc, priced_shelves_go);
+    tcase_add_test(tc, feature_lists_with_a_price_stay);
+    tcase_add_test(tc, buy_box_lines_go);
+    tcase_add_test(tc, buy_button_beside_a_shelf_is_a_product_page);
+    tcase_add_test(tc, buy_buttons_in_every_card_are_a_catalogue);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(product_suite)
