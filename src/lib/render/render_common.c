@@ -84,6 +84,17 @@ void render_buf_free(render_buf *b)
     memset(b, 0, sizeof *b);
 }
 
+/* ---- byte classes ---- */
+
+const uint8_t render_byte_class[256] = {
+    ['\0'] = RENDER_BYTE_END,
+    [' '] = RENDER_BYTE_SPACE,   ['\t'] = RENDER_BYTE_SPACE, ['\n'] = RENDER_BYTE_SPACE,
+    ['\r'] = RENDER_BYTE_SPACE,  ['\f'] = RENDER_BYTE_SPACE,
+    ['&'] = RENDER_BYTE_ESCAPE,  ['<'] = RENDER_BYTE_ESCAPE,  ['>'] = RENDER_BYTE_ESCAPE,
+    ['"'] = RENDER_BYTE_ESCAPE,
+    [0xC2] = RENDER_BYTE_NBSP_LEAD,
+};
+
 /* ---- frame stack ---- */
 
 void *render_stack_push(render_stack *s)

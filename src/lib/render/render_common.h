@@ -55,8 +55,7 @@ enum {
     RENDER_HAS_BREAK = 1 << 6,    /* a rendered <br> below */
 };
 
-/* Array of dom->count flag bytes (malloc'd), or NULL when out of memory. */
-uint8_t *render_scan(const rm_render_input *in);
+/* render_scan (render.h) gives these flags, one byte per node id. */
 
 /* The walk calls enter for every node not marked RENDER_SKIP, in document
  * order across the roots. enter returns 1 to visit the children (leave is
@@ -73,6 +72,17 @@ static inline int render_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
+
+/* What a text writer must stop at, per byte: the renderers copy the runs
+ * between such bytes whole, with one table look-up per byte instead of a
+ * chain of comparisons (prose is mostly runs). */
+enum {
+    RENDER_BYTE_SPACE = 1,      /* render_is_space */
+    RENDER_BYTE_ESCAPE = 2,     /* & < > ": escaped in HTML */
+    RENDER_BYTE_NBSP_LEAD = 4,  /* 0xC2, the first byte of U+00A0 */
+    RENDER_BYTE_END = 8,        /* NUL: the end of a string */
+};
+extern const uint8_t render_byte_class[256];
 
 /* Absolute, safe URLs into *out (malloc'd), or *out = NULL when the node
  * has none worth keeping; a link to a place in the page ("#fn1") stays

@@ -110,20 +110,23 @@ typedef struct {
 
 /* ---- escaping ---- */
 
+/* The escape of a character in text; "" for a character that needs none. */
+static const char *const entities[256] = {
+    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+};
+static const uint8_t entity_lengths[256] = {['&'] = 5, ['<'] = 4, ['>'] = 4, ['"'] = 6};
+
+#define MAX_ENTITY 6   /* "&quot;" */
+
 static void put_escaped(render_buf *out, const char *s, size_t n)
 {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *entity;
-        switch (s[i]) {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        default: continue;
-        }
+        unsigned char c = (unsigned char)s[i];
+        if (!(render_byte_class[c] & RENDER_BYTE_ESCAPE))
+            continue;
         render_buf_put(out, s + run, i - run);
-        render_buf_puts(out, entity);
+        render_buf_put(out, entities[c], entity_lengths[c]);
         run = i + 1;
     }
     render_buf_put(out, s + run, n - run);
@@ -205,24 +208,10 @@ static void put_verbatim(html *h, const char *s, size_t n)
     h->pre_line_open = s[n - 1] != '\n';
 }
 
-/* The escape of a character in text, or NULL. */
-static const char *entity_of(char c)
-{
-    switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    default: return NULL;
-    }
-}
-
-#define MAX_ENTITY 6   /* "&quot;" */
-
-/* The rest of a text node once its first word is written: begin_inline
- * has done all it does, so between the words nothing is owed but one
- * space. White-space runs become one space and the words are escaped in
- * one pass over the bytes, not word by word (prose is mostly this); white
+/* Text from its first word on, once begin_inline has done all it does:
+ * between the words nothing is owed but one space. White-space runs become
+ * one space and the words are escaped in one pass over the bytes, each run
+ * of plain bytes copied as it is scanned (prose is mostly this); white
  * space at the end stays owed, as for any text. */
 static void put_rest_of_text(html *h, const char *s)
 {
@@ -236,25 +225,35 @@ static void put_rest_of_text(html *h, const char *s)
             return;
         char *d = out->data + out->len;
         const char *limit = out->data + out->cap - 1;
-        for (; i < n; i++) {
-            char c = s[i];
-            if (render_is_space(c)) {
-                space = 1;
+        for (;;) {
+            unsigned char c = (unsigned char)s[i];
+            uint8_t cls = render_byte_class[c];
+            if (!(cls & (RENDER_BYTE_SPACE | RENDER_BYTE_ESCAPE | RENDER_BYTE_END))) {
+                if (space)
+                    *d++ = ' ';
+                space = 0;
+                do {   /* the NUL at s[n] ends the run */
+                    *d++ = (char)c;
+                    c = (unsigned char)s[++i];
+                } while (!(render_byte_class[c] &
+                           (RENDER_BYTE_SPACE | RENDER_BYTE_ESCAPE | RENDER_BYTE_END)));
                 continue;
             }
-            const char *entity = entity_of(c);
-            if (entity && (size_t)(limit - d) < n - i + MAX_ENTITY)
+            if (cls & RENDER_BYTE_END)
+                break;
+            if (cls & RENDER_BYTE_SPACE) {
+                space = 1;
+                i++;
+                continue;
+            }
+            if ((size_t)(limit - d) < n - i + MAX_ENTITY)
                 break;   /* room again first */
             if (space)
                 *d++ = ' ';
             space = 0;
-            if (!entity) {
-                *d++ = c;
-                continue;
-            }
-            size_t len = strlen(entity);
-            memcpy(d, entity, len);
-            d += len;
+            memcpy(d, entities[c], entity_lengths[c]);
+            d += entity_lengths[c];
+            i++;
         }
         out->len = (size_t)(d - out->data);
         out->data[out->len] = '\0';
@@ -268,22 +267,14 @@ static void put_text(html *h, const char *s)
         put_verbatim(h, s, strlen(s));
         return;
     }
-    while (*s) {
-        size_t n = 0;
-        if (render_is_space(*s)) {
-            while (render_is_space(s[n]))
-                n++;
-            h->owed_space = 1;
-        } else {
-            while (s[n] && !render_is_space(s[n]))
-                n++;
-            begin_inline(h);
-            put_escaped(&h->out, s, n);
-            put_rest_of_text(h, s + n);
-            return;
-        }
-        s += n;
-    }
+    if (render_is_space(*s))
+        h->owed_space = 1;
+    while (render_is_space(*s))
+        s++;
+    if (!*s)
+        return;
+    begin_inline(h);
+    put_rest_of_text(h, s);
 }
 
 static int in_phrasing(const html *h)
@@ -556,13 +547,13 @@ char *render_html(const rm_render_input *in)
 {
     html h = {.in = in};
     h.frames.size = sizeof(hframe);
-    uint8_t *scan = render_scan(in);
-    if (!scan)
+    uint8_t *scan = in->scan ? NULL : render_scan(in);
+    if (!in->scan && !scan)
         return NULL;
-    h.scan = scan;
-    int rc = render_targets(in, scan, &h.targets);
+    h.scan = in->scan ? in->scan : scan;
+    int rc = render_targets(in, h.scan, &h.targets);
     if (rc == 0)
-        rc = render_walk(in, scan, enter, leave, &h);
+        rc = render_walk(in, h.scan, enter, leave, &h);
     close_implicit_p(&h);
     hashset_free(&h.targets);
     render_stack_free(&h.frames);
