@@ -7,6 +7,8 @@
  */
 #include "meta_internal.h"
 
+#include "ascii.h"
+
 #include <gumbo.h>
 
 #include <unictype.h>
@@ -298,11 +300,33 @@ static void subtree_text(const rm_dom *dom, int32_t id, strbuf *out)
     }
 }
 
+static bool is_ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* ASCII text: one unit a byte; only the white space at either end is
+ * looked at. */
+static node_facts ascii_text_facts(const char *s, size_t n)
+{
+    node_facts f = {.units = (uint32_t)n};
+    size_t lead = 0, end = n;
+    while (lead < n && is_ascii_space((unsigned char)s[lead]))
+        lead++;
+    while (end > lead && is_ascii_space((unsigned char)s[end - 1]))
+        end--;
+    f.lead = (uint32_t)lead;
+    f.trail = lead == n ? (uint32_t)n : (uint32_t)(n - end);
+    return f;
+}
+
 static node_facts text_facts(const char *s)
 {
     node_facts f = {0};
     bool seen_text = false;
     size_t n = strlen(s);
+    if (ascii_prefix((const uint8_t *)s, n) == n)
+        return ascii_text_facts(s, n);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c > ' ' && c < 0x80) {   /* a run of visible ASCII: a word */

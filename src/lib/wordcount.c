@@ -64,16 +64,37 @@ static bool ascii_joined(const unsigned char *prev, const unsigned char *next)
     return false;
 }
 
+/* ASCII letters and digits: the table makes the test one look-up, as
+ * count_ascii asks it of every byte. */
+#define ALNUM_(c) [c] = 1
+static const uint8_t ascii_alnum[256] = {
+    ALNUM_('0'), ALNUM_('1'), ALNUM_('2'), ALNUM_('3'), ALNUM_('4'), ALNUM_('5'), ALNUM_('6'),
+    ALNUM_('7'), ALNUM_('8'), ALNUM_('9'),
+    ALNUM_('A'), ALNUM_('B'), ALNUM_('C'), ALNUM_('D'), ALNUM_('E'), ALNUM_('F'), ALNUM_('G'),
+    ALNUM_('H'), ALNUM_('I'), ALNUM_('J'), ALNUM_('K'), ALNUM_('L'), ALNUM_('M'), ALNUM_('N'),
+    ALNUM_('O'), ALNUM_('P'), ALNUM_('Q'), ALNUM_('R'), ALNUM_('S'), ALNUM_('T'), ALNUM_('U'),
+    ALNUM_('V'), ALNUM_('W'), ALNUM_('X'), ALNUM_('Y'), ALNUM_('Z'),
+    ALNUM_('a'), ALNUM_('b'), ALNUM_('c'), ALNUM_('d'), ALNUM_('e'), ALNUM_('f'), ALNUM_('g'),
+    ALNUM_('h'), ALNUM_('i'), ALNUM_('j'), ALNUM_('k'), ALNUM_('l'), ALNUM_('m'), ALNUM_('n'),
+    ALNUM_('o'), ALNUM_('p'), ALNUM_('q'), ALNUM_('r'), ALNUM_('s'), ALNUM_('t'), ALNUM_('u'),
+    ALNUM_('v'), ALNUM_('w'), ALNUM_('x'), ALNUM_('y'), ALNUM_('z'),
+};
+#undef ALNUM_
+
+/* Run by run: inside a run of letters and digits no rule can break, so
+ * only a run's first character asks whether it starts a word. */
 static size_t count_ascii(const unsigned char *s, size_t len)
 {
     size_t words = 0;
+    const unsigned char *end = s + len;
     const unsigned char *last = NULL;   /* the previous letter or digit */
-    for (const unsigned char *p = s; p < s + len; p++) {
-        if (!is_ascii_letter(*p) && !is_ascii_digit(*p))
+    for (const unsigned char *p = s; p < end; p++) {
+        if (!ascii_alnum[*p])
             continue;
-        /* within a word (no gap) nothing need be asked */
-        if (!last || (p != last + 1 && !ascii_joined(last, p)))
+        if (!last || !ascii_joined(last, p))
             words++;
+        while (p + 1 < end && ascii_alnum[p[1]])
+            p++;
         last = p;
     }
     return words;
