@@ -625,6 +625,13 @@ START_TEST(html_lazy_images)
                "<p><img src=\"https://example.org/l.jpg\"></p>\n");
     CHECK_HTML("<p><img data-srcset=\"a.jpg 1x, b.jpg 2x\" src=\"p.gif\"></p>",
                "<p><img src=\"https://example.org/news/b.jpg\"></p>\n");
+    /* descriptors as strtod reads them: decimals, exponents, hex */
+    CHECK_HTML("<p><img srcset=\"a.jpg 1.25x, b.jpg 1.5x, c.jpg 1.4x\"></p>",
+               "<p><img src=\"https://example.org/news/b.jpg\"></p>\n");
+    CHECK_HTML("<p><img srcset=\"a.jpg 9x, b.jpg 1e1x, c.jpg 0x10x\"></p>",
+               "<p><img src=\"https://example.org/news/c.jpg\"></p>\n");
+    CHECK_HTML("<p><img srcset=\"a.jpg 300w, b.jpg 1234567890123456789w, c.jpg 999w\"></p>",
+               "<p><img src=\"https://example.org/news/b.jpg\"></p>\n");
     CHECK_HTML("<picture><source srcset=\"w.webp\"><img src=\"p.jpg\" alt=\"P\"></picture>",
                "<p><img src=\"https://example.org/news/p.jpg\" alt=\"P\"></p>\n");
 }

@@ -580,6 +580,41 @@ int render_link_url(const rm_render_input *in, int32_t id, char **out)
     return href ? resolve_safe(in, href, strlen(href), 0, out) : 0;
 }
 
+/* A descriptor's number as strtod reads it, without strtod's cost (a
+ * srcset may list hundreds of candidates): plain decimals of up to 15
+ * digits, which a double holds exactly, so one division rounds as strtod
+ * does. Returns the end of the number, or NULL for anything else (an
+ * exponent, hex, a sign, too many digits): strtod reads those. */
+static const char *plain_decimal(const char *s, double *value)
+{
+    static const double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    uint64_t digits = 0;
+    unsigned count = 0, decimals = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9'; p++, count++)
+        digits = digits * 10 + (uint64_t)(*p - '0');
+    if (count == 0 || (p == s + 1 && *s == '0' && (*p == 'x' || *p == 'X')))
+        return NULL;   /* not a number, or hex */
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++, count++, decimals++)
+            digits = digits * 10 + (uint64_t)(*p - '0');
+    if (count > 15 || *p == 'e' || *p == 'E')
+        return NULL;
+    *value = (double)digits / powers[decimals];
+    return p;
+}
+
+static double descriptor_value(const char *s, char **end)
+{
+    double v;
+    const char *p = plain_decimal(s, &v);
+    if (!p)
+        return strtod(s, end);
+    *end = (char *)p;
+    return v;
+}
+
 /* The candidate of a srcset with the largest width (or density)
  * descriptor, following the HTML srcset parsing rules loosely. */
 static const char *srcset_best(const char *s, size_t *len)
@@ -592,7 +627,7 @@ static const char *srcset_best(const char *s, size_t *len)
         if (!*s)
             break;
         const char *url = s;
-        while (*s && !render_is_space(*s))
+        while (!(render_byte_class[(unsigned char)*s] & (RENDER_BYTE_SPACE | RENDER_BYTE_END)))
             s++;
         size_t ulen = (size_t)(s - url);
         double score = 1;
@@ -603,11 +638,15 @@ static const char *srcset_best(const char *s, size_t *len)
             while (render_is_space(*s))
                 s++;
             char *end;
-            double v = strtod(s, &end);
+            double v = descriptor_value(s, &end);
             if (end != s && (*end == 'w' || *end == 'x'))
                 score = v;
             int parens = 0;
-            while (*s && (*s != ',' || parens)) {
+            for (;;) {   /* to the comma that ends the candidate */
+                while (*s && *s != ',' && *s != '(' && *s != ')')
+                    s++;
+                if (!*s || (*s == ',' && !parens))
+                    break;
                 parens += (*s == '(') - (*s == ')');
                 s++;
             }
