@@ -44,6 +44,20 @@ void meta_sb_puts(strbuf *b, const char *s)
     meta_sb_putn(b, s, strlen(s));
 }
 
+bool meta_ids_add(meta_ids *list, int32_t id)
+{
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        int32_t *grown = realloc(list->ids, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        list->ids = grown;
+        list->cap = cap;
+    }
+    list->ids[list->count++] = id;
+    return true;
+}
+
 /* The collected string, or NULL (empty or out of memory: see b->oom). */
 char *meta_sb_take(strbuf *b)
 {
@@ -411,11 +425,18 @@ node_facts *meta_compute_facts(const rm_dom *dom)
             sum = concat_facts(sum, facts[c]);
         facts[i] = sum;
     }
-    for (int32_t i = 0; i < dom->count; i++) {
-        int32_t p = dom->nodes[i].parent;
-        facts[i].in_table_or_code = p != RM_NONE &&
-            (facts[p].in_table_or_code || dom->nodes[p].tag == GUMBO_TAG_TABLE ||
-             dom->nodes[p].tag == GUMBO_TAG_CODE);
+    /* Below a table or code element: its subtree is an id range, marked
+     * whole (an outer one has marked any inner one's already). */
+    for (int32_t i = 0; i < dom->count;) {
+        GumboTag tag = dom->nodes[i].tag;
+        if (tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_CODE) {
+            i++;
+            continue;
+        }
+        int32_t end = i + (int32_t)dom->nodes[i].size;
+        for (int32_t d = i + 1; d < end; d++)
+            facts[d].in_table_or_code = true;
+        i = end;
     }
     return facts;
 }
