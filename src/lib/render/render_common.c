@@ -19,7 +19,7 @@
 
 /* ---- output buffer ---- */
 
-int render_buf_reserve(render_buf *b, size_t extra)
+int render_buf_grow(render_buf *b, size_t extra)
 {
     if (b->failed)
         return -1;
@@ -40,30 +40,6 @@ int render_buf_reserve(render_buf *b, size_t extra)
 fail:
     b->failed = 1;
     return -1;
-}
-
-void render_buf_put(render_buf *b, const char *s, size_t n)
-{
-    if (n == 0 || render_buf_reserve(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void render_buf_puts(render_buf *b, const char *s)
-{
-    render_buf_put(b, s, strlen(s));
-}
-
-void render_buf_putc(render_buf *b, char c)
-{
-    if (!b->failed && b->len + 2 <= b->cap) {   /* room: no reserve, no copy */
-        b->data[b->len++] = c;
-        b->data[b->len] = '\0';
-        return;
-    }
-    render_buf_put(b, &c, 1);
 }
 
 char *render_buf_finish(render_buf *b)
@@ -137,7 +113,7 @@ void render_stack_free(render_stack *s)
  * metadata, plugins, form controls and drawing surfaces (HTML Living
  * Standard §4.11-4.12 and the brief's list). Tags Gumbo does not know are
  * inline unless named in unknown_tags. */
-static const uint8_t tag_classes[GUMBO_TAG_LAST] = {
+const uint8_t render_tag_classes[GUMBO_TAG_LAST] = {
     [GUMBO_TAG_HTML] = RENDER_BLOCK,       [GUMBO_TAG_BODY] = RENDER_BLOCK,
     [GUMBO_TAG_ARTICLE] = RENDER_BLOCK,    [GUMBO_TAG_SECTION] = RENDER_BLOCK,
     [GUMBO_TAG_NAV] = RENDER_BLOCK,        [GUMBO_TAG_ASIDE] = RENDER_BLOCK,
@@ -198,13 +174,8 @@ static const struct {
     {"search", RENDER_BLOCK},
 };
 
-render_tag_class render_class(const rm_dom *dom, int32_t id)
+render_tag_class render_class_unknown(const rm_dom *dom, int32_t id)
 {
-    const rm_node *n = &dom->nodes[id];
-    if (n->type != RM_NODE_ELEMENT)
-        return RENDER_INLINE;
-    if (n->tag != GUMBO_TAG_UNKNOWN)
-        return n->tag < GUMBO_TAG_LAST ? (render_tag_class)tag_classes[n->tag] : RENDER_INLINE;
     char buf[64];
     const char *name = dom_tag_name(dom, id, buf);
     for (size_t i = 0; i < sizeof unknown_tags / sizeof unknown_tags[0]; i++)
@@ -220,12 +191,9 @@ render_tag_class render_class(const rm_dom *dom, int32_t id)
  * elements are separate words when nothing stands between them. */
 static const GumboTag caption_part_tags[] = {GUMBO_TAG_SPAN, GUMBO_TAG_SMALL, GUMBO_TAG_CITE};
 
-int render_is_caption_part(const rm_dom *dom, int32_t id)
+int render_caption_part_in_figcaption(const rm_dom *dom, int32_t id)
 {
     const rm_node *n = &dom->nodes[id];
-    if (n->type != RM_NODE_ELEMENT || n->parent == RM_NONE ||
-        dom->nodes[n->parent].tag != GUMBO_TAG_FIGCAPTION)
-        return 0;
     int part = 0;
     for (size_t i = 0; i < sizeof caption_part_tags / sizeof caption_part_tags[0]; i++)
         part |= n->tag == caption_part_tags[i];
@@ -339,14 +307,14 @@ static int text_has_content(const char *s)
 /* A root is rendered even when the page hides it: the extractor chose it
  * knowingly (text a script would reveal, such as a streamed segment, when
  * the page shows nothing else); what it hides inside stays hidden. */
-static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root)
+static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root,
+                         render_tag_class cls)
 {
     const rm_dom *dom = in->dom;
     if (in->drop && in->drop[id])
         return RENDER_SKIP;
     if (dom->nodes[id].type == RM_NODE_TEXT)
         return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
-    render_tag_class cls = render_class(dom, id);
     bool label = in->disclosed && in->disclosed[id] == DISCLOSED_LABEL;
     if ((cls == RENDER_NEVER && !label) || (!is_root && is_hidden(in, id)))
         return RENDER_SKIP;
@@ -416,7 +384,8 @@ uint8_t *render_scan(const rm_render_input *in)
         if (root < 0 || root >= dom->count)
             continue;
         for (int32_t id = root + (int32_t)dom->nodes[root].size - 1; id >= root; id--) {
-            uint8_t own = own_flags(in, id, id == root);
+            render_tag_class cls = render_class(dom, id);
+            uint8_t own = own_flags(in, id, id == root, cls);
             if (own & RENDER_SKIP) {
                 flags[id] = in->drop && in->drop[id] ? RENDER_SKIP : skipped_flags(dom, id, flags[id]);
                 if ((flags[id] & RENDER_NOSCRIPT_IMAGE) && id != root)
@@ -433,7 +402,7 @@ uint8_t *render_scan(const rm_render_input *in)
                 continue;
             uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT | RENDER_HAS_IMAGE |
                                       RENDER_HAS_TEXT | RENDER_HAS_BREAK);
-            if (render_class(dom, id) == RENDER_BLOCK)
+            if (cls == RENDER_BLOCK)
                 up |= RENDER_HAS_BLOCK;
             if (dom->nodes[id].tag == GUMBO_TAG_BR)
                 up |= RENDER_HAS_BREAK;

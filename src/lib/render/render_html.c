@@ -85,6 +85,8 @@ static const html_rule html_rules[GUMBO_TAG_LAST] = {
 
 typedef struct {
     const char *name;      /* written tag, or NULL when unwrapped */
+    uint16_t tag;          /* of the written tag */
+    uint8_t name_len;
     uint8_t layout;        /* of the written tag, or of the unwrapped one */
     uint8_t phrasing;
 } hframe;
@@ -282,6 +284,19 @@ static int in_phrasing(const html *h)
     return h->phrasing > 0 || h->implicit_p;
 }
 
+static void put_end_tag(render_buf *out, const char *name, size_t len)
+{
+    if (render_buf_reserve(out, len + 3))
+        return;
+    char *d = out->data + out->len;
+    d[0] = '<';
+    d[1] = '/';
+    memcpy(d + 2, name, len);
+    d[len + 2] = '>';
+    out->len += len + 3;
+    out->data[out->len] = '\0';
+}
+
 static void put_start_tag(html *h, const char *name)
 {
     render_buf_putc(&h->out, '<');
@@ -383,13 +398,15 @@ static int put_leaf(html *h, int32_t id, GumboTag tag)
 
 /* ---- elements ---- */
 
-static int open_written(html *h, hframe *fr, int32_t id, const char *name, const html_rule *rule)
+/* Open the element as `tag` (a div written as a paragraph: p). */
+static int open_written(html *h, hframe *fr, int32_t id, GumboTag tag, const html_rule *rule)
 {
+    const char *name = gumbo_normalized_tagname(tag);
     if (rule->layout != LAYOUT_INLINE)
         block_boundary(h);
     else
         begin_inline(h);
-    if (strcmp(name, "a") == 0) {
+    if (tag == GUMBO_TAG_A) {
         char *url;
         if (render_link_url(h->in, id, &url))
             return -1;
@@ -408,12 +425,14 @@ static int open_written(html *h, hframe *fr, int32_t id, const char *name, const
     }
     if (rule->layout == LAYOUT_CONTAINER)
         render_buf_putc(&h->out, '\n');
-    if (strcmp(name, "pre") == 0) {
+    if (tag == GUMBO_TAG_PRE) {
         render_buf_putc(&h->out, '\n');   /* the parser eats one leading newline */
         h->verbatim++;
         h->pre_line_open = h->pre_break_owed = 0;
     }
     fr->name = name;
+    fr->tag = (uint16_t)tag;
+    fr->name_len = (uint8_t)strlen(name);
     fr->phrasing = rule->phrasing;
     h->phrasing += rule->phrasing;
     h->written++;
@@ -488,9 +507,9 @@ static int open_element(html *h, hframe *fr, int32_t id)
     if (fr->layout != LAYOUT_INLINE)
         close_implicit_p(h);
     if (rule->layout == LAYOUT_INLINE || (rule->layout && !in_phrasing(h)))
-        return open_written(h, fr, id, gumbo_normalized_tagname(tag), rule) ? -1 : 1;
+        return open_written(h, fr, id, tag, rule) ? -1 : 1;
     if (is_block && !in_phrasing(h) && !(flags & RENDER_HAS_BLOCK) && (flags & RENDER_HAS_CONTENT))
-        return open_written(h, fr, id, "p", &paragraph) ? -1 : 1;
+        return open_written(h, fr, id, GUMBO_TAG_P, &paragraph) ? -1 : 1;
     if (fr->layout != LAYOUT_INLINE)
         unwrapped_block_edge(h);
     return 1;
@@ -526,13 +545,11 @@ static void leave(void *ctx, int32_t id)
         close_implicit_p(h);
         h->written--;
         h->phrasing -= fr->phrasing;
-        if (strcmp(fr->name, "pre") == 0)
+        if (fr->tag == GUMBO_TAG_PRE)
             h->verbatim--;
-        if (strcmp(fr->name, "a") == 0)
+        if (fr->tag == GUMBO_TAG_A)
             h->in_link--;
-        render_buf_puts(&h->out, "</");
-        render_buf_puts(&h->out, fr->name);
-        render_buf_putc(&h->out, '>');
+        put_end_tag(&h->out, fr->name, fr->name_len);
         if (fr->layout != LAYOUT_INLINE) {
             render_buf_putc(&h->out, '\n');
             block_boundary(h);
