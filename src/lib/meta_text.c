@@ -406,7 +406,9 @@ static node_facts add_cut_space(node_facts f, dom_cut cut)
 }
 
 /* Children come after their parent in pre-order, so one backward pass sums
- * text bottom-up and one forward pass hands ancestry down. */
+ * text bottom-up: a node is complete when the pass reaches it (its children,
+ * met last to first, each put their text before what the parent holds) and
+ * hands itself on to its parent. One forward pass hands ancestry down. */
 node_facts *meta_compute_facts(const rm_dom *dom)
 {
     node_facts *facts = calloc((size_t)dom->count, sizeof *facts);
@@ -414,16 +416,12 @@ node_facts *meta_compute_facts(const rm_dom *dom)
         return NULL;
     for (int32_t i = dom->count - 1; i >= 0; i--) {
         const rm_node *n = &dom->nodes[i];
-        if (n->type == RM_NODE_TEXT) {
+        if (n->type == RM_NODE_TEXT)
             facts[i] = add_cut_space(text_facts(dom_text(dom, i)), dom_cut_space(dom, i));
-            continue;
-        }
-        if (is_textless(n->tag))
-            continue;
-        node_facts sum = {0};
-        for (int32_t c = n->first_child; c != RM_NONE; c = dom->nodes[c].next_sibling)
-            sum = concat_facts(sum, facts[c]);
-        facts[i] = sum;
+        else if (is_textless(n->tag))
+            facts[i] = (node_facts){0};   /* script, style: no text of the page's */
+        if (n->parent != RM_NONE)
+            facts[n->parent] = concat_facts(facts[i], facts[n->parent]);
     }
     /* Below a table or code element: its subtree is an id range, marked
      * whole (an outer one has marked any inner one's already). */
