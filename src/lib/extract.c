@@ -922,13 +922,26 @@ static uint8_t *text_mask(const rm_engine *e, const attempt_result *best)
 }
 
 /* The plain text, wrapped at `width` columns unless 0. */
-static char *render_plain_text(const rm_render_input *in, const uint8_t *text_drop, unsigned width)
+static char *render_plain_text(const rm_render_input *in, unsigned width)
 {
-    rm_render_input text_in = *in;
-    text_in.drop = text_drop;
-    return width ? render_text_wrapped(&text_in, width) : render_text(&text_in);
+    return width ? render_text_wrapped(in, width) : render_text(in);
 }
 
+/* Does the text mask drop the same nodes of the roots as the article's? */
+static bool same_drop(const rm_render_input *in, const uint8_t *text_drop)
+{
+    for (size_t k = 0; k < in->root_count; k++) {
+        int32_t root = in->roots[k];
+        if (root >= 0 && root < in->dom->count &&
+            memcmp(in->drop + root, text_drop + root, in->dom->nodes[root].size) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* The renderings asked for. The renderers' scan of the roots is made once
+ * and shared; plain text needs its own only when its mask differs (then
+ * made and freed first, so that two are never held at once). */
 static int render_article(rm_article *a, const rm_engine *e, const attempt_result *best,
                           const uint8_t *text_drop, const rm_options *opt)
 {
@@ -940,30 +953,48 @@ static int render_article(rm_article *a, const rm_engine *e, const attempt_resul
         .base_url = a->url && opt->url == NULL ? a->url : opt->url,
         .disclosed = e->disclosed_mask,
     };
-    if (!(a->text = render_plain_text(&in, text_drop, 0)))
+    rm_render_input text_in = in;
+    text_in.drop = text_drop;
+    bool shared = same_drop(&in, text_drop);
+    uint8_t *scan = NULL;
+    if (shared && !(scan = render_scan(&in)))
         return -1;
+    in.scan = text_in.scan = scan;
+    int rc = -1;
+    if (!(a->text = render_plain_text(&text_in, 0)))
+        goto out;
     phase_lap(e->clock, PHASE_TEXT);
+    if (!scan && (opt->formats & (RM_FORMAT_HTML | RM_FORMAT_MARKDOWN)) &&
+        !(in.scan = scan = render_scan(&in)))
+        goto out;
     if ((opt->formats & RM_FORMAT_HTML) && !(a->html = render_html(&in)))
-        return -1;
+        goto out;
     phase_lap(e->clock, PHASE_HTML);
     if ((opt->formats & RM_FORMAT_MARKDOWN) && !(a->markdown = render_markdown(&in)))
-        return -1;
+        goto out;
     phase_lap(e->clock, PHASE_MARKDOWN);
+    if (!shared) {   /* text (re-wrapped below) makes its own again */
+        free(scan);
+        scan = NULL;
+    }
     if (!a->excerpt && !(a->excerpt = first_paragraph(a->text)))
-        return -1;
+        goto out;
     size_t cjk;
     a->word_count = words_count(a->text, &cjk);
     a->reading_minutes = reading_minutes(a->word_count, cjk);
     if (opt->wrap_width) {
         /* Rendered again rather than re-wrapped: only the walk knows which
          * lines are code, which must keep its line breaks. */
-        char *wrapped = render_plain_text(&in, text_drop, opt->wrap_width);
+        char *wrapped = render_plain_text(&text_in, opt->wrap_width);
         if (!wrapped)
-            return -1;
+            goto out;
         free(a->text);
         a->text = wrapped;
     }
-    return 0;
+    rc = 0;
+out:
+    free(scan);
+    return rc;
 }
 
 /* Page clutter; when what was removed as a comment section is in fact the

@@ -80,13 +80,38 @@ static char *lower_signature(const char *cls, const char *id, char *buf, size_t 
 }
 
 /* Is any marker in the signature? Markers hold no space, so a match lies
- * within the class or within the id, as Readability tests them. (strstr:
- * class lists run to kilobytes on some pages.) */
+ * within the class or within the id, as Readability tests them. Every
+ * element with a class or id is asked: a short signature is read once,
+ * a marker compared only where its first letter stands (strstr's set-up
+ * costs more than such a signature); a long one (class lists run to
+ * kilobytes on some pages) goes to strstr's vector scan. */
+#define SHORT_SIGNATURE 64
+
 static bool contains_any(const char *sig, const char *const *needles, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strstr(sig, needles[i]))
-            return true;
+    if (strnlen(sig, SHORT_SIGNATURE + 1) > SHORT_SIGNATURE) {
+        for (size_t i = 0; i < n; i++)
+            if (strstr(sig, needles[i]))
+                return true;
+        return false;
+    }
+    uint32_t firsts = 0;   /* the markers' first letters, when all are a-z */
+    bool any_first = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned letter = (unsigned)(unsigned char)needles[i][0] - 'a';
+        if (letter < 26)
+            firsts |= UINT32_C(1) << letter;
+        else
+            any_first = true;
+    }
+    for (; *sig; sig++) {
+        unsigned letter = (unsigned)(unsigned char)*sig - 'a';
+        if (!any_first && (letter >= 26 || !(firsts >> letter & 1)))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (*sig == needles[i][0] && strncmp(sig, needles[i], strlen(needles[i])) == 0)
+                return true;
+    }
     return false;
 }
 
@@ -193,7 +218,7 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
         /* An element without attributes is neither hidden, a dialog, a
          * byline nor unlikely: skip the look-ups (most elements of some
          * pages have none). */
-        if (n->type != RM_NODE_ELEMENT || n->g->v.element.attributes.length == 0) {
+        if (n->type != RM_NODE_ELEMENT || !n->has_attrs) {
             i++;
             continue;
         }

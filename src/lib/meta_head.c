@@ -147,34 +147,64 @@ static void scan_meta(scan *sc, int32_t id)
         sc->meta[k] = content;
 }
 
+/* The elements later rules look at, noted on the way: h1/h2, scripts,
+ * dir attributes. Gumbo's node (its namespace) is read only for the tags
+ * asked about: a pass that reads every node of a big tree pays a cache
+ * miss a node. */
+static void note_element(scan *sc, int32_t id)
+{
+    const rm_node *n = &sc->dom->nodes[id];
+    if (n->has_attrs && dom_attr_lookup(sc->dom, id, "dir"))
+        sc->oom |= !meta_ids_add(&sc->dirs, id);
+    switch (n->tag) {
+    case GUMBO_TAG_META: case GUMBO_TAG_TITLE: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_SCRIPT:
+        break;
+    default:
+        return;
+    }
+    if (n->g->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+        return;
+    switch (n->tag) {
+    case GUMBO_TAG_META:
+        scan_meta(sc, id);
+        break;
+    case GUMBO_TAG_TITLE:
+        if (sc->title_el == RM_NONE)
+            sc->title_el = id;
+        break;
+    case GUMBO_TAG_LINK:
+        if (!sc->canonical && meta_has_token(dom_attr(sc->dom, id, "rel"), "canonical"))
+            sc->canonical = dom_attr(sc->dom, id, "href");
+        break;
+    case GUMBO_TAG_BASE:
+        if (!sc->base_href)
+            sc->base_href = dom_attr(sc->dom, id, "href");
+        break;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+        sc->oom |= !meta_ids_add(&sc->headings, id);
+        break;
+    default:   /* script */
+        if (n->has_attrs)
+            sc->oom |= !meta_ids_add(&sc->scripts, id);
+        break;
+    }
+}
+
 void meta_scan_document(scan *sc)
 {
     const rm_dom *dom = sc->dom;
     sc->title_el = RM_NONE;
-    for (int32_t i = 0; i < dom->count; i++) {
-        if (dom->nodes[i].type != RM_NODE_ELEMENT ||
-            dom->nodes[i].g->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
-            continue;
-        switch (dom->nodes[i].tag) {
-        case GUMBO_TAG_META:
-            scan_meta(sc, i);
-            break;
-        case GUMBO_TAG_TITLE:
-            if (sc->title_el == RM_NONE)
-                sc->title_el = i;
-            break;
-        case GUMBO_TAG_LINK:
-            if (!sc->canonical && meta_has_token(dom_attr(dom, i, "rel"), "canonical"))
-                sc->canonical = dom_attr(dom, i, "href");
-            break;
-        case GUMBO_TAG_BASE:
-            if (!sc->base_href)
-                sc->base_href = dom_attr(dom, i, "href");
-            break;
-        default:
-            break;
-        }
-    }
+    for (int32_t i = 0; i < dom->count; i++)
+        if (dom->nodes[i].type == RM_NODE_ELEMENT)
+            note_element(sc, i);
+}
+
+void meta_scan_free(scan *sc)
+{
+    free(sc->headings.ids);
+    free(sc->scripts.ids);
+    free(sc->dirs.ids);
 }
 
 static const char *first_meta(const scan *sc, const meta_key *keys)
@@ -260,8 +290,9 @@ char *meta_page_dir(const scan *sc, bool *oom)
     if (root != RM_NONE) {
         uint32_t total = sc->facts[root].units;
         int32_t end = root + (int32_t)dom->nodes[root].size;
-        for (int32_t i = root; i < end; i++) {
-            const char *dir = dom->nodes[i].type == RM_NODE_ELEMENT ? dir_of(dom, i) : NULL;
+        for (size_t k = 0; k < sc->dirs.count; k++) {
+            int32_t i = sc->dirs.ids[k];
+            const char *dir = i >= root && i < end ? dir_of(dom, i) : NULL;
             if (dir && (i == root || 2 * (uint64_t)sc->facts[i].units > total))
                 best = dir;
         }

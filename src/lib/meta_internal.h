@@ -72,6 +72,16 @@ typedef enum {
     K_COUNT
 } meta_key;
 
+/* Element ids in document order, gathered by the one pass over the
+ * document so that no later rule walks every node for a few of them. */
+typedef struct {
+    int32_t *ids;
+    size_t count, cap;
+} meta_ids;
+
+/* Append; false (and nothing added) when out of memory. */
+bool meta_ids_add(meta_ids *list, int32_t id);
+
 /* What one pass over the document finds. */
 typedef struct {
     const rm_dom *dom;
@@ -82,6 +92,9 @@ typedef struct {
     const char *canonical;       /* first <link rel=canonical href> */
     const char *base_href;       /* first <base href> */
     int32_t title_el;            /* first <title> */
+    meta_ids headings;           /* <h1> and <h2> */
+    meta_ids scripts;            /* <script> with attributes */
+    meta_ids dirs;               /* elements with a dir attribute */
     node_facts *facts;           /* per node, see compute_facts */
     char *html_title;            /* _getArticleTitle's answer, computed once */
     bool html_title_done;
@@ -93,6 +106,7 @@ char *meta_element_text(const scan *sc, int32_t id, bool *oom);
 /* meta_head.c */
 typedef enum { META_TITLE, META_BYLINE, META_EXCERPT, META_SITE_NAME, META_PUBLISHED } meta_field;
 void meta_scan_document(scan *sc);
+void meta_scan_free(scan *sc);
 /* The strongest <meta> value for a field, or NULL. */
 const char *meta_tag_value(const scan *sc, meta_field field);
 char *meta_page_lang(const scan *sc, bool *oom);

@@ -358,17 +358,35 @@ static void keep_product_description(scan *sc, const cJSON *root, char **best_te
 
 /* ------------------------------------------------------------------ */
 
+/* Can the text name one of the types, "Product" or (when `article`) an
+ * article type? JSON spells a letter only as itself or as a \u escape, so
+ * a text with neither the name nor an escape cannot: it needs no parse
+ * (pages carry dozens of blocks about breadcrumbs, web pages, sites). */
+static bool may_name_type(const char *json, bool article)
+{
+    if (strstr(json, "\\u") || strstr(json, "Product"))
+        return true;
+    if (!article)
+        return false;
+    bool article_named = strstr(json, "Article") != NULL;
+    for (size_t i = 0; i < COUNT_OF(article_types); i++)
+        if (strstr(article_types[i], "Article") ? article_named : strstr(json, article_types[i]) != NULL)
+            return true;
+    return false;
+}
+
 /* Each script is parsed once for both readers: the first script that
  * describes an Article gives the fields, as in Readability; every script
  * may hold a Product. */
 void meta_collect_json_ld(scan *sc, ld_fields *ld)
 {
     bool article_found = false;
-    for (int32_t i = 0; i < sc->dom->count && !sc->oom; i++) {
+    for (size_t k = 0; k < sc->scripts.count && !sc->oom; k++) {
+        int32_t i = sc->scripts.ids[k];
         if (!is_ld_json_script(sc->dom, i))
             continue;
         char *json = script_json(sc, i, &sc->oom);
-        cJSON *root = json ? cJSON_Parse(json) : NULL;
+        cJSON *root = json && may_name_type(json, !article_found) ? cJSON_Parse(json) : NULL;
         free(json);
         const cJSON *article = root && !article_found ? find_article(root) : NULL;
         if (article) {

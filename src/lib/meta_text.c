@@ -7,6 +7,8 @@
  */
 #include "meta_internal.h"
 
+#include "ascii.h"
+
 #include <gumbo.h>
 
 #include <unictype.h>
@@ -40,6 +42,20 @@ void meta_sb_putn(strbuf *b, const char *s, size_t n)
 void meta_sb_puts(strbuf *b, const char *s)
 {
     meta_sb_putn(b, s, strlen(s));
+}
+
+bool meta_ids_add(meta_ids *list, int32_t id)
+{
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        int32_t *grown = realloc(list->ids, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        list->ids = grown;
+        list->cap = cap;
+    }
+    list->ids[list->count++] = id;
+    return true;
 }
 
 /* The collected string, or NULL (empty or out of memory: see b->oom). */
@@ -298,11 +314,33 @@ static void subtree_text(const rm_dom *dom, int32_t id, strbuf *out)
     }
 }
 
+static bool is_ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* ASCII text: one unit a byte; only the white space at either end is
+ * looked at. */
+static node_facts ascii_text_facts(const char *s, size_t n)
+{
+    node_facts f = {.units = (uint32_t)n};
+    size_t lead = 0, end = n;
+    while (lead < n && is_ascii_space((unsigned char)s[lead]))
+        lead++;
+    while (end > lead && is_ascii_space((unsigned char)s[end - 1]))
+        end--;
+    f.lead = (uint32_t)lead;
+    f.trail = lead == n ? (uint32_t)n : (uint32_t)(n - end);
+    return f;
+}
+
 static node_facts text_facts(const char *s)
 {
     node_facts f = {0};
     bool seen_text = false;
     size_t n = strlen(s);
+    if (ascii_prefix((const uint8_t *)s, n) == n)
+        return ascii_text_facts(s, n);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c > ' ' && c < 0x80) {   /* a run of visible ASCII: a word */
@@ -368,7 +406,9 @@ static node_facts add_cut_space(node_facts f, dom_cut cut)
 }
 
 /* Children come after their parent in pre-order, so one backward pass sums
- * text bottom-up and one forward pass hands ancestry down. */
+ * text bottom-up: a node is complete when the pass reaches it (its children,
+ * met last to first, each put their text before what the parent holds) and
+ * hands itself on to its parent. One forward pass hands ancestry down. */
 node_facts *meta_compute_facts(const rm_dom *dom)
 {
     node_facts *facts = calloc((size_t)dom->count, sizeof *facts);
@@ -376,22 +416,25 @@ node_facts *meta_compute_facts(const rm_dom *dom)
         return NULL;
     for (int32_t i = dom->count - 1; i >= 0; i--) {
         const rm_node *n = &dom->nodes[i];
-        if (n->type == RM_NODE_TEXT) {
+        if (n->type == RM_NODE_TEXT)
             facts[i] = add_cut_space(text_facts(dom_text(dom, i)), dom_cut_space(dom, i));
+        else if (is_textless(n->tag))
+            facts[i] = (node_facts){0};   /* script, style: no text of the page's */
+        if (n->parent != RM_NONE)
+            facts[n->parent] = concat_facts(facts[i], facts[n->parent]);
+    }
+    /* Below a table or code element: its subtree is an id range, marked
+     * whole (an outer one has marked any inner one's already). */
+    for (int32_t i = 0; i < dom->count;) {
+        GumboTag tag = dom->nodes[i].tag;
+        if (tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_CODE) {
+            i++;
             continue;
         }
-        if (is_textless(n->tag))
-            continue;
-        node_facts sum = {0};
-        for (int32_t c = n->first_child; c != RM_NONE; c = dom->nodes[c].next_sibling)
-            sum = concat_facts(sum, facts[c]);
-        facts[i] = sum;
-    }
-    for (int32_t i = 0; i < dom->count; i++) {
-        int32_t p = dom->nodes[i].parent;
-        facts[i].in_table_or_code = p != RM_NONE &&
-            (facts[p].in_table_or_code || dom->nodes[p].tag == GUMBO_TAG_TABLE ||
-             dom->nodes[p].tag == GUMBO_TAG_CODE);
+        int32_t end = i + (int32_t)dom->nodes[i].size;
+        for (int32_t d = i + 1; d < end; d++)
+            facts[d].in_table_or_code = true;
+        i = end;
     }
     return facts;
 }

@@ -88,9 +88,9 @@ static bool heading_equals(const scan *sc, const char *title, size_t n, bool *oo
 {
     uint32_t title_units = (uint32_t)meta_js_length(title, n);
     int32_t compared = RM_NONE;
-    for (int32_t i = 0; i < sc->dom->count; i++) {
-        if ((!meta_is_html_element(sc->dom, i, GUMBO_TAG_H1) && !meta_is_html_element(sc->dom, i, GUMBO_TAG_H2)) ||
-            meta_trimmed_units(&sc->facts[i]) != title_units)
+    for (size_t k = 0; k < sc->headings.count; k++) {
+        int32_t i = sc->headings.ids[k];
+        if (meta_trimmed_units(&sc->facts[i]) != title_units)
             continue;
         /* A heading inside one of the same trimmed length has the same text. */
         if (meta_inside(sc->dom, i, compared))
@@ -108,11 +108,12 @@ static bool heading_equals(const scan *sc, const char *title, size_t n, bool *oo
     return false;
 }
 /* The only h1 of the page, or RM_NONE. */
-static int32_t sole_h1(const rm_dom *dom)
+static int32_t sole_h1(const scan *sc)
 {
     int32_t found = RM_NONE;
-    for (int32_t i = 0; i < dom->count; i++) {
-        if (!meta_is_html_element(dom, i, GUMBO_TAG_H1))
+    for (size_t k = 0; k < sc->headings.count; k++) {
+        int32_t i = sc->headings.ids[k];
+        if (sc->dom->nodes[i].tag != GUMBO_TAG_H1)
             continue;
         if (found != RM_NONE)
             return RM_NONE;
@@ -166,7 +167,7 @@ static char *title_from_document(const scan *sc, bool *oom)
             cn = on - from;
         }
     } else if (meta_js_length(o, on) > 150 || meta_js_length(o, on) < 15) {
-        int32_t h1 = sole_h1(sc->dom);
+        int32_t h1 = sole_h1(sc);
         if (h1 != RM_NONE && (h1_text = meta_element_text(sc, h1, oom)) != NULL) {
             cur = h1_text;
             cn = strlen(h1_text);
@@ -310,8 +311,9 @@ static bool names_site(const char *s, size_t n, const char *site_name, const cha
 static size_t heading_prefix(scan *sc, const char *title, size_t n, const char *site_name,
                              const char *url)
 {
-    for (int32_t i = 0; i < sc->dom->count; i++) {
-        if (!meta_is_html_element(sc->dom, i, GUMBO_TAG_H1))
+    for (size_t k = 0; k < sc->headings.count; k++) {
+        int32_t i = sc->headings.ids[k];
+        if (sc->dom->nodes[i].tag != GUMBO_TAG_H1)
             continue;
         char *raw = meta_element_text(sc, i, &sc->oom);
         char *text = raw ? meta_collapse_ws(raw, strlen(raw), &sc->oom) : NULL;

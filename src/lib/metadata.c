@@ -119,6 +119,7 @@ int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
     free_ld(&ld);
     free(sc.html_title);
     free(sc.facts);
+    meta_scan_free(&sc);
     if (sc.oom) {
         metadata_free(md);
         return -1;

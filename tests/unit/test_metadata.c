@@ -238,6 +238,36 @@ START_TEST(test_json_ld_article)
 }
 END_TEST
 
+/* Blocks that cannot name an article or product type are not parsed; a
+ * type spelt with \u escapes still is, and other article types count. */
+START_TEST(test_json_ld_types_behind_other_blocks)
+{
+    page p;
+    load(&p,
+         "<script type=\"application/ld+json\">{\"@type\":\"BreadcrumbList\",\"name\":\"Crumbs\"}"
+         "</script><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+         "\"@type\":\"\\u0041rticle\",\"headline\":\"Escaped Type\"}</script><p>x</p>",
+         NULL);
+    ck_assert_str_eq(p.md.title, "Escaped Type");
+    unload(&p);
+    load(&p,
+         "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":\"Site\"}</script>"
+         "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+         "\"@type\":\"DiscussionForumPosting\",\"headline\":\"Thread Title\"}</script>"
+         "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+         "\"@type\":\"Report\",\"headline\":\"Second\"}</script><p>x</p>",
+         NULL);
+    ck_assert_str_eq(p.md.title, "Thread Title");
+    unload(&p);
+    load(&p,
+         "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+         "\"@type\":\"APIReference\",\"headline\":\"API Page\"}</script><p>x</p>",
+         NULL);
+    ck_assert_str_eq(p.md.title, "API Page");
+    unload(&p);
+}
+END_TEST
+
 START_TEST(test_json_ld_graph_and_author_array)
 {
     page p;
@@ -651,6 +681,7 @@ static Suite *metadata_suite(void)
     tcase_add_test(tc, test_meta_property_list_and_article_author);
     tcase_add_test(tc, test_json_ld_article);
     tcase_add_test(tc, test_json_ld_graph_and_author_array);
+    tcase_add_test(tc, test_json_ld_types_behind_other_blocks);
     tcase_add_test(tc, test_json_ld_type_array_string_author_top_array);
     tcase_add_test(tc, test_json_ld_context_required_and_vocab);
     tcase_add_test(tc, test_json_ld_name_or_headline);

@@ -48,7 +48,7 @@ static int32_t doc_find(const doc *d, const char *id)
 static char *doc_render(const doc *d, render_fn fn, const int32_t *roots, size_t count,
                         const char *base)
 {
-    rm_render_input in = {&d->dom, d->drop, roots, count, base, NULL, NULL};
+    rm_render_input in = {&d->dom, d->drop, roots, count, base, NULL, NULL, NULL};
     char *out = fn(&in);
     ck_assert_ptr_nonnull(out);
     return out;
@@ -432,7 +432,7 @@ START_TEST(shows_text_as_rendered)
                   "<div id=b><p aria-hidden=true>icon</p><p id=c>Words</p></div>"
                   "<div id=e hidden>Streamed text</div>");
     int32_t a = doc_find(&d, "a"), b = doc_find(&d, "b"), e = doc_find(&d, "e");
-    rm_render_input in = {&d.dom, d.drop, &a, 1, NULL, NULL, NULL};
+    rm_render_input in = {&d.dom, d.drop, &a, 1, NULL, NULL, NULL, NULL};
     ck_assert_int_eq(render_shows_text(&in), 0);
     in.roots = &b;
     ck_assert_int_eq(render_shows_text(&in), 1);
@@ -575,6 +575,38 @@ START_TEST(long_text_nodes_collapse_and_escape)
 }
 END_TEST
 
+/* A scan made once by the caller (rm_render_input.scan) gives every
+ * renderer the output it makes with its own. */
+START_TEST(shared_scan_renders_the_same)
+{
+    doc d;
+    doc_parse(&d, "<div id=r><p>One <b>two</b>&nbsp;three</p><p hidden>gone</p>"
+                  "<div><img data-src=\"a.jpg\"><noscript><img src=\"a.jpg\"></noscript></div>"
+                  "<ul><li>x<li>y</ul><pre>code\n  here</pre><table><tr><td>c</td></tr></table>"
+                  "<p style=\"display: none\">off</p><p id=x>dropped</p></div>");
+    int32_t root = doc_find(&d, "r");
+    d.drop[doc_find(&d, "x")] = 1;
+    rm_render_input in = {&d.dom, d.drop, &root, 1, "https://example.org/", NULL, NULL, NULL};
+    render_fn fns[] = {render_text, render_html, render_markdown};
+    uint8_t *scan = render_scan(&in);
+    ck_assert_ptr_nonnull(scan);
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        in.scan = NULL;
+        char *own = fns[i](&in);
+        in.scan = scan;
+        char *shared = fns[i](&in);
+        ck_assert_ptr_nonnull(own);
+        ck_assert_ptr_nonnull(shared);
+        ck_assert_str_eq(shared, own);
+        ck_assert_ptr_null(strstr(own, "gone"));
+        free(own);
+        free(shared);
+    }
+    free(scan);
+    doc_free(&d);
+}
+END_TEST
+
 START_TEST(html_links_resolve_against_base)
 {
     CHECK_HTML("<p><a href=\"/about\" target=_blank>About</a> <a href=\"https://other.org/x\">x</a>"
@@ -592,6 +624,13 @@ START_TEST(html_lazy_images)
     CHECK_HTML("<p><img src=\"s.jpg\" srcset=\"s.jpg 300w, /l.jpg 1200w, m.jpg 600w\"></p>",
                "<p><img src=\"https://example.org/l.jpg\"></p>\n");
     CHECK_HTML("<p><img data-srcset=\"a.jpg 1x, b.jpg 2x\" src=\"p.gif\"></p>",
+               "<p><img src=\"https://example.org/news/b.jpg\"></p>\n");
+    /* descriptors as strtod reads them: decimals, exponents, hex */
+    CHECK_HTML("<p><img srcset=\"a.jpg 1.25x, b.jpg 1.5x, c.jpg 1.4x\"></p>",
+               "<p><img src=\"https://example.org/news/b.jpg\"></p>\n");
+    CHECK_HTML("<p><img srcset=\"a.jpg 9x, b.jpg 1e1x, c.jpg 0x10x\"></p>",
+               "<p><img src=\"https://example.org/news/c.jpg\"></p>\n");
+    CHECK_HTML("<p><img srcset=\"a.jpg 300w, b.jpg 1234567890123456789w, c.jpg 999w\"></p>",
                "<p><img src=\"https://example.org/news/b.jpg\"></p>\n");
     CHECK_HTML("<picture><source srcset=\"w.webp\"><img src=\"p.jpg\" alt=\"P\"></picture>",
                "<p><img src=\"https://example.org/news/p.jpg\" alt=\"P\"></p>\n");
@@ -733,6 +772,7 @@ static Suite *render_suite(void)
     tcase_add_test(html, html_drops_forms_and_head_elements);
     tcase_add_test(html, html_escapes_text_and_attributes);
     tcase_add_test(html, long_text_nodes_collapse_and_escape);
+    tcase_add_test(html, shared_scan_renders_the_same);
     tcase_add_test(html, html_links_resolve_against_base);
     tcase_add_test(html, html_lazy_images);
     tcase_add_test(html, html_noscript_image_fallback);

@@ -65,6 +65,8 @@ START_TEST(known_counts)
         {"don't e.g. a:b 3.14 1,000,000 a_b_1 x__y", 7},
         {"a.1 1.a a,b 1:2 a..b", 10},
         {"caf\xc3\xa9 na\xc3\xafve r\xc3\xa9sum\xc3\xa9", 3},
+        {"\xc3\xa9t\xc3\xa9\xe2\x80\x94" "d\xc3\xa9j\xc3\xa0 \xc2\xa9 2024\xe2\x80\xa6 l'\xc3\xa9t\xc3\xa9 \xc3\x9f.a",
+         5},
         {"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e text", 4},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -91,6 +93,11 @@ static const char *const alphabet[] = {
     "\xf0\x9f\x87\xab", /* U+1F1EB regional indicator */
     "\xf0\x9f\x98\x80", /* U+1F600 emoji */
     "\xe3\x80\x80",     /* U+3000 ideographic space */
+    "\xc2\xa9",         /* U+00A9 copyright sign (Other) */
+    "\xe2\x80\x94",     /* U+2014 em dash (Other) */
+    "\xc2\xb7",         /* U+00B7 middle dot (MidLetter) */
+    "\xcb\x82",         /* U+02C2 modifier letter (ALetter, no letter) */
+    "\xcd\xbe",         /* U+037E Greek question mark (MidNum) */
 };
 #define ALPHABET (sizeof alphabet / sizeof alphabet[0])
 

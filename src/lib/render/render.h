@@ -27,6 +27,9 @@ typedef struct {
                                  DISCLOSED_LABEL = the button in a heading
                                  that opens one, shown as heading text;
                                  NULL: none */
+    const uint8_t *scan;      /* render_scan of these roots and drop mask,
+                                 made once for several renderers; NULL:
+                                 each renderer makes its own */
 } rm_render_input;
 
 enum { DISCLOSED_PANEL = 1, DISCLOSED_LABEL = 2 };
@@ -38,6 +41,12 @@ char *render_text(const rm_render_input *in);
 char *render_text_wrapped(const rm_render_input *in, unsigned width);
 char *render_markdown(const rm_render_input *in);
 char *render_html(const rm_render_input *in);
+
+/* What the renderers know of each node of the roots' subtrees before they
+ * write (render_common.h): one byte per node id, malloc'd; NULL when out
+ * of memory. A caller rendering one input several ways makes it once and
+ * hands it over in rm_render_input.scan. */
+uint8_t *render_scan(const rm_render_input *in);
 
 /* 1 when the roots hold text the renderers would show, 0 when they would
  * render nothing (all of it hidden, or chrome they never render), -1 when

@@ -19,7 +19,7 @@
 
 /* ---- output buffer ---- */
 
-int render_buf_reserve(render_buf *b, size_t extra)
+int render_buf_grow(render_buf *b, size_t extra)
 {
     if (b->failed)
         return -1;
@@ -42,30 +42,6 @@ fail:
     return -1;
 }
 
-void render_buf_put(render_buf *b, const char *s, size_t n)
-{
-    if (n == 0 || render_buf_reserve(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void render_buf_puts(render_buf *b, const char *s)
-{
-    render_buf_put(b, s, strlen(s));
-}
-
-void render_buf_putc(render_buf *b, char c)
-{
-    if (!b->failed && b->len + 2 <= b->cap) {   /* room: no reserve, no copy */
-        b->data[b->len++] = c;
-        b->data[b->len] = '\0';
-        return;
-    }
-    render_buf_put(b, &c, 1);
-}
-
 char *render_buf_finish(render_buf *b)
 {
     if (!b->failed && render_buf_reserve(b, 0) == 0) {
@@ -83,6 +59,17 @@ void render_buf_free(render_buf *b)
     free(b->data);
     memset(b, 0, sizeof *b);
 }
+
+/* ---- byte classes ---- */
+
+const uint8_t render_byte_class[256] = {
+    ['\0'] = RENDER_BYTE_END,
+    [' '] = RENDER_BYTE_SPACE,   ['\t'] = RENDER_BYTE_SPACE, ['\n'] = RENDER_BYTE_SPACE,
+    ['\r'] = RENDER_BYTE_SPACE,  ['\f'] = RENDER_BYTE_SPACE,
+    ['&'] = RENDER_BYTE_ESCAPE,  ['<'] = RENDER_BYTE_ESCAPE,  ['>'] = RENDER_BYTE_ESCAPE,
+    ['"'] = RENDER_BYTE_ESCAPE,
+    [0xC2] = RENDER_BYTE_NBSP_LEAD,
+};
 
 /* ---- frame stack ---- */
 
@@ -126,7 +113,7 @@ void render_stack_free(render_stack *s)
  * metadata, plugins, form controls and drawing surfaces (HTML Living
  * Standard §4.11-4.12 and the brief's list). Tags Gumbo does not know are
  * inline unless named in unknown_tags. */
-static const uint8_t tag_classes[GUMBO_TAG_LAST] = {
+const uint8_t render_tag_classes[GUMBO_TAG_LAST] = {
     [GUMBO_TAG_HTML] = RENDER_BLOCK,       [GUMBO_TAG_BODY] = RENDER_BLOCK,
     [GUMBO_TAG_ARTICLE] = RENDER_BLOCK,    [GUMBO_TAG_SECTION] = RENDER_BLOCK,
     [GUMBO_TAG_NAV] = RENDER_BLOCK,        [GUMBO_TAG_ASIDE] = RENDER_BLOCK,
@@ -187,13 +174,8 @@ static const struct {
     {"search", RENDER_BLOCK},
 };
 
-render_tag_class render_class(const rm_dom *dom, int32_t id)
+render_tag_class render_class_unknown(const rm_dom *dom, int32_t id)
 {
-    const rm_node *n = &dom->nodes[id];
-    if (n->type != RM_NODE_ELEMENT)
-        return RENDER_INLINE;
-    if (n->tag != GUMBO_TAG_UNKNOWN)
-        return n->tag < GUMBO_TAG_LAST ? (render_tag_class)tag_classes[n->tag] : RENDER_INLINE;
     char buf[64];
     const char *name = dom_tag_name(dom, id, buf);
     for (size_t i = 0; i < sizeof unknown_tags / sizeof unknown_tags[0]; i++)
@@ -209,12 +191,9 @@ render_tag_class render_class(const rm_dom *dom, int32_t id)
  * elements are separate words when nothing stands between them. */
 static const GumboTag caption_part_tags[] = {GUMBO_TAG_SPAN, GUMBO_TAG_SMALL, GUMBO_TAG_CITE};
 
-int render_is_caption_part(const rm_dom *dom, int32_t id)
+int render_caption_part_in_figcaption(const rm_dom *dom, int32_t id)
 {
     const rm_node *n = &dom->nodes[id];
-    if (n->type != RM_NODE_ELEMENT || n->parent == RM_NONE ||
-        dom->nodes[n->parent].tag != GUMBO_TAG_FIGCAPTION)
-        return 0;
     int part = 0;
     for (size_t i = 0; i < sizeof caption_part_tags / sizeof caption_part_tags[0]; i++)
         part |= n->tag == caption_part_tags[i];
@@ -343,14 +322,14 @@ static int text_has_content(const char *s)
 /* A root is rendered even when the page hides it: the extractor chose it
  * knowingly (text a script would reveal, such as a streamed segment, when
  * the page shows nothing else); what it hides inside stays hidden. */
-static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root)
+static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root,
+                         render_tag_class cls)
 {
     const rm_dom *dom = in->dom;
     if (in->drop && in->drop[id])
         return RENDER_SKIP;
     if (dom->nodes[id].type == RM_NODE_TEXT)
         return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
-    render_tag_class cls = render_class(dom, id);
     bool label = in->disclosed && in->disclosed[id] == DISCLOSED_LABEL;
     if ((cls == RENDER_NEVER && !label) || (!is_root && is_hidden(in, id)))
         return RENDER_SKIP;
@@ -420,7 +399,8 @@ uint8_t *render_scan(const rm_render_input *in)
         if (root < 0 || root >= dom->count)
             continue;
         for (int32_t id = root + (int32_t)dom->nodes[root].size - 1; id >= root; id--) {
-            uint8_t own = own_flags(in, id, id == root);
+            render_tag_class cls = render_class(dom, id);
+            uint8_t own = own_flags(in, id, id == root, cls);
             if (own & RENDER_SKIP) {
                 flags[id] = in->drop && in->drop[id] ? RENDER_SKIP : skipped_flags(dom, id, flags[id]);
                 if ((flags[id] & RENDER_NOSCRIPT_IMAGE) && id != root)
@@ -437,7 +417,7 @@ uint8_t *render_scan(const rm_render_input *in)
                 continue;
             uint8_t up = flags[id] & (RENDER_HAS_BLOCK | RENDER_HAS_CONTENT | RENDER_HAS_IMAGE |
                                       RENDER_HAS_TEXT | RENDER_HAS_BREAK);
-            if (render_class(dom, id) == RENDER_BLOCK)
+            if (cls == RENDER_BLOCK)
                 up |= RENDER_HAS_BLOCK;
             if (dom->nodes[id].tag == GUMBO_TAG_BR)
                 up |= RENDER_HAS_BREAK;
@@ -584,6 +564,41 @@ int render_link_url(const rm_render_input *in, int32_t id, char **out)
     return href ? resolve_safe(in, href, strlen(href), 0, out) : 0;
 }
 
+/* A descriptor's number as strtod reads it, without strtod's cost (a
+ * srcset may list hundreds of candidates): plain decimals of up to 15
+ * digits, which a double holds exactly, so one division rounds as strtod
+ * does. Returns the end of the number, or NULL for anything else (an
+ * exponent, hex, a sign, too many digits): strtod reads those. */
+static const char *plain_decimal(const char *s, double *value)
+{
+    static const double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    uint64_t digits = 0;
+    unsigned count = 0, decimals = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9'; p++, count++)
+        digits = digits * 10 + (uint64_t)(*p - '0');
+    if (count == 0 || (p == s + 1 && *s == '0' && (*p == 'x' || *p == 'X')))
+        return NULL;   /* not a number, or hex */
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++, count++, decimals++)
+            digits = digits * 10 + (uint64_t)(*p - '0');
+    if (count > 15 || *p == 'e' || *p == 'E')
+        return NULL;
+    *value = (double)digits / powers[decimals];
+    return p;
+}
+
+static double descriptor_value(const char *s, char **end)
+{
+    double v;
+    const char *p = plain_decimal(s, &v);
+    if (!p)
+        return strtod(s, end);
+    *end = (char *)p;
+    return v;
+}
+
 /* The candidate of a srcset with the largest width (or density)
  * descriptor, following the HTML srcset parsing rules loosely. */
 static const char *srcset_best(const char *s, size_t *len)
@@ -596,7 +611,7 @@ static const char *srcset_best(const char *s, size_t *len)
         if (!*s)
             break;
         const char *url = s;
-        while (*s && !render_is_space(*s))
+        while (!(render_byte_class[(unsigned char)*s] & (RENDER_BYTE_SPACE | RENDER_BYTE_END)))
             s++;
         size_t ulen = (size_t)(s - url);
         double score = 1;
@@ -607,11 +622,15 @@ static const char *srcset_best(const char *s, size_t *len)
             while (render_is_space(*s))
                 s++;
             char *end;
-            double v = strtod(s, &end);
+            double v = descriptor_value(s, &end);
             if (end != s && (*end == 'w' || *end == 'x'))
                 score = v;
             int parens = 0;
-            while (*s && (*s != ',' || parens)) {
+            for (;;) {   /* to the comma that ends the candidate */
+                while (*s && *s != ',' && *s != '(' && *s != ')')
+                    s++;
+                if (!*s || (*s == ',' && !parens))
+                    break;
                 parens += (*s == '(') - (*s == ')');
                 s++;
             }

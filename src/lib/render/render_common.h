@@ -10,6 +10,8 @@
 #include "hashset.h"
 #include "render.h"
 
+#include <string.h>
+
 /* Growable NUL-terminated output. After an allocation failure every later
  * append is ignored and render_buf_finish returns NULL. */
 typedef struct {
@@ -19,12 +21,41 @@ typedef struct {
     int failed;
 } render_buf;
 
-void render_buf_put(render_buf *b, const char *s, size_t n);
-void render_buf_puts(render_buf *b, const char *s);
-void render_buf_putc(render_buf *b, char c);
+/* render_buf_reserve when the room is not there yet. */
+int render_buf_grow(render_buf *b, size_t extra);
+
 /* Room for `extra` more bytes (and the NUL) at data + len, for a caller
- * that writes a run itself; 0, or -1 after an allocation failure. */
-int render_buf_reserve(render_buf *b, size_t extra);
+ * that writes a run itself; 0, or -1 after an allocation failure.
+ * Inline, as render_buf_putc: the writers ask for every few bytes. */
+static inline int render_buf_reserve(render_buf *b, size_t extra)
+{
+    if (!b->failed && b->len + extra + 1 <= b->cap)
+        return 0;
+    return render_buf_grow(b, extra);
+}
+
+static inline void render_buf_put(render_buf *b, const char *s, size_t n)
+{
+    if (n == 0 || render_buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+/* Inline, so that the length of a literal is known when compiled. */
+static inline void render_buf_puts(render_buf *b, const char *s)
+{
+    render_buf_put(b, s, strlen(s));
+}
+
+static inline void render_buf_putc(render_buf *b, char c)
+{
+    if (render_buf_reserve(b, 1))
+        return;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 /* The finished string (ownership passes to the caller), or NULL after an
  * allocation failure; the buffer is left empty either way. */
 char *render_buf_finish(render_buf *b);
@@ -38,11 +69,33 @@ typedef enum {
     RENDER_MEDIA,       /* iframe, video, audio: a link to the media at most */
 } render_tag_class;
 
-render_tag_class render_class(const rm_dom *dom, int32_t id);
+/* The class of every tag Gumbo knows; elements it does not know go to
+ * render_class_unknown. Inline: every renderer asks it of every node. */
+extern const uint8_t render_tag_classes[GUMBO_TAG_LAST];
+render_tag_class render_class_unknown(const rm_dom *dom, int32_t id);
+
+static inline render_tag_class render_class(const rm_dom *dom, int32_t id)
+{
+    const rm_node *n = &dom->nodes[id];
+    if (n->type != RM_NODE_ELEMENT)
+        return RENDER_INLINE;
+    if (n->tag != GUMBO_TAG_UNKNOWN)
+        return n->tag < GUMBO_TAG_LAST ? (render_tag_class)render_tag_classes[n->tag] : RENDER_INLINE;
+    return render_class_unknown(dom, id);
+}
 
 /* 1 when `id` is an inline part of a figcaption glued to the element
- * before it (caption, then credit): the renderers put a space between. */
-int render_is_caption_part(const rm_dom *dom, int32_t id);
+ * before it (caption, then credit): the renderers put a space between.
+ * Only a child of a figcaption can be one: that is asked inline. */
+int render_caption_part_in_figcaption(const rm_dom *dom, int32_t id);
+
+static inline int render_is_caption_part(const rm_dom *dom, int32_t id)
+{
+    const rm_node *n = &dom->nodes[id];
+    return n->type == RM_NODE_ELEMENT && n->parent != RM_NONE &&
+           dom->nodes[n->parent].tag == GUMBO_TAG_FIGCAPTION &&
+           render_caption_part_in_figcaption(dom, id);
+}
 
 /* 1 when `id` is a <span class="line"> (asked only inside pre): syntax
  * highlighters (Shiki, and others after it) write each line of a code
@@ -61,8 +114,7 @@ enum {
     RENDER_HAS_BREAK = 1 << 6,    /* a rendered <br> below */
 };
 
-/* Array of dom->count flag bytes (malloc'd), or NULL when out of memory. */
-uint8_t *render_scan(const rm_render_input *in);
+/* render_scan (render.h) gives these flags, one byte per node id. */
 
 /* The walk calls enter for every node not marked RENDER_SKIP, in document
  * order across the roots. enter returns 1 to visit the children (leave is
@@ -79,6 +131,17 @@ static inline int render_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
+
+/* What a text writer must stop at, per byte: the renderers copy the runs
+ * between such bytes whole, with one table look-up per byte instead of a
+ * chain of comparisons (prose is mostly runs). */
+enum {
+    RENDER_BYTE_SPACE = 1,      /* render_is_space */
+    RENDER_BYTE_ESCAPE = 2,     /* & < > ": escaped in HTML */
+    RENDER_BYTE_NBSP_LEAD = 4,  /* 0xC2, the first byte of U+00A0 */
+    RENDER_BYTE_END = 8,        /* NUL: the end of a string */
+};
+extern const uint8_t render_byte_class[256];
 
 /* Absolute, safe URLs into *out (malloc'd), or *out = NULL when the node
  * has none worth keeping; a link to a place in the page ("#fn1") stays

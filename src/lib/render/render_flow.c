@@ -111,11 +111,11 @@ static void put_word(flow *f, const char *s, size_t n)
         f->md->write_text(&f->w, s, n, in_pipe_table(f));
 }
 
-/* The rest of a text node in plain text once its first word is written:
- * the line is open and nothing is owed, so between the words there is
- * one space. White-space runs become one space and U+00A0 a space in one
- * pass over the bytes, not word by word (prose is mostly this); white
- * space at the end stays owed, as for any text. */
+/* Plain text from its first word on, once the line is open: between the
+ * words nothing is owed but one space. White-space runs become one space
+ * and U+00A0 a space in one pass over the bytes, each run of plain bytes
+ * copied as it is scanned (prose is mostly this); white space at the end
+ * stays owed, as for any text. */
 static void put_plain_rest(flow *f, const char *s)
 {
     render_buf *out = f->w.out;
@@ -125,21 +125,37 @@ static void put_plain_rest(flow *f, const char *s)
         return;
     char *d = out->data + out->len;
     int space = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (render_is_space(c)) {
+    for (size_t i = 0;;) {
+        unsigned char c = (unsigned char)s[i];
+        uint8_t cls = render_byte_class[c];
+        if (!(cls & (RENDER_BYTE_SPACE | RENDER_BYTE_NBSP_LEAD | RENDER_BYTE_END))) {
+            if (space)
+                *d++ = ' ';
+            space = 0;
+            do {   /* the NUL at s[n] ends the run */
+                *d++ = (char)c;
+                c = (unsigned char)s[++i];
+            } while (!(render_byte_class[c] &
+                       (RENDER_BYTE_SPACE | RENDER_BYTE_NBSP_LEAD | RENDER_BYTE_END)));
+            continue;
+        }
+        if (cls & RENDER_BYTE_END)
+            break;
+        if (cls & RENDER_BYTE_SPACE) {
             space = 1;
+            i++;
             continue;
         }
         if (space)
             *d++ = ' ';
         space = 0;
-        if ((unsigned char)c == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+        if ((unsigned char)s[i + 1] == 0xA0) {   /* U+00A0 */
             *d++ = ' ';
+            i += 2;
+        } else {
+            *d++ = (char)c;
             i++;
-            continue;
         }
-        *d++ = c;
     }
     out->len = (size_t)(d - out->data);
     out->data[out->len] = '\0';
@@ -150,6 +166,17 @@ static void put_plain_rest(flow *f, const char *s)
 /* White space runs collapse to one owed space, as a browser shows them. */
 static void put_text(flow *f, const char *s)
 {
+    if (!f->markdown) {
+        if (render_is_space(*s))
+            render_lines_space(&f->w);
+        while (render_is_space(*s))
+            s++;
+        if (!*s)
+            return;
+        render_lines_open(&f->w);
+        put_plain_rest(f, s);
+        return;
+    }
     while (*s) {
         size_t n = 0;
         if (render_is_space(*s)) {
@@ -160,10 +187,6 @@ static void put_text(flow *f, const char *s)
             while (s[n] && !render_is_space(s[n]))
                 n++;
             put_word(f, s, n);
-            if (!f->markdown) {
-                put_plain_rest(f, s + n);
-                return;
-            }
         }
         s += n;
     }
@@ -726,15 +749,15 @@ char *render_flow(const rm_render_input *in, const render_flow_markup *markup,
 {
     flow f = {.in = in, .md = markup, .markdown = markup != NULL};
     f.frames.size = sizeof(frame);
-    uint8_t *scan = render_scan(in);
-    if (!scan)
+    uint8_t *scan = in->scan ? NULL : render_scan(in);
+    if (!in->scan && !scan)
         return NULL;
-    f.scan = scan;
+    f.scan = in->scan ? in->scan : scan;
     render_lines_init(&f.w, &f.out);
     f.w.verbatim_starts = verbatim_starts;
-    int rc = f.markdown ? render_targets(in, scan, &f.targets) : 0;
+    int rc = f.markdown ? render_targets(in, f.scan, &f.targets) : 0;
     if (rc == 0)
-        rc = render_walk(in, scan, enter, leave, &f);
+        rc = render_walk(in, f.scan, enter, leave, &f);
     hashset_free(&f.targets);
     for (frame *fr; (fr = render_stack_top(&f.frames)); render_stack_pop(&f.frames)) {
         free(fr->owned[0]);

@@ -85,6 +85,8 @@ static const html_rule html_rules[GUMBO_TAG_LAST] = {
 
 typedef struct {
     const char *name;      /* written tag, or NULL when unwrapped */
+    uint16_t tag;          /* of the written tag */
+    uint8_t name_len;
     uint8_t layout;        /* of the written tag, or of the unwrapped one */
     uint8_t phrasing;
 } hframe;
@@ -110,20 +112,23 @@ typedef struct {
 
 /* ---- escaping ---- */
 
+/* The escape of a character in text; "" for a character that needs none. */
+static const char *const entities[256] = {
+    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+};
+static const uint8_t entity_lengths[256] = {['&'] = 5, ['<'] = 4, ['>'] = 4, ['"'] = 6};
+
+#define MAX_ENTITY 6   /* "&quot;" */
+
 static void put_escaped(render_buf *out, const char *s, size_t n)
 {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *entity;
-        switch (s[i]) {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        default: continue;
-        }
+        unsigned char c = (unsigned char)s[i];
+        if (!(render_byte_class[c] & RENDER_BYTE_ESCAPE))
+            continue;
         render_buf_put(out, s + run, i - run);
-        render_buf_puts(out, entity);
+        render_buf_put(out, entities[c], entity_lengths[c]);
         run = i + 1;
     }
     render_buf_put(out, s + run, n - run);
@@ -205,24 +210,10 @@ static void put_verbatim(html *h, const char *s, size_t n)
     h->pre_line_open = s[n - 1] != '\n';
 }
 
-/* The escape of a character in text, or NULL. */
-static const char *entity_of(char c)
-{
-    switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    default: return NULL;
-    }
-}
-
-#define MAX_ENTITY 6   /* "&quot;" */
-
-/* The rest of a text node once its first word is written: begin_inline
- * has done all it does, so between the words nothing is owed but one
- * space. White-space runs become one space and the words are escaped in
- * one pass over the bytes, not word by word (prose is mostly this); white
+/* Text from its first word on, once begin_inline has done all it does:
+ * between the words nothing is owed but one space. White-space runs become
+ * one space and the words are escaped in one pass over the bytes, each run
+ * of plain bytes copied as it is scanned (prose is mostly this); white
  * space at the end stays owed, as for any text. */
 static void put_rest_of_text(html *h, const char *s)
 {
@@ -236,25 +227,35 @@ static void put_rest_of_text(html *h, const char *s)
             return;
         char *d = out->data + out->len;
         const char *limit = out->data + out->cap - 1;
-        for (; i < n; i++) {
-            char c = s[i];
-            if (render_is_space(c)) {
-                space = 1;
+        for (;;) {
+            unsigned char c = (unsigned char)s[i];
+            uint8_t cls = render_byte_class[c];
+            if (!(cls & (RENDER_BYTE_SPACE | RENDER_BYTE_ESCAPE | RENDER_BYTE_END))) {
+                if (space)
+                    *d++ = ' ';
+                space = 0;
+                do {   /* the NUL at s[n] ends the run */
+                    *d++ = (char)c;
+                    c = (unsigned char)s[++i];
+                } while (!(render_byte_class[c] &
+                           (RENDER_BYTE_SPACE | RENDER_BYTE_ESCAPE | RENDER_BYTE_END)));
                 continue;
             }
-            const char *entity = entity_of(c);
-            if (entity && (size_t)(limit - d) < n - i + MAX_ENTITY)
+            if (cls & RENDER_BYTE_END)
+                break;
+            if (cls & RENDER_BYTE_SPACE) {
+                space = 1;
+                i++;
+                continue;
+            }
+            if ((size_t)(limit - d) < n - i + MAX_ENTITY)
                 break;   /* room again first */
             if (space)
                 *d++ = ' ';
             space = 0;
-            if (!entity) {
-                *d++ = c;
-                continue;
-            }
-            size_t len = strlen(entity);
-            memcpy(d, entity, len);
-            d += len;
+            memcpy(d, entities[c], entity_lengths[c]);
+            d += entity_lengths[c];
+            i++;
         }
         out->len = (size_t)(d - out->data);
         out->data[out->len] = '\0';
@@ -268,27 +269,32 @@ static void put_text(html *h, const char *s)
         put_verbatim(h, s, strlen(s));
         return;
     }
-    while (*s) {
-        size_t n = 0;
-        if (render_is_space(*s)) {
-            while (render_is_space(s[n]))
-                n++;
-            h->owed_space = 1;
-        } else {
-            while (s[n] && !render_is_space(s[n]))
-                n++;
-            begin_inline(h);
-            put_escaped(&h->out, s, n);
-            put_rest_of_text(h, s + n);
-            return;
-        }
-        s += n;
-    }
+    if (render_is_space(*s))
+        h->owed_space = 1;
+    while (render_is_space(*s))
+        s++;
+    if (!*s)
+        return;
+    begin_inline(h);
+    put_rest_of_text(h, s);
 }
 
 static int in_phrasing(const html *h)
 {
     return h->phrasing > 0 || h->implicit_p;
+}
+
+static void put_end_tag(render_buf *out, const char *name, size_t len)
+{
+    if (render_buf_reserve(out, len + 3))
+        return;
+    char *d = out->data + out->len;
+    d[0] = '<';
+    d[1] = '/';
+    memcpy(d + 2, name, len);
+    d[len + 2] = '>';
+    out->len += len + 3;
+    out->data[out->len] = '\0';
 }
 
 static void put_start_tag(html *h, const char *name)
@@ -392,13 +398,15 @@ static int put_leaf(html *h, int32_t id, GumboTag tag)
 
 /* ---- elements ---- */
 
-static int open_written(html *h, hframe *fr, int32_t id, const char *name, const html_rule *rule)
+/* Open the element as `tag` (a div written as a paragraph: p). */
+static int open_written(html *h, hframe *fr, int32_t id, GumboTag tag, const html_rule *rule)
 {
+    const char *name = gumbo_normalized_tagname(tag);
     if (rule->layout != LAYOUT_INLINE)
         block_boundary(h);
     else
         begin_inline(h);
-    if (strcmp(name, "a") == 0) {
+    if (tag == GUMBO_TAG_A) {
         char *url;
         if (render_link_url(h->in, id, &url))
             return -1;
@@ -417,12 +425,14 @@ static int open_written(html *h, hframe *fr, int32_t id, const char *name, const
     }
     if (rule->layout == LAYOUT_CONTAINER)
         render_buf_putc(&h->out, '\n');
-    if (strcmp(name, "pre") == 0) {
+    if (tag == GUMBO_TAG_PRE) {
         render_buf_putc(&h->out, '\n');   /* the parser eats one leading newline */
         h->verbatim++;
         h->pre_line_open = h->pre_break_owed = 0;
     }
     fr->name = name;
+    fr->tag = (uint16_t)tag;
+    fr->name_len = (uint8_t)strlen(name);
     fr->phrasing = rule->phrasing;
     h->phrasing += rule->phrasing;
     h->written++;
@@ -497,9 +507,9 @@ static int open_element(html *h, hframe *fr, int32_t id)
     if (fr->layout != LAYOUT_INLINE)
         close_implicit_p(h);
     if (rule->layout == LAYOUT_INLINE || (rule->layout && !in_phrasing(h)))
-        return open_written(h, fr, id, gumbo_normalized_tagname(tag), rule) ? -1 : 1;
+        return open_written(h, fr, id, tag, rule) ? -1 : 1;
     if (is_block && !in_phrasing(h) && !(flags & RENDER_HAS_BLOCK) && (flags & RENDER_HAS_CONTENT))
-        return open_written(h, fr, id, "p", &paragraph) ? -1 : 1;
+        return open_written(h, fr, id, GUMBO_TAG_P, &paragraph) ? -1 : 1;
     if (fr->layout != LAYOUT_INLINE)
         unwrapped_block_edge(h);
     return 1;
@@ -539,13 +549,11 @@ static void leave(void *ctx, int32_t id)
         close_implicit_p(h);
         h->written--;
         h->phrasing -= fr->phrasing;
-        if (strcmp(fr->name, "pre") == 0)
+        if (fr->tag == GUMBO_TAG_PRE)
             h->verbatim--;
-        if (strcmp(fr->name, "a") == 0)
+        if (fr->tag == GUMBO_TAG_A)
             h->in_link--;
-        render_buf_puts(&h->out, "</");
-        render_buf_puts(&h->out, fr->name);
-        render_buf_putc(&h->out, '>');
+        put_end_tag(&h->out, fr->name, fr->name_len);
         if (fr->layout != LAYOUT_INLINE) {
             render_buf_putc(&h->out, '\n');
             block_boundary(h);
@@ -560,13 +568,13 @@ char *render_html(const rm_render_input *in)
 {
     html h = {.in = in};
     h.frames.size = sizeof(hframe);
-    uint8_t *scan = render_scan(in);
-    if (!scan)
+    uint8_t *scan = in->scan ? NULL : render_scan(in);
+    if (!in->scan && !scan)
         return NULL;
-    h.scan = scan;
-    int rc = render_targets(in, scan, &h.targets);
+    h.scan = in->scan ? in->scan : scan;
+    int rc = render_targets(in, h.scan, &h.targets);
     if (rc == 0)
-        rc = render_walk(in, scan, enter, leave, &h);
+        rc = render_walk(in, h.scan, enter, leave, &h);
     close_implicit_p(&h);
     hashset_free(&h.targets);
     render_stack_free(&h.frames);

@@ -191,6 +191,12 @@ void render_lines_write(render_lines *w, const char *s, size_t n)
     w->any_output = 1;
 }
 
+void render_lines_open(render_lines *w)
+{
+    pay_owed(w);
+    w->any_output = 1;
+}
+
 void render_lines_puts(render_lines *w, const char *s)
 {
     render_lines_write(w, s, strlen(s));

@@ -50,6 +50,9 @@ void render_lines_end_verbatim(render_lines *w);
 /* Content bytes, written after whatever is owed. */
 void render_lines_write(render_lines *w, const char *s, size_t n);
 void render_lines_puts(render_lines *w, const char *s);
+/* Pay what is owed before content that the caller then appends to the
+ * output itself (at least one byte). */
+void render_lines_open(render_lines *w);
 
 /* Markdown inline markup: `open` waits for content; closing drops it if
  * none came, else writes `close` right after the content. */

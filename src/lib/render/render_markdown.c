@@ -511,6 +511,7 @@ static char *as_html(const rm_render_input *in, int32_t id)
     rm_render_input one = *in;
     one.roots = &id;
     one.root_count = 1;
+    one.scan = NULL;   /* made for other roots */
     return render_html(&one);
 }
 
