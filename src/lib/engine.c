@@ -430,8 +430,26 @@ static int collect_fixed_classes(rm_engine *e)
     return 0;
 }
 
-static bool has_fixed_class(const rm_engine *e, const char *cls)
+static bool is_fixed_class(const rm_engine *e, const char *name, size_t n)
 {
+    if (n == 5 && strncmp(name, "fixed", 5) == 0)
+        return true;
+    /* most pages' style sheets fix no class: no hash to take then */
+    return e->fixed_classes.count && hashset_has(&e->fixed_classes, hashset_hash(name, n));
+}
+
+/* What a class list says, read in one pass over its names (every element
+ * has one, some of thousands of bytes): fixed (Tailwind's "fixed" or a
+ * class a <style> rule fixes), screen-reader only, a tab panel, and
+ * Wikimedia's "fallback-image" (found inside a name too). */
+typedef struct {
+    bool fixed, screen_reader, tab_panel, fallback_image;
+} class_facts;
+
+static class_facts read_class_list(const rm_engine *e, const char *cls)
+{
+    class_facts facts = {false, false, false, false};
+    static const char fallback[] = "fallback-image";
     for (const char *p = cls; *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
             p++;
@@ -439,13 +457,17 @@ static bool has_fixed_class(const rm_engine *e, const char *cls)
         while (*p && *p != ' ' && *p != '\t' && *p != '\n')
             p++;
         size_t n = (size_t)(p - start);
-        if (n == 5 && strncmp(start, "fixed", 5) == 0)
-            return true;
-        /* most pages' style sheets fix no class: no hash to take then */
-        if (n > 0 && e->fixed_classes.count && hashset_has(&e->fixed_classes, hashset_hash(start, n)))
-            return true;
+        if (n == 0)
+            continue;
+        facts.fixed = facts.fixed || is_fixed_class(e, start, n);
+        unsigned named = heur_class_name_facts(start, n);
+        facts.screen_reader = facts.screen_reader || (named & HEUR_CLASS_SCREEN_READER);
+        facts.tab_panel = facts.tab_panel || (named & HEUR_CLASS_TAB_PANEL);
+        for (size_t k = 0; !facts.fallback_image && k + sizeof fallback - 1 <= n; k++)
+            facts.fallback_image = start[k] == fallback[0] &&
+                                   memcmp(start + k, fallback, sizeof fallback - 1) == 0;
     }
-    return false;
+    return facts;
 }
 
 /* Flags carried by attributes, read in one pass over them (Gumbo keeps
@@ -481,12 +503,15 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
         case 'c':
             if (strcmp(name, "class") != 0)
                 break;
-            fallback_image = strstr(v, "fallback-image") != NULL;
-            tab_panel = tab_panel || heur_is_tab_panel(v);
-            if (has_fixed_class(e, v))
-                f |= NF_FIXED;
-            if (heur_is_screen_reader_only(v))
-                f |= NF_HIDDEN;
+            {
+                class_facts facts = read_class_list(e, v);
+                fallback_image = facts.fallback_image;
+                tab_panel = tab_panel || facts.tab_panel;
+                if (facts.fixed)
+                    f |= NF_FIXED;
+                if (facts.screen_reader)
+                    f |= NF_HIDDEN;
+            }
             break;
         case 'r':
             if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0)
@@ -859,6 +884,8 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
     return text;
 }
 
+#define HTML_SPACE_BITS ((1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\f') | (1ull << '\r'))
+
 char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
                        char *buf, size_t *len)
 {
@@ -871,17 +898,22 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
             i += e->dom.nodes[i].size - 1;
             continue;
         }
-        const char *t = dom_text(&e->dom, (int32_t)i);
-        for (; t && *t && n < max_bytes; t++) {
-            unsigned char c = (unsigned char)*t;
-            bool ws = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
-            if (ws && space)
+        if (e->dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        const unsigned char *t = (const unsigned char *)e->dom.nodes[i].g->v.text.text;
+        for (unsigned char c; n < max_bytes && (c = *t) != '\0'; t++) {
+            /* HTML's white space: ' ', \t, \n, \f, \r */
+            if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
+                if (!space)
+                    buf[n++] = ' ';
+                space = true;
                 continue;
+            }
             /* ASCII letters are lower-cased on the way: that is their fold,
              * and it changes nothing that folds the rest */
-            buf[n++] = ws ? ' ' : (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
             high |= c;
-            space = ws;
+            space = false;
         }
     }
     while (n > 0 && buf[n - 1] == ' ')

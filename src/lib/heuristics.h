@@ -48,6 +48,11 @@ bool heur_is_screen_reader_only(const char *cls);
 /* Does a class attribute name the panel of a tab or accordion widget, whose
  * content the page hides until a click but is part of it? */
 bool heur_is_tab_panel(const char *cls);
+
+/* The two tests above for one class name (`len` bytes, no white space):
+ * HEUR_CLASS_* bits. For a pass that reads each class list once. */
+enum { HEUR_CLASS_SCREEN_READER = 1u << 0, HEUR_CLASS_TAB_PANEL = 1u << 1 };
+unsigned heur_class_name_facts(const char *name, size_t len);
 bool heur_is_streamed_segment_id(const char *id);   /* React's <div hidden id="S:1"> */
 
 /* Does an element's class/id name it as a byline or dateline ("byline",
