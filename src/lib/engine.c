@@ -666,6 +666,8 @@ static bool is_streamed_shell(const rm_engine *e)
            (double)streamed_links < STREAMED_MAX_LINK_DENSITY * (double)streamed;
 }
 
+static uint8_t own_of(const rm_engine *e, int32_t i);
+
 int engine_prepare(rm_engine *e)
 {
     size_t n = (size_t)e->dom.count;
@@ -674,6 +676,7 @@ int engine_prepare(rm_engine *e)
     e->tchars = calloc(n, sizeof *e->tchars);
     e->tcommas = calloc(n, sizeof *e->tcommas);
     e->tsentences = calloc(n, sizeof *e->tsentences);
+    e->own = calloc(n, sizeof *e->own);
     e->raw = calloc(n, sizeof *e->raw);
     e->kind = malloc(n);
     e->drop = calloc(n, 1);
@@ -681,7 +684,7 @@ int engine_prepare(rm_engine *e)
     e->st = calloc(n, sizeof *e->st);
     e->score = calloc(n, sizeof *e->score);
     e->scored = calloc(n, 1);
-    if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences ||
+    if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences || !e->own ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
         !e->scored || build_signatures(e) || collect_fixed_classes(e) ||
         collect_link_targets(e) || collect_disclosed(e))
@@ -700,6 +703,7 @@ int engine_prepare(rm_engine *e)
             e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT)
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
+        e->own[i] = own_of(e, i);
     }
     drop_static(e);
     engine_stats(e, e->drop, e->raw);
@@ -747,6 +751,7 @@ void engine_release_passes(rm_engine *e)
     RELEASE(e->tchars);
     RELEASE(e->tcommas);
     RELEASE(e->tsentences);
+    RELEASE(e->own);
     RELEASE(e->raw);
     RELEASE(e->kind);
     RELEASE(e->has_block);
@@ -788,38 +793,70 @@ static bool is_entry_field(const char *type)
     return !type || (strcasecmp(type, "checkbox") != 0 && strcasecmp(type, "radio") != 0);
 }
 
+/* What an element itself counts for in rm_stats (e->own). */
+enum {
+    OWN_NONE,
+    OWN_PARAGRAPH,
+    OWN_LIST_ITEM,
+    OWN_IMAGE,
+    OWN_INPUT,      /* an <input> for data entry */
+    OWN_EMBED,
+    OWN_HEADING,
+    OWN_ROLE_BOX,   /* a div or span: a heading when role="heading" */
+    OWN_LINK,       /* <a href> */
+};
+
+/* e->own of node i: for an element what it counts for, for a text node
+ * how many characters link text loses to trimming. */
+static uint8_t own_of(const rm_engine *e, int32_t i)
+{
+    const rm_node *n = &e->dom.nodes[i];
+    if (n->type == RM_NODE_TEXT)   /* NF_IN_LINK is final once the node is prepared */
+        return (e->flags[i] & NF_IN_LINK)
+                   ? (uint8_t)(e->tchars[i] - link_text_chars(dom_text(&e->dom, i), e->tchars[i]))
+                   : 0;
+    if (n->type != RM_NODE_ELEMENT)
+        return OWN_NONE;
+    switch (n->tag) {
+    case GUMBO_TAG_P: return OWN_PARAGRAPH;
+    case GUMBO_TAG_LI: return OWN_LIST_ITEM;
+    case GUMBO_TAG_IMG: return OWN_IMAGE;
+    /* Readability counts <input>s only: a "Copy" button beside a code
+     * block does not make it a form. Checkboxes and radio buttons are not
+     * data entry either: they tick off recipe ingredients and task lists. */
+    case GUMBO_TAG_INPUT: return is_entry_field(dom_attr(&e->dom, i, "type")) ? OWN_INPUT : OWN_NONE;
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_VIDEO: return OWN_EMBED;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: return OWN_HEADING;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: return OWN_ROLE_BOX;
+    case GUMBO_TAG_A: return dom_attr(&e->dom, i, "href") ? OWN_LINK : OWN_NONE;
+    default: return OWN_NONE;
+    }
+}
+
 /* Add the node's own counts to *s; returns its own <input> count, which
  * a dropped form control still hands its parent. */
 static uint32_t add_own_stats(const rm_engine *e, int32_t i, rm_stats *s)
 {
-    const rm_node *n = &e->dom.nodes[i];
-    if (n->type == RM_NODE_TEXT) {
+    if (e->dom.nodes[i].type == RM_NODE_TEXT) {
         s->chars += e->tchars[i];
         s->commas += e->tcommas[i];
         s->sentences += e->tsentences[i];
         if (e->flags[i] & NF_IN_LINK)
-            s->link_chars += (float)link_text_chars(dom_text(&e->dom, i), e->tchars[i]) *
+            s->link_chars += (float)(e->tchars[i] - e->own[i]) *
                              ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
         return 0;
     }
-    switch (n->tag) {
-    case GUMBO_TAG_P: s->paragraphs++; break;
-    case GUMBO_TAG_LI: s->list_items++; break;
-    case GUMBO_TAG_IMG: s->images++; break;
-    /* Readability counts <input>s only: a "Copy" button beside a code
-     * block does not make it a form. Checkboxes and radio buttons are not
-     * data entry either: they tick off recipe ingredients and task lists. */
-    case GUMBO_TAG_INPUT: {
-        uint32_t inputs = is_entry_field(dom_attr(&e->dom, i, "type"));
-        s->inputs += inputs;
-        return inputs;
-    }
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_VIDEO: s->embeds++; break;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: s->headings++; break;
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: s->headings += (e->flags[i] & NF_ROLE_HEADING) != 0; break;
-    case GUMBO_TAG_A: s->links += dom_attr(&e->dom, i, "href") ? 1 : 0; break;
+    switch (e->own[i]) {
+    case OWN_PARAGRAPH: s->paragraphs++; break;
+    case OWN_LIST_ITEM: s->list_items++; break;
+    case OWN_IMAGE: s->images++; break;
+    case OWN_INPUT: s->inputs++; return 1;
+    case OWN_EMBED: s->embeds++; break;
+    case OWN_HEADING: s->headings++; break;
+    case OWN_ROLE_BOX: s->headings += (e->flags[i] & NF_ROLE_HEADING) != 0; break;
+    case OWN_LINK: s->links++; break;
     default: break;
     }
     return 0;

@@ -186,6 +186,7 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
     string_index closed_thread, prompts;
+    uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
     wordset screen_reader, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
@@ -1407,7 +1408,8 @@ static const char *const placeholder_texts[] = {
 
 bool heur_is_placeholder(const char *text, size_t len)
 {
-    const wordset *placeholders = &indexes()->placeholders;
+    const table_indexes *ix = indexes();
+    const wordset *placeholders = &ix->placeholders;
     char squeezed[64];
     size_t n = 0;
     bool space = false;
@@ -1424,6 +1426,9 @@ bool heur_is_placeholder(const char *text, size_t len)
         space = false;
         /* the squeezed text only grows: past the longest text, none can match */
         if (n + 1 >= sizeof squeezed || n >= placeholders->longest)
+            return false;
+        /* most boxes open with a letter no placeholder opens with */
+        if (n == 0 && !(ix->placeholder_openings[c >> 3] & (1u << (c & 7))))
             return false;
         squeezed[n++] = (char)c;
     }
@@ -1596,6 +1601,10 @@ static void index_tables(void)
     WORDS(call_to_action_words, &all_indexes.calls_to_action);
     WORDS(review_headings, &all_indexes.review_headings);
     WORDS(placeholder_texts, &all_indexes.placeholders);
+    for (size_t i = 0; i < COUNT(placeholder_texts); i++) {
+        unsigned char c = (unsigned char)placeholder_texts[i][0];
+        all_indexes.placeholder_openings[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
     WORDS(ad_labels, &all_indexes.ad_labels);
 }
 

@@ -64,19 +64,41 @@ static bool ascii_joined(const unsigned char *prev, const unsigned char *next)
     return false;
 }
 
+/* ASCII letters and digits by byte: count_ascii asks it of every byte of
+ * the article's text. */
+#define ALNUM(c) [c] = true
+static const bool ascii_alnum[256] = {
+    ALNUM('0'), ALNUM('1'), ALNUM('2'), ALNUM('3'), ALNUM('4'), ALNUM('5'), ALNUM('6'),
+    ALNUM('7'), ALNUM('8'), ALNUM('9'),
+    ALNUM('a'), ALNUM('b'), ALNUM('c'), ALNUM('d'), ALNUM('e'), ALNUM('f'), ALNUM('g'),
+    ALNUM('h'), ALNUM('i'), ALNUM('j'), ALNUM('k'), ALNUM('l'), ALNUM('m'), ALNUM('n'),
+    ALNUM('o'), ALNUM('p'), ALNUM('q'), ALNUM('r'), ALNUM('s'), ALNUM('t'), ALNUM('u'),
+    ALNUM('v'), ALNUM('w'), ALNUM('x'), ALNUM('y'), ALNUM('z'),
+    ALNUM('A'), ALNUM('B'), ALNUM('C'), ALNUM('D'), ALNUM('E'), ALNUM('F'), ALNUM('G'),
+    ALNUM('H'), ALNUM('I'), ALNUM('J'), ALNUM('K'), ALNUM('L'), ALNUM('M'), ALNUM('N'),
+    ALNUM('O'), ALNUM('P'), ALNUM('Q'), ALNUM('R'), ALNUM('S'), ALNUM('T'), ALNUM('U'),
+    ALNUM('V'), ALNUM('W'), ALNUM('X'), ALNUM('Y'), ALNUM('Z'),
+};
+#undef ALNUM
+
 static size_t count_ascii(const unsigned char *s, size_t len)
 {
     size_t words = 0;
     const unsigned char *last = NULL;   /* the previous letter or digit */
-    for (const unsigned char *p = s; p < s + len; p++) {
-        if (!is_ascii_letter(*p) && !is_ascii_digit(*p))
-            continue;
-        /* within a word (no gap) nothing need be asked */
-        if (!last || (p != last + 1 && !ascii_joined(last, p)))
+    const unsigned char *p = s, *end = s + len;
+    for (;;) {
+        while (p < end && !ascii_alnum[*p])
+            p++;
+        if (p == end)
+            return words;
+        /* a run of letters and digits: one word, unless the gap before
+         * it joins it to the previous run; within it nothing need be asked */
+        if (!last || !ascii_joined(last, p))
             words++;
-        last = p;
+        while (p < end && ascii_alnum[*p])
+            p++;
+        last = p - 1;
     }
-    return words;
 }
 
 static bool is_cjk(ucs4_t uc)
