@@ -31,7 +31,7 @@
 #define MAX_INDEXED 1024  /* entries of one table (checked where indexed) */
 #define MIN_WINDOW 4       /* shortest entry that lets a table be skipped through */
 #define MAX_WINDOW 64
-#define SHIFT_SLOTS 4096
+#define SHIFT_SLOTS 1024  /* a page with the rest of the index */
 
 typedef struct {
     int16_t first[256];          /* first entry starting with the byte, or -1 */
@@ -55,7 +55,8 @@ typedef struct {
  * every short box, and most of it is skipped a window at a time. */
 static unsigned pair_slot(unsigned char a, unsigned char b)
 {
-    return (((unsigned)a << 4) ^ (unsigned)b) & (SHIFT_SLOTS - 1);
+    /* two letters never share a slot: a letter is 1..26 in its low bits */
+    return (((unsigned)a << 5) + (unsigned)b) & (SHIFT_SLOTS - 1);
 }
 
 static unsigned triple_bit(const char *s)
@@ -98,9 +99,10 @@ static void index_windows(const void *table, size_t stride, size_t n, string_ind
 
 static void index_strings(const void *table, size_t stride, size_t n, string_index *ix)
 {
+    /* `ix` is in static storage, zero already: the pair and triple bits
+     * are only set, so that the pages of rows no entry starts with are
+     * never touched (a process's memory, thirteen indexes) */
     memset(ix->first, 0xff, sizeof ix->first);
-    memset(ix->pairs, 0, sizeof ix->pairs);
-    memset(ix->triples, 0, sizeof ix->triples);
     ix->short_entries = false;
     ix->empty = n;
     for (size_t i = n; i-- > 0;) {
