@@ -65,9 +65,13 @@ static const uint32_t phrase_box_max_chars[RM_REMOVED_KIND_COUNT] = {
 /* Data attributes that name a component of the page, as sites built from
  * components (React, Arc, Guardian's DCR) tag their markup for tests and
  * analytics: these survive when class names are hashed. */
-static const char *const component_attrs[] = {
+#define MARKER_ATTR_COUNT 7
+static const char *const marker_attrs[MARKER_ATTR_COUNT] = {
+    "class", "id",
+    /* the component names */
     "data-component", "data-testid", "data-qa", "data-module", "data-type",
 };
+#define FIRST_COMPONENT_ATTR 2
 
 /* Elements that can label a box: headings and short bold or label lines. */
 static const bool label_tags[GUMBO_TAG_LAST + 1] = {
@@ -155,16 +159,17 @@ static void classify_by_marker(rm_engine *e, int32_t id)
 {
     if (!node(e, id)->has_attrs)
         return;   /* no class, id or component name to go by */
-    bool strong;
-    const char *cls = dom_attr(&e->dom, id, "class");
-    const char *ident = dom_attr(&e->dom, id, "id");
     if (e->flags[id] & NF_IN_CODE)
         return;         /* "token comment" is syntax highlighting */
+    bool strong;
+    const char *values[MARKER_ATTR_COUNT];
+    dom_attrs_lookup(&e->dom, id, marker_attrs, MARKER_ATTR_COUNT, values);
+    const char *cls = values[0], *ident = values[1];
     if (engine_id_is_slug(e, id))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
-    for (size_t k = 0; kind == RM_KIND_NONE && k < sizeof component_attrs / sizeof component_attrs[0]; k++)
-        kind = heur_component_kind(dom_attr(&e->dom, id, component_attrs[k]), &strong);
+    for (size_t k = FIRST_COMPONENT_ATTR; kind == RM_KIND_NONE && k < MARKER_ATTR_COUNT; k++)
+        kind = heur_component_kind(values[k], &strong);
     if (kind == RM_KIND_NONE || protected_box(e, id) || (!strong && holds_index_cards(e, id)))
         return;
     /* Hidden boxes are dropped anyway; name them only on strong evidence

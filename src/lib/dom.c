@@ -212,6 +212,24 @@ const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
     return NULL;
 }
 
+void dom_attrs_lookup(const rm_dom *dom, int32_t id, const char *const *names, size_t count,
+                      const char **values)
+{
+    for (size_t k = 0; k < count; k++)
+        values[k] = NULL;
+    const rm_node *n = &dom->nodes[id];
+    if (n->type != RM_NODE_ELEMENT || !n->has_attrs)
+        return;
+    const GumboVector *attrs = &n->g->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *a = attrs->data[i];
+        char first = (char)(a->name[0] | 0x20);
+        for (size_t k = 0; k < count; k++)
+            if (!values[k] && (char)(names[k][0] | 0x20) == first && same_name(a->name, names[k]))
+                values[k] = a->value;
+    }
+}
+
 const char *dom_text(const rm_dom *dom, int32_t id)
 {
     const rm_node *n = &dom->nodes[id];

@@ -89,6 +89,11 @@ static inline const char *dom_attr(const rm_dom *dom, int32_t id, const char *na
 {
     return dom->nodes[id].has_attrs ? dom_attr_lookup(dom, id, name) : NULL;
 }
+/* dom_attr for `count` names at once, in one pass over the attributes
+ * (a pass that asks an element for many names): values[k] is the value
+ * of names[k], or NULL. */
+void dom_attrs_lookup(const rm_dom *dom, int32_t id, const char *const *names, size_t count,
+                      const char **values);
 /* Text of a text node (NULL for elements). */
 const char *dom_text(const rm_dom *dom, int32_t id);
 

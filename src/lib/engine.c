@@ -430,8 +430,26 @@ static int collect_fixed_classes(rm_engine *e)
     return 0;
 }
 
-static bool has_fixed_class(const rm_engine *e, const char *cls)
+static bool is_fixed_class(const rm_engine *e, const char *name, size_t n)
 {
+    if (n == 5 && strncmp(name, "fixed", 5) == 0)
+        return true;
+    /* most pages' style sheets fix no class: no hash to take then */
+    return e->fixed_classes.count && hashset_has(&e->fixed_classes, hashset_hash(name, n));
+}
+
+/* What a class list says, read in one pass over its names (every element
+ * has one, some of thousands of bytes): fixed (Tailwind's "fixed" or a
+ * class a <style> rule fixes), screen-reader only, a tab panel, and
+ * Wikimedia's "fallback-image" (found inside a name too). */
+typedef struct {
+    bool fixed, screen_reader, tab_panel, fallback_image;
+} class_facts;
+
+static class_facts read_class_list(const rm_engine *e, const char *cls)
+{
+    class_facts facts = {false, false, false, false};
+    static const char fallback[] = "fallback-image";
     for (const char *p = cls; *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
             p++;
@@ -439,13 +457,17 @@ static bool has_fixed_class(const rm_engine *e, const char *cls)
         while (*p && *p != ' ' && *p != '\t' && *p != '\n')
             p++;
         size_t n = (size_t)(p - start);
-        if (n == 5 && strncmp(start, "fixed", 5) == 0)
-            return true;
-        /* most pages' style sheets fix no class: no hash to take then */
-        if (n > 0 && e->fixed_classes.count && hashset_has(&e->fixed_classes, hashset_hash(start, n)))
-            return true;
+        if (n == 0)
+            continue;
+        facts.fixed = facts.fixed || is_fixed_class(e, start, n);
+        unsigned named = heur_class_name_facts(start, n);
+        facts.screen_reader = facts.screen_reader || (named & HEUR_CLASS_SCREEN_READER);
+        facts.tab_panel = facts.tab_panel || (named & HEUR_CLASS_TAB_PANEL);
+        for (size_t k = 0; !facts.fallback_image && k + sizeof fallback - 1 <= n; k++)
+            facts.fallback_image = start[k] == fallback[0] &&
+                                   memcmp(start + k, fallback, sizeof fallback - 1) == 0;
     }
-    return false;
+    return facts;
 }
 
 /* Flags carried by attributes, read in one pass over them (Gumbo keeps
@@ -481,12 +503,15 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
         case 'c':
             if (strcmp(name, "class") != 0)
                 break;
-            fallback_image = strstr(v, "fallback-image") != NULL;
-            tab_panel = tab_panel || heur_is_tab_panel(v);
-            if (has_fixed_class(e, v))
-                f |= NF_FIXED;
-            if (heur_is_screen_reader_only(v))
-                f |= NF_HIDDEN;
+            {
+                class_facts facts = read_class_list(e, v);
+                fallback_image = facts.fallback_image;
+                tab_panel = tab_panel || facts.tab_panel;
+                if (facts.fixed)
+                    f |= NF_FIXED;
+                if (facts.screen_reader)
+                    f |= NF_HIDDEN;
+            }
             hidden = hidden || heur_is_hiding_class(v);
             break;
         case 'r':
@@ -722,6 +747,8 @@ static bool is_streamed_shell(const rm_engine *e)
            (double)streamed_links < STREAMED_MAX_LINK_DENSITY * (double)streamed;
 }
 
+static uint8_t own_of(const rm_engine *e, int32_t i);
+
 int engine_prepare(rm_engine *e)
 {
     size_t n = (size_t)e->dom.count;
@@ -730,6 +757,7 @@ int engine_prepare(rm_engine *e)
     e->tchars = calloc(n, sizeof *e->tchars);
     e->tcommas = calloc(n, sizeof *e->tcommas);
     e->tsentences = calloc(n, sizeof *e->tsentences);
+    e->own = calloc(n, sizeof *e->own);
     e->raw = calloc(n, sizeof *e->raw);
     e->kind = malloc(n);
     e->drop = calloc(n, 1);
@@ -737,7 +765,7 @@ int engine_prepare(rm_engine *e)
     e->st = calloc(n, sizeof *e->st);
     e->score = calloc(n, sizeof *e->score);
     e->scored = calloc(n, 1);
-    if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences ||
+    if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences || !e->own ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
         !e->scored || build_signatures(e) || collect_fixed_classes(e) ||
         collect_link_targets(e) || collect_disclosed(e))
@@ -761,6 +789,7 @@ int engine_prepare(rm_engine *e)
             if (heur_is_price_tag(dom_text(&e->dom, i), e->tchars[i]))
                 e->flags[i] |= NF_PRICE_TAG;
         }
+        e->own[i] = own_of(e, i);
     }
     open_panel_wrappers(e);
     drop_static(e);
@@ -809,6 +838,7 @@ void engine_release_passes(rm_engine *e)
     RELEASE(e->tchars);
     RELEASE(e->tcommas);
     RELEASE(e->tsentences);
+    RELEASE(e->own);
     RELEASE(e->raw);
     RELEASE(e->kind);
     RELEASE(e->has_block);
@@ -850,38 +880,70 @@ static bool is_entry_field(const char *type)
     return !type || (strcasecmp(type, "checkbox") != 0 && strcasecmp(type, "radio") != 0);
 }
 
+/* What an element itself counts for in rm_stats (e->own). */
+enum {
+    OWN_NONE,
+    OWN_PARAGRAPH,
+    OWN_LIST_ITEM,
+    OWN_IMAGE,
+    OWN_INPUT,      /* an <input> for data entry */
+    OWN_EMBED,
+    OWN_HEADING,
+    OWN_ROLE_BOX,   /* a div or span: a heading when role="heading" */
+    OWN_LINK,       /* <a href> */
+};
+
+/* e->own of node i: for an element what it counts for, for a text node
+ * how many characters link text loses to trimming. */
+static uint8_t own_of(const rm_engine *e, int32_t i)
+{
+    const rm_node *n = &e->dom.nodes[i];
+    if (n->type == RM_NODE_TEXT)   /* NF_IN_LINK is final once the node is prepared */
+        return (e->flags[i] & NF_IN_LINK)
+                   ? (uint8_t)(e->tchars[i] - link_text_chars(dom_text(&e->dom, i), e->tchars[i]))
+                   : 0;
+    if (n->type != RM_NODE_ELEMENT)
+        return OWN_NONE;
+    switch (n->tag) {
+    case GUMBO_TAG_P: return OWN_PARAGRAPH;
+    case GUMBO_TAG_LI: return OWN_LIST_ITEM;
+    case GUMBO_TAG_IMG: return OWN_IMAGE;
+    /* Readability counts <input>s only: a "Copy" button beside a code
+     * block does not make it a form. Checkboxes and radio buttons are not
+     * data entry either: they tick off recipe ingredients and task lists. */
+    case GUMBO_TAG_INPUT: return is_entry_field(dom_attr(&e->dom, i, "type")) ? OWN_INPUT : OWN_NONE;
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_VIDEO: return OWN_EMBED;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: return OWN_HEADING;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: return OWN_ROLE_BOX;
+    case GUMBO_TAG_A: return dom_attr(&e->dom, i, "href") ? OWN_LINK : OWN_NONE;
+    default: return OWN_NONE;
+    }
+}
+
 /* Add the node's own counts to *s; returns its own <input> count, which
  * a dropped form control still hands its parent. */
 static uint32_t add_own_stats(const rm_engine *e, int32_t i, rm_stats *s)
 {
-    const rm_node *n = &e->dom.nodes[i];
-    if (n->type == RM_NODE_TEXT) {
+    if (e->dom.nodes[i].type == RM_NODE_TEXT) {
         s->chars += e->tchars[i];
         s->commas += e->tcommas[i];
         s->sentences += e->tsentences[i];
         if (e->flags[i] & NF_IN_LINK)
-            s->link_chars += (float)link_text_chars(dom_text(&e->dom, i), e->tchars[i]) *
+            s->link_chars += (float)(e->tchars[i] - e->own[i]) *
                              ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
         return 0;
     }
-    switch (n->tag) {
-    case GUMBO_TAG_P: s->paragraphs++; break;
-    case GUMBO_TAG_LI: s->list_items++; break;
-    case GUMBO_TAG_IMG: s->images++; break;
-    /* Readability counts <input>s only: a "Copy" button beside a code
-     * block does not make it a form. Checkboxes and radio buttons are not
-     * data entry either: they tick off recipe ingredients and task lists. */
-    case GUMBO_TAG_INPUT: {
-        uint32_t inputs = is_entry_field(dom_attr(&e->dom, i, "type"));
-        s->inputs += inputs;
-        return inputs;
-    }
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_VIDEO: s->embeds++; break;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: s->headings++; break;
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: s->headings += (e->flags[i] & NF_ROLE_HEADING) != 0; break;
-    case GUMBO_TAG_A: s->links += dom_attr(&e->dom, i, "href") ? 1 : 0; break;
+    switch (e->own[i]) {
+    case OWN_PARAGRAPH: s->paragraphs++; break;
+    case OWN_LIST_ITEM: s->list_items++; break;
+    case OWN_IMAGE: s->images++; break;
+    case OWN_INPUT: s->inputs++; return 1;
+    case OWN_EMBED: s->embeds++; break;
+    case OWN_HEADING: s->headings++; break;
+    case OWN_ROLE_BOX: s->headings += (e->flags[i] & NF_ROLE_HEADING) != 0; break;
+    case OWN_LINK: s->links++; break;
     default: break;
     }
     return 0;
@@ -946,6 +1008,8 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
     return text;
 }
 
+#define HTML_SPACE_BITS ((1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\f') | (1ull << '\r'))
+
 char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
                        char *buf, size_t *len)
 {
@@ -958,17 +1022,22 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
             i += e->dom.nodes[i].size - 1;
             continue;
         }
-        const char *t = dom_text(&e->dom, (int32_t)i);
-        for (; t && *t && n < max_bytes; t++) {
-            unsigned char c = (unsigned char)*t;
-            bool ws = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
-            if (ws && space)
+        if (e->dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        const unsigned char *t = (const unsigned char *)e->dom.nodes[i].g->v.text.text;
+        for (unsigned char c; n < max_bytes && (c = *t) != '\0'; t++) {
+            /* HTML's white space: ' ', \t, \n, \f, \r */
+            if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
+                if (!space)
+                    buf[n++] = ' ';
+                space = true;
                 continue;
+            }
             /* ASCII letters are lower-cased on the way: that is their fold,
              * and it changes nothing that folds the rest */
-            buf[n++] = ws ? ' ' : (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
             high |= c;
-            space = ws;
+            space = false;
         }
     }
     while (n > 0 && buf[n - 1] == ' ')

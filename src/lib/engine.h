@@ -118,6 +118,10 @@ typedef struct {
     uint32_t *tchars;        /* text nodes: collapsed code points */
     uint16_t *tcommas;       /* text nodes: commas */
     uint16_t *tsentences;    /* text nodes: sentence ends */
+    uint8_t *own;            /* what the node itself adds to the statistics
+                                (engine.c OWN_*; text nodes: the white space
+                                at the edges of link text), read once so that
+                                each engine_stats sweep stays in these arrays */
     rm_stats *raw;           /* visible page, no clutter removed */
     uint8_t *kind;           /* clutter root kind or RM_KIND_NONE */
     unsigned removed[RM_REMOVED_KIND_COUNT];

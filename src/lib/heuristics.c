@@ -30,6 +30,9 @@
  * position only the entries starting with that byte are compared. Each
  * table is indexed once (pthread_once) and read-only after. */
 #define MAX_INDEXED 1024  /* entries of one table (checked where indexed) */
+#define MIN_WINDOW 4       /* shortest entry that lets a table be skipped through */
+#define MAX_WINDOW 64
+#define SHIFT_SLOTS 1024  /* a page with the rest of the index */
 
 typedef struct {
     int16_t first[256];          /* first entry starting with the byte, or -1 */
@@ -40,7 +43,22 @@ typedef struct {
     uint8_t triples[512];        /* bit triple_bit(): some entry may start with
                                     these three bytes */
     bool short_entries;          /* an entry under three bytes: no triple test */
+    size_t window;               /* the shortest entry's length (at most
+                                    MAX_WINDOW), 0 below MIN_WINDOW */
+    uint8_t shift[SHIFT_SLOTS];  /* by the hash of two bytes that end a window:
+                                    how far the window may move on (Wu-Manber) */
 } string_index;
+
+/* Tables whose every entry is long enough are searched Wu-Manber style: a
+ * window of the shortest entry's length slides over the text, and the two
+ * bytes that end it say how far no entry can start; only where none can
+ * be skipped are the entries compared. Prose meets the phrase tables in
+ * every short box, and most of it is skipped a window at a time. */
+static unsigned pair_slot(unsigned char a, unsigned char b)
+{
+    /* two letters never share a slot: a letter is 1..26 in its low bits */
+    return (((unsigned)a << 5) + (unsigned)b) & (SHIFT_SLOTS - 1);
+}
 
 static unsigned triple_bit(const char *s)
 {
@@ -54,11 +72,38 @@ static const char *entry_at(const void *table, size_t stride, size_t i)
     return *(const char *const *)(const void *)((const char *)table + i * stride);
 }
 
+/* The window and the shift table of a table (no window when some entry
+ * is shorter than MIN_WINDOW). A pair that ends a window at offset j of
+ * some entry's opening window may move it at most window - 1 - j; a pair
+ * that ends none, window - 1; colliding pairs keep the smaller shift. */
+static void index_windows(const void *table, size_t stride, size_t n, string_index *ix)
+{
+    size_t window = MAX_WINDOW;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(entry_at(table, stride, i));
+        if (len < window)
+            window = len;
+    }
+    ix->window = window >= MIN_WINDOW ? window : 0;
+    if (!ix->window)
+        return;
+    memset(ix->shift, (int)(window - 1), sizeof ix->shift);
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *entry = (const unsigned char *)entry_at(table, stride, i);
+        for (size_t j = 1; j < window; j++) {
+            uint8_t *slot = &ix->shift[pair_slot(entry[j - 1], entry[j])];
+            if (*slot > window - 1 - j)
+                *slot = (uint8_t)(window - 1 - j);
+        }
+    }
+}
+
 static void index_strings(const void *table, size_t stride, size_t n, string_index *ix)
 {
+    /* `ix` is in static storage, zero already: the pair and triple bits
+     * are only set, so that the pages of rows no entry starts with are
+     * never touched (a process's memory, thirteen indexes) */
     memset(ix->first, 0xff, sizeof ix->first);
-    memset(ix->pairs, 0, sizeof ix->pairs);
-    memset(ix->triples, 0, sizeof ix->triples);
     ix->short_entries = false;
     ix->empty = n;
     for (size_t i = n; i-- > 0;) {
@@ -80,6 +125,7 @@ static void index_strings(const void *table, size_t stride, size_t n, string_ind
         else
             ix->triples[triple_bit(entry) >> 3] |= (uint8_t)(1u << (triple_bit(entry) & 7));
     }
+    index_windows(table, stride, n, ix);
 }
 
 /* Does `entry` (not empty) start at s, with `len` bytes left? */
@@ -91,10 +137,36 @@ static bool starts_at(const char *s, size_t len, const char *entry)
     return !entry[k];
 }
 
+/* first_found through the shift table: every place an entry occurs is
+ * the start of a window whose end the shifts never jump over. */
+static size_t first_found_windowed(const void *table, size_t stride, size_t n,
+                                   const string_index *ix, const char *s, size_t len)
+{
+    size_t best = n;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t end = ix->window - 1; end < len && best > 0;) {
+        unsigned shift = ix->shift[pair_slot(u[end - 1], u[end])];
+        if (shift) {
+            end += shift;
+            continue;
+        }
+        size_t p = end + 1 - ix->window;
+        for (int i = ix->first[u[p]]; i >= 0 && (size_t)i < best; i = ix->next[i])
+            if (starts_at(s + p, len - p, entry_at(table, stride, (size_t)i))) {
+                best = (size_t)i;
+                break;
+            }
+        end++;
+    }
+    return best;
+}
+
 /* The first entry, in table order, found anywhere in s[0..len), or n. */
 static size_t first_found(const void *table, size_t stride, size_t n, const string_index *ix,
                           const char *s, size_t len)
 {
+    if (ix->window)
+        return first_found_windowed(table, stride, n, ix, s, len);
     size_t best = ix->empty < n ? ix->empty : n;
     for (size_t p = 0; p < len && best > 0; p++) {
         /* most positions start no entry's first two bytes */
@@ -116,6 +188,8 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
+    string_index closed_thread, prompts, ui_messages;
+    uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
     wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
@@ -761,6 +835,17 @@ bool heur_is_tab_panel(const char *cls)
     return has_class_name(cls, &indexes()->tab_panels);
 }
 
+unsigned heur_class_name_facts(const char *name, size_t len)
+{
+    const table_indexes *ix = indexes();
+    unsigned facts = 0;
+    if (wordset_find_nocase(&ix->screen_reader, name, len) < ix->screen_reader.count)
+        facts |= HEUR_CLASS_SCREEN_READER;
+    if (wordset_find_nocase(&ix->tab_panels, name, len) < ix->tab_panels.count)
+        facts |= HEUR_CLASS_TAB_PANEL;
+    return facts;
+}
+
 /* The id React's streaming server renderer gives a suspended part of the
  * page that it sends hidden, after the rest, for a script to move into
  * place and show: "S:" and a number. */
@@ -1141,15 +1226,6 @@ static const char *const ui_message_phrases[] = {
     "please refresh the page", "refresh your browser",
 };
 
-static bool holds(const char *text, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t at = 0; at + n <= len; at++)
-        if (text[at] == needle[0] && memcmp(text + at, needle, n) == 0)
-            return true;
-    return false;
-}
-
 /* How account and follow prompts open: "Sign in to add this item to
  * your wishlist", "Already have an account? Log in", "Follow me on
  * Instagram". Only a short block that starts so is one (inside a
@@ -1208,7 +1284,11 @@ bool heur_is_related_link_line(const char *text, size_t len)
 {
     while (len > 0 && (*text == ' ' || *text == '\n' || *text == '-'))
         text++, len--;
+    if (len == 0)
+        return false;
     for (size_t i = 0; i < COUNT(related_line_openings); i++) {
+        if (related_line_openings[i][0] != text[0])
+            continue;   /* most lines open with none of them */
         size_t n = strlen(related_line_openings[i]);
         if (len > n + 2 && memcmp(text, related_line_openings[i], n) == 0)
             return true;
@@ -1225,28 +1305,37 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
         text++, len--;
     while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\n'))
         len--;
+    if (len == 0)
+        return RM_KIND_NONE;
+    /* every line meets these tables: compare only the entries that open
+     * with the line's first byte, and search the phrases through their
+     * indexes, not one strstr per entry */
     if (len <= CREDIT_MAX_CHARS)
-        for (size_t i = 0; i < COUNT(credit_openings); i++) {
-            size_t n = strlen(credit_openings[i].phrase);
-            if (len > n && memcmp(text, credit_openings[i].phrase, n) == 0)
-                return credit_openings[i].kind;
-        }
+        for (size_t i = 0; i < COUNT(credit_openings); i++)
+            if (credit_openings[i].phrase[0] == text[0]) {
+                size_t n = strlen(credit_openings[i].phrase);
+                if (len > n && memcmp(text, credit_openings[i].phrase, n) == 0)
+                    return credit_openings[i].kind;
+            }
     if (len > PROMPT_MAX_CHARS)
         return RM_KIND_NONE;
-    for (size_t i = 0; i < COUNT(closed_thread_phrases); i++)
-        if (holds(text, len, closed_thread_phrases[i]))
-            return RM_REMOVED_FOOTER;
-    for (size_t i = 0; i < COUNT(prompt_phrases); i++)
-        if (holds(text, len, prompt_phrases[i]))
-            return RM_REMOVED_PROMPT;
-    for (size_t i = 0; i < COUNT(prompt_openings); i++) {
-        size_t n = strlen(prompt_openings[i]);
-        if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
-            return RM_REMOVED_PROMPT;
-    }
-    for (size_t i = 0; i < COUNT(ui_message_phrases); i++)
-        if (holds(text, len, ui_message_phrases[i]))
-            return RM_REMOVED_PROMPT;
+    const table_indexes *ix = indexes();
+    if (first_found(closed_thread_phrases, sizeof closed_thread_phrases[0],
+                    COUNT(closed_thread_phrases), &ix->closed_thread, text, len) <
+        COUNT(closed_thread_phrases))
+        return RM_REMOVED_FOOTER;
+    if (first_found(prompt_phrases, sizeof prompt_phrases[0], COUNT(prompt_phrases), &ix->prompts,
+                    text, len) < COUNT(prompt_phrases))
+        return RM_REMOVED_PROMPT;
+    for (size_t i = 0; i < COUNT(prompt_openings); i++)
+        if (prompt_openings[i][0] == text[0]) {
+            size_t n = strlen(prompt_openings[i]);
+            if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
+                return RM_REMOVED_PROMPT;
+        }
+    if (first_found(ui_message_phrases, sizeof ui_message_phrases[0], COUNT(ui_message_phrases),
+                    &ix->ui_messages, text, len) < COUNT(ui_message_phrases))
+        return RM_REMOVED_PROMPT;
     return RM_KIND_NONE;
 }
 
@@ -1400,7 +1489,8 @@ static const char *const placeholder_texts[] = {
 
 bool heur_is_placeholder(const char *text, size_t len)
 {
-    const wordset *placeholders = &indexes()->placeholders;
+    const table_indexes *ix = indexes();
+    const wordset *placeholders = &ix->placeholders;
     char squeezed[64];
     size_t n = 0;
     bool space = false;
@@ -1417,6 +1507,9 @@ bool heur_is_placeholder(const char *text, size_t len)
         space = false;
         /* the squeezed text only grows: past the longest text, none can match */
         if (n + 1 >= sizeof squeezed || n >= placeholders->longest)
+            return false;
+        /* most boxes open with a letter no placeholder opens with */
+        if (n == 0 && !(ix->placeholder_openings[c >> 3] & (1u << (c & 7))))
             return false;
         squeezed[n++] = (char)c;
     }
@@ -1621,6 +1714,9 @@ static void index_tables(void)
     INDEX(note_phrases, &all_indexes.notes);
     INDEX(markers, &all_indexes.markers);
     INDEX(marker_pairs, &all_indexes.pairs);
+    INDEX(closed_thread_phrases, &all_indexes.closed_thread);
+    INDEX(prompt_phrases, &all_indexes.prompts);
+    INDEX(ui_message_phrases, &all_indexes.ui_messages);
     WORDS(screen_reader_tokens, &all_indexes.screen_reader);
     WORDS(hiding_tokens, &all_indexes.hiding);
     WORDS(tab_panel_classes, &all_indexes.tab_panels);
@@ -1628,6 +1724,10 @@ static void index_tables(void)
     WORDS(call_to_action_words, &all_indexes.calls_to_action);
     WORDS(review_headings, &all_indexes.review_headings);
     WORDS(placeholder_texts, &all_indexes.placeholders);
+    for (size_t i = 0; i < COUNT(placeholder_texts); i++) {
+        unsigned char c = (unsigned char)placeholder_texts[i][0];
+        all_indexes.placeholder_openings[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
     WORDS(ad_labels, &all_indexes.ad_labels);
 }
 

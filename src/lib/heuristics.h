@@ -52,6 +52,11 @@ bool heur_is_tab_panel(const char *cls);
 /* A utility class that hides the box ("hide", "d-none"), unless another
  * class shows it again at some screen width ("hidden md:block")? */
 bool heur_is_hiding_class(const char *cls);
+
+/* The two tests above for one class name (`len` bytes, no white space):
+ * HEUR_CLASS_* bits. For a pass that reads each class list once. */
+enum { HEUR_CLASS_SCREEN_READER = 1u << 0, HEUR_CLASS_TAB_PANEL = 1u << 1 };
+unsigned heur_class_name_facts(const char *name, size_t len);
 bool heur_is_streamed_segment_id(const char *id);   /* React's <div hidden id="S:1"> */
 
 /* Does an element's class/id name it as a byline or dateline ("byline",

@@ -433,11 +433,10 @@ static char lower(char c)
 
 static int has_prefix_ci(const scan *s, size_t at, const char *prefix)
 {
-    size_t n = strlen(prefix);
-    if (s->len - at < n)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s->html[at + i]) != prefix[i])
+    /* every tag meets this: stop at the first byte that differs (the
+     * second, mostly), without measuring the prefix first */
+    for (size_t i = 0; prefix[i]; i++)
+        if (at + i >= s->len || lower(s->html[at + i]) != prefix[i])
             return 0;
     return 1;
 }

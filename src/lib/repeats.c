@@ -18,6 +18,7 @@
 #include "hashset.h"
 #include "heuristics.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define REPEAT_MIN_BYTES 80      /* a sentence or more, case-folded bytes */
@@ -80,11 +81,13 @@ typedef struct {
 static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
 {
     size_t len;
-    char *text = engine_folded_text(e, id, e->drop, REPEAT_MAX_BYTES, &len);
+    char buf[REPEAT_MAX_BYTES + 1];   /* every block meets this: no allocation */
+    char *text = engine_fold_into(e, id, e->drop, REPEAT_MAX_BYTES, buf, &len);
     if (!text)
         return -1;
     uint64_t h = hashset_hash(text, len);
-    free(text);
+    if (text != buf)
+        free(text);
     if (len < REPEAT_MIN_BYTES)
         return 0;
     uint64_t parent = (uint64_t)(uint32_t)e->dom.nodes[id].parent;

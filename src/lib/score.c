@@ -183,13 +183,18 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
 /* Readability drops "unlikely" blocks (class/id like sidebar, comment,
  * footer, unless also like article, body, content...) before scoring. A
  * block holding the h1 or the articleBody is the article, whatever its
- * name says. */
-static void strip_unlikely(rm_engine *e)
+ * name says. Returns whether it dropped anything (the statistics then
+ * change). */
+static bool strip_unlikely(rm_engine *e)
 {
+    bool dropped = false;
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_unlikely(e, i))
+        if (is_unlikely(e, i)) {
             engine_drop_subtree(e, i, DROP_UNLIKELY);
+            dropped = true;
+        }
+    return dropped;
 }
 
 static size_t top_candidates(rm_engine *e, int32_t body, int32_t top[TOP_CANDIDATES])
@@ -409,11 +414,11 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
     int32_t body = e->dom.body;
     if (body == RM_NONE || max_roots == 0)
         return 0;
-    if (attempt & ATTEMPT_STRIP_UNLIKELY) {
-        engine_stats(e, e->drop, e->st);
-        strip_unlikely(e);
-    }
+    /* The statistics of the mask as it is, and again only when stripping
+     * the unlikely candidates changed it (a sweep over every node each). */
     engine_stats(e, e->drop, e->st);
+    if ((attempt & ATTEMPT_STRIP_UNLIKELY) && strip_unlikely(e))
+        engine_stats(e, e->drop, e->st);
     compute_has_block(e);
     memset(e->scored, 0, (size_t)e->dom.count);
     memset(e->score, 0, (size_t)e->dom.count * sizeof *e->score);

@@ -148,6 +148,55 @@ START_TEST(page_controls_and_notes)
 }
 END_TEST
 
+/* The phrase tables are searched by a window that jumps over the text
+ * (heuristics.c): a phrase must be found wherever it starts, right up to
+ * the end of the text, and a phrase cut short never. */
+static const struct {
+    const char *phrase;
+    rm_removed_kind kind;
+    bool note;   /* heur_note_kind's tables, else heur_phrase_kind's */
+} placed[] = {
+    {"affiliate link", RM_REMOVED_ADS, true},
+    {"join our mailing list", RM_REMOVED_PROMPT, true},
+    {"this thread has been locked", RM_REMOVED_FOOTER, true},
+    {"adblock detected", RM_REMOVED_ADBLOCK, false},
+};
+
+START_TEST(phrases_found_at_every_offset)
+{
+    /* filler made of the phrases' own letters and pairs */
+    static const char filler[] = "this link has our list, been detected; lock it. mailing join ";
+    for (size_t k = 0; k < sizeof placed / sizeof placed[0]; k++) {
+        size_t n = strlen(placed[k].phrase);
+        for (size_t at = 0; at < sizeof filler - 1; at++) {
+            char text[256];
+            memcpy(text, filler, at);
+            memcpy(text + at, placed[k].phrase, n);
+            size_t whole = at + n, cut = whole - 1;
+            rm_removed_kind found = placed[k].note ? heur_note_kind(text, whole)
+                                                   : heur_phrase_kind(text, whole);
+            ck_assert_msg(found == placed[k].kind, "\"%s\" at %zu", placed[k].phrase, at);
+            found = placed[k].note ? heur_note_kind(text, cut) : heur_phrase_kind(text, cut);
+            ck_assert_msg(found == RM_KIND_NONE, "\"%s\" cut at %zu", placed[k].phrase, at);
+        }
+    }
+}
+END_TEST
+
+START_TEST(placeholders_and_class_names)
+{
+    ck_assert(heur_is_placeholder("loading...", 10));
+    ck_assert(heur_is_placeholder("showing 1-24 of 291 results", 27));
+    ck_assert(!heur_is_placeholder("item 12 of the list, short.", 27));
+    ck_assert(!heur_is_placeholder("", 0));
+    ck_assert_uint_eq(heur_class_name_facts("sr-only", 7), HEUR_CLASS_SCREEN_READER);
+    ck_assert_uint_eq(heur_class_name_facts("Tab-Pane", 8), HEUR_CLASS_TAB_PANEL);
+    ck_assert_uint_eq(heur_class_name_facts("comment-1", 9), 0);
+    ck_assert(heur_is_tab_panel("box tab-pane active"));
+    ck_assert(!heur_is_tab_panel("tab-pane-x"));
+}
+END_TEST
+
 START_TEST(member_stat_rows)
 {
     const char *yes[] = {"joined: mar 2019", "posts: 1,204", " 1,204 posts", "87 messages",
@@ -194,6 +243,8 @@ static Suite *heuristics_suite(void)
     tcase_add_test(tc, page_controls_and_notes);
     tcase_add_test(tc, member_stat_rows);
     tcase_add_test(tc, shop_toolbar_lines_are_placeholders);
+    tcase_add_test(tc, phrases_found_at_every_offset);
+    tcase_add_test(tc, placeholders_and_class_names);
     suite_add_tcase(s, tc);
     return s;
 }
