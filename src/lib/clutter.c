@@ -154,6 +154,60 @@ static bool holds_index_cards(const rm_engine *e, int32_t id)
            e->cards != RM_NONE && engine_contains(e, id, e->cards);
 }
 
+/* Chunked manuals made with the DocBook XSL stylesheets (and their
+ * descendants) print the same furniture on every page: a Prev/Up/Next
+ * table in a box whose whole class is "navheader" or "navfooter", and,
+ * on a chapter's or part's own page, a box of whole class "toc" that
+ * lists the chapter's sections. The bars are navigation; that list is
+ * what the chapter's page is (its body is a paragraph and the list).
+ * Whole class names only, and the bars only as a table of links: a
+ * shop's "navFooter" is its site footer, which the footer rules judge. */
+static const char *const docbook_nav_classes[] = {"navheader", "navfooter"};
+static const char *const docbook_division_classes[] = {
+    "set", "book", "part", "reference", "chapter", "appendix", "preface",
+};
+#define DOCBOOK_NAV_MIN_LINKS 2   /* Prev and Next at least */
+
+static bool class_is_one_of(const char *cls, const char *const *names, size_t n)
+{
+    for (size_t i = 0; cls && i < n; i++)
+        if (strcmp(cls, names[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool has_child_tag(const rm_engine *e, int32_t id, GumboTag tag)
+{
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (node(e, c)->tag == tag)
+            return true;
+    return false;
+}
+
+static bool is_docbook_nav_bar(const rm_engine *e, int32_t id)
+{
+    return class_is_one_of(dom_attr(&e->dom, id, "class"), docbook_nav_classes,
+                           sizeof docbook_nav_classes / sizeof docbook_nav_classes[0]) &&
+           has_child_tag(e, id, GUMBO_TAG_TABLE) &&
+           e->raw[id].links >= DOCBOOK_NAV_MIN_LINKS;
+}
+
+/* The box and the list in it ("div.toc > dl.toc") both carry the name. */
+static bool is_docbook_division_toc(const rm_engine *e, int32_t id)
+{
+    static const char *const toc[] = {"toc"};
+    for (int depth = 0; depth < 2; depth++) {
+        int32_t parent = node(e, id)->parent;
+        if (!class_is_one_of(dom_attr(&e->dom, id, "class"), toc, 1) || parent == RM_NONE)
+            return false;
+        if (class_is_one_of(dom_attr(&e->dom, parent, "class"), docbook_division_classes,
+                            sizeof docbook_division_classes / sizeof docbook_division_classes[0]))
+            return true;
+        id = parent;
+    }
+    return false;
+}
+
 /* Class/id markers, corroborated unless they are vendor roots. */
 static void classify_by_marker(rm_engine *e, int32_t id)
 {
@@ -167,6 +221,12 @@ static void classify_by_marker(rm_engine *e, int32_t id)
     const char *cls = values[0], *ident = values[1];
     if (engine_id_is_slug(e, id))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
+    if (is_docbook_division_toc(e, id))
+        return;
+    if (is_docbook_nav_bar(e, id) && !protected_box(e, id)) {
+        mark(e, id, RM_REMOVED_NAVIGATION);
+        return;
+    }
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
     for (size_t k = FIRST_COMPONENT_ATTR; kind == RM_KIND_NONE && k < MARKER_ATTR_COUNT; k++)
         kind = heur_component_kind(values[k], &strong);
@@ -786,6 +846,8 @@ static void classify_labelled_box(rm_engine *e, fold_memo *memo, int32_t label)
         return;
     if (kind == RM_REMOVED_RELATED && box != label && engine_link_density(&e->raw[box]) < 0.3)
         return;
+    if (kind == RM_REMOVED_NAVIGATION && is_docbook_division_toc(e, box))
+        return;   /* "Table of Contents" heads a chapter page's body */
     mark(e, box, kind);
 }
 

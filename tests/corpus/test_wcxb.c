@@ -52,7 +52,7 @@ static const struct {
 } floors[] = {
     {"all", 0.86},
     {"article", 0.948},
-    {"documentation", 0.938},
+    {"documentation", 0.944},
     {"service", 0.83},
     {"product", 0.70},
     {"collection", 0.68},

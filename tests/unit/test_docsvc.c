@@ -7,7 +7,8 @@
  * is no product page; an FAQ's answers that a script opens are text; a
  * code block's frame is judged as the code it holds; a heading kept out of
  * the table of contents is no table of contents; a highlighter's line
- * spans are lines; a service page keeps its grid of linked cards.
+ * spans are lines; a service page keeps its grid of linked cards; a DocBook
+ * manual's Prev/Next bars go and a chapter page keeps its list of sections.
  */
 #include "page_checks.h"
 
@@ -270,6 +271,69 @@ START_TEST(story_loses_its_teaser_grid)
 }
 END_TEST
 
+/* A chunked DocBook manual's chapter page: a Prev/Up/Next table above and
+ * below (whole class "navheader"/"navfooter"), and the chapter's list of
+ * sections (whole class "toc" in the "chapter" box), which is the page's
+ * body. The bars go, the list stays. */
+#define DOCBOOK_BAR(cls)                                                                  \
+    "<div class=\"" cls "\"><table><tr><td><a href=\"p.html\">Prev</a></td>"              \
+    "<td><a href=\"u.html\">Up</a></td><th>Part I. Basics</th>"                           \
+    "<td><a href=\"n.html\">Next</a></td></tr></table></div>"
+
+static const char docbook_chapter_page[] =
+    "<html><head><title>Chapter 3. Storage</title></head><body><div id=\"content\">"
+    DOCBOOK_BAR("navheader")
+    "<div class=\"chapter\"><div class=\"titlepage\"><h2 class=\"title\">Chapter 3. Storage</h2>"
+    "</div><div class=\"toc\"><p><strong>Table of Contents</strong></p><dl class=\"toc\">"
+    "<dt><a href=\"a.html\">3.1. Pages and tuples</a></dt>"
+    "<dt><a href=\"b.html\">3.2. Free space maps</a></dt>"
+    "<dt><a href=\"c.html\">3.3. Write-ahead logging</a></dt>"
+    "<dt><a href=\"d.html\">3.4. Vacuuming old rows</a></dt></dl></div>"
+    "<p>This chapter describes how the server lays out tables on disk and how it "
+    "finds free space for new rows. " PROSE "</p></div>" DOCBOOK_BAR("navfooter")
+    "</div></body></html>";
+
+START_TEST(docbook_navigation_bars_are_dropped)
+{
+    rm_article *a = extract(docbook_chapter_page);
+    assert_has(a, "lays out tables on disk");
+    assert_lacks(a, "Prev");
+    assert_lacks(a, "Part I. Basics");
+    /* named as navigation, not just lost with other link-dense boxes */
+    ck_assert_uint_eq(a->removed[RM_REMOVED_NAVIGATION], 2);
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(docbook_chapter_toc_is_the_chapter_page)
+{
+    rm_article *a = extract(docbook_chapter_page);
+    assert_has(a, "3.2. Free space maps");
+    assert_has(a, "3.4. Vacuuming old rows");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The same names elsewhere keep their old reading: a "toc" box of an
+ * article (not a manual's chapter) is the on-page table of contents, and a
+ * "navheader" box of prose is no navigation bar. */
+START_TEST(toc_outside_a_docbook_division_is_still_dropped)
+{
+    const char *html =
+        "<html><head><title>Storage</title></head><body><article><h1>Storage</h1>"
+        "<div class=\"navheader\"><p>Storage engines differ in how they lay out pages.</p></div>"
+        "<div class=\"toc\"><p><strong>Table of Contents</strong></p><ul>"
+        "<li><a href=\"#a\">Pages and tuples</a></li><li><a href=\"#b\">Free space maps</a></li>"
+        "<li><a href=\"#c\">Write-ahead logging</a></li></ul></div>"
+        "<p>" PROSE "</p><p>" PROSE "</p><h2 id=\"a\">Pages and tuples</h2><p>" PROSE "</p>"
+        "</article></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "lay out pages");
+    assert_lacks(a, "Free space maps");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *docsvc_suite(void)
 {
     Suite *s = suite_create("docsvc");
@@ -287,6 +351,9 @@ static Suite *docsvc_suite(void)
     tcase_add_test(tc, sales_calls_make_a_service_page);
     tcase_add_test(tc, service_page_keeps_its_card_grid);
     tcase_add_test(tc, story_loses_its_teaser_grid);
+    tcase_add_test(tc, docbook_navigation_bars_are_dropped);
+    tcase_add_test(tc, docbook_chapter_toc_is_the_chapter_page);
+    tcase_add_test(tc, toc_outside_a_docbook_division_is_still_dropped);
     suite_add_tcase(s, tc);
     return s;
 }
