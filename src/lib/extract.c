@@ -327,7 +327,7 @@ static double unlinked_chars(const rm_stats *s)
 
 /* Does the choice show any text once rendered? The scorer counts some
  * text the renderers never show (hidden by a class or the page's style
- * sheet, the chrome of custom elements); 1, 0, or -1 when out of memory. */
+ * sheet, the chrome of custom elements); 1 or 0. */
 static int choice_shows_text(const rm_engine *e, const attempt_result *best)
 {
     rm_render_input in = {
@@ -655,10 +655,7 @@ static void take_product_description(rm_engine *e, const uint8_t *base, attempt_
  * body: the densest region that shows text replaces it. */
 static int settle_on_shown_text(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
-    int shows = choice_shows_text(e, best);
-    if (shows < 0)
-        return -1;
-    if (shows || best->fallback || e->dom.body == RM_NONE)
+    if (choice_shows_text(e, best) || best->fallback || e->dom.body == RM_NONE)
         return 0;
     best->chars = 0;
     int rc = fall_back_to_densest(e, base, best);

@@ -73,9 +73,9 @@ static bool joined_directly(const unsigned char *gap, const unsigned char *end)
  * other character in the gap parts them. */
 static bool joined(int prev, const unsigned char *gap, const unsigned char *end, int next)
 {
-    if (joined_directly(gap, end))
-        return true;
-    return end - gap == 1 && joined_across(prev, ascii_mid(*gap), next);
+    if (end - gap != 1)
+        return joined_directly(gap, end);
+    return *gap == '_' || joined_across(prev, ascii_mid(*gap), next);
 }
 
 /* ASCII letters and digits: the table makes the test one look-up, as
@@ -110,7 +110,9 @@ static size_t count_ascii(const unsigned char *s, size_t len)
     for (const unsigned char *p = s; p < end; p++) {
         if (!ascii_alnum[*p])
             continue;
-        if (!last || !joined(ascii_kind(*last), last + 1, p, ascii_kind(*p)))
+        /* one space between: the common case, never joined */
+        if (!last || (p - last == 2 && last[1] == ' ') ||
+            !joined(ascii_kind(*last), last + 1, p, ascii_kind(*p)))
             words++;
         while (p + 1 < end && ascii_alnum[p[1]])
             p++;

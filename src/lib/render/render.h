@@ -49,8 +49,9 @@ char *render_html(const rm_render_input *in);
 uint8_t *render_scan(const rm_render_input *in);
 
 /* 1 when the roots hold text the renderers would show, 0 when they would
- * render nothing (all of it hidden, or chrome they never render), -1 when
- * out of memory. The extractor asks before it settles on a choice. */
+ * render nothing (all of it hidden, or chrome they never render); it reads
+ * the roots only up to the first text shown. The extractor asks before it
+ * settles on a choice. */
 int render_shows_text(const rm_render_input *in);
 
 #endif

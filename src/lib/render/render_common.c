@@ -322,8 +322,8 @@ static int text_has_content(const char *s)
 /* A root is rendered even when the page hides it: the extractor chose it
  * knowingly (text a script would reveal, such as a streamed segment, when
  * the page shows nothing else); what it hides inside stays hidden. */
-static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root,
-                         render_tag_class cls)
+static inline uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root,
+                                render_tag_class cls)
 {
     const rm_dom *dom = in->dom;
     if (in->drop && in->drop[id])
@@ -331,7 +331,9 @@ static uint8_t own_flags(const rm_render_input *in, int32_t id, bool is_root,
     if (dom->nodes[id].type == RM_NODE_TEXT)
         return text_has_content(dom_text(dom, id)) ? RENDER_HAS_CONTENT | RENDER_HAS_TEXT : 0;
     bool label = in->disclosed && in->disclosed[id] == DISCLOSED_LABEL;
-    if ((cls == RENDER_NEVER && !label) || (!is_root && is_hidden(in, id)))
+    /* hiding takes an attribute: most elements have none */
+    if ((cls == RENDER_NEVER && !label) ||
+        (!is_root && dom->nodes[id].has_attrs && is_hidden(in, id)))
         return RENDER_SKIP;
     if (dom->nodes[id].tag == GUMBO_TAG_IMG)
         return RENDER_HAS_CONTENT | RENDER_HAS_IMAGE;
@@ -427,19 +429,27 @@ uint8_t *render_scan(const rm_render_input *in)
     return flags;
 }
 
+/* What the scan would say of the roots' text, found by a walk in document
+ * order that stops at the first text shown: a text node with content none
+ * of whose elements, from the root down, the scan skips (the noscript
+ * images it revives hold no text). A skipped element's subtree is passed
+ * over whole. */
 int render_shows_text(const rm_render_input *in)
 {
-    uint8_t *flags = render_scan(in);
-    if (!flags)
-        return -1;
-    int shows = 0;
-    for (size_t k = 0; k < in->root_count && !shows; k++) {
+    const rm_dom *dom = in->dom;
+    for (size_t k = 0; k < in->root_count; k++) {
         int32_t root = in->roots[k];
-        shows = root >= 0 && root < in->dom->count && !(flags[root] & RENDER_SKIP) &&
-                (flags[root] & RENDER_HAS_TEXT);
+        if (root < 0 || root >= dom->count)
+            continue;
+        int32_t end = root + (int32_t)dom->nodes[root].size;
+        for (int32_t id = root; id < end;) {
+            uint8_t own = own_flags(in, id, id == root, render_class(dom, id));
+            if (own & RENDER_HAS_TEXT)
+                return 1;
+            id += own & RENDER_SKIP ? (int32_t)dom->nodes[id].size : 1;
+        }
     }
-    free(flags);
-    return shows;
+    return 0;
 }
 
 /* ---- the walk ---- */
