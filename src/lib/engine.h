@@ -61,6 +61,9 @@ enum {
                                  the section's heading, not a control */
     NF_SLUG_ID = 1u << 26,    /* its id is a slug of its heading (engine_id_is_slug) */
     NF_STREAMED = 1u << 27,   /* a hidden streamed segment (engine.c) */
+    NF_PERMALINK = 1u << 28,  /* subtree holds a link to a box around it
+                                 ("viewtopic.php?p=12#p12" inside id="p12"):
+                                 a forum post's own permalink */
 };
 
 /* Flags of one extraction attempt (Readability's retry ladder). */
