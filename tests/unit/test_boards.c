@@ -116,6 +116,39 @@ START_TEST(permalinked_comments_under_a_story_stay_clutter)
 }
 END_TEST
 
+/* A post that cites its sources as pasted addresses, and one with an
+ * avatar, a post icon and smileys but no paragraph: Readability's
+ * conditional cleaning takes the first for a link list and the second for
+ * a gallery, but in a thread they are posts. A bar of links beside the
+ * posts still goes. */
+#define AVATAR "<img src=\"/a.png\" width=\"80\" height=\"80\">"
+#define SMILEY "<img src=\"/smile.gif\" alt=\":)\">"
+
+START_TEST(linky_and_pictured_posts_stay_in_a_thread)
+{
+    const char *html =
+        BOARD_HEAD
+        FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "
+                   "in the firmware. Is there a way to make them quiet?")
+        BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Fan tables: "
+                   "<a href=\"https://example.org/fans/table-2024\">https://example.org/fans/"
+                   " ... table-2024</a><br>Curves: <a href=\"https://example.org/curves\">"
+                   "https://example.org/curves</a><br>Duty cycles help.")
+        BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", AVATAR SMILEY SMILEY
+                   "Swap them for larger ones, a bigger fan turns slower.")
+        "<div class=\"jumpbox\"><a href=\"/f/1\">Cooling</a> <a href=\"/f/2\">Power "
+        "supplies</a> <a href=\"/f/3\">Cases and fans</a> <a href=\"/f/4\">Noise</a></div>"
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Fan tables:");
+    assert_has(a, "Duty cycles help.");
+    assert_has(a, "Swap them for larger ones");
+    assert_lacks(a, "Power supplies");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boards_suite(void)
 {
     Suite *s = suite_create("boards");
@@ -123,6 +156,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, board_posts_with_permalinks_are_a_thread);
     tcase_add_test(tc, posts_linking_elsewhere_are_not_a_thread);
     tcase_add_test(tc, permalinked_comments_under_a_story_stay_clutter);
+    tcase_add_test(tc, linky_and_pictured_posts_stay_in_a_thread);
     suite_add_tcase(s, tc);
     return s;
 }
