@@ -388,11 +388,12 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
         ld = thread_link_density(e, id);
     uint32_t len = s->chars;
     /* Pictures in a thread are the posters' (screenshots, smileys, post
-     * icons), not a gallery standing in for text. */
+     * icons), not a gallery standing in for text; and a post's form that
+     * only carries its id in hidden inputs is no form a reader fills in. */
     bool gallery = img > 1 && p / img < 0.5 && !in_figure && !e->thread;
     bool remove = gallery ||
                   (!is_list && li > p) ||
-                  (s->inputs > floor(p / 3)) ||
+                  (s->inputs > floor(p / 3) && !engine_is_post_form(e, id)) ||
                   (!is_list && s->headings == 0 && len < 25 && (img == 0 || img > 2) && !in_figure) ||
                   (!is_list && weight < 25 && ld > 0.2) ||
                   (weight >= 25 && ld > 0.5) ||

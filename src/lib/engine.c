@@ -884,6 +884,21 @@ double engine_link_density(const rm_stats *s)
     return s->chars ? (double)s->link_chars / (double)s->chars : 0.0;
 }
 
+bool engine_is_post_form(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || e->posts == RM_NONE || id == e->posts || !engine_contains(e, e->posts, id))
+        return false;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = id + 1; i < end; i++) {
+        GumboTag t = e->dom.nodes[i].tag;
+        const char *type = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, i, "type") : NULL;
+        if ((t == GUMBO_TAG_INPUT && (!type || strcasecmp(type, "hidden") != 0)) ||
+            t == GUMBO_TAG_SELECT || t == GUMBO_TAG_BUTTON)
+            return false;
+    }
+    return true;
+}
+
 char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
                          size_t max_bytes, size_t *len)
 {

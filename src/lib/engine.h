@@ -155,6 +155,13 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out);
 /* Link density of a subtree under the given stats. */
 double engine_link_density(const rm_stats *s);
 
+/* Some thread software wraps each post's text in a form that carries the
+ * post's id in hidden inputs (for editing in place): among a thread's
+ * posts, a box holding no field a reader sees (an <input> that is not
+ * hidden, a <select>, a <button>) is no sign-up or search form; a sign-in
+ * box beside the posts still is one. */
+bool engine_is_post_form(const rm_engine *e, int32_t id);
+
 /* Case-folded, whitespace-collapsed text of a subtree (skipping dropped
  * nodes when drop is non-NULL), at most max_bytes; malloc'd or NULL. */
 char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,

@@ -149,6 +149,37 @@ START_TEST(linky_and_pictured_posts_stay_in_a_thread)
 }
 END_TEST
 
+/* Some thread software wraps each post's text in a form that carries the
+ * post's id in hidden inputs (for in-place editing): a hidden input is no
+ * field a reader fills in, so the post is no short sign-up form. */
+#define FORM_POST(n, author, text)                                                          \
+    "<div class=\"comment\" id=\"thing_" n "\"><p class=\"tagline\"><a href=\"/user/"     \
+    author "\">" author "</a> <time datetime=\"2024-01-23\">23 Jan 2024</time></p>"         \
+    "<form class=\"usertext\" action=\"#\"><input type=\"hidden\" name=\"thing_id\" "     \
+    "value=\"" n "\"><div class=\"md\"><p>" text "</p></div></form>"                        \
+    "<ul class=\"buttons\"><li><a href=\"/c/" n "\">permalink</a></li><li><a href=\"#\">"  \
+    "reply</a></li></ul></div>"
+
+START_TEST(posts_in_forms_with_hidden_ids_stay)
+{
+    const char *html =
+        "<html><head><title>Quiet fans</title></head><body><h1>Quiet fans</h1>"
+        "<div class=\"side\"><p>Welcome to the quiet computing board, for fan curves, cases, "
+        "coolers and everything else that hums, whines or rattles.</p></div>"
+        "<div class=\"sitetable\">"
+        FORM_POST("1", "fanless", "My case fans whine at idle, however I set the curve.")
+        FORM_POST("2", "ohm", "Set the minimum duty cycle to thirty percent or so.")
+        FORM_POST("3", "kelvin", "Swap them for larger ones: they turn slower for the air.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine");
+    assert_has(a, "Set the minimum duty cycle");
+    assert_has(a, "Swap them for larger ones");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boards_suite(void)
 {
     Suite *s = suite_create("boards");
@@ -157,6 +188,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, posts_linking_elsewhere_are_not_a_thread);
     tcase_add_test(tc, permalinked_comments_under_a_story_stay_clutter);
     tcase_add_test(tc, linky_and_pictured_posts_stay_in_a_thread);
+    tcase_add_test(tc, posts_in_forms_with_hidden_ids_stay);
     suite_add_tcase(s, tc);
     return s;
 }
