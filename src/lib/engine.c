@@ -164,13 +164,15 @@ static bool is_reply_control(const rm_engine *e, int32_t id)
  * from its own date or number ("viewtopic.php?p=12#p12" inside id="p12",
  * "#post-12", "#msg12"); a "back to top" link points out of its box, not
  * to it, and a manual's section anchor ("¶" in the heading) is its
- * heading's slug, not a number. */
+ * heading's slug, not a number, on a <section> (documentation generators
+ * number the ids of repeated headings: "id1", "id2"). */
 #define PERMALINK_MAX_DEPTH 12   /* a post's date sits a few boxes deep */
 
 static bool is_post_anchor(const rm_engine *e, int32_t box, const char *id)
 {
     size_t n = strlen(id);
-    return n > 0 && id[n - 1] >= '0' && id[n - 1] <= '9' && !(e->flags[box] & NF_SLUG_ID);
+    return n > 0 && id[n - 1] >= '0' && id[n - 1] <= '9' && !(e->flags[box] & NF_SLUG_ID) &&
+           e->dom.nodes[box].tag != GUMBO_TAG_SECTION;
 }
 
 static bool is_self_permalink(const rm_engine *e, int32_t id)

@@ -325,7 +325,8 @@ static bool same_kind(const rm_engine *e, int32_t a, int32_t b)
 /* A post of a thread: prose of its own, signed with a date or an author
  * or carrying a "Reply" control, and not a teaser led by a linked
  * headline; or holding its own permalink, which no teaser does (a post's
- * author name may be a linked heading). */
+ * author name may be a linked heading), unless it is a figure (a manual's
+ * numbered code listing linked from its caption). */
 static bool says_something(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->raw[id];
@@ -338,7 +339,8 @@ static bool is_post(const rm_engine *e, int32_t id)
     if (!says_something(e, id))
         return false;
     uint32_t f = e->flags[id];
-    return (f & NF_PERMALINK) || ((f & (NF_HAS_DATE | NF_REPLY)) && !(f & NF_HEADLINE));
+    return ((f & NF_PERMALINK) && !(f & NF_IN_FIGURE)) ||
+           ((f & (NF_HAS_DATE | NF_REPLY)) && !(f & NF_HEADLINE));
 }
 
 /* A teaser card: short, led by a linked headline or a linked picture. */
