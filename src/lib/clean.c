@@ -289,6 +289,38 @@ static bool is_table_of_contents(const rm_engine *e, int32_t id)
     return all > 0 && in_page >= TOC_MIN_IN_PAGE_SHARE * all;
 }
 
+/* A link whose text is an address ("https://…", "www.…", "viewtopic.php?t=12",
+ * "https://nos.nl/sport/ ... dstrijden/" as phpBB shortens it): what a
+ * poster pasted and the forum software made a link. Menus and link lists
+ * show names, not addresses. */
+#define ADDRESS_MIN_BYTES 8
+
+static bool is_pasted_address(const char *text)
+{
+    text += strspn(text, " \t\n\r\f");
+    if (strncmp(text, "http://", 7) == 0 || strncmp(text, "https://", 8) == 0 ||
+        strncmp(text, "www.", 4) == 0)
+        return true;
+    size_t n = strcspn(text, " \t\n\r\f");
+    const char *rest = text + n + strspn(text + n, " \t\n\r\f");
+    return *rest == '\0' && n >= ADDRESS_MIN_BYTES && memchr(text, '.', n) &&
+           (memchr(text, '/', n) || memchr(text, '?', n));
+}
+
+/* Link density of a thread's box with pasted addresses counted as the
+ * posts' words: a post citing its sources is no link farm. */
+static double thread_link_density(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    double links = s->link_chars;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_TEXT && (e->flags[i] & NF_IN_LINK) &&
+            is_pasted_address(dom_text(&e->dom, i)))
+            links -= e->tchars[i] * ((e->flags[i] & NF_HASH_LINK) ? 0.3 : 1.0);
+    return s->chars && links > 0 ? links / s->chars : 0.0;
+}
+
 static bool section_is_furniture(const rm_engine *e, int32_t id)
 {
     return engine_link_density(&e->st[id]) > SECTION_MAX_LINK_DENSITY ||
@@ -316,6 +348,29 @@ static bool is_code_block_box(const rm_engine *e, int32_t id)
     return code >= CODE_BOX_SHARE * e->st[id].chars;
 }
 
+/* A thread is its posts: a post, or a wrapper holding all of a post's
+ * text, is never judged whole (its avatar, icons and smileys are no
+ * gallery, its quoted links no link farm), only its parts are. A post is
+ * a child of the thread's box that says something of its own, as
+ * pagetype.c finds them (a breadcrumb or a page bar beside the posts is
+ * mostly links). */
+#define WHOLE_POST_SHARE 0.9
+#define POST_MIN_UNLINKED 60
+#define POST_MAX_LINK_DENSITY 0.5
+
+static bool holds_whole_post(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || e->posts == RM_NONE || !engine_contains(e, e->posts, id) || id == e->posts)
+        return false;
+    int32_t post = id;
+    while (node(e, post)->parent != e->posts)
+        post = node(e, post)->parent;
+    const rm_stats *s = &e->raw[post];
+    return s->chars - (uint32_t)s->link_chars >= POST_MIN_UNLINKED &&
+           engine_link_density(s) <= POST_MAX_LINK_DENSITY &&
+           e->st[id].chars >= WHOLE_POST_SHARE * e->st[post].chars;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
                                    unsigned attempt)
@@ -324,6 +379,8 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
      * links to are content whatever their statistics; so is a box inside
      * a heading ("h2 > div.field__item"), which is the heading's text. */
     if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES | NF_IN_HEADING))
+        return false;
+    if (holds_whole_post(e, id))
         return false;
     const rm_stats *s = &e->st[id];
     /* A post's signature line (author link, date) is linky and short, and
@@ -348,10 +405,16 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
     double p = s->paragraphs, img = s->images;
     double li = (double)s->list_items - 100.0;
     double ld = engine_link_density(s);
+    if (e->thread && ld > 0.2)
+        ld = thread_link_density(e, id);
     uint32_t len = s->chars;
-    bool remove = (img > 1 && p / img < 0.5 && !in_figure) ||
+    /* Pictures in a thread are the posters' (screenshots, smileys, post
+     * icons), not a gallery standing in for text; and a post's form that
+     * only carries its id in hidden inputs is no form a reader fills in. */
+    bool gallery = img > 1 && p / img < 0.5 && !in_figure && !e->thread;
+    bool remove = gallery ||
                   (!is_list && li > p) ||
-                  (s->inputs > floor(p / 3)) ||
+                  (s->inputs > floor(p / 3) && !engine_is_post_form(e, id)) ||
                   (!is_list && s->headings == 0 && len < 25 && (img == 0 || img > 2) && !in_figure) ||
                   (!is_list && weight < 25 && ld > 0.2) ||
                   (weight >= 25 && ld > 0.5) ||

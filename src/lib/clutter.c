@@ -294,7 +294,8 @@ static void classify_by_structure(rm_engine *e, int32_t id)
         mark(e, id, RM_REMOVED_FOOTER);
     } else if (t == GUMBO_TAG_FORM && (e->flags[id] & NF_HAS_TEXTAREA)) {
         mark(e, id, RM_REMOVED_COMMENTS);   /* a textarea: a comment form */
-    } else if (t == GUMBO_TAG_FORM && s->inputs > 0 && s->chars < 400) {
+    } else if (t == GUMBO_TAG_FORM && s->inputs > 0 && s->chars < 400 &&
+               !engine_is_post_form(e, id)) {
         mark(e, id, RM_REMOVED_PROMPT);     /* a short form: sign-up, search */
         grow_prompt_box(e, id);
     } else if ((e->flags[id] & NF_FIXED) && s->chars < 1500) {

@@ -23,7 +23,8 @@
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
                    NF_IN_ARTICLE | NF_IN_HEADING | NF_IN_NOSCRIPT)
 #define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING | \
-                   NF_HEADLINE | NF_HAS_NOTES | NF_HAS_CODE | NF_HAS_DATA | NF_PRICE_TAG)
+                   NF_HEADLINE | NF_HAS_NOTES | NF_HAS_CODE | NF_HAS_DATA | NF_PRICE_TAG | \
+                   NF_PERMALINK)
 
 /* Readability's commas pattern: Latin, Arabic, CJK and small-form commas. */
 static const ucs4_t comma_chars[] = {
@@ -157,6 +158,41 @@ static bool is_reply_control(const rm_engine *e, int32_t id)
     if (text != buf)
         free(text);
     return hit;
+}
+
+/* A post's permalink: a link whose fragment names a box around the link
+ * itself. Forum packages anchor each post by a numbered id and link it
+ * from its own date or number ("viewtopic.php?p=12#p12" inside id="p12",
+ * "#post-12", "#msg12"); a "back to top" link points out of its box, not
+ * to it, and a manual's section anchor ("¶" in the heading) is its
+ * heading's slug, not a number, on a <section> (documentation generators
+ * number the ids of repeated headings: "id1", "id2"). */
+#define PERMALINK_MAX_DEPTH 12   /* a post's date sits a few boxes deep */
+
+static bool is_post_anchor(const rm_engine *e, int32_t box, const char *id)
+{
+    size_t n = strlen(id);
+    return n > 0 && id[n - 1] >= '0' && id[n - 1] <= '9' && !(e->flags[box] & NF_SLUG_ID) &&
+           e->dom.nodes[box].tag != GUMBO_TAG_SECTION;
+}
+
+static bool is_self_permalink(const rm_engine *e, int32_t id)
+{
+    const char *href = dom_attr(&e->dom, id, "href");
+    const char *hash = href ? strchr(href, '#') : NULL;
+    if (!hash || !hash[1])
+        return false;
+    int32_t p = e->dom.nodes[id].parent;
+    for (int depth = 0; p != RM_NONE && depth < PERMALINK_MAX_DEPTH;
+         depth++, p = e->dom.nodes[p].parent) {
+        GumboTag t = e->dom.nodes[p].tag;
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML)
+            return false;
+        const char *box = dom_attr(&e->dom, p, "id");
+        if (box && strcmp(box, hash + 1) == 0)
+            return is_post_anchor(e, p, box);
+    }
+    return false;
 }
 
 /* Readability's _markDataTables, on attributes and raw statistics. */
@@ -779,10 +815,14 @@ int engine_prepare(rm_engine *e)
         e->flags[i] = (e->flags[i] & NF_SLUG_ID) | own_flags(e, i) | inherited;
         settle_discloser(e, i);
         opened_answers |= open_unmarked_answer(e, i);
-        /* A heading linked to a place on its own page ("#p123", a forum
-         * post's anchor) leads no teaser to another page. */
-        if (node->tag == GUMBO_TAG_A &&
-            (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING))
+        /* A permalink is a link to a place on its own page, weighed as
+         * Readability weighs "#..." links (its text inherits the flag); a
+         * heading linked to such a place ("#p123", a forum post's anchor)
+         * leads no teaser to another page. */
+        if (node->tag == GUMBO_TAG_A && is_self_permalink(e, i))
+            e->flags[i] |= NF_PERMALINK | NF_HASH_LINK;
+        else if (node->tag == GUMBO_TAG_A &&
+                 (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING))
             e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT) {
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
@@ -994,6 +1034,21 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out)
 double engine_link_density(const rm_stats *s)
 {
     return s->chars ? (double)s->link_chars / (double)s->chars : 0.0;
+}
+
+bool engine_is_post_form(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || e->posts == RM_NONE || id == e->posts || !engine_contains(e, e->posts, id))
+        return false;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = id + 1; i < end; i++) {
+        GumboTag t = e->dom.nodes[i].tag;
+        const char *type = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, i, "type") : NULL;
+        if ((t == GUMBO_TAG_INPUT && (!type || strcasecmp(type, "hidden") != 0)) ||
+            t == GUMBO_TAG_SELECT || t == GUMBO_TAG_BUTTON)
+            return false;
+    }
+    return true;
 }
 
 char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,

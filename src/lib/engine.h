@@ -61,6 +61,9 @@ enum {
                                  the section's heading, not a control */
     NF_SLUG_ID = 1u << 26,    /* its id is a slug of its heading (engine_id_is_slug) */
     NF_STREAMED = 1u << 27,   /* a hidden streamed segment (engine.c) */
+    NF_PERMALINK = 1u << 28,  /* subtree holds a link to a box around it
+                                 ("viewtopic.php?p=12#p12" inside id="p12"):
+                                 a forum post's own permalink */
     NF_PRICE_TAG = 1u << 31,  /* subtree holds a price tag ("$520.00") */
 };
 
@@ -158,6 +161,13 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out);
 
 /* Link density of a subtree under the given stats. */
 double engine_link_density(const rm_stats *s);
+
+/* Some thread software wraps each post's text in a form that carries the
+ * post's id in hidden inputs (for editing in place): among a thread's
+ * posts, a box holding no field a reader sees (an <input> that is not
+ * hidden, a <select>, a <button>) is no sign-up or search form; a sign-in
+ * box beside the posts still is one. */
+bool engine_is_post_form(const rm_engine *e, int32_t id);
 
 /* Case-folded, whitespace-collapsed text of a subtree (skipping dropped
  * nodes when drop is non-NULL), at most max_bytes; malloc'd or NULL. */

@@ -359,14 +359,25 @@ static bool same_kind(const rm_engine *e, int32_t a, int32_t b)
     return la == lb && (la == 0 || memcmp(ca, cb, la) == 0);
 }
 
-/* A post of a thread: prose of its own, signed with a date or an author,
- * or carrying a "Reply" control; not a teaser led by a linked headline. */
-static bool is_post(const rm_engine *e, int32_t id)
+/* A post of a thread: prose of its own, signed with a date or an author
+ * or carrying a "Reply" control, and not a teaser led by a linked
+ * headline; or holding its own permalink, which no teaser does (a post's
+ * author name may be a linked heading), unless it is a figure (a manual's
+ * numbered code listing linked from its caption). */
+static bool says_something(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->raw[id];
     return s->chars - (uint32_t)s->link_chars >= MIN_POST_CHARS &&
-           engine_link_density(s) <= MAX_POST_LINK_DENSITY &&
-           (e->flags[id] & (NF_HAS_DATE | NF_REPLY)) && !(e->flags[id] & NF_HEADLINE);
+           engine_link_density(s) <= MAX_POST_LINK_DENSITY;
+}
+
+static bool is_post(const rm_engine *e, int32_t id)
+{
+    if (!says_something(e, id))
+        return false;
+    uint32_t f = e->flags[id];
+    return ((f & NF_PERMALINK) && !(f & NF_IN_FIGURE)) ||
+           ((f & (NF_HAS_DATE | NF_REPLY)) && !(f & NF_HEADLINE));
 }
 
 
@@ -374,12 +385,14 @@ typedef struct {
     int32_t box;
     unsigned count;
     uint32_t chars;
+    int32_t kind;   /* a member, for what the others share; RM_NONE when
+                       microdata marks them */
 } group;
 
 /* The largest run of alike children of `parent` passing `test`. */
 static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t))
 {
-    group best = {parent, 0, 0};
+    group best = {parent, 0, 0, RM_NONE};
     int32_t kinds[SCAN_KINDS];
     size_t nk = 0;
     for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
@@ -391,7 +404,7 @@ static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const r
         if (known || nk == SCAN_KINDS)
             continue;
         kinds[nk++] = c;
-        group g = {parent, 0, 0};
+        group g = {parent, 0, 0, c};
         for (int32_t d = c; d != RM_NONE; d = node(e, d)->next_sibling)
             if (visible_element(e, d) && same_kind(e, c, d) && test(e, d)) {
                 g.count++;
@@ -406,7 +419,7 @@ static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const r
 /* The page's largest group of posts or cards. */
 static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int32_t), unsigned min)
 {
-    group best = {RM_NONE, 0, 0};
+    group best = {RM_NONE, 0, 0, RM_NONE};
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (node(e, i)->type != RM_NODE_ELEMENT || e->raw[i].chars < best.chars)
@@ -578,7 +591,7 @@ static int32_t common_ancestor(const rm_engine *e, int32_t a, int32_t b)
  * and how many posts are not inside another post. */
 static group marked_posts(const rm_engine *e)
 {
-    group g = {RM_NONE, 0, 0};
+    group g = {RM_NONE, 0, 0, RM_NONE};
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (node(e, i)->type != RM_NODE_ELEMENT || !is_marked_post(e, i) || e->raw[i].chars == 0)
@@ -719,14 +732,70 @@ static void vote_index(const rm_engine *e, evidence *ev, page_info *out, group c
     }
 }
 
+/* Ids that differ only in their trailing number ("post-4712" and
+ * "post-4713", "p12" and "p15"): the anchors forum packages give posts. */
+static bool same_id_stem(const rm_engine *e, int32_t a, int32_t b)
+{
+    const char *ia = dom_attr(&e->dom, a, "id"), *ib = dom_attr(&e->dom, b, "id");
+    if (!ia || !ib)
+        return false;
+    size_t la = strlen(ia), lb = strlen(ib);
+    if (la == 0 || lb == 0 || !isdigit((unsigned char)ia[la - 1]) || !isdigit((unsigned char)ib[lb - 1]))
+        return false;
+    while (la > 0 && isdigit((unsigned char)ia[la - 1]))
+        la--;
+    while (lb > 0 && isdigit((unsigned char)ib[lb - 1]))
+        lb--;
+    return la > 0 && la == lb && memcmp(ia, ib, la) == 0;
+}
+
+/* A thread's first post often lacks what signs the replies (their
+ * permalinks, "Reply" controls, dates in <time>): once the replies are
+ * found, an alike sibling anchored like them ("post-4712" beside
+ * "post-4713") that says something is a post too. */
+static void add_alike_posts(const rm_engine *e, group *posts)
+{
+    if (posts->box == RM_NONE || posts->kind == RM_NONE)
+        return;
+    for (int32_t c = node(e, posts->box)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (visible_element(e, c) && same_kind(e, posts->kind, c) &&
+            same_id_stem(e, posts->kind, c) && !is_post(e, c) && says_something(e, c)) {
+            posts->count++;
+            posts->chars += e->raw[c].chars;
+        }
+}
+
+/* The thread's posts: marked by microdata, else found by structure. */
+static group thread_posts(const rm_engine *e)
+{
+    group posts = marked_posts(e);
+    if (posts.count >= MIN_POSTS)
+        return posts;
+    posts = find_group(e, is_post, MIN_POSTS);
+    add_alike_posts(e, &posts);
+    return posts;
+}
+
+/* Posts holding half the page's text with no article body beside them
+ * are the page, signed or not: a thread's metadata carries its first
+ * post's date and author, as a story's does, and comments under a story
+ * or a list hold less of the page. The bonus outweighs SIGNED_BONUS, as
+ * INDEX_BONUS does. */
+#define THREAD_SHARE 0.5
+#define THREAD_BONUS 1.5f
+
+static float thread_bonus(const group *posts, uint32_t around, uint32_t page)
+{
+    return posts->chars >= THREAD_SHARE * page && around < INDEX_MAX_PROSE ? THREAD_BONUS : 0.0f;
+}
+
 static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 {
     uint32_t page = e->raw[e->dom.body].chars;
-    group posts = marked_posts(e);
-    if (posts.count < MIN_POSTS)
-        posts = find_group(e, is_post, MIN_POSTS);
-    if (posts.box != RM_NONE && posts.chars >= 2 * prose_outside(e, posts.box)) {
-        ev->votes[RM_PAGE_FORUM] += 2.0f;
+    group posts = thread_posts(e);
+    uint32_t around = posts.box != RM_NONE ? prose_outside(e, posts.box) : 0;
+    if (posts.box != RM_NONE && posts.chars >= 2 * around) {
+        ev->votes[RM_PAGE_FORUM] += 2.0f + thread_bonus(&posts, around, page);
         out->items = posts.count;
         out->items_box = posts.box;
     }

@@ -57,7 +57,7 @@ static const struct {
     {"product", 0.70},
     {"collection", 0.68},
     {"listing", 0.725},
-    {"forum", 0.80},
+    {"forum", 0.81},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

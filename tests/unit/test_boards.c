@@ -1,0 +1,196 @@
+/*
+ * test_boards.c — threads of the older bulletin-board packages (phpBB,
+ * FluxBB, vBulletin, SMF and their kind) on small hand-written pages: their
+ * posts carry no <time>, no rel=author and no "Reply" control, only an
+ * anchor and a link to it (their permalink), often in a post heading; the
+ * thread's metadata is signed like a story's. They are threads all the
+ * same, every post kept, while comments under a story stay clutter.
+ */
+#include "page_checks.h"
+
+/* A board post: anchored by id, its heading and date linking to that
+ * anchor, beside a member panel of label rows. */
+#define BOARD_POST(n, author, date, text)                                                   \
+    "<div id=\"p" n "\" class=\"post bg2\"><div class=\"inner\">"                            \
+    "<dl class=\"postprofile\"><dt><a href=\"./memberlist.php?u=" n "\">" author "</a></dt>"  \
+    "<dd><strong>Posts:</strong> <a href=\"./search.php?author=" n "\">1" n "4</a></dd>"     \
+    "<dd><strong>Joined:</strong> Sun Dec 17, 2023 11:18 am</dd></dl>"                       \
+    "<div class=\"postbody\"><h3><a href=\"./viewtopic.php?p=" n "#p" n "\">Re: Quiet "      \
+    "fans</a></h3><p class=\"author\"><a href=\"./viewtopic.php?p=" n "#p" n "\">" date     \
+    "</a> by <a href=\"./memberlist.php?u=" n "\">" author "</a></p>"                       \
+    "<div class=\"content\">" text "</div></div></div></div>"
+
+/* The same without its permalinks: a thread's first post often has none. */
+#define FIRST_POST(n, author, text)                                                          \
+    "<div id=\"p" n "\" class=\"post bg1\"><div class=\"inner\">"                            \
+    "<dl class=\"postprofile\"><dt><a href=\"./memberlist.php?u=" n "\">" author "</a></dt>"  \
+    "<dd><strong>Posts:</strong> 3</dd><dd><strong>Joined:</strong> Mon Jan 22, 2024</dd>"   \
+    "</dl><div class=\"postbody\"><h3>Quiet fans</h3>"                                        \
+    "<div class=\"content\">" text "</div></div></div></div>"
+
+#define BOARD_HEAD                                                                           \
+    "<html><head><title>Quiet fans</title>"                                                  \
+    "<meta name=\"author\" content=\"fanless\">"                                             \
+    "<meta property=\"article:published_time\" content=\"2024-01-22T10:00:00Z\">"            \
+    "<meta property=\"og:type\" content=\"article\"></head><body>"                           \
+    "<div id=\"wrap\"><h2 class=\"topic-title\"><a href=\"./viewtopic.php?t=9\">Quiet "       \
+    "fans</a></h2><div id=\"page-body\">"
+
+#define BOARD_FOOT "</div><p class=\"copyright\">Powered by a board</p></div></body></html>"
+
+/* Signed like a story, with no <time> and no "Reply" control: the posts'
+ * own permalinks make them a thread, and their short bodies stay although
+ * their linked headings and dates make up much of each post. */
+START_TEST(board_posts_with_permalinks_are_a_thread)
+{
+    const char *html =
+        BOARD_HEAD
+        FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "
+                   "in the firmware. Is there a way to make them quiet?")
+        BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "
+                   "to thirty percent; below that they stall and restart.")
+        BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "
+                   "ones: a bigger fan moves the same air turning slower.")
+        BOARD_POST("104", "fanless", "Mon Jan 29, 2024 2:28 pm", "The duty cycle did it, "
+                   "thank you both. Silent at idle now.")
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 4);
+    assert_has(a, "My case fans whine at idle");
+    assert_has(a, "Set the minimum duty cycle");
+    assert_has(a, "Swap them for larger");
+    assert_has(a, "The duty cycle did it");
+    assert_has(a, "Tue Jan 23, 2024 6:13 am");
+    assert_lacks(a, "Joined:");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A linked heading makes a teaser card, unless it links to its own post:
+ * the same posts headed by a link to another page are no thread. */
+START_TEST(posts_linking_elsewhere_are_not_a_thread)
+{
+    const char *html =
+        BOARD_HEAD
+        "<div id=\"q1\" class=\"teaser\"><h3><a href=\"/t/1\">Quiet fans</a></h3><p>My case "
+        "fans whine at idle, however I set the curve in the firmware settings.</p></div>"
+        "<div id=\"q2\" class=\"teaser\"><h3><a href=\"/t/2\">Loud pumps</a></h3><p>The "
+        "pump of my cooler rattles when it starts, and then it settles down again.</p></div>"
+        "<div id=\"q3\" class=\"teaser\"><h3><a href=\"/t/3\">Coil whine</a></h3><p>My "
+        "graphics card whines under load, most of all in menus with no frame cap.</p></div>"
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_ne(rm_page_type_name(a->page_type), "forum");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Comments anchored and permalinked like board posts, under a story that
+ * holds most of the page's text: the story stays an article and the
+ * comments clutter. */
+#define STORY_PARAGRAPH                                                                      \
+    "<p>Fans are loudest when they run slowest and stall, the engineers explained, and "    \
+    "most motherboards let them drop far below the speed at which they turn smoothly; "     \
+    "setting a floor for the duty cycle, and a gentle slope above it, fixes the noise.</p>"
+#define COMMENT(n, text)                                                                     \
+    "<li id=\"comment-" n "\" class=\"comment\"><p class=\"meta\"><a href=\"/quiet-fans/"    \
+    "#comment-" n "\">22 January 2024</a></p><p>" text "</p></li>"
+
+START_TEST(permalinked_comments_under_a_story_stay_clutter)
+{
+    const char *html =
+        "<html><head><title>Why fans whine</title>"
+        "<meta property=\"article:published_time\" content=\"2024-01-22T10:00:00Z\"></head>"
+        "<body><article><h1>Why fans whine</h1><div class=\"entry\">"
+        STORY_PARAGRAPH STORY_PARAGRAPH STORY_PARAGRAPH STORY_PARAGRAPH STORY_PARAGRAPH
+        "</div></article><section id=\"comments\"><ol>"
+        COMMENT("1", "Great explanation, my fans are silent now after changing the curve.")
+        COMMENT("2", "Larger fans helped me more than any setting in the firmware did.")
+        "</ol></section></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    assert_has(a, "Fans are loudest");
+    assert_lacks(a, "Great explanation");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A post that cites its sources as pasted addresses, and one with an
+ * avatar, a post icon and smileys but no paragraph: Readability's
+ * conditional cleaning takes the first for a link list and the second for
+ * a gallery, but in a thread they are posts. A bar of links beside the
+ * posts still goes. */
+#define AVATAR "<img src=\"/a.png\" width=\"80\" height=\"80\">"
+#define SMILEY "<img src=\"/smile.gif\" alt=\":)\">"
+
+START_TEST(linky_and_pictured_posts_stay_in_a_thread)
+{
+    const char *html =
+        BOARD_HEAD
+        FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "
+                   "in the firmware. Is there a way to make them quiet?")
+        BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Fan tables: "
+                   "<a href=\"https://example.org/fans/table-2024\">https://example.org/fans/"
+                   " ... table-2024</a><br>Curves: <a href=\"https://example.org/curves\">"
+                   "https://example.org/curves</a><br>Duty cycles help.")
+        BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", AVATAR SMILEY SMILEY
+                   "Swap them for larger ones, a bigger fan turns slower.")
+        "<div class=\"jumpbox\"><a href=\"/f/1\">Cooling</a> <a href=\"/f/2\">Power "
+        "supplies</a> <a href=\"/f/3\">Cases and fans</a> <a href=\"/f/4\">Noise</a></div>"
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Fan tables:");
+    assert_has(a, "Duty cycles help.");
+    assert_has(a, "Swap them for larger ones");
+    assert_lacks(a, "Power supplies");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Some thread software wraps each post's text in a form that carries the
+ * post's id in hidden inputs (for in-place editing): a hidden input is no
+ * field a reader fills in, so the post is no short sign-up form. */
+#define FORM_POST(n, author, text)                                                          \
+    "<div class=\"comment\" id=\"thing_" n "\"><p class=\"tagline\"><a href=\"/user/"     \
+    author "\">" author "</a> <time datetime=\"2024-01-23\">23 Jan 2024</time></p>"         \
+    "<form class=\"usertext\" action=\"#\"><input type=\"hidden\" name=\"thing_id\" "     \
+    "value=\"" n "\"><div class=\"md\"><p>" text "</p></div></form>"                        \
+    "<ul class=\"buttons\"><li><a href=\"/c/" n "\">permalink</a></li><li><a href=\"#\">"  \
+    "reply</a></li></ul></div>"
+
+START_TEST(posts_in_forms_with_hidden_ids_stay)
+{
+    const char *html =
+        "<html><head><title>Quiet fans</title></head><body><h1>Quiet fans</h1>"
+        "<div class=\"side\"><p>Welcome to the quiet computing board, for fan curves, cases, "
+        "coolers and everything else that hums, whines or rattles.</p></div>"
+        "<div class=\"sitetable\">"
+        FORM_POST("1", "fanless", "My case fans whine at idle, however I set the curve.")
+        FORM_POST("2", "ohm", "Set the minimum duty cycle to thirty percent or so.")
+        FORM_POST("3", "kelvin", "Swap them for larger ones: they turn slower for the air.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine");
+    assert_has(a, "Set the minimum duty cycle");
+    assert_has(a, "Swap them for larger ones");
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *boards_suite(void)
+{
+    Suite *s = suite_create("boards");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, board_posts_with_permalinks_are_a_thread);
+    tcase_add_test(tc, posts_linking_elsewhere_are_not_a_thread);
+    tcase_add_test(tc, permalinked_comments_under_a_story_stay_clutter);
+    tcase_add_test(tc, linky_and_pictured_posts_stay_in_a_thread);
+    tcase_add_test(tc, posts_in_forms_with_hidden_ids_stay);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(boards_suite)
