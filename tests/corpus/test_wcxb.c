@@ -50,14 +50,14 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.86},
-    {"article", 0.948},
+    {"all", 0.872},
+    {"article", 0.950},
     {"documentation", 0.944},
-    {"service", 0.83},
-    {"product", 0.70},
-    {"collection", 0.68},
-    {"listing", 0.725},
-    {"forum", 0.81},
+    {"service", 0.833},
+    {"product", 0.705},
+    {"collection", 0.680},
+    {"listing", 0.733},
+    {"forum", 0.815},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03
