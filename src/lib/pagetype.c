@@ -683,7 +683,7 @@ static int32_t first_card(const rm_engine *e, int32_t parent)
 
 static grid_census all_grids(const rm_engine *e)
 {
-    grid_census all = {{RM_NONE, 0, 0}, e->raw[e->dom.body].chars, 0};
+    grid_census all = {{RM_NONE, 0, 0, RM_NONE}, e->raw[e->dom.body].chars, 0};
     int32_t grids[MAX_GRIDS][2];
     size_t counted = 0;
     int32_t body = e->dom.body, end = engine_end(e, body);
