@@ -476,15 +476,17 @@ static bool is_fixed_class(const rm_engine *e, const char *name, size_t n)
 
 /* What a class list says, read in one pass over its names (every element
  * has one, some of thousands of bytes): fixed (Tailwind's "fixed" or a
- * class a <style> rule fixes), screen-reader only, a tab panel, and
+ * class a <style> rule fixes), screen-reader only, a tab panel, hidden by
+ * a utility class that no other class shows again at some width, and
  * Wikimedia's "fallback-image" (found inside a name too). */
 typedef struct {
-    bool fixed, screen_reader, tab_panel, fallback_image;
+    bool fixed, screen_reader, tab_panel, hidden, fallback_image;
 } class_facts;
 
 static class_facts read_class_list(const rm_engine *e, const char *cls)
 {
-    class_facts facts = {false, false, false, false};
+    class_facts facts = {false, false, false, false, false};
+    bool shown = false;
     static const char fallback[] = "fallback-image";
     for (const char *p = cls; *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -499,10 +501,13 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
         unsigned named = heur_class_name_facts(start, n);
         facts.screen_reader = facts.screen_reader || (named & HEUR_CLASS_SCREEN_READER);
         facts.tab_panel = facts.tab_panel || (named & HEUR_CLASS_TAB_PANEL);
+        facts.hidden = facts.hidden || (named & HEUR_CLASS_HIDING);
+        shown = shown || (named & HEUR_CLASS_SHOWS);
         for (size_t k = 0; !facts.fallback_image && k + sizeof fallback - 1 <= n; k++)
             facts.fallback_image = start[k] == fallback[0] &&
                                    memcmp(start + k, fallback, sizeof fallback - 1) == 0;
     }
+    facts.hidden = facts.hidden && !shown;
     return facts;
 }
 
@@ -547,8 +552,8 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
                     f |= NF_FIXED;
                 if (facts.screen_reader)
                     f |= NF_HIDDEN;
+                hidden = hidden || facts.hidden;
             }
-            hidden = hidden || heur_is_hiding_class(v);
             break;
         case 'r':
             if (strcmp(name, "role") == 0 && strcmp(v, "heading") == 0)

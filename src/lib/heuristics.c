@@ -795,22 +795,12 @@ static const char *const hiding_tokens[] = {
     "hide", "hidden", "d-none", "is-hidden", "u-hidden", "display-none", "displaynone",
 };
 
-static bool shows_at_some_width(const char *cls)
+/* Does one class name show the box at some width: a responsive variant
+ * ("md:block") or a Bootstrap display class other than "d-none"? */
+static bool shows_at_some_width(const char *name, size_t n)
 {
-    for (const char *p = cls; *p;) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-        size_t n = strcspn(p, " \t\n");
-        if (memchr(p, ':', n) || (n > 2 && strncmp(p, "d-", 2) == 0 && strncmp(p, "d-none", n) != 0))
-            return true;
-        p += n;
-    }
-    return false;
-}
-
-bool heur_is_hiding_class(const char *cls)
-{
-    return cls && has_class_name(cls, &indexes()->hiding) && !shows_at_some_width(cls);
+    return memchr(name, ':', n) ||
+           (n > 2 && strncmp(name, "d-", 2) == 0 && strncmp(name, "d-none", n) != 0);
 }
 
 /* Class names of the panels of tabbed and accordion widgets: Bootstrap
@@ -843,6 +833,10 @@ unsigned heur_class_name_facts(const char *name, size_t len)
         facts |= HEUR_CLASS_SCREEN_READER;
     if (wordset_find_nocase(&ix->tab_panels, name, len) < ix->tab_panels.count)
         facts |= HEUR_CLASS_TAB_PANEL;
+    if (wordset_find_nocase(&ix->hiding, name, len) < ix->hiding.count)
+        facts |= HEUR_CLASS_HIDING;
+    if (shows_at_some_width(name, len))
+        facts |= HEUR_CLASS_SHOWS;
     return facts;
 }
 

@@ -49,13 +49,18 @@ bool heur_is_screen_reader_only(const char *cls);
 /* Does a class attribute name the panel of a tab or accordion widget, whose
  * content the page hides until a click but is part of it? */
 bool heur_is_tab_panel(const char *cls);
-/* A utility class that hides the box ("hide", "d-none"), unless another
- * class shows it again at some screen width ("hidden md:block")? */
-bool heur_is_hiding_class(const char *cls);
 
-/* The two tests above for one class name (`len` bytes, no white space):
- * HEUR_CLASS_* bits. For a pass that reads each class list once. */
-enum { HEUR_CLASS_SCREEN_READER = 1u << 0, HEUR_CLASS_TAB_PANEL = 1u << 1 };
+/* What one class name (`len` bytes, no white space) says, as HEUR_CLASS_*
+ * bits, for a pass that reads each class list once: the two tests above; a
+ * utility class that hides the box ("hide", "d-none"); a class that shows
+ * it at some screen width ("md:block", "d-lg-flex"), which undoes such a
+ * hiding class in the same list ("hidden md:block"). */
+enum {
+    HEUR_CLASS_SCREEN_READER = 1u << 0,
+    HEUR_CLASS_TAB_PANEL = 1u << 1,
+    HEUR_CLASS_HIDING = 1u << 2,
+    HEUR_CLASS_SHOWS = 1u << 3,
+};
 unsigned heur_class_name_facts(const char *name, size_t len);
 bool heur_is_streamed_segment_id(const char *id);   /* React's <div hidden id="S:1"> */
 
