@@ -905,12 +905,43 @@ static size_t strip_template(scan *s, const tag_token *template)
     }
 }
 
+/* Browsers run scripts, so to them a <noscript> is text up to its end
+ * tag; Gumbo parses its content as markup, where a raw-text element opened
+ * there and not closed before the noscript ends (a tag manager's
+ * self-closed "<iframe ... />", which HTML does not self-close) takes the
+ * rest of the page as its text. Such an element is closed where the
+ * noscript ends, as the page's author meant and a browser shows it. */
+static void close_raw_text_in_noscript(scan *s, size_t from, size_t end)
+{
+    tag_token t;
+    size_t at = from;
+    while (next_tag(s, &at, false, &t) && t.start < end) {
+        GumboTag tag = name_of(t.name, t.name_len).tag;
+        at = t.end;
+        if (t.is_end || !(class_of(tag) & C_RAW_TEXT) || tag == GUMBO_TAG_PLAINTEXT)
+            continue;
+        size_t text_end = skip_raw_text(s, &t, tag);
+        if (text_end < end) {
+            at = text_end;
+            continue;
+        }
+        begin_replace(s, end);
+        put_str(s, "</");
+        put(s, &s->out, t.name, t.name_len);
+        put_str(s, ">");
+        end_replace(s, end);
+        return;
+    }
+}
+
 /* Raw text: script content goes unless it is JSON, style sheets go to the
  * clutter detector; the others (title, textarea, noscript ...) stay. */
 static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
 {
     emit_tag(s, t);
     size_t end = skip_raw_text(s, t, tag);
+    if (tag == GUMBO_TAG_NOSCRIPT && end < s->len)
+        close_raw_text_in_noscript(s, t->end, end);
     if (tag == GUMBO_TAG_STYLE)
         put_css(s, t->end, end);
     if (s->limits->strip && end > t->end &&

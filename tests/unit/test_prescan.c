@@ -418,6 +418,20 @@ START_TEST(comments_are_emptied)
 }
 END_TEST
 
+/* To a browser, which runs scripts, a noscript is text up to its end tag;
+ * Gumbo reads markup there, and an unclosed raw-text element in it would
+ * swallow the rest of the page. It is closed where the noscript ends. */
+START_TEST(raw_text_in_noscript_ends_with_it)
+{
+    ck_assert_str_eq(prescanned("<noscript><iframe src=x /></noscript><p>Shown"),
+                     "<noscript><iframe src=x /></iframe></noscript><p>Shown");
+    tree_facts f = parse_facts(last.html, last.len);
+    ck_assert_uint_eq(f.text_bytes, 5);
+    static const char closed[] = "<noscript><iframe src=x></iframe><p>a</noscript><p>b";
+    ck_assert_str_eq(prescanned(closed), closed);
+}
+END_TEST
+
 START_TEST(unread_attributes_go)
 {
     ck_assert_str_eq(prescanned("<img data-tracking=\"{&quot;a&quot;:1}\" src=a.jpg onload='x()' "
@@ -559,6 +573,7 @@ static Suite *prescan_suite(void)
     tcase_add_test(strip, svg_drawings_are_emptied);
     tcase_add_test(strip, templates_are_emptied);
     tcase_add_test(strip, comments_are_emptied);
+    tcase_add_test(strip, raw_text_in_noscript_ends_with_it);
     tcase_add_test(strip, unread_attributes_go);
     tcase_add_test(strip, data_attributes_read_by_the_sources_are_kept);
     tcase_add_test(strip, attributes_per_element_are_capped);
