@@ -875,6 +875,49 @@ static void vote_bodyless(const rm_engine *e, evidence *ev)
         ev->votes[shows_prices(e) ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += BODYLESS_WEIGHT;
 }
 
+/* ---- a page of sections ---------------------------------------------------- */
+
+/* Short of that, an unsigned page laid out as many headed sections of
+ * short text is a landing or service page rather than a story: a story
+ * runs in paragraphs of prose under a heading every few of them, a
+ * landing page puts a heading over every feature, step and question.
+ * Medians on the WCXB development pages, unsigned pages: prose holds 49%
+ * of an article's text and 23% of a service page's; an article has 1.5
+ * headings per 1,000 characters of text, a service page 2.5. The evidence
+ * is weaker than vote_bodyless's, so it only settles pages on which
+ * nothing but the article's prior speaks (an index, a shop or a manual
+ * has its own votes). */
+#define SECTIONS_PROSE_SHARE 0.4
+#define SECTIONS_HEADINGS_PER_1000 1.5
+#define SECTIONS_WEIGHT 1.0f
+
+static bool only_prior_speaks(const evidence *ev)
+{
+    for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
+        if (ev->votes[t] > 0.0f)
+            return false;
+    return true;
+}
+
+static void vote_sections(const rm_engine *e, evidence *ev)
+{
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    uint32_t prose = 0, headings = 0, page = e->raw[body].chars;
+    if (e->signed_page || page == 0 || !only_prior_speaks(ev))
+        return;
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        GumboTag t = node(e, i)->tag;
+        if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
+            headings++;
+        if (t == GUMBO_TAG_P && e->raw[i].chars >= PROSE_PARAGRAPH_CHARS &&
+            engine_link_density(&e->raw[i]) < 0.25)
+            prose += e->raw[i].chars;
+    }
+    if (headings >= BODYLESS_MIN_HEADINGS && prose < SECTIONS_PROSE_SHARE * page &&
+        headings * 1000.0 >= SECTIONS_HEADINGS_PER_1000 * page)
+        ev->votes[RM_PAGE_SERVICE] += SECTIONS_WEIGHT;
+}
+
 /* ---- a thread taken for comments ------------------------------------------- */
 
 /* A forum thread that does not declare itself often wraps its posts in a
@@ -967,6 +1010,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
     vote_bodyless(e, &ev);
+    vote_sections(e, &ev);
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;

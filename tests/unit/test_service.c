@@ -1,0 +1,78 @@
+/*
+ * test_service.c — service and landing pages on small hand-written pages:
+ * an unsigned page of many headed sections of short text is a service page
+ * even with a paragraph or two of prose (a story under the same headings
+ * stays an article).
+ */
+#include "page_checks.h"
+
+#define PROSE                                                                            \
+    "We have cleaned the windows of homes and offices in the city for twenty years, "   \
+    "with our own trained staff, our own ladders and water-fed poles, and insurance "  \
+    "that covers every visit."
+
+/* One paragraph of prose (about a third of the text) and a heading over
+ * every short block: too much prose for a page without a body, but the
+ * headings come every hundred characters or so. */
+static const char sectioned_page[] =
+    "<html><head><title>Window cleaning</title></head><body><main>"
+    "<h1>Window cleaning</h1><p>" PROSE "</p>"
+    "<h2>Homes</h2><p>Inside and out, frames and sills included.</p>"
+    "<h2>Offices</h2><p>Before opening hours, with insured staff.</p>"
+    "<h2>Shop fronts</h2><p>Weekly rounds on every high street.</p>"
+    "<h2>Conservatories</h2><p>Roofs and gutters, by hand.</p>"
+    "<h2>Prices</h2><p>From 25 euros a visit, no contract.</p>"
+    "<h2>Areas</h2><p>The city and the villages around it.</p>"
+    "</main></body></html>";
+
+START_TEST(headed_sections_make_a_service_page)
+{
+    rm_article *a = extract(sectioned_page);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    assert_has(a, "From 25 euros a visit");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The same prose as a story: paragraphs under a heading or two. */
+START_TEST(prose_under_few_headings_stays_an_article)
+{
+    const char *html =
+        "<html><head><title>Window cleaning</title></head><body><main>"
+        "<h1>Window cleaning</h1><p>" PROSE "</p><p>" PROSE "</p>"
+        "<h2>Homes</h2><p>" PROSE "</p><p>Inside and out, frames and sills included.</p>"
+        "<h2>Offices</h2><p>" PROSE "</p><p>Before opening hours, with insured staff.</p>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
+/* An index or a shop has its own votes, even a weak one (a path word of
+ * its URL): the sections rule only settles pages on which nothing but the
+ * article's prior speaks. */
+START_TEST(headed_sections_do_not_override_other_votes)
+{
+    rm_options opt = rm_default_options;
+    opt.url = "https://example.com/shop/window-cleaning";
+    rm_article *a = NULL;
+    rm_status st = rm_extract(sectioned_page, strlen(sectioned_page), &opt, &a);
+    ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *service_suite(void)
+{
+    Suite *s = suite_create("service");
+    TCase *type = tcase_create("type");
+    tcase_add_test(type, headed_sections_make_a_service_page);
+    tcase_add_test(type, prose_under_few_headings_stays_an_article);
+    tcase_add_test(type, headed_sections_do_not_override_other_votes);
+    suite_add_tcase(s, type);
+    return s;
+}
+
+RM_TEST_MAIN(service_suite)
