@@ -2,7 +2,8 @@
  * test_service.c — service and landing pages on small hand-written pages:
  * an unsigned page of many headed sections of short text is a service page
  * even with a paragraph or two of prose (a story under the same headings
- * stays an article).
+ * stays an article); a row of icons each beside a sentence of its own is
+ * no gallery, while pictures with short captions still are.
  */
 #include "page_checks.h"
 
@@ -64,6 +65,40 @@ START_TEST(headed_sections_do_not_override_other_votes)
 }
 END_TEST
 
+/* A story with a row of feature blocks in it: three icons, each beside a
+ * sentence written in a div, and no paragraph; a gallery of captioned
+ * photos below it. */
+#define FEATURE(icon, text) "<div><img src=\"" icon ".svg\" alt=\"\"><div>" text "</div></div>"
+
+static const char features_page[] =
+    "<html><head><title>Window cleaning</title></head><body><article>"
+    "<h1>Window cleaning</h1><p>" PROSE "</p><p>" PROSE "</p><p>" PROSE "</p>"
+    "<div class=\"features\">"
+    FEATURE("drop", "Only pure water: no detergent is left on the glass to streak")
+    FEATURE("clock", "Visits booked to the hour, before your shop opens its doors")
+    FEATURE("shield", "Every cleaner insured for work at height on any building")
+    "</div>"
+    "<div class=\"photos\"><img src=\"a.jpg\"><div>Before</div><img src=\"b.jpg\"><div>After</div>"
+    "<img src=\"c.jpg\"><div>Our van</div></div>"
+    "<p>" PROSE "</p></article></body></html>";
+
+START_TEST(icons_beside_sentences_are_no_gallery)
+{
+    rm_article *a = extract(features_page);
+    assert_has(a, "Only pure water");
+    assert_has(a, "Every cleaner insured");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(captioned_photos_are_still_a_gallery)
+{
+    rm_article *a = extract(features_page);
+    assert_lacks(a, "Our van");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *service_suite(void)
 {
     Suite *s = suite_create("service");
@@ -72,6 +107,10 @@ static Suite *service_suite(void)
     tcase_add_test(type, prose_under_few_headings_stays_an_article);
     tcase_add_test(type, headed_sections_do_not_override_other_votes);
     suite_add_tcase(s, type);
+    TCase *clean = tcase_create("clean");
+    tcase_add_test(clean, icons_beside_sentences_are_no_gallery);
+    tcase_add_test(clean, captioned_photos_are_still_a_gallery);
+    suite_add_tcase(s, clean);
     return s;
 }
 
