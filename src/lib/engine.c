@@ -420,13 +420,42 @@ static int add_controlled_ids(rm_engine *e, const char *ids)
     return 0;
 }
 
+/* An accordion whose script keeps its state elsewhere than in
+ * aria-expanded still ties each button to its panel both ways, as
+ * WAI-ARIA's accordion pattern asks: the button names the panel in
+ * aria-controls and the panel names the button in aria-labelledby. A
+ * button and a panel that name each other so are a disclosure too
+ * (a page's FAQ or course outline; a tab list's arrows or a menu toggle
+ * name their target one way only). Pairs are looked for among the first
+ * ACCORDION_BUTTONS such buttons. */
+#define ACCORDION_BUTTONS 64
+
+typedef struct {
+    const char *button, *panel;   /* the button's id, the panel it names */
+} accordion_pair;
+
+static int add_labelled_panels(rm_engine *e, const accordion_pair *pairs, size_t n)
+{
+    for (int32_t i = 0; n > 0 && i < e->dom.count; i++) {
+        const char *by = e->dom.nodes[i].has_attrs ? dom_attr(&e->dom, i, "aria-labelledby") : NULL;
+        const char *id = by ? dom_attr(&e->dom, i, "id") : NULL;
+        for (size_t k = 0; id && k < n; k++)
+            if (strcmp(id, pairs[k].panel) == 0 && strcmp(by, pairs[k].button) == 0 &&
+                hashset_add(&e->disclosed, hashset_hash(id, strlen(id))))
+                return -1;
+    }
+    return 0;
+}
+
 static int collect_disclosed(rm_engine *e)
 {
+    accordion_pair pairs[ACCORDION_BUTTONS];
+    size_t n = 0;
     for (int32_t i = 0; i < e->dom.count; i++) {
         if (!e->dom.nodes[i].has_attrs)
             continue;
         const GumboVector *attrs = &e->dom.nodes[i].g->v.element.attributes;
-        const char *controls = NULL;
+        const char *controls = NULL, *id = NULL;
         bool expands = false;
         for (unsigned k = 0; k < attrs->length; k++) {
             const GumboAttribute *at = attrs->data[k];
@@ -434,11 +463,16 @@ static int collect_disclosed(rm_engine *e)
                 controls = at->value;
             else if (strcmp(at->name, "aria-expanded") == 0)
                 expands = true;
+            else if (strcmp(at->name, "id") == 0)
+                id = at->value;
         }
         if (controls && expands && add_controlled_ids(e, controls))
             return -1;
+        if (controls && !expands && id && e->dom.nodes[i].tag == GUMBO_TAG_BUTTON &&
+            n < ACCORDION_BUTTONS)
+            pairs[n++] = (accordion_pair){id, controls};
     }
-    return 0;
+    return add_labelled_panels(e, pairs, n);
 }
 
 /* The renderers' copy of NF_DISCLOSED (they outlive the flags), made

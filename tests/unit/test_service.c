@@ -3,7 +3,9 @@
  * an unsigned page of many headed sections of short text is a service page
  * even with a paragraph or two of prose (a story under the same headings
  * stays an article); a row of icons each beside a sentence of its own is
- * no gallery, while pictures with short captions still are.
+ * no gallery, while pictures with short captions still are; an
+ * accordion's hidden panels that name their buttons (and are named by
+ * them) are text, a panel only a toggle names stays hidden.
  */
 #include "page_checks.h"
 
@@ -99,6 +101,41 @@ START_TEST(captioned_photos_are_still_a_gallery)
 }
 END_TEST
 
+/* An accordion whose script keeps its state in a data attribute: each
+ * button names its panel in aria-controls, each panel names its button in
+ * aria-labelledby. */
+#define ACCORDION_ITEM(n, question, answer)                                              \
+    "<div><button id=\"q" #n "\" aria-controls=\"a" #n "\" data-expanded=\"false\">"         \
+    question "</button><div id=\"a" #n "\" aria-labelledby=\"q" #n "\" hidden>"              \
+    "<p>" answer "</p></div></div>"
+
+static const char accordion_page[] =
+    "<html><head><title>Design course</title></head><body><main>"
+    "<h1>Design course</h1><p>" PROSE "</p>"
+    "<h2>What you will learn</h2>"
+    ACCORDION_ITEM(1, "Learn fast", "Build the skills and confidence you need to change careers in months.")
+    ACCORDION_ITEM(2, "Work on briefs", "Real clients set the briefs, and you present your work to them.")
+    "<button aria-controls=\"menu\" id=\"toggle\">Menu</button>"
+    "<div id=\"menu\" hidden><p>A panel that only its toggle names, with words of its own.</p></div>"
+    "</main></body></html>";
+
+START_TEST(accordion_panels_named_both_ways_are_text)
+{
+    rm_article *a = extract(accordion_page);
+    assert_has(a, "Build the skills and confidence");
+    assert_has(a, "Real clients set the briefs");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(panel_named_one_way_stays_hidden)
+{
+    rm_article *a = extract(accordion_page);
+    assert_lacks(a, "only its toggle names");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *service_suite(void)
 {
     Suite *s = suite_create("service");
@@ -111,6 +148,10 @@ static Suite *service_suite(void)
     tcase_add_test(clean, icons_beside_sentences_are_no_gallery);
     tcase_add_test(clean, captioned_photos_are_still_a_gallery);
     suite_add_tcase(s, clean);
+    TCase *hidden = tcase_create("hidden");
+    tcase_add_test(hidden, accordion_panels_named_both_ways_are_text);
+    tcase_add_test(hidden, panel_named_one_way_stays_hidden);
+    suite_add_tcase(s, hidden);
     return s;
 }
 
