@@ -53,7 +53,7 @@ static const struct {
     {"all", 0.872},
     {"article", 0.950},
     {"documentation", 0.944},
-    {"service", 0.833},
+    {"service", 0.839},
     {"product", 0.705},
     {"collection", 0.680},
     {"listing", 0.733},
