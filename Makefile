@@ -268,7 +268,7 @@ $(BUILD)/bench_native: tests/bench/bench_native.c tests/nm_client.h
 # the examples, scaling on its smallest shapes (seconds, not a benchmark).
 check-bench: $(BENCH_PROGS) $(BUILD)/readmode
 	@$(BUILD)/bench/bench --seconds 0.05 --name examples examples > $(BUILD)/bench/check.txt && \
-	 $(BUILD)/bench/scaling --sizes 1 --budget 1 --seconds 0 --jobs 2 > $(BUILD)/bench/check-scaling.txt && \
+	 $(BUILD)/bench/scaling --sizes 1 --budget 1 --seconds 0 --rounds 1 --jobs 2 > $(BUILD)/bench/check-scaling.txt && \
 	 echo "check-bench: bench and scaling build and run" || \
 	 { cat $(BUILD)/bench/check.txt $(BUILD)/bench/check-scaling.txt; echo "check-bench: FAILED"; exit 1; }
 

@@ -111,6 +111,39 @@ static char *casefold_slow(const char *s, size_t n, size_t *len)
     return (char *)terminated;
 }
 
+#define ASCII_HIGH 0x8080808080808080u
+#define BYTES(b) (0x0101010101010101u * (b))
+
+/* Eight ASCII bytes lower-cased at once: a byte's high bit, after adding
+ * 0x80 - 'A', says it is 'A' or above, after adding 0x80 - 'Z' - 1 that
+ * it is above 'Z' (no sum carries into the next byte: each is below 0x80). */
+static uint64_t lower_ascii8(uint64_t w)
+{
+    uint64_t upper = (w + BYTES(0x80 - 'A')) & ~(w + BYTES(0x80 - 'Z' - 1)) & ASCII_HIGH;
+    return w | upper >> 2;
+}
+
+/* A valid two- or three-byte UTF-8 sequence at s (n bytes left): its
+ * length, with its code point in *uc; 0 for anything else (four-byte
+ * sequences and invalid bytes go to u8_mbtouc). Most text beyond ASCII is
+ * Latin, Greek, Cyrillic letters and punctuation: two and three bytes. */
+static int decode_short(const unsigned char *s, size_t n, ucs4_t *uc)
+{
+    unsigned char c = s[0];
+    if (c >= 0xC2 && c <= 0xDF) {
+        if (n < 2 || (s[1] & 0xC0) != 0x80)
+            return 0;
+        *uc = (ucs4_t)(c & 0x1F) << 6 | (s[1] & 0x3F);
+        return 2;
+    }
+    if (c < 0xE0 || c > 0xEF || n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
+        return 0;   /* overlong, or a surrogate */
+    *uc = (ucs4_t)(c & 0x0F) << 12 | (ucs4_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    return 3;
+}
+
 char *casefold_nfc(const char *s, size_t n, size_t *len)
 {
     *len = 0;
@@ -121,17 +154,34 @@ char *casefold_nfc(const char *s, size_t n, size_t *len)
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, s + i, 8), !(w & ASCII_HIGH))) {
+            w = lower_ascii8(w);
+            memcpy(out + o, &w, 8);
+            o += 8;
+            i += 8;
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             out[o++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
             i++;
             continue;
         }
-        ucs4_t uc;
-        int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-        /* u8_mbtouc reads invalid bytes as U+FFFD: only a real one is one */
-        bool valid = k > 0 && (uc != 0xFFFD || (k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0));
-        ucs4_t fold = valid ? table_fold(uc) : 0;
+        ucs4_t uc, fold;
+        int k = decode_short((const unsigned char *)s + i, n - i, &uc);
+        if (k > 0 && (fold = table_fold(uc)) == uc) {   /* folds to itself */
+            memcpy(out + o, s + i, (size_t)k);
+            o += (size_t)k;
+            i += (size_t)k;
+            continue;
+        }
+        if (k == 0) {
+            k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+            /* u8_mbtouc reads invalid bytes as U+FFFD: only a real one is one */
+            bool valid = k > 0 && (uc != 0xFFFD || (k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0));
+            fold = valid ? table_fold(uc) : 0;
+        }
         uint8_t enc[4];
         int m = fold ? u8_uctomb(enc, fold, sizeof enc) : -1;
         if (m <= 0 || m > k) {   /* not in the table, or longer than it was */

@@ -101,7 +101,13 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
     n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
               : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
     n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
-    n->has_attrs = g->type == GUMBO_NODE_ELEMENT && g->v.element.attributes.length > 0;
+    n->has_attrs = 0;
+    const GumboVector *attrs = g->type == GUMBO_NODE_ELEMENT ? &g->v.element.attributes : NULL;
+    for (unsigned i = 0; attrs && i < attrs->length; i++) {
+        const char *name = ((const GumboAttribute *)attrs->data[i])->name;
+        size_t len = strlen(name);
+        n->has_attrs |= len ? dom_attr_bit(name, len) : 0xFF;
+    }
     return id;
 }
 
@@ -197,7 +203,7 @@ static bool same_name(const char *a, const char *b)
 const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
 {
     const rm_node *n = &dom->nodes[id];
-    if (n->type != RM_NODE_ELEMENT)
+    if (n->type != RM_NODE_ELEMENT || !(n->has_attrs & dom_attr_bit(name, strlen(name))))
         return NULL;
     /* gumbo_get_attribute with a cheap first test: every pass looks up
      * several names on every element. x | 0x20 folds ASCII letters' case
@@ -218,7 +224,10 @@ void dom_attrs_lookup(const rm_dom *dom, int32_t id, const char *const *names, s
     for (size_t k = 0; k < count; k++)
         values[k] = NULL;
     const rm_node *n = &dom->nodes[id];
-    if (n->type != RM_NODE_ELEMENT || !n->has_attrs)
+    uint8_t wanted = 0;
+    for (size_t k = 0; k < count; k++)
+        wanted |= dom_attr_bit(names[k], strlen(names[k]));
+    if (n->type != RM_NODE_ELEMENT || !(n->has_attrs & wanted))
         return;
     const GumboVector *attrs = &n->g->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {

@@ -19,6 +19,7 @@
 #include <gumbo.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 
 #define RM_NONE (-1)
 
@@ -50,7 +51,9 @@ typedef struct {
     uint16_t tag;           /* a GumboTag; GUMBO_TAG_UNKNOWN for text and the
                                document (16 bits keep the node at 32 bytes) */
     uint8_t type;           /* rm_node_type */
-    uint8_t has_attrs;      /* an element with attributes */
+    uint8_t has_attrs;      /* an element with attributes: one bit per
+                               attribute name (dom_attr_bit), so that asking
+                               for a name it cannot have stays in the index */
 } rm_node;
 
 _Static_assert(GUMBO_TAG_LAST <= UINT16_MAX, "a GumboTag fits rm_node.tag");
@@ -81,13 +84,26 @@ typedef struct {
 int dom_build(rm_dom *dom, const GumboOutput *output);
 void dom_free(rm_dom *dom);
 
+/* The bit of rm_node.has_attrs that an attribute name sets: one of eight,
+ * from its first and last bytes and its length (x | 0x20 keeps names that
+ * differ only in ASCII case together). On a big page Gumbo's attribute
+ * lists are far apart in memory: most look-ups are for names an element
+ * does not have, and its bits answer them without going there. */
+static inline uint8_t dom_attr_bit(const char *name, size_t len)
+{
+    unsigned first = (unsigned char)name[0] | 0x20u, last = (unsigned char)name[len - 1] | 0x20u;
+    return (uint8_t)(1u << ((first * 15u + last * 12u + (unsigned)len * 3u) >> 4 & 7u));
+}
+
 /* Attribute value of an element node, or NULL. Every pass asks for
- * several names on every element, and many elements have no attributes:
- * those are answered here without a call or a look at Gumbo's node. */
+ * several names on every element, and many elements have no attributes
+ * or none of that name's bit: those are answered here without a call or
+ * a look at Gumbo's node. */
 const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name);
 static inline const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
 {
-    return dom->nodes[id].has_attrs ? dom_attr_lookup(dom, id, name) : NULL;
+    return dom->nodes[id].has_attrs & dom_attr_bit(name, strlen(name)) ? dom_attr_lookup(dom, id, name)
+                                                                        : NULL;
 }
 /* dom_attr for `count` names at once, in one pass over the attributes
  * (a pass that asks an element for many names): values[k] is the value

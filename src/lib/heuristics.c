@@ -1646,24 +1646,40 @@ bool heur_is_comment_heading(const char *text, size_t len)
  * sign after one ("12,99 €"): the signs of the currencies the phrase lists'
  * languages pay in, and the yen and rupee. */
 static const char *const currency_signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9"};
+#define EURO_SIGN 1   /* currency_signs[EURO_SIGN] may follow its number */
+
+/* The currency sign at p: its index in currency_signs, or -1. Every sign
+ * starts with one of three bytes, so most bytes are told apart at once. */
+static int currency_sign_at(const char *p)
+{
+    if (*p != '$' && *p != '\xE2' && *p != '\xC2')
+        return -1;
+    for (int k = 0; k < (int)(sizeof currency_signs / sizeof currency_signs[0]); k++) {
+        const char *sign = currency_signs[k];
+        size_t n = 0;
+        while (sign[n] && p[n] == sign[n])
+            n++;
+        if (!sign[n])
+            return k;
+    }
+    return -1;
+}
 
 unsigned heur_count_prices(const char *text, unsigned need)
 {
     unsigned found = 0;
-    for (const char *p = text; *p && found < need; p++) {
-        for (size_t k = 0; k < sizeof currency_signs / sizeof currency_signs[0]; k++) {
-            size_t n = strlen(currency_signs[k]);
-            if (strncmp(p, currency_signs[k], n) != 0)
-                continue;
-            const char *after = p + n + (p[n] == ' ');
-            bool euro_after = k == 1 && p > text && (isdigit((unsigned char)p[-1]) ||
-                                                     (p - 1 > text && p[-1] == ' ' &&
-                                                      isdigit((unsigned char)p[-2])));
-            if (isdigit((unsigned char)*after) || euro_after)
-                found++;
-            p += n - 1;
-            break;
-        }
+    for (const char *p = strpbrk(text, "$\xE2\xC2"); p && found < need; p = strpbrk(p + 1, "$\xE2\xC2")) {
+        int k = currency_sign_at(p);
+        if (k < 0)
+            continue;
+        size_t n = strlen(currency_signs[k]);
+        const char *after = p + n + (p[n] == ' ');
+        bool euro_after = k == EURO_SIGN && p > text && (isdigit((unsigned char)p[-1]) ||
+                                                         (p - 1 > text && p[-1] == ' ' &&
+                                                          isdigit((unsigned char)p[-2])));
+        if (isdigit((unsigned char)*after) || euro_after)
+            found++;
+        p += n - 1;
     }
     return found;
 }

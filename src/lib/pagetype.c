@@ -235,6 +235,33 @@ static bool is_ld_json(const char *type)
     return type && strncasecmp(type, "application/ld+json", 19) == 0;
 }
 
+/* Can the JSON text vote? A type votes only when its name is in
+ * schema_votes or is an Offer, and JSON spells a letter only as itself or
+ * as a \u escape: a text with neither a voting name nor an escape needs
+ * no parse (pages carry dozens of blocks about breadcrumbs, web pages and
+ * sites). One pass: a name is tried only where its first byte is. */
+static bool may_vote(const char *json)
+{
+    static const char offer[] = "Offer";
+    bool first[256] = {false};
+    first[(unsigned char)offer[0]] = true;
+    for (size_t k = 0; k < SCHEMA_COUNT; k++)
+        first[(unsigned char)schema_votes[k].name[0]] = true;
+    for (const char *p = json; *p; p++) {
+        if (*p == '\\' && p[1] == 'u')
+            return true;
+        if (!first[(unsigned char)*p])
+            continue;
+        if (strncmp(p, offer, sizeof offer - 1) == 0)
+            return true;
+        for (size_t k = 0; k < SCHEMA_COUNT; k++)
+            if (schema_votes[k].name[0] == *p &&
+                strncmp(p, schema_votes[k].name, strlen(schema_votes[k].name)) == 0)
+                return true;
+    }
+    return false;
+}
+
 static void collect_schema(const rm_engine *e, evidence *ev)
 {
     for (int32_t i = 0; i < e->dom.count; i++) {
@@ -248,7 +275,7 @@ static void collect_schema(const rm_engine *e, evidence *ev)
             n->first_child == RM_NONE)
             continue;
         const char *json = dom_text(&e->dom, n->first_child);
-        cJSON *root = json ? cJSON_Parse(json) : NULL;
+        cJSON *root = json && may_vote(json) ? cJSON_Parse(json) : NULL;
         walk_json(ev, root, 0, false);
         cJSON_Delete(root);
     }

@@ -55,6 +55,10 @@
  * close; beyond that we assume it is not there (and overestimate). */
 #define IMPLIED_END_WINDOW 64
 #define UNKNOWN_BUCKETS 256
+/* Names of up to this many bytes are remembered after their first look-up
+ * (a page uses a few dozen tag names hundreds of thousands of times). */
+#define CACHED_NAME_BYTES 7
+#define NAME_CACHE_SLOTS 64   /* the top 6 bits of a multiplicative hash */
 
 /* ------------------------------------------------------------------ */
 /* Tag classes                                                         */
@@ -203,6 +207,13 @@ typedef struct {
     uint8_t dropped;   /* its start tag was cut: cut its end tag too */
 } open_element;
 
+/* A remembered look-up: the lower-cased name packed with its length
+ * (0: an empty slot). */
+typedef struct {
+    uint64_t key;
+    tag_name name;
+} name_slot;
+
 typedef struct {
     char *data;
     size_t len, cap;
@@ -221,6 +232,9 @@ typedef struct {
      * costs nothing instead of a walk down the whole stack. */
     uint32_t open_known[GUMBO_TAG_LAST];
     uint32_t open_unknown[UNKNOWN_BUCKETS];
+    name_slot names[NAME_CACHE_SLOTS];
+    uint16_t implied_end_starts;      /* tag classes an implied end rule starts */
+    uint16_t implied_parent_starts;   /* ... an implied parent rule */
 
     buffer out;           /* empty until the first change */
     bool changed;
@@ -253,6 +267,21 @@ static tag_name name_of(const char *s, size_t n)
     }
     name.bucket = h % UNKNOWN_BUCKETS;
     return name;
+}
+
+/* name_of through the scan's cache of short names; `key` is the name
+ * lower-cased, packed with its length in the low byte (read_tag makes it),
+ * or 0 for a name too long to cache. */
+static tag_name cached_name_of(scan *s, const char *name, size_t n, uint64_t key)
+{
+    if (n == 0 || key == 0)
+        return name_of(name, n);
+    name_slot *slot = &s->names[(key * 0x9E3779B97F4A7C15u) >> 58];
+    if (slot->key != key) {
+        slot->key = key;
+        slot->name = name_of(name, n);
+    }
+    return slot->name;
 }
 
 /* Push an element; returns 1 when it is beyond the cap (to be cut). */
@@ -310,8 +339,17 @@ static int any_open(scan *s, const GumboTag *tags)
     return 0;
 }
 
+/* The classes any rule of `rules` starts with. */
+#define STARTS_OF(rules, mask)                                                 \
+    do {                                                                     \
+        for (size_t r_ = 0; r_ < sizeof rules / sizeof rules[0]; r_++)        \
+            mask |= rules[r_].starts;                                        \
+    } while (0)
+
 static void apply_implied_ends(scan *s, uint16_t cls)
 {
+    if (!(cls & s->implied_end_starts))
+        return;   /* most tags: no rule to try */
     for (size_t r = 0; r < sizeof implied_ends / sizeof implied_ends[0]; r++) {
         const implied_end *rule = &implied_ends[r];
         if (!(cls & rule->starts) || !any_open(s, rule->closes))
@@ -324,6 +362,8 @@ static void apply_implied_ends(scan *s, uint16_t cls)
 
 static void apply_implied_parents(scan *s, uint16_t cls)
 {
+    if (!(cls & s->implied_parent_starts))
+        return;
     GumboTag current = s->depth ? s->stack[s->depth - 1].name.tag : GUMBO_TAG_HTML;
     for (size_t r = 0; r < sizeof implied_parents / sizeof implied_parents[0]; r++) {
         const implied_parent *rule = &implied_parents[r];
@@ -608,12 +648,19 @@ typedef struct {
     size_t start, end;      /* the whole tag, '<' to after '>' */
     const char *name;
     size_t name_len;
+    uint64_t name_key;      /* the lower-cased name packed with its length
+                               (cached_name_of), 0 when it is too long */
     size_t attributes;      /* where the attributes start */
     int is_end;
     int self_closing;
     bool rewrite;           /* attributes to drop or shorten */
     bool json;              /* type="...json..." */
 } tag_token;
+
+/* Bytes that end a tag name: white space, '/' and '>'. */
+static const bool ends_name[256] = {
+    [' '] = true, ['\t'] = true, ['\n'] = true, ['\f'] = true, ['\r'] = true, ['/'] = true, ['>'] = true,
+};
 
 /* Read a start or end tag at `at` ("<x" or "</x"): name, then attributes
  * with their quoting, up to the '>' (§13.2.5.6-40). Returns 0 if the
@@ -625,12 +672,18 @@ static int read_tag(const scan *s, size_t at, tag_token *t)
     t->is_end = s->html[i] == '/';
     i += (size_t)t->is_end;
     t->name = s->html + i;
-    while (i < s->len && !is_space(s->html[i]) && s->html[i] != '/' && s->html[i] != '>')
-        i++;
+    uint64_t key = 0;
+    for (unsigned char c; i < s->len && !ends_name[c = (unsigned char)s->html[i]]; i++)
+        key = key << 8 | (c >= 'A' && c <= 'Z' ? c + 32u : c);
     t->name_len = (size_t)(s->html + i - t->name);
+    t->name_key = t->name_len <= CACHED_NAME_BYTES ? key << 8 | t->name_len : 0;
     t->attributes = i;
     t->self_closing = 0;
     t->rewrite = t->json = false;
+    if (i < s->len && s->html[i] == '>') {   /* no attributes (most tags) */
+        t->end = i + 1;
+        return 1;
+    }
     attribute a;
     unsigned kept = 0;
     while (next_attribute(s, &i, &a, &t->self_closing)) {
@@ -795,6 +848,8 @@ static size_t skip_non_tag(const scan *s, size_t at, bool cdata)
 {
     const char *p = s->html + at;
     size_t left = s->len - at;
+    if (left > 1 && is_alpha(p[1]))
+        return 0;   /* a start tag (most '<'): none of these starts so */
     if (has_prefix_ci(s, at, "<!--"))
         return comment_end(s, at);
     if (cdata && has_prefix_ci(s, at, "<![cdata["))
@@ -956,7 +1011,7 @@ static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
 
 static size_t start_tag(scan *s, const tag_token *t)
 {
-    tag_name name = name_of(t->name, t->name_len);
+    tag_name name = cached_name_of(s, t->name, t->name_len, t->name_key);
     uint16_t cls = class_of(name.tag);
     if (cls & (C_MERGED | C_VOID)) {
         emit_tag(s, t);
@@ -989,7 +1044,7 @@ static size_t start_tag(scan *s, const tag_token *t)
 
 static size_t end_tag(scan *s, const tag_token *t)
 {
-    tag_name name = name_of(t->name, t->name_len);
+    tag_name name = cached_name_of(s, t->name, t->name_len, t->name_key);
     if ((class_of(name.tag) & C_MERGED) || *open_count(s, name) == 0) {
         emit_tag(s, t);
         return t->end;   /* Gumbo ignores it; so do we */
@@ -1039,10 +1094,21 @@ static void collapse_space(scan *s, size_t from, size_t to)
 }
 
 /* Handle the markup at `at` (a '<'); returns where to continue. */
+/* The start or end tag at `at`; returns where it ends. */
+static size_t tag(scan *s, size_t at)
+{
+    tag_token t;
+    if (!read_tag(s, at, &t))
+        return s->len;
+    return t.is_end ? end_tag(s, &t) : start_tag(s, &t);
+}
+
 static size_t markup(scan *s, size_t at)
 {
     const char *p = s->html + at;
     size_t left = s->len - at;
+    if (left > 2 && (is_alpha(p[1]) || (p[1] == '/' && is_alpha(p[2]))))
+        return tag(s, at);   /* most '<' start a tag: no comment test */
     if (has_prefix_ci(s, at, "<!--")) {
         static const char empty[] = "<!---->";
         size_t end = comment_end(s, at);
@@ -1058,10 +1124,7 @@ static size_t markup(scan *s, size_t at)
         return skipped;
     if (left < 2 || !(is_alpha(p[1]) || p[1] == '/'))
         return at + 1;   /* a lone '<' is text */
-    tag_token t;
-    if (!read_tag(s, at, &t))
-        return s->len;
-    return t.is_end ? end_tag(s, &t) : start_tag(s, &t);
+    return tag(s, at);
 }
 
 int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_output *out)
@@ -1073,6 +1136,8 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
     s->html = html;
     s->len = len;
     s->limits = limits;
+    STARTS_OF(implied_ends, s->implied_end_starts);
+    STARTS_OF(implied_parents, s->implied_parent_starts);
     size_t at = 0;
     while (at < len && !s->failed) {
         const char *lt = memchr(html + at, '<', len - at);

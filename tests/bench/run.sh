@@ -6,8 +6,9 @@
 #   2. the same over a sample of the WCXB dev pages (every 4th page of
 #      SHARED/corpus/wcxb-dev/html/*.html.gz, decompressed once into BUILD),
 #      and the extract / parse-only ratio per kind of page (its labels);
-#   3. scaling.c: synthetic and pathological pages of 1 and 10 MB (100 MB too
-#      with SCALING_ARGS="--sizes 1,10,100": about 15 minutes more);
+#   3. scaling.c: synthetic and pathological pages of 1 and 10 MB, five
+#      rounds, fastest runs (a few minutes; 100 MB too with
+#      SCALING_ARGS="--sizes 1,10,100 --rounds 2": about half an hour more);
 #   4. when `readmode --help` offers -j: pages/s of `readmode -j 1` and -j 2
 #      over the Mozilla pages and the WCXB sample (best of three rounds).
 # Everything is also written to BUILD/bench.json. Extra arguments for the

@@ -3,20 +3,40 @@
  * synthetic pages of growing size (tests/shapes.h): a plain page of
  * paragraphs, and each pathological shape, at 1, 10 and 100 MB.
  *
- * Every measurement runs in its own forked child: the child builds the
- * page, notes its resident memory, does the work (again and again until
- * half a second of CPU has gone: a 1 MB page's few milliseconds are too
- * short to time once) and reports the median CPU time of a run and how far
- * its peak RSS rose above the page itself. Work
- * that exceeds the CPU budget (RLIMIT_CPU) is reported as over budget,
+ * The number this reports most is growth per 10x input, a ratio of two CPU
+ * times; on a shared or virtual machine one CPU time moves by a third from
+ * run to run (other load evicts the caches a 10 MB tree lives in), so the
+ * method aims at a ratio that the machine's other work does not move:
+ *   - every measurement runs in its own forked child, which builds the page,
+ *     notes its resident memory, then does the work again and again for a
+ *     slice of CPU time (--seconds, at least once, at most MAX_RUNS times)
+ *     and reports its fastest run: other load only ever adds time, so the
+ *     minimum is the run closest to the work's own cost;
+ *   - that is done in several rounds (--rounds), each round going through
+ *     every shape, and for each shape every size with Gumbo then readmode,
+ *     so the runs whose times are divided follow each other closely and a
+ *     busy spell of the machine falls on all of them, in every round; the
+ *     minimum over all rounds counts;
+ *   - one child at a time by default (--jobs): two children on two cores
+ *     share the last-level cache and memory bandwidth, which is most of
+ *     what a large page's time depends on;
+ *   - CPU time from clock_gettime(CLOCK_PROCESS_CPUTIME_ID), which counts
+ *     the process's own scheduled time to the nanosecond (getrusage and
+ *     clock() advance in scheduler ticks);
+ *   - growth is per 10x of the pages' actual bytes, and Gumbo's own growth
+ *     on the same pages is shown beside readmode's, so a reader sees what
+ *     part of the growth is the parser's.
+ * Work that exceeds the CPU budget (RLIMIT_CPU) is reported as over budget,
  * which is what a quadratic case does; a larger page of a shape whose
- * smaller one was over budget is not tried. Sizes run smallest first, two
- * children at a time (CPU time does not depend on it), the largest size
- * one at a time (a 100 MB page may take gigabytes).
+ * smaller one was over budget is not tried, nor is a measurement tried
+ * again in a later round once over budget. Peak RSS above the page is the
+ * smallest seen over the rounds.
  *
- * Usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--seconds S] [--jobs N] [--json]
- *                [--json-file PATH]
- *   --seconds: CPU time to repeat each measurement for (default 0.5; 0: once)
+ * Usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--seconds S] [--rounds N]
+ *                [--jobs N] [--shapes NAME,...] [--json] [--json-file PATH]
+ *   --seconds: CPU time each child repeats its work for (default 0.3; 0: once)
+ *   --rounds: rounds over all measurements (default 5)
+ *   --shapes: only these shapes (default all)
  */
 #include "readmode.h"
 #include "shapes.h"
@@ -35,17 +55,20 @@
 #define MAX_SIZES 4
 #define BUDGET_PER_MB 0.5   /* CPU seconds added to the budget per MB of page */
 #define MEMORY_CAP_GB 12   /* per child: beyond it the run counts as failed */
-#define MB (1024.0 * 1024.0)
-#define MIN_SECONDS 0.5   /* default CPU time of the repeated runs of one measurement */
-#define MAX_RUNS 25
+#define EXCLUSIVE_MB 100   /* pages this large run alone (gigabytes of memory) */
+#define MIN_SECONDS 0.3   /* default CPU time of one child's repeated runs */
+#define ROUNDS 5
+#define MAX_RUNS 50
 
 enum { WORK_PARSE, WORK_EXTRACT, WORK_COUNT };
 static const char *const work_names[WORK_COUNT] = {"parse", "extract"};
 
 typedef struct {
-    double seconds;    /* CPU time of the work (median of the repeats) */
+    double seconds;    /* CPU time of the fastest run */
+    double slowest;    /* the slowest round's fastest run (seconds in a child) */
     double rss_mb;     /* peak RSS above the page itself */
     size_t bytes;
+    int runs;          /* runs timed */
     int ok;            /* 0: timed out or failed */
 } result;
 
@@ -53,11 +76,18 @@ typedef struct {
     const shape *shape;
     size_t mb;
     int work;
-    double min_seconds;   /* repeat the work until it took this much CPU */
+    bool tried;        /* run in some round */
+    bool failed;       /* over budget (or failed) in some round: not run again */
     pid_t pid;
     int fd;
-    result r;
+    result r;          /* the best over the rounds */
 } task;
+
+typedef struct {
+    double budget;
+    double min_seconds;
+    size_t jobs;
+} settings;
 
 static double cpu_seconds(void)
 {
@@ -96,20 +126,13 @@ static int do_work(int work, const char *html, size_t len)
     return st == RM_OK || st == RM_NO_ARTICLE ? 0 : -1;
 }
 
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* The child: build the page, run the work until it has taken the task's
- * min_seconds of CPU (at least once, at most MAX_RUNS times: a run of a few
- * milliseconds is too short to time alone), report the median. */
-static void child(const task *t, int fd, double budget)
+/* The child: build the page, run the work until it has taken min_seconds
+ * of CPU (at least once, at most MAX_RUNS times), report the fastest run. */
+static void child(const task *t, int fd, const settings *set)
 {
     /* linear work on a large page may take a while: the budget grows with
      * the page, by far less than a quadratic case needs */
-    rlim_t limit = (rlim_t)(budget + BUDGET_PER_MB * (double)t->mb);
+    rlim_t limit = (rlim_t)(set->budget + BUDGET_PER_MB * (double)t->mb);
     struct rlimit cpu = {limit, limit + 1};
     setrlimit(RLIMIT_CPU, &cpu);
     struct rlimit memory = {(rlim_t)MEMORY_CAP_GB << 30, (rlim_t)MEMORY_CAP_GB << 30};
@@ -117,17 +140,18 @@ static void child(const task *t, int fd, double budget)
     size_t len;
     char *html = shape_page(t->shape, t->mb << 20, &len);
     long base_kb = current_rss_kb();
-    double seconds[MAX_RUNS], total = 0;
-    int runs = 0;
-    result r = {0, 0, len, 1};
-    while (r.ok && runs < MAX_RUNS && (runs == 0 || total < t->min_seconds)) {
+    double total = 0;
+    result r = {0, 0, 0, len, 0, 1};
+    while (r.ok && r.runs < MAX_RUNS && (r.runs == 0 || total < set->min_seconds)) {
         double start = cpu_seconds();
         r.ok = do_work(t->work, html, len) == 0;
-        seconds[runs] = cpu_seconds() - start;
-        total += seconds[runs++];
+        double took = cpu_seconds() - start;
+        if (r.runs == 0 || took < r.seconds)
+            r.seconds = took;
+        total += took;
+        r.runs++;
     }
-    qsort(seconds, (size_t)runs, sizeof seconds[0], by_value);
-    r.seconds = seconds[runs / 2];
+    r.slowest = r.seconds;
     struct rusage usage;
     getrusage(RUSAGE_SELF, &usage);
     r.rss_mb = (double)(usage.ru_maxrss > base_kb ? usage.ru_maxrss - base_kb : 0) / 1024.0;
@@ -135,7 +159,7 @@ static void child(const task *t, int fd, double budget)
     _exit(write(fd, &r, sizeof r) == (ssize_t)sizeof r ? 0 : 1);
 }
 
-static int start(task *t, double budget)
+static int start(task *t, const settings *set)
 {
     int fds[2];
     if (pipe(fds) != 0)
@@ -149,58 +173,95 @@ static int start(task *t, double budget)
     }
     if (t->pid == 0) {
         close(fds[0]);
-        child(t, fds[1], budget);
+        child(t, fds[1], set);
     }
     close(fds[1]);
     t->fd = fds[0];
     return 0;
 }
 
-/* Was this work already over budget on a smaller page of the shape? */
-static bool hopeless(const task *tasks, size_t done, const task *t)
+/* Was this work over budget on a smaller page of the shape, in every round
+ * it ran? */
+static bool hopeless(const task *tasks, size_t n, const task *t)
 {
-    for (size_t i = 0; i < done; i++)
+    for (size_t i = 0; i < n; i++)
         if (tasks[i].shape == t->shape && tasks[i].work == t->work && tasks[i].mb < t->mb &&
-            !tasks[i].r.ok)
+            tasks[i].failed && !tasks[i].r.ok)
             return true;
     return false;
 }
 
-/* Run tasks [from, to), `jobs` at a time; the ones before are done. */
-static void run_all(task *tasks, size_t from, size_t n, size_t jobs, double budget)
+/* Fold one round's result into the task's best. */
+static void merge(task *t, const result *r, bool ok)
 {
-    size_t next = from, running = 0;
-    while (next < n || running > 0) {
-        while (running < jobs && next < n) {
-            if (hopeless(tasks, from, &tasks[next])) {
-                tasks[next++].r.ok = 0;
-                continue;
-            }
-            if (start(&tasks[next], budget) == 0)
-                running++;
-            else
-                tasks[next].r.ok = 0;
-            next++;
-        }
-        if (running == 0)
-            break;
-        int status;
-        pid_t pid = waitpid(-1, &status, 0);
-        if (pid <= 0)
-            break;
-        /* Reap it through its own task, reading what it wrote. */
-        for (size_t i = from; i < next; i++) {
-            if (tasks[i].pid != pid)
-                continue;
-            result r;
-            ssize_t got = read(tasks[i].fd, &r, sizeof r);
-            close(tasks[i].fd);
-            tasks[i].r = r;
-            tasks[i].r.ok = got == (ssize_t)sizeof r && WIFEXITED(status) && WEXITSTATUS(status) == 0 && r.ok;
-            tasks[i].pid = 0;
-            running--;
-        }
+    t->tried = true;
+    if (!ok) {
+        t->failed = true;
+        return;
     }
+    if (!t->r.ok) {
+        t->r = *r;
+        return;
+    }
+    int runs = t->r.runs + r->runs;
+    if (r->seconds < t->r.seconds)
+        t->r.seconds = r->seconds;
+    if (r->seconds > t->r.slowest)
+        t->r.slowest = r->seconds;
+    if (r->rss_mb < t->r.rss_mb)
+        t->r.rss_mb = r->rss_mb;
+    t->r.runs = runs;
+}
+
+/* Reap one child and fold in what it wrote; returns false when none is left. */
+static bool reap(task *tasks, size_t n)
+{
+    int status;
+    pid_t pid = waitpid(-1, &status, 0);
+    if (pid <= 0)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (tasks[i].pid != pid)
+            continue;
+        result r;
+        ssize_t got = read(tasks[i].fd, &r, sizeof r);
+        close(tasks[i].fd);
+        tasks[i].pid = 0;
+        merge(&tasks[i], &r, got == (ssize_t)sizeof r && WIFEXITED(status) && WEXITSTATUS(status) == 0 && r.ok);
+    }
+    return true;
+}
+
+/* One round over all tasks in their order, `jobs` children at a time; a
+ * page of EXCLUSIVE_MB or more runs alone. */
+static void run_round(task *tasks, size_t n, const settings *set)
+{
+    size_t running = 0;
+    bool exclusive = false;
+    for (size_t next = 0; next < n; next++) {
+        task *t = &tasks[next];
+        if (t->failed || hopeless(tasks, n, t)) {
+            t->failed = true;
+            continue;
+        }
+        bool alone = t->mb >= EXCLUSIVE_MB;
+        while (running > 0 && (running >= set->jobs || alone || exclusive)) {
+            if (!reap(tasks, n))
+                running = 0;
+            else
+                running--;
+            if (running == 0)
+                exclusive = false;
+        }
+        if (start(t, set) != 0) {
+            t->failed = true;
+            continue;
+        }
+        running++;
+        exclusive = alone;
+    }
+    while (running > 0 && reap(tasks, n))
+        running--;
 }
 
 static size_t parse_sizes(const char *list, size_t *sizes)
@@ -209,12 +270,31 @@ static size_t parse_sizes(const char *list, size_t *sizes)
     for (const char *p = list; *p && n < MAX_SIZES;) {
         char *end;
         unsigned long v = strtoul(p, &end, 10);
-        if (end == p || v == 0)
+        if (end == p || v == 0 || (n > 0 && v <= sizes[n - 1]))
             return 0;
         sizes[n++] = v;
         p = *end == ',' ? end + 1 : end;
     }
     return n;
+}
+
+/* Which shapes a comma-separated list of names selects (all when NULL);
+ * false on a name that is no shape. */
+static bool select_shapes(const char *list, bool *chosen)
+{
+    for (size_t k = 0; k < SHAPE_COUNT; k++)
+        chosen[k] = list == NULL;
+    for (const char *p = list; p && *p;) {
+        size_t len = strcspn(p, ",");
+        bool found = false;
+        for (size_t k = 0; k < SHAPE_COUNT; k++)
+            if (strlen(shapes[k].name) == len && memcmp(shapes[k].name, p, len) == 0)
+                chosen[k] = found = true;
+        if (!found)
+            return false;
+        p += len + (p[len] == ',');
+    }
+    return true;
 }
 
 static const result *find(const task *tasks, size_t n, const shape *s, size_t mb, int work)
@@ -230,13 +310,31 @@ static double ratio(double a, double b)
     return b > 0 ? a / b : 0.0;
 }
 
-static void print_table(const task *tasks, size_t n, const size_t *sizes, size_t nsizes, double budget,
-                        double min_seconds)
+/* Growth of a CPU time per 10x input between two pages of a shape, scaled
+ * by their actual sizes (a page overshoots its target by up to one unit). */
+static double growth(const result *small, const result *large)
+{
+    return ratio(large->seconds, small->seconds) * 10.0 * ratio((double)small->bytes, (double)large->bytes);
+}
+
+/* The range the growth could take given how far the rounds disagreed:
+ * the slowest round of one size against the fastest of the other. */
+static void growth_range(const result *small, const result *large, double *low, double *high)
+{
+    double bytes = 10.0 * ratio((double)small->bytes, (double)large->bytes);
+    *low = ratio(large->seconds, small->slowest) * bytes;
+    *high = ratio(large->slowest, small->seconds) * bytes;
+}
+
+static void print_table(const task *tasks, size_t n, const bool *chosen, const size_t *sizes, size_t nsizes,
+                        const settings *set, int rounds)
 {
     printf("%-11s %6s %9s %9s %7s %9s %9s %7s\n", "shape", "MB", "parse s", "extract s", "x parse",
            "parse MB", "extr. MB", "x mem");
     for (size_t k = 0; k < SHAPE_COUNT; k++) {
         const shape *s = &shapes[k];
+        if (!chosen[k])
+            continue;
         for (size_t z = 0; z < nsizes; z++) {
             const result *p = find(tasks, n, s, sizes[z], WORK_PARSE);
             const result *e = find(tasks, n, s, sizes[z], WORK_EXTRACT);
@@ -255,25 +353,42 @@ static void print_table(const task *tasks, size_t n, const size_t *sizes, size_t
             else
                 printf("%7s %9s %9.1f %7s\n", "-", "-", e->ok ? e->rss_mb : 0.0, "-");
         }
-        printf("%-11s growth per 10x input (extract):", "");
+        if (nsizes > 1)
+            printf("%-11s growth per 10x input:", "");
         for (size_t z = 1; z < nsizes; z++) {
             const result *a = find(tasks, n, s, sizes[z - 1], WORK_EXTRACT);
             const result *b = find(tasks, n, s, sizes[z], WORK_EXTRACT);
+            const result *pa = find(tasks, n, s, sizes[z - 1], WORK_PARSE);
+            const result *pb = find(tasks, n, s, sizes[z], WORK_PARSE);
+            printf("  %zu->%zu MB", sizes[z - 1], sizes[z]);
+            double low, high;
+            if (a->ok && b->ok) {
+                growth_range(a, b, &low, &high);
+                printf(" time %.1fx [%.1f-%.1f]", growth(a, b), low, high);
+            } else
+                printf(" time -");
+            if (pa->ok && pb->ok)
+                printf(" (Gumbo %.1fx)", growth(pa, pb));
             if (a->ok && b->ok)
-                printf("  %zu->%zu MB time %.1fx memory %.1fx", sizes[z - 1], sizes[z],
-                       ratio(b->seconds, a->seconds), ratio(b->rss_mb, a->rss_mb));
+                printf(" memory %.1fx", ratio(b->rss_mb, a->rss_mb));
         }
-        printf("\n");
+        if (nsizes > 1)
+            printf("\n");
     }
     printf("\n");
     for (size_t k = 0; k < SHAPE_COUNT; k++)
-        printf("  %-11s %s\n", shapes[k].name, shapes[k].what);
+        if (chosen[k])
+            printf("  %-11s %s\n", shapes[k].name, shapes[k].what);
     printf("  parse: gumbo_parse + destroy of the raw page; extract: rm_extract, text + HTML;\n"
-           "  seconds: CPU time, the median of runs repeated for %.1f s; MB: peak RSS above\n"
-           "  the page itself; >budget: over %.0f s + %.1f s per MB of CPU (what a quadratic\n"
-           "  case does), over %d GB of memory, or not tried because a smaller page of the\n"
-           "  shape was.\n", min_seconds, budget,
-           BUDGET_PER_MB, MEMORY_CAP_GB);
+           "  seconds: CPU time of the fastest run, over %d round(s) of runs repeated for\n"
+           "  %.1f s each (%zu process(es) at a time), a shape's sizes and works one after\n"
+           "  another in every round; growth: per 10x of the pages' bytes, readmode's (in\n"
+           "  brackets the range the rounds allow: one size's slowest round against the\n"
+           "  other's fastest) and in parentheses Gumbo's alone on the same pages; MB: peak\n"
+           "  RSS above the page itself; >budget: over %.0f s + %.1f s per MB of CPU (what a\n"
+           "  quadratic case does), over %d GB of memory, or not tried because a smaller\n"
+           "  page of the shape was.\n",
+           rounds, set->min_seconds, set->jobs, set->budget, BUDGET_PER_MB, MEMORY_CAP_GB);
 }
 
 static cJSON *result_json(const result *r)
@@ -283,17 +398,27 @@ static cJSON *result_json(const result *r)
     if (r->ok) {
         cJSON_AddNumberToObject(o, "cpu_seconds", r->seconds);
         cJSON_AddNumberToObject(o, "peak_rss_mb", r->rss_mb);
+        cJSON_AddNumberToObject(o, "slowest_round_cpu_seconds", r->slowest);
+        cJSON_AddNumberToObject(o, "runs", r->runs);
     }
     return o;
 }
 
-static int print_json(FILE *out, const task *tasks, size_t n, const size_t *sizes, size_t nsizes, double budget)
+static int print_json(FILE *out, const task *tasks, size_t n, const bool *chosen, const size_t *sizes,
+                      size_t nsizes, const settings *set, int rounds)
 {
     cJSON *root = cJSON_CreateObject();
-    cJSON_AddNumberToObject(root, "budget_cpu_seconds", budget);
+    cJSON_AddNumberToObject(root, "budget_cpu_seconds", set->budget);
+    cJSON_AddStringToObject(root, "method", "fastest run; children repeat the work for seconds_per_child, "
+                                            "over rounds interleaving sizes; growth per 10x of bytes");
+    cJSON_AddNumberToObject(root, "rounds", rounds);
+    cJSON_AddNumberToObject(root, "seconds_per_child", set->min_seconds);
+    cJSON_AddNumberToObject(root, "jobs", (double)set->jobs);
     cJSON *list = cJSON_AddArrayToObject(root, "shapes");
     for (size_t k = 0; k < SHAPE_COUNT; k++) {
         const shape *s = &shapes[k];
+        if (!chosen[k])
+            continue;
         cJSON *item = cJSON_CreateObject();
         cJSON_AddItemToArray(list, item);
         cJSON_AddStringToObject(item, "name", s->name);
@@ -312,11 +437,20 @@ static int print_json(FILE *out, const task *tasks, size_t n, const size_t *size
                 cJSON_AddNumberToObject(run, "time_vs_parse", ratio(e->seconds, p->seconds));
                 cJSON_AddNumberToObject(run, "memory_vs_parse", ratio(e->rss_mb, p->rss_mb));
             }
-            const result *prev = z ? find(tasks, n, s, sizes[z - 1], WORK_EXTRACT) : NULL;
-            if (prev && prev->ok && e->ok) {
-                cJSON_AddNumberToObject(run, "time_growth", ratio(e->seconds, prev->seconds));
+            if (z == 0)
+                continue;
+            const result *prev = find(tasks, n, s, sizes[z - 1], WORK_EXTRACT);
+            const result *prev_parse = find(tasks, n, s, sizes[z - 1], WORK_PARSE);
+            if (prev->ok && e->ok) {
+                double low, high;
+                growth_range(prev, e, &low, &high);
+                cJSON_AddNumberToObject(run, "time_growth", growth(prev, e));
+                cJSON_AddNumberToObject(run, "time_growth_low", low);
+                cJSON_AddNumberToObject(run, "time_growth_high", high);
                 cJSON_AddNumberToObject(run, "memory_growth", ratio(e->rss_mb, prev->rss_mb));
             }
+            if (prev_parse->ok && p->ok)
+                cJSON_AddNumberToObject(run, "parse_time_growth", growth(prev_parse, p));
         }
     }
     char *text = cJSON_Print(root);
@@ -331,48 +465,54 @@ static int print_json(FILE *out, const task *tasks, size_t n, const size_t *size
 
 int main(int argc, char **argv)
 {
-    size_t sizes[MAX_SIZES] = {1, 10, 100}, nsizes = 3, jobs = 2;
-    double budget = 20, min_seconds = MIN_SECONDS;
-    bool json = false;
-    const char *json_file = NULL;
+    size_t sizes[MAX_SIZES] = {1, 10, 100}, nsizes = 3;
+    settings set = {.budget = 20, .min_seconds = MIN_SECONDS, .jobs = 1};
+    int rounds = ROUNDS;
+    bool json = false, chosen[SHAPE_COUNT];
+    const char *json_file = NULL, *shape_list = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             json = true;
         else if (!strcmp(argv[i], "--sizes") && i + 1 < argc)
             nsizes = parse_sizes(argv[++i], sizes);
         else if (!strcmp(argv[i], "--budget") && i + 1 < argc)
-            budget = atof(argv[++i]);
+            set.budget = atof(argv[++i]);
         else if (!strcmp(argv[i], "--seconds") && i + 1 < argc)
-            min_seconds = atof(argv[++i]);
+            set.min_seconds = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--rounds") && i + 1 < argc)
+            rounds = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--shapes") && i + 1 < argc)
+            shape_list = argv[++i];
         else if (!strcmp(argv[i], "--json-file") && i + 1 < argc)
             json_file = argv[++i];
         else if (!strcmp(argv[i], "--jobs") && i + 1 < argc)
-            jobs = (size_t)atoi(argv[++i]);
+            set.jobs = (size_t)atoi(argv[++i]);
         else
             nsizes = 0;
     }
-    if (nsizes == 0 || budget < 1 || jobs < 1 || min_seconds < 0) {
-        fprintf(stderr, "usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--seconds S] [--jobs N] [--json] [--json-file PATH]\n");
+    if (nsizes == 0 || set.budget < 1 || set.jobs < 1 || set.min_seconds < 0 || rounds < 1 ||
+        !select_shapes(shape_list, chosen)) {
+        fprintf(stderr, "usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--seconds S] [--rounds N]\n"
+                        "               [--jobs N] [--shapes NAME,...] [--json] [--json-file PATH]\n");
         return 2;
     }
-    size_t n = SHAPE_COUNT * nsizes * WORK_COUNT, k = 0;
-    task *tasks = calloc(n, sizeof *tasks);
+    /* Shape by shape, each shape's sizes in turn, Gumbo before readmode:
+     * the runs whose times are divided run close together. */
+    size_t n = 0;
+    task *tasks = calloc(SHAPE_COUNT * nsizes * WORK_COUNT, sizeof *tasks);
     if (!tasks)
         return 1;
-    for (size_t z = 0; z < nsizes; z++) {
-        size_t first = k;
-        for (size_t s = 0; s < SHAPE_COUNT; s++)
+    for (size_t s = 0; s < SHAPE_COUNT; s++)
+        for (size_t z = 0; chosen[s] && z < nsizes; z++)
             for (int w = 0; w < WORK_COUNT; w++)
-                tasks[k++] = (task){.shape = &shapes[s], .mb = sizes[z], .work = w,
-                                    .min_seconds = min_seconds};
-        /* each size after the smaller ones, so that hopeless() knows */
-        run_all(tasks, first, k, z + 1 < nsizes ? jobs : 1, budget);
-    }
-    int rc = json ? print_json(stdout, tasks, n, sizes, nsizes, budget)
-                  : (print_table(tasks, n, sizes, nsizes, budget, min_seconds), 0);
+                tasks[n++] = (task){.shape = &shapes[s], .mb = sizes[z], .work = w};
+    for (int round = 0; round < rounds; round++)
+        run_round(tasks, n, &set);
+    int rc = json ? print_json(stdout, tasks, n, chosen, sizes, nsizes, &set, rounds)
+                  : (print_table(tasks, n, chosen, sizes, nsizes, &set, rounds), 0);
     if (json_file) {
         FILE *f = fopen(json_file, "w");
-        rc |= !f || print_json(f, tasks, n, sizes, nsizes, budget) != 0;
+        rc |= !f || print_json(f, tasks, n, chosen, sizes, nsizes, &set, rounds) != 0;
         if (f)
             rc |= fclose(f) != 0;
     }

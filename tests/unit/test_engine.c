@@ -416,6 +416,40 @@ START_TEST(attribute_names_without_case)
 }
 END_TEST
 
+/* An element's attribute bits (dom_attr_bit) only ever skip names it does
+ * not have: with more names than bits, each one is still found, alone and
+ * among others, and a name of the same first letter, last letter or
+ * length that it lacks is not. */
+START_TEST(attributes_found_among_many)
+{
+    static const char *const names[] = {"href", "class", "style", "title", "rel", "target", "data-src",
+                                        "aria-hidden", "itemprop", "role", "lang", "width"};
+    enum { N = sizeof names / sizeof names[0] };
+    char html[1024] = "<body><a id=x";
+    for (size_t k = 1; k < N; k++)   /* all but "href" */
+        snprintf(html + strlen(html), sizeof html - strlen(html), " %s=v%zu", names[k], k);
+    strcat(html, ">link</a></body>");
+    fixture f;
+    load(&f, html);
+    int32_t a = by_id(&f, "x");
+    const char *values[N];
+    dom_attrs_lookup(&f.e.dom, a, names, N, values);
+    for (size_t k = 1; k < N; k++) {
+        char want[8];
+        snprintf(want, sizeof want, "v%zu", k);
+        ck_assert_str_eq(dom_attr(&f.e.dom, a, names[k]), want);
+        ck_assert_str_eq(values[k], want);
+    }
+    ck_assert_ptr_null(values[0]);
+    ck_assert_ptr_null(dom_attr(&f.e.dom, a, "href"));
+    ck_assert_ptr_null(dom_attr(&f.e.dom, a, "hreg"));
+    ck_assert_ptr_null(dom_attr(&f.e.dom, a, "rol"));
+    ck_assert_ptr_null(dom_attr(&f.e.dom, a, "lange"));
+    ck_assert_ptr_null(dom_attr_lookup(&f.e.dom, a, "itemtype"));
+    unload(&f);
+}
+END_TEST
+
 START_TEST(layout_cells_are_containers_and_figures_are_not_commas)
 {
     fixture f;
@@ -541,6 +575,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, folded_text_into_a_buffer);
     tcase_add_test(tc, later_passes_read_a_box_as_it_is_then);
     tcase_add_test(tc, attribute_names_without_case);
+    tcase_add_test(tc, attributes_found_among_many);
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);
