@@ -1,6 +1,7 @@
 /*
  * test_index.c — index pages (collections and listings), on small
- * hand-written pages: the filter panel of a faceted search is navigation,
+ * hand-written pages: the filter panel of a faceted search is navigation
+ * (by its name, or unnamed as a box of check boxes beside the grid),
  * while a filter-named wrapper around the results is not; a carousel
  * beside the grid is the shop's furniture; a form inside
  * each card of a grid (a "Want to read" or "Add to cart" control) takes
@@ -64,6 +65,40 @@ START_TEST(camel_case_facet_panel_is_navigation)
     ck_assert_msg(has(a, "Trail shoe model 4"), "cards lost:\n%s", a->text);
     ck_assert_msg(!has(a, "Salomon") && !has(a, "$75 to $100"), "filters kept:\n%s", a->text);
     ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A filter group drawn with hashed class names: check boxes and their
+ * labels, nothing a name rule knows. */
+#define CHOICE_GROUP(name, a, b, c)                                                     \
+    "<fieldset class=\"g_x9Qa\"><legend>" name "</legend>"                                \
+    "<input type=\"checkbox\" id=\"" a "\"><label for=\"" a "\">" a "</label>"              \
+    "<input type=\"checkbox\" id=\"" b "\"><label for=\"" b "\">" b "</label>"              \
+    "<input type=\"radio\" id=\"" c "\"><label for=\"" c "\">" c "</label></fieldset>"
+
+/* The panel of check boxes beside a grid of cards is its filters, named
+ * or not; the same check boxes on a page with no grid to filter (a page
+ * whose content is its selector) stay. */
+START_TEST(unnamed_choice_panel_beside_cards_is_navigation)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"c_81Hq\">" CHOICE_GROUP("Cushioning", "Plush", "Balanced", "Firm")
+        CHOICE_GROUP("Terrain", "Mud and snow", "Rocky ground", "Packed dirt")
+        "</div><ul class=\"c_1kT2\">" PRODUCTS "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    ck_assert_msg(!has(a, "Rocky ground") && !has(a, "Balanced"), "filters kept:\n%s", a->text);
+    ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+    html = "<html><head><title>Pick your areas</title></head><body><main><h1>Pick your areas</h1>"
+           "<p>Choose the fields of research to count, then press Rank.</p>"
+           "<div class=\"c_81Hq\">" CHOICE_GROUP("Systems", "Databases", "Networks", "Security")
+           CHOICE_GROUP("Theory", "Algorithms", "Cryptography", "Logic") "</div></main></body></html>";
+    a = extract(html);
+    ck_assert_msg(has(a, "Cryptography") && has(a, "Networks"), "selector lost:\n%s", a->text);
     rm_article_free(a);
 }
 END_TEST
@@ -492,6 +527,7 @@ static Suite *index_suite(void)
     TCase *tc = tcase_create("index");
     tcase_add_test(tc, facet_panel_is_navigation);
     tcase_add_test(tc, camel_case_facet_panel_is_navigation);
+    tcase_add_test(tc, unnamed_choice_panel_beside_cards_is_navigation);
     tcase_add_test(tc, filter_named_results_and_prose_stay);
     tcase_add_test(tc, form_in_each_card_keeps_the_card);
     tcase_add_test(tc, signup_box_outside_cards_goes_whole);
