@@ -103,6 +103,44 @@ START_TEST(unnamed_choice_panel_beside_cards_is_navigation)
 }
 END_TEST
 
+/* A news section's teaser: linked headline, date, a summary of several
+ * sentences and a captioned picture, longer than a shop's tile. */
+#define LONG_TEASER(n, date)                                                            \
+    "<article class=\"item\"><h2><a href=\"/story/" #n "\">Story number " #n " of the week</a></h2>" \
+    date "<p>Scientists followed a group of teenagers for twenty years and found that "    \
+    "sleep got shorter each year, across every group they looked at. The study asked "    \
+    "about phones, homework, sport and part-time jobs, and none of them explained the "   \
+    "change alone. The authors say schools that start later see the smallest drop, and "  \
+    "they want districts to test later starts before drawing firm conclusions. Parents "  \
+    "who took part describe mornings that begin in the dark and evenings that never "     \
+    "seem to end, and teachers report more pupils nodding off in the first lesson.</p>"  \
+    "<figure><img src=\"/i/" #n ".jpg\" alt=\"\"><figcaption>A student asleep over a pile " \
+    "of books in a school library, late in the afternoon. Photo: Picture Desk / "         \
+    "Archive Images</figcaption></figure></article>"
+#define DATED(n) LONG_TEASER(n, "<time datetime=\"2026-03-0" #n "\">March " #n ", 2026</time>")
+#define UNDATED(n) LONG_TEASER(n, "")
+
+/* Six or more such teasers make a listing; the same entries with no date
+ * of their own are a ranked article's sections. */
+START_TEST(long_dated_teasers_make_a_listing)
+{
+    const char *html =
+        "<html><head><title>Science</title></head><body><main><h1>Science</h1><div class=\"river\">"
+        DATED(1) DATED(2) DATED(3) DATED(4) DATED(5) DATED(6) DATED(7) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_msg(has(a, "Story number 1 of") && has(a, "Story number 7 of"), "cards lost:\n%s",
+                  a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Science</title></head><body><main><h1>Science</h1><div class=\"river\">"
+           UNDATED(1) UNDATED(2) UNDATED(3) UNDATED(4) UNDATED(5) UNDATED(6) UNDATED(7)
+           "</div></main></body></html>";
+    a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A wrapper named after filtering that holds the results is not the
  * panel; nor is a filter-named block of prose. */
 START_TEST(filter_named_results_and_prose_stay)
@@ -528,6 +566,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, facet_panel_is_navigation);
     tcase_add_test(tc, camel_case_facet_panel_is_navigation);
     tcase_add_test(tc, unnamed_choice_panel_beside_cards_is_navigation);
+    tcase_add_test(tc, long_dated_teasers_make_a_listing);
     tcase_add_test(tc, filter_named_results_and_prose_stay);
     tcase_add_test(tc, form_in_each_card_keeps_the_card);
     tcase_add_test(tc, signup_box_outside_cards_goes_whole);
