@@ -141,6 +141,31 @@ START_TEST(long_dated_teasers_make_a_listing)
 }
 END_TEST
 
+/* A shop's tile whose first line is the maker, the shop itself. */
+#define MAKER_TILE(n)                                                                   \
+    "<div class=\"tile\"><a href=\"/products/w" #n "\"><img src=\"/i/w" #n ".jpg\" alt=\"\">"   \
+    "<div class=\"wrap\"><p>Northfield Wallet</p><p>Colour number " #n "</p>"             \
+    "<p>Aluminium | Anodized</p><p>$7" #n "</p></div></a></div>"
+
+/* The metadata names the shop as the page's author; the tiles' line
+ * naming it is each item's maker, not a byline to clean away. */
+START_TEST(card_line_naming_the_author_stays)
+{
+    const char *html =
+        "<html><head><title>Wallets</title><meta name=\"author\" content=\"Northfield Wallet\">"
+        "</head><body><main><h1>Wallets</h1><div class=\"list\">" MAKER_TILE(1) MAKER_TILE(2)
+        MAKER_TILE(3) MAKER_TILE(4) MAKER_TILE(5) MAKER_TILE(6) MAKER_TILE(7)
+        "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    unsigned makers = 0;
+    for (const char *p = a->text; (p = strstr(p, "Northfield Wallet")) != NULL; p++)
+        makers++;
+    ck_assert_msg(makers == 7 && has(a, "Colour number 7"), "maker lines lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A wrapper named after filtering that holds the results is not the
  * panel; nor is a filter-named block of prose. */
 START_TEST(filter_named_results_and_prose_stay)
@@ -567,6 +592,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, camel_case_facet_panel_is_navigation);
     tcase_add_test(tc, unnamed_choice_panel_beside_cards_is_navigation);
     tcase_add_test(tc, long_dated_teasers_make_a_listing);
+    tcase_add_test(tc, card_line_naming_the_author_stays);
     tcase_add_test(tc, filter_named_results_and_prose_stay);
     tcase_add_test(tc, form_in_each_card_keeps_the_card);
     tcase_add_test(tc, signup_box_outside_cards_goes_whole);
