@@ -524,6 +524,19 @@ static bool is_figure_credit(const rm_engine *e, int32_t id)
 /* A byline or dateline row inside the article ("By Ann Lee · 3 May 2025 ·
  * 4 comments"): short, named so or holding a <time> or rel=author link,
  * and not a sentence. The byline itself is reported as metadata. */
+/* Is `id` inside a card of an index page's grid? A line there that names
+ * the page's author is the card's maker ("Ridge Wallet" over each wallet
+ * of a shop whose metadata names the shop as author), a fact about its
+ * item, not the page's byline. A card's dated row ("3 days ago") still
+ * goes, as on any page. */
+static bool in_index_card(const rm_engine *e, int32_t id)
+{
+    if (e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING)
+        return false;
+    int32_t grid = e->grids != RM_NONE ? e->grids : e->cards;
+    return grid != RM_NONE && id != grid && engine_contains(e, grid, id);
+}
+
 static bool is_byline_row(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
@@ -549,7 +562,7 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
         return false;
     if (e->flags[id] & NF_HAS_DATE)
         return s->sentences == 0 || s->chars <= DATE_ROW_MAX_CHARS;
-    return s->sentences == 0 && names_the_author(e, id);
+    return s->sentences == 0 && !in_index_card(e, id) && names_the_author(e, id);
 }
 
 /* The member panel of a forum post ("Joined: Mar 2019 · Messages: 1,204 ·

@@ -27,6 +27,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* How large a box of each kind can be before it is more likely content
  * (characters of visible text), and how linky a weak-marker box must be.
@@ -322,6 +323,68 @@ static void classify_facets(rm_engine *e, int32_t id)
         !heur_is_facet_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
         return;
     mark(e, id, RM_REMOVED_NAVIGATION);
+}
+
+/* The same panel without a name a rule knows (hashed CSS-module classes,
+ * a Drupal "search-container"): a box of check boxes and radio buttons,
+ * each with its short label ("Free", "Within next week", "XL"), and
+ * little else: no sentences, few links beside the choices. Shops and
+ * course or job catalogues draw their filters so; an article or a
+ * product's description is never a column of check boxes. Six choices
+ * at least (two groups of three), as a filter panel offers many; never
+ * half the page's text (a page whose content is its selector, the data
+ * drawn by a script), and not on a product page, whose radio buttons are
+ * the product's own sizes and colours. Filters filter something: the
+ * page has a grid of cards (pagetype.c), and the panel is beside it, not
+ * in it (a card's colour swatches are the item's facts). */
+#define OPTION_PANEL_MIN_CHOICES 6
+#define OPTION_CHARS_PER_CHOICE 40   /* "Harvard Graduate School of Design" and its
+                                        group's heading */
+
+static bool is_choice(const rm_engine *e, int32_t id)
+{
+    if (node(e, id)->tag != GUMBO_TAG_INPUT)
+        return false;
+    const char *type = dom_attr(&e->dom, id, "type");
+    return type && (strcasecmp(type, "checkbox") == 0 || strcasecmp(type, "radio") == 0) &&
+           !dom_attr(&e->dom, id, "disabled");   /* a task list's ticks, not a control */
+}
+
+static bool is_option_panel(const rm_engine *e, int32_t id, uint32_t choices)
+{
+    const rm_stats *s = &e->raw[id];
+    return choices >= OPTION_PANEL_MIN_CHOICES && !protected_box(e, id) &&
+           s->chars * 2 <= e->raw[e->dom.body].chars &&
+           !engine_contains(e, id, e->cards) && !engine_contains(e, e->cards, id) &&
+           s->links <= 2 * choices && s->sentences * 4 <= choices &&
+           s->chars <= OPTION_CHARS_PER_CHOICE * choices;
+}
+
+static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
+{
+    if (e->page_type == RM_PAGE_PRODUCT || e->cards == RM_NONE)
+        return;
+    uint32_t total = 0;
+    for (int32_t i = body + 1; i < end; i++)
+        total += is_choice(e, i);
+    if (total < OPTION_PANEL_MIN_CHOICES)
+        return;
+    uint32_t *choices = calloc((size_t)e->dom.count, sizeof *choices);
+    if (!choices)
+        return;   /* a heuristic skipped, not an error: the panel stays */
+    for (int32_t i = end - 1; i > body; i--) {
+        choices[i] += is_choice(e, i);
+        int32_t parent = node(e, i)->parent;
+        if (parent != RM_NONE)
+            choices[parent] += choices[i];
+    }
+    for (int32_t i = body + 1; i < end; i++) {
+        if (!is_element(e, i) || e->drop[i] != DROP_KEEP || !is_option_panel(e, i, choices[i]))
+            continue;
+        mark(e, i, RM_REMOVED_NAVIGATION);
+        i = engine_end(e, i) - 1;   /* the panel's parts are gone with it */
+    }
+    free(choices);
 }
 
 /* On an index page the grid of cards is the content; a carousel beside
@@ -1088,6 +1151,7 @@ void clutter_classify(rm_engine *e)
             classify_teaser_grid(e, i);
     }
     settle_teaser_grids(e, body);
+    classify_option_panels(e, body, end);
     classify_share_groups(e);
     fold_memo memo = {0};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))

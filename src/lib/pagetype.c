@@ -33,6 +33,7 @@
 #define MIN_POSTS 2
 #define MIN_CARDS 6            /* a grid of cards, not a related-posts row */
 #define CARD_MAX_CHARS 600
+#define STORY_CARD_MAX_CHARS 1200  /* a dated story's teaser: see is_card */
 #define CARD_SHARE 0.5         /* cards hold at least half the page's text */
 #define CODE_SHARE 0.15        /* code holds this much of the page's text */
 #define MANUAL_INLINE_CODE 10  /* inline code elements of a manual: on the
@@ -366,12 +367,18 @@ static bool shows_prices(const rm_engine *e)
 /* A teaser card: short and linked, led by a linked headline or a linked
  * picture; or a shop's product tile, whose name is often a plain div in a
  * link around the whole tile and whose picture is drawn by script, and
- * which shows a price. */
+ * which shows a price. A news section's teaser runs longer (a headline,
+ * its date, a summary of a few sentences, a picture with its caption and
+ * credit): up to twice as long when it has a linked heading and a date.
+ * An entry of a ranked article ("Top MBA programs") under its linked
+ * heading carries no date of its own. */
 static bool is_card(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->raw[id];
-    if (s->chars > CARD_MAX_CHARS || s->links == 0)
+    if (s->links == 0 || s->chars > STORY_CARD_MAX_CHARS)
         return false;
+    if (s->chars > CARD_MAX_CHARS)
+        return (e->flags[id] & NF_HEADLINE) && s->headings > 0 && (e->flags[id] & NF_HAS_DATE);
     return (e->flags[id] & NF_HEADLINE) || s->images > 0 || s->headings > 0 ||
            (e->flags[id] & NF_PRICE_TAG);
 }

@@ -55,8 +55,8 @@ static const struct {
     {"documentation", 0.944},
     {"service", 0.839},
     {"product", 0.705},
-    {"collection", 0.680},
-    {"listing", 0.733},
+    {"collection", 0.685},
+    {"listing", 0.737},
     {"forum", 0.815},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])

@@ -1,6 +1,7 @@
 /*
  * test_index.c — index pages (collections and listings), on small
- * hand-written pages: the filter panel of a faceted search is navigation,
+ * hand-written pages: the filter panel of a faceted search is navigation
+ * (by its name, or unnamed as a box of check boxes beside the grid),
  * while a filter-named wrapper around the results is not; a carousel
  * beside the grid is the shop's furniture; a form inside
  * each card of a grid (a "Want to read" or "Add to cart" control) takes
@@ -64,6 +65,103 @@ START_TEST(camel_case_facet_panel_is_navigation)
     ck_assert_msg(has(a, "Trail shoe model 4"), "cards lost:\n%s", a->text);
     ck_assert_msg(!has(a, "Salomon") && !has(a, "$75 to $100"), "filters kept:\n%s", a->text);
     ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A filter group drawn with hashed class names: check boxes and their
+ * labels, nothing a name rule knows. */
+#define CHOICE_GROUP(name, a, b, c)                                                     \
+    "<fieldset class=\"g_x9Qa\"><legend>" name "</legend>"                                \
+    "<input type=\"checkbox\" id=\"" a "\"><label for=\"" a "\">" a "</label>"              \
+    "<input type=\"checkbox\" id=\"" b "\"><label for=\"" b "\">" b "</label>"              \
+    "<input type=\"radio\" id=\"" c "\"><label for=\"" c "\">" c "</label></fieldset>"
+
+/* The panel of check boxes beside a grid of cards is its filters, named
+ * or not; the same check boxes on a page with no grid to filter (a page
+ * whose content is its selector) stay. */
+START_TEST(unnamed_choice_panel_beside_cards_is_navigation)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"c_81Hq\">" CHOICE_GROUP("Cushioning", "Plush", "Balanced", "Firm")
+        CHOICE_GROUP("Terrain", "Mud and snow", "Rocky ground", "Packed dirt")
+        "</div><ul class=\"c_1kT2\">" PRODUCTS "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    ck_assert_msg(!has(a, "Rocky ground") && !has(a, "Balanced"), "filters kept:\n%s", a->text);
+    ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+    html = "<html><head><title>Pick your areas</title></head><body><main><h1>Pick your areas</h1>"
+           "<p>Choose the fields of research to count, then press Rank.</p>"
+           "<div class=\"c_81Hq\">" CHOICE_GROUP("Systems", "Databases", "Networks", "Security")
+           CHOICE_GROUP("Theory", "Algorithms", "Cryptography", "Logic") "</div></main></body></html>";
+    a = extract(html);
+    ck_assert_msg(has(a, "Cryptography") && has(a, "Networks"), "selector lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A news section's teaser: linked headline, date, a summary of several
+ * sentences and a captioned picture, longer than a shop's tile. */
+#define LONG_TEASER(n, date)                                                            \
+    "<article class=\"item\"><h2><a href=\"/story/" #n "\">Story number " #n " of the week</a></h2>" \
+    date "<p>Scientists followed a group of teenagers for twenty years and found that "    \
+    "sleep got shorter each year, across every group they looked at. The study asked "    \
+    "about phones, homework, sport and part-time jobs, and none of them explained the "   \
+    "change alone. The authors say schools that start later see the smallest drop, and "  \
+    "they want districts to test later starts before drawing firm conclusions. Parents "  \
+    "who took part describe mornings that begin in the dark and evenings that never "     \
+    "seem to end, and teachers report more pupils nodding off in the first lesson.</p>"  \
+    "<figure><img src=\"/i/" #n ".jpg\" alt=\"\"><figcaption>A student asleep over a pile " \
+    "of books in a school library, late in the afternoon. Photo: Picture Desk / "         \
+    "Archive Images</figcaption></figure></article>"
+#define DATED(n) LONG_TEASER(n, "<time datetime=\"2026-03-0" #n "\">March " #n ", 2026</time>")
+#define UNDATED(n) LONG_TEASER(n, "")
+
+/* Six or more such teasers make a listing; the same entries with no date
+ * of their own are a ranked article's sections. */
+START_TEST(long_dated_teasers_make_a_listing)
+{
+    const char *html =
+        "<html><head><title>Science</title></head><body><main><h1>Science</h1><div class=\"river\">"
+        DATED(1) DATED(2) DATED(3) DATED(4) DATED(5) DATED(6) DATED(7) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
+    ck_assert_msg(has(a, "Story number 1 of") && has(a, "Story number 7 of"), "cards lost:\n%s",
+                  a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Science</title></head><body><main><h1>Science</h1><div class=\"river\">"
+           UNDATED(1) UNDATED(2) UNDATED(3) UNDATED(4) UNDATED(5) UNDATED(6) UNDATED(7)
+           "</div></main></body></html>";
+    a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A shop's tile whose first line is the maker, the shop itself. */
+#define MAKER_TILE(n)                                                                   \
+    "<div class=\"tile\"><a href=\"/products/w" #n "\"><img src=\"/i/w" #n ".jpg\" alt=\"\">"   \
+    "<div class=\"wrap\"><p>Northfield Wallet</p><p>Colour number " #n "</p>"             \
+    "<p>Aluminium | Anodized</p><p>$7" #n "</p></div></a></div>"
+
+/* The metadata names the shop as the page's author; the tiles' line
+ * naming it is each item's maker, not a byline to clean away. */
+START_TEST(card_line_naming_the_author_stays)
+{
+    const char *html =
+        "<html><head><title>Wallets</title><meta name=\"author\" content=\"Northfield Wallet\">"
+        "</head><body><main><h1>Wallets</h1><div class=\"list\">" MAKER_TILE(1) MAKER_TILE(2)
+        MAKER_TILE(3) MAKER_TILE(4) MAKER_TILE(5) MAKER_TILE(6) MAKER_TILE(7)
+        "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    unsigned makers = 0;
+    for (const char *p = a->text; (p = strstr(p, "Northfield Wallet")) != NULL; p++)
+        makers++;
+    ck_assert_msg(makers == 7 && has(a, "Colour number 7"), "maker lines lost:\n%s", a->text);
     rm_article_free(a);
 }
 END_TEST
@@ -492,6 +590,9 @@ static Suite *index_suite(void)
     TCase *tc = tcase_create("index");
     tcase_add_test(tc, facet_panel_is_navigation);
     tcase_add_test(tc, camel_case_facet_panel_is_navigation);
+    tcase_add_test(tc, unnamed_choice_panel_beside_cards_is_navigation);
+    tcase_add_test(tc, long_dated_teasers_make_a_listing);
+    tcase_add_test(tc, card_line_naming_the_author_stays);
     tcase_add_test(tc, filter_named_results_and_prose_stay);
     tcase_add_test(tc, form_in_each_card_keeps_the_card);
     tcase_add_test(tc, signup_box_outside_cards_goes_whole);
