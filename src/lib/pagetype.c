@@ -587,15 +587,56 @@ static int32_t common_ancestor(const rm_engine *e, int32_t a, int32_t b)
     return a;
 }
 
+/* An answer item: schema.org's Answer, or a Question's suggestedAnswer or
+ * acceptedAnswer property. */
+static bool is_marked_answer(const rm_engine *e, int32_t id)
+{
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    const char *prop = dom_attr(&e->dom, id, "itemprop");
+    return (type && strcmp(schema_name(type), "Answer") == 0) ||
+           (prop && (strcmp(prop, "suggestedAnswer") == 0 || strcmp(prop, "acceptedAnswer") == 0));
+}
+
+/* Does the item `id` hold answers? schema.org nests a QAPage's answers in
+ * its Question item (the suggestedAnswer and acceptedAnswer properties),
+ * so that item is the whole thread, often with the page's sidebar, and
+ * the question proper is only its `text` property. */
+static bool holds_answers(const rm_engine *e, int32_t id)
+{
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && is_marked_answer(e, i))
+            return true;
+    return false;
+}
+
+/* The text of the question in a Question item that holds its answers:
+ * an element carrying its `text` property outside any answer. */
+static bool is_question_text(const rm_engine *e, int32_t id, int32_t question)
+{
+    const char *prop = dom_attr(&e->dom, id, "itemprop");
+    return question != RM_NONE && engine_contains(e, question, id) && prop &&
+           strcmp(prop, "text") == 0;
+}
+
 /* The box around the posts that microdata marks: their common ancestor,
- * and how many posts are not inside another post. */
+ * and how many posts are not inside another post. A Question holding its
+ * answers is no post but their thread: its text and its answers are. */
 static group marked_posts(const rm_engine *e)
 {
     group g = {RM_NONE, 0, 0, RM_NONE};
+    int32_t question = RM_NONE;
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
-        if (node(e, i)->type != RM_NODE_ELEMENT || !is_marked_post(e, i) || e->raw[i].chars == 0)
+        if (node(e, i)->type != RM_NODE_ELEMENT || e->raw[i].chars == 0)
             continue;
+        bool text = is_question_text(e, i, question);
+        if (!text && !is_marked_post(e, i))
+            continue;
+        if (!text && question == RM_NONE && holds_answers(e, i)) {
+            question = i;
+            continue;
+        }
         g.box = common_ancestor(e, g.box, i);
         g.count++;
         g.chars += e->raw[i].chars;

@@ -167,6 +167,50 @@ START_TEST(qa_microdata_keeps_question_and_answers)
 END_TEST
 
 
+/* schema.org nests the answers in the Question item (its suggestedAnswer
+ * and acceptedAnswer properties), and that item often wraps the sidebar
+ * too: the question is its `text` property, kept with the answers, in
+ * order, and the sidebar beside them is not. The answers are long enough
+ * for the scorer to choose inside them, as on real Q&A pages. */
+#define ANSWER_DETAIL                                                                    \
+    "<p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p>"
+#define SIGNED_ANSWER(prop, text)                                                        \
+    "<div class=\"answer\" itemprop=\"" prop "\" itemscope itemtype=\"https://schema.org/Answer\">" \
+    "<div class=\"answer-body\" itemprop=\"text\"><p>" text "</p>" ANSWER_DETAIL "</div>"     \
+    "<div class=\"signed\">answered <time datetime=\"2024-05-02\">May 2, 2024</time> by "  \
+    "<a href=\"/users/7\">kim</a></div></div>"
+
+START_TEST(qa_question_item_holding_answers_keeps_the_question)
+{
+    const char *html =
+        "<html itemscope itemtype=\"https://schema.org/QAPage\"><head><title>Why does my "
+        "sourdough starter smell of nail varnish?</title></head><body>"
+        "<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+        "<div class=\"inner\"><div id=\"main\"><div class=\"question\">"
+        "<div class=\"question-body\" itemprop=\"text\"><p>My starter is two weeks old and "
+        "bubbles well, but since yesterday it smells sharply of nail varnish remover. Is it "
+        "spoiled, or is this a stage that passes on its own?</p></div></div>"
+        "<div id=\"answers\"><h2>2 Answers</h2>"
+        SIGNED_ANSWER("acceptedAnswer", "That smell is acetone-like esters from a hungry "
+                      "starter: the yeast has run out of food. Feed it twice a day at a higher "
+                      "ratio of fresh flour and water and it will be gone within two days.")
+        SIGNED_ANSWER("suggestedAnswer", "Keep it somewhere a little cooler as well. A warm "
+                      "kitchen speeds the culture up so that it exhausts each feed long before "
+                      "the next one arrives, and the sharp smell returns.")
+        "</div></div><div id=\"sidebar\"><h3>Hot questions</h3><ul>"
+        "<li><a href=\"/q/1\">Can I freeze fresh pasta dough overnight?</a></li>"
+        "<li><a href=\"/q/2\">What is the best oil for seasoning a cast iron pan?</a></li>"
+        "<li><a href=\"/q/3\">How long does homemade stock keep in the fridge?</a></li>"
+        "</ul></div></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_in_order(a, "nail varnish remover", "hungry starter", "somewhere a little cooler");
+    ck_assert_uint_eq(a->page_items, 3);
+    ck_assert_msg(!has(a, "cast iron"), "sidebar kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Remarks attached to a question or an answer (schema.org Comment items
  * inside them) are talk about the post: the question and answers stay,
  * the remarks go. */
@@ -730,6 +774,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
     tcase_add_test(tc, forum_member_rows_and_post_numbers_go);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
+    tcase_add_test(tc, qa_question_item_holding_answers_keeps_the_question);
     tcase_add_test(tc, qa_remarks_on_posts_go);
     tcase_add_test(tc, article_comments_stay_clutter);
     tcase_add_test(tc, undeclared_thread_in_comment_box);
