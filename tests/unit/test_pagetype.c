@@ -112,6 +112,74 @@ START_TEST(forum_posts_are_signed_and_controls_go)
 }
 END_TEST
 
+/* A reply that quotes an earlier post repeats it, reflowed (line breaks
+ * for paragraphs, the quoted author on top): the quote goes and the reply
+ * stays. A quote of something the thread never said (a book, a manual)
+ * is part of what the reply says and stays. */
+#define QUOTING_POST(author, date, quote, text)                                         \
+    "<div class=\"post\"><div class=\"post-meta\"><a href=\"/u/" author "\" rel=\"author\">" \
+    author "</a> <time datetime=\"2025-05-02\">" date "</time></div>"                   \
+    "<div class=\"post-body\"><blockquote class=\"quote\">" quote "</blockquote><p>" text \
+    "</p></div></div>"
+
+START_TEST(forum_quotes_of_earlier_posts_go)
+{
+    const char *html =
+        "<html><head><title>Best way to store onions? - Kitchen Forum</title></head><body>"
+        "<h1>Best way to store onions?</h1><div class=\"thread\">"
+        POST("kitchenmaven", "2 May 2025", "My onions keep sprouting after a week in the "
+             "pantry. I have tried paper bags, a wire basket and the fridge, and nothing "
+             "seems to work.")
+        QUOTING_POST("greengrocer", "2 May 2025", "<div>kitchenmaven said:</div>My onions keep "
+                     "sprouting after a week in the pantry.<br>I have tried paper bags, a wire "
+                     "basket and the fridge, and nothing seems to work.",
+                     "Keep them dry, dark and well ventilated, away from potatoes, which give "
+                     "off moisture and gases that make onions sprout sooner.")
+        QUOTING_POST("slowcook", "3 May 2025", "Store onions in a cool, dry and airy place, "
+                     "never in plastic, and apart from potatoes and other produce that "
+                     "breathes out moisture.",
+                     "That is what my old cookbook says, and it has worked for me for years "
+                     "in a north-facing larder.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    const char *first = strstr(a->text, "My onions keep sprouting");
+    ck_assert_msg(first && !strstr(first + 1, "My onions keep sprouting"),
+                  "quote of the first post kept:\n%s", a->text);
+    assert_in_order(a, "My onions keep sprouting", "Keep them dry", "never in plastic");
+    ck_assert_msg(has(a, "old cookbook"), "reply lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A post shown twice (a reply's "in reply to" excerpt, a collapsed and an
+ * expanded copy), reworded only in its punctuation and breaks: the later
+ * copy goes, each post is read once. */
+START_TEST(forum_repeated_post_text_goes)
+{
+    const char *html =
+        "<html><head><title>Best way to store onions? - Kitchen Forum</title></head><body>"
+        "<h1>Best way to store onions?</h1><div class=\"thread\">"
+        POST("kitchenmaven", "2 May 2025", "My onions keep sprouting after a week in the "
+             "pantry. I have tried paper bags, a wire basket and the fridge, and nothing "
+             "seems to work.")
+        "<div class=\"post\"><div class=\"post-meta\"><a href=\"/u/greengrocer\" "
+        "rel=\"author\">greengrocer</a> <time datetime=\"2025-05-02\">2 May 2025</time></div>"
+        "<div class=\"in-reply-to\">My onions keep sprouting after a week in the pantry - I "
+        "have tried paper bags, a wire basket, and the fridge; nothing seems to work...</div>"
+        "<div class=\"post-body\"><p>Keep them dry, dark and well ventilated, away from "
+        "potatoes, which give off moisture and gases that make onions sprout sooner.</p></div></div>"
+        POST("slowcook", "3 May 2025", "Old tights work surprisingly well: drop an onion in, "
+             "tie a knot, add the next one, and hang the whole string in a cool cupboard.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_msg(!has(a, "pantry - I"), "second copy kept:\n%s", a->text);
+    assert_in_order(a, "My onions keep sprouting", "Keep them dry", "Old tights work");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A thread whose member details stand row by row beside the author, not in
  * one panel, and whose posts carry permalink numbers and vote counts: the
  * rows and the numbers go, the author and the post stay. */
@@ -773,6 +841,8 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_keeps_every_post_in_order);
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
     tcase_add_test(tc, forum_member_rows_and_post_numbers_go);
+    tcase_add_test(tc, forum_quotes_of_earlier_posts_go);
+    tcase_add_test(tc, forum_repeated_post_text_goes);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
     tcase_add_test(tc, qa_question_item_holding_answers_keeps_the_question);
     tcase_add_test(tc, qa_remarks_on_posts_go);
