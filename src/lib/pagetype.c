@@ -8,6 +8,7 @@
  *   - schema.org types the page declares, in JSON-LD (@type anywhere in
  *     the data, @graph included) and in microdata (itemtype);
  *   - og:type ("product", "product.group", "article");
+ *   - the generator meta tag, when it names forum software;
  *   - path words of the page's URL, the caller's or else the canonical one
  *     ("/threads/", "/docs/", "/collections/"), one vote per word;
  *   - structure: repeated posts (alike siblings each with a date or author
@@ -131,6 +132,18 @@ static const struct {
     {"features", RM_PAGE_SERVICE},
 };
 #define PATH_WEIGHT 1.0f
+
+/* Forum packages that name themselves in <meta name="generator"> (their
+ * own default templates do, "Discourse 3.4.0", "vBulletin 4.2.5"): the
+ * page is part of a forum, a thread unless its structure says an index.
+ * The weight outvotes a signed article (a thread carries its first post's
+ * date, and a script-rendered thread shows nothing else) and stays under
+ * a grid of cards with its bonus (a forum's topic list). */
+static const char *const forum_generators[] = {
+    "discourse", "vbulletin", "phpbb", "xenforo", "invision community", "mybb",
+    "nodebb", "flarum", "vanilla", "simple machines", "smf ",
+};
+#define FORUM_GENERATOR_WEIGHT 2.5f
 
 /* Purchase buttons (shop platforms' wording, in the languages the phrase
  * lists cover): with a price on the page they make it a product page. */
@@ -285,6 +298,16 @@ static void vote_og_type(const rm_engine *e, evidence *ev)
     for (size_t k = 0; og && k < sizeof og_votes / sizeof og_votes[0]; k++)
         if (strcasecmp(og, og_votes[k].value) == 0)
             ev->votes[og_votes[k].type] += og_votes[k].weight;
+}
+
+static void vote_generator(const rm_engine *e, evidence *ev)
+{
+    const char *generator = meta_content(e, "generator");
+    for (size_t k = 0; generator && k < sizeof forum_generators / sizeof forum_generators[0]; k++)
+        if (strncasecmp(generator, forum_generators[k], strlen(forum_generators[k])) == 0) {
+            ev->votes[RM_PAGE_FORUM] += FORUM_GENERATOR_WEIGHT;
+            return;
+        }
 }
 
 static void vote_path(const char *url, evidence *ev)
@@ -1005,6 +1028,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
     collect_schema(e, &ev);
     vote_og_type(e, &ev);
+    vote_generator(e, &ev);
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
     vote_bodyless(e, &ev);

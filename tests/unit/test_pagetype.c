@@ -544,6 +544,28 @@ START_TEST(tech_article_is_documentation)
 }
 END_TEST
 
+/* A page whose generator meta tag names forum software is part of a forum,
+ * even when it is signed and shows only its first post (a thread the
+ * browser would draw from a script); other generators say nothing. */
+#define GENERATED_BY(generator)                                                           \
+    "<html><head><title>Onions</title><meta name=\"generator\" content=\"" generator "\">" \
+    "<meta property=\"article:published_time\" content=\"2024-05-02T10:00:00Z\"></head>"   \
+    "<body><p>" SENTENCES "</p></body></html>"
+
+START_TEST(forum_software_generator_votes)
+{
+    rm_article *a = extract(GENERATED_BY("Discourse 3.4.0 - https://github.com/discourse"));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    rm_article_free(a);
+    a = extract(GENERATED_BY("vBulletin 4.2.5"));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    rm_article_free(a);
+    a = extract(GENERATED_BY("WordPress 6.5"));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(url_path_words_vote)
 {
     const char *html = "<html><head><title>Onions</title></head><body><h1>Onions</h1><p>"
@@ -856,6 +878,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, many_products_make_a_collection);
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
+    tcase_add_test(tc, forum_software_generator_votes);
     tcase_add_test(tc, card_grid_is_a_listing);
     tcase_add_test(tc, priced_card_grid_is_a_collection);
     tcase_add_test(tc, unsigned_sections_are_a_service_page);
