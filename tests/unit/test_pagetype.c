@@ -112,6 +112,37 @@ START_TEST(forum_posts_are_signed_and_controls_go)
 }
 END_TEST
 
+/* Posts anchored by a numbered id and linked from their date by number
+ * rather than by fragment ("index.php?msg=4175" inside id="msg4175", as
+ * SMF 2.1 does), with no <time> and no rel=author: still a thread, each
+ * post in order. */
+#define NUMBER_LINKED_POST(n, author, text)                                             \
+    "<div class=\"windowbg\" id=\"msg" n "\"><div class=\"poster\"><h4><a href=\"/profile/" \
+    author "\">" author "</a></h4></div><div class=\"postarea\"><div class=\"keyinfo\">"     \
+    "<a href=\"https://example.org/community/index.php?msg=" n "\">June 04, 2024</a></div>"  \
+    "<div class=\"post\"><div class=\"inner\">" text "</div></div></div></div>"
+
+START_TEST(forum_posts_linked_by_number_are_a_thread)
+{
+    const char *html =
+        "<html><head><title>Best way to store onions?</title></head><body>"
+        "<div id=\"forumposts\">"
+        NUMBER_LINKED_POST("4175", "kitchenmaven", "My onions keep sprouting after a week in "
+                           "the pantry.<br><br>I have tried paper bags, a wire basket and the "
+                           "fridge, and nothing seems to work.")
+        NUMBER_LINKED_POST("4176", "greengrocer", "Keep them dry, dark and well ventilated, "
+                           "away from potatoes, which give off moisture and gases.")
+        NUMBER_LINKED_POST("4180", "slowcook", "Old tights work surprisingly well: drop an "
+                           "onion in, tie a knot, add the next one, and hang them up.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 3);
+    assert_in_order(a, "My onions keep sprouting", "Keep them dry", "Old tights work");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A reply that quotes an earlier post repeats it, reflowed (line breaks
  * for paragraphs, the quoted author on top): the quote goes and the reply
  * stays. A quote of something the thread never said (a book, a manual)
@@ -863,6 +894,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_keeps_every_post_in_order);
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
     tcase_add_test(tc, forum_member_rows_and_post_numbers_go);
+    tcase_add_test(tc, forum_posts_linked_by_number_are_a_thread);
     tcase_add_test(tc, forum_quotes_of_earlier_posts_go);
     tcase_add_test(tc, forum_repeated_post_text_goes);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
