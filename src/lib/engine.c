@@ -198,8 +198,18 @@ static bool is_self_permalink(const rm_engine *e, int32_t id)
 /* A post's permalink that names it by number rather than by fragment:
  * SMF 2.1 links each post's date to "index.php?msg=4175421" inside
  * id="msg4175421". The link's last run of digits (a post number, three
- * or more, ending the link) ends the id of a post anchor around it. */
+ * or more, ending the link, no leading zero) is the one number of the id
+ * of a post anchor around it ("msg4175421", "post-4712"; not a reference
+ * list's "b36-pan-2024-0015", whose article's DOI ends in the same digits). */
 #define POST_NUMBER_MIN_DIGITS 3
+
+static bool has_digit(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return true;
+    return false;
+}
 
 static bool is_numbered_permalink(const rm_engine *e, int32_t id)
 {
@@ -213,7 +223,7 @@ static bool is_numbered_permalink(const rm_engine *e, int32_t id)
     while (start > 0 && href[start - 1] >= '0' && href[start - 1] <= '9')
         start--;
     size_t digits = end - start;
-    if (digits < POST_NUMBER_MIN_DIGITS)
+    if (digits < POST_NUMBER_MIN_DIGITS || href[start] == '0')
         return false;
     int32_t p = e->dom.nodes[id].parent;
     for (int depth = 0; p != RM_NONE && depth < PERMALINK_MAX_DEPTH;
@@ -224,7 +234,7 @@ static bool is_numbered_permalink(const rm_engine *e, int32_t id)
         const char *box = dom_attr(&e->dom, p, "id");
         size_t n = box ? strlen(box) : 0;
         if (n > digits && memcmp(box + n - digits, href + start, digits) == 0 &&
-            !(box[n - digits - 1] >= '0' && box[n - digits - 1] <= '9'))
+            !has_digit(box, n - digits))
             return is_post_anchor(e, p, box);
     }
     return false;

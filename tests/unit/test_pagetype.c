@@ -143,6 +143,31 @@ START_TEST(forum_posts_linked_by_number_are_a_thread)
 }
 END_TEST
 
+/* A paper's reference list numbers its entries with the paper's own number
+ * ("b2-pan-2024-0015"), and each entry links to a DOI ending in it: not
+ * posts, whose ids hold the post number only. */
+#define REFERENCE(n, text)                                                               \
+    "<li id=\"b" n "-pan-2024-0015\">" text " <a href=\"https://doi.org/10.20463/pan.2024.0015\">" \
+    "doi</a></li>"
+
+START_TEST(reference_list_is_no_thread)
+{
+    const char *html =
+        "<html><head><title>Exercise and sleep</title></head><body><h1>Exercise and sleep</h1>"
+        "<p>" SENTENCES "</p><h2>References</h2><ol>"
+        REFERENCE("1", "Smith J, Lee K. Physical activity and sleep quality in older adults: a "
+                       "cohort study of two thousand people. Sleep Med. 2021.")
+        REFERENCE("2", "Brown A. Resistance training improves sleep onset latency in adults "
+                       "with insomnia: a randomised trial. J Sleep Res. 2020.")
+        REFERENCE("3", "Garcia M. Evening exercise does not impair sleep: a meta-analysis of "
+                       "twenty-three controlled studies. Sports Med. 2019.")
+        "</ol></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A reply that quotes an earlier post repeats it, reflowed (line breaks
  * for paragraphs, the quoted author on top): the quote goes and the reply
  * stays. A quote of something the thread never said (a book, a manual)
@@ -895,6 +920,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
     tcase_add_test(tc, forum_member_rows_and_post_numbers_go);
     tcase_add_test(tc, forum_posts_linked_by_number_are_a_thread);
+    tcase_add_test(tc, reference_list_is_no_thread);
     tcase_add_test(tc, forum_quotes_of_earlier_posts_go);
     tcase_add_test(tc, forum_repeated_post_text_goes);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
