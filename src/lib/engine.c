@@ -195,6 +195,51 @@ static bool is_self_permalink(const rm_engine *e, int32_t id)
     return false;
 }
 
+/* A post's permalink that names it by number rather than by fragment:
+ * SMF 2.1 links each post's date to "index.php?msg=4175421" inside
+ * id="msg4175421". The link's last run of digits (a post number, three
+ * or more, ending the link, no leading zero) is the one number of the id
+ * of a post anchor around it ("msg4175421", "post-4712"; not a reference
+ * list's "b36-pan-2024-0015", whose article's DOI ends in the same digits). */
+#define POST_NUMBER_MIN_DIGITS 3
+
+static bool has_digit(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return true;
+    return false;
+}
+
+static bool is_numbered_permalink(const rm_engine *e, int32_t id)
+{
+    const char *href = dom_attr(&e->dom, id, "href");
+    if (!href || strchr(href, '#'))
+        return false;
+    size_t end = strlen(href);
+    while (end > 0 && href[end - 1] == '/')
+        end--;
+    size_t start = end;
+    while (start > 0 && href[start - 1] >= '0' && href[start - 1] <= '9')
+        start--;
+    size_t digits = end - start;
+    if (digits < POST_NUMBER_MIN_DIGITS || href[start] == '0')
+        return false;
+    int32_t p = e->dom.nodes[id].parent;
+    for (int depth = 0; p != RM_NONE && depth < PERMALINK_MAX_DEPTH;
+         depth++, p = e->dom.nodes[p].parent) {
+        GumboTag t = e->dom.nodes[p].tag;
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML)
+            return false;
+        const char *box = dom_attr(&e->dom, p, "id");
+        size_t n = box ? strlen(box) : 0;
+        if (n > digits && memcmp(box + n - digits, href + start, digits) == 0 &&
+            !has_digit(box, n - digits))
+            return is_post_anchor(e, p, box);
+    }
+    return false;
+}
+
 /* Readability's _markDataTables, on attributes and raw statistics. */
 static bool is_data_table(const rm_engine *e, int32_t id)
 {
@@ -860,6 +905,8 @@ int engine_prepare(rm_engine *e)
          * leads no teaser to another page. */
         if (node->tag == GUMBO_TAG_A && is_self_permalink(e, i))
             e->flags[i] |= NF_PERMALINK | NF_HASH_LINK;
+        else if (node->tag == GUMBO_TAG_A && is_numbered_permalink(e, i))
+            e->flags[i] |= NF_PERMALINK;
         else if (node->tag == GUMBO_TAG_A &&
                  (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING))
             e->flags[i] |= NF_HEADLINE;

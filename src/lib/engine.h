@@ -240,6 +240,11 @@ void clean_captions_for_text(const rm_engine *e, const int32_t *roots, size_t n,
  * (repeats.c). Returns -1 when out of memory. */
 int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n);
 
+/* On a thread, drop a quote or a block of text whose words the thread
+ * said before it: a reply quoting an earlier post, a post shown twice
+ * (repeats.c). Returns -1 when out of memory. */
+int clean_thread_repeats(rm_engine *e, const int32_t *roots, size_t n);
+
 /* On an index page, drop the second copy of a line inside one card of the
  * grid (cards.c). Returns -1 when out of memory. */
 int clean_card_repeats(rm_engine *e);

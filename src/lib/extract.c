@@ -1066,7 +1066,8 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     }
     if (best.fallback)
         a->readerable = false;
-    if (clean_repeated_blocks(e, best.roots, best.root_count) || clean_card_repeats(e)) {
+    if (clean_thread_repeats(e, best.roots, best.root_count) ||
+        clean_repeated_blocks(e, best.roots, best.root_count) || clean_card_repeats(e)) {
         free(best.drop);
         free(byline);
         return RM_NO_MEMORY;

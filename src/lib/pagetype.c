@@ -8,6 +8,7 @@
  *   - schema.org types the page declares, in JSON-LD (@type anywhere in
  *     the data, @graph included) and in microdata (itemtype);
  *   - og:type ("product", "product.group", "article");
+ *   - the generator meta tag, when it names forum software;
  *   - path words of the page's URL, the caller's or else the canonical one
  *     ("/threads/", "/docs/", "/collections/"), one vote per word;
  *   - structure: repeated posts (alike siblings each with a date or author
@@ -132,6 +133,18 @@ static const struct {
     {"features", RM_PAGE_SERVICE},
 };
 #define PATH_WEIGHT 1.0f
+
+/* Forum packages that name themselves in <meta name="generator"> (their
+ * own default templates do, "Discourse 3.4.0", "vBulletin 4.2.5"): the
+ * page is part of a forum, a thread unless its structure says an index.
+ * The weight outvotes a signed article (a thread carries its first post's
+ * date, and a script-rendered thread shows nothing else) and stays under
+ * a grid of cards with its bonus (a forum's topic list). */
+static const char *const forum_generators[] = {
+    "discourse", "vbulletin", "phpbb", "xenforo", "invision community", "mybb",
+    "nodebb", "flarum", "vanilla", "simple machines", "smf ",
+};
+#define FORUM_GENERATOR_WEIGHT 2.5f
 
 /* Purchase buttons (shop platforms' wording, in the languages the phrase
  * lists cover): with a price on the page they make it a product page. */
@@ -313,6 +326,16 @@ static void vote_og_type(const rm_engine *e, evidence *ev)
     for (size_t k = 0; og && k < sizeof og_votes / sizeof og_votes[0]; k++)
         if (strcasecmp(og, og_votes[k].value) == 0)
             ev->votes[og_votes[k].type] += og_votes[k].weight;
+}
+
+static void vote_generator(const rm_engine *e, evidence *ev)
+{
+    const char *generator = meta_content(e, "generator");
+    for (size_t k = 0; generator && k < sizeof forum_generators / sizeof forum_generators[0]; k++)
+        if (strncasecmp(generator, forum_generators[k], strlen(forum_generators[k])) == 0) {
+            ev->votes[RM_PAGE_FORUM] += FORUM_GENERATOR_WEIGHT;
+            return;
+        }
 }
 
 static void vote_path(const char *url, evidence *ev)
@@ -621,15 +644,56 @@ static int32_t common_ancestor(const rm_engine *e, int32_t a, int32_t b)
     return a;
 }
 
+/* An answer item: schema.org's Answer, or a Question's suggestedAnswer or
+ * acceptedAnswer property. */
+static bool is_marked_answer(const rm_engine *e, int32_t id)
+{
+    const char *type = dom_attr(&e->dom, id, "itemtype");
+    const char *prop = dom_attr(&e->dom, id, "itemprop");
+    return (type && strcmp(schema_name(type), "Answer") == 0) ||
+           (prop && (strcmp(prop, "suggestedAnswer") == 0 || strcmp(prop, "acceptedAnswer") == 0));
+}
+
+/* Does the item `id` hold answers? schema.org nests a QAPage's answers in
+ * its Question item (the suggestedAnswer and acceptedAnswer properties),
+ * so that item is the whole thread, often with the page's sidebar, and
+ * the question proper is only its `text` property. */
+static bool holds_answers(const rm_engine *e, int32_t id)
+{
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && is_marked_answer(e, i))
+            return true;
+    return false;
+}
+
+/* The text of the question in a Question item that holds its answers:
+ * an element carrying its `text` property outside any answer. */
+static bool is_question_text(const rm_engine *e, int32_t id, int32_t question)
+{
+    const char *prop = dom_attr(&e->dom, id, "itemprop");
+    return question != RM_NONE && engine_contains(e, question, id) && prop &&
+           strcmp(prop, "text") == 0;
+}
+
 /* The box around the posts that microdata marks: their common ancestor,
- * and how many posts are not inside another post. */
+ * and how many posts are not inside another post. A Question holding its
+ * answers is no post but their thread: its text and its answers are. */
 static group marked_posts(const rm_engine *e)
 {
     group g = {RM_NONE, 0, 0, RM_NONE};
+    int32_t question = RM_NONE;
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
-        if (node(e, i)->type != RM_NODE_ELEMENT || !is_marked_post(e, i) || e->raw[i].chars == 0)
+        if (node(e, i)->type != RM_NODE_ELEMENT || e->raw[i].chars == 0)
             continue;
+        bool text = is_question_text(e, i, question);
+        if (!text && !is_marked_post(e, i))
+            continue;
+        if (!text && question == RM_NONE && holds_answers(e, i)) {
+            question = i;
+            continue;
+        }
         g.box = common_ancestor(e, g.box, i);
         g.count++;
         g.chars += e->raw[i].chars;
@@ -1041,6 +1105,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
     collect_schema(e, &ev);
     vote_og_type(e, &ev);
+    vote_generator(e, &ev);
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
     vote_bodyless(e, &ev);

@@ -13,6 +13,15 @@
  * values), tab panels (each panel is the whole text again in another
  * language or for another platform, by design), nor manuals, where the
  * same parameter text under two entries is the manual's structure.
+ *
+ * On a thread, a reply's quote of an earlier post, and any block of text
+ * the thread showed before (an "in reply to" excerpt, a collapsed and an
+ * expanded copy of a post), is compared by its words rather than by its
+ * exact text (clean_thread_repeats): forum software reflows what it
+ * repeats (line breaks for paragraphs, a cut after a few lines, the
+ * quoted author's name on top, other punctuation), so the copy and its
+ * original seldom share a block of the same bytes. A quote is judged
+ * whole, with its header.
  */
 #include "engine.h"
 #include "hashset.h"
@@ -118,4 +127,124 @@ int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n)
     hashset_free(&seen.text);
     hashset_free(&seen.placed);
     return rc;
+}
+
+/* ---- threads: text said before ------------------------------------------------ */
+
+#define SHINGLE_WORDS 4          /* words per shingle: a phrase, not a common word */
+#define QUOTE_MIN_SHINGLES 6     /* a sentence or more of text */
+#define QUOTE_SEEN_SHARE 0.8     /* this much of a block said before: a copy
+                                    (0.5 to 0.95 score alike on the WCXB
+                                    development threads) */
+
+/* Word shingles over a stream of text nodes: the hash of each run of
+ * SHINGLE_WORDS consecutive words. A word is a run of ASCII letters and
+ * digits or of non-ASCII bytes, compared lower-cased. */
+typedef struct {
+    uint64_t words[SHINGLE_WORDS];
+    size_t count;   /* words read so far */
+} shingler;
+
+typedef struct {
+    hashset *seen;   /* shingles of the text before */
+    bool record;     /* add each shingle to `seen` */
+    size_t total, known;
+    int rc;
+} shingle_sink;
+
+static bool is_word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((unsigned)((c | 0x20) - 'a') < 26u);
+}
+
+static void take_word(shingler *sh, uint64_t word, shingle_sink *sink)
+{
+    sh->words[sh->count % SHINGLE_WORDS] = word;
+    if (++sh->count < SHINGLE_WORDS)
+        return;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t k = sh->count - SHINGLE_WORDS; k < sh->count; k++)
+        h = (h ^ sh->words[k % SHINGLE_WORDS]) * 1099511628211ull;
+    h |= 1;
+    sink->total++;
+    if (hashset_has(sink->seen, h))
+        sink->known++;
+    else if (sink->record && hashset_add(sink->seen, h))
+        sink->rc = -1;
+}
+
+static void shingle_text(const char *text, shingler *sh, shingle_sink *sink)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    while (*t) {
+        while (*t && !is_word_byte(*t))
+            t++;
+        if (!*t)
+            break;
+        uint64_t h = 1469598103934665603ull;
+        for (; *t && is_word_byte(*t); t++)
+            h = (h ^ (unsigned char)(*t >= 'A' && *t <= 'Z' ? *t + ('a' - 'A') : *t)) * 1099511628211ull;
+        take_word(sh, h, sink);
+    }
+}
+
+/* Shingle the kept text of `id`'s subtree. */
+static void shingle_subtree(const rm_engine *e, int32_t id, shingler *sh, shingle_sink *sink)
+{
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id, end); i < end && sink->rc == 0; i = engine_kept(e, i + 1, end))
+        if (e->dom.nodes[i].type == RM_NODE_TEXT && !(e->flags[i] & NF_NEVER))
+            shingle_text(e->dom.nodes[i].g->v.text.text, sh, sink);
+}
+
+/* Judge one quote or block against `seen`: mostly said before, it goes;
+ * otherwise its words join what was said. Returns -1 when out of memory. */
+static int judge_said_before(rm_engine *e, int32_t quote, hashset *seen)
+{
+    shingler sh = {{0}, 0};
+    shingle_sink sink = {seen, false, 0, 0, 0};
+    shingle_subtree(e, quote, &sh, &sink);
+    if (sink.total >= QUOTE_MIN_SHINGLES && sink.known >= QUOTE_SEEN_SHARE * (double)sink.total) {
+        engine_drop_subtree(e, quote, DROP_CLEANED);
+        return 0;
+    }
+    shingler again = {{0}, 0};
+    shingle_sink add = {seen, true, 0, 0, 0};
+    shingle_subtree(e, quote, &again, &add);
+    return add.rc;
+}
+
+/* A block to judge on a thread: a quote, or a leaf block of text outside
+ * code and data tables. */
+static bool is_judged_block(const rm_engine *e, int32_t id)
+{
+    const rm_node *node = &e->dom.nodes[id];
+    if (node->type != RM_NODE_ELEMENT || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
+        return false;
+    return node->tag == GUMBO_TAG_BLOCKQUOTE || is_leaf_block(e, id);
+}
+
+int clean_thread_repeats(rm_engine *e, const int32_t *roots, size_t n)
+{
+    if (!e->thread)
+        return 0;
+    hashset seen = {0};
+    shingler sh = {{0}, 0};
+    shingle_sink sink = {&seen, true, 0, 0, 0};
+    for (size_t k = 0; k < n && sink.rc == 0; k++) {
+        int32_t end = engine_end(e, roots[k]);
+        for (int32_t i = engine_kept(e, roots[k], end); i < end && sink.rc == 0;
+             i = engine_kept(e, i + 1, end)) {
+            const rm_node *node = &e->dom.nodes[i];
+            if (is_judged_block(e, i)) {
+                sink.rc = judge_said_before(e, i, &seen);
+                sh.count = 0;   /* no shingle spans a block's edge */
+                i = engine_end(e, i) - 1;
+            } else if (node->type == RM_NODE_TEXT && !(e->flags[i] & NF_NEVER)) {
+                shingle_text(node->g->v.text.text, &sh, &sink);
+            }
+        }
+    }
+    hashset_free(&seen);
+    return sink.rc;
 }

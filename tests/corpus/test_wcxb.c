@@ -57,7 +57,7 @@ static const struct {
     {"product", 0.705},
     {"collection", 0.685},
     {"listing", 0.737},
-    {"forum", 0.815},
+    {"forum", 0.830},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

@@ -112,6 +112,130 @@ START_TEST(forum_posts_are_signed_and_controls_go)
 }
 END_TEST
 
+/* Posts anchored by a numbered id and linked from their date by number
+ * rather than by fragment ("index.php?msg=4175" inside id="msg4175", as
+ * SMF 2.1 does), with no <time> and no rel=author: still a thread, each
+ * post in order. */
+#define NUMBER_LINKED_POST(n, author, text)                                             \
+    "<div class=\"windowbg\" id=\"msg" n "\"><div class=\"poster\"><h4><a href=\"/profile/" \
+    author "\">" author "</a></h4></div><div class=\"postarea\"><div class=\"keyinfo\">"     \
+    "<a href=\"https://example.org/community/index.php?msg=" n "\">June 04, 2024</a></div>"  \
+    "<div class=\"post\"><div class=\"inner\">" text "</div></div></div></div>"
+
+START_TEST(forum_posts_linked_by_number_are_a_thread)
+{
+    const char *html =
+        "<html><head><title>Best way to store onions?</title></head><body>"
+        "<div id=\"forumposts\">"
+        NUMBER_LINKED_POST("4175", "kitchenmaven", "My onions keep sprouting after a week in "
+                           "the pantry.<br><br>I have tried paper bags, a wire basket and the "
+                           "fridge, and nothing seems to work.")
+        NUMBER_LINKED_POST("4176", "greengrocer", "Keep them dry, dark and well ventilated, "
+                           "away from potatoes, which give off moisture and gases.")
+        NUMBER_LINKED_POST("4180", "slowcook", "Old tights work surprisingly well: drop an "
+                           "onion in, tie a knot, add the next one, and hang them up.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 3);
+    assert_in_order(a, "My onions keep sprouting", "Keep them dry", "Old tights work");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A paper's reference list numbers its entries with the paper's own number
+ * ("b2-pan-2024-0015"), and each entry links to a DOI ending in it: not
+ * posts, whose ids hold the post number only. */
+#define REFERENCE(n, text)                                                               \
+    "<li id=\"b" n "-pan-2024-0015\">" text " <a href=\"https://doi.org/10.20463/pan.2024.0015\">" \
+    "doi</a></li>"
+
+START_TEST(reference_list_is_no_thread)
+{
+    const char *html =
+        "<html><head><title>Exercise and sleep</title></head><body><h1>Exercise and sleep</h1>"
+        "<p>" SENTENCES "</p><h2>References</h2><ol>"
+        REFERENCE("1", "Smith J, Lee K. Physical activity and sleep quality in older adults: a "
+                       "cohort study of two thousand people. Sleep Med. 2021.")
+        REFERENCE("2", "Brown A. Resistance training improves sleep onset latency in adults "
+                       "with insomnia: a randomised trial. J Sleep Res. 2020.")
+        REFERENCE("3", "Garcia M. Evening exercise does not impair sleep: a meta-analysis of "
+                       "twenty-three controlled studies. Sports Med. 2019.")
+        "</ol></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A reply that quotes an earlier post repeats it, reflowed (line breaks
+ * for paragraphs, the quoted author on top): the quote goes and the reply
+ * stays. A quote of something the thread never said (a book, a manual)
+ * is part of what the reply says and stays. */
+#define QUOTING_POST(author, date, quote, text)                                         \
+    "<div class=\"post\"><div class=\"post-meta\"><a href=\"/u/" author "\" rel=\"author\">" \
+    author "</a> <time datetime=\"2025-05-02\">" date "</time></div>"                   \
+    "<div class=\"post-body\"><blockquote class=\"quote\">" quote "</blockquote><p>" text \
+    "</p></div></div>"
+
+START_TEST(forum_quotes_of_earlier_posts_go)
+{
+    const char *html =
+        "<html><head><title>Best way to store onions? - Kitchen Forum</title></head><body>"
+        "<h1>Best way to store onions?</h1><div class=\"thread\">"
+        POST("kitchenmaven", "2 May 2025", "My onions keep sprouting after a week in the "
+             "pantry. I have tried paper bags, a wire basket and the fridge, and nothing "
+             "seems to work.")
+        QUOTING_POST("greengrocer", "2 May 2025", "<div>kitchenmaven said:</div>My onions keep "
+                     "sprouting after a week in the pantry.<br>I have tried paper bags, a wire "
+                     "basket and the fridge, and nothing seems to work.",
+                     "Keep them dry, dark and well ventilated, away from potatoes, which give "
+                     "off moisture and gases that make onions sprout sooner.")
+        QUOTING_POST("slowcook", "3 May 2025", "Store onions in a cool, dry and airy place, "
+                     "never in plastic, and apart from potatoes and other produce that "
+                     "breathes out moisture.",
+                     "That is what my old cookbook says, and it has worked for me for years "
+                     "in a north-facing larder.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    const char *first = strstr(a->text, "My onions keep sprouting");
+    ck_assert_msg(first && !strstr(first + 1, "My onions keep sprouting"),
+                  "quote of the first post kept:\n%s", a->text);
+    assert_in_order(a, "My onions keep sprouting", "Keep them dry", "never in plastic");
+    ck_assert_msg(has(a, "old cookbook"), "reply lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A post shown twice (a reply's "in reply to" excerpt, a collapsed and an
+ * expanded copy), reworded only in its punctuation and breaks: the later
+ * copy goes, each post is read once. */
+START_TEST(forum_repeated_post_text_goes)
+{
+    const char *html =
+        "<html><head><title>Best way to store onions? - Kitchen Forum</title></head><body>"
+        "<h1>Best way to store onions?</h1><div class=\"thread\">"
+        POST("kitchenmaven", "2 May 2025", "My onions keep sprouting after a week in the "
+             "pantry. I have tried paper bags, a wire basket and the fridge, and nothing "
+             "seems to work.")
+        "<div class=\"post\"><div class=\"post-meta\"><a href=\"/u/greengrocer\" "
+        "rel=\"author\">greengrocer</a> <time datetime=\"2025-05-02\">2 May 2025</time></div>"
+        "<div class=\"in-reply-to\">My onions keep sprouting after a week in the pantry - I "
+        "have tried paper bags, a wire basket, and the fridge; nothing seems to work...</div>"
+        "<div class=\"post-body\"><p>Keep them dry, dark and well ventilated, away from "
+        "potatoes, which give off moisture and gases that make onions sprout sooner.</p></div></div>"
+        POST("slowcook", "3 May 2025", "Old tights work surprisingly well: drop an onion in, "
+             "tie a knot, add the next one, and hang the whole string in a cool cupboard.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_msg(!has(a, "pantry - I"), "second copy kept:\n%s", a->text);
+    assert_in_order(a, "My onions keep sprouting", "Keep them dry", "Old tights work");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A thread whose member details stand row by row beside the author, not in
  * one panel, and whose posts carry permalink numbers and vote counts: the
  * rows and the numbers go, the author and the post stay. */
@@ -166,6 +290,50 @@ START_TEST(qa_microdata_keeps_question_and_answers)
 }
 END_TEST
 
+
+/* schema.org nests the answers in the Question item (its suggestedAnswer
+ * and acceptedAnswer properties), and that item often wraps the sidebar
+ * too: the question is its `text` property, kept with the answers, in
+ * order, and the sidebar beside them is not. The answers are long enough
+ * for the scorer to choose inside them, as on real Q&A pages. */
+#define ANSWER_DETAIL                                                                    \
+    "<p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p>"
+#define SIGNED_ANSWER(prop, text)                                                        \
+    "<div class=\"answer\" itemprop=\"" prop "\" itemscope itemtype=\"https://schema.org/Answer\">" \
+    "<div class=\"answer-body\" itemprop=\"text\"><p>" text "</p>" ANSWER_DETAIL "</div>"     \
+    "<div class=\"signed\">answered <time datetime=\"2024-05-02\">May 2, 2024</time> by "  \
+    "<a href=\"/users/7\">kim</a></div></div>"
+
+START_TEST(qa_question_item_holding_answers_keeps_the_question)
+{
+    const char *html =
+        "<html itemscope itemtype=\"https://schema.org/QAPage\"><head><title>Why does my "
+        "sourdough starter smell of nail varnish?</title></head><body>"
+        "<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+        "<div class=\"inner\"><div id=\"main\"><div class=\"question\">"
+        "<div class=\"question-body\" itemprop=\"text\"><p>My starter is two weeks old and "
+        "bubbles well, but since yesterday it smells sharply of nail varnish remover. Is it "
+        "spoiled, or is this a stage that passes on its own?</p></div></div>"
+        "<div id=\"answers\"><h2>2 Answers</h2>"
+        SIGNED_ANSWER("acceptedAnswer", "That smell is acetone-like esters from a hungry "
+                      "starter: the yeast has run out of food. Feed it twice a day at a higher "
+                      "ratio of fresh flour and water and it will be gone within two days.")
+        SIGNED_ANSWER("suggestedAnswer", "Keep it somewhere a little cooler as well. A warm "
+                      "kitchen speeds the culture up so that it exhausts each feed long before "
+                      "the next one arrives, and the sharp smell returns.")
+        "</div></div><div id=\"sidebar\"><h3>Hot questions</h3><ul>"
+        "<li><a href=\"/q/1\">Can I freeze fresh pasta dough overnight?</a></li>"
+        "<li><a href=\"/q/2\">What is the best oil for seasoning a cast iron pan?</a></li>"
+        "<li><a href=\"/q/3\">How long does homemade stock keep in the fridge?</a></li>"
+        "</ul></div></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_in_order(a, "nail varnish remover", "hungry starter", "somewhere a little cooler");
+    ck_assert_uint_eq(a->page_items, 3);
+    ck_assert_msg(!has(a, "cast iron"), "sidebar kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
 
 /* Remarks attached to a question or an answer (schema.org Comment items
  * inside them) are talk about the post: the question and answers stay,
@@ -428,6 +596,28 @@ START_TEST(tech_article_is_documentation)
     rm_article *a = extract(html);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "documentation");
     ck_assert_msg(has(a, "cache.size = 512"), "code lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A page whose generator meta tag names forum software is part of a forum,
+ * even when it is signed and shows only its first post (a thread the
+ * browser would draw from a script); other generators say nothing. */
+#define GENERATED_BY(generator)                                                           \
+    "<html><head><title>Onions</title><meta name=\"generator\" content=\"" generator "\">" \
+    "<meta property=\"article:published_time\" content=\"2024-05-02T10:00:00Z\"></head>"   \
+    "<body><p>" SENTENCES "</p></body></html>"
+
+START_TEST(forum_software_generator_votes)
+{
+    rm_article *a = extract(GENERATED_BY("Discourse 3.4.0 - https://github.com/discourse"));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    rm_article_free(a);
+    a = extract(GENERATED_BY("vBulletin 4.2.5"));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    rm_article_free(a);
+    a = extract(GENERATED_BY("WordPress 6.5"));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
     rm_article_free(a);
 }
 END_TEST
@@ -729,7 +919,12 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_keeps_every_post_in_order);
     tcase_add_test(tc, forum_posts_are_signed_and_controls_go);
     tcase_add_test(tc, forum_member_rows_and_post_numbers_go);
+    tcase_add_test(tc, forum_posts_linked_by_number_are_a_thread);
+    tcase_add_test(tc, reference_list_is_no_thread);
+    tcase_add_test(tc, forum_quotes_of_earlier_posts_go);
+    tcase_add_test(tc, forum_repeated_post_text_goes);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
+    tcase_add_test(tc, qa_question_item_holding_answers_keeps_the_question);
     tcase_add_test(tc, qa_remarks_on_posts_go);
     tcase_add_test(tc, article_comments_stay_clutter);
     tcase_add_test(tc, undeclared_thread_in_comment_box);
@@ -741,6 +936,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, many_products_make_a_collection);
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
+    tcase_add_test(tc, forum_software_generator_votes);
     tcase_add_test(tc, card_grid_is_a_listing);
     tcase_add_test(tc, priced_card_grid_is_a_collection);
     tcase_add_test(tc, unsigned_sections_are_a_service_page);
