@@ -97,6 +97,9 @@ START_TEST(text_whitespace_collapses)
     CHECK_TEXT("<p>  a \n\t  b  </p>", "a b");
     CHECK_TEXT("<p>a<span> b </span>c <em>d</em></p>", "a b c d");
     CHECK_TEXT("<p>x&nbsp;&nbsp;y</p>", "x  y");
+    /* 0xC2 leads other characters too: those stay as they are, and a
+     * space run before either kind is still one space */
+    CHECK_TEXT("<p>a \t&copy; b&nbsp;  c&#xAB;</p>", "a \xC2\xA9 b  c\xC2\xAB");
 }
 END_TEST
 

@@ -1,8 +1,9 @@
 /*
  * render_common.h — what the text, Markdown and HTML renderers share: a
  * growable output buffer, the one table of how each tag renders, the
- * visibility scan, the iterative walk over the article roots, and the
- * resolution of link, image and media URLs.
+ * visibility scan, the iterative walk over the article roots, the text
+ * writers' white-space-collapsing copy loop, and the resolution of link,
+ * image and media URLs.
  */
 #ifndef RM_RENDER_COMMON_H
 #define RM_RENDER_COMMON_H
@@ -142,6 +143,47 @@ enum {
     RENDER_BYTE_END = 8,        /* NUL: the end of a string */
 };
 extern const uint8_t render_byte_class[256];
+
+/* The loop both text writers share: copies s from *i to *d with each
+ * white-space run collapsed, until the NUL or a byte whose class is in
+ * `stop` (RENDER_BYTE_NBSP_LEAD for plain text, RENDER_BYTE_ESCAPE for
+ * HTML), which the caller writes its own way. Returns that byte (0 at the
+ * end), with *i at it and *d past what was written; *d must have room for
+ * a byte per byte read. A space run is only owed (*space) until a byte
+ * follows it, so white space before a stop stays owed for the caller to
+ * pay. Runs of plain bytes are copied as they are scanned (prose is mostly
+ * this). Inline, so that a constant `stop` costs the hot loop nothing. */
+static inline unsigned char render_copy_collapsed(char **d, const char *s, size_t *i,
+                                                  int *space, uint8_t stop)
+{
+    const uint8_t ends = (uint8_t)(RENDER_BYTE_SPACE | RENDER_BYTE_END | stop);
+    char *to = *d;
+    size_t at = *i;
+    int owed = *space;
+    unsigned char c;
+    for (;;) {
+        c = (unsigned char)s[at];
+        uint8_t cls = render_byte_class[c];
+        if (!(cls & ends)) {
+            if (owed)
+                *to++ = ' ';
+            owed = 0;
+            do {   /* the NUL ends the run */
+                *to++ = (char)c;
+                c = (unsigned char)s[++at];
+            } while (!(render_byte_class[c] & ends));
+            continue;
+        }
+        if (!(cls & RENDER_BYTE_SPACE))
+            break;
+        owed = 1;
+        at++;
+    }
+    *d = to;
+    *i = at;
+    *space = owed;
+    return c;
+}
 
 /* Absolute, safe URLs into *out (malloc'd), or *out = NULL when the node
  * has none worth keeping; a link to a place in the page ("#fn1") stays

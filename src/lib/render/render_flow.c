@@ -113,9 +113,9 @@ static void put_word(flow *f, const char *s, size_t n)
 
 /* Plain text from its first word on, once the line is open: between the
  * words nothing is owed but one space. White-space runs become one space
- * and U+00A0 a space in one pass over the bytes, each run of plain bytes
- * copied as it is scanned (prose is mostly this); white space at the end
- * stays owed, as for any text. */
+ * and U+00A0 a space in one pass over the bytes (render_copy_collapsed
+ * copies up to each 0xC2); white space at the end stays owed, as for any
+ * text. */
 static void put_plain_rest(flow *f, const char *s)
 {
     render_buf *out = f->w.out;
@@ -126,26 +126,9 @@ static void put_plain_rest(flow *f, const char *s)
     char *d = out->data + out->len;
     int space = 0;
     for (size_t i = 0;;) {
-        unsigned char c = (unsigned char)s[i];
-        uint8_t cls = render_byte_class[c];
-        if (!(cls & (RENDER_BYTE_SPACE | RENDER_BYTE_NBSP_LEAD | RENDER_BYTE_END))) {
-            if (space)
-                *d++ = ' ';
-            space = 0;
-            do {   /* the NUL at s[n] ends the run */
-                *d++ = (char)c;
-                c = (unsigned char)s[++i];
-            } while (!(render_byte_class[c] &
-                       (RENDER_BYTE_SPACE | RENDER_BYTE_NBSP_LEAD | RENDER_BYTE_END)));
-            continue;
-        }
-        if (cls & RENDER_BYTE_END)
+        unsigned char c = render_copy_collapsed(&d, s, &i, &space, RENDER_BYTE_NBSP_LEAD);
+        if (!c)
             break;
-        if (cls & RENDER_BYTE_SPACE) {
-            space = 1;
-            i++;
-            continue;
-        }
         if (space)
             *d++ = ' ';
         space = 0;

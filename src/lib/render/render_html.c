@@ -212,9 +212,9 @@ static void put_verbatim(html *h, const char *s, size_t n)
 
 /* Text from its first word on, once begin_inline has done all it does:
  * between the words nothing is owed but one space. White-space runs become
- * one space and the words are escaped in one pass over the bytes, each run
- * of plain bytes copied as it is scanned (prose is mostly this); white
- * space at the end stays owed, as for any text. */
+ * one space and the words are escaped in one pass over the bytes
+ * (render_copy_collapsed copies up to each byte to escape); white space at
+ * the end stays owed, as for any text. */
 static void put_rest_of_text(html *h, const char *s)
 {
     render_buf *out = &h->out;
@@ -228,26 +228,9 @@ static void put_rest_of_text(html *h, const char *s)
         char *d = out->data + out->len;
         const char *limit = out->data + out->cap - 1;
         for (;;) {
-            unsigned char c = (unsigned char)s[i];
-            uint8_t cls = render_byte_class[c];
-            if (!(cls & (RENDER_BYTE_SPACE | RENDER_BYTE_ESCAPE | RENDER_BYTE_END))) {
-                if (space)
-                    *d++ = ' ';
-                space = 0;
-                do {   /* the NUL at s[n] ends the run */
-                    *d++ = (char)c;
-                    c = (unsigned char)s[++i];
-                } while (!(render_byte_class[c] &
-                           (RENDER_BYTE_SPACE | RENDER_BYTE_ESCAPE | RENDER_BYTE_END)));
-                continue;
-            }
-            if (cls & RENDER_BYTE_END)
+            unsigned char c = render_copy_collapsed(&d, s, &i, &space, RENDER_BYTE_ESCAPE);
+            if (!c)
                 break;
-            if (cls & RENDER_BYTE_SPACE) {
-                space = 1;
-                i++;
-                continue;
-            }
             if ((size_t)(limit - d) < n - i + MAX_ENTITY)
                 break;   /* room again first */
             if (space)
