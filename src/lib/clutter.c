@@ -1037,7 +1037,7 @@ static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
 }
 
 /* Lines of the interface, not the page: a template field no script
- * filled ("{{price.total}}"), and on a product page the buy box's own
+ * filled ("{{price.total}}"), a bare UUID (a script's key), and on a product page the buy box's own
  * lines ("Out of stock", "Add to wishlist", "Shipping calculated at
  * checkout", product.c). Dropped without being counted, as page
  * controls. */
@@ -1054,7 +1054,7 @@ static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
     char buf[CONTROL_MAX_CHARS * 4 + 1];
     if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
         return;
-    if (heur_is_template_text(f.text, f.len) ||
+    if (heur_is_template_text(f.text, f.len) || heur_is_machine_id(f.text, f.len) ||
         (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)))
         engine_drop_subtree(e, id, DROP_CLUTTER);
     folded_free(&f);

@@ -163,6 +163,94 @@ START_TEST(buy_buttons_in_every_card_are_a_catalogue)
 }
 END_TEST
 
+/* ---- the product the headline names ---------------------------------------------------- */
+
+/* A product page declares its product and, in the same data, the cards
+ * of the shelves around it ("Similar items"); the <h1> names the page's
+ * own (here with the brand added). Without the headline three declared
+ * products read as a catalogue. */
+#define LD_ITEM(name) "{\"@type\":\"Product\",\"name\":\"" name "\",\"offers\":{\"@type\":\"Offer\",\"price\":\"79\"}}"
+#define SHELF_PAGE(h1)                                                                         \
+    "<!DOCTYPE html><html><head><title>Shop</title><script type=\"application/ld+json\">["    \
+    LD_ITEM("Ridge pack 40L") "," LD_ITEM("Hip belt") "," LD_ITEM("Rain cover") "]</script>" \
+    "</head><body><main><h1>" h1 "</h1>"                                                       \
+    "<p>A light daypack for long walks, with a padded back panel, two side pockets for "    \
+    "bottles and a lid that opens wide, so that the things you need are at hand.</p>"        \
+    "<span>$79.00</span></main></body></html>"
+
+START_TEST(declared_product_named_by_the_headline_is_the_page)
+{
+    rm_article *a = extract(SHELF_PAGE("Trailworks Ridge Pack 40L"));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+    a = extract(SHELF_PAGE("Packs and bags"));   /* a category's heading */
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    rm_article_free(a);
+    /* microdata: the <h1> inside the Product item, beside product tiles */
+    a = extract("<html><head><title>Shop</title></head><body><main>"
+                "<div itemscope itemtype=\"https://schema.org/Product\"><h1>Ridge pack</h1>"
+                "<p>A light daypack for long walks, with a padded back panel and two side "
+                "pockets for bottles.</p><span>$79.00</span></div>"
+                "<div itemscope itemtype=\"https://schema.org/Product\">Hip belt $19.00</div>"
+                "<div itemscope itemtype=\"https://schema.org/Product\">Rain cover $24.00</div>"
+                "</main></body></html>");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Products declared inside the page's Product (the offers' itemOffered,
+ * one per colour) are that product's, not a catalogue. */
+START_TEST(products_inside_a_product_are_its_own)
+{
+    const char *ld =
+        "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Daypack\","
+        "\"offers\":[{\"@type\":\"Offer\",\"itemOffered\":{\"@type\":\"Product\",\"name\":\"Red\"}},"
+        "{\"@type\":\"Offer\",\"itemOffered\":{\"@type\":\"Product\",\"name\":\"Blue\"}},"
+        "{\"@type\":\"Offer\",\"itemOffered\":{\"@type\":\"Product\",\"name\":\"Grey\"}}]}</script>";
+    char html[4096];
+    snprintf(html, sizeof html,
+             "<html><head><title>Daypack</title>%s</head><body><main><h1>Daypack</h1>"
+             "<p>A light daypack for long walks, with a padded back panel, two side pockets "
+             "for bottles and a lid that opens wide.</p><span>$79.00</span></main></body></html>",
+             ld);
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A site's own Open Graph namespace ("shop_sharing:product") names a
+ * product as og:type "product" does. */
+START_TEST(namespaced_og_product_is_a_product)
+{
+    rm_article *a = extract(
+        "<html><head><title>Daypack</title><meta property=\"og:type\" "
+        "content=\"shop_sharing:product\"></head><body><main><h1>Daypack</h1>"
+        "<p>A light daypack for long walks, with a padded back panel, two side pockets for "
+        "bottles and a lid that opens wide, so that the things you need are at hand.</p>"
+        "</main></body></html>");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Runs of UUIDs that a stylesheet hides around a "Sponsored" label are a
+ * script's keys: they never reach the text. */
+START_TEST(bare_uuids_go)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" DESCRIPTION
+        "<div><span class=\"a\">S</span><span class=\"b\">2bf8403c-6590-4d73-8b16-95f6c3ecdef8</span>"
+        "<span class=\"a\">p</span><span class=\"b\">84f535a2-9d93-4358-b5a8-c77d761c12e9</span></div>"
+        "<p>Keys like 84f535a2-9d93-4358-b5a8-c77d761c12e9 in a sentence stay.</p>"
+        "</main>" TAIL);
+    assert_lacks(a, "2bf8403c-6590");
+    assert_has(a, "Keys like 84f535a2-9d93-4358-b5a8-c77d761c12e9 in a sentence");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -176,6 +264,10 @@ static Suite *product_suite(void)
     tcase_add_test(tc, buy_box_lines_go);
     tcase_add_test(tc, buy_button_beside_a_shelf_is_a_product_page);
     tcase_add_test(tc, buy_buttons_in_every_card_are_a_catalogue);
+    tcase_add_test(tc, declared_product_named_by_the_headline_is_the_page);
+    tcase_add_test(tc, products_inside_a_product_are_its_own);
+    tcase_add_test(tc, namespaced_og_product_is_a_product);
+    tcase_add_test(tc, bare_uuids_go);
     suite_add_tcase(s, tc);
     return s;
 }
