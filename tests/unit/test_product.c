@@ -251,6 +251,33 @@ START_TEST(bare_uuids_go)
 }
 END_TEST
 
+/* The maker's fine print under the features ("* Image simulated.") goes
+ * on a product page, in a box its theme names so; an article's
+ * footnotes are its sources and stay. */
+#define FINE_PRINT                                                                           \
+    "<div class=\"feature-benefit__disclaimer\"><p>* Image simulated. Colour and model " \
+    "availability may vary depending on country, region or carrier.</p></div>"
+
+START_TEST(fine_print_goes_on_product_pages)
+{
+    rm_article *a = extract(HEAD "<main><h1>Ridge pack 40L</h1>" DESCRIPTION FINE_PRINT
+                            "<button>Add to cart</button></main>" TAIL);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    assert_has(a, "rip-stop nylon that sheds rain");
+    assert_lacks(a, "Image simulated");
+    rm_article_free(a);
+    a = extract("<html><head><title>Rain</title></head><body><article><h1>Rain</h1>"
+                "<p>It rained for forty days, the longest spell on record, and the rivers rose "
+                "over their banks in every county of the region, as the survey showed.</p>"
+                "<p>The survey counted every flooded field and road, and the farmers who lost "
+                "their crops were paid from a fund set up that spring by the council.</p>"
+                "<div class=\"footnotes\"><p>1. Regional flood survey, published in the spring "
+                "by the council.</p></div></article></body></html>");
+    assert_has(a, "Regional flood survey");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -268,6 +295,7 @@ static Suite *product_suite(void)
     tcase_add_test(tc, products_inside_a_product_are_its_own);
     tcase_add_test(tc, namespaced_og_product_is_a_product);
     tcase_add_test(tc, bare_uuids_go);
+    tcase_add_test(tc, fine_print_goes_on_product_pages);
     suite_add_tcase(s, tc);
     return s;
 }
