@@ -174,7 +174,7 @@ typedef struct {
     bool seen[SCHEMA_COUNT];
     unsigned products;
     unsigned offers;      /* Offer or AggregateOffer items: something sold */
-    const char *headline; /* the page's first visible <h1>, case-folded, or NULL */
+    const char *headline; /* the text of the page's first visible <h1>, or NULL */
     char *named;          /* the declared Product name the <h1> matched (malloc'd) */
     bool named_twice;     /* ... and another, different one matched too */
     bool headline_product;   /* a declared Product is what that <h1> names */
@@ -354,14 +354,43 @@ static int32_t first_headline(const rm_engine *e)
     return RM_NONE;
 }
 
+/* The headline's text nodes joined by spaces: a shop writes the brand and
+ * the name in spans of their own, with no space between them
+ * ("<span>Bershka</span><span>Faux leather jacket</span>"). Malloc'd. */
+#define HEADLINE_MAX_BYTES 300
+
+static char *headline_text(const rm_engine *e, int32_t h1)
+{
+    char *text = malloc(HEADLINE_MAX_BYTES + 1);
+    if (!text)
+        return NULL;
+    size_t n = 0;
+    int32_t end = engine_end(e, h1);
+    for (int32_t i = h1; i < end && n < HEADLINE_MAX_BYTES; i++) {
+        if (e->dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        const char *t = dom_text(&e->dom, i);
+        size_t len = t ? strlen(t) : 0;
+        if (len == 0)
+            continue;
+        if (n > 0)
+            text[n++] = ' ';
+        if (len > HEADLINE_MAX_BYTES - n)
+            len = HEADLINE_MAX_BYTES - n;
+        memcpy(text + n, t, len);
+        n += len;
+    }
+    text[n] = '\0';
+    return text;
+}
+
 static void collect_schema(const rm_engine *e, evidence *ev)
 {
     int32_t h1 = first_headline(e);
     char *headline = NULL;
-    size_t len;
     if (h1 != RM_NONE) {
         ev->headline_product = in_product_item(e, h1);
-        headline = engine_folded_text(e, h1, NULL, 300, &len);
+        headline = headline_text(e, h1);
     }
     ev->headline = headline;
     for (int32_t i = 0; i < e->dom.count; i++) {
@@ -1112,6 +1141,11 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;
+    /* The page's own product named by its headline: the page is that
+     * product, not an index, and no grid of cards on it is the content
+     * (the shelves of other products beside it are clutter). */
+    if (out->type == RM_PAGE_PRODUCT && ev.headline_product)
+        out->cards_box = RM_NONE;
     bool itemised = out->type == RM_PAGE_FORUM || out->type == RM_PAGE_COLLECTION ||
                     out->type == RM_PAGE_LISTING;
     if (!itemised) {

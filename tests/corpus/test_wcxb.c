@@ -54,7 +54,7 @@ static const struct {
     {"article", 0.950},
     {"documentation", 0.944},
     {"service", 0.833},
-    {"product", 0.705},
+    {"product", 0.722},
     {"collection", 0.680},
     {"listing", 0.733},
     {"forum", 0.815},

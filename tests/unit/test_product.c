@@ -278,6 +278,42 @@ START_TEST(fine_print_goes_on_product_pages)
 }
 END_TEST
 
+/* The headline written in spans of their own, brand and name with no
+ * space between them, still names the declared product; the grid of
+ * priced cards beside it, which holds most of the page's text, is then a
+ * shelf of other products, not the page. */
+#define SHELF_CARD(name, price)                                                              \
+    "<li><a href=\"/p/" name "\"><img src=\"" name ".jpg\"><h3>" name " trail jacket in a " \
+    "weatherproof shell</h3></a><span>Lightweight, packable and breathable, with taped "   \
+    "seams, a hood that rolls into the collar, two hand pockets and a chest pocket, all "   \
+    "closed by water-resistant zips.</span><span>$" price "</span></li>"
+
+START_TEST(card_grid_beside_the_named_product_is_a_shelf)
+{
+    rm_article *a = extract(
+        "<!DOCTYPE html><html><head><title>Shop</title><script type=\"application/ld+json\">"
+        LD_ITEM("Ridge pack 40L") "</script></head><body><main>"
+        "<h1><span>Trailworks</span><span>Ridge pack 40L</span></h1>"
+        "<p>A light daypack for long walks, with a padded back panel, two side pockets for "
+        "bottles and a lid that opens wide, so that the things you need are at hand.</p>"
+        "<p>The fabric is recycled nylon, coated against rain, and the straps adjust to fit "
+        "most torsos without a tool, even while you walk up a hill in the wind.</p>"
+        "<p>The back panel is a moulded foam sheet with channels that let the air through, "
+        "so that your shirt stays dry on a warm day, and the hip belt carries the load.</p>"
+        "<p>Two compression straps on each side hold a tent or a mat, and a loop at the "
+        "bottom takes an ice axe or walking poles when you need both hands free.</p>"
+        "<span>$79.00</span><button>Add to cart</button>"
+        "<h2>Jackets</h2><ul class=\"grid\">"
+        SHELF_CARD("Alder", "119.00") SHELF_CARD("Birch", "129.00") SHELF_CARD("Cedar", "139.00")
+        SHELF_CARD("Dogwood", "149.00") SHELF_CARD("Elm", "159.00") SHELF_CARD("Fir", "169.00")
+        SHELF_CARD("Gum", "179.00") "</ul></main></body></html>");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    assert_has(a, "padded back panel");
+    assert_lacks(a, "Cedar trail jacket");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -296,6 +332,7 @@ static Suite *product_suite(void)
     tcase_add_test(tc, namespaced_og_product_is_a_product);
     tcase_add_test(tc, bare_uuids_go);
     tcase_add_test(tc, fine_print_goes_on_product_pages);
+    tcase_add_test(tc, card_grid_beside_the_named_product_is_a_shelf);
     suite_add_tcase(s, tc);
     return s;
 }
