@@ -178,6 +178,7 @@ typedef struct {
     char *named;          /* the declared Product name the <h1> matched (malloc'd) */
     bool named_twice;     /* ... and another, different one matched too */
     bool headline_product;   /* a declared Product is what that <h1> names */
+    bool purchase;        /* a purchase button or link on the page */
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -413,8 +414,6 @@ static void collect_schema(const rm_engine *e, evidence *ev)
     free(headline);
     free(ev->named);
     ev->named = NULL;
-    if (ev->headline_product)
-        ev->votes[RM_PAGE_PRODUCT] += HEADLINE_PRODUCT_WEIGHT;
     if (ev->products >= CATALOGUE_PRODUCTS && !ev->headline_product) {
         ev->votes[RM_PAGE_PRODUCT] = 0.0f;
         ev->votes[RM_PAGE_COLLECTION] += 3.0f;
@@ -991,6 +990,7 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     bool index = grid && cards.chars >= CARD_SHARE * page;
     control_evidence controls = read_controls(e, grid ? cards.box : RM_NONE);
     unsigned own = controls.own;
+    ev->purchase = controls.purchase;
     if (ev->products < CATALOGUE_PRODUCTS && !index && own > 0 && own <= BUY_BOX_BUTTONS)
         ev->votes[RM_PAGE_PRODUCT] += 2.0f;
     else if (controls.purchase)
@@ -1138,6 +1138,11 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
     vote_bodyless(e, &ev);
+    /* The product the headline names counts when the page sells it (an
+     * Offer, a purchase button): a service page names the Product it
+     * declares only to carry review stars. */
+    if (ev.headline_product && (ev.offers > 0 || ev.purchase))
+        ev.votes[RM_PAGE_PRODUCT] += HEADLINE_PRODUCT_WEIGHT;
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;
