@@ -230,7 +230,7 @@ static bool is_product_type(const cJSON *type)
  * the colour: "Galaxy S25 Ultra" and "Samsung Galaxy S25 Ultra"), that
  * Product is the page's own, and the others are shelves around it.
  * Words: runs of letters and digits (any non-ASCII byte counts as a
- * letter), case-folded. */
+ * letter), compared without regard to ASCII case. */
 #define NAME_MAX_WORDS 32
 #define NAME_MIN_WORDS 2          /* "Classic" alone names a line, not a product */
 #define NAME_WORD_SHARE 0.6       /* the shorter name's words / the longer's */
