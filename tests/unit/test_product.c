@@ -314,6 +314,35 @@ START_TEST(card_grid_beside_the_named_product_is_a_shelf)
 }
 END_TEST
 
+/* A product page's long run of buyers' comments, in a box named so and
+ * holding most of the page's text, is its comment section: the page
+ * stays a product page, not a forum thread taken for comments. */
+#define BUYER_COMMENT(name, text)                                                           \
+    "<div class=\"comment\"><a href=\"/u/" name "\">" name "</a> <time>1 May</time><p>"   \
+    text "</p><a href=\"#\">Reply</a></div>"
+
+START_TEST(buyer_comments_do_not_make_a_thread)
+{
+    rm_article *a = extract(
+        HEAD "<h1>Ridge pack 40L</h1><p>A light daypack for long walks, with a padded back "
+        "panel.</p><span>$79.00</span><button>Add to cart</button>"
+        "<div id=\"comments\" class=\"comments\">"
+        BUYER_COMMENT("ann", "Carried it on a week of day hikes in the hills and it never "
+                             "rubbed once, even with a full water bladder inside.")
+        BUYER_COMMENT("bob", "The lid pocket is smaller than it looks in the photos, but the "
+                             "side pockets hold a big bottle each without trouble.")
+        BUYER_COMMENT("cid", "Bought a second one for my partner after a month: the straps "
+                             "adjust on the move and the fabric shrugged off a storm.")
+        BUYER_COMMENT("dee", "Zips are stiff at first and loosen up after a few trips; the "
+                             "rain cover in the bottom pocket is a nice touch for autumn.")
+        "</div>" TAIL);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    assert_has(a, "padded back panel");
+    assert_lacks(a, "never rubbed once");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -333,6 +362,7 @@ static Suite *product_suite(void)
     tcase_add_test(tc, bare_uuids_go);
     tcase_add_test(tc, fine_print_goes_on_product_pages);
     tcase_add_test(tc, card_grid_beside_the_named_product_is_a_shelf);
+    tcase_add_test(tc, buyer_comments_do_not_make_a_thread);
     suite_add_tcase(s, tc);
     return s;
 }
