@@ -459,6 +459,38 @@ static void classify_reviews(rm_engine *e, int32_t id)
         mark(e, id, RM_REMOVED_COMMENTS);
 }
 
+/* A maker's fine print under a product's features ("* Image simulated.",
+ * "Testing conducted by ... using preproduction units", the terms of a
+ * financing offer) is legal cover, not the description: themes name its
+ * box so ("feature__disclaimer", "footnotes", "fine-print"). Only on
+ * product pages: an article's footnotes are its sources. Words of the
+ * class or id split at space, '-' and '_'. */
+static const char *const fine_print_words[] = {
+    "disclaimer", "disclaimers", "footnote", "footnotes", "fineprint", "legal",
+};
+
+static bool sig_has_word(const char *sig, const char *const *words, size_t count)
+{
+    for (const char *p = sig; *p;) {
+        size_t n = strcspn(p, " -_");
+        for (size_t k = 0; k < count; k++)
+            if (n == strlen(words[k]) && strncmp(p, words[k], n) == 0)
+                return true;
+        p += n;
+        p += *p != '\0';
+    }
+    return false;
+}
+
+static void classify_fine_print(rm_engine *e, int32_t id)
+{
+    if (e->page_type != RM_PAGE_PRODUCT || protected_box(e, id) || (e->flags[id] & NF_IN_CODE))
+        return;
+    if (sig_has_word(engine_sig(e, id), fine_print_words,
+                     sizeof fine_print_words / sizeof fine_print_words[0]))
+        mark(e, id, RM_REMOVED_FOOTER);
+}
+
 /* On a product page a run of alike items that each show a price is the
  * shop around the product: other products (cross-sell shelves, "Complete
  * the look"), the product's variants with their prices, or the one price
@@ -1100,7 +1132,7 @@ static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
 }
 
 /* Lines of the interface, not the page: a template field no script
- * filled ("{{price.total}}"), and on a product page the buy box's own
+ * filled ("{{price.total}}"), a bare UUID (a script's key), and on a product page the buy box's own
  * lines ("Out of stock", "Add to wishlist", "Shipping calculated at
  * checkout", product.c). Dropped without being counted, as page
  * controls. */
@@ -1117,7 +1149,7 @@ static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
     char buf[CONTROL_MAX_CHARS * 4 + 1];
     if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
         return;
-    if (heur_is_template_text(f.text, f.len) ||
+    if (heur_is_template_text(f.text, f.len) || heur_is_machine_id(f.text, f.len) ||
         (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)))
         engine_drop_subtree(e, id, DROP_CLUTTER);
     folded_free(&f);
@@ -1147,6 +1179,8 @@ void clutter_classify(rm_engine *e)
             classify_post_remarks(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_priced_shelf(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_fine_print(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
     }

@@ -1006,7 +1006,9 @@ static int classify_clutter(rm_engine *e, page_info *page)
     memcpy(before, e->drop, n);
     clutter_classify(e);
     unsigned posts;
-    int32_t thread = pagetype_thread_in_comments(e, &posts);
+    /* A product page's comment section is its buyers' reviews, however
+     * long: the page stays the product's. */
+    int32_t thread = e->page_type == RM_PAGE_PRODUCT ? RM_NONE : pagetype_thread_in_comments(e, &posts);
     if (thread != RM_NONE) {
         memcpy(e->drop, before, n);
         memset(e->kind, RM_KIND_NONE, n);

@@ -1350,6 +1350,27 @@ bool heur_is_template_text(const char *text, size_t len)
     return len >= 3 && !spaced && text[0] == '%' && text[len - 1] == '%';
 }
 
+/* A UUID alone in its block ("2bf8403c-6590-4d73-8b16-95f6c3ecdef8"): a
+ * key a script put in the page, never written for a reader. Shops pad
+ * their "Sponsored" labels with runs of them, which a stylesheet hides. */
+#define UUID_CHARS 36
+
+bool heur_is_machine_id(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '\n'))
+        text++, len--;
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\n'))
+        len--;
+    if (len != UUID_CHARS)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? text[i] != '-' : !isxdigit((unsigned char)text[i]))
+            return false;
+    }
+    return true;
+}
+
 /* Page controls that are links or buttons of a word or two: edit-section
  * links of wikis, skip links for keyboard users (case-folded, brackets and
  * spaces around them ignored). */

@@ -99,6 +99,8 @@ bool heur_is_review_heading(const char *text, size_t len);
 bool heur_is_placeholder(const char *text, size_t len);
 /* Is a short case-folded text, whole, a template field no script filled
  * ("{{price.total}}", "${name}", "%cardName%")? */
+/* A UUID alone in its block: a script's key, not text for a reader. */
+bool heur_is_machine_id(const char *text, size_t len);
 bool heur_is_template_text(const char *text, size_t len);
 
 /* Does a class name a link as a button (btn, button, cta)? */

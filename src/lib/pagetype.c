@@ -188,6 +188,11 @@ typedef struct {
     bool seen[SCHEMA_COUNT];
     unsigned products;
     unsigned offers;      /* Offer or AggregateOffer items: something sold */
+    const char *headline; /* the text of the page's first visible <h1>, or NULL */
+    char *named;          /* the declared Product name the <h1> matched (malloc'd) */
+    bool named_twice;     /* ... and another, different one matched too */
+    bool headline_product;   /* a declared Product is what that <h1> names */
+    bool purchase;        /* a purchase button or link on the page */
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -218,9 +223,99 @@ static void vote_schema_type(evidence *ev, const char *type, bool variant)
     }
 }
 
-static bool is_product_group(const cJSON *type)
+/* A Product or ProductGroup: what is declared inside one (its variants,
+ * the offers' itemOffered, isSimilarTo, isAccessoryOrSparePartFor) belongs
+ * to that product and makes no catalogue. */
+static bool is_product_type(const cJSON *type)
 {
-    return cJSON_IsString(type) && strcmp(schema_name(type->valuestring), "ProductGroup") == 0;
+    if (!cJSON_IsString(type))
+        return false;
+    const char *name = schema_name(type->valuestring);
+    return strcmp(name, "Product") == 0 || strcmp(name, "ProductGroup") == 0 ||
+           strcmp(name, "IndividualProduct") == 0;
+}
+
+/* ---- the product the headline names ----------------------------------------- */
+
+/* A shop's product page is headed by the product's name, the name its
+ * declared Product carries; a catalogue is headed by its category, and
+ * declares products that are its cards. When the page's <h1> and a
+ * declared Product's name are the same words (one may add the brand or
+ * the colour: "Galaxy S25 Ultra" and "Samsung Galaxy S25 Ultra"), that
+ * Product is the page's own, and the others are shelves around it.
+ * Words: runs of letters and digits (any non-ASCII byte counts as a
+ * letter), compared without regard to ASCII case. */
+#define NAME_MAX_WORDS 32
+#define NAME_MIN_WORDS 2          /* "Classic" alone names a line, not a product */
+#define NAME_WORD_SHARE 0.6       /* the shorter name's words / the longer's */
+#define HEADLINE_PRODUCT_WEIGHT 2.0f   /* outweighs a spread grid's bonus and
+                                          a signed page's */
+
+typedef struct {
+    const char *start[NAME_MAX_WORDS];
+    size_t len[NAME_MAX_WORDS];
+    unsigned count;
+} name_words;
+
+static bool word_byte(unsigned char c) { return isalnum(c) || c >= 0x80; }
+
+/* Fills `w`; false when the text has more words than a name has. */
+static bool split_name(const char *text, name_words *w)
+{
+    w->count = 0;
+    for (const char *p = text; *p;) {
+        if (!word_byte((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        const char *q = p;
+        while (*q && word_byte((unsigned char)*q))
+            q++;
+        if (w->count == NAME_MAX_WORDS)
+            return false;
+        w->start[w->count] = p;
+        w->len[w->count++] = (size_t)(q - p);
+        p = q;
+    }
+    return true;
+}
+
+static bool has_word(const name_words *w, const char *word, size_t len)
+{
+    for (unsigned k = 0; k < w->count; k++)
+        if (w->len[k] == len && strncasecmp(w->start[k], word, len) == 0)
+            return true;
+    return false;
+}
+
+/* Are `a` and `b` the same name, give or take a word or two? */
+static bool same_name(const char *a, const char *b)
+{
+    name_words wa, wb;
+    if (!split_name(a, &wa) || !split_name(b, &wb))
+        return false;
+    const name_words *shorter = wa.count <= wb.count ? &wa : &wb;
+    const name_words *longer = shorter == &wa ? &wb : &wa;
+    if (shorter->count < NAME_MIN_WORDS || shorter->count < NAME_WORD_SHARE * longer->count)
+        return false;
+    for (unsigned k = 0; k < shorter->count; k++)
+        if (!has_word(longer, shorter->start[k], shorter->len[k]))
+            return false;
+    return true;
+}
+
+/* Several different products matching the headline ("Trail pack red",
+ * "Trail pack blue" under "Trail pack") are a line's catalogue or its
+ * variants: no one of them is the page's. */
+static void match_headline(evidence *ev, const cJSON *item)
+{
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(item, "name");
+    if (!ev->headline || !cJSON_IsString(name) || !same_name(ev->headline, name->valuestring))
+        return;
+    if (!ev->named)
+        ev->named = strdup(name->valuestring);
+    else if (strcmp(ev->named, name->valuestring) != 0)
+        ev->named_twice = true;
 }
 
 /* Every @type in the data, at any depth (bounded). */
@@ -236,7 +331,9 @@ static void walk_json(evidence *ev, const cJSON *item, int depth, bool variant)
         cJSON_ArrayForEach(t, (cJSON_IsArray(type) ? type : NULL))
             if (cJSON_IsString(t))
                 vote_schema_type(ev, t->valuestring, variant);
-        variant = variant || is_product_group(type);
+        if (is_product_type(type))
+            match_headline(ev, item);
+        variant = variant || is_product_type(type);
     }
     const cJSON *child;
     cJSON_ArrayForEach(child, item)
@@ -276,8 +373,68 @@ static bool may_vote(const char *json)
     return false;
 }
 
+/* Microdata: the <h1> inside a Product item is that product's name. */
+static bool in_product_item(const rm_engine *e, int32_t id)
+{
+    for (int32_t a = e->dom.nodes[id].parent; a != RM_NONE; a = e->dom.nodes[a].parent) {
+        if (e->dom.nodes[a].type != RM_NODE_ELEMENT || !dom_attr(&e->dom, a, "itemscope"))
+            continue;
+        const char *type = dom_attr(&e->dom, a, "itemtype");
+        return type && strstr(type, "Product") != NULL;
+    }
+    return false;
+}
+
+/* The first <h1> the page shows, or RM_NONE. */
+static int32_t first_headline(const rm_engine *e)
+{
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end))
+        if (e->dom.nodes[i].type == RM_NODE_ELEMENT && e->dom.nodes[i].tag == GUMBO_TAG_H1 &&
+            e->raw[i].chars > 0)
+            return i;
+    return RM_NONE;
+}
+
+/* The headline's text nodes joined by spaces: a shop writes the brand and
+ * the name in spans of their own, with no space between them
+ * ("<span>Bershka</span><span>Faux leather jacket</span>"). Malloc'd. */
+#define HEADLINE_MAX_BYTES 300
+
+static char *headline_text(const rm_engine *e, int32_t h1)
+{
+    char *text = malloc(HEADLINE_MAX_BYTES + 1);
+    if (!text)
+        return NULL;
+    size_t n = 0;
+    int32_t end = engine_end(e, h1);
+    for (int32_t i = h1; i < end && n < HEADLINE_MAX_BYTES; i++) {
+        if (e->dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        const char *t = dom_text(&e->dom, i);
+        size_t len = t ? strlen(t) : 0;
+        if (len == 0)
+            continue;
+        if (n > 0)
+            text[n++] = ' ';
+        if (len > HEADLINE_MAX_BYTES - n)
+            len = HEADLINE_MAX_BYTES - n;
+        memcpy(text + n, t, len);
+        n += len;
+    }
+    text[n] = '\0';
+    return text;
+}
+
 static void collect_schema(const rm_engine *e, evidence *ev)
 {
+    int32_t h1 = first_headline(e);
+    char *headline = NULL;
+    if (h1 != RM_NONE) {
+        ev->headline_product = in_product_item(e, h1);
+        headline = headline_text(e, h1);
+    }
+    ev->headline = headline;
     for (int32_t i = 0; i < e->dom.count; i++) {
         const rm_node *n = &e->dom.nodes[i];
         if (n->type != RM_NODE_ELEMENT)
@@ -293,7 +450,12 @@ static void collect_schema(const rm_engine *e, evidence *ev)
         walk_json(ev, root, 0, false);
         cJSON_Delete(root);
     }
-    if (ev->products >= CATALOGUE_PRODUCTS) {
+    ev->headline_product = ev->headline_product || (ev->named && !ev->named_twice);
+    ev->headline = NULL;
+    free(headline);
+    free(ev->named);
+    ev->named = NULL;
+    if (ev->products >= CATALOGUE_PRODUCTS && !ev->headline_product) {
         ev->votes[RM_PAGE_PRODUCT] = 0.0f;
         ev->votes[RM_PAGE_COLLECTION] += 3.0f;
     } else if (ev->products > 0 && ev->offers == 0) {
@@ -320,9 +482,17 @@ static const char *meta_content(const rm_engine *e, const char *property)
     return NULL;
 }
 
+/* Sites that define their own Open Graph objects name them in a namespace
+ * of their own ("shopname:product"): the type is the part after it. */
+static const char *og_type_name(const char *og)
+{
+    const char *colon = og ? strrchr(og, ':') : NULL;
+    return colon && strncasecmp(og, "og:", 3) != 0 ? colon + 1 : og;
+}
+
 static void vote_og_type(const rm_engine *e, evidence *ev)
 {
-    const char *og = meta_content(e, "og:type");
+    const char *og = og_type_name(meta_content(e, "og:type"));
     for (size_t k = 0; og && k < sizeof og_votes / sizeof og_votes[0]; k++)
         if (strcasecmp(og, og_votes[k].value) == 0)
             ev->votes[og_votes[k].type] += og_votes[k].weight;
@@ -918,6 +1088,7 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     bool index = grid && cards.chars >= CARD_SHARE * page;
     control_evidence controls = read_controls(e, grid ? cards.box : RM_NONE);
     unsigned own = controls.own;
+    ev->purchase = controls.purchase;
     if (ev->products < CATALOGUE_PRODUCTS && !index && own > 0 && own <= BUY_BOX_BUTTONS)
         ev->votes[RM_PAGE_PRODUCT] += 2.0f;
     else if (controls.purchase)
@@ -1109,10 +1280,20 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
     vote_bodyless(e, &ev);
+    /* The product the headline names counts when the page sells it (an
+     * Offer, a purchase button): a service page names the Product it
+     * declares only to carry review stars. */
+    if (ev.headline_product && (ev.offers > 0 || ev.purchase))
+        ev.votes[RM_PAGE_PRODUCT] += HEADLINE_PRODUCT_WEIGHT;
     vote_sections(e, &ev);
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;
+    /* The page's own product named by its headline: the page is that
+     * product, not an index, and no grid of cards on it is the content
+     * (the shelves of other products beside it are clutter). */
+    if (out->type == RM_PAGE_PRODUCT && ev.headline_product)
+        out->cards_box = RM_NONE;
     bool itemised = out->type == RM_PAGE_FORUM || out->type == RM_PAGE_COLLECTION ||
                     out->type == RM_PAGE_LISTING;
     if (!itemised) {

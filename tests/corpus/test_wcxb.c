@@ -54,7 +54,7 @@ static const struct {
     {"article", 0.950},
     {"documentation", 0.944},
     {"service", 0.839},
-    {"product", 0.705},
+    {"product", 0.722},
     {"collection", 0.685},
     {"listing", 0.737},
     {"forum", 0.830},

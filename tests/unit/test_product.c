@@ -163,6 +163,186 @@ START_TEST(buy_buttons_in_every_card_are_a_catalogue)
 }
 END_TEST
 
+/* ---- the product the headline names ---------------------------------------------------- */
+
+/* A product page declares its product and, in the same data, the cards
+ * of the shelves around it ("Similar items"); the <h1> names the page's
+ * own (here with the brand added). Without the headline three declared
+ * products read as a catalogue. */
+#define LD_ITEM(name) "{\"@type\":\"Product\",\"name\":\"" name "\",\"offers\":{\"@type\":\"Offer\",\"price\":\"79\"}}"
+#define SHELF_PAGE(h1)                                                                         \
+    "<!DOCTYPE html><html><head><title>Shop</title><script type=\"application/ld+json\">["    \
+    LD_ITEM("Ridge pack 40L") "," LD_ITEM("Hip belt") "," LD_ITEM("Rain cover") "]</script>" \
+    "</head><body><main><h1>" h1 "</h1>"                                                       \
+    "<p>A light daypack for long walks, with a padded back panel, two side pockets for "    \
+    "bottles and a lid that opens wide, so that the things you need are at hand.</p>"        \
+    "<span>$79.00</span></main></body></html>"
+
+START_TEST(declared_product_named_by_the_headline_is_the_page)
+{
+    rm_article *a = extract(SHELF_PAGE("Trailworks Ridge Pack 40L"));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+    a = extract(SHELF_PAGE("Packs and bags"));   /* a category's heading */
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    rm_article_free(a);
+    /* microdata: the <h1> inside the Product item, beside product tiles */
+    a = extract("<html><head><title>Shop</title></head><body><main>"
+                "<div itemscope itemtype=\"https://schema.org/Product\"><h1>Ridge pack</h1>"
+                "<p>A light daypack for long walks, with a padded back panel and two side "
+                "pockets for bottles.</p><span>$79.00</span></div>"
+                "<div itemscope itemtype=\"https://schema.org/Product\">Hip belt $19.00</div>"
+                "<div itemscope itemtype=\"https://schema.org/Product\">Rain cover $24.00</div>"
+                "</main></body></html>");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Products declared inside the page's Product (the offers' itemOffered,
+ * one per colour) are that product's, not a catalogue. */
+START_TEST(products_inside_a_product_are_its_own)
+{
+    const char *ld =
+        "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Daypack\","
+        "\"offers\":[{\"@type\":\"Offer\",\"itemOffered\":{\"@type\":\"Product\",\"name\":\"Red\"}},"
+        "{\"@type\":\"Offer\",\"itemOffered\":{\"@type\":\"Product\",\"name\":\"Blue\"}},"
+        "{\"@type\":\"Offer\",\"itemOffered\":{\"@type\":\"Product\",\"name\":\"Grey\"}}]}</script>";
+    char html[4096];
+    snprintf(html, sizeof html,
+             "<html><head><title>Daypack</title>%s</head><body><main><h1>Daypack</h1>"
+             "<p>A light daypack for long walks, with a padded back panel, two side pockets "
+             "for bottles and a lid that opens wide.</p><span>$79.00</span></main></body></html>",
+             ld);
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A site's own Open Graph namespace ("shop_sharing:product") names a
+ * product as og:type "product" does. */
+START_TEST(namespaced_og_product_is_a_product)
+{
+    rm_article *a = extract(
+        "<html><head><title>Daypack</title><meta property=\"og:type\" "
+        "content=\"shop_sharing:product\"></head><body><main><h1>Daypack</h1>"
+        "<p>A light daypack for long walks, with a padded back panel, two side pockets for "
+        "bottles and a lid that opens wide, so that the things you need are at hand.</p>"
+        "</main></body></html>");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Runs of UUIDs that a stylesheet hides around a "Sponsored" label are a
+ * script's keys: they never reach the text. */
+START_TEST(bare_uuids_go)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" DESCRIPTION
+        "<div><span class=\"a\">S</span><span class=\"b\">2bf8403c-6590-4d73-8b16-95f6c3ecdef8</span>"
+        "<span class=\"a\">p</span><span class=\"b\">84f535a2-9d93-4358-b5a8-c77d761c12e9</span></div>"
+        "<p>Keys like 84f535a2-9d93-4358-b5a8-c77d761c12e9 in a sentence stay.</p>"
+        "</main>" TAIL);
+    assert_lacks(a, "2bf8403c-6590");
+    assert_has(a, "Keys like 84f535a2-9d93-4358-b5a8-c77d761c12e9 in a sentence");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The maker's fine print under the features ("* Image simulated.") goes
+ * on a product page, in a box its theme names so; an article's
+ * footnotes are its sources and stay. */
+#define FINE_PRINT                                                                           \
+    "<div class=\"feature-benefit__disclaimer\"><p>* Image simulated. Colour and model " \
+    "availability may vary depending on country, region or carrier.</p></div>"
+
+START_TEST(fine_print_goes_on_product_pages)
+{
+    rm_article *a = extract(HEAD "<main><h1>Ridge pack 40L</h1>" DESCRIPTION FINE_PRINT
+                            "<button>Add to cart</button></main>" TAIL);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    assert_has(a, "rip-stop nylon that sheds rain");
+    assert_lacks(a, "Image simulated");
+    rm_article_free(a);
+    a = extract("<html><head><title>Rain</title></head><body><article><h1>Rain</h1>"
+                "<p>It rained for forty days, the longest spell on record, and the rivers rose "
+                "over their banks in every county of the region, as the survey showed.</p>"
+                "<p>The survey counted every flooded field and road, and the farmers who lost "
+                "their crops were paid from a fund set up that spring by the council.</p>"
+                "<div class=\"footnotes\"><p>1. Regional flood survey, published in the spring "
+                "by the council.</p></div></article></body></html>");
+    assert_has(a, "Regional flood survey");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The headline written in spans of their own, brand and name with no
+ * space between them, still names the declared product; the grid of
+ * priced cards beside it, which holds most of the page's text, is then a
+ * shelf of other products, not the page. */
+#define SHELF_CARD(name, price)                                                              \
+    "<li><a href=\"/p/" name "\"><img src=\"" name ".jpg\"><h3>" name " trail jacket in a " \
+    "weatherproof shell</h3></a><span>Lightweight, packable and breathable, with taped "   \
+    "seams, a hood that rolls into the collar, two hand pockets and a chest pocket, all "   \
+    "closed by water-resistant zips.</span><span>$" price "</span></li>"
+
+START_TEST(card_grid_beside_the_named_product_is_a_shelf)
+{
+    rm_article *a = extract(
+        "<!DOCTYPE html><html><head><title>Shop</title><script type=\"application/ld+json\">"
+        LD_ITEM("Ridge pack 40L") "</script></head><body><main>"
+        "<h1><span>Trailworks</span><span>Ridge pack 40L</span></h1>"
+        "<p>A light daypack for long walks, with a padded back panel, two side pockets for "
+        "bottles and a lid that opens wide, so that the things you need are at hand.</p>"
+        "<p>The fabric is recycled nylon, coated against rain, and the straps adjust to fit "
+        "most torsos without a tool, even while you walk up a hill in the wind.</p>"
+        "<p>The back panel is a moulded foam sheet with channels that let the air through, "
+        "so that your shirt stays dry on a warm day, and the hip belt carries the load.</p>"
+        "<p>Two compression straps on each side hold a tent or a mat, and a loop at the "
+        "bottom takes an ice axe or walking poles when you need both hands free.</p>"
+        "<span>$79.00</span><button>Add to cart</button>"
+        "<h2>Jackets</h2><ul class=\"grid\">"
+        SHELF_CARD("Alder", "119.00") SHELF_CARD("Birch", "129.00") SHELF_CARD("Cedar", "139.00")
+        SHELF_CARD("Dogwood", "149.00") SHELF_CARD("Elm", "159.00") SHELF_CARD("Fir", "169.00")
+        SHELF_CARD("Gum", "179.00") "</ul></main></body></html>");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    assert_has(a, "padded back panel");
+    assert_lacks(a, "Cedar trail jacket");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A product page's long run of buyers' comments, in a box named so and
+ * holding most of the page's text, is its comment section: the page
+ * stays a product page, not a forum thread taken for comments. */
+#define BUYER_COMMENT(name, text)                                                           \
+    "<div class=\"comment\"><a href=\"/u/" name "\">" name "</a> <time>1 May</time><p>"   \
+    text "</p><a href=\"#\">Reply</a></div>"
+
+START_TEST(buyer_comments_do_not_make_a_thread)
+{
+    rm_article *a = extract(
+        HEAD "<h1>Ridge pack 40L</h1><p>A light daypack for long walks, with a padded back "
+        "panel.</p><span>$79.00</span><button>Add to cart</button>"
+        "<div id=\"comments\" class=\"comments\">"
+        BUYER_COMMENT("ann", "Carried it on a week of day hikes in the hills and it never "
+                             "rubbed once, even with a full water bladder inside.")
+        BUYER_COMMENT("bob", "The lid pocket is smaller than it looks in the photos, but the "
+                             "side pockets hold a big bottle each without trouble.")
+        BUYER_COMMENT("cid", "Bought a second one for my partner after a month: the straps "
+                             "adjust on the move and the fabric shrugged off a storm.")
+        BUYER_COMMENT("dee", "Zips are stiff at first and loosen up after a few trips; the "
+                             "rain cover in the bottom pocket is a nice touch for autumn.")
+        "</div>" TAIL);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "product");
+    assert_has(a, "padded back panel");
+    assert_lacks(a, "never rubbed once");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -176,6 +356,13 @@ static Suite *product_suite(void)
     tcase_add_test(tc, buy_box_lines_go);
     tcase_add_test(tc, buy_button_beside_a_shelf_is_a_product_page);
     tcase_add_test(tc, buy_buttons_in_every_card_are_a_catalogue);
+    tcase_add_test(tc, declared_product_named_by_the_headline_is_the_page);
+    tcase_add_test(tc, products_inside_a_product_are_its_own);
+    tcase_add_test(tc, namespaced_og_product_is_a_product);
+    tcase_add_test(tc, bare_uuids_go);
+    tcase_add_test(tc, fine_print_goes_on_product_pages);
+    tcase_add_test(tc, card_grid_beside_the_named_product_is_a_shelf);
+    tcase_add_test(tc, buyer_comments_do_not_make_a_thread);
     suite_add_tcase(s, tc);
     return s;
 }
