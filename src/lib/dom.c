@@ -101,7 +101,12 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
     n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
               : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
     n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
-    n->has_attrs = g->type == GUMBO_NODE_ELEMENT && g->v.element.attributes.length > 0;
+    n->has_attrs = 0;
+    if (g->type == GUMBO_NODE_ELEMENT)
+        for (unsigned k = 0; k < g->v.element.attributes.length; k++) {
+            const GumboAttribute *a = g->v.element.attributes.data[k];
+            n->has_attrs |= dom_attr_bit(a->name[0]);
+        }
     return id;
 }
 
@@ -219,6 +224,11 @@ void dom_attrs_lookup(const rm_dom *dom, int32_t id, const char *const *names, s
         values[k] = NULL;
     const rm_node *n = &dom->nodes[id];
     if (n->type != RM_NODE_ELEMENT || !n->has_attrs)
+        return;
+    uint8_t asked = 0;
+    for (size_t k = 0; k < count; k++)
+        asked |= dom_attr_bit(names[k][0]);
+    if (!(n->has_attrs & asked))
         return;
     const GumboVector *attrs = &n->g->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {

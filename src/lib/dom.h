@@ -50,7 +50,8 @@ typedef struct {
     uint16_t tag;           /* a GumboTag; GUMBO_TAG_UNKNOWN for text and the
                                document (16 bits keep the node at 32 bytes) */
     uint8_t type;           /* rm_node_type */
-    uint8_t has_attrs;      /* an element with attributes */
+    uint8_t has_attrs;      /* nonzero for an element with attributes: the
+                               dom_attr_bit of each of their names */
 } rm_node;
 
 _Static_assert(GUMBO_TAG_LAST <= UINT16_MAX, "a GumboTag fits rm_node.tag");
@@ -85,9 +86,27 @@ void dom_free(rm_dom *dom);
  * several names on every element, and many elements have no attributes:
  * those are answered here without a call or a look at Gumbo's node. */
 const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name);
+/* One of eight bits by an attribute name's first letter, the letters that
+ * the passes ask for apart: an element none of whose names has the bit of
+ * the asked one (most elements, asked for "class", "role", "style" ...)
+ * is answered without a look at its attributes. */
+static inline uint8_t dom_attr_bit(char first)
+{
+    switch (first | 0x20) {
+    case 'c': return 1u << 0;
+    case 'i': return 1u << 1;
+    case 'h': return 1u << 2;
+    case 's': return 1u << 3;
+    case 'r': return 1u << 4;
+    case 'd': return 1u << 5;
+    case 'a': return 1u << 6;
+    default: return 1u << 7;
+    }
+}
 static inline const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
 {
-    return dom->nodes[id].has_attrs ? dom_attr_lookup(dom, id, name) : NULL;
+    return (dom->nodes[id].has_attrs & dom_attr_bit(name[0])) ? dom_attr_lookup(dom, id, name)
+                                                               : NULL;
 }
 /* dom_attr for `count` names at once, in one pass over the attributes
  * (a pass that asks an element for many names): values[k] is the value
