@@ -10,6 +10,7 @@
  */
 #include "engine.h"
 
+#include "ascii.h"
 #include "casefold.h"
 #include "render.h"
 
@@ -299,7 +300,8 @@ static int build_signatures(rm_engine *e)
         }
         if (!cls && !id)
             continue;
-        size_t need = (cls ? strlen(cls) : 0) + 1 + (id ? strlen(id) : 0) + 1;
+        size_t cls_len = cls ? strlen(cls) : 0, id_len = id ? strlen(id) : 0;
+        size_t need = cls_len + 1 + id_len + 1;
         if (len + need > cap) {
             while (len + need > cap)
                 cap *= 2;
@@ -310,14 +312,11 @@ static int build_signatures(rm_engine *e)
         }
         e->sig_off[i] = (uint32_t)len;
         char *out = e->sig_buf + len;
-        size_t k = 0;
-        for (const char *p = cls ? cls : ""; *p; p++)
-            out[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
-        out[k++] = ' ';
-        for (const char *p = id ? id : ""; *p; p++)
-            out[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
-        out[k++] = '\0';
-        len += k;
+        ascii_lower_copy(out, cls ? cls : "", cls_len);
+        out[cls_len] = ' ';
+        ascii_lower_copy(out + cls_len + 1, id ? id : "", id_len);
+        out[need - 1] = '\0';
+        len += need;
     }
     return 0;
 }

@@ -11,6 +11,16 @@ static size_t length_slot(size_t len)
     return len < WORDSET_LONG ? len : WORDSET_LONG;
 }
 
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+static bool opens_some_word(const wordset *set, unsigned char c)
+{
+    return (set->firsts[c >> 3] >> (c & 7)) & 1;
+}
+
 void wordset_init(wordset *set, const char *const *words, size_t count)
 {
     assert(count <= WORDSET_MAX);
@@ -19,10 +29,14 @@ void wordset_init(wordset *set, const char *const *words, size_t count)
     set->lengths = 0;
     set->longest = 0;
     memset(set->first_of_length, 0xff, sizeof set->first_of_length);
+    memset(set->firsts, 0, sizeof set->firsts);
     /* backwards, so that each chain runs in table order */
     for (size_t i = count; i-- > 0;) {
         size_t len = strlen(words[i]), slot = length_slot(len);
         set->length_of[i] = (uint32_t)len;
+        unsigned char first = (unsigned char)words[i][0];
+        set->firsts[first >> 3] |= (uint8_t)(1u << (first & 7));
+        set->firsts[lower(first) >> 3] |= (uint8_t)(1u << (lower(first) & 7));
         set->lengths |= UINT64_C(1) << slot;
         if (len > set->longest)
             set->longest = len;
@@ -34,7 +48,8 @@ void wordset_init(wordset *set, const char *const *words, size_t count)
 size_t wordset_find(const wordset *set, const char *text, size_t len)
 {
     size_t slot = length_slot(len);
-    if (!(set->lengths & (UINT64_C(1) << slot)))
+    if (!(set->lengths & (UINT64_C(1) << slot)) ||
+        (len > 0 && !opens_some_word(set, (unsigned char)text[0])))
         return set->count;
     for (int i = set->first_of_length[slot]; i >= 0; i = set->next_of_length[i])
         if (set->length_of[i] == len && memcmp(text, set->words[i], len) == 0)
@@ -42,15 +57,11 @@ size_t wordset_find(const wordset *set, const char *text, size_t len)
     return set->count;
 }
 
-static unsigned char lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
 size_t wordset_find_nocase(const wordset *set, const char *text, size_t len)
 {
     size_t slot = length_slot(len);
-    if (!(set->lengths & (UINT64_C(1) << slot)))
+    if (!(set->lengths & (UINT64_C(1) << slot)) ||
+        (len > 0 && !opens_some_word(set, lower((unsigned char)text[0]))))
         return set->count;
     const unsigned char *a = (const unsigned char *)text;
     for (int i = set->first_of_length[slot]; i >= 0; i = set->next_of_length[i]) {
