@@ -1069,6 +1069,40 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
 
 #define HTML_SPACE_BITS ((1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\f') | (1ull << '\r'))
 
+/* The fold of plain prose eight bytes at a time: a word of printable
+ * ASCII whose spaces are single (and not after a space already written)
+ * folds to itself lower-cased. Copies such words of t[0..len) into buf
+ * from n on while they fit under max_bytes, updates *space, sets *rest
+ * to the first byte not copied and returns the new n; the byte loop of
+ * engine_fold_into takes the next bytes from there. */
+static size_t fold_plain_words(const unsigned char *t, size_t len, size_t max_bytes, char *buf,
+                               size_t n, bool *space, const unsigned char **rest)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+    size_t i = 0;
+    for (; i + 8 <= len && n + 8 <= max_bytes; i += 8) {
+        uint64_t word;
+        memcpy(&word, t + i, 8);
+        /* a byte of 0x80 or more, or below ' ' (tabs, new lines, NUL) */
+        if ((word & high) || ((word - ones * 0x20) & ~word & high))
+            break;
+        uint64_t spaced = word ^ (ones * 0x20);   /* zero where a space is */
+        uint64_t spaces = ~(((spaced & ~high) + ~high) | spaced) & high;
+        /* bytes are in memory order from the low end: a space right after
+         * a space, or a first space after one already written, is a run */
+        if ((spaces & (spaces << 8)) || (*space && t[i] == ' '))
+            break;
+        uint64_t low7 = word & ~high;
+        uint64_t capital = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x7f - 'Z')) & high;
+        word |= capital >> 2;
+        memcpy(buf + n, &word, 8);
+        n += 8;
+        *space = t[i + 7] == ' ';
+    }
+    *rest = t + i;
+    return n;
+}
+
 char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
                        char *buf, size_t *len)
 {
@@ -1084,19 +1118,31 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
         if (e->dom.nodes[i].type != RM_NODE_TEXT)
             continue;
         const unsigned char *t = (const unsigned char *)e->dom.nodes[i].g->v.text.text;
-        for (unsigned char c; n < max_bytes && (c = *t) != '\0'; t++) {
-            /* HTML's white space: ' ', \t, \n, \f, \r */
-            if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
-                if (!space)
-                    buf[n++] = ' ';
-                space = true;
-                continue;
+        /* Most labels are shorter than a word of eight: no length taken,
+         * byte by byte to their end. Longer texts alternate the word loop
+         * with at most eight bytes at a time. */
+        bool short_text = !(t[0] && t[1] && t[2] && t[3] && t[4] && t[5] && t[6] && t[7]);
+        const unsigned char *text_end = short_text ? NULL : t + strlen((const char *)t);
+        while (n < max_bytes && *t) {
+            const unsigned char *slow_end = NULL;
+            if (!short_text) {
+                n = fold_plain_words(t, (size_t)(text_end - t), max_bytes, buf, n, &space, &t);
+                slow_end = text_end - t > 8 ? t + 8 : text_end;
             }
-            /* ASCII letters are lower-cased on the way: that is their fold,
-             * and it changes nothing that folds the rest */
-            buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
-            high |= c;
-            space = false;
+            for (unsigned char c; n < max_bytes && (c = *t) != '\0' && t != slow_end; t++) {
+                /* HTML's white space: ' ', \t, \n, \f, \r */
+                if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
+                    if (!space)
+                        buf[n++] = ' ';
+                    space = true;
+                    continue;
+                }
+                /* ASCII letters are lower-cased on the way: that is their
+                 * fold, and it changes nothing that folds the rest */
+                buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
+                high |= c;
+                space = false;
+            }
         }
     }
     while (n > 0 && buf[n - 1] == ' ')
