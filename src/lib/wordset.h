@@ -5,9 +5,9 @@
  * table's words ("advertisement", "loading...", "sr-only"), for every
  * element or short box of a page. Comparing with each entry (a strlen and
  * a memcmp apiece) cost more than the rest of the rule; a set indexed once
- * knows the lengths its words have and the bytes they open with, so most
- * texts are answered by two bit tests and the rest are compared only with
- * the words of their length, which it keeps chained by length.
+ * knows the lengths its words have and the bytes they open and end with,
+ * so most texts are answered by a few bit tests and the rest are compared
+ * only with the words of their length, which it keeps chained by length.
  */
 #ifndef RM_WORDSET_H
 #define RM_WORDSET_H
@@ -25,6 +25,7 @@ typedef struct {
     uint64_t lengths;                 /* bit min(len, WORDSET_LONG): a word of that length */
     uint8_t firsts[32];               /* bit per byte: some word opens with it,
                                          as written or lower-cased */
+    uint8_t lasts[32];                /* the same for the bytes words end with */
     size_t longest;                   /* the longest word's length */
     uint32_t length_of[WORDSET_MAX];  /* each word's strlen */
     /* The words of one length in table order: the first, then each one's
