@@ -482,6 +482,10 @@ typedef struct {
     bool fixed, screen_reader, tab_panel, hidden, fallback_image;
 } class_facts;
 
+/* The bytes that end a class name in a list: its separators and its end
+ * (a table: the lists of some pages run to kilobytes). */
+static const bool ends_class_name[256] = {[0] = true, [' '] = true, ['\t'] = true, ['\n'] = true};
+
 static class_facts read_class_list(const rm_engine *e, const char *cls)
 {
     class_facts facts = {false, false, false, false, false};
@@ -491,7 +495,7 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
         while (*p == ' ' || *p == '\t' || *p == '\n')
             p++;
         const char *start = p;
-        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+        while (!ends_class_name[(unsigned char)*p])
             p++;
         size_t n = (size_t)(p - start);
         if (n == 0)

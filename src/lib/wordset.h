@@ -37,11 +37,46 @@ typedef struct {
 /* Index `count` (at most WORDSET_MAX) words; the table must outlive the set. */
 void wordset_init(wordset *set, const char *const *words, size_t count);
 
+/* The comparisons behind wordset_find and wordset_find_nocase, for a
+ * text that wordset_may_hold lets through. */
+size_t wordset_compare(const wordset *set, const char *text, size_t len);
+size_t wordset_compare_nocase(const wordset *set, const char *text, size_t len);
+
+static inline unsigned char wordset_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Can text[0..len) be one of the words, by its length and its first and
+ * last bytes (`fold`: as lower-cased)? Inline: class names and short
+ * boxes meet several sets each, and most are answered here. */
+static inline bool wordset_may_hold(const wordset *set, const char *text, size_t len, bool fold)
+{
+    size_t slot = len < WORDSET_LONG ? len : WORDSET_LONG;
+    if (!(set->lengths & (UINT64_C(1) << slot)))
+        return false;
+    if (len == 0)
+        return true;
+    unsigned char first = (unsigned char)text[0], last = (unsigned char)text[len - 1];
+    if (fold) {
+        first = wordset_lower(first);
+        last = wordset_lower(last);
+    }
+    return ((set->firsts[first >> 3] >> (first & 7)) & 1) && ((set->lasts[last >> 3] >> (last & 7)) & 1);
+}
+
 /* The index of the first word equal to text[0..len), or set->count. */
-size_t wordset_find(const wordset *set, const char *text, size_t len);
+static inline size_t wordset_find(const wordset *set, const char *text, size_t len)
+{
+    return wordset_may_hold(set, text, len, false) ? wordset_compare(set, text, len) : set->count;
+}
 
 /* The same, ASCII letters compared without case. */
-size_t wordset_find_nocase(const wordset *set, const char *text, size_t len);
+static inline size_t wordset_find_nocase(const wordset *set, const char *text, size_t len)
+{
+    return wordset_may_hold(set, text, len, true) ? wordset_compare_nocase(set, text, len)
+                                                 : set->count;
+}
 
 static inline bool wordset_has(const wordset *set, const char *text, size_t len)
 {
