@@ -192,6 +192,8 @@ typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
     string_index closed_thread, prompts, ui_messages;
     uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
+    uint8_t placeholder_prefixes[512];  /* bit placeholder_prefix_bit(): some
+                                           placeholder opens with these bytes */
     wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
@@ -1483,13 +1485,26 @@ static const char *const placeholder_texts[] = {
     "min read", "min. read", "mins read", "minute read", "minutes read",
 };
 
+/* The first PLACEHOLDER_PREFIX bytes of a squeezed text decide whether
+ * it can still be a placeholder: every box of a sentence's length meets
+ * the test, and most are turned away there instead of at their end. */
+#define PLACEHOLDER_PREFIX 6
+
+static unsigned placeholder_prefix_bit(const char *s)
+{
+    unsigned h = 0;
+    for (size_t k = 0; k < PLACEHOLDER_PREFIX; k++)
+        h = h * 31u + (unsigned char)s[k];
+    return h & 4095u;
+}
+
 bool heur_is_placeholder(const char *text, size_t len)
 {
     const table_indexes *ix = indexes();
     const wordset *placeholders = &ix->placeholders;
     char squeezed[64];
     size_t n = 0;
-    bool space = false;
+    bool space = false, prefix_known = false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if ((c >= '0' && c <= '9') || c == ',')
@@ -1508,6 +1523,12 @@ bool heur_is_placeholder(const char *text, size_t len)
         if (n == 0 && !(ix->placeholder_openings[c >> 3] & (1u << (c & 7))))
             return false;
         squeezed[n++] = (char)c;
+        if (!prefix_known && n >= PLACEHOLDER_PREFIX) {
+            unsigned bit = placeholder_prefix_bit(squeezed);
+            if (!(ix->placeholder_prefixes[bit >> 3] & (1u << (bit & 7))))
+                return false;
+            prefix_known = true;
+        }
     }
     return wordset_has(placeholders, squeezed, n);
 }
@@ -1723,6 +1744,10 @@ static void index_tables(void)
     for (size_t i = 0; i < COUNT(placeholder_texts); i++) {
         unsigned char c = (unsigned char)placeholder_texts[i][0];
         all_indexes.placeholder_openings[c >> 3] |= (uint8_t)(1u << (c & 7));
+        if (strlen(placeholder_texts[i]) >= PLACEHOLDER_PREFIX) {
+            unsigned bit = placeholder_prefix_bit(placeholder_texts[i]);
+            all_indexes.placeholder_prefixes[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+        }
     }
     WORDS(ad_labels, &all_indexes.ad_labels);
 }
