@@ -292,6 +292,8 @@ static int build_signatures(rm_engine *e)
         return -1;
     e->sig_buf[0] = '\0';
     for (int32_t i = 0; i < e->dom.count; i++) {
+        if (!e->dom.nodes[i].has_attrs)
+            continue;   /* text, and elements without attributes: one test */
         const char *cls = dom_attr(&e->dom, i, "class");
         const char *id = dom_attr(&e->dom, i, "id");
         if (id && id_is_slug(&e->dom, i, id)) {   /* known once, for every pass */
