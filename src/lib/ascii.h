@@ -1,6 +1,7 @@
 /*
- * ascii.h — the length of an ASCII run, found eight bytes at a time: most
- * of a page's bytes are ASCII, and several passes read all of them.
+ * ascii.h — the length of an ASCII run, and ASCII lower-casing, eight
+ * bytes at a time: most of a page's bytes are ASCII, and several passes
+ * read all of them (class lists run to kilobytes on some pages).
  */
 #ifndef RM_ASCII_H
 #define RM_ASCII_H
@@ -21,6 +22,29 @@ static inline size_t ascii_prefix(const uint8_t *s, size_t len)
     while (i < len && s[i] < 0x80)
         i++;
     return i;
+}
+
+/* Copy n bytes from `in` to `out` with ASCII capitals lower-cased (other
+ * bytes, UTF-8 included, unchanged). Per byte of a word: below 0x80, at
+ * least 'A' and not above 'Z' makes a capital, whose 0x20 bit is set. */
+static inline void ascii_lower_copy(char *out, const char *in, size_t n)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t word;
+        memcpy(&word, in + i, 8);
+        uint64_t low7 = word & ~high;
+        uint64_t at_least_a = low7 + ones * (0x80 - 'A');
+        uint64_t above_z = low7 + ones * (0x7f - 'Z');
+        uint64_t capital = at_least_a & ~above_z & ~word & high;
+        word |= capital >> 2;
+        memcpy(out + i, &word, 8);
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
 }
 
 #endif

@@ -486,17 +486,40 @@ static bool names_the_author(const rm_engine *e, int32_t id)
  * with the author's name and a verb of description is the author's bio. */
 static const char *const bio_verbs[] = {" is ", " was ", " writes ", " covers ", " reports "};
 
+#define BIO_OPENING_BYTES 256   /* the name and its verb fit (most bylines) */
+
+/* Only the opening of a paragraph is compared with the byline and its
+ * verbs, and every short paragraph of a signed page is asked: that much
+ * is folded first. An ASCII fold of the text's first bytes is the start
+ * of the whole text's fold, so when it is ASCII and long enough it
+ * settles the question; otherwise the whole text is folded. */
 static bool is_author_bio(const rm_engine *e, int32_t id)
 {
     if (!e->byline || node(e, id)->tag != GUMBO_TAG_P || e->st[id].chars > BIO_MAX_CHARS)
         return false;
-    size_t len;
-    char *text = engine_folded_text(e, id, e->drop, BIO_MAX_CHARS * 4, &len);
+    size_t verb_bytes = 0;
+    for (size_t k = 0; k < sizeof bio_verbs / sizeof bio_verbs[0]; k++)
+        if (strlen(bio_verbs[k]) > verb_bytes)
+            verb_bytes = strlen(bio_verbs[k]);
+    size_t need = e->byline_len + verb_bytes, len = 0;
+    char opening[BIO_OPENING_BYTES + 1];
+    char *text = NULL;
+    if (need < BIO_OPENING_BYTES) {
+        text = engine_fold_into(e, id, e->drop, need + 1, opening, &len);
+        if (text && (text != opening || len < need)) {
+            if (text != opening)
+                free(text);
+            text = NULL;
+        }
+    }
+    if (!text)
+        text = engine_folded_text(e, id, e->drop, BIO_MAX_CHARS * 4, &len);
     bool bio = false;
     if (text && len >= e->byline_len && memcmp(text, e->byline, e->byline_len) == 0)
         for (size_t k = 0; !bio && k < sizeof bio_verbs / sizeof bio_verbs[0]; k++)
             bio = starts_with(text + e->byline_len, len - e->byline_len, bio_verbs[k]);
-    free(text);
+    if (text != opening)
+        free(text);
     return bio;
 }
 

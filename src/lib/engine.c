@@ -10,6 +10,7 @@
  */
 #include "engine.h"
 
+#include "ascii.h"
 #include "casefold.h"
 #include "render.h"
 
@@ -336,6 +337,8 @@ static int build_signatures(rm_engine *e)
         return -1;
     e->sig_buf[0] = '\0';
     for (int32_t i = 0; i < e->dom.count; i++) {
+        if (!e->dom.nodes[i].has_attrs)
+            continue;   /* text, and elements without attributes: one test */
         const char *cls = dom_attr(&e->dom, i, "class");
         const char *id = dom_attr(&e->dom, i, "id");
         if (id && id_is_slug(&e->dom, i, id)) {   /* known once, for every pass */
@@ -344,7 +347,8 @@ static int build_signatures(rm_engine *e)
         }
         if (!cls && !id)
             continue;
-        size_t need = (cls ? strlen(cls) : 0) + 1 + (id ? strlen(id) : 0) + 1;
+        size_t cls_len = cls ? strlen(cls) : 0, id_len = id ? strlen(id) : 0;
+        size_t need = cls_len + 1 + id_len + 1;
         if (len + need > cap) {
             while (len + need > cap)
                 cap *= 2;
@@ -355,14 +359,11 @@ static int build_signatures(rm_engine *e)
         }
         e->sig_off[i] = (uint32_t)len;
         char *out = e->sig_buf + len;
-        size_t k = 0;
-        for (const char *p = cls ? cls : ""; *p; p++)
-            out[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
-        out[k++] = ' ';
-        for (const char *p = id ? id : ""; *p; p++)
-            out[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
-        out[k++] = '\0';
-        len += k;
+        ascii_lower_copy(out, cls ? cls : "", cls_len);
+        out[cls_len] = ' ';
+        ascii_lower_copy(out + cls_len + 1, id ? id : "", id_len);
+        out[need - 1] = '\0';
+        len += need;
     }
     return 0;
 }
@@ -562,6 +563,10 @@ typedef struct {
     bool fixed, screen_reader, tab_panel, hidden, fallback_image;
 } class_facts;
 
+/* The bytes that end a class name in a list: its separators and its end
+ * (a table: the lists of some pages run to kilobytes). */
+static const bool ends_class_name[256] = {[0] = true, [' '] = true, ['\t'] = true, ['\n'] = true};
+
 static class_facts read_class_list(const rm_engine *e, const char *cls)
 {
     class_facts facts = {false, false, false, false, false};
@@ -571,7 +576,7 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
         while (*p == ' ' || *p == '\t' || *p == '\n')
             p++;
         const char *start = p;
-        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+        while (!ends_class_name[(unsigned char)*p])
             p++;
         size_t n = (size_t)(p - start);
         if (n == 0)
@@ -1151,6 +1156,40 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
 
 #define HTML_SPACE_BITS ((1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\f') | (1ull << '\r'))
 
+/* The fold of plain prose eight bytes at a time: a word of printable
+ * ASCII whose spaces are single (and not after a space already written)
+ * folds to itself lower-cased. Copies such words of t[0..len) into buf
+ * from n on while they fit under max_bytes, updates *space, sets *rest
+ * to the first byte not copied and returns the new n; the byte loop of
+ * engine_fold_into takes the next bytes from there. */
+static size_t fold_plain_words(const unsigned char *t, size_t len, size_t max_bytes, char *buf,
+                               size_t n, bool *space, const unsigned char **rest)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+    size_t i = 0;
+    for (; i + 8 <= len && n + 8 <= max_bytes; i += 8) {
+        uint64_t word;
+        memcpy(&word, t + i, 8);
+        /* a byte of 0x80 or more, or below ' ' (tabs, new lines, NUL) */
+        if ((word & high) || ((word - ones * 0x20) & ~word & high))
+            break;
+        uint64_t spaced = word ^ (ones * 0x20);   /* zero where a space is */
+        uint64_t spaces = ~(((spaced & ~high) + ~high) | spaced) & high;
+        /* bytes are in memory order from the low end: a space right after
+         * a space, or a first space after one already written, is a run */
+        if ((spaces & (spaces << 8)) || (*space && t[i] == ' '))
+            break;
+        uint64_t low7 = word & ~high;
+        uint64_t capital = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x7f - 'Z')) & high;
+        word |= capital >> 2;
+        memcpy(buf + n, &word, 8);
+        n += 8;
+        *space = t[i + 7] == ' ';
+    }
+    *rest = t + i;
+    return n;
+}
+
 char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
                        char *buf, size_t *len)
 {
@@ -1166,19 +1205,31 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
         if (e->dom.nodes[i].type != RM_NODE_TEXT)
             continue;
         const unsigned char *t = (const unsigned char *)e->dom.nodes[i].g->v.text.text;
-        for (unsigned char c; n < max_bytes && (c = *t) != '\0'; t++) {
-            /* HTML's white space: ' ', \t, \n, \f, \r */
-            if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
-                if (!space)
-                    buf[n++] = ' ';
-                space = true;
-                continue;
+        /* Most labels are shorter than a word of eight: no length taken,
+         * byte by byte to their end. Longer texts alternate the word loop
+         * with at most eight bytes at a time. */
+        bool short_text = !(t[0] && t[1] && t[2] && t[3] && t[4] && t[5] && t[6] && t[7]);
+        const unsigned char *text_end = short_text ? NULL : t + strlen((const char *)t);
+        while (n < max_bytes && *t) {
+            const unsigned char *slow_end = NULL;
+            if (!short_text) {
+                n = fold_plain_words(t, (size_t)(text_end - t), max_bytes, buf, n, &space, &t);
+                slow_end = text_end - t > 8 ? t + 8 : text_end;
             }
-            /* ASCII letters are lower-cased on the way: that is their fold,
-             * and it changes nothing that folds the rest */
-            buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
-            high |= c;
-            space = false;
+            for (unsigned char c; n < max_bytes && (c = *t) != '\0' && t != slow_end; t++) {
+                /* HTML's white space: ' ', \t, \n, \f, \r */
+                if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
+                    if (!space)
+                        buf[n++] = ' ';
+                    space = true;
+                    continue;
+                }
+                /* ASCII letters are lower-cased on the way: that is their
+                 * fold, and it changes nothing that folds the rest */
+                buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
+                high |= c;
+                space = false;
+            }
         }
     }
     while (n > 0 && buf[n - 1] == ' ')

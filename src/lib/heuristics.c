@@ -32,7 +32,7 @@
 #define MAX_INDEXED 1024  /* entries of one table (checked where indexed) */
 #define MIN_WINDOW 4       /* shortest entry that lets a table be skipped through */
 #define MAX_WINDOW 64
-#define SHIFT_SLOTS 1024  /* a page with the rest of the index */
+#define SHIFT_SLOTS 4096  /* by a hash of three bytes (triple_slot) */
 
 typedef struct {
     int16_t first[256];          /* first entry starting with the byte, or -1 */
@@ -45,19 +45,20 @@ typedef struct {
     bool short_entries;          /* an entry under three bytes: no triple test */
     size_t window;               /* the shortest entry's length (at most
                                     MAX_WINDOW), 0 below MIN_WINDOW */
-    uint8_t shift[SHIFT_SLOTS];  /* by the hash of two bytes that end a window:
+    uint8_t shift[SHIFT_SLOTS];  /* by the hash of three bytes that end a window:
                                     how far the window may move on (Wu-Manber) */
 } string_index;
 
 /* Tables whose every entry is long enough are searched Wu-Manber style: a
- * window of the shortest entry's length slides over the text, and the two
- * bytes that end it say how far no entry can start; only where none can
- * be skipped are the entries compared. Prose meets the phrase tables in
- * every short box, and most of it is skipped a window at a time. */
-static unsigned pair_slot(unsigned char a, unsigned char b)
+ * window of the shortest entry's length slides over the text, and the
+ * three bytes that end it say how far no entry can start; only where none
+ * can be skipped are the entries compared. Prose meets the phrase tables
+ * in every short box, and most of it is skipped a window at a time. (Two
+ * bytes were too few: the 264 clutter phrases end their opening window
+ * with one in six pairs of letters and spaces, three with one in twenty.) */
+static unsigned triple_slot(unsigned char a, unsigned char b, unsigned char c)
 {
-    /* two letters never share a slot: a letter is 1..26 in its low bits */
-    return (((unsigned)a << 5) + (unsigned)b) & (SHIFT_SLOTS - 1);
+    return ((unsigned)a * 961u + (unsigned)b * 31u + (unsigned)c) & (SHIFT_SLOTS - 1);
 }
 
 static unsigned triple_bit(const char *s)
@@ -73,9 +74,10 @@ static const char *entry_at(const void *table, size_t stride, size_t i)
 }
 
 /* The window and the shift table of a table (no window when some entry
- * is shorter than MIN_WINDOW). A pair that ends a window at offset j of
- * some entry's opening window may move it at most window - 1 - j; a pair
- * that ends none, window - 1; colliding pairs keep the smaller shift. */
+ * is shorter than MIN_WINDOW). Three bytes that end at offset j of some
+ * entry's opening window may move it at most window - 1 - j; three that
+ * end none, window - 2 (the next window could begin with their last two);
+ * colliding triples keep the smaller shift. */
 static void index_windows(const void *table, size_t stride, size_t n, string_index *ix)
 {
     size_t window = MAX_WINDOW;
@@ -87,11 +89,11 @@ static void index_windows(const void *table, size_t stride, size_t n, string_ind
     ix->window = window >= MIN_WINDOW ? window : 0;
     if (!ix->window)
         return;
-    memset(ix->shift, (int)(window - 1), sizeof ix->shift);
+    memset(ix->shift, (int)(window - 2), sizeof ix->shift);
     for (size_t i = 0; i < n; i++) {
         const unsigned char *entry = (const unsigned char *)entry_at(table, stride, i);
-        for (size_t j = 1; j < window; j++) {
-            uint8_t *slot = &ix->shift[pair_slot(entry[j - 1], entry[j])];
+        for (size_t j = 2; j < window; j++) {
+            uint8_t *slot = &ix->shift[triple_slot(entry[j - 2], entry[j - 1], entry[j])];
             if (*slot > window - 1 - j)
                 *slot = (uint8_t)(window - 1 - j);
         }
@@ -145,7 +147,7 @@ static size_t first_found_windowed(const void *table, size_t stride, size_t n,
     size_t best = n;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t end = ix->window - 1; end < len && best > 0;) {
-        unsigned shift = ix->shift[pair_slot(u[end - 1], u[end])];
+        unsigned shift = ix->shift[triple_slot(u[end - 2], u[end - 1], u[end])];
         if (shift) {
             end += shift;
             continue;
@@ -190,6 +192,8 @@ typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
     string_index closed_thread, prompts, ui_messages;
     uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
+    uint8_t placeholder_prefixes[512];  /* bit placeholder_prefix_bit(): some
+                                           placeholder opens with these bytes */
     wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
@@ -1502,13 +1506,26 @@ static const char *const placeholder_texts[] = {
     "min read", "min. read", "mins read", "minute read", "minutes read",
 };
 
+/* The first PLACEHOLDER_PREFIX bytes of a squeezed text decide whether
+ * it can still be a placeholder: every box of a sentence's length meets
+ * the test, and most are turned away there instead of at their end. */
+#define PLACEHOLDER_PREFIX 6
+
+static unsigned placeholder_prefix_bit(const char *s)
+{
+    unsigned h = 0;
+    for (size_t k = 0; k < PLACEHOLDER_PREFIX; k++)
+        h = h * 31u + (unsigned char)s[k];
+    return h & 4095u;
+}
+
 bool heur_is_placeholder(const char *text, size_t len)
 {
     const table_indexes *ix = indexes();
     const wordset *placeholders = &ix->placeholders;
     char squeezed[64];
     size_t n = 0;
-    bool space = false;
+    bool space = false, prefix_known = false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if ((c >= '0' && c <= '9') || c == ',')
@@ -1527,6 +1544,12 @@ bool heur_is_placeholder(const char *text, size_t len)
         if (n == 0 && !(ix->placeholder_openings[c >> 3] & (1u << (c & 7))))
             return false;
         squeezed[n++] = (char)c;
+        if (!prefix_known && n >= PLACEHOLDER_PREFIX) {
+            unsigned bit = placeholder_prefix_bit(squeezed);
+            if (!(ix->placeholder_prefixes[bit >> 3] & (1u << (bit & 7))))
+                return false;
+            prefix_known = true;
+        }
     }
     return wordset_has(placeholders, squeezed, n);
 }
@@ -1758,6 +1781,10 @@ static void index_tables(void)
     for (size_t i = 0; i < COUNT(placeholder_texts); i++) {
         unsigned char c = (unsigned char)placeholder_texts[i][0];
         all_indexes.placeholder_openings[c >> 3] |= (uint8_t)(1u << (c & 7));
+        if (strlen(placeholder_texts[i]) >= PLACEHOLDER_PREFIX) {
+            unsigned bit = placeholder_prefix_bit(placeholder_texts[i]);
+            all_indexes.placeholder_prefixes[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+        }
     }
     WORDS(ad_labels, &all_indexes.ad_labels);
 }

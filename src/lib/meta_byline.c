@@ -6,6 +6,7 @@
  */
 #include "meta_internal.h"
 
+#include "ascii.h"
 #include "heuristics.h"
 
 #include <stddef.h>
@@ -69,13 +70,10 @@ static char *lower_signature(const char *cls, const char *id, char *buf, size_t 
     *heap = NULL;
     if (cl + il + 2 > cap && !(sig = *heap = malloc(cl + il + 2)))
         return NULL;
-    memcpy(sig, cls ? cls : "", cl);
+    ascii_lower_copy(sig, cls ? cls : "", cl);
     sig[cl] = ' ';
-    memcpy(sig + cl + 1, id ? id : "", il);
+    ascii_lower_copy(sig + cl + 1, id ? id : "", il);
     sig[cl + 1 + il] = '\0';
-    for (char *p = sig; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
     return sig;
 }
 
