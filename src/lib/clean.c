@@ -483,8 +483,17 @@ static bool names_the_author(const rm_engine *e, int32_t id)
 }
 
 /* "Jane Doe is a contributing writer...": a short paragraph that opens
- * with the author's name and a verb of description is the author's bio. */
+ * with the author's name and a verb of description is the author's bio.
+ * Author boxes often set the bio in a bare <div> of text (the
+ * "author-description" under the name and photo): a div holding no block
+ * element is a paragraph too. */
 static const char *const bio_verbs[] = {" is ", " was ", " writes ", " covers ", " reports "};
+
+static bool is_text_block(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    return t == GUMBO_TAG_P || (t == GUMBO_TAG_DIV && !e->has_block[id]);
+}
 
 #define BIO_OPENING_BYTES 256   /* the name and its verb fit (most bylines) */
 
@@ -495,7 +504,7 @@ static const char *const bio_verbs[] = {" is ", " was ", " writes ", " covers ",
  * settles the question; otherwise the whole text is folded. */
 static bool is_author_bio(const rm_engine *e, int32_t id)
 {
-    if (!e->byline || node(e, id)->tag != GUMBO_TAG_P || e->st[id].chars > BIO_MAX_CHARS)
+    if (!e->byline || !is_text_block(e, id) || e->st[id].chars > BIO_MAX_CHARS)
         return false;
     size_t verb_bytes = 0;
     for (size_t k = 0; k < sizeof bio_verbs / sizeof bio_verbs[0]; k++)

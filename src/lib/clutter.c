@@ -1093,8 +1093,10 @@ static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
     if (s->chars == 0 || s->chars > NOTE_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
         protected_box(e, id))
         return;
-    /* A div of <br>-separated lines is judged line by line (br_line). */
-    if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && !br_line(e, id) &&
+    /* A div of <br>-separated lines is judged line by line (br_line); a
+     * caption that is only a picture credit ("Image by ... via ...") too. */
+    if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && t != GUMBO_TAG_FIGCAPTION &&
+        !br_line(e, id) &&
         !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0 && !engine_has_br_child(e, id)))
         return;
     folded f;

@@ -1251,11 +1251,22 @@ static const char *const closed_thread_phrases[] = {
 
 /* Short lines that credit rather than inform, told by how they open: the
  * mobile-app signature forum apps append to a post ("Sent from my iPhone
- * using Tapatalk") and the author line under a post ("Written by Ann
- * Lee"). Only a line under CREDIT_MAX_CHARS: a longer one is a sentence. */
+ * using Tapatalk"), the author line under a post ("Written by Ann
+ * Lee") and the picture credit a news or blog theme sets as a line of its
+ * own outside any <figure> ("Photo: Getty Images", "Image by Studio Brown
+ * via ..."; the credit inside a figure is is_figure_credit's). Only a line
+ * under CREDIT_MAX_CHARS: a longer one is a sentence. */
 #define CREDIT_MAX_CHARS 80
 
 static const phrase_entry credit_openings[] = {
+    {"photo: ", RM_REMOVED_FOOTER},
+    {"photo credit: ", RM_REMOVED_FOOTER},
+    {"photo by ", RM_REMOVED_FOOTER},
+    {"photograph: ", RM_REMOVED_FOOTER},
+    {"image: ", RM_REMOVED_FOOTER},
+    {"image credit: ", RM_REMOVED_FOOTER},
+    {"image by ", RM_REMOVED_FOOTER},
+    {"illustration: ", RM_REMOVED_FOOTER},
     {"sent from my ", RM_REMOVED_FOOTER},
     {"written by ", RM_REMOVED_FOOTER},
     {"geschrieben von ", RM_REMOVED_FOOTER},

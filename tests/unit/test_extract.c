@@ -289,6 +289,52 @@ START_TEST(newsroom_furniture_goes_wire_credit_stays)
 }
 END_TEST
 
+/* An author box often sets the bio in a bare <div> of text under the
+ * name and photo (class names that say nothing): a div holding no block is
+ * a paragraph, so the bio goes; a div of paragraphs that opens with the
+ * author's name is article text and stays. */
+START_TEST(author_bio_in_text_div_goes)
+{
+    const char *html =
+        "<html><head><title>Ferry fares to rise</title><meta name=author content=\"Ann Lee\">"
+        "</head><body><article><h1>Ferry fares to rise</h1>" PROSE
+        "<div class=mt-4>Ann Lee is on the island this week."
+        "<p>She rode the first ferry of the morning and spoke to the crew about the winter.</p></div>"
+        "<div class=profile><img src=ann.jpg><div class=name>Ann Lee</div>"
+        "<div class=text-sm>Ann Lee is a senior reporter who has followed the harbour for a decade.</div>"
+        "</div></article></body></html>";
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "senior reporter");
+    ck_assert_msg(strstr(a->text, "on the island this week"), "article text lost: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A picture credit set as a line of its own ("Photo: ...", "Image by ...
+ * via ...", in a paragraph or as the whole caption) goes; a caption that
+ * describes the picture and a long sentence opening the same way stay. */
+START_TEST(picture_credit_lines_go)
+{
+    const char *html =
+        "<html><head><title>Harbour wall reopens</title></head><body><article>"
+        "<h1>Harbour wall reopens</h1>" PROSE
+        "<p>Photo: Getty Images</p>"
+        "<figure><img src=a.jpg><figcaption>Image by Studio Brown via Coast Weddings</figcaption></figure>"
+        "<figure><img src=b.jpg><figcaption>The rebuilt wall at high tide</figcaption></figure>"
+        "<p>Photo by photo, the survey team recorded every stone of the old wall before the "
+        "storms took it, and the archive is open to the public.</p>" PROSE
+        "</article></body></html>";
+    rm_article *a = extract(html, NULL);
+    assert_article(a);
+    assert_absent(a, "Getty Images");
+    ck_assert_msg(!strstr(a->html, "Studio Brown"), "credit caption kept: %s", a->html);
+    ck_assert_msg(strstr(a->html, "The rebuilt wall at high tide"), "caption lost: %s", a->html);
+    ck_assert_msg(strstr(a->text, "the survey team recorded"), "sentence lost: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(page_without_article)
 {
     const char *html = "<html><body><nav><a href=\"/a\">A</a><a href=\"/b\">B</a></nav>"
@@ -408,6 +454,8 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, a_row_naming_the_author_is_a_byline);
     tcase_add_test(tc, newsroom_furniture_goes_wire_credit_stays);
     tcase_add_test(tc, recipe_labelled_rows_are_kept);
+    tcase_add_test(tc, author_bio_in_text_div_goes);
+    tcase_add_test(tc, picture_credit_lines_go);
     tcase_add_test(tc, page_without_article);
     tcase_add_test(tc, bad_inputs_fail_cleanly);
     tcase_add_test(tc, deep_nesting_is_flattened);
