@@ -3,6 +3,15 @@
  *
  * One iterative walk: a heap stack of (node, next child) frames replaces
  * recursion, so the cost is O(nodes) time and no C stack per level.
+ *
+ * Streamed segments. React's streaming server renderer sends the parts of
+ * a page that were not ready as <div hidden id="S:n"> at the end of the
+ * body, and a script moves each one's content into its placeholder
+ * (<template id="B:m">, replacing the fallback up to the boundary's
+ * closing <!--/$-->, or <template id="P:m">). The index is built as the
+ * page reads once those scripts ran: the segment's children take the
+ * placeholder's place, so the article container holds its own content.
+ * The pairs come from the scripts' calls (prescan_output.moves).
  */
 #include "dom.h"
 
@@ -15,7 +24,19 @@ typedef struct {
     int32_t id;            /* our id for g */
     unsigned next_child;   /* index into g's children still to visit */
     int32_t last_child;    /* id of the previously added child, for links */
+    bool spliced;          /* a moved segment: its children go to `id` */
 } frame;
+
+/* A streamed segment found among the body's children, and where it goes. */
+typedef struct {
+    const char *place;     /* the placeholder's id */
+    const GumboNode *g;    /* the segment element, or NULL if not there */
+    bool placed;           /* moved, or passed where it stands */
+} stream_move;
+
+/* More pairs than this are left where they are: a page streams a few
+ * dozen parts, and each placeholder is looked up among all the pairs. */
+#define STREAM_MOVES_MAX 256
 
 static const GumboVector *children_of(const GumboNode *g)
 {
@@ -111,37 +132,222 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
     return id;
 }
 
-int dom_build(rm_dom *dom, const GumboOutput *output)
+static const char *element_id(const GumboNode *g)
+{
+    if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE)
+        return NULL;
+    const GumboAttribute *a = gumbo_get_attribute(&g->v.element.attributes, "id");
+    return a ? a->value : NULL;
+}
+
+static const GumboNode *body_of(const GumboOutput *output)
+{
+    const GumboVector *kids = &output->root->v.element.children;
+    for (unsigned i = 0; i < kids->length; i++) {
+        const GumboNode *k = kids->data[i];
+        if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == GUMBO_TAG_BODY)
+            return k;
+    }
+    return NULL;
+}
+
+/* A segment whose text is a third or more link text is a shelf of
+ * teasers (yesterday's top items, more stories, category links) streamed
+ * under a page that is already there: it stays where it is, hidden, as
+ * readmode reads streamed segments that no script places. A teaser card
+ * is a linked title over a line or two of text (0.35 to 0.5 of it links);
+ * prose with links in it stays under a quarter (Readability takes a
+ * sibling paragraph as content below 0.25). Text is counted in bytes, in
+ * a walk along Gumbo's parent links. */
+#define SEGMENT_MAX_LINK_DENSITY 0.3
+
+static const GumboVector *walk_children(const GumboNode *g)
+{
+    return g->type == GUMBO_NODE_ELEMENT ? &g->v.element.children : NULL;
+}
+
+static bool is_link_shelf(const GumboNode *segment)
+{
+    size_t text = 0, linked = 0, links_open = 0;
+    const GumboNode *g = segment;
+    for (;;) {
+        const GumboVector *kids = walk_children(g);
+        if (g->type == GUMBO_NODE_TEXT) {
+            size_t n = strlen(g->v.text.text);
+            text += n;
+            linked += links_open ? n : 0;
+        }
+        if (kids && kids->length) {   /* down */
+            links_open += g->v.element.tag == GUMBO_TAG_A;
+            g = kids->data[0];
+            continue;
+        }
+        /* up until a next sibling */
+        while (g != segment) {
+            const GumboNode *up = g->parent;
+            const GumboVector *siblings = walk_children(up);
+            size_t next = g->index_within_parent + 1;
+            if (next < siblings->length) {
+                g = siblings->data[next];
+                break;
+            }
+            g = up;
+            links_open -= g->v.element.tag == GUMBO_TAG_A;
+        }
+        if (g == segment)
+            return text > 0 && (double)linked >= SEGMENT_MAX_LINK_DENSITY * (double)text;
+    }
+}
+
+/* The moves the scripts asked for, each with its segment when that is a
+ * child of the body, where React writes them. Returns how many pairs (0
+ * when none or out of memory: nothing moves). One pass over the body's
+ * children: only ids React gives segments ("S:") are looked up. */
+static size_t find_moves(const GumboOutput *output, const prescan_output *pre,
+                         stream_move **out)
+{
+    *out = NULL;
+    const GumboNode *body = pre && pre->move_count ? body_of(output) : NULL;
+    if (!body)
+        return 0;
+    size_t count = pre->move_count < STREAM_MOVES_MAX ? pre->move_count : STREAM_MOVES_MAX;
+    stream_move *moves = calloc(count, sizeof *moves);
+    const char **segments = calloc(count, sizeof *segments);
+    if (!moves || !segments) {
+        free(moves);
+        free(segments);
+        return 0;
+    }
+    const char *p = pre->moves;
+    for (size_t i = 0; i < count; i++) {
+        segments[i] = p;
+        moves[i].place = p + strlen(p) + 1;
+        p = moves[i].place + strlen(moves[i].place) + 1;
+    }
+    const GumboVector *kids = &body->v.element.children;
+    for (unsigned k = 0; k < kids->length; k++) {
+        const char *id = element_id(kids->data[k]);
+        if (!id || id[0] != 'S' || id[1] != ':' || is_link_shelf(kids->data[k]))
+            continue;
+        /* one segment, one place: the first call naming it */
+        for (size_t i = 0; i < count; i++)
+            if (!strcmp(segments[i], id)) {
+                moves[i].g = moves[i].g ? moves[i].g : kids->data[k];
+                break;
+            }
+    }
+    free(segments);
+    *out = moves;
+    return count;
+}
+
+static stream_move *move_for_placeholder(stream_move *moves, size_t count, const GumboNode *g)
+{
+    if (g->type != GUMBO_NODE_TEMPLATE)   /* Gumbo's own node type */
+        return NULL;
+    const char *id = element_id(g);
+    for (size_t i = 0; id && i < count; i++)
+        if (moves[i].g && !moves[i].placed && !strcmp(moves[i].place, id))
+            return &moves[i];
+    return NULL;
+}
+
+/* A segment passed where it stands is placed: no later placeholder may
+ * pull it in again (a segment holding its own placeholder). */
+static bool is_moved_segment(stream_move *moves, size_t count, const GumboNode *g)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (moves[i].g != g)
+            continue;
+        bool moved = moves[i].placed;
+        moves[i].placed = true;
+        return moved;
+    }
+    return false;
+}
+
+static const char *comment_text(const GumboNode *g)
+{
+    return g->type == GUMBO_NODE_COMMENT ? g->v.text.text : NULL;
+}
+
+/* After a boundary's placeholder (<!--$?--><template id="B:m">), the
+ * fallback runs to the boundary's <!--/$-->: where the walk resumes, past
+ * the fallback, or `next` when the marks are not there. */
+static unsigned past_fallback(const GumboVector *kids, unsigned next)
+{
+    const char *open = next >= 2 ? comment_text(kids->data[next - 2]) : NULL;
+    if (!open || strcmp(open, "$?"))
+        return next;
+    unsigned nested = 0;
+    for (unsigned i = next; i < kids->length; i++) {
+        const char *mark = comment_text(kids->data[i]);
+        if (!mark)
+            continue;
+        if (!strcmp(mark, "/$")) {
+            if (nested == 0)
+                return i;
+            nested--;
+        } else if (!strcmp(mark, "$") || !strcmp(mark, "$?") || !strcmp(mark, "$!")) {
+            nested++;
+        }
+    }
+    return next;
+}
+
+int dom_build(rm_dom *dom, const GumboOutput *output, const prescan_output *pre)
 {
     memset(dom, 0, sizeof *dom);
     dom->html = dom->head = dom->body = RM_NONE;
     size_t cap = 0, stack_cap = 0;
     custom_caps caps = {0, 0, 0};
     frame *stack = NULL;
-    size_t top = 0;
+    size_t top = 0, spliced = 0;
+    stream_move *moves;
+    size_t move_count = find_moves(output, pre, &moves);
+    const GumboNode *body = move_count ? body_of(output) : NULL;
 
     if (grow((void **)&stack, &stack_cap, 1, sizeof(frame)))
-        return -1;
+        goto oom;
     int32_t root = add_node(dom, &cap, output->document, RM_NONE, 0);
     if (root == RM_NONE)
         goto oom;
-    stack[top++] = (frame){output->document, root, 0, RM_NONE};
+    stack[top++] = (frame){output->document, root, 0, RM_NONE, false};
 
     while (top > 0) {
         frame *f = &stack[top - 1];
         const GumboVector *kids = children_of(f->g);
         if (!kids || f->next_child >= kids->length) {
-            /* Subtree complete: its size is everything added since. */
-            dom->nodes[f->id].size = (uint32_t)(dom->count - f->id);
+            if (f->spliced) {   /* the segment's children end; its host goes on */
+                stack[top - 2].last_child = f->last_child;
+                spliced--;
+            } else {   /* subtree complete: its size is everything added since */
+                dom->nodes[f->id].size = (uint32_t)(dom->count - f->id);
+            }
             top--;
             continue;
         }
         const GumboNode *child = kids->data[f->next_child++];
+        if (move_count) {
+            stream_move *m = move_for_placeholder(moves, move_count, child);
+            if (m) {
+                m->placed = true;
+                f->next_child = past_fallback(kids, f->next_child);
+                frame segment = {m->g, f->id, 0, f->last_child, true};
+                if (grow((void **)&stack, &stack_cap, top + 1, sizeof(frame)))
+                    goto oom;
+                stack[top++] = segment;
+                spliced++;
+                continue;
+            }
+            if (f->g == body && is_moved_segment(moves, move_count, child))
+                continue;
+        }
         if (!is_indexed(child))
             continue;
         int32_t parent = f->id;
         int32_t prev = f->last_child;
-        int32_t id = add_node(dom, &cap, child, parent, (uint32_t)top);
+        int32_t id = add_node(dom, &cap, child, parent, (uint32_t)(top - spliced));
         if (id == RM_NONE)
             goto oom;
         if (prev == RM_NONE)
@@ -161,13 +367,15 @@ int dom_build(rm_dom *dom, const GumboOutput *output)
                 dom->body = id;
             if (grow((void **)&stack, &stack_cap, top + 1, sizeof(frame)))
                 goto oom;
-            stack[top++] = (frame){child, id, 0, RM_NONE};
+            stack[top++] = (frame){child, id, 0, RM_NONE, false};
         }
     }
     free(stack);
+    free(moves);
     return 0;
 oom:
     free(stack);
+    free(moves);
     dom_free(dom);
     return -1;
 }

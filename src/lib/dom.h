@@ -79,9 +79,11 @@ typedef struct {
 } rm_dom;
 
 /* Build the index over a parsed document. Skips comments and <template>
- * contents. Gumbo's tree must outlive the index; the markup it parsed need
- * not. Returns 0, or -1 when out of memory. */
-int dom_build(rm_dom *dom, const GumboOutput *output);
+ * contents. With the pre-scan's output (or NULL), React's streamed
+ * segments are indexed where its scripts move them (see dom.c). Gumbo's
+ * tree must outlive the index; the markup it parsed need not. Returns 0,
+ * or -1 when out of memory. */
+int dom_build(rm_dom *dom, const GumboOutput *output, const prescan_output *pre);
 void dom_free(rm_dom *dom);
 
 /* The bit of rm_node.has_attrs that an attribute name sets: one of eight,

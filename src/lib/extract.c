@@ -1190,7 +1190,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
     e.clock = clock;
-    int built = a ? dom_build(&e.dom, output) : -1;
+    int built = a ? dom_build(&e.dom, output, &pre) : -1;
     e.dom.gaps = pre.gaps;
     e.dom.gap_count = pre.gap_count;
     /* The index holds all it reads of the markup (Gumbo copied the rest):
@@ -1261,7 +1261,7 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     rm_status st = len ? parse(html, len, opt, NULL, &buffer, &pre, &tree, &output) : RM_OK;
     rm_engine e = {0};
     e.dom.body = RM_NONE;
-    if (st == RM_OK && output && dom_build(&e.dom, output))
+    if (st == RM_OK && output && dom_build(&e.dom, output, &pre))
         st = RM_NO_MEMORY;
     if (st == RM_OK)
         st = render_fragment(a, &e, opt, images);

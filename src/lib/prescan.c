@@ -240,6 +240,8 @@ typedef struct {
     bool changed;
     size_t copied_until;  /* input before this is in `out` */
     buffer css;
+    buffer moves;         /* streamed segment ids and their placeholders */
+    size_t move_count;
     prescan_gap *gaps;    /* white space cut out of text */
     size_t gap_count, gap_capacity;
     int failed;           /* out of memory */
@@ -989,6 +991,69 @@ static void close_raw_text_in_noscript(scan *s, size_t from, size_t end)
     }
 }
 
+/* React's streaming server renderer (React 18 and later, Next.js) sends
+ * each part of the page that was not ready as <div hidden id="S:n"> at the
+ * end of the body, followed by a short script whose call moves it into its
+ * placeholder: $RC("B:m","S:n") and $RR("B:m","S:n",...) into the boundary
+ * of <template id="B:m">, $RS("S:n","P:m") to <template id="P:m">. The
+ * segment and boundary numbers need not agree, so the pairs are read from
+ * those calls here, before the script text goes. Only short scripts are
+ * read: the calls come one per inline script, and a bundle never holds
+ * them. */
+#define STREAM_SCRIPT_MAX 8192
+#define STREAM_ID_MAX 32
+
+/* A double-quoted id at p ("S:1"), no escapes; its length, or 0. */
+static size_t quoted_id(const char *p, const char *end)
+{
+    if (p >= end || *p != '"')
+        return 0;
+    for (const char *q = p + 1; q < end && q - p <= STREAM_ID_MAX + 1; q++) {
+        if (*q == '"')
+            return q - p > 1 ? (size_t)(q - p - 1) : 0;
+        if (*q == '\\' || *q == '<')
+            return 0;
+    }
+    return 0;
+}
+
+static void put_move(scan *s, const char *segment, size_t segment_len, const char *place,
+                     size_t place_len)
+{
+    put(s, &s->moves, segment, segment_len);
+    put(s, &s->moves, "", 1);
+    put(s, &s->moves, place, place_len);
+    put(s, &s->moves, "", 1);
+    s->move_count++;
+}
+
+static void read_stream_moves(scan *s, size_t from, size_t to)
+{
+    if (to - from > STREAM_SCRIPT_MAX)
+        return;
+    const char *p = s->html + from, *end = s->html + to;
+    while ((p = memchr(p, '$', (size_t)(end - p))) != NULL) {
+        p++;
+        if (end - p < 4 || p[0] != 'R' || p[2] != '(')
+            continue;
+        char call = p[1];
+        if (call != 'C' && call != 'R' && call != 'S')
+            continue;
+        const char *first = p + 3;
+        size_t first_len = quoted_id(first, end);
+        const char *second = first + first_len + 3;
+        if (!first_len || second >= end || second[-1] != ',')
+            continue;
+        size_t second_len = quoted_id(second, end);
+        if (!second_len)
+            continue;
+        if (call == 'S')
+            put_move(s, first + 1, first_len, second + 1, second_len);
+        else
+            put_move(s, second + 1, second_len, first + 1, first_len);
+    }
+}
+
 /* Raw text: script content goes unless it is JSON, style sheets go to the
  * clutter detector; the others (title, textarea, noscript ...) stay. */
 static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
@@ -999,6 +1064,8 @@ static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
         close_raw_text_in_noscript(s, t->end, end);
     if (tag == GUMBO_TAG_STYLE)
         put_css(s, t->end, end);
+    if (tag == GUMBO_TAG_SCRIPT && !t->json)
+        read_stream_moves(s, t->end, end);
     if (s->limits->strip && end > t->end &&
         ((tag == GUMBO_TAG_SCRIPT && !t->json) || tag == GUMBO_TAG_STYLE))
         cut(s, t->end, end);
@@ -1093,7 +1160,19 @@ static void collapse_space(scan *s, size_t from, size_t to)
     s->gaps[s->gap_count++] = (prescan_gap){s->out.len - 1, to - from - 1};
 }
 
-/* Handle the markup at `at` (a '<'); returns where to continue. */
+/* React's marks around a streamed boundary: <!--$?--> opens one still
+ * waiting (<!--$--> done, <!--$!--> failed), <!--/$--> closes it. They
+ * stay, so that moving a segment in can replace the fallback between. */
+static bool is_boundary_mark(const scan *s, size_t at, size_t end)
+{
+    size_t len = end - at;
+    if (len < 8 || len > 9 || memcmp(s->html + end - 3, "-->", 3) != 0)
+        return false;
+    const char *c = s->html + at + 4;
+    return len == 8 ? c[0] == '$'
+                    : (c[0] == '$' && (c[1] == '?' || c[1] == '!')) || (c[0] == '/' && c[1] == '$');
+}
+
 /* The start or end tag at `at`; returns where it ends. */
 static size_t tag(scan *s, size_t at)
 {
@@ -1103,6 +1182,7 @@ static size_t tag(scan *s, size_t at)
     return t.is_end ? end_tag(s, &t) : start_tag(s, &t);
 }
 
+/* Handle the markup at `at` (a '<'); returns where to continue. */
 static size_t markup(scan *s, size_t at)
 {
     const char *p = s->html + at;
@@ -1112,7 +1192,7 @@ static size_t markup(scan *s, size_t at)
     if (has_prefix_ci(s, at, "<!--")) {
         static const char empty[] = "<!---->";
         size_t end = comment_end(s, at);
-        if (s->limits->strip && end - at > sizeof empty - 1) {
+        if (s->limits->strip && end - at > sizeof empty - 1 && !is_boundary_mark(s, at, end)) {
             begin_replace(s, at);
             put_str(s, empty);
             end_replace(s, end);
@@ -1157,6 +1237,7 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
     if (s->failed) {
         free(s->out.data);
         free(s->css.data);
+        free(s->moves.data);
         free(s->gaps);
     } else {
         out->html = s->changed ? s->out.data : NULL;
@@ -1165,6 +1246,8 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         out->css_len = s->css.len;
         out->gaps = s->gaps;
         out->gap_count = s->gap_count;
+        out->moves = s->moves.data;
+        out->move_count = s->move_count;
     }
     free(s->stack);
     free(s);
@@ -1176,5 +1259,6 @@ void prescan_free(prescan_output *out)
     free(out->html);
     free(out->css);
     free(out->gaps);
+    free(out->moves);
     memset(out, 0, sizeof *out);
 }

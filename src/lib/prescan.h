@@ -13,6 +13,8 @@
  * inline <svg> drawings, <template> contents, comment text, event-handler
  * attributes and data-* attributes nobody reads, and all but the first
  * character of text that is only white space (the markup's indentation).
+ * From the scripts it goes over it keeps where React's streaming renderer
+ * moves its late segments (`moves`), and React's boundary comments stay.
  * Elements stay, empty, so the tree keeps its shape.
  */
 #ifndef RM_PRESCAN_H
@@ -45,6 +47,10 @@ typedef struct {
     size_t css_len;  /* bytes in css, terminators included */
     prescan_gap *gaps;   /* by offset; NULL when none */
     size_t gap_count;
+    char *moves;         /* React's streamed segments and where its scripts
+                            move them: pairs of NUL-terminated ids, segment
+                            then placeholder ("S:1", "B:0"); NULL when none */
+    size_t move_count;   /* pairs in moves */
 } prescan_output;
 
 /* Scan `len` bytes of UTF-8 HTML. Returns 0 with *out filled (free it with

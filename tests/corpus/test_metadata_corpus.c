@@ -149,7 +149,7 @@ static void invented(tally *t, const char *page, const char *got)
 static int collect(const char *html, size_t len, rm_metadata *md, rm_dom *dom, GumboOutput **out)
 {
     *out = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
-    if (!*out || dom_build(dom, *out) != 0)
+    if (!*out || dom_build(dom, *out, NULL) != 0)
         return -1;
     return metadata_collect(dom, PAGE_URL, md);
 }

@@ -28,7 +28,7 @@ static void load(fixture *f, const char *html)
     const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true};
     ck_assert_int_eq(prescan(html, strlen(html), &limits, &f->pre), 0);
     f->out = gumbo_parse(f->pre.html ? f->pre.html : html);
-    ck_assert_int_eq(dom_build(&f->e.dom, f->out), 0);
+    ck_assert_int_eq(dom_build(&f->e.dom, f->out, &f->pre), 0);
     f->e.css = f->pre.css;
     f->e.css_len = f->pre.css_len;
     f->e.byline_node = RM_NONE;
@@ -533,7 +533,7 @@ START_TEST(custom_names_outlive_the_markup)
     ck_assert_ptr_nonnull(html);
     GumboOutput *out = gumbo_parse(html);
     rm_dom dom;
-    ck_assert_int_eq(dom_build(&dom, out), 0);
+    ck_assert_int_eq(dom_build(&dom, out, NULL), 0);
     free(html);
     const char *expected[] = {"my-widget", "p", "dialog",
                               "x-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};

@@ -21,7 +21,7 @@ static void load(page *p, const char *html, const char *url)
 {
     p->out = gumbo_parse_with_options(&kGumboDefaultOptions, html, strlen(html));
     ck_assert_ptr_nonnull(p->out);
-    ck_assert_int_eq(dom_build(&p->dom, p->out), 0);
+    ck_assert_int_eq(dom_build(&p->dom, p->out, NULL), 0);
     ck_assert_int_eq(metadata_collect(&p->dom, url, &p->md), 0);
 }
 
@@ -653,7 +653,7 @@ START_TEST(test_deep_nesting_is_linear)
 
     page p;
     p.out = gumbo_parse_with_options(&kGumboDefaultOptions, html, strlen(html));
-    ck_assert_int_eq(dom_build(&p.dom, p.out), 0);
+    ck_assert_int_eq(dom_build(&p.dom, p.out, NULL), 0);
     clock_t start = clock();
     ck_assert_int_eq(metadata_collect(&p.dom, NULL, &p.md), 0);
     double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;

@@ -63,7 +63,7 @@ static tree_facts parse_facts(const char *html, size_t len)
 {
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
     rm_dom dom;
-    ck_assert_int_eq(dom_build(&dom, g), 0);
+    ck_assert_int_eq(dom_build(&dom, g, NULL), 0);
     tree_facts facts = {0, 0};
     for (int32_t i = 0; i < dom.count; i++) {
         if (dom.nodes[i].type == RM_NODE_ELEMENT && dom.nodes[i].depth + 1 > facts.max_depth)
@@ -432,6 +432,43 @@ START_TEST(raw_text_in_noscript_ends_with_it)
 }
 END_TEST
 
+/* React's boundary marks stay for the streamed segments' moves. */
+START_TEST(boundary_marks_stay)
+{
+    static const char marks[] = "<!--$?--><template id=\"B:0\"></template>x<!--/$--><!--$--><!--$!-->";
+    ck_assert_str_eq(prescanned(marks), marks);
+    ck_assert_str_eq(prescanned("<!--$x?--><!--/$ --><!--$$-->"), "<!----><!----><!---->");
+}
+END_TEST
+
+/* The calls that move streamed segments into place are read before the
+ * script goes: segment first, then its placeholder, whatever the call. */
+START_TEST(streamed_moves_are_read_from_scripts)
+{
+    prescanned("<div hidden id=\"S:1\"></div><script>$RC=function(b,c){};$RC(\"B:0\",\"S:1\")"
+               "</script><script>$RS(\"S:2\",\"P:3\");$RR(\"B:4\",\"S:5\",[])</script>"
+               "<script>$RC(\"B:6\", 'S:7');$RC(\"B:8\")</script>");
+    ck_assert_uint_eq(last.move_count, 3);
+    static const char want[] = "S:1\0B:0\0S:2\0P:3\0S:5\0B:4";
+    ck_assert_mem_eq(last.moves, want, sizeof want);
+}
+END_TEST
+
+/* A bundle is not read: the calls come in short inline scripts. */
+START_TEST(long_scripts_are_not_read_for_moves)
+{
+    size_t pad = 10000;
+    char *html = malloc(pad + 64);
+    ck_assert_ptr_nonnull(html);
+    strcpy(html, "<script>");
+    memset(html + 8, ' ', pad);
+    strcpy(html + 8 + pad, "$RC(\"B:0\",\"S:0\")</script>");
+    prescanned(html);
+    ck_assert_uint_eq(last.move_count, 0);
+    free(html);
+}
+END_TEST
+
 START_TEST(unread_attributes_go)
 {
     ck_assert_str_eq(prescanned("<img data-tracking=\"{&quot;a&quot;:1}\" src=a.jpg onload='x()' "
@@ -492,7 +529,7 @@ static size_t attributes_of_first(const char *html, GumboTag tag, size_t *value_
 {
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, strlen(html));
     rm_dom dom;
-    ck_assert_int_eq(dom_build(&dom, g), 0);
+    ck_assert_int_eq(dom_build(&dom, g, NULL), 0);
     size_t n = 0;
     for (int32_t i = 0; i < dom.count; i++) {
         if (dom.nodes[i].tag != tag)
@@ -574,6 +611,9 @@ static Suite *prescan_suite(void)
     tcase_add_test(strip, templates_are_emptied);
     tcase_add_test(strip, comments_are_emptied);
     tcase_add_test(strip, raw_text_in_noscript_ends_with_it);
+    tcase_add_test(strip, boundary_marks_stay);
+    tcase_add_test(strip, streamed_moves_are_read_from_scripts);
+    tcase_add_test(strip, long_scripts_are_not_read_for_moves);
     tcase_add_test(strip, unread_attributes_go);
     tcase_add_test(strip, data_attributes_read_by_the_sources_are_kept);
     tcase_add_test(strip, attributes_per_element_are_capped);

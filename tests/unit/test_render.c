@@ -21,7 +21,7 @@ static void doc_parse(doc *d, const char *html)
 {
     d->gumbo = gumbo_parse(html);
     ck_assert_ptr_nonnull(d->gumbo);
-    ck_assert_int_eq(dom_build(&d->dom, d->gumbo), 0);
+    ck_assert_int_eq(dom_build(&d->dom, d->gumbo, NULL), 0);
     d->drop = calloc((size_t)d->dom.count, 1);
     ck_assert_ptr_nonnull(d->drop);
 }

@@ -4,7 +4,9 @@
  * <div hidden id="S:n"> after the rest, for a script to move into place.
  * When they hold the page's text (the visible page is a shell of
  * navigation and footer) they are the article; a streamed shelf of linked
- * teasers under a page that is there stays hidden.
+ * teasers under a page that is there stays hidden. When the page's scripts
+ * say where a segment goes ($RC, $RR, $RS), its content is read in that
+ * place, as the browser shows it once they ran.
  */
 #include "page_checks.h"
 
@@ -77,6 +79,113 @@ START_TEST(only_streamed_segment_ids_count)
 }
 END_TEST
 
+#define LATE_PARAGRAPH                                                                   \
+    "<p>Then compare the plans of the heaviest nightly reports with those of last month, " \
+    "and look for joins whose order changed when a table doubled in size.</p>"
+
+#define CLOSING_PARAGRAPH                                                                \
+    "<p>Last, measure again after each change, because the planner's choices shift as "  \
+    "the data grows and yesterday's fix can be tomorrow's slow query.</p>"
+
+/* Where the text lies in the article's plain text (-1: missing). */
+static long position(const rm_article *a, const char *phrase)
+{
+    const char *at = strstr(a->text, phrase);
+    return at ? (long)(at - a->text) : -1;
+}
+
+static void assert_in_order(const rm_article *a, const char *first, const char *second)
+{
+    long p1 = position(a, first), p2 = position(a, second);
+    ck_assert_msg(p1 >= 0 && p2 > p1, "\"%s\" not before \"%s\" in:\n%s", first, second,
+                  a->text);
+}
+
+/* The boundary's fallback goes, the segment takes its place inside the
+ * article, between the paragraphs around it. */
+START_TEST(a_segment_moves_into_its_boundary)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Query tuning</title></head><body>"
+        SHELL_NAV "<main><article><h1>Query tuning</h1>" STORY_PARAGRAPHS
+        "<!--$?--><template id=\"B:0\"></template><p>Loading the rest...</p><!--/$-->"
+        CLOSING_PARAGRAPH "</article></main>"
+        "<footer><p>Copyright 2026 Example Inc.</p></footer>"
+        "<div hidden id=\"S:0\">" LATE_PARAGRAPH "</div>"
+        "<script>$RC=function(b,c,e){};$RC(\"B:0\",\"S:0\")</script></body></html>";
+    rm_article *a = extract(html);
+    assert_in_order(a, "orders of magnitude", "heaviest nightly reports");
+    assert_in_order(a, "table doubled", "measure again");
+    assert_lacks(a, "Loading the rest");
+    ck_assert(a->readerable);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Segment and boundary numbers differ: the script's calls pair them, and
+ * $RS moves a segment to a <template id="P:n"> placeholder. */
+START_TEST(the_scripts_calls_pair_segments_and_places)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Query tuning</title></head><body>"
+        SHELL_NAV "<main><article><h1>Query tuning</h1>" STORY_PARAGRAPHS
+        "<!--$?--><template id=\"B:0\"></template><p>Loading...</p><!--/$-->"
+        "<h2>Afterwards</h2><template id=\"P:5\"></template>"
+        CLOSING_PARAGRAPH "</article></main>"
+        "<div hidden id=\"S:0\"><p>The segment numbered zero is the second to arrive here, "
+        "and its text belongs after the heading named Afterwards, above the last "
+        "paragraph of the article.</p></div>"
+        "<script>$RS(\"S:0\",\"P:5\")</script>"
+        "<div hidden id=\"S:1\">" LATE_PARAGRAPH "</div>"
+        "<script>$RC(\"B:0\",\"S:1\")</script></body></html>";
+    rm_article *a = extract(html);
+    assert_in_order(a, "orders of magnitude", "heaviest nightly reports");
+    assert_in_order(a, "heaviest nightly reports", "Afterwards");
+    assert_in_order(a, "Afterwards", "numbered zero");
+    assert_in_order(a, "numbered zero", "measure again");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A segment that holds its own placeholder is read once, where it is. */
+START_TEST(a_segment_holding_its_own_place_is_read_once)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Query tuning</title></head><body>"
+        SHELL_NAV "<main><article><h1>Query tuning</h1>" STORY_PARAGRAPHS "</article></main>"
+        "<div hidden id=\"S:0\">" LATE_PARAGRAPH "<template id=\"B:0\"></template></div>"
+        "<script>$RC(\"B:0\",\"S:0\");$RC(\"B:0\",\"S:0\")</script></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Indexes are the first thing");
+    long at = position(a, "heaviest nightly reports");
+    ck_assert_msg(at < 0 || !strstr(a->text + at + 1, "heaviest nightly reports"), "twice: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A shelf of teaser cards (a linked title over a line of text) that a
+ * script places under the article is still a shelf: it stays hidden. */
+START_TEST(a_placed_shelf_of_teasers_stays_hidden)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Query tuning</title></head><body>"
+        SHELL_NAV "<main><article><h1>Query tuning</h1>" STORY_PARAGRAPHS
+        "<!--$?--><template id=\"B:0\"></template><!--/$-->"
+        CLOSING_PARAGRAPH "</article></main>"
+        "<div hidden id=\"S:0\"><h2>Yesterday on the blog</h2><ol>"
+        "<li><a href=\"/a\">Partitioning a billion rows</a><p>Without downtime, in steps.</p></li>"
+        "<li><a href=\"/b\">Sizing a connection pool</a><p>Smaller than you think it is.</p></li>"
+        "<li><a href=\"/c\">Vacuum, explained</a><p>With pictures, for people in a hurry.</p></li>"
+        "</ol></div>"
+        "<script>$RC(\"B:0\",\"S:0\")</script></body></html>";
+    rm_article *a = extract(html);
+    assert_in_order(a, "orders of magnitude", "measure again");
+    assert_lacks(a, "connection pool");
+    assert_lacks(a, "Yesterday on the blog");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *streamed_suite(void)
 {
     Suite *s = suite_create("streamed");
@@ -85,6 +194,12 @@ static Suite *streamed_suite(void)
     tcase_add_test(tc, a_streamed_shelf_of_links_under_a_page_stays_hidden);
     tcase_add_test(tc, only_streamed_segment_ids_count);
     suite_add_tcase(s, tc);
+    TCase *moves = tcase_create("moves");
+    tcase_add_test(moves, a_segment_moves_into_its_boundary);
+    tcase_add_test(moves, the_scripts_calls_pair_segments_and_places);
+    tcase_add_test(moves, a_segment_holding_its_own_place_is_read_once);
+    tcase_add_test(moves, a_placed_shelf_of_teasers_stays_hidden);
+    suite_add_tcase(s, moves);
     return s;
 }
 
