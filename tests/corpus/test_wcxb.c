@@ -50,12 +50,12 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.872},
-    {"article", 0.950},
+    {"all", 0.878},
+    {"article", 0.952},
     {"documentation", 0.944},
-    {"service", 0.839},
-    {"product", 0.722},
-    {"collection", 0.685},
+    {"service", 0.842},
+    {"product", 0.732},
+    {"collection", 0.691},
     {"listing", 0.737},
     {"forum", 0.830},
 };
