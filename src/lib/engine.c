@@ -177,12 +177,36 @@ static bool is_post_anchor(const rm_engine *e, int32_t box, const char *id)
            e->dom.nodes[box].tag != GUMBO_TAG_SECTION;
 }
 
-static bool is_self_permalink(const rm_engine *e, int32_t id)
+/* The permalink's text that names its post: the fragment ("p12") or the
+ * post number ("4175421"); a box's id names the post when it is that
+ * fragment, or ends in that number with no other digit before it. */
+typedef struct {
+    const char *name;
+    size_t len;
+    bool number;
+} post_name;
+
+static bool has_digit(const char *s, size_t n)
 {
-    const char *href = dom_attr(&e->dom, id, "href");
-    const char *hash = href ? strchr(href, '#') : NULL;
-    if (!hash || !hash[1])
-        return false;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return true;
+    return false;
+}
+
+static bool box_is_named(const char *box, const post_name *name)
+{
+    if (!name->number)
+        return strcmp(box, name->name) == 0;
+    size_t n = strlen(box);
+    return n > name->len && memcmp(box + n - name->len, name->name, name->len) == 0 &&
+           !has_digit(box, n - name->len);
+}
+
+/* Is the link inside a post anchor (a few boxes up, below <body>) that
+ * `name` names? */
+static bool in_named_post(const rm_engine *e, int32_t id, const post_name *name)
+{
     int32_t p = e->dom.nodes[id].parent;
     for (int depth = 0; p != RM_NONE && depth < PERMALINK_MAX_DEPTH;
          depth++, p = e->dom.nodes[p].parent) {
@@ -190,10 +214,20 @@ static bool is_self_permalink(const rm_engine *e, int32_t id)
         if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML)
             return false;
         const char *box = dom_attr(&e->dom, p, "id");
-        if (box && strcmp(box, hash + 1) == 0)
+        if (box && box_is_named(box, name))
             return is_post_anchor(e, p, box);
     }
     return false;
+}
+
+static bool is_self_permalink(const rm_engine *e, int32_t id)
+{
+    const char *href = dom_attr(&e->dom, id, "href");
+    const char *hash = href ? strchr(href, '#') : NULL;
+    if (!hash || !hash[1])
+        return false;
+    post_name name = {hash + 1, strlen(hash + 1), false};
+    return in_named_post(e, id, &name);
 }
 
 /* A post's permalink that names it by number rather than by fragment:
@@ -203,14 +237,6 @@ static bool is_self_permalink(const rm_engine *e, int32_t id)
  * of a post anchor around it ("msg4175421", "post-4712"; not a reference
  * list's "b36-pan-2024-0015", whose article's DOI ends in the same digits). */
 #define POST_NUMBER_MIN_DIGITS 3
-
-static bool has_digit(const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (s[k] >= '0' && s[k] <= '9')
-            return true;
-    return false;
-}
 
 static bool is_numbered_permalink(const rm_engine *e, int32_t id)
 {
@@ -226,19 +252,8 @@ static bool is_numbered_permalink(const rm_engine *e, int32_t id)
     size_t digits = end - start;
     if (digits < POST_NUMBER_MIN_DIGITS || href[start] == '0')
         return false;
-    int32_t p = e->dom.nodes[id].parent;
-    for (int depth = 0; p != RM_NONE && depth < PERMALINK_MAX_DEPTH;
-         depth++, p = e->dom.nodes[p].parent) {
-        GumboTag t = e->dom.nodes[p].tag;
-        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML)
-            return false;
-        const char *box = dom_attr(&e->dom, p, "id");
-        size_t n = box ? strlen(box) : 0;
-        if (n > digits && memcmp(box + n - digits, href + start, digits) == 0 &&
-            !has_digit(box, n - digits))
-            return is_post_anchor(e, p, box);
-    }
-    return false;
+    post_name name = {href + start, digits, true};
+    return in_named_post(e, id, &name);
 }
 
 /* Readability's _markDataTables, on attributes and raw statistics. */

@@ -21,6 +21,7 @@
  * Nothing names a site: these are the page's own declarations and shapes.
  */
 #include "pagetype.h"
+#include "product.h"
 
 #include <cJSON.h>
 #include <ctype.h>
@@ -373,18 +374,6 @@ static bool may_vote(const char *json)
     return false;
 }
 
-/* Microdata: the <h1> inside a Product item is that product's name. */
-static bool in_product_item(const rm_engine *e, int32_t id)
-{
-    for (int32_t a = e->dom.nodes[id].parent; a != RM_NONE; a = e->dom.nodes[a].parent) {
-        if (e->dom.nodes[a].type != RM_NODE_ELEMENT || !dom_attr(&e->dom, a, "itemscope"))
-            continue;
-        const char *type = dom_attr(&e->dom, a, "itemtype");
-        return type && strstr(type, "Product") != NULL;
-    }
-    return false;
-}
-
 /* The first <h1> the page shows, or RM_NONE. */
 static int32_t first_headline(const rm_engine *e)
 {
@@ -431,7 +420,7 @@ static void collect_schema(const rm_engine *e, evidence *ev)
     int32_t h1 = first_headline(e);
     char *headline = NULL;
     if (h1 != RM_NONE) {
-        ev->headline_product = in_product_item(e, h1);
+        ev->headline_product = product_in_item(e, h1);   /* microdata: the <h1> names the item */
         headline = headline_text(e, h1);
     }
     ev->headline = headline;
@@ -1145,20 +1134,28 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 #define INDEX_LINK_DENSITY 0.35
 #define BODYLESS_WEIGHT 1.0f       /* above the unsigned article's prior */
 
-static void vote_bodyless(const rm_engine *e, evidence *ev)
+/* The page's headings, and its text in paragraphs of prose. */
+static void count_prose(const rm_engine *e, uint32_t *prose, uint32_t *headings)
 {
     int32_t body = e->dom.body, end = engine_end(e, body);
-    uint32_t prose = 0, headings = 0, page = e->raw[body].chars;
-    if (e->signed_page || page == 0)
-        return;
+    *prose = *headings = 0;
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         GumboTag t = node(e, i)->tag;
         if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
-            headings++;
+            (*headings)++;
         if (t == GUMBO_TAG_P && e->raw[i].chars >= PROSE_PARAGRAPH_CHARS &&
             engine_link_density(&e->raw[i]) < 0.25)
-            prose += e->raw[i].chars;
+            *prose += e->raw[i].chars;
     }
+}
+
+static void vote_bodyless(const rm_engine *e, evidence *ev)
+{
+    int32_t body = e->dom.body;
+    uint32_t prose, headings, page = e->raw[body].chars;
+    if (e->signed_page || page == 0)
+        return;
+    count_prose(e, &prose, &headings);
     if (prose >= BODYLESS_PROSE_SHARE * page || headings < BODYLESS_MIN_HEADINGS)
         return;
     if (engine_link_density(&e->raw[body]) < INDEX_LINK_DENSITY)
@@ -1193,18 +1190,10 @@ static bool only_prior_speaks(const evidence *ev)
 
 static void vote_sections(const rm_engine *e, evidence *ev)
 {
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    uint32_t prose = 0, headings = 0, page = e->raw[body].chars;
+    uint32_t prose, headings, page = e->raw[e->dom.body].chars;
     if (e->signed_page || page == 0 || !only_prior_speaks(ev))
         return;
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
-        GumboTag t = node(e, i)->tag;
-        if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
-            headings++;
-        if (t == GUMBO_TAG_P && e->raw[i].chars >= PROSE_PARAGRAPH_CHARS &&
-            engine_link_density(&e->raw[i]) < 0.25)
-            prose += e->raw[i].chars;
-    }
+    count_prose(e, &prose, &headings);
     if (headings >= BODYLESS_MIN_HEADINGS && prose < SECTIONS_PROSE_SHARE * page &&
         headings * 1000.0 >= SECTIONS_HEADINGS_PER_1000 * page)
         ev->votes[RM_PAGE_SERVICE] += SECTIONS_WEIGHT;

@@ -25,7 +25,7 @@
 /* Is `id` inside a microdata item of a Product type (Product,
  * IndividualProduct, ProductModel, ProductGroup)? The nearest item
  * decides: a description inside an Offer or a Review is theirs. */
-static bool in_product_item(const rm_engine *e, int32_t id)
+bool product_in_item(const rm_engine *e, int32_t id)
 {
     for (int32_t a = e->dom.nodes[id].parent; a != RM_NONE; a = e->dom.nodes[a].parent) {
         if (e->dom.nodes[a].type != RM_NODE_ELEMENT || !dom_attr(&e->dom, a, "itemscope"))
@@ -41,7 +41,7 @@ static bool marks_description(const rm_engine *e, int32_t id)
     if (e->dom.nodes[id].type != RM_NODE_ELEMENT)
         return false;
     const char *prop = dom_attr(&e->dom, id, "itemprop");
-    if (prop && strcmp(prop, "description") == 0 && in_product_item(e, id))
+    if (prop && strcmp(prop, "description") == 0 && product_in_item(e, id))
         return true;
     return heur_names_product_description(engine_sig(e, id));
 }

@@ -13,6 +13,11 @@
  * RM_NONE when there is none. Only meaningful on product pages. */
 int32_t product_description_box(const rm_engine *e, const uint8_t *mask);
 
+/* Is `id` inside a microdata item of a Product type (Product,
+ * IndividualProduct, ProductModel, ProductGroup)? The nearest item
+ * decides: a description inside an Offer or a Review is theirs. */
+bool product_in_item(const rm_engine *e, int32_t id);
+
 /* Text outside links that `mask` keeps under `box`. */
 uint32_t product_kept_unlinked(const rm_engine *e, const uint8_t *mask, int32_t box);
 
