@@ -374,14 +374,20 @@ static bool may_vote(const char *json)
     return false;
 }
 
-/* The first <h1> the page shows, or RM_NONE. */
+/* The first <h1> the page shows, or RM_NONE. Subtrees that hold no <h1>
+ * (NF_HAS_H1) are stepped over whole. */
 static int32_t first_headline(const rm_engine *e)
 {
     int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end))
-        if (e->dom.nodes[i].type == RM_NODE_ELEMENT && e->dom.nodes[i].tag == GUMBO_TAG_H1 &&
-            e->raw[i].chars > 0)
+    for (int32_t i = engine_kept(e, body, end); i < end;) {
+        if (!(e->flags[i] & NF_HAS_H1)) {
+            i = engine_kept(e, engine_end(e, i), end);
+            continue;
+        }
+        if (e->dom.nodes[i].tag == GUMBO_TAG_H1 && e->raw[i].chars > 0)
             return i;
+        i = engine_kept(e, i + 1, end);
+    }
     return RM_NONE;
 }
 
@@ -1134,31 +1140,36 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 #define INDEX_LINK_DENSITY 0.35
 #define BODYLESS_WEIGHT 1.0f       /* above the unsigned article's prior */
 
-/* The page's headings, and its text in paragraphs of prose. */
-static void count_prose(const rm_engine *e, uint32_t *prose, uint32_t *headings)
+/* The page's text, its headings and its text in paragraphs of prose,
+ * counted once for the two votes below. */
+typedef struct {
+    uint32_t page, prose, headings;
+} prose_counts;
+
+/* False (nothing counted) on a signed page or one without text: neither
+ * vote applies there. */
+static bool count_prose(const rm_engine *e, prose_counts *c)
 {
     int32_t body = e->dom.body, end = engine_end(e, body);
-    *prose = *headings = 0;
+    *c = (prose_counts){e->raw[body].chars, 0, 0};
+    if (e->signed_page || c->page == 0)
+        return false;
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         GumboTag t = node(e, i)->tag;
         if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
-            (*headings)++;
+            c->headings++;
         if (t == GUMBO_TAG_P && e->raw[i].chars >= PROSE_PARAGRAPH_CHARS &&
             engine_link_density(&e->raw[i]) < 0.25)
-            *prose += e->raw[i].chars;
+            c->prose += e->raw[i].chars;
     }
+    return true;
 }
 
-static void vote_bodyless(const rm_engine *e, evidence *ev)
+static void vote_bodyless(const rm_engine *e, const prose_counts *c, evidence *ev)
 {
-    int32_t body = e->dom.body;
-    uint32_t prose, headings, page = e->raw[body].chars;
-    if (e->signed_page || page == 0)
+    if (c->prose >= BODYLESS_PROSE_SHARE * c->page || c->headings < BODYLESS_MIN_HEADINGS)
         return;
-    count_prose(e, &prose, &headings);
-    if (prose >= BODYLESS_PROSE_SHARE * page || headings < BODYLESS_MIN_HEADINGS)
-        return;
-    if (engine_link_density(&e->raw[body]) < INDEX_LINK_DENSITY)
+    if (engine_link_density(&e->raw[e->dom.body]) < INDEX_LINK_DENSITY)
         ev->votes[RM_PAGE_SERVICE] += BODYLESS_WEIGHT;
     else
         ev->votes[shows_prices(e) ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += BODYLESS_WEIGHT;
@@ -1188,14 +1199,12 @@ static bool only_prior_speaks(const evidence *ev)
     return true;
 }
 
-static void vote_sections(const rm_engine *e, evidence *ev)
+static void vote_sections(const prose_counts *c, evidence *ev)
 {
-    uint32_t prose, headings, page = e->raw[e->dom.body].chars;
-    if (e->signed_page || page == 0 || !only_prior_speaks(ev))
+    if (!only_prior_speaks(ev))
         return;
-    count_prose(e, &prose, &headings);
-    if (headings >= BODYLESS_MIN_HEADINGS && prose < SECTIONS_PROSE_SHARE * page &&
-        headings * 1000.0 >= SECTIONS_HEADINGS_PER_1000 * page)
+    if (c->headings >= BODYLESS_MIN_HEADINGS && c->prose < SECTIONS_PROSE_SHARE * c->page &&
+        c->headings * 1000.0 >= SECTIONS_HEADINGS_PER_1000 * c->page)
         ev->votes[RM_PAGE_SERVICE] += SECTIONS_WEIGHT;
 }
 
@@ -1291,13 +1300,17 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     vote_generator(e, &ev);
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
-    vote_bodyless(e, &ev);
+    prose_counts prose;
+    bool unsigned_text = count_prose(e, &prose);
+    if (unsigned_text)
+        vote_bodyless(e, &prose, &ev);
     /* The product the headline names counts when the page sells it (an
      * Offer, a purchase button): a service page names the Product it
      * declares only to carry review stars. */
     if (ev.headline_product && (ev.offers > 0 || ev.purchase))
         ev.votes[RM_PAGE_PRODUCT] += HEADLINE_PRODUCT_WEIGHT;
-    vote_sections(e, &ev);
+    if (unsigned_text)
+        vote_sections(&prose, &ev);
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;
