@@ -147,10 +147,28 @@ typedef struct {
 
 typedef struct {
     hashset *seen;   /* shingles of the text before */
-    bool record;     /* add each shingle to `seen` */
+    bool record;     /* add each shingle to `seen`; otherwise keep the new
+                        ones in `fresh`, for the block's verdict */
+    uint64_t *fresh;
+    size_t fresh_count, fresh_cap;
     size_t total, known;
     int rc;
 } shingle_sink;
+
+static void keep_fresh(shingle_sink *sink, uint64_t h)
+{
+    if (sink->fresh_count == sink->fresh_cap) {
+        size_t cap = sink->fresh_cap ? 2 * sink->fresh_cap : 64;
+        uint64_t *grown = realloc(sink->fresh, cap * sizeof *grown);
+        if (!grown) {
+            sink->rc = -1;
+            return;
+        }
+        sink->fresh = grown;
+        sink->fresh_cap = cap;
+    }
+    sink->fresh[sink->fresh_count++] = h;
+}
 
 static bool is_word_byte(unsigned char c)
 {
@@ -169,7 +187,9 @@ static void take_word(shingler *sh, uint64_t word, shingle_sink *sink)
     sink->total++;
     if (hashset_has(sink->seen, h))
         sink->known++;
-    else if (sink->record && hashset_add(sink->seen, h))
+    else if (!sink->record)
+        keep_fresh(sink, h);
+    else if (hashset_add(sink->seen, h))
         sink->rc = -1;
 }
 
@@ -198,20 +218,22 @@ static void shingle_subtree(const rm_engine *e, int32_t id, shingler *sh, shingl
 }
 
 /* Judge one quote or block against `seen`: mostly said before, it goes;
- * otherwise its words join what was said. Returns -1 when out of memory. */
+ * otherwise its new shingles join what was said. Returns -1 when out of
+ * memory. */
 static int judge_said_before(rm_engine *e, int32_t quote, hashset *seen)
 {
     shingler sh = {{0}, 0};
-    shingle_sink sink = {seen, false, 0, 0, 0};
+    shingle_sink sink = {.seen = seen, .record = false};
     shingle_subtree(e, quote, &sh, &sink);
-    if (sink.total >= QUOTE_MIN_SHINGLES && sink.known >= QUOTE_SEEN_SHARE * (double)sink.total) {
+    if (sink.rc == 0 && sink.total >= QUOTE_MIN_SHINGLES &&
+        sink.known >= QUOTE_SEEN_SHARE * (double)sink.total)
         engine_drop_subtree(e, quote, DROP_CLEANED);
-        return 0;
-    }
-    shingler again = {{0}, 0};
-    shingle_sink add = {seen, true, 0, 0, 0};
-    shingle_subtree(e, quote, &again, &add);
-    return add.rc;
+    else
+        for (size_t k = 0; k < sink.fresh_count && sink.rc == 0; k++)
+            if (hashset_add(seen, sink.fresh[k]))
+                sink.rc = -1;
+    free(sink.fresh);
+    return sink.rc;
 }
 
 /* A block to judge on a thread: a quote, or a leaf block of text outside
@@ -230,7 +252,7 @@ int clean_thread_repeats(rm_engine *e, const int32_t *roots, size_t n)
         return 0;
     hashset seen = {0};
     shingler sh = {{0}, 0};
-    shingle_sink sink = {&seen, true, 0, 0, 0};
+    shingle_sink sink = {.seen = &seen, .record = true};
     for (size_t k = 0; k < n && sink.rc == 0; k++) {
         int32_t end = engine_end(e, roots[k]);
         for (int32_t i = engine_kept(e, roots[k], end); i < end && sink.rc == 0;
