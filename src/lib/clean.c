@@ -387,6 +387,31 @@ static bool says_more_than_captions(const rm_stats *s)
     return s->images > 0 && unlinked >= (double)GALLERY_MAX_TEXT_PER_PICTURE * s->images;
 }
 
+/* On an index page, a box that only wraps a list (a multi-column
+ * "div-col" of names, a "links" panel around its <ul>) is judged as the
+ * list it holds: Readability spares lists from its link-density test, and
+ * on a page of link lists those lists are the content. */
+static bool wraps_index_list(const rm_engine *e, int32_t id)
+{
+    if (e->page_type != RM_PAGE_LISTING && e->page_type != RM_PAGE_COLLECTION)
+        return false;
+    int32_t list = RM_NONE;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (e->drop[c] != DROP_KEEP)
+            continue;
+        if (node(e, c)->type == RM_NODE_TEXT) {
+            const char *text = dom_text(&e->dom, c);
+            if (text[strspn(text, " \t\n\r\f")] != '\0')
+                return false;
+            continue;
+        }
+        if (list != RM_NONE)
+            return false;
+        list = c;
+    }
+    return list != RM_NONE && (node(e, list)->tag == GUMBO_TAG_UL || node(e, list)->tag == GUMBO_TAG_OL);
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
                                    unsigned attempt)
@@ -416,7 +441,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
     if (s->commas >= MIN_COMMAS_TO_KEEP)
         return false;
     GumboTag tag = node(e, id)->tag;
-    bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
+    bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || wraps_index_list(e, id);
     bool in_figure = (e->flags[id] & NF_IN_FIGURE) != 0;
     double p = s->paragraphs, img = s->images;
     double li = (double)s->list_items - 100.0;

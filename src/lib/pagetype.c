@@ -1124,6 +1124,75 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->votes[RM_PAGE_SERVICE] += SALES_WEIGHT;
 }
 
+/* ---- a page of link lists -------------------------------------------------- */
+
+/* An index can be plain lists of links rather than cards: an encyclopedia's
+ * "List of ..." page, a category or archive page, a directory, a site map;
+ * one list per letter, year or topic under its own heading, each item a
+ * name that links to its page. Such lists holding most of the content
+ * with hardly any prose beside them make the page a listing, however it
+ * is signed. Link items are Trafilatura's and jusText's short, link-dense
+ * blocks; the page's header, footer, navigation and sidebars and the boxes
+ * that Readability's class weights call unlikely are not looked in
+ * (menus are lists of links too). On the WCXB development pages the rule
+ * finds lists holding half the content in 1 of 793 articles. */
+#define LINK_ITEM_MAX_CHARS 200      /* a name or a title, perhaps a note */
+#define LINK_ITEM_DENSITY 0.5        /* the item is mostly its link */
+#define LINK_LIST_MIN_ITEMS 5
+#define LINK_LIST_ITEM_SHARE 0.8     /* of a list's items that are links */
+#define LINK_LISTS_MIN 3             /* several lists: one is a menu or a
+                                        "See also" */
+#define LINK_LISTS_SHARE 0.5         /* of the content's text */
+#define LINK_LISTS_MAX_PROSE 0.1     /* prose paragraphs, of the content */
+#define LINK_LISTS_WEIGHT (2.0f + INDEX_BONUS)  /* as a grid of cards with
+                                        no prose beside it: outweighs a
+                                        signed page's generic "Article" */
+
+static bool is_link_item(const rm_engine *e, int32_t li)
+{
+    const rm_stats *s = &e->raw[li];
+    return s->links > 0 && s->chars > 0 && s->chars <= LINK_ITEM_MAX_CHARS &&
+           engine_link_density(s) >= LINK_ITEM_DENSITY;
+}
+
+static bool is_link_list(const rm_engine *e, int32_t list)
+{
+    unsigned items = 0, linked = 0;
+    for (int32_t c = node(e, list)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (visible_element(e, c) && node(e, c)->tag == GUMBO_TAG_LI) {
+            items++;
+            linked += is_link_item(e, c);
+        }
+    return items >= LINK_LIST_MIN_ITEMS && linked >= LINK_LIST_ITEM_SHARE * items;
+}
+
+static void vote_link_lists(const rm_engine *e, evidence *ev)
+{
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    uint32_t content = e->raw[body].chars, in_lists = 0, prose = 0;
+    unsigned lists = 0;
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->type != RM_NODE_ELEMENT)
+            continue;
+        GumboTag t = node(e, i)->tag;
+        if (outside_content(t) || heur_class_weight(engine_sig(e, i)) < 0) {
+            content -= e->raw[i].chars;
+            i = engine_end(e, i) - 1;
+        } else if (t == GUMBO_TAG_P) {
+            if (engine_link_density(&e->raw[i]) < 0.25)
+                prose += e->raw[i].chars;
+            i = engine_end(e, i) - 1;
+        } else if ((t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) && is_link_list(e, i)) {
+            lists++;
+            in_lists += e->raw[i].chars;
+            i = engine_end(e, i) - 1;
+        }
+    }
+    if (lists >= LINK_LISTS_MIN && in_lists >= LINK_LISTS_SHARE * content &&
+        prose <= LINK_LISTS_MAX_PROSE * content)
+        ev->votes[RM_PAGE_LISTING] += LINK_LISTS_WEIGHT;
+}
+
 /* ---- pages without an article body ----------------------------------------- */
 
 /* A page that nobody signed and whose text is not in paragraphs of prose
@@ -1300,6 +1369,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     vote_generator(e, &ev);
     vote_path(url, &ev);
     vote_structure(e, &ev, out);
+    vote_link_lists(e, &ev);
     prose_counts prose;
     bool unsigned_text = count_prose(e, &prose);
     if (unsigned_text)

@@ -1,0 +1,102 @@
+/*
+ * test_listing.c — listings told from articles, on small hand-written
+ * pages: a page of link lists (an encyclopedia's "List of ..." page, one
+ * list per letter) is a listing even when signed, and keeps its lists
+ * though they are all links; an article with a list of related links
+ * under its prose stays an article and loses that list.
+ */
+#include "page_checks.h"
+
+#define NAME_ITEM(slug, name) "<li><a href=\"/wiki/" slug "\">" name " River</a></li>"
+#define RIVER(name)                                                                     \
+    "<li><a href=\"/wiki/" name "\">" name " River, which rises in the northern hills and " \
+    "flows to the sea</a></li>"
+
+#define LETTER(h, a, b, c, d, e, f)                                                     \
+    "<h2 id=\"" h "\">" h "</h2><div class=\"div-col\">\n<ul>" RIVER(a) RIVER(b) RIVER(c)   \
+    RIVER(d) RIVER(e) RIVER(f) "</ul>\n</div>"
+
+/* Signed (an author and a generic schema.org Article), as wikis and CMSs
+ * sign every page; its introduction alone is long enough to stand as an
+ * article once link-density cleaning has taken the lists. */
+#define INTRO                                                                            \
+    "<p>This is an index of notable rivers of the world, ordered by their names. Rivers " \
+    "that are only seasonal streams, canals and other artificial waterways are not "     \
+    "included here, and neither are the tributaries that have no article of their own. " \
+    "Lakes are listed elsewhere.</p>"
+static const char name_lists_page[] =
+    "<html><head><title>List of rivers</title>"
+    "<meta name=\"author\" content=\"Wiki contributors\">"
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+    "\"@type\":\"Article\",\"name\":\"List of rivers\"}</script></head><body>"
+    "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/random\">Random</a></li></ul></nav>"
+    "<main><h1>List of rivers</h1>" INTRO INTRO
+    LETTER("A", "Amazon", "Amur", "Arkansas", "Athabasca", "Avon", "Aare")
+    LETTER("B", "Brahmaputra", "Bug", "Barwon", "Bann", "Blackwater", "Boyne")
+    LETTER("C", "Congo", "Colorado", "Columbia", "Clyde", "Chao Phraya", "Churchill")
+    LETTER("D", "Danube", "Dnieper", "Don", "Drava", "Douro", "Dee")
+    LETTER("E", "Ebro", "Elbe", "Ems", "Eden", "Esk", "Euphrates")
+    LETTER("G", "Ganges", "Garonne", "Gambia", "Glomma", "Gota", "Guadiana")
+    LETTER("I", "Indus", "Inn", "Irrawaddy", "Isar", "Ishim", "Iguazu")
+    LETTER("L", "Lena", "Loire", "Lech", "Limpopo", "Liffey", "Lune")
+    LETTER("M", "Mekong", "Meuse", "Moselle", "Murray", "Mersey", "Main")
+    LETTER("N", "Nile", "Niger", "Neva", "Narva", "Neckar", "Nene")
+    LETTER("O", "Ob", "Oder", "Ohio", "Orange", "Orinoco", "Ouse")
+    LETTER("R", "Rhine", "Rhone", "Rio Grande", "Ruhr", "Rufiji", "Ribble")
+    LETTER("T", "Tagus", "Tay", "Tees", "Thames", "Tigris", "Tyne")
+    LETTER("V", "Vistula", "Volga", "Vaal", "Var", "Vah", "Vardar")
+    "</main><footer>Text is available under a licence.</footer></body></html>";
+
+START_TEST(page_of_link_lists_is_a_listing)
+{
+    rm_article *a = extract(name_lists_page);
+    ck_assert_msg(a->page_type == RM_PAGE_LISTING, "page type %s", rm_page_type_name(a->page_type));
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(link_lists_of_a_listing_are_kept)
+{
+    rm_article *a = extract(name_lists_page);
+    assert_has(a, "Amazon");
+    assert_has(a, "Athabasca");
+    assert_has(a, "Chao Phraya");
+    assert_has(a, "Douro");
+    rm_article_free(a);
+}
+END_TEST
+
+#define PROSE                                                                            \
+    "<p>The committee met again on Thursday to review the proposal, and after a long "   \
+    "discussion the members agreed that the plan needed more work before a vote.</p>"
+
+START_TEST(article_with_related_links_stays_an_article)
+{
+    const char *html =
+        "<html><head><title>Council delays vote</title></head><body><main><article>"
+        "<h1>Council delays vote</h1>" PROSE PROSE PROSE PROSE PROSE PROSE
+        "<div class=\"more-links\"><ul>" NAME_ITEM("a", "Budget talks resume")
+        NAME_ITEM("b", "Mayor answers critics") NAME_ITEM("c", "New bridge opens")
+        NAME_ITEM("d", "Parking fees rise") NAME_ITEM("e", "Library hours extended")
+        NAME_ITEM("f", "School board elects chair") "</ul></div>"
+        "</article></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->page_type == RM_PAGE_ARTICLE, "page type %s", rm_page_type_name(a->page_type));
+    assert_has(a, "members agreed");
+    assert_lacks(a, "Parking fees rise");
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *listing_suite(void)
+{
+    Suite *s = suite_create("listing");
+    TCase *tc = tcase_create("listing");
+    tcase_add_test(tc, page_of_link_lists_is_a_listing);
+    tcase_add_test(tc, link_lists_of_a_listing_are_kept);
+    tcase_add_test(tc, article_with_related_links_stays_an_article);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(listing_suite)
