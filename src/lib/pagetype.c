@@ -571,13 +571,24 @@ static bool is_card(const rm_engine *e, int32_t id)
            (e->flags[id] & NF_PRICE_TAG);
 }
 
-/* Tag and first class token: what repeated posts or cards share. */
+/* The length of a class token without its trailing number: blog engines
+ * lead each entry's classes with its id ("post-30149", "post-30119"). */
+static size_t class_stem(const char *token, size_t len)
+{
+    while (len > 0 && isdigit((unsigned char)token[len - 1]))
+        len--;
+    return len;
+}
+
+/* Tag and first class token, less its trailing number: what repeated
+ * posts or cards share. */
 static bool same_kind(const rm_engine *e, int32_t a, int32_t b)
 {
     if (node(e, a)->tag != node(e, b)->tag)
         return false;
     const char *ca = dom_attr(&e->dom, a, "class"), *cb = dom_attr(&e->dom, b, "class");
-    size_t la = ca ? strcspn(ca, " \t\n") : 0, lb = cb ? strcspn(cb, " \t\n") : 0;
+    size_t la = ca ? class_stem(ca, strcspn(ca, " \t\n")) : 0;
+    size_t lb = cb ? class_stem(cb, strcspn(cb, " \t\n")) : 0;
     return la == lb && (la == 0 || memcmp(ca, cb, la) == 0);
 }
 

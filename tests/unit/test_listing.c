@@ -88,6 +88,31 @@ START_TEST(article_with_related_links_stays_an_article)
 }
 END_TEST
 
+#define ENTRY(id, title)                                                                \
+    "<article class=\"post-" id " post type-post entry\"><a href=\"/" id "/\">"           \
+    "<img src=\"/i/" id ".jpg\" alt=\"\"></a><h2 class=\"entry-title\"><a href=\"/" id "/\">" \
+    title "</a></h2></article>"
+
+START_TEST(entries_numbered_by_id_make_a_listing)
+{
+    const char *html =
+        "<html><head><title>Soup recipes</title></head><body>"
+        "<div class=\"archive-description\"><h1>Soup recipes</h1>"
+        "<p>Warm, simple soups for every season, from quick weeknight bowls to slow "
+        "Sunday pots.</p><p>Most of them freeze well, so make a double batch and keep "
+        "some for a busy week.</p></div><main class=\"content\">"
+        ENTRY("30149", "Roasted tomato soup") ENTRY("30119", "Green lentil soup")
+        ENTRY("30087", "Chicken noodle soup") ENTRY("29950", "Spiced carrot soup")
+        ENTRY("29871", "Leek and potato soup") ENTRY("29802", "Black bean soup")
+        ENTRY("29744", "Miso mushroom soup") "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->page_type == RM_PAGE_LISTING, "page type %s", rm_page_type_name(a->page_type));
+    assert_has(a, "Roasted tomato soup");
+    assert_has(a, "Miso mushroom soup");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *listing_suite(void)
 {
     Suite *s = suite_create("listing");
@@ -95,6 +120,7 @@ static Suite *listing_suite(void)
     tcase_add_test(tc, page_of_link_lists_is_a_listing);
     tcase_add_test(tc, link_lists_of_a_listing_are_kept);
     tcase_add_test(tc, article_with_related_links_stays_an_article);
+    tcase_add_test(tc, entries_numbered_by_id_make_a_listing);
     suite_add_tcase(s, tc);
     return s;
 }
