@@ -905,13 +905,22 @@ static group marked_posts(const rm_engine *e)
  * than Readability's charThreshold) is an index, signed or not: section
  * fronts, topic pages and ranked lists carry a date or an author in their
  * metadata too, taken from the newest story or the page's editor. The
- * bonus outweighs SIGNED_BONUS. */
+ * bonus outweighs SIGNED_BONUS. So does a feed of dated teasers that
+ * outweighs the prose beside it several times (INDEX_PROSE_RATIO): a
+ * blog's front page with a welcome text or a sidebar's "About" paragraphs
+ * beside its posts. An article's own paragraphs outweigh its row of
+ * related posts, and the entries of a ranked list ("10 easy projects")
+ * carry no dates of their own. */
 #define INDEX_MAX_PROSE 500
 #define INDEX_BONUS 1.5f
+#define INDEX_PROSE_RATIO 3   /* as GRIDS_PROSE_RATIO below */
 
-static float index_bonus(const rm_engine *e, int32_t cards)
+static float index_bonus(const rm_engine *e, group cards)
 {
-    return prose_outside(e, cards) < INDEX_MAX_PROSE ? INDEX_BONUS : 0.0f;
+    uint32_t prose = prose_outside(e, cards.box);
+    bool feed = cards.kind != RM_NONE && (e->flags[cards.kind] & NF_HAS_DATE) &&
+                (uint64_t)prose * INDEX_PROSE_RATIO < cards.chars;
+    return prose < INDEX_MAX_PROSE || feed ? INDEX_BONUS : 0.0f;
 }
 
 /* A front page or a shop's department lays its cards out in several
@@ -1099,7 +1108,7 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     group cards = find_group(e, is_card, MIN_CARDS);
     out->cards_box = cards.box;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
-        vote_index(e, ev, out, cards, false, index_bonus(e, cards.box));
+        vote_index(e, ev, out, cards, false, index_bonus(e, cards));
     else {
         grid_census census = all_grids(e);
         bool no_body = census.prose < INDEX_MAX_PROSE ||

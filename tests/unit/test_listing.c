@@ -113,6 +113,38 @@ START_TEST(entries_numbered_by_id_make_a_listing)
 }
 END_TEST
 
+#define TEASER(n, title)                                                                \
+    "<article class=\"crayons-story\"><h2><a href=\"/posts/" #n "\">" title "</a></h2>"    \
+    "<time datetime=\"2026-03-0" #n "\">Mar " #n "</time><p>A short look at " title         \
+    ", what we tried first, what broke along the way and what we would do "             \
+    "differently next time, with the numbers we measured.</p></article>"
+
+START_TEST(dated_feed_outweighing_its_welcome_text_is_a_listing)
+{
+    const char *html =
+        "<html><head><title>Team blog</title><meta name=\"author\" content=\"The Team\">"
+        "</head><body><main><h1>Team blog</h1>"
+        "<p>Welcome to our blog, where the people who build the product write about how "
+        "they work: the tools we use every day, the mistakes we made and fixed, the talks "
+        "we gave and the things we learned from our users. New posts appear every week, "
+        "written by engineers, designers and the support team, and every post is open "
+        "for comments. If you would like to write a guest post, tell us what it is about "
+        "and we will get back to you within a few days with our thoughts. Thank you for "
+        "reading, and see you next week.</p>"
+        "<div class=\"feed\">" TEASER(1, "Caching at the edge") TEASER(2, "Our on-call rota")
+        TEASER(3, "Moving to a monorepo") TEASER(4, "Faster test runs")
+        TEASER(5, "Designing empty states") TEASER(6, "A year of support tickets")
+        TEASER(7, "Accessible colour themes") TEASER(8, "Retiring an old API")
+        TEASER(9, "Hiring our first designer") TEASER(10, "Postmortem of an outage")
+        "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->page_type == RM_PAGE_LISTING, "page type %s", rm_page_type_name(a->page_type));
+    assert_has(a, "Caching at the edge");
+    assert_has(a, "Postmortem of an outage");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *listing_suite(void)
 {
     Suite *s = suite_create("listing");
@@ -121,6 +153,7 @@ static Suite *listing_suite(void)
     tcase_add_test(tc, link_lists_of_a_listing_are_kept);
     tcase_add_test(tc, article_with_related_links_stays_an_article);
     tcase_add_test(tc, entries_numbered_by_id_make_a_listing);
+    tcase_add_test(tc, dated_feed_outweighing_its_welcome_text_is_a_listing);
     suite_add_tcase(s, tc);
     return s;
 }
