@@ -412,6 +412,24 @@ static bool wraps_index_list(const rm_engine *e, int32_t id)
     return list != RM_NONE && (node(e, list)->tag == GUMBO_TAG_UL || node(e, list)->tag == GUMBO_TAG_OL);
 }
 
+/* On an index page, a line of a description list's entry (the authors
+ * and subjects under an entry's title, each a link to a search) is part of
+ * what the entry says of the item its term names: the entries are the
+ * page's content, and their lines are not judged by link density. */
+static bool in_index_description(const rm_engine *e, int32_t id)
+{
+    if (e->page_type != RM_PAGE_LISTING && e->page_type != RM_PAGE_COLLECTION)
+        return false;
+    for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent) {
+        GumboTag t = node(e, a)->tag;
+        if (t == GUMBO_TAG_DD)
+            return true;
+        if (t == GUMBO_TAG_DL || t == GUMBO_TAG_BODY)
+            return false;
+    }
+    return false;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
                                    unsigned attempt)
@@ -421,7 +439,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
      * a heading ("h2 > div.field__item"), which is the heading's text. */
     if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES | NF_IN_HEADING))
         return false;
-    if (holds_whole_post(e, id))
+    if (holds_whole_post(e, id) || in_index_description(e, id))
         return false;
     const rm_stats *s = &e->st[id];
     /* A post's signature line (author link, date) is linky and short, and
@@ -598,8 +616,9 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
-    /* A thread's posts are signed: author and date stay as short lines. */
-    if (e->thread)
+    /* A thread's posts are signed: author and date stay as short lines;
+     * so are the entries of an index's description list. */
+    if (e->thread || in_index_description(e, id))
         return false;
     if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
         s->headings > 0 || (e->flags[id] & NF_HAS_CODE) ||
@@ -984,7 +1003,10 @@ static double text_similarity(const char *a, size_t alen, const char *b, size_t 
 
 void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title_len)
 {
-    if (e->byline_node != RM_NONE && e->drop[e->byline_node] == DROP_KEEP && !e->thread)
+    /* A byline found in a post of a thread or an entry of an index's
+     * description list is that post's or entry's, and stays with it. */
+    if (e->byline_node != RM_NONE && e->drop[e->byline_node] == DROP_KEEP && !e->thread &&
+        !in_index_description(e, e->byline_node))
         engine_drop_subtree(e, e->byline_node, DROP_CLEANED);
     if (!folded_title || title_len == 0 || e->dom.body == RM_NONE)
         return;

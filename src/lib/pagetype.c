@@ -1149,19 +1149,22 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
 /* An index can be plain lists of links rather than cards: an encyclopedia's
  * "List of ..." page, a category or archive page, a directory, a site map;
  * one list per letter, year or topic under its own heading, each item a
- * name that links to its page. Such lists holding most of the content
+ * name that links to its page; or a description list whose terms link to
+ * the entries they describe (a preprint server's listing: identifier and
+ * links, then title and authors). Such lists holding most of the content
  * with hardly any prose beside them make the page a listing, however it
- * is signed. Link items are Trafilatura's and jusText's short, link-dense
- * blocks; the page's header, footer, navigation and sidebars and the boxes
- * that Readability's class weights call unlikely are not looked in
- * (menus are lists of links too). On the WCXB development pages the rule
- * finds lists holding half the content in 1 of 793 articles. */
+ * is signed, or a collection when it shows prices (as vote_bodyless).
+ * Link items are Trafilatura's and jusText's short, link-dense blocks; the
+ * page's header, footer, navigation and sidebars and the boxes that
+ * Readability's class weights call unlikely are not looked in (menus are
+ * lists of links too). On the WCXB development pages the rule finds lists
+ * holding half the content in 1 of 793 articles. */
 #define LINK_ITEM_MAX_CHARS 200      /* a name or a title, perhaps a note */
 #define LINK_ITEM_DENSITY 0.5        /* the item is mostly its link */
 #define LINK_LIST_MIN_ITEMS 5
 #define LINK_LIST_ITEM_SHARE 0.8     /* of a list's items that are links */
-#define LINK_LISTS_MIN 3             /* several lists: one is a menu or a
-                                        "See also" */
+#define LINK_LISTS_MIN_ITEMS 15      /* three lists' worth: one short list is
+                                        a menu or a "See also" */
 #define LINK_LISTS_SHARE 0.5         /* of the content's text */
 #define LINK_LISTS_MAX_PROSE 0.1     /* prose paragraphs, of the content */
 #define LINK_LISTS_WEIGHT (2.0f + INDEX_BONUS)  /* as a grid of cards with
@@ -1175,42 +1178,57 @@ static bool is_link_item(const rm_engine *e, int32_t li)
            engine_link_density(s) >= LINK_ITEM_DENSITY;
 }
 
-static bool is_link_list(const rm_engine *e, int32_t list)
+/* The items of a list of links (<li> of a <ul> or <ol>, <dt> of a <dl>),
+ * or 0 when it is no such list. */
+static unsigned link_list_items(const rm_engine *e, int32_t list)
 {
+    GumboTag t = node(e, list)->tag;
+    GumboTag item = t == GUMBO_TAG_DL ? GUMBO_TAG_DT : GUMBO_TAG_LI;
+    if (t != GUMBO_TAG_UL && t != GUMBO_TAG_OL && t != GUMBO_TAG_DL)
+        return 0;
     unsigned items = 0, linked = 0;
     for (int32_t c = node(e, list)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
-        if (visible_element(e, c) && node(e, c)->tag == GUMBO_TAG_LI) {
+        if (visible_element(e, c) && node(e, c)->tag == item) {
             items++;
             linked += is_link_item(e, c);
         }
-    return items >= LINK_LIST_MIN_ITEMS && linked >= LINK_LIST_ITEM_SHARE * items;
+    return items >= LINK_LIST_MIN_ITEMS && linked >= LINK_LIST_ITEM_SHARE * items ? items : 0;
+}
+
+/* A box whose class or id Readability weighs down ("sidebar", "footer"),
+ * unless it holds the page's headline: a page-wide wrapper named for the
+ * sticky footer it makes room for ("flex-wrap-footer") holds the content. */
+static bool is_unlikely_box(const rm_engine *e, int32_t id)
+{
+    return !(e->flags[id] & NF_HAS_H1) && heur_class_weight(engine_sig(e, id)) < 0;
 }
 
 static void vote_link_lists(const rm_engine *e, evidence *ev)
 {
     int32_t body = e->dom.body, end = engine_end(e, body);
     uint32_t content = e->raw[body].chars, in_lists = 0, prose = 0;
-    unsigned lists = 0;
+    unsigned items = 0;
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (node(e, i)->type != RM_NODE_ELEMENT)
             continue;
         GumboTag t = node(e, i)->tag;
-        if (outside_content(t) || heur_class_weight(engine_sig(e, i)) < 0) {
+        unsigned n;
+        if (outside_content(t) || is_unlikely_box(e, i)) {
             content -= e->raw[i].chars;
             i = engine_end(e, i) - 1;
         } else if (t == GUMBO_TAG_P) {
             if (engine_link_density(&e->raw[i]) < 0.25)
                 prose += e->raw[i].chars;
             i = engine_end(e, i) - 1;
-        } else if ((t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) && is_link_list(e, i)) {
-            lists++;
+        } else if ((n = link_list_items(e, i)) > 0) {
+            items += n;
             in_lists += e->raw[i].chars;
             i = engine_end(e, i) - 1;
         }
     }
-    if (lists >= LINK_LISTS_MIN && in_lists >= LINK_LISTS_SHARE * content &&
+    if (items >= LINK_LISTS_MIN_ITEMS && in_lists >= LINK_LISTS_SHARE * content &&
         prose <= LINK_LISTS_MAX_PROSE * content)
-        ev->votes[RM_PAGE_LISTING] += LINK_LISTS_WEIGHT;
+        ev->votes[shows_prices(e) ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += LINK_LISTS_WEIGHT;
 }
 
 /* ---- pages without an article body ----------------------------------------- */

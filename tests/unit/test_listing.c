@@ -145,6 +145,46 @@ START_TEST(dated_feed_outweighing_its_welcome_text_is_a_listing)
 }
 END_TEST
 
+#define PAPER(n, title, a1, a2)                                                         \
+    "<dt><a name=\"item" #n "\">[" #n "]</a> <a href=\"/abs/2603.0" #n "\">arXiv:2603.0" #n  \
+    "</a> [<a href=\"/pdf/2603.0" #n "\">pdf</a>, <a href=\"/format/2603.0" #n "\">other</a>]</dt>" \
+    "<dd><div class=\"details\"><div class=\"list-title\">Title: " title "</div>"         \
+    "<div class=\"list-authors\"><a href=\"/a/" a1 "\">" a1 "</a>, <a href=\"/a/" a2 "\">" \
+    a2 "</a></div><div class=\"list-subjects\">Subjects: Artificial Intelligence "       \
+    "(cs.AI)</div></div></dd>"
+
+START_TEST(description_list_of_entries_is_a_listing_with_its_authors)
+{
+    const char *html =
+        "<html><head><title>Artificial Intelligence recent submissions</title>"
+        "<meta property=\"article:published_time\" content=\"2026-03-06\"></head><body>"
+        "<div class=\"flex-wrap-footer\"><header><a href=\"/\">Preprints</a></header><main>"
+        "<h1>Artificial Intelligence</h1><h2>Authors and titles for recent submissions</h2><dl>"
+        PAPER(1, "Sparse attention sinks", "Ana Silva", "Bo Chen")
+        PAPER(2, "Unbiased judges for language models", "Carl Berg", "Dana Ito")
+        PAPER(3, "Common ground under asymmetry", "Eli Novak", "Fay Osei")
+        PAPER(4, "Direct access in introspection", "Gus Lind", "Hana Sato")
+        PAPER(5, "Stress testing judges", "Ivan Petrov", "Jane Moss")
+        PAPER(6, "Legal interpretation and argument", "Kofi Mensah", "Lena Vogt")
+        PAPER(7, "Planning with partial maps", "Mia Rossi", "Omar Haddad")
+        PAPER(8, "Reward models that forget", "Pia Lund", "Quinn Hale")
+        PAPER(9, "Agents that ask for help", "Rosa Diaz", "Sam Okoro")
+        PAPER(10, "Proofs checked by machines", "Tara Singh", "Uma Rao")
+        PAPER(11, "Tool use without tools", "Vera Kim", "Will Ode")
+        PAPER(12, "Graphs of thought revisited", "Xia Wen", "Yara Nunes")
+        PAPER(13, "Small models as teachers", "Zoe Hart", "Adam Roth")
+        PAPER(14, "Benchmarks that leak", "Beth Lowe", "Cory Fenn")
+        PAPER(15, "Calibrated refusals", "Dev Patel", "Nils Berg")
+        "</dl></main><footer>About - Help - Contact</footer></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->page_type == RM_PAGE_LISTING, "page type %s", rm_page_type_name(a->page_type));
+    assert_has(a, "Sparse attention sinks");
+    assert_has(a, "Ana Silva");
+    assert_has(a, "Nils Berg");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *listing_suite(void)
 {
     Suite *s = suite_create("listing");
@@ -154,6 +194,7 @@ static Suite *listing_suite(void)
     tcase_add_test(tc, article_with_related_links_stays_an_article);
     tcase_add_test(tc, entries_numbered_by_id_make_a_listing);
     tcase_add_test(tc, dated_feed_outweighing_its_welcome_text_is_a_listing);
+    tcase_add_test(tc, description_list_of_entries_is_a_listing_with_its_authors);
     suite_add_tcase(s, tc);
     return s;
 }
