@@ -50,13 +50,13 @@
                                    hold a sidebar or a second copy of the
                                    story for small screens */
 #define UNSIGNED_SECTIONS_SHARE 0.7 /* the same on a service page or an
-                                   unsigned one typed article: no byline or
-                                   date, so no story told in one block; a
-                                   landing page's hero and intro often hold
-                                   over half its text yet are one section of
-                                   several (measured on WCXB dev: 0.6 to 0.8
-                                   all raise service, 0.7 most: +0.005,
-                                   "all" +0.0007, no type lower) */
+                                   unsigned one: no byline or date, so no
+                                   story told in one block; a landing page's
+                                   hero and intro often hold over half its
+                                   text yet are one section of several
+                                   (measured on WCXB dev: 0.6 to 0.8 all
+                                   raise service, 0.7 most: +0.006, "all"
+                                   +0.0008, no type lower) */
 #define REGION_LINK_DENSITY 0.35 /* a wrapper this linky is page furniture */
 #define DENSE_SHARE 0.8         /* the densest region holds this much of the
                                    page's unlinked text */
@@ -447,10 +447,13 @@ static int32_t content_region(const rm_engine *e, const attempt_result *best)
     return region;
 }
 
-/* The share of the region a choice must hold to be the content alone. */
+/* The share of the region a choice must hold to be the content alone.
+ * Product and collection pages assemble theirs otherwise (the description
+ * box, the card grid), which a wider region would override. */
 static double sections_share(const rm_engine *e)
 {
-    if (e->page_type == RM_PAGE_SERVICE || (e->page_type == RM_PAGE_ARTICLE && !e->signed_page))
+    if (e->page_type == RM_PAGE_SERVICE ||
+        (!e->signed_page && e->page_type != RM_PAGE_PRODUCT && e->page_type != RM_PAGE_COLLECTION))
         return UNSIGNED_SECTIONS_SHARE;
     return SECTIONS_SHARE;
 }
