@@ -49,6 +49,14 @@
                                    on a signed page, whose wrapper may also
                                    hold a sidebar or a second copy of the
                                    story for small screens */
+#define UNSIGNED_SECTIONS_SHARE 0.7 /* the same on a service page or an
+                                   unsigned one: no byline or date, so no
+                                   story told in one block; a landing page's
+                                   hero and intro often hold over half its
+                                   text yet are one section of several
+                                   (measured on WCXB dev: 0.6 to 0.8 all
+                                   raise service, 0.7 most: +0.006, "all"
+                                   +0.0008, no type lower) */
 #define REGION_LINK_DENSITY 0.35 /* a wrapper this linky is page furniture */
 #define DENSE_SHARE 0.8         /* the densest region holds this much of the
                                    page's unlinked text */
@@ -439,13 +447,24 @@ static int32_t content_region(const rm_engine *e, const attempt_result *best)
     return region;
 }
 
+/* The share of the region a choice must hold to be the content alone.
+ * Product and collection pages assemble theirs otherwise (the description
+ * box, the card grid), which a wider region would override. */
+static double sections_share(const rm_engine *e)
+{
+    if (e->page_type == RM_PAGE_SERVICE ||
+        (!e->signed_page && e->page_type != RM_PAGE_PRODUCT && e->page_type != RM_PAGE_COLLECTION))
+        return UNSIGNED_SECTIONS_SHARE;
+    return SECTIONS_SHARE;
+}
+
 static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
 {
     if (best->root_count == 0)
         return;
     restart_from(e, base);
     int32_t region = main_region(e);
-    double share = SECTIONS_SHARE;
+    double share = sections_share(e);
     if (region == RM_NONE) {
         region = content_region(e, best);
         if (e->page_type == RM_PAGE_ARTICLE && e->signed_page)

@@ -53,7 +53,7 @@ static const struct {
     {"all", 0.878},
     {"article", 0.952},
     {"documentation", 0.944},
-    {"service", 0.842},
+    {"service", 0.849},
     {"product", 0.732},
     {"collection", 0.691},
     {"listing", 0.758},

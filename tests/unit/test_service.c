@@ -5,7 +5,9 @@
  * stays an article); a row of icons each beside a sentence of its own is
  * no gallery, while pictures with short captions still are; an
  * accordion's hidden panels that name their buttons (and are named by
- * them) are text, a panel only a toggle names stays hidden.
+ * them) are text, a panel only a toggle names stays hidden; an unsigned
+ * page whose introduction holds two thirds of its text keeps the sections
+ * beside it, a signed story the same shape keeps its body alone.
  */
 #include "page_checks.h"
 
@@ -136,6 +138,41 @@ START_TEST(panel_named_one_way_stays_hidden)
 }
 END_TEST
 
+/* An introduction of three paragraphs (two thirds of the text) beside two
+ * sections of list items, which the scorer does not count: the scorer
+ * chooses the introduction alone. */
+#define INTRO_AND_SECTIONS                                                                \
+    "<body><main><div class=\"intro\"><h1>Window cleaning</h1>"                         \
+    "<p>" PROSE "</p><p>" PROSE "</p><p>" PROSE "</p></div>"                             \
+    "<section><h2>Why us</h2><ul><li>Only pure water, no streaks left on the glass.</li>" \
+    "<li>Visits booked to the hour, before you open.</li>"                               \
+    "<li>Every cleaner insured for work at height.</li></ul></section>"                  \
+    "<section><h2>Questions</h2><ul>"                                                    \
+    "<li>Do you clean in the rain? Yes, pure water dries clean whatever the weather.</li>" \
+    "<li>Do I need to be home? No, we only need access to the garden gate.</li>"         \
+    "</ul></section></main></body></html>"
+
+START_TEST(unsigned_page_keeps_sections_beside_its_intro)
+{
+    rm_article *a = extract("<html><head><title>Window cleaning</title></head>" INTRO_AND_SECTIONS);
+    assert_has(a, "Only pure water");
+    assert_has(a, "Do I need to be home?");
+    rm_article_free(a);
+}
+END_TEST
+
+START_TEST(signed_story_keeps_its_body_alone)
+{
+    rm_article *a = extract("<html><head><title>Window cleaning</title>"
+                            "<meta name=\"author\" content=\"Ann Smith\">"
+                            "<meta property=\"article:published_time\" content=\"2024-05-01\">"
+                            "</head>" INTRO_AND_SECTIONS);
+    assert_has(a, "We have cleaned the windows");
+    assert_lacks(a, "Do I need to be home?");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *service_suite(void)
 {
     Suite *s = suite_create("service");
@@ -152,6 +189,10 @@ static Suite *service_suite(void)
     tcase_add_test(hidden, accordion_panels_named_both_ways_are_text);
     tcase_add_test(hidden, panel_named_one_way_stays_hidden);
     suite_add_tcase(s, hidden);
+    TCase *sections = tcase_create("sections");
+    tcase_add_test(sections, unsigned_page_keeps_sections_beside_its_intro);
+    tcase_add_test(sections, signed_story_keeps_its_body_alone);
+    suite_add_tcase(s, sections);
     return s;
 }
 
