@@ -824,6 +824,37 @@ static const char *const tab_panel_classes[] = {
     "accordion__panel", "accordion-content", "accordion__content", "has-pivot",
 };
 
+/* Does a node hold words of its own: a text node that is not blank, or
+ * an element with one, a few levels down (a summary in a <span>), and no
+ * picture (a linked thumbnail repeats the headline's link in pixels)? */
+static bool holds_words(const GumboNode *g, int depth)
+{
+    if (g->type == GUMBO_NODE_TEXT)
+        return g->v.text.text[strspn(g->v.text.text, " \t\r\n")] != '\0';
+    if (g->type != GUMBO_NODE_ELEMENT || depth == 0 || g->v.element.tag == GUMBO_TAG_IMG)
+        return false;
+    const GumboVector *kids = &g->v.element.children;
+    for (unsigned k = 0; k < kids->length; k++)
+        if (holds_words(kids->data[k], depth - 1))
+            return true;
+    return false;
+}
+
+/* aria-hidden="true" hides a box from screen readers, not from the eye.
+ * On a link that tabindex="-1" also takes out of the tab order it marks a
+ * repeat of a link beside it to the same place (WAI's advice for a card
+ * that links its summary as well as its headline): when the repeat says
+ * something in words (not a picture's link), the words are shown, so they are the page's. Other
+ * aria-hidden boxes (icons, a linked thumbnail, copies for a script) stay
+ * hidden, as Readability hides them. */
+#define REDUNDANT_LINK_DEPTH 3   /* the link, a <span>, its text */
+
+bool heur_is_redundant_link(const GumboNode *g, const char *tabindex)
+{
+    return g->type == GUMBO_NODE_ELEMENT && g->v.element.tag == GUMBO_TAG_A && tabindex &&
+           strcmp(tabindex, "-1") == 0 && holds_words(g, REDUNDANT_LINK_DEPTH);
+}
+
 bool heur_is_tab_panel(const char *cls)
 {
     return has_class_name(cls, &indexes()->tab_panels);

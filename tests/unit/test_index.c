@@ -584,6 +584,34 @@ START_TEST(grid_kept_beside_a_longer_guide)
 }
 END_TEST
 
+/* A topic page's teaser links its picture and its summary again for the
+ * eye, out of the tab order and hidden from screen readers, leaving the
+ * headline the one link announced: the summary is shown, so it is the
+ * card's text; an aria-hidden icon or label that is no such link stays
+ * hidden. */
+#define RIVER_TEASER(n)                                                                 \
+    "<article class=\"river\"><a href=\"/story/" #n "\" aria-hidden=\"true\" tabindex=\"-1\">"  \
+    "<img src=\"/i/" #n ".jpg\" alt=\"\"></a><h2><a href=\"/story/" #n "\">Headphones story " #n  \
+    " of the week</a></h2><p><a href=\"/story/" #n "\" aria-hidden=\"true\" tabindex=\"-1\">"      \
+    "Summary " #n ": the new pair folds flat and lasts two days on a charge.</a></p>"      \
+    "<span aria-hidden=\"true\">Icon label " #n "</span></article>"
+
+START_TEST(redundant_summary_links_are_shown)
+{
+    const char *html =
+        "<html><head><title>Headphones</title></head><body><main><h1>Headphones</h1>"
+        "<section>" RIVER_TEASER(1) RIVER_TEASER(2) RIVER_TEASER(3) RIVER_TEASER(4)
+        RIVER_TEASER(5) RIVER_TEASER(6) RIVER_TEASER(7) "</section></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Headphones story 1") && has(a, "Headphones story 7"), "cards lost:\n%s",
+                  a->text);
+    assert_has(a, "Summary 1: the new pair folds flat");
+    assert_has(a, "Summary 7: the new pair folds flat");
+    assert_lacks(a, "Icon label");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -607,6 +635,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, grid_kept_beside_a_longer_guide);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
+    tcase_add_test(tc, redundant_summary_links_are_shown);
     suite_add_tcase(s, tc);
     return s;
 }
