@@ -612,6 +612,30 @@ START_TEST(redundant_summary_links_are_shown)
 }
 END_TEST
 
+/* A shop may draw each card as a <figure> around its linked picture, its
+ * name, its kind and its price: in the grid of an index page the figure is
+ * the card, and its lines are the item's, not a picture's credits. */
+#define FIGURE_CARD(n)                                                                  \
+    "<div class=\"product-card\"><figure><a href=\"/t/shoe-" #n "\"><img src=\"/i/" #n ".png\" " \
+    "alt=\"\"></a><div class=\"info\"><a href=\"/t/shoe-" #n "\">Road shoe model " #n "</a>"      \
+    "<div class=\"subtitle\">Cushioned road running shoe " #n "</div><div class=\"price\">$1" #n \
+    "0</div></div></figure></div>"
+
+START_TEST(figure_cards_keep_their_lines)
+{
+    const char *html =
+        "<html><head><title>Running shoes</title></head><body><main><h1>Running shoes</h1>"
+        "<div class=\"grid\">" FIGURE_CARD(1) FIGURE_CARD(2) FIGURE_CARD(3) FIGURE_CARD(4)
+        FIGURE_CARD(5) FIGURE_CARD(6) FIGURE_CARD(7) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    assert_has(a, "Cushioned road running shoe 1");
+    assert_has(a, "Cushioned road running shoe 7");
+    assert_has(a, "$170");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -636,6 +660,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     tcase_add_test(tc, redundant_summary_links_are_shown);
+    tcase_add_test(tc, figure_cards_keep_their_lines);
     suite_add_tcase(s, tc);
     return s;
 }
