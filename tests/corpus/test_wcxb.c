@@ -55,7 +55,7 @@ static const struct {
     {"documentation", 0.944},
     {"service", 0.842},
     {"product", 0.732},
-    {"collection", 0.691},
+    {"collection", 0.699},
     {"listing", 0.737},
     {"forum", 0.830},
 };

@@ -13,7 +13,9 @@
  * make an index together; a card says each of its lines once, and the
  * controls alike in every card go; a grid is kept beside a buying guide
  * longer than it; the closed panels of an FAQ's disclosure buttons are text,
- * and so are the buttons' labels when they sit in a heading.
+ * and so are the buttons' labels when they sit in a heading; a teaser's
+ * summary linked again for the eye (aria-hidden, out of the tab order) is
+ * shown; a card drawn as a figure keeps its lines.
  */
 #include "page_checks.h"
 
