@@ -614,6 +614,26 @@ START_TEST(redundant_summary_links_are_shown)
 }
 END_TEST
 
+/* A link stretched over a section's heading as an overlay repeats the
+ * heading's own words for the eye: the heading says them once. */
+START_TEST(overlay_link_repeating_its_heading_stays_hidden)
+{
+    const char *html =
+        "<html><head><title>Cookers</title></head><body><main><h1>Cookers</h1>"
+        "<section><h2><a href=\"/air\" aria-hidden=\"true\" tabindex=\"-1\"><span>Quiet air "
+        "purifiers</span></a>Quiet air purifiers</h2><p>Helps remove dust, smoke and pollen from "
+        "a room of any size, quietly enough to leave running through the night.</p></section>"
+        "<section><h2>Pressure cookers</h2><p>Dinner in a third of the time, with a lid that "
+        "locks until the pressure is down and a pot that goes in the dishwasher.</p></section>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    const char *first = strstr(a->text, "Quiet air purifiers");
+    ck_assert_msg(first && !strstr(first + 1, "Quiet air purifiers"), "heading not said once:\n%s",
+                  a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A shop may draw each card as a <figure> around its linked picture, its
  * name, its kind and its price: in the grid of an index page the figure is
  * the card, and its lines are the item's, not a picture's credits. */
@@ -662,6 +682,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
     tcase_add_test(tc, redundant_summary_links_are_shown);
+    tcase_add_test(tc, overlay_link_repeating_its_heading_stays_hidden);
     tcase_add_test(tc, figure_cards_keep_their_lines);
     suite_add_tcase(s, tc);
     return s;
