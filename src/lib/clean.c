@@ -731,6 +731,14 @@ static bool is_link_row(const rm_engine *e, int32_t id)
            engine_link_density(s) > LINK_ROW_DENSITY;
 }
 
+/* A shop's card may be drawn as a <figure> around its linked picture, its
+ * name, colours and price: in an index page's grid such a figure is the
+ * card, and its words are the item's, not a picture's credit. */
+static bool is_picture_credit(const rm_engine *e, int32_t id)
+{
+    return is_figure_credit(e, id) && !in_index_card(e, id);
+}
+
 static void clean_subtree_fixed(rm_engine *e, int32_t root)
 {
     int32_t end = engine_end(e, root);
@@ -752,7 +760,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) ||
-                                 is_author_bio(e, i) || is_figure_credit(e, i))) {
+                                 is_author_bio(e, i) || is_picture_credit(e, i))) {
             gone = true;
         }
         if (gone)

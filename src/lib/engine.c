@@ -618,6 +618,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
     uint32_t f = 0;
     bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
     bool controls = false, expands = false, streamed = false;
+    const char *tabindex = NULL;
     for (unsigned k = 0; k < attrs->length; k++) {
         const GumboAttribute *at = attrs->data[k];
         const char *name = at->name, *v = at->value;
@@ -670,6 +671,10 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
                 f |= style_fixed(v) ? NF_FIXED : 0;
             }
             break;
+        case 't':
+            if (strcmp(name, "tabindex") == 0)
+                tabindex = v;
+            break;
         case 'i':
             if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody")) {
                 f |= NF_HAS_BODY;
@@ -692,7 +697,8 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
      * page's <main> is hidden from assistive technology only while a modal
      * (a consent dialog) is open over it, as the inert background of the
      * dialog pattern: it stays the page's content. */
-    if (aria_hidden && !fallback_image && g->v.element.tag != GUMBO_TAG_MAIN)
+    if (aria_hidden && !fallback_image && g->v.element.tag != GUMBO_TAG_MAIN &&
+        !heur_is_redundant_link(g, tabindex))
         hidden = true;
     /* A closed tab or accordion panel is hidden only until a click (hidden
      * by the page, docs/architecture.md): its text is the page's. */

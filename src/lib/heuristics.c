@@ -824,6 +824,87 @@ static const char *const tab_panel_classes[] = {
     "accordion__panel", "accordion-content", "accordion__content", "has-pivot",
 };
 
+/* Does a node hold words of its own: a text node that is not blank, or
+ * an element with one, a few levels down (a summary in a <span>), and no
+ * picture (a linked thumbnail repeats the headline's link in pixels)? */
+static bool holds_words(const GumboNode *g, int depth)
+{
+    if (g->type == GUMBO_NODE_TEXT)
+        return g->v.text.text[strspn(g->v.text.text, " \t\r\n")] != '\0';
+    if (g->type != GUMBO_NODE_ELEMENT || depth == 0 || g->v.element.tag == GUMBO_TAG_IMG)
+        return false;
+    const GumboVector *kids = &g->v.element.children;
+    for (unsigned k = 0; k < kids->length; k++)
+        if (holds_words(kids->data[k], depth - 1))
+            return true;
+    return false;
+}
+
+/* The first words a node holds (its first text that is not blank, a few
+ * levels down), or NULL. */
+static const char *first_words(const GumboNode *g, int depth)
+{
+    if (g->type == GUMBO_NODE_TEXT)
+        return g->v.text.text[strspn(g->v.text.text, " \t\r\n")] ? g->v.text.text : NULL;
+    if (g->type != GUMBO_NODE_ELEMENT || depth == 0)
+        return NULL;
+    const GumboVector *kids = &g->v.element.children;
+    for (unsigned k = 0; k < kids->length; k++) {
+        const char *w = first_words(kids->data[k], depth - 1);
+        if (w)
+            return w;
+    }
+    return NULL;
+}
+
+/* Do two texts say the same, white space around them aside? */
+static bool same_words(const char *a, const char *b)
+{
+    a += strspn(a, " \t\r\n");
+    b += strspn(b, " \t\r\n");
+    size_t la = strlen(a), lb = strlen(b);
+    while (la > 0 && strchr(" \t\r\n", a[la - 1]))
+        la--;
+    while (lb > 0 && strchr(" \t\r\n", b[lb - 1]))
+        lb--;
+    return la == lb && memcmp(a, b, la) == 0;
+}
+
+/* Are the link's words said again right beside it, as text of the same
+ * parent (a link stretched over a card's heading as an overlay, its label
+ * the heading's own text)? Then the repeat is the copy. */
+static bool said_beside(const GumboNode *link, int depth)
+{
+    const char *words = first_words(link, depth);
+    const GumboNode *parent = link->parent;
+    if (!words || !parent || parent->type != GUMBO_NODE_ELEMENT)
+        return false;
+    const GumboVector *kids = &parent->v.element.children;
+    for (unsigned k = 0; k < kids->length; k++) {
+        const GumboNode *c = kids->data[k];
+        if (c != link && c->type == GUMBO_NODE_TEXT && same_words(c->v.text.text, words))
+            return true;
+    }
+    return false;
+}
+
+/* aria-hidden="true" hides a box from screen readers, not from the eye.
+ * On a link that tabindex="-1" also takes out of the tab order it marks a
+ * repeat of a link beside it to the same place (WAI's advice for a card
+ * that links its summary as well as its headline): when the repeat says
+ * something in words (not a picture's link) that its parent does not say
+ * again, the words are shown, so they are the page's. Other aria-hidden
+ * boxes (icons, a linked thumbnail, copies for a script) stay hidden, as
+ * Readability hides them. */
+#define REDUNDANT_LINK_DEPTH 3   /* the link, a <span>, its text */
+
+bool heur_is_redundant_link(const GumboNode *g, const char *tabindex)
+{
+    return g->type == GUMBO_NODE_ELEMENT && g->v.element.tag == GUMBO_TAG_A && tabindex &&
+           strcmp(tabindex, "-1") == 0 && holds_words(g, REDUNDANT_LINK_DEPTH) &&
+           !said_beside(g, REDUNDANT_LINK_DEPTH);
+}
+
 bool heur_is_tab_panel(const char *cls)
 {
     return has_class_name(cls, &indexes()->tab_panels);

@@ -55,7 +55,7 @@ static const struct {
     {"documentation", 0.944},
     {"service", 0.849},
     {"product", 0.732},
-    {"collection", 0.691},
+    {"collection", 0.699},
     {"listing", 0.758},
     {"forum", 0.830},
 };

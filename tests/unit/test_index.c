@@ -13,7 +13,9 @@
  * make an index together; a card says each of its lines once, and the
  * controls alike in every card go; a grid is kept beside a buying guide
  * longer than it; the closed panels of an FAQ's disclosure buttons are text,
- * and so are the buttons' labels when they sit in a heading.
+ * and so are the buttons' labels when they sit in a heading; a teaser's
+ * summary linked again for the eye (aria-hidden, out of the tab order) is
+ * shown; a card drawn as a figure keeps its lines.
  */
 #include "page_checks.h"
 
@@ -584,6 +586,78 @@ START_TEST(grid_kept_beside_a_longer_guide)
 }
 END_TEST
 
+/* A topic page's teaser links its picture and its summary again for the
+ * eye, out of the tab order and hidden from screen readers, leaving the
+ * headline the one link announced: the summary is shown, so it is the
+ * card's text; an aria-hidden icon or label that is no such link stays
+ * hidden. */
+#define RIVER_TEASER(n)                                                                 \
+    "<article class=\"river\"><a href=\"/story/" #n "\" aria-hidden=\"true\" tabindex=\"-1\">"  \
+    "<img src=\"/i/" #n ".jpg\" alt=\"\"></a><h2><a href=\"/story/" #n "\">Headphones story " #n  \
+    " of the week</a></h2><p><a href=\"/story/" #n "\" aria-hidden=\"true\" tabindex=\"-1\">"      \
+    "Summary " #n ": the new pair folds flat and lasts two days on a charge.</a></p>"      \
+    "<span aria-hidden=\"true\">Icon label " #n "</span></article>"
+
+START_TEST(redundant_summary_links_are_shown)
+{
+    const char *html =
+        "<html><head><title>Headphones</title></head><body><main><h1>Headphones</h1>"
+        "<section>" RIVER_TEASER(1) RIVER_TEASER(2) RIVER_TEASER(3) RIVER_TEASER(4)
+        RIVER_TEASER(5) RIVER_TEASER(6) RIVER_TEASER(7) "</section></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Headphones story 1") && has(a, "Headphones story 7"), "cards lost:\n%s",
+                  a->text);
+    assert_has(a, "Summary 1: the new pair folds flat");
+    assert_has(a, "Summary 7: the new pair folds flat");
+    assert_lacks(a, "Icon label");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A link stretched over a section's heading as an overlay repeats the
+ * heading's own words for the eye: the heading says them once. */
+START_TEST(overlay_link_repeating_its_heading_stays_hidden)
+{
+    const char *html =
+        "<html><head><title>Cookers</title></head><body><main><h1>Cookers</h1>"
+        "<section><h2><a href=\"/air\" aria-hidden=\"true\" tabindex=\"-1\"><span>Quiet air "
+        "purifiers</span></a>Quiet air purifiers</h2><p>Helps remove dust, smoke and pollen from "
+        "a room of any size, quietly enough to leave running through the night.</p></section>"
+        "<section><h2>Pressure cookers</h2><p>Dinner in a third of the time, with a lid that "
+        "locks until the pressure is down and a pot that goes in the dishwasher.</p></section>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    const char *first = strstr(a->text, "Quiet air purifiers");
+    ck_assert_msg(first && !strstr(first + 1, "Quiet air purifiers"), "heading not said once:\n%s",
+                  a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A shop may draw each card as a <figure> around its linked picture, its
+ * name, its kind and its price: in the grid of an index page the figure is
+ * the card, and its lines are the item's, not a picture's credits. */
+#define FIGURE_CARD(n)                                                                  \
+    "<div class=\"product-card\"><figure><a href=\"/t/shoe-" #n "\"><img src=\"/i/" #n ".png\" " \
+    "alt=\"\"></a><div class=\"info\"><a href=\"/t/shoe-" #n "\">Road shoe model " #n "</a>"      \
+    "<div class=\"subtitle\">Cushioned road running shoe " #n "</div><div class=\"price\">$1" #n \
+    "0</div></div></figure></div>"
+
+START_TEST(figure_cards_keep_their_lines)
+{
+    const char *html =
+        "<html><head><title>Running shoes</title></head><body><main><h1>Running shoes</h1>"
+        "<div class=\"grid\">" FIGURE_CARD(1) FIGURE_CARD(2) FIGURE_CARD(3) FIGURE_CARD(4)
+        FIGURE_CARD(5) FIGURE_CARD(6) FIGURE_CARD(7) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    assert_has(a, "Cushioned road running shoe 1");
+    assert_has(a, "Cushioned road running shoe 7");
+    assert_has(a, "$170");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -607,6 +681,9 @@ static Suite *index_suite(void)
     tcase_add_test(tc, grid_kept_beside_a_longer_guide);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);
+    tcase_add_test(tc, redundant_summary_links_are_shown);
+    tcase_add_test(tc, overlay_link_repeating_its_heading_stays_hidden);
+    tcase_add_test(tc, figure_cards_keep_their_lines);
     suite_add_tcase(s, tc);
     return s;
 }

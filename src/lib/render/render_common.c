@@ -287,7 +287,8 @@ static int hidden_by_attribute(const rm_dom *dom, int32_t id)
     if (dom_attr(dom, id, "hidden"))
         return 1;
     const char *aria = dom_attr(dom, id, "aria-hidden");
-    if (aria && strcasecmp(aria, "true") == 0)
+    if (aria && strcasecmp(aria, "true") == 0 &&
+        !heur_is_redundant_link(dom->nodes[id].g, dom_attr(dom, id, "tabindex")))
         return 1;
     const char *style = dom_attr(dom, id, "style");
     return style && (style_declares(style, "display:none") ||
