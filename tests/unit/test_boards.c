@@ -180,6 +180,61 @@ START_TEST(posts_in_forms_with_hidden_ids_stay)
 }
 END_TEST
 
+/* A thread in the layout of today's packages (XenForo 2 here): each post
+ * has a cell for its author — avatar (the member's initial when no picture
+ * was uploaded), name linked to the profile, title and banner, stat rows —
+ * and a cell for the date and text. The name stays as the post's short
+ * author line (conditional cleaning would take the linky cell, and a
+ * member panel holding the name would go whole); the initial, the title,
+ * the banner, the stats and the note under an edited post go. */
+#define CELL_POST(n, author, initial, text)                                                    \
+    "<article class=\"message message--post\" data-author=\"" author "\" id=\"js-post-" n     \
+    "\"><div class=\"message-inner\"><div class=\"message-cell message-cell--user\">"         \
+    "<section class=\"message-user\"><div class=\"message-avatar\"><a href=\"/members/"      \
+    author "." n "/\" class=\"avatar avatar--m avatar--default\"><span class=\"avatar-u" n   \
+    "-m\" role=\"img\">" initial "</span></a></div><div class=\"message-userDetails\">"      \
+    "<h4 class=\"message-name\"><a href=\"/members/" author "." n "/\" class=\"username\">"  \
+    author "</a></h4><h5 class=\"userTitle message-userTitle\">Prominent Member</h5>"        \
+    "<div class=\"userBanner message-userBanner\"><strong>7+ Year Member</strong></div>"     \
+    "</div><div class=\"message-userExtras\"><dl class=\"pairs\"><dt>Joined</dt><dd>Jun 12, " \
+    "2006</dd></dl><dl class=\"pairs\"><dt>Messages</dt><dd>2,287</dd></dl><dl "             \
+    "class=\"pairs\"><dt>Reaction score</dt><dd>682</dd></dl></div></section></div>"         \
+    "<div class=\"message-cell message-cell--main\"><header class=\"message-attribution\">" \
+    "<ul><li><a href=\"/threads/fans.1/post-" n "\"><time datetime=\"2024-09-21T07:25:09\">" \
+    "Sep 21, 2024</time></a></li></ul></header><div class=\"message-content\"><article "     \
+    "class=\"message-body\"><div class=\"bbWrapper\">" text "</div></article><div "           \
+    "class=\"message-lastEdit\">Last edited: Sep 26, 2024</div></div><footer>"                  \
+    "<a href=\"/threads/fans.1/reply?quote=" n "\">Reply</a></footer></div></div></article>"
+
+START_TEST(poster_names_stay_and_their_titles_go)
+{
+    const char *html =
+        "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"
+        "</head><body><h1>Quiet fans</h1><div class=\"block-body\">"
+        CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "
+                  "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?")
+        CELL_POST("102", "ohmlaw", "O", "Set the minimum duty cycle to thirty percent or so, "
+                  "below that most fans stall and start again, which is the whine you hear.")
+        CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "
+                  "for the same air, and a slower fan is a quieter fan in nearly every case.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine");
+    assert_has(a, "Swap them for larger ones");
+    assert_has(a, "fanless");
+    assert_has(a, "ohmlaw");
+    assert_has(a, "kelvin");
+    assert_lacks(a, "Prominent Member");
+    assert_lacks(a, "7+ Year Member");
+    assert_lacks(a, "Reaction score");
+    assert_lacks(a, "\nK\n");
+    assert_lacks(a, "\nO\n");
+    assert_lacks(a, "Last edited");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boards_suite(void)
 {
     Suite *s = suite_create("boards");
@@ -189,6 +244,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, permalinked_comments_under_a_story_stay_clutter);
     tcase_add_test(tc, linky_and_pictured_posts_stay_in_a_thread);
     tcase_add_test(tc, posts_in_forms_with_hidden_ids_stay);
+    tcase_add_test(tc, poster_names_stay_and_their_titles_go);
     suite_add_tcase(s, tc);
     return s;
 }
