@@ -388,23 +388,29 @@ static bool says_more_than_captions(const rm_stats *s)
 }
 
 /* The poster's name over a post: a short box of no sentence holding a link
- * to the member's profile with text (not only the avatar). A thread says
+ * to the member's profile with text (not only the avatar), a third of the
+ * box's text or more (a box of values whose labels are icons is the
+ * member's stats around the name, and goes as before). A thread says
  * who wrote each post, so conditional cleaning spares it as it spares the
  * date row, however linky; the member's title and stats go by their own
  * rules. */
 #define POSTER_NAME_MAX_CHARS 100
+#define POSTER_NAME_SHARE 3   /* the name is a third of the box or more */
 
 static bool holds_poster_name(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     if (!e->thread || s->chars == 0 || s->chars > POSTER_NAME_MAX_CHARS || s->sentences > 0)
         return false;
+    uint32_t name = 0;
     int32_t end = engine_end(e, id);
     for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end))
         if (node(e, i)->tag == GUMBO_TAG_A && e->st[i].chars > 0 &&
-            heur_is_profile_link(dom_attr(&e->dom, i, "href")))
-            return true;
-    return false;
+            heur_is_profile_link(dom_attr(&e->dom, i, "href"))) {
+            name += e->st[i].chars;
+            i = engine_end(e, i) - 1;
+        }
+    return name > 0 && name * POSTER_NAME_SHARE >= s->chars;
 }
 
 /* Readability's _cleanConditionally verdict for one container. */

@@ -235,6 +235,55 @@ START_TEST(poster_names_stay_and_their_titles_go)
 }
 END_TEST
 
+/* A name box where the name is a small part of the text (vBulletin's
+ * member menu: "View Profile", "View Forum Posts" under the name) is the
+ * member's menu more than their name: it is not spared, and conditional
+ * cleaning takes it as the link list it is. (The opening post's box holds
+ * the scorer's choice and stays whatever its statistics.) */
+#define MENU_POST(n, author, date, text)                                                       \
+    "<li class=\"postbit postcontainer\" id=\"post_" n "\"><div class=\"postdetails\"><div "  \
+    "class=\"posthead\"><span class=\"postdate\"><span class=\"date\">" date "</span></span> " \
+    "<span class=\"nodecontrols\"><a name=\"post" n "\" href=\"showthread.php?t=1&amp;p=" n   \
+    "#post" n "\" class=\"postcounter\">#1</a></span></div>\n<div class=\"userinfo\"><div "    \
+    "class=\"username_container\"><div class=\"popupmenu memberaction\"><a class=\"username\" " \
+    "href=\"member.php?u=" n "\"><strong>" author "</strong></a>\n<ul class=\"popupbody\"><li>" \
+    "<a href=\"member.php?u=" n "\">View Profile</a></li><li><a href=\"search.php?do="         \
+    "finduser&amp;userid=" n "\">View Forum Posts</a></li><li><a href=\"search.php?do="       \
+    "finduser&amp;userid=" n "&amp;t=1\">View Forum Threads</a></li></ul></div>\n<span "      \
+    "class=\"usertitle\">Junior Member</span></div></div></div>\n<div class=\"postbody\"><div " \
+    "class=\"postrow\"><div class=\"content\"><blockquote class=\"postcontent\">" text         \
+    "</blockquote></div></div></div></li>"
+
+static unsigned occurrences(const char *text, const char *what)
+{
+    unsigned n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+START_TEST(member_menus_beside_names_go)
+{
+    const char *html =
+        "<html><head><title>Web hosting</title></head><body><h1>Web hosting</h1>"
+        "<ol id=\"posts\" class=\"posts\">"
+        MENU_POST("1001", "HOSTLAR", "11-29-2024, 09:03 AM", "What do you pay attention to if you are going to "
+                  "buy a web hosting service? Is location important for you, or only the price and "
+                  "the support?")
+        MENU_POST("1002", "dfrag", "11-29-2024, 01:50 PM", "Confidence that the chosen supplier will provide good "
+                  "service, minimum downtimes and good after sales support, then the location.")
+        MENU_POST("1003", "webmon", "11-29-2024, 02:43 PM", "I order a month, build a small site on it and monitor it "
+                  "every minute: that tells me what I care about most, which is reliability.")
+        "</ol></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Confidence that the chosen supplier");
+    assert_has(a, "which is reliability");
+    ck_assert_msg(occurrences(a->text, "View Forum Posts") <= 1, "member menus kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boards_suite(void)
 {
     Suite *s = suite_create("boards");
@@ -245,6 +294,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, linky_and_pictured_posts_stay_in_a_thread);
     tcase_add_test(tc, posts_in_forms_with_hidden_ids_stay);
     tcase_add_test(tc, poster_names_stay_and_their_titles_go);
+    tcase_add_test(tc, member_menus_beside_names_go);
     suite_add_tcase(s, tc);
     return s;
 }
