@@ -720,6 +720,33 @@ static bool is_edit_note(const rm_engine *e, int32_t id)
     return note;
 }
 
+/* A member's profile laid out as a definition list (phpBB's "postprofile":
+ * the term holds the avatar and the name linked to the profile, each
+ * description a fact about the member: rank, post count, join date,
+ * location, a board's own fields): the descriptions go, the name stays.
+ * Threads only. */
+static bool dt_holds_profile_link(const rm_engine *e, int32_t dt)
+{
+    int32_t end = engine_end(e, dt);
+    for (int32_t i = dt + 1; i < end; i++)
+        if (node(e, i)->tag == GUMBO_TAG_A && heur_is_profile_link(dom_attr(&e->dom, i, "href")))
+            return true;
+    return false;
+}
+
+static bool is_profile_fact(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || node(e, id)->tag != GUMBO_TAG_DD)
+        return false;
+    int32_t dl = node(e, id)->parent;
+    if (dl == RM_NONE || node(e, dl)->tag != GUMBO_TAG_DL)
+        return false;
+    for (int32_t c = node(e, dl)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (node(e, c)->tag == GUMBO_TAG_DT && dt_holds_profile_link(e, c))
+            return true;
+    return false;
+}
+
 #define COUNTER_MAX_CHARS 8
 
 /* A post's permalink number ("#12", a link) or a bare count beside a post
@@ -777,6 +804,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) ||
+                                 is_profile_fact(e, i) ||
                                  is_author_bio(e, i) || is_figure_credit(e, i))) {
             gone = true;
         }

@@ -284,6 +284,42 @@ START_TEST(member_menus_beside_names_go)
 }
 END_TEST
 
+/* phpBB's member profile beside each post is a definition list: the term
+ * holds the name linked to the profile, each description a fact about the
+ * member (a rank, a board's own fields such as a founding date or a
+ * motto), whatever its label. The facts go, the name stays. */
+#define RANK_POST(n, author, date, text)                                                      \
+    "<div id=\"p" n "\" class=\"post bg2\"><div class=\"inner\">"                            \
+    "<dl class=\"postprofile\"><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u=" n      \
+    "\">" author "</a></dt><dd>Senator</dd><dd><strong>Founded:</strong> Dec 11, 2021</dd>"  \
+    "<dd>Benevolent Republic</dd></dl>"                                                      \
+    "<div class=\"postbody\"><h3><a href=\"#p" n "\">Re: Quiet fans</a></h3><p "            \
+    "class=\"author\"><a href=\"./viewtopic.php?p=" n "#p" n "\">" date "</a></p>"           \
+    "<div class=\"content\">" text "</div></div></div></div>"
+
+START_TEST(profile_facts_beside_posts_go)
+{
+    const char *html =
+        BOARD_HEAD
+        RANK_POST("101", "fanless", "Mon Jan 22, 2024 9:02 am", "My case fans whine at idle, "
+                  "however I set the curve in the firmware. Is there a way to make them quiet?")
+        RANK_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "
+                  "to thirty percent; below that they stall and restart, which is the whine.")
+        RANK_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "
+                  "ones: a bigger fan moves the same air turning slower, and so more quietly.")
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine at idle");
+    assert_has(a, "Swap them for larger ones");
+    assert_has(a, "kelvin");
+    assert_lacks(a, "Senator");
+    assert_lacks(a, "Founded");
+    assert_lacks(a, "Benevolent Republic");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boards_suite(void)
 {
     Suite *s = suite_create("boards");
@@ -295,6 +331,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, posts_in_forms_with_hidden_ids_stay);
     tcase_add_test(tc, poster_names_stay_and_their_titles_go);
     tcase_add_test(tc, member_menus_beside_names_go);
+    tcase_add_test(tc, profile_facts_beside_posts_go);
     suite_add_tcase(s, tc);
     return s;
 }
