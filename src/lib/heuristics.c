@@ -1629,11 +1629,12 @@ static const char *const comment_count_words[] = {
 };
 
 /* The member panel beside a forum post (XenForo, vBulletin, phpBB,
- * Discourse, Invision): label/value rows about the author, not the post. */
+ * Discourse, Invision; travel forums count "518 helpful votes"): label/value
+ * rows about the author, not the post. */
 static const char *const member_stat_labels[] = {
     "joined", "join date", "messages", "posts:", "reaction score", "location:",
     "likes received", "member since", "registered", "trophy points", "points:",
-    "reputation",
+    "reputation", "helpful votes",
 };
 
 size_t heur_member_stat_labels(const char *text, size_t len)

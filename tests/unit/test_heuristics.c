@@ -241,7 +241,7 @@ END_TEST
 START_TEST(member_stat_rows)
 {
     const char *yes[] = {"joined: mar 2019", "posts: 1,204", " 1,204 posts", "87 messages",
-                         "registered 2012", "location: berlin"};
+                         "registered 2012", "location: berlin", "518 helpful votes"};
     const char *no[] = {"my posts keep vanishing", "2 may 2025", "reply", "join us"};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         ck_assert_msg(heur_starts_with_member_stat(yes[i], strlen(yes[i])), "%s", yes[i]);
