@@ -430,6 +430,32 @@ static bool in_index_description(const rm_engine *e, int32_t id)
     return false;
 }
 
+/* The poster's name over a post: a short box of no sentence holding a link
+ * to the member's profile with text (not only the avatar), a third of the
+ * box's text or more (a box of values whose labels are icons is the
+ * member's stats around the name, and goes as before). A thread says
+ * who wrote each post, so conditional cleaning spares it as it spares the
+ * date row, however linky; the member's title and stats go by their own
+ * rules. */
+#define POSTER_NAME_MAX_CHARS 100
+#define POSTER_NAME_SHARE 3   /* the name is a third of the box or more */
+
+static bool holds_poster_name(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > POSTER_NAME_MAX_CHARS || s->sentences > 0)
+        return false;
+    uint32_t name = 0;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->tag == GUMBO_TAG_A && e->st[i].chars > 0 &&
+            heur_is_profile_link(dom_attr(&e->dom, i, "href"))) {
+            name += e->st[i].chars;
+            i = engine_end(e, i) - 1;
+        }
+    return name > 0 && name * POSTER_NAME_SHARE >= s->chars;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
                                    unsigned attempt)
@@ -445,6 +471,8 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
     /* A post's signature line (author link, date) is linky and short, and
      * is what a thread shows of who wrote what. */
     if (e->thread && (e->flags[id] & NF_HAS_DATE) && s->chars <= BYLINE_MAX_CHARS)
+        return false;
+    if (holds_poster_name(e, id))
         return false;
     if (attempt & ATTEMPT_SECTIONS)
         return section_is_furniture(e, id);
@@ -644,13 +672,15 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
 /* The member panel of a forum post ("Joined: Mar 2019 · Messages: 1,204 ·
  * Reaction score: 310"): two or more member-stat labels in a short box of
  * label rows, holding no paragraph and at most one sentence (a post that
- * mentions its author's join date is still the post). */
+ * mentions its author's join date is still the post). A box that holds a
+ * heading is the whole author cell, whose heading is the poster's name: it
+ * stays, and the stat rows inside it are judged on their own. */
 static bool is_member_panel(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
     if (!e->thread || s->chars == 0 || s->chars > MEMBER_PANEL_MAX_CHARS || s->paragraphs > 0 ||
-        s->sentences > 1 ||
+        s->sentences > 1 || s->headings > 0 ||
         (t != GUMBO_TAG_DIV && t != GUMBO_TAG_DL && t != GUMBO_TAG_UL && t != GUMBO_TAG_ASIDE &&
          t != GUMBO_TAG_SECTION))
         return false;
@@ -694,6 +724,71 @@ static bool is_member_row(const rm_engine *e, int32_t id)
     bool row = text && heur_starts_with_member_stat(text, len);
     free(text);
     return row;
+}
+
+/* The title or rank badge under a poster's name ("Prominent Member",
+ * "7+ Year Member"), named so by the forum software: the member's
+ * standing, not what they wrote. Threads only, short boxes only. */
+#define MEMBER_TITLE_MAX_CHARS 60
+
+static bool is_member_title(const rm_engine *e, int32_t id)
+{
+    return e->thread && e->st[id].chars <= MEMBER_TITLE_MAX_CHARS && e->st[id].sentences == 0 &&
+           heur_is_member_title_marker(dom_attr(&e->dom, id, "class"));
+}
+
+/* A default avatar: the poster's initial drawn in a coloured box named
+ * "avatar" where the member uploaded no picture ("B"). Threads only. */
+#define AVATAR_INITIAL_MAX_CHARS 2
+
+static bool is_avatar_initial(const rm_engine *e, int32_t id)
+{
+    return e->thread && e->st[id].chars > 0 && e->st[id].chars <= AVATAR_INITIAL_MAX_CHARS &&
+           heur_is_avatar_marker(dom_attr(&e->dom, id, "class"));
+}
+
+/* The note under an edited post and the mark of a gap between posts
+ * (heur_is_edit_note), standing on its own line. Threads only. */
+#define EDIT_NOTE_MAX_CHARS 120
+
+static bool is_edit_note(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > EDIT_NOTE_MAX_CHARS || s->paragraphs > 1 ||
+        (e->flags[id] & (NF_IN_CODE | NF_IN_TABLE)))
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, EDIT_NOTE_MAX_CHARS * 4, &len);
+    bool note = text && heur_is_edit_note(text, len);
+    free(text);
+    return note;
+}
+
+/* A member's profile laid out as a definition list (phpBB's "postprofile":
+ * the term holds the avatar and the name linked to the profile, each
+ * description a fact about the member: rank, post count, join date,
+ * location, a board's own fields): the descriptions go, the name stays.
+ * Threads only. */
+static bool dt_holds_profile_link(const rm_engine *e, int32_t dt)
+{
+    int32_t end = engine_end(e, dt);
+    for (int32_t i = dt + 1; i < end; i++)
+        if (node(e, i)->tag == GUMBO_TAG_A && heur_is_profile_link(dom_attr(&e->dom, i, "href")))
+            return true;
+    return false;
+}
+
+static bool is_profile_fact(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || node(e, id)->tag != GUMBO_TAG_DD)
+        return false;
+    int32_t dl = node(e, id)->parent;
+    if (dl == RM_NONE || node(e, dl)->tag != GUMBO_TAG_DL)
+        return false;
+    for (int32_t c = node(e, dl)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (node(e, c)->tag == GUMBO_TAG_DT && dt_holds_profile_link(e, c))
+            return true;
+    return false;
 }
 
 #define COUNTER_MAX_CHARS 8
@@ -759,7 +854,9 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
             gone = true;
         } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
                                  is_post_signature(e, i, root) ||
-                                 is_member_row(e, i) || is_post_number(e, i) ||
+                                 is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
+                                 is_avatar_initial(e, i) || is_edit_note(e, i) ||
+                                 is_profile_fact(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {
             gone = true;
         }

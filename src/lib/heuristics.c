@@ -1710,11 +1710,12 @@ static const char *const comment_count_words[] = {
 };
 
 /* The member panel beside a forum post (XenForo, vBulletin, phpBB,
- * Discourse, Invision): label/value rows about the author, not the post. */
+ * Discourse, Invision; travel forums count "518 helpful votes"): label/value
+ * rows about the author, not the post. */
 static const char *const member_stat_labels[] = {
     "joined", "join date", "messages", "posts:", "reaction score", "location:",
     "likes received", "member since", "registered", "trophy points", "points:",
-    "reputation",
+    "reputation", "helpful votes",
 };
 
 size_t heur_member_stat_labels(const char *text, size_t len)
@@ -1729,6 +1730,125 @@ size_t heur_member_stat_labels(const char *text, size_t len)
             }
     }
     return hits;
+}
+
+/* The path word every forum and Q&A package puts before a member's name or
+ * number in the address of their profile (XenForo "/members/ann.12/",
+ * Discourse "/u/ann", Stack Exchange "/users/12/ann", Invision, Vanilla,
+ * Quora and TripAdvisor "/profile/ann", Reddit "/user/ann", vBulletin and
+ * phpBB "member.php?u=12", "memberlist.php?mode=viewprofile&u=2"). The word
+ * must be followed by the member, so "/members/" alone (the member list)
+ * is no profile. */
+static const char *const profile_path_words[] = {"members", "member", "u", "user", "users",
+                                                 "profile", "profiles"};
+static const char *const profile_scripts[] = {"member.php", "memberlist.php", "profile.php"};
+
+static bool segment_is(const char *seg, size_t len, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(words[i]) == len && strncasecmp(seg, words[i], len) == 0)
+            return true;
+    return false;
+}
+
+bool heur_is_profile_link(const char *href)
+{
+    if (!href)
+        return false;
+    /* Skip the scheme and host: the path starts at the first '/' after "//". */
+    const char *p = strstr(href, "//");
+    p = p ? strchr(p + 2, '/') : href;
+    while (p && *p) {
+        while (*p == '/')
+            p++;
+        size_t len = strcspn(p, "/?#");
+        if (len == 0)
+            return false;
+        const char *next = p + len;
+        if (segment_is(p, len, profile_scripts, COUNT(profile_scripts)))
+            return *next == '?' && strchr(next, '=') != NULL;
+        if (segment_is(p, len, profile_path_words, COUNT(profile_path_words)))
+            return *next == '/' && next[1] != '\0' && next[1] != '?' && next[1] != '#';
+        if (*next != '/')
+            return false;
+        p = next;
+    }
+    return false;
+}
+
+/* The title or rank a forum shows under a poster's name ("Prominent
+ * Member", "Senator") and the banner beside it ("7+ Year Member"): XenForo
+ * "userTitle" and "userBanner", vBulletin "usertitle", phpBB
+ * "profile-rank", Invision and Discourse "user-title". Whole class names,
+ * as "no-profile-rank" marks a post without one. */
+static const char *const member_title_classes[] = {
+    "usertitle", "user-title", "userbanner", "user-banner", "member-title", "profile-rank",
+    "rankname",
+};
+
+bool heur_is_member_title_marker(const char *cls)
+{
+    for (const char *p = cls; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        size_t n = strcspn(p, " \t\n");
+        if (n && segment_is(p, n, member_title_classes, COUNT(member_title_classes)))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+/* The picture beside a poster's name, which forum software draws as the
+ * member's initial when they uploaded none. */
+static const char *const avatar_tokens[] = {"avatar", "avatars"};
+
+bool heur_is_avatar_marker(const char *cls)
+{
+    return has_class_token(cls, avatar_tokens, COUNT(avatar_tokens));
+}
+
+/* The words forum packages use for an edited post (XenForo "Last edited:",
+ * vBulletin "Last edited by ann; date", phpBB "Last edited by ann on date,
+ * edited 1 time in total", FluxBB "Last edited by ann (date)", Invision
+ * "Edited June 19 by ann") and for the time between two posts (Invision's
+ * "2 weeks later..."): notes about the post, not what it says. */
+static const char *const gap_units[] = {"day", "days", "week", "weeks", "month", "months",
+                                        "year", "years"};
+
+static bool has_prefix(const char *text, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return len >= n && memcmp(text, prefix, n) == 0;
+}
+
+bool heur_is_edit_note(const char *text, size_t len)
+{
+    while (len > 0 && *text == ' ') {
+        text++;
+        len--;
+    }
+    if (has_prefix(text, len, "last edited"))
+        return true;
+    if (has_prefix(text, len, "edited ")) {
+        for (size_t i = 0; i + 4 <= len; i++)
+            if (memcmp(text + i, " by ", 4) == 0)
+                return true;
+        return false;
+    }
+    size_t i = 0;
+    while (i < len && text[i] >= '0' && text[i] <= '9')
+        i++;
+    if (i == 0 || i >= len || text[i] != ' ')
+        return false;
+    i++;
+    for (size_t k = 0; k < COUNT(gap_units); k++) {
+        size_t n = strlen(gap_units[k]);
+        if (len - i >= n + 6 && memcmp(text + i, gap_units[k], n) == 0 &&
+            memcmp(text + i + n, " later", 6) == 0)
+            return true;
+    }
+    return false;
 }
 
 bool heur_starts_with_member_stat(const char *text, size_t len)

@@ -124,6 +124,24 @@ size_t heur_member_stat_labels(const char *text, size_t len);
  * or with a count and one ("1,204 posts")? */
 bool heur_starts_with_member_stat(const char *text, size_t len);
 
+/* Does a link's href lead to a member's profile page (forum and Q&A
+ * software: "/members/ann.12/", "/u/ann", "/users/12/ann", "/profile/ann",
+ * "memberlist.php?mode=viewprofile&u=2")? */
+bool heur_is_profile_link(const char *href);
+
+/* Does a class attribute name a poster's title or rank badge under their
+ * name ("userTitle", "userBanner", "profile-rank")? Whole class names. */
+bool heur_is_member_title_marker(const char *cls);
+
+/* Does a class attribute name a poster's avatar ("avatar avatar--m",
+ * "avatar-u12-m")? Whole tokens, split at '-' and '_'. */
+bool heur_is_avatar_marker(const char *cls);
+
+/* Is a short folded text the note forum software puts under an edited post
+ * ("last edited: jul 9, 2022", "edited june 19 by ann (see edit history)")
+ * or its mark of a gap between two posts ("2 weeks later...")? */
+bool heur_is_edit_note(const char *text, size_t len);
+
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */
 bool heur_is_comment_heading(const char *text, size_t len);

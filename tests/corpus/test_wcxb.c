@@ -57,7 +57,7 @@ static const struct {
     {"product", 0.732},
     {"collection", 0.699},
     {"listing", 0.758},
-    {"forum", 0.830},
+    {"forum", 0.833},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

@@ -180,6 +180,146 @@ START_TEST(posts_in_forms_with_hidden_ids_stay)
 }
 END_TEST
 
+/* A thread in the layout of today's packages (XenForo 2 here): each post
+ * has a cell for its author — avatar (the member's initial when no picture
+ * was uploaded), name linked to the profile, title and banner, stat rows —
+ * and a cell for the date and text. The name stays as the post's short
+ * author line (conditional cleaning would take the linky cell, and a
+ * member panel holding the name would go whole); the initial, the title,
+ * the banner, the stats and the note under an edited post go. */
+#define CELL_POST(n, author, initial, text)                                                    \
+    "<article class=\"message message--post\" data-author=\"" author "\" id=\"js-post-" n     \
+    "\"><div class=\"message-inner\"><div class=\"message-cell message-cell--user\">"         \
+    "<section class=\"message-user\"><div class=\"message-avatar\"><a href=\"/members/"      \
+    author "." n "/\" class=\"avatar avatar--m avatar--default\"><span class=\"avatar-u" n   \
+    "-m\" role=\"img\">" initial "</span></a></div><div class=\"message-userDetails\">"      \
+    "<h4 class=\"message-name\"><a href=\"/members/" author "." n "/\" class=\"username\">"  \
+    author "</a></h4><h5 class=\"userTitle message-userTitle\">Prominent Member</h5>"        \
+    "<div class=\"userBanner message-userBanner\"><strong>7+ Year Member</strong></div>"     \
+    "</div><div class=\"message-userExtras\"><dl class=\"pairs\"><dt>Joined</dt><dd>Jun 12, " \
+    "2006</dd></dl><dl class=\"pairs\"><dt>Messages</dt><dd>2,287</dd></dl><dl "             \
+    "class=\"pairs\"><dt>Reaction score</dt><dd>682</dd></dl></div></section></div>"         \
+    "<div class=\"message-cell message-cell--main\"><header class=\"message-attribution\">" \
+    "<ul><li><a href=\"/threads/fans.1/post-" n "\"><time datetime=\"2024-09-21T07:25:09\">" \
+    "Sep 21, 2024</time></a></li></ul></header><div class=\"message-content\"><article "     \
+    "class=\"message-body\"><div class=\"bbWrapper\">" text "</div></article><div "           \
+    "class=\"message-lastEdit\">Last edited: Sep 26, 2024</div></div><footer>"                  \
+    "<a href=\"/threads/fans.1/reply?quote=" n "\">Reply</a></footer></div></div></article>"
+
+START_TEST(poster_names_stay_and_their_titles_go)
+{
+    const char *html =
+        "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"
+        "</head><body><h1>Quiet fans</h1><div class=\"block-body\">"
+        CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "
+                  "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?")
+        CELL_POST("102", "ohmlaw", "O", "Set the minimum duty cycle to thirty percent or so, "
+                  "below that most fans stall and start again, which is the whine you hear.")
+        CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "
+                  "for the same air, and a slower fan is a quieter fan in nearly every case.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine");
+    assert_has(a, "Swap them for larger ones");
+    assert_has(a, "fanless");
+    assert_has(a, "ohmlaw");
+    assert_has(a, "kelvin");
+    assert_lacks(a, "Prominent Member");
+    assert_lacks(a, "7+ Year Member");
+    assert_lacks(a, "Reaction score");
+    assert_lacks(a, "\nK\n");
+    assert_lacks(a, "\nO\n");
+    assert_lacks(a, "Last edited");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A name box where the name is a small part of the text (vBulletin's
+ * member menu: "View Profile", "View Forum Posts" under the name) is the
+ * member's menu more than their name: it is not spared, and conditional
+ * cleaning takes it as the link list it is. (The opening post's box holds
+ * the scorer's choice and stays whatever its statistics.) */
+#define MENU_POST(n, author, date, text)                                                       \
+    "<li class=\"postbit postcontainer\" id=\"post_" n "\"><div class=\"postdetails\"><div "  \
+    "class=\"posthead\"><span class=\"postdate\"><span class=\"date\">" date "</span></span> " \
+    "<span class=\"nodecontrols\"><a name=\"post" n "\" href=\"showthread.php?t=1&amp;p=" n   \
+    "#post" n "\" class=\"postcounter\">#1</a></span></div>\n<div class=\"userinfo\"><div "    \
+    "class=\"username_container\"><div class=\"popupmenu memberaction\"><a class=\"username\" " \
+    "href=\"member.php?u=" n "\"><strong>" author "</strong></a>\n<ul class=\"popupbody\"><li>" \
+    "<a href=\"member.php?u=" n "\">View Profile</a></li><li><a href=\"search.php?do="         \
+    "finduser&amp;userid=" n "\">View Forum Posts</a></li><li><a href=\"search.php?do="       \
+    "finduser&amp;userid=" n "&amp;t=1\">View Forum Threads</a></li></ul></div>\n<span "      \
+    "class=\"usertitle\">Junior Member</span></div></div></div>\n<div class=\"postbody\"><div " \
+    "class=\"postrow\"><div class=\"content\"><blockquote class=\"postcontent\">" text         \
+    "</blockquote></div></div></div></li>"
+
+static unsigned occurrences(const char *text, const char *what)
+{
+    unsigned n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+START_TEST(member_menus_beside_names_go)
+{
+    const char *html =
+        "<html><head><title>Web hosting</title></head><body><h1>Web hosting</h1>"
+        "<ol id=\"posts\" class=\"posts\">"
+        MENU_POST("1001", "HOSTLAR", "11-29-2024, 09:03 AM", "What do you pay attention to if you are going to "
+                  "buy a web hosting service? Is location important for you, or only the price and "
+                  "the support?")
+        MENU_POST("1002", "dfrag", "11-29-2024, 01:50 PM", "Confidence that the chosen supplier will provide good "
+                  "service, minimum downtimes and good after sales support, then the location.")
+        MENU_POST("1003", "webmon", "11-29-2024, 02:43 PM", "I order a month, build a small site on it and monitor it "
+                  "every minute: that tells me what I care about most, which is reliability.")
+        "</ol></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Confidence that the chosen supplier");
+    assert_has(a, "which is reliability");
+    ck_assert_msg(occurrences(a->text, "View Forum Posts") <= 1, "member menus kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* phpBB's member profile beside each post is a definition list: the term
+ * holds the name linked to the profile, each description a fact about the
+ * member (a rank, a board's own fields such as a founding date or a
+ * motto), whatever its label. The facts go, the name stays. */
+#define RANK_POST(n, author, date, text)                                                      \
+    "<div id=\"p" n "\" class=\"post bg2\"><div class=\"inner\">"                            \
+    "<dl class=\"postprofile\"><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u=" n      \
+    "\">" author "</a></dt><dd>Senator</dd><dd><strong>Founded:</strong> Dec 11, 2021</dd>"  \
+    "<dd>Benevolent Republic</dd></dl>"                                                      \
+    "<div class=\"postbody\"><h3><a href=\"#p" n "\">Re: Quiet fans</a></h3><p "            \
+    "class=\"author\"><a href=\"./viewtopic.php?p=" n "#p" n "\">" date "</a></p>"           \
+    "<div class=\"content\">" text "</div></div></div></div>"
+
+START_TEST(profile_facts_beside_posts_go)
+{
+    const char *html =
+        BOARD_HEAD
+        RANK_POST("101", "fanless", "Mon Jan 22, 2024 9:02 am", "My case fans whine at idle, "
+                  "however I set the curve in the firmware. Is there a way to make them quiet?")
+        RANK_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "
+                  "to thirty percent; below that they stall and restart, which is the whine.")
+        RANK_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "
+                  "ones: a bigger fan moves the same air turning slower, and so more quietly.")
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine at idle");
+    assert_has(a, "Swap them for larger ones");
+    assert_has(a, "kelvin");
+    assert_lacks(a, "Senator");
+    assert_lacks(a, "Founded");
+    assert_lacks(a, "Benevolent Republic");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boards_suite(void)
 {
     Suite *s = suite_create("boards");
@@ -189,6 +329,9 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, permalinked_comments_under_a_story_stay_clutter);
     tcase_add_test(tc, linky_and_pictured_posts_stay_in_a_thread);
     tcase_add_test(tc, posts_in_forms_with_hidden_ids_stay);
+    tcase_add_test(tc, poster_names_stay_and_their_titles_go);
+    tcase_add_test(tc, member_menus_beside_names_go);
+    tcase_add_test(tc, profile_facts_beside_posts_go);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -201,10 +201,47 @@ START_TEST(placeholders_and_class_names)
 }
 END_TEST
 
+START_TEST(profile_links_and_member_titles)
+{
+    const char *yes[] = {
+        "/members/ann.12/", "https://forum.example/u/ann", "/users/12/ann-lee",
+        "https://www.example.com/profile/Ann-Lee", "./memberlist.php?mode=viewprofile&u=2",
+        "member.php?u=12", "https://old.example.com/user/ann",
+    };
+    const char *no[] = {
+        "/members/", "/threads/fans.1/post-12", "https://example.com/u/", "/user",
+        "memberlist.php", "/about/users-guide", "#p12", NULL,
+    };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        ck_assert_msg(heur_is_profile_link(yes[i]), "%s", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        ck_assert_msg(!heur_is_profile_link(no[i]), "%s", no[i] ? no[i] : "(null)");
+    ck_assert(heur_is_member_title_marker("userTitle message-userTitle"));
+    ck_assert(heur_is_member_title_marker("userBanner message-userBanner"));
+    ck_assert(heur_is_member_title_marker("profile-rank"));
+    ck_assert(!heur_is_member_title_marker("no-profile-rank has-avatar"));
+    ck_assert(!heur_is_member_title_marker("title"));
+    ck_assert(heur_is_avatar_marker("avatar-u781584-m"));
+    ck_assert(!heur_is_avatar_marker("message-body"));
+    const char *notes[] = {
+        "last edited: jul 9, 2022", "last edited by ann; feb 17, 2026 at 9:17 am",
+        "edited june 19, 2024 by coldj", "2 weeks later...", "3 months later...",
+    };
+    const char *not_notes[] = {
+        "edited for a typo.", "edited", "the edited version is better", "2 weeks ago",
+        "weeks later", "my last edit fixed it",
+    };
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+        ck_assert_msg(heur_is_edit_note(notes[i], strlen(notes[i])), "%s", notes[i]);
+    for (size_t i = 0; i < sizeof not_notes / sizeof not_notes[0]; i++)
+        ck_assert_msg(!heur_is_edit_note(not_notes[i], strlen(not_notes[i])), "%s", not_notes[i]);
+}
+END_TEST
+
 START_TEST(member_stat_rows)
 {
     const char *yes[] = {"joined: mar 2019", "posts: 1,204", " 1,204 posts", "87 messages",
-                         "registered 2012", "location: berlin"};
+                         "registered 2012", "location: berlin", "518 helpful votes"};
     const char *no[] = {"my posts keep vanishing", "2 may 2025", "reply", "join us"};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         ck_assert_msg(heur_starts_with_member_stat(yes[i], strlen(yes[i])), "%s", yes[i]);
@@ -246,6 +283,7 @@ static Suite *heuristics_suite(void)
     tcase_add_test(tc, tag_tables);
     tcase_add_test(tc, page_controls_and_notes);
     tcase_add_test(tc, member_stat_rows);
+    tcase_add_test(tc, profile_links_and_member_titles);
     tcase_add_test(tc, shop_toolbar_lines_are_placeholders);
     tcase_add_test(tc, phrases_found_at_every_offset);
     tcase_add_test(tc, placeholders_and_class_names);
