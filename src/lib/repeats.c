@@ -14,6 +14,14 @@
  * language or for another platform, by design), nor manuals, where the
  * same parameter text under two entries is the manual's structure.
  *
+ * A product page is built twice more often than any other: a layout for
+ * phones (accordions) and one for desktops (tabs) of the same
+ * description and specifications, the buy box again in a sticky bar,
+ * each feature card again in a carousel's clones. There a copy goes from
+ * a few words on ("Material: 100% cotton", a feature's title), tab
+ * panels included, since the panels repeat the page, not another
+ * language. Measured on WCXB dev: product +0.008, 27 pages up, 5 down.
+ *
  * On a thread, a reply's quote of an earlier post, and any block of text
  * the thread showed before (an "in reply to" excerpt, a collapsed and an
  * expanded copy of a post), is compared by its words rather than by its
@@ -32,6 +40,7 @@
 
 #define REPEAT_MIN_BYTES 80      /* a sentence or more, case-folded bytes */
 #define REPEAT_MAX_BYTES 4096    /* longer blocks compared by this prefix */
+#define PRODUCT_REPEAT_MIN_BYTES 16   /* product pages: a label and its value */
 
 /* Elements that hold a block of text. */
 static const GumboTag text_block_tags[] = {
@@ -97,11 +106,13 @@ static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
     uint64_t h = hashset_hash(text, len);
     if (text != buf)
         free(text);
-    if (len < REPEAT_MIN_BYTES)
+    bool product = e->page_type == RM_PAGE_PRODUCT;
+    if (len < (product ? PRODUCT_REPEAT_MIN_BYTES : REPEAT_MIN_BYTES))
         return 0;
     uint64_t parent = (uint64_t)(uint32_t)e->dom.nodes[id].parent;
     uint64_t here = (h ^ (parent * 0x9E3779B97F4A7C15ull)) | 1;
-    if (hashset_has(&seen->text, h) && !hashset_has(&seen->placed, here) && !in_tab_panel(e, id)) {
+    if (hashset_has(&seen->text, h) && !hashset_has(&seen->placed, here) &&
+        (product || !in_tab_panel(e, id))) {
         engine_drop_subtree(e, id, DROP_CLEANED);
         return 0;
     }

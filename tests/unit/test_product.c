@@ -343,6 +343,59 @@ START_TEST(buyer_comments_do_not_make_a_thread)
 }
 END_TEST
 
+static int occurrences(const char *text, const char *what)
+{
+    int n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+/* The specifications as a desktop tab and again as a phone's accordion:
+ * each line once, tab panel or not, however short. */
+#define SPEC_LINES                                                                           \
+    "<ul><li>Material: rip-stop nylon</li><li>Volume: 40 litres</li>"                        \
+    "<li>Weight: 1.2 kg empty</li></ul>"
+
+START_TEST(copies_of_the_product_go)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE "<div class=\"desktop\"><div class=\"tab-panel\">"
+        "<h3>Specifications</h3>" SPEC_LINES "</div></div><div class=\"mobile\"><div class=\"accordion\">"
+        "<h3>Specifications</h3>" SPEC_LINES "</div></div></main>" TAIL);
+    assert_has(a, "Material: rip-stop nylon");
+    ck_assert_int_eq(occurrences(a->text, "Material: rip-stop nylon"), 1);
+    ck_assert_int_eq(occurrences(a->text, "Weight: 1.2 kg empty"), 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Review sections headed with the product's name, before or after the
+ * word, are the buyers' comments all the same. */
+#define REVIEW(who, what)                                                                    \
+    "<div class=\"entry\"><p><b>" who "</b></p><p>" what "</p></div>"
+
+START_TEST(reviews_headed_with_the_product_name_go)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE
+        "<section><h2>Ridge Pack Reviews</h2>"
+        REVIEW("Sam", "Took it across the Pyrenees in June and it never once rubbed my shoulders, "
+               "even on the long climbs with three litres of water on board.")
+        REVIEW("Alex", "The side pockets hold a litre bottle each, which is more than my old "
+               "pack managed, and the lid opens wide enough for gloves.") "</section>"
+        "<section><h2>Customer reviews for Ridge pack 40L</h2>"
+        REVIEW("Kim", "Bought it for a week in Scotland; it stayed dry inside through two days "
+               "of rain without the cover, which I had forgotten at home.") "</section>"
+        "</main>" TAIL);
+    assert_has(a, "recycled nylon");
+    assert_lacks(a, "Pyrenees");
+    assert_lacks(a, "more than my old");
+    assert_lacks(a, "week in Scotland");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -363,6 +416,8 @@ static Suite *product_suite(void)
     tcase_add_test(tc, fine_print_goes_on_product_pages);
     tcase_add_test(tc, card_grid_beside_the_named_product_is_a_shelf);
     tcase_add_test(tc, buyer_comments_do_not_make_a_thread);
+    tcase_add_test(tc, copies_of_the_product_go);
+    tcase_add_test(tc, reviews_headed_with_the_product_name_go);
     suite_add_tcase(s, tc);
     return s;
 }
