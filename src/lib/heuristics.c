@@ -1790,6 +1790,16 @@ bool heur_is_price_tag(const char *text, uint32_t chars)
     return heur_count_prices(text, 1) > 0;
 }
 
+/* Designers' filler: the "Lorem ipsum dolor sit amet" that a page
+ * template ships until someone writes the text. */
+bool heur_is_filler_text(const char *text)
+{
+    static const char filler[] = "lorem ipsum";
+    while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
+        text++;
+    return strncasecmp(text, filler, sizeof filler - 1) == 0;
+}
+
 /* ---- the indexes ----------------------------------------------------------- */
 
 #define INDEX(table, ix)                                                                      \

@@ -396,6 +396,23 @@ START_TEST(reviews_headed_with_the_product_name_go)
 }
 END_TEST
 
+/* A template's filler left in a box ("Lorem ipsum ...") is no one's text:
+ * it goes, and the page's own text is the article. */
+START_TEST(designers_filler_goes)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE
+        "<div class=\"dimensions\"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+        "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim "
+        "veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "
+        "consequat, duis aute irure dolor in reprehenderit.</p></div></main>" TAIL);
+    assert_has(a, "recycled nylon");
+    assert_lacks(a, "Lorem ipsum");
+    assert_lacks(a, "consectetur");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -418,6 +435,7 @@ static Suite *product_suite(void)
     tcase_add_test(tc, buyer_comments_do_not_make_a_thread);
     tcase_add_test(tc, copies_of_the_product_go);
     tcase_add_test(tc, reviews_headed_with_the_product_name_go);
+    tcase_add_test(tc, designers_filler_goes);
     suite_add_tcase(s, tc);
     return s;
 }
