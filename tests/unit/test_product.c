@@ -413,6 +413,25 @@ START_TEST(designers_filler_goes)
 }
 END_TEST
 
+/* The description is one panel of the product's tabs: the panels beside
+ * it (specifications, care) are the product's text too. */
+START_TEST(description_tabs_come_whole)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" VARIANTS "<button>Add to cart</button>"
+        "<div class=\"pdp-tabs\"><div class=\"pdp-tab-content active\">" DESCRIPTION "</div>"
+        "<div class=\"pdp-tab-content\"><ul><li>Frame: aluminium stay</li>"
+        "<li>Back length: 45 to 52 cm</li></ul></div>"
+        "<div class=\"pdp-tab-content\"><p>Wash by hand in cold water and hang to dry.</p></div>"
+        "</div></main>" TAIL);
+    assert_has(a, "rip-stop nylon that sheds rain");
+    assert_has(a, "Frame: aluminium stay");
+    assert_has(a, "Wash by hand in cold water");
+    assert_lacks(a, "SKU 40L-Purple");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -436,6 +455,7 @@ static Suite *product_suite(void)
     tcase_add_test(tc, copies_of_the_product_go);
     tcase_add_test(tc, reviews_headed_with_the_product_name_go);
     tcase_add_test(tc, designers_filler_goes);
+    tcase_add_test(tc, description_tabs_come_whole);
     suite_add_tcase(s, tc);
     return s;
 }
