@@ -351,8 +351,9 @@ static int occurrences(const char *text, const char *what)
     return n;
 }
 
-/* The specifications as a desktop tab and again as a phone's accordion:
- * each line once, tab panel or not, however short. */
+/* The specifications as a desktop tab and again as a phone's accordion,
+ * a carousel's cloned slides: each line once, tab panel or not, sibling
+ * or not, however short. */
 #define SPEC_LINES                                                                           \
     "<ul><li>Material: rip-stop nylon</li><li>Volume: 40 litres</li>"                        \
     "<li>Weight: 1.2 kg empty</li></ul>"
@@ -362,8 +363,11 @@ START_TEST(copies_of_the_product_go)
     rm_article *a = extract(
         HEAD "<main><h1>Ridge pack 40L</h1>" PROSE "<div class=\"desktop\"><div class=\"tab-panel\">"
         "<h3>Specifications</h3>" SPEC_LINES "</div></div><div class=\"mobile\"><div class=\"accordion\">"
-        "<h3>Specifications</h3>" SPEC_LINES "</div></div></main>" TAIL);
+        "<h3>Specifications</h3>" SPEC_LINES "</div></div><div class=\"carousel\">"
+        "<div class=\"slide\">Free repairs for life</div><div class=\"slide\">Free repairs for life"
+        "</div><div class=\"slide\">Free repairs for life</div></div></main>" TAIL);
     assert_has(a, "Material: rip-stop nylon");
+    ck_assert_int_eq(occurrences(a->text, "Free repairs for life"), 1);
     ck_assert_int_eq(occurrences(a->text, "Material: rip-stop nylon"), 1);
     ck_assert_int_eq(occurrences(a->text, "Weight: 1.2 kg empty"), 1);
     rm_article_free(a);
