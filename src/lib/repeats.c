@@ -21,7 +21,8 @@
  * originals). There a copy goes from a few words on ("Material: 100%
  * cotton", a feature's title), under the same parent too, tab panels
  * included, since the panels repeat the page, not another language.
- * Measured on WCXB dev: product +0.008, 28 pages up, 5 down.
+ * Rows of a data table count there too, as blocks of their own.
+ * Measured on WCXB dev: product +0.0085, 30 pages up, 6 down.
  *
  * On a thread, a reply's quote of an earlier post, and any block of text
  * the thread showed before (an "in reply to" excerpt, a collapsed and an
@@ -122,6 +123,15 @@ static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
     return hashset_add(&seen->text, h) || hashset_add(&seen->placed, here) ? -1 : 0;
 }
 
+/* A row of a product's table of specifications: the table is often
+ * there twice (a tab and an accordion), and a row ("Weight | 550 g") is
+ * judged as a block of its own there. */
+static bool is_product_spec_row(const rm_engine *e, int32_t id)
+{
+    return e->page_type == RM_PAGE_PRODUCT && e->dom.nodes[id].tag == GUMBO_TAG_TR &&
+           (e->flags[id] & NF_DATA_TABLE) && !(e->flags[id] & NF_IN_CODE);
+}
+
 int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n)
 {
     if (e->page_type == RM_PAGE_DOCUMENTATION)
@@ -132,6 +142,11 @@ int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n)
         int32_t end = engine_end(e, roots[k]);
         for (int32_t i = engine_kept(e, roots[k], end); i < end && rc == 0;
              i = engine_kept(e, i + 1, end)) {
+            if (is_product_spec_row(e, i)) {
+                rc = judge_block(e, i, &seen);
+                i = engine_end(e, i) - 1;
+                continue;
+            }
             if (e->flags[i] & (NF_IN_CODE | NF_DATA_TABLE) || !is_leaf_block(e, i))
                 continue;
             rc = judge_block(e, i, &seen);

@@ -352,22 +352,29 @@ static int occurrences(const char *text, const char *what)
 }
 
 /* The specifications as a desktop tab and again as a phone's accordion,
- * a carousel's cloned slides: each line once, tab panel or not, sibling
- * or not, however short. */
+ * a carousel's cloned slides, the table of specifications twice: each
+ * line or row once, tab panel or not, sibling or not, however short. */
 #define SPEC_LINES                                                                           \
     "<ul><li>Material: rip-stop nylon</li><li>Volume: 40 litres</li>"                        \
     "<li>Weight: 1.2 kg empty</li></ul>"
+
+#define SPEC_TABLE                                                                           \
+    "<table><tr><th>Back length</th><td>45 to 52 cm</td></tr><tr><th>Frame</th>"             \
+    "<td>aluminium stay</td></tr><tr><th>Lid</th><td>removable, with two pockets</td></tr>"   \
+    "</table>"
 
 START_TEST(copies_of_the_product_go)
 {
     rm_article *a = extract(
         HEAD "<main><h1>Ridge pack 40L</h1>" PROSE "<div class=\"desktop\"><div class=\"tab-panel\">"
         "<h3>Specifications</h3>" SPEC_LINES "</div></div><div class=\"mobile\"><div class=\"accordion\">"
-        "<h3>Specifications</h3>" SPEC_LINES "</div></div><div class=\"carousel\">"
-        "<div class=\"slide\">Free repairs for life</div><div class=\"slide\">Free repairs for life"
-        "</div><div class=\"slide\">Free repairs for life</div></div></main>" TAIL);
+        "<h3>Specifications</h3>" SPEC_LINES "</div></div><div class=\"perks\">"
+        "<div class=\"perk\">Free repairs for the life of the pack</div><div class=\"perk\">Free repairs for the life of the pack"
+        "</div><div class=\"perk\">Free repairs for the life of the pack</div></div>" SPEC_TABLE "<div class=\"m\">"
+        SPEC_TABLE "</div></main>" TAIL);
     assert_has(a, "Material: rip-stop nylon");
-    ck_assert_int_eq(occurrences(a->text, "Free repairs for life"), 1);
+    ck_assert_int_eq(occurrences(a->text, "Free repairs for the life of the pack"), 1);
+    ck_assert_int_eq(occurrences(a->text, "Back length"), 1);
     ck_assert_int_eq(occurrences(a->text, "Material: rip-stop nylon"), 1);
     ck_assert_int_eq(occurrences(a->text, "Weight: 1.2 kg empty"), 1);
     rm_article_free(a);
