@@ -381,6 +381,20 @@ START_TEST(copies_of_the_product_go)
 }
 END_TEST
 
+/* The buy box again in a sticky bar: a group of lines too short to count
+ * alone, once. */
+#define CHOICE "<div class=\"choice\"><div>Moss green</div><div>Size M</div><div>40 L</div></div>"
+
+START_TEST(copied_groups_of_short_lines_go)
+{
+    rm_article *a = extract(HEAD "<main><h1>Ridge pack 40L</h1><div class=\"buy\">" CHOICE "</div>" PROSE
+                            "<div class=\"sticky-bar\">" CHOICE "</div></main>" TAIL);
+    assert_has(a, "recycled nylon");
+    ck_assert_int_eq(occurrences(a->text, "Moss green"), 1);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Review sections headed with the product's name, before or after the
  * word, are the buyers' comments all the same. */
 #define REVIEW(who, what)                                                                    \
@@ -464,6 +478,7 @@ static Suite *product_suite(void)
     tcase_add_test(tc, card_grid_beside_the_named_product_is_a_shelf);
     tcase_add_test(tc, buyer_comments_do_not_make_a_thread);
     tcase_add_test(tc, copies_of_the_product_go);
+    tcase_add_test(tc, copied_groups_of_short_lines_go);
     tcase_add_test(tc, reviews_headed_with_the_product_name_go);
     tcase_add_test(tc, designers_filler_goes);
     tcase_add_test(tc, description_tabs_come_whole);
