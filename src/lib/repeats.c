@@ -17,10 +17,10 @@
  * A product page is built twice more often than any other: a layout for
  * phones (accordions) and one for desktops (tabs) of the same
  * description and specifications, the buy box again in a sticky bar,
- * each feature card again in a carousel's clones (siblings of their
- * originals). There a copy goes from a few words on ("Material: 100%
- * cotton", a feature's title), under the same parent too, tab panels
- * included, since the panels repeat the page, not another language.
+ * each feature card again in a carousel's clones. There a copy goes from
+ * a few words on ("Material: 100% cotton", a feature's title), tab
+ * panels included, since the panels repeat the page, not another
+ * language.
  * Rows of a data table count there too, as blocks of their own.
  * Measured on WCXB dev: product +0.009, 31 pages up, 6 down.
  *
@@ -97,9 +97,9 @@ typedef struct {
 /* Judge one leaf block: a text seen before under another parent is a
  * copy and goes. Under the same parent it stays: a paragraph repeated in
  * the flow of the text is what the author wrote (and what Readability's
- * test pages of repeated filler hold), except on a product page, whose
- * carousels clone their slides side by side. Returns -1 when out of
- * memory. */
+ * test pages of repeated filler hold); on a product page a line shorter
+ * than a sentence goes there too (carousels clone their slides side by
+ * side). Returns -1 when out of memory. */
 static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
 {
     size_t len;
@@ -115,7 +115,8 @@ static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
         return 0;
     uint64_t parent = (uint64_t)(uint32_t)e->dom.nodes[id].parent;
     uint64_t here = (h ^ (parent * 0x9E3779B97F4A7C15ull)) | 1;
-    if (hashset_has(&seen->text, h) && (product || !hashset_has(&seen->placed, here)) &&
+    bool short_copy = product && len < REPEAT_MIN_BYTES;   /* a clone slide, a badge */
+    if (hashset_has(&seen->text, h) && (short_copy || !hashset_has(&seen->placed, here)) &&
         (product || !in_tab_panel(e, id))) {
         engine_drop_subtree(e, id, DROP_CLEANED);
         return 0;

@@ -54,7 +54,7 @@ static const struct {
     {"article", 0.952},
     {"documentation", 0.944},
     {"service", 0.842},
-    {"product", 0.732},
+    {"product", 0.748},
     {"collection", 0.691},
     {"listing", 0.737},
     {"forum", 0.830},
