@@ -1157,6 +1157,16 @@ static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
     folded_free(&f);
 }
 
+/* On a product page, a template's filler text ("Lorem ipsum dolor sit
+ * amet ...") left in a box of the shop's page builder is no one's
+ * content; elsewhere it may be the text itself (test and demo pages). */
+static void drop_filler(rm_engine *e, int32_t id)
+{
+    if (e->page_type == RM_PAGE_PRODUCT && node(e, id)->type == RM_NODE_TEXT && e->drop[id] == DROP_KEEP &&
+        heur_is_filler_text(dom_text(&e->dom, id)))
+        engine_drop_subtree(e, id, DROP_CLUTTER);
+}
+
 void clutter_classify(rm_engine *e)
 {
     int32_t body = e->dom.body;
@@ -1164,8 +1174,10 @@ void clutter_classify(rm_engine *e)
         return;
     int32_t end = engine_end(e, body);
     for (int32_t i = body + 1; i < end; i++) {
-        if (!is_element(e, i))
+        if (!is_element(e, i)) {
+            drop_filler(e, i);
             continue;
+        }
         classify_by_marker(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_by_structure(e, i);

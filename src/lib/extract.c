@@ -649,7 +649,8 @@ static bool take_cards(rm_engine *e, const uint8_t *base, attempt_result *best)
 /* A product page marks its description (product.c); the scorer may have
  * chosen the buy box or a variant table beside it, or kept the box but
  * cleaned most of it away (bullet lists of spans read as link lists).
- * Then the description is the article, cleaned like a witnessed one. */
+ * Then the description is the article, cleaned like a witnessed one; with
+ * the tabs or accordion panels beside it when it is one of them. */
 #define DESCRIPTION_KEPT 0.5   /* the choice shows at least this share of it */
 
 static void take_product_description(rm_engine *e, const uint8_t *base, attempt_result *best)
@@ -665,7 +666,7 @@ static void take_product_description(rm_engine *e, const uint8_t *base, attempt_
             shown = product_kept_unlinked(e, best->drop, box);
     if (shown >= DESCRIPTION_KEPT * product_kept_unlinked(e, base, box))
         return;
-    take_witnessed(e, base, box, best);
+    take_witnessed(e, base, product_panel_set(e, base, box), best);
 }
 
 /* Run the ladder, then the articleBody cross-check; leaves the chosen

@@ -1566,13 +1566,52 @@ static bool trimmed_char(unsigned char c)
            c == ':' || c == '.' || c == ',' || c == '#' || c == '|' || c == '-';
 }
 
+/* A heading that names the product before or after the word: "Beard Oil
+ * Reviews", "Chair & Reviews", "Customer reviews for Team Fortress 2",
+ * "Reviews of the Ridge Wallet". The nouns close the heading, or a
+ * review heading opens it and a preposition follows; at most a short
+ * title's words, so that a sentence about reviews is not taken for one. */
+#define NAMED_REVIEW_HEADING_WORDS 10
+static const char *const review_nouns[] = {" reviews", " ratings", " bewertungen", " rezensionen",
+                                           " recensioni", " opiniones", " avaliações", " beoordelingen",
+                                           " отзывы"};
+static const char *const review_prepositions[] = {" for ", " of ", " on ", " about ", " für ", " zu ",
+                                                  " pour ", " sur ", " de ", " para ", " per ",
+                                                  " voor "};
+
+static bool ends_with(const char *text, size_t len, const char *tail)
+{
+    size_t n = strlen(tail);
+    return len > n && memcmp(text + len - n, tail, n) == 0;
+}
+
+static bool names_product_reviews(const char *text, size_t len)
+{
+    size_t words = 1;
+    for (size_t i = 0; i < len; i++)
+        words += text[i] == ' ';
+    if (words < 2 || words > NAMED_REVIEW_HEADING_WORDS)
+        return false;
+    for (size_t k = 0; k < COUNT(review_nouns); k++)
+        if (ends_with(text, len, review_nouns[k]))
+            return true;
+    for (size_t k = 0; k < COUNT(review_prepositions); k++) {
+        const char *prep = review_prepositions[k];
+        size_t n = strlen(prep);
+        for (size_t at = 1; at + n < len; at++)
+            if (memcmp(text + at, prep, n) == 0 && wordset_has(&indexes()->review_headings, text, at))
+                return true;
+    }
+    return false;
+}
+
 bool heur_is_review_heading(const char *text, size_t len)
 {
     while (len > 0 && trimmed_char((unsigned char)*text))
         text++, len--;
     while (len > 0 && trimmed_char((unsigned char)text[len - 1]))
         len--;
-    return wordset_has(&indexes()->review_headings, text, len);
+    return wordset_has(&indexes()->review_headings, text, len) || names_product_reviews(text, len);
 }
 
 /* Texts that stand in for what a script has not loaded yet, and the
@@ -1950,6 +1989,16 @@ bool heur_is_price_tag(const char *text, uint32_t chars)
     if (chars == 0 || chars > PRICE_TAG_CHARS || !strpbrk(text, "$\xE2\xC2"))
         return false;
     return heur_count_prices(text, 1) > 0;
+}
+
+/* Designers' filler: the "Lorem ipsum dolor sit amet" that a page
+ * template ships until someone writes the text. */
+bool heur_is_filler_text(const char *text)
+{
+    static const char filler[] = "lorem ipsum";
+    while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
+        text++;
+    return strncasecmp(text, filler, sizeof filler - 1) == 0;
 }
 
 /* ---- the indexes ----------------------------------------------------------- */

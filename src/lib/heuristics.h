@@ -152,6 +152,8 @@ unsigned heur_count_prices(const char *text, unsigned need);
 /* Is a text node of `chars` collapsed characters a price tag of its own
  * ("$520.00"), not a sentence that names a price? */
 bool heur_is_price_tag(const char *text, uint32_t chars);
+/* Does a text node open with designers' filler ("Lorem ipsum ...")? */
+bool heur_is_filler_text(const char *text);
 /* Does a class/id signature (lower case) name a product's description
  * ("product-description", "product__description", "productDescription")? */
 bool heur_names_product_description(const char *sig);

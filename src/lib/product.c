@@ -73,6 +73,67 @@ int32_t product_description_box(const rm_engine *e, const uint8_t *mask)
     return best;
 }
 
+/* A shop lays the product's information out as tabs or an accordion:
+ * the description in one panel, the specifications, the care notes and
+ * the shipping terms in the panels beside it, each panel a box of the
+ * same kind (same tag, same first class) whose class names it a tab,
+ * panel, accordion or collapse item. The description's panel set is the
+ * product's text, not the one panel that happens to be open. Climbs at
+ * most PANEL_CLIMB boxes from the description. */
+#define PANEL_CLIMB 6
+static const char *const panel_words[] = {"tab", "tabs", "panel", "pane", "accordion", "collapse"};
+
+static size_t first_class_len(const char *sig)
+{
+    return strcspn(sig, " ");
+}
+
+static bool sig_names_panel(const char *sig)
+{
+    size_t end = first_class_len(sig);
+    for (size_t at = 0; at < end;) {
+        size_t n = strcspn(sig + at, " -_");
+        if (at + n > end)
+            n = end - at;
+        for (size_t k = 0; k < sizeof panel_words / sizeof panel_words[0]; k++)
+            if (n == strlen(panel_words[k]) && strncmp(sig + at, panel_words[k], n) == 0)
+                return true;
+        at += n + 1;
+    }
+    return false;
+}
+
+/* Does the parent of `panel` hold another box of its kind with text? */
+static bool has_sibling_panel(const rm_engine *e, const uint8_t *mask, int32_t panel)
+{
+    const char *sig = engine_sig(e, panel);
+    size_t len = first_class_len(sig);
+    int32_t parent = e->dom.nodes[panel].parent;
+    for (int32_t c = e->dom.nodes[parent].first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling) {
+        if (c == panel || e->dom.nodes[c].type != RM_NODE_ELEMENT || mask[c] != DROP_KEEP ||
+            e->dom.nodes[c].tag != e->dom.nodes[panel].tag)
+            continue;
+        const char *other = engine_sig(e, c);
+        if (first_class_len(other) == len && strncmp(other, sig, len) == 0 &&
+            product_kept_unlinked(e, mask, c) > 0)
+            return true;
+    }
+    return false;
+}
+
+int32_t product_panel_set(const rm_engine *e, const uint8_t *mask, int32_t box)
+{
+    int32_t a = box;
+    for (int k = 0; k < PANEL_CLIMB && a != RM_NONE && e->dom.nodes[a].parent != RM_NONE;
+         k++, a = e->dom.nodes[a].parent) {
+        if (e->dom.nodes[a].type != RM_NODE_ELEMENT || first_class_len(engine_sig(e, a)) == 0)
+            continue;
+        if (sig_names_panel(engine_sig(e, a)) && has_sibling_panel(e, mask, a))
+            return e->dom.nodes[a].parent;
+    }
+    return box;
+}
+
 /* Currency signs and ISO 4217 codes of the currencies shops price in most;
  * case-folded, as the text they are looked for in. */
 static const char *const currency_marks[] = {

@@ -13,6 +13,10 @@
  * RM_NONE when there is none. Only meaningful on product pages. */
 int32_t product_description_box(const rm_engine *e, const uint8_t *mask);
 
+/* The tab or accordion set that the description `box` is one panel of
+ * (its panels' common parent), or `box` itself when it is in none. */
+int32_t product_panel_set(const rm_engine *e, const uint8_t *mask, int32_t box);
+
 /* Is `id` inside a microdata item of a Product type (Product,
  * IndividualProduct, ProductModel, ProductGroup)? The nearest item
  * decides: a description inside an Offer or a Review is theirs. */

@@ -14,6 +14,16 @@
  * language or for another platform, by design), nor manuals, where the
  * same parameter text under two entries is the manual's structure.
  *
+ * A product page is built twice more often than any other: a layout for
+ * phones (accordions) and one for desktops (tabs) of the same
+ * description and specifications, the buy box again in a sticky bar,
+ * each feature card again in a carousel's clones. There a copy goes from
+ * a few words on ("Material: 100% cotton", a feature's title), tab
+ * panels included, since the panels repeat the page, not another
+ * language.
+ * Rows of a data table count there too, as blocks of their own.
+ * Measured on WCXB dev: product +0.009, 31 pages up, 6 down.
+ *
  * On a thread, a reply's quote of an earlier post, and any block of text
  * the thread showed before (an "in reply to" excerpt, a collapsed and an
  * expanded copy of a post), is compared by its words rather than by its
@@ -32,6 +42,7 @@
 
 #define REPEAT_MIN_BYTES 80      /* a sentence or more, case-folded bytes */
 #define REPEAT_MAX_BYTES 4096    /* longer blocks compared by this prefix */
+#define PRODUCT_REPEAT_MIN_BYTES 16   /* product pages: a label and its value */
 
 /* Elements that hold a block of text. */
 static const GumboTag text_block_tags[] = {
@@ -86,7 +97,9 @@ typedef struct {
 /* Judge one leaf block: a text seen before under another parent is a
  * copy and goes. Under the same parent it stays: a paragraph repeated in
  * the flow of the text is what the author wrote (and what Readability's
- * test pages of repeated filler hold). Returns -1 when out of memory. */
+ * test pages of repeated filler hold); on a product page a line shorter
+ * than a sentence goes there too (carousels clone their slides side by
+ * side). Returns -1 when out of memory. */
 static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
 {
     size_t len;
@@ -97,19 +110,86 @@ static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
     uint64_t h = hashset_hash(text, len);
     if (text != buf)
         free(text);
-    if (len < REPEAT_MIN_BYTES)
+    bool product = e->page_type == RM_PAGE_PRODUCT;
+    if (len < (product ? PRODUCT_REPEAT_MIN_BYTES : REPEAT_MIN_BYTES))
         return 0;
     uint64_t parent = (uint64_t)(uint32_t)e->dom.nodes[id].parent;
     uint64_t here = (h ^ (parent * 0x9E3779B97F4A7C15ull)) | 1;
-    if (hashset_has(&seen->text, h) && !hashset_has(&seen->placed, here) && !in_tab_panel(e, id)) {
+    bool short_copy = product && len < REPEAT_MIN_BYTES;   /* a clone slide, a badge */
+    if (hashset_has(&seen->text, h) && (short_copy || !hashset_has(&seen->placed, here)) &&
+        (product || !in_tab_panel(e, id))) {
         engine_drop_subtree(e, id, DROP_CLEANED);
         return 0;
     }
     return hashset_add(&seen->text, h) || hashset_add(&seen->placed, here) ? -1 : 0;
 }
 
+/* A row of a product's table of specifications: the table is often
+ * there twice (a tab and an accordion), and a row ("Weight | 550 g") is
+ * judged as a block of its own there. */
+static bool is_product_spec_row(const rm_engine *e, int32_t id)
+{
+    return e->page_type == RM_PAGE_PRODUCT && e->dom.nodes[id].tag == GUMBO_TAG_TR &&
+           (e->flags[id] & NF_DATA_TABLE) && !(e->flags[id] & NF_IN_CODE);
+}
+
+/* On a product page a copy may be a group of short lines, none long
+ * enough to count alone: the buy box again ("Colour", "Moon Silver",
+ * "Sold out", "$168.00"), the specifications again as label and value
+ * boxes. A box of two or more children that show words, of at most
+ * GROUP_MAX_CHARS, whose text was seen before as such a group, is a
+ * copy. */
+#define GROUP_MAX_CHARS 2000
+
+/* Does the subtree keep a text of more than a character? */
+static bool shows_words(const rm_engine *e, int32_t id)
+{
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end))
+        if (e->dom.nodes[i].type == RM_NODE_TEXT && e->tchars[i] > 1)
+            return true;
+    return false;
+}
+
+static bool is_group(const rm_engine *e, int32_t id)
+{
+    const rm_node *n = &e->dom.nodes[id];
+    if (n->type != RM_NODE_ELEMENT || e->raw[id].chars > GROUP_MAX_CHARS ||
+        (n->tag != GUMBO_TAG_DIV && n->tag != GUMBO_TAG_SECTION && n->tag != GUMBO_TAG_UL &&
+         n->tag != GUMBO_TAG_OL && n->tag != GUMBO_TAG_DL))
+        return false;
+    int shown = 0;
+    for (int32_t c = n->first_child; c != RM_NONE && shown < 2; c = e->dom.nodes[c].next_sibling)
+        if (e->drop[c] == DROP_KEEP && (e->dom.nodes[c].type == RM_NODE_ELEMENT || e->tchars[c] > 1) &&
+            shows_words(e, c))
+            shown++;
+    return shown >= 2;
+}
+
+static int clean_repeated_groups(rm_engine *e, const int32_t *roots, size_t n)
+{
+    seen_blocks seen = {{0}, {0}};
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        int32_t end = engine_end(e, roots[k]);
+        for (int32_t i = engine_kept(e, roots[k], end); i < end && rc == 0;
+             i = engine_kept(e, i + 1, end)) {
+            if (e->flags[i] & (NF_IN_CODE | NF_DATA_TABLE) || !is_group(e, i))
+                continue;
+            rc = judge_block(e, i, &seen);
+            if (e->drop[i] != DROP_KEEP)
+                i = engine_end(e, i) - 1;
+        }
+    }
+    hashset_free(&seen.text);
+    hashset_free(&seen.placed);
+    return rc;
+}
+
 int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n)
 {
+    if (e->page_type == RM_PAGE_PRODUCT && clean_repeated_groups(e, roots, n))
+        return -1;
     if (e->page_type == RM_PAGE_DOCUMENTATION)
         return 0;
     seen_blocks seen = {{0}, {0}};
@@ -118,6 +198,11 @@ int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n)
         int32_t end = engine_end(e, roots[k]);
         for (int32_t i = engine_kept(e, roots[k], end); i < end && rc == 0;
              i = engine_kept(e, i + 1, end)) {
+            if (is_product_spec_row(e, i)) {
+                rc = judge_block(e, i, &seen);
+                i = engine_end(e, i) - 1;
+                continue;
+            }
             if (e->flags[i] & (NF_IN_CODE | NF_DATA_TABLE) || !is_leaf_block(e, i))
                 continue;
             rc = judge_block(e, i, &seen);

@@ -54,7 +54,7 @@ static const struct {
     {"article", 0.952},
     {"documentation", 0.944},
     {"service", 0.849},
-    {"product", 0.732},
+    {"product", 0.748},
     {"collection", 0.699},
     {"listing", 0.758},
     {"forum", 0.833},

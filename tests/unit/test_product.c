@@ -343,6 +343,120 @@ START_TEST(buyer_comments_do_not_make_a_thread)
 }
 END_TEST
 
+static int occurrences(const char *text, const char *what)
+{
+    int n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+/* The specifications as a desktop tab and again as a phone's accordion,
+ * a carousel's cloned slides, the table of specifications twice: each
+ * line or row once, tab panel or not, sibling or not, however short. */
+#define SPEC_LINES                                                                           \
+    "<ul><li>Material: rip-stop nylon</li><li>Volume: 40 litres</li>"                        \
+    "<li>Weight: 1.2 kg empty</li></ul>"
+
+#define SPEC_TABLE                                                                           \
+    "<table><tr><th>Back length</th><td>45 to 52 cm</td></tr><tr><th>Frame</th>"             \
+    "<td>aluminium stay</td></tr><tr><th>Lid</th><td>removable, with two pockets</td></tr>"   \
+    "</table>"
+
+START_TEST(copies_of_the_product_go)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE "<div class=\"desktop\"><div class=\"tab-panel\">"
+        "<h3>Specifications</h3>" SPEC_LINES "</div></div><div class=\"mobile\"><div class=\"accordion\">"
+        "<h3>Specifications</h3>" SPEC_LINES "</div></div><div class=\"perks\">"
+        "<div class=\"perk\">Free repairs for the life of the pack</div><div class=\"perk\">Free repairs for the life of the pack"
+        "</div><div class=\"perk\">Free repairs for the life of the pack</div></div>" SPEC_TABLE "<div class=\"m\">"
+        SPEC_TABLE "</div></main>" TAIL);
+    assert_has(a, "Material: rip-stop nylon");
+    ck_assert_int_eq(occurrences(a->text, "Free repairs for the life of the pack"), 1);
+    ck_assert_int_eq(occurrences(a->text, "Back length"), 1);
+    ck_assert_int_eq(occurrences(a->text, "Material: rip-stop nylon"), 1);
+    ck_assert_int_eq(occurrences(a->text, "Weight: 1.2 kg empty"), 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* The buy box again in a sticky bar: a group of lines too short to count
+ * alone, once. */
+#define CHOICE "<div class=\"choice\"><div>Moss green</div><div>Size M</div><div>40 L</div></div>"
+
+START_TEST(copied_groups_of_short_lines_go)
+{
+    rm_article *a = extract(HEAD "<main><h1>Ridge pack 40L</h1><div class=\"buy\">" CHOICE "</div>" PROSE
+                            "<div class=\"sticky-bar\">" CHOICE "</div></main>" TAIL);
+    assert_has(a, "recycled nylon");
+    ck_assert_int_eq(occurrences(a->text, "Moss green"), 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Review sections headed with the product's name, before or after the
+ * word, are the buyers' comments all the same. */
+#define REVIEW(who, what)                                                                    \
+    "<div class=\"entry\"><p><b>" who "</b></p><p>" what "</p></div>"
+
+START_TEST(reviews_headed_with_the_product_name_go)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE
+        "<section><h2>Ridge Pack Reviews</h2>"
+        REVIEW("Sam", "Took it across the Pyrenees in June and it never once rubbed my shoulders, "
+               "even on the long climbs with three litres of water on board.")
+        REVIEW("Alex", "The side pockets hold a litre bottle each, which is more than my old "
+               "pack managed, and the lid opens wide enough for gloves.") "</section>"
+        "<section><h2>Customer reviews for Ridge pack 40L</h2>"
+        REVIEW("Kim", "Bought it for a week in Scotland; it stayed dry inside through two days "
+               "of rain without the cover, which I had forgotten at home.") "</section>"
+        "</main>" TAIL);
+    assert_has(a, "recycled nylon");
+    assert_lacks(a, "Pyrenees");
+    assert_lacks(a, "more than my old");
+    assert_lacks(a, "week in Scotland");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A template's filler left in a box ("Lorem ipsum ...") is no one's text:
+ * it goes, and the page's own text is the article. */
+START_TEST(designers_filler_goes)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" PROSE
+        "<div class=\"dimensions\"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+        "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim "
+        "veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "
+        "consequat, duis aute irure dolor in reprehenderit.</p></div></main>" TAIL);
+    assert_has(a, "recycled nylon");
+    assert_lacks(a, "Lorem ipsum");
+    assert_lacks(a, "consectetur");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The description is one panel of the product's tabs: the panels beside
+ * it (specifications, care) are the product's text too. */
+START_TEST(description_tabs_come_whole)
+{
+    rm_article *a = extract(
+        HEAD "<main><h1>Ridge pack 40L</h1>" VARIANTS "<button>Add to cart</button>"
+        "<div class=\"pdp-tabs\"><div class=\"pdp-tab-content active\">" DESCRIPTION "</div>"
+        "<div class=\"pdp-tab-content\"><ul><li>Frame: aluminium stay</li>"
+        "<li>Back length: 45 to 52 cm</li></ul></div>"
+        "<div class=\"pdp-tab-content\"><p>Wash by hand in cold water and hang to dry.</p></div>"
+        "</div></main>" TAIL);
+    assert_has(a, "rip-stop nylon that sheds rain");
+    assert_has(a, "Frame: aluminium stay");
+    assert_has(a, "Wash by hand in cold water");
+    assert_lacks(a, "SKU 40L-Purple");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *product_suite(void)
 {
     Suite *s = suite_create("product");
@@ -363,6 +477,11 @@ static Suite *product_suite(void)
     tcase_add_test(tc, fine_print_goes_on_product_pages);
     tcase_add_test(tc, card_grid_beside_the_named_product_is_a_shelf);
     tcase_add_test(tc, buyer_comments_do_not_make_a_thread);
+    tcase_add_test(tc, copies_of_the_product_go);
+    tcase_add_test(tc, copied_groups_of_short_lines_go);
+    tcase_add_test(tc, reviews_headed_with_the_product_name_go);
+    tcase_add_test(tc, designers_filler_goes);
+    tcase_add_test(tc, description_tabs_come_whole);
     suite_add_tcase(s, tc);
     return s;
 }
