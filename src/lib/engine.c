@@ -63,11 +63,18 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
     while (*p) {
         if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') {
             /* a run of ASCII letters, most of prose: each counts, and
-             * none is a space, a digit, a comma or a sentence end */
+             * none is a digit, a comma or a sentence end */
             const uint8_t *start = p;
-            do
+            for (;;) {
+                do
+                    p++;
+                while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+                /* one space between two words counts one, and the word
+                 * before it ends no sentence: the run goes on */
+                if (p[0] != ' ' || (p[1] | 0x20) < 'a' || (p[1] | 0x20) > 'z')
+                    break;
                 p++;
-            while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+            }
             if (digit_comma)
                 c++;   /* "1999, the year" after all */
             digit_comma = false;
