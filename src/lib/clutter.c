@@ -1318,22 +1318,26 @@ void clutter_classify(rm_engine *e)
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i))
             continue;
-        classify_by_marker(e, i);
+        /* the rules that go by a class, id or item type meet an element
+         * without attributes in vain (most elements of a big tree) */
+        bool named = node(e, i)->has_attrs != 0;
+        if (named)
+            classify_by_marker(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_by_structure(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reply_list(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_facets(e, i);
-        if (e->drop[i] == DROP_KEEP)
+        if (named && e->drop[i] == DROP_KEEP)
             classify_index_carousel(e, i);
-        if (e->drop[i] == DROP_KEEP)
+        if (named && e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
-        if (e->drop[i] == DROP_KEEP)
+        if (named && e->drop[i] == DROP_KEEP)
             classify_post_remarks(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_priced_shelf(e, i);
-        if (e->drop[i] == DROP_KEEP)
+        if (named && e->drop[i] == DROP_KEEP)
             classify_fine_print(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);
