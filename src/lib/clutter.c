@@ -1051,71 +1051,16 @@ static int32_t element_by_id(const rm_engine *e, id_index *ids, const char *id)
     return RM_NONE;
 }
 
-/* Skip targets found inside one short box but lying in a later one wait
- * (a min-heap of node ids) until that box's controls are judged: the
- * passes once ran over the whole page one after another, and the target
- * went after every note, placeholder and interface line had been judged,
- * just before the control pass reached it. */
-typedef struct {
-    id_index ids;
-    int32_t box_end;    /* one past the short box being judged */
-    int32_t *waiting;   /* heap of skip targets beyond it */
-    size_t count, cap;
-} control_state;
-
-static bool wait_for_box(control_state *c, int32_t target)
-{
-    if (c->count == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        int32_t *grown = realloc(c->waiting, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        c->waiting = grown;
-        c->cap = cap;
-    }
-    size_t at = c->count++;
-    for (; at > 0 && c->waiting[(at - 1) / 2] > target; at = (at - 1) / 2)
-        c->waiting[at] = c->waiting[(at - 1) / 2];
-    c->waiting[at] = target;
-    return true;
-}
-
-static int32_t next_waiting(control_state *c)
-{
-    int32_t first = c->waiting[0], last = c->waiting[--c->count];
-    size_t at = 0;
-    for (size_t child; (child = 2 * at + 1) < c->count; at = child) {
-        if (child + 1 < c->count && c->waiting[child + 1] < c->waiting[child])
-            child++;
-        if (c->waiting[child] >= last)
-            break;
-        c->waiting[at] = c->waiting[child];
-    }
-    if (c->count)
-        c->waiting[at] = last;
-    return first;
-}
-
-/* Drop the waiting skip targets before `before` (all with INT32_MAX). */
-static void drop_waiting(rm_engine *e, control_state *c, int32_t before)
-{
-    while (c->count && c->waiting[0] < before)
-        engine_drop_subtree(e, next_waiting(c), DROP_CLUTTER);
-}
-
 /* A skip link lands on a marker of its own ("after newsletter promotion"):
  * when the element it points to is just such a short line, it goes too. */
-static void drop_skip_target(rm_engine *e, control_state *c, int32_t link)
+static void drop_skip_target(rm_engine *e, id_index *ids, int32_t link)
 {
     const char *href = dom_attr(&e->dom, link, "href");
     if (!href || href[0] != '#' || !href[1])
         return;
-    int32_t i = element_by_id(e, &c->ids, href + 1);
-    if (i == RM_NONE || e->raw[i].chars > CONTROL_MAX_CHARS || e->raw[i].images != 0 ||
-        protected_box(e, i) || e->raw[i].paragraphs > 1 || e->raw[i].headings != 0)
-        return;
-    /* out of memory, it goes now: a heuristic's order, not its outcome */
-    if (i < c->box_end || !wait_for_box(c, i))
+    int32_t i = element_by_id(e, ids, href + 1);
+    if (i != RM_NONE && e->raw[i].chars <= CONTROL_MAX_CHARS && e->raw[i].images == 0 &&
+        !protected_box(e, i) && e->raw[i].paragraphs <= 1 && e->raw[i].headings == 0)
         engine_drop_subtree(e, i, DROP_CLUTTER);
 }
 
@@ -1147,7 +1092,7 @@ static bool is_button_link(const rm_engine *e, int32_t id)
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control; and a bare call-to-action link between
  * blocks ("Get started", "Upvote"), which is one whatever its class. */
-static void classify_control(rm_engine *e, fold_memo *memo, control_state *c, int32_t id)
+static void classify_control(rm_engine *e, fold_memo *memo, id_index *ids, int32_t id)
 {
     if (is_button_link(e, id)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
@@ -1165,7 +1110,7 @@ static void classify_control(rm_engine *e, fold_memo *memo, control_state *c, in
      * pieces of navigation a reader would want reported. */
     if (heur_is_page_control(f.text, f.len)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
-        drop_skip_target(e, c, id);
+        drop_skip_target(e, ids, id);
     } else if (heur_is_call_to_action(f.text, f.len) && !in_running_text(e, id)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
     }
@@ -1259,56 +1204,6 @@ static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
     folded_free(&f);
 }
 
-/* The rules for short boxes (notes, placeholders, interface lines,
- * controls) judge only boxes of at most SHORT_BOX_MAX_CHARS characters,
- * each rule in turn over all of them, and what one drops the next does
- * not see. One walk of the page finds the largest such boxes; in each the
- * rules run one after another as they did over the whole page: a rule's
- * verdict on a box depends on the box's own kept nodes alone, which only
- * the rules before it inside the box have changed. A skip target lying in
- * a later box waits until that box's controls are judged (control_state).
- * A box without text can only be a button link (is_button_link). */
-#define SHORT_BOX_MAX_CHARS NOTE_MAX_CHARS
-
-static void classify_short_box(rm_engine *e, fold_memo *memo, control_state *controls, int32_t box)
-{
-    if (!is_element(e, box)) {
-        classify_note(e, memo, box);   /* a line of text: the only rule for one */
-        return;
-    }
-    int32_t end = engine_end(e, box);
-    /* Most short boxes are one element around its text: the walks of the
-     * rules after the notes then meet the box alone. */
-    bool leaf = true;
-    if (e->raw[box].chars > 0) {
-        for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
-            leaf = leaf && (i == box || !is_element(e, i));
-            classify_note(e, memo, i);
-        }
-        if (leaf && e->drop[box] == DROP_KEEP)
-            classify_placeholder(e, memo, box);
-        if (leaf && e->drop[box] == DROP_KEEP)
-            classify_interface_line(e, memo, box);
-        for (int32_t i = engine_kept(e, box, end); !leaf && i < end; i = engine_kept(e, i + 1, end))
-            if (is_element(e, i))
-                classify_placeholder(e, memo, i);
-        for (int32_t i = engine_kept(e, box, end); !leaf && i < end; i = engine_kept(e, i + 1, end))
-            if (is_element(e, i))
-                classify_interface_line(e, memo, i);
-    }
-    if (controls->count)
-        drop_waiting(e, controls, end);
-    controls->box_end = end;
-    if (leaf && e->raw[box].chars > 0) {
-        if (e->drop[box] == DROP_KEEP)
-            classify_control(e, memo, controls, box);
-        return;
-    }
-    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_element(e, i))
-            classify_control(e, memo, controls, i);
-}
-
 void clutter_classify(rm_engine *e)
 {
     int32_t body = e->dom.body;
@@ -1346,22 +1241,22 @@ void clutter_classify(rm_engine *e)
     classify_option_panels(e, body, end);
     classify_share_groups(e);
     fold_memo memo = {0};
-    /* The labels keep a walk of their own, before the short boxes: a
-     * label's verdict drops a box around it (an ancestor, or the section
-     * after it), which the short-box rules would otherwise judge first. */
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i) && is_label_tag(node(e, i)->tag))
             classify_labelled_box(e, &memo, i);
-    control_state controls = {{NULL, 0, false}, 0, NULL, 0, 0};
-    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end)) {
-        if (e->raw[i].chars > SHORT_BOX_MAX_CHARS)
-            continue;   /* none of the short-box rules judges it: its parts */
-        classify_short_box(e, &memo, &controls, i);
-        i = engine_end(e, i) - 1;
-    }
-    drop_waiting(e, &controls, INT32_MAX);
-    free(controls.waiting);
-    free(controls.ids.slots);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        classify_note(e, &memo, i);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_element(e, i))
+            classify_placeholder(e, &memo, i);
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_element(e, i))
+            classify_interface_line(e, &memo, i);
+    id_index ids = {NULL, 0, false};
+    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_element(e, i))
+            classify_control(e, &memo, &ids, i);
+    free(ids.slots);
     memo_free(&memo);
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)
