@@ -49,6 +49,8 @@ static pthread_mutex_t fill_lock = PTHREAD_MUTEX_INITIALIZER;
 static int page_of(ucs4_t uc)
 {
     unsigned page = uc >> 8;
+    if (page <= spans[0].to)   /* Latin to Hebrew, most of what is met */
+        return (int)page;
     int base = 0;
     for (size_t s = 0; s < sizeof spans / sizeof spans[0]; s++) {
         if (page >= spans[s].from && page <= spans[s].to)

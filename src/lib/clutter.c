@@ -103,6 +103,50 @@ static const bool label_tags[GUMBO_TAG_LAST + 1] = {
 
 static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
 
+/* The has_attrs bits of those names (dom.h), for a test of each element
+ * before its attribute list is read. */
+#define NAME_BIT(s) dom_attr_bit(s, sizeof s - 1)
+#define MARKER_ATTR_BITS                                                                   \
+    (NAME_BIT("class") | NAME_BIT("id") | NAME_BIT("data-component") |                     \
+     NAME_BIT("data-testid") | NAME_BIT("data-qa") | NAME_BIT("data-module") |             \
+     NAME_BIT("data-type"))
+
+static bool same_attr_name(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x != y && (x >= 'A' && x <= 'Z' ? x + ('a' - 'A') : x) != y)   /* `b` is lower case */
+            return false;
+        if (!x)
+            return true;
+    }
+}
+
+/* The marker attributes of an element in one pass over its attribute
+ * list, the first of each name (as dom_attrs_lookup, whose names are
+ * measured at every call: this pass asks every element). */
+static void read_marker_attrs(const rm_engine *e, int32_t id, const char **values)
+{
+    for (size_t k = 0; k < MARKER_ATTR_COUNT; k++)
+        values[k] = NULL;
+    const GumboVector *attrs = &node(e, id)->g->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *a = attrs->data[i];
+        size_t from = 0, to = 0;
+        switch (a->name[0] | 0x20) {
+        case 'c': from = 0, to = 1; break;
+        case 'i': from = 1, to = 2; break;
+        case 'd': from = FIRST_COMPONENT_ATTR, to = MARKER_ATTR_COUNT; break;
+        default: continue;
+        }
+        for (size_t k = from; k < to; k++)
+            if (!values[k] && same_attr_name(a->name, marker_attrs[k])) {
+                values[k] = a->value;
+                break;
+            }
+    }
+}
+
 static bool is_element(const rm_engine *e, int32_t id)
 {
     return node(e, id)->type == RM_NODE_ELEMENT;
@@ -185,26 +229,27 @@ static bool has_child_tag(const rm_engine *e, int32_t id, GumboTag tag)
     return false;
 }
 
-static bool is_docbook_nav_bar(const rm_engine *e, int32_t id)
+static bool is_docbook_nav_bar(const rm_engine *e, int32_t id, const char *cls)
 {
-    return class_is_one_of(dom_attr(&e->dom, id, "class"), docbook_nav_classes,
+    return class_is_one_of(cls, docbook_nav_classes,
                            sizeof docbook_nav_classes / sizeof docbook_nav_classes[0]) &&
            has_child_tag(e, id, GUMBO_TAG_TABLE) &&
            e->raw[id].links >= DOCBOOK_NAV_MIN_LINKS;
 }
 
 /* The box and the list in it ("div.toc > dl.toc") both carry the name. */
-static bool is_docbook_division_toc(const rm_engine *e, int32_t id)
+static bool is_docbook_division_toc(const rm_engine *e, int32_t id, const char *cls)
 {
     static const char *const toc[] = {"toc"};
     for (int depth = 0; depth < 2; depth++) {
         int32_t parent = node(e, id)->parent;
-        if (!class_is_one_of(dom_attr(&e->dom, id, "class"), toc, 1) || parent == RM_NONE)
+        if (!class_is_one_of(cls, toc, 1) || parent == RM_NONE)
             return false;
         if (class_is_one_of(dom_attr(&e->dom, parent, "class"), docbook_division_classes,
                             sizeof docbook_division_classes / sizeof docbook_division_classes[0]))
             return true;
         id = parent;
+        cls = dom_attr(&e->dom, id, "class");
     }
     return false;
 }
@@ -212,25 +257,26 @@ static bool is_docbook_division_toc(const rm_engine *e, int32_t id)
 /* Class/id markers, corroborated unless they are vendor roots. */
 static void classify_by_marker(rm_engine *e, int32_t id)
 {
-    if (!node(e, id)->has_attrs)
+    if (!(node(e, id)->has_attrs & MARKER_ATTR_BITS))
         return;   /* no class, id or component name to go by */
     if (e->flags[id] & NF_IN_CODE)
         return;         /* "token comment" is syntax highlighting */
     bool strong;
     const char *values[MARKER_ATTR_COUNT];
-    dom_attrs_lookup(&e->dom, id, marker_attrs, MARKER_ATTR_COUNT, values);
+    read_marker_attrs(e, id, values);
     const char *cls = values[0], *ident = values[1];
     if (engine_id_is_slug(e, id))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
-    if (is_docbook_division_toc(e, id))
+    if (is_docbook_division_toc(e, id, cls))
         return;
-    if (is_docbook_nav_bar(e, id) && !protected_box(e, id)) {
+    if (is_docbook_nav_bar(e, id, cls) && !protected_box(e, id)) {
         mark(e, id, RM_REMOVED_NAVIGATION);
         return;
     }
     rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
     for (size_t k = FIRST_COMPONENT_ATTR; kind == RM_KIND_NONE && k < MARKER_ATTR_COUNT; k++)
-        kind = heur_component_kind(values[k], &strong);
+        if (values[k])   /* a missing name says nothing */
+            kind = heur_component_kind(values[k], &strong);
     if (kind == RM_KIND_NONE || protected_box(e, id) || (!strong && holds_index_cards(e, id)))
         return;
     /* Hidden boxes are dropped anyway; name them only on strong evidence
@@ -942,7 +988,8 @@ static void classify_labelled_box(rm_engine *e, fold_memo *memo, int32_t label)
         return;
     if (kind == RM_REMOVED_RELATED && box != label && engine_link_density(&e->raw[box]) < 0.3)
         return;
-    if (kind == RM_REMOVED_NAVIGATION && is_docbook_division_toc(e, box))
+    if (kind == RM_REMOVED_NAVIGATION &&
+        is_docbook_division_toc(e, box, dom_attr(&e->dom, box, "class")))
         return;   /* "Table of Contents" heads a chapter page's body */
     mark(e, box, kind);
 }
@@ -1178,22 +1225,26 @@ void clutter_classify(rm_engine *e)
             drop_filler(e, i);
             continue;
         }
-        classify_by_marker(e, i);
+        /* the rules that go by a class, id or item type meet an element
+         * without attributes in vain (most elements of a big tree) */
+        bool named = node(e, i)->has_attrs != 0;
+        if (named)
+            classify_by_marker(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_by_structure(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_reply_list(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_facets(e, i);
-        if (e->drop[i] == DROP_KEEP)
+        if (named && e->drop[i] == DROP_KEEP)
             classify_index_carousel(e, i);
-        if (e->drop[i] == DROP_KEEP)
+        if (named && e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
-        if (e->drop[i] == DROP_KEEP)
+        if (named && e->drop[i] == DROP_KEEP)
             classify_post_remarks(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_priced_shelf(e, i);
-        if (e->drop[i] == DROP_KEEP)
+        if (named && e->drop[i] == DROP_KEEP)
             classify_fine_print(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             classify_teaser_grid(e, i);

@@ -63,11 +63,18 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
     while (*p) {
         if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') {
             /* a run of ASCII letters, most of prose: each counts, and
-             * none is a space, a digit, a comma or a sentence end */
+             * none is a digit, a comma or a sentence end */
             const uint8_t *start = p;
-            do
+            for (;;) {
+                do
+                    p++;
+                while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+                /* one space between two words counts one, and the word
+                 * before it ends no sentence: the run goes on */
+                if (p[0] != ' ' || (p[1] | 0x20) < 'a' || (p[1] | 0x20) > 'z')
+                    break;
                 p++;
-            while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+            }
             if (digit_comma)
                 c++;   /* "1999, the year" after all */
             digit_comma = false;
@@ -153,9 +160,10 @@ static bool is_reply_control(const rm_engine *e, int32_t id)
     char *text = engine_fold_into(e, id, NULL, REPLY_TEXT_BYTES, buf, &len);
     if (!text)
         return false;
+    /* most short links are no reply word: their first byte says so */
     bool hit = false;
     for (size_t i = 0; i < sizeof reply_words / sizeof reply_words[0] && !hit; i++)
-        hit = strcmp(text, reply_words[i]) == 0;
+        hit = text[0] == reply_words[i][0] && strcmp(text, reply_words[i]) == 0;
     if (text != buf)
         free(text);
     return hit;
@@ -220,9 +228,8 @@ static bool in_named_post(const rm_engine *e, int32_t id, const post_name *name)
     return false;
 }
 
-static bool is_self_permalink(const rm_engine *e, int32_t id)
+static bool is_self_permalink(const rm_engine *e, int32_t id, const char *href)
 {
-    const char *href = dom_attr(&e->dom, id, "href");
     const char *hash = href ? strchr(href, '#') : NULL;
     if (!hash || !hash[1])
         return false;
@@ -238,9 +245,8 @@ static bool is_self_permalink(const rm_engine *e, int32_t id)
  * list's "b36-pan-2024-0015", whose article's DOI ends in the same digits). */
 #define POST_NUMBER_MIN_DIGITS 3
 
-static bool is_numbered_permalink(const rm_engine *e, int32_t id)
+static bool is_numbered_permalink(const rm_engine *e, int32_t id, const char *href)
 {
-    const char *href = dom_attr(&e->dom, id, "href");
     if (!href || strchr(href, '#'))
         return false;
     size_t end = strlen(href);
@@ -344,42 +350,35 @@ bool engine_id_is_slug(const rm_engine *e, int32_t id)
     return (e->flags[id] & NF_SLUG_ID) != 0;
 }
 
-static int build_signatures(rm_engine *e)
+/* Append the lower-cased "class id" of element i to sig_buf (*len bytes
+ * used of *cap); an id that is a slug of the heading is left out and
+ * marked NF_SLUG_ID, known once for every pass. */
+static int add_signature(rm_engine *e, int32_t i, const char *cls, const char *id, size_t *len,
+                         size_t *cap)
 {
-    size_t cap = 4096, len = 1;
-    e->sig_buf = malloc(cap);
-    if (!e->sig_buf)
-        return -1;
-    e->sig_buf[0] = '\0';
-    for (int32_t i = 0; i < e->dom.count; i++) {
-        if (!e->dom.nodes[i].has_attrs)
-            continue;   /* text, and elements without attributes: one test */
-        const char *cls = dom_attr(&e->dom, i, "class");
-        const char *id = dom_attr(&e->dom, i, "id");
-        if (id && id_is_slug(&e->dom, i, id)) {   /* known once, for every pass */
-            e->flags[i] |= NF_SLUG_ID;
-            id = NULL;
-        }
-        if (!cls && !id)
-            continue;
-        size_t cls_len = cls ? strlen(cls) : 0, id_len = id ? strlen(id) : 0;
-        size_t need = cls_len + 1 + id_len + 1;
-        if (len + need > cap) {
-            while (len + need > cap)
-                cap *= 2;
-            char *grown = realloc(e->sig_buf, cap);
-            if (!grown)
-                return -1;
-            e->sig_buf = grown;
-        }
-        e->sig_off[i] = (uint32_t)len;
-        char *out = e->sig_buf + len;
-        ascii_lower_copy(out, cls ? cls : "", cls_len);
-        out[cls_len] = ' ';
-        ascii_lower_copy(out + cls_len + 1, id ? id : "", id_len);
-        out[need - 1] = '\0';
-        len += need;
+    if (id && id_is_slug(&e->dom, i, id)) {
+        e->flags[i] |= NF_SLUG_ID;
+        id = NULL;
     }
+    if (!cls && !id)
+        return 0;
+    size_t cls_len = cls ? strlen(cls) : 0, id_len = id ? strlen(id) : 0;
+    size_t need = cls_len + 1 + id_len + 1;
+    if (*len + need > *cap) {
+        while (*len + need > *cap)
+            *cap *= 2;
+        char *grown = realloc(e->sig_buf, *cap);
+        if (!grown)
+            return -1;
+        e->sig_buf = grown;
+    }
+    e->sig_off[i] = (uint32_t)*len;
+    char *out = e->sig_buf + *len;
+    ascii_lower_copy(out, cls ? cls : "", cls_len);
+    out[cls_len] = ' ';
+    ascii_lower_copy(out + cls_len + 1, id ? id : "", id_len);
+    out[need - 1] = '\0';
+    *len += need;
     return 0;
 }
 
@@ -450,21 +449,6 @@ static int scan_stylesheet(rm_engine *e, const char *css)
     return 0;
 }
 
-/* Ids that the page's own "#id" links point to: footnotes and references
- * are reached that way, which marks their list items as content. */
-static int collect_link_targets(rm_engine *e)
-{
-    for (int32_t i = 0; i < e->dom.count; i++) {
-        if (e->dom.nodes[i].tag != GUMBO_TAG_A)
-            continue;
-        const char *href = dom_attr(&e->dom, i, "href");
-        if (href && href[0] == '#' && href[1] &&
-            hashset_add(&e->link_targets, hashset_hash(href + 1, strlen(href + 1))))
-            return -1;
-    }
-    return 0;
-}
-
 /* The panels of disclosure widgets (WAI-ARIA's disclosure and accordion
  * patterns): a button with aria-expanded names the panel it opens in
  * aria-controls, a list of ids. Such a panel is closed, not absent: an
@@ -508,25 +492,57 @@ static int add_labelled_panels(rm_engine *e, const accordion_pair *pairs, size_t
     return 0;
 }
 
-static int collect_disclosed(rm_engine *e)
+/* The attributes the passes read of every element, in one pass over the
+ * page and one over each attribute list (Gumbo's names are lower case,
+ * each at most once): the signatures (class and id), the ids that the
+ * page's own "#id" links point to (footnotes and references are reached
+ * that way, which marks their list items as content) and the panels of
+ * disclosure widgets. */
+static int collect_attribute_facts(rm_engine *e)
 {
+    size_t cap = 4096, len = 1;
+    e->sig_buf = malloc(cap);
+    if (!e->sig_buf)
+        return -1;
+    e->sig_buf[0] = '\0';
     accordion_pair pairs[ACCORDION_BUTTONS];
     size_t n = 0;
     for (int32_t i = 0; i < e->dom.count; i++) {
         if (!e->dom.nodes[i].has_attrs)
-            continue;
+            continue;   /* text, and elements without attributes: one test */
         const GumboVector *attrs = &e->dom.nodes[i].g->v.element.attributes;
-        const char *controls = NULL, *id = NULL;
+        const char *cls = NULL, *id = NULL, *href = NULL, *controls = NULL;
         bool expands = false;
         for (unsigned k = 0; k < attrs->length; k++) {
             const GumboAttribute *at = attrs->data[k];
-            if (strcmp(at->name, "aria-controls") == 0)
-                controls = at->value;
-            else if (strcmp(at->name, "aria-expanded") == 0)
-                expands = true;
-            else if (strcmp(at->name, "id") == 0)
-                id = at->value;
+            switch (at->name[0]) {   /* most names are none of these */
+            case 'c':
+                if (strcmp(at->name, "class") == 0)
+                    cls = at->value;
+                break;
+            case 'i':
+                if (strcmp(at->name, "id") == 0)
+                    id = at->value;
+                break;
+            case 'h':
+                if (strcmp(at->name, "href") == 0)
+                    href = at->value;
+                break;
+            case 'a':
+                if (strcmp(at->name, "aria-controls") == 0)
+                    controls = at->value;
+                else if (strcmp(at->name, "aria-expanded") == 0)
+                    expands = true;
+                break;
+            default:
+                break;
+            }
         }
+        if (add_signature(e, i, cls, id, &len, &cap))
+            return -1;
+        if (e->dom.nodes[i].tag == GUMBO_TAG_A && href && href[0] == '#' && href[1] &&
+            hashset_add(&e->link_targets, hashset_hash(href + 1, strlen(href + 1))))
+            return -1;
         if (controls && expands && add_controlled_ids(e, controls))
             return -1;
         if (controls && !expands && id && e->dom.nodes[i].tag == GUMBO_TAG_BUTTON &&
@@ -893,7 +909,7 @@ static bool is_streamed_shell(const rm_engine *e)
            (double)streamed_links < STREAMED_MAX_LINK_DENSITY * (double)streamed;
 }
 
-static uint8_t own_of(const rm_engine *e, int32_t i);
+static uint8_t own_of(const rm_engine *e, int32_t i, const char *href);
 
 int engine_prepare(rm_engine *e)
 {
@@ -913,8 +929,7 @@ int engine_prepare(rm_engine *e)
     e->scored = calloc(n, 1);
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences || !e->own ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
-        !e->scored || build_signatures(e) || collect_fixed_classes(e) ||
-        collect_link_targets(e) || collect_disclosed(e))
+        !e->scored || collect_attribute_facts(e) || collect_fixed_classes(e))
         return -1;
     memset(e->kind, RM_KIND_NONE, n);
 
@@ -929,9 +944,11 @@ int engine_prepare(rm_engine *e)
          * Readability weighs "#..." links (its text inherits the flag); a
          * heading linked to such a place ("#p123", a forum post's anchor)
          * leads no teaser to another page. */
-        if (node->tag == GUMBO_TAG_A && is_self_permalink(e, i))
+        /* a link's href, read once for the tests below and own_of */
+        const char *href = node->tag == GUMBO_TAG_A ? dom_attr(&e->dom, i, "href") : NULL;
+        if (node->tag == GUMBO_TAG_A && is_self_permalink(e, i, href))
             e->flags[i] |= NF_PERMALINK | NF_HASH_LINK;
-        else if (node->tag == GUMBO_TAG_A && is_numbered_permalink(e, i))
+        else if (node->tag == GUMBO_TAG_A && is_numbered_permalink(e, i, href))
             e->flags[i] |= NF_PERMALINK;
         else if (node->tag == GUMBO_TAG_A &&
                  (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING))
@@ -941,7 +958,7 @@ int engine_prepare(rm_engine *e)
             if (heur_is_price_tag(dom_text(&e->dom, i), e->tchars[i]))
                 e->flags[i] |= NF_PRICE_TAG;
         }
-        e->own[i] = own_of(e, i);
+        e->own[i] = own_of(e, i, href);
     }
     open_panel_wrappers(e);
     drop_static(e);
@@ -1046,8 +1063,8 @@ enum {
 };
 
 /* e->own of node i: for an element what it counts for, for a text node
- * how many characters link text loses to trimming. */
-static uint8_t own_of(const rm_engine *e, int32_t i)
+ * how many characters link text loses to trimming (`href`: a link's, or NULL). */
+static uint8_t own_of(const rm_engine *e, int32_t i, const char *href)
 {
     const rm_node *n = &e->dom.nodes[i];
     if (n->type == RM_NODE_TEXT)   /* NF_IN_LINK is final once the node is prepared */
@@ -1069,7 +1086,7 @@ static uint8_t own_of(const rm_engine *e, int32_t i)
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
     case GUMBO_TAG_H5: case GUMBO_TAG_H6: return OWN_HEADING;
     case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: return OWN_ROLE_BOX;
-    case GUMBO_TAG_A: return dom_attr(&e->dom, i, "href") ? OWN_LINK : OWN_NONE;
+    case GUMBO_TAG_A: return href ? OWN_LINK : OWN_NONE;
     default: return OWN_NONE;
     }
 }

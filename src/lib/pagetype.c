@@ -701,13 +701,33 @@ static unsigned pair_bit(unsigned char a, unsigned char b)
     return ((unsigned)a * 31u + (unsigned)b) & 511u;
 }
 
+/* A table of phrases with the length of its shortest, measured once per
+ * page: a control's text shorter than that holds none of them. */
+typedef struct {
+    const char *const *phrases;
+    size_t count, shortest;
+} phrase_list;
+
+static phrase_list list_of(const char *const *phrases, size_t count)
+{
+    phrase_list l = {phrases, count, SIZE_MAX};
+    for (size_t k = 0; k < count; k++)
+        if (strlen(phrases[k]) < l.shortest)
+            l.shortest = strlen(phrases[k]);
+    return l;
+}
+
 /* Every short control of the page meets some forty phrases: a phrase
  * whose first two bytes never follow each other in the text cannot be in
  * it, so the text's byte pairs are gathered once and strstr runs only for
  * the few phrases they leave (a page of 17 000 "[edit]" links spent more
  * here than in the rest of page-type detection). */
-static bool says_any(const char *text, const char *const *phrases, size_t count)
+static bool says_any(const char *text, size_t text_len, const phrase_list *list)
 {
+    if (text_len < list->shortest)
+        return false;
+    const char *const *phrases = list->phrases;
+    size_t count = list->count;
     uint64_t pairs[8] = {0};
     const unsigned char *p = (const unsigned char *)text;
     for (; p[0] && p[1]; p++) {
@@ -743,6 +763,10 @@ static bool names_version_picker(const rm_engine *e, int32_t id)
 static control_evidence read_controls(const rm_engine *e, int32_t skip)
 {
     control_evidence c = {false, false, 0, 0};
+#define LIST_OF(phrases) list_of(phrases, sizeof phrases / sizeof phrases[0])
+    const phrase_list purchase = LIST_OF(purchase_phrases), docs_source = LIST_OF(docs_source_phrases),
+                      sales = LIST_OF(sales_phrases);
+#undef LIST_OF
     int32_t skip_end = skip == RM_NONE ? RM_NONE : engine_end(e, skip);
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = body; i < end; i++) {
@@ -759,19 +783,17 @@ static control_evidence read_controls(const rm_engine *e, int32_t skip)
         char *text = value ? strdup(value) : engine_folded_text(e, i, NULL, 160, &len);
         if (!text)
             continue;
-        for (char *p = text; *p; p++)
+        size_t text_len = 0;
+        for (char *p = text; *p; p++, text_len++)
             *p = (char)tolower((unsigned char)*p);
-        if (says_any(text, purchase_phrases, sizeof purchase_phrases / sizeof purchase_phrases[0])) {
+        if (says_any(text, text_len, &purchase)) {
             c.purchase = true;
             bool in_skip = skip != RM_NONE && i >= skip && i < skip_end;
             if (!in_skip && c.own <= BUY_BOX_BUTTONS)
                 c.own++;
         }
-        c.docs_chrome = c.docs_chrome ||
-                        says_any(text, docs_source_phrases,
-                                 sizeof docs_source_phrases / sizeof docs_source_phrases[0]);
-        if (c.sales < SALES_CALLS &&
-            says_any(text, sales_phrases, sizeof sales_phrases / sizeof sales_phrases[0]))
+        c.docs_chrome = c.docs_chrome || says_any(text, text_len, &docs_source);
+        if (c.sales < SALES_CALLS && says_any(text, text_len, &sales))
             c.sales++;
         free(text);
     }

@@ -255,10 +255,21 @@ static void keep_fresh(shingle_sink *sink, uint64_t h)
     sink->fresh[sink->fresh_count++] = h;
 }
 
-static bool is_word_byte(unsigned char c)
-{
-    return c >= 0x80 || (c >= '0' && c <= '9') || ((unsigned)((c | 0x20) - 'a') < 26u);
-}
+/* Each byte as a word compares it (ASCII letters lower-cased, digits and
+ * non-ASCII bytes as they are), or 0 for a byte between words: one look-up
+ * per byte of every thread's text. */
+#define WORD_BYTE(c)                                                                        \
+    ((c) >= 0x80 || ((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') ? (c)        \
+     : (c) >= 'A' && (c) <= 'Z'                                            ? (c) + ('a' - 'A') \
+                                                                           : 0)
+#define WORD_BYTES4(c) WORD_BYTE(c), WORD_BYTE((c) + 1), WORD_BYTE((c) + 2), WORD_BYTE((c) + 3)
+#define WORD_BYTES16(c) WORD_BYTES4(c), WORD_BYTES4((c) + 4), WORD_BYTES4((c) + 8), WORD_BYTES4((c) + 12)
+static const unsigned char word_byte[256] = {
+    WORD_BYTES16(0x00), WORD_BYTES16(0x10), WORD_BYTES16(0x20), WORD_BYTES16(0x30),
+    WORD_BYTES16(0x40), WORD_BYTES16(0x50), WORD_BYTES16(0x60), WORD_BYTES16(0x70),
+    WORD_BYTES16(0x80), WORD_BYTES16(0x90), WORD_BYTES16(0xA0), WORD_BYTES16(0xB0),
+    WORD_BYTES16(0xC0), WORD_BYTES16(0xD0), WORD_BYTES16(0xE0), WORD_BYTES16(0xF0),
+};
 
 static void take_word(shingler *sh, uint64_t word, shingle_sink *sink)
 {
@@ -281,14 +292,14 @@ static void take_word(shingler *sh, uint64_t word, shingle_sink *sink)
 static void shingle_text(const char *text, shingler *sh, shingle_sink *sink)
 {
     const unsigned char *t = (const unsigned char *)text;
-    while (*t) {
-        while (*t && !is_word_byte(*t))
+    for (;;) {
+        while (*t && !word_byte[*t])
             t++;
         if (!*t)
             break;
         uint64_t h = 1469598103934665603ull;
-        for (; *t && is_word_byte(*t); t++)
-            h = (h ^ (unsigned char)(*t >= 'A' && *t <= 'Z' ? *t + ('a' - 'A') : *t)) * 1099511628211ull;
+        for (unsigned char c; (c = word_byte[*t]) != 0; t++)
+            h = (h ^ c) * 1099511628211ull;
         take_word(sh, h, sink);
     }
 }
