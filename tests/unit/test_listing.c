@@ -185,6 +185,41 @@ START_TEST(description_list_of_entries_is_a_listing_with_its_authors)
 }
 END_TEST
 
+/* A link aggregator's front page: a table whose rows are the entries
+ * (rank, linked title, site), each followed by a row of metadata and an
+ * empty spacer row; signed with a date as such pages are. */
+#define SUBMISSION(n, title, site, user)                                                 \
+    "<tr class=\"athing\"><td class=\"title\"><span class=\"rank\">" #n ".</span></td>"  \
+    "<td class=\"title\"><a href=\"https://" site "/story\">" title "</a> (<a href=\"/from?site=" \
+    site "\">" site "</a>)</td></tr><tr><td></td><td class=\"subtext\">3 points by "     \
+    "<a href=\"/user?id=" user "\">" user "</a> <a href=\"/item?id=" #n "\">1 hour ago</a> | " \
+    "<a href=\"/item?id=" #n "\">2 comments</a></td></tr><tr class=\"spacer\"></tr>"
+
+START_TEST(table_of_linked_rows_is_a_listing_with_its_rows)
+{
+    const char *html =
+        "<html><head><title>New links</title>"
+        "<meta property=\"article:published_time\" content=\"2026-03-08\"></head><body>"
+        "<center><table><tr><td><a href=\"/\">News</a> | <a href=\"/newest\">new</a></td></tr>"
+        "<tr><td><table>"
+        SUBMISSION(1, "What the river engineers learned", "example.com", "ada")
+        SUBMISSION(2, "A compiler in a weekend", "blog.example.org", "bob")
+        SUBMISSION(3, "Show: a tiny calendar app", "cal.example.net", "cy")
+        SUBMISSION(4, "Why the old bridge still stands", "bridges.example", "dee")
+        SUBMISSION(5, "Notes on caching at scale", "ops.example.com", "eve")
+        SUBMISSION(6, "The history of the semicolon", "words.example", "fay")
+        SUBMISSION(7, "Rewriting our build in a week", "build.example", "gus")
+        SUBMISSION(8, "Ask: how do you keep notes?", "ask.example", "hal")
+        "</table></td></tr><tr><td>Guidelines | FAQ | Contact</td></tr></table></center>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->page_type == RM_PAGE_LISTING, "page type %s", rm_page_type_name(a->page_type));
+    assert_has(a, "What the river engineers learned");
+    assert_has(a, "Ask: how do you keep notes?");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *listing_suite(void)
 {
     Suite *s = suite_create("listing");
@@ -195,6 +230,7 @@ static Suite *listing_suite(void)
     tcase_add_test(tc, entries_numbered_by_id_make_a_listing);
     tcase_add_test(tc, dated_feed_outweighing_its_welcome_text_is_a_listing);
     tcase_add_test(tc, description_list_of_entries_is_a_listing_with_its_authors);
+    tcase_add_test(tc, table_of_linked_rows_is_a_listing_with_its_rows);
     suite_add_tcase(s, tc);
     return s;
 }
