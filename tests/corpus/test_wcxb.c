@@ -56,7 +56,7 @@ static const struct {
     {"service", 0.842},
     {"product", 0.732},
     {"collection", 0.691},
-    {"listing", 0.758},
+    {"listing", 0.761},
     {"forum", 0.830},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
