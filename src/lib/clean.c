@@ -834,6 +834,70 @@ static bool is_picture_credit(const rm_engine *e, int32_t id)
     return is_figure_credit(e, id) && !in_index_card(e, id);
 }
 
+/* A link aggregator lays out each entry of its listing as two table rows:
+ * the entry (rank, linked title, site) and under it a row of short links
+ * about it ("12 points by ada 1 hour ago | hide | past | 2 comments"):
+ * the entry's furniture, as a card's counts and controls are. Told by the
+ * pattern, not the words: nearly every row of the table (ENTRY_PAIR_SHARE)
+ * is such a pair, the entry row holding a title-length link, the row under
+ * it only short links. A table of names (laureates, a schedule) mixes
+ * long and short names with no such alternation. Listings only. */
+#define ENTRY_TITLE_MIN_CHARS 25   /* a title of a few words */
+#define ENTRY_META_MAX_LINK 20     /* a user name, an age, "hide" */
+#define ENTRY_META_MAX_CHARS 150   /* as BYLINE_MAX_CHARS */
+#define ENTRY_PAIRS_MIN 5
+#define ENTRY_PAIR_SHARE 0.8
+
+/* The longest link text in a row. */
+static uint32_t longest_link(const rm_engine *e, int32_t row)
+{
+    uint32_t most = 0;
+    int32_t end = engine_end(e, row);
+    for (int32_t i = engine_kept(e, row, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->tag == GUMBO_TAG_A && node(e, i)->type == RM_NODE_ELEMENT) {
+            if (e->st[i].chars > most)
+                most = e->st[i].chars;
+            i = engine_end(e, i) - 1;
+        }
+    return most;
+}
+
+static bool is_meta_row_after(const rm_engine *e, int32_t row, int32_t entry)
+{
+    const rm_stats *s = &e->st[row];
+    return entry != RM_NONE && s->links >= 2 && s->chars <= ENTRY_META_MAX_CHARS &&
+           longest_link(e, entry) >= ENTRY_TITLE_MIN_CHARS &&
+           longest_link(e, row) <= ENTRY_META_MAX_LINK;
+}
+
+/* The metadata rows of a table body laid out in pairs, removed once for
+ * the whole table: one pass counts the pairs, the next removes them. */
+static void remove_entry_meta_rows(rm_engine *e, int32_t body)
+{
+    if (e->page_type != RM_PAGE_LISTING)
+        return;
+    unsigned rows = 0, pairs = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int32_t prev = RM_NONE;
+        for (int32_t c = node(e, body)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+            if (node(e, c)->tag != GUMBO_TAG_TR || e->drop[c] != DROP_KEEP || e->st[c].chars == 0)
+                continue;
+            rows += pass == 0;
+            if (!is_meta_row_after(e, c, prev)) {
+                prev = c;
+                continue;
+            }
+            prev = RM_NONE;   /* a pair is two rows */
+            if (pass == 0)
+                pairs++;
+            else
+                remove_node(e, c);
+        }
+        if (pairs < ENTRY_PAIRS_MIN || 2.0 * pairs < ENTRY_PAIR_SHARE * rows)
+            return;
+    }
+}
+
 static void clean_subtree_fixed(rm_engine *e, int32_t root)
 {
     int32_t end = engine_end(e, root);
@@ -862,6 +926,8 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         }
         if (gone)
             remove_node(e, i);
+        else if (t == GUMBO_TAG_TBODY)
+            remove_entry_meta_rows(e, i);
     }
 }
 

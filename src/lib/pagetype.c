@@ -1200,17 +1200,36 @@ static bool is_link_item(const rm_engine *e, int32_t li)
            engine_link_density(s) >= LINK_ITEM_DENSITY;
 }
 
-/* The items of a list of links (<li> of a <ul> or <ol>, <dt> of a <dl>),
- * or 0 when it is no such list. */
+/* The item tag of a list of links: <li> of a <ul> or <ol>, <dt> of a
+ * <dl>, or a table's rows (<tr> of a <tbody>): a ranking, a schedule or a
+ * table of laureates, or a link aggregator's rows of submissions, one
+ * linked entry per row with a few short cells beside it. */
+static GumboTag list_item_tag(GumboTag list)
+{
+    switch (list) {
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+        return GUMBO_TAG_LI;
+    case GUMBO_TAG_DL:
+        return GUMBO_TAG_DT;
+    case GUMBO_TAG_TBODY:
+        return GUMBO_TAG_TR;
+    default:
+        return GUMBO_TAG_UNKNOWN;
+    }
+}
+
+/* The items of a list of links, or 0 when it is no such list. A table's
+ * empty rows are spacers, not entries. */
 static unsigned link_list_items(const rm_engine *e, int32_t list)
 {
-    GumboTag t = node(e, list)->tag;
-    GumboTag item = t == GUMBO_TAG_DL ? GUMBO_TAG_DT : GUMBO_TAG_LI;
-    if (t != GUMBO_TAG_UL && t != GUMBO_TAG_OL && t != GUMBO_TAG_DL)
+    GumboTag t = node(e, list)->tag, item = list_item_tag(t);
+    if (item == GUMBO_TAG_UNKNOWN)
         return 0;
     unsigned items = 0, linked = 0;
     for (int32_t c = node(e, list)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
-        if (visible_element(e, c) && node(e, c)->tag == item) {
+        if (visible_element(e, c) && node(e, c)->tag == item &&
+            (item != GUMBO_TAG_TR || e->raw[c].chars > 0)) {
             items++;
             linked += is_link_item(e, c);
         }

@@ -56,7 +56,7 @@ static const struct {
     {"service", 0.849},
     {"product", 0.748},
     {"collection", 0.699},
-    {"listing", 0.758},
+    {"listing", 0.761},
     {"forum", 0.833},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])

@@ -185,6 +185,103 @@ START_TEST(description_list_of_entries_is_a_listing_with_its_authors)
 }
 END_TEST
 
+/* A link aggregator's front page: a table whose rows are the entries
+ * (rank, linked title, site), each followed by a row of metadata and an
+ * empty spacer row; signed with a date as such pages are. */
+#define SUBMISSION(n, title, site, user)                                                 \
+    "<tr class=\"athing\"><td class=\"title\"><span class=\"rank\">" #n ".</span></td>"  \
+    "<td class=\"title\"><a href=\"https://" site "/story\">" title "</a> (<a href=\"/from?site=" \
+    site "\">" site "</a>)</td></tr><tr><td></td><td class=\"subtext\">3 points by "     \
+    "<a href=\"/user?id=" user "\">" user "</a> <a href=\"/item?id=" #n "\">1 hour ago</a> | " \
+    "<a href=\"/item?id=" #n "\">2 comments</a></td></tr><tr class=\"spacer\"></tr>"
+
+START_TEST(table_of_linked_rows_is_a_listing_with_its_rows)
+{
+    const char *html =
+        "<html><head><title>New links</title>"
+        "<meta property=\"article:published_time\" content=\"2026-03-08\"></head><body>"
+        "<center><table><tr><td><a href=\"/\">News</a> | <a href=\"/newest\">new</a></td></tr>"
+        "<tr><td><table>"
+        SUBMISSION(1, "What the river engineers learned", "example.com", "ada")
+        SUBMISSION(2, "A compiler in a weekend", "blog.example.org", "bob")
+        SUBMISSION(3, "Show: a tiny calendar app", "cal.example.net", "cy")
+        SUBMISSION(4, "Why the old bridge still stands", "bridges.example", "dee")
+        SUBMISSION(5, "Notes on caching at scale", "ops.example.com", "eve")
+        SUBMISSION(6, "The history of the semicolon", "words.example", "fay")
+        SUBMISSION(7, "Rewriting our build in a week", "build.example", "gus")
+        SUBMISSION(8, "Ask: how do you keep notes?", "ask.example", "hal")
+        "</table></td></tr><tr><td>Guidelines | FAQ | Contact</td></tr></table></center>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->page_type == RM_PAGE_LISTING, "page type %s", rm_page_type_name(a->page_type));
+    assert_has(a, "What the river engineers learned");
+    assert_has(a, "Ask: how do you keep notes?");
+    rm_article_free(a);
+}
+END_TEST
+
+/* On such a listing the row of short links under each entry ("3 points by
+ * ada 1 hour ago | 2 comments") is the entry's furniture and goes; a table
+ * of names, long and short ones mixed with no such pairing, keeps every
+ * row. */
+START_TEST(entry_metadata_rows_of_a_paired_table_go)
+{
+    const char *html =
+        "<html><head><title>New links</title></head><body><table>"
+        SUBMISSION(1, "What the river engineers learned", "example.com", "ada")
+        SUBMISSION(2, "A compiler in a weekend, step by step", "blog.example.org", "bob")
+        SUBMISSION(3, "Show: a tiny calendar app for teams", "cal.example.net", "cy")
+        SUBMISSION(4, "Why the old bridge still stands today", "bridges.example", "dee")
+        SUBMISSION(5, "Notes on caching at a very large scale", "ops.example.com", "eve")
+        SUBMISSION(6, "The long history of the semicolon", "words.example", "fay")
+        SUBMISSION(7, "Rewriting our whole build in a week", "build.example", "gus")
+        SUBMISSION(8, "Ask: how do you keep your notes?", "ask.example", "hal")
+        "</table></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->page_type == RM_PAGE_LISTING, "page type %s", rm_page_type_name(a->page_type));
+    assert_has(a, "What the river engineers learned");
+    assert_has(a, "The long history of the semicolon");
+    assert_lacks(a, "3 points by");
+    assert_lacks(a, "comments");
+    rm_article_free(a);
+}
+END_TEST
+
+#define LAUREATES(year, a, b, c)                                                         \
+    "<tr><td>" #year "</td><td><a href=\"/wiki/" a "\">" a "</a></td><td><a href=\"/wiki/" b \
+    "\">" b "</a></td><td><a href=\"/wiki/" c "\">" c "</a></td></tr>"
+
+START_TEST(table_of_names_keeps_every_row)
+{
+    const char *html =
+        "<html><head><title>List of laureates</title></head><body><table>"
+        LAUREATES(1901, "Wilhelm Conrad Roentgen of Munich", "Jacobus van 't Hoff", "Emil Fischer")
+        LAUREATES(1902, "Hendrik Lorentz", "Pieter Zeeman", "Theodor Mommsen")
+        LAUREATES(1903, "Antoine Henri Becquerel of Paris", "Pierre Curie", "Marie Curie")
+        LAUREATES(1904, "Lord Rayleigh", "William Ramsay", "Ivan Pavlov")
+        LAUREATES(1905, "Philipp Lenard of Heidelberg", "Adolf von Baeyer", "Robert Koch")
+        LAUREATES(1906, "J. J. Thomson", "Henri Moissan", "Camillo Golgi")
+        LAUREATES(1907, "Albert A. Michelson of Chicago", "Eduard Buchner", "Alphonse Laveran")
+        LAUREATES(1908, "Gabriel Lippmann", "Ernest Rutherford", "Paul Ehrlich")
+        LAUREATES(1909, "Guglielmo Marconi of Bologna", "Wilhelm Ostwald", "Emil Kocher")
+        LAUREATES(1910, "Johannes van der Waals", "Otto Wallach", "Albrecht Kossel")
+        LAUREATES(1911, "Wilhelm Wien of Wuerzburg", "Marie Curie", "Allvar Gullstrand")
+        LAUREATES(1912, "Gustaf Dalen", "Victor Grignard", "Alexis Carrel")
+        LAUREATES(1913, "Heike Kamerlingh Onnes of Leiden", "Alfred Werner", "Charles Richet")
+        LAUREATES(1914, "Max von Laue", "Theodore William Richards", "Robert Barany")
+        LAUREATES(1915, "William Henry Bragg of London", "Richard Willstaetter", "Romain Rolland")
+        LAUREATES(1916, "Verner von Heidenstam", "Carl Spitteler", "Henrik Pontoppidan")
+        "</table></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->page_type == RM_PAGE_LISTING, "page type %s", rm_page_type_name(a->page_type));
+    assert_has(a, "Pieter Zeeman");
+    assert_has(a, "Ernest Rutherford");
+    assert_has(a, "Otto Wallach");
+    assert_has(a, "Alexis Carrel");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *listing_suite(void)
 {
     Suite *s = suite_create("listing");
@@ -195,6 +292,9 @@ static Suite *listing_suite(void)
     tcase_add_test(tc, entries_numbered_by_id_make_a_listing);
     tcase_add_test(tc, dated_feed_outweighing_its_welcome_text_is_a_listing);
     tcase_add_test(tc, description_list_of_entries_is_a_listing_with_its_authors);
+    tcase_add_test(tc, table_of_linked_rows_is_a_listing_with_its_rows);
+    tcase_add_test(tc, entry_metadata_rows_of_a_paired_table_go);
+    tcase_add_test(tc, table_of_names_keeps_every_row);
     suite_add_tcase(s, tc);
     return s;
 }
