@@ -1193,9 +1193,11 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     int built = a ? dom_build(&e.dom, output, &pre) : -1;
     e.dom.gaps = pre.gaps;
     e.dom.gap_count = pre.gap_count;
-    /* The index holds all it reads of the markup (Gumbo copied the rest):
-     * the markup's memory goes before the per-node passes take theirs. */
+    /* The index holds all the passes read of the markup and of Gumbo's
+     * tree (its own copies): both go before the per-node passes take their
+     * memory, which keeps the tree out of the extraction's peak. */
     free(buffer);
+    arena_release(&tree);
     if (built) {
         st = RM_NO_MEMORY;
     } else {
@@ -1208,7 +1210,6 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);
-    arena_release(&tree);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
@@ -1263,12 +1264,12 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     e.dom.body = RM_NONE;
     if (st == RM_OK && output && dom_build(&e.dom, output, &pre))
         st = RM_NO_MEMORY;
+    arena_release(&tree);   /* the index holds its own copies */
+    free(buffer);
     if (st == RM_OK)
         st = render_fragment(a, &e, opt, images);
     engine_free(&e);
-    arena_release(&tree);
     prescan_free(&pre);
-    free(buffer);
     if (st != RM_OK) {
         rm_article_free(a);
         return st;
