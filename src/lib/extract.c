@@ -1110,15 +1110,18 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     return st;
 }
 
-/* Decode, pre-scan and parse; *buffer owns the bytes Gumbo points into,
- * *css the page's style sheets. */
+/* Decode, pre-scan and parse; Gumbo points into the caller's bytes or
+ * into *buffer (NULL when the bytes needed no change), *css holds the
+ * page's style sheets. A page in UTF-8 is pre-scanned where it lies: at
+ * most one copy of the markup is made (the pre-scanned one). */
 static rm_status parse(const void *bytes, size_t len, const rm_options *opt, phase_clock *clock,
                        char **buffer, prescan_output *pre, arena *tree, GumboOutput **output)
 {
-    char *utf8;
+    const char *utf8;
+    char *owned;
     size_t utf8_len;
     const char *detected;
-    int rc = encoding_to_utf8(bytes, len, opt->charset, &utf8, &utf8_len, &detected);
+    int rc = encoding_view_utf8(bytes, len, opt->charset, &utf8, &utf8_len, &owned, &detected);
     if (rc == -1)
         return RM_BAD_OPTION;
     if (rc)
@@ -1131,12 +1134,12 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
         .strip = true,
     };
     if (prescan(utf8, utf8_len, &limits, pre)) {
-        free(utf8);
+        free(owned);
         return RM_NO_MEMORY;
     }
     if (pre->html) {
-        free(utf8);
-        utf8 = pre->html;
+        free(owned);
+        utf8 = owned = pre->html;
         utf8_len = pre->len;
         pre->html = NULL;
     }
@@ -1148,12 +1151,12 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     gopt.userdata = tree;
     *output = gumbo_parse_with_options(&gopt, utf8, utf8_len);
     if (!*output) {
-        free(utf8);
+        free(owned);
         prescan_free(pre);
         arena_release(tree);
         return RM_NO_MEMORY;
     }
-    *buffer = utf8;
+    *buffer = owned;
     phase_lap(clock, PHASE_PARSE);
     return RM_OK;
 }
