@@ -185,15 +185,11 @@ static int add_attributes(rm_dom *dom, size_t *cap, rm_node *n, const GumboEleme
     return 0;
 }
 
-/* Capacities of the index's arrays while it is built. */
-typedef struct {
-    size_t nodes, attrs;
-} index_caps;
-
-static int32_t add_node(rm_dom *dom, index_caps *caps, const GumboNode *g,
+/* A node of the tree walk: its Gumbo node is noted for dom_copy_content. */
+static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
                         int32_t parent, uint32_t depth)
 {
-    if (grow((void **)&dom->nodes, &caps->nodes, (size_t)dom->count + 1, sizeof(rm_node)))
+    if (grow((void **)&dom->nodes, cap, (size_t)dom->count + 1, sizeof(rm_node)))
         return RM_NONE;
     int32_t id = dom->count++;
     rm_node *n = &dom->nodes[id];
@@ -206,14 +202,21 @@ static int32_t add_node(rm_dom *dom, index_caps *caps, const GumboNode *g,
     n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
               : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
     n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
-    if (n->type == RM_NODE_TEXT && !(n->text = store_text(dom, &g->v.text)))
-        return RM_NONE;
-    if (n->type == RM_NODE_ELEMENT) {
-        n->ns = (uint8_t)g->v.element.tag_namespace;
-        if (add_attributes(dom, &caps->attrs, n, &g->v.element))
-            return RM_NONE;
-    }
+    n->g = g;
     return id;
+}
+
+/* Replace node n's Gumbo pointer by copies of what the passes read. */
+static int copy_content(rm_dom *dom, size_t *attrs_cap, rm_node *n)
+{
+    const GumboNode *g = n->g;
+    if (n->type == RM_NODE_TEXT)
+        return (n->text = store_text(dom, &g->v.text)) ? 0 : -1;
+    n->text = NULL;
+    if (n->type != RM_NODE_ELEMENT)
+        return 0;
+    n->ns = (uint8_t)g->v.element.tag_namespace;
+    return add_attributes(dom, attrs_cap, n, &g->v.element);
 }
 
 static const char *element_id(const GumboNode *g)
@@ -391,12 +394,11 @@ static void shrink_to_fit(rm_dom *dom)
     }
 }
 
-int dom_build(rm_dom *dom, const GumboOutput *output, const prescan_output *pre)
+int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output *pre)
 {
     memset(dom, 0, sizeof *dom);
     dom->html = dom->head = dom->body = RM_NONE;
-    size_t stack_cap = 0;
-    index_caps cap = {0, 0};
+    size_t stack_cap = 0, cap = 0;
     custom_caps caps = {0, 0, 0};
     frame *stack = NULL;
     size_t top = 0, spliced = 0;
@@ -469,13 +471,30 @@ int dom_build(rm_dom *dom, const GumboOutput *output, const prescan_output *pre)
     }
     free(stack);
     free(moves);
-    shrink_to_fit(dom);
     return 0;
 oom:
     free(stack);
     free(moves);
     dom_free(dom);
     return -1;
+}
+
+int dom_copy_content(rm_dom *dom)
+{
+    size_t attrs_cap = 0;
+    for (int32_t i = 0; i < dom->count; i++) {
+        if (copy_content(dom, &attrs_cap, &dom->nodes[i])) {
+            dom_free(dom);
+            return -1;
+        }
+    }
+    shrink_to_fit(dom);
+    return 0;
+}
+
+int dom_build(rm_dom *dom, const GumboOutput *output, const prescan_output *pre)
+{
+    return dom_index_tree(dom, output, pre) ? -1 : dom_copy_content(dom);
 }
 
 void dom_free(rm_dom *dom)

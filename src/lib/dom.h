@@ -58,6 +58,7 @@ typedef struct {
 
 typedef struct {
     union {
+        const GumboNode *g;     /* between dom_index_tree and dom_copy_content */
         const char *text;       /* text node: its text, NUL-terminated */
         struct {                /* element: dom->attrs[attr_first ..
                                    attr_first + attr_count) */
@@ -114,6 +115,13 @@ typedef struct {
  * keeps at most UINT16_MAX attributes (the pre-scan caps them far lower).
  * Returns 0, or -1 when out of memory. */
 int dom_build(rm_dom *dom, const GumboOutput *output, const prescan_output *pre);
+/* dom_build in its two steps, so that the markup can be freed between
+ * them: the first builds the tree links (and copies the custom elements'
+ * names out of the markup), the second copies texts, attributes and
+ * namespaces out of Gumbo's tree. Each returns 0, or -1 when out of memory
+ * (the index freed). */
+int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output *pre);
+int dom_copy_content(rm_dom *dom);
 void dom_free(rm_dom *dom);
 
 /* The bit of rm_node.has_attrs that an attribute name sets: one of eight,

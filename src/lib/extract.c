@@ -1193,14 +1193,16 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
     e.clock = clock;
-    int built = a ? dom_build(&e.dom, output, &pre) : -1;
+    /* The index holds all the passes read of the markup and of Gumbo's
+     * tree (its own copies): the markup goes before the texts and
+     * attributes are copied, the tree before the per-node passes take
+     * their memory, which keeps both out of the extraction's peak. */
+    int built = a ? dom_index_tree(&e.dom, output, &pre) : -1;
+    free(buffer);
+    built = built ? built : dom_copy_content(&e.dom);
+    arena_release(&tree);
     e.dom.gaps = pre.gaps;
     e.dom.gap_count = pre.gap_count;
-    /* The index holds all the passes read of the markup and of Gumbo's
-     * tree (its own copies): both go before the per-node passes take their
-     * memory, which keeps the tree out of the extraction's peak. */
-    free(buffer);
-    arena_release(&tree);
     if (built) {
         st = RM_NO_MEMORY;
     } else {
