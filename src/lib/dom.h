@@ -10,9 +10,9 @@
  *
  * The index holds everything the passes read of the tree (texts, attribute
  * names and values, namespaces), copied into its own compact store, so
- * Gumbo's tree can be freed as soon as the index is built: Gumbo keeps
- * about six bytes of tree per byte of markup (a node is over 100 bytes, and
- * it keeps source positions and original text), the index under two; the
+ * Gumbo's tree can be freed as soon as the index is built: Gumbo's tree is
+ * several times the index (a node is over 100 bytes, with source positions
+ * and original text; 5.8 MB against 1.7 MB for a 1 MB Wikipedia page); the
  * passes' own per-node arrays are then allocated without the tree still
  * held, and they read texts and attributes from a few dense arrays instead
  * of nodes scattered over the tree's memory.
