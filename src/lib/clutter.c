@@ -129,9 +129,10 @@ static void read_marker_attrs(const rm_engine *e, int32_t id, const char **value
 {
     for (size_t k = 0; k < MARKER_ATTR_COUNT; k++)
         values[k] = NULL;
-    const GumboVector *attrs = &node(e, id)->g->v.element.attributes;
-    for (unsigned i = 0; i < attrs->length; i++) {
-        const GumboAttribute *a = attrs->data[i];
+    size_t count;
+    const rm_attr *attrs = dom_attr_list(&e->dom, id, &count);
+    for (size_t i = 0; i < count; i++) {
+        const rm_attr *a = &attrs[i];
         size_t from = 0, to = 0;
         switch (a->name[0] | 0x20) {
         case 'c': from = 0, to = 1; break;

@@ -106,6 +106,86 @@ static int add_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, const Gum
     return 0;
 }
 
+/* The store of texts and attribute strings: chunks that never move, so
+ * the strings' addresses hold while more are added. */
+struct dom_chunk {
+    dom_chunk *next;
+    size_t used, cap;
+    char data[];
+};
+
+#define CHUNK_BYTES ((size_t)64 << 10)
+
+/* `n` bytes from the store, aligned to `align` (a power of two), or NULL. */
+static char *store_alloc(rm_dom *dom, size_t n, size_t align)
+{
+    dom_chunk *c = dom->store;
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || n > c->cap - at) {
+        size_t cap = n > CHUNK_BYTES - sizeof *c ? n : CHUNK_BYTES - sizeof *c;
+        dom_chunk *fresh = malloc(sizeof *fresh + cap);
+        if (!fresh)
+            return NULL;
+        fresh->cap = cap;
+        fresh->used = 0;
+        /* A string bigger than a chunk gets one of its own, behind the
+         * current one, whose free space stays in use. */
+        if (c && n > CHUNK_BYTES - sizeof *c) {
+            fresh->next = c->next;
+            c->next = fresh;
+        } else {
+            fresh->next = c;
+            dom->store = fresh;
+        }
+        c = fresh;
+        at = 0;
+    }
+    c->used = at + n;
+    return c->data + at;
+}
+
+static const char *store_string(rm_dom *dom, const char *s)
+{
+    size_t len = strlen(s) + 1;
+    char *copy = store_alloc(dom, len, 1);
+    return copy ? memcpy(copy, s, len) : NULL;
+}
+
+/* A text with its span in the markup (see dom_cut_space) just before it. */
+static const char *store_text(rm_dom *dom, const GumboText *t)
+{
+    size_t len = strlen(t->text) + 1;
+    char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + len, _Alignof(uint32_t));
+    if (!copy)
+        return NULL;
+    uint32_t span[2] = {(uint32_t)t->start_pos.offset, (uint32_t)t->original_text.length};
+    memcpy(copy, span, sizeof span);
+    return memcpy(copy + sizeof span, t->text, len);
+}
+
+/* Copy the attributes of element g into the index. */
+static int add_attributes(rm_dom *dom, size_t *cap, rm_node *n, const GumboElement *el)
+{
+    size_t count = el->attributes.length < UINT16_MAX ? el->attributes.length : UINT16_MAX;
+    size_t first = dom->attr_total;
+    if (first + count > UINT32_MAX ||
+        grow((void **)&dom->attrs, cap, first + count, sizeof *dom->attrs))
+        return -1;
+    n->attr_first = (uint32_t)first;
+    n->attr_count = (uint16_t)count;
+    for (size_t i = 0; i < count; i++) {
+        const GumboAttribute *a = el->attributes.data[i];
+        rm_attr *to = &dom->attrs[first + i];
+        if (!(to->name = store_string(dom, a->name)) || !(to->value = store_string(dom, a->value)))
+            return -1;
+        size_t len = strlen(a->name);
+        n->has_attrs |= len ? dom_attr_bit(a->name, len) : 0xFF;
+    }
+    dom->attr_total = first + count;
+    return 0;
+}
+
+/* A node of the tree walk: its Gumbo node is noted for dom_copy_content. */
 static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
                         int32_t parent, uint32_t depth)
 {
@@ -113,7 +193,7 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
         return RM_NONE;
     int32_t id = dom->count++;
     rm_node *n = &dom->nodes[id];
-    n->g = g;
+    memset(n, 0, sizeof *n);
     n->parent = parent;
     n->first_child = RM_NONE;
     n->next_sibling = RM_NONE;
@@ -122,14 +202,21 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
     n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
               : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
     n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
-    n->has_attrs = 0;
-    const GumboVector *attrs = g->type == GUMBO_NODE_ELEMENT ? &g->v.element.attributes : NULL;
-    for (unsigned i = 0; attrs && i < attrs->length; i++) {
-        const char *name = ((const GumboAttribute *)attrs->data[i])->name;
-        size_t len = strlen(name);
-        n->has_attrs |= len ? dom_attr_bit(name, len) : 0xFF;
-    }
+    n->g = g;
     return id;
+}
+
+/* Replace node n's Gumbo pointer by copies of what the passes read. */
+static int copy_content(rm_dom *dom, size_t *attrs_cap, rm_node *n)
+{
+    const GumboNode *g = n->g;
+    if (n->type == RM_NODE_TEXT)
+        return (n->text = store_text(dom, &g->v.text)) ? 0 : -1;
+    n->text = NULL;
+    if (n->type != RM_NODE_ELEMENT)
+        return 0;
+    n->ns = (uint8_t)g->v.element.tag_namespace;
+    return add_attributes(dom, attrs_cap, n, &g->v.element);
 }
 
 static const char *element_id(const GumboNode *g)
@@ -295,11 +382,23 @@ static unsigned past_fallback(const GumboVector *kids, unsigned next)
     return next;
 }
 
-int dom_build(rm_dom *dom, const GumboOutput *output, const prescan_output *pre)
+/* The arrays grew by doubling: what they hold stays for the whole
+ * extraction, the slack need not. */
+static void shrink_to_fit(rm_dom *dom)
+{
+    rm_node *nodes = realloc(dom->nodes, (size_t)dom->count * sizeof *nodes);
+    dom->nodes = nodes ? nodes : dom->nodes;
+    if (dom->attr_total) {
+        rm_attr *attrs = realloc(dom->attrs, dom->attr_total * sizeof *attrs);
+        dom->attrs = attrs ? attrs : dom->attrs;
+    }
+}
+
+int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output *pre)
 {
     memset(dom, 0, sizeof *dom);
     dom->html = dom->head = dom->body = RM_NONE;
-    size_t cap = 0, stack_cap = 0;
+    size_t stack_cap = 0, cap = 0;
     custom_caps caps = {0, 0, 0};
     frame *stack = NULL;
     size_t top = 0, spliced = 0;
@@ -380,8 +479,31 @@ oom:
     return -1;
 }
 
+int dom_copy_content(rm_dom *dom)
+{
+    size_t attrs_cap = 0;
+    for (int32_t i = 0; i < dom->count; i++) {
+        if (copy_content(dom, &attrs_cap, &dom->nodes[i])) {
+            dom_free(dom);
+            return -1;
+        }
+    }
+    shrink_to_fit(dom);
+    return 0;
+}
+
+int dom_build(rm_dom *dom, const GumboOutput *output, const prescan_output *pre)
+{
+    return dom_index_tree(dom, output, pre) ? -1 : dom_copy_content(dom);
+}
+
 void dom_free(rm_dom *dom)
 {
+    for (dom_chunk *c = dom->store, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    free(dom->attrs);
     free(dom->nodes);
     free(dom->custom_ids);
     free(dom->custom_offsets);
@@ -416,13 +538,11 @@ const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
     /* gumbo_get_attribute with a cheap first test: every pass looks up
      * several names on every element. x | 0x20 folds ASCII letters' case
      * and keeps equal characters equal, so no match is skipped. */
-    const GumboVector *attrs = &n->g->v.element.attributes;
+    const rm_attr *a = dom->attrs + n->attr_first;
     char first = (char)(name[0] | 0x20);
-    for (unsigned i = 0; i < attrs->length; i++) {
-        const GumboAttribute *a = attrs->data[i];
-        if ((char)(a->name[0] | 0x20) == first && same_name(a->name, name))
-            return a->value;
-    }
+    for (unsigned i = 0; i < n->attr_count; i++)
+        if ((char)(a[i].name[0] | 0x20) == first && same_name(a[i].name, name))
+            return a[i].value;
     return NULL;
 }
 
@@ -437,20 +557,14 @@ void dom_attrs_lookup(const rm_dom *dom, int32_t id, const char *const *names, s
         wanted |= dom_attr_bit(names[k], strlen(names[k]));
     if (n->type != RM_NODE_ELEMENT || !(n->has_attrs & wanted))
         return;
-    const GumboVector *attrs = &n->g->v.element.attributes;
-    for (unsigned i = 0; i < attrs->length; i++) {
-        const GumboAttribute *a = attrs->data[i];
-        char first = (char)(a->name[0] | 0x20);
+    const rm_attr *a = dom->attrs + n->attr_first;
+    for (unsigned i = 0; i < n->attr_count; i++) {
+        char first = (char)(a[i].name[0] | 0x20);
         for (size_t k = 0; k < count; k++)
-            if (!values[k] && (char)(names[k][0] | 0x20) == first && same_name(a->name, names[k]))
-                values[k] = a->value;
+            if (!values[k] && (char)(names[k][0] | 0x20) == first &&
+                same_name(a[i].name, names[k]))
+                values[k] = a[i].value;
     }
-}
-
-const char *dom_text(const rm_dom *dom, int32_t id)
-{
-    const rm_node *n = &dom->nodes[id];
-    return n->type == RM_NODE_TEXT ? n->g->v.text.text : NULL;
 }
 
 dom_cut dom_cut_space(const rm_dom *dom, int32_t id)
@@ -458,8 +572,9 @@ dom_cut dom_cut_space(const rm_dom *dom, int32_t id)
     dom_cut cut = {0, 0, 0};
     if (!dom->gap_count || dom->nodes[id].type != RM_NODE_TEXT)
         return cut;
-    const GumboText *t = &dom->nodes[id].g->v.text;
-    size_t from = t->start_pos.offset, to = from + t->original_text.length;
+    uint32_t span[2];   /* stored before the text (store_text) */
+    memcpy(span, dom->nodes[id].text - sizeof span, sizeof span);
+    size_t from = span[0], to = from + span[1];
     size_t lo = 0, hi = dom->gap_count;
     while (lo < hi) {   /* the first gap at or after the node */
         size_t mid = lo + (hi - lo) / 2;

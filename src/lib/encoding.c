@@ -587,20 +587,29 @@ static int detect(const char *bytes, size_t len, int *valid_utf8)
 
 static const char replacement_utf8[] = "\xEF\xBF\xBD";
 
-/* Copy UTF-8 into a fresh buffer, replacing each invalid sequence (as
- * u8_mbtouc delimits it) and each NUL with U+FFFD. */
-/* valid_utf8: 1 known valid, 0 known invalid, -1 not checked yet. */
-static int sanitize_utf8(const uint8_t *src, size_t len, int valid_utf8, uint8_t **out, size_t *out_len)
+/* Decoded text: `text` is either `owned` (malloc'd) or, when the source
+ * bytes already are the text, points into them (owned NULL). */
+typedef struct {
+    const uint8_t *text;
+    size_t len;
+    uint8_t *owned;
+} decoded;
+
+static void set_owned(decoded *d, uint8_t *buf, size_t len)
+{
+    d->text = d->owned = buf;
+    d->len = len;
+}
+
+/* UTF-8 with each invalid sequence (as u8_mbtouc delimits it) and each
+ * NUL replaced with U+FFFD; valid text without NUL is taken as it is, not
+ * copied. valid_utf8: 1 known valid, 0 known invalid, -1 not checked yet. */
+static int sanitize_utf8(const uint8_t *src, size_t len, int valid_utf8, decoded *d)
 {
     if (valid_utf8 == -1)
         valid_utf8 = valid_utf8_text(src, len);
     if (valid_utf8 && !memchr(src, 0, len)) {
-        *out = malloc(len + 1);
-        if (!*out)
-            return -2;
-        if (len)
-            memcpy(*out, src, len);
-        *out_len = len;
+        *d = (decoded){src, len, NULL};
         return 0;
     }
     uint8_t *buf = malloc(3 * len + 1);   /* each byte grows to at most 3 */
@@ -615,15 +624,13 @@ static int sanitize_utf8(const uint8_t *src, size_t len, int valid_utf8, uint8_t
         n += (size_t)u8_uctomb(buf + n, c, 4);
         i += (size_t)step;
     }
-    *out = buf;
-    *out_len = n;
+    set_owned(d, buf, n);
     return 0;
 }
 
 /* UTF-16 through libunistring's u16 decoder, which (unlike iconv) turns a
  * lone surrogate or a dangling odd byte into U+FFFD instead of failing. */
-static int decode_utf16(const unsigned char *src, size_t len, int big_endian,
-                        uint8_t **out, size_t *out_len)
+static int decode_utf16(const unsigned char *src, size_t len, int big_endian, decoded *d)
 {
     size_t units = (len + 1) / 2;
     uint16_t *wide = malloc((units ? units : 1) * sizeof *wide);
@@ -645,13 +652,11 @@ static int decode_utf16(const unsigned char *src, size_t len, int big_endian,
         n += (size_t)u8_uctomb(buf + n, c, 4);
     }
     free(wide);
-    *out = buf;
-    *out_len = n;
+    set_owned(d, buf, n);
     return 0;
 }
 
-static int decode_iconv(const char *iconv_name, const char *src, size_t len,
-                        uint8_t **out, size_t *out_len)
+static int decode_iconv(const char *iconv_name, const char *src, size_t len, decoded *d)
 {
     size_t n = 0;
     uint8_t *buf = u8_conv_from_encoding(iconv_name, iconveh_replacement_character,
@@ -662,15 +667,13 @@ static int decode_iconv(const char *iconv_name, const char *src, size_t len,
      * an iconv without this converter (a system without gconv modules).
      * Keep the ASCII and any UTF-8 rather than fail the page. */
     if (!buf)
-        return sanitize_utf8((const uint8_t *)src, len, -1, out, out_len);
-    *out = buf;
-    *out_len = n;
+        return sanitize_utf8((const uint8_t *)src, len, -1, d);
+    set_owned(d, buf, n);
     return 0;
 }
 
 /* Decode to UTF-8 (not yet NUL-free or normalised). */
-static int decode(int enc, const char *bytes, size_t len, int valid_utf8, uint8_t **out,
-                  size_t *out_len)
+static int decode(int enc, const char *bytes, size_t len, int valid_utf8, decoded *d)
 {
     size_t skip = bom_length(bytes, len, enc);
     if (skip)
@@ -679,19 +682,19 @@ static int decode(int enc, const char *bytes, size_t len, int valid_utf8, uint8_
     len -= skip;
     switch (encodings[enc].how) {
     case DEC_UTF8:
-        return sanitize_utf8((const uint8_t *)bytes, len, valid_utf8, out, out_len);
+        return sanitize_utf8((const uint8_t *)bytes, len, valid_utf8, d);
     case DEC_UTF16LE:
     case DEC_UTF16BE:
         return decode_utf16((const unsigned char *)bytes, len,
-                            encodings[enc].how == DEC_UTF16BE, out, out_len);
+                            encodings[enc].how == DEC_UTF16BE, d);
     case DEC_REPLACEMENT:
         /* The standard decodes these (ISO-2022-KR, HZ...) as one U+FFFD:
          * they allow script injection through ASCII-looking bytes. */
-        return sanitize_utf8((const uint8_t *)replacement_utf8, len ? 3 : 0, 1, out, out_len);
+        return sanitize_utf8((const uint8_t *)replacement_utf8, len ? 3 : 0, 1, d);
     case DEC_ICONV:
         break;
     }
-    return decode_iconv(encodings[enc].iconv_name, bytes, len, out, out_len);
+    return decode_iconv(encodings[enc].iconv_name, bytes, len, d);
 }
 
 /* Hangul syllables are precomposed and stable; Hangul jamo may compose
@@ -802,12 +805,12 @@ static int nfc_put(nfc_out *o, const uint8_t *s, size_t n)
  * (an emoji's variation selector, a combining mark) usually changes
  * nothing. Only stretches around unstable code points go through the
  * normaliser, and a new copy of the text is made only when one changed.
- * On success *text and *len hold the result (the old text freed if it
- * was replaced). */
-static int normalize_nfc(uint8_t **text, size_t *len)
+ * On success *d holds the result (an owned text freed if it was
+ * replaced). */
+static int normalize_nfc(decoded *d)
 {
-    const uint8_t *s = *text;
-    size_t n = *len, scanned = 0, copied = 0, cp_len = 0;
+    const uint8_t *s = d->text;
+    size_t n = d->len, scanned = 0, copied = 0, cp_len = 0;
     nfc_out out = {0};
     int changed = 0;
     size_t at = next_unstable(s, n, 0, &cp_len);
@@ -833,54 +836,68 @@ static int normalize_nfc(uint8_t **text, size_t *len)
         return 0;
     if (nfc_put(&out, s + copied, n - copied))
         goto fail;
-    free(*text);
-    *text = out.bytes;
-    *len = out.len;
+    free(d->owned);
+    set_owned(d, out.bytes, out.len);
     return 0;
 fail:
     free(out.bytes);
     return -2;
 }
 
-/* NFC-normalise and NUL-terminate; takes ownership of *text. */
-static int finish(uint8_t **text, size_t *len)
+/* NFC-normalise, and NUL-terminate an owned text; frees it on failure. */
+static int finish(decoded *d)
 {
-    if (normalize_nfc(text, len)) {
-        free(*text);
+    if (normalize_nfc(d)) {
+        free(d->owned);
         return -2;
     }
-    uint8_t *result = *text;
-    size_t n = *len;
-    uint8_t *terminated = realloc(result, n + 1);
+    if (!d->owned)
+        return 0;
+    uint8_t *terminated = realloc(d->owned, d->len + 1);
     if (!terminated) {
-        free(result);
+        free(d->owned);
         return -2;
     }
-    terminated[n] = '\0';
-    *text = terminated;
-    *len = n;
+    terminated[d->len] = '\0';
+    set_owned(d, terminated, d->len);
     return 0;
 }
 
-int encoding_to_utf8(const char *bytes, size_t len, const char *forced,
-                     char **out, size_t *out_len, const char **detected)
+int encoding_view_utf8(const char *bytes, size_t len, const char *forced, const char **text,
+                       size_t *text_len, char **owned, const char **detected)
 {
-    *out = NULL;
-    *out_len = 0;
+    *text = NULL;
+    *text_len = 0;
+    *owned = NULL;
     if (!bytes)
         bytes = "";
     int valid_utf8 = -1;
     int enc = forced ? encoding_for_label(forced, strlen(forced)) : detect(bytes, len, &valid_utf8);
     if (enc == -1)
         return -1;
-    uint8_t *text = NULL;
-    size_t n = 0;
-    if (decode(enc, bytes, len, valid_utf8, &text, &n) || finish(&text, &n))
+    decoded d = {NULL, 0, NULL};
+    if (decode(enc, bytes, len, valid_utf8, &d) || finish(&d))
         return -2;
-    *out = (char *)text;
-    *out_len = n;
+    *text = (const char *)d.text;
+    *text_len = d.len;
+    *owned = (char *)d.owned;
     if (detected)
         *detected = encodings[enc].name;
+    return 0;
+}
+
+int encoding_to_utf8(const char *bytes, size_t len, const char *forced,
+                     char **out, size_t *out_len, const char **detected)
+{
+    const char *text;
+    int rc = encoding_view_utf8(bytes, len, forced, &text, out_len, out, detected);
+    if (rc || *out)
+        return rc;
+    if (!(*out = malloc(*out_len + 1)))
+        return -2;
+    if (*out_len)
+        memcpy(*out, text, *out_len);
+    (*out)[*out_len] = '\0';
     return 0;
 }
 

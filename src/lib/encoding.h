@@ -20,6 +20,14 @@
 int encoding_to_utf8(const char *bytes, size_t len, const char *forced,
                      char **out, size_t *out_len, const char **detected);
 
+/* encoding_to_utf8 without the copy when the bytes already are the text
+ * (valid UTF-8 without NUL and in NFC; a BOM is skipped): then *text points
+ * into `bytes` (or static storage) and *owned is NULL. Otherwise *owned is
+ * the malloc'd, NUL-terminated text and *text the same. A borrowed text is
+ * not NUL-terminated: read it by *text_len. Same return codes. */
+int encoding_view_utf8(const char *bytes, size_t len, const char *forced, const char **text,
+                       size_t *text_len, char **owned, const char **detected);
+
 /* Does this look like binary data rather than text (NUL bytes outside a
  * UTF-16 BOM'd document, many control characters)? */
 int encoding_looks_binary(const char *bytes, size_t len);

@@ -510,11 +510,12 @@ static int collect_attribute_facts(rm_engine *e)
     for (int32_t i = 0; i < e->dom.count; i++) {
         if (!e->dom.nodes[i].has_attrs)
             continue;   /* text, and elements without attributes: one test */
-        const GumboVector *attrs = &e->dom.nodes[i].g->v.element.attributes;
+        size_t count;
+        const rm_attr *attrs = dom_attr_list(&e->dom, i, &count);
         const char *cls = NULL, *id = NULL, *href = NULL, *controls = NULL;
         bool expands = false;
-        for (unsigned k = 0; k < attrs->length; k++) {
-            const GumboAttribute *at = attrs->data[k];
+        for (size_t k = 0; k < count; k++) {
+            const rm_attr *at = &attrs[k];
             switch (at->name[0]) {   /* most names are none of these */
             case 'c':
                 if (strcmp(at->name, "class") == 0)
@@ -628,23 +629,24 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
 
 /* Flags carried by attributes, read in one pass over them (Gumbo keeps
  * attributes in a list; looking each name up would rescan it). */
-static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
+static uint32_t attribute_flags(const rm_engine *e, int32_t id)
 {
-    const GumboVector *attrs = &g->v.element.attributes;
+    size_t count;
+    const rm_attr *attrs = dom_attr_list(&e->dom, id, &count);
+    GumboTag tag = (GumboTag)e->dom.nodes[id].tag;
     uint32_t f = 0;
     bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
     bool controls = false, expands = false, streamed = false;
     const char *tabindex = NULL;
-    for (unsigned k = 0; k < attrs->length; k++) {
-        const GumboAttribute *at = attrs->data[k];
-        const char *name = at->name, *v = at->value;
+    for (size_t k = 0; k < count; k++) {
+        const char *name = attrs[k].name, *v = attrs[k].value;
         /* Most attributes are none of these: their first letter says so
          * without a comparison per name. */
         switch (name[0]) {
         case 'h':
             if (strcmp(name, "hidden") == 0)
                 hidden = true;
-            else if (strcmp(name, "href") == 0 && g->v.element.tag == GUMBO_TAG_A)
+            else if (strcmp(name, "href") == 0 && tag == GUMBO_TAG_A)
                 f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
             break;
         case 'a':
@@ -652,7 +654,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
                 aria_hidden = strcmp(v, "true") == 0;
             else if (strcmp(name, "aria-modal") == 0 && strcmp(v, "true") == 0)
                 f |= NF_FIXED;
-            else if (strcmp(name, "aria-controls") == 0 && g->v.element.tag == GUMBO_TAG_BUTTON)
+            else if (strcmp(name, "aria-controls") == 0 && tag == GUMBO_TAG_BUTTON)
                 controls = true;
             else if (strcmp(name, "aria-expanded") == 0)
                 expands = true;
@@ -697,7 +699,7 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
             } else if (strcmp(name, "id") == 0) {
                 streamed = heur_is_streamed_segment_id(v);
                 uint64_t h = hashset_hash(v, strlen(v));
-                if (g->v.element.tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
+                if (tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
                     f |= NF_NOTE | NF_HAS_NOTES;
                 if (hashset_has(&e->disclosed, h)) {
                     tab_panel = true;
@@ -713,8 +715,8 @@ static uint32_t attribute_flags(const rm_engine *e, const GumboNode *g)
      * page's <main> is hidden from assistive technology only while a modal
      * (a consent dialog) is open over it, as the inert background of the
      * dialog pattern: it stays the page's content. */
-    if (aria_hidden && !fallback_image && g->v.element.tag != GUMBO_TAG_MAIN &&
-        !heur_is_redundant_link(g, tabindex))
+    if (aria_hidden && !fallback_image && tag != GUMBO_TAG_MAIN &&
+        !heur_is_redundant_link(&e->dom, id, tabindex))
         hidden = true;
     /* A closed tab or accordion panel is hidden only until a click (hidden
      * by the page, docs/architecture.md): its text is the page's. */
@@ -746,7 +748,7 @@ static uint32_t tag_flags(const rm_engine *e, int32_t i)
         /* Gumbo 0.10 predates <dialog>: modal boxes. */
         return strcmp(dom_tag_name(&e->dom, i, name), "dialog") == 0 ? NF_NEVER : 0;
     default:
-        if (heur_is_never_content(n->tag) || n->g->v.element.tag_namespace == GUMBO_NAMESPACE_SVG)
+        if (heur_is_never_content(n->tag) || dom_namespace(&e->dom, i) == GUMBO_NAMESPACE_SVG)
             return NF_NEVER;
         return 0;
     }
@@ -757,7 +759,7 @@ static uint32_t own_flags(const rm_engine *e, int32_t i)
     const rm_node *n = &e->dom.nodes[i];
     if (n->type != RM_NODE_ELEMENT)
         return 0;
-    return tag_flags(e, i) | attribute_flags(e, n->g);
+    return tag_flags(e, i) | attribute_flags(e, i);
 }
 
 /* WAI-ARIA's accordion puts the button that opens a panel inside a
@@ -1242,7 +1244,7 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
         }
         if (e->dom.nodes[i].type != RM_NODE_TEXT)
             continue;
-        const unsigned char *t = (const unsigned char *)e->dom.nodes[i].g->v.text.text;
+        const unsigned char *t = (const unsigned char *)e->dom.nodes[i].text;
         /* Most labels are shorter than a word of eight: no length taken,
          * byte by byte to their end. Longer texts alternate the word loop
          * with at most eight bytes at a time. */

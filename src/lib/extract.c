@@ -1130,15 +1130,18 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     return st;
 }
 
-/* Decode, pre-scan and parse; *buffer owns the bytes Gumbo points into,
- * *css the page's style sheets. */
+/* Decode, pre-scan and parse; Gumbo points into the caller's bytes or
+ * into *buffer (NULL when the bytes needed no change), *css holds the
+ * page's style sheets. A page in UTF-8 is pre-scanned where it lies: at
+ * most one copy of the markup is made (the pre-scanned one). */
 static rm_status parse(const void *bytes, size_t len, const rm_options *opt, phase_clock *clock,
                        char **buffer, prescan_output *pre, arena *tree, GumboOutput **output)
 {
-    char *utf8;
+    const char *utf8;
+    char *owned;
     size_t utf8_len;
     const char *detected;
-    int rc = encoding_to_utf8(bytes, len, opt->charset, &utf8, &utf8_len, &detected);
+    int rc = encoding_view_utf8(bytes, len, opt->charset, &utf8, &utf8_len, &owned, &detected);
     if (rc == -1)
         return RM_BAD_OPTION;
     if (rc)
@@ -1151,12 +1154,12 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
         .strip = true,
     };
     if (prescan(utf8, utf8_len, &limits, pre)) {
-        free(utf8);
+        free(owned);
         return RM_NO_MEMORY;
     }
     if (pre->html) {
-        free(utf8);
-        utf8 = pre->html;
+        free(owned);
+        utf8 = owned = pre->html;
         utf8_len = pre->len;
         pre->html = NULL;
     }
@@ -1168,12 +1171,12 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     gopt.userdata = tree;
     *output = gumbo_parse_with_options(&gopt, utf8, utf8_len);
     if (!*output) {
-        free(utf8);
+        free(owned);
         prescan_free(pre);
         arena_release(tree);
         return RM_NO_MEMORY;
     }
-    *buffer = utf8;
+    *buffer = owned;
     phase_lap(clock, PHASE_PARSE);
     return RM_OK;
 }
@@ -1210,12 +1213,16 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     e.css_len = pre.css_len;
     rm_article *a = calloc(1, sizeof *a);
     e.clock = clock;
-    int built = a ? dom_build(&e.dom, output, &pre) : -1;
+    /* The index holds all the passes read of the markup and of Gumbo's
+     * tree (its own copies): the markup goes before the texts and
+     * attributes are copied, the tree before the per-node passes take
+     * their memory, which keeps both out of the extraction's peak. */
+    int built = a ? dom_index_tree(&e.dom, output, &pre) : -1;
+    free(buffer);
+    built = built ? built : dom_copy_content(&e.dom);
+    arena_release(&tree);
     e.dom.gaps = pre.gaps;
     e.dom.gap_count = pre.gap_count;
-    /* The index holds all it reads of the markup (Gumbo copied the rest):
-     * the markup's memory goes before the per-node passes take theirs. */
-    free(buffer);
     if (built) {
         st = RM_NO_MEMORY;
     } else {
@@ -1228,7 +1235,6 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);
-    arena_release(&tree);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
@@ -1283,12 +1289,12 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     e.dom.body = RM_NONE;
     if (st == RM_OK && output && dom_build(&e.dom, output, &pre))
         st = RM_NO_MEMORY;
+    arena_release(&tree);   /* the index holds its own copies */
+    free(buffer);
     if (st == RM_OK)
         st = render_fragment(a, &e, opt, images);
     engine_free(&e);
-    arena_release(&tree);
     prescan_free(&pre);
-    free(buffer);
     if (st != RM_OK) {
         rm_article_free(a);
         return st;

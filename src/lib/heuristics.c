@@ -827,30 +827,30 @@ static const char *const tab_panel_classes[] = {
 /* Does a node hold words of its own: a text node that is not blank, or
  * an element with one, a few levels down (a summary in a <span>), and no
  * picture (a linked thumbnail repeats the headline's link in pixels)? */
-static bool holds_words(const GumboNode *g, int depth)
+static bool holds_words(const rm_dom *dom, int32_t id, int depth)
 {
-    if (g->type == GUMBO_NODE_TEXT)
-        return g->v.text.text[strspn(g->v.text.text, " \t\r\n")] != '\0';
-    if (g->type != GUMBO_NODE_ELEMENT || depth == 0 || g->v.element.tag == GUMBO_TAG_IMG)
+    const rm_node *n = &dom->nodes[id];
+    if (n->type == RM_NODE_TEXT)
+        return n->text[strspn(n->text, " \t\r\n")] != '\0';
+    if (n->type != RM_NODE_ELEMENT || depth == 0 || n->tag == GUMBO_TAG_IMG)
         return false;
-    const GumboVector *kids = &g->v.element.children;
-    for (unsigned k = 0; k < kids->length; k++)
-        if (holds_words(kids->data[k], depth - 1))
+    for (int32_t c = n->first_child; c != RM_NONE; c = dom->nodes[c].next_sibling)
+        if (holds_words(dom, c, depth - 1))
             return true;
     return false;
 }
 
 /* The first words a node holds (its first text that is not blank, a few
  * levels down), or NULL. */
-static const char *first_words(const GumboNode *g, int depth)
+static const char *first_words(const rm_dom *dom, int32_t id, int depth)
 {
-    if (g->type == GUMBO_NODE_TEXT)
-        return g->v.text.text[strspn(g->v.text.text, " \t\r\n")] ? g->v.text.text : NULL;
-    if (g->type != GUMBO_NODE_ELEMENT || depth == 0)
+    const rm_node *n = &dom->nodes[id];
+    if (n->type == RM_NODE_TEXT)
+        return n->text[strspn(n->text, " \t\r\n")] ? n->text : NULL;
+    if (n->type != RM_NODE_ELEMENT || depth == 0)
         return NULL;
-    const GumboVector *kids = &g->v.element.children;
-    for (unsigned k = 0; k < kids->length; k++) {
-        const char *w = first_words(kids->data[k], depth - 1);
+    for (int32_t c = n->first_child; c != RM_NONE; c = dom->nodes[c].next_sibling) {
+        const char *w = first_words(dom, c, depth - 1);
         if (w)
             return w;
     }
@@ -873,18 +873,16 @@ static bool same_words(const char *a, const char *b)
 /* Are the link's words said again right beside it, as text of the same
  * parent (a link stretched over a card's heading as an overlay, its label
  * the heading's own text)? Then the repeat is the copy. */
-static bool said_beside(const GumboNode *link, int depth)
+static bool said_beside(const rm_dom *dom, int32_t link, int depth)
 {
-    const char *words = first_words(link, depth);
-    const GumboNode *parent = link->parent;
-    if (!words || !parent || parent->type != GUMBO_NODE_ELEMENT)
+    const char *words = first_words(dom, link, depth);
+    int32_t parent = dom->nodes[link].parent;
+    if (!words || parent == RM_NONE || dom->nodes[parent].type != RM_NODE_ELEMENT)
         return false;
-    const GumboVector *kids = &parent->v.element.children;
-    for (unsigned k = 0; k < kids->length; k++) {
-        const GumboNode *c = kids->data[k];
-        if (c != link && c->type == GUMBO_NODE_TEXT && same_words(c->v.text.text, words))
+    for (int32_t c = dom->nodes[parent].first_child; c != RM_NONE; c = dom->nodes[c].next_sibling)
+        if (c != link && dom->nodes[c].type == RM_NODE_TEXT &&
+            same_words(dom->nodes[c].text, words))
             return true;
-    }
     return false;
 }
 
@@ -898,11 +896,11 @@ static bool said_beside(const GumboNode *link, int depth)
  * Readability hides them. */
 #define REDUNDANT_LINK_DEPTH 3   /* the link, a <span>, its text */
 
-bool heur_is_redundant_link(const GumboNode *g, const char *tabindex)
+bool heur_is_redundant_link(const rm_dom *dom, int32_t id, const char *tabindex)
 {
-    return g->type == GUMBO_NODE_ELEMENT && g->v.element.tag == GUMBO_TAG_A && tabindex &&
-           strcmp(tabindex, "-1") == 0 && holds_words(g, REDUNDANT_LINK_DEPTH) &&
-           !said_beside(g, REDUNDANT_LINK_DEPTH);
+    return dom->nodes[id].type == RM_NODE_ELEMENT && dom->nodes[id].tag == GUMBO_TAG_A &&
+           tabindex && strcmp(tabindex, "-1") == 0 &&
+           holds_words(dom, id, REDUNDANT_LINK_DEPTH) && !said_beside(dom, id, REDUNDANT_LINK_DEPTH);
 }
 
 bool heur_is_tab_panel(const char *cls)

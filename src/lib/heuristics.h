@@ -8,6 +8,7 @@
 #ifndef RM_HEURISTICS_H
 #define RM_HEURISTICS_H
 
+#include "dom.h"
 #include "readmode.h"
 #include <gumbo.h>
 #include <stdbool.h>
@@ -52,7 +53,7 @@ bool heur_is_tab_panel(const char *cls);
 /* A link out of the tab order (tabindex "-1") that aria-hidden takes out
  * of the accessibility tree too, saying something in words: a visible
  * repeat of a link beside it (a teaser's linked summary). */
-bool heur_is_redundant_link(const GumboNode *g, const char *tabindex);
+bool heur_is_redundant_link(const rm_dom *dom, int32_t id, const char *tabindex);
 
 /* What one class name (`len` bytes, no white space) says, as HEUR_CLASS_*
  * bits, for a pass that reads each class list once: the two tests above; a

@@ -45,9 +45,10 @@ static void read_attrs(const rm_dom *dom, int32_t id, walk_attrs *a)
         {"itemprop", offsetof(walk_attrs, itemprop)},
     };
     memset(a, 0, sizeof *a);
-    const GumboVector *attrs = &dom->nodes[id].g->v.element.attributes;
-    for (unsigned i = 0; i < attrs->length; i++) {
-        const GumboAttribute *attr = attrs->data[i];
+    size_t count;
+    const rm_attr *attrs = dom_attr_list(dom, id, &count);
+    for (size_t i = 0; i < count; i++) {
+        const rm_attr *attr = &attrs[i];
         /* first letters told apart before a comparison: most attributes
          * are none of these */
         char first = (char)(attr->name[0] | 0x20);

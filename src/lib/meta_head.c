@@ -163,7 +163,7 @@ static void note_element(scan *sc, int32_t id)
     default:
         return;
     }
-    if (n->g->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+    if (dom_namespace(sc->dom, id) != GUMBO_NAMESPACE_HTML)
         return;
     switch (n->tag) {
     case GUMBO_TAG_META:

@@ -456,7 +456,7 @@ bool meta_is_html_element(const rm_dom *dom, int32_t id, GumboTag tag)
 {
     const rm_node *n = &dom->nodes[id];
     return n->type == RM_NODE_ELEMENT && n->tag == tag &&
-           n->g->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+           n->ns == GUMBO_NAMESPACE_HTML;
 }
 
 /* Does a space-separated attribute value hold `token` (ASCII case-insensitive)? */

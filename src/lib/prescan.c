@@ -385,7 +385,9 @@ static bool reserve(scan *s, buffer *b, size_t more)
 {
     if (b->data && b->len + more + 1 <= b->cap)
         return true;
-    size_t cap = b->cap ? b->cap : 4096;
+    /* The first reservation is the size asked for (the output's is the
+     * whole input's): doubling from a small start would overshoot it. */
+    size_t cap = b->cap ? b->cap : b->len + more + 1 > 4096 ? b->len + more + 1 : 4096;
     while (cap < b->len + more + 1)
         cap *= 2;
     char *grown = realloc(b->data, cap);
@@ -1232,6 +1234,10 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         begin_replace(s, len);
         if (!s->failed)
             s->out.data[s->out.len] = '\0';
+        /* What was cut (scripts, styles, comments) is often most of the
+         * page: the output keeps no room for it while Gumbo parses. */
+        char *fitted = s->failed ? NULL : realloc(s->out.data, s->out.len + 1);
+        s->out.data = fitted ? fitted : s->out.data;
     }
     int result = s->failed ? -1 : 0;
     if (s->failed) {

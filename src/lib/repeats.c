@@ -310,7 +310,7 @@ static void shingle_subtree(const rm_engine *e, int32_t id, shingler *sh, shingl
     int32_t end = engine_end(e, id);
     for (int32_t i = engine_kept(e, id, end); i < end && sink->rc == 0; i = engine_kept(e, i + 1, end))
         if (e->dom.nodes[i].type == RM_NODE_TEXT && !(e->flags[i] & NF_NEVER))
-            shingle_text(e->dom.nodes[i].g->v.text.text, sh, sink);
+            shingle_text(e->dom.nodes[i].text, sh, sink);
 }
 
 /* Judge one quote or block against `seen`: mostly said before, it goes;
@@ -359,7 +359,7 @@ int clean_thread_repeats(rm_engine *e, const int32_t *roots, size_t n)
                 sh.count = 0;   /* no shingle spans a block's edge */
                 i = engine_end(e, i) - 1;
             } else if (node->type == RM_NODE_TEXT && !(e->flags[i] & NF_NEVER)) {
-                shingle_text(node->g->v.text.text, &sh, &sink);
+                shingle_text(node->text, &sh, &sink);
             }
         }
     }

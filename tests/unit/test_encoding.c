@@ -506,6 +506,66 @@ START_TEST(corpus_pages_are_not_binary)
 }
 END_TEST
 
+/* --- the view: no copy of text that needs no change ----------------- */
+
+/* Markup already in UTF-8 (the usual page) is used where it lies. */
+START_TEST(view_borrows_text_needing_no_change)
+{
+    static const char page[] = "<p>caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x94 \xE6\x97\xA5\xE6\x9C\xAC</p>";
+    const char *text, *name;
+    char *owned = (char *)page;
+    size_t len = 0;
+    ck_assert_int_eq(encoding_view_utf8(page, sizeof page - 1, NULL, &text, &len, &owned, &name), 0);
+    ck_assert_ptr_null(owned);
+    ck_assert_ptr_eq(text, page);
+    ck_assert_uint_eq(len, sizeof page - 1);
+    ck_assert_str_eq(name, "UTF-8");
+}
+END_TEST
+
+START_TEST(view_skips_bom_without_copy)
+{
+    static const char page[] = "\xEF\xBB\xBF<p>hello</p>";
+    const char *text, *name;
+    char *owned;
+    size_t len = 0;
+    ck_assert_int_eq(encoding_view_utf8(page, sizeof page - 1, NULL, &text, &len, &owned, &name), 0);
+    ck_assert_ptr_null(owned);
+    ck_assert_ptr_eq(text, page + 3);
+    ck_assert_uint_eq(len, sizeof page - 4);
+}
+END_TEST
+
+/* Legacy bytes, a NUL, invalid UTF-8 and text not in NFC are copied as
+ * they change, NUL-terminated, and the copy is the caller's to free. */
+START_TEST(view_copies_what_changes)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+        const char *forced;
+        const char *want;
+    } cases[] = {
+        {"caf\xE9", 4, "windows-1252", "caf\xC3\xA9"},
+        {"a\0b", 3, NULL, "a\xEF\xBF\xBD" "b"},
+        {"a\xFF" "b", 3, "utf-8", "a\xEF\xBF\xBD" "b"},
+        {"cafe\xCC\x81", 6, NULL, "caf\xC3\xA9"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *text, *name;
+        char *owned = NULL;
+        size_t len = 0;
+        ck_assert_int_eq(encoding_view_utf8(cases[i].bytes, cases[i].len, cases[i].forced, &text,
+                                            &len, &owned, &name), 0);
+        ck_assert_ptr_nonnull(owned);
+        ck_assert_ptr_eq(text, owned);
+        ck_assert_uint_eq(len, strlen(cases[i].want));
+        ck_assert_str_eq(owned, cases[i].want);
+        free(owned);
+    }
+}
+END_TEST
+
 static Suite *encoding_suite(void)
 {
     Suite *s = suite_create("encoding");
@@ -549,6 +609,12 @@ static Suite *encoding_suite(void)
     tcase_add_test(clean, nul_replaced);
     tcase_add_test(clean, output_is_nfc);
     suite_add_tcase(s, clean);
+
+    TCase *view = tcase_create("view");
+    tcase_add_test(view, view_borrows_text_needing_no_change);
+    tcase_add_test(view, view_skips_bom_without_copy);
+    tcase_add_test(view, view_copies_what_changes);
+    suite_add_tcase(s, view);
 
     TCase *nfc = tcase_create("nfc");
     tcase_set_timeout(nfc, 300);   /* 3.3 million conversions; slow under ASan */

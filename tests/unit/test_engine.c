@@ -551,6 +551,47 @@ START_TEST(custom_names_outlive_the_markup)
 }
 END_TEST
 
+/* The index holds its own copies of texts, attributes and namespaces:
+ * the markup is freed between its two steps, Gumbo's tree before the
+ * passes run (ASan sees any read). */
+START_TEST(index_outlives_the_tree)
+{
+    char *html = strdup("<body><p class=Lead ID=x data-n=\"1&amp;2\">one &lt;two&gt;</p>"
+                        "<svg viewBox=\"0 0 1 1\"><title>t</title></svg>\r\n<b>three</b></body>");
+    ck_assert_ptr_nonnull(html);
+    GumboOutput *out = gumbo_parse(html);
+    rm_dom dom;
+    ck_assert_int_eq(dom_index_tree(&dom, out, NULL), 0);
+    free(html);
+    ck_assert_int_eq(dom_copy_content(&dom), 0);
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    int32_t p = RM_NONE, svg = RM_NONE, b = RM_NONE;
+    for (int32_t i = 0; i < dom.count; i++) {
+        p = dom.nodes[i].tag == GUMBO_TAG_P ? i : p;
+        svg = dom.nodes[i].tag == GUMBO_TAG_SVG ? i : svg;
+        b = dom.nodes[i].tag == GUMBO_TAG_B ? i : b;
+    }
+    ck_assert_int_ne(p, RM_NONE);
+    ck_assert_str_eq(dom_attr(&dom, p, "class"), "Lead");
+    ck_assert_str_eq(dom_attr(&dom, p, "id"), "x");
+    ck_assert_str_eq(dom_attr(&dom, p, "data-n"), "1&2");
+    ck_assert_ptr_null(dom_attr(&dom, p, "href"));
+    size_t count;
+    const rm_attr *attrs = dom_attr_list(&dom, p, &count);
+    ck_assert_uint_eq(count, 3);
+    ck_assert_str_eq(attrs[1].name, "id");
+    ck_assert_str_eq(dom_text(&dom, dom.nodes[p].first_child), "one <two>");
+    ck_assert_ptr_null(dom_text(&dom, p));
+    ck_assert_int_eq(dom_namespace(&dom, p), GUMBO_NAMESPACE_HTML);
+    ck_assert_int_eq(dom_namespace(&dom, svg), GUMBO_NAMESPACE_SVG);
+    ck_assert_int_eq(dom_namespace(&dom, dom.nodes[svg].first_child), GUMBO_NAMESPACE_SVG);
+    ck_assert_str_eq(dom_text(&dom, dom.nodes[b].first_child), "three");
+    ck_assert_uint_eq(dom_attr_list(&dom, b, &count) == NULL, 1);
+    ck_assert_uint_eq(count, 0);
+    dom_free(&dom);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -582,6 +623,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, code_and_headings_are_not_clutter);
     tcase_add_test(tc, sponsored_card_goes);
     tcase_add_test(tc, custom_names_outlive_the_markup);
+    tcase_add_test(tc, index_outlives_the_tree);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -534,9 +534,8 @@ static size_t attributes_of_first(const char *html, GumboTag tag, size_t *value_
     for (int32_t i = 0; i < dom.count; i++) {
         if (dom.nodes[i].tag != tag)
             continue;
-        const GumboVector *attrs = &dom.nodes[i].g->v.element.attributes;
-        n = attrs->length;
-        *value_len = n ? strlen(((const GumboAttribute *)attrs->data[0])->value) : 0;
+        const rm_attr *attrs = dom_attr_list(&dom, i, &n);
+        *value_len = n ? strlen(attrs[0].value) : 0;
         break;
     }
     dom_free(&dom);
