@@ -345,6 +345,32 @@ static bool id_is_slug(const rm_dom *dom, int32_t i, const char *id)
            heading_spells(dom, c, id);
 }
 
+/* A price written in two text runs: a currency sign alone, the number in
+ * the next run ("$<!-- -->14", as React renders an expression beside a
+ * literal; the comment is not kept, so the runs are neighbours). Read
+ * together they make a price tag, though neither holds one on its own. */
+#define SPLIT_PRICE_BYTES 32
+
+bool engine_split_price(const rm_engine *e, int32_t text)
+{
+    const rm_node *n = &e->dom.nodes[text];
+    if (n->type != RM_NODE_TEXT || n->next_sibling == RM_NONE ||
+        e->dom.nodes[n->next_sibling].type != RM_NODE_TEXT)
+        return false;
+    const char *sign = dom_text(&e->dom, text), *rest = dom_text(&e->dom, n->next_sibling);
+    size_t ls = strlen(sign), lr = strlen(rest);
+    if (ls == 0 || ls + lr >= SPLIT_PRICE_BYTES || !strpbrk(sign, "$\xE2\xC2") ||
+        heur_count_prices(sign, 1) > 0)
+        return false;
+    char joined[SPLIT_PRICE_BYTES];
+    memcpy(joined, sign, ls);
+    memcpy(joined + ls, rest, lr + 1);
+    uint32_t chars = 0;
+    for (const char *p = joined; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80 && *p != ' ' && *p != '\n' && *p != '\t';
+    return heur_is_price_tag(joined, chars);
+}
+
 bool engine_id_is_slug(const rm_engine *e, int32_t id)
 {
     return (e->flags[id] & NF_SLUG_ID) != 0;
@@ -957,7 +983,7 @@ int engine_prepare(rm_engine *e)
             e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT) {
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
-            if (heur_is_price_tag(dom_text(&e->dom, i), e->tchars[i]))
+            if (heur_is_price_tag(dom_text(&e->dom, i), e->tchars[i]) || engine_split_price(e, i))
                 e->flags[i] |= NF_PRICE_TAG;
         }
         e->own[i] = own_of(e, i, href);

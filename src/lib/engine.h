@@ -161,6 +161,9 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out);
 
 /* Link density of a subtree under the given stats. */
 double engine_link_density(const rm_stats *s);
+/* Whether text node `text` and the text run after it read as one price
+ * tag ("$" then "14"). */
+bool engine_split_price(const rm_engine *e, int32_t text);
 
 /* Some thread software wraps each post's text in a form that carries the
  * post's id in hidden inputs (for editing in place): among a thread's

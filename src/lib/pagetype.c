@@ -541,6 +541,14 @@ static bool visible_element(const rm_engine *e, int32_t id)
  * collections show six or more, 18% of listings do. */
 #define CATALOGUE_PRICES 6
 
+/* The prices text node `id` holds, or one when it is the currency sign of
+ * a price whose number is the next text run (engine_split_price). */
+static unsigned split_or_whole_prices(const rm_engine *e, int32_t id, unsigned need)
+{
+    unsigned whole = heur_count_prices(dom_text(&e->dom, id), need);
+    return whole > 0 ? whole : (unsigned)engine_split_price(e, id);
+}
+
 static bool shows_prices(const rm_engine *e)
 {
     unsigned found = 0;
@@ -548,7 +556,7 @@ static bool shows_prices(const rm_engine *e)
     for (int32_t i = engine_kept(e, body, end); i < end && found < CATALOGUE_PRICES;
          i = engine_kept(e, i + 1, end))
         if (node(e, i)->type == RM_NODE_TEXT && e->tchars[i] > 0)
-            found += heur_count_prices(dom_text(&e->dom, i), CATALOGUE_PRICES - found);
+            found += split_or_whole_prices(e, i, CATALOGUE_PRICES - found);
     return found >= CATALOGUE_PRICES;
 }
 

@@ -434,6 +434,32 @@ START_TEST(priced_tiles_without_headings_are_cards)
 }
 END_TEST
 
+/* The same tiles with the price in two text runs, the currency sign and
+ * the number ("$<!-- -->190.00", as React writes an expression beside a
+ * literal): still a price tag, so still cards. */
+#define SPLIT_PRICE_TILE(n)                                                             \
+    "<div class=\"product-tile\"><a href=\"/p/" #n "\"><div class=\"image\">"             \
+    "<img src=\"data:image/gif;base64,R0lGOD\" aria-hidden=\"true\" alt=\"\"></div>"         \
+    "<div class=\"product-name\">Sterling silver ear stud " #n "</div>"                    \
+    "<div class=\"material\">Sterling silver</div><span class=\"price\">$<!-- -->" #n     \
+    "90.00</span></a></div>"
+
+START_TEST(split_priced_tiles_are_cards)
+{
+    const char *html =
+        "<html><head><title>Ear studs</title></head><body><main><h1>Ear studs</h1>"
+        "<p>Small, light and made to be worn every day, in silver and in gold.</p>"
+        "<div class=\"grid\">" SPLIT_PRICE_TILE(1) SPLIT_PRICE_TILE(2) SPLIT_PRICE_TILE(3)
+        SPLIT_PRICE_TILE(4) SPLIT_PRICE_TILE(5) SPLIT_PRICE_TILE(6) SPLIT_PRICE_TILE(7)
+        SPLIT_PRICE_TILE(8) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_uint_eq(a->page_items, 8);
+    ck_assert_msg(has(a, "ear stud 1") && has(a, "ear stud 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A front page: sections of a few teasers each, none holding half the
  * page's text, beside a menu that no <nav> marks. */
 #define SECTION(name, a, b, c, d)                                                       \
@@ -684,6 +710,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, redundant_summary_links_are_shown);
     tcase_add_test(tc, overlay_link_repeating_its_heading_stays_hidden);
     tcase_add_test(tc, figure_cards_keep_their_lines);
+    tcase_add_test(tc, split_priced_tiles_are_cards);
     suite_add_tcase(s, tc);
     return s;
 }

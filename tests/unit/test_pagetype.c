@@ -674,6 +674,27 @@ START_TEST(priced_card_grid_is_a_collection)
 }
 END_TEST
 
+/* The same catalogue as React renders it: the currency sign and the number
+ * are separate text runs ("$<!-- -->19.00"), still one price each. */
+#define SPLIT_PRICED_CARD(n)                                                           \
+    "<div class=\"card\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"   \
+    "<h3><a href=\"/p/" #n "\">Wool socks, style " #n "</a></h3><p>Merino blend, sizes "     \
+    "S to XL.</p><span class=\"price\">$<!-- -->1" #n ".00</span></div>"
+
+START_TEST(split_priced_card_grid_is_a_collection)
+{
+    const char *html =
+        "<html><head><title>Socks</title></head><body><h1>Socks</h1><div class=\"grid\">"
+        SPLIT_PRICED_CARD(1) SPLIT_PRICED_CARD(2) SPLIT_PRICED_CARD(3) SPLIT_PRICED_CARD(4)
+        SPLIT_PRICED_CARD(5) SPLIT_PRICED_CARD(6) SPLIT_PRICED_CARD(7) SPLIT_PRICED_CARD(8)
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_msg(has(a, "style 1") && has(a, "style 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(page_type_in_json)
 {
     rm_article *a = extract(thread_page);
@@ -939,6 +960,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_software_generator_votes);
     tcase_add_test(tc, card_grid_is_a_listing);
     tcase_add_test(tc, priced_card_grid_is_a_collection);
+    tcase_add_test(tc, split_priced_card_grid_is_a_collection);
     tcase_add_test(tc, unsigned_sections_are_a_service_page);
     tcase_add_test(tc, unsigned_link_lists_are_a_listing);
     tcase_add_test(tc, signed_sections_stay_an_article);
