@@ -764,6 +764,27 @@ static bool is_edit_note(const rm_engine *e, int32_t id)
     return note;
 }
 
+/* The caption above a code block in a post ("Code: Select all",
+ * heur_is_code_caption): the element right before the <pre>. Threads only. */
+#define CODE_CAPTION_MAX_CHARS 40
+
+static bool is_code_caption(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > CODE_CAPTION_MAX_CHARS || (e->flags[id] & NF_IN_CODE))
+        return false;
+    int32_t next = node(e, id)->next_sibling;
+    while (next != RM_NONE && node(e, next)->type != RM_NODE_ELEMENT)
+        next = node(e, next)->next_sibling;
+    if (next == RM_NONE || node(e, next)->tag != GUMBO_TAG_PRE)
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, CODE_CAPTION_MAX_CHARS * 4, &len);
+    bool caption = text && heur_is_code_caption(text, len);
+    free(text);
+    return caption;
+}
+
 /* A member's profile laid out as a definition list (phpBB's "postprofile":
  * the term holds the avatar and the name linked to the profile, each
  * description a fact about the member: rank, post count, join date,
@@ -919,7 +940,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
-                                 is_avatar_initial(e, i) || is_edit_note(e, i) ||
+                                 is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
                                  is_profile_fact(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {
             gone = true;

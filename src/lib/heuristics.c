@@ -1211,6 +1211,10 @@ static const phrase_entry phrases[] = {
     {"was this helpful", RM_REMOVED_PROMPT},
     {"was this page helpful", RM_REMOVED_PROMPT},
     {"still have questions", RM_REMOVED_PROMPT},
+    /* Stack Exchange's closing box under a question ("Start asking to get
+     * answers" beside "Explore related questions"): the ask-a-question pitch
+     * with the tag links, never part of the thread */
+    {"start asking to get answers", RM_REMOVED_PROMPT},
     {"was this page useful", RM_REMOVED_PROMPT},
     {"was this article helpful", RM_REMOVED_PROMPT},
     {"jetzt abonnieren", RM_REMOVED_PROMPT},
@@ -1843,6 +1847,30 @@ static const char *const avatar_tokens[] = {"avatar", "avatars"};
 bool heur_is_avatar_marker(const char *cls)
 {
     return has_class_token(cls, avatar_tokens, COUNT(avatar_tokens));
+}
+
+/* The caption forum software writes above a code block (phpBB "Code: Select
+ * all" with its select link, vBulletin and XenForo "Code:"), in the board
+ * languages phpBB ships most: a button label, not part of the post. */
+static const char *const code_captions[] = {
+    "code:", "code: select all", "code: alles auswählen", "code: tout sélectionner",
+    "código: seleccionar todo", "codice: seleziona tutto", "code: selecteer alles",
+    "código: selecionar todos", "kod: zaznacz wszystko", "код: выделить всё",
+    "код: выделить все",
+};
+
+bool heur_is_code_caption(const char *text, size_t len)
+{
+    while (len > 0 && *text == ' ') {
+        text++;
+        len--;
+    }
+    while (len > 0 && text[len - 1] == ' ')
+        len--;
+    for (size_t i = 0; i < COUNT(code_captions); i++)
+        if (strlen(code_captions[i]) == len && memcmp(text, code_captions[i], len) == 0)
+            return true;
+    return false;
 }
 
 /* The words forum packages use for an edited post (XenForo "Last edited:",

@@ -142,6 +142,7 @@ bool heur_is_avatar_marker(const char *cls);
  * ("last edited: jul 9, 2022", "edited june 19 by ann (see edit history)")
  * or its mark of a gap between two posts ("2 weeks later...")? */
 bool heur_is_edit_note(const char *text, size_t len);
+bool heur_is_code_caption(const char *text, size_t len);   /* "Code: Select all" */
 
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */

@@ -320,6 +320,37 @@ START_TEST(profile_facts_beside_posts_go)
 }
 END_TEST
 
+/* phpBB writes "Code: Select all" (its select-the-code link) above every
+ * code block in a post: the caption goes, the code and the post stay. A
+ * "Code:" line that is prose, not right before the block, stays. */
+#define CODE_BOX(code)                                                                        \
+    "<div class=\"codebox\"><p>Code: <a href=\"#\" onclick=\"selectCode(this); return "      \
+    "false;\">Select all</a></p><pre><code>" code "</code></pre></div>"
+
+START_TEST(code_captions_in_posts_go)
+{
+    const char *html =
+        BOARD_HEAD
+        BOARD_POST("101", "fanless", "Mon Jan 22, 2024 9:02 am", "My case fans whine at idle, "
+                   "however I set the curve in the firmware. I added these lines:"
+                   CODE_BOX("fan_min=20\nfan_curve=quiet") "Is there a way to make them quiet?")
+        BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "
+                   "to thirty percent; below that they stall and restart, which is the whine:"
+                   CODE_BOX("fan_min=30") "<p>Code: the settings above go in the firmware.</p>")
+        BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "
+                   "ones: a bigger fan moves the same air turning slower, and so more quietly.")
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "fan_min=20");
+    assert_has(a, "fan_min=30");
+    assert_has(a, "Is there a way to make them quiet?");
+    assert_has(a, "Code: the settings above go in the firmware.");
+    assert_lacks(a, "Select all");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *boards_suite(void)
 {
     Suite *s = suite_create("boards");
@@ -332,6 +363,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, poster_names_stay_and_their_titles_go);
     tcase_add_test(tc, member_menus_beside_names_go);
     tcase_add_test(tc, profile_facts_beside_posts_go);
+    tcase_add_test(tc, code_captions_in_posts_go);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -335,6 +335,43 @@ START_TEST(qa_question_item_holding_answers_keeps_the_question)
 }
 END_TEST
 
+/* Stack Exchange closes a question page with the ask-a-question pitch
+ * ("Start asking to get answers") beside the question's tag links
+ * ("Explore related questions"): the box goes whole, the thread stays. */
+START_TEST(qa_closing_ask_box_goes)
+{
+    const char *html =
+        "<html itemscope itemtype=\"https://schema.org/QAPage\"><head><title>Why does my "
+        "sourdough starter smell of nail varnish?</title></head><body><div id=\"mainbar\">"
+        "<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+        "<div class=\"question\"><div class=\"question-body\" itemprop=\"text\"><p>My starter "
+        "is two weeks old and bubbles well, but since yesterday it smells sharply of nail "
+        "varnish remover. Is it spoiled, or is this a stage that passes on its own?</p></div>"
+        "</div><div id=\"answers\"><h2>2 Answers</h2>"
+        SIGNED_ANSWER("acceptedAnswer", "That smell is acetone-like esters from a hungry "
+                      "starter: the yeast has run out of food. Feed it twice a day at a higher "
+                      "ratio of fresh flour and water and it will be gone within two days.")
+        SIGNED_ANSWER("suggestedAnswer", "Keep it somewhere a little cooler as well. A warm "
+                      "kitchen speeds the culture up so that it exhausts each feed long before "
+                      "the next one arrives, and the sharp smell returns.")
+        "</div><div class=\"js-bottom-notice d-flex\"><div class=\"flex--item\"><div "
+        "class=\"d-flex fd-column\"><p class=\"fw-bold\">Start asking to get answers</p>"
+        "<p>Find the answer to your question by asking.</p><a class=\"s-btn\" "
+        "href=\"/questions/ask\">Ask question</a></div></div><div class=\"flex--item\"><div "
+        "class=\"d-flex fd-column\"><p class=\"fw-bold\">Explore related questions</p><ul>"
+        "<li><a href=\"/questions/tagged/sourdough\">sourdough</a></li><li><a "
+        "href=\"/questions/tagged/fermentation\">fermentation</a></li></ul><p>See similar "
+        "questions with these tags.</p></div></div></div></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_in_order(a, "nail varnish remover", "hungry starter", "somewhere a little cooler");
+    ck_assert_msg(!has(a, "Start asking"), "ask pitch kept:\n%s", a->text);
+    ck_assert_msg(!has(a, "Explore related questions"), "tag box kept:\n%s", a->text);
+    ck_assert_msg(!has(a, "See similar questions"), "tag box kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Remarks attached to a question or an answer (schema.org Comment items
  * inside them) are talk about the post: the question and answers stay,
  * the remarks go. */
@@ -946,6 +983,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, forum_repeated_post_text_goes);
     tcase_add_test(tc, qa_microdata_keeps_question_and_answers);
     tcase_add_test(tc, qa_question_item_holding_answers_keeps_the_question);
+    tcase_add_test(tc, qa_closing_ask_box_goes);
     tcase_add_test(tc, qa_remarks_on_posts_go);
     tcase_add_test(tc, article_comments_stay_clutter);
     tcase_add_test(tc, undeclared_thread_in_comment_box);
