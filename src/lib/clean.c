@@ -935,7 +935,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                    strstr(engine_sig(e, i), "share")) {
             gone = true;
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
-                   heur_class_weight(engine_sig(e, i)) < 0) {
+                   heur_heading_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
         } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
                                  is_post_signature(e, i, root) ||

@@ -349,6 +349,47 @@ int heur_class_weight(const char *sig)
     return weight;
 }
 
+/* Scroll utilities: Tailwind's scroll margin and padding ("scroll-mt-20",
+ * "scroll-px-4"), hand-written kits' "scroll-margin-top" and scroll-reveal
+ * animations put a heading in place when the page jumps to its anchor or
+ * scrolls it into view. They name no scroller widget, which is what
+ * Readability's negative word "scroll" is after. */
+static const char *const scroll_utility_names[] = {
+    "scroll-margin", "scroll-padding", "scroll-reveal",
+};
+
+/* tok is one class name, NUL-terminated. */
+static bool is_scroll_utility(const char *tok)
+{
+    for (size_t i = 0; i < COUNT(scroll_utility_names); i++)
+        if (strstr(tok, scroll_utility_names[i]))
+            return true;
+    const char *p = strstr(tok, "scroll-");
+    return p && (p[7] == 'm' || p[7] == 'p') && p[8] && strchr("-xytblrse", p[8]) != NULL;
+}
+
+#define HEADING_SIG_MAX 1024
+
+int heur_heading_class_weight(const char *sig)
+{
+    if (!sig || strlen(sig) >= HEADING_SIG_MAX)
+        return heur_class_weight(sig);
+    char kept[HEADING_SIG_MAX];
+    strcpy(kept, sig);
+    for (char *tok = kept; *tok;) {
+        size_t len = strcspn(tok, " ");
+        char after = tok[len];
+        tok[len] = '\0';
+        bool blank = is_scroll_utility(tok);
+        tok[len] = after;
+        if (blank)
+            memset(tok, ' ', len);
+        tok += len;
+        tok += strspn(tok, " ");
+    }
+    return heur_class_weight(kept);
+}
+
 bool heur_is_unlikely(const char *sig)
 {
     return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns), &indexes()->unlikely) &&

@@ -26,6 +26,9 @@ bool heur_is_heading_tag(GumboTag tag);    /* h1-h6 */
 
 /* `sig` is the lower-cased "class id" string of an element. */
 int heur_class_weight(const char *sig);    /* -50..+50 */
+/* The class weight of a heading, not counting scroll utility classes
+ * ("scroll-mt-20"), which place a heading and name no scroller. */
+int heur_heading_class_weight(const char *sig);
 bool heur_is_unlikely(const char *sig);
 bool heur_is_video_url(const char *url);
 bool heur_is_share_url(const char *url);

@@ -463,12 +463,32 @@ START_TEST(recipe_labelled_rows_are_kept)
 }
 END_TEST
 
+/* A heading placed by a scroll utility class ("scroll-mt-20": where it
+ * lands when the page jumps to its anchor) is the article's; a heading of
+ * a scroller widget still goes as Readability's negative class. */
+START_TEST(scroll_utility_headings_stay)
+{
+    rm_article *a = extract_page("", "<h2 class=\"scroll-mt-20 font-bold\">Where the money goes</h2>"
+                                     "<p>Most of the budget pays for the armour units and the crane "
+                                     "barge that lays them, the rest for the survey work.</p>"
+                                     "<h2 class=\"scroller-title\">Trending in the region</h2>"
+                                     "<p>The authority will publish the contract terms once the "
+                                     "tender closes at the end of the month.</p>",
+                                 "");
+    assert_article(a);
+    ck_assert_msg(strstr(a->text, "Where the money goes"), "scroll-utility heading lost: %s", a->text);
+    assert_absent(a, "Trending in the region");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *extract_suite(void)
 {
     Suite *s = suite_create("extract");
     TCase *tc = tcase_create("pages");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, finds_the_article);
+    tcase_add_test(tc, scroll_utility_headings_stay);
     tcase_add_test(tc, removes_comment_thread_by_structure);
     tcase_add_test(tc, removes_adblock_nag_inside_article);
     tcase_add_test(tc, removes_related_block_and_inline_related_line);

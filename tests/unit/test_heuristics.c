@@ -15,6 +15,12 @@ START_TEST(class_weight_follows_readability)
     ck_assert_int_eq(heur_class_weight("hidden-xs "), -25);
     ck_assert_int_eq(heur_class_weight(""), 0);
     ck_assert_int_eq(heur_class_weight(NULL), 0);
+    /* a heading's scroll utilities name no scroller */
+    ck_assert_int_lt(heur_class_weight("scroll-mt-20 "), 0);
+    ck_assert_int_eq(heur_heading_class_weight("scroll-mt-20 "), 0);
+    ck_assert_int_eq(heur_heading_class_weight("scroll-margin-top title "), 0);
+    ck_assert_int_lt(heur_heading_class_weight("scroller-title "), 0);
+    ck_assert_int_lt(heur_heading_class_weight("scroll-pane "), 0);
 }
 END_TEST
 
