@@ -50,9 +50,9 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.878},
-    {"article", 0.952},
-    {"documentation", 0.944},
+    {"all", 0.883},
+    {"article", 0.953},
+    {"documentation", 0.945},
     {"service", 0.849},
     {"product", 0.748},
     {"collection", 0.699},
