@@ -258,10 +258,11 @@ static void keep_fresh(shingle_sink *sink, uint64_t h)
 /* Each byte as a word compares it (ASCII letters lower-cased, digits and
  * non-ASCII bytes as they are), or 0 for a byte between words: one look-up
  * per byte of every thread's text. */
-#define WORD_BYTE(c)                                                                        \
-    ((c) >= 0x80 || ((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') ? (c)        \
-     : (c) >= 'A' && (c) <= 'Z'                                            ? (c) + ('a' - 'A') \
-                                                                           : 0)
+#define WORD_BYTE(c)                                                                          \
+    ((unsigned char)((c) >= 0x80 || ((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') \
+                         ? (c)                                                                \
+                     : (c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A')                           \
+                                                : 0))
 #define WORD_BYTES4(c) WORD_BYTE(c), WORD_BYTE((c) + 1), WORD_BYTE((c) + 2), WORD_BYTE((c) + 3)
 #define WORD_BYTES16(c) WORD_BYTES4(c), WORD_BYTES4((c) + 4), WORD_BYTES4((c) + 8), WORD_BYTES4((c) + 12)
 static const unsigned char word_byte[256] = {
