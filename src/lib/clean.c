@@ -713,17 +713,25 @@ static bool is_post_signature(const rm_engine *e, int32_t id, int32_t root)
  * only. */
 #define MEMBER_ROW_MAX_CHARS 60
 
+/* Does a short box's folded text (up to max_chars characters) pass a
+ * phrase test of heuristics.c? */
+static bool folded_text_is(const rm_engine *e, int32_t id, uint32_t max_chars,
+                           bool (*test)(const char *text, size_t len))
+{
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, (size_t)max_chars * 4, &len);
+    bool yes = text && test(text, len);
+    free(text);
+    return yes;
+}
+
 static bool is_member_row(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     if (!e->thread || s->chars == 0 || s->chars > MEMBER_ROW_MAX_CHARS || s->sentences > 0 ||
         s->paragraphs > 0 || heur_is_heading_tag(node(e, id)->tag))
         return false;
-    size_t len;
-    char *text = engine_folded_text(e, id, e->drop, MEMBER_ROW_MAX_CHARS * 4, &len);
-    bool row = text && heur_starts_with_member_stat(text, len);
-    free(text);
-    return row;
+    return folded_text_is(e, id, MEMBER_ROW_MAX_CHARS, heur_starts_with_member_stat);
 }
 
 /* The title or rank badge under a poster's name ("Prominent Member",
@@ -757,11 +765,7 @@ static bool is_edit_note(const rm_engine *e, int32_t id)
     if (!e->thread || s->chars == 0 || s->chars > EDIT_NOTE_MAX_CHARS || s->paragraphs > 1 ||
         (e->flags[id] & (NF_IN_CODE | NF_IN_TABLE)))
         return false;
-    size_t len;
-    char *text = engine_folded_text(e, id, e->drop, EDIT_NOTE_MAX_CHARS * 4, &len);
-    bool note = text && heur_is_edit_note(text, len);
-    free(text);
-    return note;
+    return folded_text_is(e, id, EDIT_NOTE_MAX_CHARS, heur_is_edit_note);
 }
 
 /* The caption above a code block in a post ("Code: Select all",
@@ -778,11 +782,7 @@ static bool is_code_caption(const rm_engine *e, int32_t id)
         next = node(e, next)->next_sibling;
     if (next == RM_NONE || node(e, next)->tag != GUMBO_TAG_PRE)
         return false;
-    size_t len;
-    char *text = engine_folded_text(e, id, e->drop, CODE_CAPTION_MAX_CHARS * 4, &len);
-    bool caption = text && heur_is_code_caption(text, len);
-    free(text);
-    return caption;
+    return folded_text_is(e, id, CODE_CAPTION_MAX_CHARS, heur_is_code_caption);
 }
 
 /* A member's profile laid out as a definition list (phpBB's "postprofile":
