@@ -444,6 +444,8 @@ static int collect_selector_classes(rm_engine *e, const char *from, const char *
         const char *name = ++p;
         while (p < to && css_class_char(*p))
             p++;
+        if (e->fixed_classes.count >= ENGINE_FIXED_CLASSES_MAX)
+            return 0;
         if (p > name && hashset_add(&e->fixed_classes, hashset_hash(name, (size_t)(p - name))))
             return -1;
     }
@@ -467,7 +469,7 @@ static int scan_stylesheet(rm_engine *e, const char *css)
         }
         if (declares_fixed(p + 1, end) && collect_selector_classes(e, selector, p))
             return -1;
-        if (!*end)
+        if (!*end || e->fixed_classes.count >= ENGINE_FIXED_CLASSES_MAX)
             break;
         p = end;
         selector = end + 1;
@@ -598,7 +600,9 @@ static int disclosed_mask(rm_engine *e, bool opened_answers)
 
 static int collect_fixed_classes(rm_engine *e)
 {
-    for (const char *css = e->css; css && css < e->css + e->css_len; css += strlen(css) + 1)
+    for (const char *css = e->css; css && css < e->css + e->css_len &&
+                                   e->fixed_classes.count < ENGINE_FIXED_CLASSES_MAX;
+         css += strlen(css) + 1)
         if (scan_stylesheet(e, css))
             return -1;
     return 0;

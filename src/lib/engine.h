@@ -88,6 +88,13 @@ enum {
     DROP_CLEANED,  /* removed by cleaning inside the article */
 };
 
+/* The most classes the page's style sheets may name as fixed (bars,
+ * banners, modal overlays: a site's sheets fix a few dozen). Past it a sheet
+ * is generated or hostile, and a set that grows with the page falls out of
+ * the cache: a 100 MB sheet of distinct fixed classes took 17.8x the time of
+ * a 10 MB one. The rules read first count. */
+#define ENGINE_FIXED_CLASSES_MAX 4096
+
 typedef struct {
     rm_dom dom;
     const char *title;       /* article title, for duplicate headings */
@@ -109,7 +116,8 @@ typedef struct {
                                 elements reach the DOM empty) */
     size_t css_len;
     phase_clock *clock;      /* CPU time per phase, or NULL */
-    hashset fixed_classes;   /* classes a <style> rule makes fixed */
+    hashset fixed_classes;   /* classes a <style> rule makes fixed, at most
+                                ENGINE_FIXED_CLASSES_MAX */
     hashset link_targets;    /* ids that in-page links (#id) point to */
     hashset disclosed;       /* ids that disclosure controls open */
     uint8_t *disclosed_mask; /* per node: DISCLOSED_PANEL or DISCLOSED_LABEL

@@ -239,6 +239,27 @@ START_TEST(overlays_by_stylesheet_utility_class_and_dialog_role)
 }
 END_TEST
 
+/* A style sheet naming more fixed classes than any site does (generated or
+ * hostile) fills the set only up to its bound; the rules read first count. */
+START_TEST(fixed_classes_stop_at_their_bound)
+{
+    size_t cap = 64 + (size_t)(ENGINE_FIXED_CLASSES_MAX + 10) * 40;
+    char *html = malloc(cap);
+    ck_assert_ptr_nonnull(html);
+    size_t n = (size_t)snprintf(html, cap, "<head><style>.abn-overlay{position:fixed}");
+    for (int i = 0; i < ENGINE_FIXED_CLASSES_MAX + 10; i++)
+        n += (size_t)snprintf(html + n, cap - n, ".x%d{position:fixed}", i);
+    snprintf(html + n, cap - n, "</style></head><body><p>Text.</p></body>");
+    fixture f;
+    load(&f, html);
+    ck_assert_uint_eq(f.e.fixed_classes.count, ENGINE_FIXED_CLASSES_MAX);
+    ck_assert(hashset_has(&f.e.fixed_classes, hashset_hash("abn-overlay", 11)));
+    ck_assert(!hashset_has(&f.e.fixed_classes, hashset_hash("x4100", 5)));
+    unload(&f);
+    free(html);
+}
+END_TEST
+
 START_TEST(forms_by_their_fields)
 {
     fixture f;
@@ -607,6 +628,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, clutter_is_counted_once_per_box);
     tcase_add_test(tc, statistics_follow_the_drop_mask);
     tcase_add_test(tc, overlays_by_stylesheet_utility_class_and_dialog_role);
+    tcase_add_test(tc, fixed_classes_stop_at_their_bound);
     tcase_add_test(tc, forms_by_their_fields);
     tcase_add_test(tc, sign_up_box_goes_whole_and_lone_share_buttons_go);
     tcase_add_test(tc, recipe_card_survives);
