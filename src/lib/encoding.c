@@ -26,6 +26,7 @@
 #include "ascii.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -498,6 +499,26 @@ static int has_non_ascii(const uint8_t *s, size_t len)
     return ascii_prefix(s, len) < len;
 }
 
+/* The length of the prefix of ASCII bytes other than NUL, eight at a
+ * time: a byte of a word is NUL or above 0x7F exactly when it, or it less
+ * one, has its top bit set (no borrow crosses bytes 1 to 0x7F). Text that
+ * is all such bytes needs no replacement and no normalisation, so one
+ * pass over it decides what would take three. */
+static size_t plain_ascii_prefix(const uint8_t *s, size_t len)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t word;
+        memcpy(&word, s + i, 8);
+        if ((word | (word - ones)) & high)
+            break;
+    }
+    while (i < len && s[i] && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* u8_check(s, len) == NULL, reading ASCII runs eight bytes at a time and
  * handing only the runs of non-ASCII bytes to u8_check: a multi-byte
  * sequence holds no ASCII byte, so the text is valid when each run is. */
@@ -564,15 +585,22 @@ static int detect_from_bytes(const char *bytes, size_t len)
     return found;
 }
 
-/* *valid_utf8 is set when the answer came from checking the bytes (1 valid,
- * 0 not), so that decoding need not check them again; else left alone. */
+/* What is known of bytes read as UTF-8: not checked yet, invalid, valid,
+ * or valid and plain ASCII without NUL (taken as they are, nothing to
+ * replace or normalise). */
+enum { UTF8_UNCHECKED = -1, UTF8_INVALID = 0, UTF8_VALID = 1, UTF8_PLAIN_ASCII = 2 };
+
+/* *valid_utf8 is set when the answer came from checking the bytes, so
+ * that decoding need not check them again; else left alone. */
 static int detect(const char *bytes, size_t len, int *valid_utf8)
 {
     int found = sniff_bom(bytes, len);
     if (found != -1)
         return found;
-    int ascii = !has_non_ascii((const uint8_t *)bytes, len);
-    *valid_utf8 = ascii || valid_utf8_text((const uint8_t *)bytes, len);
+    size_t plain = plain_ascii_prefix((const uint8_t *)bytes, len);
+    int ascii = plain == len || !has_non_ascii((const uint8_t *)bytes + plain, len - plain);
+    *valid_utf8 = plain == len ? UTF8_PLAIN_ASCII
+                               : ascii || valid_utf8_text((const uint8_t *)bytes, len);
     if (*valid_utf8 && !ascii)
         return E_UTF8;
     found = prescan((const unsigned char *)bytes, len);
@@ -593,23 +621,29 @@ typedef struct {
     const uint8_t *text;
     size_t len;
     uint8_t *owned;
+    bool plain_ascii;   /* ASCII without NUL: already in NFC */
 } decoded;
 
 static void set_owned(decoded *d, uint8_t *buf, size_t len)
 {
     d->text = d->owned = buf;
     d->len = len;
+    d->plain_ascii = false;
 }
 
 /* UTF-8 with each invalid sequence (as u8_mbtouc delimits it) and each
  * NUL replaced with U+FFFD; valid text without NUL is taken as it is, not
- * copied. valid_utf8: 1 known valid, 0 known invalid, -1 not checked yet. */
+ * copied. valid_utf8: what detect found (UTF8_*). */
 static int sanitize_utf8(const uint8_t *src, size_t len, int valid_utf8, decoded *d)
 {
-    if (valid_utf8 == -1)
+    if (valid_utf8 == UTF8_PLAIN_ASCII) {
+        *d = (decoded){src, len, NULL, true};
+        return 0;
+    }
+    if (valid_utf8 == UTF8_UNCHECKED)
         valid_utf8 = valid_utf8_text(src, len);
     if (valid_utf8 && !memchr(src, 0, len)) {
-        *d = (decoded){src, len, NULL};
+        *d = (decoded){src, len, NULL, false};
         return 0;
     }
     uint8_t *buf = malloc(3 * len + 1);   /* each byte grows to at most 3 */
@@ -677,7 +711,7 @@ static int decode(int enc, const char *bytes, size_t len, int valid_utf8, decode
 {
     size_t skip = bom_length(bytes, len, enc);
     if (skip)
-        valid_utf8 = -1;   /* checked with the BOM; the rest is checked again */
+        valid_utf8 = UTF8_UNCHECKED;   /* checked with the BOM; the rest is checked again */
     bytes += skip;
     len -= skip;
     switch (encodings[enc].how) {
@@ -690,7 +724,7 @@ static int decode(int enc, const char *bytes, size_t len, int valid_utf8, decode
     case DEC_REPLACEMENT:
         /* The standard decodes these (ISO-2022-KR, HZ...) as one U+FFFD:
          * they allow script injection through ASCII-looking bytes. */
-        return sanitize_utf8((const uint8_t *)replacement_utf8, len ? 3 : 0, 1, d);
+        return sanitize_utf8((const uint8_t *)replacement_utf8, len ? 3 : 0, UTF8_VALID, d);
     case DEC_ICONV:
         break;
     }
@@ -809,6 +843,8 @@ static int nfc_put(nfc_out *o, const uint8_t *s, size_t n)
  * replaced). */
 static int normalize_nfc(decoded *d)
 {
+    if (d->plain_ascii)
+        return 0;
     const uint8_t *s = d->text;
     size_t n = d->len, scanned = 0, copied = 0, cp_len = 0;
     nfc_out out = {0};
@@ -871,11 +907,11 @@ int encoding_view_utf8(const char *bytes, size_t len, const char *forced, const 
     *owned = NULL;
     if (!bytes)
         bytes = "";
-    int valid_utf8 = -1;
+    int valid_utf8 = UTF8_UNCHECKED;
     int enc = forced ? encoding_for_label(forced, strlen(forced)) : detect(bytes, len, &valid_utf8);
     if (enc == -1)
         return -1;
-    decoded d = {NULL, 0, NULL};
+    decoded d = {NULL, 0, NULL, false};
     if (decode(enc, bytes, len, valid_utf8, &d) || finish(&d))
         return -2;
     *text = (const char *)d.text;
