@@ -566,6 +566,42 @@ START_TEST(view_copies_what_changes)
 }
 END_TEST
 
+/* Plain ASCII is recognised eight bytes at a time: a NUL or a non-ASCII
+ * character in any byte of a word, or in the bytes after the last whole
+ * word, is still seen (NUL replaced, UTF-8 borrowed), and text with
+ * neither is borrowed. */
+START_TEST(view_finds_nul_and_non_ascii_at_every_offset)
+{
+    char page[48];
+    for (size_t len = 1; len + 1 < sizeof page; len++) {
+        for (size_t at = 0; at <= len; at++) {
+            memset(page, 'a', sizeof page);
+            const char *text, *name;
+            char *owned = NULL;
+            size_t got = 0;
+            if (at == len) {   /* neither */
+                ck_assert_int_eq(encoding_view_utf8(page, len, NULL, &text, &got, &owned, &name), 0);
+                ck_assert_ptr_null(owned);
+                ck_assert_ptr_eq(text, page);
+                continue;
+            }
+            page[at] = '\0';
+            ck_assert_int_eq(encoding_view_utf8(page, len, NULL, &text, &got, &owned, &name), 0);
+            ck_assert_ptr_nonnull(owned);
+            ck_assert_uint_eq(got, len + 2);
+            ck_assert_int_eq(memcmp(owned + at, "\xEF\xBF\xBD", 3), 0);
+            free(owned);
+            owned = NULL;
+            memcpy(page + at, "\xC3\xA9", 2);   /* é: valid UTF-8, one byte longer */
+            ck_assert_int_eq(encoding_view_utf8(page, len + 1, NULL, &text, &got, &owned, &name), 0);
+            ck_assert_ptr_null(owned);
+            ck_assert_ptr_eq(text, page);
+            ck_assert_str_eq(name, "UTF-8");
+        }
+    }
+}
+END_TEST
+
 static Suite *encoding_suite(void)
 {
     Suite *s = suite_create("encoding");
@@ -614,6 +650,7 @@ static Suite *encoding_suite(void)
     tcase_add_test(view, view_borrows_text_needing_no_change);
     tcase_add_test(view, view_skips_bom_without_copy);
     tcase_add_test(view, view_copies_what_changes);
+    tcase_add_test(view, view_finds_nul_and_non_ascii_at_every_offset);
     suite_add_tcase(s, view);
 
     TCase *nfc = tcase_create("nfc");
