@@ -21,6 +21,7 @@
  * it (1 000 000 attributes on one element: minutes), so a tag keeps its
  * first max_attributes; a value is cut at max_attribute_bytes, on a
  * character boundary. Attributes of end tags mean nothing and are dropped.
+ * What a tag drops is read once, only for where the tag ends.
  *
  * Stripping. Most bytes of a modern page are scripts, style sheets, inline
  * SVG icons and data attributes that no extraction rule reads; Gumbo would
@@ -545,6 +546,13 @@ typedef struct {
     size_t value, value_len;  /* the value without its quotes */
 } attribute;
 
+/* Bytes that end an attribute name (white space, '/', '>', '=') and an
+ * unquoted value (white space, '>'): a table look-up a byte, as an element
+ * may carry millions of attributes before the cap drops them. */
+#define SPACE_BYTES [' '] = true, ['\t'] = true, ['\n'] = true, ['\f'] = true, ['\r'] = true
+static const bool ends_attribute_name[256] = {SPACE_BYTES, ['/'] = true, ['>'] = true, ['='] = true};
+static const bool ends_unquoted_value[256] = {SPACE_BYTES, ['>'] = true};
+
 /* Read the attribute at or after *i (§13.2.5.32-40); returns 0 at the end
  * of the tag (*i at its '>' or at the end of the input). "/>" seen just
  * before the '>' sets *self_closing. */
@@ -565,7 +573,7 @@ static int next_attribute(const scan *s, size_t *i, attribute *a, int *self_clos
     }
     *self_closing = 0;
     a->name = p++;   /* a leading '=' belongs to the name */
-    while (p < s->len && !is_space(h[p]) && h[p] != '/' && h[p] != '>' && h[p] != '=')
+    while (p < s->len && !ends_attribute_name[(unsigned char)h[p]])
         p++;
     a->name_len = p - a->name;
     a->has_value = false;
@@ -586,7 +594,7 @@ static int next_attribute(const scan *s, size_t *i, attribute *a, int *self_clos
             a->value_len = (close ? (size_t)(close - h) : s->len) - a->value;
         } else {
             a->value = q;
-            while (q < s->len && !is_space(h[q]) && h[q] != '>')
+            while (q < s->len && !ends_unquoted_value[(unsigned char)h[q]])
                 q++;
             a->value_len = q - a->value;
             p = q;
@@ -594,6 +602,47 @@ static int next_attribute(const scan *s, size_t *i, attribute *a, int *self_clos
     }
     *i = p;
     return 1;
+}
+
+/* Past the attributes a tag keeps only where it ends matters: read the
+ * rest from `p` as next_attribute would, recording nothing (an element
+ * may carry millions of attributes). Returns the position of the '>' or
+ * the end of the input; *self_closing as next_attribute sets it, *more
+ * set when an attribute was passed over. */
+static size_t skip_attributes(const scan *s, size_t p, int *self_closing, bool *more)
+{
+    const char *h = s->html;
+    const size_t n = s->len;
+    for (;;) {
+        while (p < n && is_space(h[p]))
+            p++;
+        if (p >= n || h[p] == '>')
+            return p;
+        if (h[p] == '/') {
+            *self_closing = p + 1 < n && h[p + 1] == '>';
+            p++;
+            continue;
+        }
+        *self_closing = 0;
+        *more = true;
+        for (p++; p < n && !ends_attribute_name[(unsigned char)h[p]]; p++)
+            ;
+        size_t q = p;
+        while (q < n && is_space(h[q]))
+            q++;
+        if (q >= n || h[q] != '=')
+            continue;
+        for (q++; q < n && is_space(h[q]); q++)
+            ;
+        if (q < n && (h[q] == '"' || h[q] == '\'')) {
+            const char *close = memchr(h + q + 1, h[q], n - q - 1);
+            p = close ? (size_t)(close - h) + 1 : n;
+        } else {
+            while (q < n && !ends_unquoted_value[(unsigned char)h[q]])
+                q++;
+            p = q;
+        }
+    }
 }
 
 /* Attributes the extractor reads among those that are often large: the
@@ -662,9 +711,7 @@ typedef struct {
 } tag_token;
 
 /* Bytes that end a tag name: white space, '/' and '>'. */
-static const bool ends_name[256] = {
-    [' '] = true, ['\t'] = true, ['\n'] = true, ['\f'] = true, ['\r'] = true, ['/'] = true, ['>'] = true,
-};
+static const bool ends_name[256] = {SPACE_BYTES, ['/'] = true, ['>'] = true};
 
 /* Read a start or end tag at `at` ("<x" or "</x"): name, then attributes
  * with their quoting, up to the '>' (§13.2.5.6-40). Returns 0 if the
@@ -689,9 +736,10 @@ static int read_tag(const scan *s, size_t at, tag_token *t)
         return 1;
     }
     attribute a;
-    unsigned kept = 0;
-    while (next_attribute(s, &i, &a, &t->self_closing)) {
-        if (t->is_end || !attribute_kept(s, &a, kept)) {
+    unsigned kept = 0, cap = s->limits->max_attributes;
+    /* an end tag keeps no attribute, a start tag none past the cap */
+    while (!t->is_end && (!cap || kept < cap) && next_attribute(s, &i, &a, &t->self_closing)) {
+        if (!attribute_kept(s, &a, kept)) {
             t->rewrite = true;
             continue;
         }
@@ -699,6 +747,7 @@ static int read_tag(const scan *s, size_t at, tag_token *t)
         t->rewrite |= value_too_long(s, &a);
         t->json |= names_json(s, &a);
     }
+    i = skip_attributes(s, i, &t->self_closing, &t->rewrite);
     if (i >= s->len)
         return 0;
     t->end = i + 1;
@@ -718,7 +767,9 @@ static void emit_tag(scan *s, const tag_token *t)
     attribute a;
     int self_closing = 0;
     unsigned kept = 0;
-    while (!t->is_end && next_attribute(s, &i, &a, &self_closing)) {
+    unsigned cap = s->limits->max_attributes;
+    /* past the cap nothing more is kept: read_tag found the tag's end */
+    while (!t->is_end && (!cap || kept < cap) && next_attribute(s, &i, &a, &self_closing)) {
         if (!attribute_kept(s, &a, kept))
             continue;
         kept++;
