@@ -411,8 +411,11 @@ static int add_signature(rm_engine *e, int32_t i, const char *cls, const char *i
 /* ---- overlays named by the page's own CSS ------------------------------------
  * A nag or banner is often fixed by a stylesheet rule, not an inline style
  * (hidden by the page, docs/architecture.md): one pass over the style
- * sheets (the pre-scan hands them over) collects the classes of rules that
- * say position:fixed, and Tailwind's utility class "fixed" counts too. */
+ * sheets (the pre-scan says where they are) collects the classes of rules
+ * that say position:fixed, and Tailwind's utility class "fixed" counts too.
+ * The sheets are read in the markup as written, where Gumbo would have
+ * turned CR and CR LF into a line break and NUL into a character that is
+ * neither a name nor punctuation: both separate like white space here. */
 
 static bool css_class_char(char c)
 {
@@ -425,12 +428,12 @@ static bool declares_fixed(const char *from, const char *to)
 {
     static const char key[] = "position";
     for (const char *p = from; p + sizeof key - 1 < to; p++) {
-        if (strncmp(p, key, sizeof key - 1) != 0)
+        if (memcmp(p, key, sizeof key - 1) != 0)
             continue;
         const char *v = p + sizeof key - 1;
-        while (v < to && (*v == ' ' || *v == ':' || *v == '\n' || *v == '\t'))
+        while (v < to && (*v == ' ' || *v == ':' || *v == '\n' || *v == '\t' || *v == '\r' || *v == '\0'))
             v++;
-        if (to - v >= 5 && strncmp(v, "fixed", 5) == 0)
+        if (to - v >= 5 && memcmp(v, "fixed", 5) == 0)
             return true;
     }
     return false;
@@ -452,24 +455,32 @@ static int collect_selector_classes(rm_engine *e, const char *from, const char *
     return 0;
 }
 
-static int scan_stylesheet(rm_engine *e, const char *css)
+/* The first '{' or '}' in [p, end), or end. */
+static const char *next_brace(const char *p, const char *end)
+{
+    while (p < end && *p != '{' && *p != '}')
+        p++;
+    return p;
+}
+
+static int scan_stylesheet(rm_engine *e, const char *css, const char *css_end)
 {
     const char *selector = css;
-    for (const char *p = css; *p; p++) {
+    for (const char *p = css; p < css_end; p++) {
         if (*p == '}') {
             selector = p + 1;
             continue;
         }
         if (*p != '{')
             continue;
-        const char *end = p + 1 + strcspn(p + 1, "{}");
-        if (*end == '{') {   /* a group such as @media: its rules follow */
+        const char *end = next_brace(p + 1, css_end);
+        if (end < css_end && *end == '{') {   /* a group such as @media: its rules follow */
             selector = p + 1;
             continue;
         }
         if (declares_fixed(p + 1, end) && collect_selector_classes(e, selector, p))
             return -1;
-        if (!*end || e->fixed_classes.count >= ENGINE_FIXED_CLASSES_MAX)
+        if (end == css_end || e->fixed_classes.count >= ENGINE_FIXED_CLASSES_MAX)
             break;
         p = end;
         selector = end + 1;
@@ -598,12 +609,10 @@ static int disclosed_mask(rm_engine *e, bool opened_answers)
     return 0;
 }
 
-static int collect_fixed_classes(rm_engine *e)
+int engine_read_style_sheets(rm_engine *e, const char *markup, const prescan_span *sheets, size_t count)
 {
-    for (const char *css = e->css; css && css < e->css + e->css_len &&
-                                   e->fixed_classes.count < ENGINE_FIXED_CLASSES_MAX;
-         css += strlen(css) + 1)
-        if (scan_stylesheet(e, css))
+    for (size_t i = 0; i < count && e->fixed_classes.count < ENGINE_FIXED_CLASSES_MAX; i++)
+        if (scan_stylesheet(e, markup + sheets[i].start, markup + sheets[i].start + sheets[i].len))
             return -1;
     return 0;
 }
@@ -961,7 +970,7 @@ int engine_prepare(rm_engine *e)
     e->scored = calloc(n, 1);
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences || !e->own ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
-        !e->scored || collect_attribute_facts(e) || collect_fixed_classes(e))
+        !e->scored || collect_attribute_facts(e))
         return -1;
     memset(e->kind, RM_KIND_NONE, n);
 

@@ -21,6 +21,7 @@
 #include "hashset.h"
 #include "heuristics.h"
 #include "phases.h"
+#include "prescan.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -111,13 +112,10 @@ typedef struct {
     int32_t grids;           /* on an index page of several grids, the box
                                 around them all, or RM_NONE */
 
-    const char *css;         /* the page's style sheets, each NUL-terminated
-                                (the pre-scan hands them over: <style>
-                                elements reach the DOM empty) */
-    size_t css_len;
     phase_clock *clock;      /* CPU time per phase, or NULL */
     hashset fixed_classes;   /* classes a <style> rule makes fixed, at most
-                                ENGINE_FIXED_CLASSES_MAX */
+                                ENGINE_FIXED_CLASSES_MAX
+                                (engine_read_style_sheets) */
     hashset link_targets;    /* ids that in-page links (#id) point to */
     hashset disclosed;       /* ids that disclosure controls open */
     uint8_t *disclosed_mask; /* per node: DISCLOSED_PANEL or DISCLOSED_LABEL
@@ -145,6 +143,11 @@ typedef struct {
     uint8_t *scored;         /* score initialised */
 } rm_engine;
 
+/* Collect the classes the page's style sheets make fixed (at most
+ * ENGINE_FIXED_CLASSES_MAX, the rules read first counting) from `sheets`,
+ * the pre-scan's places of <style> texts in `markup`, the markup it
+ * scanned: called while that markup lives, before engine_prepare. */
+int engine_read_style_sheets(rm_engine *e, const char *markup, const prescan_span *sheets, size_t count);
 int engine_prepare(rm_engine *e);
 /* Free the per-node arrays of the passes (statistics, scores, flags,
  * signatures): the renderers read only the index and `drop`, so the

@@ -1131,11 +1131,13 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
 }
 
 /* Decode, pre-scan and parse; Gumbo points into the caller's bytes or
- * into *buffer (NULL when the bytes needed no change), *css holds the
- * page's style sheets. A page in UTF-8 is pre-scanned where it lies: at
- * most one copy of the markup is made (the pre-scanned one). */
+ * into *buffer (NULL when the bytes needed no change), and `e` (unless
+ * NULL) has read the page's style sheets where the pre-scan found them.
+ * A page in UTF-8 is pre-scanned where it lies: at most one copy of the
+ * markup is made (the pre-scanned one). */
 static rm_status parse(const void *bytes, size_t len, const rm_options *opt, phase_clock *clock,
-                       char **buffer, prescan_output *pre, arena *tree, GumboOutput **output)
+                       rm_engine *e, char **buffer, prescan_output *pre, arena *tree,
+                       GumboOutput **output)
 {
     const char *utf8;
     char *owned;
@@ -1155,6 +1157,12 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     };
     if (prescan(utf8, utf8_len, &limits, pre)) {
         free(owned);
+        return RM_NO_MEMORY;
+    }
+    /* the sheets lie in the scanned markup, which goes next */
+    if (e && engine_read_style_sheets(e, utf8, pre->styles, pre->style_count)) {
+        free(owned);
+        prescan_free(pre);
         return RM_NO_MEMORY;
     }
     if (pre->html) {
@@ -1205,14 +1213,14 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     prescan_output pre;
     arena tree = {0};   /* Gumbo's tree, released in one step */
     GumboOutput *output;
-    rm_status st = parse(html, len, opt, clock, &buffer, &pre, &tree, &output);
-    if (st != RM_OK)
-        return st;
     rm_engine e = {0};
-    e.css = pre.css;
-    e.css_len = pre.css_len;
-    rm_article *a = calloc(1, sizeof *a);
     e.clock = clock;
+    rm_status st = parse(html, len, opt, clock, &e, &buffer, &pre, &tree, &output);
+    if (st != RM_OK) {
+        engine_free(&e);
+        return st;
+    }
+    rm_article *a = calloc(1, sizeof *a);
     /* The index holds all the passes read of the markup and of Gumbo's
      * tree (its own copies): the markup goes before the texts and
      * attributes are copied, the tree before the per-node passes take
@@ -1284,7 +1292,7 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     prescan_output pre = {0};
     arena tree = {0};
     GumboOutput *output = NULL;
-    rm_status st = len ? parse(html, len, opt, NULL, &buffer, &pre, &tree, &output) : RM_OK;
+    rm_status st = len ? parse(html, len, opt, NULL, NULL, &buffer, &pre, &tree, &output) : RM_OK;
     rm_engine e = {0};
     e.dom.body = RM_NONE;
     if (st == RM_OK && output && dom_build(&e.dom, output, &pre))

@@ -240,7 +240,8 @@ typedef struct {
     buffer out;           /* empty until the first change */
     bool changed;
     size_t copied_until;  /* input before this is in `out` */
-    buffer css;
+    prescan_span *styles;   /* <style> texts */
+    size_t style_count, style_capacity;
     buffer moves;         /* streamed segment ids and their placeholders */
     size_t move_count;
     prescan_gap *gaps;    /* white space cut out of text */
@@ -439,22 +440,23 @@ static void cut(scan *s, size_t start, size_t end)
     end_replace(s, end);
 }
 
-/* A style sheet for the clutter detector, as Gumbo would give its text:
- * line breaks normalised (§13.2.3.5), NUL as a character that is neither
- * a name nor punctuation to the CSS reader. */
-static void put_css(scan *s, size_t from, size_t to)
+/* Where a style sheet for the clutter detector lies. Its text is not
+ * copied: the detector reads a sheet only until it has found enough fixed
+ * classes, and a copy of a sheet that is most of a large page cost more
+ * than all the rest (fresh pages of memory for every byte). */
+static void put_style(scan *s, size_t from, size_t to)
 {
-    if (!reserve(s, &s->css, to - from + 1))
-        return;
-    char *o = s->css.data + s->css.len;
-    for (size_t i = from; i < to; i++) {
-        char c = s->html[i];
-        if (c == '\r' && i + 1 < to && s->html[i + 1] == '\n')
-            continue;
-        *o++ = c == '\r' ? '\n' : c == '\0' ? ' ' : c;
+    if (s->style_count == s->style_capacity) {
+        size_t capacity = s->style_capacity ? s->style_capacity * 2 : 16;
+        prescan_span *grown = realloc(s->styles, capacity * sizeof *grown);
+        if (!grown) {
+            s->failed = 1;
+            return;
+        }
+        s->styles = grown;
+        s->style_capacity = capacity;
     }
-    *o++ = '\0';
-    s->css.len = (size_t)(o - s->css.data);
+    s->styles[s->style_count++] = (prescan_span){from, to - from};
 }
 
 /* ------------------------------------------------------------------ */
@@ -1116,7 +1118,7 @@ static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
     if (tag == GUMBO_TAG_NOSCRIPT && end < s->len)
         close_raw_text_in_noscript(s, t->end, end);
     if (tag == GUMBO_TAG_STYLE)
-        put_css(s, t->end, end);
+        put_style(s, t->end, end);
     if (tag == GUMBO_TAG_SCRIPT && !t->json)
         read_stream_moves(s, t->end, end);
     if (s->limits->strip && end > t->end &&
@@ -1293,14 +1295,14 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
     int result = s->failed ? -1 : 0;
     if (s->failed) {
         free(s->out.data);
-        free(s->css.data);
+        free(s->styles);
         free(s->moves.data);
         free(s->gaps);
     } else {
         out->html = s->changed ? s->out.data : NULL;
         out->len = s->out.len;
-        out->css = s->css.data;
-        out->css_len = s->css.len;
+        out->styles = s->styles;
+        out->style_count = s->style_count;
         out->gaps = s->gaps;
         out->gap_count = s->gap_count;
         out->moves = s->moves.data;
@@ -1314,7 +1316,7 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
 void prescan_free(prescan_output *out)
 {
     free(out->html);
-    free(out->css);
+    free(out->styles);
     free(out->gaps);
     free(out->moves);
     memset(out, 0, sizeof *out);

@@ -9,10 +9,11 @@
  *     first `max_attribute_bytes` bytes;
  * and, with `strip`, it leaves out what no extraction rule reads, so that
  * Gumbo does not spend most of its time on it: script contents (JSON kept,
- * the metadata reads JSON-LD), style sheets (handed over in `css` instead),
- * inline <svg> drawings, <template> contents, comment text, event-handler
- * attributes and data-* attributes nobody reads, and all but the first
- * character of text that is only white space (the markup's indentation).
+ * the metadata reads JSON-LD), style sheets (where they lie is handed
+ * over in `styles` instead), inline <svg> drawings, <template> contents,
+ * comment text, event-handler attributes and data-* attributes nobody
+ * reads, and all but the first character of text that is only white
+ * space (the markup's indentation).
  * From the scripts it goes over it keeps where React's streaming renderer
  * moves its late segments (`moves`), and React's boundary comments stay.
  * Elements stay, empty, so the tree keeps its shape.
@@ -38,13 +39,22 @@ typedef struct {
     size_t cut;
 } prescan_gap;
 
+/* Where a piece of the scanned markup lies: `len` bytes from `start`. */
+typedef struct {
+    size_t start;
+    size_t len;
+} prescan_span;
+
 typedef struct {
     char *html;      /* the rewritten markup, NUL-terminated; NULL when the
                         input needed no change */
     size_t len;
-    char *css;       /* the text of every HTML <style> element, each one
-                        NUL-terminated, in document order; NULL when none */
-    size_t css_len;  /* bytes in css, terminators included */
+    prescan_span *styles;  /* the text of every HTML <style> element in the
+                              scanned markup (not in `html`), in document
+                              order, as written: no copy of a style sheet is
+                              made, as its reader stops early (a sheet may be
+                              most of a page); NULL when none */
+    size_t style_count;
     prescan_gap *gaps;   /* by offset; NULL when none */
     size_t gap_count;
     char *moves;         /* React's streamed segments and where its scripts

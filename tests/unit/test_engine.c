@@ -3,11 +3,15 @@
  * classification, scoring and candidate choice, sibling merging, and the
  * cleaning rules inside the article.
  */
+#define _DEFAULT_SOURCE   /* MAP_ANONYMOUS */
 #include "testutil.h"
 
 #include "engine.h"
 #include "prescan.h"
 #include "readmode.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define LONG_P(words)                                                                  \
     "<p>" words ", which the council discussed at length on Tuesday evening, "          \
@@ -27,10 +31,9 @@ static void load(fixture *f, const char *html)
     /* as rm_extract does: the pre-scan first, style sheets to the engine */
     const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true};
     ck_assert_int_eq(prescan(html, strlen(html), &limits, &f->pre), 0);
+    ck_assert_int_eq(engine_read_style_sheets(&f->e, html, f->pre.styles, f->pre.style_count), 0);
     f->out = gumbo_parse(f->pre.html ? f->pre.html : html);
     ck_assert_int_eq(dom_build(&f->e.dom, f->out, &f->pre), 0);
-    f->e.css = f->pre.css;
-    f->e.css_len = f->pre.css_len;
     f->e.byline_node = RM_NONE;
     f->e.cards = RM_NONE;   /* as rm_extract sets it: no card grid found */
     ck_assert_int_eq(engine_prepare(&f->e), 0);
@@ -257,6 +260,49 @@ START_TEST(fixed_classes_stop_at_their_bound)
     ck_assert(!hashset_has(&f.e.fixed_classes, hashset_hash("x4100", 5)));
     unload(&f);
     free(html);
+}
+END_TEST
+
+/* Style sheets are read where they lie in the markup, as written: CR, CR LF
+ * and NUL separate as the line break and the character Gumbo would make of
+ * them, so position:fixed split by them still counts. */
+START_TEST(style_sheets_read_as_written)
+{
+    static const char css[] = ".a{position:\r\nfixed}.b{position:\0fixed}\r.c\r{position:\rfixed}"
+                              ".d{position:\r\nstatic}.e\0.f{top:0;position:fixed}";
+    const prescan_span sheet = {0, sizeof css - 1};
+    rm_engine e = {0};
+    ck_assert_int_eq(engine_read_style_sheets(&e, css, &sheet, 1), 0);
+    ck_assert_uint_eq(e.fixed_classes.count, 5);
+    const char *fixed[] = {"a", "b", "c", "e", "f"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        ck_assert(hashset_has(&e.fixed_classes, hashset_hash(fixed[i], 1)));
+    ck_assert(!hashset_has(&e.fixed_classes, hashset_hash("d", 1)));
+    engine_free(&e);
+}
+END_TEST
+
+/* Once the set is full the rest of a sheet is not read at all: a sheet
+ * that is most of a 100 MB page costs what its first rules cost. The
+ * sheet runs on into a page that may not be read. */
+START_TEST(style_sheets_read_only_up_to_the_bound)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    size_t need = (size_t)(ENGINE_FIXED_CLASSES_MAX + 1) * 24;
+    size_t size = (need / (size_t)page + 1) * (size_t)page;
+    char *map = mmap(NULL, size + (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ck_assert(map != MAP_FAILED);
+    ck_assert_int_eq(mprotect(map + size, (size_t)page, PROT_NONE), 0);
+    size_t n = 0;
+    for (int i = 0; n + 24 < size; i++)
+        n += (size_t)snprintf(map + n, size - n, ".x%d{position:fixed}", i);
+    memset(map + n, ' ', size - n);
+    const prescan_span sheet = {0, size + (size_t)page};
+    rm_engine e = {0};
+    ck_assert_int_eq(engine_read_style_sheets(&e, map, &sheet, 1), 0);
+    ck_assert_uint_eq(e.fixed_classes.count, ENGINE_FIXED_CLASSES_MAX);
+    engine_free(&e);
+    munmap(map, size + (size_t)page);
 }
 END_TEST
 
@@ -629,6 +675,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, statistics_follow_the_drop_mask);
     tcase_add_test(tc, overlays_by_stylesheet_utility_class_and_dialog_role);
     tcase_add_test(tc, fixed_classes_stop_at_their_bound);
+    tcase_add_test(tc, style_sheets_read_as_written);
+    tcase_add_test(tc, style_sheets_read_only_up_to_the_bound);
     tcase_add_test(tc, forms_by_their_fields);
     tcase_add_test(tc, sign_up_box_goes_whole_and_lone_share_buttons_go);
     tcase_add_test(tc, recipe_card_survives);

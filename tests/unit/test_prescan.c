@@ -359,21 +359,31 @@ END_TEST
 
 START_TEST(style_sheets_are_handed_over)
 {
-    ck_assert_str_eq(prescanned("<style>.a{position:\\r\\nfixed}</style><p>x</p>"
-                                "<style></style><style media=print>p>b{}</style>"),
-                     "<style></style><p>x</p><style></style><style media=print></style>");
-    ck_assert_uint_eq(last.css_len, strlen(".a{position:\\r\\nfixed}") + 1 + 1 + strlen("p>b{}") + 1);
-    ck_assert_str_eq(last.css, ".a{position:\\r\\nfixed}");
+    static const char html[] = "<style>.a{position:\\r\\nfixed}</style><p>x</p>"
+                               "<style></style><style media=print>p>b{}</style>";
+    ck_assert_str_eq(prescanned(html), "<style></style><p>x</p><style></style><style media=print></style>");
+    /* where each sheet's text lies in the scanned markup, nothing copied */
+    ck_assert_uint_eq(last.style_count, 3);
+    ck_assert_uint_eq(last.styles[0].start, strlen("<style>"));
+    ck_assert_uint_eq(last.styles[0].len, strlen(".a{position:\\r\\nfixed}"));
+    ck_assert_uint_eq(last.styles[1].len, 0);
+    ck_assert_int_eq(memcmp(html + last.styles[2].start, "p>b{}", last.styles[2].len), 0);
+    ck_assert_uint_eq(last.styles[2].len, strlen("p>b{}"));
+    /* as written: line breaks and NUL are the reader's to take as Gumbo would */
     const prescan_limits limits = {512, 0, 0, true};
     prescan_free(&last);
     static const char crlf[] = "<style>.a{position:\r\nfixed}\r.b{}\0x</style>";
     ck_assert_int_eq(prescan(crlf, sizeof crlf - 1, &limits, &last), 0);
-    ck_assert_uint_eq(last.css_len, sizeof ".a{position:\nfixed}\n.b{} x");
-    ck_assert_int_eq(memcmp(last.css, ".a{position:\nfixed}\n.b{} x", last.css_len), 0);
+    ck_assert_uint_eq(last.style_count, 1);
+    ck_assert_uint_eq(last.styles[0].len, sizeof ".a{position:\r\nfixed}\r.b{}\0x" - 1);
+    /* an unclosed sheet runs to the end of the input */
+    ck_assert_str_eq(prescanned("<p>x</p><style>.a{}"), "<p>x</p><style>");
+    ck_assert_uint_eq(last.style_count, 1);
+    ck_assert_uint_eq(last.styles[0].len, strlen(".a{}"));
     /* text in <textarea> or a comment is no style sheet */
     ck_assert_str_eq(prescanned("<textarea><style>x</style></textarea>"),
                      "<textarea><style>x</style></textarea>");
-    ck_assert_ptr_null(last.css);
+    ck_assert_ptr_null(last.styles);
 }
 END_TEST
 
