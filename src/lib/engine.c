@@ -608,19 +608,22 @@ static int collect_fixed_classes(rm_engine *e)
     return 0;
 }
 
+static bool is_tailwind_fixed(const char *name, size_t n)
+{
+    return n == 5 && strncmp(name, "fixed", 5) == 0;
+}
+
 static bool is_fixed_class(const rm_engine *e, const char *name, size_t n)
 {
-    if (n == 5 && strncmp(name, "fixed", 5) == 0)
-        return true;
     /* most pages' style sheets fix no class: no hash to take then */
     return e->fixed_classes.count && hashset_has(&e->fixed_classes, hashset_hash(name, n));
 }
 
 /* What a class list says, read in one pass over its names (every element
- * has one, some of thousands of bytes): fixed (Tailwind's "fixed" or a
- * class a <style> rule fixes), screen-reader only, a tab panel, hidden by
- * a utility class that no other class shows again at some width, and
- * Wikimedia's "fallback-image" (found inside a name too). */
+ * has one, some of thousands of bytes): fixed (Tailwind's "fixed" among
+ * other utilities, or a class a <style> rule fixes), screen-reader only, a
+ * tab panel, hidden by a utility class that no other class shows again at
+ * some width, and Wikimedia's "fallback-image" (found inside a name too). */
 typedef struct {
     bool fixed, screen_reader, tab_panel, hidden, fallback_image;
 } class_facts;
@@ -632,7 +635,8 @@ static const bool ends_class_name[256] = {[0] = true, [' '] = true, ['\t'] = tru
 static class_facts read_class_list(const rm_engine *e, const char *cls)
 {
     class_facts facts = {false, false, false, false, false};
-    bool shown = false;
+    bool shown = false, tailwind_fixed = false;
+    size_t names = 0;
     static const char fallback[] = "fallback-image";
     for (const char *p = cls; *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -643,6 +647,8 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
         size_t n = (size_t)(p - start);
         if (n == 0)
             continue;
+        names++;
+        tailwind_fixed = tailwind_fixed || is_tailwind_fixed(start, n);
         facts.fixed = facts.fixed || is_fixed_class(e, start, n);
         unsigned named = heur_class_name_facts(start, n);
         facts.screen_reader = facts.screen_reader || (named & HEUR_CLASS_SCREEN_READER);
@@ -654,6 +660,11 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
                                    memcmp(start + k, fallback, sizeof fallback - 1) == 0;
     }
     facts.hidden = facts.hidden && !shown;
+    /* Tailwind's `fixed` places a box with other utilities beside it
+     * (`fixed inset-0 z-50`); a class list that is the one word "fixed"
+     * is a theme's name for a fixed-width section, as some page builders
+     * wrap every section of the page so. */
+    facts.fixed = facts.fixed || (tailwind_fixed && names > 1);
     return facts;
 }
 
