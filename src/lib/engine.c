@@ -952,6 +952,63 @@ static bool is_streamed_shell(const rm_engine *e)
            (double)streamed_links < STREAMED_MAX_LINK_DENSITY * (double)streamed;
 }
 
+/* Age gates, password "lockdown" apps and anti-flicker snippets hide the
+ * page's main region (display:none) until their script has decided, and
+ * then show it whole: the page's <main> (or role=main, when unique) that
+ * shows hardly any text while one hidden box in it holds more text than
+ * the rest of the page shows is such a veil, and that box is the page's
+ * content. Only that box opens; what it hides inside stays hidden. */
+#define VEILED_MAIN_SHOWN_CHARS 25   /* as the never-empty fallback's floor */
+
+int32_t engine_main_region(const rm_engine *e)
+{
+    int32_t found = RM_NONE;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const char *role = e->dom.nodes[i].type == RM_NODE_ELEMENT ? dom_attr(&e->dom, i, "role") : NULL;
+        if (e->dom.nodes[i].tag != GUMBO_TAG_MAIN && !(role && strcmp(role, "main") == 0))
+            continue;
+        if (found != RM_NONE && !engine_contains(e, found, i))
+            return RM_NONE;
+        if (found == RM_NONE)
+            found = i;
+    }
+    return found;
+}
+
+/* The text of the subtree `id`, hidden or not, less what is never content. */
+static uint64_t text_under(const rm_engine *e, int32_t id)
+{
+    uint64_t chars = 0;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = id; i < end; i++) {
+        if (e->flags[i] & NF_NEVER) {
+            i += (int32_t)e->dom.nodes[i].size - 1;
+            continue;
+        }
+        chars += e->dom.nodes[i].type == RM_NODE_TEXT ? e->tchars[i] : 0;
+    }
+    return chars;
+}
+
+static bool unveil_main(rm_engine *e)
+{
+    int32_t main = engine_main_region(e);
+    if (main == RM_NONE || e->drop[main] != DROP_KEEP ||
+        e->raw[main].chars >= VEILED_MAIN_SHOWN_CHARS)
+        return false;
+    int32_t end = engine_end(e, main);
+    for (int32_t i = main + 1; i < end; i++) {
+        if (!(e->flags[i] & NF_HIDDEN) || (e->flags[i] & NF_NEVER))
+            continue;
+        if (text_under(e, i) > e->raw[e->dom.body].chars) {
+            e->flags[i] = (e->flags[i] & ~(uint32_t)NF_HIDDEN) | NF_DISCLOSED;
+            return true;
+        }
+        i += (int32_t)e->dom.nodes[i].size - 1;   /* the outermost hidden box only */
+    }
+    return false;
+}
+
 static uint8_t own_of(const rm_engine *e, int32_t i, const char *href);
 
 int engine_prepare(rm_engine *e)
@@ -1014,6 +1071,12 @@ int engine_prepare(rm_engine *e)
         drop_static(e);
         engine_stats(e, e->drop, e->raw);
     }
+    bool unveiled = unveil_main(e);
+    if (unveiled) {
+        memset(e->drop, DROP_KEEP, n);
+        drop_static(e);
+        engine_stats(e, e->drop, e->raw);
+    }
     if (is_streamed_shell(e)) {
         for (int32_t i = 0; i < e->dom.count; i++)
             if (e->flags[i] & NF_STREAMED)
@@ -1033,7 +1096,7 @@ int engine_prepare(rm_engine *e)
         if (p != RM_NONE)
             e->flags[p] |= e->flags[i] & CONTAINED;
     }
-    return disclosed_mask(e, opened_answers);
+    return disclosed_mask(e, opened_answers || unveiled);
 }
 
 /* Frees a pointer and forgets it, so that engine_free may follow. */
