@@ -617,19 +617,22 @@ int engine_read_style_sheets(rm_engine *e, const char *markup, const prescan_spa
     return 0;
 }
 
+static bool is_tailwind_fixed(const char *name, size_t n)
+{
+    return n == 5 && strncmp(name, "fixed", 5) == 0;
+}
+
 static bool is_fixed_class(const rm_engine *e, const char *name, size_t n)
 {
-    if (n == 5 && strncmp(name, "fixed", 5) == 0)
-        return true;
     /* most pages' style sheets fix no class: no hash to take then */
     return e->fixed_classes.count && hashset_has(&e->fixed_classes, hashset_hash(name, n));
 }
 
 /* What a class list says, read in one pass over its names (every element
- * has one, some of thousands of bytes): fixed (Tailwind's "fixed" or a
- * class a <style> rule fixes), screen-reader only, a tab panel, hidden by
- * a utility class that no other class shows again at some width, and
- * Wikimedia's "fallback-image" (found inside a name too). */
+ * has one, some of thousands of bytes): fixed (Tailwind's "fixed" among
+ * other utilities, or a class a <style> rule fixes), screen-reader only, a
+ * tab panel, hidden by a utility class that no other class shows again at
+ * some width, and Wikimedia's "fallback-image" (found inside a name too). */
 typedef struct {
     bool fixed, screen_reader, tab_panel, hidden, fallback_image;
 } class_facts;
@@ -641,7 +644,8 @@ static const bool ends_class_name[256] = {[0] = true, [' '] = true, ['\t'] = tru
 static class_facts read_class_list(const rm_engine *e, const char *cls)
 {
     class_facts facts = {false, false, false, false, false};
-    bool shown = false;
+    bool shown = false, tailwind_fixed = false;
+    size_t names = 0;
     static const char fallback[] = "fallback-image";
     for (const char *p = cls; *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -652,6 +656,8 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
         size_t n = (size_t)(p - start);
         if (n == 0)
             continue;
+        names++;
+        tailwind_fixed = tailwind_fixed || is_tailwind_fixed(start, n);
         facts.fixed = facts.fixed || is_fixed_class(e, start, n);
         unsigned named = heur_class_name_facts(start, n);
         facts.screen_reader = facts.screen_reader || (named & HEUR_CLASS_SCREEN_READER);
@@ -663,6 +669,11 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
                                    memcmp(start + k, fallback, sizeof fallback - 1) == 0;
     }
     facts.hidden = facts.hidden && !shown;
+    /* Tailwind's `fixed` places a box with other utilities beside it
+     * (`fixed inset-0 z-50`); a class list that is the one word "fixed"
+     * is a theme's name for a fixed-width section, as some page builders
+     * wrap every section of the page so. */
+    facts.fixed = facts.fixed || (tailwind_fixed && names > 1);
     return facts;
 }
 
@@ -950,6 +961,63 @@ static bool is_streamed_shell(const rm_engine *e)
            (double)streamed_links < STREAMED_MAX_LINK_DENSITY * (double)streamed;
 }
 
+/* Age gates, password "lockdown" apps and anti-flicker snippets hide the
+ * page's main region (display:none) until their script has decided, and
+ * then show it whole: the page's <main> (or role=main, when unique) that
+ * shows hardly any text while one hidden box in it holds more text than
+ * the rest of the page shows is such a veil, and that box is the page's
+ * content. Only that box opens; what it hides inside stays hidden. */
+#define VEILED_MAIN_SHOWN_CHARS 25   /* as the never-empty fallback's floor */
+
+int32_t engine_main_region(const rm_engine *e)
+{
+    int32_t found = RM_NONE;
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        const char *role = e->dom.nodes[i].type == RM_NODE_ELEMENT ? dom_attr(&e->dom, i, "role") : NULL;
+        if (e->dom.nodes[i].tag != GUMBO_TAG_MAIN && !(role && strcmp(role, "main") == 0))
+            continue;
+        if (found != RM_NONE && !engine_contains(e, found, i))
+            return RM_NONE;
+        if (found == RM_NONE)
+            found = i;
+    }
+    return found;
+}
+
+/* The text of the subtree `id`, hidden or not, less what is never content. */
+static uint64_t text_under(const rm_engine *e, int32_t id)
+{
+    uint64_t chars = 0;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = id; i < end; i++) {
+        if (e->flags[i] & NF_NEVER) {
+            i += (int32_t)e->dom.nodes[i].size - 1;
+            continue;
+        }
+        chars += e->dom.nodes[i].type == RM_NODE_TEXT ? e->tchars[i] : 0;
+    }
+    return chars;
+}
+
+static bool unveil_main(rm_engine *e)
+{
+    int32_t main = engine_main_region(e);
+    if (main == RM_NONE || e->drop[main] != DROP_KEEP ||
+        e->raw[main].chars >= VEILED_MAIN_SHOWN_CHARS)
+        return false;
+    int32_t end = engine_end(e, main);
+    for (int32_t i = main + 1; i < end; i++) {
+        if (!(e->flags[i] & NF_HIDDEN) || (e->flags[i] & NF_NEVER))
+            continue;
+        if (text_under(e, i) > e->raw[e->dom.body].chars) {
+            e->flags[i] = (e->flags[i] & ~(uint32_t)NF_HIDDEN) | NF_DISCLOSED;
+            return true;
+        }
+        i += (int32_t)e->dom.nodes[i].size - 1;   /* the outermost hidden box only */
+    }
+    return false;
+}
+
 static uint8_t own_of(const rm_engine *e, int32_t i, const char *href);
 
 int engine_prepare(rm_engine *e)
@@ -1012,6 +1080,12 @@ int engine_prepare(rm_engine *e)
         drop_static(e);
         engine_stats(e, e->drop, e->raw);
     }
+    bool unveiled = unveil_main(e);
+    if (unveiled) {
+        memset(e->drop, DROP_KEEP, n);
+        drop_static(e);
+        engine_stats(e, e->drop, e->raw);
+    }
     if (is_streamed_shell(e)) {
         for (int32_t i = 0; i < e->dom.count; i++)
             if (e->flags[i] & NF_STREAMED)
@@ -1031,7 +1105,7 @@ int engine_prepare(rm_engine *e)
         if (p != RM_NONE)
             e->flags[p] |= e->flags[i] & CONTAINED;
     }
-    return disclosed_mask(e, opened_answers);
+    return disclosed_mask(e, opened_answers || unveiled);
 }
 
 /* Frees a pointer and forgets it, so that engine_free may follow. */

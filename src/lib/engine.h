@@ -206,6 +206,10 @@ static inline bool engine_contains(const rm_engine *e, int32_t box, int32_t id)
     return box <= id && id < engine_end(e, box);
 }
 
+/* The page's declared main region: <main> or role=main, when it is
+ * unique; RM_NONE otherwise. */
+int32_t engine_main_region(const rm_engine *e);
+
 /* Does the element have a <br> among its children (text laid out in lines)? */
 static inline bool engine_has_br_child(const rm_engine *e, int32_t id)
 {

@@ -407,22 +407,6 @@ static int fall_back_to_densest(rm_engine *e, const uint8_t *base, attempt_resul
     return 0;
 }
 
-/* The page's declared main region: <main> or role=main, when it is unique. */
-static int32_t main_region(const rm_engine *e)
-{
-    int32_t found = RM_NONE;
-    for (int32_t i = 0; i < e->dom.count; i++) {
-        const char *role = e->dom.nodes[i].type == RM_NODE_ELEMENT ? dom_attr(&e->dom, i, "role") : NULL;
-        if (e->dom.nodes[i].tag != GUMBO_TAG_MAIN && !(role && strcmp(role, "main") == 0))
-            continue;
-        if (found != RM_NONE && !engine_contains(e, found, i))
-            return RM_NONE;
-        if (found == RM_NONE)
-            found = i;
-    }
-    return found;
-}
-
 /* Pages of sections (landing, service, product and index pages) spread
  * their content over sibling containers; one best node holds a part. When
  * the choice holds under half of the main region's unlinked text, the
@@ -463,7 +447,7 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     if (best->root_count == 0)
         return;
     restart_from(e, base);
-    int32_t region = main_region(e);
+    int32_t region = engine_main_region(e);
     double share = sections_share(e);
     if (region == RM_NONE) {
         region = content_region(e, best);

@@ -55,7 +55,7 @@ static const struct {
     {"documentation", 0.945},
     {"service", 0.849},
     {"product", 0.748},
-    {"collection", 0.699},
+    {"collection", 0.710},
     {"listing", 0.761},
     {"forum", 0.835},
 };

@@ -242,6 +242,22 @@ START_TEST(overlays_by_stylesheet_utility_class_and_dialog_role)
 }
 END_TEST
 
+/* Tailwind's `fixed` comes with other utilities; a section whose whole
+ * class is "fixed" (a theme's fixed-width wrapper, around every section of
+ * a page) is no overlay. */
+START_TEST(a_lone_fixed_class_is_no_overlay)
+{
+    fixture f;
+    load(&f, "<body><div id=hero class=fixed><h2>Big art energy</h2>" LONG_P("Our prints fill a wall")
+             "</div><div id=bar class=\"fixed bottom-0\"><p>Get 10% off your first order.</p></div>"
+             "</body>");
+    ck_assert_int_eq(f.e.kind[by_id(&f, "hero")], RM_KIND_NONE);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "hero")], DROP_KEEP);
+    ck_assert_int_eq(f.e.kind[by_id(&f, "bar")], RM_REMOVED_PROMPT);
+    unload(&f);
+}
+END_TEST
+
 /* A style sheet naming more fixed classes than any site does (generated or
  * hostile) fills the set only up to its bound; the rules read first count. */
 START_TEST(fixed_classes_stop_at_their_bound)
@@ -674,6 +690,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, clutter_is_counted_once_per_box);
     tcase_add_test(tc, statistics_follow_the_drop_mask);
     tcase_add_test(tc, overlays_by_stylesheet_utility_class_and_dialog_role);
+    tcase_add_test(tc, a_lone_fixed_class_is_no_overlay);
     tcase_add_test(tc, fixed_classes_stop_at_their_bound);
     tcase_add_test(tc, style_sheets_read_as_written);
     tcase_add_test(tc, style_sheets_read_only_up_to_the_bound);

@@ -6,7 +6,10 @@
  * navigation and footer) they are the article; a streamed shelf of linked
  * teasers under a page that is there stays hidden. When the page's scripts
  * say where a segment goes ($RC, $RR, $RS), its content is read in that
- * place, as the browser shows it once they ran.
+ * place, as the browser shows it once they ran. Likewise a <main> whose
+ * content an age gate or lockdown script hides whole until it has decided
+ * is read as it shows then, while what the content itself hides stays
+ * hidden.
  */
 #include "page_checks.h"
 
@@ -186,6 +189,41 @@ START_TEST(a_placed_shelf_of_teasers_stays_hidden)
 }
 END_TEST
 
+START_TEST(a_veiled_main_region_is_the_page)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Query tuning</title></head><body>"
+        SHELL_NAV "<main><div class=\"lockdown-content\" style=\"display: none\">"
+        "<article><h1>Query tuning</h1>" STORY_PARAGRAPHS
+        "<div style=\"display:none\"><p>Price in euros: 19 EUR</p></div></article></div></main>"
+        "<footer><p>Copyright 2026 Example Inc.</p><a href=\"/privacy\">Privacy</a></footer>"
+        "</body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Indexes are the first thing");
+    assert_has(a, "slowest statements");
+    assert_lacks(a, "Price in euros");
+    assert_lacks(a, "Copyright");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A main region that shows its content keeps its hidden boxes hidden. */
+START_TEST(a_hidden_box_in_a_shown_main_region_stays_hidden)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Query tuning</title></head><body>"
+        SHELL_NAV "<main><article><h1>Query tuning</h1>" STORY_PARAGRAPHS "</article>"
+        "<div style=\"display:none\"><p>Thanks for subscribing! Check your inbox to confirm "
+        "your address and get the first issue of our weekly letter about databases, written "
+        "by the team and sent every Friday morning to every reader who asked for it.</p>"
+        "</div></main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Indexes are the first thing");
+    assert_lacks(a, "Thanks for subscribing");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *streamed_suite(void)
 {
     Suite *s = suite_create("streamed");
@@ -200,6 +238,10 @@ static Suite *streamed_suite(void)
     tcase_add_test(moves, a_segment_holding_its_own_place_is_read_once);
     tcase_add_test(moves, a_placed_shelf_of_teasers_stays_hidden);
     suite_add_tcase(s, moves);
+    TCase *veils = tcase_create("veils");
+    tcase_add_test(veils, a_veiled_main_region_is_the_page);
+    tcase_add_test(veils, a_hidden_box_in_a_shown_main_region_stays_hidden);
+    suite_add_tcase(s, veils);
     return s;
 }
 
