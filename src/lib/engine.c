@@ -625,35 +625,64 @@ typedef struct {
     bool fixed, screen_reader, tab_panel, hidden, fallback_image;
 } class_facts;
 
-/* The bytes that end a class name in a list: its separators and its end
- * (a table: the lists of some pages run to kilobytes). */
-static const bool ends_class_name[256] = {[0] = true, [' '] = true, ['\t'] = true, ['\n'] = true};
+/* The bytes of a word equal to c, each marked by its high bit. Exact: the
+ * sum of a byte's low seven bits and 0x7f never carries into the next. */
+static uint64_t bytes_equal(uint64_t word, unsigned char c)
+{
+    const uint64_t low7 = UINT64_C(0x7f7f7f7f7f7f7f7f);
+    uint64_t x = word ^ (UINT64_C(0x0101010101010101) * c);
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The end of the class name that starts at p (its separator, or `end`),
+ * and in *colon whether it holds a ':' (a responsive variant such as
+ * "md:block"). Eight bytes at a time, lowest address in the lowest byte
+ * as everywhere here: the lists of some pages run to kilobytes. */
+static const char *class_name_end(const char *p, const char *end, bool *colon)
+{
+    uint64_t colons = 0;
+    for (; end - p >= 8; p += 8) {
+        uint64_t word;
+        memcpy(&word, p, 8);
+        uint64_t seps = bytes_equal(word, ' ') | bytes_equal(word, '\t') | bytes_equal(word, '\n');
+        uint64_t here = bytes_equal(word, ':');
+        if (seps) {
+            unsigned at = (unsigned)__builtin_ctzll(seps) / 8;
+            *colon = colons || (here & ((UINT64_C(1) << (at * 8)) - 1));
+            return p + at;
+        }
+        colons |= here;
+    }
+    for (; p < end && *p != ' ' && *p != '\t' && *p != '\n'; p++)
+        colons |= *p == ':';
+    *colon = colons != 0;
+    return p;
+}
 
 static class_facts read_class_list(const rm_engine *e, const char *cls)
 {
     class_facts facts = {false, false, false, false, false};
-    bool shown = false;
+    unsigned named = 0;   /* HEUR_CLASS_* of all the names */
     static const char fallback[] = "fallback-image";
-    for (const char *p = cls; *p;) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
+    const char *end = cls + strlen(cls);
+    for (const char *p = cls; p < end;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
             p++;
         const char *start = p;
-        while (!ends_class_name[(unsigned char)*p])
-            p++;
+        bool colon;
+        p = class_name_end(p, end, &colon);
         size_t n = (size_t)(p - start);
         if (n == 0)
             continue;
         facts.fixed = facts.fixed || is_fixed_class(e, start, n);
-        unsigned named = heur_class_name_facts(start, n);
-        facts.screen_reader = facts.screen_reader || (named & HEUR_CLASS_SCREEN_READER);
-        facts.tab_panel = facts.tab_panel || (named & HEUR_CLASS_TAB_PANEL);
-        facts.hidden = facts.hidden || (named & HEUR_CLASS_HIDING);
-        shown = shown || (named & HEUR_CLASS_SHOWS);
+        named |= heur_class_name_facts(start, n, colon);
         for (size_t k = 0; !facts.fallback_image && k + sizeof fallback - 1 <= n; k++)
             facts.fallback_image = start[k] == fallback[0] &&
                                    memcmp(start + k, fallback, sizeof fallback - 1) == 0;
     }
-    facts.hidden = facts.hidden && !shown;
+    facts.screen_reader = named & HEUR_CLASS_SCREEN_READER;
+    facts.tab_panel = named & HEUR_CLASS_TAB_PANEL;
+    facts.hidden = (named & HEUR_CLASS_HIDING) && !(named & HEUR_CLASS_SHOWS);
     return facts;
 }
 

@@ -12,10 +12,13 @@
  */
 #include "heuristics.h"
 
+#include "substrings.h"
 #include "wordset.h"
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -189,12 +192,16 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
-    string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
+    substrings class_patterns;   /* the four tables of class and id patterns */
+    string_index share, phrases, notes, markers, pairs;
     string_index closed_thread, prompts, ui_messages;
     uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
     uint8_t placeholder_prefixes[512];  /* bit placeholder_prefix_bit(): some
                                            placeholder opens with these bytes */
     wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
+    wordset class_name_sets;   /* a filter only (no words): the lengths and
+                                  first and last bytes of the three sets
+                                  heur_class_name_facts looks names up in */
 } table_indexes;
 static const table_indexes *indexes(void);
 
@@ -265,6 +272,9 @@ int heur_tag_prior(GumboTag tag)
 
 /* ---- class / id patterns (Readability.js REGEXPS, as substrings) --------- */
 
+/* Each table's bit in the automaton that reads them all (substrings.h). */
+enum { CLASS_POSITIVE = 1, CLASS_NEGATIVE = 2, CLASS_UNLIKELY = 4, CLASS_MAYBE = 8 };
+
 static const char *const positive_patterns[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
     "pagination", "post", "text", "blog", "story",
@@ -334,6 +344,13 @@ static bool has_hid_word(const char *sig)
     return false;
 }
 
+/* Which of the pattern tables (CLASS_*) have an entry in sig, read once
+ * for all of them; the scan ends once every bit of `enough` is found. */
+static unsigned class_patterns_in(const char *sig, unsigned enough)
+{
+    return substrings_scan(&indexes()->class_patterns, sig, strlen(sig), enough);
+}
+
 int heur_class_weight(const char *sig)
 {
     if (!sig || !*sig)
@@ -341,10 +358,11 @@ int heur_class_weight(const char *sig)
     /* Readability weighs class and id separately; sig holds both, so a
      * pattern found in either counts once, which is what nearly every page
      * amounts to. */
+    unsigned found = class_patterns_in(sig, CLASS_NEGATIVE | CLASS_POSITIVE);
     int weight = 0;
-    if (contains_any(sig, negative_patterns, COUNT(negative_patterns), &indexes()->negative) || has_hid_word(sig))
+    if ((found & CLASS_NEGATIVE) || has_hid_word(sig))
         weight -= 25;
-    if (contains_any(sig, positive_patterns, COUNT(positive_patterns), &indexes()->positive))
+    if (found & CLASS_POSITIVE)
         weight += 25;
     return weight;
 }
@@ -392,8 +410,11 @@ int heur_heading_class_weight(const char *sig)
 
 bool heur_is_unlikely(const char *sig)
 {
-    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns), &indexes()->unlikely) &&
-           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns), &indexes()->maybe);
+    if (!sig)
+        return false;
+    /* a "maybe" pattern rescues the element whatever else is found */
+    unsigned found = class_patterns_in(sig, CLASS_MAYBE);
+    return (found & CLASS_UNLIKELY) && !(found & CLASS_MAYBE);
 }
 
 bool heur_is_unlikely_role(const char *role)
@@ -841,11 +862,11 @@ static const char *const hiding_tokens[] = {
 };
 
 /* Does one class name show the box at some width: a responsive variant
- * ("md:block") or a Bootstrap display class other than "d-none"? */
-static bool shows_at_some_width(const char *name, size_t n)
+ * ("md:block", `colon`: the name holds a ':') or a Bootstrap display class
+ * other than "d-none"? */
+static bool shows_at_some_width(const char *name, size_t n, bool colon)
 {
-    return memchr(name, ':', n) ||
-           (n > 2 && strncmp(name, "d-", 2) == 0 && strncmp(name, "d-none", n) != 0);
+    return colon || (n > 2 && name[0] == 'd' && name[1] == '-' && strncmp(name, "d-none", n) != 0);
 }
 
 /* Class names of the panels of tabbed and accordion widgets: Bootstrap
@@ -949,18 +970,19 @@ bool heur_is_tab_panel(const char *cls)
     return has_class_name(cls, &indexes()->tab_panels);
 }
 
-unsigned heur_class_name_facts(const char *name, size_t len)
+unsigned heur_class_name_facts(const char *name, size_t len, bool colon)
 {
     const table_indexes *ix = indexes();
-    unsigned facts = 0;
+    unsigned facts = shows_at_some_width(name, len, colon) ? HEUR_CLASS_SHOWS : 0;
+    /* most names are in none of the three sets: one filter says so */
+    if (!wordset_may_hold(&ix->class_name_sets, name, len, true))
+        return facts;
     if (wordset_find_nocase(&ix->screen_reader, name, len) < ix->screen_reader.count)
         facts |= HEUR_CLASS_SCREEN_READER;
     if (wordset_find_nocase(&ix->tab_panels, name, len) < ix->tab_panels.count)
         facts |= HEUR_CLASS_TAB_PANEL;
     if (wordset_find_nocase(&ix->hiding, name, len) < ix->hiding.count)
         facts |= HEUR_CLASS_HIDING;
-    if (shows_at_some_width(name, len))
-        facts |= HEUR_CLASS_SHOWS;
     return facts;
 }
 
@@ -2082,15 +2104,25 @@ bool heur_is_filler_text(const char *text)
         wordset_init(set, table, COUNT(table));                                               \
     } while (0)
 
+/* The automaton's bounds fit these tables; a table that outgrows them
+ * aborts at the first page rather than losing its patterns silently. */
+#define PATTERNS(table, bit)                                                                  \
+    do {                                                                                      \
+        if (substrings_add(&all_indexes.class_patterns, table, COUNT(table), bit))            \
+            abort();                                                                          \
+    } while (0)
+
 static table_indexes all_indexes;
 static pthread_once_t indexed = PTHREAD_ONCE_INIT;
 
 static void index_tables(void)
 {
-    INDEX(positive_patterns, &all_indexes.positive);
-    INDEX(negative_patterns, &all_indexes.negative);
-    INDEX(unlikely_patterns, &all_indexes.unlikely);
-    INDEX(maybe_patterns, &all_indexes.maybe);
+    substrings_init(&all_indexes.class_patterns);
+    PATTERNS(positive_patterns, CLASS_POSITIVE);
+    PATTERNS(negative_patterns, CLASS_NEGATIVE);
+    PATTERNS(unlikely_patterns, CLASS_UNLIKELY);
+    PATTERNS(maybe_patterns, CLASS_MAYBE);
+    substrings_finish(&all_indexes.class_patterns);
     INDEX(share_urls, &all_indexes.share);
     INDEX(phrases, &all_indexes.phrases);
     INDEX(note_phrases, &all_indexes.notes);
@@ -2102,6 +2134,8 @@ static void index_tables(void)
     WORDS(screen_reader_tokens, &all_indexes.screen_reader);
     WORDS(hiding_tokens, &all_indexes.hiding);
     WORDS(tab_panel_classes, &all_indexes.tab_panels);
+    wordset_union_filter(&all_indexes.class_name_sets, &all_indexes.screen_reader, &all_indexes.hiding);
+    wordset_union_filter(&all_indexes.class_name_sets, &all_indexes.class_name_sets, &all_indexes.tab_panels);
     WORDS(control_words, &all_indexes.controls);
     WORDS(call_to_action_words, &all_indexes.calls_to_action);
     WORDS(review_headings, &all_indexes.review_headings);
@@ -2117,9 +2151,17 @@ static void index_tables(void)
     WORDS(ad_labels, &all_indexes.ad_labels);
 }
 
+/* Set once the indexes are built: most look-ups (one per class name, per
+ * element, per short box) then cost one load instead of a pthread_once
+ * call. The release store follows every write of index_tables. */
+static atomic_bool indexes_ready;
+
 static const table_indexes *indexes(void)
 {
-    pthread_once(&indexed, index_tables);
+    if (!atomic_load_explicit(&indexes_ready, memory_order_acquire)) {
+        pthread_once(&indexed, index_tables);
+        atomic_store_explicit(&indexes_ready, true, memory_order_release);
+    }
     return &all_indexes;
 }
 

@@ -69,7 +69,8 @@ enum {
     HEUR_CLASS_HIDING = 1u << 2,
     HEUR_CLASS_SHOWS = 1u << 3,
 };
-unsigned heur_class_name_facts(const char *name, size_t len);
+/* `colon`: the name holds a ':' (the caller's scan of the list knows it). */
+unsigned heur_class_name_facts(const char *name, size_t len, bool colon);
 bool heur_is_streamed_segment_id(const char *id);   /* React's <div hidden id="S:1"> */
 
 /* Does an element's class/id name it as a byline or dateline ("byline",

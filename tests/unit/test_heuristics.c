@@ -195,13 +195,13 @@ START_TEST(placeholders_and_class_names)
     ck_assert(heur_is_placeholder("showing 1-24 of 291 results", 27));
     ck_assert(!heur_is_placeholder("item 12 of the list, short.", 27));
     ck_assert(!heur_is_placeholder("", 0));
-    ck_assert_uint_eq(heur_class_name_facts("sr-only", 7), HEUR_CLASS_SCREEN_READER);
-    ck_assert_uint_eq(heur_class_name_facts("Tab-Pane", 8), HEUR_CLASS_TAB_PANEL);
-    ck_assert_uint_eq(heur_class_name_facts("comment-1", 9), 0);
-    ck_assert_uint_eq(heur_class_name_facts("D-None", 6), HEUR_CLASS_HIDING);
-    ck_assert_uint_eq(heur_class_name_facts("hidden", 6), HEUR_CLASS_HIDING);
-    ck_assert_uint_eq(heur_class_name_facts("md:block", 8), HEUR_CLASS_SHOWS);
-    ck_assert_uint_eq(heur_class_name_facts("d-lg-flex", 9), HEUR_CLASS_SHOWS);
+    ck_assert_uint_eq(heur_class_name_facts("sr-only", 7, false), HEUR_CLASS_SCREEN_READER);
+    ck_assert_uint_eq(heur_class_name_facts("Tab-Pane", 8, false), HEUR_CLASS_TAB_PANEL);
+    ck_assert_uint_eq(heur_class_name_facts("comment-1", 9, false), 0);
+    ck_assert_uint_eq(heur_class_name_facts("D-None", 6, false), HEUR_CLASS_HIDING);
+    ck_assert_uint_eq(heur_class_name_facts("hidden", 6, false), HEUR_CLASS_HIDING);
+    ck_assert_uint_eq(heur_class_name_facts("md:block", 8, true), HEUR_CLASS_SHOWS);
+    ck_assert_uint_eq(heur_class_name_facts("d-lg-flex", 9, false), HEUR_CLASS_SHOWS);
     ck_assert(heur_is_tab_panel("box tab-pane active"));
     ck_assert(!heur_is_tab_panel("tab-pane-x"));
 }
