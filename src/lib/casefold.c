@@ -45,19 +45,36 @@ static ucs4_t folds[PAGES][256];   /* 0: not folded here */
 static atomic_bool filled[PAGES];
 static pthread_mutex_t fill_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Index of the page holding uc, or -1. */
+#define LAST_PAGE 0x1FA   /* the spans' last page */
+
+/* The index of each page up to LAST_PAGE, or -1 (index_pages). */
+static int8_t page_index[LAST_PAGE + 1];
+static pthread_once_t pages_indexed = PTHREAD_ONCE_INIT;
+static atomic_bool pages_ready;
+
+static void index_pages(void)
+{
+    memset(page_index, -1, sizeof page_index);
+    int base = 0;
+    for (size_t s = 0; s < sizeof spans / sizeof spans[0]; s++)
+        for (unsigned page = spans[s].from; page <= spans[s].to; page++)
+            page_index[page] = (int8_t)(base++);
+}
+
+/* Index of the page holding uc, or -1: a table by page number, as a text
+ * with dashes, quotes and emoji asks for each such character. */
 static int page_of(ucs4_t uc)
 {
     unsigned page = uc >> 8;
     if (page <= spans[0].to)   /* Latin to Hebrew, most of what is met */
         return (int)page;
-    int base = 0;
-    for (size_t s = 0; s < sizeof spans / sizeof spans[0]; s++) {
-        if (page >= spans[s].from && page <= spans[s].to)
-            return base + (int)(page - spans[s].from);
-        base += (int)(spans[s].to - spans[s].from + 1);
+    if (page > LAST_PAGE)
+        return -1;
+    if (!atomic_load_explicit(&pages_ready, memory_order_acquire)) {
+        pthread_once(&pages_indexed, index_pages);
+        atomic_store_explicit(&pages_ready, true, memory_order_release);
     }
-    return -1;
+    return page_index[page];
 }
 
 /* A fold the table may hold: one starter, outside the scripts where two

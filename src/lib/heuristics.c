@@ -192,7 +192,8 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
-    substrings class_patterns;   /* the four tables of class and id patterns */
+    substrings class_patterns;   /* the four tables of class and id patterns,
+                                    and what heur_class_list_facts reads */
     string_index share, phrases, notes, markers, pairs;
     string_index closed_thread, prompts, ui_messages;
     uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
@@ -273,7 +274,12 @@ int heur_tag_prior(GumboTag tag)
 /* ---- class / id patterns (Readability.js REGEXPS, as substrings) --------- */
 
 /* Each table's bit in the automaton that reads them all (substrings.h). */
-enum { CLASS_POSITIVE = 1, CLASS_NEGATIVE = 2, CLASS_UNLIKELY = 4, CLASS_MAYBE = 8 };
+enum {
+    CLASS_POSITIVE = HEUR_SIG_POSITIVE,
+    CLASS_NEGATIVE = HEUR_SIG_NEGATIVE,
+    CLASS_UNLIKELY = HEUR_SIG_UNLIKELY,
+    CLASS_MAYBE = HEUR_SIG_MAYBE,
+};
 
 static const char *const positive_patterns[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
@@ -333,7 +339,7 @@ static bool contains_any(const char *s, const char *const *list, size_t n, const
 }
 
 /* Readability's negative pattern also has "hid" as a whole word. */
-static bool has_hid_word(const char *sig)
+bool heur_has_hid_word(const char *sig)
 {
     for (const char *p = strstr(sig, "hid"); p; p = strstr(p + 1, "hid")) {
         bool start = p == sig || p[-1] == ' ';
@@ -359,12 +365,35 @@ int heur_class_weight(const char *sig)
      * pattern found in either counts once, which is what nearly every page
      * amounts to. */
     unsigned found = class_patterns_in(sig, CLASS_NEGATIVE | CLASS_POSITIVE);
+    /* a scan that stopped early found the negative pattern: no "hid" needed */
+    if ((found & HEUR_SIG_HID) && !heur_has_hid_word(sig))
+        found &= ~(unsigned)HEUR_SIG_HID;
+    return heur_sig_weight(found);
+}
+
+int heur_sig_weight(unsigned sig_bits)
+{
     int weight = 0;
-    if ((found & CLASS_NEGATIVE) || has_hid_word(sig))
+    if (sig_bits & (HEUR_SIG_NEGATIVE | HEUR_SIG_HID))
         weight -= 25;
-    if (found & CLASS_POSITIVE)
+    if (sig_bits & HEUR_SIG_POSITIVE)
         weight += 25;
     return weight;
+}
+
+bool heur_sig_unlikely(unsigned sig_bits)
+{
+    return (sig_bits & HEUR_SIG_UNLIKELY) && !(sig_bits & HEUR_SIG_MAYBE);
+}
+
+unsigned heur_class_list_facts(const char *s, size_t len)
+{
+    return substrings_scan_words(&indexes()->class_patterns, s, len);
+}
+
+unsigned heur_sig_word_patterns(const char *s, size_t len)
+{
+    return substrings_scan_words(&indexes()->class_patterns, s, len) & HEUR_SIG_ALL;
 }
 
 /* Scroll utilities: Tailwind's scroll margin and padding ("scroll-mt-20",
@@ -413,8 +442,7 @@ bool heur_is_unlikely(const char *sig)
     if (!sig)
         return false;
     /* a "maybe" pattern rescues the element whatever else is found */
-    unsigned found = class_patterns_in(sig, CLASS_MAYBE);
-    return (found & CLASS_UNLIKELY) && !(found & CLASS_MAYBE);
+    return heur_sig_unlikely(class_patterns_in(sig, CLASS_MAYBE));
 }
 
 bool heur_is_unlikely_role(const char *role)
@@ -2049,10 +2077,22 @@ static int currency_sign_at(const char *p)
     return -1;
 }
 
+/* The next byte at or after p that may open a currency sign, or NULL: a
+ * loop of its own, as strpbrk sets up a table on every call and the texts
+ * asked are short (dashes, non-breaking spaces and quotes open with the
+ * same bytes, so text with them meets this scan many times). */
+static const char *next_sign_byte(const char *p)
+{
+    for (; *p; p++)
+        if (*p == '$' || *p == '\xE2' || *p == '\xC2')
+            return p;
+    return NULL;
+}
+
 unsigned heur_count_prices(const char *text, unsigned need)
 {
     unsigned found = 0;
-    for (const char *p = strpbrk(text, "$\xE2\xC2"); p && found < need; p = strpbrk(p + 1, "$\xE2\xC2")) {
+    for (const char *p = next_sign_byte(text); p && found < need; p = next_sign_byte(p + 1)) {
         int k = currency_sign_at(p);
         if (k < 0)
             continue;
@@ -2075,7 +2115,7 @@ unsigned heur_count_prices(const char *text, unsigned need)
 
 bool heur_is_price_tag(const char *text, uint32_t chars)
 {
-    if (chars == 0 || chars > PRICE_TAG_CHARS || !strpbrk(text, "$\xE2\xC2"))
+    if (chars == 0 || chars > PRICE_TAG_CHARS || !next_sign_byte(text))
         return false;
     return heur_count_prices(text, 1) > 0;
 }
@@ -2115,6 +2155,50 @@ bool heur_is_filler_text(const char *text)
 static table_indexes all_indexes;
 static pthread_once_t indexed = PTHREAD_ONCE_INIT;
 
+#define WORD_BYTES 64   /* the longest class word indexed, and its NUL */
+
+#define FRAMED(before, entry, after, bit)                                                     \
+    do {                                                                                      \
+        if (substrings_add_framed(&all_indexes.class_patterns, before, entry, after, bit))    \
+            abort();                                                                          \
+    } while (0)
+
+/* What heur_class_list_facts reads of a class list besides the patterns:
+ * the three word sets as whole words (framed by spaces: tabs and new
+ * lines read as spaces, and the scan reads one before and after the
+ * list), capitals as the lower-case words; a ':' (a responsive variant);
+ * the names whose tests mind case, for the caller to read one by one. */
+static void add_words(const char *const *words, size_t n, uint16_t bit)
+{
+    for (size_t i = 0; i < n; i++) {
+        char lower[WORD_BYTES];
+        size_t len = strlen(words[i]);
+        if (len >= sizeof lower)
+            abort();
+        for (size_t k = 0; k <= len; k++)
+            lower[k] = (char)wordset_lower((unsigned char)words[i][k]);
+        FRAMED(" ", lower, " ", bit);
+    }
+}
+
+static void index_class_names(void)
+{
+    substrings *m = &all_indexes.class_patterns;
+    FRAMED("", "hid", "", HEUR_SIG_HID);
+    FRAMED(" ", "hid", " ", HEUR_SIG_HID_WORD);
+    add_words(screen_reader_tokens, COUNT(screen_reader_tokens), HEUR_CLASS_SCREEN_READER);
+    add_words(tab_panel_classes, COUNT(tab_panel_classes), HEUR_CLASS_TAB_PANEL);
+    add_words(hiding_tokens, COUNT(hiding_tokens), HEUR_CLASS_HIDING);
+    FRAMED("", ":", "", HEUR_CLASS_SHOWS);
+    FRAMED(" ", "d-", "", HEUR_CLASS_CHECK);
+    FRAMED(" ", "fixed", " ", HEUR_CLASS_CHECK);
+    FRAMED("", "fallback-image", "", HEUR_CLASS_CHECK);
+    for (unsigned char c = 'A'; c <= 'Z'; c++)
+        substrings_alias(m, c, (unsigned char)(c - 'A' + 'a'));
+    substrings_alias(m, '\t', ' ');
+    substrings_alias(m, '\n', ' ');
+}
+
 static void index_tables(void)
 {
     substrings_init(&all_indexes.class_patterns);
@@ -2122,6 +2206,7 @@ static void index_tables(void)
     PATTERNS(negative_patterns, CLASS_NEGATIVE);
     PATTERNS(unlikely_patterns, CLASS_UNLIKELY);
     PATTERNS(maybe_patterns, CLASS_MAYBE);
+    index_class_names();
     substrings_finish(&all_indexes.class_patterns);
     INDEX(share_urls, &all_indexes.share);
     INDEX(phrases, &all_indexes.phrases);

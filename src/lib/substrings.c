@@ -30,9 +30,10 @@ static unsigned class_of(substrings *m, unsigned char c)
     return m->classes++;
 }
 
-static int add_entry(substrings *m, const char *entry, uint8_t bit)
+/* Follow (adding where missing) the trie's edges for `entry` from `state`:
+ * the state reached, or -1 when out of states or classes. */
+static int add_bytes(substrings *m, unsigned state, const char *entry)
 {
-    unsigned state = 0;
     for (const unsigned char *p = (const unsigned char *)entry; *p; p++) {
         unsigned c = class_of(m, *p);
         if (c == 0)
@@ -47,18 +48,32 @@ static int add_entry(substrings *m, const char *entry, uint8_t bit)
         }
         state = m->next[state][c];
     }
-    if (state == 0)
-        return -1;   /* the empty entry */
+    return (int)state;
+}
+
+int substrings_add_framed(substrings *m, const char *before, const char *entry, const char *after,
+                          uint16_t bit)
+{
+    int state = add_bytes(m, 0, before);
+    state = state < 0 ? state : add_bytes(m, (unsigned)state, entry);
+    state = state < 0 ? state : add_bytes(m, (unsigned)state, after);
+    if (state <= 0)
+        return -1;   /* out of room, or the empty entry */
     m->found[state] |= bit;
     return 0;
 }
 
-int substrings_add(substrings *m, const char *const *entries, size_t n, uint8_t bit)
+int substrings_add(substrings *m, const char *const *entries, size_t n, uint16_t bit)
 {
     for (size_t i = 0; i < n; i++)
-        if (add_entry(m, entries[i], bit))
+        if (substrings_add_framed(m, "", entries[i], "", bit))
             return -1;
     return 0;
+}
+
+void substrings_alias(substrings *m, unsigned char b, unsigned char as)
+{
+    m->byte_class[b] = m->byte_class[as];
 }
 
 void substrings_finish(substrings *m)
@@ -87,12 +102,18 @@ void substrings_finish(substrings *m)
     }
 }
 
+/* One step: the state after reading byte c in `state`. */
+static unsigned step(const substrings *m, unsigned state, unsigned char c)
+{
+    return m->next[state][m->byte_class[c]];
+}
+
 unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigned enough)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned state = 0, found = 0;
     for (size_t i = 0; i < len; i++) {
-        state = m->next[state][m->byte_class[u[i]]];
+        state = step(m, state, u[i]);
         if (!m->found[state])
             continue;
         found |= m->found[state];
@@ -100,4 +121,15 @@ unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigne
             break;
     }
     return found;
+}
+
+unsigned substrings_scan_words(const substrings *m, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned state = step(m, 0, ' '), found = m->found[state];
+    for (size_t i = 0; i < len; i++) {
+        state = step(m, state, u[i]);
+        found |= m->found[state];
+    }
+    return found | m->found[step(m, state, ' ')];
 }

@@ -6,6 +6,8 @@
 
 #include "heuristics.h"
 
+#include <strings.h>
+
 START_TEST(class_weight_follows_readability)
 {
     ck_assert_int_eq(heur_class_weight("entry-content "), 25);
@@ -207,6 +209,48 @@ START_TEST(placeholders_and_class_names)
 }
 END_TEST
 
+/* heur_class_list_facts reads a whole list as heur_class_name_facts reads
+ * it name by name, or sets HEUR_CLASS_CHECK where it cannot (a name that
+ * starts with "d-", is "fixed" or holds "fallback-image", in any case). */
+START_TEST(class_list_read_at_once_as_name_by_name)
+{
+    static const char *const parts[] = {
+        "sr-only", "SR-Only", "hidden", "Hide", "md:block", "d-none", "D-Flex", "d-n", "tab-pane",
+        "x", "fixed", "Fixed", "fallback-image", "wikifallback-imagex", "visually-hidden", "a:b",
+    };
+    static const char *const gaps[] = {" ", "\t", "\n", "  ", "-"};
+    unsigned seed = 3;
+    for (int round = 0; round < 5000; round++) {
+        char list[256];
+        size_t n = 0;
+        unsigned count = (seed = seed * 1103515245u + 12345u) >> 16 & 7;
+        list[0] = '\0';
+        for (unsigned k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k ? gaps[(seed >> 8) % 5] : "",
+                                  parts[(seed >> 16) % (sizeof parts / sizeof parts[0])]);
+        }
+        unsigned want = 0;
+        bool check = false;
+        for (const char *p = list; *p;) {
+            size_t len = strcspn(p, " \t\n");
+            if (len) {
+                want |= heur_class_name_facts(p, len, memchr(p, ':', len) != NULL);
+                check = check || strncasecmp(p, "d-", 2) == 0 || (len == 5 && strncasecmp(p, "fixed", 5) == 0);
+                for (size_t k = 0; k + 14 <= len; k++)
+                    check = check || strncasecmp(p + k, "fallback-image", 14) == 0;
+            }
+            p += len + (p[len] != '\0');
+        }
+        unsigned got = heur_class_list_facts(list, n);
+        unsigned facts = HEUR_CLASS_SCREEN_READER | HEUR_CLASS_TAB_PANEL | HEUR_CLASS_HIDING | HEUR_CLASS_SHOWS;
+        ck_assert_msg(((got & HEUR_CLASS_CHECK) != 0) == check, "\"%s\"", list);
+        if (!check)
+            ck_assert_msg((got & facts) == want, "\"%s\": %x, not %x", list, got & facts, want);
+    }
+}
+END_TEST
+
 START_TEST(profile_links_and_member_titles)
 {
     const char *yes[] = {
@@ -293,6 +337,7 @@ static Suite *heuristics_suite(void)
     tcase_add_test(tc, shop_toolbar_lines_are_placeholders);
     tcase_add_test(tc, phrases_found_at_every_offset);
     tcase_add_test(tc, placeholders_and_class_names);
+    tcase_add_test(tc, class_list_read_at_once_as_name_by_name);
     suite_add_tcase(s, tc);
     return s;
 }
