@@ -2078,15 +2078,17 @@ static int currency_sign_at(const char *p)
 }
 
 /* The next byte at or after p that may open a currency sign, or NULL: a
- * loop of its own, as strpbrk sets up a table on every call and the texts
- * asked are short (dashes, non-breaking spaces and quotes open with the
- * same bytes, so text with them meets this scan many times). */
+ * table of its own (the NUL ends the scan), as strpbrk sets one up on
+ * every call and the texts asked are short (dashes, non-breaking spaces
+ * and quotes open with the same bytes, so text with them meets this scan
+ * again after each). */
+static const bool opens_sign[256] = {[0] = true, ['$'] = true, [0xE2] = true, [0xC2] = true};
+
 static const char *next_sign_byte(const char *p)
 {
-    for (; *p; p++)
-        if (*p == '$' || *p == '\xE2' || *p == '\xC2')
-            return p;
-    return NULL;
+    while (!opens_sign[(unsigned char)*p])
+        p++;
+    return *p ? p : NULL;
 }
 
 unsigned heur_count_prices(const char *text, unsigned need)
