@@ -32,6 +32,9 @@ static const ucs4_t comma_chars[] = {
     0x002C, 0x060C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C, 0x3001,
 };
 static const ucs4_t sentence_end_chars[] = {'.', '!', '?', 0x3002, 0xFF01, 0xFF1F};
+/* The first of both tables past ASCII (the Arabic comma): a character
+ * below it is no comma nor sentence end. */
+#define FIRST_WIDE_MARK 0x060C
 
 /* Words of a "Reply" link in comment threads (clutter kinds: comment threads). */
 static const char *const reply_words[] = {
@@ -114,9 +117,11 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
             continue;
         }
         prev_digit = false;
-        if (in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
+        /* Latin-1 letters and signs (U+0080 to U+060B) are neither */
+        if (uc >= FIRST_WIDE_MARK && in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
             c++;
-        prev_end = in_set(uc, sentence_end_chars, sizeof sentence_end_chars / sizeof sentence_end_chars[0]);
+        prev_end = uc >= FIRST_WIDE_MARK &&
+                   in_set(uc, sentence_end_chars, sizeof sentence_end_chars / sizeof sentence_end_chars[0]);
         if (prev_end && uc >= 0x3000)   /* CJK stops need no following space */
             se++, prev_end = false;
     }

@@ -80,7 +80,7 @@ void substrings_finish(substrings *m)
 {
     uint16_t fail[SUBSTRINGS_STATES], queue[SUBSTRINGS_STATES];
     size_t head = 0, tail = 0;
-    for (unsigned c = 0; c < SUBSTRINGS_CLASSES; c++) {
+    for (unsigned c = 0; c < m->classes; c++) {   /* no byte reads as a higher class */
         uint16_t t = m->next[0][c];
         if (t) {
             fail[t] = 0;
@@ -89,7 +89,7 @@ void substrings_finish(substrings *m)
     }
     while (head < tail) {
         uint16_t s = queue[head++];
-        for (unsigned c = 0; c < SUBSTRINGS_CLASSES; c++) {
+        for (unsigned c = 0; c < m->classes; c++) {
             uint16_t t = m->next[s][c];
             if (!t) {   /* no trie edge: where the failure state goes */
                 m->next[s][c] = m->next[fail[s]][c];

@@ -16,8 +16,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SUBSTRINGS_STATES 1024  /* the root and every distinct entry prefix */
-#define SUBSTRINGS_CLASSES 48   /* the distinct bytes of the entries, plus one */
+/* Bounds of one automaton, with room to spare for heuristics.c's class
+ * patterns (643 states, 32 classes): a row is SUBSTRINGS_CLASSES * 2
+ * bytes, and only the rows in use are ever touched (about 50 KB). */
+#define SUBSTRINGS_STATES 768   /* the root and every distinct entry prefix */
+#define SUBSTRINGS_CLASSES 40   /* the distinct bytes of the entries, plus one */
 
 typedef struct {
     uint8_t byte_class[256];    /* 0: a byte no entry holds */
