@@ -2091,10 +2091,31 @@ static const char *next_sign_byte(const char *p)
     return *p ? p : NULL;
 }
 
+/* Is there a digit where a price around a sign at p would have one: up
+ * to four bytes after it (a sign of three, a space), or two before (the
+ * euro after its number)? Dashes and quotes open with a sign's bytes:
+ * most such bytes have no digit near and need no comparison. */
+static bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';   /* isdigit's digits, without its locale look-up */
+}
+
+static bool digit_near(const char *text, const char *p)
+{
+    if ((p > text && is_ascii_digit(p[-1])) || (p - 1 > text && is_ascii_digit(p[-2])))
+        return true;
+    for (int k = 1; k <= 4 && p[k]; k++)
+        if (is_ascii_digit(p[k]))
+            return true;
+    return false;
+}
+
 unsigned heur_count_prices(const char *text, unsigned need)
 {
     unsigned found = 0;
     for (const char *p = next_sign_byte(text); p && found < need; p = next_sign_byte(p + 1)) {
+        if (!digit_near(text, p))
+            continue;
         int k = currency_sign_at(p);
         if (k < 0)
             continue;

@@ -31,17 +31,17 @@ int heur_class_weight(const char *sig);    /* -50..+50 */
 int heur_heading_class_weight(const char *sig);
 bool heur_is_unlikely(const char *sig);
 /* The same two tests from the patterns found in a signature, read once
- * per element (engine.c): HEUR_SIG_* bits, with HEUR_SIG_HID meaning
- * Readability's whole word "hid" (heur_has_hid_word), not the substring. */
+ * per element (engine.c): HEUR_SIG_* bits. */
 enum {
     HEUR_SIG_POSITIVE = 1u << 0,
     HEUR_SIG_NEGATIVE = 1u << 1,
     HEUR_SIG_UNLIKELY = 1u << 2,
     HEUR_SIG_MAYBE = 1u << 3,
+    /* from the scans below: "hid" somewhere; for heur_sig_weight:
+     * Readability's whole word "hid" (heur_has_hid_word) */
     HEUR_SIG_HID = 1u << 4,
-    /* from heur_sig_word_patterns and heur_class_list_facts only: "hid"
-     * between white space or the edges, which heur_has_hid_word (spaces
-     * only) then confirms */
+    /* from the scans below: "hid" between white space or the edges,
+     * which heur_has_hid_word (spaces only) then confirms */
     HEUR_SIG_HID_WORD = 1u << 5,
     HEUR_SIG_ALL = (1u << 6) - 1,
 };

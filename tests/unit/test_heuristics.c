@@ -317,6 +317,11 @@ START_TEST(shop_toolbar_lines_are_placeholders)
     ck_assert(heur_count_prices("12,99 \xE2\x82\xAC", 5) == 1);
     ck_assert(heur_is_price_tag("$520.00", 7));
     ck_assert(!heur_is_price_tag("Free shipping on orders $40 or more", 35));
+    /* dashes, quotes and spaces open with a sign's bytes: prices beside them */
+    ck_assert(heur_count_prices("\xE2\x80\x94\xC2\xA3 12\xE2\x80\xA6", 5) == 1);   /* —£ 12… */
+    ck_assert(heur_count_prices("7 \xE2\x82\xAC \xE2\x82\xB9" "5", 5) == 2);  /* 7 € ₹5 */
+    ck_assert(heur_count_prices("\xC2\xA0\xC2\xA9\xE2\x80\x94\xE2\x80\xA6 $ x", 5) == 0);
+    ck_assert(heur_count_prices("$", 5) == 0);
 }
 END_TEST
 
