@@ -45,19 +45,36 @@ static ucs4_t folds[PAGES][256];   /* 0: not folded here */
 static atomic_bool filled[PAGES];
 static pthread_mutex_t fill_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Index of the page holding uc, or -1. */
+#define LAST_PAGE 0x1FA   /* the spans' last page */
+
+/* The index of each page up to LAST_PAGE, or -1 (index_pages). */
+static int8_t page_index[LAST_PAGE + 1];
+static pthread_once_t pages_indexed = PTHREAD_ONCE_INIT;
+static atomic_bool pages_ready;
+
+static void index_pages(void)
+{
+    memset(page_index, -1, sizeof page_index);
+    int base = 0;
+    for (size_t s = 0; s < sizeof spans / sizeof spans[0]; s++)
+        for (unsigned page = spans[s].from; page <= spans[s].to; page++)
+            page_index[page] = (int8_t)(base++);
+}
+
+/* Index of the page holding uc, or -1: a table by page number, as a text
+ * with dashes, quotes and emoji asks for each such character. */
 static int page_of(ucs4_t uc)
 {
     unsigned page = uc >> 8;
     if (page <= spans[0].to)   /* Latin to Hebrew, most of what is met */
         return (int)page;
-    int base = 0;
-    for (size_t s = 0; s < sizeof spans / sizeof spans[0]; s++) {
-        if (page >= spans[s].from && page <= spans[s].to)
-            return base + (int)(page - spans[s].from);
-        base += (int)(spans[s].to - spans[s].from + 1);
+    if (page > LAST_PAGE)
+        return -1;
+    if (!atomic_load_explicit(&pages_ready, memory_order_acquire)) {
+        pthread_once(&pages_indexed, index_pages);
+        atomic_store_explicit(&pages_ready, true, memory_order_release);
     }
-    return -1;
+    return page_index[page];
 }
 
 /* A fold the table may hold: one starter, outside the scripts where two
@@ -83,20 +100,25 @@ static void fill_page(int index, ucs4_t first)
     }
 }
 
+/* Fill the page holding uc unless another thread did. */
+static void fill_page_once(int page, ucs4_t uc)
+{
+    pthread_mutex_lock(&fill_lock);
+    if (!atomic_load_explicit(&filled[page], memory_order_relaxed)) {
+        fill_page(page, uc & ~(ucs4_t)0xFF);
+        atomic_store_explicit(&filled[page], true, memory_order_release);
+    }
+    pthread_mutex_unlock(&fill_lock);
+}
+
 /* The table's fold of uc, or 0. */
 static ucs4_t table_fold(ucs4_t uc)
 {
     int page = page_of(uc);
     if (page < 0)
         return 0;
-    if (!atomic_load_explicit(&filled[page], memory_order_acquire)) {
-        pthread_mutex_lock(&fill_lock);
-        if (!atomic_load_explicit(&filled[page], memory_order_relaxed)) {
-            fill_page(page, uc & ~(ucs4_t)0xFF);
-            atomic_store_explicit(&filled[page], true, memory_order_release);
-        }
-        pthread_mutex_unlock(&fill_lock);
-    }
+    if (!atomic_load_explicit(&filled[page], memory_order_acquire))
+        fill_page_once(page, uc);
     return folds[page][uc & 0xFF];
 }
 
@@ -125,10 +147,10 @@ static uint64_t lower_ascii8(uint64_t w)
     return w | upper >> 2;
 }
 
-/* A valid two- or three-byte UTF-8 sequence at s (n bytes left): its
- * length, with its code point in *uc; 0 for anything else (four-byte
- * sequences and invalid bytes go to u8_mbtouc). Most text beyond ASCII is
- * Latin, Greek, Cyrillic letters and punctuation: two and three bytes. */
+/* A valid two-, three- or four-byte UTF-8 sequence at s (n bytes left):
+ * its length, with its code point in *uc; 0 for anything else (invalid
+ * bytes go to u8_mbtouc). Text beyond ASCII is mostly Latin, Greek and
+ * Cyrillic letters, punctuation (two and three bytes) and emoji (four). */
 static int decode_short(const unsigned char *s, size_t n, ucs4_t *uc)
 {
     unsigned char c = s[0];
@@ -137,6 +159,15 @@ static int decode_short(const unsigned char *s, size_t n, ucs4_t *uc)
             return 0;
         *uc = (ucs4_t)(c & 0x1F) << 6 | (s[1] & 0x3F);
         return 2;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+            return 0;   /* overlong, or past U+10FFFF */
+        *uc = (ucs4_t)(c & 0x07) << 18 | (ucs4_t)(s[1] & 0x3F) << 12 | (ucs4_t)(s[2] & 0x3F) << 6 |
+              (s[3] & 0x3F);
+        return 4;
     }
     if (c < 0xE0 || c > 0xEF || n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
         return 0;
@@ -154,6 +185,9 @@ char *casefold_nfc(const char *s, size_t n, size_t *len)
     char *out = malloc(n + 1);
     if (!out)
         return NULL;
+    /* Most characters fold to themselves: copied at once here, each is
+     * written again only once a fold has made the text shorter (o < i). */
+    memcpy(out, s, n);
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         uint64_t w;
@@ -173,7 +207,8 @@ char *casefold_nfc(const char *s, size_t n, size_t *len)
         ucs4_t uc, fold;
         int k = decode_short((const unsigned char *)s + i, n - i, &uc);
         if (k > 0 && (fold = table_fold(uc)) == uc) {   /* folds to itself */
-            memcpy(out + o, s + i, (size_t)k);
+            for (int b = 0; o != i && b < k; b++)
+                out[o + (size_t)b] = s[i + (size_t)b];
             o += (size_t)k;
             i += (size_t)k;
             continue;

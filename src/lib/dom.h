@@ -65,6 +65,9 @@ typedef struct {
             uint32_t attr_first;
             uint16_t attr_count;
             uint8_t ns;         /* a GumboNamespaceEnum */
+            uint8_t names;      /* the extractor's: Readability's class and
+                                   id patterns in the element's signature
+                                   (engine.c, HEUR_SIG_*), 0 until read */
         };
     };
     int32_t parent;         /* RM_NONE for the root */

@@ -32,6 +32,9 @@ static const ucs4_t comma_chars[] = {
     0x002C, 0x060C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C, 0x3001,
 };
 static const ucs4_t sentence_end_chars[] = {'.', '!', '?', 0x3002, 0xFF01, 0xFF1F};
+/* The first of both tables past ASCII (the Arabic comma): a character
+ * below it is no comma nor sentence end. */
+#define FIRST_WIDE_MARK 0x060C
 
 /* Words of a "Reply" link in comment threads (clutter kinds: comment threads). */
 static const char *const reply_words[] = {
@@ -114,9 +117,11 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
             continue;
         }
         prev_digit = false;
-        if (in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
+        /* Latin-1 letters and signs (U+0080 to U+060B) are neither */
+        if (uc >= FIRST_WIDE_MARK && in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
             c++;
-        prev_end = in_set(uc, sentence_end_chars, sizeof sentence_end_chars / sizeof sentence_end_chars[0]);
+        prev_end = uc >= FIRST_WIDE_MARK &&
+                   in_set(uc, sentence_end_chars, sizeof sentence_end_chars / sizeof sentence_end_chars[0]);
         if (prev_end && uc >= 0x3000)   /* CJK stops need no following space */
             se++, prev_end = false;
     }
@@ -637,38 +642,68 @@ typedef struct {
     bool fixed, screen_reader, tab_panel, hidden, fallback_image;
 } class_facts;
 
-/* The bytes that end a class name in a list: its separators and its end
- * (a table: the lists of some pages run to kilobytes). */
-static const bool ends_class_name[256] = {[0] = true, [' '] = true, ['\t'] = true, ['\n'] = true};
+/* The bytes of a word equal to c, each marked by its high bit. Exact: the
+ * sum of a byte's low seven bits and 0x7f never carries into the next. */
+static uint64_t bytes_equal(uint64_t word, unsigned char c)
+{
+    const uint64_t low7 = UINT64_C(0x7f7f7f7f7f7f7f7f);
+    uint64_t x = word ^ (UINT64_C(0x0101010101010101) * c);
+    return ~(((x & low7) + low7) | x | low7);
+}
 
-static class_facts read_class_list(const rm_engine *e, const char *cls)
+/* The end of the class name that starts at p (its separator, or `end`),
+ * and in *colon whether it holds a ':' (a responsive variant such as
+ * "md:block"). Eight bytes at a time, lowest address in the lowest byte
+ * as everywhere here: the lists of some pages run to kilobytes. */
+static const char *class_name_end(const char *p, const char *end, bool *colon)
+{
+    uint64_t colons = 0;
+    for (; end - p >= 8; p += 8) {
+        uint64_t word;
+        memcpy(&word, p, 8);
+        uint64_t seps = bytes_equal(word, ' ') | bytes_equal(word, '\t') | bytes_equal(word, '\n');
+        uint64_t here = bytes_equal(word, ':');
+        if (seps) {
+            unsigned at = (unsigned)__builtin_ctzll(seps) / 8;
+            *colon = colons || (here & ((UINT64_C(1) << (at * 8)) - 1));
+            return p + at;
+        }
+        colons |= here;
+    }
+    for (; p < end && *p != ' ' && *p != '\t' && *p != '\n'; p++)
+        colons |= *p == ':';
+    *colon = colons != 0;
+    return p;
+}
+
+static class_facts read_class_names(const rm_engine *e, const char *cls)
 {
     class_facts facts = {false, false, false, false, false};
-    bool shown = false, tailwind_fixed = false;
+    unsigned named = 0;   /* HEUR_CLASS_* of all the names */
+    bool tailwind_fixed = false;
     size_t names = 0;
     static const char fallback[] = "fallback-image";
-    for (const char *p = cls; *p;) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
+    const char *end = cls + strlen(cls);
+    for (const char *p = cls; p < end;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
             p++;
         const char *start = p;
-        while (!ends_class_name[(unsigned char)*p])
-            p++;
+        bool colon;
+        p = class_name_end(p, end, &colon);
         size_t n = (size_t)(p - start);
         if (n == 0)
             continue;
         names++;
         tailwind_fixed = tailwind_fixed || is_tailwind_fixed(start, n);
         facts.fixed = facts.fixed || is_fixed_class(e, start, n);
-        unsigned named = heur_class_name_facts(start, n);
-        facts.screen_reader = facts.screen_reader || (named & HEUR_CLASS_SCREEN_READER);
-        facts.tab_panel = facts.tab_panel || (named & HEUR_CLASS_TAB_PANEL);
-        facts.hidden = facts.hidden || (named & HEUR_CLASS_HIDING);
-        shown = shown || (named & HEUR_CLASS_SHOWS);
+        named |= heur_class_name_facts(start, n, colon);
         for (size_t k = 0; !facts.fallback_image && k + sizeof fallback - 1 <= n; k++)
             facts.fallback_image = start[k] == fallback[0] &&
                                    memcmp(start + k, fallback, sizeof fallback - 1) == 0;
     }
-    facts.hidden = facts.hidden && !shown;
+    facts.screen_reader = named & HEUR_CLASS_SCREEN_READER;
+    facts.tab_panel = named & HEUR_CLASS_TAB_PANEL;
+    facts.hidden = (named & HEUR_CLASS_HIDING) && !(named & HEUR_CLASS_SHOWS);
     /* Tailwind's `fixed` places a box with other utilities beside it
      * (`fixed inset-0 z-50`); a class list that is the one word "fixed"
      * is a theme's name for a fixed-width section, as some page builders
@@ -677,9 +712,44 @@ static class_facts read_class_list(const rm_engine *e, const char *cls)
     return facts;
 }
 
+/* The class_facts from heur_class_list_facts' bits. */
+static class_facts facts_of_list(unsigned bits)
+{
+    class_facts facts = {false, false, false, false, false};
+    facts.screen_reader = bits & HEUR_CLASS_SCREEN_READER;
+    facts.tab_panel = bits & HEUR_CLASS_TAB_PANEL;
+    facts.hidden = (bits & HEUR_CLASS_HIDING) && !(bits & HEUR_CLASS_SHOWS);
+    return facts;
+}
+
+/* A class list read once for what it says and for the patterns of the
+ * signature (added to *sig_bits): one pass of heuristics' automaton, name
+ * by name only where it cannot judge alone or the page's style sheets fix
+ * classes (a hash of each name). */
+static class_facts read_class_list(const rm_engine *e, const char *cls, unsigned *sig_bits)
+{
+    unsigned bits = heur_class_list_facts(cls, strlen(cls));
+    *sig_bits |= bits & HEUR_SIG_ALL;
+    if ((bits & HEUR_CLASS_CHECK) || e->fixed_classes.count)
+        return read_class_names(e, cls);
+    return facts_of_list(bits);
+}
+
+/* Readability's patterns in the signature of element id (HEUR_SIG_*), from
+ * those of its class list (`found`) and of its id, as heur_class_weight
+ * would find them in engine_sig: an id that is a slug is not in it. */
+static unsigned signature_patterns(const rm_engine *e, int32_t id, unsigned found, const char *id_value)
+{
+    if (id_value && !(e->flags[id] & NF_SLUG_ID))
+        found |= heur_sig_word_patterns(id_value, strlen(id_value));
+    bool hid = (found & HEUR_SIG_HID_WORD) && heur_has_hid_word(engine_sig(e, id));
+    found &= ~(unsigned)(HEUR_SIG_HID | HEUR_SIG_HID_WORD);
+    return found | (hid ? HEUR_SIG_HID : 0);
+}
+
 /* Flags carried by attributes, read in one pass over them (Gumbo keeps
  * attributes in a list; looking each name up would rescan it). */
-static uint32_t attribute_flags(const rm_engine *e, int32_t id)
+static uint32_t attribute_flags(const rm_engine *e, int32_t id, unsigned *sig_bits)
 {
     size_t count;
     const rm_attr *attrs = dom_attr_list(&e->dom, id, &count);
@@ -687,7 +757,8 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id)
     uint32_t f = 0;
     bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
     bool controls = false, expands = false, streamed = false;
-    const char *tabindex = NULL;
+    const char *tabindex = NULL, *id_value = NULL;
+    unsigned found = 0;   /* HEUR_SIG_* of the class list */
     for (size_t k = 0; k < count; k++) {
         const char *name = attrs[k].name, *v = attrs[k].value;
         /* Most attributes are none of these: their first letter says so
@@ -713,7 +784,7 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id)
             if (strcmp(name, "class") != 0)
                 break;
             {
-                class_facts facts = read_class_list(e, v);
+                class_facts facts = read_class_list(e, v, &found);
                 fallback_image = facts.fallback_image;
                 tab_panel = tab_panel || facts.tab_panel;
                 if (facts.fixed)
@@ -747,6 +818,7 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id)
             if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody")) {
                 f |= NF_HAS_BODY;
             } else if (strcmp(name, "id") == 0) {
+                id_value = v;
                 streamed = heur_is_streamed_segment_id(v);
                 uint64_t h = hashset_hash(v, strlen(v));
                 if (tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
@@ -774,6 +846,7 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id)
         f |= NF_HIDDEN | (streamed ? NF_STREAMED : 0);
     if (controls && expands)
         f |= NF_DISCLOSER;   /* settled in engine_prepare: only in a heading */
+    *sig_bits = signature_patterns(e, id, found, id_value);
     return f;
 }
 
@@ -804,12 +877,17 @@ static uint32_t tag_flags(const rm_engine *e, int32_t i)
     }
 }
 
-static uint32_t own_flags(const rm_engine *e, int32_t i)
+/* The flags of element i's tag and attributes; notes the patterns of its
+ * signature in the index (rm_node.names) on the way. */
+static uint32_t own_flags(rm_engine *e, int32_t i)
 {
-    const rm_node *n = &e->dom.nodes[i];
+    rm_node *n = &e->dom.nodes[i];
     if (n->type != RM_NODE_ELEMENT)
         return 0;
-    return tag_flags(e, i) | attribute_flags(e, i);
+    unsigned sig_bits = 0;
+    uint32_t f = tag_flags(e, i) | attribute_flags(e, i, &sig_bits);
+    n->names = (uint8_t)sig_bits;
+    return f;
 }
 
 /* WAI-ARIA's accordion puts the button that opens a panel inside a
@@ -1310,21 +1388,27 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
 #define HTML_SPACE_BITS ((1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\f') | (1ull << '\r'))
 
 /* The fold of plain prose eight bytes at a time: a word of printable
- * ASCII whose spaces are single (and not after a space already written)
- * folds to itself lower-cased. Copies such words of t[0..len) into buf
- * from n on while they fit under max_bytes, updates *space, sets *rest
- * to the first byte not copied and returns the new n; the byte loop of
- * engine_fold_into takes the next bytes from there. */
+ * bytes whose spaces are single (and not after a space already written)
+ * folds to itself with ASCII capitals lower-cased; bytes of UTF-8 pass as
+ * they are (casefold_nfc folds them after), and *high gets their bit 7, so
+ * that prose with accents, dashes or quotes every few bytes stays in
+ * words. Copies such words of t[0..len) into buf from n on while they fit
+ * under max_bytes, updates *space, sets *rest to the first byte not copied
+ * and returns the new n; the byte loop of engine_fold_into takes the next
+ * bytes from there. */
 static size_t fold_plain_words(const unsigned char *t, size_t len, size_t max_bytes, char *buf,
-                               size_t n, bool *space, const unsigned char **rest)
+                               size_t n, bool *space, unsigned char *high_seen,
+                               const unsigned char **rest)
 {
     const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
     size_t i = 0;
+    uint64_t highs = 0;
     for (; i + 8 <= len && n + 8 <= max_bytes; i += 8) {
         uint64_t word;
         memcpy(&word, t + i, 8);
-        /* a byte of 0x80 or more, or below ' ' (tabs, new lines, NUL) */
-        if ((word & high) || ((word - ones * 0x20) & ~word & high))
+        /* a byte below ' ' (tabs, new lines, NUL): a borrow runs only from
+         * such a byte, and a byte of 0x80 or more keeps its own bit 7 */
+        if ((word - ones * 0x20) & ~word & high)
             break;
         uint64_t spaced = word ^ (ones * 0x20);   /* zero where a space is */
         uint64_t spaces = ~(((spaced & ~high) + ~high) | spaced) & high;
@@ -1333,14 +1417,30 @@ static size_t fold_plain_words(const unsigned char *t, size_t len, size_t max_by
         if ((spaces & (spaces << 8)) || (*space && t[i] == ' '))
             break;
         uint64_t low7 = word & ~high;
-        uint64_t capital = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x7f - 'Z')) & high;
+        uint64_t capital = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x7f - 'Z')) & ~word & high;
+        highs |= word;
         word |= capital >> 2;
         memcpy(buf + n, &word, 8);
         n += 8;
         *space = t[i + 7] == ' ';
     }
+    *high_seen |= (highs & high) ? 0x80 : 0;
     *rest = t + i;
     return n;
+}
+
+/* The length of buf[0..n) without a last character that runs past n
+ * (its lead byte announces more bytes than are left). */
+static size_t whole_characters(const char *buf, size_t n)
+{
+    size_t lead = n;
+    while (lead > 0 && n - lead < 4 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return n;
+    unsigned char c = (unsigned char)buf[lead - 1];
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return n - (lead - 1) < need ? lead - 1 : n;
 }
 
 char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
@@ -1366,7 +1466,7 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
         while (n < max_bytes && *t) {
             const unsigned char *slow_end = NULL;
             if (!short_text) {
-                n = fold_plain_words(t, (size_t)(text_end - t), max_bytes, buf, n, &space, &t);
+                n = fold_plain_words(t, (size_t)(text_end - t), max_bytes, buf, n, &space, &high, &t);
                 slow_end = text_end - t > 8 ? t + 8 : text_end;
             }
             for (unsigned char c; n < max_bytes && (c = *t) != '\0' && t != slow_end; t++) {
@@ -1393,7 +1493,13 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
         *len = n;
         return buf;
     }
-    /* A cut may split a character; the fold needs valid UTF-8. */
+    /* A cut may split a character, and the fold needs valid UTF-8. The
+     * texts are valid (Gumbo writes them), so a character cut at the end
+     * is dropped without checking the rest; should the fold find a byte
+     * invalid after all, the text is cut back to where it is valid. */
+    char *folded = casefold_nfc(buf, whole_characters(buf, n), len);
+    if (folded)
+        return folded;
     while (n > 0 && u8_check((const uint8_t *)buf, n))
         n--;
     return casefold_nfc(buf, n, len);

@@ -162,6 +162,20 @@ static inline const char *engine_sig(const rm_engine *e, int32_t id)
     return e->sig_buf + e->sig_off[id];
 }
 
+/* heur_class_weight and heur_is_unlikely of engine_sig(e, id), from the
+ * patterns engine_prepare found in it (a class list is read once). */
+static inline int engine_class_weight(const rm_engine *e, int32_t id)
+{
+    const rm_node *n = &e->dom.nodes[id];
+    return n->type == RM_NODE_ELEMENT ? heur_sig_weight(n->names) : 0;
+}
+
+static inline bool engine_is_unlikely(const rm_engine *e, int32_t id)
+{
+    const rm_node *n = &e->dom.nodes[id];
+    return n->type == RM_NODE_ELEMENT && heur_sig_unlikely(n->names);
+}
+
 /* Is the element's id a slug of its own heading's text (a heading, or a
  * section opening with one), naming nothing? False without an id; known
  * from engine_prepare on. */

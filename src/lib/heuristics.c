@@ -12,10 +12,13 @@
  */
 #include "heuristics.h"
 
+#include "substrings.h"
 #include "wordset.h"
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -189,12 +192,17 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
 
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
-    string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
+    substrings class_patterns;   /* the four tables of class and id patterns,
+                                    and what heur_class_list_facts reads */
+    string_index share, phrases, notes, markers, pairs;
     string_index closed_thread, prompts, ui_messages;
     uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
     uint8_t placeholder_prefixes[512];  /* bit placeholder_prefix_bit(): some
                                            placeholder opens with these bytes */
     wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
+    wordset class_name_sets;   /* a filter only (no words): the lengths and
+                                  first and last bytes of the three sets
+                                  heur_class_name_facts looks names up in */
 } table_indexes;
 static const table_indexes *indexes(void);
 
@@ -265,6 +273,14 @@ int heur_tag_prior(GumboTag tag)
 
 /* ---- class / id patterns (Readability.js REGEXPS, as substrings) --------- */
 
+/* Each table's bit in the automaton that reads them all (substrings.h). */
+enum {
+    CLASS_POSITIVE = HEUR_SIG_POSITIVE,
+    CLASS_NEGATIVE = HEUR_SIG_NEGATIVE,
+    CLASS_UNLIKELY = HEUR_SIG_UNLIKELY,
+    CLASS_MAYBE = HEUR_SIG_MAYBE,
+};
+
 static const char *const positive_patterns[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
     "pagination", "post", "text", "blog", "story",
@@ -323,7 +339,7 @@ static bool contains_any(const char *s, const char *const *list, size_t n, const
 }
 
 /* Readability's negative pattern also has "hid" as a whole word. */
-static bool has_hid_word(const char *sig)
+bool heur_has_hid_word(const char *sig)
 {
     for (const char *p = strstr(sig, "hid"); p; p = strstr(p + 1, "hid")) {
         bool start = p == sig || p[-1] == ' ';
@@ -334,6 +350,13 @@ static bool has_hid_word(const char *sig)
     return false;
 }
 
+/* Which of the pattern tables (CLASS_*) have an entry in sig, read once
+ * for all of them; the scan ends once every bit of `enough` is found. */
+static unsigned class_patterns_in(const char *sig, unsigned enough)
+{
+    return substrings_scan(&indexes()->class_patterns, sig, strlen(sig), enough);
+}
+
 int heur_class_weight(const char *sig)
 {
     if (!sig || !*sig)
@@ -341,12 +364,36 @@ int heur_class_weight(const char *sig)
     /* Readability weighs class and id separately; sig holds both, so a
      * pattern found in either counts once, which is what nearly every page
      * amounts to. */
+    unsigned found = class_patterns_in(sig, CLASS_NEGATIVE | CLASS_POSITIVE);
+    /* a scan that stopped early found the negative pattern: no "hid" needed */
+    if ((found & HEUR_SIG_HID) && !heur_has_hid_word(sig))
+        found &= ~(unsigned)HEUR_SIG_HID;
+    return heur_sig_weight(found);
+}
+
+int heur_sig_weight(unsigned sig_bits)
+{
     int weight = 0;
-    if (contains_any(sig, negative_patterns, COUNT(negative_patterns), &indexes()->negative) || has_hid_word(sig))
+    if (sig_bits & (HEUR_SIG_NEGATIVE | HEUR_SIG_HID))
         weight -= 25;
-    if (contains_any(sig, positive_patterns, COUNT(positive_patterns), &indexes()->positive))
+    if (sig_bits & HEUR_SIG_POSITIVE)
         weight += 25;
     return weight;
+}
+
+bool heur_sig_unlikely(unsigned sig_bits)
+{
+    return (sig_bits & HEUR_SIG_UNLIKELY) && !(sig_bits & HEUR_SIG_MAYBE);
+}
+
+unsigned heur_class_list_facts(const char *s, size_t len)
+{
+    return substrings_scan_words(&indexes()->class_patterns, s, len);
+}
+
+unsigned heur_sig_word_patterns(const char *s, size_t len)
+{
+    return substrings_scan_words(&indexes()->class_patterns, s, len) & HEUR_SIG_ALL;
 }
 
 /* Scroll utilities: Tailwind's scroll margin and padding ("scroll-mt-20",
@@ -392,8 +439,10 @@ int heur_heading_class_weight(const char *sig)
 
 bool heur_is_unlikely(const char *sig)
 {
-    return contains_any(sig, unlikely_patterns, COUNT(unlikely_patterns), &indexes()->unlikely) &&
-           !contains_any(sig, maybe_patterns, COUNT(maybe_patterns), &indexes()->maybe);
+    if (!sig)
+        return false;
+    /* a "maybe" pattern rescues the element whatever else is found */
+    return heur_sig_unlikely(class_patterns_in(sig, CLASS_MAYBE));
 }
 
 bool heur_is_unlikely_role(const char *role)
@@ -841,11 +890,11 @@ static const char *const hiding_tokens[] = {
 };
 
 /* Does one class name show the box at some width: a responsive variant
- * ("md:block") or a Bootstrap display class other than "d-none"? */
-static bool shows_at_some_width(const char *name, size_t n)
+ * ("md:block", `colon`: the name holds a ':') or a Bootstrap display class
+ * other than "d-none"? */
+static bool shows_at_some_width(const char *name, size_t n, bool colon)
 {
-    return memchr(name, ':', n) ||
-           (n > 2 && strncmp(name, "d-", 2) == 0 && strncmp(name, "d-none", n) != 0);
+    return colon || (n > 2 && name[0] == 'd' && name[1] == '-' && strncmp(name, "d-none", n) != 0);
 }
 
 /* Class names of the panels of tabbed and accordion widgets: Bootstrap
@@ -949,18 +998,19 @@ bool heur_is_tab_panel(const char *cls)
     return has_class_name(cls, &indexes()->tab_panels);
 }
 
-unsigned heur_class_name_facts(const char *name, size_t len)
+unsigned heur_class_name_facts(const char *name, size_t len, bool colon)
 {
     const table_indexes *ix = indexes();
-    unsigned facts = 0;
+    unsigned facts = shows_at_some_width(name, len, colon) ? HEUR_CLASS_SHOWS : 0;
+    /* most names are in none of the three sets: one filter says so */
+    if (!wordset_may_hold(&ix->class_name_sets, name, len, true))
+        return facts;
     if (wordset_find_nocase(&ix->screen_reader, name, len) < ix->screen_reader.count)
         facts |= HEUR_CLASS_SCREEN_READER;
     if (wordset_find_nocase(&ix->tab_panels, name, len) < ix->tab_panels.count)
         facts |= HEUR_CLASS_TAB_PANEL;
     if (wordset_find_nocase(&ix->hiding, name, len) < ix->hiding.count)
         facts |= HEUR_CLASS_HIDING;
-    if (shows_at_some_width(name, len))
-        facts |= HEUR_CLASS_SHOWS;
     return facts;
 }
 
@@ -2027,10 +2077,45 @@ static int currency_sign_at(const char *p)
     return -1;
 }
 
+/* The next byte at or after p that may open a currency sign, or NULL: a
+ * table of its own (the NUL ends the scan), as strpbrk sets one up on
+ * every call and the texts asked are short (dashes, non-breaking spaces
+ * and quotes open with the same bytes, so text with them meets this scan
+ * again after each). */
+static const bool opens_sign[256] = {[0] = true, ['$'] = true, [0xE2] = true, [0xC2] = true};
+
+static const char *next_sign_byte(const char *p)
+{
+    while (!opens_sign[(unsigned char)*p])
+        p++;
+    return *p ? p : NULL;
+}
+
+/* Is there a digit where a price around a sign at p would have one: up
+ * to four bytes after it (a sign of three, a space), or two before (the
+ * euro after its number)? Dashes and quotes open with a sign's bytes:
+ * most such bytes have no digit near and need no comparison. */
+static bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';   /* isdigit's digits, without its locale look-up */
+}
+
+static bool digit_near(const char *text, const char *p)
+{
+    if ((p > text && is_ascii_digit(p[-1])) || (p - 1 > text && is_ascii_digit(p[-2])))
+        return true;
+    for (int k = 1; k <= 4 && p[k]; k++)
+        if (is_ascii_digit(p[k]))
+            return true;
+    return false;
+}
+
 unsigned heur_count_prices(const char *text, unsigned need)
 {
     unsigned found = 0;
-    for (const char *p = strpbrk(text, "$\xE2\xC2"); p && found < need; p = strpbrk(p + 1, "$\xE2\xC2")) {
+    for (const char *p = next_sign_byte(text); p && found < need; p = next_sign_byte(p + 1)) {
+        if (!digit_near(text, p))
+            continue;
         int k = currency_sign_at(p);
         if (k < 0)
             continue;
@@ -2053,7 +2138,7 @@ unsigned heur_count_prices(const char *text, unsigned need)
 
 bool heur_is_price_tag(const char *text, uint32_t chars)
 {
-    if (chars == 0 || chars > PRICE_TAG_CHARS || !strpbrk(text, "$\xE2\xC2"))
+    if (chars == 0 || chars > PRICE_TAG_CHARS || !next_sign_byte(text))
         return false;
     return heur_count_prices(text, 1) > 0;
 }
@@ -2082,15 +2167,70 @@ bool heur_is_filler_text(const char *text)
         wordset_init(set, table, COUNT(table));                                               \
     } while (0)
 
+/* The automaton's bounds fit these tables; a table that outgrows them
+ * aborts at the first page rather than losing its patterns silently. */
+#define PATTERNS(table, bit)                                                                  \
+    do {                                                                                      \
+        if (substrings_add(&all_indexes.class_patterns, table, COUNT(table), bit))            \
+            abort();                                                                          \
+    } while (0)
+
 static table_indexes all_indexes;
 static pthread_once_t indexed = PTHREAD_ONCE_INIT;
 
+#define WORD_BYTES 64   /* the longest class word indexed, and its NUL */
+
+#define FRAMED(before, entry, after, bit)                                                     \
+    do {                                                                                      \
+        if (substrings_add_framed(&all_indexes.class_patterns, before, entry, after, bit))    \
+            abort();                                                                          \
+    } while (0)
+
+/* What heur_class_list_facts reads of a class list besides the patterns:
+ * the three word sets as whole words (framed by spaces: tabs and new
+ * lines read as spaces, and the scan reads one before and after the
+ * list), capitals as the lower-case words; a ':' (a responsive variant);
+ * the names whose tests mind case, for the caller to read one by one. */
+static void add_words(const char *const *words, size_t n, uint16_t bit)
+{
+    for (size_t i = 0; i < n; i++) {
+        char lower[WORD_BYTES];
+        size_t len = strlen(words[i]);
+        if (len >= sizeof lower)
+            abort();
+        for (size_t k = 0; k <= len; k++)
+            lower[k] = (char)wordset_lower((unsigned char)words[i][k]);
+        FRAMED(" ", lower, " ", bit);
+    }
+}
+
+static void index_class_names(void)
+{
+    substrings *m = &all_indexes.class_patterns;
+    FRAMED("", "hid", "", HEUR_SIG_HID);
+    FRAMED(" ", "hid", " ", HEUR_SIG_HID_WORD);
+    add_words(screen_reader_tokens, COUNT(screen_reader_tokens), HEUR_CLASS_SCREEN_READER);
+    add_words(tab_panel_classes, COUNT(tab_panel_classes), HEUR_CLASS_TAB_PANEL);
+    add_words(hiding_tokens, COUNT(hiding_tokens), HEUR_CLASS_HIDING);
+    FRAMED("", ":", "", HEUR_CLASS_SHOWS);
+    FRAMED(" ", "d-", "", HEUR_CLASS_CHECK);
+    FRAMED(" ", "fixed", " ", HEUR_CLASS_CHECK);
+    FRAMED("", "fallback-image", "", HEUR_CLASS_CHECK);
+    for (unsigned char c = 'A'; c <= 'Z'; c++)
+        substrings_alias(m, c, (unsigned char)(c - 'A' + 'a'));
+    substrings_alias(m, '\t', ' ');
+    substrings_alias(m, '\n', ' ');
+}
+
 static void index_tables(void)
 {
-    INDEX(positive_patterns, &all_indexes.positive);
-    INDEX(negative_patterns, &all_indexes.negative);
-    INDEX(unlikely_patterns, &all_indexes.unlikely);
-    INDEX(maybe_patterns, &all_indexes.maybe);
+    substrings_init(&all_indexes.class_patterns);
+    PATTERNS(positive_patterns, CLASS_POSITIVE);
+    PATTERNS(negative_patterns, CLASS_NEGATIVE);
+    PATTERNS(unlikely_patterns, CLASS_UNLIKELY);
+    PATTERNS(maybe_patterns, CLASS_MAYBE);
+    index_class_names();
+    substrings_finish(&all_indexes.class_patterns);
     INDEX(share_urls, &all_indexes.share);
     INDEX(phrases, &all_indexes.phrases);
     INDEX(note_phrases, &all_indexes.notes);
@@ -2102,6 +2242,8 @@ static void index_tables(void)
     WORDS(screen_reader_tokens, &all_indexes.screen_reader);
     WORDS(hiding_tokens, &all_indexes.hiding);
     WORDS(tab_panel_classes, &all_indexes.tab_panels);
+    wordset_union_filter(&all_indexes.class_name_sets, &all_indexes.screen_reader, &all_indexes.hiding);
+    wordset_union_filter(&all_indexes.class_name_sets, &all_indexes.class_name_sets, &all_indexes.tab_panels);
     WORDS(control_words, &all_indexes.controls);
     WORDS(call_to_action_words, &all_indexes.calls_to_action);
     WORDS(review_headings, &all_indexes.review_headings);
@@ -2117,9 +2259,17 @@ static void index_tables(void)
     WORDS(ad_labels, &all_indexes.ad_labels);
 }
 
+/* Set once the indexes are built: most look-ups (one per class name, per
+ * element, per short box) then cost one load instead of a pthread_once
+ * call. The release store follows every write of index_tables. */
+static atomic_bool indexes_ready;
+
 static const table_indexes *indexes(void)
 {
-    pthread_once(&indexed, index_tables);
+    if (!atomic_load_explicit(&indexes_ready, memory_order_acquire)) {
+        pthread_once(&indexed, index_tables);
+        atomic_store_explicit(&indexes_ready, true, memory_order_release);
+    }
     return &all_indexes;
 }
 

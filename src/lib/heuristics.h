@@ -30,6 +30,27 @@ int heur_class_weight(const char *sig);    /* -50..+50 */
  * ("scroll-mt-20"), which place a heading and name no scroller. */
 int heur_heading_class_weight(const char *sig);
 bool heur_is_unlikely(const char *sig);
+/* The same two tests from the patterns found in a signature, read once
+ * per element (engine.c): HEUR_SIG_* bits. */
+enum {
+    HEUR_SIG_POSITIVE = 1u << 0,
+    HEUR_SIG_NEGATIVE = 1u << 1,
+    HEUR_SIG_UNLIKELY = 1u << 2,
+    HEUR_SIG_MAYBE = 1u << 3,
+    /* from the scans below: "hid" somewhere; for heur_sig_weight:
+     * Readability's whole word "hid" (heur_has_hid_word) */
+    HEUR_SIG_HID = 1u << 4,
+    /* from the scans below: "hid" between white space or the edges,
+     * which heur_has_hid_word (spaces only) then confirms */
+    HEUR_SIG_HID_WORD = 1u << 5,
+    HEUR_SIG_ALL = (1u << 6) - 1,
+};
+/* The HEUR_SIG_* patterns in s[0..len) (any case), one pass for all, as
+ * the text stands in a signature between spaces or its edges. */
+unsigned heur_sig_word_patterns(const char *s, size_t len);
+bool heur_has_hid_word(const char *sig);
+int heur_sig_weight(unsigned sig_bits);
+bool heur_sig_unlikely(unsigned sig_bits);
 bool heur_is_video_url(const char *url);
 bool heur_is_share_url(const char *url);
 bool heur_is_unlikely_role(const char *role);
@@ -64,12 +85,21 @@ bool heur_is_redundant_link(const rm_dom *dom, int32_t id, const char *tabindex)
  * it at some screen width ("md:block", "d-lg-flex"), which undoes such a
  * hiding class in the same list ("hidden md:block"). */
 enum {
-    HEUR_CLASS_SCREEN_READER = 1u << 0,
-    HEUR_CLASS_TAB_PANEL = 1u << 1,
-    HEUR_CLASS_HIDING = 1u << 2,
-    HEUR_CLASS_SHOWS = 1u << 3,
+    HEUR_CLASS_SCREEN_READER = 1u << 6,
+    HEUR_CLASS_TAB_PANEL = 1u << 7,
+    HEUR_CLASS_HIDING = 1u << 8,
+    HEUR_CLASS_SHOWS = 1u << 9,
+    /* heur_class_list_facts only: a name it cannot judge by itself
+     * ("d-..." display classes, "fixed", "fallback-image": those tests
+     * mind case), which the caller reads name by name */
+    HEUR_CLASS_CHECK = 1u << 10,
 };
-unsigned heur_class_name_facts(const char *name, size_t len);
+/* `colon`: the name holds a ':' (the caller's scan of the list knows it). */
+unsigned heur_class_name_facts(const char *name, size_t len, bool colon);
+/* The whole class list s[0..len) in one pass: the HEUR_CLASS_* facts of
+ * all its names (exact unless HEUR_CLASS_CHECK is set) and the HEUR_SIG_*
+ * patterns in it. */
+unsigned heur_class_list_facts(const char *s, size_t len);
 bool heur_is_streamed_segment_id(const char *id);   /* React's <div hidden id="S:1"> */
 
 /* Does an element's class/id name it as a byline or dateline ("byline",

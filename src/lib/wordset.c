@@ -41,6 +41,22 @@ void wordset_init(wordset *set, const char *const *words, size_t count)
     }
 }
 
+void wordset_union_filter(wordset *to, const wordset *a, const wordset *b)
+{
+    wordset u;
+    memset(&u, 0, sizeof u);
+    memset(u.first_of_length, 0xff, sizeof u.first_of_length);
+    u.words = NULL;
+    u.count = 0;
+    u.lengths = a->lengths | b->lengths;
+    for (size_t i = 0; i < sizeof u.firsts; i++) {
+        u.firsts[i] = (uint8_t)(a->firsts[i] | b->firsts[i]);
+        u.lasts[i] = (uint8_t)(a->lasts[i] | b->lasts[i]);
+    }
+    u.longest = a->longest > b->longest ? a->longest : b->longest;
+    *to = u;
+}
+
 size_t wordset_compare(const wordset *set, const char *text, size_t len)
 {
     size_t slot = length_slot(len);

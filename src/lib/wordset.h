@@ -37,6 +37,11 @@ typedef struct {
 /* Index `count` (at most WORDSET_MAX) words; the table must outlive the set. */
 void wordset_init(wordset *set, const char *const *words, size_t count);
 
+/* Make `to` a filter of no words that wordset_may_hold lets through
+ * every text that a or b may hold (`to` may be a or b): one test before
+ * looking a text up in several sets. */
+void wordset_union_filter(wordset *to, const wordset *a, const wordset *b);
+
 /* The comparisons behind wordset_find and wordset_find_nocase, for a
  * text that wordset_may_hold lets through. */
 size_t wordset_compare(const wordset *set, const char *text, size_t len);

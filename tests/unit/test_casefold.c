@@ -93,6 +93,9 @@ START_TEST(invalid_utf8_is_refused_as_libunistring_does)
     same_as_libunistring("a\xE0\x80\x80" "b", 5);        /* overlong */
     same_as_libunistring("\xF4\x90\x80\x80", 4);       /* beyond U+10FFFF */
     same_as_libunistring("\xEF\xBF\xBD\xC3\x89", 5);   /* a real U+FFFD, then É */
+    same_as_libunistring("a\xF0\x8F\xBF\xBF" "b", 6);     /* a four-byte overlong */
+    same_as_libunistring("\xF0\x9F\x98", 3);             /* an emoji cut short */
+    same_as_libunistring("\xF0\x9F\x98\x80\xC3\x89\xF0\x9F\x98\x80", 10);   /* emoji around É */
 }
 END_TEST
 

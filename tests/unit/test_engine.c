@@ -260,6 +260,65 @@ END_TEST
 
 /* A style sheet naming more fixed classes than any site does (generated or
  * hostile) fills the set only up to its bound; the rules read first count. */
+/* The patterns engine_prepare notes while it reads each class list once
+ * (rm_node.names) say what heur_class_weight and heur_is_unlikely say of
+ * the element's signature: random class lists and ids of pattern words,
+ * capitals, "hid" alone and inside words, tabs and new lines between
+ * names, and ids that are a slug of their heading (not in the signature). */
+static const char *const name_parts[] = {
+    "comment", "Hid", "hid", "hidden", "sr-only", "d-none", "d-lg-flex", "md:block",
+    "content", "Tab-Pane", "x", "-ad-", "fallback-image", "fixed", "articleBody", "SIDEBAR",
+    "main", "and", "footer", "rss", "post", "share-1", "ai2html", "a",
+};
+static const char *const name_gaps[] = {" ", " ", "  ", "\t", "\n", "-"};
+
+static void random_names(char *out, size_t cap, unsigned *seed)
+{
+    size_t n = 0;
+    unsigned count = (*seed = *seed * 1103515245u + 12345u) >> 16 & 7;
+    out[0] = '\0';
+    for (unsigned k = 0; k < count && n + 40 < cap; k++) {
+        *seed = *seed * 1103515245u + 12345u;
+        const char *part = name_parts[(*seed >> 16) % (sizeof name_parts / sizeof name_parts[0])];
+        const char *gap = name_gaps[(*seed >> 8) % (sizeof name_gaps / sizeof name_gaps[0])];
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", k ? gap : "", part);
+    }
+}
+
+START_TEST(class_patterns_read_once_match_the_signature)
+{
+    size_t cap = 400 * 300, n = 0;
+    char *html = malloc(cap);
+    ck_assert_ptr_nonnull(html);
+    n += (size_t)snprintf(html + n, cap - n, "<body><section id=sidebar-notes><h2>Sidebar notes</h2><p>Text.</p></section>");
+    unsigned seed = 7;
+    for (int i = 0; i < 400; i++) {
+        char cls[200], id[200];
+        random_names(cls, sizeof cls, &seed);
+        random_names(id, sizeof id, &seed);
+        n += (size_t)snprintf(html + n, cap - n, "<div class=\"%s\" %s%s%s>%s</div>", cls,
+                              i % 3 ? "id=\"" : "", i % 3 ? id : "", i % 3 ? "\"" : "",
+                              i % 5 ? "text" : "<h3>Comment hid</h3>");
+    }
+    snprintf(html + n, cap - n, "</body>");
+    fixture f;
+    load(&f, html);
+    int negative = 0, unlikely = 0;
+    for (int32_t i = 0; i < f.e.dom.count; i++) {
+        const char *sig = engine_sig(&f.e, i);
+        ck_assert_msg(engine_class_weight(&f.e, i) == heur_class_weight(sig), "\"%s\"", sig);
+        ck_assert_msg(engine_is_unlikely(&f.e, i) == heur_is_unlikely(sig), "\"%s\"", sig);
+        negative += engine_class_weight(&f.e, i) < 0;
+        unlikely += engine_is_unlikely(&f.e, i);
+    }
+    ck_assert_int_gt(negative, 50);   /* the page tests both answers */
+    ck_assert_int_gt(unlikely, 50);
+    ck_assert(f.e.flags[by_id(&f, "sidebar-notes")] & NF_SLUG_ID);
+    unload(&f);
+    free(html);
+}
+END_TEST
+
 START_TEST(fixed_classes_stop_at_their_bound)
 {
     size_t cap = 64 + (size_t)(ENGINE_FIXED_CLASSES_MAX + 10) * 40;
@@ -711,6 +770,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, sponsored_card_goes);
     tcase_add_test(tc, custom_names_outlive_the_markup);
     tcase_add_test(tc, index_outlives_the_tree);
+    tcase_add_test(tc, class_patterns_read_once_match_the_signature);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,6 +6,8 @@
 
 #include "heuristics.h"
 
+#include <strings.h>
+
 START_TEST(class_weight_follows_readability)
 {
     ck_assert_int_eq(heur_class_weight("entry-content "), 25);
@@ -195,15 +197,57 @@ START_TEST(placeholders_and_class_names)
     ck_assert(heur_is_placeholder("showing 1-24 of 291 results", 27));
     ck_assert(!heur_is_placeholder("item 12 of the list, short.", 27));
     ck_assert(!heur_is_placeholder("", 0));
-    ck_assert_uint_eq(heur_class_name_facts("sr-only", 7), HEUR_CLASS_SCREEN_READER);
-    ck_assert_uint_eq(heur_class_name_facts("Tab-Pane", 8), HEUR_CLASS_TAB_PANEL);
-    ck_assert_uint_eq(heur_class_name_facts("comment-1", 9), 0);
-    ck_assert_uint_eq(heur_class_name_facts("D-None", 6), HEUR_CLASS_HIDING);
-    ck_assert_uint_eq(heur_class_name_facts("hidden", 6), HEUR_CLASS_HIDING);
-    ck_assert_uint_eq(heur_class_name_facts("md:block", 8), HEUR_CLASS_SHOWS);
-    ck_assert_uint_eq(heur_class_name_facts("d-lg-flex", 9), HEUR_CLASS_SHOWS);
+    ck_assert_uint_eq(heur_class_name_facts("sr-only", 7, false), HEUR_CLASS_SCREEN_READER);
+    ck_assert_uint_eq(heur_class_name_facts("Tab-Pane", 8, false), HEUR_CLASS_TAB_PANEL);
+    ck_assert_uint_eq(heur_class_name_facts("comment-1", 9, false), 0);
+    ck_assert_uint_eq(heur_class_name_facts("D-None", 6, false), HEUR_CLASS_HIDING);
+    ck_assert_uint_eq(heur_class_name_facts("hidden", 6, false), HEUR_CLASS_HIDING);
+    ck_assert_uint_eq(heur_class_name_facts("md:block", 8, true), HEUR_CLASS_SHOWS);
+    ck_assert_uint_eq(heur_class_name_facts("d-lg-flex", 9, false), HEUR_CLASS_SHOWS);
     ck_assert(heur_is_tab_panel("box tab-pane active"));
     ck_assert(!heur_is_tab_panel("tab-pane-x"));
+}
+END_TEST
+
+/* heur_class_list_facts reads a whole list as heur_class_name_facts reads
+ * it name by name, or sets HEUR_CLASS_CHECK where it cannot (a name that
+ * starts with "d-", is "fixed" or holds "fallback-image", in any case). */
+START_TEST(class_list_read_at_once_as_name_by_name)
+{
+    static const char *const parts[] = {
+        "sr-only", "SR-Only", "hidden", "Hide", "md:block", "d-none", "D-Flex", "d-n", "tab-pane",
+        "x", "fixed", "Fixed", "fallback-image", "wikifallback-imagex", "visually-hidden", "a:b",
+    };
+    static const char *const gaps[] = {" ", "\t", "\n", "  ", "-"};
+    unsigned seed = 3;
+    for (int round = 0; round < 5000; round++) {
+        char list[256];
+        size_t n = 0;
+        unsigned count = (seed = seed * 1103515245u + 12345u) >> 16 & 7;
+        list[0] = '\0';
+        for (unsigned k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k ? gaps[(seed >> 8) % 5] : "",
+                                  parts[(seed >> 16) % (sizeof parts / sizeof parts[0])]);
+        }
+        unsigned want = 0;
+        bool check = false;
+        for (const char *p = list; *p;) {
+            size_t len = strcspn(p, " \t\n");
+            if (len) {
+                want |= heur_class_name_facts(p, len, memchr(p, ':', len) != NULL);
+                check = check || strncasecmp(p, "d-", 2) == 0 || (len == 5 && strncasecmp(p, "fixed", 5) == 0);
+                for (size_t k = 0; k + 14 <= len; k++)
+                    check = check || strncasecmp(p + k, "fallback-image", 14) == 0;
+            }
+            p += len + (p[len] != '\0');
+        }
+        unsigned got = heur_class_list_facts(list, n);
+        unsigned facts = HEUR_CLASS_SCREEN_READER | HEUR_CLASS_TAB_PANEL | HEUR_CLASS_HIDING | HEUR_CLASS_SHOWS;
+        ck_assert_msg(((got & HEUR_CLASS_CHECK) != 0) == check, "\"%s\"", list);
+        if (!check)
+            ck_assert_msg((got & facts) == want, "\"%s\": %x, not %x", list, got & facts, want);
+    }
 }
 END_TEST
 
@@ -273,6 +317,11 @@ START_TEST(shop_toolbar_lines_are_placeholders)
     ck_assert(heur_count_prices("12,99 \xE2\x82\xAC", 5) == 1);
     ck_assert(heur_is_price_tag("$520.00", 7));
     ck_assert(!heur_is_price_tag("Free shipping on orders $40 or more", 35));
+    /* dashes, quotes and spaces open with a sign's bytes: prices beside them */
+    ck_assert(heur_count_prices("\xE2\x80\x94\xC2\xA3 12\xE2\x80\xA6", 5) == 1);   /* —£ 12… */
+    ck_assert(heur_count_prices("7 \xE2\x82\xAC \xE2\x82\xB9" "5", 5) == 2);  /* 7 € ₹5 */
+    ck_assert(heur_count_prices("\xC2\xA0\xC2\xA9\xE2\x80\x94\xE2\x80\xA6 $ x", 5) == 0);
+    ck_assert(heur_count_prices("$", 5) == 0);
 }
 END_TEST
 
@@ -293,6 +342,7 @@ static Suite *heuristics_suite(void)
     tcase_add_test(tc, shop_toolbar_lines_are_placeholders);
     tcase_add_test(tc, phrases_found_at_every_offset);
     tcase_add_test(tc, placeholders_and_class_names);
+    tcase_add_test(tc, class_list_read_at_once_as_name_by_name);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,135 @@
+/*
+ * substrings.c — the automaton of substrings.h.
+ *
+ * Built as Aho and Corasick describe it: a trie of the entries, then in
+ * breadth-first order each state's failure state (the longest proper
+ * suffix of its prefix that is a trie state), through which each missing
+ * edge is taken from a shallower state already complete, and each state's
+ * found bits take those of its failure state (an entry that ends a suffix
+ * ends here too).
+ */
+#include "substrings.h"
+
+#include <string.h>
+
+void substrings_init(substrings *m)
+{
+    memset(m->byte_class, 0, sizeof m->byte_class);
+    m->classes = 1;
+    m->states = 1;
+    memset(m->next[0], 0, sizeof m->next[0]);
+    m->found[0] = 0;
+}
+
+/* The class of byte c, given one when it has none; 0 when all are taken. */
+static unsigned class_of(substrings *m, unsigned char c)
+{
+    if (m->byte_class[c] || m->classes == SUBSTRINGS_CLASSES)
+        return m->byte_class[c];
+    m->byte_class[c] = (uint8_t)m->classes;
+    return m->classes++;
+}
+
+/* Follow (adding where missing) the trie's edges for `entry` from `state`:
+ * the state reached, or -1 when out of states or classes. */
+static int add_bytes(substrings *m, unsigned state, const char *entry)
+{
+    for (const unsigned char *p = (const unsigned char *)entry; *p; p++) {
+        unsigned c = class_of(m, *p);
+        if (c == 0)
+            return -1;
+        if (m->next[state][c] == 0) {
+            if (m->states == SUBSTRINGS_STATES)
+                return -1;
+            unsigned fresh = m->states++;
+            memset(m->next[fresh], 0, sizeof m->next[fresh]);
+            m->found[fresh] = 0;
+            m->next[state][c] = (uint16_t)fresh;
+        }
+        state = m->next[state][c];
+    }
+    return (int)state;
+}
+
+int substrings_add_framed(substrings *m, const char *before, const char *entry, const char *after,
+                          uint16_t bit)
+{
+    int state = add_bytes(m, 0, before);
+    state = state < 0 ? state : add_bytes(m, (unsigned)state, entry);
+    state = state < 0 ? state : add_bytes(m, (unsigned)state, after);
+    if (state <= 0)
+        return -1;   /* out of room, or the empty entry */
+    m->found[state] |= bit;
+    return 0;
+}
+
+int substrings_add(substrings *m, const char *const *entries, size_t n, uint16_t bit)
+{
+    for (size_t i = 0; i < n; i++)
+        if (substrings_add_framed(m, "", entries[i], "", bit))
+            return -1;
+    return 0;
+}
+
+void substrings_alias(substrings *m, unsigned char b, unsigned char as)
+{
+    m->byte_class[b] = m->byte_class[as];
+}
+
+void substrings_finish(substrings *m)
+{
+    uint16_t fail[SUBSTRINGS_STATES], queue[SUBSTRINGS_STATES];
+    size_t head = 0, tail = 0;
+    for (unsigned c = 0; c < m->classes; c++) {   /* no byte reads as a higher class */
+        uint16_t t = m->next[0][c];
+        if (t) {
+            fail[t] = 0;
+            queue[tail++] = t;
+        }
+    }
+    while (head < tail) {
+        uint16_t s = queue[head++];
+        for (unsigned c = 0; c < m->classes; c++) {
+            uint16_t t = m->next[s][c];
+            if (!t) {   /* no trie edge: where the failure state goes */
+                m->next[s][c] = m->next[fail[s]][c];
+                continue;
+            }
+            fail[t] = m->next[fail[s]][c];
+            m->found[t] |= m->found[fail[t]];
+            queue[tail++] = t;
+        }
+    }
+}
+
+/* One step: the state after reading byte c in `state`. */
+static unsigned step(const substrings *m, unsigned state, unsigned char c)
+{
+    return m->next[state][m->byte_class[c]];
+}
+
+unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigned enough)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned state = 0, found = 0;
+    for (size_t i = 0; i < len; i++) {
+        state = step(m, state, u[i]);
+        if (!m->found[state])
+            continue;
+        found |= m->found[state];
+        if ((found & enough) == enough)
+            break;
+    }
+    return found;
+}
+
+unsigned substrings_scan_words(const substrings *m, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned state = step(m, 0, ' '), found = m->found[state];
+    for (size_t i = 0; i < len; i++) {
+        state = step(m, state, u[i]);
+        found |= m->found[state];
+    }
+    return found | m->found[step(m, state, ' ')];
+}

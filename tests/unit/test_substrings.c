@@ -1,0 +1,122 @@
+/*
+ * test_substrings.c — the automaton of substrings.h: each table's bit
+ * when one of its entries is in the text, entries inside, across and at
+ * the edges of others (the failure links), whole words framed by spaces
+ * with the edges read as spaces, aliased bytes, the early stop, and a
+ * brute-force comparison with strstr over random texts.
+ */
+#include "testutil.h"
+
+#include "substrings.h"
+
+static const char *const colours[] = {"red", "ed", "reddish", "green"};
+static const char *const animals[] = {"cat", "at", "dog", "catalog"};
+
+static substrings *built(void)
+{
+    static substrings m;
+    substrings_init(&m);
+    ck_assert_int_eq(substrings_add(&m, colours, 4, 1), 0);
+    ck_assert_int_eq(substrings_add(&m, animals, 4, 2), 0);
+    ck_assert_int_eq(substrings_add_framed(&m, " ", "ox", " ", 4), 0);
+    substrings_alias(&m, '\t', ' ');
+    substrings_finish(&m);
+    return &m;
+}
+
+static unsigned scan(const substrings *m, const char *s)
+{
+    return substrings_scan(m, s, strlen(s), 7);
+}
+
+START_TEST(tables_found_by_their_bits)
+{
+    const substrings *m = built();
+    ck_assert_uint_eq(scan(m, "a reddish cat"), 3);
+    ck_assert_uint_eq(scan(m, "bed"), 1);         /* "ed", no prefix of it */
+    ck_assert_uint_eq(scan(m, "rededog"), 3);      /* after a failed "reddish" */
+    ck_assert_uint_eq(scan(m, "catalo"), 2);       /* "cat" and "at" inside */
+    ck_assert_uint_eq(scan(m, "gree"), 0);
+    ck_assert_uint_eq(scan(m, ""), 0);
+    ck_assert_uint_eq(scan(m, "RED"), 0);          /* bytes as they are */
+    ck_assert_uint_eq(substrings_scan(m, "redcat", 3, 7), 1);   /* len, not the NUL */
+}
+END_TEST
+
+START_TEST(framed_words_and_the_edges)
+{
+    const substrings *m = built();
+    ck_assert_uint_eq(scan(m, "an ox here"), 4);
+    ck_assert_uint_eq(scan(m, "an\tox\there"), 4);   /* tabs read as spaces */
+    ck_assert_uint_eq(scan(m, "box"), 0);
+    ck_assert_uint_eq(scan(m, "ox"), 0);             /* no space at the edges */
+    ck_assert_uint_eq(substrings_scan_words(m, "ox", 2), 4);
+    ck_assert_uint_eq(substrings_scan_words(m, "an ox", 5), 4);
+    ck_assert_uint_eq(substrings_scan_words(m, "oxen", 4), 0);
+    ck_assert_uint_eq(substrings_scan_words(m, "", 0), 0);
+}
+END_TEST
+
+START_TEST(the_scan_stops_when_enough_is_found)
+{
+    const substrings *m = built();
+    /* both bits asked for: found by "cat", the rest never read */
+    ck_assert_uint_eq(substrings_scan(m, "red cat dog ox ", 15, 3), 3);
+    ck_assert_uint_eq(substrings_scan(m, "red cat ox ", 11, 4), 7);
+}
+END_TEST
+
+START_TEST(bounds_are_refused)
+{
+    static substrings m;
+    substrings_init(&m);
+    const char *const empty[] = {""};
+    ck_assert_int_eq(substrings_add(&m, empty, 1, 1), -1);
+    char many[SUBSTRINGS_CLASSES + 2];
+    for (int i = 0; i < SUBSTRINGS_CLASSES + 1; i++)
+        many[i] = (char)('!' + i);
+    many[SUBSTRINGS_CLASSES + 1] = '\0';
+    const char *const wide[] = {many};
+    ck_assert_int_eq(substrings_add(&m, wide, 1, 1), -1);   /* too many distinct bytes */
+}
+END_TEST
+
+START_TEST(same_as_strstr)
+{
+    const substrings *m = built();
+    unsigned seed = 1;
+    char text[40];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (seed = seed * 1103515245u + 12345u) >> 16 & 31;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            text[i] = "redishgcatolox \t"[(seed >> 16) % 16];
+        }
+        text[len] = '\0';
+        unsigned want = 0;
+        for (int k = 0; k < 4; k++) {
+            want |= strstr(text, colours[k]) ? 1u : 0u;
+            want |= strstr(text, animals[k]) ? 2u : 0u;
+        }
+        for (const char *p = text; *p; p++)
+            if ((*p == ' ' || *p == '\t') && p[1] == 'o' && p[2] == 'x' && (p[3] == ' ' || p[3] == '\t'))
+                want |= 4;
+        ck_assert_msg(substrings_scan(m, text, len, 8) == want, "\"%s\"", text);
+    }
+}
+END_TEST
+
+static Suite *substrings_suite(void)
+{
+    Suite *s = suite_create("substrings");
+    TCase *tc = tcase_create("automaton");
+    tcase_add_test(tc, tables_found_by_their_bits);
+    tcase_add_test(tc, framed_words_and_the_edges);
+    tcase_add_test(tc, the_scan_stops_when_enough_is_found);
+    tcase_add_test(tc, bounds_are_refused);
+    tcase_add_test(tc, same_as_strstr);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(substrings_suite)
