@@ -187,6 +187,8 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
     return best;
 }
 
+#define OPENING_BYTES 64   /* 512 bits, by opening_bit() */
+
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
     string_index positive, negative, unlikely, maybe, share, phrases, notes, markers, pairs;
@@ -194,6 +196,12 @@ typedef struct {
     uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
     uint8_t placeholder_prefixes[512];  /* bit placeholder_prefix_bit(): some
                                            placeholder opens with these bytes */
+    /* bit opening_bit(): some entry of the table opens with these two
+     * bytes (most short lines open with none, and are turned away without
+     * a comparison) */
+    uint8_t credit_openings[OPENING_BYTES], prompt_openings[OPENING_BYTES],
+        related_openings[OPENING_BYTES];
+    size_t note_min_len;   /* no shorter line can be a note (heur_note_kind) */
     wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
@@ -1413,11 +1421,26 @@ static const char *const related_line_openings[] = {
     "leia mais:",
 };
 
+static unsigned opening_bit(const char *s)
+{
+    return ((unsigned char)s[0] * 31u + (unsigned char)s[1]) & 511u;
+}
+
+/* May a text of `len` bytes (not empty) open with an entry of the
+ * table? A text of one byte is left to the comparisons. */
+static bool may_open_with(const uint8_t *bits, const char *text, size_t len)
+{
+    if (len < 2)
+        return len == 1;
+    unsigned bit = opening_bit(text);
+    return (bits[bit >> 3] >> (bit & 7)) & 1;
+}
+
 bool heur_is_related_link_line(const char *text, size_t len)
 {
     while (len > 0 && (*text == ' ' || *text == '\n' || *text == '-'))
         text++, len--;
-    if (len == 0)
+    if (!may_open_with(indexes()->related_openings, text, len))
         return false;
     for (size_t i = 0; i < COUNT(related_line_openings); i++) {
         if (related_line_openings[i][0] != text[0])
@@ -1431,7 +1454,12 @@ bool heur_is_related_link_line(const char *text, size_t len)
 
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    rm_removed_kind kind = find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
+    const table_indexes *ix = indexes();
+    /* every short box meets these tables: a line shorter than every
+     * entry ("[edit]", "Share") can match none of them */
+    if (len < ix->note_min_len)
+        return RM_KIND_NONE;
+    rm_removed_kind kind = find_phrase(note_phrases, COUNT(note_phrases), &ix->notes, text, len);
     if (kind != RM_KIND_NONE)
         return kind;
     while (len > 0 && (*text == ' ' || *text == '\n'))
@@ -1440,10 +1468,9 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
         len--;
     if (len == 0)
         return RM_KIND_NONE;
-    /* every line meets these tables: compare only the entries that open
-     * with the line's first byte, and search the phrases through their
-     * indexes, not one strstr per entry */
-    if (len <= CREDIT_MAX_CHARS)
+    /* compare only the entries that open with the line's first byte, and
+     * search the phrases through their indexes, not one strstr per entry */
+    if (len <= CREDIT_MAX_CHARS && may_open_with(ix->credit_openings, text, len))
         for (size_t i = 0; i < COUNT(credit_openings); i++)
             if (credit_openings[i].phrase[0] == text[0]) {
                 size_t n = strlen(credit_openings[i].phrase);
@@ -1452,7 +1479,6 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
             }
     if (len > PROMPT_MAX_CHARS)
         return RM_KIND_NONE;
-    const table_indexes *ix = indexes();
     if (first_found(closed_thread_phrases, sizeof closed_thread_phrases[0],
                     COUNT(closed_thread_phrases), &ix->closed_thread, text, len) <
         COUNT(closed_thread_phrases))
@@ -1460,7 +1486,7 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
     if (first_found(prompt_phrases, sizeof prompt_phrases[0], COUNT(prompt_phrases), &ix->prompts,
                     text, len) < COUNT(prompt_phrases))
         return RM_REMOVED_PROMPT;
-    for (size_t i = 0; i < COUNT(prompt_openings); i++)
+    for (size_t i = 0; may_open_with(ix->prompt_openings, text, len) && i < COUNT(prompt_openings); i++)
         if (prompt_openings[i][0] == text[0]) {
             size_t n = strlen(prompt_openings[i]);
             if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
@@ -2085,6 +2111,54 @@ bool heur_is_filler_text(const char *text)
 static table_indexes all_indexes;
 static pthread_once_t indexed = PTHREAD_ONCE_INIT;
 
+static void mark_openings(uint8_t *bits, const void *table, size_t stride, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *entry = entry_at(table, stride, i);
+        if (!entry[0] || !entry[1]) {
+            memset(bits, 0xff, OPENING_BYTES);   /* a one-byte entry opens any text */
+            return;
+        }
+        unsigned bit = opening_bit(entry);
+        bits[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+    }
+}
+
+/* The shortest entry of a table, plus `more` (a table whose entries must
+ * be followed by more text). */
+static size_t shortest_entry(const void *table, size_t stride, size_t n, size_t more)
+{
+    size_t shortest = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(entry_at(table, stride, i)) + more;
+        if (len < shortest)
+            shortest = len;
+    }
+    return shortest;
+}
+
+/* The first bytes of the openings, and the shortest line that any table
+ * heur_note_kind reads can match (credits need a name after them). */
+static void index_note_tables(table_indexes *ix)
+{
+    mark_openings(ix->credit_openings, credit_openings, sizeof credit_openings[0], COUNT(credit_openings));
+    mark_openings(ix->prompt_openings, prompt_openings, sizeof prompt_openings[0], COUNT(prompt_openings));
+    mark_openings(ix->related_openings, related_line_openings, sizeof related_line_openings[0],
+                  COUNT(related_line_openings));
+    size_t shortest[] = {
+        shortest_entry(note_phrases, sizeof note_phrases[0], COUNT(note_phrases), 0),
+        shortest_entry(credit_openings, sizeof credit_openings[0], COUNT(credit_openings), 1),
+        shortest_entry(closed_thread_phrases, sizeof closed_thread_phrases[0], COUNT(closed_thread_phrases), 0),
+        shortest_entry(prompt_phrases, sizeof prompt_phrases[0], COUNT(prompt_phrases), 0),
+        shortest_entry(prompt_openings, sizeof prompt_openings[0], COUNT(prompt_openings), 0),
+        shortest_entry(ui_message_phrases, sizeof ui_message_phrases[0], COUNT(ui_message_phrases), 0),
+    };
+    ix->note_min_len = SIZE_MAX;
+    for (size_t i = 0; i < COUNT(shortest); i++)
+        if (shortest[i] < ix->note_min_len)
+            ix->note_min_len = shortest[i];
+}
+
 static void index_tables(void)
 {
     INDEX(positive_patterns, &all_indexes.positive);
@@ -2115,6 +2189,7 @@ static void index_tables(void)
         }
     }
     WORDS(ad_labels, &all_indexes.ad_labels);
+    index_note_tables(&all_indexes);
 }
 
 static const table_indexes *indexes(void)
