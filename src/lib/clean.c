@@ -476,7 +476,7 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
         return false;
     if (attempt & ATTEMPT_SECTIONS)
         return section_is_furniture(e, id);
-    int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? heur_class_weight(engine_sig(e, id)) : 0;
+    int weight = (attempt & ATTEMPT_WEIGHT_CLASSES) ? engine_class_weight(e, id) : 0;
     if (weight < 0)
         return !is_photo_frame(e, id) && !is_prose_box(e, id, article_chars) &&
                !in_alike_prose_item(e, id) && !is_code_block_box(e, id);

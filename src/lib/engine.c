@@ -401,6 +401,71 @@ bool engine_split_price(const rm_engine *e, int32_t text)
     return heur_is_price_tag(joined, chars);
 }
 
+/* ---- class facts by signature -------------------------------------------------
+ * A small table keyed by a signature's text (direct-mapped, short
+ * signatures only): a signature met again (the classes of a list's
+ * items) is answered without the pattern tables. A slot holds the offset
+ * of one element's signature and the facts known of its text. */
+#define SIG_MEMO_SLOTS 64
+#define SIG_MEMO_MAX_BYTES 64   /* longer signatures are matched each time */
+#define SIG_KNOWN_WEIGHT 1u
+#define SIG_KNOWN_UNLIKELY 2u
+
+struct sig_memo {
+    struct sig_fact {
+        uint32_t off;   /* into sig_buf; 0: an empty slot */
+        uint8_t known;  /* SIG_KNOWN_* */
+        int8_t weight;  /* heur_class_weight: -50..+50 */
+        bool unlikely;
+    } slot[SIG_MEMO_SLOTS];
+};
+
+/* The slot for the element's signature text, emptied when it held
+ * another text; NULL when the signature is empty, long or not kept. */
+static struct sig_fact *sig_fact_of(const rm_engine *e, int32_t id)
+{
+    uint32_t off = e->sig_off[id];
+    if (!off || !e->sig_memo)
+        return NULL;
+    const char *sig = e->sig_buf + off;
+    unsigned h = 0;
+    for (size_t n = 0; sig[n]; n++) {
+        if (n == SIG_MEMO_MAX_BYTES)
+            return NULL;
+        h = h * 31u + (unsigned char)sig[n];
+    }
+    struct sig_fact *f = &e->sig_memo->slot[h & (SIG_MEMO_SLOTS - 1)];
+    if (f->off != off && (!f->off || strcmp(e->sig_buf + f->off, sig) != 0)) {
+        f->off = off;
+        f->known = 0;
+    }
+    return f;
+}
+
+int engine_class_weight(const rm_engine *e, int32_t id)
+{
+    struct sig_fact *f = sig_fact_of(e, id);
+    if (!f)
+        return heur_class_weight(engine_sig(e, id));
+    if (!(f->known & SIG_KNOWN_WEIGHT)) {
+        f->weight = (int8_t)heur_class_weight(engine_sig(e, id));
+        f->known |= SIG_KNOWN_WEIGHT;
+    }
+    return f->weight;
+}
+
+bool engine_is_unlikely(const rm_engine *e, int32_t id)
+{
+    struct sig_fact *f = sig_fact_of(e, id);
+    if (!f)
+        return heur_is_unlikely(engine_sig(e, id));
+    if (!(f->known & SIG_KNOWN_UNLIKELY)) {
+        f->unlikely = heur_is_unlikely(engine_sig(e, id));
+        f->known |= SIG_KNOWN_UNLIKELY;
+    }
+    return f->unlikely;
+}
+
 bool engine_id_is_slug(const rm_engine *e, int32_t id)
 {
     return (e->flags[id] & NF_SLUG_ID) != 0;
@@ -989,6 +1054,7 @@ int engine_prepare(rm_engine *e)
     e->st = calloc(n, sizeof *e->st);
     e->score = calloc(n, sizeof *e->score);
     e->scored = calloc(n, 1);
+    e->sig_memo = calloc(1, sizeof *e->sig_memo);   /* NULL: every signature matched */
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences || !e->own ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
         !e->scored || collect_attribute_facts(e) || collect_fixed_classes(e))
@@ -1065,6 +1131,7 @@ void engine_release_passes(rm_engine *e)
     hashset_free(&e->disclosed);
     RELEASE(e->sig_buf);
     RELEASE(e->sig_off);
+    RELEASE(e->sig_memo);
     RELEASE(e->flags);
     RELEASE(e->tchars);
     RELEASE(e->tcommas);

@@ -125,6 +125,8 @@ typedef struct {
                                 no such panel) */
     char *sig_buf;           /* lower-cased "class id" strings */
     uint32_t *sig_off;       /* per node offset into sig_buf; 0 = none */
+    struct sig_memo *sig_memo; /* class facts of recent signatures (engine_class_weight);
+                                  NULL: none kept */
     uint32_t *flags;         /* NF_* */
     uint32_t *tchars;        /* text nodes: collapsed code points */
     uint16_t *tcommas;       /* text nodes: commas */
@@ -158,6 +160,13 @@ static inline const char *engine_sig(const rm_engine *e, int32_t id)
 {
     return e->sig_buf + e->sig_off[id];
 }
+
+/* heur_class_weight and heur_is_unlikely of the element's signature:
+ * the page-type, scoring and cleaning passes ask them of every element,
+ * and the elements of a list share their signature ("item"), which is
+ * then matched against the pattern tables once (engine.c). */
+int engine_class_weight(const rm_engine *e, int32_t id);
+bool engine_is_unlikely(const rm_engine *e, int32_t id);
 
 /* Is the element's id a slug of its own heading's text (a heading, or a
  * section opening with one), naming nothing? False without an id; known

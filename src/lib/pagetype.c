@@ -1267,7 +1267,7 @@ static unsigned link_list_items(const rm_engine *e, int32_t list)
  * sticky footer it makes room for ("flex-wrap-footer") holds the content. */
 static bool is_unlikely_box(const rm_engine *e, int32_t id)
 {
-    return !(e->flags[id] & NF_HAS_H1) && heur_class_weight(engine_sig(e, id)) < 0;
+    return !(e->flags[id] & NF_HAS_H1) && engine_class_weight(e, id) < 0;
 }
 
 static void vote_link_lists(const rm_engine *e, evidence *ev)

@@ -69,7 +69,7 @@ static void init_candidate(rm_engine *e, int32_t id, unsigned attempt)
     GumboTag tag = div_as_p(e, id) ? GUMBO_TAG_P : node(e, id)->tag;
     float s = (float)heur_tag_prior(tag);
     if (attempt & ATTEMPT_WEIGHT_CLASSES)
-        s += (float)heur_class_weight(engine_sig(e, id));
+        s += (float)engine_class_weight(e, id);
     e->score[id] = s;
     e->scored[id] = 1;
 }
@@ -176,7 +176,7 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
     if ((e->flags[id] & (NF_IN_ARTICLE | NF_HAS_HEADING)) == (NF_IN_ARTICLE | NF_HAS_HEADING) &&
         e->raw[id].chars <= ENTRY_HEADER_MAX_CHARS)
         return false;
-    return heur_is_unlikely(engine_sig(e, id)) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY)) &&
+    return engine_is_unlikely(e, id) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY)) &&
            (e->thread || !holds_most_of_the_text(e, id));
 }
 
@@ -461,8 +461,7 @@ bool score_readerable(const rm_engine *e)
         if (t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_ARTICLE &&
             !(t == GUMBO_TAG_DIV && engine_has_br_child(e, i)))
             continue;
-        const char *sig = engine_sig(e, i);
-        if (heur_is_unlikely(sig))
+        if (engine_is_unlikely(e, i))
             continue;
         uint32_t len = e->raw[i].chars;
         if (len < 140)
