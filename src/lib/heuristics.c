@@ -202,6 +202,7 @@ typedef struct {
     uint8_t credit_openings[OPENING_BYTES], prompt_openings[OPENING_BYTES],
         related_openings[OPENING_BYTES];
     size_t note_min_len;   /* no shorter line can be a note (heur_note_kind) */
+    uint32_t byline_words, byline_pair_firsts, byline_pair_seconds;   /* letter_in() */
     wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
 } table_indexes;
 static const table_indexes *indexes(void);
@@ -712,17 +713,31 @@ static const struct { const char *first, *second; } byline_pairs[] = {
     {"posted", "on"},    {"meta", "info"},      {"reading", "time"},
 };
 
+/* Bit c - 'a' set: some word opens with letter c; all bits set: some
+ * word opens with another byte, and any may (index_byline_words). */
+static bool letter_in(uint32_t letters, unsigned char c)
+{
+    unsigned k = (unsigned)c - 'a';
+    return letters == UINT32_MAX || (k < 26 && ((letters >> k) & 1));
+}
+
 static bool scan_byline(const char *s)
 {
     if (!s)
         return false;
+    /* every element's class and id are asked: a token whose first letter
+     * opens no word of the tables is compared with none */
+    const table_indexes *ix = indexes();
     const char *prev = NULL;
     size_t prev_len = 0, len;
     for (const char *tok = next_token(s, &len); tok; tok = next_token(tok + len, &len)) {
-        for (size_t i = 0; i < COUNT(byline_tokens); i++)
+        unsigned char first = lower_first(tok);
+        for (size_t i = 0; letter_in(ix->byline_words, first) && i < COUNT(byline_tokens); i++)
             if (token_is(tok, len, byline_tokens[i]))
                 return true;
-        for (size_t i = 0; prev && i < COUNT(byline_pairs); i++)
+        bool pair = prev && letter_in(ix->byline_pair_firsts, lower_first(prev)) &&
+                    letter_in(ix->byline_pair_seconds, first);
+        for (size_t i = 0; pair && i < COUNT(byline_pairs); i++)
             if (token_is(prev, prev_len, byline_pairs[i].first) &&
                 token_is(tok, len, byline_pairs[i].second))
                 return true;
@@ -2137,6 +2152,23 @@ static size_t shortest_entry(const void *table, size_t stride, size_t n, size_t 
     return shortest;
 }
 
+/* The first letters of the byline words and pairs (letter_in). */
+static uint32_t first_letter(const char *word)
+{
+    unsigned k = (unsigned char)word[0] - (unsigned)'a';
+    return k < 26 ? UINT32_C(1) << k : UINT32_MAX;
+}
+
+static void index_byline_words(table_indexes *ix)
+{
+    for (size_t i = 0; i < COUNT(byline_tokens); i++)
+        ix->byline_words |= first_letter(byline_tokens[i]);
+    for (size_t i = 0; i < COUNT(byline_pairs); i++) {
+        ix->byline_pair_firsts |= first_letter(byline_pairs[i].first);
+        ix->byline_pair_seconds |= first_letter(byline_pairs[i].second);
+    }
+}
+
 /* The first bytes of the openings, and the shortest line that any table
  * heur_note_kind reads can match (credits need a name after them). */
 static void index_note_tables(table_indexes *ix)
@@ -2190,6 +2222,7 @@ static void index_tables(void)
     }
     WORDS(ad_labels, &all_indexes.ad_labels);
     index_note_tables(&all_indexes);
+    index_byline_words(&all_indexes);
 }
 
 static const table_indexes *indexes(void)
