@@ -217,7 +217,7 @@ static const char *const docbook_division_classes[] = {
 static bool class_is_one_of(const char *cls, const char *const *names, size_t n)
 {
     for (size_t i = 0; cls && i < n; i++)
-        if (strcmp(cls, names[i]) == 0)
+        if (cls[0] == names[i][0] && strcmp(cls, names[i]) == 0)   /* every class is asked */
             return true;
     return false;
 }
@@ -1028,9 +1028,11 @@ static bool build_id_index(const rm_engine *e, id_index *ids)
 {
     if (ids->slots || ids->failed)
         return !ids->failed;
+    /* elements that may have an id, by their attribute bits: a bound
+     * taken without a look-up per element */
     size_t count = 0;
     for (int32_t i = 0; i < e->dom.count; i++)
-        count += dom_attr(&e->dom, i, "id") != NULL;
+        count += (e->dom.nodes[i].has_attrs & NAME_BIT("id")) != 0;
     size_t cap = 16;
     while (cap < count * 2)
         cap *= 2;
