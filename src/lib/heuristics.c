@@ -1583,11 +1583,18 @@ static const char *const control_prefixes[] = {
     "compare prices at ", "preis prüfen bei ", "voir le prix sur ",
 };
 
+/* strchr("[]() |", c) without the call, NUL included as strchr finds
+ * it: every short link's ends are tested ("[edit]"). */
+static bool is_control_edge(unsigned char c)
+{
+    return c == '[' || c == ']' || c == '(' || c == ')' || c == ' ' || c == '|' || c == '\0';
+}
+
 bool heur_is_page_control(const char *text, size_t len)
 {
-    while (len > 0 && strchr("[]() |", text[len - 1]))
+    while (len > 0 && is_control_edge((unsigned char)text[len - 1]))
         len--;
-    while (len > 0 && strchr("[]() |", *text))
+    while (len > 0 && is_control_edge((unsigned char)*text))
         text++, len--;
     if (wordset_has(&indexes()->controls, text, len))
         return true;
@@ -1817,9 +1824,18 @@ static const char *const ad_labels[] = {
     "advertentie", "reklama", "реклама", "広告", "スポンサーリンク", "广告", "推广",
 };
 
+/* strchr(" :-–|", c) without the call: the bytes of the en dash
+ * (E2 80 93) one by one, and NUL as strchr finds it. Every label and
+ * note is asked. */
+static bool is_ad_label_tail(unsigned char c)
+{
+    return c == ' ' || c == ':' || c == '-' || c == '|' || c == 0xE2 || c == 0x80 || c == 0x93 ||
+           c == '\0';
+}
+
 bool heur_is_ad_label(const char *text, size_t len)
 {
-    while (len > 0 && strchr(" :-–|", text[len - 1]))
+    while (len > 0 && is_ad_label_tail((unsigned char)text[len - 1]))
         len--;
     return wordset_has(&indexes()->ad_labels, text, len);
 }
