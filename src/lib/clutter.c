@@ -217,7 +217,7 @@ static const char *const docbook_division_classes[] = {
 static bool class_is_one_of(const char *cls, const char *const *names, size_t n)
 {
     for (size_t i = 0; cls && i < n; i++)
-        if (strcmp(cls, names[i]) == 0)
+        if (cls[0] == names[i][0] && strcmp(cls, names[i]) == 0)   /* every class is asked */
             return true;
     return false;
 }
@@ -839,12 +839,14 @@ static void memo_free(fold_memo *m)
 
 /* The kept text of `id` case-folded (engine_fold_into under the current
  * drop mask, into `buf` of max_bytes + 1 bytes); false when out of memory.
- * folded_free releases it. */
+ * folded_free releases it. `keep`: a later pass may read the box again,
+ * so the fold is kept for it. */
 static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t max_bytes, char *buf,
-                     folded *out)
+                     bool keep, folded *out)
 {
-    uint32_t kept = kept_nodes(e, id);
     const memo_entry *entry = memo_find(m, id);
+    /* the count is needed to use a fold or to keep one */
+    uint32_t kept = entry || keep ? kept_nodes(e, id) : 0;
     out->owned = NULL;
     if (entry && entry->kept == kept) {
         out->text = m->text + entry->at;
@@ -857,8 +859,19 @@ static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t max_by
     out->text = text;
     if (text != buf)
         out->owned = text;
-    memo_put(m, id, kept, text, out->len);
+    if (keep)
+        memo_put(m, id, kept, text, out->len);
     return true;
+}
+
+/* Does a pass after the label pass read boxes of this tag? The note,
+ * placeholder, interface-line and control passes never read a heading,
+ * a <b>, a <legend> or a <label>: their folds are not kept (a page of
+ * many short headings fills the store with them). */
+static bool read_after_labels(GumboTag t)
+{
+    return !heur_is_heading_tag(t) && t != GUMBO_TAG_B && t != GUMBO_TAG_LEGEND &&
+           t != GUMBO_TAG_LABEL;
 }
 
 static void folded_free(folded *f)
@@ -941,7 +954,7 @@ static void classify_labelled_box(rm_engine *e, fold_memo *memo, int32_t label)
         return;
     folded f;
     char buf[MAX_LABEL_CHARS * 4 + 1];
-    if (!fold_box(e, memo, label, MAX_LABEL_CHARS * 4, buf, &f))
+    if (!fold_box(e, memo, label, MAX_LABEL_CHARS * 4, buf, read_after_labels(node(e, label)->tag), &f))
         return;
     const char *text = f.text;
     size_t len = f.len;
@@ -1015,9 +1028,11 @@ static bool build_id_index(const rm_engine *e, id_index *ids)
 {
     if (ids->slots || ids->failed)
         return !ids->failed;
+    /* elements that may have an id, by their attribute bits: a bound
+     * taken without a look-up per element */
     size_t count = 0;
     for (int32_t i = 0; i < e->dom.count; i++)
-        count += dom_attr(&e->dom, i, "id") != NULL;
+        count += (e->dom.nodes[i].has_attrs & NAME_BIT("id")) != 0;
     size_t cap = 16;
     while (cap < count * 2)
         cap *= 2;
@@ -1105,8 +1120,8 @@ static void classify_control(rm_engine *e, fold_memo *memo, id_index *ids, int32
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
-        return;
+    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, false, &f))
+        return;   /* the last pass: its folds are not kept */
     /* Dropped without being counted: twenty "[edit]" links are not twenty
      * pieces of navigation a reader would want reported. */
     if (heur_is_page_control(f.text, f.len)) {
@@ -1149,7 +1164,7 @@ static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
         return;
     folded f;
     char buf[NOTE_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, NOTE_MAX_CHARS * 4, buf, &f))
+    if (!fold_box(e, memo, id, NOTE_MAX_CHARS * 4, buf, true, &f))
         return;
     rm_removed_kind kind = heur_note_kind(f.text, f.len);
     if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
@@ -1174,7 +1189,7 @@ static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
+    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, true, &f))
         return;
     if (heur_is_placeholder(f.text, f.len))
         engine_drop_subtree(e, id, DROP_CLUTTER);
@@ -1197,7 +1212,7 @@ static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, &f))
+    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, true, &f))
         return;
     if (heur_is_template_text(f.text, f.len) || heur_is_machine_id(f.text, f.len) ||
         (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)))

@@ -155,10 +155,40 @@ static bool style_fixed(const char *style)
 
 #define REPLY_TEXT_BYTES 40   /* more than the longest reply word */
 
+/* Can the folded text of `id` be a reply word, by its first byte? The
+ * fold opens with the first byte of the subtree's text that is not white
+ * space, lower-cased when it is an ASCII letter. Only an ASCII byte that
+ * opens no reply word says no: NFC may compose an ASCII letter with a
+ * mark that follows, but only into a precomposed Latin letter (U+00C0
+ * and up, lead bytes 0xC3-0xC9 and 0xE1), and no reply word opens with
+ * one of those. Every short link is asked ("[edit]", "Share"),
+ * and most are turned away here instead of being folded. */
+static bool may_be_reply_word(const rm_engine *e, int32_t id)
+{
+    int32_t end = engine_end(e, id);
+    for (int32_t i = id; i < end; i++) {
+        if (e->dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        const unsigned char *t = (const unsigned char *)e->dom.nodes[i].text;
+        while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\f' || *t == '\r')
+            t++;
+        if (!*t)
+            continue;
+        if (*t >= 0x80)
+            return true;
+        unsigned char c = (unsigned char)((unsigned)(*t - 'A') < 26u ? *t + ('a' - 'A') : *t);
+        for (size_t k = 0; k < sizeof reply_words / sizeof reply_words[0]; k++)
+            if ((unsigned char)reply_words[k][0] == c)
+                return true;
+        return false;
+    }
+    return false;   /* no text: the fold is empty */
+}
+
 static bool is_reply_control(const rm_engine *e, int32_t id)
 {
     GumboTag t = e->dom.nodes[id].tag;
-    if (t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON)
+    if ((t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON) || !may_be_reply_word(e, id))
         return false;
     size_t len;
     char buf[REPLY_TEXT_BYTES + 1];

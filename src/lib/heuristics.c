@@ -190,6 +190,8 @@ static size_t first_found(const void *table, size_t stride, size_t n, const stri
     return best;
 }
 
+#define OPENING_BYTES 64   /* 512 bits, by opening_bit() */
+
 /* The indexes of this file's tables (defined after the tables). */
 typedef struct {
     substrings class_patterns;   /* the four tables of class and id patterns,
@@ -199,6 +201,13 @@ typedef struct {
     uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
     uint8_t placeholder_prefixes[512];  /* bit placeholder_prefix_bit(): some
                                            placeholder opens with these bytes */
+    /* bit opening_bit(): some entry of the table opens with these two
+     * bytes (most short lines open with none, and are turned away without
+     * a comparison) */
+    uint8_t credit_openings[OPENING_BYTES], prompt_openings[OPENING_BYTES],
+        related_openings[OPENING_BYTES];
+    size_t note_min_len;   /* no shorter line can be a note (heur_note_kind) */
+    uint32_t byline_words, byline_pair_firsts, byline_pair_seconds;   /* letter_in() */
     wordset screen_reader, hiding, tab_panels, controls, calls_to_action, review_headings, placeholders, ad_labels;
     wordset class_name_sets;   /* a filter only (no words): the lengths and
                                   first and last bytes of the three sets
@@ -753,17 +762,31 @@ static const struct { const char *first, *second; } byline_pairs[] = {
     {"posted", "on"},    {"meta", "info"},      {"reading", "time"},
 };
 
+/* Bit c - 'a' set: some word opens with letter c; all bits set: some
+ * word opens with another byte, and any may (index_byline_words). */
+static bool letter_in(uint32_t letters, unsigned char c)
+{
+    unsigned k = (unsigned)c - 'a';
+    return letters == UINT32_MAX || (k < 26 && ((letters >> k) & 1));
+}
+
 static bool scan_byline(const char *s)
 {
     if (!s)
         return false;
+    /* every element's class and id are asked: a token whose first letter
+     * opens no word of the tables is compared with none */
+    const table_indexes *ix = indexes();
     const char *prev = NULL;
     size_t prev_len = 0, len;
     for (const char *tok = next_token(s, &len); tok; tok = next_token(tok + len, &len)) {
-        for (size_t i = 0; i < COUNT(byline_tokens); i++)
+        unsigned char first = lower_first(tok);
+        for (size_t i = 0; letter_in(ix->byline_words, first) && i < COUNT(byline_tokens); i++)
             if (token_is(tok, len, byline_tokens[i]))
                 return true;
-        for (size_t i = 0; prev && i < COUNT(byline_pairs); i++)
+        bool pair = prev && letter_in(ix->byline_pair_firsts, lower_first(prev)) &&
+                    letter_in(ix->byline_pair_seconds, first);
+        for (size_t i = 0; pair && i < COUNT(byline_pairs); i++)
             if (token_is(prev, prev_len, byline_pairs[i].first) &&
                 token_is(tok, len, byline_pairs[i].second))
                 return true;
@@ -1463,11 +1486,26 @@ static const char *const related_line_openings[] = {
     "leia mais:",
 };
 
+static unsigned opening_bit(const char *s)
+{
+    return ((unsigned char)s[0] * 31u + (unsigned char)s[1]) & 511u;
+}
+
+/* May a text of `len` bytes (not empty) open with an entry of the
+ * table? A text of one byte is left to the comparisons. */
+static bool may_open_with(const uint8_t *bits, const char *text, size_t len)
+{
+    if (len < 2)
+        return len == 1;
+    unsigned bit = opening_bit(text);
+    return (bits[bit >> 3] >> (bit & 7)) & 1;
+}
+
 bool heur_is_related_link_line(const char *text, size_t len)
 {
     while (len > 0 && (*text == ' ' || *text == '\n' || *text == '-'))
         text++, len--;
-    if (len == 0)
+    if (!may_open_with(indexes()->related_openings, text, len))
         return false;
     for (size_t i = 0; i < COUNT(related_line_openings); i++) {
         if (related_line_openings[i][0] != text[0])
@@ -1481,7 +1519,12 @@ bool heur_is_related_link_line(const char *text, size_t len)
 
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
-    rm_removed_kind kind = find_phrase(note_phrases, COUNT(note_phrases), &indexes()->notes, text, len);
+    const table_indexes *ix = indexes();
+    /* every short box meets these tables: a line shorter than every
+     * entry ("[edit]", "Share") can match none of them */
+    if (len < ix->note_min_len)
+        return RM_KIND_NONE;
+    rm_removed_kind kind = find_phrase(note_phrases, COUNT(note_phrases), &ix->notes, text, len);
     if (kind != RM_KIND_NONE)
         return kind;
     while (len > 0 && (*text == ' ' || *text == '\n'))
@@ -1490,10 +1533,9 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
         len--;
     if (len == 0)
         return RM_KIND_NONE;
-    /* every line meets these tables: compare only the entries that open
-     * with the line's first byte, and search the phrases through their
-     * indexes, not one strstr per entry */
-    if (len <= CREDIT_MAX_CHARS)
+    /* compare only the entries that open with the line's first byte, and
+     * search the phrases through their indexes, not one strstr per entry */
+    if (len <= CREDIT_MAX_CHARS && may_open_with(ix->credit_openings, text, len))
         for (size_t i = 0; i < COUNT(credit_openings); i++)
             if (credit_openings[i].phrase[0] == text[0]) {
                 size_t n = strlen(credit_openings[i].phrase);
@@ -1502,7 +1544,6 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
             }
     if (len > PROMPT_MAX_CHARS)
         return RM_KIND_NONE;
-    const table_indexes *ix = indexes();
     if (first_found(closed_thread_phrases, sizeof closed_thread_phrases[0],
                     COUNT(closed_thread_phrases), &ix->closed_thread, text, len) <
         COUNT(closed_thread_phrases))
@@ -1510,7 +1551,7 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
     if (first_found(prompt_phrases, sizeof prompt_phrases[0], COUNT(prompt_phrases), &ix->prompts,
                     text, len) < COUNT(prompt_phrases))
         return RM_REMOVED_PROMPT;
-    for (size_t i = 0; i < COUNT(prompt_openings); i++)
+    for (size_t i = 0; may_open_with(ix->prompt_openings, text, len) && i < COUNT(prompt_openings); i++)
         if (prompt_openings[i][0] == text[0]) {
             size_t n = strlen(prompt_openings[i]);
             if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
@@ -1592,11 +1633,18 @@ static const char *const control_prefixes[] = {
     "compare prices at ", "preis prüfen bei ", "voir le prix sur ",
 };
 
+/* strchr("[]() |", c) without the call, NUL included as strchr finds
+ * it: every short link's ends are tested ("[edit]"). */
+static bool is_control_edge(unsigned char c)
+{
+    return c == '[' || c == ']' || c == '(' || c == ')' || c == ' ' || c == '|' || c == '\0';
+}
+
 bool heur_is_page_control(const char *text, size_t len)
 {
-    while (len > 0 && strchr("[]() |", text[len - 1]))
+    while (len > 0 && is_control_edge((unsigned char)text[len - 1]))
         len--;
-    while (len > 0 && strchr("[]() |", *text))
+    while (len > 0 && is_control_edge((unsigned char)*text))
         text++, len--;
     if (wordset_has(&indexes()->controls, text, len))
         return true;
@@ -1826,9 +1874,18 @@ static const char *const ad_labels[] = {
     "advertentie", "reklama", "реклама", "広告", "スポンサーリンク", "广告", "推广",
 };
 
+/* strchr(" :-–|", c) without the call: the bytes of the en dash
+ * (E2 80 93) one by one, and NUL as strchr finds it. Every label and
+ * note is asked. */
+static bool is_ad_label_tail(unsigned char c)
+{
+    return c == ' ' || c == ':' || c == '-' || c == '|' || c == 0xE2 || c == 0x80 || c == 0x93 ||
+           c == '\0';
+}
+
 bool heur_is_ad_label(const char *text, size_t len)
 {
-    while (len > 0 && strchr(" :-–|", text[len - 1]))
+    while (len > 0 && is_ad_label_tail((unsigned char)text[len - 1]))
         len--;
     return wordset_has(&indexes()->ad_labels, text, len);
 }
@@ -2222,6 +2279,71 @@ static void index_class_names(void)
     substrings_alias(m, '\n', ' ');
 }
 
+static void mark_openings(uint8_t *bits, const void *table, size_t stride, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *entry = entry_at(table, stride, i);
+        if (!entry[0] || !entry[1]) {
+            memset(bits, 0xff, OPENING_BYTES);   /* a one-byte entry opens any text */
+            return;
+        }
+        unsigned bit = opening_bit(entry);
+        bits[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+    }
+}
+
+/* The shortest entry of a table, plus `more` (a table whose entries must
+ * be followed by more text). */
+static size_t shortest_entry(const void *table, size_t stride, size_t n, size_t more)
+{
+    size_t shortest = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(entry_at(table, stride, i)) + more;
+        if (len < shortest)
+            shortest = len;
+    }
+    return shortest;
+}
+
+/* The first letters of the byline words and pairs (letter_in). */
+static uint32_t first_letter(const char *word)
+{
+    unsigned k = (unsigned char)word[0] - (unsigned)'a';
+    return k < 26 ? UINT32_C(1) << k : UINT32_MAX;
+}
+
+static void index_byline_words(table_indexes *ix)
+{
+    for (size_t i = 0; i < COUNT(byline_tokens); i++)
+        ix->byline_words |= first_letter(byline_tokens[i]);
+    for (size_t i = 0; i < COUNT(byline_pairs); i++) {
+        ix->byline_pair_firsts |= first_letter(byline_pairs[i].first);
+        ix->byline_pair_seconds |= first_letter(byline_pairs[i].second);
+    }
+}
+
+/* The first bytes of the openings, and the shortest line that any table
+ * heur_note_kind reads can match (credits need a name after them). */
+static void index_note_tables(table_indexes *ix)
+{
+    mark_openings(ix->credit_openings, credit_openings, sizeof credit_openings[0], COUNT(credit_openings));
+    mark_openings(ix->prompt_openings, prompt_openings, sizeof prompt_openings[0], COUNT(prompt_openings));
+    mark_openings(ix->related_openings, related_line_openings, sizeof related_line_openings[0],
+                  COUNT(related_line_openings));
+    size_t shortest[] = {
+        shortest_entry(note_phrases, sizeof note_phrases[0], COUNT(note_phrases), 0),
+        shortest_entry(credit_openings, sizeof credit_openings[0], COUNT(credit_openings), 1),
+        shortest_entry(closed_thread_phrases, sizeof closed_thread_phrases[0], COUNT(closed_thread_phrases), 0),
+        shortest_entry(prompt_phrases, sizeof prompt_phrases[0], COUNT(prompt_phrases), 0),
+        shortest_entry(prompt_openings, sizeof prompt_openings[0], COUNT(prompt_openings), 0),
+        shortest_entry(ui_message_phrases, sizeof ui_message_phrases[0], COUNT(ui_message_phrases), 0),
+    };
+    ix->note_min_len = SIZE_MAX;
+    for (size_t i = 0; i < COUNT(shortest); i++)
+        if (shortest[i] < ix->note_min_len)
+            ix->note_min_len = shortest[i];
+}
+
 static void index_tables(void)
 {
     substrings_init(&all_indexes.class_patterns);
@@ -2257,6 +2379,8 @@ static void index_tables(void)
         }
     }
     WORDS(ad_labels, &all_indexes.ad_labels);
+    index_note_tables(&all_indexes);
+    index_byline_words(&all_indexes);
 }
 
 /* Set once the indexes are built: most look-ups (one per class name, per

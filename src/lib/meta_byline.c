@@ -28,6 +28,16 @@ typedef struct {
     const char *style, *hidden, *aria_hidden, *aria_modal, *role, *cls, *id, *rel, *itemprop;
 } walk_attrs;
 
+/* The has_attrs bits of those names (dom.h): an element with none of
+ * them (a link with only its href, most elements of a big page) has
+ * none of the names, and the walk passes it by as one without
+ * attributes. */
+#define NAME_BIT(s) dom_attr_bit(s, sizeof s - 1)
+#define WALK_ATTR_BITS                                                                     \
+    (NAME_BIT("style") | NAME_BIT("hidden") | NAME_BIT("aria-hidden") |                    \
+     NAME_BIT("aria-modal") | NAME_BIT("role") | NAME_BIT("class") | NAME_BIT("id") |      \
+     NAME_BIT("rel") | NAME_BIT("itemprop"))
+
 static void read_attrs(const rm_dom *dom, int32_t id, walk_attrs *a)
 {
     static const struct {
@@ -214,10 +224,10 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
     *later = RM_NONE;
     for (int32_t i = start; i < end;) {
         const rm_node *n = &dom->nodes[i];
-        /* An element without attributes is neither hidden, a dialog, a
-         * byline nor unlikely: skip the look-ups (most elements of some
-         * pages have none). */
-        if (n->type != RM_NODE_ELEMENT || !n->has_attrs) {
+        /* An element without the attributes read_attrs reads is neither
+         * hidden, a dialog, a byline nor unlikely: skip the look-ups (most
+         * elements of some pages have none). */
+        if (n->type != RM_NODE_ELEMENT || !(n->has_attrs & WALK_ATTR_BITS)) {
             i++;
             continue;
         }

@@ -657,13 +657,22 @@ static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const r
     return best;
 }
 
+/* Can `parent` hold a group of `min` children? Not with fewer nodes
+ * under it: most elements of a big page (a heading, a link) hold one
+ * text, and best_group need not walk their children. */
+static bool may_hold_group(const rm_engine *e, int32_t parent, unsigned min)
+{
+    return node(e, parent)->size > min;
+}
+
 /* The page's largest group of posts or cards. */
 static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int32_t), unsigned min)
 {
     group best = {RM_NONE, 0, 0, RM_NONE};
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
-        if (node(e, i)->type != RM_NODE_ELEMENT || e->raw[i].chars < best.chars)
+        if (node(e, i)->type != RM_NODE_ELEMENT || e->raw[i].chars < best.chars ||
+            !may_hold_group(e, i, min))
             continue;
         group g = best_group(e, i, test);
         if (g.count >= min && g.chars > best.chars)
@@ -768,6 +777,11 @@ static bool names_version_picker(const rm_engine *e, int32_t id)
     return false;
 }
 
+/* A control's folded text is read up to this many bytes (40 characters of
+ * up to four bytes each). Folded on the stack: every short link of a
+ * page is read. */
+#define CONTROL_TEXT_BYTES 160
+
 static control_evidence read_controls(const rm_engine *e, int32_t skip)
 {
     control_evidence c = {false, false, 0, 0};
@@ -787,8 +801,9 @@ static control_evidence read_controls(const rm_engine *e, int32_t skip)
             e->raw[i].chars > 40)
             continue;
         size_t len;
+        char buf[CONTROL_TEXT_BYTES + 1];
         const char *value = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, i, "value") : NULL;
-        char *text = value ? strdup(value) : engine_folded_text(e, i, NULL, 160, &len);
+        char *text = value ? strdup(value) : engine_fold_into(e, i, NULL, CONTROL_TEXT_BYTES, buf, &len);
         if (!text)
             continue;
         size_t text_len = 0;
@@ -803,7 +818,8 @@ static control_evidence read_controls(const rm_engine *e, int32_t skip)
         c.docs_chrome = c.docs_chrome || says_any(text, text_len, &docs_source);
         if (c.sales < SALES_CALLS && says_any(text, text_len, &sales))
             c.sales++;
-        free(text);
+        if (text != buf)
+            free(text);
     }
     return c;
 }
@@ -1038,6 +1054,8 @@ static grid_census all_grids(const rm_engine *e)
             i = engine_end(e, i) - 1;
             continue;
         }
+        if (!may_hold_group(e, i, GRID_MIN_CARDS))
+            continue;
         group g = best_group(e, i, is_teaser);
         if (g.count < GRID_MIN_CARDS)
             continue;

@@ -100,8 +100,32 @@ typedef struct {
  * test pages of repeated filler hold); on a product page a line shorter
  * than a sentence goes there too (carousels clone their slides side by
  * side). Returns -1 when out of memory. */
+/* Is the fold of the block certain to be shorter than `min` bytes? Its
+ * kept text is ASCII and holds fewer bytes: folding ASCII only lower-cases
+ * and collapses white space, which never lengthens it. Most blocks of a
+ * big page (a heading, a list item) are that short, and need no fold to
+ * be let pass; a longer or non-ASCII one is folded (case folding may
+ * lengthen a character). */
+static bool folds_shorter_than(const rm_engine *e, int32_t id, size_t min)
+{
+    size_t bytes = 0;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (e->dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        for (const unsigned char *t = (const unsigned char *)e->dom.nodes[i].text; *t; t++)
+            if (*t >= 0x80 || ++bytes >= min)
+                return false;
+    }
+    return true;
+}
+
 static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
 {
+    bool product = e->page_type == RM_PAGE_PRODUCT;
+    size_t min = product ? PRODUCT_REPEAT_MIN_BYTES : REPEAT_MIN_BYTES;
+    if (folds_shorter_than(e, id, min))
+        return 0;   /* as below, without the fold */
     size_t len;
     char buf[REPEAT_MAX_BYTES + 1];   /* every block meets this: no allocation */
     char *text = engine_fold_into(e, id, e->drop, REPEAT_MAX_BYTES, buf, &len);
@@ -110,8 +134,7 @@ static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
     uint64_t h = hashset_hash(text, len);
     if (text != buf)
         free(text);
-    bool product = e->page_type == RM_PAGE_PRODUCT;
-    if (len < (product ? PRODUCT_REPEAT_MIN_BYTES : REPEAT_MIN_BYTES))
+    if (len < min)
         return 0;
     uint64_t parent = (uint64_t)(uint32_t)e->dom.nodes[id].parent;
     uint64_t here = (h ^ (parent * 0x9E3779B97F4A7C15ull)) | 1;
