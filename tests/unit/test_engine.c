@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <ctype.h>
+
 #include "engine.h"
 #include "prescan.h"
 #include "readmode.h"
@@ -471,6 +473,52 @@ START_TEST(attributes_found_among_many)
 }
 END_TEST
 
+/* Text measures, counted the plain way: code points with a white-space
+ * run as one, commas but not between digits, sentence ends (. ! ?) before
+ * white space or the end. */
+static void expected_measures(const char *s, uint32_t *chars, unsigned *commas, unsigned *ends)
+{
+    *chars = 0;
+    *commas = *ends = 0;
+    for (size_t i = 0; s[i]; i++) {
+        bool space = strchr(" \t\n\r\f", s[i]) != NULL;
+        if ((s[i] & 0xC0) == 0x80 || (space && i > 0 && strchr(" \t\n\r\f", s[i - 1])))
+            continue;   /* a continuation byte, or a space run going on */
+        (*chars)++;
+        bool digits = i > 0 && isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1]);
+        *commas += s[i] == ',' && !digits;
+        *ends += strchr(".!?", s[i]) && (!s[i + 1] || strchr(" \t\n\r\f", s[i + 1]));
+    }
+}
+
+/* The letter runs of prose are measured sixteen bytes at a time: whatever
+ * breaks a block (a comma, a sentence end, a double space, a digit, a
+ * letter beyond ASCII) at any offset is counted as the byte loop counts
+ * it. */
+START_TEST(text_measures_at_every_offset)
+{
+    static const char prose[] = "The council met on Tuesday evening to discuss the new bridge today";
+    static const char *const inserts[] = {",", ". ", "  ", "\n", "7", "1,000", "\xC3\xA9", "!", " x. "};
+    for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++) {
+        for (size_t at = 1; at < sizeof prose - 1; at++) {
+            char text[200], page[300];
+            snprintf(text, sizeof text, "%.*s%s%s.", (int)at, prose, inserts[k], prose + at);
+            snprintf(page, sizeof page, "<body><p id=t>%s</p></body>", text);
+            fixture f;
+            load(&f, page);
+            int32_t t = by_id(&f, "t") + 1;
+            uint32_t chars;
+            unsigned commas, ends;
+            expected_measures(text, &chars, &commas, &ends);
+            ck_assert_msg(f.e.tchars[t] == chars && f.e.tcommas[t] == commas && f.e.tsentences[t] == ends,
+                          "\"%s\": %u %u %u, expected %u %u %u", text, f.e.tchars[t], f.e.tcommas[t],
+                          f.e.tsentences[t], chars, commas, ends);
+            unload(&f);
+        }
+    }
+}
+END_TEST
+
 START_TEST(layout_cells_are_containers_and_figures_are_not_commas)
 {
     fixture f;
@@ -640,6 +688,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, attribute_names_without_case);
     tcase_add_test(tc, attributes_found_among_many);
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
+    tcase_add_test(tc, text_measures_at_every_offset);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);
     tcase_add_test(tc, code_and_headings_are_not_clutter);
