@@ -404,6 +404,72 @@ START_TEST(folded_text_into_a_buffer)
 }
 END_TEST
 
+/* The fold of plain ASCII the plain way: white-space runs as one space,
+ * none at the ends, letters lower-cased. */
+static void expected_fold(const char *s, char *out)
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        if (strchr(" \t\n\r\f", *s)) {
+            if (n && out[n - 1] != ' ')
+                out[n++] = ' ';
+            continue;
+        }
+        out[n++] = (char)tolower((unsigned char)*s);
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+}
+
+/* Prose is folded sixteen and eight bytes at a time: whatever breaks a
+ * block (a double space, a line break, a space where one was written, a
+ * letter beyond ASCII), at any offset, and a cut at any length, give what
+ * the byte loop gives. */
+START_TEST(folded_text_at_every_offset)
+{
+    static const char prose[] = "The Council met on Tuesday EVENING to discuss the new bridge, today";
+    static const char *const inserts[] = {"  ", "\n", " \t ", "X", ". ", "\xC3\x89t\xC3\xA9"};
+    for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++) {
+        for (size_t at = 0; at < sizeof prose - 1; at++) {
+            char text[200], page[300], want[200], buf[201];
+            snprintf(text, sizeof text, " %.*s%s%s", (int)at, prose, inserts[k], prose + at);
+            snprintf(page, sizeof page, "<body><p id=t>%s</p></body>", text);
+            fixture f;
+            load(&f, page);
+            int32_t t = by_id(&f, "t");
+            size_t len;
+            char *got = engine_fold_into(&f.e, t, NULL, 200, buf, &len);
+            ck_assert_ptr_nonnull(got);
+            if (inserts[k][0] & 0x80) {   /* É and é fold to é */
+                expected_fold(text, want);
+                char *e = strstr(want, "\xC3\x89");
+                ck_assert_ptr_nonnull(e);
+                e[1] = (char)0xA9;
+            } else {
+                expected_fold(text, want);
+                /* cut anywhere: the first bytes, white space at the end dropped */
+                size_t max = at + 5 < strlen(want) ? at + 5 : strlen(want);
+                char *cut = engine_fold_into(&f.e, t, NULL, max, buf, &len);
+                char short_want[200];
+                memcpy(short_want, want, max);
+                while (max && short_want[max - 1] == ' ')
+                    max--;
+                short_want[max] = '\0';
+                ck_assert_msg(strcmp(cut, short_want) == 0, "\"%s\" cut: \"%s\", expected \"%s\"", text,
+                              cut, short_want);
+                got = engine_fold_into(&f.e, t, NULL, 200, buf, &len);
+            }
+            ck_assert_msg(strcmp(got, want) == 0 && len == strlen(want), "\"%s\": \"%s\", expected \"%s\"",
+                          text, got, want);
+            if (got != buf)
+                free(got);
+            unload(&f);
+        }
+    }
+}
+END_TEST
+
 /* A box's folded text is read again by later passes only while nothing
  * inside it was dropped: here the note pass drops the sponsored line
  * after the label pass read the box, and the placeholder pass must read
@@ -684,6 +750,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, page_notes_controls_and_link_rows);
     tcase_add_test(tc, skip_link_lands_on_the_first_element_with_its_id);
     tcase_add_test(tc, folded_text_into_a_buffer);
+    tcase_add_test(tc, folded_text_at_every_offset);
     tcase_add_test(tc, later_passes_read_a_box_as_it_is_then);
     tcase_add_test(tc, attribute_names_without_case);
     tcase_add_test(tc, attributes_found_among_many);
