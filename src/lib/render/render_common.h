@@ -268,10 +268,31 @@ typedef struct {
     size_t size;
 } render_stack;
 
-/* Pointer to a new zeroed top frame, or NULL when out of memory. */
-void *render_stack_push(render_stack *s);
-void *render_stack_top(const render_stack *s);
-void render_stack_pop(render_stack *s);
+/* Room for one more frame (doubling); 0, or -1 when out of memory. */
+int render_stack_grow(render_stack *s);
+
+/* Pointer to a new zeroed top frame, or NULL when out of memory. Inline,
+ * with top and pop: the renderers push a frame for every element. */
+static inline void *render_stack_push(render_stack *s)
+{
+    if (s->count == s->cap && render_stack_grow(s))
+        return NULL;
+    void *top = (char *)s->items + s->count++ * s->size;
+    memset(top, 0, s->size);
+    return top;
+}
+
+static inline void *render_stack_top(const render_stack *s)
+{
+    return s->count ? (char *)s->items + (s->count - 1) * s->size : NULL;
+}
+
+static inline void render_stack_pop(render_stack *s)
+{
+    if (s->count)
+        s->count--;
+}
+
 void render_stack_free(render_stack *s);
 
 #endif
