@@ -107,12 +107,10 @@ static void unmap(arena_slab *s)
     munmap(s, bytes);
 }
 
+/* n > 0; one instruction where the compiler has one (GCC and Clang). */
 static size_t floor_log2(size_t n)
 {
-    size_t k = 0;
-    while (n >>= 1)
-        k++;
-    return k;
+    return (size_t)(63 - __builtin_clzll((unsigned long long)n));
 }
 
 /* 8-byte steps up to 128 bytes (classes 1..16), then four classes per
@@ -134,7 +132,7 @@ static size_t class_bytes(size_t k)
     return (5 + j % 4) << (7 + j / 4 - 2);
 }
 
-static void *alloc_large(arena *a, size_t size)
+__attribute__((noinline)) static void *alloc_large(arena *a, size_t size)
 {
     if (size > SIZE_MAX - sizeof(arena_slab) - SLAB_BYTES)
         return NULL;
@@ -175,6 +173,20 @@ static int new_slab(arena *a, size_t k)
     return 0;
 }
 
+/* A block of class k from a fresh slab. Apart, and never inlined, as is
+ * alloc_large: arena_alloc, called for every block Gumbo makes (about
+ * 1.3 million on a megabyte of misnested formatting), then calls nothing
+ * but in its tail and saves no registers on its common path. */
+__attribute__((noinline)) static void *alloc_in_new_slab(arena *a, size_t k, size_t size)
+{
+    if (new_slab(a, k))
+        return NULL;
+    void *block = a->at[k];
+    a->at[k] += class_bytes(k);
+    UNPOISON(block, size);
+    return block;
+}
+
 void *arena_alloc(void *userdata, size_t size)
 {
     arena *a = userdata;
@@ -190,8 +202,8 @@ void *arena_alloc(void *userdata, size_t size)
         return block;
     }
     size_t bytes = class_bytes(k);
-    if ((size_t)(a->end[k] - a->at[k]) < bytes && new_slab(a, k))
-        return NULL;
+    if ((size_t)(a->end[k] - a->at[k]) < bytes)
+        return alloc_in_new_slab(a, k, size);
     void *block = a->at[k];
     a->at[k] += bytes;
     UNPOISON(block, size);

@@ -38,26 +38,26 @@
 #define CAPTION_MAX_LINK_DENSITY 0.5
 #define CAPTION_MAX_SHARE 0.5
 
-/* Removed outright inside the article (Readability's _clean lists). */
-static const GumboTag removed_tags[] = {
-    GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_FOOTER, GUMBO_TAG_LINK,
-    GUMBO_TAG_ASIDE, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,
-    GUMBO_TAG_BUTTON,
+/* Removed outright inside the article (Readability's _clean lists).
+ * Tables indexed by the tag: every kept element of the article is asked. */
+static const bool removed_tags[GUMBO_TAG_LAST] = {
+    [GUMBO_TAG_OBJECT] = true, [GUMBO_TAG_EMBED] = true, [GUMBO_TAG_FOOTER] = true,
+    [GUMBO_TAG_LINK] = true, [GUMBO_TAG_ASIDE] = true, [GUMBO_TAG_INPUT] = true,
+    [GUMBO_TAG_TEXTAREA] = true, [GUMBO_TAG_SELECT] = true, [GUMBO_TAG_BUTTON] = true,
 };
 
 /* Judged by the conditional-cleaning rules. */
-static const GumboTag conditional_tags[] = {
-    GUMBO_TAG_FORM, GUMBO_TAG_FIELDSET, GUMBO_TAG_TABLE, GUMBO_TAG_UL, GUMBO_TAG_DIV,
+static const bool conditional_tags[GUMBO_TAG_LAST] = {
+    [GUMBO_TAG_FORM] = true, [GUMBO_TAG_FIELDSET] = true, [GUMBO_TAG_TABLE] = true,
+    [GUMBO_TAG_UL] = true, [GUMBO_TAG_DIV] = true,
 };
 
 static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.nodes[id]; }
 
-static bool tag_in(GumboTag t, const GumboTag *set, size_t n)
+/* Is t in `set`, a table of n entries indexed by the tag? */
+static bool tag_in(GumboTag t, const bool *set, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (set[i] == t)
-            return true;
-    return false;
+    return (size_t)t < n && set[t];
 }
 
 static void subtract_stats(rm_stats *to, const rm_stats *s)

@@ -235,6 +235,7 @@ typedef struct {
     uint32_t open_unknown[UNKNOWN_BUCKETS];
     name_slot names[NAME_CACHE_SLOTS];
     uint16_t implied_end_starts;      /* tag classes an implied end rule starts */
+    uint16_t implied_ends_from[sizeof implied_ends / sizeof implied_ends[0]];   /* ... rule r or a later one */
     uint16_t implied_parent_starts;   /* ... an implied parent rule */
 
     buffer out;           /* empty until the first change */
@@ -276,31 +277,45 @@ static tag_name name_of(const char *s, size_t n)
 /* name_of through the scan's cache of short names; `key` is the name
  * lower-cased, packed with its length in the low byte (read_tag makes it),
  * or 0 for a name too long to cache. */
-static tag_name cached_name_of(scan *s, const char *name, size_t n, uint64_t key)
+__attribute__((noinline)) static tag_name remember_name(name_slot *slot, const char *name, size_t n,
+                                                        uint64_t key)
+{
+    slot->key = key;
+    slot->name = name_of(name, n);
+    return slot->name;
+}
+
+/* Inline, every tag asks: a remembered name costs a load and a compare,
+ * the look-ups stay apart. */
+static inline tag_name cached_name_of(scan *s, const char *name, size_t n, uint64_t key)
 {
     if (n == 0 || key == 0)
         return name_of(name, n);
     name_slot *slot = &s->names[(key * 0x9E3779B97F4A7C15u) >> 58];
-    if (slot->key != key) {
-        slot->key = key;
-        slot->name = name_of(name, n);
-    }
-    return slot->name;
+    return slot->key == key ? slot->name : remember_name(slot, name, n, key);
 }
 
-/* Push an element; returns 1 when it is beyond the cap (to be cut). */
-static int push(scan *s, tag_name name)
+/* Room for one more open element; false when out of memory. Apart from
+ * push, which every start tag calls, so that push stays small. */
+__attribute__((noinline)) static bool grow_stack(scan *s)
 {
-    if (s->depth == s->capacity) {
-        size_t capacity = s->capacity ? s->capacity * 2 : 256;
-        open_element *grown = realloc(s->stack, capacity * sizeof *grown);
-        if (!grown) {
-            s->failed = 1;
-            return 0;
-        }
-        s->stack = grown;
-        s->capacity = capacity;
+    size_t capacity = s->capacity ? s->capacity * 2 : 256;
+    open_element *grown = realloc(s->stack, capacity * sizeof *grown);
+    if (!grown) {
+        s->failed = 1;
+        return false;
     }
+    s->stack = grown;
+    s->capacity = capacity;
+    return true;
+}
+
+/* Push an element; returns 1 when it is beyond the cap (to be cut).
+ * Inlined where every start tag comes (start_tag). */
+static inline __attribute__((always_inline)) int push(scan *s, tag_name name)
+{
+    if (s->depth == s->capacity && !grow_stack(s))
+        return 0;
     int dropped = s->limits->max_depth && IMPLIED_DEPTH + s->kept + 1 > s->limits->max_depth;
     s->stack[s->depth++] = (open_element){name, (uint8_t)dropped};
     s->kept += !dropped;
@@ -355,6 +370,8 @@ static void apply_implied_ends(scan *s, uint16_t cls)
     if (!(cls & s->implied_end_starts))
         return;   /* most tags: no rule to try */
     for (size_t r = 0; r < sizeof implied_ends / sizeof implied_ends[0]; r++) {
+        if (!(cls & s->implied_ends_from[r]))
+            break;   /* no rule from here on starts with this tag (<p>: after the first) */
         const implied_end *rule = &implied_ends[r];
         if (!(cls & rule->starts) || !any_open(s, rule->closes))
             continue;
@@ -718,7 +735,7 @@ static const bool ends_name[256] = {SPACE_BYTES, ['/'] = true, ['>'] = true};
 /* Read a start or end tag at `at` ("<x" or "</x"): name, then attributes
  * with their quoting, up to the '>' (§13.2.5.6-40). Returns 0 if the
  * input ends inside the tag, which the tokenizer then drops. */
-static int read_tag(const scan *s, size_t at, tag_token *t)
+static inline __attribute__((always_inline)) int read_tag(const scan *s, size_t at, tag_token *t)
 {
     size_t i = at + 1;
     t->start = at;
@@ -1272,6 +1289,10 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
     s->len = len;
     s->limits = limits;
     STARTS_OF(implied_ends, s->implied_end_starts);
+    for (size_t r = sizeof implied_ends / sizeof implied_ends[0]; r-- > 0;)
+        s->implied_ends_from[r] = (uint16_t)(implied_ends[r].starts |
+                                             (r + 1 < sizeof implied_ends / sizeof implied_ends[0]
+                                                  ? s->implied_ends_from[r + 1] : 0));
     STARTS_OF(implied_parents, s->implied_parent_starts);
     size_t at = 0;
     while (at < len && !s->failed) {

@@ -6,6 +6,8 @@
 #define _DEFAULT_SOURCE   /* MAP_ANONYMOUS */
 #include "testutil.h"
 
+#include <ctype.h>
+
 #include "engine.h"
 #include "prescan.h"
 #include "readmode.h"
@@ -523,6 +525,72 @@ START_TEST(folded_text_into_a_buffer)
 }
 END_TEST
 
+/* The fold of plain ASCII the plain way: white-space runs as one space,
+ * none at the ends, letters lower-cased. */
+static void expected_fold(const char *s, char *out)
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        if (strchr(" \t\n\r\f", *s)) {
+            if (n && out[n - 1] != ' ')
+                out[n++] = ' ';
+            continue;
+        }
+        out[n++] = (char)tolower((unsigned char)*s);
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+}
+
+/* Prose is folded sixteen and eight bytes at a time: whatever breaks a
+ * block (a double space, a line break, a space where one was written, a
+ * letter beyond ASCII), at any offset, and a cut at any length, give what
+ * the byte loop gives. */
+START_TEST(folded_text_at_every_offset)
+{
+    static const char prose[] = "The Council met on Tuesday EVENING to discuss the new bridge, today";
+    static const char *const inserts[] = {"  ", "\n", " \t ", "X", ". ", "\xC3\x89t\xC3\xA9"};
+    for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++) {
+        for (size_t at = 0; at < sizeof prose - 1; at++) {
+            char text[200], page[300], want[200], buf[201];
+            snprintf(text, sizeof text, " %.*s%s%s", (int)at, prose, inserts[k], prose + at);
+            snprintf(page, sizeof page, "<body><p id=t>%s</p></body>", text);
+            fixture f;
+            load(&f, page);
+            int32_t t = by_id(&f, "t");
+            size_t len;
+            char *got = engine_fold_into(&f.e, t, NULL, 200, buf, &len);
+            ck_assert_ptr_nonnull(got);
+            if (inserts[k][0] & 0x80) {   /* É and é fold to é */
+                expected_fold(text, want);
+                char *e = strstr(want, "\xC3\x89");
+                ck_assert_ptr_nonnull(e);
+                e[1] = (char)0xA9;
+            } else {
+                expected_fold(text, want);
+                /* cut anywhere: the first bytes, white space at the end dropped */
+                size_t max = at + 5 < strlen(want) ? at + 5 : strlen(want);
+                char *cut = engine_fold_into(&f.e, t, NULL, max, buf, &len);
+                char short_want[200];
+                memcpy(short_want, want, max);
+                while (max && short_want[max - 1] == ' ')
+                    max--;
+                short_want[max] = '\0';
+                ck_assert_msg(strcmp(cut, short_want) == 0, "\"%s\" cut: \"%s\", expected \"%s\"", text,
+                              cut, short_want);
+                got = engine_fold_into(&f.e, t, NULL, 200, buf, &len);
+            }
+            ck_assert_msg(strcmp(got, want) == 0 && len == strlen(want), "\"%s\": \"%s\", expected \"%s\"",
+                          text, got, want);
+            if (got != buf)
+                free(got);
+            unload(&f);
+        }
+    }
+}
+END_TEST
+
 /* A box's folded text is read again by later passes only while nothing
  * inside it was dropped: here the note pass drops the sponsored line
  * after the label pass read the box, and the placeholder pass must read
@@ -589,6 +657,52 @@ START_TEST(attributes_found_among_many)
     ck_assert_ptr_null(dom_attr(&f.e.dom, a, "lange"));
     ck_assert_ptr_null(dom_attr_lookup(&f.e.dom, a, "itemtype"));
     unload(&f);
+}
+END_TEST
+
+/* Text measures, counted the plain way: code points with a white-space
+ * run as one, commas but not between digits, sentence ends (. ! ?) before
+ * white space or the end. */
+static void expected_measures(const char *s, uint32_t *chars, unsigned *commas, unsigned *ends)
+{
+    *chars = 0;
+    *commas = *ends = 0;
+    for (size_t i = 0; s[i]; i++) {
+        bool space = strchr(" \t\n\r\f", s[i]) != NULL;
+        if ((s[i] & 0xC0) == 0x80 || (space && i > 0 && strchr(" \t\n\r\f", s[i - 1])))
+            continue;   /* a continuation byte, or a space run going on */
+        (*chars)++;
+        bool digits = i > 0 && isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1]);
+        *commas += s[i] == ',' && !digits;
+        *ends += strchr(".!?", s[i]) && (!s[i + 1] || strchr(" \t\n\r\f", s[i + 1]));
+    }
+}
+
+/* The letter runs of prose are measured sixteen bytes at a time: whatever
+ * breaks a block (a comma, a sentence end, a double space, a digit, a
+ * letter beyond ASCII) at any offset is counted as the byte loop counts
+ * it. */
+START_TEST(text_measures_at_every_offset)
+{
+    static const char prose[] = "The council met on Tuesday evening to discuss the new bridge today";
+    static const char *const inserts[] = {",", ". ", "  ", "\n", "7", "1,000", "\xC3\xA9", "!", " x. "};
+    for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++) {
+        for (size_t at = 1; at < sizeof prose - 1; at++) {
+            char text[200], page[300];
+            snprintf(text, sizeof text, "%.*s%s%s.", (int)at, prose, inserts[k], prose + at);
+            snprintf(page, sizeof page, "<body><p id=t>%s</p></body>", text);
+            fixture f;
+            load(&f, page);
+            int32_t t = by_id(&f, "t") + 1;
+            uint32_t chars;
+            unsigned commas, ends;
+            expected_measures(text, &chars, &commas, &ends);
+            ck_assert_msg(f.e.tchars[t] == chars && f.e.tcommas[t] == commas && f.e.tsentences[t] == ends,
+                          "\"%s\": %u %u %u, expected %u %u %u", text, f.e.tchars[t], f.e.tcommas[t],
+                          f.e.tsentences[t], chars, commas, ends);
+            unload(&f);
+        }
+    }
 }
 END_TEST
 
@@ -760,10 +874,12 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, page_notes_controls_and_link_rows);
     tcase_add_test(tc, skip_link_lands_on_the_first_element_with_its_id);
     tcase_add_test(tc, folded_text_into_a_buffer);
+    tcase_add_test(tc, folded_text_at_every_offset);
     tcase_add_test(tc, later_passes_read_a_box_as_it_is_then);
     tcase_add_test(tc, attribute_names_without_case);
     tcase_add_test(tc, attributes_found_among_many);
     tcase_add_test(tc, layout_cells_are_containers_and_figures_are_not_commas);
+    tcase_add_test(tc, text_measures_at_every_offset);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);
     tcase_add_test(tc, code_and_headings_are_not_clutter);

@@ -578,6 +578,68 @@ START_TEST(long_text_nodes_collapse_and_escape)
 }
 END_TEST
 
+/* The copy loop takes runs of plain prose a block of sixteen bytes at a
+ * time: a byte it must stop at (white space, a double space, an escape,
+ * U+00A0) at any offset of a block, or a single space ending one, gives
+ * what the byte loop gives: white-space runs as one space, escapes in
+ * HTML, U+00A0 a space in plain text. The expected output is worked out
+ * here byte by byte. */
+typedef struct {
+    const char *source;    /* as written in the markup */
+    const char *decoded;   /* as the text node holds it */
+} inserted;
+
+/* Collapse white-space runs of `s` into `out`, escaping for HTML or
+ * turning U+00A0 into a space for plain text. */
+static void expected_copy(const char *s, bool html, char *out)
+{
+    bool space = false, started = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+            space = started;
+            continue;
+        }
+        if (space)
+            *out++ = ' ';
+        space = false;
+        started = true;
+        const char *escaped = !html ? NULL : *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
+                              : *p == '"' ? "&quot;" : NULL;
+        if (escaped) {
+            out += sprintf(out, "%s", escaped);
+        } else if (!html && p[0] == 0xC2 && p[1] == 0xA0) {
+            *out++ = ' ';
+            p++;
+        } else {
+            *out++ = (char)*p;
+        }
+    }
+    *out = '\0';
+}
+
+START_TEST(block_copy_stops_where_the_byte_loop_does)
+{
+    static const char prose[] = "Engineers will report in the spring after the river was surveyed.";
+    static const inserted kinds[] = {
+        {"  ", "  "}, {" ", " "}, {"\n", "\n"}, {"\t \t", "\t \t"}, {"&amp;", "&"}, {"&lt;", "<"},
+        {"&gt;", ">"}, {"&quot;", "\""}, {"x&nbsp;y", "x\xC2\xA0y"}, {"\xC3\xA9", "\xC3\xA9"},
+    };
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        for (size_t at = 1; at + 1 < sizeof prose - 1; at++) {
+            char source[256], decoded[256], want[512], page[300], html[600];
+            snprintf(source, sizeof source, "<p>%.*s%s%s</p>", (int)at, prose, kinds[k].source, prose + at);
+            snprintf(decoded, sizeof decoded, "%.*s%s%s", (int)at, prose, kinds[k].decoded, prose + at);
+            snprintf(page, sizeof page, "%s", source);
+            expected_copy(decoded, false, want);
+            CHECK_TEXT(page, want);
+            expected_copy(decoded, true, want);
+            snprintf(html, sizeof html, "<p>%s</p>\n", want);
+            CHECK_HTML(page, html);
+        }
+    }
+}
+END_TEST
+
 /* A scan made once by the caller (rm_render_input.scan) gives every
  * renderer the output it makes with its own. */
 START_TEST(shared_scan_renders_the_same)
@@ -775,6 +837,7 @@ static Suite *render_suite(void)
     tcase_add_test(html, html_drops_forms_and_head_elements);
     tcase_add_test(html, html_escapes_text_and_attributes);
     tcase_add_test(html, long_text_nodes_collapse_and_escape);
+    tcase_add_test(html, block_copy_stops_where_the_byte_loop_does);
     tcase_add_test(html, shared_scan_renders_the_same);
     tcase_add_test(html, html_links_resolve_against_base);
     tcase_add_test(html, html_lazy_images);

@@ -73,30 +73,15 @@ const uint8_t render_byte_class[256] = {
 
 /* ---- frame stack ---- */
 
-void *render_stack_push(render_stack *s)
+int render_stack_grow(render_stack *s)
 {
-    if (s->count == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 64;
-        void *p = realloc(s->items, ncap * s->size);
-        if (!p)
-            return NULL;
-        s->items = p;
-        s->cap = ncap;
-    }
-    void *top = (char *)s->items + s->count++ * s->size;
-    memset(top, 0, s->size);
-    return top;
-}
-
-void *render_stack_top(const render_stack *s)
-{
-    return s->count ? (char *)s->items + (s->count - 1) * s->size : NULL;
-}
-
-void render_stack_pop(render_stack *s)
-{
-    if (s->count)
-        s->count--;
+    size_t ncap = s->cap ? s->cap * 2 : 64;
+    void *p = realloc(s->items, ncap * s->size);
+    if (!p)
+        return -1;
+    s->items = p;
+    s->cap = ncap;
+    return 0;
 }
 
 void render_stack_free(render_stack *s)

@@ -11,7 +11,11 @@
 #include "hashset.h"
 #include "render.h"
 
+#include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Growable NUL-terminated output. After an allocation failure every later
  * append is ignored and render_buf_finish returns NULL. */
@@ -144,16 +148,53 @@ enum {
 };
 extern const uint8_t render_byte_class[256];
 
-/* The loop both text writers share: copies s from *i to *d with each
- * white-space run collapsed, until the NUL or a byte whose class is in
- * `stop` (RENDER_BYTE_NBSP_LEAD for plain text, RENDER_BYTE_ESCAPE for
- * HTML), which the caller writes its own way. Returns that byte (0 at the
- * end), with *i at it and *d past what was written; *d must have room for
- * a byte per byte read. A space run is only owed (*space) until a byte
- * follows it, so white space before a stop stays owed for the caller to
- * pay. Runs of plain bytes are copied as they are scanned (prose is mostly
- * this). Inline, so that a constant `stop` costs the hot loop nothing. */
-static inline unsigned char render_copy_collapsed(char **d, const char *s, size_t *i,
+/* Sixteen bytes of s that the copy loop below may take whole: no byte it
+ * stops at (white space and NUL, all below ' ', and a byte of class
+ * `stop`) and no space that is not single between two plain bytes (the
+ * byte before the sixteen is a plain one the loop just copied, so only a
+ * pair of spaces inside them, or one ending them, breaks it). Words of
+ * prose are mostly this, and SSE2 (every x86-64 has it) tests all sixteen
+ * at once; elsewhere the byte loop does it all. */
+#define RENDER_BLOCK 16
+#ifdef __SSE2__
+static inline int render_plain_block(const char *s, uint8_t stop)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    /* v <= 0x1F, unsigned: tab, new line, CR, form feed, NUL (other
+     * control bytes are rare enough to leave to the byte loop) */
+    __m128i bad = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    if (stop & RENDER_BYTE_NBSP_LEAD)
+        bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+    if (stop & RENDER_BYTE_ESCAPE)
+        bad = _mm_or_si128(_mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('"')))),
+                           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))));
+    if (_mm_movemask_epi8(bad))
+        return 0;
+    unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    return !(spaces & (spaces << 1)) && !(spaces & (1u << (RENDER_BLOCK - 1)));
+}
+#else
+static inline int render_plain_block(const char *s, uint8_t stop)
+{
+    (void)s;
+    (void)stop;
+    return 0;
+}
+#endif
+
+/* The loop both text writers share: copies s (of `len` bytes) from *i to
+ * *d with each white-space run collapsed, until the NUL or a byte whose
+ * class is in `stop` (RENDER_BYTE_NBSP_LEAD for plain text,
+ * RENDER_BYTE_ESCAPE for HTML), which the caller writes its own way.
+ * Returns that byte (0 at the end), with *i at it and *d past what was
+ * written; *d must have room for a byte per byte read. A space run is only
+ * owed (*space) until a byte follows it, so white space before a stop
+ * stays owed for the caller to pay. Runs of plain bytes are copied as they
+ * are scanned (prose is mostly this), sixteen at a time where
+ * render_plain_block allows. Inline, so that a constant `stop` costs the hot loop nothing. */
+static inline unsigned char render_copy_collapsed(char **d, const char *s, size_t len, size_t *i,
                                                   int *space, uint8_t stop)
 {
     const uint8_t ends = (uint8_t)(RENDER_BYTE_SPACE | RENDER_BYTE_END | stop);
@@ -168,9 +209,21 @@ static inline unsigned char render_copy_collapsed(char **d, const char *s, size_
             if (owed)
                 *to++ = ' ';
             owed = 0;
-            do {   /* the NUL ends the run */
-                *to++ = (char)c;
-                c = (unsigned char)s[++at];
+            /* c is plain: a run from here, a block at a time where
+             * render_plain_block allows, else byte by byte for a block */
+            do {
+                if (at + RENDER_BLOCK <= len && render_plain_block(s + at, stop)) {
+                    memcpy(to, s + at, RENDER_BLOCK);
+                    to += RENDER_BLOCK;
+                    at += RENDER_BLOCK;
+                    c = (unsigned char)s[at];
+                    continue;
+                }
+                size_t block_end = at + RENDER_BLOCK;
+                do {   /* the NUL ends the run */
+                    *to++ = (char)c;
+                    c = (unsigned char)s[++at];
+                } while (at < block_end && !(render_byte_class[c] & ends));
             } while (!(render_byte_class[c] & ends));
             continue;
         }
@@ -215,10 +268,31 @@ typedef struct {
     size_t size;
 } render_stack;
 
-/* Pointer to a new zeroed top frame, or NULL when out of memory. */
-void *render_stack_push(render_stack *s);
-void *render_stack_top(const render_stack *s);
-void render_stack_pop(render_stack *s);
+/* Room for one more frame (doubling); 0, or -1 when out of memory. */
+int render_stack_grow(render_stack *s);
+
+/* Pointer to a new zeroed top frame, or NULL when out of memory. Inline,
+ * with top and pop: the renderers push a frame for every element. */
+static inline void *render_stack_push(render_stack *s)
+{
+    if (s->count == s->cap && render_stack_grow(s))
+        return NULL;
+    void *top = (char *)s->items + s->count++ * s->size;
+    memset(top, 0, s->size);
+    return top;
+}
+
+static inline void *render_stack_top(const render_stack *s)
+{
+    return s->count ? (char *)s->items + (s->count - 1) * s->size : NULL;
+}
+
+static inline void render_stack_pop(render_stack *s)
+{
+    if (s->count)
+        s->count--;
+}
+
 void render_stack_free(render_stack *s);
 
 #endif

@@ -126,7 +126,7 @@ static void put_plain_rest(flow *f, const char *s)
     char *d = out->data + out->len;
     int space = 0;
     for (size_t i = 0;;) {
-        unsigned char c = render_copy_collapsed(&d, s, &i, &space, RENDER_BYTE_NBSP_LEAD);
+        unsigned char c = render_copy_collapsed(&d, s, n, &i, &space, RENDER_BYTE_NBSP_LEAD);
         if (!c)
             break;
         if (space)

@@ -228,7 +228,7 @@ static void put_rest_of_text(html *h, const char *s)
         char *d = out->data + out->len;
         const char *limit = out->data + out->cap - 1;
         for (;;) {
-            unsigned char c = render_copy_collapsed(&d, s, &i, &space, RENDER_BYTE_ESCAPE);
+            unsigned char c = render_copy_collapsed(&d, s, n, &i, &space, RENDER_BYTE_ESCAPE);
             if (!c)
                 break;
             if ((size_t)(limit - d) < n - i + MAX_ENTITY)
