@@ -194,6 +194,9 @@ typedef struct {
     bool named_twice;     /* ... and another, different one matched too */
     bool headline_product;   /* a declared Product is what that <h1> names */
     bool purchase;        /* a purchase button or link on the page */
+    int32_t replies_box;  /* posts found by structure whose text does not
+                             outweigh the prose around them, or RM_NONE */
+    unsigned replies;     /* ... and how many */
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -1134,6 +1137,9 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->votes[RM_PAGE_FORUM] += 2.0f + thread_bonus(&posts, around, page);
         out->items = posts.count;
         out->items_box = posts.box;
+    } else if (posts.box != RM_NONE) {
+        ev->replies_box = posts.box;
+        ev->replies = posts.count;
     }
     group cards = find_group(e, is_card, MIN_CARDS);
     out->cards_box = cards.box;
@@ -1450,6 +1456,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     if (e->dom.body == RM_NONE)
         return;
     evidence ev = {0};
+    ev.replies_box = RM_NONE;
     ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
     collect_schema(e, &ev);
     vote_og_type(e, &ev);
@@ -1476,6 +1483,13 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
      * (the shelves of other products beside it are clutter). */
     if (out->type == RM_PAGE_PRODUCT && ev.headline_product)
         out->cards_box = RM_NONE;
+    /* A thread that says so (schema, generator, path) whose opening post
+     * outweighs the replies found below it: the replies are its posts
+     * still, and the thread is the opening post with them. */
+    if (out->type == RM_PAGE_FORUM && out->items_box == RM_NONE && ev.replies_box != RM_NONE) {
+        out->items = ev.replies;
+        out->items_box = ev.replies_box;
+    }
     bool itemised = out->type == RM_PAGE_FORUM || out->type == RM_PAGE_COLLECTION ||
                     out->type == RM_PAGE_LISTING;
     if (!itemised) {

@@ -1,0 +1,66 @@
+/*
+ * test_threads.c — how a thread is assembled from its parts on small
+ * hand-written pages: an opening post that outweighs its replies, the
+ * replies in a list of their own below it. The page says it is a forum
+ * (generator, path); its posts are the opening post and every reply.
+ */
+#include "page_checks.h"
+
+/* A discussion package's layout: the opening post in a box of its own,
+ * then a "Comments" list of replies, each signed with a <time>. */
+#define OPENING_POST                                                                          \
+    "<div class=\"MessageList Discussion\"><div id=\"Discussion_7\" class=\"Item "            \
+    "ItemDiscussion\"><div class=\"DiscussionHeader\"><a href=\"/profile/linc\">linc</a> "    \
+    "<time datetime=\"2025-03-01T10:00:00Z\">March 2025</time></div>"                        \
+    "<div class=\"Message userContent\">"                                                     \
+    "<p>After nine years we are closing the open source edition of the forum package. The "  \
+    "last release stays available, but no further security fixes will be published, and "   \
+    "the plugin directory will be archived at the end of the quarter.</p>"                   \
+    "<p>Sites that run it should plan a move: the export tool writes every discussion, "     \
+    "member and attachment to a single archive that the other packages can import, and "     \
+    "the redirects keep old links working for search engines and bookmarks.</p>"             \
+    "<p>Thank you to everyone who sent patches, translations and bug reports over the "      \
+    "years; the project would not have lasted this long without you.</p></div></div></div>"
+
+#define REPLY(n, author, text)                                                                \
+    "<li class=\"Item ItemComment\" id=\"Comment_" n "\"><div class=\"Comment\">"            \
+    "<div class=\"CommentHeader\"><a href=\"/profile/" author "\">" author "</a> "           \
+    "<a href=\"/discussion/comment/" n "/#Comment_" n "\"><time datetime=\"2025-03-0"        \
+    n "T19:40:00Z\">March 2025</time></a></div>"                                              \
+    "<div class=\"Message userContent\"><p>" text "</p></div></div></li>"
+
+START_TEST(replies_below_a_longer_opening_post_stay)
+{
+    const char *html =
+        "<html><head><title>Closing the open source edition</title>"
+        "<meta name=\"generator\" content=\"Vanilla 3.3\"></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/categories\">Categories</a></nav>"
+        "<div id=\"Content\"><h1>Closing the open source edition</h1>"
+        OPENING_POST
+        "<div class=\"CommentsWrap\"><h2 class=\"CommentHeading\">Comments</h2>"
+        "<ul class=\"MessageList DataList Comments\">"
+        REPLY("4", "kay", "Really sad, but I think we all saw it coming. Good luck with the next thing.")
+        REPLY("5", "mcrouse", "We are still evaluating the options and will share more as soon as we can.")
+        REPLY("6", "linc", "My post was strictly factual: nothing was announced to the community.")
+        "</ul></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 3);
+    assert_has(a, "After nine years we are closing");
+    assert_has(a, "Really sad, but I think we all saw it coming.");
+    assert_has(a, "We are still evaluating the options");
+    assert_has(a, "My post was strictly factual");
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *threads_suite(void)
+{
+    Suite *s = suite_create("threads");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, replies_below_a_longer_opening_post_stay);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(threads_suite)
