@@ -54,11 +54,56 @@ START_TEST(replies_below_a_longer_opening_post_stay)
 }
 END_TEST
 
+/* A short post that carries its own share menu (hidden until a click,
+ * removed as a menu) is no share bar once that menu is gone: the share
+ * links a box holds count only while they are still on the page. */
+#define SHARED_POST(n, author, text)                                                           \
+    "<article id=\"elComment_" n "\" class=\"cPost ipsComment\"><aside class=\"cAuthorPane\">"   \
+    "<strong><a href=\"/profile/" n "-" author "/\">" author "</a></strong></aside>"           \
+    "<div class=\"ipsComment_content\"><div class=\"ipsComment_meta\"><a href=\"/topic/9/"   \
+    "?do=findComment&amp;comment=" n "\">Posted <time datetime=\"2025-08-26T04:33:04Z\">"     \
+    "August 26</time></a><ul class=\"share-menu\">"                                                \
+    "<li><a href=\"https://www.facebook.com/sharer/sharer.php?u=/c" n "\">Facebook</a></li>" \
+    "<li><a href=\"https://twitter.com/share?url=/c" n "\">X</a></li>"                       \
+    "<li><a href=\"https://www.reddit.com/submit?url=/c" n "\">Reddit</a></li></ul></div>"   \
+    "<div class=\"cPost_contentWrap\"><p>" text "</p></div></div></article>"
+
+START_TEST(short_posts_with_share_menus_stay)
+{
+    const char *html =
+        "<html><head><title>Best camera for photography</title>"
+        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
+        "<h1>Best camera for photography</h1><div data-role=\"commentFeed\">"
+        SHARED_POST("31", "joe", "I am in the market for the best camera for photography, "
+                    "and I would like some advice before pulling the trigger. My priorities are "
+                    "image quality, reliability and a body that is pleasant to carry all day. "
+                    "After reading reviews, two models stand out: a mirrorless full-frame body "
+                    "with fast autofocus and stabilisation, and a rangefinder with a quiet "
+                    "shutter and a simple, refined design. I will mostly shoot portraits, "
+                    "cityscapes and everyday life. Which would you recommend? Any personal "
+                    "experience would be greatly appreciated.")
+        SHARED_POST("45", "steve", "First, there is no best. Next, budget comes into play: "
+                    "put together a wish list and rent both for a weekend before you buy.")
+        SHARED_POST("57", "ning", "The best camera is the one you have with you.")
+        SHARED_POST("72", "frozen", "Does an AI really need a camera?")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "pulling the trigger");
+    assert_has(a, "there is no best");
+    assert_has(a, "The best camera is the one you have with you.");
+    assert_has(a, "Does an AI really need a camera?");
+    assert_lacks(a, "Reddit");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, replies_below_a_longer_opening_post_stay);
+    tcase_add_test(tc, short_posts_with_share_menus_stay);
     suite_add_tcase(s, tc);
     return s;
 }
