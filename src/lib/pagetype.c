@@ -1438,6 +1438,41 @@ int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts)
     return best;
 }
 
+/* ---- the opening post outside the replies ---------------------------------- */
+
+/* The first post of the thread's box anchored like a post ("js-post-2258957"):
+ * what an opening post kept apart would share with it. */
+static int32_t anchored_post_in(const rm_engine *e, int32_t box)
+{
+    for (int32_t c = node(e, box)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!visible_element(e, c) || !says_something(e, c))
+            continue;
+        const char *id = dom_attr(&e->dom, c, "id");
+        size_t len = id ? strlen(id) : 0;
+        if (len > 0 && isdigit((unsigned char)id[len - 1]))
+            return c;
+    }
+    return RM_NONE;
+}
+
+int32_t pagetype_opening_post(const rm_engine *e, int32_t box)
+{
+    if (box == RM_NONE || e->dom.body == RM_NONE)
+        return RM_NONE;
+    int32_t post = anchored_post_in(e, box);
+    if (post == RM_NONE)
+        return RM_NONE;
+    for (int32_t i = box - 1; i > e->dom.body; i--) {
+        if (engine_contains(e, i, box) || !visible_element(e, i) || !same_id_stem(e, post, i))
+            continue;
+        if (!says_something(e, i) || e->drop[node(e, i)->parent] != DROP_KEEP)
+            return RM_NONE;
+        int32_t around = common_ancestor(e, i, box);
+        return around == e->dom.body ? RM_NONE : i;
+    }
+    return RM_NONE;
+}
+
 /* ---- the verdict ----------------------------------------------------------- */
 
 /* A page is an article unless told otherwise; more so when it is signed

@@ -98,12 +98,55 @@ START_TEST(short_posts_with_share_menus_stay)
 }
 END_TEST
 
+/* A theme that draws the opening post apart, in a card of its own above
+ * the box of replies, anchors it like them ("js-post-101" before a box of
+ * "js-post-102" ...): it is the thread's first post, kept with the replies. */
+#define NESTED_REPLY(n, author, text)                                                          \
+    "<article class=\"js-post nested-message\" id=\"js-post-" n "\" itemscope "             \
+    "itemprop=\"comment\" itemtype=\"https://schema.org/Comment\"><div class=\"user\">"     \
+    "<a href=\"/members/" author "." n "/\">" author "</a> <time datetime=\"2023-08-06\">"   \
+    "Aug 6, 2023</time></div><div class=\"bbWrapper\">" text "</div></article>"
+
+START_TEST(opening_post_apart_from_replies_stays)
+{
+    const char *html =
+        "<html><head><title>Beginner woodworking projects</title></head><body>"
+        "<div class=\"p-body\"><h1>Beginner woodworking projects</h1>"
+        "<div class=\"thread-start\"><div class=\"MessageCard js-post\" id=\"js-post-101\">"
+        "<div class=\"user\"><a href=\"/members/schotrirl.7/\">Schotrirl</a></div>"
+        "<div class=\"bbWrapper\">New here and keen to get into the hobby properly. Any good "
+        "beginner projects?</div></div></div>"
+        "<div class=\"block\"><div class=\"block-container\"><div class=\"block-body\">"
+        NESTED_REPLY("102", "frank", "Start with a workbench: every later project needs one, and "
+                     "it forgives the mistakes, the gaps and the wobbles a first build always has. "
+                     "Buy a good square first, then a sharp chisel, and take your time.")
+        NESTED_REPLY("103", "agnostic", "A cutting board teaches you glue-ups, flattening and "
+                     "finishing on something small, cheap and quick, and it makes a welcome "
+                     "present afterwards, for family, friends or neighbours.")
+        NESTED_REPLY("104", "fishin", "Build a simple step stool from one board: it teaches "
+                     "measuring, marking, square cuts and screws, and the plans, with drawings, "
+                     "cut lists and photos, are free on many sites.")
+        NESTED_REPLY("105", "bob", "Shop furniture first: a sharpening station, a wall rack for "
+                     "clamps, a sawhorse pair. Each one is practice, each one is useful, and "
+                     "nobody minds if the joints are ugly.")
+        "</div></div></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "keen to get into the hobby properly");
+    assert_has(a, "Start with a workbench");
+    assert_has(a, "A cutting board teaches you glue-ups");
+    assert_has(a, "Shop furniture first");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, replies_below_a_longer_opening_post_stay);
     tcase_add_test(tc, short_posts_with_share_menus_stay);
+    tcase_add_test(tc, opening_post_apart_from_replies_stays);
     suite_add_tcase(s, tc);
     return s;
 }
