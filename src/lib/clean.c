@@ -959,6 +959,44 @@ static bool holds_top_candidate(const rm_engine *e, int32_t id)
     return e->top_candidate != RM_NONE && engine_contains(e, id, e->top_candidate);
 }
 
+/* The poster's name in a box that conditional cleaning takes (the member
+ * cell of a post: name, title, join date, post count, badges): a link to
+ * the member's profile that the markup says is the name (inside a heading,
+ * or itemprop=name, or rel=author). A thread says who wrote each post. */
+#define NAMED_BOX_MAX_CHARS 300
+
+static int32_t poster_name_in(const rm_engine *e, int32_t box)
+{
+    if (!e->thread || e->st[box].chars > NAMED_BOX_MAX_CHARS || e->st[box].sentences > 0)
+        return RM_NONE;
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->tag != GUMBO_TAG_A || e->st[i].chars == 0 ||
+            !heur_is_profile_link(dom_attr(&e->dom, i, "href")))
+            continue;
+        const char *prop = dom_attr(&e->dom, i, "itemprop"), *rel = dom_attr(&e->dom, i, "rel");
+        if ((e->flags[i] & NF_IN_HEADING) || (prop && strcmp(prop, "name") == 0) ||
+            (rel && strstr(rel, "author")))
+            return i;
+    }
+    return RM_NONE;
+}
+
+/* Remove all of `box` but the path down to `keep` and what it holds. */
+static void remove_all_but(rm_engine *e, int32_t box, int32_t keep)
+{
+    for (int32_t at = box; at != keep;) {
+        int32_t next = RM_NONE;
+        for (int32_t c = node(e, at)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+            if (engine_contains(e, c, keep))
+                next = c;
+            else if (e->drop[c] == DROP_KEEP)
+                remove_node(e, c);
+        }
+        at = next;
+    }
+}
+
 static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
 {
     /* The article's size before any removal: the measure of a prose box. */
@@ -969,8 +1007,13 @@ static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
             continue;
         if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
             continue;
-        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, article_chars, attempt) &&
-            !in_labelled_rows(e, i))
+        if (holds_top_candidate(e, i) || !looks_like_boilerplate(e, i, article_chars, attempt) ||
+            in_labelled_rows(e, i))
+            continue;
+        int32_t name = poster_name_in(e, i);
+        if (name != RM_NONE)
+            remove_all_but(e, i, name);
+        else
             remove_node(e, i);
     }
 }

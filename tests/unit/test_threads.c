@@ -140,6 +140,43 @@ START_TEST(opening_post_apart_from_replies_stays)
 }
 END_TEST
 
+/* The member cell beside a post (name, title, join date and message count
+ * behind icons, a location link) goes with conditional cleaning, but the
+ * poster's name in it stays: a profile link the markup calls the name (in
+ * a heading here). */
+#define MEMBER_CELL_POST(n, author, text)                                                      \
+    "<article class=\"message message--post\" id=\"js-post-" n "\"><div class=\"message-user\">" \
+    "<h4 class=\"message-name\"><a href=\"/members/" author "." n "/\">" author "</a></h4>"    \
+    "<span>32,904</span> <span>2,110</span> <a href=\"/misc/location-info?location=CT\">"      \
+    "Connecticut</a> <a href=\"/help/badges\">12 badges</a></div>"                           \
+    "<div class=\"message-main\"><a href=\"/threads/giygas.9/post-" n "\">"                    \
+    "<time datetime=\"2025-03-27\">Mar 27, 2025</time></a><div class=\"bbWrapper\">" text     \
+    "</div></div></article>"
+
+START_TEST(poster_names_stay_when_their_cell_goes)
+{
+    const char *html =
+        "<html><head><title>Go fight Giygas</title><meta name=\"generator\" content=\"XenForo\">"
+        "</head><body><h1>Go fight Giygas</h1>"
+        "<div class=\"block-body\">"
+        MEMBER_CELL_POST("11", "Poltergust", "Do I unlock latent psychic powers throughout my "
+                         "journey? Because if not then I would rather just leave Earth to its fate.")
+        MEMBER_CELL_POST("12", "BassForever", "We are done for, all of us, and my friends would "
+                         "be the first to run, long before the final battle even started.")
+        MEMBER_CELL_POST("13", "CaveGhost", "You should find out as you go along, and with a "
+                         "baseball bat and a frying pan you are better armed than you think.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Poltergust");
+    assert_has(a, "BassForever");
+    assert_has(a, "CaveGhost");
+    assert_has(a, "We are done for");
+    assert_lacks(a, "Connecticut");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -147,6 +184,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, replies_below_a_longer_opening_post_stay);
     tcase_add_test(tc, short_posts_with_share_menus_stay);
     tcase_add_test(tc, opening_post_apart_from_replies_stays);
+    tcase_add_test(tc, poster_names_stay_when_their_cell_goes);
     suite_add_tcase(s, tc);
     return s;
 }
