@@ -812,6 +812,39 @@ static bool is_profile_fact(const rm_engine *e, int32_t id)
     return false;
 }
 
+/* A board's own member fields in the cell beside a post ("Member Type:
+ * Student", "Native Language: Spanish", "Home Country: Spain"; the airline
+ * and tier of a travel forum's member): a definition list of short rows
+ * inside the member's cell, the short box of no sentence that holds the
+ * poster's name (a link to the profile). The facts are the member's, not
+ * the post's; the name stays by its own rule. Threads only. */
+#define MEMBER_FIELDS_MAX_CHARS 200
+
+static bool holds_profile_link(const rm_engine *e, int32_t box)
+{
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->tag == GUMBO_TAG_A && heur_is_profile_link(dom_attr(&e->dom, i, "href")))
+            return true;
+    return false;
+}
+
+static bool is_member_fields(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || node(e, id)->tag != GUMBO_TAG_DL || s->chars == 0 ||
+        s->chars > MEMBER_FIELDS_MAX_CHARS || s->sentences > 0 || holds_profile_link(e, id))
+        return false;
+    for (int32_t a = node(e, id)->parent; a != RM_NONE && a != e->posts; a = node(e, a)->parent) {
+        const rm_stats *c = &e->st[a];
+        if (c->sentences > 0 || c->paragraphs > 0 || c->chars > MEMBER_PANEL_MAX_CHARS)
+            return false;
+        if (holds_profile_link(e, a))
+            return true;
+    }
+    return false;
+}
+
 #define COUNTER_MAX_CHARS 8
 
 /* A post's permalink number ("#12", a link) or a bare count beside a post
@@ -941,7 +974,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
-                                 is_profile_fact(e, i) ||
+                                 is_profile_fact(e, i) || is_member_fields(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {
             gone = true;
         }

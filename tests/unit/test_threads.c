@@ -177,6 +177,42 @@ START_TEST(poster_names_stay_when_their_cell_goes)
 }
 END_TEST
 
+/* A board's own member fields, as label/value rows under the poster's
+ * name ("Member Type", "Native Language", "Home Country"), are facts about
+ * the member, not the post: they go, the name and the post stay. */
+#define FIELDS_POST(n, author, country, text)                                                  \
+    "<article class=\"message\" id=\"js-post-" n "\"><div class=\"message-user\">"          \
+    "<a href=\"/members/" author "." n "/\">" author "</a><div class=\"extras\">"             \
+    "<dl class=\"pairs\"><dt>Member Type</dt><dd>Student or Learner</dd></dl>"               \
+    "<dl class=\"pairs\"><dt>Home Country</dt><dd>" country "</dd></dl></div></div>"         \
+    "<div class=\"message-main\"><time datetime=\"2010-02-20\">Feb 20, 2010</time>"          \
+    "<div class=\"bbWrapper\"><p>" text "</p></div></div></article>"
+
+START_TEST(member_fields_beside_posts_go)
+{
+    const char *html =
+        "<html><head><title>Car rental or car rent?</title>"
+        "<meta name=\"generator\" content=\"XenForo\"></head><body>"
+        "<h1>Car rental or car rent?</h1><div class=\"block-body\">"
+        FIELDS_POST("1", "tomas", "Spain", "Which is right for the name of a course: an English "
+                    "course in car rental, or an English course in car rent?")
+        FIELDS_POST("2", "raton", "Portugal", "I would rather say an English course for car "
+                    "rental staff, since the course is for the people who do the renting.")
+        FIELDS_POST("3", "bananow", "Germany", "Car rental is the usual name of the business, "
+                    "and car hire in Britain; nobody says car rent for it.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "tomas");
+    assert_has(a, "Which is right for the name of a course");
+    assert_has(a, "nobody says car rent for it");
+    assert_lacks(a, "Member Type");
+    assert_lacks(a, "Student or Learner");
+    assert_lacks(a, "Portugal");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -185,6 +221,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, short_posts_with_share_menus_stay);
     tcase_add_test(tc, opening_post_apart_from_replies_stays);
     tcase_add_test(tc, poster_names_stay_when_their_cell_goes);
+    tcase_add_test(tc, member_fields_beside_posts_go);
     suite_add_tcase(s, tc);
     return s;
 }
