@@ -845,6 +845,27 @@ static bool is_member_fields(const rm_engine *e, int32_t id)
     return false;
 }
 
+/* The thread's statistics over its posts ("Replies 154 · Views 26.2k ·
+ * Created 1 yr · Last Reply Sep 26", "Thread starter ann · Start date Oct
+ * 8, 2024"): a short box of no sentence naming two or more of their labels
+ * (heur_thread_stat_labels). Threads only. */
+#define THREAD_STATS_MAX_CHARS 200
+
+static bool has_two_thread_stats(const char *text, size_t len)
+{
+    return heur_thread_stat_labels(text, len) >= 2;
+}
+
+static bool is_thread_stats(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > THREAD_STATS_MAX_CHARS || s->sentences > 0 ||
+        s->paragraphs > 0 || heur_is_heading_tag(node(e, id)->tag) ||
+        (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
+        return false;
+    return folded_text_is(e, id, THREAD_STATS_MAX_CHARS, has_two_thread_stats);
+}
+
 #define COUNTER_MAX_CHARS 8
 
 /* A post's permalink number ("#12", a link) or a bare count beside a post
@@ -975,6 +996,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
                                  is_profile_fact(e, i) || is_member_fields(e, i) ||
+                                 is_thread_stats(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {
             gone = true;
         }

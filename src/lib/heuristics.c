@@ -1814,6 +1814,39 @@ size_t heur_member_stat_labels(const char *text, size_t len)
     return hits;
 }
 
+/* The statistics a forum shows over a thread (Invision's topic overview
+ * "Replies 154 · Views 26.2k · Created 1 yr · Last Reply Sep 26", XenForo's
+ * "Thread starter ann · Start date Oct 8, 2024", Discourse's "6.3K views 23
+ * replies 14 participants last post by ...", vBulletin's "Started by"):
+ * about the thread, not said in it. Whole words of the folded text. */
+static const char *const thread_stat_labels[] = {
+    "replies", "views", "created", "last reply", "thread starter", "start date",
+    "started by", "last post", "participants",
+};
+
+/* Not inside a longer word ("reviews"); a number may touch the label, as
+ * the folded text of "<li>Replies 154</li><li>Views" reads "154views". */
+static bool word_at(const char *text, size_t len, size_t at, size_t n)
+{
+    bool before = at == 0 || !isalpha((unsigned char)text[at - 1]);
+    bool after = at + n == len || !isalpha((unsigned char)text[at + n]);
+    return before && after;
+}
+
+size_t heur_thread_stat_labels(const char *text, size_t len)
+{
+    size_t hits = 0;
+    for (size_t i = 0; i < COUNT(thread_stat_labels); i++) {
+        size_t n = strlen(thread_stat_labels[i]);
+        for (size_t at = 0; at + n <= len; at++)
+            if (memcmp(text + at, thread_stat_labels[i], n) == 0 && word_at(text, len, at, n)) {
+                hits++;
+                break;
+            }
+    }
+    return hits;
+}
+
 /* The path word every forum and Q&A package puts before a member's name or
  * number in the address of their profile (XenForo "/members/ann.12/",
  * Discourse "/u/ann", Stack Exchange "/users/12/ann", Invision, Vanilla,
