@@ -1256,6 +1256,10 @@ static const phrase_entry phrases[] = {
      * answers" beside "Explore related questions"): the ask-a-question pitch
      * with the tag links, never part of the thread */
     {"start asking to get answers", RM_REMOVED_PROMPT},
+    /* the line a thread shows a reader who is not signed in, where the
+     * reply form would be (Stack Exchange, Lemmy, XenForo) */
+    {"you must log in to answer", RM_REMOVED_PROMPT},
+    {"you must log in or", RM_REMOVED_PROMPT},
     {"was this page useful", RM_REMOVED_PROMPT},
     {"was this article helpful", RM_REMOVED_PROMPT},
     {"jetzt abonnieren", RM_REMOVED_PROMPT},

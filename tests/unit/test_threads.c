@@ -242,6 +242,28 @@ START_TEST(thread_statistics_go)
 }
 END_TEST
 
+/* Where the reply form would be, a thread tells a reader who is not signed
+ * in that they cannot answer: a prompt, not part of the thread. */
+START_TEST(sign_in_to_answer_line_goes)
+{
+    const char *html =
+        "<html><head><title>Closing the open source edition</title>"
+        "<meta name=\"generator\" content=\"Vanilla 3.3\"></head><body>"
+        "<div id=\"Content\"><h1>Closing the open source edition</h1>"
+        OPENING_POST
+        "<div class=\"CommentsWrap\"><ul class=\"MessageList DataList Comments\">"
+        REPLY("4", "kay", "Really sad, but I think we all saw it coming. Good luck with the next thing.")
+        REPLY("5", "mcrouse", "We are still evaluating the options and will share more as soon as we can.")
+        "</ul><h2 class=\"bottom-notice\">You must <a href=\"/users/login\">log in</a> to "
+        "answer this question.</h2></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "We are still evaluating the options");
+    assert_lacks(a, "to answer this question");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -252,6 +274,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, poster_names_stay_when_their_cell_goes);
     tcase_add_test(tc, member_fields_beside_posts_go);
     tcase_add_test(tc, thread_statistics_go);
+    tcase_add_test(tc, sign_in_to_answer_line_goes);
     suite_add_tcase(s, tc);
     return s;
 }
