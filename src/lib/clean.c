@@ -812,6 +812,60 @@ static bool is_profile_fact(const rm_engine *e, int32_t id)
     return false;
 }
 
+/* A board's own member fields in the cell beside a post ("Member Type:
+ * Student", "Native Language: Spanish", "Home Country: Spain"; the airline
+ * and tier of a travel forum's member): a definition list of short rows
+ * inside the member's cell, the short box of no sentence that holds the
+ * poster's name (a link to the profile). The facts are the member's, not
+ * the post's; the name stays by its own rule. Threads only. */
+#define MEMBER_FIELDS_MAX_CHARS 200
+
+static bool holds_profile_link(const rm_engine *e, int32_t box)
+{
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->tag == GUMBO_TAG_A && heur_is_profile_link(dom_attr(&e->dom, i, "href")))
+            return true;
+    return false;
+}
+
+static bool is_member_fields(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || node(e, id)->tag != GUMBO_TAG_DL || s->chars == 0 ||
+        s->chars > MEMBER_FIELDS_MAX_CHARS || s->sentences > 0 || holds_profile_link(e, id))
+        return false;
+    for (int32_t a = node(e, id)->parent; a != RM_NONE && a != e->posts; a = node(e, a)->parent) {
+        const rm_stats *c = &e->st[a];
+        if (c->sentences > 0 || c->paragraphs > 0 || c->chars > MEMBER_PANEL_MAX_CHARS)
+            return false;
+        if (holds_profile_link(e, a))
+            return true;
+    }
+    return false;
+}
+
+/* The thread's statistics over its posts ("Replies 154 · Views 26.2k ·
+ * Created 1 yr · Last Reply Sep 26", "Thread starter ann · Start date Oct
+ * 8, 2024"): a short box of no sentence naming two or more of their labels
+ * (heur_thread_stat_labels). Threads only. */
+#define THREAD_STATS_MAX_CHARS 200
+
+static bool has_two_thread_stats(const char *text, size_t len)
+{
+    return heur_thread_stat_labels(text, len) >= 2;
+}
+
+static bool is_thread_stats(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > THREAD_STATS_MAX_CHARS || s->sentences > 0 ||
+        s->paragraphs > 0 || heur_is_heading_tag(node(e, id)->tag) ||
+        (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
+        return false;
+    return folded_text_is(e, id, THREAD_STATS_MAX_CHARS, has_two_thread_stats);
+}
+
 #define COUNTER_MAX_CHARS 8
 
 /* A post's permalink number ("#12", a link) or a bare count beside a post
@@ -941,7 +995,8 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
-                                 is_profile_fact(e, i) ||
+                                 is_profile_fact(e, i) || is_member_fields(e, i) ||
+                                 is_thread_stats(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {
             gone = true;
         }
@@ -959,6 +1014,44 @@ static bool holds_top_candidate(const rm_engine *e, int32_t id)
     return e->top_candidate != RM_NONE && engine_contains(e, id, e->top_candidate);
 }
 
+/* The poster's name in a box that conditional cleaning takes (the member
+ * cell of a post: name, title, join date, post count, badges): a link to
+ * the member's profile that the markup says is the name (inside a heading,
+ * or itemprop=name, or rel=author). A thread says who wrote each post. */
+#define NAMED_BOX_MAX_CHARS 300
+
+static int32_t poster_name_in(const rm_engine *e, int32_t box)
+{
+    if (!e->thread || e->st[box].chars > NAMED_BOX_MAX_CHARS || e->st[box].sentences > 0)
+        return RM_NONE;
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->tag != GUMBO_TAG_A || e->st[i].chars == 0 ||
+            !heur_is_profile_link(dom_attr(&e->dom, i, "href")))
+            continue;
+        const char *prop = dom_attr(&e->dom, i, "itemprop"), *rel = dom_attr(&e->dom, i, "rel");
+        if ((e->flags[i] & NF_IN_HEADING) || (prop && strcmp(prop, "name") == 0) ||
+            (rel && strstr(rel, "author")))
+            return i;
+    }
+    return RM_NONE;
+}
+
+/* Remove all of `box` but the path down to `keep` and what it holds. */
+static void remove_all_but(rm_engine *e, int32_t box, int32_t keep)
+{
+    for (int32_t at = box; at != keep;) {
+        int32_t next = RM_NONE;
+        for (int32_t c = node(e, at)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+            if (engine_contains(e, c, keep))
+                next = c;
+            else if (e->drop[c] == DROP_KEEP)
+                remove_node(e, c);
+        }
+        at = next;
+    }
+}
+
 static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
 {
     /* The article's size before any removal: the measure of a prose box. */
@@ -969,8 +1062,13 @@ static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
             continue;
         if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
             continue;
-        if (!holds_top_candidate(e, i) && looks_like_boilerplate(e, i, article_chars, attempt) &&
-            !in_labelled_rows(e, i))
+        if (holds_top_candidate(e, i) || !looks_like_boilerplate(e, i, article_chars, attempt) ||
+            in_labelled_rows(e, i))
+            continue;
+        int32_t name = poster_name_in(e, i);
+        if (name != RM_NONE)
+            remove_all_but(e, i, name);
+        else
             remove_node(e, i);
     }
 }

@@ -699,7 +699,10 @@ static void settle_teaser_grids(rm_engine *e, int32_t body)
     }
 }
 
-/* Count share-intent links per subtree; mark the highest small box. */
+/* Count share-intent links per subtree; mark the highest small box. The
+ * links of a box already removed as clutter (a post's hidden "Share this
+ * post" menu, taken as a menu) no longer count for the boxes around it:
+ * else a short forum post holding such a menu went as a share bar. */
 static void classify_share_groups(rm_engine *e)
 {
     uint16_t *count = calloc((size_t)e->dom.count, sizeof *count);
@@ -708,6 +711,8 @@ static void classify_share_groups(rm_engine *e)
     for (int32_t i = e->dom.count - 1; i > 0; i--) {
         if (node(e, i)->tag == GUMBO_TAG_A && heur_is_share_url(dom_attr(&e->dom, i, "href")))
             count[i]++;
+        if (e->drop[i] == DROP_CLUTTER)
+            continue;
         int32_t p = node(e, i)->parent;
         if (p != RM_NONE && count[i] < UINT16_MAX)
             count[p] = (uint16_t)(count[p] + count[i]);

@@ -324,6 +324,12 @@ static void take_thread(rm_engine *e, const uint8_t *base, int32_t posts, attemp
 {
     int32_t root = ancestor_with_choice(e, posts, best);
     restart_from(e, base);
+    /* An opening post kept apart from the box of replies is the thread's too. */
+    int32_t opening = posts == e->posts ? pagetype_opening_post(e, posts) : RM_NONE;
+    while (opening != RM_NONE && root != RM_NONE && !engine_contains(e, root, opening))
+        root = e->dom.nodes[root].parent;
+    if (root == RM_NONE || root == e->dom.body)
+        root = ancestor_with_choice(e, posts, best);
     choose_root(e, root, ATTEMPT_CLEAN_CONDITIONALLY, best);
 }
 

@@ -1329,6 +1329,10 @@ static const phrase_entry phrases[] = {
      * answers" beside "Explore related questions"): the ask-a-question pitch
      * with the tag links, never part of the thread */
     {"start asking to get answers", RM_REMOVED_PROMPT},
+    /* the line a thread shows a reader who is not signed in, where the
+     * reply form would be (Stack Exchange, Lemmy, XenForo) */
+    {"you must log in to answer", RM_REMOVED_PROMPT},
+    {"you must log in or", RM_REMOVED_PROMPT},
     {"was this page useful", RM_REMOVED_PROMPT},
     {"was this article helpful", RM_REMOVED_PROMPT},
     {"jetzt abonnieren", RM_REMOVED_PROMPT},
@@ -1914,6 +1918,39 @@ size_t heur_member_stat_labels(const char *text, size_t len)
         size_t n = strlen(member_stat_labels[i]);
         for (size_t at = 0; at + n <= len; at++)
             if (memcmp(text + at, member_stat_labels[i], n) == 0) {
+                hits++;
+                break;
+            }
+    }
+    return hits;
+}
+
+/* The statistics a forum shows over a thread (Invision's topic overview
+ * "Replies 154 · Views 26.2k · Created 1 yr · Last Reply Sep 26", XenForo's
+ * "Thread starter ann · Start date Oct 8, 2024", Discourse's "6.3K views 23
+ * replies 14 participants last post by ...", vBulletin's "Started by"):
+ * about the thread, not said in it. Whole words of the folded text. */
+static const char *const thread_stat_labels[] = {
+    "replies", "views", "created", "last reply", "thread starter", "start date",
+    "started by", "last post", "participants",
+};
+
+/* Not inside a longer word ("reviews"); a number may touch the label, as
+ * the folded text of "<li>Replies 154</li><li>Views" reads "154views". */
+static bool word_at(const char *text, size_t len, size_t at, size_t n)
+{
+    bool before = at == 0 || !isalpha((unsigned char)text[at - 1]);
+    bool after = at + n == len || !isalpha((unsigned char)text[at + n]);
+    return before && after;
+}
+
+size_t heur_thread_stat_labels(const char *text, size_t len)
+{
+    size_t hits = 0;
+    for (size_t i = 0; i < COUNT(thread_stat_labels); i++) {
+        size_t n = strlen(thread_stat_labels[i]);
+        for (size_t at = 0; at + n <= len; at++)
+            if (memcmp(text + at, thread_stat_labels[i], n) == 0 && word_at(text, len, at, n)) {
                 hits++;
                 break;
             }

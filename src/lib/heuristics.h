@@ -154,6 +154,11 @@ rm_removed_kind heur_note_kind(const char *text, size_t len);
 /* How many distinct labels of a forum member panel ("joined", "messages",
  * "reaction score" ...) a short case-folded text holds. */
 size_t heur_member_stat_labels(const char *text, size_t len);
+
+/* How many labels of a thread's statistics ("Replies", "Views", "Thread
+ * starter", "Start date", "Last reply" ...) a folded text names, as words. */
+size_t heur_thread_stat_labels(const char *text, size_t len);
+
 /* Does the folded text open with a member-stat label ("joined", "posts:"),
  * or with a count and one ("1,204 posts")? */
 bool heur_starts_with_member_stat(const char *text, size_t len);

@@ -194,6 +194,9 @@ typedef struct {
     bool named_twice;     /* ... and another, different one matched too */
     bool headline_product;   /* a declared Product is what that <h1> names */
     bool purchase;        /* a purchase button or link on the page */
+    int32_t replies_box;  /* posts found by structure whose text does not
+                             outweigh the prose around them, or RM_NONE */
+    unsigned replies;     /* ... and how many */
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -1152,6 +1155,9 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->votes[RM_PAGE_FORUM] += 2.0f + thread_bonus(&posts, around, page);
         out->items = posts.count;
         out->items_box = posts.box;
+    } else if (posts.box != RM_NONE) {
+        ev->replies_box = posts.box;
+        ev->replies = posts.count;
     }
     group cards = find_group(e, is_card, MIN_CARDS);
     out->cards_box = cards.box;
@@ -1450,6 +1456,41 @@ int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts)
     return best;
 }
 
+/* ---- the opening post outside the replies ---------------------------------- */
+
+/* The first post of the thread's box anchored like a post ("js-post-2258957"):
+ * what an opening post kept apart would share with it. */
+static int32_t anchored_post_in(const rm_engine *e, int32_t box)
+{
+    for (int32_t c = node(e, box)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!visible_element(e, c) || !says_something(e, c))
+            continue;
+        const char *id = dom_attr(&e->dom, c, "id");
+        size_t len = id ? strlen(id) : 0;
+        if (len > 0 && isdigit((unsigned char)id[len - 1]))
+            return c;
+    }
+    return RM_NONE;
+}
+
+int32_t pagetype_opening_post(const rm_engine *e, int32_t box)
+{
+    if (box == RM_NONE || e->dom.body == RM_NONE)
+        return RM_NONE;
+    int32_t post = anchored_post_in(e, box);
+    if (post == RM_NONE)
+        return RM_NONE;
+    for (int32_t i = box - 1; i > e->dom.body; i--) {
+        if (engine_contains(e, i, box) || !visible_element(e, i) || !same_id_stem(e, post, i))
+            continue;
+        if (!says_something(e, i) || e->drop[node(e, i)->parent] != DROP_KEEP)
+            return RM_NONE;
+        int32_t around = common_ancestor(e, i, box);
+        return around == e->dom.body ? RM_NONE : i;
+    }
+    return RM_NONE;
+}
+
 /* ---- the verdict ----------------------------------------------------------- */
 
 /* A page is an article unless told otherwise; more so when it is signed
@@ -1468,6 +1509,7 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     if (e->dom.body == RM_NONE)
         return;
     evidence ev = {0};
+    ev.replies_box = RM_NONE;
     ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
     collect_schema(e, &ev);
     vote_og_type(e, &ev);
@@ -1494,6 +1536,13 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
      * (the shelves of other products beside it are clutter). */
     if (out->type == RM_PAGE_PRODUCT && ev.headline_product)
         out->cards_box = RM_NONE;
+    /* A thread that says so (schema, generator, path) whose opening post
+     * outweighs the replies found below it: the replies are its posts
+     * still, and the thread is the opening post with them. */
+    if (out->type == RM_PAGE_FORUM && out->items_box == RM_NONE && ev.replies_box != RM_NONE) {
+        out->items = ev.replies;
+        out->items_box = ev.replies_box;
+    }
     bool itemised = out->type == RM_PAGE_FORUM || out->type == RM_PAGE_COLLECTION ||
                     out->type == RM_PAGE_LISTING;
     if (!itemised) {

@@ -31,4 +31,10 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out);
  * then classifies clutter again with the page taken as a thread. */
 int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts);
 
+/* A thread's opening post kept apart from the box of its replies (before
+ * it, outside it, anchored like the replies: "js-post-2258939" before a
+ * box of "js-post-2258957" ...), or RM_NONE. Needs the drop mask of the
+ * page's clutter pass. */
+int32_t pagetype_opening_post(const rm_engine *e, int32_t box);
+
 #endif

@@ -57,7 +57,7 @@ static const struct {
     {"product", 0.748},
     {"collection", 0.710},
     {"listing", 0.761},
-    {"forum", 0.835},
+    {"forum", 0.842},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

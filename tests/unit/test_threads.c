@@ -1,0 +1,282 @@
+/*
+ * test_threads.c — how a thread is assembled from its parts on small
+ * hand-written pages: an opening post that outweighs its replies, the
+ * replies in a list of their own below it. The page says it is a forum
+ * (generator, path); its posts are the opening post and every reply.
+ */
+#include "page_checks.h"
+
+/* A discussion package's layout: the opening post in a box of its own,
+ * then a "Comments" list of replies, each signed with a <time>. */
+#define OPENING_POST                                                                          \
+    "<div class=\"MessageList Discussion\"><div id=\"Discussion_7\" class=\"Item "            \
+    "ItemDiscussion\"><div class=\"DiscussionHeader\"><a href=\"/profile/linc\">linc</a> "    \
+    "<time datetime=\"2025-03-01T10:00:00Z\">March 2025</time></div>"                        \
+    "<div class=\"Message userContent\">"                                                     \
+    "<p>After nine years we are closing the open source edition of the forum package. The "  \
+    "last release stays available, but no further security fixes will be published, and "   \
+    "the plugin directory will be archived at the end of the quarter.</p>"                   \
+    "<p>Sites that run it should plan a move: the export tool writes every discussion, "     \
+    "member and attachment to a single archive that the other packages can import, and "     \
+    "the redirects keep old links working for search engines and bookmarks.</p>"             \
+    "<p>Thank you to everyone who sent patches, translations and bug reports over the "      \
+    "years; the project would not have lasted this long without you.</p></div></div></div>"
+
+#define REPLY(n, author, text)                                                                \
+    "<li class=\"Item ItemComment\" id=\"Comment_" n "\"><div class=\"Comment\">"            \
+    "<div class=\"CommentHeader\"><a href=\"/profile/" author "\">" author "</a> "           \
+    "<a href=\"/discussion/comment/" n "/#Comment_" n "\"><time datetime=\"2025-03-0"        \
+    n "T19:40:00Z\">March 2025</time></a></div>"                                              \
+    "<div class=\"Message userContent\"><p>" text "</p></div></div></li>"
+
+START_TEST(replies_below_a_longer_opening_post_stay)
+{
+    const char *html =
+        "<html><head><title>Closing the open source edition</title>"
+        "<meta name=\"generator\" content=\"Vanilla 3.3\"></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/categories\">Categories</a></nav>"
+        "<div id=\"Content\"><h1>Closing the open source edition</h1>"
+        OPENING_POST
+        "<div class=\"CommentsWrap\"><h2 class=\"CommentHeading\">Comments</h2>"
+        "<ul class=\"MessageList DataList Comments\">"
+        REPLY("4", "kay", "Really sad, but I think we all saw it coming. Good luck with the next thing.")
+        REPLY("5", "mcrouse", "We are still evaluating the options and will share more as soon as we can.")
+        REPLY("6", "linc", "My post was strictly factual: nothing was announced to the community.")
+        "</ul></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    ck_assert_uint_eq(a->page_items, 3);
+    assert_has(a, "After nine years we are closing");
+    assert_has(a, "Really sad, but I think we all saw it coming.");
+    assert_has(a, "We are still evaluating the options");
+    assert_has(a, "My post was strictly factual");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A short post that carries its own share menu (hidden until a click,
+ * removed as a menu) is no share bar once that menu is gone: the share
+ * links a box holds count only while they are still on the page. */
+#define SHARED_POST(n, author, text)                                                           \
+    "<article id=\"elComment_" n "\" class=\"cPost ipsComment\"><aside class=\"cAuthorPane\">"   \
+    "<strong><a href=\"/profile/" n "-" author "/\">" author "</a></strong></aside>"           \
+    "<div class=\"ipsComment_content\"><div class=\"ipsComment_meta\"><a href=\"/topic/9/"   \
+    "?do=findComment&amp;comment=" n "\">Posted <time datetime=\"2025-08-26T04:33:04Z\">"     \
+    "August 26</time></a><ul class=\"share-menu\">"                                                \
+    "<li><a href=\"https://www.facebook.com/sharer/sharer.php?u=/c" n "\">Facebook</a></li>" \
+    "<li><a href=\"https://twitter.com/share?url=/c" n "\">X</a></li>"                       \
+    "<li><a href=\"https://www.reddit.com/submit?url=/c" n "\">Reddit</a></li></ul></div>"   \
+    "<div class=\"cPost_contentWrap\"><p>" text "</p></div></div></article>"
+
+START_TEST(short_posts_with_share_menus_stay)
+{
+    const char *html =
+        "<html><head><title>Best camera for photography</title>"
+        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
+        "<h1>Best camera for photography</h1><div data-role=\"commentFeed\">"
+        SHARED_POST("31", "joe", "I am in the market for the best camera for photography, "
+                    "and I would like some advice before pulling the trigger. My priorities are "
+                    "image quality, reliability and a body that is pleasant to carry all day. "
+                    "After reading reviews, two models stand out: a mirrorless full-frame body "
+                    "with fast autofocus and stabilisation, and a rangefinder with a quiet "
+                    "shutter and a simple, refined design. I will mostly shoot portraits, "
+                    "cityscapes and everyday life. Which would you recommend? Any personal "
+                    "experience would be greatly appreciated.")
+        SHARED_POST("45", "steve", "First, there is no best. Next, budget comes into play: "
+                    "put together a wish list and rent both for a weekend before you buy.")
+        SHARED_POST("57", "ning", "The best camera is the one you have with you.")
+        SHARED_POST("72", "frozen", "Does an AI really need a camera?")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "pulling the trigger");
+    assert_has(a, "there is no best");
+    assert_has(a, "The best camera is the one you have with you.");
+    assert_has(a, "Does an AI really need a camera?");
+    assert_lacks(a, "Reddit");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A theme that draws the opening post apart, in a card of its own above
+ * the box of replies, anchors it like them ("js-post-101" before a box of
+ * "js-post-102" ...): it is the thread's first post, kept with the replies. */
+#define NESTED_REPLY(n, author, text)                                                          \
+    "<article class=\"js-post nested-message\" id=\"js-post-" n "\" itemscope "             \
+    "itemprop=\"comment\" itemtype=\"https://schema.org/Comment\"><div class=\"user\">"     \
+    "<a href=\"/members/" author "." n "/\">" author "</a> <time datetime=\"2023-08-06\">"   \
+    "Aug 6, 2023</time></div><div class=\"bbWrapper\">" text "</div></article>"
+
+START_TEST(opening_post_apart_from_replies_stays)
+{
+    const char *html =
+        "<html><head><title>Beginner woodworking projects</title></head><body>"
+        "<div class=\"p-body\"><h1>Beginner woodworking projects</h1>"
+        "<div class=\"thread-start\"><div class=\"MessageCard js-post\" id=\"js-post-101\">"
+        "<div class=\"user\"><a href=\"/members/schotrirl.7/\">Schotrirl</a></div>"
+        "<div class=\"bbWrapper\">New here and keen to get into the hobby properly. Any good "
+        "beginner projects?</div></div></div>"
+        "<div class=\"block\"><div class=\"block-container\"><div class=\"block-body\">"
+        NESTED_REPLY("102", "frank", "Start with a workbench: every later project needs one, and "
+                     "it forgives the mistakes, the gaps and the wobbles a first build always has. "
+                     "Buy a good square first, then a sharp chisel, and take your time.")
+        NESTED_REPLY("103", "agnostic", "A cutting board teaches you glue-ups, flattening and "
+                     "finishing on something small, cheap and quick, and it makes a welcome "
+                     "present afterwards, for family, friends or neighbours.")
+        NESTED_REPLY("104", "fishin", "Build a simple step stool from one board: it teaches "
+                     "measuring, marking, square cuts and screws, and the plans, with drawings, "
+                     "cut lists and photos, are free on many sites.")
+        NESTED_REPLY("105", "bob", "Shop furniture first: a sharpening station, a wall rack for "
+                     "clamps, a sawhorse pair. Each one is practice, each one is useful, and "
+                     "nobody minds if the joints are ugly.")
+        "</div></div></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "keen to get into the hobby properly");
+    assert_has(a, "Start with a workbench");
+    assert_has(a, "A cutting board teaches you glue-ups");
+    assert_has(a, "Shop furniture first");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The member cell beside a post (name, title, join date and message count
+ * behind icons, a location link) goes with conditional cleaning, but the
+ * poster's name in it stays: a profile link the markup calls the name (in
+ * a heading here). */
+#define MEMBER_CELL_POST(n, author, text)                                                      \
+    "<article class=\"message message--post\" id=\"js-post-" n "\"><div class=\"message-user\">" \
+    "<h4 class=\"message-name\"><a href=\"/members/" author "." n "/\">" author "</a></h4>"    \
+    "<span>32,904</span> <span>2,110</span> <a href=\"/misc/location-info?location=CT\">"      \
+    "Connecticut</a> <a href=\"/help/badges\">12 badges</a></div>"                           \
+    "<div class=\"message-main\"><a href=\"/threads/giygas.9/post-" n "\">"                    \
+    "<time datetime=\"2025-03-27\">Mar 27, 2025</time></a><div class=\"bbWrapper\">" text     \
+    "</div></div></article>"
+
+START_TEST(poster_names_stay_when_their_cell_goes)
+{
+    const char *html =
+        "<html><head><title>Go fight Giygas</title><meta name=\"generator\" content=\"XenForo\">"
+        "</head><body><h1>Go fight Giygas</h1>"
+        "<div class=\"block-body\">"
+        MEMBER_CELL_POST("11", "Poltergust", "Do I unlock latent psychic powers throughout my "
+                         "journey? Because if not then I would rather just leave Earth to its fate.")
+        MEMBER_CELL_POST("12", "BassForever", "We are done for, all of us, and my friends would "
+                         "be the first to run, long before the final battle even started.")
+        MEMBER_CELL_POST("13", "CaveGhost", "You should find out as you go along, and with a "
+                         "baseball bat and a frying pan you are better armed than you think.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Poltergust");
+    assert_has(a, "BassForever");
+    assert_has(a, "CaveGhost");
+    assert_has(a, "We are done for");
+    assert_lacks(a, "Connecticut");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A board's own member fields, as label/value rows under the poster's
+ * name ("Member Type", "Native Language", "Home Country"), are facts about
+ * the member, not the post: they go, the name and the post stay. */
+#define FIELDS_POST(n, author, country, text)                                                  \
+    "<article class=\"message\" id=\"js-post-" n "\"><div class=\"message-user\">"          \
+    "<a href=\"/members/" author "." n "/\">" author "</a><div class=\"extras\">"             \
+    "<dl class=\"pairs\"><dt>Member Type</dt><dd>Student or Learner</dd></dl>"               \
+    "<dl class=\"pairs\"><dt>Home Country</dt><dd>" country "</dd></dl></div></div>"         \
+    "<div class=\"message-main\"><time datetime=\"2010-02-20\">Feb 20, 2010</time>"          \
+    "<div class=\"bbWrapper\"><p>" text "</p></div></div></article>"
+
+START_TEST(member_fields_beside_posts_go)
+{
+    const char *html =
+        "<html><head><title>Car rental or car rent?</title>"
+        "<meta name=\"generator\" content=\"XenForo\"></head><body>"
+        "<h1>Car rental or car rent?</h1><div class=\"block-body\">"
+        FIELDS_POST("1", "tomas", "Spain", "Which is right for the name of a course: an English "
+                    "course in car rental, or an English course in car rent?")
+        FIELDS_POST("2", "raton", "Portugal", "I would rather say an English course for car "
+                    "rental staff, since the course is for the people who do the renting.")
+        FIELDS_POST("3", "bananow", "Germany", "Car rental is the usual name of the business, "
+                    "and car hire in Britain; nobody says car rent for it.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "tomas");
+    assert_has(a, "Which is right for the name of a course");
+    assert_has(a, "nobody says car rent for it");
+    assert_lacks(a, "Member Type");
+    assert_lacks(a, "Student or Learner");
+    assert_lacks(a, "Portugal");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The statistics a forum shows over a thread (replies, views, when it was
+ * created and last answered) are about the thread, not said in it. */
+START_TEST(thread_statistics_go)
+{
+    const char *html =
+        "<html><head><title>Roadmap discussion</title>"
+        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
+        "<h1>Roadmap discussion</h1><div class=\"feed\">"
+        REPLY("1", "paul", "Is there a public roadmap for the next releases? I would like to "
+              "know whether the member areas get the overhaul that was announced.")
+        "<div class=\"cTopicOverview\"><ul class=\"stats\"><li><span>Replies</span> "
+        "<span>154</span></li><li><span>Views</span> <span>26.2k</span></li><li><span>Created"
+        "</span> <span>1 yr</span></li><li><span>Last Reply</span> <span>Sep 26</span></li>"
+        "</ul></div>"
+        REPLY("2", "ann", "There is no public roadmap, but the team posts what ships in the "
+              "release notes every month, and the member areas are on the list.")
+        REPLY("3", "kay", "The overhaul was announced for the spring release; watch the "
+              "announcements forum, where the beta opens first.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Is there a public roadmap");
+    assert_has(a, "There is no public roadmap");
+    assert_lacks(a, "26.2k");
+    assert_lacks(a, "Last Reply");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Where the reply form would be, a thread tells a reader who is not signed
+ * in that they cannot answer: a prompt, not part of the thread. */
+START_TEST(sign_in_to_answer_line_goes)
+{
+    const char *html =
+        "<html><head><title>Closing the open source edition</title>"
+        "<meta name=\"generator\" content=\"Vanilla 3.3\"></head><body>"
+        "<div id=\"Content\"><h1>Closing the open source edition</h1>"
+        OPENING_POST
+        "<div class=\"CommentsWrap\"><ul class=\"MessageList DataList Comments\">"
+        REPLY("4", "kay", "Really sad, but I think we all saw it coming. Good luck with the next thing.")
+        REPLY("5", "mcrouse", "We are still evaluating the options and will share more as soon as we can.")
+        "</ul><h2 class=\"bottom-notice\">You must <a href=\"/users/login\">log in</a> to "
+        "answer this question.</h2></div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "We are still evaluating the options");
+    assert_lacks(a, "to answer this question");
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *threads_suite(void)
+{
+    Suite *s = suite_create("threads");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, replies_below_a_longer_opening_post_stay);
+    tcase_add_test(tc, short_posts_with_share_menus_stay);
+    tcase_add_test(tc, opening_post_apart_from_replies_stays);
+    tcase_add_test(tc, poster_names_stay_when_their_cell_goes);
+    tcase_add_test(tc, member_fields_beside_posts_go);
+    tcase_add_test(tc, thread_statistics_go);
+    tcase_add_test(tc, sign_in_to_answer_line_goes);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(threads_suite)
