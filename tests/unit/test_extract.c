@@ -463,6 +463,52 @@ START_TEST(recipe_labelled_rows_are_kept)
 }
 END_TEST
 
+/* The same rows as templates write them, a line break and indentation
+ * between the rows and between a row's label and value: that white space
+ * is no part of a row and no block beside the rows. */
+START_TEST(indented_labelled_rows_are_kept)
+{
+    const char *html = PAGE("", "",
+        "<div class=\"specs\">\n"
+        "  <div class=\"spec-row\">\n    <span class=\"name\">Case Size</span>\n"
+        "    <span class=\"value\">44</span>\n  </div>\n"
+        "  <div class=\"spec-row\">\n    <span class=\"name\">Water Resistance</span>\n"
+        "    <span class=\"value\">5 BAR</span>\n  </div>\n"
+        "  <div class=\"spec-row\">\n    <span class=\"name\">Glass</span>\n"
+        "    <span class=\"value\">Mineral</span>\n  </div>\n"
+        "</div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "Case Size") && strstr(a->text, "5 BAR") &&
+                  strstr(a->text, "Mineral"), "labelled rows lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Rows led by a number are a widget's display (a sale's countdown), and
+ * two parts saying the same are one line written for phones and again
+ * for wide screens: neither is data, and both go as short boxes. */
+START_TEST(countdown_and_doubled_lines_are_no_rows)
+{
+    const char *html = PAGE("", "",
+        "<div class=\"countdown\">"
+        "<div><span>00</span> <span>Minutes</span></div>"
+        "<div><span>00</span> <span>Seconds</span></div></div>"
+        "<div class=\"promo\">"
+        "<div><span class=\"mobile\">Hold up!</span><span class=\"desktop\">Hold up!</span></div>"
+        "<div><span class=\"mobile\">Save now</span><span class=\"desktop\">Save now</span></div>"
+        "</div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(!strstr(a->text, "Minutes") && !strstr(a->text, "Seconds"),
+                  "countdown kept:\n%s", a->text);
+    ck_assert_msg(!strstr(a->text, "Hold up!") && !strstr(a->text, "Save now"),
+                  "doubled promo lines kept:\n%s", a->text);
+    ck_assert_msg(strstr(a->text, "twelve million euros"), "article lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A heading placed by a scroll utility class ("scroll-mt-20": where it
  * lands when the page jumps to its anchor) is the article's; a heading of
  * a scroller widget still goes as Readability's negative class. */
@@ -501,6 +547,8 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, a_row_naming_the_author_is_a_byline);
     tcase_add_test(tc, newsroom_furniture_goes_wire_credit_stays);
     tcase_add_test(tc, recipe_labelled_rows_are_kept);
+    tcase_add_test(tc, indented_labelled_rows_are_kept);
+    tcase_add_test(tc, countdown_and_doubled_lines_are_no_rows);
     tcase_add_test(tc, author_bio_in_text_div_goes);
     tcase_add_test(tc, picture_credit_lines_go);
     tcase_add_test(tc, page_without_article);
