@@ -264,12 +264,31 @@ static bool says_twice(const rm_engine *e, int32_t label)
     return same;
 }
 
+/* Layout kits wrap a row in a box or two of its own (a stripe, a flex
+ * line): the row is what the wrappers hold. */
+#define ROW_WRAPPERS 3
+
+static int32_t only_shown_child(const rm_engine *e, int32_t id)
+{
+    int32_t only = RM_NONE;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!shows_text(e, c))
+            continue;
+        if (only != RM_NONE || node(e, c)->type != RM_NODE_ELEMENT)
+            return RM_NONE;
+        only = c;
+    }
+    return only;
+}
+
 static bool is_labelled_row(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     if (node(e, id)->type != RM_NODE_ELEMENT || s->chars == 0 ||
         s->chars > LABELLED_ROW_MAX_CHARS || s->links > 0 || s->inputs > 0)
         return false;
+    for (int level = 0, inner; level < ROW_WRAPPERS && (inner = only_shown_child(e, id)) != RM_NONE; level++)
+        id = inner;
     unsigned parts = 0;
     int32_t label = RM_NONE;
     for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
@@ -310,8 +329,14 @@ static bool in_labelled_rows(const rm_engine *e, int32_t id)
         return false;
     if (is_row_box(e, id))
         return true;
-    int32_t parent = node(e, id)->parent;
-    return parent != RM_NONE && is_labelled_row(e, id) && is_row_box(e, parent);
+    /* A row, or a part of one (its label or value in a box of its own,
+     * the wrappers a layout kit adds around it). */
+    for (int level = 0; level <= ROW_WRAPPERS + 1 && id != RM_NONE; level++, id = node(e, id)->parent) {
+        int32_t parent = node(e, id)->parent;
+        if (parent != RM_NONE && is_labelled_row(e, id) && is_row_box(e, parent))
+            return true;
+    }
+    return false;
 }
 
 /* On a page of sections a block is content by its own text statistics,

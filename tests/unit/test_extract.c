@@ -485,6 +485,28 @@ START_TEST(indented_labelled_rows_are_kept)
 }
 END_TEST
 
+/* Rows as layout kits write them: each in a stripe and a flex line, its
+ * label and its value in boxes of their own, which conditional cleaning
+ * judges before the row (short, no commas) unless they count as the
+ * row's parts. */
+#define WRAPPED_ROW(label, value)                                                    \
+    "<div class=\"stripe\"><div class=\"flex\"><div class=\"name\"><span>" label     \
+    "</span></div><div class=\"value\">" value "</div></div></div>"
+
+START_TEST(wrapped_labelled_rows_are_kept)
+{
+    const char *html = PAGE("", "",
+        "<div class=\"dimensions\">" WRAPPED_ROW("Height", "3.2 m") WRAPPED_ROW("Length", "410 m")
+        WRAPPED_ROW("Blocks", "1,200") "</div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "Height") && strstr(a->text, "3.2 m") &&
+                  strstr(a->text, "410 m") && strstr(a->text, "1,200"),
+                  "labelled rows lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Rows led by a number are a widget's display (a sale's countdown), and
  * two parts saying the same are one line written for phones and again
  * for wide screens: neither is data, and both go as short boxes. */
@@ -548,6 +570,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, newsroom_furniture_goes_wire_credit_stays);
     tcase_add_test(tc, recipe_labelled_rows_are_kept);
     tcase_add_test(tc, indented_labelled_rows_are_kept);
+    tcase_add_test(tc, wrapped_labelled_rows_are_kept);
     tcase_add_test(tc, countdown_and_doubled_lines_are_no_rows);
     tcase_add_test(tc, author_bio_in_text_div_goes);
     tcase_add_test(tc, picture_credit_lines_go);
