@@ -507,6 +507,27 @@ START_TEST(wrapped_labelled_rows_are_kept)
 }
 END_TEST
 
+/* A tooltip's body shows only while the pointer rests on its trigger:
+ * by its class (the trigger's own words stay) or by role=tooltip. */
+START_TEST(tooltip_bodies_are_hidden)
+{
+    const char *html = PAGE("", "",
+        "<p>The new wall uses <span class=\"tooltip\">tetrapods<span class=\"tooltiptext\">"
+        "Four-legged concrete blocks that interlock</span></span> on its seaward face.</p>"
+        "<h4>Wave height <tool-tip class=\"tool-tip\"><div class=\"tool-tip__content\">"
+        "The height from trough to crest of the largest waves</div></tool-tip></h4>"
+        "<p>Designed for seven metres.</p>"
+        "<div role=\"tooltip\" id=\"tip\">Measured at the harbour mouth buoy</div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "tetrapods") && strstr(a->text, "Wave height"),
+                  "tooltip triggers lost:\n%s", a->text);
+    ck_assert_msg(!strstr(a->text, "Four-legged") && !strstr(a->text, "trough to crest") &&
+                  !strstr(a->text, "harbour mouth buoy"), "tooltip bodies shown:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Rows led by a number are a widget's display (a sale's countdown), and
  * two parts saying the same are one line written for phones and again
  * for wide screens: neither is data, and both go as short boxes. */
@@ -571,6 +592,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, recipe_labelled_rows_are_kept);
     tcase_add_test(tc, indented_labelled_rows_are_kept);
     tcase_add_test(tc, wrapped_labelled_rows_are_kept);
+    tcase_add_test(tc, tooltip_bodies_are_hidden);
     tcase_add_test(tc, countdown_and_doubled_lines_are_no_rows);
     tcase_add_test(tc, author_bio_in_text_div_goes);
     tcase_add_test(tc, picture_credit_lines_go);
