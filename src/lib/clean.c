@@ -18,6 +18,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #define MIN_COMMAS_TO_KEEP 10
 #define SHARE_MAX_CHARS 500
@@ -197,9 +199,86 @@ static bool in_alike_prose_item(const rm_engine *e, int32_t id)
 #define ROW_MAX_PARTS 6
 #define ROW_BOX_MAX_CHILDREN 24
 
+/* A part of a row shows text when it holds more than white space: the
+ * line breaks and indentation between a row's spans, and between the rows
+ * of an indented template, count one collapsed space each and are no
+ * label, no value and no other block beside the rows. */
+static bool is_blank_text(const rm_engine *e, int32_t id)
+{
+    if (node(e, id)->type != RM_NODE_TEXT || e->tchars[id] > 1)
+        return false;
+    const char *t = dom_text(&e->dom, id);
+    return !t || strspn(t, " \t\n\r\f") == strlen(t);
+}
+
 static bool shows_text(const rm_engine *e, int32_t id)
 {
-    return e->drop[id] == DROP_KEEP && e->st[id].chars > 0;
+    return e->drop[id] == DROP_KEEP && e->st[id].chars > 0 && !is_blank_text(e, id);
+}
+
+/* A label names something in words: a row led by a number or a symbol
+ * ("00 Minutes" of a countdown, "5 ★ 80%" of a rating chart, the "-" and
+ * "+" of a quantity picker) is a widget's display, not data. */
+#define LABEL_SCAN_NODES 64   /* a label is a few words in a span or two */
+
+static bool has_letter(const rm_engine *e, int32_t id)
+{
+    int32_t end = engine_end(e, id);
+    if (end - id > LABEL_SCAN_NODES)
+        end = id + LABEL_SCAN_NODES;
+    for (int32_t i = id; i < end; i++) {
+        if (node(e, i)->type != RM_NODE_TEXT || e->drop[i] != DROP_KEEP)
+            continue;
+        const uint8_t *p = (const uint8_t *)dom_text(&e->dom, i);
+        for (ucs4_t uc; p && *p; ) {
+            int n = u8_strmbtouc(&uc, p);
+            if (n <= 0)
+                break;
+            if (uc_is_alpha(uc))
+                return true;
+            p += n;
+        }
+    }
+    return false;
+}
+
+/* Two parts saying the same ("Start Saving Now" for phones and again for
+ * wide screens, one of them hidden by the style sheet) are one line
+ * written twice, not a label and its value. */
+static bool says_twice(const rm_engine *e, int32_t label)
+{
+    int32_t value = node(e, label)->next_sibling;
+    while (value != RM_NONE && !shows_text(e, value))
+        value = node(e, value)->next_sibling;
+    if (value == RM_NONE || e->st[value].chars != e->st[label].chars)
+        return false;
+    char abuf[LABEL_MAX_CHARS * 4 + 1], bbuf[LABEL_MAX_CHARS * 4 + 1];
+    size_t a_len, b_len;
+    char *a = engine_fold_into(e, label, e->drop, LABEL_MAX_CHARS * 4, abuf, &a_len);
+    char *b = engine_fold_into(e, value, e->drop, LABEL_MAX_CHARS * 4, bbuf, &b_len);
+    bool same = a && b && a_len == b_len && memcmp(a, b, a_len) == 0;
+    if (a != abuf)
+        free(a);
+    if (b != bbuf)
+        free(b);
+    return same;
+}
+
+/* Layout kits wrap a row in a box or two of its own (a stripe, a flex
+ * line): the row is what the wrappers hold. */
+#define ROW_WRAPPERS 3
+
+static int32_t only_shown_child(const rm_engine *e, int32_t id)
+{
+    int32_t only = RM_NONE;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (!shows_text(e, c))
+            continue;
+        if (only != RM_NONE || node(e, c)->type != RM_NODE_ELEMENT)
+            return RM_NONE;
+        only = c;
+    }
+    return only;
 }
 
 static bool is_labelled_row(const rm_engine *e, int32_t id)
@@ -208,17 +287,20 @@ static bool is_labelled_row(const rm_engine *e, int32_t id)
     if (node(e, id)->type != RM_NODE_ELEMENT || s->chars == 0 ||
         s->chars > LABELLED_ROW_MAX_CHARS || s->links > 0 || s->inputs > 0)
         return false;
+    for (int level = 0, inner; level < ROW_WRAPPERS && (inner = only_shown_child(e, id)) != RM_NONE; level++)
+        id = inner;
     unsigned parts = 0;
-    uint32_t label = 0;
+    int32_t label = RM_NONE;
     for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
         if (!shows_text(e, c))
             continue;
         if (++parts > ROW_MAX_PARTS)
             return false;
         if (parts == 1)
-            label = e->st[c].chars;
+            label = c;
     }
-    return parts >= 2 && label <= LABEL_MAX_CHARS;
+    return parts >= 2 && e->st[label].chars <= LABEL_MAX_CHARS && has_letter(e, label) &&
+           !(parts == 2 && says_twice(e, label));
 }
 
 /* A small box whose children are two or more labelled rows and little
@@ -247,8 +329,14 @@ static bool in_labelled_rows(const rm_engine *e, int32_t id)
         return false;
     if (is_row_box(e, id))
         return true;
-    int32_t parent = node(e, id)->parent;
-    return parent != RM_NONE && is_labelled_row(e, id) && is_row_box(e, parent);
+    /* A row, or a part of one (its label or value in a box of its own,
+     * the wrappers a layout kit adds around it). */
+    for (int level = 0; level <= ROW_WRAPPERS + 1 && id != RM_NONE; level++, id = node(e, id)->parent) {
+        int32_t parent = node(e, id)->parent;
+        if (parent != RM_NONE && is_labelled_row(e, id) && is_row_box(e, parent))
+            return true;
+    }
+    return false;
 }
 
 /* On a page of sections a block is content by its own text statistics,

@@ -869,6 +869,8 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id, unsigned *sig_bi
                 tab_panel = true;
             else if (strcmp(name, "role") == 0 && strcmp(v, "dialog") == 0)
                 f |= NF_FIXED;
+            else if (strcmp(name, "role") == 0 && strcmp(v, "tooltip") == 0)
+                hidden = true;   /* shown only on hover (heuristics.c) */
             else if (strcmp(name, "rel") == 0 && strstr(v, "author"))
                 f |= NF_HAS_DATE;
             break;

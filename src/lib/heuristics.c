@@ -910,6 +910,12 @@ bool heur_is_screen_reader_only(const char *cls)
  * desktop screen. Whole class names, without case. */
 static const char *const hiding_tokens[] = {
     "hide", "hidden", "d-none", "is-hidden", "u-hidden", "display-none", "displaynone",
+    /* The body of a tooltip, shown only while the pointer rests on its
+     * trigger (an "i" icon beside a spec's label): W3Schools' "tooltiptext",
+     * Bootstrap's "tooltip-inner", BEM kits' "tooltip__content". The
+     * trigger ("tooltip") shows its own text and stays. */
+    "tooltiptext", "tooltip-text", "tooltip-content", "tooltip__content", "tooltip-inner",
+    "tooltip-body", "tooltip__body", "tooltip__text", "tool-tip__content", "tooltip_content",
 };
 
 /* Does one class name show the box at some width: a responsive variant

@@ -463,6 +463,95 @@ START_TEST(recipe_labelled_rows_are_kept)
 }
 END_TEST
 
+/* The same rows as templates write them, a line break and indentation
+ * between the rows and between a row's label and value: that white space
+ * is no part of a row and no block beside the rows. */
+START_TEST(indented_labelled_rows_are_kept)
+{
+    const char *html = PAGE("", "",
+        "<div class=\"specs\">\n"
+        "  <div class=\"spec-row\">\n    <span class=\"name\">Case Size</span>\n"
+        "    <span class=\"value\">44</span>\n  </div>\n"
+        "  <div class=\"spec-row\">\n    <span class=\"name\">Water Resistance</span>\n"
+        "    <span class=\"value\">5 BAR</span>\n  </div>\n"
+        "  <div class=\"spec-row\">\n    <span class=\"name\">Glass</span>\n"
+        "    <span class=\"value\">Mineral</span>\n  </div>\n"
+        "</div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "Case Size") && strstr(a->text, "5 BAR") &&
+                  strstr(a->text, "Mineral"), "labelled rows lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Rows as layout kits write them: each in a stripe and a flex line, its
+ * label and its value in boxes of their own, which conditional cleaning
+ * judges before the row (short, no commas) unless they count as the
+ * row's parts. */
+#define WRAPPED_ROW(label, value)                                                    \
+    "<div class=\"stripe\"><div class=\"flex\"><div class=\"name\"><span>" label     \
+    "</span></div><div class=\"value\">" value "</div></div></div>"
+
+START_TEST(wrapped_labelled_rows_are_kept)
+{
+    const char *html = PAGE("", "",
+        "<div class=\"dimensions\">" WRAPPED_ROW("Height", "3.2 m") WRAPPED_ROW("Length", "410 m")
+        WRAPPED_ROW("Blocks", "1,200") "</div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "Height") && strstr(a->text, "3.2 m") &&
+                  strstr(a->text, "410 m") && strstr(a->text, "1,200"),
+                  "labelled rows lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A tooltip's body shows only while the pointer rests on its trigger:
+ * by its class (the trigger's own words stay) or by role=tooltip. */
+START_TEST(tooltip_bodies_are_hidden)
+{
+    const char *html = PAGE("", "",
+        "<p>The new wall uses <span class=\"tooltip\">tetrapods<span class=\"tooltiptext\">"
+        "Four-legged concrete blocks that interlock</span></span> on its seaward face.</p>"
+        "<h4>Wave height <tool-tip class=\"tool-tip\"><div class=\"tool-tip__content\">"
+        "The height from trough to crest of the largest waves</div></tool-tip></h4>"
+        "<p>Designed for seven metres.</p>"
+        "<div role=\"tooltip\" id=\"tip\">Measured at the harbour mouth buoy</div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(strstr(a->text, "tetrapods") && strstr(a->text, "Wave height"),
+                  "tooltip triggers lost:\n%s", a->text);
+    ck_assert_msg(!strstr(a->text, "Four-legged") && !strstr(a->text, "trough to crest") &&
+                  !strstr(a->text, "harbour mouth buoy"), "tooltip bodies shown:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* Rows led by a number are a widget's display (a sale's countdown), and
+ * two parts saying the same are one line written for phones and again
+ * for wide screens: neither is data, and both go as short boxes. */
+START_TEST(countdown_and_doubled_lines_are_no_rows)
+{
+    const char *html = PAGE("", "",
+        "<div class=\"countdown\">"
+        "<div><span>00</span> <span>Minutes</span></div>"
+        "<div><span>00</span> <span>Seconds</span></div></div>"
+        "<div class=\"promo\">"
+        "<div><span class=\"mobile\">Hold up!</span><span class=\"desktop\">Hold up!</span></div>"
+        "<div><span class=\"mobile\">Save now</span><span class=\"desktop\">Save now</span></div>"
+        "</div>",
+        "");
+    rm_article *a = extract(html, NULL);
+    ck_assert_msg(!strstr(a->text, "Minutes") && !strstr(a->text, "Seconds"),
+                  "countdown kept:\n%s", a->text);
+    ck_assert_msg(!strstr(a->text, "Hold up!") && !strstr(a->text, "Save now"),
+                  "doubled promo lines kept:\n%s", a->text);
+    ck_assert_msg(strstr(a->text, "twelve million euros"), "article lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A heading placed by a scroll utility class ("scroll-mt-20": where it
  * lands when the page jumps to its anchor) is the article's; a heading of
  * a scroller widget still goes as Readability's negative class. */
@@ -501,6 +590,10 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, a_row_naming_the_author_is_a_byline);
     tcase_add_test(tc, newsroom_furniture_goes_wire_credit_stays);
     tcase_add_test(tc, recipe_labelled_rows_are_kept);
+    tcase_add_test(tc, indented_labelled_rows_are_kept);
+    tcase_add_test(tc, wrapped_labelled_rows_are_kept);
+    tcase_add_test(tc, tooltip_bodies_are_hidden);
+    tcase_add_test(tc, countdown_and_doubled_lines_are_no_rows);
     tcase_add_test(tc, author_bio_in_text_div_goes);
     tcase_add_test(tc, picture_credit_lines_go);
     tcase_add_test(tc, page_without_article);

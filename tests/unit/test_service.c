@@ -173,6 +173,72 @@ START_TEST(signed_story_keeps_its_body_alone)
 }
 END_TEST
 
+/* A landing page's feature cards: a linked heading over a short line,
+ * each more than a fifth links. Readability's cleaning takes them as link
+ * boxes though it keeps most of the page; on a page typed a service page
+ * every block is judged by its own link density instead, and these stay. */
+#define CARD(href, title, line) \
+    "<div><h3><a href=\"" href "\">" title "</a></h3><p>" line "</p></div>"
+
+START_TEST(feature_cards_stay_on_a_service_page)
+{
+    const char *html =
+        "<html><head><title>Window cleaning</title></head><body><main>"
+        "<h1>Window cleaning</h1><p>" PROSE "</p>"
+        "<h2>Homes</h2><p>Inside and out, frames and sills included.</p>"
+        "<h2>Offices</h2><p>Before opening hours, with insured staff.</p>"
+        "<h2>Shop fronts</h2><p>Weekly rounds on every high street.</p>"
+        "<h2>Conservatories</h2><p>Roofs and gutters, by hand.</p>"
+        "<h2>Prices</h2><p>From 25 euros a visit, no contract.</p>"
+        "<h2>Areas</h2><p>The city and the villages around it.</p>"
+        "<h2>Gutters</h2><p>Cleared of leaves and moss each autumn.</p>"
+        "<h2>Skylights</h2><p>Reached from inside or with poles.</p>"
+        "<h2>Solar panels</h2><p>Washed with pure water, no soap.</p>"
+        "<h2>Signs</h2><p>Shop signs and awnings brushed down.</p>"
+        "<h2>Payment</h2><p>Pay by card or bank transfer after each visit.</p>"
+        "<div class=\"features\">"
+        CARD("/water", "Pure water", "No streaks left on the glass.")
+        CARD("/insurance", "Insured", "Every climb is covered.")
+        CARD("/booking", "On time", "Visits booked to the hour.")
+        "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    assert_has(a, "Pay by card or bank transfer");
+    assert_has(a, "Every climb is covered.");
+    assert_has(a, "Visits booked to the hour.");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The same page with a small promotion box where the cards were: the
+ * sections cleaning would keep it (a third of it links), but a few
+ * characters more are no sections the article's cleaning missed. */
+START_TEST(small_promotion_box_goes_on_a_service_page)
+{
+    const char *html =
+        "<html><head><title>Window cleaning</title></head><body><main>"
+        "<h1>Window cleaning</h1><p>" PROSE "</p>"
+        "<h2>Homes</h2><p>Inside and out, frames and sills included.</p>"
+        "<h2>Offices</h2><p>Before opening hours, with insured staff.</p>"
+        "<h2>Shop fronts</h2><p>Weekly rounds on every high street.</p>"
+        "<h2>Conservatories</h2><p>Roofs and gutters, by hand.</p>"
+        "<h2>Prices</h2><p>From 25 euros a visit, no contract.</p>"
+        "<h2>Areas</h2><p>The city and the villages around it.</p>"
+        "<h2>Gutters</h2><p>Cleared of leaves and moss each autumn.</p>"
+        "<h2>Skylights</h2><p>Reached from inside or with poles.</p>"
+        "<h2>Solar panels</h2><p>Washed with pure water, no soap.</p>"
+        "<h2>Signs</h2><p>Shop signs and awnings brushed down.</p>"
+        "<h2>Payment</h2><p>Pay by card or bank transfer after each visit.</p>"
+        "<div class=\"promo\"><p>Free quotes.</p><a href=\"/quote\">Ask us</a></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    assert_has(a, "Pay by card or bank transfer");
+    assert_lacks(a, "Free quotes.");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *service_suite(void)
 {
     Suite *s = suite_create("service");
@@ -192,6 +258,8 @@ static Suite *service_suite(void)
     TCase *sections = tcase_create("sections");
     tcase_add_test(sections, unsigned_page_keeps_sections_beside_its_intro);
     tcase_add_test(sections, signed_story_keeps_its_body_alone);
+    tcase_add_test(sections, feature_cards_stay_on_a_service_page);
+    tcase_add_test(sections, small_promotion_box_goes_on_a_service_page);
     suite_add_tcase(s, sections);
     return s;
 }
