@@ -668,14 +668,37 @@ static bool may_hold_group(const rm_engine *e, int32_t parent, unsigned min)
     return node(e, parent)->size > min;
 }
 
-/* The page's largest group of posts or cards. */
-static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int32_t), unsigned min)
+/* Can the subtree of `id` hold a post, or a card? What is_post asks of
+ * a post's flags, and is_card of a card's links, its subtree holds too:
+ * the flags flow upwards (engine_prepare), and a kept member's links are
+ * in the sums of its kept ancestors. Where they are missing, find_group
+ * steps over the subtree whole (a page without a link or a date has no
+ * grid of cards and no thread, however many elements it has). */
+static bool may_hold_post(const rm_engine *e, int32_t id)
+{
+    return (e->flags[id] & (NF_PERMALINK | NF_HAS_DATE | NF_REPLY)) != 0;
+}
+
+static bool may_hold_card(const rm_engine *e, int32_t id)
+{
+    return e->raw[id].links > 0;
+}
+
+/* The page's largest group of posts or cards; `may_hold` tells subtrees
+ * where `test` passes nowhere. */
+static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int32_t),
+                        bool (*may_hold)(const rm_engine *, int32_t), unsigned min)
 {
     group best = {RM_NONE, 0, 0, RM_NONE};
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
-        if (node(e, i)->type != RM_NODE_ELEMENT || e->raw[i].chars < best.chars ||
-            !may_hold_group(e, i, min))
+        if (node(e, i)->type != RM_NODE_ELEMENT)
+            continue;
+        if (!may_hold(e, i)) {
+            i = engine_end(e, i) - 1;
+            continue;
+        }
+        if (e->raw[i].chars < best.chars || !may_hold_group(e, i, min))
             continue;
         group g = best_group(e, i, test);
         if (g.count >= min && g.chars > best.chars)
@@ -1128,7 +1151,7 @@ static group thread_posts(const rm_engine *e)
     group posts = marked_posts(e);
     if (posts.count >= MIN_POSTS)
         return posts;
-    posts = find_group(e, is_post, MIN_POSTS);
+    posts = find_group(e, is_post, may_hold_post, MIN_POSTS);
     add_alike_posts(e, &posts);
     return posts;
 }
@@ -1159,11 +1182,11 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->replies_box = posts.box;
         ev->replies = posts.count;
     }
-    group cards = find_group(e, is_card, MIN_CARDS);
+    group cards = find_group(e, is_card, may_hold_card, MIN_CARDS);
     out->cards_box = cards.box;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
         vote_index(e, ev, out, cards, false, index_bonus(e, cards));
-    else {
+    else if (may_hold_card(e, e->dom.body)) {   /* a teaser has a link too */
         grid_census census = all_grids(e);
         bool no_body = census.prose < INDEX_MAX_PROSE ||
                        census.prose * GRIDS_PROSE_RATIO < census.cards.chars;
