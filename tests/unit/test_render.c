@@ -526,6 +526,15 @@ START_TEST(html_keeps_video_embeds_as_links)
 }
 END_TEST
 
+/* A card's thumbnail link that wraps its video: links do not nest, so the
+ * video is the link's title only (the Markdown writer does the same). */
+START_TEST(html_video_inside_a_link_is_its_title)
+{
+    CHECK_HTML("<p><a href=\"/v.mp4\"><video><source src=\"/v.mp4\"></video></a></p>",
+               "<p><a href=\"https://example.org/v.mp4\" rel=\"noopener noreferrer\">Video</a></p>\n");
+}
+END_TEST
+
 START_TEST(html_drops_forms_and_head_elements)
 {
     CHECK_HTML("<form action=\"/post\"><p>Name <input name=n> <button>Go</button></p>"
@@ -834,6 +843,7 @@ static Suite *render_suite(void)
     tcase_add_test(html, html_strips_style_and_other_attributes);
     tcase_add_test(html, html_drops_iframes_and_plugins);
     tcase_add_test(html, html_keeps_video_embeds_as_links);
+    tcase_add_test(html, html_video_inside_a_link_is_its_title);
     tcase_add_test(html, html_drops_forms_and_head_elements);
     tcase_add_test(html, html_escapes_text_and_attributes);
     tcase_add_test(html, long_text_nodes_collapse_and_escape);

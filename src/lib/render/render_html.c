@@ -337,7 +337,9 @@ static void put_missing_image(html *h, int32_t id, const char *url)
         render_buf_puts(&h->out, "</a>");
 }
 
-/* Video players and media files become a link to them. */
+/* Video players and media files become a link to them; inside a link
+ * (a card's thumbnail link wrapping its video) only the title is written,
+ * as links do not nest. */
 static int put_media(html *h, int32_t id)
 {
     char *url;
@@ -347,9 +349,11 @@ static int put_media(html *h, int32_t id)
         return 0;
     const char *title = render_media_title(h->in->dom, id);
     begin_inline(h);
-    put_link_start(h, url, NULL);
+    if (!h->in_link)
+        put_link_start(h, url, NULL);
     put_escaped(&h->out, title, strlen(title));
-    render_buf_puts(&h->out, "</a>");
+    if (!h->in_link)
+        render_buf_puts(&h->out, "</a>");
     free(url);
     return 0;
 }
