@@ -532,6 +532,10 @@ START_TEST(html_video_inside_a_link_is_its_title)
 {
     CHECK_HTML("<p><a href=\"/v.mp4\"><video><source src=\"/v.mp4\"></video></a></p>",
                "<p><a href=\"https://example.org/v.mp4\" rel=\"noopener noreferrer\">Video</a></p>\n");
+    CHECK_MD("<p><a href=\"/v.mp4\"><video><source src=\"/v.mp4\"></video></a></p>",
+             "[Video](https://example.org/v.mp4)");
+    CHECK_MD("<p><a href=\"/p\"><img src=\"/i.png\" alt=\"A cat\"></a></p>",
+             "[![A cat](https://example.org/i.png)](https://example.org/p)");
 }
 END_TEST
 

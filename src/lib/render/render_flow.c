@@ -32,6 +32,7 @@ typedef struct {
     const char *close;
     char *owned[2];        /* allocated markup, freed with the frame */
     uint8_t flattens;      /* markup around blocks: they are laid out inline */
+    uint8_t link;          /* markup: a link's "[...](...)" */
 } frame;
 
 typedef struct {
@@ -41,6 +42,7 @@ typedef struct {
     int markdown;
     int code;              /* inside inline code: literal text */
     int markup;            /* open inline markup (emphasis, links, code) */
+    int links;             /* open links: a link inside one writes its text only */
     int flattened;         /* open markup around blocks (see flatten) */
     hashset targets;       /* ids that article links point at */
     render_buf out;
@@ -219,6 +221,17 @@ static int put_link_text(flow *f, const char *text, const char *url)
     return 0;
 }
 
+/* A link of its own, or only its text inside a link: links do not nest
+ * ("[[a](u)](u)" is no link), as in the reader HTML. */
+static int put_own_link(flow *f, const char *text, const char *url)
+{
+    if (f->links) {
+        put_text(f, text);
+        return 0;
+    }
+    return put_link_text(f, text, url);
+}
+
 static int put_image(flow *f, int32_t id)
 {
     char *url;
@@ -233,7 +246,7 @@ static int put_image(flow *f, int32_t id)
         render_lines_puts(&f->w, "!");
         rc = put_link_text(f, alt ? alt : "", src);
     } else {   /* missing: a link to where the image was */
-        rc = put_link_text(f, alt && *alt ? alt : "image", url);
+        rc = put_own_link(f, alt && *alt ? alt : "image", url);
     }
     free(url);
     return rc;
@@ -248,7 +261,7 @@ static int put_media(flow *f, int32_t id)
         return 0;
     const char *title = render_media_title(f->in->dom, id);
     render_lines_break(&f->w, 2);
-    int rc = put_link_text(f, title, url);
+    int rc = put_own_link(f, title, url);
     render_lines_break(&f->w, 2);
     free(url);
     return rc;
@@ -413,7 +426,9 @@ static int open_link(flow *f, frame *fr, int32_t id)
     fr->kind = FRAME_MARKUP;
     fr->open = "[";
     fr->close = fr->owned[0];
+    fr->link = 1;
     f->markup++;
+    f->links++;
     if (render_lines_prev_char(&f->w) == '!')
         render_lines_escape_previous(&f->w);   /* "!" + "[" would make an image */
     render_lines_defer(&f->w, fr->open);
@@ -715,6 +730,7 @@ static void leave(void *ctx, int32_t id)
         /* fall through */
     case FRAME_MARKUP:
         f->markup--;
+        f->links -= fr->link;
         if (fr->flattens) {
             f->flattened--;
             f->w.inline_only--;
