@@ -69,8 +69,12 @@ static void *worker(void *unused)
  * worker thread, then "ready" on `ready` and a wait for the signal. */
 static void child_with_temporaries(int ready, int ignore_sigint)
 {
-    if (ignore_sigint)
-        signal(SIGINT, SIG_IGN);
+    /* The dispositions the test means, whatever the test run inherited: a
+     * shell's background job starts with SIGINT ignored and nohup ignores
+     * SIGHUP, and the guard rightly leaves an ignored signal alone. */
+    signal(SIGINT, ignore_sigint ? SIG_IGN : SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     if (cli_tempfiles_guard())
         _exit(92);
     char done[4096], finished[4096], own[4096];
