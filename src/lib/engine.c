@@ -1117,7 +1117,9 @@ static bool is_streamed_shell(const rm_engine *e)
  * content. Only that box opens; what it hides inside stays hidden. */
 #define VEILED_MAIN_SHOWN_CHARS 25   /* as the never-empty fallback's floor */
 
-int32_t engine_main_region(const rm_engine *e)
+/* <main> or role=main, when it is unique (the others nest in it);
+ * RM_NONE otherwise. */
+static int32_t find_main_region(const rm_engine *e)
 {
     int32_t found = RM_NONE;
     for (int32_t i = 0; i < e->dom.count; i++) {
@@ -1149,7 +1151,7 @@ static uint64_t text_under(const rm_engine *e, int32_t id)
 
 static bool unveil_main(rm_engine *e)
 {
-    int32_t main = engine_main_region(e);
+    int32_t main = e->main_region;
     if (main == RM_NONE || e->drop[main] != DROP_KEEP ||
         e->raw[main].chars >= VEILED_MAIN_SHOWN_CHARS)
         return false;
@@ -1228,6 +1230,7 @@ int engine_prepare(rm_engine *e)
         drop_static(e);
         engine_stats(e, e->drop, e->raw);
     }
+    e->main_region = find_main_region(e);
     bool unveiled = unveil_main(e);
     if (unveiled) {
         memset(e->drop, DROP_KEEP, n);

@@ -107,6 +107,9 @@ typedef struct {
     bool signed_page;        /* the metadata names an author or a date */
     bool thread;             /* a forum or Q&A thread: its posts, their
                                 authors and dates are the content */
+    int32_t main_region;     /* the page's declared main region: <main> or
+                                role=main when unique, or RM_NONE (found
+                                once by engine_prepare) */
     int32_t posts;           /* the box holding a thread's posts, or RM_NONE */
     int32_t cards;           /* the page's largest grid of cards, or RM_NONE */
     int32_t grids;           /* on an index page of several grids, the box
@@ -219,10 +222,6 @@ static inline bool engine_contains(const rm_engine *e, int32_t box, int32_t id)
 {
     return box <= id && id < engine_end(e, box);
 }
-
-/* The page's declared main region: <main> or role=main, when it is
- * unique; RM_NONE otherwise. */
-int32_t engine_main_region(const rm_engine *e);
 
 /* Does the element have a <br> among its children (text laid out in lines)? */
 static inline bool engine_has_br_child(const rm_engine *e, int32_t id)

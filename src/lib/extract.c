@@ -453,7 +453,7 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     if (best->root_count == 0)
         return;
     restart_from(e, base);
-    int32_t region = engine_main_region(e);
+    int32_t region = e->main_region;
     double share = sections_share(e);
     if (region == RM_NONE) {
         region = content_region(e, best);
