@@ -508,6 +508,13 @@ static size_t plain_ascii_prefix(const uint8_t *s, size_t len)
 {
     const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
     size_t i = 0;
+    for (; i + 32 <= len; i += 32) {   /* four words a test: one branch */
+        uint64_t w[4];
+        memcpy(w, s + i, sizeof w);
+        if (((w[0] | (w[0] - ones)) | (w[1] | (w[1] - ones)) | (w[2] | (w[2] - ones)) |
+             (w[3] | (w[3] - ones))) & high)
+            break;
+    }
     for (; i + 8 <= len; i += 8) {
         uint64_t word;
         memcpy(&word, s + i, 8);
@@ -896,6 +903,75 @@ static int finish(decoded *d)
     }
     terminated[d->len] = '\0';
     set_owned(d, terminated, d->len);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking alongside another pass                                     */
+/* ------------------------------------------------------------------ */
+
+bool encoding_check_applies(const char *bytes, size_t len, const char *forced)
+{
+    return !forced && sniff_bom(bytes ? bytes : "", len) == -1;
+}
+
+/* The longest continuation of a character: a lead byte and three more. */
+#define UTF8_MAX_CONTINUATION 3
+
+bool encoding_check_through(encoding_check *c, const char *bytes, size_t to, size_t len)
+{
+    if (c->invalid)
+        return false;
+    const uint8_t *s = (const uint8_t *)bytes;
+    size_t i = c->checked;
+    /* a character cut by `to` waits for the next piece; more continuation
+     * bytes than a character has are invalid wherever the cut falls */
+    for (unsigned k = 0; k < UTF8_MAX_CONTINUATION && to < len && to > i && (s[to] & 0xC0) == 0x80; k++)
+        to--;
+    while (i < to) {
+        i += plain_ascii_prefix(s + i, to - i);
+        if (i == to)
+            break;
+        size_t run = i;
+        while (run < to && s[run] >= 0x80)
+            run++;
+        if (run == i || u8_check(s + i, run - i)) {   /* a NUL, or invalid UTF-8 */
+            c->invalid = true;
+            return false;
+        }
+        c->non_ascii = true;
+        i = run;
+    }
+    if (to > c->checked)
+        c->checked = to;
+    return true;
+}
+
+/* Plain ASCII decodes to itself in UTF-8 and in every encoding iconv
+ * decodes here but ISO-2022-JP, whose escape sequences (ASCII bytes)
+ * switch to other character sets. */
+static bool ascii_is_itself(int encoding)
+{
+    return encoding == -1 || encoding == E_UTF8 ||
+           (encodings[encoding].how == DEC_ICONV && encoding != E_ISO_2022_JP);
+}
+
+int encoding_checked_text(const char *bytes, size_t len, const encoding_check *c, char **owned,
+                          size_t *owned_len)
+{
+    *owned = NULL;
+    *owned_len = 0;
+    if (c->invalid || c->checked != len)
+        return 1;
+    /* as detect: valid UTF-8 with non-ASCII bytes is UTF-8 whatever a
+     * <meta> says; plain ASCII follows the <meta> */
+    if (!c->non_ascii)
+        return ascii_is_itself(prescan((const unsigned char *)bytes, len)) ? 0 : 1;
+    decoded d = {(const uint8_t *)bytes, len, NULL, false};
+    if (finish(&d))
+        return -2;
+    *owned = (char *)d.owned;
+    *owned_len = d.owned ? d.len : 0;
     return 0;
 }
 

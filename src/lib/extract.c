@@ -1136,6 +1136,65 @@ static rm_status extract_from_dom(rm_engine *e, const rm_options *opt, rm_articl
     return st;
 }
 
+/* Decode and pre-scan: *markup is what Gumbo is to parse, either in the
+ * caller's bytes or in *owned (malloc'd; NULL when none). */
+static rm_status decode_and_prescan(const void *bytes, size_t len, const rm_options *opt,
+                                    phase_clock *clock, const char **markup, size_t *markup_len,
+                                    char **owned, prescan_output *pre)
+{
+    prescan_limits limits = {
+        .max_depth = opt->max_depth,
+        .max_attributes = RM_MAX_ATTRIBUTES,
+        .max_attribute_bytes = RM_MAX_ATTRIBUTE_BYTES,
+        .strip = true,
+        .check_text = encoding_check_applies(bytes, len, opt->charset),
+    };
+    *owned = NULL;
+    if (limits.check_text) {
+        /* Most pages are UTF-8 (or ASCII) whose bytes are their text: the
+         * pre-scan checks them as it reads them, so the page is streamed
+         * once (on a page larger than the cache, a second pass reads it
+         * from memory again), and only a page that turns out otherwise
+         * is decoded first and scanned again. */
+        size_t normal_len;
+        if (prescan(bytes, len, &limits, pre))
+            return RM_NO_MEMORY;
+        int rc = encoding_checked_text(bytes, len, &pre->text, owned, &normal_len);
+        if (rc == -2) {
+            prescan_free(pre);
+            return RM_NO_MEMORY;
+        }
+        phase_lap(clock, PHASE_PRESCAN);
+        if (rc == 0 && !*owned) {
+            *markup = bytes;
+            *markup_len = len;
+            return RM_OK;
+        }
+        prescan_free(pre);
+        limits.check_text = false;
+        if (rc == 0) {   /* not in NFC: scan the normalised text */
+            *markup = *owned;
+            *markup_len = normal_len;
+        }
+    }
+    if (!*owned) {
+        const char *detected;
+        int rc = encoding_view_utf8(bytes, len, opt->charset, markup, markup_len, owned, &detected);
+        if (rc == -1)
+            return RM_BAD_OPTION;
+        if (rc)
+            return RM_NO_MEMORY;
+    }
+    phase_lap(clock, PHASE_DECODE);
+    if (prescan(*markup, *markup_len, &limits, pre)) {
+        free(*owned);
+        *owned = NULL;
+        return RM_NO_MEMORY;
+    }
+    phase_lap(clock, PHASE_PRESCAN);
+    return RM_OK;
+}
+
 /* Decode, pre-scan and parse; Gumbo points into the caller's bytes or
  * into *buffer (NULL when the bytes needed no change), and `e` (unless
  * NULL) has read the page's style sheets where the pre-scan found them.
@@ -1148,23 +1207,9 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     const char *utf8;
     char *owned;
     size_t utf8_len;
-    const char *detected;
-    int rc = encoding_view_utf8(bytes, len, opt->charset, &utf8, &utf8_len, &owned, &detected);
-    if (rc == -1)
-        return RM_BAD_OPTION;
-    if (rc)
-        return RM_NO_MEMORY;
-    phase_lap(clock, PHASE_DECODE);
-    const prescan_limits limits = {
-        .max_depth = opt->max_depth,
-        .max_attributes = RM_MAX_ATTRIBUTES,
-        .max_attribute_bytes = RM_MAX_ATTRIBUTE_BYTES,
-        .strip = true,
-    };
-    if (prescan(utf8, utf8_len, &limits, pre)) {
-        free(owned);
-        return RM_NO_MEMORY;
-    }
+    rm_status st = decode_and_prescan(bytes, len, opt, clock, &utf8, &utf8_len, &owned, pre);
+    if (st != RM_OK)
+        return st;
     /* the sheets lie in the scanned markup, which goes next */
     if (e && engine_read_style_sheets(e, utf8, pre->styles, pre->style_count)) {
         free(owned);

@@ -248,6 +248,10 @@ typedef struct {
     prescan_gap *gaps;    /* white space cut out of text */
     size_t gap_count, gap_capacity;
     int failed;           /* out of memory */
+    encoding_check text;  /* with limits->check_text: how far the bytes are
+                             known to be valid text (it stops the scan) */
+    size_t check_due;     /* read up to here, check them (SIZE_MAX: never;
+                             0: they are not text) */
 } scan;
 
 static uint32_t *open_count(scan *s, tag_name name)
@@ -505,11 +509,56 @@ static int has_prefix_ci(const scan *s, size_t at, const char *prefix)
     return 1;
 }
 
+/* Read pieces of this size are checked as text (limits->check_text)
+ * while they are still in the first-level cache. */
+#define CHECK_STEP ((size_t)16 << 10)
+
+__attribute__((noinline)) static bool check_piece(scan *s, size_t at)
+{
+    bool valid = encoding_check_through(&s->text, s->html, at, s->len);
+    size_t due = s->text.checked + CHECK_STEP;
+    s->check_due = !valid ? 0 : due < s->len ? due : s->len;
+    return valid;
+}
+
+/* The bytes before `at` have been read: with check_text, check them once
+ * a piece has gathered (at the end of the input, at once). Returns false
+ * when they are not valid text: the scan then ends (see prescan.h). */
+static inline bool checked_through(scan *s, size_t at)
+{
+    return at < s->check_due || check_piece(s, at);
+}
+
+/* find() past its first piece. */
+__attribute__((noinline)) static const char *find_far(scan *s, size_t at, char c)
+{
+    while (at < s->len && checked_through(s, at)) {
+        size_t n = s->len - at < CHECK_STEP ? s->len - at : CHECK_STEP;
+        const char *hit = memchr(s->html + at, c, n);
+        if (hit)
+            return hit;
+        at += n;
+    }
+    return NULL;
+}
+
+/* memchr over the input from `at` to its end; with check_text, a piece at
+ * a time, each checked as soon as it is read. NULL when not found, or
+ * when the bytes are not valid text. */
+static inline const char *find(scan *s, size_t at, char c)
+{
+    size_t n = s->len - at;
+    if (n > CHECK_STEP && s->limits->check_text)
+        n = CHECK_STEP;
+    const char *hit = memchr(s->html + at, c, n);
+    return hit || at + n == s->len ? hit : find_far(s, at + n, c);
+}
+
 /* Position just after the first `needle` at or after `at`, or the end. */
-static size_t after(const scan *s, size_t at, const char *needle)
+static size_t after(scan *s, size_t at, const char *needle)
 {
     while (at < s->len) {
-        const char *hit = memchr(s->html + at, needle[0], s->len - at);
+        const char *hit = find(s, at, needle[0]);
         if (!hit)
             break;
         at = (size_t)(hit - s->html);
@@ -533,7 +582,7 @@ static int is_end_tag_named(const scan *s, size_t at, const char *name, size_t n
 /* Where a comment starting at `at` ("<!--") ends (§13.2.5.43-52): at
  * "-->" or "--!>", or at once for "<!-->" and "<!--->"; unclosed, at the
  * end of the input. */
-static size_t comment_end(const scan *s, size_t at)
+static size_t comment_end(scan *s, size_t at)
 {
     size_t i = at + 4;
     if (i < s->len && s->html[i] == '>')
@@ -541,7 +590,7 @@ static size_t comment_end(const scan *s, size_t at)
     if (i + 1 < s->len && s->html[i] == '-' && s->html[i + 1] == '>')
         return i + 2;
     while (i < s->len) {
-        const char *dash = memchr(s->html + i, '-', s->len - i);
+        const char *dash = find(s, i, '-');
         if (!dash)
             break;
         size_t j = (size_t)(dash - s->html), run = j;
@@ -575,7 +624,7 @@ static const bool ends_unquoted_value[256] = {SPACE_BYTES, ['>'] = true};
 /* Read the attribute at or after *i (§13.2.5.32-40); returns 0 at the end
  * of the tag (*i at its '>' or at the end of the input). "/>" seen just
  * before the '>' sets *self_closing. */
-static int next_attribute(const scan *s, size_t *i, attribute *a, int *self_closing)
+static int next_attribute(scan *s, size_t *i, attribute *a, int *self_closing)
 {
     const char *h = s->html;
     size_t p = *i;
@@ -608,7 +657,7 @@ static int next_attribute(const scan *s, size_t *i, attribute *a, int *self_clos
         a->quote = q < s->len && (h[q] == '"' || h[q] == '\'') ? h[q] : 0;
         if (a->quote) {
             a->value = q + 1;
-            const char *close = memchr(h + a->value, a->quote, s->len - a->value);
+            const char *close = find(s, a->value, a->quote);
             p = close ? (size_t)(close - h) + 1 : s->len;
             a->value_len = (close ? (size_t)(close - h) : s->len) - a->value;
         } else {
@@ -628,11 +677,13 @@ static int next_attribute(const scan *s, size_t *i, attribute *a, int *self_clos
  * may carry millions of attributes). Returns the position of the '>' or
  * the end of the input; *self_closing as next_attribute sets it, *more
  * set when an attribute was passed over. */
-static size_t skip_attributes(const scan *s, size_t p, int *self_closing, bool *more)
+static size_t skip_attributes(scan *s, size_t p, int *self_closing, bool *more)
 {
     const char *h = s->html;
     const size_t n = s->len;
     for (;;) {
+        if (!checked_through(s, p))
+            return n;   /* millions of attributes: read once */
         while (p < n && is_space(h[p]))
             p++;
         if (p >= n || h[p] == '>')
@@ -654,7 +705,7 @@ static size_t skip_attributes(const scan *s, size_t p, int *self_closing, bool *
         for (q++; q < n && is_space(h[q]); q++)
             ;
         if (q < n && (h[q] == '"' || h[q] == '\'')) {
-            const char *close = memchr(h + q + 1, h[q], n - q - 1);
+            const char *close = find(s, q + 1, h[q]);
             p = close ? (size_t)(close - h) + 1 : n;
         } else {
             while (q < n && !ends_unquoted_value[(unsigned char)h[q]])
@@ -735,7 +786,7 @@ static const bool ends_name[256] = {SPACE_BYTES, ['/'] = true, ['>'] = true};
 /* Read a start or end tag at `at` ("<x" or "</x"): name, then attributes
  * with their quoting, up to the '>' (§13.2.5.6-40). Returns 0 if the
  * input ends inside the tag, which the tokenizer then drops. */
-static inline __attribute__((always_inline)) int read_tag(const scan *s, size_t at, tag_token *t)
+static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, tag_token *t)
 {
     size_t i = at + 1;
     t->start = at;
@@ -814,7 +865,7 @@ static void emit_tag(scan *s, const tag_token *t)
 
 /* Where the text of a raw-text or RCDATA element ends: at the '<' of its
  * end tag, or at the end of the input. */
-static size_t raw_text_end(const scan *s, size_t at, const tag_token *t)
+static size_t raw_text_end(scan *s, size_t at, const tag_token *t)
 {
     while (at < s->len) {
         size_t lt = after(s, at, "</");
@@ -830,7 +881,7 @@ static size_t raw_text_end(const scan *s, size_t at, const tag_token *t)
 /* Where script data ends (§13.2.5.4, 15-31): at the '<' of "</script",
  * except that after "<!--" an inner "<script" opens a double-escaped
  * section that "</script" only closes, up to the "-->". */
-static size_t script_end(const scan *s, size_t at)
+static size_t script_end(scan *s, size_t at)
 {
     static const char name[] = "script";
     const size_t n = sizeof name - 1;
@@ -839,7 +890,7 @@ static size_t script_end(const scan *s, size_t at)
     size_t i = at;
     while (i < s->len) {
         if (state == DATA) {
-            const char *lt = memchr(s->html + i, '<', s->len - i);
+            const char *lt = find(s, i, '<');
             if (!lt)
                 return s->len;
             i = (size_t)(lt - s->html);
@@ -918,7 +969,7 @@ static bool breaks_out_of_svg(GumboTag tag)
 
 /* Skip a comment, CDATA section, doctype or bogus comment at `at`;
  * returns where it ends, or 0 when `at` starts none of them. */
-static size_t skip_non_tag(const scan *s, size_t at, bool cdata)
+static size_t skip_non_tag(scan *s, size_t at, bool cdata)
 {
     const char *p = s->html + at;
     size_t left = s->len - at;
@@ -935,10 +986,10 @@ static size_t skip_non_tag(const scan *s, size_t at, bool cdata)
 
 /* The next tag at or after *at, past text, comments and (with `cdata`)
  * CDATA sections; 0 when there is none or it cannot be read. */
-static int next_tag(const scan *s, size_t *at, bool cdata, tag_token *t)
+static int next_tag(scan *s, size_t *at, bool cdata, tag_token *t)
 {
     for (;;) {
-        const char *lt = memchr(s->html + *at, '<', s->len - *at);
+        const char *lt = find(s, *at, '<');
         if (!lt)
             return 0;
         *at = (size_t)(lt - s->html);
@@ -1004,7 +1055,7 @@ static size_t strip_svg(scan *s, const tag_token *svg)
 
 /* Skip the text of a raw-text element whose start tag is `t`; returns
  * where its end tag starts. */
-static size_t skip_raw_text(const scan *s, const tag_token *t, GumboTag tag)
+static size_t skip_raw_text(scan *s, const tag_token *t, GumboTag tag)
 {
     if (tag == GUMBO_TAG_PLAINTEXT)
         return s->len;
@@ -1288,6 +1339,7 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
     s->html = html;
     s->len = len;
     s->limits = limits;
+    s->check_due = limits->check_text ? (len < CHECK_STEP ? len : CHECK_STEP) : SIZE_MAX;
     STARTS_OF(implied_ends, s->implied_end_starts);
     for (size_t r = sizeof implied_ends / sizeof implied_ends[0]; r-- > 0;)
         s->implied_ends_from[r] = (uint16_t)(implied_ends[r].starts |
@@ -1295,8 +1347,8 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
                                                   ? s->implied_ends_from[r + 1] : 0));
     STARTS_OF(implied_parents, s->implied_parent_starts);
     size_t at = 0;
-    while (at < len && !s->failed) {
-        const char *lt = memchr(html + at, '<', len - at);
+    while (at < len && !s->failed && checked_through(s, at)) {
+        const char *lt = find(s, at, '<');
         size_t text_end = lt ? (size_t)(lt - html) : len;
         if (limits->strip && text_end - at > 1)
             collapse_space(s, at, text_end);
@@ -1304,6 +1356,8 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
             break;
         at = markup(s, text_end);
     }
+    if (limits->check_text)
+        check_piece(s, len);
     if (s->changed) {
         begin_replace(s, len);
         if (!s->failed)
@@ -1328,6 +1382,7 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         out->gap_count = s->gap_count;
         out->moves = s->moves.data;
         out->move_count = s->move_count;
+        out->text = s->text;
     }
     free(s->stack);
     free(s);

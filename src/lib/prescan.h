@@ -21,6 +21,8 @@
 #ifndef RM_PRESCAN_H
 #define RM_PRESCAN_H
 
+#include "encoding.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -29,6 +31,10 @@ typedef struct {
     unsigned max_attributes;     /* per element; 0: no cap */
     size_t max_attribute_bytes;  /* per value; 0: no cap */
     bool strip;                  /* leave out what no rule reads */
+    bool check_text;             /* check the bytes as UTF-8 text as they are
+                                    read (encoding.h), and stop at the first
+                                    that is not: then `text` says so and the
+                                    rest of the output is to be discarded */
 } prescan_limits;
 
 /* White space left out of the text: `cut` characters after the one kept
@@ -61,6 +67,7 @@ typedef struct {
                             move them: pairs of NUL-terminated ids, segment
                             then placeholder ("S:1", "B:0"); NULL when none */
     size_t move_count;   /* pairs in moves */
+    encoding_check text; /* with limits->check_text: the check of the bytes */
 } prescan_output;
 
 /* Scan `len` bytes of UTF-8 HTML. Returns 0 with *out filled (free it with

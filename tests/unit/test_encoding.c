@@ -602,6 +602,148 @@ START_TEST(view_finds_nul_and_non_ascii_at_every_offset)
 }
 END_TEST
 
+/* --- checking alongside the pre-scan ------------------------------- */
+
+/* The verdict of a whole-text check: valid UTF-8 without NUL. */
+static bool valid_text(const char *bytes, size_t len)
+{
+    return !memchr(bytes, 0, len) && !u8_check((const uint8_t *)bytes, len);
+}
+
+#define BYTES(lit) {lit, sizeof lit - 1}
+
+/* Checked in two pieces cut anywhere (inside a character too), or in
+ * pieces of every size, bytes get the verdict of a check of the whole. */
+START_TEST(check_in_pieces_agrees_with_the_whole)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+    } cases[] = {
+        BYTES("<p>plain ASCII text, long enough for whole words</p>"),
+        BYTES("caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80 \xE6\x97\xA5\xE6\x9C\xAC end"),
+        BYTES("\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80"),   /* no ASCII at all */
+        BYTES("a\0b plain but for a NUL"),
+        BYTES("bad \xFF byte"),
+        BYTES("truncated \xE2\x80"),
+        BYTES("continuations \xF0\x9F\x98\x80\x80 x"),      /* one too many */
+        BYTES("lone \x80\x80\x80\x80\x80 run"),
+        BYTES("overlong \xC0\xAF and surrogate \xED\xA0\x80"),
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *b = cases[k].bytes;
+        size_t len = cases[k].len;
+        bool want = valid_text(b, len);
+        bool non_ascii = false;
+        for (size_t i = 0; i < len; i++)
+            non_ascii |= (unsigned char)b[i] >= 0x80;
+        for (size_t cut = 0; cut <= len; cut++) {
+            encoding_check c = {0};
+            bool ok = encoding_check_through(&c, b, cut, len) && encoding_check_through(&c, b, len, len);
+            ck_assert_msg(ok == want, "case %zu cut at %zu", k, cut);
+            ck_assert_msg(c.invalid == !want, "case %zu cut at %zu", k, cut);
+            if (want) {
+                ck_assert_uint_eq(c.checked, len);
+                ck_assert(c.non_ascii == non_ascii);
+            }
+        }
+        for (size_t step = 1; step <= len; step++) {
+            encoding_check c = {0};
+            bool ok = true;
+            for (size_t to = step; ok && to < len + step; to += step)
+                ok = encoding_check_through(&c, b, to < len ? to : len, len);
+            ck_assert_msg(ok == want, "case %zu in pieces of %zu", k, step);
+        }
+    }
+}
+END_TEST
+
+/* Bytes checked to the end are the text exactly when the view would
+ * borrow or copy them unchanged; text not in NFC comes back normalised;
+ * plain ASCII that a <meta> gives a stateful or replacement encoding,
+ * invalid bytes and NUL are left to the decoder. */
+START_TEST(checked_text_is_what_decoding_gives)
+{
+    static const struct {
+        const char *bytes;
+        int rc;   /* 0: the bytes (or their NFC) are the text; 1: decode */
+    } cases[] = {
+        {"<p>plain ASCII</p>", 0},
+        {"<meta charset=iso-8859-1><p>plain ASCII</p>", 0},
+        {"<meta charset=koi8-r><p>plain ASCII</p>", 0},
+        {"<meta charset=shift_jis><p>plain ASCII</p>", 0},
+        {"<meta charset=utf-16><p>plain ASCII</p>", 0},
+        {"<meta charset=iso-2022-jp><p>\x1B$B$3$s\x1B(B</p>", 1},
+        {"<meta charset=iso-2022-kr><p>plain ASCII</p>", 1},
+        {"<meta charset=windows-1252><p>caf\xC3\xA9</p>", 0},   /* valid UTF-8 beats a stale meta */
+        {"<p>cafe\xCC\x81</p>", 0},                               /* NFC: normalised */
+        {"<p>caf\xE9</p>", 1},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *b = cases[k].bytes;
+        size_t len = strlen(b);
+        ck_assert(encoding_check_applies(b, len, NULL));
+        encoding_check c = {0};
+        encoding_check_through(&c, b, len, len);
+        char *owned = NULL;
+        size_t owned_len = 0;
+        int rc = encoding_checked_text(b, len, &c, &owned, &owned_len);
+        ck_assert_msg(rc == cases[k].rc, "case %zu: %d", k, rc);
+        const char *want = to_utf8(b, len, NULL);
+        if (rc == 0 && owned) {
+            ck_assert_uint_eq(owned_len, strlen(owned));
+            ck_assert_str_eq(owned, want);
+        } else if (rc == 0) {
+            ck_assert_uint_eq(strlen(want), len);
+            ck_assert_int_eq(memcmp(want, b, len), 0);
+        }
+        free(owned);
+    }
+    /* a check that stopped, or did not reach the end, decides nothing */
+    encoding_check part = {.checked = 3};
+    char *owned = NULL;
+    size_t owned_len;
+    ck_assert_int_eq(encoding_checked_text("abcdef", 6, &part, &owned, &owned_len), 1);
+    /* a forced encoding or a byte order mark: decode first */
+    ck_assert(!encoding_check_applies("abc", 3, "utf-8"));
+    ck_assert(!encoding_check_applies("\xEF\xBB\xBF" "abc", 6, NULL));
+    ck_assert(!encoding_check_applies("\xFF\xFE" "a\0", 4, NULL));
+}
+END_TEST
+
+/* Every label of an encoding that plain ASCII is taken to decode to
+ * itself does so through the decoder (the labels of the Encoding
+ * Standard, one or more per encoding). */
+START_TEST(ascii_decodes_to_itself_where_taken_so)
+{
+    static const char *const labels[] = {
+        "utf-8", "windows-1252", "ibm866", "iso-8859-2", "iso-8859-3", "iso-8859-4",
+        "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8", "iso-8859-8-i", "iso-8859-10",
+        "iso-8859-13", "iso-8859-14", "iso-8859-15", "iso-8859-16", "koi8-r", "koi8-u",
+        "macintosh", "windows-874", "windows-1250", "windows-1251", "windows-1253",
+        "windows-1254", "windows-1255", "windows-1256", "windows-1257", "windows-1258",
+        "x-mac-cyrillic", "gbk", "gb18030", "big5", "euc-jp", "iso-2022-jp", "shift_jis",
+        "euc-kr", "iso-2022-kr", "utf-16le", "utf-16be", "x-user-defined", "no-such-label",
+    };
+    char page[256];
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        int n = snprintf(page, sizeof page, "<meta charset=%s><p>", labels[k]);
+        for (int c = 1; c < 0x80; c++)   /* every plain ASCII byte */
+            page[n++] = (char)c;
+        encoding_check check = {0};
+        ck_assert(encoding_check_through(&check, page, (size_t)n, (size_t)n));
+        char *owned = NULL;
+        size_t owned_len;
+        if (encoding_checked_text(page, (size_t)n, &check, &owned, &owned_len) != 0)
+            continue;
+        ck_assert_ptr_null(owned);
+        const char *text = to_utf8(page, (size_t)n, NULL);
+        ck_assert_msg(strlen(text) == (size_t)n && memcmp(text, page, (size_t)n) == 0,
+                      "%s: ASCII changes in decoding", labels[k]);
+    }
+}
+END_TEST
+
 static Suite *encoding_suite(void)
 {
     Suite *s = suite_create("encoding");
@@ -652,6 +794,13 @@ static Suite *encoding_suite(void)
     tcase_add_test(view, view_copies_what_changes);
     tcase_add_test(view, view_finds_nul_and_non_ascii_at_every_offset);
     suite_add_tcase(s, view);
+
+    TCase *check = tcase_create("check");
+    tcase_add_checked_fixture(check, NULL, teardown);
+    tcase_add_test(check, check_in_pieces_agrees_with_the_whole);
+    tcase_add_test(check, checked_text_is_what_decoding_gives);
+    tcase_add_test(check, ascii_decodes_to_itself_where_taken_so);
+    suite_add_tcase(s, check);
 
     TCase *nfc = tcase_create("nfc");
     tcase_set_timeout(nfc, 300);   /* 3.3 million conversions; slow under ASan */

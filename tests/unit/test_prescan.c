@@ -49,7 +49,7 @@ static int limit(const char *html, unsigned max_depth)
 static const char *prescanned(const char *html)
 {
     prescan_free(&last);
-    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true};
+    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false};
     ck_assert_int_eq(prescan(html, strlen(html), &limits, &last), 0);
     return last.html ? last.html : html;
 }
@@ -228,7 +228,7 @@ START_TEST(corpus_pages_untouched)
         char *html = e->d_name[0] == '.' ? NULL : tu_read_file(path, &len);
         if (!html)
             continue;
-        const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, false};
+        const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, false, false};
         prescan_output out;
         ck_assert_int_eq(prescan(html, len, &limits, &out), 0);
         ck_assert_msg(out.html == NULL, "%s was changed", path);
@@ -370,7 +370,7 @@ START_TEST(style_sheets_are_handed_over)
     ck_assert_int_eq(memcmp(html + last.styles[2].start, "p>b{}", last.styles[2].len), 0);
     ck_assert_uint_eq(last.styles[2].len, strlen("p>b{}"));
     /* as written: line breaks and NUL are the reader's to take as Gumbo would */
-    const prescan_limits limits = {512, 0, 0, true};
+    const prescan_limits limits = {512, 0, 0, true, false};
     prescan_free(&last);
     static const char crlf[] = "<style>.a{position:\r\nfixed}\r.b{}\0x</style>";
     ck_assert_int_eq(prescan(crlf, sizeof crlf - 1, &limits, &last), 0);
@@ -584,6 +584,129 @@ START_TEST(attribute_values_are_capped_on_a_character)
 }
 END_TEST
 
+/* --- the text check alongside the scan ------------------------------ */
+
+/* Scan with every cap and stripping, the bytes checked as text or not. */
+static void scan_checked(const char *html, size_t len, bool check, prescan_output *out)
+{
+    prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false};
+    limits.check_text = check;
+    ck_assert_int_eq(prescan(html, len, &limits, out), 0);
+}
+
+static void assert_same_scan(const prescan_output *a, const prescan_output *b, const char *what)
+{
+    ck_assert_msg((a->html == NULL) == (b->html == NULL), "%s: changed or not", what);
+    ck_assert_msg(a->len == b->len && (!a->html || !memcmp(a->html, b->html, a->len)),
+                  "%s: markup differs", what);
+    ck_assert_msg(a->style_count == b->style_count && a->gap_count == b->gap_count &&
+                      a->move_count == b->move_count, "%s: counts differ", what);
+    for (size_t i = 0; i < a->style_count; i++)
+        ck_assert(a->styles[i].start == b->styles[i].start && a->styles[i].len == b->styles[i].len);
+    for (size_t i = 0; i < a->gap_count; i++)
+        ck_assert(a->gaps[i].at == b->gaps[i].at && a->gaps[i].cut == b->gaps[i].cut);
+}
+
+/* Long constructs the scan reads in one go (a style sheet, a comment, a
+ * script, an attribute value, an element's attributes past the cap, a
+ * text), each over several check pieces, around a bad byte or not. */
+static char *long_page(const char *open, const char *unit, const char *close, const char *bad,
+                       size_t *len)
+{
+    size_t unit_len = strlen(unit), cap = strlen(open) + strlen(close) + 16 + 200000;
+    char *page = malloc(cap);
+    size_t n = (size_t)snprintf(page, cap, "<p>a</p>%s", open);
+    for (size_t i = 0; n + unit_len < 200000; i++) {
+        if (bad && i == 5000)
+            n += (size_t)snprintf(page + n, cap - n, "%s", bad);
+        memcpy(page + n, unit, unit_len);
+        n += unit_len;
+    }
+    n += (size_t)snprintf(page + n, cap - n, "%s<p>b</p>", close);
+    *len = n;
+    return page;
+}
+
+START_TEST(text_check_follows_every_long_read)
+{
+    static const struct {
+        const char *open, *unit, *close;
+    } shapes[] = {
+        {"<style>", ".a{top:0} ", "</style>"},
+        {"<!--", "comment ", "-->"},
+        {"<script>", "var a=1; ", "</script>"},
+        {"<div title=\"", "value ", "\">x</div>"},
+        {"<div", " a=v", ">x</div>"},
+        {"<p>", "words in text ", "</p>"},
+        {"<svg>", "<path d=x></path>", "</svg>"},
+    };
+    for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+        size_t len;
+        char *page = long_page(shapes[k].open, shapes[k].unit, shapes[k].close, NULL, &len);
+        prescan_output plain, checked;
+        scan_checked(page, len, false, &plain);
+        scan_checked(page, len, true, &checked);
+        assert_same_scan(&plain, &checked, shapes[k].open);
+        ck_assert_msg(!checked.text.invalid && checked.text.checked == len, "%s", shapes[k].open);
+        ck_assert(!checked.text.non_ascii);
+        prescan_free(&plain);
+        prescan_free(&checked);
+        free(page);
+        static const char *const bad[] = {"\xFF", "\xC3", "", "\xE2\x80\x94"};
+        for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+            page = long_page(shapes[k].open, shapes[k].unit, shapes[k].close, bad[b], &len);
+            if (!bad[b][0])
+                memcpy(strstr(page + 8, shapes[k].unit) + 1000, "\0", 1);   /* a NUL */
+            scan_checked(page, len, true, &checked);
+            bool valid = b == 3;
+            ck_assert_msg(checked.text.invalid == !valid, "%s, bad byte %zu", shapes[k].open, b);
+            ck_assert(valid ? checked.text.checked == len && checked.text.non_ascii
+                            : checked.text.checked < len);
+            prescan_free(&checked);
+            free(page);
+        }
+    }
+}
+END_TEST
+
+/* On real pages the check changes nothing the scan gives, and finds the
+ * verdict a whole-page check gives. */
+START_TEST(text_check_changes_nothing_on_corpus_pages)
+{
+    const char *shared = tu_env("RM_SHARED", NULL);
+    char dir_path[4096];
+    snprintf(dir_path, sizeof dir_path, "%s/corpus/readability", shared ? shared : "");
+    DIR *dir = shared ? opendir(dir_path) : NULL;
+    if (!dir) {
+        fprintf(stderr, "text_check_changes_nothing_on_corpus_pages: SKIPPED, %s not found\n", dir_path);
+        return;
+    }
+    size_t pages = 0;
+    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+        char path[8192];
+        size_t len = 0;
+        snprintf(path, sizeof path, "%s/%s/source.html", dir_path, e->d_name);
+        char *html = e->d_name[0] == '.' ? NULL : tu_read_file(path, &len);
+        if (!html)
+            continue;
+        prescan_output plain, checked;
+        scan_checked(html, len, false, &plain);
+        scan_checked(html, len, true, &checked);
+        encoding_check whole = {0};
+        bool valid = encoding_check_through(&whole, html, len, len);
+        ck_assert_msg(checked.text.invalid == !valid, "%s", path);
+        if (valid)
+            assert_same_scan(&plain, &checked, path);
+        prescan_free(&plain);
+        prescan_free(&checked);
+        free(html);
+        pages++;
+    }
+    closedir(dir);
+    ck_assert_uint_gt(pages, 0);
+}
+END_TEST
+
 static Suite *prescan_suite(void)
 {
     Suite *s = suite_create("prescan");
@@ -609,6 +732,8 @@ static Suite *prescan_suite(void)
     TCase *strip = tcase_create("strip");
     tcase_add_checked_fixture(strip, NULL, teardown);
     tcase_add_test(strip, indentation_keeps_its_first_character);
+    tcase_add_test(strip, text_check_follows_every_long_read);
+    tcase_add_test(strip, text_check_changes_nothing_on_corpus_pages);
     tcase_add_test(strip, preformatted_text_keeps_its_white_space);
     tcase_add_test(strip, cut_white_space_renders_the_same);
     tcase_add_test(strip, cut_white_space_is_recorded);
