@@ -932,15 +932,23 @@ bool encoding_check_through(encoding_check *c, const char *bytes, size_t to, siz
         i += plain_ascii_prefix(s + i, to - i);
         if (i == to)
             break;
-        size_t run = i;
-        while (run < to && s[run] >= 0x80)
-            run++;
-        if (run == i || u8_check(s + i, run - i)) {   /* a NUL, or invalid UTF-8 */
+        if (s[i] == 0) {
             c->invalid = true;
             return false;
         }
+        /* a run of characters beyond ASCII, each decoded once for both
+         * questions: valid (as u8_check has it)? and might NFC change it? */
         c->non_ascii = true;
-        i = run;
+        while (i < to && s[i] >= 0x80) {
+            ucs4_t cp;
+            int n = u8_mbtoucr(&cp, s + i, to - i);
+            if (n < 0) {
+                c->invalid = true;
+                return false;
+            }
+            c->unstable |= nfc_unstable(cp) != 0;
+            i += (size_t)n;
+        }
     }
     if (to > c->checked)
         c->checked = to;
@@ -967,6 +975,8 @@ int encoding_checked_text(const char *bytes, size_t len, const encoding_check *c
      * <meta> says; plain ASCII follows the <meta> */
     if (!c->non_ascii)
         return ascii_is_itself(prescan((const unsigned char *)bytes, len)) ? 0 : 1;
+    if (!c->unstable)
+        return 0;   /* already NFC: no pass over the text to find out */
     decoded d = {(const uint8_t *)bytes, len, NULL, false};
     if (finish(&d))
         return -2;

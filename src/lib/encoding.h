@@ -39,6 +39,7 @@ int encoding_view_utf8(const char *bytes, size_t len, const char *forced, const 
 typedef struct {
     size_t checked;    /* [0, checked): valid UTF-8 without NUL */
     bool non_ascii;    /* a byte above 0x7F seen */
+    bool unstable;     /* a code point NFC might change seen */
     bool invalid;      /* invalid UTF-8 or a NUL seen: the check stopped */
 } encoding_check;
 
@@ -52,7 +53,8 @@ bool encoding_check_applies(const char *bytes, size_t len, const char *forced);
 bool encoding_check_through(encoding_check *c, const char *bytes, size_t to, size_t len);
 
 /* For bytes checked to the end: 0 when the text is the bytes themselves
- * (*owned NULL) or, for text not in NFC, the normalised copy in *owned
+ * (*owned NULL; only text with a code point NFC might change goes
+ * through the normaliser) or, for text not in NFC, the normalised copy in *owned
  * (*owned_len bytes, NUL-terminated); 1 when they must be decoded with
  * encoding_view_utf8 after all (a NUL or invalid UTF-8, or plain ASCII
  * that a <meta> gives a stateful encoding); -2 when out of memory. */

@@ -629,6 +629,7 @@ START_TEST(check_in_pieces_agrees_with_the_whole)
         BYTES("continuations \xF0\x9F\x98\x80\x80 x"),      /* one too many */
         BYTES("lone \x80\x80\x80\x80\x80 run"),
         BYTES("overlong \xC0\xAF and surrogate \xED\xA0\x80"),
+        BYTES("not NFC: cafe\xCC\x81, \xE2\x84\xAB"),   /* combining acute, Angstrom sign */
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const char *b = cases[k].bytes;
@@ -645,6 +646,13 @@ START_TEST(check_in_pieces_agrees_with_the_whole)
             if (want) {
                 ck_assert_uint_eq(c.checked, len);
                 ck_assert(c.non_ascii == non_ascii);
+                /* text NFC changes is flagged (the normaliser then runs) */
+                size_t nfc_len = 0;
+                uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)b, len, NULL, &nfc_len);
+                ck_assert_ptr_nonnull(nfc);
+                if (nfc_len != len || memcmp(nfc, b, len))
+                    ck_assert_msg(c.unstable, "case %zu cut at %zu", k, cut);
+                free(nfc);
             }
         }
         for (size_t step = 1; step <= len; step++) {
@@ -699,6 +707,11 @@ START_TEST(checked_text_is_what_decoding_gives)
         }
         free(owned);
     }
+    /* text without a code point NFC might change is not normalised */
+    static const char stable[] = "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xEA\xB0\x80";
+    encoding_check sc = {0};
+    ck_assert(encoding_check_through(&sc, stable, sizeof stable - 1, sizeof stable - 1));
+    ck_assert(sc.non_ascii && !sc.unstable);
     /* a check that stopped, or did not reach the end, decides nothing */
     encoding_check part = {.checked = 3};
     char *owned = NULL;
