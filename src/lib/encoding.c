@@ -20,6 +20,11 @@
  * Conversion is libunistring's. Invalid input becomes U+FFFD, as does NUL
  * (Gumbo treats NUL specially and our strings are NUL-terminated), and the
  * result is NFC-normalised so that every later comparison sees one form.
+ *
+ * Most pages need none of that: their bytes are valid UTF-8 in NFC. The
+ * pre-scan reads every page anyway, so it checks them as it goes
+ * (encoding_check_through) and only a page that fails is decoded here
+ * first: a page larger than the cache is then read from memory once.
  */
 #include "encoding.h"
 

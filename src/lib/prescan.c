@@ -39,6 +39,11 @@
  * a line break as CR LF did). White space inside text with words in it
  * stays, as lengths of raw text (Readability's byline test) count it.
  *
+ * Text check. With check_text the pass also finds out whether the bytes
+ * are UTF-8 text as they stand (encoding.h), checking each 16 KB it has
+ * read right after reading it, while it is in the cache, so that a page
+ * is streamed from memory once; it stops at the first byte that is not.
+ *
  * Every lookup is bounded or amortised by the pops it causes, and each
  * input byte is read a bounded number of times, so the pass stays linear.
  */
