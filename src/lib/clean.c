@@ -1290,8 +1290,10 @@ static bool is_picture_caption(const rm_engine *e, int32_t id)
     if (s->chars == 0 || s->chars > CAPTION_MAX_CHARS || s->images > 0 || s->headings > 0 ||
         heur_is_heading_tag(n->tag) || n->tag == GUMBO_TAG_CAPTION)
         return false;
-    return heur_is_caption_marker(dom_attr(&e->dom, id, "class")) &&
-           ((e->flags[id] & NF_IN_FIGURE) || in_captioned_picture(e, id));
+    /* beside a picture first: most short boxes are not, and their class
+     * list then need not be read */
+    return ((e->flags[id] & NF_IN_FIGURE) || in_captioned_picture(e, id)) &&
+           heur_is_caption_marker(dom_attr(&e->dom, id, "class"));
 }
 
 /* Characters of the captions in the roots; with `mask`, also drop them. */
