@@ -91,6 +91,19 @@ static const uint8_t *skip_word_blocks(const uint8_t *p, const uint8_t **end)
 #endif
 }
 
+/* What measure_text tells apart among ASCII characters other than letters
+ * (the rest: ASCII_OTHER, 0). */
+enum { ASCII_OTHER, ASCII_DIGIT, ASCII_SPACE, ASCII_COMMA, ASCII_END };
+static const uint8_t ascii_kind[0x80] = {
+    ['0'] = ASCII_DIGIT, ['1'] = ASCII_DIGIT, ['2'] = ASCII_DIGIT, ['3'] = ASCII_DIGIT,
+    ['4'] = ASCII_DIGIT, ['5'] = ASCII_DIGIT, ['6'] = ASCII_DIGIT, ['7'] = ASCII_DIGIT,
+    ['8'] = ASCII_DIGIT, ['9'] = ASCII_DIGIT,
+    [' '] = ASCII_SPACE, ['\t'] = ASCII_SPACE, ['\n'] = ASCII_SPACE, ['\r'] = ASCII_SPACE,
+    ['\f'] = ASCII_SPACE,   /* is_space's ASCII part */
+    [','] = ASCII_COMMA,
+    ['.'] = ASCII_END, ['!'] = ASCII_END, ['?'] = ASCII_END,
+};
+
 /* Count code points (white space runs as one), commas and sentence ends.
  * A comma between digits is a thousands separator ("402,310"), not a
  * clause: tables of figures must not read as prose. */
@@ -123,15 +136,38 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
             prev_space = prev_end = prev_digit = false;
             continue;
         }
-        ucs4_t uc = *p;
-        if (uc < 0x80) {   /* most text is ASCII: no decoding, no tables */
-            p++;
-        } else {
-            int len = u8_mbtouc(&uc, p, strnlen((const char *)p, 4));
-            p += len > 0 ? len : 1;
+        if (*p < 0x80) {   /* most text is ASCII: no decoding, one look-up */
+            unsigned kind = ascii_kind[*p++];
+            if (kind == ASCII_DIGIT) {   /* a comma between digits stays a separator */
+                digit_comma = prev_space = prev_end = false;
+                prev_digit = true;
+                n++;
+                continue;
+            }
+            if (digit_comma)
+                c++;   /* "1999, the year" after all */
+            digit_comma = false;
+            if (kind == ASCII_SPACE) {
+                se += prev_end;
+                prev_end = prev_digit = false;
+                n += !prev_space;
+                prev_space = true;
+                continue;
+            }
+            prev_space = false;
+            n++;
+            if (kind == ASCII_COMMA && prev_digit)
+                digit_comma = true;
+            else
+                c += kind == ASCII_COMMA;
+            prev_end = kind == ASCII_END;
+            prev_digit = false;
+            continue;
         }
-        bool digit = uc >= '0' && uc <= '9';
-        if (digit_comma && !digit)
+        ucs4_t uc;   /* past ASCII (an invalid byte reads as U+FFFD): no digit */
+        int len = u8_mbtouc(&uc, p, strnlen((const char *)p, 4));
+        p += len > 0 ? len : 1;
+        if (digit_comma)
             c++;   /* "1999, the year" after all */
         digit_comma = false;
         if (is_space(uc)) {
@@ -145,15 +181,6 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
         }
         prev_space = false;
         n++;
-        if (uc < 0x80) {
-            if (uc == ',' && prev_digit)
-                digit_comma = true;
-            else
-                c += uc == ',';
-            prev_end = uc == '.' || uc == '!' || uc == '?';
-            prev_digit = digit;
-            continue;
-        }
         prev_digit = false;
         /* Latin-1 letters and signs (U+0080 to U+060B) are neither */
         if (uc >= FIRST_WIDE_MARK && in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
