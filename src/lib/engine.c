@@ -1327,12 +1327,17 @@ void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v)
 
 /* Readability measures link text trimmed; the collapsed count of a text
  * node includes one space for each white-space edge. */
+static bool is_edge_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 static uint32_t link_text_chars(const char *text, uint32_t chars)
 {
-    size_t len = strlen(text);
-    if (chars > 0 && len > 0 && strchr(" \t\n\r\f", text[0]))
-        chars--;
-    if (chars > 0 && len > 1 && strchr(" \t\n\r\f", text[len - 1]))
+    if (chars == 0 || !text[0])
+        return chars;
+    chars -= is_edge_space(text[0]);
+    if (chars > 0 && text[1] && is_edge_space(text[strlen(text) - 1]))
         chars--;
     return chars;
 }
