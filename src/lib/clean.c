@@ -728,7 +728,27 @@ static bool in_index_card(const rm_engine *e, int32_t id)
     return grid != RM_NONE && id != grid && engine_contains(e, grid, id);
 }
 
-static bool is_byline_row(const rm_engine *e, int32_t id)
+/* heur_is_byline_marker of the last element read with a class and no id:
+ * the items of a list share their class, and one comparison answers for
+ * the next of them. */
+typedef struct {
+    const char *cls;   /* NULL: none yet */
+    bool byline;
+} byline_memo;
+
+static bool byline_marker(const rm_engine *e, byline_memo *m, int32_t id)
+{
+    const char *cls = dom_attr(&e->dom, id, "class"), *ident = dom_attr(&e->dom, id, "id");
+    if (ident || !cls)
+        return heur_is_byline_marker(cls, ident);
+    if (!m->cls || cls[0] != m->cls[0] || strcmp(cls, m->cls) != 0) {
+        m->byline = heur_is_byline_marker(cls, NULL);
+        m->cls = cls;
+    }
+    return m->byline;
+}
+
+static bool is_byline_row(const rm_engine *e, byline_memo *memo, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
@@ -742,7 +762,7 @@ static bool is_byline_row(const rm_engine *e, int32_t id)
         return false;
     /* "meta" names a recipe card's times and servings as well as a post's
      * date line: labelled rows are data. */
-    if (heur_is_byline_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
+    if (byline_marker(e, memo, id))
         return !in_labelled_rows(e, id);
     /* A <time> standing on its own in a container is a dateline; inside a
      * paragraph it is part of a sentence. */
@@ -1064,6 +1084,7 @@ static void remove_entry_meta_rows(rm_engine *e, int32_t body)
 static void clean_subtree_fixed(rm_engine *e, int32_t root)
 {
     int32_t end = engine_end(e, root);
+    byline_memo bylines = {NULL, false};
     for (int32_t i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (node(e, i)->type != RM_NODE_ELEMENT)
             continue;
@@ -1079,7 +1100,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_heading_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
-        } else if (i != root && (is_byline_row(e, i) || is_link_row(e, i) || is_member_panel(e, i) ||
+        } else if (i != root && (is_byline_row(e, &bylines, i) || is_link_row(e, i) || is_member_panel(e, i) ||
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
@@ -1290,8 +1311,10 @@ static bool is_picture_caption(const rm_engine *e, int32_t id)
     if (s->chars == 0 || s->chars > CAPTION_MAX_CHARS || s->images > 0 || s->headings > 0 ||
         heur_is_heading_tag(n->tag) || n->tag == GUMBO_TAG_CAPTION)
         return false;
-    return heur_is_caption_marker(dom_attr(&e->dom, id, "class")) &&
-           ((e->flags[id] & NF_IN_FIGURE) || in_captioned_picture(e, id));
+    /* beside a picture first: most short boxes are not, and their class
+     * list then need not be read */
+    return ((e->flags[id] & NF_IN_FIGURE) || in_captioned_picture(e, id)) &&
+           heur_is_caption_marker(dom_attr(&e->dom, id, "class"));
 }
 
 /* Characters of the captions in the roots; with `mask`, also drop them. */

@@ -255,8 +255,29 @@ static bool is_docbook_division_toc(const rm_engine *e, int32_t id, const char *
     return false;
 }
 
+/* heur_marker_kind of the last element read with a class and no id (the
+ * items of a list or grid share their class): a class equal to its class
+ * names the same kind, found by one comparison instead of a reading. */
+typedef struct {
+    const char *cls;   /* NULL: none yet */
+    rm_removed_kind kind;
+    bool strong;
+} marker_memo;
+
+static rm_removed_kind marker_kind(marker_memo *m, const char *cls, const char *ident, bool *strong)
+{
+    if (ident || !cls)
+        return heur_marker_kind(cls, ident, strong);
+    if (!m->cls || cls[0] != m->cls[0] || strcmp(cls, m->cls) != 0) {
+        m->kind = heur_marker_kind(cls, NULL, &m->strong);
+        m->cls = cls;
+    }
+    *strong = m->strong;
+    return m->kind;
+}
+
 /* Class/id markers, corroborated unless they are vendor roots. */
-static void classify_by_marker(rm_engine *e, int32_t id)
+static void classify_by_marker(rm_engine *e, marker_memo *memo, int32_t id)
 {
     if (!(node(e, id)->has_attrs & MARKER_ATTR_BITS))
         return;   /* no class, id or component name to go by */
@@ -274,7 +295,7 @@ static void classify_by_marker(rm_engine *e, int32_t id)
         mark(e, id, RM_REMOVED_NAVIGATION);
         return;
     }
-    rm_removed_kind kind = heur_marker_kind(cls, ident, &strong);
+    rm_removed_kind kind = marker_kind(memo, cls, ident, &strong);
     for (size_t k = FIRST_COMPONENT_ATTR; kind == RM_KIND_NONE && k < MARKER_ATTR_COUNT; k++)
         if (values[k])   /* a missing name says nothing */
             kind = heur_component_kind(values[k], &strong);
@@ -1241,6 +1262,7 @@ void clutter_classify(rm_engine *e)
     if (body == RM_NONE)
         return;
     int32_t end = engine_end(e, body);
+    marker_memo markers = {NULL, RM_KIND_NONE, false};
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i)) {
             drop_filler(e, i);
@@ -1250,7 +1272,7 @@ void clutter_classify(rm_engine *e)
          * without attributes in vain (most elements of a big tree) */
         bool named = node(e, i)->has_attrs != 0;
         if (named)
-            classify_by_marker(e, i);
+            classify_by_marker(e, &markers, i);
         if (e->drop[i] == DROP_KEEP)
             classify_by_structure(e, i);
         if (e->drop[i] == DROP_KEEP)

@@ -535,9 +535,15 @@ const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
     const rm_node *n = &dom->nodes[id];
     if (n->type != RM_NODE_ELEMENT || !(n->has_attrs & dom_attr_bit(name, strlen(name))))
         return NULL;
+    return dom_attr_scan(dom, id, name);
+}
+
+const char *dom_attr_scan(const rm_dom *dom, int32_t id, const char *name)
+{
     /* gumbo_get_attribute with a cheap first test: every pass looks up
      * several names on every element. x | 0x20 folds ASCII letters' case
      * and keeps equal characters equal, so no match is skipped. */
+    const rm_node *n = &dom->nodes[id];
     const rm_attr *a = dom->attrs + n->attr_first;
     char first = (char)(name[0] | 0x20);
     for (unsigned i = 0; i < n->attr_count; i++)

@@ -143,9 +143,12 @@ static inline uint8_t dom_attr_bit(const char *name, size_t len)
  * or none of that name's bit: those are answered here without a call or
  * a look at Gumbo's node. */
 const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name);
+/* dom_attr_lookup on an element whose bits hold the name's (only elements
+ * have bits): the list alone is read, the name not measured again. */
+const char *dom_attr_scan(const rm_dom *dom, int32_t id, const char *name);
 static inline const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
 {
-    return dom->nodes[id].has_attrs & dom_attr_bit(name, strlen(name)) ? dom_attr_lookup(dom, id, name)
+    return dom->nodes[id].has_attrs & dom_attr_bit(name, strlen(name)) ? dom_attr_scan(dom, id, name)
                                                                         : NULL;
 }
 /* dom_attr for `count` names at once, in one pass over the attributes

@@ -91,6 +91,19 @@ static const uint8_t *skip_word_blocks(const uint8_t *p, const uint8_t **end)
 #endif
 }
 
+/* What measure_text tells apart among ASCII characters other than letters
+ * (the rest: ASCII_OTHER, 0). */
+enum { ASCII_OTHER, ASCII_DIGIT, ASCII_SPACE, ASCII_COMMA, ASCII_END };
+static const uint8_t ascii_kind[0x80] = {
+    ['0'] = ASCII_DIGIT, ['1'] = ASCII_DIGIT, ['2'] = ASCII_DIGIT, ['3'] = ASCII_DIGIT,
+    ['4'] = ASCII_DIGIT, ['5'] = ASCII_DIGIT, ['6'] = ASCII_DIGIT, ['7'] = ASCII_DIGIT,
+    ['8'] = ASCII_DIGIT, ['9'] = ASCII_DIGIT,
+    [' '] = ASCII_SPACE, ['\t'] = ASCII_SPACE, ['\n'] = ASCII_SPACE, ['\r'] = ASCII_SPACE,
+    ['\f'] = ASCII_SPACE,   /* is_space's ASCII part */
+    [','] = ASCII_COMMA,
+    ['.'] = ASCII_END, ['!'] = ASCII_END, ['?'] = ASCII_END,
+};
+
 /* Count code points (white space runs as one), commas and sentence ends.
  * A comma between digits is a thousands separator ("402,310"), not a
  * clause: tables of figures must not read as prose. */
@@ -123,15 +136,38 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
             prev_space = prev_end = prev_digit = false;
             continue;
         }
-        ucs4_t uc = *p;
-        if (uc < 0x80) {   /* most text is ASCII: no decoding, no tables */
-            p++;
-        } else {
-            int len = u8_mbtouc(&uc, p, strnlen((const char *)p, 4));
-            p += len > 0 ? len : 1;
+        if (*p < 0x80) {   /* most text is ASCII: no decoding, one look-up */
+            unsigned kind = ascii_kind[*p++];
+            if (kind == ASCII_DIGIT) {   /* a comma between digits stays a separator */
+                digit_comma = prev_space = prev_end = false;
+                prev_digit = true;
+                n++;
+                continue;
+            }
+            if (digit_comma)
+                c++;   /* "1999, the year" after all */
+            digit_comma = false;
+            if (kind == ASCII_SPACE) {
+                se += prev_end;
+                prev_end = prev_digit = false;
+                n += !prev_space;
+                prev_space = true;
+                continue;
+            }
+            prev_space = false;
+            n++;
+            if (kind == ASCII_COMMA && prev_digit)
+                digit_comma = true;
+            else
+                c += kind == ASCII_COMMA;
+            prev_end = kind == ASCII_END;
+            prev_digit = false;
+            continue;
         }
-        bool digit = uc >= '0' && uc <= '9';
-        if (digit_comma && !digit)
+        ucs4_t uc;   /* past ASCII (an invalid byte reads as U+FFFD): no digit */
+        int len = u8_mbtouc(&uc, p, strnlen((const char *)p, 4));
+        p += len > 0 ? len : 1;
+        if (digit_comma)
             c++;   /* "1999, the year" after all */
         digit_comma = false;
         if (is_space(uc)) {
@@ -145,15 +181,6 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
         }
         prev_space = false;
         n++;
-        if (uc < 0x80) {
-            if (uc == ',' && prev_digit)
-                digit_comma = true;
-            else
-                c += uc == ',';
-            prev_end = uc == '.' || uc == '!' || uc == '?';
-            prev_digit = digit;
-            continue;
-        }
         prev_digit = false;
         /* Latin-1 letters and signs (U+0080 to U+060B) are neither */
         if (uc >= FIRST_WIDE_MARK && in_set(uc, comma_chars, sizeof comma_chars / sizeof comma_chars[0]))
@@ -1300,12 +1327,17 @@ void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v)
 
 /* Readability measures link text trimmed; the collapsed count of a text
  * node includes one space for each white-space edge. */
+static bool is_edge_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 static uint32_t link_text_chars(const char *text, uint32_t chars)
 {
-    size_t len = strlen(text);
-    if (chars > 0 && len > 0 && strchr(" \t\n\r\f", text[0]))
-        chars--;
-    if (chars > 0 && len > 1 && strchr(" \t\n\r\f", text[len - 1]))
+    if (chars == 0 || !text[0])
+        return chars;
+    chars -= is_edge_space(text[0]);
+    if (chars > 0 && text[1] && is_edge_space(text[strlen(text) - 1]))
         chars--;
     return chars;
 }
@@ -1357,19 +1389,30 @@ static uint8_t own_of(const rm_engine *e, int32_t i, const char *href)
     }
 }
 
-/* Add the node's own counts to *s; returns its own <input> count, which
+/* The statistics of text node i: its characters, commas and sentence
+ * ends, and its characters again as link text inside a link. */
+static rm_stats text_stats(const rm_engine *e, int32_t i)
+{
+    float link_chars = (e->flags[i] & NF_IN_LINK) ? (float)(e->tchars[i] - e->own[i]) *
+                                                        ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f)
+                                                  : 0.0f;
+    return (rm_stats){.chars = e->tchars[i], .link_chars = link_chars, .commas = e->tcommas[i],
+                      .sentences = e->tsentences[i]};
+}
+
+/* add_stats from a text node: the other counts are zero. */
+static void add_text_stats(rm_stats *to, const rm_stats *from)
+{
+    to->chars += from->chars;
+    to->link_chars += from->link_chars;
+    to->commas += from->commas;
+    to->sentences += from->sentences;
+}
+
+/* Add an element's own counts to *s; returns its own <input> count, which
  * a dropped form control still hands its parent. */
 static uint32_t add_own_stats(const rm_engine *e, int32_t i, rm_stats *s)
 {
-    if (e->dom.nodes[i].type == RM_NODE_TEXT) {
-        s->chars += e->tchars[i];
-        s->commas += e->tcommas[i];
-        s->sentences += e->tsentences[i];
-        if (e->flags[i] & NF_IN_LINK)
-            s->link_chars += (float)(e->tchars[i] - e->own[i]) *
-                             ((e->flags[i] & NF_HASH_LINK) ? 0.3f : 1.0f);
-        return 0;
-    }
     switch (e->own[i]) {
     case OWN_PARAGRAPH: s->paragraphs++; break;
     case OWN_LIST_ITEM: s->list_items++; break;
@@ -1410,10 +1453,22 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out)
      * completes), so the array needs no clearing first. */
     for (int32_t i = e->dom.count - 1; i >= 0; i--) {
         const rm_node *n = &e->dom.nodes[i];
+        int32_t parent = n->parent;
+        if (n->type == RM_NODE_TEXT) {
+            /* a third of a page's nodes or more: its four counts written
+             * at once, and only they handed to the parent */
+            out[i] = text_stats(e, i);
+            if (parent == RM_NONE)
+                continue;
+            if (n->next_sibling == RM_NONE)
+                memset(&out[parent], 0, sizeof out[parent]);
+            if (drop[i] == DROP_KEEP)
+                add_text_stats(&out[parent], &out[i]);
+            continue;
+        }
         if (n->first_child == RM_NONE)
             memset(&out[i], 0, sizeof out[i]);
         uint32_t own_inputs = add_own_stats(e, i, &out[i]);
-        int32_t parent = n->parent;
         if (parent == RM_NONE)
             continue;
         if (n->next_sibling == RM_NONE)

@@ -160,29 +160,56 @@ static bool is_hidden(const walk_attrs *a)
 
 #define UNLIKELY_SIG_BYTES 1023   /* "class id" read by the unlikely test */
 
+/* What the last element with a class and no id said by its signature
+ * (-1: not read): the items of a list share their class, and one
+ * comparison answers for the next of them. */
+typedef struct {
+    const char *cls;   /* NULL: no such element read */
+    signed char byline, unlikely;
+} sig_memo;
+
+/* The memo for an element's names: kept when it has the same class and
+ * no id, else started again. Returns whether the signature must still be
+ * made (some answer is not known). */
+static bool recall_names(sig_memo *m, const walk_attrs *a)
+{
+    if (a->id || !m->cls || a->cls[0] != m->cls[0] || strcmp(a->cls, m->cls) != 0)
+        *m = (sig_memo){a->id ? NULL : a->cls, -1, -1};
+    return m->byline < 0 || m->unlikely < 0;
+}
+
 /* Readability's unlikely-candidate test (the tables are heuristics.c's),
- * on the lower-cased "class id" (its first UNLIKELY_SIG_BYTES bytes). */
-static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, char *sig)
+ * on the lower-cased "class id" (its first UNLIKELY_SIG_BYTES bytes);
+ * `named`: the element has a class or id. */
+static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, bool named, char *sig,
+                        sig_memo *m)
 {
     GumboTag tag = sc->dom->nodes[id].tag;
     if (heur_is_unlikely_role(a->role))
         return true;
-    if (!sig)
+    if (!named)
         return false;   /* no class or id: no pattern to find */
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || sc->facts[id].in_table_or_code)
         return false;
-    if (strlen(sig) <= UNLIKELY_SIG_BYTES)
-        return heur_is_unlikely(sig);
-    char kept = sig[UNLIKELY_SIG_BYTES];
-    sig[UNLIKELY_SIG_BYTES] = '\0';
-    bool unlikely = heur_is_unlikely(sig);
-    sig[UNLIKELY_SIG_BYTES] = kept;
-    return unlikely;
+    if (m->unlikely >= 0)
+        return m->unlikely;
+    if (strlen(sig) <= UNLIKELY_SIG_BYTES) {
+        m->unlikely = heur_is_unlikely(sig);
+    } else {
+        char kept = sig[UNLIKELY_SIG_BYTES];
+        sig[UNLIKELY_SIG_BYTES] = '\0';
+        m->unlikely = heur_is_unlikely(sig);
+        sig[UNLIKELY_SIG_BYTES] = kept;
+    }
+    return m->unlikely;
 }
-static bool marks_byline(const walk_attrs *a, const char *sig)
+static bool marks_byline(const walk_attrs *a, bool named, const char *sig, sig_memo *m)
 {
-    return (a->rel && strcmp(a->rel, "author") == 0) || (a->itemprop && strstr(a->itemprop, "author")) ||
-           (sig && contains_any(sig, byline_markers, COUNT_OF(byline_markers)));
+    if ((a->rel && strcmp(a->rel, "author") == 0) || (a->itemprop && strstr(a->itemprop, "author")))
+        return true;
+    if (named && m->byline < 0)
+        m->byline = contains_any(sig, byline_markers, COUNT_OF(byline_markers));
+    return named && m->byline;
 }
 /* _isValidByline: some text, under 100 characters. */
 static bool is_valid_byline(const scan *sc, int32_t id)
@@ -222,6 +249,7 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
     int32_t end = start + (int32_t)dom->nodes[start].size;
     int32_t unlikely_end = start;   /* end of the unlikely subtree walked through */
     *later = RM_NONE;
+    sig_memo memo = {NULL, -1, -1};
     for (int32_t i = start; i < end;) {
         const rm_node *n = &dom->nodes[i];
         /* An element without the attributes read_attrs reads is neither
@@ -240,20 +268,22 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
         /* "class id" only where there is one: other elements (links, images)
          * have no name to match */
         char buf[256], *heap = NULL, *sig = NULL;
-        if ((a.cls || a.id) && !(sig = lower_signature(a.cls, a.id, buf, sizeof buf, &heap))) {
+        bool named = a.cls || a.id;
+        if (named && recall_names(&memo, &a) &&
+            !(sig = lower_signature(a.cls, a.id, buf, sizeof buf, &heap))) {
             sc->oom = true;
             *later = RM_NONE;
             return RM_NONE;
         }
         bool skipped = i < unlikely_end;
-        bool byline = marks_byline(&a, sig) && is_valid_byline(sc, i);
+        bool byline = marks_byline(&a, named, sig, &memo) && is_valid_byline(sc, i);
         if (byline && !skipped) {
             free(heap);
             return i;
         }
         if (byline && *later == RM_NONE)
             *later = i;
-        if (!skipped && is_unlikely(sc, i, &a, sig))
+        if (!skipped && is_unlikely(sc, i, &a, named, sig, &memo))
             unlikely_end = i + (int32_t)n->size;
         free(heap);
         i++;

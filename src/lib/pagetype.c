@@ -832,8 +832,9 @@ static control_evidence read_controls(const rm_engine *e, int32_t skip)
         char *text = value ? strdup(value) : engine_fold_into(e, i, NULL, CONTROL_TEXT_BYTES, buf, &len);
         if (!text)
             continue;
-        size_t text_len = 0;
-        for (char *p = text; *p; p++, text_len++)
+        /* a folded text is lower case already; a button's value is not */
+        size_t text_len = value ? 0 : len;
+        for (char *p = text; value && *p; p++, text_len++)
             *p = (char)tolower((unsigned char)*p);
         if (says_any(text, text_len, &purchase)) {
             c.purchase = true;

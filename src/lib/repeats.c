@@ -33,6 +33,7 @@
  * original seldom share a block of the same bytes. A quote is judged
  * whole, with its header.
  */
+#include "ascii.h"
 #include "engine.h"
 #include "hashset.h"
 #include "heuristics.h"
@@ -113,9 +114,11 @@ static bool folds_shorter_than(const rm_engine *e, int32_t id, size_t min)
     for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (e->dom.nodes[i].type != RM_NODE_TEXT)
             continue;
-        for (const unsigned char *t = (const unsigned char *)e->dom.nodes[i].text; *t; t++)
-            if (*t >= 0x80 || ++bytes >= min)
-                return false;
+        /* as long as the room left, then ASCII eight bytes at a time */
+        const uint8_t *t = (const uint8_t *)e->dom.nodes[i].text;
+        size_t n = strnlen((const char *)t, min - bytes);
+        if ((bytes += n) >= min || ascii_prefix(t, n) < n)
+            return false;
     }
     return true;
 }
