@@ -234,8 +234,53 @@ static size_t utf8(uint32_t cp, char out[4])
 
 /* May the ASCII character c be written for the reference, `next` being
  * the byte after it (0 at the end of the text or value)? */
-static bool plain_ascii(uint32_t c, unsigned char next, charref_place place)
+/* HTML white space, which ends no reference and starts none. */
+static bool is_space(unsigned char c)
 {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* How far back a letter or digit looks for what it could carry on: past
+ * the longest name or number any parser reads as one, it refuses. */
+#define LOOKBACK 40
+
+/* The byte `back` places (1 = the last) before the reference, or -1 when
+ * nothing is written before it. */
+static int byte_before(const charref_before *b, size_t back)
+{
+    if (back <= b->pending_len)
+        return (unsigned char)b->pending[b->pending_len - back];
+    back -= b->pending_len;
+    return back <= b->written_len ? (unsigned char)b->written[b->written_len - back] : -1;
+}
+
+/* May a letter or digit follow `before`? Not where it would carry on a
+ * reference or start a tag: the bytes before it, back over letters,
+ * digits and '#', must not reach an '&' or a '<' (nor a '/', '!' or '?'
+ * that one could follow). */
+static bool letter_may_follow(const charref_before *before)
+{
+    for (size_t back = 1; back <= LOOKBACK; back++) {
+        int c = byte_before(before, back);
+        if (c < 0)
+            return true;
+        if (alnum[c] || c == '#')
+            continue;
+        return c != '&' && c != '<' && c != '/' && c != '!' && c != '?';
+    }
+    return false;
+}
+
+/* May the ASCII character c be written for the reference, `next` being
+ * the byte after it (0 at the end of the text or value)? In text, '&' and
+ * '<' want a byte after them in the same text: at its end a tag follows,
+ * which the pre-scan may cut out (nesting too deep), and the text after
+ * it would be what comes next. */
+static bool plain_ascii(uint32_t c, unsigned char next, charref_place place,
+                        const charref_before *before)
+{
+    if (alnum[c])
+        return letter_may_follow(before);
     switch (c) {
     case '>':
         return true;
@@ -244,24 +289,28 @@ static bool plain_ascii(uint32_t c, unsigned char next, charref_place place)
     case '\'':
         return place != CHARREF_SINGLE_QUOTED;
     case '&':
+        if (place == CHARREF_TEXT)
+            return is_space(next) || next == '&';
         return !alnum[next] && next != '#';
     case '<':
         if (place != CHARREF_TEXT)
             return true;
-        return !((next | 0x20) >= 'a' && (next | 0x20) <= 'z') && next != '!' && next != '/' &&
-               next != '?';
+        return next && !((next | 0x20) >= 'a' && (next | 0x20) <= 'z') && next != '!' &&
+               next != '/' && next != '?';
     default:
         return false;
     }
 }
 
-size_t charref_as_char(const char *s, size_t n, charref_place place, char out[4], size_t *ref_len)
+size_t charref_as_char(const char *s, size_t n, charref_place place, const charref_before *before,
+                       char out[4], size_t *ref_len)
 {
     size_t len = 0;
     uint32_t cp = reference_char(s, n, &len);
     if (!cp)
         return 0;
-    if (cp < 0x80 ? !plain_ascii(cp, len < n ? (unsigned char)s[len] : 0, place) : !plain_char(cp))
+    if (cp < 0x80 ? !plain_ascii(cp, len < n ? (unsigned char)s[len] : 0, place, before)
+                  : !plain_char(cp))
         return 0;
     *ref_len = len;
     return utf8(cp, out);

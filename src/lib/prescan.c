@@ -717,10 +717,14 @@ static bool value_has_reference(const scan *s, const attribute *a)
     if (!s->limits->strip || !a->quote || value_too_long(s, a))
         return false;
     const char *v = s->html + a->value, *end = v + a->value_len;
-    for (const char *amp; (amp = memchr(v, '&', (size_t)(end - v))) != NULL; v = amp + 1) {
+    /* before the value, its quote; before the reference, the value as
+     * written (write_references reads what it has written instead) */
+    charref_before before = {v - 1, 1, v, 0};
+    for (const char *amp = v; (amp = memchr(amp, '&', (size_t)(end - amp))) != NULL; amp++) {
         char c[4];
         size_t len;
-        if (charref_as_char(amp, (size_t)(end - amp), place_of(a->quote), c, &len))
+        before.pending_len = (size_t)(amp - v);
+        if (charref_as_char(amp, (size_t)(end - amp), place_of(a->quote), &before, c, &len))
             return true;
     }
     return false;
@@ -734,7 +738,9 @@ static void put_value(scan *s, const attribute *a, size_t n)
     if (s->limits->strip && a->quote && !value_too_long(s, a)) {
         for (const char *amp; (amp = memchr(v, '&', (size_t)(end - v))) != NULL;) {
             char c[4];
-            size_t len, bytes = charref_as_char(amp, (size_t)(end - amp), place_of(a->quote), c, &len);
+            charref_before before = {s->out.data, s->out.len, v, (size_t)(amp - v)};
+            size_t len, bytes = charref_as_char(amp, (size_t)(end - amp), place_of(a->quote), &before,
+                                                c, &len);
             put(s, &s->out, v, (size_t)(amp - v) + (bytes ? 0 : 1));
             put(s, &s->out, c, bytes);
             v = amp + (bytes ? len : 1);
@@ -827,9 +833,14 @@ static void write_references(scan *s, size_t from, size_t to, charref_place plac
     const char *h = s->html, *end = h + to, *amp = h + from;
     char c[4];
     size_t len, n = 0;
-    while ((amp = memchr(amp, '&', (size_t)(end - amp))) != NULL &&
-           !(n = charref_as_char(amp, (size_t)(end - amp), place, c, &len)))
+    /* what Gumbo reads before: the output, then the input not copied yet */
+    charref_before before = {s->out.data, s->out.len, h + s->copied_until, 0};
+    while ((amp = memchr(amp, '&', (size_t)(end - amp))) != NULL) {
+        before.pending_len = (size_t)(amp - before.pending);
+        if ((n = charref_as_char(amp, (size_t)(end - amp), place, &before, c, &len)) != 0)
+            break;
         amp++;
+    }
     if (!n)
         return;
     begin_replace(s, (size_t)(amp - h));
@@ -840,10 +851,13 @@ static void write_references(scan *s, size_t from, size_t to, charref_place plac
     memcpy(o, c, n);
     o += n;
     while (p < end) {
-        if (*p == '&' && (n = charref_as_char(p, (size_t)(end - p), place, o, &len)) != 0) {
-            o += n;
-            p += len;
-            continue;
+        if (*p == '&') {
+            before = (charref_before){s->out.data, (size_t)(o - s->out.data), NULL, 0};
+            if ((n = charref_as_char(p, (size_t)(end - p), place, &before, o, &len)) != 0) {
+                o += n;
+                p += len;
+                continue;
+            }
         }
         const char *next = memchr(p + 1, '&', (size_t)(end - p - 1));
         size_t plain = (size_t)((next ? next : end) - p);
@@ -868,14 +882,10 @@ static void write_value_references(scan *s, const tag_token *t)
 }
 
 /* Write the tag with only the attributes it keeps, values shortened to
- * the cap (on a UTF-8 character boundary), when anything changes. */
-static void emit_tag(scan *s, const tag_token *t)
+ * the cap (on a UTF-8 character boundary), their references written as
+ * their characters (put_value). */
+__attribute__((noinline)) static void rewrite_tag(scan *s, const tag_token *t)
 {
-    if (!t->rewrite) {
-        if (t->references)
-            write_value_references(s, t);
-        return;
-    }
     begin_replace(s, t->start);
     put_str(s, t->is_end ? "</" : "<");
     put(s, &s->out, t->name, t->name_len);
@@ -907,6 +917,15 @@ static void emit_tag(scan *s, const tag_token *t)
     /* " />": after an unquoted value "/>" would join the value */
     put_str(s, t->self_closing && !t->is_end ? " />" : ">");
     end_replace(s, t->end);
+}
+
+/* Most tags are left as they are: a test, and no call, for them. */
+static inline void emit_tag(scan *s, const tag_token *t)
+{
+    if (__builtin_expect(t->rewrite, 0))
+        rewrite_tag(s, t);
+    else if (__builtin_expect(t->references, 0))
+        write_value_references(s, t);
 }
 
 /* Where the text of a raw-text or RCDATA element ends: at the '<' of its
@@ -1398,7 +1417,7 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         if (limits->strip && text_end - at > 1)
             collapse_space(s, at, text_end);
         /* not in SVG/MathML, where the model of what is text is rougher */
-        if (limits->strip && text_end - at > 3 && !s->foreign)
+        if (limits->strip && text_end - at > 3 && !s->foreign && memchr(html + at, '&', text_end - at))
             write_references(s, at, text_end, CHARREF_TEXT);
         if (!lt)
             break;

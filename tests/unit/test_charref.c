@@ -147,6 +147,11 @@ START_TEST(references_are_written_as_characters)
     /* '&' and '<' only where nothing could start after them */
     ck_assert_str_eq(prescanned("<p>&amp; &lt; &amp;&lt;&gt;</p>"), "<p>& < &<></p>");
     ck_assert_str_eq(prescanned("<p title=\"&lt;b\">x</p>"), "<p title=\"<b\">x</p>");
+    /* letters and digits where nothing before them could take them in */
+    ck_assert_str_eq(prescanned("<p title='&#x41;&#66;'>x&#65; &quot;&#x41;&#66;</p>"),
+                     "<p title='AB'>xA \"AB</p>");
+    /* but not after what they could carry on */
+    ck_assert_str_eq(prescanned("<p>&lt;&#98;> &amp;&#x41;</p>"), "<p><&#98;> &&#x41;</p>");
 }
 END_TEST
 
@@ -159,6 +164,8 @@ START_TEST(references_that_stay)
         "<p title=\"&quot;\" alt='&apos;'>x</p>",
         "<textarea>&eacute;</textarea><title>&eacute;</title><xmp>&eacute;</xmp><math><mi>&eacute;</mi></math>",
         "<p>&eacute<b>&eacute</b>&</p>",
+        "<p>&not&#105;n &#&#49; </&#x70;> x&#x3B;</p>",
+        "<p>&amp;</p><p>&lt;</p><p>&amp;<b>x</b>&lt;<b>x</b></p>",
     };
     for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
         ck_assert_str_eq(prescanned(kept[i]), kept[i]);
