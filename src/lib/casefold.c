@@ -63,7 +63,7 @@ static void index_pages(void)
 
 /* Index of the page holding uc, or -1: a table by page number, as a text
  * with dashes, quotes and emoji asks for each such character. */
-static int page_of(ucs4_t uc)
+static inline int page_of(ucs4_t uc)
 {
     unsigned page = uc >> 8;
     if (page <= spans[0].to)   /* Latin to Hebrew, most of what is met */
@@ -101,7 +101,7 @@ static void fill_page(int index, ucs4_t first)
 }
 
 /* Fill the page holding uc unless another thread did. */
-static void fill_page_once(int page, ucs4_t uc)
+__attribute__((noinline)) static void fill_page_once(int page, ucs4_t uc)
 {
     pthread_mutex_lock(&fill_lock);
     if (!atomic_load_explicit(&filled[page], memory_order_relaxed)) {
@@ -111,8 +111,9 @@ static void fill_page_once(int page, ucs4_t uc)
     pthread_mutex_unlock(&fill_lock);
 }
 
-/* The table's fold of uc, or 0. */
-static ucs4_t table_fold(ucs4_t uc)
+/* The table's fold of uc, or 0. Inline: texts beyond ASCII ask it of
+ * every such character. */
+static inline ucs4_t table_fold(ucs4_t uc)
 {
     int page = page_of(uc);
     if (page < 0)

@@ -49,6 +49,8 @@
  */
 #include "prescan.h"
 
+#include "charref.h"
+
 #include <gumbo.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -759,6 +761,50 @@ static bool value_too_long(const scan *s, const attribute *a)
     return s->limits->max_attribute_bytes && a->value_len > s->limits->max_attribute_bytes;
 }
 
+static charref_place place_of(char quote)
+{
+    return quote == '"' ? CHARREF_DOUBLE_QUOTED : CHARREF_SINGLE_QUOTED;
+}
+
+/* Does a quoted value (not cut) hold a reference that is to be written as
+ * its character (charref.c), as in text (write_references)? */
+static bool value_has_reference(const scan *s, const attribute *a)
+{
+    if (!s->limits->strip || !a->quote || value_too_long(s, a))
+        return false;
+    const char *v = s->html + a->value, *end = v + a->value_len;
+    /* before the value, its quote; before the reference, the value as
+     * written (write_references reads what it has written instead) */
+    charref_before before = {v - 1, 1, v, 0};
+    for (const char *amp = v; (amp = memchr(amp, '&', (size_t)(end - amp))) != NULL; amp++) {
+        char c[4];
+        size_t len;
+        before.pending_len = (size_t)(amp - v);
+        if (charref_as_char(amp, (size_t)(end - amp), place_of(a->quote), &before, c, &len))
+            return true;
+    }
+    return false;
+}
+
+/* Write the first n bytes of a value, its references written as their
+ * characters where value_has_reference would find them. */
+static void put_value(scan *s, const attribute *a, size_t n)
+{
+    const char *v = s->html + a->value, *end = v + n;
+    if (s->limits->strip && a->quote && !value_too_long(s, a)) {
+        for (const char *amp; (amp = memchr(v, '&', (size_t)(end - v))) != NULL;) {
+            char c[4];
+            charref_before before = {s->out.data, s->out.len, v, (size_t)(amp - v)};
+            size_t len, bytes = charref_as_char(amp, (size_t)(end - amp), place_of(a->quote), &before,
+                                                c, &len);
+            put(s, &s->out, v, (size_t)(amp - v) + (bytes ? 0 : 1));
+            put(s, &s->out, c, bytes);
+            v = amp + (bytes ? len : 1);
+        }
+    }
+    put(s, &s->out, v, (size_t)(end - v));
+}
+
 /* A "type" naming JSON (application/ld+json, application/json): script
  * content the metadata may read. A character reference could spell it
  * too, so a value holding one counts. */
@@ -783,6 +829,8 @@ typedef struct {
     int self_closing;
     bool rewrite;           /* attributes to drop or shorten */
     bool json;              /* type="...json..." */
+    bool references;        /* quoted values hold references to write as
+                               their characters (charref.c) */
 } tag_token;
 
 /* Bytes that end a tag name: white space, '/' and '>'. */
@@ -805,7 +853,7 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
     t->name_key = t->name_len <= CACHED_NAME_BYTES ? key << 8 | t->name_len : 0;
     t->attributes = i;
     t->self_closing = 0;
-    t->rewrite = t->json = false;
+    t->rewrite = t->json = t->references = false;
     if (i < s->len && s->html[i] == '>') {   /* no attributes (most tags) */
         t->end = i + 1;
         return 1;
@@ -820,6 +868,7 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
         }
         kept++;
         t->rewrite |= value_too_long(s, &a);
+        t->references = t->references || value_has_reference(s, &a);
         t->json |= names_json(s, &a);
     }
     i = skip_attributes(s, i, &t->self_closing, &t->rewrite);
@@ -829,12 +878,70 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
     return 1;
 }
 
-/* Write the tag with only the attributes it keeps, values shortened to
- * the cap (on a UTF-8 character boundary), when anything changes. */
-static void emit_tag(scan *s, const tag_token *t)
+/* Character references in [from, to), text or a quoted attribute value
+ * (`place`), that Gumbo would decode to a character it reads the same when
+ * written (charref.c) are written as that character: decoding one costs
+ * Gumbo ten times what the character does. From the first such reference
+ * on, the rest of the stretch is written here at once (a character is
+ * never longer than its reference). */
+static void write_references(scan *s, size_t from, size_t to, charref_place place)
 {
-    if (!t->rewrite)
+    const char *h = s->html, *end = h + to, *amp = h + from;
+    char c[4];
+    size_t len, n = 0;
+    /* what Gumbo reads before: the output, then the input not copied yet */
+    charref_before before = {s->out.data, s->out.len, h + s->copied_until, 0};
+    while ((amp = memchr(amp, '&', (size_t)(end - amp))) != NULL) {
+        before.pending_len = (size_t)(amp - before.pending);
+        if ((n = charref_as_char(amp, (size_t)(end - amp), place, &before, c, &len)) != 0)
+            break;
+        amp++;
+    }
+    if (!n)
         return;
+    begin_replace(s, (size_t)(amp - h));
+    if (!reserve(s, &s->out, (size_t)(end - amp)))
+        return;
+    char *o = s->out.data + s->out.len;
+    const char *p = amp + len;
+    memcpy(o, c, n);
+    o += n;
+    while (p < end) {
+        if (*p == '&') {
+            before = (charref_before){s->out.data, (size_t)(o - s->out.data), NULL, 0};
+            if ((n = charref_as_char(p, (size_t)(end - p), place, &before, o, &len)) != 0) {
+                o += n;
+                p += len;
+                continue;
+            }
+        }
+        const char *next = memchr(p + 1, '&', (size_t)(end - p - 1));
+        size_t plain = (size_t)((next ? next : end) - p);
+        memcpy(o, p, plain);
+        o += plain;
+        p += plain;
+    }
+    s->out.len = (size_t)(o - s->out.data);
+    end_replace(s, to);
+}
+
+/* A tag that keeps all its attributes as they are: only the references
+ * in its quoted values are written as their characters. */
+static void write_value_references(scan *s, const tag_token *t)
+{
+    size_t i = t->attributes;
+    attribute a;
+    int self_closing = 0;
+    while (next_attribute(s, &i, &a, &self_closing))
+        if (a.quote)
+            write_references(s, a.value, a.value + a.value_len, place_of(a.quote));
+}
+
+/* Write the tag with only the attributes it keeps, values shortened to
+ * the cap (on a UTF-8 character boundary), their references written as
+ * their characters (put_value). */
+__attribute__((noinline)) static void rewrite_tag(scan *s, const tag_token *t)
+{
     begin_replace(s, t->start);
     put_str(s, t->is_end ? "</" : "<");
     put(s, &s->out, t->name, t->name_len);
@@ -860,12 +967,21 @@ static void emit_tag(scan *s, const tag_token *t)
         }
         put_str(s, "=");
         put(s, &s->out, &a.quote, a.quote ? 1 : 0);
-        put(s, &s->out, s->html + a.value, n);
+        put_value(s, &a, n);
         put(s, &s->out, &a.quote, a.quote ? 1 : 0);
     }
     /* " />": after an unquoted value "/>" would join the value */
     put_str(s, t->self_closing && !t->is_end ? " />" : ">");
     end_replace(s, t->end);
+}
+
+/* Most tags are left as they are: a test, and no call, for them. */
+static inline void emit_tag(scan *s, const tag_token *t)
+{
+    if (__builtin_expect(t->rewrite, 0))
+        rewrite_tag(s, t);
+    else if (__builtin_expect(t->references, 0))
+        write_value_references(s, t);
 }
 
 /* Where the text of a raw-text or RCDATA element ends: at the '<' of its
@@ -1357,6 +1473,9 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         size_t text_end = lt ? (size_t)(lt - html) : len;
         if (limits->strip && text_end - at > 1)
             collapse_space(s, at, text_end);
+        /* not in SVG/MathML, where the model of what is text is rougher */
+        if (limits->strip && text_end - at > 3 && !s->foreign && memchr(html + at, '&', text_end - at))
+            write_references(s, at, text_end, CHARREF_TEXT);
         if (!lt)
             break;
         at = markup(s, text_end);

@@ -7,6 +7,13 @@
  * edge is taken from a shallower state already complete, and each state's
  * found bits take those of its failure state (an entry that ends a suffix
  * ends here too).
+ *
+ * Each step waits on the one before (the next state's row is where the
+ * last step's load points), so a long text costs its bytes times that
+ * latency, whatever the instructions. When no entry holds white space but
+ * at its ends, a long text is read from two places at once: split at a
+ * space near its middle, the halves are stepped in turn, two chains the
+ * processor runs side by side.
  */
 #include "substrings.h"
 
@@ -19,6 +26,24 @@ void substrings_init(substrings *m)
     m->states = 1;
     memset(m->next[0], 0, sizeof m->next[0]);
     m->found[0] = 0;
+    m->spaced_inside = 0;
+}
+
+static int is_white(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Does the entry before + entry + after hold white space inside? */
+static int spaced_inside(const char *before, const char *entry, const char *after)
+{
+    const char *parts[3] = {before, entry, after};
+    size_t total = strlen(before) + strlen(entry) + strlen(after), at = 0;
+    for (size_t k = 0; k < 3; k++)
+        for (const char *p = parts[k]; *p; p++, at++)
+            if (at > 0 && at + 1 < total && is_white(*p))
+                return 1;
+    return 0;
 }
 
 /* The class of byte c, given one when it has none; 0 when all are taken. */
@@ -60,6 +85,7 @@ int substrings_add_framed(substrings *m, const char *before, const char *entry, 
     if (state <= 0)
         return -1;   /* out of room, or the empty entry */
     m->found[state] |= bit;
+    m->spaced_inside |= spaced_inside(before, entry, after);
     return 0;
 }
 
@@ -108,11 +134,53 @@ static unsigned step(const substrings *m, unsigned state, unsigned char c)
     return m->next[state][m->byte_class[c]];
 }
 
+/* Texts shorter than this are read in one run. */
+#define SPLIT_BYTES 256
+
+/* Where a long text may be split: a byte read as a space, at or after its
+ * middle; len when there is none. */
+static size_t middle_space(const substrings *m, const unsigned char *u, size_t len)
+{
+    uint8_t space = m->byte_class[' '];
+    size_t at = len / 2;
+    while (at < len && m->byte_class[u[at]] != space)
+        at++;
+    return at;
+}
+
 unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigned enough)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned state = 0, found = 0;
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0, split = len >= SPLIT_BYTES && !m->spaced_inside ? middle_space(m, u, len) : len;
+    if (split < len) {
+        /* As in substrings_scan_words: the first half keeps the space, the
+         * second starts as after it. Where the scan stops early differs,
+         * not whether `enough` is found. */
+        const unsigned char *v = u + split + 1;
+        size_t first = split + 1, rest = len - first, both = first < rest ? first : rest;
+        unsigned other = step(m, 0, ' ');
+        for (; i < both; i++) {
+            state = step(m, state, u[i]);
+            other = step(m, other, v[i]);
+            unsigned here = m->found[state] | m->found[other];
+            if (!here)
+                continue;
+            found |= here;
+            if ((found & enough) == enough)
+                return found;
+        }
+        for (size_t k = i; k < rest; k++) {
+            other = step(m, other, v[k]);
+            if (!m->found[other])
+                continue;
+            found |= m->found[other];
+            if ((found & enough) == enough)
+                return found;
+        }
+        len = first;
+    }
+    for (; i < len; i++) {
         state = step(m, state, u[i]);
         if (!m->found[state])
             continue;
@@ -126,7 +194,30 @@ unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigne
 unsigned substrings_scan_words(const substrings *m, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    unsigned state = step(m, 0, ' '), found = m->found[state];
+    unsigned first = step(m, 0, ' ');
+    unsigned state = first, found = m->found[state];
+    size_t split = len >= SPLIT_BYTES && !m->spaced_inside ? middle_space(m, u, len) : len;
+    if (split < len) {
+        /* No entry holds a space but at its ends, so none runs over the
+         * split: the second half starts as a text does, after a space, and
+         * the first ends with one. The two runs interleave, a byte each. */
+        const unsigned char *v = u + split + 1;
+        size_t rest = len - split - 1, both = split < rest ? split : rest, i = 0;
+        unsigned other = first;
+        for (; i < both; i++) {
+            state = step(m, state, u[i]);
+            other = step(m, other, v[i]);
+            found |= m->found[state] | m->found[other];
+        }
+        for (size_t k = i; k < rest; k++) {
+            other = step(m, other, v[k]);
+            found |= m->found[other];
+        }
+        found |= m->found[step(m, other, ' ')];
+        len = split;
+        u += i;
+        len -= i;
+    }
     for (size_t i = 0; i < len; i++) {
         state = step(m, state, u[i]);
         found |= m->found[state];

@@ -31,6 +31,8 @@ typedef struct {
     uint16_t next[SUBSTRINGS_STATES][SUBSTRINGS_CLASSES];
     uint16_t found[SUBSTRINGS_STATES];  /* bits of the tables that have an
                                            entry ending at this state */
+    int spaced_inside;          /* some entry holds a space, tab or line
+                                   break other than at its ends */
 } substrings;
 
 /* Start an empty automaton (`m` may be uninitialised). */
@@ -50,10 +52,14 @@ void substrings_alias(substrings *m, unsigned char b, unsigned char as);
 void substrings_finish(substrings *m);
 
 /* The bits of the tables with an entry in s[0..len). The scan stops early
- * once every bit of `enough` (not 0) is found: the caller needs no more. */
+ * once every bit of `enough` (not 0) is found: the caller needs no more
+ * (which other bits it has found by then is not defined). A long text is
+ * read in two halves at once, as substrings_scan_words says. */
 unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigned enough);
 /* The bits of s[0..len) read with a space before it and after it, so that
- * entries framed by spaces match whole words at its edges too. */
+ * entries framed by spaces match whole words at its edges too. A long text
+ * whose entries hold white space only at their ends is read as two halves
+ * at once, split at a space (the halves' steps do not wait on each other). */
 unsigned substrings_scan_words(const substrings *m, const char *s, size_t len);
 
 #endif

@@ -106,6 +106,74 @@ START_TEST(same_as_strstr)
 }
 END_TEST
 
+/* Long texts are read as two halves split at a space: the same bits as
+ * one run over the text framed by spaces, wherever the entries fall. */
+START_TEST(long_texts_read_in_halves_find_the_same)
+{
+    const substrings *m = built();
+    unsigned seed = 7;
+    static char framed[1024];
+    for (int round = 0; round < 4000; round++) {
+        size_t len = 256 + ((seed = seed * 1103515245u + 12345u) >> 16) % 600;
+        framed[0] = ' ';
+        for (size_t i = 1; i <= len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly filler, so that an entry's bit depends on one place */
+            framed[i] = (seed >> 16) % 8 ? "uvwyz \tq"[(seed >> 20) % 8] : "redishgcatolox \t"[(seed >> 20) % 16];
+        }
+        framed[len + 1] = ' ';
+        framed[len + 2] = '\0';
+        unsigned want = substrings_scan(m, framed, len + 2, 8);
+        ck_assert_uint_eq(substrings_scan_words(m, framed + 1, len), want);
+        /* and the plain scan of the text against strstr */
+        framed[len + 1] = '\0';
+        const char *text = framed + 1;
+        unsigned plain = 0;
+        for (int k = 0; k < 4; k++) {
+            plain |= strstr(text, colours[k]) ? 1u : 0u;
+            plain |= strstr(text, animals[k]) ? 2u : 0u;
+        }
+        for (const char *p = text; *p; p++)
+            if ((*p == ' ' || *p == '\t') && p[1] == 'o' && p[2] == 'x' && (p[3] == ' ' || p[3] == '\t'))
+                plain |= 4;
+        ck_assert_uint_eq(substrings_scan(m, text, len, 8), plain);
+        /* stopping early: what was asked for is found all the same */
+        for (unsigned enough = 1; enough < 8; enough++)
+            ck_assert_uint_eq(substrings_scan(m, text, len, enough) & enough, plain & enough);
+    }
+    /* the whole word "ox" in every place of a list of words: first, last,
+     * either side of the split */
+    for (size_t words = 86; words < 90; words++)
+        for (size_t k = 0; k < words; k++) {
+            char list[300] = "";
+            for (size_t w = 0; w < words; w++)
+                strcat(list, w == k ? (w ? " ox" : "ox") : (w ? " qq" : "qq"));
+            ck_assert_msg(substrings_scan_words(m, list, strlen(list)) == 4, "word %zu of %zu", k, words);
+            /* without the frame, not at the edges */
+            unsigned inside = k > 0 && k + 1 < words ? 4 : 0;
+            ck_assert_msg(substrings_scan(m, list, strlen(list), 8) == inside, "plain, word %zu of %zu",
+                          k, words);
+        }
+}
+END_TEST
+
+/* An entry with a space inside could run over the split: such an
+ * automaton reads every text in one run. */
+START_TEST(entries_with_inner_spaces_are_not_split)
+{
+    static substrings m;
+    substrings_init(&m);
+    const char *const pair[] = {"x y"};
+    ck_assert_int_eq(substrings_add(&m, pair, 1, 1), 0);
+    substrings_finish(&m);
+    char text[601];
+    memset(text, 'q', 600);
+    text[600] = '\0';
+    memcpy(text + 299, "x y", 3);   /* the space at the middle */
+    ck_assert_uint_eq(substrings_scan_words(&m, text, 600), 1);
+}
+END_TEST
+
 static Suite *substrings_suite(void)
 {
     Suite *s = suite_create("substrings");
@@ -115,6 +183,8 @@ static Suite *substrings_suite(void)
     tcase_add_test(tc, the_scan_stops_when_enough_is_found);
     tcase_add_test(tc, bounds_are_refused);
     tcase_add_test(tc, same_as_strstr);
+    tcase_add_test(tc, long_texts_read_in_halves_find_the_same);
+    tcase_add_test(tc, entries_with_inner_spaces_are_not_split);
     suite_add_tcase(s, tc);
     return s;
 }
