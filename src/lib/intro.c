@@ -1,5 +1,5 @@
 /*
- * intro.c — an index page's introduction stays with its content.
+ * intro.c — the introduction under a page's heading stays with its content.
  *
  * A shop's category page or a section front opens with its heading and a
  * line or two about what it holds ("With a Cuisinart bread maker you can
@@ -7,8 +7,10 @@
  * grid of cards or the buying guide that the scorer chose. That box holds
  * little text and a picture, so no scorer takes it, and the choice starts
  * below it; yet the introduction is the page's own prose, as a reader
- * sees it under the heading. On a collection or listing, the page's <h1>
- * and the plain paragraphs between it and the chosen content are kept in
+ * sees it under the heading. The same holds for a landing page's hero
+ * (the firm's line under its name) and a product page's summary above the
+ * description. On those pages the page's <h1> and the plain paragraphs
+ * between it and the chosen content, up to the next heading, are kept in
  * front of the choice, when they are few and short: much prose there is
  * content the scorer weighed and left, not an introduction.
  */
@@ -59,11 +61,20 @@ static int32_t first_h1(const rm_engine *e, const uint8_t *mask, int32_t before)
     return RM_NONE;
 }
 
+/* Pages whose content the scorer gathers from below a hero box: index,
+ * product and landing pages. A story's standfirst, a thread's and a
+ * manual's opening are the scorer's to weigh. */
+static bool introduced(rm_page_type type)
+{
+    return type == RM_PAGE_COLLECTION || type == RM_PAGE_LISTING || type == RM_PAGE_PRODUCT ||
+           type == RM_PAGE_SERVICE;
+}
+
 size_t intro_blocks(const rm_engine *e, const uint8_t *mask, const int32_t *roots, size_t n,
                     int32_t *out, size_t max)
 {
-    if ((e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING) || n == 0 ||
-        e->dom.body == RM_NONE || max < INTRO_MAX_BLOCKS + 1)
+    if (!introduced(e->page_type) || n == 0 || e->dom.body == RM_NONE ||
+        max < INTRO_MAX_BLOCKS + 1)
         return 0;
     int32_t first = roots[0];   /* the choice's first node in the page */
     for (size_t k = 1; k < n; k++)
