@@ -18,8 +18,8 @@
 #include "heuristics.h"
 
 #define INTRO_MIN_CHARS 40       /* a sentence, not a label or a price */
-#define INTRO_MAX_CHARS 1200     /* a few sentences in all */
-#define INTRO_MAX_BLOCKS 4
+#define INTRO_MAX_CHARS 2400     /* a few paragraphs in all */
+#define INTRO_MAX_BLOCKS 8
 #define INTRO_LINK_DENSITY 0.3   /* prose, not a row of links */
 
 /* A block of prose: a paragraph, or a div holding only inline text. */
