@@ -63,7 +63,8 @@ static int32_t first_h1(const rm_engine *e, const uint8_t *mask, int32_t before)
 
 /* Pages whose content the scorer gathers from below a hero box: index,
  * product and landing pages. A story's standfirst, a thread's and a
- * manual's opening are the scorer's to weigh. */
+ * manual's opening are the scorer's to weigh (on the WCXB development
+ * pages, taking them so lowered articles from 0.9540 to 0.9531). */
 static bool introduced(rm_page_type type)
 {
     return type == RM_PAGE_COLLECTION || type == RM_PAGE_LISTING || type == RM_PAGE_PRODUCT ||
