@@ -675,8 +675,8 @@ static void take_product_description(rm_engine *e, const uint8_t *base, attempt_
     take_witnessed(e, base, product_panel_set(e, base, box), best);
 }
 
-/* An index page's heading and introduction, outside the choice, go in
- * front of it (intro.c). */
+/* The heading and introduction of an index, product or landing page,
+ * outside the choice, go in front of it (intro.c). */
 static void take_intro(rm_engine *e, attempt_result *best)
 {
     int32_t intro[MAX_ROOTS];
