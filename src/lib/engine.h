@@ -280,6 +280,13 @@ int clean_thread_repeats(rm_engine *e, const int32_t *roots, size_t n);
  * grid (cards.c). Returns -1 when out of memory. */
 int clean_card_repeats(rm_engine *e);
 
+/* On an index, product or landing page, the page's <h1> and the short
+ * paragraphs of prose between it and the chosen roots (its introduction),
+ * kept by `mask`: written to out[] (the <h1> first, in document order),
+ * their number returned; 0 when there is no such introduction (intro.c). */
+size_t intro_blocks(const rm_engine *e, const uint8_t *mask, const int32_t *roots, size_t n,
+                    int32_t *out, size_t max);
+
 /* Drop the byline element and headings that repeat the title (`title` is
  * case-folded). */
 void clean_title_and_byline(rm_engine *e, const char *title, size_t title_len);

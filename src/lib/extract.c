@@ -675,6 +675,21 @@ static void take_product_description(rm_engine *e, const uint8_t *base, attempt_
     take_witnessed(e, base, product_panel_set(e, base, box), best);
 }
 
+/* The heading and introduction of an index, product or landing page,
+ * outside the choice, go in front of it (intro.c). */
+static void take_intro(rm_engine *e, attempt_result *best)
+{
+    int32_t intro[MAX_ROOTS];
+    size_t n = intro_blocks(e, e->drop, best->roots, best->root_count, intro,
+                            MAX_ROOTS - best->root_count);
+    if (n == 0)
+        return;
+    memmove(best->roots + n, best->roots, best->root_count * sizeof best->roots[0]);
+    memcpy(best->roots, intro, n * sizeof intro[0]);
+    best->root_count += n;
+    best->chars += kept_chars(e, intro, n);
+}
+
 /* Run the ladder, then the articleBody cross-check; leaves the chosen
  * mask in e->drop. */
 /* A choice made only of text the renderers never show would give an empty
@@ -755,6 +770,8 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         rc = unwrap_noscript_roots(e, best);
     if (rc == 0)
         rc = settle_on_shown_text(e, base, best);
+    if (rc == 0)
+        take_intro(e, best);
     free(base);
     phase_lap(e->clock, PHASE_SCORE);
     return rc;

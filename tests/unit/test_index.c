@@ -15,7 +15,8 @@
  * longer than it; the closed panels of an FAQ's disclosure buttons are text,
  * and so are the buttons' labels when they sit in a heading; a teaser's
  * summary linked again for the eye (aria-hidden, out of the tab order) is
- * shown; a card drawn as a figure keeps its lines.
+ * shown; a card drawn as a figure keeps its lines; a category's heading
+ * and introduction above the grid stay, in front of the cards.
  */
 #include "page_checks.h"
 
@@ -684,6 +685,35 @@ START_TEST(figure_cards_keep_their_lines)
 }
 END_TEST
 
+/* A category page opens with a hero box: a picture, the heading and a
+ * line about what the category holds, apart from the grid that is chosen.
+ * The introduction is the page's own prose and goes in front of the
+ * cards; a cookie dialog's heading and text before it, and a promotion
+ * under the next heading, are no introduction. */
+START_TEST(category_intro_above_grid_stays)
+{
+    const char *html =
+        "<html><head><title>Ear studs</title><meta property=\"og:type\" content=\"product.group\">"
+        "</head><body><div role=\"dialog\" class=\"notice\"><h1>About this site</h1><p>We keep "
+        "a note of what you looked at so that the shop can show you more of it later.</p></div>"
+        "<div class=\"hero\"><img src=\"/i/hero.jpg\" alt=\"\"><h1>Ear studs</h1>"
+        "<div class=\"description\"><p>Small, light and made to be worn every day: studs in "
+        "silver and gold, plain or set with a stone.</p></div></div>"
+        "<div class=\"band\"><h2>Engraving</h2><p>Every order this month is engraved for free "
+        "with up to twelve letters of your choosing.</p></div><main><div class=\"grid\">" PLAIN_TILE(1) PLAIN_TILE(2) PLAIN_TILE(3) PLAIN_TILE(4)
+        PLAIN_TILE(5) PLAIN_TILE(6) PLAIN_TILE(7) PLAIN_TILE(8) "</div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_msg(has(a, "ear stud 1") && has(a, "ear stud 8"), "cards lost:\n%s", a->text);
+    assert_has(a, "Small, light and made to be worn every day");
+    const char *intro = strstr(a->text, "Small, light"), *card = strstr(a->text, "ear stud 1");
+    ck_assert_msg(intro && card && intro < card, "intro not before the cards:\n%s", a->text);
+    assert_lacks(a, "We keep a note");
+    assert_lacks(a, "engraved for free");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_suite(void)
 {
     Suite *s = suite_create("index");
@@ -711,6 +741,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, overlay_link_repeating_its_heading_stays_hidden);
     tcase_add_test(tc, figure_cards_keep_their_lines);
     tcase_add_test(tc, split_priced_tiles_are_cards);
+    tcase_add_test(tc, category_intro_above_grid_stays);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -7,7 +7,8 @@
  * accordion's hidden panels that name their buttons (and are named by
  * them) are text, a panel only a toggle names stays hidden; an unsigned
  * page whose introduction holds two thirds of its text keeps the sections
- * beside it, a signed story the same shape keeps its body alone.
+ * beside it, a signed story the same shape keeps its body alone; a hero
+ * box's line above the sections is the page's introduction.
  */
 #include "page_checks.h"
 
@@ -239,6 +240,34 @@ START_TEST(small_promotion_box_goes_on_a_service_page)
 }
 END_TEST
 
+/* A landing page's hero box (a picture, the heading, a line of what the
+ * firm does and a button) sits apart from the sections that are chosen:
+ * its line is the page's own introduction and comes first. */
+START_TEST(hero_introduction_stays_on_a_service_page)
+{
+    const char *html =
+        "<html><head><title>Garden design | Greenfield</title></head><body>"
+        "<div class=\"hero\"><img src=\"/i/hero.jpg\" alt=\"\"><h1>Garden design</h1><p>We plan, "
+        "plant and look after gardens of every size, from a courtyard to an orchard.</p>"
+        "<a class=\"button\" href=\"/quote\">Book a consultation</a></div><main>"
+        "<section><h2>Planting plans</h2><p>A plan drawn for your soil, your light and the time "
+        "you have to spend in the garden, with every plant named and placed so that something "
+        "flowers in each month of the year.</p><a href=\"/plans\">Get started</a></section>"
+        "<section><h2>Hard landscaping</h2><p>Paths, terraces and walls in local stone and "
+        "reclaimed brick, laid by our own crew and built to drain well through the wettest "
+        "winters without heaving or cracking.</p><a href=\"/landscaping\">Get started</a></section>"
+        "<section><h2>Year-round care</h2><p>Monthly visits to prune, feed, mulch and divide, "
+        "with a note after each visit of what was done and what the garden will need next.</p>"
+        "<a href=\"/care\">Get started</a></section></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "service");
+    assert_has(a, "Monthly visits to prune");
+    const char *intro = strstr(a->text, "We plan, plant"), *first = strstr(a->text, "Planting plans");
+    ck_assert_msg(intro && first && intro < first, "introduction lost or misplaced:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *service_suite(void)
 {
     Suite *s = suite_create("service");
@@ -260,6 +289,7 @@ static Suite *service_suite(void)
     tcase_add_test(sections, signed_story_keeps_its_body_alone);
     tcase_add_test(sections, feature_cards_stay_on_a_service_page);
     tcase_add_test(sections, small_promotion_box_goes_on_a_service_page);
+    tcase_add_test(sections, hero_introduction_stays_on_a_service_page);
     suite_add_tcase(s, sections);
     return s;
 }
