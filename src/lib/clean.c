@@ -833,6 +833,20 @@ static bool is_member_title(const rm_engine *e, int32_t id)
            heur_is_member_title_marker(dom_attr(&e->dom, id, "class"));
 }
 
+/* The phone layout's copy of a post's header (heur_is_phone_only_marker:
+ * the poster's name and the date again, in a bar the desktop layout
+ * hides, beside the author pane it shows): the reader would see each of
+ * them twice. A short box of no sentence, on a thread only; the desktop's
+ * copy stays. */
+#define PHONE_COPY_MAX_CHARS 200
+
+static bool is_phone_copy(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    return e->thread && s->chars <= PHONE_COPY_MAX_CHARS && s->sentences == 0 && s->paragraphs == 0 &&
+           heur_is_phone_only_marker(dom_attr(&e->dom, id, "class"));
+}
+
 /* A default avatar: the poster's initial drawn in a coloured box named
  * "avatar" where the member uploaded no picture ("B"). Threads only. */
 #define AVATAR_INITIAL_MAX_CHARS 2
@@ -1083,6 +1097,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
+                                 is_phone_copy(e, i) ||
                                  is_profile_fact(e, i) || is_member_fields(e, i) ||
                                  is_thread_stats(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {

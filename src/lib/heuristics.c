@@ -2031,6 +2031,33 @@ bool heur_is_member_title_marker(const char *cls)
     return false;
 }
 
+/* A box a style sheet shows on phones only: the phone layout's copy of
+ * what the desktop layout shows elsewhere (forum software draws the
+ * poster's name and the post's date twice, once in a phone-only bar over
+ * the post, once in the desktop's author pane). Whole class names of the
+ * common CSS frameworks' responsive helpers: Invision's
+ * "ipsResponsive_showPhone", Bootstrap 3's "visible-xs" and
+ * "visible-phone", Foundation's "show-for-small-only", and the plain names
+ * themes give them. */
+static const char *const phone_only_classes[] = {
+    "ipsresponsive_showphone", "visible-xs", "visible-phone", "show-for-small-only",
+    "mobile-only", "only-mobile", "phone-only", "only-phone", "show-mobile", "show-on-mobile",
+    "visible-mobile",
+};
+
+bool heur_is_phone_only_marker(const char *cls)
+{
+    for (const char *p = cls; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        size_t n = strcspn(p, " \t\n");
+        if (n && segment_is(p, n, phone_only_classes, COUNT(phone_only_classes)))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
 /* The picture beside a poster's name, which forum software draws as the
  * member's initial when they uploaded none. */
 static const char *const avatar_tokens[] = {"avatar", "avatars"};

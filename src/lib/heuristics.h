@@ -172,6 +172,11 @@ bool heur_is_profile_link(const char *href);
  * name ("userTitle", "userBanner", "profile-rank")? Whole class names. */
 bool heur_is_member_title_marker(const char *cls);
 
+/* Does a class attribute name a box shown on phones only
+ * ("ipsResponsive_showPhone", "visible-xs", "mobile-only")? Whole class
+ * names. */
+bool heur_is_phone_only_marker(const char *cls);
+
 /* Does a class attribute name a poster's avatar ("avatar avatar--m",
  * "avatar-u12-m")? Whole tokens, split at '-' and '_'. */
 bool heur_is_avatar_marker(const char *cls);

@@ -273,6 +273,10 @@ START_TEST(profile_links_and_member_titles)
     ck_assert(!heur_is_member_title_marker("title"));
     ck_assert(heur_is_avatar_marker("avatar-u781584-m"));
     ck_assert(!heur_is_avatar_marker("message-body"));
+    ck_assert(heur_is_phone_only_marker("cAuthorPane_mobile ipsResponsive_showPhone"));
+    ck_assert(heur_is_phone_only_marker("author visible-xs"));
+    ck_assert(!heur_is_phone_only_marker("ipsResponsive_hidePhone"));
+    ck_assert(!heur_is_phone_only_marker("mobile-only-menu"));
     const char *notes[] = {
         "last edited: jul 9, 2022", "last edited by ann; feb 17, 2026 at 9:17 am",
         "edited june 19, 2024 by coldj", "2 weeks later...", "3 months later...",

@@ -264,6 +264,43 @@ START_TEST(sign_in_to_answer_line_goes)
 }
 END_TEST
 
+/* Forum software draws a post's header twice: a bar the style sheet shows
+ * on phones only, and the desktop's author pane. The reader sees the
+ * poster's name and the date once. */
+#define PHONE_POST(n, author, text)                                                           \
+    "<article class=\"ipsComment\" id=\"elComment_" n "\">"                                     \
+    "<div class=\"cAuthorPane_mobile ipsResponsive_showPhone\"><a href=\"/profile/" author    \
+    "/\">" author "</a> <a href=\"/topic/7/#findComment-" n "\">Posted on the "              \
+    "<time datetime=\"2025-08-26T01:05:36Z\">twenty-sixth of August</time></a></div>"         \
+    "<aside class=\"cAuthorPane\"><h3><a href=\"/profile/" author "/\">" author "</a></h3>"   \
+    "</aside><div class=\"ipsComment_content\"><div class=\"ipsComment_meta\">"                \
+    "<a href=\"/topic/7/#findComment-" n "\">Posted <time datetime=\"2025-08-26T01:05:36Z\">"  \
+    "August 26</time></a></div><div class=\"ipsType_richText\"><p>" text "</p></div></div>"     \
+    "</article>"
+
+START_TEST(phone_copy_of_post_header_goes)
+{
+    const char *html =
+        "<html><head><title>Which camera for travel?</title>"
+        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
+        "<h1>Which camera for travel?</h1><div class=\"cTopic\">"
+        PHONE_POST("1", "joeroot", "My priorities are image quality, reliability and a design that "
+                   "lasts; I travel light and would rather carry one body and two lenses.")
+        PHONE_POST("2", "ann", "A used rangefinder with a fast fifty covers most of what you "
+                   "describe, and the bodies hold their value if you change your mind.")
+        PHONE_POST("3", "kay", "Look at the weather sealing before anything else if you travel "
+                   "in the rain, because repairs abroad are slow and expensive.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My priorities are image quality");
+    assert_has(a, "Look at the weather sealing");
+    assert_has(a, "August 26");
+    assert_lacks(a, "twenty-sixth of August");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -275,6 +312,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, member_fields_beside_posts_go);
     tcase_add_test(tc, thread_statistics_go);
     tcase_add_test(tc, sign_in_to_answer_line_goes);
+    tcase_add_test(tc, phone_copy_of_post_header_goes);
     suite_add_tcase(s, tc);
     return s;
 }
