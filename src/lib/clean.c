@@ -14,6 +14,7 @@
  * (clean_title_and_byline) because Readability removes them there too.
  */
 #include "engine.h"
+#include "pagetype.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -441,10 +442,45 @@ static bool is_code_block_box(const rm_engine *e, int32_t id)
  * gallery, its quoted links no link farm), only its parts are. A post is
  * a child of the thread's box that says something of its own, as
  * pagetype.c finds them (a breadcrumb or a page bar beside the posts is
- * mostly links). */
+ * mostly links). Threaded discussions nest each reply inside the post it
+ * answers (Reddit, Hacker News, Lemmy, Slashdot draw their comment trees
+ * so): a box inside a post alike to it (pagetype_same_kind) is a post of
+ * its own, and a post's text is its own, less the replies nested in it. */
 #define WHOLE_POST_SHARE 0.9
 #define POST_MIN_UNLINKED 60
 #define POST_MAX_LINK_DENSITY 0.5
+
+/* Does a post name its kind by a class? Posts told apart only by their
+ * tag (a bare div) hold bare divs of their own that are no replies. */
+static bool post_has_class(const rm_engine *e, int32_t post)
+{
+    const char *cls = dom_attr(&e->dom, post, "class");
+    return cls && cls[strspn(cls, " \t\n")] != '\0';
+}
+
+/* The text of `post` less that of the replies nested in it. */
+static uint32_t post_own_chars(const rm_engine *e, int32_t post, int32_t top)
+{
+    uint32_t nested = 0;
+    int32_t end = engine_end(e, post);
+    for (int32_t i = engine_kept(e, post + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && pagetype_same_kind(e, i, top)) {
+            nested += e->st[i].chars;
+            i = engine_end(e, i) - 1;
+        }
+    return e->st[post].chars - nested;
+}
+
+/* Does the box hold a reply nested in the post (the box of a post's
+ * replies)? Judged whole, it would go with its short replies. */
+static bool holds_reply(const rm_engine *e, int32_t id, int32_t top)
+{
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && pagetype_same_kind(e, i, top))
+            return true;
+    return false;
+}
 
 static bool holds_whole_post(const rm_engine *e, int32_t id)
 {
@@ -454,9 +490,21 @@ static bool holds_whole_post(const rm_engine *e, int32_t id)
     while (node(e, post)->parent != e->posts)
         post = node(e, post)->parent;
     const rm_stats *s = &e->raw[post];
-    return s->chars - (uint32_t)s->link_chars >= POST_MIN_UNLINKED &&
-           engine_link_density(s) <= POST_MAX_LINK_DENSITY &&
-           e->st[id].chars >= WHOLE_POST_SHARE * e->st[post].chars;
+    if (s->chars - (uint32_t)s->link_chars < POST_MIN_UNLINKED ||
+        engine_link_density(s) > POST_MAX_LINK_DENSITY)
+        return false;
+    /* the innermost post around id: a nested reply alike to the thread's
+     * post, or that post */
+    if (!post_has_class(e, post))
+        return e->st[id].chars >= WHOLE_POST_SHARE * e->st[post].chars;
+    int32_t own = post;
+    for (int32_t a = id; a != post; a = node(e, a)->parent)
+        if (pagetype_same_kind(e, a, post)) {
+            own = a;
+            break;
+        }
+    return e->st[id].chars >= WHOLE_POST_SHARE * post_own_chars(e, own, post) ||
+           holds_reply(e, id, post);
 }
 
 /* Readability takes a box of several pictures and few paragraphs for a

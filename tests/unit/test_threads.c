@@ -301,6 +301,50 @@ START_TEST(phone_copy_of_post_header_goes)
 }
 END_TEST
 
+/* A threaded discussion nests each reply inside the post it answers: a
+ * reply is a post of its own, however short beside its toolbar, and so is
+ * a post whose replies outweigh what it says. */
+#define TREE_POST(n, author, text, kids, replies)                                             \
+    "<div class=\"comment thing\" id=\"t1_" n "\"><div class=\"entry\"><p class=\"tagline\">"    \
+    "<a href=\"javascript:void(0)\" class=\"expand\">[-]</a><a href=\"/user/" author "\">"       \
+    author "</a> <time datetime=\"2026-03-04T19:34:47Z\">17 hours ago</time> "                   \
+    "<a href=\"javascript:void(0)\">(" kids " children)</a></p><form class=\"usertext\">"         \
+    "<input type=\"hidden\" name=\"thing_id\" value=\"" n "\"><div class=\"md\"><p>" text        \
+    "</p></div></form><ul class=\"flat-list buttons\"><li><a href=\"/r/science/comments/1/x/"   \
+    n "/\">permalink</a></li><li><a href=\"javascript:void(0)\">embed</a></li><li><a "            \
+    "href=\"javascript:void(0)\">save</a></li><li><a href=\"#" n "\">parent</a></li></ul></div>"   \
+    "<div class=\"child\">" replies "</div></div>"
+
+START_TEST(nested_replies_stay)
+{
+    const char *html =
+        "<html><head><title>Hair follicles grown in the lab</title>"
+        "<meta name=\"generator\" content=\"Discourse\"></head><body>"
+        "<h1>Hair follicles grown in the lab</h1><div class=\"sitetable nestedlisting\">"
+        TREE_POST("a1", "ragnar", "Might this also be a cure for tinnitus if new cilia can be "
+                  "made to grow in the inner ear?", "3",
+                  TREE_POST("b1", "baron", "Oh I dream of a day of silence.", "1",
+                            TREE_POST("c1", "zissoo", "Now you hear the ringing in your ear too.",
+                                      "0", ""))
+                  TREE_POST("b2", "floris", "Those are very different cells, I think.", "0", ""))
+        TREE_POST("a2", "pen", "I will wear mouse hair if that is what it takes, honestly, and "
+                  "I would not even mind the whiskers that come with it.", "1",
+                  TREE_POST("b3", "shareddit", "We are all just mice, in the end.", "0", ""))
+        TREE_POST("a3", "murandus", "Before we get ahead of ourselves, this research was carried "
+                  "out in mice, and human tests are still pending for years to come.", "0", "")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Might this also be a cure for tinnitus");
+    assert_has(a, "I will wear mouse hair");
+    assert_has(a, "Oh I dream of a day of silence.");
+    assert_has(a, "Now you hear the ringing in your ear too.");
+    assert_has(a, "We are all just mice, in the end.");
+    assert_has(a, "Before we get ahead of ourselves");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -313,6 +357,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, thread_statistics_go);
     tcase_add_test(tc, sign_in_to_answer_line_goes);
     tcase_add_test(tc, phone_copy_of_post_header_goes);
+    tcase_add_test(tc, nested_replies_stay);
     suite_add_tcase(s, tc);
     return s;
 }
