@@ -881,6 +881,31 @@ static bool is_member_title(const rm_engine *e, int32_t id)
            heur_is_member_title_marker(dom_attr(&e->dom, id, "class"));
 }
 
+/* A post's toolbar laid out as a list ("permalink", "embed", "save",
+ * "report", "reply"): two or more items, each one control
+ * (heur_is_post_control). Lists are spared by conditional cleaning,
+ * which would take the toolbar were it a box of links. Threads only. */
+#define TOOLBAR_MAX_CHARS 120
+#define TOOLBAR_ITEM_MAX_CHARS 30
+
+static bool is_post_toolbar(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    if (!e->thread || (t != GUMBO_TAG_UL && t != GUMBO_TAG_OL) || e->st[id].chars == 0 ||
+        e->st[id].chars > TOOLBAR_MAX_CHARS)
+        return false;
+    unsigned controls = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (e->drop[c] != DROP_KEEP || node(e, c)->type != RM_NODE_ELEMENT || e->st[c].chars == 0)
+            continue;
+        if (node(e, c)->tag != GUMBO_TAG_LI ||
+            !folded_text_is(e, c, TOOLBAR_ITEM_MAX_CHARS, heur_is_post_control))
+            return false;
+        controls++;
+    }
+    return controls >= 2;
+}
+
 /* The phone layout's copy of a post's header (heur_is_phone_only_marker:
  * the poster's name and the date again, in a bar the desktop layout
  * hides, beside the author pane it shows): the reader would see each of
@@ -1145,7 +1170,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
-                                 is_phone_copy(e, i) ||
+                                 is_phone_copy(e, i) || is_post_toolbar(e, i) ||
                                  is_profile_fact(e, i) || is_member_fields(e, i) ||
                                  is_thread_stats(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {

@@ -2091,6 +2091,32 @@ bool heur_is_code_caption(const char *text, size_t len)
     return false;
 }
 
+/* The controls under a post, each a one-word link or button of its
+ * toolbar (Reddit's "permalink · embed · save · report · reply", the
+ * "Quote · Reply · Report" of phpBB, XenForo and Invision, Discourse's
+ * "Share · Flag"): what a reader may do with the post, not what it says.
+ * Folded text of one item, whole. */
+static const char *const post_controls[] = {
+    "permalink", "embed", "save", "report", "reply", "quote", "share", "parent", "flag",
+    "edit", "delete", "bookmark", "like", "follow", "multiquote", "+quote", "context",
+    "report post", "report abuse", "quote reply", "reply with quote", "give award",
+    "report inappropriate content",
+};
+
+bool heur_is_post_control(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '-' || *text == '|')) {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '|'))
+        len--;
+    for (size_t i = 0; i < COUNT(post_controls); i++)
+        if (strlen(post_controls[i]) == len && memcmp(text, post_controls[i], len) == 0)
+            return true;
+    return false;
+}
+
 /* The words forum packages use for an edited post (XenForo "Last edited:",
  * vBulletin "Last edited by ann; date", phpBB "Last edited by ann on date,
  * edited 1 time in total", FluxBB "Last edited by ann (date)", Invision

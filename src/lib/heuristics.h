@@ -172,6 +172,10 @@ bool heur_is_profile_link(const char *href);
  * name ("userTitle", "userBanner", "profile-rank")? Whole class names. */
 bool heur_is_member_title_marker(const char *cls);
 
+/* Is a short folded text one control of a post's toolbar ("permalink",
+ * "reply", "report", "quote")? The whole text, trimmed. */
+bool heur_is_post_control(const char *text, size_t len);
+
 /* Does a class attribute name a box shown on phones only
  * ("ipsResponsive_showPhone", "visible-xs", "mobile-only")? Whole class
  * names. */

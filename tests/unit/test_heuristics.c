@@ -277,6 +277,10 @@ START_TEST(profile_links_and_member_titles)
     ck_assert(heur_is_phone_only_marker("author visible-xs"));
     ck_assert(!heur_is_phone_only_marker("ipsResponsive_hidePhone"));
     ck_assert(!heur_is_phone_only_marker("mobile-only-menu"));
+    ck_assert(heur_is_post_control("permalink", 9));
+    ck_assert(heur_is_post_control(" report inappropriate content ", 30));
+    ck_assert(!heur_is_post_control("reply to ann's question", 23));
+    ck_assert(!heur_is_post_control("save 20%", 8));
     const char *notes[] = {
         "last edited: jul 9, 2022", "last edited by ann; feb 17, 2026 at 9:17 am",
         "edited june 19, 2024 by coldj", "2 weeks later...", "3 months later...",

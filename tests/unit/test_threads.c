@@ -345,6 +345,32 @@ START_TEST(nested_replies_stay)
 }
 END_TEST
 
+/* The toolbar under each post, laid out as a list of one-word controls,
+ * is what a reader may do with the post, not what it says. */
+START_TEST(post_toolbar_lists_go)
+{
+    const char *html =
+        "<html><head><title>Hair follicles grown in the lab</title>"
+        "<meta name=\"generator\" content=\"Discourse\"></head><body>"
+        "<h1>Hair follicles grown in the lab</h1><div class=\"sitetable nestedlisting\">"
+        TREE_POST("a1", "ragnar", "Might this also be a cure for tinnitus if new cilia can be "
+                  "made to grow in the inner ear?", "0", "")
+        TREE_POST("a2", "pen", "I will wear mouse hair if that is what it takes, honestly, and "
+                  "I would not even mind the whiskers that come with it.", "0", "")
+        TREE_POST("a3", "murandus", "Before we get ahead of ourselves, this research was carried "
+                  "out in mice, and human tests are still pending for years to come.", "0", "")
+        "</div><ul class=\"links\"><li><a href=\"/r/science/\">science</a></li>"
+        "<li><a href=\"/r/science/top/\">top</a></li></ul></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Might this also be a cure for tinnitus");
+    assert_has(a, "Before we get ahead of ourselves");
+    assert_lacks(a, "permalink");
+    assert_lacks(a, "embed");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -358,6 +384,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, sign_in_to_answer_line_goes);
     tcase_add_test(tc, phone_copy_of_post_header_goes);
     tcase_add_test(tc, nested_replies_stay);
+    tcase_add_test(tc, post_toolbar_lists_go);
     suite_add_tcase(s, tc);
     return s;
 }
