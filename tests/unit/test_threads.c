@@ -371,6 +371,41 @@ START_TEST(post_toolbar_lists_go)
 }
 END_TEST
 
+/* An older board signs its posts by microdata only: the poster's cell is
+ * a schema.org Person item whose name (itemprop=name) links to the
+ * member's profile, the date a span. That link signs the post as
+ * rel=author would, and the linked name in its heading is the poster's,
+ * no teaser's headline. */
+#define PERSON_POST(n, author, text)                                                          \
+    "<li id=\"post-" n "\" class=\"message\"><div class=\"messageUserInfo\" itemscope "         \
+    "itemtype=\"http://data-vocabulary.org/Person\"><h3 class=\"userText\"><a href=\""          \
+    "https://www.example.com/members/" author "." n "/\" class=\"username\" itemprop=\"name\">"  \
+    author "</a></h3></div><div class=\"messageInfo\"><blockquote class=\"messageText\">" text   \
+    "</blockquote><div class=\"messageMeta\"><span class=\"DateTime\">May 11, 2024</span>"       \
+    "</div></div></li>"
+
+START_TEST(microdata_profile_links_sign_posts)
+{
+    const char *html =
+        "<html><head><title>Do forums still have a role?</title>"
+        "<meta property=\"og:type\" content=\"article\"></head><body>"
+        "<h1>Do forums still have a role?</h1><ol class=\"messageList\">"
+        PERSON_POST("1", "ajay", "Do forums still have a role in the age of social media? What "
+                    "is unique about their structure that keeps them a destination?")
+        PERSON_POST("2", "spartan", "Forums keep knowledge searchable for years, while a social "
+                    "feed buries yesterday's answer under today's noise.")
+        PERSON_POST("3", "margo", "Niche communities still gather on forums because the threads "
+                    "stay on topic and the members know each other.")
+        "</ol></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Do forums still have a role in the age");
+    assert_has(a, "Niche communities still gather");
+    assert_has(a, "spartan");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -385,6 +420,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, phone_copy_of_post_header_goes);
     tcase_add_test(tc, nested_replies_stay);
     tcase_add_test(tc, post_toolbar_lists_go);
+    tcase_add_test(tc, microdata_profile_links_sign_posts);
     suite_add_tcase(s, tc);
     return s;
 }
