@@ -888,6 +888,19 @@ static bool is_member_title(const rm_engine *e, int32_t id)
 #define TOOLBAR_MAX_CHARS 120
 #define TOOLBAR_ITEM_MAX_CHARS 30
 
+/* One control standing alone under a post ("Report inappropriate
+ * content", "Reply"), a link or a box (sites draw buttons as spans with a
+ * script behind them), outside the post's paragraphs and headings. */
+static bool is_post_control(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    GumboTag t = node(e, id)->tag;
+    if (!e->thread || s->chars == 0 || s->chars > TOOLBAR_ITEM_MAX_CHARS || t == GUMBO_TAG_P ||
+        heur_is_heading_tag(t) || (e->flags[id] & NF_IN_HEADING) || in_flow_text(e, id))
+        return false;
+    return folded_text_is(e, id, TOOLBAR_ITEM_MAX_CHARS, heur_is_post_control);
+}
+
 static bool is_post_toolbar(const rm_engine *e, int32_t id)
 {
     GumboTag t = node(e, id)->tag;
@@ -904,6 +917,20 @@ static bool is_post_toolbar(const rm_engine *e, int32_t id)
         controls++;
     }
     return controls >= 2;
+}
+
+/* A heading over a thread's replies that only counts them or names
+ * their section (heur_is_thread_heading: "11 Answers", "Featured
+ * Replies"), or a short box saying so. Threads only. */
+#define THREAD_HEADING_MAX_CHARS 40
+
+static bool is_thread_heading(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > THREAD_HEADING_MAX_CHARS || s->sentences > 0 ||
+        (e->flags[id] & NF_IN_HEADING) || in_flow_text(e, id))
+        return false;
+    return folded_text_is(e, id, THREAD_HEADING_MAX_CHARS, heur_is_thread_heading);
 }
 
 /* The phone layout's copy of a post's header (heur_is_phone_only_marker:
@@ -1170,7 +1197,8 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
-                                 is_phone_copy(e, i) || is_post_toolbar(e, i) ||
+                                 is_phone_copy(e, i) || is_post_toolbar(e, i) || is_post_control(e, i) ||
+                                 is_thread_heading(e, i) ||
                                  is_profile_fact(e, i) || is_member_fields(e, i) ||
                                  is_thread_stats(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {

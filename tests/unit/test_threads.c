@@ -371,6 +371,41 @@ START_TEST(post_toolbar_lists_go)
 }
 END_TEST
 
+/* A control drawn as a span a script answers ("Report inappropriate
+ * content") under each post, and the heading that counts the answers,
+ * are the thread's furniture, not what was said. */
+#define ANSWER(n, author, text)                                                               \
+    "<div class=\"answer\" id=\"answer-" n "\"><div class=\"post-text\"><p>" text "</p></div>"     \
+    "<div class=\"user-info\"><a href=\"/users/" n "/" author "\">" author "</a> answered "       \
+    "<time datetime=\"2012-06-29T10:00:00Z\">Jun 29, 2012</time></div><div class=\"tools\">"     \
+    "<span class=\"taLnk\">Report inappropriate content</span></div></div>"
+
+START_TEST(thread_furniture_goes)
+{
+    const char *html =
+        "<html><head><title>Focus the file pane from the keyboard</title>"
+        "<meta name=\"generator\" content=\"Discourse\"></head><body>"
+        "<h1>Focus the file pane from the keyboard</h1><div id=\"answers\">"
+        ANSWER("1", "pup", "I want to set the explorer window's focus to the files pane; what is "
+               "the most efficient way to do that with the keyboard alone?")
+        "<div id=\"answers-header\"><h2>3 Answers</h2></div>"
+        ANSWER("2", "iglvzx", "You can use a hotkey script to move the keyboard focus to the "
+               "file pane, bound to Win+Space in this example.")
+        ANSWER("3", "edward", "Try Ctrl+Tab, which moves through the property tabs and lands "
+               "on the file list after the address bar.")
+        ANSWER("4", "rasha", "Ctrl+E followed by Escape works in every version since seven, "
+               "and needs nothing installed.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "I want to set the explorer window's focus");
+    assert_has(a, "Ctrl+E followed by Escape");
+    assert_lacks(a, "3 Answers");
+    assert_lacks(a, "Report inappropriate content");
+    rm_article_free(a);
+}
+END_TEST
+
 /* An older board signs its posts by microdata only: the poster's cell is
  * a schema.org Person item whose name (itemprop=name) links to the
  * member's profile, the date a span. That link signs the post as
@@ -420,6 +455,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, phone_copy_of_post_header_goes);
     tcase_add_test(tc, nested_replies_stay);
     tcase_add_test(tc, post_toolbar_lists_go);
+    tcase_add_test(tc, thread_furniture_goes);
     tcase_add_test(tc, microdata_profile_links_sign_posts);
     suite_add_tcase(s, tc);
     return s;
