@@ -14,6 +14,7 @@
  * (clean_title_and_byline) because Readability removes them there too.
  */
 #include "engine.h"
+#include "pagetype.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -441,10 +442,45 @@ static bool is_code_block_box(const rm_engine *e, int32_t id)
  * gallery, its quoted links no link farm), only its parts are. A post is
  * a child of the thread's box that says something of its own, as
  * pagetype.c finds them (a breadcrumb or a page bar beside the posts is
- * mostly links). */
+ * mostly links). Threaded discussions nest each reply inside the post it
+ * answers (Reddit, Hacker News, Lemmy, Slashdot draw their comment trees
+ * so): a box inside a post alike to it (pagetype_same_kind) is a post of
+ * its own, and a post's text is its own, less the replies nested in it. */
 #define WHOLE_POST_SHARE 0.9
 #define POST_MIN_UNLINKED 60
 #define POST_MAX_LINK_DENSITY 0.5
+
+/* Does a post name its kind by a class? Posts told apart only by their
+ * tag (a bare div) hold bare divs of their own that are no replies. */
+static bool post_has_class(const rm_engine *e, int32_t post)
+{
+    const char *cls = dom_attr(&e->dom, post, "class");
+    return cls && cls[strspn(cls, " \t\n")] != '\0';
+}
+
+/* The text of `post` less that of the replies nested in it. */
+static uint32_t post_own_chars(const rm_engine *e, int32_t post, int32_t top)
+{
+    uint32_t nested = 0;
+    int32_t end = engine_end(e, post);
+    for (int32_t i = engine_kept(e, post + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && pagetype_same_kind(e, i, top)) {
+            nested += e->st[i].chars;
+            i = engine_end(e, i) - 1;
+        }
+    return e->st[post].chars - nested;
+}
+
+/* Does the box hold a reply nested in the post (the box of a post's
+ * replies)? Judged whole, it would go with its short replies. */
+static bool holds_reply(const rm_engine *e, int32_t id, int32_t top)
+{
+    int32_t end = engine_end(e, id);
+    for (int32_t i = engine_kept(e, id + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && pagetype_same_kind(e, i, top))
+            return true;
+    return false;
+}
 
 static bool holds_whole_post(const rm_engine *e, int32_t id)
 {
@@ -454,9 +490,21 @@ static bool holds_whole_post(const rm_engine *e, int32_t id)
     while (node(e, post)->parent != e->posts)
         post = node(e, post)->parent;
     const rm_stats *s = &e->raw[post];
-    return s->chars - (uint32_t)s->link_chars >= POST_MIN_UNLINKED &&
-           engine_link_density(s) <= POST_MAX_LINK_DENSITY &&
-           e->st[id].chars >= WHOLE_POST_SHARE * e->st[post].chars;
+    if (s->chars - (uint32_t)s->link_chars < POST_MIN_UNLINKED ||
+        engine_link_density(s) > POST_MAX_LINK_DENSITY)
+        return false;
+    /* the innermost post around id: a nested reply alike to the thread's
+     * post, or that post */
+    if (!post_has_class(e, post))
+        return e->st[id].chars >= WHOLE_POST_SHARE * e->st[post].chars;
+    int32_t own = post;
+    for (int32_t a = id; a != post; a = node(e, a)->parent)
+        if (pagetype_same_kind(e, a, post)) {
+            own = a;
+            break;
+        }
+    return e->st[id].chars >= WHOLE_POST_SHARE * post_own_chars(e, own, post) ||
+           holds_reply(e, id, post);
 }
 
 /* Readability takes a box of several pictures and few paragraphs for a
@@ -853,6 +901,72 @@ static bool is_member_title(const rm_engine *e, int32_t id)
            heur_is_member_title_marker(dom_attr(&e->dom, id, "class"));
 }
 
+/* A post's toolbar laid out as a list ("permalink", "embed", "save",
+ * "report", "reply"): two or more items, each one control
+ * (heur_is_post_control). Lists are spared by conditional cleaning,
+ * which would take the toolbar were it a box of links. Threads only. */
+#define TOOLBAR_MAX_CHARS 120
+#define TOOLBAR_ITEM_MAX_CHARS 30
+
+/* One control standing alone under a post ("Report inappropriate
+ * content", "Reply"), a link or a box (sites draw buttons as spans with a
+ * script behind them), outside the post's paragraphs and headings. */
+static bool is_post_control(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    GumboTag t = node(e, id)->tag;
+    if (!e->thread || s->chars == 0 || s->chars > TOOLBAR_ITEM_MAX_CHARS || t == GUMBO_TAG_P ||
+        heur_is_heading_tag(t) || (e->flags[id] & NF_IN_HEADING) || in_flow_text(e, id))
+        return false;
+    return folded_text_is(e, id, TOOLBAR_ITEM_MAX_CHARS, heur_is_post_control);
+}
+
+static bool is_post_toolbar(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    if (!e->thread || (t != GUMBO_TAG_UL && t != GUMBO_TAG_OL) || e->st[id].chars == 0 ||
+        e->st[id].chars > TOOLBAR_MAX_CHARS)
+        return false;
+    unsigned controls = 0;
+    for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
+        if (e->drop[c] != DROP_KEEP || node(e, c)->type != RM_NODE_ELEMENT || e->st[c].chars == 0)
+            continue;
+        if (node(e, c)->tag != GUMBO_TAG_LI ||
+            !folded_text_is(e, c, TOOLBAR_ITEM_MAX_CHARS, heur_is_post_control))
+            return false;
+        controls++;
+    }
+    return controls >= 2;
+}
+
+/* A heading over a thread's replies that only counts them or names
+ * their section (heur_is_thread_heading: "11 Answers", "Featured
+ * Replies"), or a short box saying so. Threads only. */
+#define THREAD_HEADING_MAX_CHARS 40
+
+static bool is_thread_heading(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > THREAD_HEADING_MAX_CHARS || s->sentences > 0 ||
+        (e->flags[id] & NF_IN_HEADING) || in_flow_text(e, id))
+        return false;
+    return folded_text_is(e, id, THREAD_HEADING_MAX_CHARS, heur_is_thread_heading);
+}
+
+/* The phone layout's copy of a post's header (heur_is_phone_only_marker:
+ * the poster's name and the date again, in a bar the desktop layout
+ * hides, beside the author pane it shows): the reader would see each of
+ * them twice. A short box of no sentence, on a thread only; the desktop's
+ * copy stays. */
+#define PHONE_COPY_MAX_CHARS 200
+
+static bool is_phone_copy(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    return e->thread && s->chars <= PHONE_COPY_MAX_CHARS && s->sentences == 0 && s->paragraphs == 0 &&
+           heur_is_phone_only_marker(dom_attr(&e->dom, id, "class"));
+}
+
 /* A default avatar: the poster's initial drawn in a coloured box named
  * "avatar" where the member uploaded no picture ("B"). Threads only. */
 #define AVATAR_INITIAL_MAX_CHARS 2
@@ -1104,6 +1218,8 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
+                                 is_phone_copy(e, i) || is_post_toolbar(e, i) || is_post_control(e, i) ||
+                                 is_thread_heading(e, i) ||
                                  is_profile_fact(e, i) || is_member_fields(e, i) ||
                                  is_thread_stats(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {

@@ -851,8 +851,8 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id, unsigned *sig_bi
     GumboTag tag = (GumboTag)e->dom.nodes[id].tag;
     uint32_t f = 0;
     bool aria_hidden = false, fallback_image = false, hidden = false, tab_panel = false;
-    bool controls = false, expands = false, streamed = false;
-    const char *tabindex = NULL, *id_value = NULL;
+    bool controls = false, expands = false, streamed = false, microdata = false;
+    const char *tabindex = NULL, *id_value = NULL, *href = NULL;
     unsigned found = 0;   /* HEUR_SIG_* of the class list */
     for (size_t k = 0; k < count; k++) {
         const char *name = attrs[k].name, *v = attrs[k].value;
@@ -862,8 +862,10 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id, unsigned *sig_bi
         case 'h':
             if (strcmp(name, "hidden") == 0)
                 hidden = true;
-            else if (strcmp(name, "href") == 0 && tag == GUMBO_TAG_A)
+            else if (strcmp(name, "href") == 0 && tag == GUMBO_TAG_A) {
                 f |= (NF_IN_LINK | (v[0] == '#' ? NF_HASH_LINK : 0));
+                href = v;
+            }
             break;
         case 'a':
             if (strcmp(name, "aria-hidden") == 0)
@@ -914,6 +916,8 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id, unsigned *sig_bi
         case 'i':
             if (strcmp(name, "itemprop") == 0 && strstr(v, "articleBody")) {
                 f |= NF_HAS_BODY;
+            } else if (strcmp(name, "itemprop") == 0) {
+                microdata = true;
             } else if (strcmp(name, "id") == 0) {
                 id_value = v;
                 streamed = heur_is_streamed_segment_id(v);
@@ -943,6 +947,11 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id, unsigned *sig_bi
         f |= NF_HIDDEN | (streamed ? NF_STREAMED : 0);
     if (controls && expands)
         f |= NF_DISCLOSER;   /* settled in engine_prepare: only in a heading */
+    /* A link to a member's profile that microdata marks (the poster's name
+     * as itemprop=name or url of the post's author) signs the post as
+     * rel=author does: older boards sign their posts so and no other way. */
+    if (microdata && href && heur_is_profile_link(href))
+        f |= NF_HAS_DATE;
     *sig_bits = signature_patterns(e, id, found, id_value);
     return f;
 }
@@ -1237,7 +1246,8 @@ int engine_prepare(rm_engine *e)
         else if (node->tag == GUMBO_TAG_A && is_numbered_permalink(e, i, href))
             e->flags[i] |= NF_PERMALINK;
         else if (node->tag == GUMBO_TAG_A &&
-                 (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING))
+                 (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING) &&
+                 !heur_is_profile_link(href))
             e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT) {
             measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);

@@ -2031,6 +2031,33 @@ bool heur_is_member_title_marker(const char *cls)
     return false;
 }
 
+/* A box a style sheet shows on phones only: the phone layout's copy of
+ * what the desktop layout shows elsewhere (forum software draws the
+ * poster's name and the post's date twice, once in a phone-only bar over
+ * the post, once in the desktop's author pane). Whole class names of the
+ * common CSS frameworks' responsive helpers: Invision's
+ * "ipsResponsive_showPhone", Bootstrap 3's "visible-xs" and
+ * "visible-phone", Foundation's "show-for-small-only", and the plain names
+ * themes give them. */
+static const char *const phone_only_classes[] = {
+    "ipsresponsive_showphone", "visible-xs", "visible-phone", "show-for-small-only",
+    "mobile-only", "only-mobile", "phone-only", "only-phone", "show-mobile", "show-on-mobile",
+    "visible-mobile",
+};
+
+bool heur_is_phone_only_marker(const char *cls)
+{
+    for (const char *p = cls; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        size_t n = strcspn(p, " \t\n");
+        if (n && segment_is(p, n, phone_only_classes, COUNT(phone_only_classes)))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
 /* The picture beside a poster's name, which forum software draws as the
  * member's initial when they uploaded none. */
 static const char *const avatar_tokens[] = {"avatar", "avatars"};
@@ -2061,6 +2088,86 @@ bool heur_is_code_caption(const char *text, size_t len)
     for (size_t i = 0; i < COUNT(code_captions); i++)
         if (strlen(code_captions[i]) == len && memcmp(text, code_captions[i], len) == 0)
             return true;
+    return false;
+}
+
+/* The controls under a post, each a one-word link or button of its
+ * toolbar (Reddit's "permalink · embed · save · report · reply", the
+ * "Quote · Reply · Report" of phpBB, XenForo and Invision, Discourse's
+ * "Share · Flag"), and the menu a forum opens under a poster's name
+ * ("View Profile · View Forum Posts · Private Message"): what a reader may
+ * do with the post or its author, not what the post says.
+ * Folded text of one item, whole. */
+static const char *const post_controls[] = {
+    "permalink", "embed", "save", "report", "reply", "quote", "share", "parent", "flag",
+    "edit", "delete", "bookmark", "like", "follow", "multiquote", "+quote", "context",
+    "report post", "report abuse", "quote reply", "reply with quote", "give award",
+    "report inappropriate content",
+    /* the menu under a poster's name (vBulletin, phpBB) */
+    "view profile", "view forum posts", "view forum threads", "view blog entries",
+    "view articles", "private message", "send a private message", "visit homepage",
+    "find latest posts", "find all posts", "find all threads", "add as contact",
+};
+
+bool heur_is_post_control(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '-' || *text == '|')) {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '|'))
+        len--;
+    for (size_t i = 0; i < COUNT(post_controls); i++)
+        if (strlen(post_controls[i]) == len && memcmp(text, post_controls[i], len) == 0)
+            return true;
+    return false;
+}
+
+/* The headings a thread shows over its replies: their count ("11
+ * Answers", "20 replies to this topic", "4 Comments") or the name of the
+ * section they start (Invision's "Featured Replies" and "Recommended
+ * Posts"). They head the posts the reader is reading, and say nothing. */
+static const char *const reply_nouns[] = {
+    "answer", "answers", "reply", "replies", "comment", "comments", "post", "posts",
+    "response", "responses",
+};
+static const char *const reply_count_tails[] = {
+    "", " to this topic", " to this question", " to this thread", " in this topic",
+    " in this thread",
+};
+static const char *const thread_section_titles[] = {
+    "featured replies", "recommended posts", "top posters in this topic", "popular days",
+    "all replies", "all answers",
+};
+
+bool heur_is_thread_heading(const char *text, size_t len)
+{
+    while (len > 0 && *text == ' ') {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == ':'))
+        len--;
+    for (size_t i = 0; i < COUNT(thread_section_titles); i++)
+        if (strlen(thread_section_titles[i]) == len && memcmp(text, thread_section_titles[i], len) == 0)
+            return true;
+    size_t k = 0;
+    while (k < len && ((text[k] >= '0' && text[k] <= '9') || text[k] == ',' || text[k] == '.'))
+        k++;
+    if (k == 0 || k >= len || text[k] != ' ')
+        return false;
+    const char *rest = text + k + 1;
+    size_t rlen = len - k - 1;
+    for (size_t n = 0; n < COUNT(reply_nouns); n++) {
+        size_t nl = strlen(reply_nouns[n]);
+        if (rlen < nl || memcmp(rest, reply_nouns[n], nl) != 0)
+            continue;
+        for (size_t t = 0; t < COUNT(reply_count_tails); t++) {
+            size_t tl = strlen(reply_count_tails[t]);
+            if (rlen == nl + tl && memcmp(rest + nl, reply_count_tails[t], tl) == 0)
+                return true;
+        }
+    }
     return false;
 }
 

@@ -172,6 +172,20 @@ bool heur_is_profile_link(const char *href);
  * name ("userTitle", "userBanner", "profile-rank")? Whole class names. */
 bool heur_is_member_title_marker(const char *cls);
 
+/* Is a short folded text a heading a thread shows over its replies: their
+ * count ("11 answers", "20 replies to this topic") or a section title
+ * ("featured replies", "recommended posts")? The whole text, trimmed. */
+bool heur_is_thread_heading(const char *text, size_t len);
+
+/* Is a short folded text one control of a post's toolbar ("permalink",
+ * "reply", "report", "quote")? The whole text, trimmed. */
+bool heur_is_post_control(const char *text, size_t len);
+
+/* Does a class attribute name a box shown on phones only
+ * ("ipsResponsive_showPhone", "visible-xs", "mobile-only")? Whole class
+ * names. */
+bool heur_is_phone_only_marker(const char *cls);
+
 /* Does a class attribute name a poster's avatar ("avatar avatar--m",
  * "avatar-u12-m")? Whole tokens, split at '-' and '_'. */
 bool heur_is_avatar_marker(const char *cls);

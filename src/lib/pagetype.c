@@ -593,7 +593,7 @@ static size_t class_stem(const char *token, size_t len)
 
 /* Tag and first class token, less its trailing number: what repeated
  * posts or cards share. */
-static bool same_kind(const rm_engine *e, int32_t a, int32_t b)
+bool pagetype_same_kind(const rm_engine *e, int32_t a, int32_t b)
 {
     if (node(e, a)->tag != node(e, b)->tag)
         return false;
@@ -644,13 +644,13 @@ static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const r
             continue;
         bool known = false;
         for (size_t k = 0; k < nk && !known; k++)
-            known = same_kind(e, kinds[k], c);
+            known = pagetype_same_kind(e, kinds[k], c);
         if (known || nk == SCAN_KINDS)
             continue;
         kinds[nk++] = c;
         group g = {parent, 0, 0, c};
         for (int32_t d = c; d != RM_NONE; d = node(e, d)->next_sibling)
-            if (visible_element(e, d) && same_kind(e, c, d) && test(e, d)) {
+            if (visible_element(e, d) && pagetype_same_kind(e, c, d) && test(e, d)) {
                 g.count++;
                 g.chars += e->raw[d].chars;
             }
@@ -1046,7 +1046,7 @@ static bool in_counted_grid(const rm_engine *e, int32_t id, const int32_t (*grid
 {
     int32_t parent = node(e, id)->parent;
     for (size_t k = 0; k < n; k++)
-        if (grids[k][0] == parent && same_kind(e, grids[k][1], id))
+        if (grids[k][0] == parent && pagetype_same_kind(e, grids[k][1], id))
             return true;
     return false;
 }
@@ -1139,7 +1139,7 @@ static void add_alike_posts(const rm_engine *e, group *posts)
     if (posts->box == RM_NONE || posts->kind == RM_NONE)
         return;
     for (int32_t c = node(e, posts->box)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
-        if (visible_element(e, c) && same_kind(e, posts->kind, c) &&
+        if (visible_element(e, c) && pagetype_same_kind(e, posts->kind, c) &&
             same_id_stem(e, posts->kind, c) && !is_post(e, c) && says_something(e, c)) {
             posts->count++;
             posts->chars += e->raw[c].chars;

@@ -37,4 +37,9 @@ int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts);
  * page's clutter pass. */
 int32_t pagetype_opening_post(const rm_engine *e, int32_t box);
 
+/* Are elements a and b of one kind, as repeated posts or cards are: the
+ * same tag and the same first class token less its trailing number
+ * ("post-30149" beside "post-30119")? */
+bool pagetype_same_kind(const rm_engine *e, int32_t a, int32_t b);
+
 #endif

@@ -273,6 +273,23 @@ START_TEST(profile_links_and_member_titles)
     ck_assert(!heur_is_member_title_marker("title"));
     ck_assert(heur_is_avatar_marker("avatar-u781584-m"));
     ck_assert(!heur_is_avatar_marker("message-body"));
+    ck_assert(heur_is_phone_only_marker("cAuthorPane_mobile ipsResponsive_showPhone"));
+    ck_assert(heur_is_phone_only_marker("author visible-xs"));
+    ck_assert(!heur_is_phone_only_marker("ipsResponsive_hidePhone"));
+    ck_assert(!heur_is_phone_only_marker("mobile-only-menu"));
+    ck_assert(heur_is_post_control("permalink", 9));
+    ck_assert(heur_is_post_control(" report inappropriate content ", 30));
+    ck_assert(!heur_is_post_control("reply to ann's question", 23));
+    ck_assert(!heur_is_post_control("save 20%", 8));
+    ck_assert(heur_is_post_control("view forum posts", 16));
+    const char *heads[] = {"11 answers", "1 answer", "20 replies to this topic", "1,204 comments",
+                           "featured replies", "recommended posts", " 4 replies: "};
+    const char *not_heads[] = {"answers", "11 answers later", "reply", "the 3 answers i liked",
+                               "4 replies to ann", "related posts"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        ck_assert_msg(heur_is_thread_heading(heads[i], strlen(heads[i])), "%s", heads[i]);
+    for (size_t i = 0; i < sizeof not_heads / sizeof not_heads[0]; i++)
+        ck_assert_msg(!heur_is_thread_heading(not_heads[i], strlen(not_heads[i])), "%s", not_heads[i]);
     const char *notes[] = {
         "last edited: jul 9, 2022", "last edited by ann; feb 17, 2026 at 9:17 am",
         "edited june 19, 2024 by coldj", "2 weeks later...", "3 months later...",

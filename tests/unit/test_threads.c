@@ -264,6 +264,183 @@ START_TEST(sign_in_to_answer_line_goes)
 }
 END_TEST
 
+/* Forum software draws a post's header twice: a bar the style sheet shows
+ * on phones only, and the desktop's author pane. The reader sees the
+ * poster's name and the date once. */
+#define PHONE_POST(n, author, text)                                                           \
+    "<article class=\"ipsComment\" id=\"elComment_" n "\">"                                     \
+    "<div class=\"cAuthorPane_mobile ipsResponsive_showPhone\"><a href=\"/profile/" author    \
+    "/\">" author "</a> <a href=\"/topic/7/#findComment-" n "\">Posted on the "              \
+    "<time datetime=\"2025-08-26T01:05:36Z\">twenty-sixth of August</time></a></div>"         \
+    "<aside class=\"cAuthorPane\"><h3><a href=\"/profile/" author "/\">" author "</a></h3>"   \
+    "</aside><div class=\"ipsComment_content\"><div class=\"ipsComment_meta\">"                \
+    "<a href=\"/topic/7/#findComment-" n "\">Posted <time datetime=\"2025-08-26T01:05:36Z\">"  \
+    "August 26</time></a></div><div class=\"ipsType_richText\"><p>" text "</p></div></div>"     \
+    "</article>"
+
+START_TEST(phone_copy_of_post_header_goes)
+{
+    const char *html =
+        "<html><head><title>Which camera for travel?</title>"
+        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
+        "<h1>Which camera for travel?</h1><div class=\"cTopic\">"
+        PHONE_POST("1", "joeroot", "My priorities are image quality, reliability and a design that "
+                   "lasts; I travel light and would rather carry one body and two lenses.")
+        PHONE_POST("2", "ann", "A used rangefinder with a fast fifty covers most of what you "
+                   "describe, and the bodies hold their value if you change your mind.")
+        PHONE_POST("3", "kay", "Look at the weather sealing before anything else if you travel "
+                   "in the rain, because repairs abroad are slow and expensive.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My priorities are image quality");
+    assert_has(a, "Look at the weather sealing");
+    assert_has(a, "August 26");
+    assert_lacks(a, "twenty-sixth of August");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A threaded discussion nests each reply inside the post it answers: a
+ * reply is a post of its own, however short beside its toolbar, and so is
+ * a post whose replies outweigh what it says. */
+#define TREE_POST(n, author, text, kids, replies)                                             \
+    "<div class=\"comment thing\" id=\"t1_" n "\"><div class=\"entry\"><p class=\"tagline\">"    \
+    "<a href=\"javascript:void(0)\" class=\"expand\">[-]</a><a href=\"/user/" author "\">"       \
+    author "</a> <time datetime=\"2026-03-04T19:34:47Z\">17 hours ago</time> "                   \
+    "<a href=\"javascript:void(0)\">(" kids " children)</a></p><form class=\"usertext\">"         \
+    "<input type=\"hidden\" name=\"thing_id\" value=\"" n "\"><div class=\"md\"><p>" text        \
+    "</p></div></form><ul class=\"flat-list buttons\"><li><a href=\"/r/science/comments/1/x/"   \
+    n "/\">permalink</a></li><li><a href=\"javascript:void(0)\">embed</a></li><li><a "            \
+    "href=\"javascript:void(0)\">save</a></li><li><a href=\"#" n "\">parent</a></li></ul></div>"   \
+    "<div class=\"child\">" replies "</div></div>"
+
+START_TEST(nested_replies_stay)
+{
+    const char *html =
+        "<html><head><title>Hair follicles grown in the lab</title>"
+        "<meta name=\"generator\" content=\"Discourse\"></head><body>"
+        "<h1>Hair follicles grown in the lab</h1><div class=\"sitetable nestedlisting\">"
+        TREE_POST("a1", "ragnar", "Might this also be a cure for tinnitus if new cilia can be "
+                  "made to grow in the inner ear?", "3",
+                  TREE_POST("b1", "baron", "Oh I dream of a day of silence.", "1",
+                            TREE_POST("c1", "zissoo", "Now you hear the ringing in your ear too.",
+                                      "0", ""))
+                  TREE_POST("b2", "floris", "Those are very different cells, I think.", "0", ""))
+        TREE_POST("a2", "pen", "I will wear mouse hair if that is what it takes, honestly, and "
+                  "I would not even mind the whiskers that come with it.", "1",
+                  TREE_POST("b3", "shareddit", "We are all just mice, in the end.", "0", ""))
+        TREE_POST("a3", "murandus", "Before we get ahead of ourselves, this research was carried "
+                  "out in mice, and human tests are still pending for years to come.", "0", "")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Might this also be a cure for tinnitus");
+    assert_has(a, "I will wear mouse hair");
+    assert_has(a, "Oh I dream of a day of silence.");
+    assert_has(a, "Now you hear the ringing in your ear too.");
+    assert_has(a, "We are all just mice, in the end.");
+    assert_has(a, "Before we get ahead of ourselves");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The toolbar under each post, laid out as a list of one-word controls,
+ * is what a reader may do with the post, not what it says. */
+START_TEST(post_toolbar_lists_go)
+{
+    const char *html =
+        "<html><head><title>Hair follicles grown in the lab</title>"
+        "<meta name=\"generator\" content=\"Discourse\"></head><body>"
+        "<h1>Hair follicles grown in the lab</h1><div class=\"sitetable nestedlisting\">"
+        TREE_POST("a1", "ragnar", "Might this also be a cure for tinnitus if new cilia can be "
+                  "made to grow in the inner ear?", "0", "")
+        TREE_POST("a2", "pen", "I will wear mouse hair if that is what it takes, honestly, and "
+                  "I would not even mind the whiskers that come with it.", "0", "")
+        TREE_POST("a3", "murandus", "Before we get ahead of ourselves, this research was carried "
+                  "out in mice, and human tests are still pending for years to come.", "0", "")
+        "</div><ul class=\"links\"><li><a href=\"/r/science/\">science</a></li>"
+        "<li><a href=\"/r/science/top/\">top</a></li></ul></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Might this also be a cure for tinnitus");
+    assert_has(a, "Before we get ahead of ourselves");
+    assert_lacks(a, "permalink");
+    assert_lacks(a, "embed");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A control drawn as a span a script answers ("Report inappropriate
+ * content") under each post, and the heading that counts the answers,
+ * are the thread's furniture, not what was said. */
+#define ANSWER(n, author, text)                                                               \
+    "<div class=\"answer\" id=\"answer-" n "\"><div class=\"post-text\"><p>" text "</p></div>"     \
+    "<div class=\"user-info\"><a href=\"/users/" n "/" author "\">" author "</a> answered "       \
+    "<time datetime=\"2012-06-29T10:00:00Z\">Jun 29, 2012</time></div><div class=\"tools\">"     \
+    "<span class=\"taLnk\">Report inappropriate content</span></div></div>"
+
+START_TEST(thread_furniture_goes)
+{
+    const char *html =
+        "<html><head><title>Focus the file pane from the keyboard</title>"
+        "<meta name=\"generator\" content=\"Discourse\"></head><body>"
+        "<h1>Focus the file pane from the keyboard</h1><div id=\"answers\">"
+        ANSWER("1", "pup", "I want to set the explorer window's focus to the files pane; what is "
+               "the most efficient way to do that with the keyboard alone?")
+        "<div id=\"answers-header\"><h2>3 Answers</h2></div>"
+        ANSWER("2", "iglvzx", "You can use a hotkey script to move the keyboard focus to the "
+               "file pane, bound to Win+Space in this example.")
+        ANSWER("3", "edward", "Try Ctrl+Tab, which moves through the property tabs and lands "
+               "on the file list after the address bar.")
+        ANSWER("4", "rasha", "Ctrl+E followed by Escape works in every version since seven, "
+               "and needs nothing installed.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "I want to set the explorer window's focus");
+    assert_has(a, "Ctrl+E followed by Escape");
+    assert_lacks(a, "3 Answers");
+    assert_lacks(a, "Report inappropriate content");
+    rm_article_free(a);
+}
+END_TEST
+
+/* An older board signs its posts by microdata only: the poster's cell is
+ * a schema.org Person item whose name (itemprop=name) links to the
+ * member's profile, the date a span. That link signs the post as
+ * rel=author would, and the linked name in its heading is the poster's,
+ * no teaser's headline. */
+#define PERSON_POST(n, author, text)                                                          \
+    "<li id=\"post-" n "\" class=\"message\"><div class=\"messageUserInfo\" itemscope "         \
+    "itemtype=\"http://data-vocabulary.org/Person\"><h3 class=\"userText\"><a href=\""          \
+    "https://www.example.com/members/" author "." n "/\" class=\"username\" itemprop=\"name\">"  \
+    author "</a></h3></div><div class=\"messageInfo\"><blockquote class=\"messageText\">" text   \
+    "</blockquote><div class=\"messageMeta\"><span class=\"DateTime\">May 11, 2024</span>"       \
+    "</div></div></li>"
+
+START_TEST(microdata_profile_links_sign_posts)
+{
+    const char *html =
+        "<html><head><title>Do forums still have a role?</title>"
+        "<meta property=\"og:type\" content=\"article\"></head><body>"
+        "<h1>Do forums still have a role?</h1><ol class=\"messageList\">"
+        PERSON_POST("1", "ajay", "Do forums still have a role in the age of social media? What "
+                    "is unique about their structure that keeps them a destination?")
+        PERSON_POST("2", "spartan", "Forums keep knowledge searchable for years, while a social "
+                    "feed buries yesterday's answer under today's noise.")
+        PERSON_POST("3", "margo", "Niche communities still gather on forums because the threads "
+                    "stay on topic and the members know each other.")
+        "</ol></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Do forums still have a role in the age");
+    assert_has(a, "Niche communities still gather");
+    assert_has(a, "spartan");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -275,6 +452,11 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, member_fields_beside_posts_go);
     tcase_add_test(tc, thread_statistics_go);
     tcase_add_test(tc, sign_in_to_answer_line_goes);
+    tcase_add_test(tc, phone_copy_of_post_header_goes);
+    tcase_add_test(tc, nested_replies_stay);
+    tcase_add_test(tc, post_toolbar_lists_go);
+    tcase_add_test(tc, thread_furniture_goes);
+    tcase_add_test(tc, microdata_profile_links_sign_posts);
     suite_add_tcase(s, tc);
     return s;
 }
