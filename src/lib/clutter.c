@@ -775,9 +775,17 @@ static uint32_t kept_nodes(const rm_engine *e, int32_t id)
     return n;
 }
 
+/* Where id's probe starts. The passes look up boxes in document order, so
+ * ids of a run of MEMO_RUN neighbours take neighbouring slots (a few cache
+ * lines) and only the runs are scattered: a table past the cache (on a
+ * 10 MB page of short boxes, 8 MB) is then read almost in order instead
+ * of one miss per look-up, which cost a 10 MB page of divs 5% of its time. */
+#define MEMO_RUN 64u
+
 static size_t memo_slot(const fold_memo *m, int32_t id)
 {
-    size_t at = ((uint32_t)id * 2654435761u) & m->mask;
+    uint32_t run = (uint32_t)id / MEMO_RUN;
+    size_t at = (run * 2654435761u * MEMO_RUN + (uint32_t)id % MEMO_RUN) & m->mask;
     while (m->slots[at].node != RM_NONE && m->slots[at].node != id)
         at = (at + 1) & m->mask;
     return at;
