@@ -796,9 +796,17 @@ static uint32_t kept_nodes(const rm_engine *e, int32_t id)
     return n;
 }
 
+/* Where id's probe starts. The passes look up boxes in document order, so
+ * ids of a run of MEMO_RUN neighbours take neighbouring slots (a few cache
+ * lines) and only the runs are scattered: a table past the cache (on a
+ * 10 MB page of short boxes, 8 MB) is then read almost in order instead
+ * of one miss per look-up, which cost a 10 MB page of divs 5% of its time. */
+#define MEMO_RUN 64u
+
 static size_t memo_slot(const fold_memo *m, int32_t id)
 {
-    size_t at = ((uint32_t)id * 2654435761u) & m->mask;
+    uint32_t run = (uint32_t)id / MEMO_RUN;
+    size_t at = (run * 2654435761u * MEMO_RUN + (uint32_t)id % MEMO_RUN) & m->mask;
     while (m->slots[at].node != RM_NONE && m->slots[at].node != id)
         at = (at + 1) & m->mask;
     return at;
@@ -1040,8 +1048,8 @@ static void classify_labelled_box(rm_engine *e, fold_memo *memo, int32_t label)
  * Built once, on the first skip link, so that a page of thousands of them
  * costs one pass over the page instead of a walk of the page per link. */
 typedef struct {
-    uint64_t hash;   /* 0: an empty slot (hashset_hash is never 0) */
-    int32_t node;
+    uint32_t tag;    /* the hash's high half: the probe starts at its low bits */
+    int32_t node;    /* RM_NONE: an empty slot */
 } id_entry;
 
 typedef struct {
@@ -1062,11 +1070,13 @@ static bool build_id_index(const rm_engine *e, id_index *ids)
     size_t cap = 16;
     while (cap < count * 2)
         cap *= 2;
-    ids->slots = calloc(cap, sizeof *ids->slots);
+    ids->slots = malloc(cap * sizeof *ids->slots);
     if (!ids->slots) {
         ids->failed = true;
         return false;
     }
+    for (size_t at = 0; at < cap; at++)
+        ids->slots[at] = (id_entry){0, RM_NONE};
     ids->mask = cap - 1;
     for (int32_t i = 0; i < e->dom.count; i++) {
         const char *idattr = dom_attr(&e->dom, i, "id");
@@ -1074,9 +1084,9 @@ static bool build_id_index(const rm_engine *e, id_index *ids)
             continue;
         uint64_t h = hashset_hash(idattr, strlen(idattr));
         size_t at = h & ids->mask;
-        while (ids->slots[at].hash)
+        while (ids->slots[at].node != RM_NONE)
             at = (at + 1) & ids->mask;
-        ids->slots[at] = (id_entry){h, i};
+        ids->slots[at] = (id_entry){(uint32_t)(h >> 32), i};
     }
     return true;
 }
@@ -1087,8 +1097,9 @@ static int32_t element_by_id(const rm_engine *e, id_index *ids, const char *id)
     if (!build_id_index(e, ids))
         return RM_NONE;
     uint64_t h = hashset_hash(id, strlen(id));
-    for (size_t at = h & ids->mask; ids->slots[at].hash; at = (at + 1) & ids->mask)
-        if (ids->slots[at].hash == h && strcmp(dom_attr(&e->dom, ids->slots[at].node, "id"), id) == 0)
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (size_t at = h & ids->mask; ids->slots[at].node != RM_NONE; at = (at + 1) & ids->mask)
+        if (ids->slots[at].tag == tag && strcmp(dom_attr(&e->dom, ids->slots[at].node, "id"), id) == 0)
             return ids->slots[at].node;
     return RM_NONE;
 }
