@@ -329,6 +329,27 @@ static void grow_prompt_box(rm_engine *e, int32_t form)
     mark(e, box, RM_REMOVED_PROMPT);
 }
 
+/* WAI-ARIA roles that make a box the page's furniture as surely as a
+ * <nav> does: role="navigation" is a <nav> written as a div, and the
+ * widget roles are controls a reader cannot use (a custom drop-down's
+ * "listbox" of options, as shops draw their filter and sort menus; a
+ * "menu" or "menubar"; a "toolbar"; the "search" landmark around a
+ * search form). The roles of the ARIA 1.2 specification, compared whole. */
+static const char *const furniture_roles[] = {
+    "navigation", "menu", "menubar", "listbox", "toolbar", "search",
+};
+
+static bool has_furniture_role(const rm_engine *e, int32_t id)
+{
+    const char *role = dom_attr(&e->dom, id, "role");
+    if (!role)
+        return false;
+    for (size_t k = 0; k < sizeof furniture_roles / sizeof furniture_roles[0]; k++)
+        if (strcasecmp(role, furniture_roles[k]) == 0)
+            return true;
+    return false;
+}
+
 /* Structural kinds that need no names. */
 static void classify_by_structure(rm_engine *e, int32_t id)
 {
@@ -348,6 +369,9 @@ static void classify_by_structure(rm_engine *e, int32_t id)
         grow_prompt_box(e, id);
     } else if ((e->flags[id] & NF_FIXED) && s->chars < 1500) {
         mark(e, id, overlay_kind(e, id));
+    } else if (t != GUMBO_TAG_FORM && node(e, id)->has_attrs && has_furniture_role(e, id) &&
+               !holds_index_cards(e, id)) {
+        mark(e, id, RM_REMOVED_NAVIGATION);   /* a form is judged as a form, above */
     }
 }
 

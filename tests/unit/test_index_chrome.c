@@ -1,0 +1,83 @@
+/*
+ * test_index_chrome.c — the shop's and the search's furniture around an
+ * index page's grid, on small hand-written pages: a box whose WAI-ARIA
+ * role makes it navigation or a control (role="navigation", a listbox of
+ * options, a toolbar) goes like a <nav>, while a role on the box around
+ * the grid itself does not take the cards away.
+ */
+#include "page_checks.h"
+
+/* A product card: linked name, price, a line of summary. */
+#define PRODUCT(n)                                                                      \
+    "<li class=\"product\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>" \
+    "<h3><a href=\"/p/" #n "\">Trail shoe model " #n "</a></h3><span class=\"price\">$" #n "9.00</span>" \
+    "<p>Light, grippy and made for long days on rough ground.</p></li>"
+
+#define PRODUCTS PRODUCT(1) PRODUCT(2) PRODUCT(3) PRODUCT(4) PRODUCT(5) PRODUCT(6) PRODUCT(7)
+
+/* The grid under the category's introduction, with `before` between them
+ * in the same results box (where a shop draws its sort bar). */
+#define PAGE(before, after)                                                             \
+    "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"      \
+    "<div class=\"c_r\"><p>Our trail shoes are tested on mud, rock and packed dirt by the " \
+    "staff before they reach the shelves, and every pair comes with a year of repairs.</p>" \
+    before "<ul class=\"c_1kT2\">" PRODUCTS "</ul>" after "</div></main></body></html>"
+
+/* A div with role="navigation" is a <nav>: a panel of links that no class
+ * name gives away ("Refine by", its groups and their links). */
+START_TEST(navigation_role_is_a_nav)
+{
+    rm_article *a = extract(PAGE(
+        "<div class=\"c_x81\" role=\"navigation\"><h2>Refine by</h2><h3>Brand</h3>"
+        "<a href=\"?b=1\">Altra</a> <a href=\"?b=2\">Hoka</a> <a href=\"?b=3\">Salomon</a>"
+        "<h3>Terrain</h3><a href=\"?t=1\">Mud and snow</a> <a href=\"?t=2\">Rocky ground</a></div>",
+        ""));
+    assert_has(a, "Trail shoe model 1");
+    assert_has(a, "Trail shoe model 7");
+    assert_lacks(a, "Refine by");
+    assert_lacks(a, "Rocky ground");
+    ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A custom drop-down (role="listbox" of role="option"s) and a toolbar
+ * over the grid are controls, not text. */
+START_TEST(listbox_and_toolbar_are_controls)
+{
+    rm_article *a = extract(PAGE(
+        "<div class=\"c_t1\" role=\"toolbar\"><span>Sort order</span> <span>Grid view</span> "
+        "<span>Compact view</span></div>"
+        "<div class=\"c_l2\" role=\"listbox\"><div role=\"option\">Adhesive pads 34</div>"
+        "<div role=\"option\">Batteries 47</div><div role=\"option\">Screens 120</div></div>",
+        ""));
+    assert_has(a, "Trail shoe model 4");
+    assert_lacks(a, "Compact view");
+    assert_lacks(a, "Batteries 47");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The role is judged on the furniture, never on the grid: a listing
+ * drawn as role="navigation" around its own cards keeps them. */
+START_TEST(navigation_role_around_the_grid_stays)
+{
+    rm_article *a = extract(PAGE("<div role=\"navigation\">", "</div>"));
+    assert_has(a, "Trail shoe model 1");
+    assert_has(a, "Trail shoe model 7");
+    rm_article_free(a);
+}
+END_TEST
+
+static Suite *index_chrome_suite(void)
+{
+    Suite *s = suite_create("index_chrome");
+    TCase *tc = tcase_create("index_chrome");
+    tcase_add_test(tc, navigation_role_is_a_nav);
+    tcase_add_test(tc, listbox_and_toolbar_are_controls);
+    tcase_add_test(tc, navigation_role_around_the_grid_stays);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+RM_TEST_MAIN(index_chrome_suite)
