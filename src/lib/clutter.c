@@ -1225,6 +1225,14 @@ static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
     folded_free(&f);
 }
 
+/* Inside a card of an index page's own grid (a collection or listing),
+ * where a line is one of the item's facts or the card's furniture. */
+static bool in_index_card(const rm_engine *e, int32_t id)
+{
+    return (e->page_type == RM_PAGE_COLLECTION || e->page_type == RM_PAGE_LISTING) &&
+           in_card_grid(e, id) && id != e->cards;
+}
+
 /* Lines of the interface, not the page: a template field no script
  * filled ("{{price.total}}"), a bare UUID (a script's key), and on a product page the buy box's own
  * lines ("Out of stock", "Add to wishlist", "Shipping calculated at
@@ -1244,7 +1252,8 @@ static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
     if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, true, &f))
         return;
     if (heur_is_template_text(f.text, f.len) || heur_is_machine_id(f.text, f.len) ||
-        (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)))
+        (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)) ||
+        (in_index_card(e, id) && heur_is_card_chrome(f.text, f.len)))
         engine_drop_subtree(e, id, DROP_CLUTTER);
     folded_free(&f);
 }

@@ -3,7 +3,8 @@
  * index page's grid, on small hand-written pages: a box whose WAI-ARIA
  * role makes it navigation or a control (role="navigation", a listbox of
  * options, a toolbar) goes like a <nav>, while a role on the box around
- * the grid itself does not take the cards away.
+ * the grid itself does not take the cards away; a card's badges and its
+ * controls drawn as text go, its name and price stay.
  */
 #include "page_checks.h"
 
@@ -69,6 +70,43 @@ START_TEST(navigation_role_around_the_grid_stays)
 }
 END_TEST
 
+/* A shop's tile: sticker, linked name, price and a control drawn as text. */
+#define TILE(n, sticker, control)                                                       \
+    "<li class=\"tile\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"   \
+    "<span class=\"sticker\">" sticker "</span><h3><a href=\"/p/" #n "\">Trail shoe model " #n \
+    "</a></h3><span class=\"price\">$" #n "9.00</span><div>" control "</div></li>"
+
+/* A card's badges ("New", "Best seller", "Sale!") and its controls drawn
+ * as text ("Quick shop", "+ Wishlist") are not facts about the item; its
+ * name and price stay. Outside an index's cards the same word is text. */
+START_TEST(card_badges_and_controls_go)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<ul class=\"grid\">" TILE(1, "New", "Quick shop") TILE(2, "Best seller", "Quick shop")
+        TILE(3, "", "Quick shop") TILE(4, "Sale!", "Quick shop") TILE(5, "", "+ Wishlist")
+        TILE(6, "", "+ Wishlist") TILE(7, "Top rated", "+ Wishlist") "</ul></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    assert_has(a, "Trail shoe model 1");
+    assert_has(a, "$79.00");
+    assert_lacks(a, "Best seller");
+    assert_lacks(a, "Sale!");
+    assert_lacks(a, "Top rated");
+    assert_lacks(a, "Quick shop");
+    assert_lacks(a, "Wishlist");
+    rm_article_free(a);
+    html = "<html><head><title>Shop news</title></head><body><article><h1>Shop news</h1>"
+           "<p>The shop on the corner has been selling trail shoes for thirty years, and this "
+           "spring it finally opened a second floor for hiking gear and maps.</p><p>Compare</p>"
+           "<p>The owners say the old floor stays as it is, creaking boards and all.</p>"
+           "</article></body></html>";
+    a = extract(html);
+    assert_has(a, "Compare");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_chrome_suite(void)
 {
     Suite *s = suite_create("index_chrome");
@@ -76,6 +114,7 @@ static Suite *index_chrome_suite(void)
     tcase_add_test(tc, navigation_role_is_a_nav);
     tcase_add_test(tc, listbox_and_toolbar_are_controls);
     tcase_add_test(tc, navigation_role_around_the_grid_stays);
+    tcase_add_test(tc, card_badges_and_controls_go);
     suite_add_tcase(s, tc);
     return s;
 }
