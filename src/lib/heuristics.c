@@ -1782,6 +1782,9 @@ static const char *const placeholder_texts[] = {
     "showing results", "showing items", "loaded results", "- of products", "– of products",
     "- of items", "– of items", "items - of", "items – of", "( products)", "( items)",
     "( results)", "view as grid list", "view as list grid", "per page", "show per page",
+    /* the count over a shop's grid, alone in its block: "514 items", "400 Products",
+     * "664 Styles", "Products (143)" */
+    "items", "products", "styles", "items ()", "products ()", "results ()",
     "items per page", "results per page", "sort by set descending direction",
     "sort by set ascending direction",
     /* a reading-time badge on a story's card or under its byline */

@@ -4,7 +4,8 @@
  * role makes it navigation or a control (role="navigation", a listbox of
  * options, a toolbar) goes like a <nav>, while a role on the box around
  * the grid itself does not take the cards away; a card's badges and its
- * controls drawn as text go, its name and price stay.
+ * controls drawn as text go, its name and price stay; the count of
+ * results over the grid goes.
  */
 #include "page_checks.h"
 
@@ -107,6 +108,21 @@ START_TEST(card_badges_and_controls_go)
 }
 END_TEST
 
+/* The count over the grid, alone in its block ("514 items", "Products
+ * (143)", "664 Styles"), counts the results; it is not one of them. */
+START_TEST(result_count_over_the_grid_goes)
+{
+    rm_article *a = extract(PAGE("<div class=\"c_n1\">514 items</div><div class=\"c_n2\">Products (143)</div>"
+                                 "<span class=\"c_n3\">664 Styles</span>",
+                                 ""));
+    assert_has(a, "Trail shoe model 1");
+    assert_lacks(a, "514 items");
+    assert_lacks(a, "Products (143)");
+    assert_lacks(a, "664 Styles");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_chrome_suite(void)
 {
     Suite *s = suite_create("index_chrome");
@@ -115,6 +131,7 @@ static Suite *index_chrome_suite(void)
     tcase_add_test(tc, listbox_and_toolbar_are_controls);
     tcase_add_test(tc, navigation_role_around_the_grid_stays);
     tcase_add_test(tc, card_badges_and_controls_go);
+    tcase_add_test(tc, result_count_over_the_grid_goes);
     suite_add_tcase(s, tc);
     return s;
 }
