@@ -55,7 +55,7 @@ static const struct {
     {"documentation", 0.945},
     {"service", 0.852},
     {"product", 0.761},
-    {"collection", 0.710},
+    {"collection", 0.716},
     {"listing", 0.761},
     {"forum", 0.842},
 };
