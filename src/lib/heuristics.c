@@ -1783,8 +1783,8 @@ static const char *const placeholder_texts[] = {
     "- of items", "– of items", "items - of", "items – of", "( products)", "( items)",
     "( results)", "view as grid list", "view as list grid", "per page", "show per page",
     /* the count over a shop's grid, alone in its block: "514 items", "400 Products",
-     * "664 Styles", "Products (143)" */
-    "items", "products", "styles", "items ()", "products ()", "results ()",
+     * "664 Styles" (not "Products (143)": a tab of the results, named) */
+    "items", "products", "styles",
     "items per page", "results per page", "sort by set descending direction",
     "sort by set ascending direction",
     /* a reading-time badge on a story's card or under its byline */
