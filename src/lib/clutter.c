@@ -350,6 +350,27 @@ static void grow_prompt_box(rm_engine *e, int32_t form)
     mark(e, box, RM_REMOVED_PROMPT);
 }
 
+/* WAI-ARIA roles that make a box the page's furniture as surely as a
+ * <nav> does: role="navigation" is a <nav> written as a div, and the
+ * widget roles are controls a reader cannot use (a custom drop-down's
+ * "listbox" of options, as shops draw their filter and sort menus; a
+ * "menu" or "menubar"; a "toolbar"; the "search" landmark around a
+ * search form). The roles of the ARIA 1.2 specification, compared whole. */
+static const char *const furniture_roles[] = {
+    "navigation", "menu", "menubar", "listbox", "toolbar", "search",
+};
+
+static bool has_furniture_role(const rm_engine *e, int32_t id)
+{
+    const char *role = dom_attr(&e->dom, id, "role");
+    if (!role)
+        return false;
+    for (size_t k = 0; k < sizeof furniture_roles / sizeof furniture_roles[0]; k++)
+        if (strcasecmp(role, furniture_roles[k]) == 0)
+            return true;
+    return false;
+}
+
 /* Structural kinds that need no names. */
 static void classify_by_structure(rm_engine *e, int32_t id)
 {
@@ -369,6 +390,9 @@ static void classify_by_structure(rm_engine *e, int32_t id)
         grow_prompt_box(e, id);
     } else if ((e->flags[id] & NF_FIXED) && s->chars < 1500) {
         mark(e, id, overlay_kind(e, id));
+    } else if (t != GUMBO_TAG_FORM && node(e, id)->has_attrs && has_furniture_role(e, id) &&
+               !holds_index_cards(e, id)) {
+        mark(e, id, RM_REMOVED_NAVIGATION);   /* a form is judged as a form, above */
     }
 }
 
@@ -1233,6 +1257,14 @@ static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
     folded_free(&f);
 }
 
+/* Inside a card of an index page's own grid (a collection or listing),
+ * where a line is one of the item's facts or the card's furniture. */
+static bool in_index_card(const rm_engine *e, int32_t id)
+{
+    return (e->page_type == RM_PAGE_COLLECTION || e->page_type == RM_PAGE_LISTING) &&
+           in_card_grid(e, id) && id != e->cards;
+}
+
 /* Lines of the interface, not the page: a template field no script
  * filled ("{{price.total}}"), a bare UUID (a script's key), and on a product page the buy box's own
  * lines ("Out of stock", "Add to wishlist", "Shipping calculated at
@@ -1252,7 +1284,8 @@ static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
     if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, true, &f))
         return;
     if (heur_is_template_text(f.text, f.len) || heur_is_machine_id(f.text, f.len) ||
-        (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)))
+        (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)) ||
+        (in_index_card(e, id) && heur_is_card_chrome(f.text, f.len)))
         engine_drop_subtree(e, id, DROP_CLUTTER);
     folded_free(&f);
 }

@@ -1782,6 +1782,9 @@ static const char *const placeholder_texts[] = {
     "showing results", "showing items", "loaded results", "- of products", "– of products",
     "- of items", "– of items", "items - of", "items – of", "( products)", "( items)",
     "( results)", "view as grid list", "view as list grid", "per page", "show per page",
+    /* the count over a shop's grid, alone in its block: "514 items", "400 Products",
+     * "664 Styles" (not "Products (143)": a tab of the results, named) */
+    "items", "products", "styles",
     "items per page", "results per page", "sort by set descending direction",
     "sort by set ascending direction",
     /* a reading-time badge on a story's card or under its byline */
@@ -1834,6 +1837,40 @@ bool heur_is_placeholder(const char *text, size_t len)
         }
     }
     return wordset_has(placeholders, squeezed, n);
+}
+
+/* A card's badges and controls on a shop's index page: the sticker over
+ * the picture ("New", "Sale", "Best seller", "Top rated", "Back-order")
+ * and the buttons drawn as text ("Quick shop", "+ Wishlist", "Compare",
+ * "Calculate shipping", "See price in cart"). The card's facts are its
+ * name, its variant and its price; the human-made ground truth of the
+ * WCXB index pages leaves these lines out on every shop that shows them.
+ * Case-folded, compared whole once "+", "!" and spaces at the ends are
+ * set aside. */
+static const char *const card_chrome_lines[] = {
+    "new", "sale", "on sale", "new arrival", "new arrivals", "just in", "best seller",
+    "bestseller", "best selling", "top rated", "top seller", "award winner", "staff pick",
+    "back-order", "backorder", "pre-order", "preorder", "limited edition", "online only",
+    "quick shop", "quick view", "quick add", "quick buy", "wishlist", "compare",
+    "calculate shipping", "see price in cart", "show more", "more", "choose options",
+    "select options", "view details",
+};
+
+static bool card_chrome_edge(unsigned char c)
+{
+    return c == ' ' || c == '+' || c == '!' || c == '\n' || c == '\t';
+}
+
+bool heur_is_card_chrome(const char *text, size_t len)
+{
+    while (len > 0 && card_chrome_edge((unsigned char)text[len - 1]))
+        len--;
+    while (len > 0 && card_chrome_edge((unsigned char)*text))
+        text++, len--;
+    for (size_t i = 0; i < COUNT(card_chrome_lines); i++)
+        if (strlen(card_chrome_lines[i]) == len && memcmp(card_chrome_lines[i], text, len) == 0)
+            return true;
+    return false;
 }
 
 /* Class tokens of links styled as buttons (Bootstrap "btn", WordPress

@@ -132,6 +132,10 @@ bool heur_is_related_link_line(const char *text, size_t len);
  * Reviews", "Kundenbewertungen")? */
 bool heur_is_review_heading(const char *text, size_t len);
 
+/* Is a short case-folded line of a shop's card a badge or a control
+ * ("New", "Best seller", "Quick shop", "+ Wishlist")? */
+bool heur_is_card_chrome(const char *text, size_t len);
+
 /* Does a short case-folded text only stand in for content ("Loading...")
  * or count and sort results ("Showing 24 of 291 results", "Sort by")? */
 bool heur_is_placeholder(const char *text, size_t len);
