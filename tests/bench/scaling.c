@@ -428,13 +428,13 @@ static void print_table(const task *tasks, size_t n, const bool *chosen, const s
            "  seconds: CPU time of the fastest run, over %d round(s) of runs repeated for\n"
            "  %.1f s each (%zu process(es) at a time), a shape's sizes and works one after\n"
            "  another in every round; pages of %d MB or more run in the first %d round(s)\n"
-           "  only, once each (one run takes seconds); growth: per 10x of the pages' bytes,\n"
-           "  over the rounds both pages ran in, readmode's (in brackets the range those\n"
-           "  rounds allow: one size's slowest round against the other's fastest) and in\n"
-           "  parentheses Gumbo's alone on the same pages; MB: peak RSS above the page\n"
-           "  itself; >budget: over %.0f s + %.1f s per MB of CPU (what a quadratic case\n"
-           "  does), over %d GB of memory, or not tried because a smaller page of the\n"
-           "  shape was.\n",
+           "  only (one run of them outlasts those seconds: a child runs it once); growth:\n"
+           "  per 10x of the pages' bytes, over the rounds both pages ran in, readmode's\n"
+           "  (in brackets the range those rounds allow: one size's slowest round against\n"
+           "  the other's fastest) and in parentheses Gumbo's alone on the same pages; MB:\n"
+           "  peak RSS above the page itself; >budget: over %.0f s + %.1f s per MB of CPU\n"
+           "  (what a quadratic case does), over %d GB of memory, or not tried because a\n"
+           "  smaller page of the shape was.\n",
            rounds, set->min_seconds, set->jobs, LARGE_MB, large, set->budget, BUDGET_PER_MB,
            MEMORY_CAP_GB);
 }
