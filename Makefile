@@ -6,8 +6,10 @@
 #   make check-asan   only the sanitizer run (unit, corpus and protocol tests)
 #   make check-hostile  hostile pages and messages (huge, deep, broken, racing)
 #   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
-#   make bench        throughput and memory against a Gumbo parse-only baseline,
-#                     and extract requests/s and latency over native messaging
+#   make bench        throughput and memory against a Gumbo parse-only baseline
+#                     (Mozilla pages, all WCXB dev pages, synthetic pages of 1, 10
+#                     and 100 MB), and extract requests/s and latency over native
+#                     messaging: about 12 minutes on a quiet machine; run it alone
 #   make check-bench  the benchmark programs build and run briefly (part of check)
 #   make install      the command, the library (shared and static), its header,
 #                     pkg-config file and the man page under $(PREFIX)
@@ -244,6 +246,8 @@ check-tsan: $(BUILD)/readmode
 	tests/bulk/tsan.sh build/tsan/readmode $(BUILD)/readmode
 
 # Library throughput against Gumbo alone, then requests over the protocol.
+# WCXB_EVERY=N (every Nth WCXB page) and SCALING_ARGS="--sizes 1,10" make a
+# quicker, partial run (see tests/bench/run.sh).
 # The benchmark programs are built here with the library's own flags and
 # libraries (run.sh only runs them); `make check` builds them too
 # (check-bench), so that they cannot silently stop building.

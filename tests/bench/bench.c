@@ -147,21 +147,48 @@ static int parse_only(const page *p)
     return 0;
 }
 
-/* The input side on its own: what extract pays before Gumbo starts. */
+/* Pre-scan `len` bytes of text that needs no check, and free what it made. */
+static int prescan_checked(const char *text, size_t len, const prescan_limits *limits)
+{
+    prescan_output out;
+    int rc = prescan(text, len, limits, &out);
+    prescan_free(&out);
+    return rc != 0;
+}
+
+/* The input side on its own: what extract pays before Gumbo starts, the
+ * way rm_extract goes (extract.c): bytes that may be UTF-8 are checked as
+ * text while they are pre-scanned, in one pass; a page that turns out not
+ * to be (or not in NFC) is decoded and scanned again. */
 static int input_only(const page *p)
 {
-    char *utf8 = NULL;
-    size_t utf8_len = 0;
-    const char *detected = NULL;
-    if (encoding_to_utf8(p->html, p->len, NULL, &utf8, &utf8_len, &detected) != 0)
+    prescan_limits limits = {rm_default_options.max_depth, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES,
+                             true, encoding_check_applies(p->html, p->len, NULL)};
+    if (limits.check_text) {
+        prescan_output out;
+        if (prescan(p->html, p->len, &limits, &out) != 0)
+            return 1;
+        char *normal = NULL;
+        size_t normal_len = 0;
+        int rc = encoding_checked_text(p->html, p->len, &out.text, &normal, &normal_len);
+        prescan_free(&out);
+        if (rc == -2)
+            return 1;
+        limits.check_text = false;
+        if (rc == 0) {   /* the bytes are the text, or its normalised copy */
+            int failed = normal ? prescan_checked(normal, normal_len, &limits) : 0;
+            free(normal);
+            return failed;
+        }
+    }
+    const char *text, *detected;
+    size_t text_len = 0;
+    char *owned = NULL;
+    if (encoding_view_utf8(p->html, p->len, NULL, &text, &text_len, &owned, &detected) != 0)
         return 1;
-    const prescan_limits limits = {rm_default_options.max_depth, RM_MAX_ATTRIBUTES,
-                                   RM_MAX_ATTRIBUTE_BYTES, true};
-    prescan_output out;
-    int rc = prescan(utf8, utf8_len, &limits, &out);
-    prescan_free(&out);
-    free(utf8);
-    return rc < 0;
+    int failed = prescan_checked(text, text_len, &limits);
+    free(owned);
+    return failed;
 }
 
 /* What a reader view asks for: text and reader HTML. */
@@ -193,7 +220,7 @@ typedef struct {
 static const phase phases[] = {
     {"load", "corpus in memory, no work (memory baseline)", NULL, CLOCK_PROCESS_CPUTIME_ID},
     {"parse", "gumbo_parse + gumbo_destroy_output", parse_only, CLOCK_PROCESS_CPUTIME_ID},
-    {"input", "encoding_to_utf8 + prescan (part of extract)", input_only,
+    {"input", "UTF-8 check or decoding + prescan (part of extract)", input_only,
      CLOCK_PROCESS_CPUTIME_ID},
     {"extract", "rm_extract, text + HTML (what the reader view asks for)", full_extract,
      CLOCK_PROCESS_CPUTIME_ID},

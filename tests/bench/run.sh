@@ -3,22 +3,32 @@
 # builds BUILD/bench/bench and BUILD/bench/scaling first):
 #   1. bench.c over the Mozilla pages (SHARED/corpus/readability): parse-only,
 #      input side and extract (text + HTML), phase breakdown, peak RSS;
-#   2. the same over a sample of the WCXB dev pages (every 4th page of
-#      SHARED/corpus/wcxb-dev/html/*.html.gz, decompressed once into BUILD),
-#      and the extract / parse-only ratio per kind of page (its labels);
-#   3. scaling.c: synthetic and pathological pages of 1 and 10 MB, five
-#      rounds, fastest runs (a few minutes; 100 MB too with
-#      SCALING_ARGS="--sizes 1,10,100 --rounds 2": about half an hour more);
+#   2. the same over every WCXB dev page (SHARED/corpus/wcxb-dev/html/
+#      *.html.gz, 1,497 pages, decompressed once into BUILD/bench/wcxb-dev),
+#      and the extract / parse-only ratio per kind of page (its labels):
+#      about 2 minutes of CPU (397 MB; each kind's ratio takes each page's
+#      median of three runs, two thirds of it); WCXB_EVERY=N takes every Nth
+#      page instead (a quicker, sampled run, which the output then says);
+#   3. scaling.c: synthetic and pathological pages of 1, 10 and 100 MB,
+#      fastest runs over five rounds, the 100 MB pages in the first two
+#      rounds only, run once each: about 8 minutes, 5 to 6 of them the
+#      100 MB pages (SCALING_ARGS="--sizes 1,10" leaves them out);
 #   4. when `readmode --help` offers -j: pages/s of `readmode -j 1` and -j 2
-#      over the Mozilla pages and the WCXB sample (best of three rounds).
+#      over the Mozilla and WCXB pages (best of three rounds): about a minute.
+# Durations are estimates for a quiet 2-core machine (Xeon), from timed
+# parts; a busy machine stretches them.
 # Everything is also written to BUILD/bench.json. Extra arguments for the
 # corpus bench come from $BENCH_ARGS (e.g. --seconds 2), for the scaling
-# bench from $SCALING_ARGS (default --sizes 1,10).
+# bench from $SCALING_ARGS (default --sizes 1,10,100).
 set -eu
 [ $# -eq 2 ] || { echo "usage: $0 BUILD SHARED" >&2; exit 2; }
 build=$1
 shared=$2
 out=$build/bench
+every=${WCXB_EVERY:-1}
+case $every in
+    '' | *[!0-9]* | 0) echo "run.sh: WCXB_EVERY must be a positive number" >&2; exit 2 ;;
+esac
 # The programs are built by the Makefile (make bench), with its flags.
 for prog in bench scaling; do
     [ -x "$out/$prog" ] || { echo "run.sh: $out/$prog not built (run make bench)" >&2; exit 2; }
@@ -42,16 +52,32 @@ fi
 
 wcxb=$shared/corpus/wcxb-dev/html
 if [ -d "$wcxb" ]; then
-    mkdir -p "$out/wcxb-dev"
-    n=0
-    for page in "$wcxb"/*.html.gz; do
-        n=$((n + 1))
-        [ $((n % 4)) -eq 1 ] || continue
-        name=$(basename "$page" .gz)
-        [ -s "$out/wcxb-dev/$name" ] || gzip -dc "$page" > "$out/wcxb-dev/$name"
-    done
+    # The pages chosen, decompressed once; a directory left by a run with
+    # another WCXB_EVERY or corpus is made again, as the bench reads all it
+    # holds.
+    stamp="$every $wcxb"
+    if [ "$(cat "$out/wcxb-dev/.chosen" 2>/dev/null)" != "$stamp" ]; then
+        rm -rf "$out/wcxb-dev"
+        mkdir -p "$out/wcxb-dev"
+        n=0
+        for page in "$wcxb"/*.html.gz; do
+            n=$((n + 1))
+            [ $(((n - 1) % every)) -eq 0 ] || continue
+            gzip -dc "$page" > "$out/wcxb-dev/$(basename "$page" .gz)"
+        done
+        echo "$stamp" > "$out/wcxb-dev/.chosen"
+    fi
+    total=$(find "$wcxb" -name '*.html.gz' | wc -l)
+    if [ "$every" -eq 1 ]; then
+        label="wcxb-dev"
+        echo "WCXB dev: all $total pages"
+    else
+        label="wcxb-dev-sample"
+        chosen=$(find "$out/wcxb-dev" -name '*.html' | wc -l)
+        echo "WCXB dev: a SAMPLE of $chosen of the $total pages, one in $every (WCXB_EVERY=$every)"
+    fi
     # shellcheck disable=SC2086
-    "$out/bench" ${BENCH_ARGS:-} --seconds 1 --name wcxb-dev --json-file "$out/wcxb-dev.json" \
+    "$out/bench" ${BENCH_ARGS:-} --seconds 1 --name "$label" --json-file "$out/wcxb-dev.json" \
         --page-types "$shared/corpus/wcxb-dev/ground-truth" "$out/wcxb-dev"
     parts="$parts wcxb-dev"
     echo
@@ -60,14 +86,14 @@ else
 fi
 
 # shellcheck disable=SC2086
-"$out/scaling" ${SCALING_ARGS:---sizes 1,10} --json-file "$out/scaling.json"
+"$out/scaling" ${SCALING_ARGS:---sizes 1,10,100} --json-file "$out/scaling.json"
 parts="$parts scaling"
 echo
 
 # Bulk throughput with worker threads (wall time: the point is using both
-# cores), over the Mozilla pages and the WCXB sample in one run (about 500
-# pages: one run of -j 1 takes seconds, so start-up and the last page count
-# for little). Three rounds of -j 1 then -j 2; the best round of each counts,
+# cores), over the Mozilla and WCXB pages in one run (over 1,600 pages: one
+# run of -j 1 takes seconds, so start-up and the last page count for
+# little). Three rounds of -j 1 then -j 2; the best round of each counts,
 # as other load on the machine can only slow a round down.
 set --
 if "$build/readmode" --help 2>&1 | grep -qE -- '^[[:space:]]*-j[ ,]'; then

@@ -17,6 +17,14 @@
  *     so the runs whose times are divided follow each other closely and a
  *     busy spell of the machine falls on all of them, in every round; the
  *     minimum over all rounds counts;
+ *   - a page of LARGE_MB (100 MB) or more takes part in the first
+ *     --large-rounds rounds only (default 2): one run of it takes seconds,
+ *     so its child runs it once (--seconds is spent by the first run), and
+ *     five rounds of fourteen shapes would take most of an hour. Two rounds
+ *     still give its growth bracket a slowest and a fastest round. A
+ *     growth is computed over the rounds both of its pages ran in, so the
+ *     smaller page's extra rounds do not give it more chances of a fast
+ *     run than the larger one had (which would overstate the growth);
  *   - one child at a time by default (--jobs): two children on two cores
  *     share the last-level cache and memory bandwidth, which is most of
  *     what a large page's time depends on;
@@ -36,9 +44,12 @@
  * smallest seen over the rounds.
  *
  * Usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--seconds S] [--rounds N]
- *                [--jobs N] [--shapes NAME,...] [--json] [--json-file PATH]
+ *                [--large-rounds N] [--jobs N] [--shapes NAME,...] [--json]
+ *                [--json-file PATH]
  *   --seconds: CPU time each child repeats its work for (default 0.3; 0: once)
- *   --rounds: rounds over all measurements (default 5)
+ *   --rounds: rounds over all measurements (default 5, at most MAX_ROUNDS)
+ *   --large-rounds: rounds that pages of 100 MB or more take part in, the
+ *     first ones (default 2)
  *   --shapes: only these shapes (default all)
  */
 #include "readmode.h"
@@ -61,6 +72,9 @@
 #define EXCLUSIVE_MB 100   /* pages this large run alone (gigabytes of memory) */
 #define MIN_SECONDS 0.3   /* default CPU time of one child's repeated runs */
 #define ROUNDS 5
+#define MAX_ROUNDS 20
+#define LARGE_MB 100   /* pages this large run in fewer rounds (--large-rounds) */
+#define LARGE_ROUNDS 2
 #define MAX_RUNS 50
 
 enum { WORK_PARSE, WORK_EXTRACT, WORK_COUNT };
@@ -83,13 +97,16 @@ typedef struct {
     bool failed;       /* over budget (or failed) in some round: not run again */
     pid_t pid;
     int fd;
+    int round;         /* the round the running child belongs to */
     result r;          /* the best over the rounds */
+    double in_round[MAX_ROUNDS];   /* each round's fastest run; 0: not run or failed */
 } task;
 
 typedef struct {
     double budget;
     double min_seconds;
     size_t jobs;
+    int large_rounds;  /* rounds that pages of LARGE_MB or more take part in */
 } settings;
 
 static double cpu_seconds(void)
@@ -202,6 +219,7 @@ static void merge(task *t, const result *r, bool ok)
         t->failed = true;
         return;
     }
+    t->in_round[t->round] = r->seconds;
     if (!t->r.ok) {
         t->r = *r;
         return;
@@ -235,9 +253,10 @@ static bool reap(task *tasks, size_t n)
     return true;
 }
 
-/* One round over all tasks in their order, `jobs` children at a time; a
- * page of EXCLUSIVE_MB or more runs alone. */
-static void run_round(task *tasks, size_t n, const settings *set)
+/* Round `round` over all tasks in their order, `jobs` children at a time;
+ * a page of EXCLUSIVE_MB or more runs alone, and one of LARGE_MB or more
+ * only in the first large_rounds rounds. */
+static void run_round(task *tasks, size_t n, const settings *set, int round)
 {
     size_t running = 0;
     bool exclusive = false;
@@ -247,6 +266,9 @@ static void run_round(task *tasks, size_t n, const settings *set)
             t->failed = true;
             continue;
         }
+        if (t->mb >= LARGE_MB && round >= set->large_rounds)
+            continue;
+        t->round = round;
         bool alone = t->mb >= EXCLUSIVE_MB;
         while (running > 0 && (running >= set->jobs || alone || exclusive)) {
             if (!reap(tasks, n))
@@ -300,12 +322,17 @@ static bool select_shapes(const char *list, bool *chosen)
     return true;
 }
 
-static const result *find(const task *tasks, size_t n, const shape *s, size_t mb, int work)
+static const task *find_task(const task *tasks, size_t n, const shape *s, size_t mb, int work)
 {
     for (size_t i = 0; i < n; i++)
         if (tasks[i].shape == s && tasks[i].mb == mb && tasks[i].work == work)
-            return &tasks[i].r;
+            return &tasks[i];
     return NULL;
+}
+
+static const result *find(const task *tasks, size_t n, const shape *s, size_t mb, int work)
+{
+    return &find_task(tasks, n, s, mb, work)->r;
 }
 
 static double ratio(double a, double b)
@@ -313,20 +340,35 @@ static double ratio(double a, double b)
     return b > 0 ? a / b : 0.0;
 }
 
-/* Growth of a CPU time per 10x input between two pages of a shape, scaled
- * by their actual sizes (a page overshoots its target by up to one unit). */
-static double growth(const result *small, const result *large)
-{
-    return ratio(large->seconds, small->seconds) * 10.0 * ratio((double)small->bytes, (double)large->bytes);
-}
+typedef struct {
+    double time;        /* fastest against fastest */
+    double low, high;   /* one size's slowest round against the other's fastest */
+} growth;
 
-/* The range the growth could take given how far the rounds disagreed:
- * the slowest round of one size against the fastest of the other. */
-static void growth_range(const result *small, const result *large, double *low, double *high)
+/* Growth of a CPU time per 10x input between two pages of a shape, scaled
+ * by their actual sizes (a page overshoots its target by up to one unit),
+ * over the rounds both pages ran in: a large page runs in fewer rounds,
+ * and the smaller page's extra rounds would give it more chances of a fast
+ * run than the large one had. False when no round holds both. */
+static bool growth_of(const task *small, const task *large, int rounds, growth *g)
 {
-    double bytes = 10.0 * ratio((double)small->bytes, (double)large->bytes);
-    *low = ratio(large->seconds, small->slowest) * bytes;
-    *high = ratio(large->slowest, small->seconds) * bytes;
+    double fast_s = 0, slow_s = 0, fast_l = 0, slow_l = 0;
+    for (int k = 0; k < rounds && k < MAX_ROUNDS; k++) {
+        double s = small->in_round[k], l = large->in_round[k];
+        if (s <= 0 || l <= 0)
+            continue;
+        fast_s = fast_s > 0 && fast_s < s ? fast_s : s;
+        fast_l = fast_l > 0 && fast_l < l ? fast_l : l;
+        slow_s = slow_s > s ? slow_s : s;
+        slow_l = slow_l > l ? slow_l : l;
+    }
+    if (fast_s <= 0 || fast_l <= 0)
+        return false;
+    double bytes = 10.0 * ratio((double)small->r.bytes, (double)large->r.bytes);
+    g->time = ratio(fast_l, fast_s) * bytes;
+    g->low = ratio(fast_l, slow_s) * bytes;
+    g->high = ratio(slow_l, fast_s) * bytes;
+    return true;
 }
 
 static void print_table(const task *tasks, size_t n, const bool *chosen, const size_t *sizes, size_t nsizes,
@@ -359,21 +401,20 @@ static void print_table(const task *tasks, size_t n, const bool *chosen, const s
         if (nsizes > 1)
             printf("%-11s growth per 10x input:", "");
         for (size_t z = 1; z < nsizes; z++) {
-            const result *a = find(tasks, n, s, sizes[z - 1], WORK_EXTRACT);
-            const result *b = find(tasks, n, s, sizes[z], WORK_EXTRACT);
-            const result *pa = find(tasks, n, s, sizes[z - 1], WORK_PARSE);
-            const result *pb = find(tasks, n, s, sizes[z], WORK_PARSE);
+            const task *a = find_task(tasks, n, s, sizes[z - 1], WORK_EXTRACT);
+            const task *b = find_task(tasks, n, s, sizes[z], WORK_EXTRACT);
+            const task *pa = find_task(tasks, n, s, sizes[z - 1], WORK_PARSE);
+            const task *pb = find_task(tasks, n, s, sizes[z], WORK_PARSE);
             printf("  %zu->%zu MB", sizes[z - 1], sizes[z]);
-            double low, high;
-            if (a->ok && b->ok) {
-                growth_range(a, b, &low, &high);
-                printf(" time %.1fx [%.1f-%.1f]", growth(a, b), low, high);
-            } else
+            growth g;
+            if (a->r.ok && b->r.ok && growth_of(a, b, rounds, &g))
+                printf(" time %.1fx [%.1f-%.1f]", g.time, g.low, g.high);
+            else
                 printf(" time -");
-            if (pa->ok && pb->ok)
-                printf(" (Gumbo %.1fx)", growth(pa, pb));
-            if (a->ok && b->ok)
-                printf(" memory %.1fx", ratio(b->rss_mb, a->rss_mb));
+            if (pa->r.ok && pb->r.ok && growth_of(pa, pb, rounds, &g))
+                printf(" (Gumbo %.1fx)", g.time);
+            if (a->r.ok && b->r.ok)
+                printf(" memory %.1fx", ratio(b->r.rss_mb, a->r.rss_mb));
         }
         if (nsizes > 1)
             printf("\n");
@@ -382,16 +423,20 @@ static void print_table(const task *tasks, size_t n, const bool *chosen, const s
     for (size_t k = 0; k < SHAPE_COUNT; k++)
         if (chosen[k])
             printf("  %-11s %s\n", shapes[k].name, shapes[k].what);
+    int large = rounds < set->large_rounds ? rounds : set->large_rounds;
     printf("  parse: gumbo_parse + destroy of the raw page; extract: rm_extract, text + HTML;\n"
            "  seconds: CPU time of the fastest run, over %d round(s) of runs repeated for\n"
            "  %.1f s each (%zu process(es) at a time), a shape's sizes and works one after\n"
-           "  another in every round; growth: per 10x of the pages' bytes, readmode's (in\n"
-           "  brackets the range the rounds allow: one size's slowest round against the\n"
-           "  other's fastest) and in parentheses Gumbo's alone on the same pages; MB: peak\n"
-           "  RSS above the page itself; >budget: over %.0f s + %.1f s per MB of CPU (what a\n"
-           "  quadratic case does), over %d GB of memory, or not tried because a smaller\n"
-           "  page of the shape was.\n",
-           rounds, set->min_seconds, set->jobs, set->budget, BUDGET_PER_MB, MEMORY_CAP_GB);
+           "  another in every round; pages of %d MB or more run in the first %d round(s)\n"
+           "  only (one run of them outlasts those seconds: a child runs it once); growth:\n"
+           "  per 10x of the pages' bytes, over the rounds both pages ran in, readmode's\n"
+           "  (in brackets the range those rounds allow: one size's slowest round against\n"
+           "  the other's fastest) and in parentheses Gumbo's alone on the same pages; MB:\n"
+           "  peak RSS above the page itself; >budget: over %.0f s + %.1f s per MB of CPU\n"
+           "  (what a quadratic case does), over %d GB of memory, or not tried because a\n"
+           "  smaller page of the shape was.\n",
+           rounds, set->min_seconds, set->jobs, LARGE_MB, large, set->budget, BUDGET_PER_MB,
+           MEMORY_CAP_GB);
 }
 
 static cJSON *result_json(const result *r)
@@ -413,8 +458,12 @@ static int print_json(FILE *out, const task *tasks, size_t n, const bool *chosen
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "budget_cpu_seconds", set->budget);
     cJSON_AddStringToObject(root, "method", "fastest run; children repeat the work for seconds_per_child, "
-                                            "over rounds interleaving sizes; growth per 10x of bytes");
+                                            "over rounds interleaving sizes (large pages in the first "
+                                            "large_page_rounds only); growth per 10x of bytes over the "
+                                            "rounds both pages ran in");
     cJSON_AddNumberToObject(root, "rounds", rounds);
+    cJSON_AddNumberToObject(root, "large_page_mb", LARGE_MB);
+    cJSON_AddNumberToObject(root, "large_page_rounds", rounds < set->large_rounds ? rounds : set->large_rounds);
     cJSON_AddNumberToObject(root, "seconds_per_child", set->min_seconds);
     cJSON_AddNumberToObject(root, "jobs", (double)set->jobs);
     cJSON *list = cJSON_AddArrayToObject(root, "shapes");
@@ -442,18 +491,19 @@ static int print_json(FILE *out, const task *tasks, size_t n, const bool *chosen
             }
             if (z == 0)
                 continue;
-            const result *prev = find(tasks, n, s, sizes[z - 1], WORK_EXTRACT);
-            const result *prev_parse = find(tasks, n, s, sizes[z - 1], WORK_PARSE);
-            if (prev->ok && e->ok) {
-                double low, high;
-                growth_range(prev, e, &low, &high);
-                cJSON_AddNumberToObject(run, "time_growth", growth(prev, e));
-                cJSON_AddNumberToObject(run, "time_growth_low", low);
-                cJSON_AddNumberToObject(run, "time_growth_high", high);
-                cJSON_AddNumberToObject(run, "memory_growth", ratio(e->rss_mb, prev->rss_mb));
+            const task *prev = find_task(tasks, n, s, sizes[z - 1], WORK_EXTRACT);
+            const task *prev_parse = find_task(tasks, n, s, sizes[z - 1], WORK_PARSE);
+            growth g;
+            if (prev->r.ok && e->ok && growth_of(prev, find_task(tasks, n, s, sizes[z], WORK_EXTRACT), rounds, &g)) {
+                cJSON_AddNumberToObject(run, "time_growth", g.time);
+                cJSON_AddNumberToObject(run, "time_growth_low", g.low);
+                cJSON_AddNumberToObject(run, "time_growth_high", g.high);
             }
-            if (prev_parse->ok && p->ok)
-                cJSON_AddNumberToObject(run, "parse_time_growth", growth(prev_parse, p));
+            if (prev->r.ok && e->ok)
+                cJSON_AddNumberToObject(run, "memory_growth", ratio(e->rss_mb, prev->r.rss_mb));
+            if (prev_parse->r.ok && p->ok &&
+                growth_of(prev_parse, find_task(tasks, n, s, sizes[z], WORK_PARSE), rounds, &g))
+                cJSON_AddNumberToObject(run, "parse_time_growth", g.time);
         }
     }
     char *text = cJSON_Print(root);
@@ -469,7 +519,7 @@ static int print_json(FILE *out, const task *tasks, size_t n, const bool *chosen
 int main(int argc, char **argv)
 {
     size_t sizes[MAX_SIZES] = {1, 10, 100}, nsizes = 3;
-    settings set = {.budget = 20, .min_seconds = MIN_SECONDS, .jobs = 1};
+    settings set = {.budget = 20, .min_seconds = MIN_SECONDS, .jobs = 1, .large_rounds = LARGE_ROUNDS};
     int rounds = ROUNDS;
     bool json = false, chosen[SHAPE_COUNT];
     const char *json_file = NULL, *shape_list = NULL;
@@ -484,6 +534,8 @@ int main(int argc, char **argv)
             set.min_seconds = atof(argv[++i]);
         else if (!strcmp(argv[i], "--rounds") && i + 1 < argc)
             rounds = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--large-rounds") && i + 1 < argc)
+            set.large_rounds = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--shapes") && i + 1 < argc)
             shape_list = argv[++i];
         else if (!strcmp(argv[i], "--json-file") && i + 1 < argc)
@@ -494,9 +546,10 @@ int main(int argc, char **argv)
             nsizes = 0;
     }
     if (nsizes == 0 || set.budget < 1 || set.jobs < 1 || set.min_seconds < 0 || rounds < 1 ||
-        !select_shapes(shape_list, chosen)) {
+        rounds > MAX_ROUNDS || set.large_rounds < 1 || !select_shapes(shape_list, chosen)) {
         fprintf(stderr, "usage: scaling [--sizes 1,10,100] [--budget SECONDS] [--seconds S] [--rounds N]\n"
-                        "               [--jobs N] [--shapes NAME,...] [--json] [--json-file PATH]\n");
+                        "               [--large-rounds N] [--jobs N] [--shapes NAME,...] [--json]\n"
+                        "               [--json-file PATH]   (rounds: 1 to %d)\n", MAX_ROUNDS);
         return 2;
     }
     /* Shape by shape, each shape's sizes in turn, Gumbo before readmode:
@@ -510,7 +563,7 @@ int main(int argc, char **argv)
             for (int w = 0; w < WORK_COUNT; w++)
                 tasks[n++] = (task){.shape = &shapes[s], .mb = sizes[z], .work = w};
     for (int round = 0; round < rounds; round++)
-        run_round(tasks, n, &set);
+        run_round(tasks, n, &set, round);
     int rc = json ? print_json(stdout, tasks, n, chosen, sizes, nsizes, &set, rounds)
                   : (print_table(tasks, n, chosen, sizes, nsizes, &set, rounds), 0);
     if (json_file) {
