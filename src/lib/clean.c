@@ -1265,6 +1265,22 @@ static void remove_aside(rm_engine *e, int32_t box)
         remove_all_but(e, box, name);
 }
 
+/* The short rendering of a date inside a <time> that also holds the long
+ * one (heur_is_rendering_marker): text without styles shows both ("June
+ * 14, 20241 yr"); the long one, the date itself, stays. */
+static bool is_short_date_copy(const rm_engine *e, int32_t id)
+{
+    int32_t parent = node(e, id)->parent;
+    if (parent == RM_NONE || node(e, parent)->tag != GUMBO_TAG_TIME ||
+        !heur_is_rendering_marker(dom_attr(&e->dom, id, "class"), "short"))
+        return false;
+    for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (c != id && node(e, c)->type == RM_NODE_ELEMENT && e->drop[c] == DROP_KEEP &&
+            e->st[c].chars > 0 && heur_is_rendering_marker(dom_attr(&e->dom, c, "class"), "long"))
+            return true;
+    return false;
+}
+
 static void clean_subtree_fixed(rm_engine *e, int32_t root)
 {
     int32_t end = engine_end(e, root);
@@ -1295,7 +1311,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_phone_copy(e, i) || is_post_toolbar(e, i) || is_post_control(e, i) ||
                                  is_thread_heading(e, i) ||
                                  is_profile_fact(e, i) || is_member_fields(e, i) ||
-                                 is_thread_stats(e, i) ||
+                                 is_thread_stats(e, i) || is_short_date_copy(e, i) ||
                                  is_author_bio(e, i) || is_picture_credit(e, i))) {
             gone = true;
         }

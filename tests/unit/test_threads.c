@@ -482,6 +482,32 @@ START_TEST(poster_names_in_author_asides_stay)
 }
 END_TEST
 
+/* Invision 5 writes each post's date twice inside its <time>, a long and
+ * a short rendering of which the style sheet shows one: the long one
+ * stays, the short one ("1 yr") goes. */
+START_TEST(short_copy_of_a_date_goes)
+{
+    const char *html =
+        "<html><head><title>New UI 2024</title>"
+        "<meta property=\"og:type\" content=\"website\"></head><body>"
+        "<main><h1>New UI 2024</h1><section class=\"cTopic\">"
+        ASIDE_POST("1", "ColdJ", "<time datetime=\"2024-06-14T13:22:54Z\" class=\"ipsTime\">"
+                   "<span class=\"ipsTime__long\">June 14, 2024</span><span "
+                   "class=\"ipsTime__short\">1 yr</span></time> I have been getting gateway "
+                   "errors since the new interface went live, and the editor is slower.")
+        ASIDE_POST("2", "Lisias", "The new interface is fine on a phone, but on a wide screen "
+                   "the posts use a third of the width and the sidebar takes the rest.")
+        ASIDE_POST("3", "Caerfinon", "I will echo the sentiment: the old layout showed more of "
+                   "a thread at once, and the search no longer finds quoted text.")
+        "</section></main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "June 14, 2024");
+    assert_has(a, "I have been getting gateway errors");
+    assert_lacks(a, "1 yr");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -499,6 +525,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, thread_furniture_goes);
     tcase_add_test(tc, microdata_profile_links_sign_posts);
     tcase_add_test(tc, poster_names_in_author_asides_stay);
+    tcase_add_test(tc, short_copy_of_a_date_goes);
     suite_add_tcase(s, tc);
     return s;
 }
