@@ -1195,50 +1195,6 @@ static void remove_entry_meta_rows(rm_engine *e, int32_t body)
     }
 }
 
-static void clean_subtree_fixed(rm_engine *e, int32_t root)
-{
-    int32_t end = engine_end(e, root);
-    byline_memo bylines = {NULL, false};
-    for (int32_t i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end)) {
-        if (node(e, i)->type != RM_NODE_ELEMENT)
-            continue;
-        GumboTag t = node(e, i)->tag;
-        bool gone = false;
-        if ((tag_in(t, removed_tags, sizeof removed_tags / sizeof removed_tags[0]) &&
-             !(e->flags[i] & NF_DISCLOSER)) ||
-            (t == GUMBO_TAG_IFRAME && !is_video_embed(e, i))) {
-            gone = true;
-        } else if (i != root && e->st[i].chars < SHARE_MAX_CHARS && *engine_sig(e, i) &&
-                   strstr(engine_sig(e, i), "share")) {
-            gone = true;
-        } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
-                   heur_heading_class_weight(engine_sig(e, i)) < 0) {
-            gone = true;
-        } else if (i != root && (is_byline_row(e, &bylines, i) || is_link_row(e, i) || is_member_panel(e, i) ||
-                                 is_post_signature(e, i, root) ||
-                                 is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
-                                 is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
-                                 is_phone_copy(e, i) || is_post_toolbar(e, i) || is_post_control(e, i) ||
-                                 is_thread_heading(e, i) ||
-                                 is_profile_fact(e, i) || is_member_fields(e, i) ||
-                                 is_thread_stats(e, i) ||
-                                 is_author_bio(e, i) || is_picture_credit(e, i))) {
-            gone = true;
-        }
-        if (gone)
-            remove_node(e, i);
-        else if (t == GUMBO_TAG_TBODY)
-            remove_entry_meta_rows(e, i);
-    }
-}
-
-/* The best-scoring block and the containers around it are the article;
- * their class names ("sidebar-grid", "content-hidden") do not matter. */
-static bool holds_top_candidate(const rm_engine *e, int32_t id)
-{
-    return e->top_candidate != RM_NONE && engine_contains(e, id, e->top_candidate);
-}
-
 /* The poster's name in a box that conditional cleaning takes (the member
  * cell of a post: name, title, join date, post count, badges): a link to
  * the member's profile that the markup says is the name (inside a heading,
@@ -1275,6 +1231,102 @@ static void remove_all_but(rm_engine *e, int32_t box, int32_t keep)
         }
         at = next;
     }
+}
+
+/* A post's author cell drawn as an <aside> (Invision 5 puts the poster's
+ * name, group and counts in one): an aside is removed outright, but on a
+ * thread the poster's name in it stays as a short line, the rest goes.
+ * Some layouts draw the cell twice (a desktop column and a header bar);
+ * the second copy of the same name right after the first goes too. */
+static bool same_name_before(const rm_engine *e, int32_t box, int32_t name)
+{
+    int32_t prev = RM_NONE;
+    for (int32_t c = node(e, node(e, box)->parent)->first_child; c != box; c = node(e, c)->next_sibling)
+        if (e->drop[c] == DROP_KEEP && node(e, c)->type == RM_NODE_ELEMENT)
+            prev = c;
+    if (prev == RM_NONE || e->st[prev].chars != e->st[name].chars)
+        return false;
+    size_t a_len, b_len;
+    char *a = engine_folded_text(e, prev, e->drop, NAMED_BOX_MAX_CHARS * 4, &a_len);
+    char *b = engine_folded_text(e, name, e->drop, NAMED_BOX_MAX_CHARS * 4, &b_len);
+    bool same = a && b && a_len == b_len && memcmp(a, b, a_len) == 0;
+    free(a);
+    free(b);
+    return same;
+}
+
+/* Remove an aside, keeping a thread's poster name in it (see above). */
+static void remove_aside(rm_engine *e, int32_t box)
+{
+    int32_t name = poster_name_in(e, box);
+    if (name == RM_NONE || same_name_before(e, box, name))
+        remove_node(e, box);
+    else
+        remove_all_but(e, box, name);
+}
+
+/* The short rendering of a date inside a <time> that also holds the long
+ * one (heur_is_rendering_marker): text without styles shows both ("June
+ * 14, 20241 yr"); the long one, the date itself, stays. */
+static bool is_short_date_copy(const rm_engine *e, int32_t id)
+{
+    int32_t parent = node(e, id)->parent;
+    if (parent == RM_NONE || node(e, parent)->tag != GUMBO_TAG_TIME ||
+        !heur_is_rendering_marker(dom_attr(&e->dom, id, "class"), "short"))
+        return false;
+    for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (c != id && node(e, c)->type == RM_NODE_ELEMENT && e->drop[c] == DROP_KEEP &&
+            e->st[c].chars > 0 && heur_is_rendering_marker(dom_attr(&e->dom, c, "class"), "long"))
+            return true;
+    return false;
+}
+
+static void clean_subtree_fixed(rm_engine *e, int32_t root)
+{
+    int32_t end = engine_end(e, root);
+    byline_memo bylines = {NULL, false};
+    for (int32_t i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->type != RM_NODE_ELEMENT)
+            continue;
+        GumboTag t = node(e, i)->tag;
+        bool gone = false;
+        if (t == GUMBO_TAG_ASIDE && i != root && e->thread) {
+            remove_aside(e, i);
+            continue;
+        }
+        if ((tag_in(t, removed_tags, sizeof removed_tags / sizeof removed_tags[0]) &&
+             !(e->flags[i] & NF_DISCLOSER)) ||
+            (t == GUMBO_TAG_IFRAME && !is_video_embed(e, i))) {
+            gone = true;
+        } else if (i != root && e->st[i].chars < SHARE_MAX_CHARS && *engine_sig(e, i) &&
+                   strstr(engine_sig(e, i), "share")) {
+            gone = true;
+        } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
+                   heur_heading_class_weight(engine_sig(e, i)) < 0) {
+            gone = true;
+        } else if (i != root && (is_byline_row(e, &bylines, i) || is_link_row(e, i) || is_member_panel(e, i) ||
+                                 is_post_signature(e, i, root) ||
+                                 is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
+                                 is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
+                                 is_phone_copy(e, i) || is_post_toolbar(e, i) || is_post_control(e, i) ||
+                                 is_thread_heading(e, i) ||
+                                 is_profile_fact(e, i) || is_member_fields(e, i) ||
+                                 is_thread_stats(e, i) || is_short_date_copy(e, i) ||
+                                 is_author_bio(e, i) || is_picture_credit(e, i))) {
+            gone = true;
+        }
+        if (gone)
+            remove_node(e, i);
+        else if (t == GUMBO_TAG_TBODY)
+            remove_entry_meta_rows(e, i);
+    }
+}
+
+/* The best-scoring block and the containers around it are the article;
+ * their class names ("sidebar-grid", "content-hidden") do not matter. */
+static bool holds_top_candidate(const rm_engine *e, int32_t id)
+{
+    return e->top_candidate != RM_NONE && engine_contains(e, id, e->top_candidate);
 }
 
 static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)

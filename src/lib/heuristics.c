@@ -2045,6 +2045,26 @@ bool heur_is_profile_link(const char *href)
     return false;
 }
 
+/* One of two renderings of a date inside a <time>, a long one ("June 14,
+ * 2024") and a short one ("1 yr"), of which the style sheet shows one by
+ * the width of the screen: a class token ending in "-long" / "_long" or
+ * "-short" / "_short" (Invision's "ipsTime__long" and "ipsTime__short",
+ * themes' "date--short"). `which` is "long" or "short". */
+bool heur_is_rendering_marker(const char *cls, const char *which)
+{
+    size_t wlen = strlen(which);
+    for (const char *p = cls; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        size_t n = strcspn(p, " \t\n");
+        if (n > wlen && strncasecmp(p + n - wlen, which, wlen) == 0 &&
+            (p[n - wlen - 1] == '-' || p[n - wlen - 1] == '_'))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
 /* The title or rank a forum shows under a poster's name ("Prominent
  * Member", "Senator") and the banner beside it ("7+ Year Member"): XenForo
  * "userTitle" and "userBanner", vBulletin "usertitle", phpBB

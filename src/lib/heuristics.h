@@ -189,6 +189,7 @@ bool heur_is_post_control(const char *text, size_t len);
  * ("ipsResponsive_showPhone", "visible-xs", "mobile-only")? Whole class
  * names. */
 bool heur_is_phone_only_marker(const char *cls);
+bool heur_is_rendering_marker(const char *cls, const char *which);
 
 /* Does a class attribute name a poster's avatar ("avatar avatar--m",
  * "avatar-u12-m")? Whole tokens, split at '-' and '_'. */

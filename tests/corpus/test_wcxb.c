@@ -57,7 +57,7 @@ static const struct {
     {"product", 0.761},
     {"collection", 0.717},
     {"listing", 0.761},
-    {"forum", 0.846},
+    {"forum", 0.848},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

@@ -277,6 +277,10 @@ START_TEST(profile_links_and_member_titles)
     ck_assert(heur_is_phone_only_marker("author visible-xs"));
     ck_assert(!heur_is_phone_only_marker("ipsResponsive_hidePhone"));
     ck_assert(!heur_is_phone_only_marker("mobile-only-menu"));
+    ck_assert(heur_is_rendering_marker("ipsTime__short", "short"));
+    ck_assert(heur_is_rendering_marker("date date--long", "long"));
+    ck_assert(!heur_is_rendering_marker("ipsTime__short", "long"));
+    ck_assert(!heur_is_rendering_marker("shortlist short", "short"));
     ck_assert(heur_is_post_control("permalink", 9));
     ck_assert(heur_is_post_control(" report inappropriate content ", 30));
     ck_assert(!heur_is_post_control("reply to ann's question", 23));

@@ -441,6 +441,73 @@ START_TEST(microdata_profile_links_sign_posts)
 }
 END_TEST
 
+/* Invision 5's post: the author cell is an <aside> (name, group, post
+ * count), drawn again as a header bar with the date. Asides go, but the
+ * poster's name in one stays, once per post. */
+#define ASIDE_POST(n, author, text)                                                            \
+    "<article class=\"ipsEntry ipsEntry--post\" id=\"elComment_" n "\">"                     \
+    "<aside class=\"ipsEntry__author-column\"><h3 class=\"ipsEntry__username\">"             \
+    "<a href=\"/profile/" n "-" author "/\">" author "</a></h3>"                              \
+    "<div class=\"ipsEntry__group\">Members</div><ul class=\"ipsEntry__authorStats\">"        \
+    "<li><a href=\"/profile/" n "/content/\">2.8k posts</a></li><li>8.2k Reputation</li>"     \
+    "</ul></aside><aside class=\"ipsEntry__header\"><h3 class=\"ipsEntry__username\">"        \
+    "<a href=\"/profile/" n "-" author "/\">" author "</a></h3><p><time "                     \
+    "datetime=\"2024-06-14T13:22:54Z\">June 14, 2024</time></p></aside>"                     \
+    "<div class=\"ipsEntry__content\"><div class=\"ipsRichText\"><p>" text "</p></div></div>" \
+    "</article>"
+
+START_TEST(poster_names_in_author_asides_stay)
+{
+    const char *html =
+        "<html><head><title>If the forum comes to an end</title>"
+        "<meta property=\"og:type\" content=\"website\"></head><body>"
+        "<nav><a href=\"/\">Home</a></nav><main><h1>If the forum comes to an end</h1>"
+        "<section class=\"cTopic\">"
+        ASIDE_POST("1", "ColdJ", "I have been getting gateway errors since the announcement, so "
+                   "in case the forum is shut down I would like to thank all of you for it.")
+        ASIDE_POST("2", "Lisias", "I doubt that the forum is getting shuttered, considering the "
+                   "first game still sells well; a month's notice would be enough for backups.")
+        ASIDE_POST("3", "Caerfinon", "I will echo the sentiment: this has been, and will hopefully "
+                   "stay for years, a great place to talk about rockets with friends.")
+        "</section></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "I doubt that the forum is getting shuttered");
+    assert_has(a, "Lisias");
+    assert_lacks(a, "Reputation");
+    const char *first = strstr(a->text, "ColdJ");
+    ck_assert_ptr_nonnull(first);
+    ck_assert_ptr_null(strstr(first + 1, "ColdJ"));
+    rm_article_free(a);
+}
+END_TEST
+
+/* Invision 5 writes each post's date twice inside its <time>, a long and
+ * a short rendering of which the style sheet shows one: the long one
+ * stays, the short one ("1 yr") goes. */
+START_TEST(short_copy_of_a_date_goes)
+{
+    const char *html =
+        "<html><head><title>New UI 2024</title>"
+        "<meta property=\"og:type\" content=\"website\"></head><body>"
+        "<main><h1>New UI 2024</h1><section class=\"cTopic\">"
+        ASIDE_POST("1", "ColdJ", "<time datetime=\"2024-06-14T13:22:54Z\" class=\"ipsTime\">"
+                   "<span class=\"ipsTime__long\">June 14, 2024</span><span "
+                   "class=\"ipsTime__short\">1 yr</span></time> I have been getting gateway "
+                   "errors since the new interface went live, and the editor is slower.")
+        ASIDE_POST("2", "Lisias", "The new interface is fine on a phone, but on a wide screen "
+                   "the posts use a third of the width and the sidebar takes the rest.")
+        ASIDE_POST("3", "Caerfinon", "I will echo the sentiment: the old layout showed more of "
+                   "a thread at once, and the search no longer finds quoted text.")
+        "</section></main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "June 14, 2024");
+    assert_has(a, "I have been getting gateway errors");
+    assert_lacks(a, "1 yr");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -457,6 +524,8 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, post_toolbar_lists_go);
     tcase_add_test(tc, thread_furniture_goes);
     tcase_add_test(tc, microdata_profile_links_sign_posts);
+    tcase_add_test(tc, poster_names_in_author_asides_stay);
+    tcase_add_test(tc, short_copy_of_a_date_goes);
     suite_add_tcase(s, tc);
     return s;
 }
