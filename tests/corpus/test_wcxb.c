@@ -50,12 +50,12 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.883},
+    {"all", 0.886},
     {"article", 0.953},
     {"documentation", 0.945},
     {"service", 0.852},
     {"product", 0.761},
-    {"collection", 0.717},
+    {"collection", 0.722},
     {"listing", 0.761},
     {"forum", 0.848},
 };
