@@ -1066,46 +1066,56 @@ static void classify_labelled_box(rm_engine *e, fold_memo *memo, int32_t label)
     mark(e, box, kind);
 }
 
+/* Can the element be a skip link's own landing marker, by the page's
+ * statistics alone (they do not change while clutter is classified)? */
+static bool may_be_skip_target(const rm_engine *e, int32_t i)
+{
+    return e->raw[i].chars <= CONTROL_MAX_CHARS && e->raw[i].images == 0 &&
+           e->raw[i].paragraphs <= 1 && e->raw[i].headings == 0;
+}
+
 /* Elements by their id: an open-addressing table of (hash of the id,
  * element), filled in document order with linear probing, so that the
  * elements of one hash are met in document order along its probe run.
- * Built once, on the first skip link, so that a page of thousands of them
- * costs one pass over the page instead of a walk of the page per link. */
+ * Built once, on the first skip link, from the engine's list of elements
+ * that have an id, so that a page of thousands of links costs one pass
+ * over that list instead of a walk of the page per link. A page none of
+ * whose elements with an id could be a landing marker (a wiki's edit
+ * links point to headings) needs no table: whatever a link finds could
+ * not be dropped. */
 typedef struct {
     uint32_t tag;    /* the hash's high half: the probe starts at its low bits */
     int32_t node;    /* RM_NONE: an empty slot */
 } id_entry;
 
 typedef struct {
-    id_entry *slots;   /* NULL until needed */
+    id_entry *slots;   /* NULL until built, and when there is nothing to find */
     size_t mask;       /* capacity - 1, a power of two */
-    bool failed;
+    bool tried;
 } id_index;
 
 static bool build_id_index(const rm_engine *e, id_index *ids)
 {
-    if (ids->slots || ids->failed)
-        return !ids->failed;
-    /* elements that may have an id, by their attribute bits: a bound
-     * taken without a look-up per element */
-    size_t count = 0;
-    for (int32_t i = 0; i < e->dom.count; i++)
-        count += (e->dom.nodes[i].has_attrs & NAME_BIT("id")) != 0;
+    if (ids->tried)
+        return ids->slots != NULL;
+    ids->tried = true;
+    bool wanted = false;
+    for (size_t k = 0; k < e->id_count && !wanted; k++)
+        wanted = may_be_skip_target(e, e->id_nodes[k]);
+    if (!wanted)
+        return false;
     size_t cap = 16;
-    while (cap < count * 2)
+    while (cap < e->id_count * 2)
         cap *= 2;
     ids->slots = malloc(cap * sizeof *ids->slots);
-    if (!ids->slots) {
-        ids->failed = true;
-        return false;
-    }
+    if (!ids->slots)
+        return false;   /* a heuristic skipped, not an error */
     for (size_t at = 0; at < cap; at++)
         ids->slots[at] = (id_entry){0, RM_NONE};
     ids->mask = cap - 1;
-    for (int32_t i = 0; i < e->dom.count; i++) {
+    for (size_t k = 0; k < e->id_count; k++) {
+        int32_t i = e->id_nodes[k];
         const char *idattr = dom_attr(&e->dom, i, "id");
-        if (!idattr)
-            continue;
         uint64_t h = hashset_hash(idattr, strlen(idattr));
         size_t at = h & ids->mask;
         while (ids->slots[at].node != RM_NONE)
@@ -1115,7 +1125,8 @@ static bool build_id_index(const rm_engine *e, id_index *ids)
     return true;
 }
 
-/* The first element in document order whose id is `id`, or RM_NONE. */
+/* The first element in document order whose id is `id`, or RM_NONE
+ * (also when no element with an id could be a landing marker). */
 static int32_t element_by_id(const rm_engine *e, id_index *ids, const char *id)
 {
     if (!build_id_index(e, ids))
@@ -1136,8 +1147,7 @@ static void drop_skip_target(rm_engine *e, id_index *ids, int32_t link)
     if (!href || href[0] != '#' || !href[1])
         return;
     int32_t i = element_by_id(e, ids, href + 1);
-    if (i != RM_NONE && e->raw[i].chars <= CONTROL_MAX_CHARS && e->raw[i].images == 0 &&
-        !protected_box(e, i) && e->raw[i].paragraphs <= 1 && e->raw[i].headings == 0)
+    if (i != RM_NONE && may_be_skip_target(e, i) && !protected_box(e, i))
         engine_drop_subtree(e, i, DROP_CLUTTER);
 }
 

@@ -631,21 +631,58 @@ static int add_labelled_panels(rm_engine *e, const accordion_pair *pairs, size_t
     return 0;
 }
 
+/* Append to a growing array of `size`-byte items (*count used of *cap). */
+static int push_item(void **items, size_t *count, size_t *cap, size_t size, const void *item)
+{
+    if (*count == *cap) {
+        size_t grown_cap = *cap ? *cap * 2 : 256;
+        void *grown = realloc(*items, grown_cap * size);
+        if (!grown)
+            return -1;
+        *items = grown;
+        *cap = grown_cap;
+    }
+    memcpy((char *)*items + *count * size, item, size);
+    (*count)++;
+    return 0;
+}
+
+/* The ids that "#id" links point to are asked of list items only (a
+ * footnote's <li id>): on a page with no such item, a wiki page's
+ * thousands of edit and skip links need no set (each insert a random
+ * write once the set outgrows the cache). Their hashes are kept in page
+ * order until the pass knows. */
+typedef struct {
+    uint64_t *hashes;
+    size_t count, cap;
+    bool wanted;   /* an <li> with an id was met */
+} target_list;
+
+static int settle_link_targets(rm_engine *e, target_list *targets)
+{
+    int rc = 0;
+    for (size_t k = 0; targets->wanted && k < targets->count && !rc; k++)
+        rc = hashset_add(&e->link_targets, targets->hashes[k]);
+    free(targets->hashes);
+    return rc;
+}
+
 /* The attributes the passes read of every element, in one pass over the
  * page and one over each attribute list (Gumbo's names are lower case,
- * each at most once): the signatures (class and id), the ids that the
- * page's own "#id" links point to (footnotes and references are reached
- * that way, which marks their list items as content) and the panels of
- * disclosure widgets. */
+ * each at most once): the signatures (class and id), the elements that
+ * have an id, the ids that the page's own "#id" links point to
+ * (footnotes and references are reached that way, which marks their list
+ * items as content) and the panels of disclosure widgets. */
 static int collect_attribute_facts(rm_engine *e)
 {
-    size_t cap = 4096, len = 1;
+    size_t cap = 4096, len = 1, ids_cap = 0;
     e->sig_buf = malloc(cap);
     if (!e->sig_buf)
         return -1;
     e->sig_buf[0] = '\0';
     accordion_pair pairs[ACCORDION_BUTTONS];
     size_t n = 0;
+    target_list targets = {NULL, 0, 0, false};
     for (int32_t i = 0; i < e->dom.count; i++) {
         if (!e->dom.nodes[i].has_attrs)
             continue;   /* text, and elements without attributes: one test */
@@ -678,18 +715,27 @@ static int collect_attribute_facts(rm_engine *e)
                 break;
             }
         }
-        if (add_signature(e, i, cls, id, &len, &cap))
-            return -1;
-        if (e->dom.nodes[i].tag == GUMBO_TAG_A && href && href[0] == '#' && href[1] &&
-            hashset_add(&e->link_targets, hashset_hash(href + 1, strlen(href + 1))))
-            return -1;
+        if (add_signature(e, i, cls, id, &len, &cap) ||
+            (id && push_item((void **)&e->id_nodes, &e->id_count, &ids_cap, sizeof i, &i)))
+            goto oom;
+        targets.wanted |= id && e->dom.nodes[i].tag == GUMBO_TAG_LI;
+        if (e->dom.nodes[i].tag == GUMBO_TAG_A && href && href[0] == '#' && href[1]) {
+            uint64_t h = hashset_hash(href + 1, strlen(href + 1));
+            if (push_item((void **)&targets.hashes, &targets.count, &targets.cap, sizeof h, &h))
+                goto oom;
+        }
         if (controls && expands && add_controlled_ids(e, controls))
-            return -1;
+            goto oom;
         if (controls && !expands && id && e->dom.nodes[i].tag == GUMBO_TAG_BUTTON &&
             n < ACCORDION_BUTTONS)
             pairs[n++] = (accordion_pair){id, controls};
     }
+    if (settle_link_targets(e, &targets))
+        return -1;
     return add_labelled_panels(e, pairs, n);
+oom:
+    free(targets.hashes);
+    return -1;
 }
 
 /* The renderers' copy of NF_DISCLOSED (they outlive the flags), made
@@ -921,10 +967,13 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id, unsigned *sig_bi
             } else if (strcmp(name, "id") == 0) {
                 id_value = v;
                 streamed = heur_is_streamed_segment_id(v);
-                uint64_t h = hashset_hash(v, strlen(v));
-                if (tag == GUMBO_TAG_LI && hashset_has(&e->link_targets, h))
+                /* hashed only when a set may hold it (most ids are
+                 * asked of neither) */
+                bool note = tag == GUMBO_TAG_LI && e->link_targets.count;
+                uint64_t h = note || e->disclosed.count ? hashset_hash(v, strlen(v)) : 0;
+                if (note && hashset_has(&e->link_targets, h))
                     f |= NF_NOTE | NF_HAS_NOTES;
-                if (hashset_has(&e->disclosed, h)) {
+                if (e->disclosed.count && hashset_has(&e->disclosed, h)) {
                     tab_panel = true;
                     f |= NF_DISCLOSED;
                 }
@@ -1304,6 +1353,8 @@ void engine_release_passes(rm_engine *e)
     hashset_free(&e->fixed_classes);
     hashset_free(&e->link_targets);
     hashset_free(&e->disclosed);
+    RELEASE(e->id_nodes);
+    e->id_count = 0;
     RELEASE(e->sig_buf);
     RELEASE(e->sig_off);
     RELEASE(e->flags);

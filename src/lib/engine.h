@@ -119,7 +119,12 @@ typedef struct {
     hashset fixed_classes;   /* classes a <style> rule makes fixed, at most
                                 ENGINE_FIXED_CLASSES_MAX
                                 (engine_read_style_sheets) */
-    hashset link_targets;    /* ids that in-page links (#id) point to */
+    hashset link_targets;    /* ids that in-page links (#id) point to, kept
+                                only on pages with an <li id> to ask of */
+    int32_t *id_nodes;       /* the elements that have an id, in document
+                                order: what a look-up by id reads instead of
+                                the whole page */
+    size_t id_count;
     hashset disclosed;       /* ids that disclosure controls open */
     uint8_t *disclosed_mask; /* per node: DISCLOSED_PANEL or DISCLOSED_LABEL
                                 for the renderers (NULL when the page has

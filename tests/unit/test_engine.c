@@ -492,6 +492,51 @@ START_TEST(skip_link_lands_on_the_first_element_with_its_id)
 }
 END_TEST
 
+/* The elements that have an id, listed once in document order for the
+ * look-ups by id: every one of them, and nothing else. */
+START_TEST(elements_with_an_id_are_listed_in_page_order)
+{
+    fixture f;
+    load(&f, "<body><div id=story><h2 id=s1>One</h2><p class=x>Text</p><p id=p2>More</p>"
+             "<svg id=art></svg><a href=#s1 id=link>back</a></div></body>");
+    const char *const expected[] = {"story", "s1", "p2", "art", "link"};
+    ck_assert_uint_eq(f.e.id_count, 5);
+    for (size_t k = 0; k < f.e.id_count; k++) {
+        ck_assert_int_eq(f.e.id_nodes[k], by_id(&f, expected[k]));
+        ck_assert(k == 0 || f.e.id_nodes[k] > f.e.id_nodes[k - 1]);
+    }
+    unload(&f);
+}
+END_TEST
+
+/* The first element with a skip link's id decides, even when it could
+ * never be a landing marker (a heading) and a later one could: the later
+ * one stays. And a page whose elements with an id are all headings (a
+ * wiki's edit links) drops the edit links and no heading. */
+START_TEST(skip_link_target_first_even_when_it_cannot_go)
+{
+    fixture f;
+    load(&f, "<body><a href=#promo>Skip past the newsletter</a><div id=story>"
+             "<h2 id=promo>Newsletter</h2>" LONG_P("The bridge will close") LONG_P("Buses will divert")
+             "<p id=promo title=second>After the newsletter</p></div></body>");
+    int32_t second = RM_NONE;
+    for (int32_t i = 0; i < f.e.dom.count; i++)
+        if (dom_attr(&f.e.dom, i, "title"))
+            second = i;
+    ck_assert_int_ne(second, RM_NONE);
+    ck_assert_int_eq(f.e.drop[second], DROP_KEEP);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "promo")], DROP_KEEP);
+    unload(&f);
+    load(&f, "<body><div id=story><h3 id=s1>Tolls</h3><a id=e1 href=#s1>[edit]</a>" LONG_P("The bridge will close")
+             "<h3 id=s2>Buses</h3><a id=e2 href=#s2>[edit]</a>" LONG_P("Buses will divert") "</div></body>");
+    ck_assert_int_eq(f.e.drop[by_id(&f, "e1")], DROP_CLUTTER);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "e2")], DROP_CLUTTER);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "s1")], DROP_KEEP);
+    ck_assert_int_eq(f.e.drop[by_id(&f, "s2")], DROP_KEEP);
+    unload(&f);
+}
+END_TEST
+
 /* Folded text into the caller's buffer: ASCII is folded in place (the
  * buffer comes back), other text comes back malloc'd and case-folded;
  * white space collapses, the cut is at max_bytes, dropped nodes are
@@ -748,6 +793,22 @@ START_TEST(references_the_text_links_to_are_kept)
 }
 END_TEST
 
+/* The ids "#id" links point to are known once the whole page is read: a
+ * footnote list before the text that links to it is marked all the same,
+ * and a page without an <li id> marks nothing. */
+START_TEST(notes_before_the_links_to_them_are_marked)
+{
+    fixture f;
+    load(&f, "<body><div id=story><ol id=refs><li id=fn1>Council minutes</li><li id=fn2>Bus notice</li>"
+             "<li id=fn3>Not cited</li></ol><p>The bridge will close<a href=#fn1>[1]</a>, buses will "
+             "divert<a href=#fn2>[2]</a>.</p></div></body>");
+    ck_assert(f.e.flags[by_id(&f, "fn1")] & NF_NOTE);
+    ck_assert(f.e.flags[by_id(&f, "fn2")] & NF_NOTE);
+    ck_assert(!(f.e.flags[by_id(&f, "fn3")] & NF_NOTE));
+    unload(&f);
+}
+END_TEST
+
 START_TEST(code_and_headings_are_not_clutter)
 {
     fixture f;
@@ -873,6 +934,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, teaser_grids_go_unless_the_page_is_an_index);
     tcase_add_test(tc, page_notes_controls_and_link_rows);
     tcase_add_test(tc, skip_link_lands_on_the_first_element_with_its_id);
+    tcase_add_test(tc, elements_with_an_id_are_listed_in_page_order);
+    tcase_add_test(tc, skip_link_target_first_even_when_it_cannot_go);
     tcase_add_test(tc, folded_text_into_a_buffer);
     tcase_add_test(tc, folded_text_at_every_offset);
     tcase_add_test(tc, later_passes_read_a_box_as_it_is_then);
@@ -882,6 +945,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, text_measures_at_every_offset);
     tcase_add_test(tc, photo_frames_survive_negative_names);
     tcase_add_test(tc, references_the_text_links_to_are_kept);
+    tcase_add_test(tc, notes_before_the_links_to_them_are_marked);
     tcase_add_test(tc, code_and_headings_are_not_clutter);
     tcase_add_test(tc, sponsored_card_goes);
     tcase_add_test(tc, custom_names_outlive_the_markup);
