@@ -631,39 +631,40 @@ static int add_labelled_panels(rm_engine *e, const accordion_pair *pairs, size_t
     return 0;
 }
 
-/* Append to a growing array of `size`-byte items (*count used of *cap). */
-static int push_item(void **items, size_t *count, size_t *cap, size_t size, const void *item)
+/* Room for one more item in a growing array of `size`-byte items that
+ * holds `count` of *cap; 0, or -1 when out of memory. */
+static int make_room(void **items, size_t count, size_t *cap, size_t size)
 {
-    if (*count == *cap) {
-        size_t grown_cap = *cap ? *cap * 2 : 256;
-        void *grown = realloc(*items, grown_cap * size);
-        if (!grown)
-            return -1;
-        *items = grown;
-        *cap = grown_cap;
-    }
-    memcpy((char *)*items + *count * size, item, size);
-    (*count)++;
+    if (count < *cap)
+        return 0;
+    size_t grown_cap = *cap ? *cap * 2 : 256;
+    void *grown = realloc(*items, grown_cap * size);
+    if (!grown)
+        return -1;
+    *items = grown;
+    *cap = grown_cap;
     return 0;
 }
 
 /* The ids that "#id" links point to are asked of list items only (a
  * footnote's <li id>): on a page with no such item, a wiki page's
  * thousands of edit and skip links need no set (each insert a random
- * write once the set outgrows the cache). Their hashes are kept in page
- * order until the pass knows. */
+ * write once the set outgrows the cache) and are not even hashed. Their
+ * fragments wait in page order until the pass knows. */
 typedef struct {
-    uint64_t *hashes;
+    const char **fragments;   /* into the index's store */
     size_t count, cap;
-    bool wanted;   /* an <li> with an id was met */
+    bool wanted;              /* an <li> with an id was met */
 } target_list;
 
 static int settle_link_targets(rm_engine *e, target_list *targets)
 {
     int rc = 0;
-    for (size_t k = 0; targets->wanted && k < targets->count && !rc; k++)
-        rc = hashset_add(&e->link_targets, targets->hashes[k]);
-    free(targets->hashes);
+    for (size_t k = 0; targets->wanted && k < targets->count && !rc; k++) {
+        const char *f = targets->fragments[k];
+        rc = hashset_add(&e->link_targets, hashset_hash(f, strlen(f)));
+    }
+    free(targets->fragments);
     return rc;
 }
 
@@ -715,14 +716,19 @@ static int collect_attribute_facts(rm_engine *e)
                 break;
             }
         }
-        if (add_signature(e, i, cls, id, &len, &cap) ||
-            (id && push_item((void **)&e->id_nodes, &e->id_count, &ids_cap, sizeof i, &i)))
+        if (add_signature(e, i, cls, id, &len, &cap))
             goto oom;
-        targets.wanted |= id && e->dom.nodes[i].tag == GUMBO_TAG_LI;
-        if (e->dom.nodes[i].tag == GUMBO_TAG_A && href && href[0] == '#' && href[1]) {
-            uint64_t h = hashset_hash(href + 1, strlen(href + 1));
-            if (push_item((void **)&targets.hashes, &targets.count, &targets.cap, sizeof h, &h))
+        if (id) {
+            if (make_room((void **)&e->id_nodes, e->id_count, &ids_cap, sizeof *e->id_nodes))
                 goto oom;
+            e->id_nodes[e->id_count++] = i;
+            targets.wanted |= e->dom.nodes[i].tag == GUMBO_TAG_LI;
+        }
+        if (e->dom.nodes[i].tag == GUMBO_TAG_A && href && href[0] == '#' && href[1]) {
+            if (make_room((void **)&targets.fragments, targets.count, &targets.cap,
+                          sizeof *targets.fragments))
+                goto oom;
+            targets.fragments[targets.count++] = href + 1;
         }
         if (controls && expands && add_controlled_ids(e, controls))
             goto oom;
@@ -734,7 +740,7 @@ static int collect_attribute_facts(rm_engine *e)
         return -1;
     return add_labelled_panels(e, pairs, n);
 oom:
-    free(targets.hashes);
+    free(targets.fragments);
     return -1;
 }
 
