@@ -67,6 +67,17 @@ static int32_t by_id(const fixture *f, const char *id)
     return RM_NONE;
 }
 
+/* The last element that has attribute `name` (ids repeat in some tests). */
+static int32_t last_with_attr(const fixture *f, const char *name)
+{
+    int32_t last = RM_NONE;
+    for (int32_t i = 0; i < f->e.dom.count; i++)
+        if (dom_attr(&f->e.dom, i, name))
+            last = i;
+    ck_assert_int_ne(last, RM_NONE);
+    return last;
+}
+
 static bool is_root(const fixture *f, int32_t id)
 {
     for (size_t k = 0; k < f->root_count; k++)
@@ -481,11 +492,7 @@ START_TEST(skip_link_lands_on_the_first_element_with_its_id)
     fixture f;
     load(&f, html);
     ck_assert_int_eq(f.e.drop[by_id(&f, "after")], DROP_CLUTTER);
-    int32_t second = RM_NONE;
-    for (int32_t i = 0; i < f.e.dom.count; i++)
-        if (dom_attr(&f.e.dom, i, "title"))
-            second = i;
-    ck_assert_int_ne(second, RM_NONE);
+    int32_t second = last_with_attr(&f, "title");
     ck_assert_int_eq(f.e.drop[second], DROP_KEEP);
     ck_assert_int_eq(f.e.drop[by_id(&f, "n299")], DROP_KEEP);
     unload(&f);
@@ -519,20 +526,17 @@ START_TEST(skip_link_target_first_even_when_it_cannot_go)
     load(&f, "<body><a href=#promo>Skip past the newsletter</a><div id=story>"
              "<h2 id=promo>Newsletter</h2>" LONG_P("The bridge will close") LONG_P("Buses will divert")
              "<p id=promo title=second>After the newsletter</p></div></body>");
-    int32_t second = RM_NONE;
-    for (int32_t i = 0; i < f.e.dom.count; i++)
-        if (dom_attr(&f.e.dom, i, "title"))
-            second = i;
-    ck_assert_int_ne(second, RM_NONE);
+    int32_t second = last_with_attr(&f, "title");
     ck_assert_int_eq(f.e.drop[second], DROP_KEEP);
     ck_assert_int_eq(f.e.drop[by_id(&f, "promo")], DROP_KEEP);
     unload(&f);
     load(&f, "<body><div id=story><h3 id=s1>Tolls</h3><a id=e1 href=#s1>[edit]</a>" LONG_P("The bridge will close")
              "<h3 id=s2>Buses</h3><a id=e2 href=#s2>[edit]</a>" LONG_P("Buses will divert") "</div></body>");
-    ck_assert_int_eq(f.e.drop[by_id(&f, "e1")], DROP_CLUTTER);
-    ck_assert_int_eq(f.e.drop[by_id(&f, "e2")], DROP_CLUTTER);
-    ck_assert_int_eq(f.e.drop[by_id(&f, "s1")], DROP_KEEP);
-    ck_assert_int_eq(f.e.drop[by_id(&f, "s2")], DROP_KEEP);
+    const char *const edit_links[] = {"e1", "e2"}, *const headings[] = {"s1", "s2"};
+    for (size_t k = 0; k < 2; k++) {
+        ck_assert_int_eq(f.e.drop[by_id(&f, edit_links[k])], DROP_CLUTTER);
+        ck_assert_int_eq(f.e.drop[by_id(&f, headings[k])], DROP_KEEP);
+    }
     unload(&f);
 }
 END_TEST
