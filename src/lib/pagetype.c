@@ -77,6 +77,9 @@ static const struct {
     {"IndividualProduct", RM_PAGE_PRODUCT, 3.0f},
     {"ProductGroup", RM_PAGE_PRODUCT, 2.0f},
     {"CollectionPage", RM_PAGE_COLLECTION, 3.0f},
+    {"SomeProducts", RM_PAGE_COLLECTION, 3.0f},   /* "multiple similar products of the
+                                                    same kind": shop platforms mark
+                                                    their product grid so */
     {"OfferCatalog", RM_PAGE_COLLECTION, 2.0f},
     {"SearchResultsPage", RM_PAGE_LISTING, 4.0f},
     {"Article", RM_PAGE_ARTICLE, 1.0f},
@@ -129,6 +132,7 @@ static const struct {
     {"item", RM_PAGE_PRODUCT},      {"dp", RM_PAGE_PRODUCT},
     {"collections", RM_PAGE_COLLECTION}, {"category", RM_PAGE_COLLECTION},
     {"categories", RM_PAGE_COLLECTION}, {"shop", RM_PAGE_COLLECTION},
+    {"browse", RM_PAGE_COLLECTION},   /* a shop's category tree, "/browse/shoes/mens" */
     {"services", RM_PAGE_SERVICE},  {"service", RM_PAGE_SERVICE},
     {"pricing", RM_PAGE_SERVICE},   {"solutions", RM_PAGE_SERVICE},
     {"features", RM_PAGE_SERVICE},

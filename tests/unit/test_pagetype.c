@@ -623,6 +623,22 @@ START_TEST(many_products_make_a_collection)
 }
 END_TEST
 
+/* schema.org's SomeProducts is "a placeholder for multiple similar
+ * products of the same kind": a shop's product grid marked with it makes
+ * the page a collection, though no card of it is found and the page
+ * speaks in prose. */
+START_TEST(some_products_make_a_collection)
+{
+    const char *html =
+        "<html><head><title>Carry-on luggage</title></head><body><h1>Carry-on luggage</h1>"
+        "<p>" SENTENCES "</p><div itemscope itemtype=\"http://schema.org/SomeProducts\">"
+        "<span>Spinner 55</span> <span>Spinner 40</span></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(tech_article_is_documentation)
 {
     const char *html =
@@ -668,6 +684,18 @@ START_TEST(url_path_words_vote)
     rm_article_free(a);
     a = extract_url(html, "https://example.org/blog/onions");
     ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A shop's browse tree ("/browse/shoes/mens/sneakers") holds its category
+ * pages, as "/category/" and "/collections/" do. */
+START_TEST(browse_path_is_a_collection)
+{
+    const char *html = "<html><head><title>Sneakers</title></head><body><h1>Sneakers</h1><p>"
+                       SENTENCES "</p></body></html>";
+    rm_article *a = extract_url(html, "https://shop.example/browse/shoes/mens/sneakers");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
     rm_article_free(a);
 }
 END_TEST
@@ -993,8 +1021,10 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, product_json_ld_description_when_page_shows_less);
     tcase_add_test(tc, product_json_ld_description_only_when_needed);
     tcase_add_test(tc, many_products_make_a_collection);
+    tcase_add_test(tc, some_products_make_a_collection);
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
+    tcase_add_test(tc, browse_path_is_a_collection);
     tcase_add_test(tc, forum_software_generator_votes);
     tcase_add_test(tc, card_grid_is_a_listing);
     tcase_add_test(tc, priced_card_grid_is_a_collection);
