@@ -10,7 +10,8 @@
  *   - og:type ("product", "product.group", "article");
  *   - the generator meta tag, when it names forum software;
  *   - path words of the page's URL, the caller's or else the canonical one
- *     ("/threads/", "/docs/", "/collections/"), one vote per word;
+ *     ("/threads/", "/docs/", "/collections/"), one vote per word, and the
+ *     first label of its host ("docs.", "forum.");
  *   - structure: repeated posts (alike siblings each with a date or author
  *     and prose of their own) that outweigh the prose around them; grids of
  *     alike teaser cards that hold most of the page's text, or several
@@ -138,6 +139,20 @@ static const struct {
     {"features", RM_PAGE_SERVICE},
 };
 #define PATH_WEIGHT 1.0f
+
+/* The first label of the host, when a site keeps its manual or its forum
+ * on a host of its own ("docs.example.com", "forum.example.org"): the
+ * name says what every page there is, as a path word does. On the WCXB
+ * development pages hosts led by "docs", "doc" or "developer" serve 38
+ * manuals and nothing else; "forum" and "forums" 32 threads. */
+static const struct {
+    const char *label;
+    rm_page_type type;
+} host_votes[] = {
+    {"docs", RM_PAGE_DOCUMENTATION},      {"doc", RM_PAGE_DOCUMENTATION},
+    {"developer", RM_PAGE_DOCUMENTATION}, {"developers", RM_PAGE_DOCUMENTATION},
+    {"forum", RM_PAGE_FORUM},             {"forums", RM_PAGE_FORUM},
+};
 
 /* Forum packages that name themselves in <meta name="generator"> (their
  * own default templates do, "Discourse 3.4.0", "vBulletin 4.2.5"): the
@@ -510,11 +525,29 @@ static void vote_generator(const rm_engine *e, evidence *ev)
         }
 }
 
+/* The host's first label votes once, when the host has a name beyond it
+ * ("docs.example.com", not a bare "docs" on an intranet). */
+static void vote_host(const char *host, size_t len, evidence *ev)
+{
+    size_t n = strcspn(host, ".");
+    if (n >= len)
+        return;
+    for (size_t k = 0; k < sizeof host_votes / sizeof host_votes[0]; k++)
+        if (strlen(host_votes[k].label) == n && strncasecmp(host, host_votes[k].label, n) == 0) {
+            ev->votes[host_votes[k].type] += PATH_WEIGHT;
+            return;
+        }
+}
+
 static void vote_path(const char *url, evidence *ev)
 {
     if (!url)
         return;
     const char *p = strstr(url, "://");
+    if (p) {
+        const char *host = p + 3;
+        vote_host(host, strcspn(host, "/?#:"), ev);
+    }
     p = p ? strchr(p + 3, '/') : url;
     while (p && *p) {
         while (*p == '/')

@@ -688,6 +688,28 @@ START_TEST(url_path_words_vote)
 }
 END_TEST
 
+/* A site's manual on a host of its own ("docs.example.com") is
+ * documentation, a page of prose though it is; the same path on the
+ * site's main host, or a host merely named "docs", says nothing. */
+START_TEST(docs_host_is_documentation)
+{
+    const char *html = "<html><head><title>Sessions</title></head><body><h1>Sessions</h1><p>"
+                       SENTENCES "</p></body></html>";
+    rm_article *a = extract_url(html, "https://docs.example.com/auth/sessions");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "documentation");
+    rm_article_free(a);
+    a = extract_url(html, "https://forum.example.org/t/onions/123");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    rm_article_free(a);
+    a = extract_url(html, "https://www.example.com/auth/sessions");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+    a = extract_url(html, "http://docs/auth/sessions");
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A shop's browse tree ("/browse/shoes/mens/sneakers") holds its category
  * pages, as "/category/" and "/collections/" do. */
 START_TEST(browse_path_is_a_collection)
@@ -1025,6 +1047,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
     tcase_add_test(tc, browse_path_is_a_collection);
+    tcase_add_test(tc, docs_host_is_documentation);
     tcase_add_test(tc, forum_software_generator_votes);
     tcase_add_test(tc, card_grid_is_a_listing);
     tcase_add_test(tc, priced_card_grid_is_a_collection);
