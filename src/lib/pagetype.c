@@ -115,12 +115,15 @@ static const struct {
     {"article", RM_PAGE_ARTICLE, 1.0f},
 };
 
+/* A word of the page's URL and the kind of page it names. */
+typedef struct {
+    const char *word;
+    rm_page_type type;
+} url_word;
+
 /* Path segments of the page's URL that name its kind, as sites lay out
  * their URL spaces (forum software, documentation generators, shops). */
-static const struct {
-    const char *segment;
-    rm_page_type type;
-} path_votes[] = {
+static const url_word path_votes[] = {
     {"forum", RM_PAGE_FORUM},       {"forums", RM_PAGE_FORUM},
     {"thread", RM_PAGE_FORUM},      {"threads", RM_PAGE_FORUM},
     {"topic", RM_PAGE_FORUM},       {"questions", RM_PAGE_FORUM},
@@ -145,10 +148,7 @@ static const struct {
  * name says what every page there is, as a path word does. On the WCXB
  * development pages hosts led by "docs", "doc" or "developer" serve 38
  * manuals and nothing else; "forum" and "forums" 32 threads. */
-static const struct {
-    const char *label;
-    rm_page_type type;
-} host_votes[] = {
+static const url_word host_votes[] = {
     {"docs", RM_PAGE_DOCUMENTATION},      {"doc", RM_PAGE_DOCUMENTATION},
     {"developer", RM_PAGE_DOCUMENTATION}, {"developers", RM_PAGE_DOCUMENTATION},
     {"forum", RM_PAGE_FORUM},             {"forums", RM_PAGE_FORUM},
@@ -525,18 +525,25 @@ static void vote_generator(const rm_engine *e, evidence *ev)
         }
 }
 
-/* The host's first label votes once, when the host has a name beyond it
+/* The `n` bytes at `text` are one of the table's words (ASCII case aside):
+ * it votes for its kind of page. */
+static void vote_url_word(const url_word *table, size_t count, const char *text, size_t n,
+                          evidence *ev)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(table[k].word) == n && strncasecmp(text, table[k].word, n) == 0) {
+            ev->votes[table[k].type] += PATH_WEIGHT;
+            return;
+        }
+}
+
+/* The host's first label votes, when the host has a name beyond it
  * ("docs.example.com", not a bare "docs" on an intranet). */
 static void vote_host(const char *host, size_t len, evidence *ev)
 {
     size_t n = strcspn(host, ".");
-    if (n >= len)
-        return;
-    for (size_t k = 0; k < sizeof host_votes / sizeof host_votes[0]; k++)
-        if (strlen(host_votes[k].label) == n && strncasecmp(host, host_votes[k].label, n) == 0) {
-            ev->votes[host_votes[k].type] += PATH_WEIGHT;
-            return;
-        }
+    if (n < len)
+        vote_url_word(host_votes, sizeof host_votes / sizeof host_votes[0], host, n, ev);
 }
 
 static void vote_path(const char *url, evidence *ev)
@@ -553,11 +560,7 @@ static void vote_path(const char *url, evidence *ev)
         while (*p == '/')
             p++;
         size_t n = strcspn(p, "/?#");
-        for (size_t k = 0; k < sizeof path_votes / sizeof path_votes[0]; k++) {
-            rm_page_type t = path_votes[k].type;
-            if (strlen(path_votes[k].segment) == n && strncasecmp(p, path_votes[k].segment, n) == 0)
-                ev->votes[t] += PATH_WEIGHT;
-        }
+        vote_url_word(path_votes, sizeof path_votes / sizeof path_votes[0], p, n, ev);
         p += n;
         if (*p == '?' || *p == '#')
             break;

@@ -34,6 +34,15 @@ static rm_article *extract(const char *html)
     return extract_url(html, NULL);
 }
 
+/* The page, read as if fetched from `url` (may be NULL), is typed `type`. */
+static void assert_type_at(const char *html, const char *url, const char *type)
+{
+    rm_article *a = extract_url(html, url);
+    const char *got = rm_page_type_name(a->page_type);
+    ck_assert_msg(strcmp(got, type) == 0, "%s: typed %s, not %s", url ? url : "(no URL)", got, type);
+    rm_article_free(a);
+}
+
 static bool has(const rm_article *a, const char *needle)
 {
     return strstr(a->text, needle) != NULL;
@@ -633,9 +642,7 @@ START_TEST(some_products_make_a_collection)
         "<html><head><title>Carry-on luggage</title></head><body><h1>Carry-on luggage</h1>"
         "<p>" SENTENCES "</p><div itemscope itemtype=\"http://schema.org/SomeProducts\">"
         "<span>Spinner 55</span> <span>Spinner 40</span></div></body></html>";
-    rm_article *a = extract(html);
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
-    rm_article_free(a);
+    assert_type_at(html, NULL, "collection");
 }
 END_TEST
 
@@ -663,28 +670,21 @@ END_TEST
 
 START_TEST(forum_software_generator_votes)
 {
-    rm_article *a = extract(GENERATED_BY("Discourse 3.4.0 - https://github.com/discourse"));
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    rm_article_free(a);
-    a = extract(GENERATED_BY("vBulletin 4.2.5"));
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    rm_article_free(a);
-    a = extract(GENERATED_BY("WordPress 6.5"));
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
-    rm_article_free(a);
+    assert_type_at(GENERATED_BY("Discourse 3.4.0 - https://github.com/discourse"), NULL, "forum");
+    assert_type_at(GENERATED_BY("vBulletin 4.2.5"), NULL, "forum");
+    assert_type_at(GENERATED_BY("WordPress 6.5"), NULL, "article");
 }
 END_TEST
 
+/* A page of prose that declares nothing: only its URL can say more. */
+static const char plain_page[] =
+    "<html><head><title>Onions</title></head><body><h1>Onions</h1><p>" SENTENCES
+    "</p></body></html>";
+
 START_TEST(url_path_words_vote)
 {
-    const char *html = "<html><head><title>Onions</title></head><body><h1>Onions</h1><p>"
-                       SENTENCES "</p></body></html>";
-    rm_article *a = extract_url(html, "https://example.org/forums/threads/onions.123/");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    rm_article_free(a);
-    a = extract_url(html, "https://example.org/blog/onions");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
-    rm_article_free(a);
+    assert_type_at(plain_page, "https://example.org/forums/threads/onions.123/", "forum");
+    assert_type_at(plain_page, "https://example.org/blog/onions", "article");
 }
 END_TEST
 
@@ -693,20 +693,10 @@ END_TEST
  * site's main host, or a host merely named "docs", says nothing. */
 START_TEST(docs_host_is_documentation)
 {
-    const char *html = "<html><head><title>Sessions</title></head><body><h1>Sessions</h1><p>"
-                       SENTENCES "</p></body></html>";
-    rm_article *a = extract_url(html, "https://docs.example.com/auth/sessions");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "documentation");
-    rm_article_free(a);
-    a = extract_url(html, "https://forum.example.org/t/onions/123");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    rm_article_free(a);
-    a = extract_url(html, "https://www.example.com/auth/sessions");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
-    rm_article_free(a);
-    a = extract_url(html, "http://docs/auth/sessions");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
-    rm_article_free(a);
+    assert_type_at(plain_page, "https://docs.example.com/auth/sessions", "documentation");
+    assert_type_at(plain_page, "https://forum.example.org/t/onions/123", "forum");
+    assert_type_at(plain_page, "https://www.example.com/auth/sessions", "article");
+    assert_type_at(plain_page, "http://docs/auth/sessions", "article");
 }
 END_TEST
 
@@ -714,11 +704,7 @@ END_TEST
  * pages, as "/category/" and "/collections/" do. */
 START_TEST(browse_path_is_a_collection)
 {
-    const char *html = "<html><head><title>Sneakers</title></head><body><h1>Sneakers</h1><p>"
-                       SENTENCES "</p></body></html>";
-    rm_article *a = extract_url(html, "https://shop.example/browse/shoes/mens/sneakers");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
-    rm_article_free(a);
+    assert_type_at(plain_page, "https://shop.example/browse/shoes/mens/sneakers", "collection");
 }
 END_TEST
 
