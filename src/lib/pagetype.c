@@ -216,6 +216,7 @@ typedef struct {
     int32_t replies_box;  /* posts found by structure whose text does not
                              outweigh the prose around them, or RM_NONE */
     unsigned replies;     /* ... and how many */
+    unsigned cards;       /* the cards of the page's largest grid (cards_box) */
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -1225,6 +1226,7 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     }
     group cards = find_group(e, is_card, may_hold_card, MIN_CARDS);
     out->cards_box = cards.box;
+    ev->cards = cards.count;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
         vote_index(e, ev, out, cards, false, index_bonus(e, cards));
     else if (may_hold_card(e, e->dom.body)) {   /* a teaser has a link too */
@@ -1607,9 +1609,16 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
         out->items = ev.replies;
         out->items_box = ev.replies_box;
     }
-    bool itemised = out->type == RM_PAGE_FORUM || out->type == RM_PAGE_COLLECTION ||
-                    out->type == RM_PAGE_LISTING;
-    if (!itemised) {
+    /* An index that says so by its declarations or its address, though
+     * its largest grid holds less than half its text (a category's buying
+     * guide beside it, tiles too long to pass as cards): its items are
+     * that grid's cards still, as a reader counts them. */
+    bool index = out->type == RM_PAGE_COLLECTION || out->type == RM_PAGE_LISTING;
+    if (index && out->items_box == RM_NONE && out->cards_box != RM_NONE) {
+        out->items = ev.cards;
+        out->items_box = out->cards_box;
+    }
+    if (out->type != RM_PAGE_FORUM && !index) {
         out->items = 0;
         out->items_box = RM_NONE;
     }

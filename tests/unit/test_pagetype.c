@@ -726,6 +726,23 @@ START_TEST(card_grid_is_a_listing)
 }
 END_TEST
 
+/* A page that declares itself a CollectionPage and shows its grid of
+ * cards beside a longer guide still counts the cards as its items. */
+START_TEST(declared_index_counts_its_cards)
+{
+    const char *html =
+        "<html><head><title>Town news</title><script type=\"application/ld+json\">"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\"}</script></head>"
+        "<body><h1>Town news</h1><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES
+        "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><div class=\"grid\">"
+        CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) CARD(6) "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_uint_eq(a->page_items, 6);
+    rm_article_free(a);
+}
+END_TEST
+
 
 /* The same grid with a price on every card is a catalogue. */
 #define PRICED_CARD(n)                                                                 \
@@ -1036,6 +1053,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, docs_host_is_documentation);
     tcase_add_test(tc, forum_software_generator_votes);
     tcase_add_test(tc, card_grid_is_a_listing);
+    tcase_add_test(tc, declared_index_counts_its_cards);
     tcase_add_test(tc, priced_card_grid_is_a_collection);
     tcase_add_test(tc, split_priced_card_grid_is_a_collection);
     tcase_add_test(tc, unsigned_sections_are_a_service_page);
