@@ -10,7 +10,8 @@
  *   - og:type ("product", "product.group", "article");
  *   - the generator meta tag, when it names forum software;
  *   - path words of the page's URL, the caller's or else the canonical one
- *     ("/threads/", "/docs/", "/collections/"), one vote per word;
+ *     ("/threads/", "/docs/", "/collections/"), one vote per word, and the
+ *     first label of its host ("docs.", "forum.");
  *   - structure: repeated posts (alike siblings each with a date or author
  *     and prose of their own) that outweigh the prose around them; grids of
  *     alike teaser cards that hold most of the page's text, or several
@@ -77,6 +78,9 @@ static const struct {
     {"IndividualProduct", RM_PAGE_PRODUCT, 3.0f},
     {"ProductGroup", RM_PAGE_PRODUCT, 2.0f},
     {"CollectionPage", RM_PAGE_COLLECTION, 3.0f},
+    {"SomeProducts", RM_PAGE_COLLECTION, 3.0f},   /* "multiple similar products of the
+                                                    same kind": shop platforms mark
+                                                    their product grid so */
     {"OfferCatalog", RM_PAGE_COLLECTION, 2.0f},
     {"SearchResultsPage", RM_PAGE_LISTING, 4.0f},
     {"Article", RM_PAGE_ARTICLE, 1.0f},
@@ -111,12 +115,15 @@ static const struct {
     {"article", RM_PAGE_ARTICLE, 1.0f},
 };
 
+/* A word of the page's URL and the kind of page it names. */
+typedef struct {
+    const char *word;
+    rm_page_type type;
+} url_word;
+
 /* Path segments of the page's URL that name its kind, as sites lay out
  * their URL spaces (forum software, documentation generators, shops). */
-static const struct {
-    const char *segment;
-    rm_page_type type;
-} path_votes[] = {
+static const url_word path_votes[] = {
     {"forum", RM_PAGE_FORUM},       {"forums", RM_PAGE_FORUM},
     {"thread", RM_PAGE_FORUM},      {"threads", RM_PAGE_FORUM},
     {"topic", RM_PAGE_FORUM},       {"questions", RM_PAGE_FORUM},
@@ -129,11 +136,23 @@ static const struct {
     {"item", RM_PAGE_PRODUCT},      {"dp", RM_PAGE_PRODUCT},
     {"collections", RM_PAGE_COLLECTION}, {"category", RM_PAGE_COLLECTION},
     {"categories", RM_PAGE_COLLECTION}, {"shop", RM_PAGE_COLLECTION},
+    {"browse", RM_PAGE_COLLECTION},   /* a shop's category tree, "/browse/shoes/mens" */
     {"services", RM_PAGE_SERVICE},  {"service", RM_PAGE_SERVICE},
     {"pricing", RM_PAGE_SERVICE},   {"solutions", RM_PAGE_SERVICE},
     {"features", RM_PAGE_SERVICE},
 };
 #define PATH_WEIGHT 1.0f
+
+/* The first label of the host, when a site keeps its manual or its forum
+ * on a host of its own ("docs.example.com", "forum.example.org"): the
+ * name says what every page there is, as a path word does. On the WCXB
+ * development pages hosts led by "docs", "doc" or "developer" serve 38
+ * manuals and nothing else; "forum" and "forums" 32 threads. */
+static const url_word host_votes[] = {
+    {"docs", RM_PAGE_DOCUMENTATION},      {"doc", RM_PAGE_DOCUMENTATION},
+    {"developer", RM_PAGE_DOCUMENTATION}, {"developers", RM_PAGE_DOCUMENTATION},
+    {"forum", RM_PAGE_FORUM},             {"forums", RM_PAGE_FORUM},
+};
 
 /* Forum packages that name themselves in <meta name="generator"> (their
  * own default templates do, "Discourse 3.4.0", "vBulletin 4.2.5"): the
@@ -197,6 +216,7 @@ typedef struct {
     int32_t replies_box;  /* posts found by structure whose text does not
                              outweigh the prose around them, or RM_NONE */
     unsigned replies;     /* ... and how many */
+    unsigned cards;       /* the cards of the page's largest grid (cards_box) */
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -506,21 +526,42 @@ static void vote_generator(const rm_engine *e, evidence *ev)
         }
 }
 
+/* The `n` bytes at `text` are one of the table's words (ASCII case aside):
+ * it votes for its kind of page. */
+static void vote_url_word(const url_word *table, size_t count, const char *text, size_t n,
+                          evidence *ev)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(table[k].word) == n && strncasecmp(text, table[k].word, n) == 0) {
+            ev->votes[table[k].type] += PATH_WEIGHT;
+            return;
+        }
+}
+
+/* The host's first label votes, when the host has a name beyond it
+ * ("docs.example.com", not a bare "docs" on an intranet). */
+static void vote_host(const char *host, size_t len, evidence *ev)
+{
+    size_t n = strcspn(host, ".");
+    if (n < len)
+        vote_url_word(host_votes, sizeof host_votes / sizeof host_votes[0], host, n, ev);
+}
+
 static void vote_path(const char *url, evidence *ev)
 {
     if (!url)
         return;
     const char *p = strstr(url, "://");
+    if (p) {
+        const char *host = p + 3;
+        vote_host(host, strcspn(host, "/?#:"), ev);
+    }
     p = p ? strchr(p + 3, '/') : url;
     while (p && *p) {
         while (*p == '/')
             p++;
         size_t n = strcspn(p, "/?#");
-        for (size_t k = 0; k < sizeof path_votes / sizeof path_votes[0]; k++) {
-            rm_page_type t = path_votes[k].type;
-            if (strlen(path_votes[k].segment) == n && strncasecmp(p, path_votes[k].segment, n) == 0)
-                ev->votes[t] += PATH_WEIGHT;
-        }
+        vote_url_word(path_votes, sizeof path_votes / sizeof path_votes[0], p, n, ev);
         p += n;
         if (*p == '?' || *p == '#')
             break;
@@ -1185,6 +1226,7 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     }
     group cards = find_group(e, is_card, may_hold_card, MIN_CARDS);
     out->cards_box = cards.box;
+    ev->cards = cards.count;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
         vote_index(e, ev, out, cards, false, index_bonus(e, cards));
     else if (may_hold_card(e, e->dom.body)) {   /* a teaser has a link too */
@@ -1567,9 +1609,16 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
         out->items = ev.replies;
         out->items_box = ev.replies_box;
     }
-    bool itemised = out->type == RM_PAGE_FORUM || out->type == RM_PAGE_COLLECTION ||
-                    out->type == RM_PAGE_LISTING;
-    if (!itemised) {
+    /* An index that says so by its declarations or its address, though
+     * its largest grid holds less than half its text (a category's buying
+     * guide beside it, tiles too long to pass as cards): its items are
+     * that grid's cards still, as a reader counts them. */
+    bool index = out->type == RM_PAGE_COLLECTION || out->type == RM_PAGE_LISTING;
+    if (index && out->items_box == RM_NONE && out->cards_box != RM_NONE) {
+        out->items = ev.cards;
+        out->items_box = out->cards_box;
+    }
+    if (out->type != RM_PAGE_FORUM && !index) {
         out->items = 0;
         out->items_box = RM_NONE;
     }

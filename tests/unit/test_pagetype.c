@@ -34,6 +34,15 @@ static rm_article *extract(const char *html)
     return extract_url(html, NULL);
 }
 
+/* The page, read as if fetched from `url` (may be NULL), is typed `type`. */
+static void assert_type_at(const char *html, const char *url, const char *type)
+{
+    rm_article *a = extract_url(html, url);
+    const char *got = rm_page_type_name(a->page_type);
+    ck_assert_msg(strcmp(got, type) == 0, "%s: typed %s, not %s", url ? url : "(no URL)", got, type);
+    rm_article_free(a);
+}
+
 static bool has(const rm_article *a, const char *needle)
 {
     return strstr(a->text, needle) != NULL;
@@ -623,6 +632,20 @@ START_TEST(many_products_make_a_collection)
 }
 END_TEST
 
+/* schema.org's SomeProducts is "a placeholder for multiple similar
+ * products of the same kind": a shop's product grid marked with it makes
+ * the page a collection, though no card of it is found and the page
+ * speaks in prose. */
+START_TEST(some_products_make_a_collection)
+{
+    const char *html =
+        "<html><head><title>Carry-on luggage</title></head><body><h1>Carry-on luggage</h1>"
+        "<p>" SENTENCES "</p><div itemscope itemtype=\"http://schema.org/SomeProducts\">"
+        "<span>Spinner 55</span> <span>Spinner 40</span></div></body></html>";
+    assert_type_at(html, NULL, "collection");
+}
+END_TEST
+
 START_TEST(tech_article_is_documentation)
 {
     const char *html =
@@ -647,28 +670,41 @@ END_TEST
 
 START_TEST(forum_software_generator_votes)
 {
-    rm_article *a = extract(GENERATED_BY("Discourse 3.4.0 - https://github.com/discourse"));
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    rm_article_free(a);
-    a = extract(GENERATED_BY("vBulletin 4.2.5"));
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    rm_article_free(a);
-    a = extract(GENERATED_BY("WordPress 6.5"));
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
-    rm_article_free(a);
+    assert_type_at(GENERATED_BY("Discourse 3.4.0 - https://github.com/discourse"), NULL, "forum");
+    assert_type_at(GENERATED_BY("vBulletin 4.2.5"), NULL, "forum");
+    assert_type_at(GENERATED_BY("WordPress 6.5"), NULL, "article");
 }
 END_TEST
 
+/* A page of prose that declares nothing: only its URL can say more. */
+static const char plain_page[] =
+    "<html><head><title>Onions</title></head><body><h1>Onions</h1><p>" SENTENCES
+    "</p></body></html>";
+
 START_TEST(url_path_words_vote)
 {
-    const char *html = "<html><head><title>Onions</title></head><body><h1>Onions</h1><p>"
-                       SENTENCES "</p></body></html>";
-    rm_article *a = extract_url(html, "https://example.org/forums/threads/onions.123/");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    rm_article_free(a);
-    a = extract_url(html, "https://example.org/blog/onions");
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "article");
-    rm_article_free(a);
+    assert_type_at(plain_page, "https://example.org/forums/threads/onions.123/", "forum");
+    assert_type_at(plain_page, "https://example.org/blog/onions", "article");
+}
+END_TEST
+
+/* A site's manual on a host of its own ("docs.example.com") is
+ * documentation, a page of prose though it is; the same path on the
+ * site's main host, or a host merely named "docs", says nothing. */
+START_TEST(docs_host_is_documentation)
+{
+    assert_type_at(plain_page, "https://docs.example.com/auth/sessions", "documentation");
+    assert_type_at(plain_page, "https://forum.example.org/t/onions/123", "forum");
+    assert_type_at(plain_page, "https://www.example.com/auth/sessions", "article");
+    assert_type_at(plain_page, "http://docs/auth/sessions", "article");
+}
+END_TEST
+
+/* A shop's browse tree ("/browse/shoes/mens/sneakers") holds its category
+ * pages, as "/category/" and "/collections/" do. */
+START_TEST(browse_path_is_a_collection)
+{
+    assert_type_at(plain_page, "https://shop.example/browse/shoes/mens/sneakers", "collection");
 }
 END_TEST
 
@@ -686,6 +722,23 @@ START_TEST(card_grid_is_a_listing)
     ck_assert_str_eq(rm_page_type_name(a->page_type), "listing");
     ck_assert_uint_eq(a->page_items, 8);
     ck_assert_msg(has(a, "Headline number 1") && has(a, "Headline number 8"), "cards lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A page that declares itself a CollectionPage and shows its grid of
+ * cards beside a longer guide still counts the cards as its items. */
+START_TEST(declared_index_counts_its_cards)
+{
+    const char *html =
+        "<html><head><title>Town news</title><script type=\"application/ld+json\">"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\"}</script></head>"
+        "<body><h1>Town news</h1><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES
+        "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><div class=\"grid\">"
+        CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) CARD(6) "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    ck_assert_uint_eq(a->page_items, 6);
     rm_article_free(a);
 }
 END_TEST
@@ -993,10 +1046,14 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, product_json_ld_description_when_page_shows_less);
     tcase_add_test(tc, product_json_ld_description_only_when_needed);
     tcase_add_test(tc, many_products_make_a_collection);
+    tcase_add_test(tc, some_products_make_a_collection);
     tcase_add_test(tc, tech_article_is_documentation);
     tcase_add_test(tc, url_path_words_vote);
+    tcase_add_test(tc, browse_path_is_a_collection);
+    tcase_add_test(tc, docs_host_is_documentation);
     tcase_add_test(tc, forum_software_generator_votes);
     tcase_add_test(tc, card_grid_is_a_listing);
+    tcase_add_test(tc, declared_index_counts_its_cards);
     tcase_add_test(tc, priced_card_grid_is_a_collection);
     tcase_add_test(tc, split_priced_card_grid_is_a_collection);
     tcase_add_test(tc, unsigned_sections_are_a_service_page);
