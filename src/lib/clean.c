@@ -1281,6 +1281,19 @@ static bool is_short_date_copy(const rm_engine *e, int32_t id)
     return false;
 }
 
+/* A thread's furniture around its posts: the poster's panel, signature
+ * and fields, post numbers, edit notes, toolbars, the thread's own
+ * heading and statistics. Each test is for threads only; asked once
+ * whether the page is one, every element of other pages skips them all. */
+static bool is_thread_furniture(const rm_engine *e, int32_t i, int32_t root)
+{
+    return is_member_panel(e, i) || is_post_signature(e, i, root) || is_member_row(e, i) ||
+           is_post_number(e, i) || is_member_title(e, i) || is_avatar_initial(e, i) ||
+           is_edit_note(e, i) || is_code_caption(e, i) || is_phone_copy(e, i) ||
+           is_post_toolbar(e, i) || is_post_control(e, i) || is_thread_heading(e, i) ||
+           is_profile_fact(e, i) || is_member_fields(e, i) || is_thread_stats(e, i);
+}
+
 static void clean_subtree_fixed(rm_engine *e, int32_t root)
 {
     int32_t end = engine_end(e, root);
@@ -1304,15 +1317,10 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_heading_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
-        } else if (i != root && (is_byline_row(e, &bylines, i) || is_link_row(e, i) || is_member_panel(e, i) ||
-                                 is_post_signature(e, i, root) ||
-                                 is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
-                                 is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
-                                 is_phone_copy(e, i) || is_post_toolbar(e, i) || is_post_control(e, i) ||
-                                 is_thread_heading(e, i) ||
-                                 is_profile_fact(e, i) || is_member_fields(e, i) ||
-                                 is_thread_stats(e, i) || is_short_date_copy(e, i) ||
-                                 is_author_bio(e, i) || is_picture_credit(e, i))) {
+        } else if (i != root && (is_byline_row(e, &bylines, i) || is_link_row(e, i) ||
+                                 (e->thread && is_thread_furniture(e, i, root)) ||
+                                 is_short_date_copy(e, i) || is_author_bio(e, i) ||
+                                 is_picture_credit(e, i))) {
             gone = true;
         }
         if (gone)

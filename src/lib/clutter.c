@@ -1310,6 +1310,36 @@ static void drop_filler(rm_engine *e, int32_t id)
         engine_drop_subtree(e, id, DROP_CLUTTER);
 }
 
+/* The nodes of [from, end) that hold visible text (raw statistics), in
+ * document order: the phrase passes (labels, notes, placeholders,
+ * interface lines) read only boxes with text, and a page of hundreds of
+ * thousands of empty elements (misnested formatting leaves them) would
+ * otherwise have each pass read every node's statistics. Drops are
+ * subtree-wide, so a kept node's ancestors are kept, and a node's own
+ * mark says whether a walk of the kept subtrees would reach it. */
+typedef struct {
+    int32_t *ids;    /* NULL when out of memory: then every node of the range */
+    int32_t from;
+    size_t count;
+} text_boxes;
+
+static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_boxes *t)
+{
+    t->from = from;
+    t->count = 0;
+    t->ids = from < end ? malloc((size_t)(end - from) * sizeof *t->ids) : NULL;
+    for (int32_t i = from; t->ids && i < end; i++)
+        if (e->raw[i].chars)
+            t->ids[t->count++] = i;
+    if (!t->ids)
+        t->count = from < end ? (size_t)(end - from) : 0;
+}
+
+static inline int32_t text_box(const text_boxes *t, size_t k)
+{
+    return t->ids ? t->ids[k] : t->from + (int32_t)k;
+}
+
 void clutter_classify(rm_engine *e)
 {
     int32_t body = e->dom.body;
@@ -1350,17 +1380,29 @@ void clutter_classify(rm_engine *e)
     classify_option_panels(e, body, end);
     classify_share_groups(e);
     fold_memo memo = {0};
-    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_element(e, i) && is_label_tag(node(e, i)->tag))
+    text_boxes boxes;
+    find_text_boxes(e, body + 1, end, &boxes);
+    for (size_t k = 0; k < boxes.count; k++) {
+        int32_t i = text_box(&boxes, k);
+        if (e->drop[i] == DROP_KEEP && is_element(e, i) && is_label_tag(node(e, i)->tag))
             classify_labelled_box(e, &memo, i);
-    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        classify_note(e, &memo, i);
-    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_element(e, i))
+    }
+    for (size_t k = 0; k < boxes.count; k++) {
+        int32_t i = text_box(&boxes, k);
+        if (e->drop[i] == DROP_KEEP)
+            classify_note(e, &memo, i);
+    }
+    for (size_t k = 0; k < boxes.count; k++) {
+        int32_t i = text_box(&boxes, k);
+        if (e->drop[i] == DROP_KEEP && is_element(e, i))
             classify_placeholder(e, &memo, i);
-    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_element(e, i))
+    }
+    for (size_t k = 0; k < boxes.count; k++) {
+        int32_t i = text_box(&boxes, k);
+        if (e->drop[i] == DROP_KEEP && is_element(e, i))
             classify_interface_line(e, &memo, i);
+    }
+    free(boxes.ids);
     id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))

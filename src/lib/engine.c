@@ -1533,14 +1533,19 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out)
                 add_text_stats(&out[parent], &out[i]);
             continue;
         }
-        if (n->first_child == RM_NONE)
+        bool leaf = n->first_child == RM_NONE;
+        if (leaf)
             memset(&out[i], 0, sizeof out[i]);
         uint32_t own_inputs = add_own_stats(e, i, &out[i]);
         if (parent == RM_NONE)
             continue;
         if (n->next_sibling == RM_NONE)
             memset(&out[parent], 0, sizeof out[parent]);
-        if (drop[i] == DROP_KEEP)
+        /* an empty leaf that counts for nothing adds nothing (on a page of
+         * empty formatting elements, most of them) */
+        bool counts = !leaf || (e->own[i] != OWN_NONE &&
+                                (e->own[i] != OWN_ROLE_BOX || (e->flags[i] & NF_ROLE_HEADING)));
+        if (drop[i] == DROP_KEEP && counts)
             add_stats(&out[parent], &out[i]);
         else if (drop[i] == DROP_STATIC)
             out[parent].inputs += own_inputs;   /* form controls still count

@@ -160,10 +160,12 @@ static bool holds_most_of_the_text(const rm_engine *e, int32_t id)
 static bool is_unlikely(const rm_engine *e, int32_t id)
 {
     const rm_node *n = &e->dom.nodes[id];
-    /* Headings are labels, not blocks: "wprm-recipe-header" names a
-     * recipe's "Ingredients", not a page header; so is a short wrapper
+    /* Without attributes an element has no role and no class or id to be
+     * unlikely by (most elements of a big tree): its statistics stay
+     * unread. Headings are labels, not blocks: "wprm-recipe-header" names
+     * a recipe's "Ingredients", not a page header; so is a short wrapper
      * around one heading ("notion-header-block"). */
-    if (n->type != RM_NODE_ELEMENT || n->tag == GUMBO_TAG_BODY || n->tag == GUMBO_TAG_A ||
+    if (!n->has_attrs || n->type != RM_NODE_ELEMENT || n->tag == GUMBO_TAG_BODY || n->tag == GUMBO_TAG_A ||
         heur_is_heading_tag(n->tag) || (e->flags[id] & NF_ROLE_HEADING) ||
         ((e->flags[id] & NF_HAS_HEADING) && e->raw[id].headings == 1 &&
          e->raw[id].chars <= HEADING_WRAPPER_MAX_CHARS && e->raw[id].links == 0) ||
