@@ -477,16 +477,6 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     choose_root(e, region, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, best);
 }
 
-/* Readability's conditional cleaning is shaped for articles: a container
- * of prose loses its link lists and widgets, a small part of its text.
- * When it took most of the chosen text, the choice is no article but a
- * page of sections (features, stats, testimonials, FAQ: short blocks,
- * often linked, in builder markup whose every block is a "widget"), and
- * is cleaned again by each block's own link density (clean.c). Not on
- * threads, manuals and product pages, which have their own rules, nor
- * when nothing is left, where the densest region is the better answer. */
-#define ARTICLE_CLEAN_KEEPS 0.5
-
 /* What the mask `drop` keeps under the roots of a choice (counting what
  * it marks `also` as kept too, unless that is DROP_KEEP): all text, the
  * text of paragraphs, and of paragraphs outside list items (a list of
