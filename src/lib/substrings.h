@@ -59,7 +59,8 @@ unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigne
 /* The bits of s[0..len) read with a space before it and after it, so that
  * entries framed by spaces match whole words at its edges too. A long text
  * whose entries hold white space only at their ends is read as two halves
- * at once, split at a space (the halves' steps do not wait on each other). */
+ * (four quarters from a kilobyte) at once, split at spaces (the pieces'
+ * steps do not wait on each other). */
 unsigned substrings_scan_words(const substrings *m, const char *s, size_t len);
 
 #endif
