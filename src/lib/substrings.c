@@ -11,9 +11,10 @@
  * Each step waits on the one before (the next state's row is where the
  * last step's load points), so a long text costs its bytes times that
  * latency, whatever the instructions. When no entry holds white space but
- * at its ends, a long text is read from two places at once (four from a
- * kilobyte): split at spaces near its middle (or quarters), the pieces
- * are stepped in turn, chains the processor runs side by side.
+ * at its ends, a long text is read from several places at once: split at
+ * spaces near its middle (substrings_scan) or its quarters
+ * (substrings_scan_words), the pieces are stepped in turn, chains the
+ * processor runs side by side.
  */
 #include "substrings.h"
 
@@ -135,7 +136,7 @@ static unsigned step(const substrings *m, unsigned state, unsigned char c)
 }
 
 /* Texts shorter than this are read in one run. */
-#define SPLIT_BYTES 256
+#define SPLIT_BYTES 128
 
 /* Where a long text may be split: a byte read as a space, at or after its
  * middle; len when there is none. */
@@ -191,8 +192,8 @@ unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigne
     return found;
 }
 
-/* A text this long is read from four places at once, each a quarter. */
-#define FOUR_CHAIN_BYTES 1024
+/* A text of SPLIT_BYTES or more is read from this many places at once
+ * (fewer when it has too few spaces to cut at). */
 #define WORD_CHAINS 4
 
 /* The pieces of a long text, cut at spaces near equal shares of it: piece
@@ -202,10 +203,9 @@ static size_t cut_pieces(const substrings *m, const unsigned char *u, size_t len
                          size_t from[WORD_CHAINS], size_t to[WORD_CHAINS])
 {
     uint8_t space = m->byte_class[' '];
-    size_t chains = len >= FOUR_CHAIN_BYTES ? WORD_CHAINS : len >= SPLIT_BYTES ? 2 : 1;
     size_t pieces = 0, start = 0;
-    for (size_t k = 1; k < chains; k++) {
-        size_t at = len / chains * k;
+    for (size_t k = 1; k < WORD_CHAINS; k++) {
+        size_t at = len / WORD_CHAINS * k;
         if (at < start)
             at = start;
         while (at < len && m->byte_class[u[at]] != space)
