@@ -362,15 +362,24 @@ static void keep_product_description(scan *sc, const cJSON *root, char **best_te
  * article type? JSON spells a letter only as itself or as a \u escape, so
  * a text with neither the name nor an escape cannot: it needs no parse
  * (pages carry dozens of blocks about breadcrumbs, web pages, sites). */
+/* "Article" and its kinds ("NewsArticle"), which one search for the word
+ * finds; the other types are searched for one by one. */
+static bool ends_in_article(const char *type)
+{
+    size_t n = strlen(type);
+    return n >= 7 && memcmp(type + n - 7, "Article", 7) == 0;
+}
+
 static bool may_name_type(const char *json, bool article)
 {
     if (strstr(json, "\\u") || strstr(json, "Product"))
         return true;
     if (!article)
         return false;
-    bool article_named = strstr(json, "Article") != NULL;
+    if (strstr(json, "Article"))
+        return true;   /* the types that hold the word all end with it */
     for (size_t i = 0; i < COUNT_OF(article_types); i++)
-        if (strstr(article_types[i], "Article") ? article_named : strstr(json, article_types[i]) != NULL)
+        if (!ends_in_article(article_types[i]) && strstr(json, article_types[i]))
             return true;
     return false;
 }

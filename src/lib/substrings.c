@@ -11,8 +11,9 @@
  * Each step waits on the one before (the next state's row is where the
  * last step's load points), so a long text costs its bytes times that
  * latency, whatever the instructions. When no entry holds white space but
- * at its ends, a long text is read from two places at once: split at a
- * space near its middle, the halves are stepped in turn, two chains the
+ * at its ends, a long text is read from several places at once: split at
+ * spaces near its middle (substrings_scan) or its quarters
+ * (substrings_scan_words), the pieces are stepped in turn, chains the
  * processor runs side by side.
  */
 #include "substrings.h"
@@ -135,7 +136,7 @@ static unsigned step(const substrings *m, unsigned state, unsigned char c)
 }
 
 /* Texts shorter than this are read in one run. */
-#define SPLIT_BYTES 256
+#define SPLIT_BYTES 128
 
 /* Where a long text may be split: a byte read as a space, at or after its
  * middle; len when there is none. */
@@ -191,36 +192,85 @@ unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigne
     return found;
 }
 
-unsigned substrings_scan_words(const substrings *m, const char *s, size_t len)
+/* A text of SPLIT_BYTES or more is read from this many places at once
+ * (fewer when it has too few spaces to cut at). */
+#define WORD_CHAINS 4
+
+/* The pieces of a long text, cut at spaces near equal shares of it: piece
+ * k is u[from[k]..to[k]), the byte at to[k] a space no piece holds (the
+ * last piece ends the text). Returns how many (1 when none could be cut). */
+static size_t cut_pieces(const substrings *m, const unsigned char *u, size_t len,
+                         size_t from[WORD_CHAINS], size_t to[WORD_CHAINS])
 {
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned first = step(m, 0, ' ');
-    unsigned state = first, found = m->found[state];
-    size_t split = len >= SPLIT_BYTES && !m->spaced_inside ? middle_space(m, u, len) : len;
-    if (split < len) {
-        /* No entry holds a space but at its ends, so none runs over the
-         * split: the second half starts as a text does, after a space, and
-         * the first ends with one. The two runs interleave, a byte each. */
-        const unsigned char *v = u + split + 1;
-        size_t rest = len - split - 1, both = split < rest ? split : rest, i = 0;
-        unsigned other = first;
-        for (; i < both; i++) {
-            state = step(m, state, u[i]);
-            other = step(m, other, v[i]);
-            found |= m->found[state] | m->found[other];
-        }
-        for (size_t k = i; k < rest; k++) {
-            other = step(m, other, v[k]);
-            found |= m->found[other];
-        }
-        found |= m->found[step(m, other, ' ')];
-        len = split;
-        u += i;
-        len -= i;
+    uint8_t space = m->byte_class[' '];
+    size_t pieces = 0, start = 0;
+    for (size_t k = 1; k < WORD_CHAINS; k++) {
+        size_t at = len / WORD_CHAINS * k;
+        if (at < start)
+            at = start;
+        while (at < len && m->byte_class[u[at]] != space)
+            at++;
+        if (at >= len)
+            break;
+        from[pieces] = start;
+        to[pieces++] = at;
+        start = at + 1;
     }
+    from[pieces] = start;
+    to[pieces++] = len;
+    return pieces;
+}
+
+/* The bits found reading u[0..len) from `state` and then a space. */
+static unsigned scan_rest(const substrings *m, unsigned state, const unsigned char *u, size_t len)
+{
+    unsigned found = 0;
     for (size_t i = 0; i < len; i++) {
         state = step(m, state, u[i]);
         found |= m->found[state];
     }
     return found | m->found[step(m, state, ' ')];
+}
+
+unsigned substrings_scan_words(const substrings *m, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned first = step(m, 0, ' '), found = m->found[first];
+    if (len < SPLIT_BYTES || m->spaced_inside)
+        return found | scan_rest(m, first, u, len);
+    /* No entry holds a space but at its ends, so none runs over a cut:
+     * each piece is read as a text is, after a space and followed by
+     * one. The pieces' runs interleave, a byte each, as long as the
+     * shortest; each then finishes alone. */
+    size_t from[WORD_CHAINS], to[WORD_CHAINS];
+    size_t pieces = cut_pieces(m, u, len, from, to), both = len;
+    for (size_t k = 0; k < pieces; k++)
+        if (to[k] - from[k] < both)
+            both = to[k] - from[k];
+    unsigned state[WORD_CHAINS] = {first, first, first, first};
+    size_t i = 0;
+    if (pieces == 4) {
+        const unsigned char *a = u + from[0], *b = u + from[1], *c = u + from[2], *d = u + from[3];
+        unsigned sa = first, sb = first, sc = first, sd = first;
+        for (; i < both; i++) {
+            sa = step(m, sa, a[i]);
+            sb = step(m, sb, b[i]);
+            sc = step(m, sc, c[i]);
+            sd = step(m, sd, d[i]);
+            found |= m->found[sa] | m->found[sb] | m->found[sc] | m->found[sd];
+        }
+        state[0] = sa, state[1] = sb, state[2] = sc, state[3] = sd;
+    } else if (pieces == 2) {
+        const unsigned char *a = u + from[0], *b = u + from[1];
+        unsigned sa = first, sb = first;
+        for (; i < both; i++) {
+            sa = step(m, sa, a[i]);
+            sb = step(m, sb, b[i]);
+            found |= m->found[sa] | m->found[sb];
+        }
+        state[0] = sa, state[1] = sb;
+    }
+    for (size_t k = 0; k < pieces; k++)
+        found |= scan_rest(m, state[k], u + from[k] + i, to[k] - from[k] - i);
+    return found;
 }

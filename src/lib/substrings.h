@@ -54,12 +54,13 @@ void substrings_finish(substrings *m);
 /* The bits of the tables with an entry in s[0..len). The scan stops early
  * once every bit of `enough` (not 0) is found: the caller needs no more
  * (which other bits it has found by then is not defined). A long text is
- * read in two halves at once, as substrings_scan_words says. */
+ * read in two halves at once, split at a space near its middle. */
 unsigned substrings_scan(const substrings *m, const char *s, size_t len, unsigned enough);
 /* The bits of s[0..len) read with a space before it and after it, so that
  * entries framed by spaces match whole words at its edges too. A long text
- * whose entries hold white space only at their ends is read as two halves
- * at once, split at a space (the halves' steps do not wait on each other). */
+ * whose entries hold white space only at their ends is read as four
+ * pieces at once, split at spaces (the pieces' steps do not wait on each
+ * other). */
 unsigned substrings_scan_words(const substrings *m, const char *s, size_t len);
 
 #endif

@@ -197,8 +197,11 @@ static int simple_class(ucs4_t uc)
 }
 
 /* The classes of the code points met last: prose repeats its few accented
- * letters and dashes. Slot 0 holds 0, an ASCII code point, never asked. */
-#define CLASS_CACHE 64
+ * letters and dashes. A slot per low byte keeps Latin-1's letters
+ * (U+0080-00FF) apart from the dashes and quotes of U+2000-206F, which
+ * text mixes (with 64 slots "é" and "©" took turns, each missing every
+ * time). Slot 0 holds 0, an ASCII code point, never asked. */
+#define CLASS_CACHE 256
 typedef struct {
     ucs4_t cp[CLASS_CACHE];
     uint8_t cls[CLASS_CACHE];

@@ -106,15 +106,16 @@ START_TEST(same_as_strstr)
 }
 END_TEST
 
-/* Long texts are read as two halves split at a space: the same bits as
- * one run over the text framed by spaces, wherever the entries fall. */
-START_TEST(long_texts_read_in_halves_find_the_same)
+/* Long texts are read in pieces split at spaces (two halves for
+ * substrings_scan, four for substrings_scan_words): the same bits as one
+ * run over the text framed by spaces, wherever the entries fall. */
+START_TEST(long_texts_read_in_pieces_find_the_same)
 {
     const substrings *m = built();
     unsigned seed = 7;
-    static char framed[1024];
+    static char framed[2560];
     for (int round = 0; round < 4000; round++) {
-        size_t len = 256 + ((seed = seed * 1103515245u + 12345u) >> 16) % 600;
+        size_t len = 128 + ((seed = seed * 1103515245u + 12345u) >> 16) % 2300;
         framed[0] = ' ';
         for (size_t i = 1; i <= len; i++) {
             seed = seed * 1103515245u + 12345u;
@@ -142,10 +143,11 @@ START_TEST(long_texts_read_in_halves_find_the_same)
             ck_assert_uint_eq(substrings_scan(m, text, len, enough) & enough, plain & enough);
     }
     /* the whole word "ox" in every place of a list of words: first, last,
-     * either side of the split */
-    for (size_t words = 86; words < 90; words++)
-        for (size_t k = 0; k < words; k++) {
-            char list[300] = "";
+     * either side of every cut */
+    static const size_t counts[] = {43, 44, 45, 46, 86, 87, 88, 89, 342, 343, 344, 345};
+    for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++)
+        for (size_t k = 0, words = counts[c]; k < words; k++) {
+            char list[1100] = "";
             for (size_t w = 0; w < words; w++)
                 strcat(list, w == k ? (w ? " ox" : "ox") : (w ? " qq" : "qq"));
             ck_assert_msg(substrings_scan_words(m, list, strlen(list)) == 4, "word %zu of %zu", k, words);
@@ -153,6 +155,29 @@ START_TEST(long_texts_read_in_halves_find_the_same)
             unsigned inside = k > 0 && k + 1 < words ? 4 : 0;
             ck_assert_msg(substrings_scan(m, list, strlen(list), 8) == inside, "plain, word %zu of %zu",
                           k, words);
+        }
+}
+END_TEST
+
+/* A long text with too few spaces for four pieces is read in two or
+ * three (or one): the whole word "ox" is found wherever it stands. */
+START_TEST(texts_with_few_spaces_find_the_same)
+{
+    const substrings *m = built();
+    char text[400];
+    for (size_t at = 0; at + 2 <= 300; at += 7)
+        for (size_t other = 0; other < 300; other += 37) {
+            memset(text, 'q', 300);
+            text[300] = '\0';
+            text[other] = ' ';   /* a second space somewhere, or the same */
+            if (at > 0)
+                text[at - 1] = ' ';
+            memcpy(text + at, "ox", 2);
+            if (at + 2 < 300)
+                text[at + 2] = ' ';
+            ck_assert_msg(substrings_scan_words(m, text, 300) == 4, "ox at %zu, space at %zu", at, other);
+            text[at] = 'q';   /* "qx": no word */
+            ck_assert_msg(substrings_scan_words(m, text, 300) == 0, "qx at %zu, space at %zu", at, other);
         }
 }
 END_TEST
@@ -183,7 +208,8 @@ static Suite *substrings_suite(void)
     tcase_add_test(tc, the_scan_stops_when_enough_is_found);
     tcase_add_test(tc, bounds_are_refused);
     tcase_add_test(tc, same_as_strstr);
-    tcase_add_test(tc, long_texts_read_in_halves_find_the_same);
+    tcase_add_test(tc, long_texts_read_in_pieces_find_the_same);
+    tcase_add_test(tc, texts_with_few_spaces_find_the_same);
     tcase_add_test(tc, entries_with_inner_spaces_are_not_split);
     suite_add_tcase(s, tc);
     return s;
