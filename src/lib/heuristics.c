@@ -1908,6 +1908,30 @@ bool heur_is_facet_marker(const char *cls, const char *id)
            has_camel_token(id, facet_tokens, COUNT(facet_tokens));
 }
 
+/* A form that puts an item in the shopper's cart: its action names the
+ * cart (Shopify's "/cart/add", Magento's "checkout/cart/add",
+ * WooCommerce's "?add-to-cart=", "/basket/add" of European shops),
+ * compared as whole words of letters in any case. */
+static const char *const cart_action_words[] = {
+    "cart", "basket", "addtocart", "addtobasket",
+};
+
+bool heur_is_cart_action(const char *action)
+{
+    for (const char *p = action; p && *p;) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        for (size_t k = 0; k < COUNT(cart_action_words) && n > 0; k++)
+            if (strlen(cart_action_words[k]) == n && strncasecmp(p, cart_action_words[k], n) == 0)
+                return true;
+        p += n;
+    }
+    return false;
+}
+
 bool heur_is_button_class(const char *cls)
 {
     return has_class_token(cls, button_tokens, COUNT(button_tokens));
