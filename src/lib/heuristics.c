@@ -1789,6 +1789,11 @@ static const char *const placeholder_texts[] = {
     "sort by set ascending direction",
     /* a reading-time badge on a story's card or under its byline */
     "min read", "min. read", "mins read", "minute read", "minutes read",
+    /* the drawer of a shop's cart, sent empty with every page (the default
+     * strings of Shopify, WooCommerce and Magento themes) */
+    "your cart is empty", "your cart is empty.", "your cart is currently empty.",
+    "your bag is empty", "your bag is empty.", "your basket is empty", "your basket is empty.",
+    "your shopping cart is empty.", "no products in the cart.", "you have no items in your shopping cart.",
 };
 
 /* The first PLACEHOLDER_PREFIX bytes of a squeezed text decide whether

@@ -2,7 +2,7 @@
  * test_index_grid.c — the grid of an index page is its content even
  * where the page's markup says otherwise, on small hand-written pages: a
  * card's add-to-cart form is the card's control, not a sign-up prompt
- * whose box goes whole.
+ * whose box goes whole; the shop's empty cart drawer is no part of it.
  */
 #include "page_checks.h"
 
@@ -31,11 +31,25 @@ START_TEST(add_to_cart_form_leaves_its_card)
 }
 END_TEST
 
+/* The shop's cart drawer, sent empty with every page, says so in a line
+ * of its own; the products and their prices stay. */
+START_TEST(empty_cart_line_goes)
+{
+    rm_article *a = extract(CATEGORY("<div class=\"drawer\"><p>No products in the cart.</p></div>"
+                                     "<section>" CART_CARD(1) "</section><p>Stoves ship the next "
+                                     "working day from our own warehouse, fuel canisters excepted.</p>"));
+    assert_has(a, "Camp stove model 1");
+    assert_lacks(a, "No products in the cart");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_grid_suite(void)
 {
     Suite *s = suite_create("index_grid");
     TCase *tc = tcase_create("index_grid");
     tcase_add_test(tc, add_to_cart_form_leaves_its_card);
+    tcase_add_test(tc, empty_cart_line_goes);
     suite_add_tcase(s, tc);
     return s;
 }
