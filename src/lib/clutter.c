@@ -333,9 +333,13 @@ static bool in_card_grid(const rm_engine *e, int32_t id)
 /* A sign-up form sits in a box with its pitch and small print ("Get the
  * Morning Record", "By signing up you agree..."): the box goes whole, as
  * long as what it holds besides the form is a heading and a paragraph or
- * two of short text. */
+ * two of short text. A form that adds an item to the cart has no pitch:
+ * the box around it is the item's card (its name, picture and price),
+ * even where no grid of cards was found, and only the form goes. */
 static void grow_prompt_box(rm_engine *e, int32_t form)
 {
+    if (heur_is_cart_action(dom_attr(&e->dom, form, "action")))
+        return;
     int32_t box = form;
     for (int32_t a = node(e, form)->parent; a != RM_NONE; a = node(e, a)->parent) {
         if (protected_box(e, a) || in_card_grid(e, a) || e->drop[a] != DROP_KEEP ||

@@ -1789,6 +1789,11 @@ static const char *const placeholder_texts[] = {
     "sort by set ascending direction",
     /* a reading-time badge on a story's card or under its byline */
     "min read", "min. read", "mins read", "minute read", "minutes read",
+    /* the drawer of a shop's cart, sent empty with every page (the default
+     * strings of Shopify, WooCommerce and Magento themes) */
+    "your cart is empty", "your cart is empty.", "your cart is currently empty.",
+    "your bag is empty", "your bag is empty.", "your basket is empty", "your basket is empty.",
+    "your shopping cart is empty.", "no products in the cart.", "you have no items in your shopping cart.",
 };
 
 /* The first PLACEHOLDER_PREFIX bytes of a squeezed text decide whether
@@ -1906,6 +1911,30 @@ bool heur_is_facet_marker(const char *cls, const char *id)
 {
     return has_camel_token(cls, facet_tokens, COUNT(facet_tokens)) ||
            has_camel_token(id, facet_tokens, COUNT(facet_tokens));
+}
+
+/* A form that puts an item in the shopper's cart: its action names the
+ * cart (Shopify's "/cart/add", Magento's "checkout/cart/add",
+ * WooCommerce's "?add-to-cart=", "/basket/add" of European shops),
+ * compared as whole words of letters in any case. */
+static const char *const cart_action_words[] = {
+    "cart", "basket", "addtocart", "addtobasket",
+};
+
+bool heur_is_cart_action(const char *action)
+{
+    for (const char *p = action; p && *p;) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        for (size_t k = 0; k < COUNT(cart_action_words) && n > 0; k++)
+            if (strlen(cart_action_words[k]) == n && strncasecmp(p, cart_action_words[k], n) == 0)
+                return true;
+        p += n;
+    }
+    return false;
 }
 
 bool heur_is_button_class(const char *cls)

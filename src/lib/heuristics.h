@@ -150,6 +150,8 @@ bool heur_is_template_text(const char *text, size_t len);
  * class or id token: "facets", "filter-group", "refinements")? */
 bool heur_is_facet_marker(const char *cls, const char *id);
 bool heur_is_button_class(const char *cls);
+/* Does a form's action put an item in a shopping cart ("/cart/add")? */
+bool heur_is_cart_action(const char *action);
 
 /* Kind of a short note about the article (case-folded text): an affiliate
  * disclosure (ads), a print-edition line (footer), or RM_KIND_NONE. */

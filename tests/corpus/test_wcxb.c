@@ -54,7 +54,7 @@ static const struct {
     {"article", 0.953},
     {"documentation", 0.945},
     {"service", 0.852},
-    {"product", 0.761},
+    {"product", 0.762},
     {"collection", 0.722},
     {"listing", 0.761},
     {"forum", 0.848},

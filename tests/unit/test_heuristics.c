@@ -197,6 +197,9 @@ START_TEST(placeholders_and_class_names)
     ck_assert(heur_is_placeholder("showing 1-24 of 291 results", 27));
     ck_assert(!heur_is_placeholder("item 12 of the list, short.", 27));
     ck_assert(!heur_is_placeholder("", 0));
+    ck_assert(heur_is_placeholder("no products in the cart.", 24));
+    ck_assert(heur_is_placeholder("your bag is empty", 17));
+    ck_assert(!heur_is_placeholder("your cart is empty of clutter", 29));
     ck_assert_uint_eq(heur_class_name_facts("sr-only", 7, false), HEUR_CLASS_SCREEN_READER);
     ck_assert_uint_eq(heur_class_name_facts("Tab-Pane", 8, false), HEUR_CLASS_TAB_PANEL);
     ck_assert_uint_eq(heur_class_name_facts("comment-1", 9, false), 0);
