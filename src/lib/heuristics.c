@@ -424,6 +424,25 @@ static bool is_scroll_utility(const char *tok)
     return p && (p[7] == 'm' || p[7] == 'p') && p[8] && strchr("-xytblrse", p[8]) != NULL;
 }
 
+/* Layout utilities that a class list may open with (Bootstrap's
+ * "d-flex", "col-md-8", "row", "p-3"; Tailwind's "flex", "grid", "gap-4",
+ * "w-full"; "container", "clearfix"): they say how a box is laid out, not
+ * what it is, so two boxes that open with one are not alike for that. */
+static const char *const layout_class_prefixes[] = {
+    "d-", "flex", "grid", "col", "row", "gap-", "container", "clearfix", "w-", "p-", "m-",
+};
+
+bool heur_is_layout_class(const char *cls)
+{
+    if (!cls)
+        return false;
+    cls += strspn(cls, " \t\n");
+    for (size_t i = 0; i < COUNT(layout_class_prefixes); i++)
+        if (strncasecmp(cls, layout_class_prefixes[i], strlen(layout_class_prefixes[i])) == 0)
+            return true;
+    return false;
+}
+
 #define HEADING_SIG_MAX 1024
 
 int heur_heading_class_weight(const char *sig)
