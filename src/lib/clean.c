@@ -828,15 +828,17 @@ static bool is_byline_row(const rm_engine *e, byline_memo *memo, int32_t id)
 /* The member panel of a forum post ("Joined: Mar 2019 · Messages: 1,204 ·
  * Reaction score: 310"): two or more member-stat labels in a short box of
  * label rows, holding no paragraph and at most one sentence (a post that
- * mentions its author's join date is still the post). A box that holds a
- * heading is the whole author cell, whose heading is the poster's name: it
- * stays, and the stat rows inside it are judged on their own. */
+ * mentions its author's join date is still the post; so is a short reply
+ * of one sentence written without paragraphs beside its member's counts).
+ * A box that holds a heading is the whole author cell, whose heading is
+ * the poster's name: it stays, and the stat rows inside it are judged on
+ * their own. */
 static bool is_member_panel(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
     if (!e->thread || s->chars == 0 || s->chars > MEMBER_PANEL_MAX_CHARS || s->paragraphs > 0 ||
-        s->sentences > 1 || s->headings > 0 ||
+        s->sentences > 1 || s->headings > 0 || holds_whole_post(e, id) ||
         (t != GUMBO_TAG_DIV && t != GUMBO_TAG_DL && t != GUMBO_TAG_UL && t != GUMBO_TAG_ASIDE &&
          t != GUMBO_TAG_SECTION))
         return false;
@@ -1198,22 +1200,31 @@ static void remove_entry_meta_rows(rm_engine *e, int32_t body)
 /* The poster's name in a box that conditional cleaning takes (the member
  * cell of a post: name, title, join date, post count, badges): a link to
  * the member's profile that the markup says is the name (inside a heading,
- * or itemprop=name, or rel=author). A thread says who wrote each post. */
+ * or itemprop=name, or rel=author), or that opens the box (its first
+ * words: the cell leads with the name, its title and counts below). A
+ * thread says who wrote each post. */
 #define NAMED_BOX_MAX_CHARS 300
 
 static int32_t poster_name_in(const rm_engine *e, int32_t box)
 {
     if (!e->thread || e->st[box].chars > NAMED_BOX_MAX_CHARS || e->st[box].sentences > 0)
         return RM_NONE;
+    bool first_words = true;
     int32_t end = engine_end(e, box);
     for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->type == RM_NODE_TEXT && !is_blank_text(e, i) && !(e->flags[i] & NF_IN_LINK))
+            first_words = false;
         if (node(e, i)->tag != GUMBO_TAG_A || e->st[i].chars == 0 ||
-            !heur_is_profile_link(dom_attr(&e->dom, i, "href")))
+            !heur_is_profile_link(dom_attr(&e->dom, i, "href"))) {
+            if (node(e, i)->tag == GUMBO_TAG_A && e->st[i].chars > 0)
+                first_words = false;
             continue;
+        }
         const char *prop = dom_attr(&e->dom, i, "itemprop"), *rel = dom_attr(&e->dom, i, "rel");
-        if ((e->flags[i] & NF_IN_HEADING) || (prop && strcmp(prop, "name") == 0) ||
+        if (first_words || (e->flags[i] & NF_IN_HEADING) || (prop && strcmp(prop, "name") == 0) ||
             (rel && strstr(rel, "author")))
             return i;
+        first_words = false;
     }
     return RM_NONE;
 }
@@ -1304,7 +1315,15 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_heading_class_weight(engine_sig(e, i)) < 0) {
             gone = true;
-        } else if (i != root && (is_byline_row(e, &bylines, i) || is_link_row(e, i) || is_member_panel(e, i) ||
+        } else if (i != root && is_member_panel(e, i)) {
+            /* the panel goes, the poster's name leading it stays */
+            int32_t name = poster_name_in(e, i);
+            if (name != RM_NONE) {
+                remove_all_but(e, i, name);
+                continue;
+            }
+            gone = true;
+        } else if (i != root && (is_byline_row(e, &bylines, i) || is_link_row(e, i) ||
                                  is_post_signature(e, i, root) ||
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||

@@ -2031,6 +2031,25 @@ static const char *const profile_path_words[] = {"members", "member", "u", "user
                                                  "profile", "profiles"};
 static const char *const profile_scripts[] = {"member.php", "memberlist.php", "profile.php"};
 
+/* Boards that write their profile pages as static files ("user-37079.html",
+ * MyBB's search-engine friendly addresses): the path word, a hyphen and
+ * the member's number as the last segment. */
+static const char *const profile_file_prefixes[] = {"user-", "member-", "profile-"};
+
+static bool is_profile_file(const char *seg, size_t len)
+{
+    for (size_t i = 0; i < COUNT(profile_file_prefixes); i++) {
+        size_t plen = strlen(profile_file_prefixes[i]);
+        if (len <= plen || strncasecmp(seg, profile_file_prefixes[i], plen) != 0)
+            continue;
+        size_t digits = strspn(seg + plen, "0123456789");
+        const char *rest = seg + plen + digits;
+        size_t rlen = len - plen - digits;
+        return digits > 0 && (rlen == 0 || (rlen == 5 && strncasecmp(rest, ".html", 5) == 0));
+    }
+    return false;
+}
+
 static bool segment_is(const char *seg, size_t len, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -2058,7 +2077,7 @@ bool heur_is_profile_link(const char *href)
         if (segment_is(p, len, profile_path_words, COUNT(profile_path_words)))
             return *next == '/' && next[1] != '\0' && next[1] != '?' && next[1] != '#';
         if (*next != '/')
-            return false;
+            return is_profile_file(p, len);
         p = next;
     }
     return false;

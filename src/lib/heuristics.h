@@ -172,7 +172,7 @@ bool heur_starts_with_member_stat(const char *text, size_t len);
 
 /* Does a link's href lead to a member's profile page (forum and Q&A
  * software: "/members/ann.12/", "/u/ann", "/users/12/ann", "/profile/ann",
- * "memberlist.php?mode=viewprofile&u=2")? */
+ * "memberlist.php?mode=viewprofile&u=2", "user-37079.html")? */
 bool heur_is_profile_link(const char *href);
 
 /* Does a class attribute name a poster's title or rank badge under their

@@ -284,6 +284,49 @@ START_TEST(member_menus_beside_names_go)
 }
 END_TEST
 
+/* MyBB's author cell: the avatar and the name, each linked to the
+ * member's page as a static file ("user-37079.html"), over the member's
+ * counts. The counts go as a member panel; the name that opens the cell
+ * stays, though no heading or itemprop marks it. */
+#define MYBB_POST(n, author, date, text)                                                      \
+    "<div class=\"post\" id=\"pid" n "\"><div class=\"post_author\"><div "                    \
+    "class=\"author_avatar\"><a href=\"user-" n ".html\"><img src=\"/a/" n ".png\" alt=\"\">"  \
+    "</a></div>\n<div class=\"author_information\"><strong><span class=\"largetext\"><a "      \
+    "href=\"https://board.example/user-" n ".html\">" author "</a></span></strong></div>\n"     \
+    "<div class=\"author_statistics\">Posts: 96<br>Threads: 11<br>Joined: Feb 2011<br>"        \
+    "Reputation: <a href=\"reputation.php?uid=" n "\">1</a></div></div>\n<div "                 \
+    "class=\"post_content\"><div class=\"post_head\"><a href=\"thread-9-post-" n ".html#pid" n \
+    "\">#" n "</a> <span class=\"post_date\">" date "</span></div><div class=\"post_body\">"    \
+    text "</div></div></div>"
+
+START_TEST(names_opening_member_cells_stay)
+{
+    const char *html =
+        "<html><head><title>SMF or MyBB?</title><meta name=\"generator\" content=\"MyBB\">"
+        "</head><body><h1>SMF or MyBB?</h1><div id=\"posts\">"
+        MYBB_POST("126792", "StarredSkies", "2019-02-23, 09:14 PM", "I run a small board and "
+                  "have been thinking of moving it. What are the main differences between the "
+                  "two, and how hard is the move for a board of ten thousand posts?")
+        MYBB_POST("37079", "vbgamer", "2019-02-24, 02:31 AM", "Why not try it out first on a "
+                  "copy of the board, if you are able to: the converter keeps the posts, the "
+                  "members and the attachments, and you can compare them side by side.")
+        MYBB_POST("4521", "dragonexpert", "2019-02-25, 02:25 AM", "Permissions are the big "
+                  "difference for me: each admin can be given only the parts of the panel "
+                  "they need, and there is a warning system built in as well.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "What are the main differences");
+    assert_has(a, "Permissions are the big difference");
+    assert_has(a, "StarredSkies");
+    assert_has(a, "vbgamer");
+    assert_has(a, "dragonexpert");
+    assert_lacks(a, "Joined");
+    assert_lacks(a, "Reputation");
+    rm_article_free(a);
+}
+END_TEST
+
 /* phpBB's member profile beside each post is a definition list: the term
  * holds the name linked to the profile, each description a fact about the
  * member (a rank, a board's own fields such as a founding date or a
@@ -362,6 +405,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, posts_in_forms_with_hidden_ids_stay);
     tcase_add_test(tc, poster_names_stay_and_their_titles_go);
     tcase_add_test(tc, member_menus_beside_names_go);
+    tcase_add_test(tc, names_opening_member_cells_stay);
     tcase_add_test(tc, profile_facts_beside_posts_go);
     tcase_add_test(tc, code_captions_in_posts_go);
     suite_add_tcase(s, tc);
