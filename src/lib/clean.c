@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -923,6 +924,21 @@ static bool is_post_control(const rm_engine *e, int32_t id)
     return folded_text_is(e, id, TOOLBAR_ITEM_MAX_CHARS, heur_is_post_control);
 }
 
+/* A link that runs a script ("javascript:…") on a thread: the software's
+ * own control (old Reddit's "[–]" and "(11 children)" that fold a reply
+ * tree), never a poster's words, since forum software strips script
+ * links from what members write. */
+static bool is_script_control(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || node(e, id)->tag != GUMBO_TAG_A || e->st[id].chars > TOOLBAR_ITEM_MAX_CHARS)
+        return false;
+    const char *href = dom_attr(&e->dom, id, "href");
+    if (!href)
+        return false;
+    href += strspn(href, " \t\n\r\f");
+    return strncasecmp(href, "javascript:", 11) == 0;
+}
+
 static bool is_post_toolbar(const rm_engine *e, int32_t id)
 {
     GumboTag t = node(e, id)->tag;
@@ -1328,6 +1344,7 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
                                  is_member_row(e, i) || is_post_number(e, i) || is_member_title(e, i) ||
                                  is_avatar_initial(e, i) || is_edit_note(e, i) || is_code_caption(e, i) ||
                                  is_phone_copy(e, i) || is_post_toolbar(e, i) || is_post_control(e, i) ||
+                                 is_script_control(e, i) ||
                                  is_thread_heading(e, i) ||
                                  is_profile_fact(e, i) || is_member_fields(e, i) ||
                                  is_thread_stats(e, i) || is_short_date_copy(e, i) ||

@@ -123,6 +123,48 @@ START_TEST(nested_replies_under_an_article_stay_clutter)
 }
 END_TEST
 
+/* Old Reddit's comment tree: over each reply a tagline with two script
+ * links that fold the tree ("[–]" and "(2 children)"), and the replies
+ * nested in the one they answer. The script links are the software's
+ * controls and go; the author and the age stay with each reply. */
+#define THING(n, who, kids, text, replies)                                                   \
+    "<div class=\"thing comment\" id=\"thing_t1_" n "\"><div class=\"entry\"><p "              \
+    "class=\"tagline\"><a href=\"javascript:void(0)\" class=\"expand\">[&ndash;]</a><a "        \
+    "href=\"https://old.example/user/" who "\" class=\"author\">" who "</a> <time "             \
+    "datetime=\"2026-03-04T19:34:47+00:00\">17 hours ago</time>&nbsp;<a "                     \
+    "href=\"javascript:void(0)\" class=\"numchildren\">(" kids ")</a></p><div "                 \
+    "class=\"usertext-body\"><div class=\"md\"><p>" text "</p></div></div></div><div "          \
+    "class=\"child\"><div class=\"sitetable\">" replies "</div></div></div>"
+
+START_TEST(script_links_over_replies_go)
+{
+    const char *html =
+        "<html><head><title>Hair follicles grown in the lab</title>"
+        "<meta name=\"generator\" content=\"reddit\"></head><body>"
+        "<div class=\"content\"><div class=\"sitetable nestedlisting\">"
+        THING("1", "ragnar", "2 children", "Might this also help with hearing loss, if the "
+              "same cells in the inner ear could be made to grow again?",
+              THING("2", "baron", "1 child", "Hair cells in the ear are a different kind of "
+                    "cell, though the signals that start their growth are much alike.",
+                    THING("3", "rich", "0 children", "That is the part I find most hopeful: "
+                          "the same signals, tried in another tissue, in a few years.", ""))
+              THING("4", "zisso", "0 children", "The mice grew hair for months, which is "
+                    "longer than any earlier graft of this kind has lasted.", ""))
+        THING("5", "pen", "0 children", "The hard part will be making enough of them for a "
+              "whole scalp, not a patch the size of a coin on a mouse.", "")
+        "</div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "help with hearing loss");
+    assert_has(a, "the same signals, tried in another tissue");
+    assert_has(a, "making enough of them");
+    assert_has(a, "baron");
+    assert_lacks(a, "children)");
+    assert_lacks(a, "[\u2013]");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *replies_suite(void)
 {
     Suite *s = suite_create("replies");
@@ -130,6 +172,7 @@ static Suite *replies_suite(void)
     tcase_add_test(tc, reply_boxes_inside_posts_stay);
     tcase_add_test(tc, a_chain_of_nested_comments_is_the_thread);
     tcase_add_test(tc, nested_replies_under_an_article_stay_clutter);
+    tcase_add_test(tc, script_links_over_replies_go);
     suite_add_tcase(s, tc);
     return s;
 }
