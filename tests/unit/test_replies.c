@@ -45,6 +45,17 @@ static void assert_every_reply_in_order(const rm_article *a, int n)
     }
 }
 
+/* The page is a thread, and its text holds the question and then
+ * replies 1 to n in order. */
+static void assert_whole_thread(const char *html, int n)
+{
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "What do you use for nightly backups");
+    assert_every_reply_in_order(a, n);
+    rm_article_free(a);
+}
+
 /* Each post's box of replies is named like a sidebar, and no post is
  * signed: the boxes stay, every reply kept in order. */
 START_TEST(reply_boxes_inside_posts_stay)
@@ -57,11 +68,7 @@ START_TEST(reply_boxes_inside_posts_stay)
         "<main><h1>Backups for a small office</h1><article class=\"post\">" QUESTION
         "</article><div class=\"thread\">" TREE "</div></main>"
         "<footer><a href=\"/about\">About</a></footer></body></html>";
-    rm_article *a = extract(html);
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    assert_has(a, "What do you use for nightly backups");
-    assert_every_reply_in_order(a, 12);
-    rm_article_free(a);
+    assert_whole_thread(html, 12);
 }
 END_TEST
 
@@ -89,11 +96,7 @@ START_TEST(a_chain_of_nested_comments_is_the_thread)
         COMMENT("4", "photo library", COMMENT("5", "database", COMMENT("6", "build machine",
         COMMENT("7", "shared drive", COMMENT("8", "old backups", ""))))))))
         "</main><footer><a href=\"/about\">About</a></footer></body></html>";
-    rm_article *a = extract(html);
-    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
-    assert_has(a, "What do you use for nightly backups");
-    assert_every_reply_in_order(a, 8);
-    rm_article_free(a);
+    assert_whole_thread(html, 8);
 }
 END_TEST
 
