@@ -384,10 +384,16 @@ static bool is_table_of_contents(const rm_engine *e, int32_t id)
  * poster pasted and the forum software made a link. Menus and link lists
  * show names, not addresses. */
 #define ADDRESS_MIN_BYTES 8
+#define ADDRESS_LABEL_MAX_BYTES 12
 
 static bool is_pasted_address(const char *text)
 {
     text += strspn(text, " \t\n\r\f");
+    /* a one-word label before it, as forum software writes an address it
+     * could not embed: "View: https://…" */
+    size_t word = strcspn(text, " \t\n\r\f");
+    if (word > 1 && word <= ADDRESS_LABEL_MAX_BYTES && text[word - 1] == ':' && text[word] != '\0')
+        text += word + strspn(text + word, " \t\n\r\f");
     if (strncmp(text, "http://", 7) == 0 || strncmp(text, "https://", 8) == 0 ||
         strncmp(text, "www.", 4) == 0)
         return true;

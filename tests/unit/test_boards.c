@@ -235,6 +235,32 @@ START_TEST(poster_names_stay_and_their_titles_go)
 }
 END_TEST
 
+/* A post that shares a video: XenForo writes the address it could not
+ * embed as a link "View: https://…", a label before the pasted address.
+ * The address is the poster's words, and the short post stays. */
+START_TEST(labelled_addresses_in_posts_stay)
+{
+    const char *html =
+        "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"
+        "</head><body><h1>Quiet fans</h1><div class=\"block-body\">"
+        CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "
+                  "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?")
+        CELL_POST("102", "ohmlaw", "O", "Most fans of one size sound alike.<br><br>This might "
+                  "help: <i><a href=\"https://youtu.be/-TiYwjxmcU8?si=21VlALqe8f0fJwdX\" "
+                  "class=\"link link--external\">View: https://youtu.be/-TiYwjxmcU8?si="
+                  "21VlALqe8f0fJwdX</a></i>")
+        CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "
+                  "for the same air, and a slower fan is a quieter fan in nearly every case.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine");
+    assert_has(a, "Most fans of one size sound alike.");
+    assert_has(a, "Swap them for larger ones");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A name box where the name is a small part of the text (vBulletin's
  * member menu: "View Profile", "View Forum Posts" under the name) is the
  * member's menu more than their name: it is not spared, and conditional
@@ -406,6 +432,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, poster_names_stay_and_their_titles_go);
     tcase_add_test(tc, member_menus_beside_names_go);
     tcase_add_test(tc, names_opening_member_cells_stay);
+    tcase_add_test(tc, labelled_addresses_in_posts_stay);
     tcase_add_test(tc, profile_facts_beside_posts_go);
     tcase_add_test(tc, code_captions_in_posts_go);
     suite_add_tcase(s, tc);
