@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -383,10 +384,16 @@ static bool is_table_of_contents(const rm_engine *e, int32_t id)
  * poster pasted and the forum software made a link. Menus and link lists
  * show names, not addresses. */
 #define ADDRESS_MIN_BYTES 8
+#define ADDRESS_LABEL_MAX_BYTES 12
 
 static bool is_pasted_address(const char *text)
 {
     text += strspn(text, " \t\n\r\f");
+    /* a one-word label before it, as forum software writes an address it
+     * could not embed: "View: https://…" */
+    size_t word = strcspn(text, " \t\n\r\f");
+    if (word > 1 && word <= ADDRESS_LABEL_MAX_BYTES && text[word - 1] == ':' && text[word] != '\0')
+        text += word + strspn(text + word, " \t\n\r\f");
     if (strncmp(text, "http://", 7) == 0 || strncmp(text, "https://", 8) == 0 ||
         strncmp(text, "www.", 4) == 0)
         return true;
@@ -828,15 +835,17 @@ static bool is_byline_row(const rm_engine *e, byline_memo *memo, int32_t id)
 /* The member panel of a forum post ("Joined: Mar 2019 · Messages: 1,204 ·
  * Reaction score: 310"): two or more member-stat labels in a short box of
  * label rows, holding no paragraph and at most one sentence (a post that
- * mentions its author's join date is still the post). A box that holds a
- * heading is the whole author cell, whose heading is the poster's name: it
- * stays, and the stat rows inside it are judged on their own. */
+ * mentions its author's join date is still the post; so is a short reply
+ * of one sentence written without paragraphs beside its member's counts).
+ * A box that holds a heading is the whole author cell, whose heading is
+ * the poster's name: it stays, and the stat rows inside it are judged on
+ * their own. */
 static bool is_member_panel(const rm_engine *e, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     GumboTag t = node(e, id)->tag;
     if (!e->thread || s->chars == 0 || s->chars > MEMBER_PANEL_MAX_CHARS || s->paragraphs > 0 ||
-        s->sentences > 1 || s->headings > 0 ||
+        s->sentences > 1 || s->headings > 0 || holds_whole_post(e, id) ||
         (t != GUMBO_TAG_DIV && t != GUMBO_TAG_DL && t != GUMBO_TAG_UL && t != GUMBO_TAG_ASIDE &&
          t != GUMBO_TAG_SECTION))
         return false;
@@ -919,6 +928,21 @@ static bool is_post_control(const rm_engine *e, int32_t id)
         heur_is_heading_tag(t) || (e->flags[id] & NF_IN_HEADING) || in_flow_text(e, id))
         return false;
     return folded_text_is(e, id, TOOLBAR_ITEM_MAX_CHARS, heur_is_post_control);
+}
+
+/* A link that runs a script ("javascript:…") on a thread: the software's
+ * own control (old Reddit's "[–]" and "(11 children)" that fold a reply
+ * tree), never a poster's words, since forum software strips script
+ * links from what members write. */
+static bool is_script_control(const rm_engine *e, int32_t id)
+{
+    if (!e->thread || node(e, id)->tag != GUMBO_TAG_A || e->st[id].chars > TOOLBAR_ITEM_MAX_CHARS)
+        return false;
+    const char *href = dom_attr(&e->dom, id, "href");
+    if (!href)
+        return false;
+    href += strspn(href, " \t\n\r\f");
+    return strncasecmp(href, "javascript:", 11) == 0;
 }
 
 static bool is_post_toolbar(const rm_engine *e, int32_t id)
@@ -1198,22 +1222,31 @@ static void remove_entry_meta_rows(rm_engine *e, int32_t body)
 /* The poster's name in a box that conditional cleaning takes (the member
  * cell of a post: name, title, join date, post count, badges): a link to
  * the member's profile that the markup says is the name (inside a heading,
- * or itemprop=name, or rel=author). A thread says who wrote each post. */
+ * or itemprop=name, or rel=author), or that opens the box (its first
+ * words: the cell leads with the name, its title and counts below). A
+ * thread says who wrote each post. */
 #define NAMED_BOX_MAX_CHARS 300
 
 static int32_t poster_name_in(const rm_engine *e, int32_t box)
 {
     if (!e->thread || e->st[box].chars > NAMED_BOX_MAX_CHARS || e->st[box].sentences > 0)
         return RM_NONE;
+    bool first_words = true;
     int32_t end = engine_end(e, box);
     for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (node(e, i)->type == RM_NODE_TEXT && !is_blank_text(e, i) && !(e->flags[i] & NF_IN_LINK))
+            first_words = false;
         if (node(e, i)->tag != GUMBO_TAG_A || e->st[i].chars == 0 ||
-            !heur_is_profile_link(dom_attr(&e->dom, i, "href")))
+            !heur_is_profile_link(dom_attr(&e->dom, i, "href"))) {
+            if (node(e, i)->tag == GUMBO_TAG_A && e->st[i].chars > 0)
+                first_words = false;
             continue;
+        }
         const char *prop = dom_attr(&e->dom, i, "itemprop"), *rel = dom_attr(&e->dom, i, "rel");
-        if ((e->flags[i] & NF_IN_HEADING) || (prop && strcmp(prop, "name") == 0) ||
+        if (first_words || (e->flags[i] & NF_IN_HEADING) || (prop && strcmp(prop, "name") == 0) ||
             (rel && strstr(rel, "author")))
             return i;
+        first_words = false;
     }
     return RM_NONE;
 }
@@ -1281,16 +1314,18 @@ static bool is_short_date_copy(const rm_engine *e, int32_t id)
     return false;
 }
 
-/* A thread's furniture around its posts: the poster's panel, signature
- * and fields, post numbers, edit notes, toolbars, the thread's own
- * heading and statistics. Each test is for threads only; asked once
+/* A thread's furniture around its posts (beside the poster's panel,
+ * tested first as its name may stay): signature and fields, post numbers,
+ * edit notes, toolbars and script links, the thread's own heading and
+ * statistics. Each test is for threads only; asked once
  * whether the page is one, every element of other pages skips them all. */
 static bool is_thread_furniture(const rm_engine *e, int32_t i, int32_t root)
 {
-    return is_member_panel(e, i) || is_post_signature(e, i, root) || is_member_row(e, i) ||
+    return is_post_signature(e, i, root) || is_member_row(e, i) ||
            is_post_number(e, i) || is_member_title(e, i) || is_avatar_initial(e, i) ||
            is_edit_note(e, i) || is_code_caption(e, i) || is_phone_copy(e, i) ||
-           is_post_toolbar(e, i) || is_post_control(e, i) || is_thread_heading(e, i) ||
+           is_post_toolbar(e, i) || is_post_control(e, i) || is_script_control(e, i) ||
+           is_thread_heading(e, i) ||
            is_profile_fact(e, i) || is_member_fields(e, i) || is_thread_stats(e, i);
 }
 
@@ -1316,6 +1351,14 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
             gone = true;
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_heading_class_weight(engine_sig(e, i)) < 0) {
+            gone = true;
+        } else if (i != root && e->thread && is_member_panel(e, i)) {
+            /* the panel goes, the poster's name leading it stays */
+            int32_t name = poster_name_in(e, i);
+            if (name != RM_NONE) {
+                remove_all_but(e, i, name);
+                continue;
+            }
             gone = true;
         } else if (i != root && (is_byline_row(e, &bylines, i) || is_link_row(e, i) ||
                                  (e->thread && is_thread_furniture(e, i, root)) ||

@@ -266,6 +266,11 @@ void clutter_classify(rm_engine *e);
  * (at most max_roots), 0 when the page has no body. */
 size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_roots);
 
+/* On a thread whose replies nest inside the posts they answer, the box
+ * holding the outermost posts of the reply tree around `choice`, or
+ * RM_NONE (score.c). */
+int32_t score_reply_tree(const rm_engine *e, int32_t choice);
+
 void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t n);
 
 /* Copy of the article's drop mask for plain text: `mask` (dom.count bytes,

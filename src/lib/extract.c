@@ -733,7 +733,7 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
     /* A thread's JSON-LD articleBody is its first post: the witness finds
      * the question, the scorer's choice may hold the replies too. */
     int32_t chosen = best->root_count ? ancestor_with_choice(e, best->roots[0], best) : RM_NONE;
-    int32_t witnessed;
+    int32_t witnessed, tree;
     int rc = ldcheck_best_container(e, ld_body, best->roots, best->root_count, &witnessed);
     bool witnessed_taken = rc == 0 && witnessed != RM_NONE;
     if (witnessed_taken)
@@ -746,6 +746,8 @@ static int choose_article(rm_engine *e, const char *ld_body, attempt_result *bes
         take_thread(e, base, e->posts, best);
     else if (rc == 0 && e->thread && witnessed_taken && chosen != RM_NONE)
         take_thread(e, base, chosen, best);
+    else if (rc == 0 && (tree = score_reply_tree(e, chosen)) != RM_NONE)
+        take_thread(e, base, tree, best);
     else if (rc == 0 && !witnessed_taken && !take_cards(e, base, best))
         take_sections(e, base, best);
     if (rc == 0)

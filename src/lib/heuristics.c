@@ -424,6 +424,25 @@ static bool is_scroll_utility(const char *tok)
     return p && (p[7] == 'm' || p[7] == 'p') && p[8] && strchr("-xytblrse", p[8]) != NULL;
 }
 
+/* Layout utilities that a class list may open with (Bootstrap's
+ * "d-flex", "col-md-8", "row", "p-3"; Tailwind's "flex", "grid", "gap-4",
+ * "w-full"; "container", "clearfix"): they say how a box is laid out, not
+ * what it is, so two boxes that open with one are not alike for that. */
+static const char *const layout_class_prefixes[] = {
+    "d-", "flex", "grid", "col", "row", "gap-", "container", "clearfix", "w-", "p-", "m-",
+};
+
+bool heur_is_layout_class(const char *cls)
+{
+    if (!cls)
+        return false;
+    cls += strspn(cls, " \t\n");
+    for (size_t i = 0; i < COUNT(layout_class_prefixes); i++)
+        if (strncasecmp(cls, layout_class_prefixes[i], strlen(layout_class_prefixes[i])) == 0)
+            return true;
+    return false;
+}
+
 #define HEADING_SIG_MAX 1024
 
 int heur_heading_class_weight(const char *sig)
@@ -2041,6 +2060,25 @@ static const char *const profile_path_words[] = {"members", "member", "u", "user
                                                  "profile", "profiles"};
 static const char *const profile_scripts[] = {"member.php", "memberlist.php", "profile.php"};
 
+/* Boards that write their profile pages as static files ("user-37079.html",
+ * MyBB's search-engine friendly addresses): the path word, a hyphen and
+ * the member's number as the last segment. */
+static const char *const profile_file_prefixes[] = {"user-", "member-", "profile-"};
+
+static bool is_profile_file(const char *seg, size_t len)
+{
+    for (size_t i = 0; i < COUNT(profile_file_prefixes); i++) {
+        size_t plen = strlen(profile_file_prefixes[i]);
+        if (len <= plen || strncasecmp(seg, profile_file_prefixes[i], plen) != 0)
+            continue;
+        size_t digits = strspn(seg + plen, "0123456789");
+        const char *rest = seg + plen + digits;
+        size_t rlen = len - plen - digits;
+        return digits > 0 && (rlen == 0 || (rlen == 5 && strncasecmp(rest, ".html", 5) == 0));
+    }
+    return false;
+}
+
 static bool segment_is(const char *seg, size_t len, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -2068,7 +2106,7 @@ bool heur_is_profile_link(const char *href)
         if (segment_is(p, len, profile_path_words, COUNT(profile_path_words)))
             return *next == '/' && next[1] != '\0' && next[1] != '?' && next[1] != '#';
         if (*next != '/')
-            return false;
+            return is_profile_file(p, len);
         p = next;
     }
     return false;

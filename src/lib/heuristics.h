@@ -18,6 +18,9 @@
 #define RM_KIND_NONE RM_REMOVED_KIND_COUNT
 
 /* Tag classes (Readability.js and the HTML spec's categories). */
+/* Does a class list open with a layout utility ("d-flex", "row",
+ * "col-md-8", "gap-4"), which names no kind of box? */
+bool heur_is_layout_class(const char *cls);
 bool heur_is_block_tag(GumboTag tag);      /* turns a div into a container */
 bool heur_is_scored_tag(GumboTag tag);     /* p, pre, td, section, h2-h6 */
 bool heur_is_never_content(GumboTag tag);  /* script, style, head... */
@@ -171,7 +174,7 @@ bool heur_starts_with_member_stat(const char *text, size_t len);
 
 /* Does a link's href lead to a member's profile page (forum and Q&A
  * software: "/members/ann.12/", "/u/ann", "/users/12/ann", "/profile/ann",
- * "memberlist.php?mode=viewprofile&u=2")? */
+ * "memberlist.php?mode=viewprofile&u=2", "user-37079.html")? */
 bool heur_is_profile_link(const char *href);
 
 /* Does a class attribute name a poster's title or rank badge under their

@@ -12,6 +12,7 @@
  * blocks out of the drop mask, so they cannot win or feed a candidate.
  */
 #include "engine.h"
+#include "pagetype.h"
 
 #include <math.h>
 #include <string.h>
@@ -157,6 +158,115 @@ static bool holds_most_of_the_text(const rm_engine *e, int32_t id)
     return s->paragraphs >= UNLIKELY_MIN_PARAGRAPHS && own >= UNLIKELY_MIN_TEXT_SHARE * all;
 }
 
+/* On a thread whose replies nest inside the post they answer, the box of
+ * a post's replies ("replies", "children", "comment-list") is no
+ * sidebar: it holds, among its children or theirs, a box alike to the
+ * post around it. Alike: the same schema.org item type (microdata
+ * Comment in Comment), or the same tag and first class
+ * (pagetype_same_kind) where a class or the tag (<article>, <li>) names
+ * the kind: a bare div inside a bare div, or "d-flex" inside "d-flex",
+ * is mere layout. The post sits
+ * a level or two above its replies' box, the replies a level or two
+ * below it. */
+#define REPLY_BOX_LEVELS 3
+
+static bool names_its_kind(const rm_engine *e, int32_t id)
+{
+    const char *cls = dom_attr(&e->dom, id, "class");
+    GumboTag t = node(e, id)->tag;
+    if (cls && cls[strspn(cls, " \t\n")] != '\0')
+        return !heur_is_layout_class(cls);
+    return t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_LI;
+}
+
+static bool same_post_kind(const rm_engine *e, int32_t a, int32_t b)
+{
+    const char *ta = dom_attr(&e->dom, a, "itemtype"), *tb = dom_attr(&e->dom, b, "itemtype");
+    if (ta || tb)
+        return ta && tb && strcmp(ta, tb) == 0;
+    return names_its_kind(e, a) && pagetype_same_kind(e, a, b);
+}
+
+static bool alike_below(const rm_engine *e, int32_t box, int32_t post, int levels)
+{
+    for (int32_t c = node(e, box)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (is_element(e, c) &&
+            (same_post_kind(e, c, post) || (levels > 1 && alike_below(e, c, post, levels - 1))))
+            return true;
+    return false;
+}
+
+static bool holds_nested_replies(const rm_engine *e, int32_t id)
+{
+    if (!e->thread)
+        return false;
+    int32_t a = node(e, id)->parent;
+    for (int level = 0; level < REPLY_BOX_LEVELS - 1 && a != RM_NONE; level++, a = node(e, a)->parent)
+        if (alike_below(e, id, a, REPLY_BOX_LEVELS - 1))
+            return true;
+    return false;
+}
+
+/* The reply tree around the choice: on a thread whose replies nest inside
+ * the post they answer, with no run of signed posts that pagetype.c
+ * could find (no dates, no permalinks, no author markup), the scorer
+ * picks the chain of replies that scores most and leaves its siblings,
+ * the replies to other posts and the opening post out. A box alike to a
+ * box around it (a reply in its post), each saying something of its own,
+ * marks the tree; the outermost such post's parent holds the replies.
+ * An opening post drawn before that box, alike to the replies in it, is
+ * the thread's too: the thread is then their parent. */
+#define REPLY_MIN_OWN_CHARS 25
+
+/* Reply `a` and post `b` around it each hold a sentence of their own:
+ * utility-class layouts nest "d-flex" in "d-flex" around a name and a
+ * date. */
+static bool says_its_own(const rm_engine *e, int32_t a, int32_t b)
+{
+    const rm_stats *ra = &e->raw[a], *rb = &e->raw[b];
+    return ra->sentences > 0 && rb->sentences > ra->sentences &&
+           ra->chars >= REPLY_MIN_OWN_CHARS && rb->chars >= ra->chars + REPLY_MIN_OWN_CHARS;
+}
+
+static int32_t outermost_reply_box(const rm_engine *e, int32_t choice)
+{
+    int32_t body = e->dom.body;
+    /* the choice may be the outermost post itself */
+    int32_t top = alike_below(e, choice, choice, REPLY_BOX_LEVELS - 1) ? choice : RM_NONE;
+    for (int32_t a = choice; a != RM_NONE && a != body; a = node(e, a)->parent) {
+        int32_t b = node(e, a)->parent;
+        for (int level = 0; level < REPLY_BOX_LEVELS && b != RM_NONE && b != body;
+             level++, b = node(e, b)->parent)
+            if (same_post_kind(e, a, b) && says_its_own(e, a, b)) {
+                top = b;
+                break;
+            }
+    }
+    return top == RM_NONE ? RM_NONE : node(e, top)->parent;
+}
+
+static bool opens_the_replies(const rm_engine *e, int32_t box)
+{
+    int32_t parent = node(e, box)->parent;
+    for (int32_t s = node(e, parent)->first_child; s != box; s = node(e, s)->next_sibling)
+        if (is_element(e, s) && e->raw[s].chars >= REPLY_MIN_OWN_CHARS &&
+            alike_below(e, box, s, 1))
+            return true;
+    return false;
+}
+
+int32_t score_reply_tree(const rm_engine *e, int32_t choice)
+{
+    if (!e->thread || choice == RM_NONE)
+        return RM_NONE;
+    int32_t box = outermost_reply_box(e, choice);
+    int32_t replies = box == RM_NONE ? choice : box;
+    int32_t parent = node(e, replies)->parent;
+    if (parent != RM_NONE && parent != e->dom.body && opens_the_replies(e, replies))
+        return parent;
+    return box;
+}
+
 static bool is_unlikely(const rm_engine *e, int32_t id)
 {
     const rm_node *n = &e->dom.nodes[id];
@@ -179,7 +289,7 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
         e->raw[id].chars <= ENTRY_HEADER_MAX_CHARS)
         return false;
     return engine_is_unlikely(e, id) && !(e->flags[id] & (NF_HAS_H1 | NF_HAS_BODY)) &&
-           (e->thread || !holds_most_of_the_text(e, id));
+           (e->thread || !holds_most_of_the_text(e, id)) && !holds_nested_replies(e, id);
 }
 
 /* Readability drops "unlikely" blocks (class/id like sidebar, comment,

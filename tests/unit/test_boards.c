@@ -235,6 +235,32 @@ START_TEST(poster_names_stay_and_their_titles_go)
 }
 END_TEST
 
+/* A post that shares a video: XenForo writes the address it could not
+ * embed as a link "View: https://…", a label before the pasted address.
+ * The address is the poster's words, and the short post stays. */
+START_TEST(labelled_addresses_in_posts_stay)
+{
+    const char *html =
+        "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"
+        "</head><body><h1>Quiet fans</h1><div class=\"block-body\">"
+        CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "
+                  "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?")
+        CELL_POST("102", "ohmlaw", "O", "Most fans of one size sound alike.<br><br>This might "
+                  "help: <i><a href=\"https://youtu.be/-TiYwjxmcU8?si=21VlALqe8f0fJwdX\" "
+                  "class=\"link link--external\">View: https://youtu.be/-TiYwjxmcU8?si="
+                  "21VlALqe8f0fJwdX</a></i>")
+        CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "
+                  "for the same air, and a slower fan is a quieter fan in nearly every case.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine");
+    assert_has(a, "Most fans of one size sound alike.");
+    assert_has(a, "Swap them for larger ones");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A name box where the name is a small part of the text (vBulletin's
  * member menu: "View Profile", "View Forum Posts" under the name) is the
  * member's menu more than their name: it is not spared, and conditional
@@ -280,6 +306,49 @@ START_TEST(member_menus_beside_names_go)
     assert_has(a, "Confidence that the chosen supplier");
     assert_has(a, "which is reliability");
     ck_assert_msg(occurrences(a->text, "View Forum Posts") <= 1, "member menus kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* MyBB's author cell: the avatar and the name, each linked to the
+ * member's page as a static file ("user-37079.html"), over the member's
+ * counts. The counts go as a member panel; the name that opens the cell
+ * stays, though no heading or itemprop marks it. */
+#define MYBB_POST(n, author, date, text)                                                      \
+    "<div class=\"post\" id=\"pid" n "\"><div class=\"post_author\"><div "                    \
+    "class=\"author_avatar\"><a href=\"user-" n ".html\"><img src=\"/a/" n ".png\" alt=\"\">"  \
+    "</a></div>\n<div class=\"author_information\"><strong><span class=\"largetext\"><a "      \
+    "href=\"https://board.example/user-" n ".html\">" author "</a></span></strong></div>\n"     \
+    "<div class=\"author_statistics\">Posts: 96<br>Threads: 11<br>Joined: Feb 2011<br>"        \
+    "Reputation: <a href=\"reputation.php?uid=" n "\">1</a></div></div>\n<div "                 \
+    "class=\"post_content\"><div class=\"post_head\"><a href=\"thread-9-post-" n ".html#pid" n \
+    "\">#" n "</a> <span class=\"post_date\">" date "</span></div><div class=\"post_body\">"    \
+    text "</div></div></div>"
+
+START_TEST(names_opening_member_cells_stay)
+{
+    const char *html =
+        "<html><head><title>SMF or MyBB?</title><meta name=\"generator\" content=\"MyBB\">"
+        "</head><body><h1>SMF or MyBB?</h1><div id=\"posts\">"
+        MYBB_POST("126792", "StarredSkies", "2019-02-23, 09:14 PM", "I run a small board and "
+                  "have been thinking of moving it. What are the main differences between the "
+                  "two, and how hard is the move for a board of ten thousand posts?")
+        MYBB_POST("37079", "vbgamer", "2019-02-24, 02:31 AM", "Why not try it out first on a "
+                  "copy of the board, if you are able to: the converter keeps the posts, the "
+                  "members and the attachments, and you can compare them side by side.")
+        MYBB_POST("4521", "dragonexpert", "2019-02-25, 02:25 AM", "Permissions are the big "
+                  "difference for me: each admin can be given only the parts of the panel "
+                  "they need, and there is a warning system built in as well.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "What are the main differences");
+    assert_has(a, "Permissions are the big difference");
+    assert_has(a, "StarredSkies");
+    assert_has(a, "vbgamer");
+    assert_has(a, "dragonexpert");
+    assert_lacks(a, "Joined");
+    assert_lacks(a, "Reputation");
     rm_article_free(a);
 }
 END_TEST
@@ -362,6 +431,8 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, posts_in_forms_with_hidden_ids_stay);
     tcase_add_test(tc, poster_names_stay_and_their_titles_go);
     tcase_add_test(tc, member_menus_beside_names_go);
+    tcase_add_test(tc, names_opening_member_cells_stay);
+    tcase_add_test(tc, labelled_addresses_in_posts_stay);
     tcase_add_test(tc, profile_facts_beside_posts_go);
     tcase_add_test(tc, code_captions_in_posts_go);
     suite_add_tcase(s, tc);
