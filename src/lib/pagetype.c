@@ -764,30 +764,31 @@ typedef struct {
                        microdata marks them */
 } group;
 
-/* The largest run of alike children of `parent` passing `test`. */
+/* The largest run of alike children of `parent` passing `test`: one
+ * walk over the children, each added to the group of the first kind it
+ * shares (up to SCAN_KINDS kinds; children of later kinds are not
+ * counted), the first of the largest groups winning. */
 static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t))
 {
-    group best = {parent, 0, 0, RM_NONE};
-    int32_t kinds[SCAN_KINDS];
+    group kinds[SCAN_KINDS];
     size_t nk = 0;
     for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
         if (!visible_element(e, c) || !test(e, c))
             continue;
-        bool known = false;
-        for (size_t k = 0; k < nk && !known; k++)
-            known = pagetype_same_kind(e, kinds[k], c);
-        if (known || nk == SCAN_KINDS)
+        size_t k = 0;
+        while (k < nk && !pagetype_same_kind(e, kinds[k].kind, c))
+            k++;
+        if (k == SCAN_KINDS)
             continue;
-        kinds[nk++] = c;
-        group g = {parent, 0, 0, c};
-        for (int32_t d = c; d != RM_NONE; d = node(e, d)->next_sibling)
-            if (visible_element(e, d) && pagetype_same_kind(e, c, d) && test(e, d)) {
-                g.count++;
-                g.chars += e->raw[d].chars;
-            }
-        if (g.chars > best.chars)
-            best = g;
+        if (k == nk)
+            kinds[nk++] = (group){parent, 0, 0, c};
+        kinds[k].count++;
+        kinds[k].chars += e->raw[c].chars;
     }
+    group best = {parent, 0, 0, RM_NONE};
+    for (size_t k = 0; k < nk; k++)
+        if (kinds[k].chars > best.chars)
+            best = kinds[k];
     return best;
 }
 
