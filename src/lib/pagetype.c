@@ -217,6 +217,9 @@ typedef struct {
                              outweigh the prose around them, or RM_NONE */
     unsigned replies;     /* ... and how many */
     unsigned cards;       /* the cards of the page's largest grid (cards_box) */
+    bool microdata;       /* some element carries itemtype or itemprop */
+    bool prices_known;    /* shows_prices was asked, and said `prices` */
+    bool prices;
 } evidence;
 
 static const char *schema_name(const char *type)
@@ -460,6 +463,7 @@ static void collect_schema(const rm_engine *e, evidence *ev)
         const char *itemtype = dom_attr(&e->dom, i, "itemtype");
         if (itemtype)
             vote_schema_type(ev, itemtype, false);
+        ev->microdata = ev->microdata || itemtype || dom_attr(&e->dom, i, "itemprop");
         if (n->tag != GUMBO_TAG_SCRIPT || !is_ld_json(dom_attr(&e->dom, i, "type")) ||
             n->first_child == RM_NONE)
             continue;
@@ -577,6 +581,83 @@ static bool visible_element(const rm_engine *e, int32_t id)
     return node(e, id)->type == RM_NODE_ELEMENT && e->drop[id] == DROP_KEEP;
 }
 
+/* ---- the page's census ------------------------------------------------------ */
+
+/* What several votes count over the page's kept nodes, taken in one walk
+ * in document order: a big page's node arrays outgrow the cache, and each
+ * walk of its own read them from memory anew (a wiki page of 845,000
+ * nodes made ten such walks here). */
+#define PROSE_PARAGRAPH_CHARS 140  /* Readability's readerable unit */
+
+typedef struct {
+    uint32_t page;          /* the body's text */
+    uint32_t code;          /* text in <pre> blocks, a nested one once */
+    unsigned inline_code;   /* <code> in running text (is_inline_code) */
+    unsigned headings;      /* <h1> to <h6> */
+    uint32_t paragraphs;    /* text in paragraphs that are not mostly links */
+    uint32_t prose;         /* ... in those of PROSE_PARAGRAPH_CHARS or more */
+    unsigned lists;         /* elements that may be lists of links (list_item_tag) */
+} page_census;
+
+/* Inline code: <code> in running text, not a block of it (not inside
+ * <pre> or another code element). Manuals name functions, options and
+ * files in their prose; stories rarely do. */
+static bool is_inline_code(const rm_engine *e, int32_t id)
+{
+    int32_t parent = node(e, id)->parent;
+    return parent != RM_NONE && !(e->flags[parent] & NF_IN_CODE) && e->raw[id].chars > 0;
+}
+
+static bool is_prose_paragraph(const rm_engine *e, int32_t id)
+{
+    return node(e, id)->tag == GUMBO_TAG_P && engine_link_density(&e->raw[id]) < 0.25;
+}
+
+/* The item tag of a list of links: <li> of a <ul> or <ol>, <dt> of a
+ * <dl>, or a table's rows (<tr> of a <tbody>): a ranking, a schedule or a
+ * table of laureates, or a link aggregator's rows of submissions, one
+ * linked entry per row with a few short cells beside it. */
+static GumboTag list_item_tag(GumboTag list)
+{
+    switch (list) {
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+        return GUMBO_TAG_LI;
+    case GUMBO_TAG_DL:
+        return GUMBO_TAG_DT;
+    case GUMBO_TAG_TBODY:
+        return GUMBO_TAG_TR;
+    default:
+        return GUMBO_TAG_UNKNOWN;
+    }
+}
+
+static page_census take_census(const rm_engine *e)
+{
+    int32_t body = e->dom.body, end = engine_end(e, body);
+    page_census c = {.page = e->raw[body].chars};
+    int32_t pre_end = body, code_end = body;   /* the <pre> and <code> the walk is in */
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+        GumboTag t = node(e, i)->tag;
+        if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) {
+            c.headings++;
+        } else if (is_prose_paragraph(e, i)) {
+            uint32_t chars = e->raw[i].chars;
+            c.paragraphs += chars;
+            c.prose += chars >= PROSE_PARAGRAPH_CHARS ? chars : 0;
+        } else if (t == GUMBO_TAG_PRE && i >= pre_end) {
+            c.code += e->raw[i].chars;
+            pre_end = engine_end(e, i);
+        } else if (t == GUMBO_TAG_CODE && i >= code_end) {
+            c.inline_code += is_inline_code(e, i);
+            code_end = engine_end(e, i);
+        } else if (list_item_tag(t) != GUMBO_TAG_UNKNOWN) {
+            c.lists++;
+        }
+    }
+    return c;
+}
+
 /* ---- prices ----------------------------------------------------------------- */
 
 /* An index of things for sale shows their prices; an index of stories does
@@ -602,6 +683,15 @@ static bool shows_prices(const rm_engine *e)
         if (node(e, i)->type == RM_NODE_TEXT && e->tchars[i] > 0)
             found += split_or_whole_prices(e, i, CATALOGUE_PRICES - found);
     return found >= CATALOGUE_PRICES;
+}
+
+/* shows_prices, asked once a page: several votes ask it. */
+static bool page_shows_prices(const rm_engine *e, evidence *ev)
+{
+    if (!ev->prices_known)
+        ev->prices = shows_prices(e);
+    ev->prices_known = true;
+    return ev->prices;
 }
 
 /* A teaser card: short and linked, led by a linked headline or a linked
@@ -674,30 +764,31 @@ typedef struct {
                        microdata marks them */
 } group;
 
-/* The largest run of alike children of `parent` passing `test`. */
+/* The largest run of alike children of `parent` passing `test`: one
+ * walk over the children, each added to the group of the first kind it
+ * shares (up to SCAN_KINDS kinds; children of later kinds are not
+ * counted), the first of the largest groups winning. */
 static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t))
 {
-    group best = {parent, 0, 0, RM_NONE};
-    int32_t kinds[SCAN_KINDS];
+    group kinds[SCAN_KINDS];
     size_t nk = 0;
     for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
         if (!visible_element(e, c) || !test(e, c))
             continue;
-        bool known = false;
-        for (size_t k = 0; k < nk && !known; k++)
-            known = pagetype_same_kind(e, kinds[k], c);
-        if (known || nk == SCAN_KINDS)
+        size_t k = 0;
+        while (k < nk && !pagetype_same_kind(e, kinds[k].kind, c))
+            k++;
+        if (k == SCAN_KINDS)
             continue;
-        kinds[nk++] = c;
-        group g = {parent, 0, 0, c};
-        for (int32_t d = c; d != RM_NONE; d = node(e, d)->next_sibling)
-            if (visible_element(e, d) && pagetype_same_kind(e, c, d) && test(e, d)) {
-                g.count++;
-                g.chars += e->raw[d].chars;
-            }
-        if (g.chars > best.chars)
-            best = g;
+        if (k == nk)
+            kinds[nk++] = (group){parent, 0, 0, c};
+        kinds[k].count++;
+        kinds[k].chars += e->raw[c].chars;
     }
+    group best = {parent, 0, 0, RM_NONE};
+    for (size_t k = 0; k < nk; k++)
+        if (kinds[k].chars > best.chars)
+            best = kinds[k];
     return best;
 }
 
@@ -748,20 +839,16 @@ static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int3
     return best;
 }
 
-/* Prose outside a box: paragraphs of text that are not mostly links. */
-static uint32_t prose_outside(const rm_engine *e, int32_t box)
+/* Prose outside a box (of the body): the page's paragraphs that are not
+ * mostly links, less those in the box. */
+static uint32_t prose_outside(const rm_engine *e, const page_census *census, int32_t box)
 {
-    uint32_t prose = 0;
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
-        if (i == box) {
-            i = engine_end(e, box) - 1;
-            continue;
-        }
-        if (node(e, i)->tag == GUMBO_TAG_P && engine_link_density(&e->raw[i]) < 0.25)
-            prose += e->raw[i].chars;
-    }
-    return prose;
+    uint32_t inside = 0;
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end))
+        if (is_prose_paragraph(e, i))
+            inside += e->raw[i].chars;
+    return census->paragraphs - inside;
 }
 
 /* What the page's short controls (links, buttons and inputs of 40
@@ -892,37 +979,6 @@ static control_evidence read_controls(const rm_engine *e, int32_t skip)
     return c;
 }
 
-static uint32_t code_chars(const rm_engine *e)
-{
-    uint32_t chars = 0;
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end))
-        if (node(e, i)->tag == GUMBO_TAG_PRE) {
-            chars += e->raw[i].chars;
-            i = engine_end(e, i) - 1;
-        }
-    return chars;
-}
-
-/* Inline code: <code> in running text, not a block of it (not inside
- * <pre> or another code element). Manuals name functions, options and
- * files in their prose; stories rarely do. */
-static unsigned inline_code_count(const rm_engine *e, unsigned need)
-{
-    unsigned found = 0;
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = engine_kept(e, body, end); i < end && found < need;
-         i = engine_kept(e, i + 1, end)) {
-        if (node(e, i)->tag != GUMBO_TAG_CODE)
-            continue;
-        int32_t parent = node(e, i)->parent;
-        if (parent != RM_NONE && !(e->flags[parent] & NF_IN_CODE) && e->raw[i].chars > 0)
-            found++;
-        i = engine_end(e, i) - 1;
-    }
-    return found;
-}
-
 /* schema.org microdata on the posts themselves: each post of a thread is
  * an item of one of these types, or a property of the thread that holds
  * posts. */
@@ -1029,9 +1085,9 @@ static group marked_posts(const rm_engine *e)
 #define INDEX_BONUS 1.5f
 #define INDEX_PROSE_RATIO 3   /* as GRIDS_PROSE_RATIO below */
 
-static float index_bonus(const rm_engine *e, group cards)
+static float index_bonus(const rm_engine *e, const page_census *census, group cards)
 {
-    uint32_t prose = prose_outside(e, cards.box);
+    uint32_t prose = prose_outside(e, census, cards.box);
     bool feed = cards.kind != RM_NONE && (e->flags[cards.kind] & NF_HAS_DATE) &&
                 (uint64_t)prose * INDEX_PROSE_RATIO < cards.chars;
     return prose < INDEX_MAX_PROSE || feed ? INDEX_BONUS : 0.0f;
@@ -1143,7 +1199,7 @@ static grid_census all_grids(const rm_engine *e)
 static void vote_index(const rm_engine *e, evidence *ev, page_info *out, group cards, bool spread,
                        float bonus)
 {
-    bool priced = shows_prices(e);
+    bool priced = page_shows_prices(e, ev);
     ev->votes[priced ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += 2.0f + bonus;
     ev->votes[priced ? RM_PAGE_LISTING : RM_PAGE_COLLECTION] += 1.0f;
     if (spread)
@@ -1188,9 +1244,9 @@ static void add_alike_posts(const rm_engine *e, group *posts)
 }
 
 /* The thread's posts: marked by microdata, else found by structure. */
-static group thread_posts(const rm_engine *e)
+static group thread_posts(const rm_engine *e, bool microdata)
 {
-    group posts = marked_posts(e);
+    group posts = microdata ? marked_posts(e) : (group){RM_NONE, 0, 0, RM_NONE};
     if (posts.count >= MIN_POSTS)
         return posts;
     posts = find_group(e, is_post, may_hold_post, MIN_POSTS);
@@ -1211,11 +1267,12 @@ static float thread_bonus(const group *posts, uint32_t around, uint32_t page)
     return posts->chars >= THREAD_SHARE * page && around < INDEX_MAX_PROSE ? THREAD_BONUS : 0.0f;
 }
 
-static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
+static void vote_structure(const rm_engine *e, const page_census *census, evidence *ev,
+                           page_info *out)
 {
-    uint32_t page = e->raw[e->dom.body].chars;
-    group posts = thread_posts(e);
-    uint32_t around = posts.box != RM_NONE ? prose_outside(e, posts.box) : 0;
+    uint32_t page = census->page;
+    group posts = thread_posts(e, ev->microdata);
+    uint32_t around = posts.box != RM_NONE ? prose_outside(e, census, posts.box) : 0;
     if (posts.box != RM_NONE && posts.chars >= 2 * around) {
         ev->votes[RM_PAGE_FORUM] += 2.0f + thread_bonus(&posts, around, page);
         out->items = posts.count;
@@ -1228,14 +1285,14 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
     out->cards_box = cards.box;
     ev->cards = cards.count;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
-        vote_index(e, ev, out, cards, false, index_bonus(e, cards));
+        vote_index(e, ev, out, cards, false, index_bonus(e, census, cards));
     else if (may_hold_card(e, e->dom.body)) {   /* a teaser has a link too */
-        grid_census census = all_grids(e);
-        bool no_body = census.prose < INDEX_MAX_PROSE ||
-                       census.prose * GRIDS_PROSE_RATIO < census.cards.chars;
-        if (census.cards.count >= GRIDS_MIN_CARDS && no_body &&
-            census.cards.chars >= GRIDS_SHARE * census.content)
-            vote_index(e, ev, out, census.cards, true, INDEX_BONUS);
+        grid_census grids = all_grids(e);
+        bool no_body = grids.prose < INDEX_MAX_PROSE ||
+                       grids.prose * GRIDS_PROSE_RATIO < grids.cards.chars;
+        if (grids.cards.count >= GRIDS_MIN_CARDS && no_body &&
+            grids.cards.chars >= GRIDS_SHARE * grids.content)
+            vote_index(e, ev, out, grids.cards, true, INDEX_BONUS);
     }
     /* A purchase button in the card grid buys one of the cards; one or
      * two outside it are the page's own buy box ("Add to cart", "Buy
@@ -1251,9 +1308,9 @@ static void vote_structure(const rm_engine *e, evidence *ev, page_info *out)
         ev->votes[RM_PAGE_PRODUCT] += 2.0f;
     else if (controls.purchase)
         ev->votes[RM_PAGE_COLLECTION] += 2.0f;
-    if (page > 0 && code_chars(e) >= CODE_SHARE * page)
+    if (page > 0 && census->code >= CODE_SHARE * page)
         ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
-    unsigned inline_code = inline_code_count(e, REFERENCE_INLINE_CODE);
+    unsigned inline_code = census->inline_code;
     if (inline_code >= MANUAL_INLINE_CODE)
         ev->votes[RM_PAGE_DOCUMENTATION] += MANUAL_INLINE_CODE_WEIGHT;
     if (inline_code >= REFERENCE_INLINE_CODE)
@@ -1298,25 +1355,6 @@ static bool is_link_item(const rm_engine *e, int32_t li)
            engine_link_density(s) >= LINK_ITEM_DENSITY;
 }
 
-/* The item tag of a list of links: <li> of a <ul> or <ol>, <dt> of a
- * <dl>, or a table's rows (<tr> of a <tbody>): a ranking, a schedule or a
- * table of laureates, or a link aggregator's rows of submissions, one
- * linked entry per row with a few short cells beside it. */
-static GumboTag list_item_tag(GumboTag list)
-{
-    switch (list) {
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-        return GUMBO_TAG_LI;
-    case GUMBO_TAG_DL:
-        return GUMBO_TAG_DT;
-    case GUMBO_TAG_TBODY:
-        return GUMBO_TAG_TR;
-    default:
-        return GUMBO_TAG_UNKNOWN;
-    }
-}
-
 /* The items of a list of links, or 0 when it is no such list. A table's
  * empty rows are spacers, not entries. */
 static unsigned link_list_items(const rm_engine *e, int32_t list)
@@ -1342,8 +1380,10 @@ static bool is_unlikely_box(const rm_engine *e, int32_t id)
     return !(e->flags[id] & NF_HAS_H1) && engine_class_weight(e, id) < 0;
 }
 
-static void vote_link_lists(const rm_engine *e, evidence *ev)
+static void vote_link_lists(const rm_engine *e, const page_census *census, evidence *ev)
 {
+    if (census->lists == 0)
+        return;
     int32_t body = e->dom.body, end = engine_end(e, body);
     uint32_t content = e->raw[body].chars, in_lists = 0, prose = 0;
     unsigned items = 0;
@@ -1367,7 +1407,7 @@ static void vote_link_lists(const rm_engine *e, evidence *ev)
     }
     if (items >= LINK_LISTS_MIN_ITEMS && in_lists >= LINK_LISTS_SHARE * content &&
         prose <= LINK_LISTS_MAX_PROSE * content)
-        ev->votes[shows_prices(e) ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += LINK_LISTS_WEIGHT;
+        ev->votes[page_shows_prices(e, ev) ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += LINK_LISTS_WEIGHT;
 }
 
 /* ---- pages without an article body ----------------------------------------- */
@@ -1380,45 +1420,26 @@ static void vote_link_lists(const rm_engine *e, evidence *ev)
  * development pages: paragraphs of prose hold about 57% of an article's
  * text and under 30% of a landing page's; links hold about 20% of a
  * landing page's text and 40% of an index's. */
-#define PROSE_PARAGRAPH_CHARS 140  /* Readability's readerable unit */
 #define BODYLESS_PROSE_SHARE 0.25
 #define BODYLESS_MIN_HEADINGS 3    /* sections, each under its heading */
 #define INDEX_LINK_DENSITY 0.35
 #define BODYLESS_WEIGHT 1.0f       /* above the unsigned article's prior */
 
-/* The page's text, its headings and its text in paragraphs of prose,
- * counted once for the two votes below. */
-typedef struct {
-    uint32_t page, prose, headings;
-} prose_counts;
-
-/* False (nothing counted) on a signed page or one without text: neither
- * vote applies there. */
-static bool count_prose(const rm_engine *e, prose_counts *c)
+/* Neither this vote nor vote_sections applies to a signed page or one
+ * without text. */
+static bool unsigned_text(const rm_engine *e, const page_census *c)
 {
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    *c = (prose_counts){e->raw[body].chars, 0, 0};
-    if (e->signed_page || c->page == 0)
-        return false;
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
-        GumboTag t = node(e, i)->tag;
-        if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6)
-            c->headings++;
-        if (t == GUMBO_TAG_P && e->raw[i].chars >= PROSE_PARAGRAPH_CHARS &&
-            engine_link_density(&e->raw[i]) < 0.25)
-            c->prose += e->raw[i].chars;
-    }
-    return true;
+    return !e->signed_page && c->page > 0;
 }
 
-static void vote_bodyless(const rm_engine *e, const prose_counts *c, evidence *ev)
+static void vote_bodyless(const rm_engine *e, const page_census *c, evidence *ev)
 {
     if (c->prose >= BODYLESS_PROSE_SHARE * c->page || c->headings < BODYLESS_MIN_HEADINGS)
         return;
     if (engine_link_density(&e->raw[e->dom.body]) < INDEX_LINK_DENSITY)
         ev->votes[RM_PAGE_SERVICE] += BODYLESS_WEIGHT;
     else
-        ev->votes[shows_prices(e) ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += BODYLESS_WEIGHT;
+        ev->votes[page_shows_prices(e, ev) ? RM_PAGE_COLLECTION : RM_PAGE_LISTING] += BODYLESS_WEIGHT;
 }
 
 /* ---- a page of sections ---------------------------------------------------- */
@@ -1445,7 +1466,7 @@ static bool only_prior_speaks(const evidence *ev)
     return true;
 }
 
-static void vote_sections(const prose_counts *c, evidence *ev)
+static void vote_sections(const page_census *c, evidence *ev)
 {
     if (!only_prior_speaks(ev))
         return;
@@ -1581,19 +1602,19 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     vote_og_type(e, &ev);
     vote_generator(e, &ev);
     vote_path(url, &ev);
-    vote_structure(e, &ev, out);
-    vote_link_lists(e, &ev);
-    prose_counts prose;
-    bool unsigned_text = count_prose(e, &prose);
-    if (unsigned_text)
-        vote_bodyless(e, &prose, &ev);
+    page_census census = take_census(e);
+    vote_structure(e, &census, &ev, out);
+    vote_link_lists(e, &census, &ev);
+    bool bodyless = unsigned_text(e, &census);
+    if (bodyless)
+        vote_bodyless(e, &census, &ev);
     /* The product the headline names counts when the page sells it (an
      * Offer, a purchase button): a service page names the Product it
      * declares only to carry review stars. */
     if (ev.headline_product && (ev.offers > 0 || ev.purchase))
         ev.votes[RM_PAGE_PRODUCT] += HEADLINE_PRODUCT_WEIGHT;
-    if (unsigned_text)
-        vote_sections(&prose, &ev);
+    if (bodyless)
+        vote_sections(&census, &ev);
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;
