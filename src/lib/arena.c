@@ -23,6 +23,18 @@
  * members are pointers, sizes and ints; checked below). One arena per
  * extraction: no shared state.
  *
+ * Every page of fresh memory costs a fault when first written (about 2 us
+ * on this kind of machine, as much as building the nodes in it), and a
+ * 10 MB page's tree has tens of thousands of pages. Two things cut that:
+ *   - a cache (an rm_workspace's) keeps the chunks of one tree for the
+ *     next, up to its limit, so that a caller making many extractions
+ *     writes into memory that is already there;
+ *   - chunks of the largest size are aligned to 2 MiB and marked for
+ *     transparent huge pages, where the system offers them on request: one
+ *     fault then maps 2 MiB (a quarter of the cost per byte). Only trees
+ *     past 3.75 MB reach that size, so a small page's memory stays as it
+ *     was: a huge page is resident whole, used or not.
+ *
  * Under AddressSanitizer the arena tells it which bytes are handed out:
  * unused slab space, a block's slack past the size asked for, a large
  * block's tail and freed blocks are poisoned, so the sanitizer builds
@@ -41,6 +53,7 @@
 #define SLAB_BYTES ((size_t)1 << SLAB_SHIFT)
 #define FIRST_CHUNK (4 * SLAB_BYTES)
 #define MAX_CHUNK ((size_t)4 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)   /* x86-64's and arm64's (4 KiB base pages) */
 #define SMALL_MAX ((size_t)16 << 10)   /* larger blocks get their own region */
 #define LARGE_CLASS ((size_t)-1)
 #define ALIGN 8
@@ -79,23 +92,37 @@ static arena_slab *slab_of(void *block)
     return (arena_slab *)((uintptr_t)block & ~(uintptr_t)(SLAB_BYTES - 1));
 }
 
-/* A SLAB_BYTES-aligned mapping of `bytes` (a multiple of SLAB_BYTES):
- * map a slab more, then unmap the misaligned head and the rest of the tail. */
-static arena_slab *map_aligned(size_t bytes)
+/* An `align`-aligned mapping of `bytes` (both multiples of SLAB_BYTES):
+ * map `align` more, then unmap the misaligned head and the rest of the tail. */
+static arena_slab *map_aligned(size_t bytes, size_t align)
 {
-    if (bytes > SIZE_MAX - SLAB_BYTES)
+    if (bytes > SIZE_MAX - align)
         return NULL;
-    char *p = mmap(NULL, bytes + SLAB_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *p = mmap(NULL, bytes + align, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
-    size_t head = (SLAB_BYTES - ((uintptr_t)p & (SLAB_BYTES - 1))) & (SLAB_BYTES - 1);
+    size_t head = (align - ((uintptr_t)p & (align - 1))) & (align - 1);
     if (head)
         munmap(p, head);
-    if (SLAB_BYTES - head)
-        munmap(p + head + bytes, SLAB_BYTES - head);
+    if (align - head)
+        munmap(p + head + bytes, align - head);
     arena_slab *s = (arena_slab *)(p + head);
     s->bytes = bytes;
     return s;
+}
+
+/* A new chunk; one of the largest size in huge pages where the system
+ * has them (a refusal leaves it in small pages: nothing to handle). */
+static arena_slab *map_chunk(size_t bytes)
+{
+    if (bytes < MAX_CHUNK)
+        return map_aligned(bytes, SLAB_BYTES);
+    arena_slab *chunk = map_aligned(bytes, HUGE_PAGE);
+#ifdef MADV_HUGEPAGE
+    if (chunk)
+        madvise(chunk, bytes, MADV_HUGEPAGE);
+#endif
+    return chunk;
 }
 
 /* Give a mapping back; its bytes are addressable again first, for
@@ -137,7 +164,7 @@ __attribute__((noinline)) static void *alloc_large(arena *a, size_t size)
     if (size > SIZE_MAX - sizeof(arena_slab) - SLAB_BYTES)
         return NULL;
     size_t bytes = (sizeof(arena_slab) + size + SLAB_BYTES - 1) & ~(SLAB_BYTES - 1);
-    arena_slab *s = map_aligned(bytes);
+    arena_slab *s = map_aligned(bytes, SLAB_BYTES);
     if (!s)
         return NULL;
     s->klass = LARGE_CLASS;
@@ -150,14 +177,28 @@ __attribute__((noinline)) static void *alloc_large(arena *a, size_t size)
     return s + 1;
 }
 
+/* The next chunk: the cache's first (its smallest), else a new one of the
+ * size the arena has grown to. */
+static arena_slab *next_chunk(arena *a)
+{
+    arena_cache *c = a->cache;
+    if (!c || !c->chunks)
+        return map_chunk(a->next_chunk ? a->next_chunk : FIRST_CHUNK);
+    arena_slab *chunk = c->chunks;
+    c->chunks = chunk->next;
+    c->bytes -= chunk->bytes;
+    UNPOISON(chunk, chunk->bytes);
+    return chunk;
+}
+
 /* A fresh slab for class k, from the newest chunk or a new one. */
 static int new_slab(arena *a, size_t k)
 {
     if (a->spare == a->spare_end) {
-        size_t bytes = a->next_chunk ? a->next_chunk : FIRST_CHUNK;
-        arena_slab *chunk = map_aligned(bytes);
+        arena_slab *chunk = next_chunk(a);
         if (!chunk)
             return -1;
+        size_t bytes = chunk->bytes;
         chunk->next = a->chunks;
         a->chunks = chunk;
         a->spare = (char *)chunk;
@@ -233,15 +274,41 @@ void arena_dealloc(void *userdata, void *ptr)
     unmap(s);
 }
 
+/* Keep a chunk in the cache when it fits under the limit, else unmap it;
+ * a kept chunk is poisoned but for the link its first bytes hold. */
+static void give_back(arena_cache *c, arena_slab *chunk)
+{
+    if (!c || chunk->bytes > c->limit - c->bytes) {
+        unmap(chunk);
+        return;
+    }
+    POISON(chunk + 1, chunk->bytes - sizeof *chunk);
+    chunk->next = c->chunks;
+    c->chunks = chunk;
+    c->bytes += chunk->bytes;
+}
+
 void arena_release(arena *a)
 {
+    /* newest (largest) first: those are the ones kept when not all fit,
+     * and the cache ends smallest first */
     for (arena_slab *c = a->chunks, *next; c; c = next) {
         next = c->next;
-        unmap(c);
+        give_back(a->cache, c);
     }
     for (arena_slab *l = a->large, *next; l; l = next) {
         next = l->next;
         unmap(l);
     }
-    *a = (arena){0};
+    *a = (arena){.cache = a->cache};
+}
+
+void arena_cache_empty(arena_cache *c)
+{
+    for (arena_slab *chunk = c->chunks, *next; chunk; chunk = next) {
+        next = chunk->next;
+        unmap(chunk);
+    }
+    c->chunks = NULL;
+    c->bytes = 0;
 }
