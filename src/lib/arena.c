@@ -24,16 +24,12 @@
  * extraction: no shared state.
  *
  * Every page of fresh memory costs a fault when first written (about 2 us
- * on this kind of machine, as much as building the nodes in it), and a
- * 10 MB page's tree has tens of thousands of pages. Two things cut that:
- *   - a cache (an rm_workspace's) keeps the chunks of one tree for the
- *     next, up to its limit, so that a caller making many extractions
- *     writes into memory that is already there;
- *   - chunks of the largest size are aligned to 2 MiB and marked for
- *     transparent huge pages, where the system offers them on request: one
- *     fault then maps 2 MiB (a quarter of the cost per byte). Only trees
- *     past 3.75 MB reach that size, so a small page's memory stays as it
- *     was: a huge page is resident whole, used or not.
+ * on this VM), and a 10 MB page's tree has tens of thousands of pages. A cache (an
+ * rm_workspace's) keeps the chunks of one tree for the next, up to its
+ * limit, so that a caller making many extractions writes into memory
+ * that is already there. (Transparent huge pages for the largest chunks
+ * cut the faults by a fifth, but on this VM a fresh huge page costs more
+ * than the 512 small ones it replaces: a single extraction got slower.)
  *
  * Under AddressSanitizer the arena tells it which bytes are handed out:
  * unused slab space, a block's slack past the size asked for, a large
@@ -53,7 +49,6 @@
 #define SLAB_BYTES ((size_t)1 << SLAB_SHIFT)
 #define FIRST_CHUNK (4 * SLAB_BYTES)
 #define MAX_CHUNK ((size_t)4 << 20)
-#define HUGE_PAGE ((size_t)2 << 20)   /* x86-64's and arm64's (4 KiB base pages) */
 #define SMALL_MAX ((size_t)16 << 10)   /* larger blocks get their own region */
 #define LARGE_CLASS ((size_t)-1)
 #define ALIGN 8
@@ -92,37 +87,23 @@ static arena_slab *slab_of(void *block)
     return (arena_slab *)((uintptr_t)block & ~(uintptr_t)(SLAB_BYTES - 1));
 }
 
-/* An `align`-aligned mapping of `bytes` (both multiples of SLAB_BYTES):
- * map `align` more, then unmap the misaligned head and the rest of the tail. */
-static arena_slab *map_aligned(size_t bytes, size_t align)
+/* A SLAB_BYTES-aligned mapping of `bytes` (a multiple of SLAB_BYTES):
+ * map a slab more, then unmap the misaligned head and the rest of the tail. */
+static arena_slab *map_aligned(size_t bytes)
 {
-    if (bytes > SIZE_MAX - align)
+    if (bytes > SIZE_MAX - SLAB_BYTES)
         return NULL;
-    char *p = mmap(NULL, bytes + align, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *p = mmap(NULL, bytes + SLAB_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
-    size_t head = (align - ((uintptr_t)p & (align - 1))) & (align - 1);
+    size_t head = (SLAB_BYTES - ((uintptr_t)p & (SLAB_BYTES - 1))) & (SLAB_BYTES - 1);
     if (head)
         munmap(p, head);
-    if (align - head)
-        munmap(p + head + bytes, align - head);
+    if (SLAB_BYTES - head)
+        munmap(p + head + bytes, SLAB_BYTES - head);
     arena_slab *s = (arena_slab *)(p + head);
     s->bytes = bytes;
     return s;
-}
-
-/* A new chunk; one of the largest size in huge pages where the system
- * has them (a refusal leaves it in small pages: nothing to handle). */
-static arena_slab *map_chunk(size_t bytes)
-{
-    if (bytes < MAX_CHUNK)
-        return map_aligned(bytes, SLAB_BYTES);
-    arena_slab *chunk = map_aligned(bytes, HUGE_PAGE);
-#ifdef MADV_HUGEPAGE
-    if (chunk)
-        madvise(chunk, bytes, MADV_HUGEPAGE);
-#endif
-    return chunk;
 }
 
 /* Give a mapping back; its bytes are addressable again first, for
@@ -164,7 +145,7 @@ __attribute__((noinline)) static void *alloc_large(arena *a, size_t size)
     if (size > SIZE_MAX - sizeof(arena_slab) - SLAB_BYTES)
         return NULL;
     size_t bytes = (sizeof(arena_slab) + size + SLAB_BYTES - 1) & ~(SLAB_BYTES - 1);
-    arena_slab *s = map_aligned(bytes, SLAB_BYTES);
+    arena_slab *s = map_aligned(bytes);
     if (!s)
         return NULL;
     s->klass = LARGE_CLASS;
@@ -183,7 +164,7 @@ static arena_slab *next_chunk(arena *a)
 {
     arena_cache *c = a->cache;
     if (!c || !c->chunks)
-        return map_chunk(a->next_chunk ? a->next_chunk : FIRST_CHUNK);
+        return map_aligned(a->next_chunk ? a->next_chunk : FIRST_CHUNK);
     arena_slab *chunk = c->chunks;
     c->chunks = chunk->next;
     c->bytes -= chunk->bytes;

@@ -88,9 +88,12 @@ typedef enum {
  * the next call. With one (rm_options.workspace), the tree's memory stays
  * mapped between calls, at most `keep_bytes` of it (0: RM_WORKSPACE_KEEP):
  * what a larger page needs beyond that is given back when its call
- * returns. A workspace serves one call at a time: create one per thread,
- * and free it when done. Returns NULL when out of memory. */
-#define RM_WORKSPACE_KEEP ((size_t)64 << 20)
+ * returns. What is kept adds to the next call's peak memory (it lies idle
+ * while the later phases allocate theirs), so the default keeps the tree
+ * of a typical page, not of the largest. A workspace serves one call at a
+ * time: create one per thread, and free it when done. Returns NULL when
+ * out of memory. */
+#define RM_WORKSPACE_KEEP ((size_t)4 << 20)
 typedef struct rm_workspace rm_workspace;
 rm_workspace *rm_workspace_new(size_t keep_bytes);
 void rm_workspace_free(rm_workspace *workspace);

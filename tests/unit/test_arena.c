@@ -5,8 +5,7 @@
  * blocks are freed one by one; a released arena starts again; and a real
  * parse and walk of Gumbo's tree works on it. With a cache (a workspace's),
  * a released arena's chunks serve the next one, no more of them kept than
- * the limit allows; the largest chunks start on a huge-page boundary; and
- * extractions through a workspace, one thread's or two at once, give what
+ * the limit allows; and extractions through a workspace, one thread's or two at once, give what
  * extractions without one give.
  */
 #include "testutil.h"
@@ -58,16 +57,6 @@ START_TEST(cache_keeps_no_more_than_its_limit)
     arena_release(&a);
     ck_assert_uint_le(cache.bytes, cache.limit);
     arena_cache_empty(&cache);
-}
-END_TEST
-
-START_TEST(largest_chunks_start_on_a_huge_page)
-{
-    arena a = {0};
-    fill(&a, (size_t)6 << 20);   /* past 3.75 MiB: 4 MiB chunks */
-    uintptr_t newest = (uintptr_t)a.chunks;
-    ck_assert_uint_eq(newest % ((uintptr_t)2 << 20), 0);
-    arena_release(&a);
 }
 END_TEST
 
@@ -320,7 +309,6 @@ static Suite *arena_suite(void)
     tcase_add_test(tc, gumbo_tree_in_the_arena);
     tcase_add_test(tc, cache_serves_the_next_arena);
     tcase_add_test(tc, cache_keeps_no_more_than_its_limit);
-    tcase_add_test(tc, largest_chunks_start_on_a_huge_page);
     tcase_add_test(tc, workspace_gives_the_same_article);
     tcase_add_test(tc, workspaces_on_two_threads);
 #if defined(__SANITIZE_ADDRESS__)
