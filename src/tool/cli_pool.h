@@ -32,6 +32,13 @@ typedef struct {
     unsigned workers;         /* at least 1 */
 } cli_pool_spec;
 
+/* What each worker's workspace keeps between pages. A bulk run is about
+ * throughput, and a worker's tree of a large page is worth keeping: 64 MiB
+ * a worker keeps the tree of a 10 MB page, where the library's default
+ * (RM_WORKSPACE_KEEP, sized for the native host's single reader page at a
+ * time) keeps that of a typical page. */
+#define CLI_POOL_WORKSPACE_KEEP ((size_t)64 << 20)
+
 /* Run until next() reports the end and every slot is emitted, or emit()
  * fails. Returns 0, the first nonzero emit() result, or -1 when threads
  * or memory could not be had. */

@@ -7,8 +7,9 @@
  * (the corpus repeated as often as needed), and the child reports its
  * results and its own peak RSS through a pipe: peaks of different phases
  * stay separate, and a crash in one phase is reported, not fatal. The
- * extract phase passes one rm_workspace to all its calls, as a bulk run's
- * worker does (the parse baseline's malloc reuses its heap all the same).
+ * extract phase passes one rm_workspace (the library's default limit) to
+ * all its calls, as the native host does (the parse baseline's malloc
+ * reuses its heap all the same).
  *
  * A last pass runs extract_timed over the corpus once and reports where
  * the time goes, phase by phase (phases.h). Given the pages' kinds
@@ -193,8 +194,8 @@ static int input_only(const page *p)
     return failed;
 }
 
-/* The extract phase's child keeps one workspace across its calls, as a
- * bulk run's worker or the native host does (set up in measure). */
+/* The extract phase's child keeps one workspace across its calls, as the
+ * native host does (set up in measure). */
 static rm_workspace *extract_workspace;
 
 /* What a reader view asks for: text and reader HTML. */
