@@ -33,10 +33,10 @@ typedef struct {
 } cli_pool_spec;
 
 /* What each worker's workspace keeps between pages. A bulk run is about
- * throughput, and a worker's tree of a large page is worth keeping: 64 MiB
- * a worker keeps the tree of a 10 MB page, where the library's default
- * (RM_WORKSPACE_KEEP, sized for the native host's single reader page at a
- * time) keeps that of a typical page. */
+ * throughput, so a worker keeps the tree of a large page too: 64 MiB holds
+ * that of 10 MB of plain markup, where the library's default
+ * (RM_WORKSPACE_KEEP, sized for the native host's one reader page at a
+ * time) holds that of a typical page. */
 #define CLI_POOL_WORKSPACE_KEEP ((size_t)64 << 20)
 
 /* Run until next() reports the end and every slot is emitted, or emit()
