@@ -61,7 +61,7 @@ static void *reader_main(void *arg)
 static void *worker_main(void *arg)
 {
     pool *p = arg;
-    rm_workspace *workspace = rm_workspace_new(CLI_POOL_WORKSPACE_KEEP);
+    rm_workspace *workspace = rm_workspace_new(0);
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (!p->stopping && p->taken == p->filled && !p->input_ended)

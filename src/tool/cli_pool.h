@@ -32,13 +32,6 @@ typedef struct {
     unsigned workers;         /* at least 1 */
 } cli_pool_spec;
 
-/* What each worker's workspace keeps between pages. A bulk run is about
- * throughput, so a worker keeps the tree of a large page too: 64 MiB holds
- * that of 10 MB of plain markup, where the library's default
- * (RM_WORKSPACE_KEEP, sized for the native host's one reader page at a
- * time) holds that of a typical page. */
-#define CLI_POOL_WORKSPACE_KEEP ((size_t)64 << 20)
-
 /* Run until next() reports the end and every slot is emitted, or emit()
  * fails. Returns 0, the first nonzero emit() result, or -1 when threads
  * or memory could not be had. */

@@ -34,10 +34,10 @@
  *     RLIMIT_CPU: the limit arms a process-wide CPU timer, and on Linux the
  *     process clock then advances in scheduler ticks (4 ms here; a 1 MB
  *     page's few milliseconds read as 0 or 4), as getrusage and clock() do;
- *   - readmode's runs share an rm_workspace that keeps what a bulk run's
- *     worker keeps (CLI_POOL_WORKSPACE_KEEP), so that its tree's memory is
+ *   - readmode's runs share an rm_workspace, as a bulk run's worker's do,
+ *     so that its tree's memory (up to the workspace's default limit) is
  *     not faulted in anew on every run, as Gumbo's runs reuse their malloc
- *     heap (the memory this keeps shows in the MB columns);
+ *     heap;
  *   - growth is per 10x of the pages' actual bytes, and Gumbo's own growth
  *     on the same pages is shown beside readmode's, so a reader sees what
  *     part of the growth is the parser's.
@@ -56,7 +56,6 @@
  *     first ones (default 2)
  *   --shapes: only these shapes (default all)
  */
-#include "cli_pool.h"
 #include "readmode.h"
 #include "shapes.h"
 
@@ -168,7 +167,7 @@ static void child(const task *t, int fd, const settings *set)
     long base_kb = current_rss_kb();
     /* readmode keeps its tree's memory from run to run as a bulk run's
      * worker does; Gumbo's parse reuses its malloc heap */
-    rm_workspace *workspace = t->work == WORK_EXTRACT ? rm_workspace_new(CLI_POOL_WORKSPACE_KEEP) : NULL;
+    rm_workspace *workspace = t->work == WORK_EXTRACT ? rm_workspace_new(0) : NULL;
     double total = 0;
     result r = {0, 0, 0, len, 0, 1};
     while (r.ok && r.runs < MAX_RUNS && (r.runs == 0 || total < set->min_seconds)) {
@@ -435,7 +434,7 @@ static void print_table(const task *tasks, size_t n, const bool *chosen, const s
             printf("  %-11s %s\n", shapes[k].name, shapes[k].what);
     int large = rounds < set->large_rounds ? rounds : set->large_rounds;
     printf("  parse: gumbo_parse + destroy of the raw page; extract: rm_extract, text + HTML,\n"
-           "  with an rm_workspace (up to 64 MiB of the tree's memory kept from run to run,\n"
+           "  with an rm_workspace (up to 4 MiB of the tree's memory kept from run to run,\n"
            "  as a bulk run's workers keep it; Gumbo's parse reuses its malloc heap);\n"
            "  seconds: CPU time of the fastest run, over %d round(s) of runs repeated for\n"
            "  %.1f s each (%zu process(es) at a time), a shape's sizes and works one after\n"
@@ -470,7 +469,7 @@ static int print_json(FILE *out, const task *tasks, size_t n, const bool *chosen
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "budget_cpu_seconds", set->budget);
     cJSON_AddStringToObject(root, "method", "fastest run; children repeat the work for seconds_per_child "
-                                            "(extract with one rm_workspace across its runs, 64 MiB kept as in a bulk run), "
+                                            "(extract with one rm_workspace across its runs, as in a bulk run), "
                                             "over rounds interleaving sizes (large pages in the first "
                                             "large_page_rounds only); growth per 10x of bytes over the "
                                             "rounds both pages ran in");
