@@ -30,6 +30,7 @@
 #include "product.h"
 #include "render.h"
 #include "wordcount.h"
+#include "workspace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1249,6 +1250,12 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     return RM_OK;
 }
 
+/* Where the tree's chunks come from: the caller's workspace, if any. */
+static arena_cache *tree_cache(const rm_options *opt)
+{
+    return opt->workspace ? &opt->workspace->tree : NULL;
+}
+
 rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm_article **out)
 {
     return extract_timed(html, len, options, out, NULL);
@@ -1271,7 +1278,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
 
     char *buffer;
     prescan_output pre;
-    arena tree = {0};   /* Gumbo's tree, released in one step */
+    arena tree = {.cache = tree_cache(opt)};   /* Gumbo's tree, released in one step */
     GumboOutput *output;
     rm_engine e = {0};
     e.clock = clock;
@@ -1350,7 +1357,7 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
         return RM_NO_MEMORY;
     char *buffer = NULL;
     prescan_output pre = {0};
-    arena tree = {0};
+    arena tree = {.cache = tree_cache(opt)};
     GumboOutput *output = NULL;
     rm_status st = len ? parse(html, len, opt, NULL, NULL, &buffer, &pre, &tree, &output) : RM_OK;
     rm_engine e = {0};

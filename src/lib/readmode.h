@@ -81,6 +81,23 @@ typedef enum {
     RM_PAGE_TYPE_COUNT
 } rm_page_type;
 
+/* Memory kept from one extraction for the next, for a caller that makes
+ * many of them (a bulk run, a host serving requests). Without one, every
+ * call maps fresh memory for the page's parse tree and gives it back at
+ * the end, and the system zeroes and faults in every page of it again on
+ * the next call. With one (rm_options.workspace), the tree's memory stays
+ * mapped between calls, at most `keep_bytes` of it (0: RM_WORKSPACE_KEEP):
+ * what a larger page needs beyond that is given back when its call
+ * returns. What is kept adds to the next call's peak memory (it lies idle
+ * while the later phases allocate theirs), so the default keeps the tree
+ * of a typical page, not of the largest. A workspace serves one call at a
+ * time: create one per thread, and free it when done. Returns NULL when
+ * out of memory. */
+#define RM_WORKSPACE_KEEP ((size_t)4 << 20)
+typedef struct rm_workspace rm_workspace;
+rm_workspace *rm_workspace_new(size_t keep_bytes);
+void rm_workspace_free(rm_workspace *workspace);
+
 typedef struct {
     const char *url;          /* page URL: base for relative links; NULL: none */
     const char *charset;      /* force this input encoding; NULL: detect */
@@ -94,6 +111,8 @@ typedef struct {
     unsigned wrap_width;      /* wrap rm_article.text at this many display
                                  columns (0: no wrapping); code and other
                                  preformatted text is never wrapped */
+    rm_workspace *workspace;  /* memory kept between calls (see
+                                 rm_workspace_new); NULL: none */
 } rm_options;
 
 /* Defaults for every field; copy and change what you need. */

@@ -165,7 +165,7 @@ static void render_to_stdout(const bulk_run *run, page_slot *slot, const char *n
     capture_close(slot, f, cli_write_article(f, run->opt, a));
 }
 
-static void work_file(void *ctx, void *p)
+static void work_file(void *ctx, rm_workspace *workspace, void *p)
 {
     const bulk_run *run = ctx;
     page_slot *slot = p;
@@ -184,6 +184,7 @@ static void work_file(void *ctx, void *p)
         return;
     }
     rm_options lib = cli_library_options(opt, NULL);
+    lib.workspace = workspace;
     rm_article *a = NULL;
     rm_status st = rm_extract(bytes, len, &lib, &a);
     free(bytes);
@@ -269,8 +270,8 @@ static const request_field line_fields[] = {
     {NULL, FIELD_ANY, false, NULL},
 };
 
-static void handle_request(const cli_options *opt, const char *line, size_t len,
-                           cJSON *record, page_outcome *outcome)
+static void handle_request(const cli_options *opt, rm_workspace *workspace, const char *line,
+                           size_t len, cJSON *record, page_outcome *outcome)
 {
     *outcome = PAGE_REJECTED;
     cJSON *req;
@@ -298,6 +299,7 @@ static void handle_request(const cli_options *opt, const char *line, size_t len,
     }
     rm_options lib = cli_library_options(opt, cJSON_IsString(url) ? url->valuestring : NULL);
     lib.formats = RM_FORMAT_ALL;
+    lib.workspace = workspace;
     char *charset = request_charset(req);
     if (charset)
         lib.charset = charset;
@@ -310,7 +312,7 @@ static void handle_request(const cli_options *opt, const char *line, size_t len,
     rm_article_free(a);
 }
 
-static void work_line(void *ctx, void *p)
+static void work_line(void *ctx, rm_workspace *workspace, void *p)
 {
     const bulk_run *run = ctx;
     page_slot *slot = p;
@@ -325,7 +327,7 @@ static void work_line(void *ctx, void *p)
             cli_record_error(record, rm_status_code(RM_NO_MEMORY), "line could not be held in memory");
             slot->outcome = PAGE_REJECTED;
         } else {
-            handle_request(run->opt, slot->line, slot->line_len, record, &slot->outcome);
+            handle_request(run->opt, workspace, slot->line, slot->line_len, record, &slot->outcome);
         }
     }
     free(slot->line);
@@ -425,7 +427,8 @@ static int bulk_status(const bulk_run *run, int pool_rc)
     return CLI_EXIT_OK;
 }
 
-static int run_pool(bulk_run *run, int (*next)(void *, void *), void (*work)(void *, void *))
+static int run_pool(bulk_run *run, int (*next)(void *, void *),
+                    void (*work)(void *, rm_workspace *, void *))
 {
     cli_output_prepare();
     /* Before the pool's threads start, so that they inherit the blocked

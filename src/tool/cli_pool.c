@@ -61,6 +61,7 @@ static void *reader_main(void *arg)
 static void *worker_main(void *arg)
 {
     pool *p = arg;
+    rm_workspace *workspace = rm_workspace_new(0);
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (!p->stopping && p->taken == p->filled && !p->input_ended)
@@ -69,12 +70,13 @@ static void *worker_main(void *arg)
             break;
         size_t index = p->taken++;
         pthread_mutex_unlock(&p->lock);
-        p->spec->work(p->spec->ctx, slot_at(p, index));
+        p->spec->work(p->spec->ctx, workspace, slot_at(p, index));
         pthread_mutex_lock(&p->lock);
         p->done[index % p->window] = true;
         pthread_cond_broadcast(&p->changed);
     }
     pthread_mutex_unlock(&p->lock);
+    rm_workspace_free(workspace);
     return NULL;
 }
 

@@ -50,6 +50,8 @@ typedef struct {
     size_t max_message;
     const char *library_arg;   /* --library, or NULL for the configured one */
     int in_fd, out_fd;         /* the browser's stdin and stdout */
+    rm_workspace *workspace;   /* the extractions' memory, kept from one request
+                                  to the next (NULL: none could be had) */
 } session;
 
 /* Reply error codes (stable; documented in README.md, "The protocol"). */
@@ -384,6 +386,7 @@ static const char *extract_options(const cJSON *req, const session *s, rm_option
 {
     *opt = rm_default_options;
     opt->max_input_bytes = s->max_message;
+    opt->workspace = s->workspace;
     /* JSON strings are UTF-8 whatever the page's <meta> once said: the
      * browser has already decoded the page. */
     opt->charset = "utf-8";
@@ -1016,16 +1019,17 @@ static int parse_native_args(int argc, char **argv, session *s)
 
 int native_serve(int in_fd, int out_fd, size_t max_message, const char *library)
 {
-    session s = {max_message, library, in_fd, out_fd};
+    session s = {max_message, library, in_fd, out_fd, rm_workspace_new(0)};
     int rc;
     while ((rc = serve_one(&s)) < 0)
         ;
+    rm_workspace_free(s.workspace);
     return rc;
 }
 
 int native_main(int argc, char **argv)
 {
-    session s = {NATIVE_DEFAULT_MAX_MESSAGE, NULL, STDIN_FILENO, STDOUT_FILENO};
+    session s = {NATIVE_DEFAULT_MAX_MESSAGE, NULL, STDIN_FILENO, STDOUT_FILENO, NULL};
     int rc = parse_native_args(argc, argv, &s);
     if (rc >= 0)
         return rc;

@@ -3,14 +3,150 @@
  * class and past it are aligned, do not overlap and keep what is written
  * in them; a freed block comes back for the next block of its class; large
  * blocks are freed one by one; a released arena starts again; and a real
- * parse and walk of Gumbo's tree works on it.
+ * parse and walk of Gumbo's tree works on it. With a cache (a workspace's),
+ * a released arena's chunks serve the next one, no more of them kept than
+ * the limit allows; and extractions through a workspace, one thread's or two at once, give what
+ * extractions without one give.
  */
 #include "testutil.h"
 
 #include "arena.h"
+#include "readmode.h"
 
 #include <gumbo.h>
+#include <pthread.h>
 #include <stdint.h>
+
+/* Fill an arena with `bytes` of 100-byte blocks (slab headers aside). */
+static void fill(arena *a, size_t bytes)
+{
+    for (size_t i = 0; i < bytes / 104; i++) {
+        char *p = arena_alloc(a, 100);
+        ck_assert_ptr_nonnull(p);
+        p[99] = 1;
+    }
+}
+
+START_TEST(cache_serves_the_next_arena)
+{
+    arena_cache cache = {.limit = (size_t)64 << 20};
+    arena a = {.cache = &cache};
+    fill(&a, (size_t)1 << 20);   /* chunks of 256 KiB, 512 KiB and 1 MiB */
+    arena_release(&a);
+    ck_assert_ptr_eq(a.cache, &cache);
+    ck_assert_uint_eq(cache.bytes, (size_t)(256 + 512 + 1024) << 10);
+    fill(&a, (size_t)100 << 10);   /* the first (smallest) chunk again */
+    ck_assert_uint_eq(cache.bytes, (size_t)(512 + 1024) << 10);
+    arena_release(&a);
+    ck_assert_uint_eq(cache.bytes, (size_t)(256 + 512 + 1024) << 10);
+    arena_cache_empty(&cache);
+    ck_assert_uint_eq(cache.bytes, 0);
+    ck_assert_ptr_null(cache.chunks);
+}
+END_TEST
+
+START_TEST(cache_keeps_no_more_than_its_limit)
+{
+    arena_cache cache = {.limit = (size_t)1 << 20};
+    arena a = {.cache = &cache};
+    fill(&a, (size_t)3 << 20);   /* 256 KiB, 512 KiB, 1 MiB, 2 MiB */
+    arena_release(&a);
+    /* the largest that fit: the 1 MiB chunk, then nothing more */
+    ck_assert_uint_eq(cache.bytes, (size_t)1 << 20);
+    fill(&a, (size_t)3 << 20);
+    arena_release(&a);
+    ck_assert_uint_le(cache.bytes, cache.limit);
+    arena_cache_empty(&cache);
+}
+END_TEST
+
+/* A page of `items` list items and an article around them. */
+static char *page_of(size_t items, size_t *len)
+{
+    size_t cap = 256 + items * 96;
+    char *html = malloc(cap);
+    ck_assert_ptr_nonnull(html);
+    size_t n = (size_t)snprintf(html, cap, "<title>Workspace</title><article><h1>Reuse</h1><ul>");
+    for (size_t i = 0; i < items; i++)
+        n += (size_t)snprintf(html + n, cap - n, "<li>Item %zu, a line long enough to count as prose.</li>",
+                              i);
+    n += (size_t)snprintf(html + n, cap - n, "</ul></article>");
+    *len = n;
+    return html;
+}
+
+static char *text_of(const char *html, size_t len, rm_workspace *workspace)
+{
+    rm_options opt = rm_default_options;
+    opt.workspace = workspace;
+    rm_article *a = NULL;
+    rm_status st = rm_extract(html, len, &opt, &a);
+    ck_assert(st == RM_OK || st == RM_NO_ARTICLE);
+    char *text = strdup(a->text);
+    rm_article_free(a);
+    return text;
+}
+
+START_TEST(workspace_gives_the_same_article)
+{
+    size_t small_len, big_len;
+    char *small = page_of(40, &small_len);
+    char *big = page_of(8000, &big_len);   /* a tree past a 1 MiB limit */
+    char *expected = text_of(small, small_len, NULL);
+    rm_workspace *ws = rm_workspace_new((size_t)1 << 20);
+    ck_assert_ptr_nonnull(ws);
+    for (int round = 0; round < 3; round++) {
+        char *got = text_of(small, small_len, ws);
+        ck_assert_str_eq(got, expected);
+        free(got);
+        free(text_of(big, big_len, ws));
+    }
+    rm_workspace_free(ws);
+    rm_workspace_free(NULL);
+    free(expected);
+    free(small);
+    free(big);
+}
+END_TEST
+
+typedef struct {
+    const char *html;
+    size_t len;
+    const char *expected;
+    int mismatches;
+} worker_job;
+
+/* One thread's extractions, each thread with its own workspace. */
+static void *extract_repeatedly(void *arg)
+{
+    worker_job *job = arg;
+    rm_workspace *ws = rm_workspace_new(0);
+    for (int i = 0; i < 20; i++) {
+        char *got = text_of(job->html, job->len, ws);
+        job->mismatches += strcmp(got, job->expected) != 0;
+        free(got);
+    }
+    rm_workspace_free(ws);
+    return NULL;
+}
+
+START_TEST(workspaces_on_two_threads)
+{
+    size_t len;
+    char *html = page_of(2000, &len);
+    char *expected = text_of(html, len, NULL);
+    worker_job jobs[2] = {{html, len, expected, 0}, {html, len, expected, 0}};
+    pthread_t threads[2];
+    for (int i = 0; i < 2; i++)
+        ck_assert_int_eq(pthread_create(&threads[i], NULL, extract_repeatedly, &jobs[i]), 0);
+    for (int i = 0; i < 2; i++) {
+        pthread_join(threads[i], NULL);
+        ck_assert_int_eq(jobs[i].mismatches, 0);
+    }
+    free(expected);
+    free(html);
+}
+END_TEST
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
@@ -144,19 +280,40 @@ START_TEST(sanitizer_sees_the_blocks)
     arena_release(&a);
 }
 END_TEST
+
+/* A chunk kept in a cache is poisoned until an arena takes it again. */
+START_TEST(sanitizer_sees_cached_chunks)
+{
+    arena_cache cache = {.limit = (size_t)1 << 20};
+    arena a = {.cache = &cache};
+    char *p = arena_alloc(&a, 20);
+    arena_release(&a);
+    ck_assert(__asan_address_is_poisoned(p));
+    ck_assert_ptr_eq(arena_alloc(&a, 20), p);
+    ck_assert(!__asan_address_is_poisoned(p + 19));
+    arena_release(&a);
+    arena_cache_empty(&cache);
+}
+END_TEST
 #endif
 
 static Suite *arena_suite(void)
 {
     Suite *s = suite_create("arena");
     TCase *tc = tcase_create("arena");
+    tcase_set_timeout(tc, 60);   /* extractions, on a loaded machine */
     tcase_add_test(tc, blocks_are_aligned_and_disjoint);
     tcase_add_test(tc, freed_block_is_reused_by_its_class);
     tcase_add_test(tc, large_blocks_come_and_go);
     tcase_add_test(tc, released_arena_starts_again);
     tcase_add_test(tc, gumbo_tree_in_the_arena);
+    tcase_add_test(tc, cache_serves_the_next_arena);
+    tcase_add_test(tc, cache_keeps_no_more_than_its_limit);
+    tcase_add_test(tc, workspace_gives_the_same_article);
+    tcase_add_test(tc, workspaces_on_two_threads);
 #if defined(__SANITIZE_ADDRESS__)
     tcase_add_test(tc, sanitizer_sees_the_blocks);
+    tcase_add_test(tc, sanitizer_sees_cached_chunks);
 #endif
     suite_add_tcase(s, tc);
     return s;

@@ -1,0 +1,15 @@
+/*
+ * workspace.h — what an rm_workspace (readmode.h) holds, for the library's
+ * own modules: memory kept from one extraction for the next.
+ */
+#ifndef RM_WORKSPACE_H
+#define RM_WORKSPACE_H
+
+#include "arena.h"
+#include "readmode.h"
+
+struct rm_workspace {
+    arena_cache tree;   /* chunks of Gumbo's tree (arena.c) */
+};
+
+#endif
