@@ -206,18 +206,23 @@ END_TEST
     "class=\"message-lastEdit\">Last edited: Sep 26, 2024</div></div><footer>"                  \
     "<a href=\"/threads/fans.1/reply?quote=" n "\">Reply</a></footer></div></div></article>"
 
+/* A three-post XenForo thread whose middle post a test chooses. */
+#define FANS_THREAD(reply)                                                                        \
+    "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"        \
+    "</head><body><h1>Quiet fans</h1><div class=\"block-body\">"                                \
+    CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "      \
+              "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?") \
+    reply                                                                                         \
+    CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "      \
+              "for the same air, and a slower fan is a quieter fan in nearly every case.")         \
+    "</div></body></html>"
+
 START_TEST(poster_names_stay_and_their_titles_go)
 {
-    const char *html =
-        "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"
-        "</head><body><h1>Quiet fans</h1><div class=\"block-body\">"
-        CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "
-                  "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?")
+    const char *html = FANS_THREAD(
         CELL_POST("102", "ohmlaw", "O", "Set the minimum duty cycle to thirty percent or so, "
                   "below that most fans stall and start again, which is the whine you hear.")
-        CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "
-                  "for the same air, and a slower fan is a quieter fan in nearly every case.")
-        "</div></body></html>";
+    );
     rm_article *a = extract(html);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
     assert_has(a, "My case fans whine");
@@ -240,18 +245,12 @@ END_TEST
  * The address is the poster's words, and the short post stays. */
 START_TEST(labelled_addresses_in_posts_stay)
 {
-    const char *html =
-        "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"
-        "</head><body><h1>Quiet fans</h1><div class=\"block-body\">"
-        CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "
-                  "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?")
+    const char *html = FANS_THREAD(
         CELL_POST("102", "ohmlaw", "O", "Most fans of one size sound alike.<br><br>This might "
                   "help: <i><a href=\"https://youtu.be/-TiYwjxmcU8?si=21VlALqe8f0fJwdX\" "
                   "class=\"link link--external\">View: https://youtu.be/-TiYwjxmcU8?si="
                   "21VlALqe8f0fJwdX</a></i>")
-        CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "
-                  "for the same air, and a slower fan is a quieter fan in nearly every case.")
-        "</div></body></html>";
+    );
     rm_article *a = extract(html);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
     assert_has(a, "My case fans whine");
