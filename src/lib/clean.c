@@ -1288,9 +1288,26 @@ static bool same_name_before(const rm_engine *e, int32_t box, int32_t name)
     return same;
 }
 
+/* A reply's quote box: forum software draws a quoted post as an <aside>
+ * holding a <blockquote> (the quote's title bar, then the quoted text).
+ * It is what the reply answers, part of the post, not a sidebar; a quote
+ * of a post the page already shows goes later, with the thread's other
+ * repeats (repeats.c). */
+static bool is_quote_box(const rm_engine *e, int32_t box)
+{
+    int32_t end = engine_end(e, box);
+    for (int32_t i = engine_kept(e, box + 1, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && node(e, i)->tag == GUMBO_TAG_BLOCKQUOTE &&
+            e->st[i].chars > 0)
+            return true;
+    return false;
+}
+
 /* Remove an aside, keeping a thread's poster name in it (see above). */
 static void remove_aside(rm_engine *e, int32_t box)
 {
+    if (is_quote_box(e, box))
+        return;
     int32_t name = poster_name_in(e, box);
     if (name == RM_NONE || same_name_before(e, box, name))
         remove_node(e, box);

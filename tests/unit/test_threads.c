@@ -508,6 +508,44 @@ START_TEST(short_copy_of_a_date_goes)
 }
 END_TEST
 
+/* A reply that quotes a post of another thread: forum software draws the
+ * quote as an <aside> around the quoted text in a <blockquote>, under a
+ * title bar linking to where it was said. The quote is what the reply
+ * answers, not a sidebar. */
+#define QUOTING_POST(n, author, quote, text)                                                  \
+    "<div class=\"topic-post\" id=\"post_" n "\"><div class=\"topic-meta-data\"><a href=\""     \
+    "/u/" author "\">" author "</a> <time datetime=\"2024-06-02T15:24:00Z\">June 2</time></div>" \
+    "<div class=\"cooked\">" quote "<p>" text "</p></div></div>"
+
+#define OTHER_TOPIC_QUOTE                                                                     \
+    "<aside class=\"quote no-group\"><div class=\"title\"><a href=\"/t/portfolio-review/102\">"   \
+    "Portfolio review through May</a></div><blockquote><p>I merely try to think about what the "  \
+    "company can reasonably earn over the next few years, and what multiple the market would "   \
+    "pay for those earnings then.</p></blockquote></aside>"
+
+START_TEST(quotes_drawn_as_asides_stay)
+{
+    const char *html =
+        "<html><head><title>My take on valuation</title>"
+        "<meta name=\"generator\" content=\"Discourse 3.2\"></head><body>"
+        "<h1>My take on valuation</h1><div class=\"post-stream\">"
+        QUOTING_POST("1", "paul", OTHER_TOPIC_QUOTE, "Continuing the discussion from the "
+                     "portfolio review: how do you all decide what a company is worth before "
+                     "you buy it, and do you write the numbers down?")
+        QUOTING_POST("2", "ryan", "", "I look at the revenue growth first and then at the "
+                     "margins, because the multiple follows from both of them in the end.")
+        QUOTING_POST("3", "maria", "", "Cash flow is what I trust; earnings can be dressed up "
+                     "in many ways, but the cash either arrives or it does not.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "I merely try to think about what the company can reasonably earn");
+    assert_has(a, "Continuing the discussion from the portfolio review");
+    assert_has(a, "Cash flow is what I trust");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -526,6 +564,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, microdata_profile_links_sign_posts);
     tcase_add_test(tc, poster_names_in_author_asides_stay);
     tcase_add_test(tc, short_copy_of_a_date_goes);
+    tcase_add_test(tc, quotes_drawn_as_asides_stay);
     suite_add_tcase(s, tc);
     return s;
 }
