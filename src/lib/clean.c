@@ -599,6 +599,26 @@ static bool holds_poster_name(const rm_engine *e, int32_t id)
     return name > 0 && name * POSTER_NAME_SHARE >= s->chars;
 }
 
+/* A post's text as microdata marks it is what the poster wrote, were it
+ * a list of links (an opening post that points to the threads it
+ * continues); so is a box around it that holds little else (the
+ * poster's name). */
+static bool wraps_post_text(const rm_engine *e, int32_t id)
+{
+    while (!pagetype_is_post_text(e, id)) {
+        int32_t inner = RM_NONE;
+        for (int32_t c = node(e, id)->first_child; c != RM_NONE && inner == RM_NONE;
+             c = node(e, c)->next_sibling)
+            if (node(e, c)->type == RM_NODE_ELEMENT && e->drop[c] == DROP_KEEP &&
+                e->st[c].chars >= WHOLE_POST_SHARE * e->st[id].chars)
+                inner = c;
+        if (inner == RM_NONE || e->st[id].chars == 0)
+            return false;
+        id = inner;
+    }
+    return true;
+}
+
 /* Readability's _cleanConditionally verdict for one container. */
 static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t article_chars,
                                    unsigned attempt)
@@ -609,6 +629,8 @@ static bool looks_like_boilerplate(const rm_engine *e, int32_t id, uint32_t arti
     if (e->flags[id] & (NF_DATA_TABLE | NF_IN_CODE | NF_HAS_NOTES | NF_IN_HEADING))
         return false;
     if (holds_whole_post(e, id) || in_index_description(e, id))
+        return false;
+    if (e->thread && wraps_post_text(e, id))
         return false;
     const rm_stats *s = &e->st[id];
     /* A post's signature line (author link, date) is linky and short, and

@@ -1004,6 +1004,17 @@ static bool is_marked_post(const rm_engine *e, int32_t id)
                    sizeof post_itemprops / sizeof post_itemprops[0]);
 }
 
+bool pagetype_is_post_text(const rm_engine *e, int32_t id)
+{
+    const char *prop = dom_attr(&e->dom, id, "itemprop");
+    if (!prop || strcmp(prop, "text") != 0 || dom_attr(&e->dom, id, "itemscope"))
+        return false;
+    for (int32_t a = node(e, id)->parent; a != RM_NONE; a = node(e, a)->parent)
+        if (node(e, a)->type == RM_NODE_ELEMENT && dom_attr(&e->dom, a, "itemscope"))
+            return is_marked_post(e, a);
+    return false;
+}
+
 static int32_t common_ancestor(const rm_engine *e, int32_t a, int32_t b)
 {
     if (a == RM_NONE)

@@ -42,4 +42,9 @@ int32_t pagetype_opening_post(const rm_engine *e, int32_t box);
  * ("post-30149" beside "post-30119")? */
 bool pagetype_same_kind(const rm_engine *e, int32_t a, int32_t b);
 
+/* Is `id` the text of a post as schema.org microdata marks it: the `text`
+ * property of the nearest item around it, that item a post of a thread
+ * (a DiscussionForumPosting, Comment, Answer ...)? */
+bool pagetype_is_post_text(const rm_engine *e, int32_t id);
+
 #endif

@@ -546,6 +546,48 @@ START_TEST(quotes_drawn_as_asides_stay)
 }
 END_TEST
 
+/* An opening post that microdata marks as the text of a
+ * DiscussionForumPosting stays, though it is mostly links to the threads
+ * it continues: the poster wrote them. So does the box around it that
+ * adds only the poster's name. */
+#define MARKED_POSTER(n, author)                                                              \
+    "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\"><a href=\""      \
+    "/member.php?u=" n "\"><span itemprop=\"name\">" author "</span></a></div>"
+
+#define MARKED_REPLY(n, author, text)                                                         \
+    "<div itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"               \
+    "<div class=\"thread-post\"><div id=\"post" n "\">" MARKED_POSTER(n, author)                 \
+    "<div id=\"post-content" n "\"><div itemprop=\"text\">" text "</div></div></div></div></div>"
+
+START_TEST(microdata_post_text_of_links_stays)
+{
+    const char *html =
+        "<html><head><title>Election discussion</title></head><body><div class=\"page\">"
+        "<div itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">"
+        "<div class=\"op-wrap\"><div class=\"thread-post\">"
+        "<h1 itemprop=\"headline\">Election discussion</h1><div id=\"post1\">"
+        MARKED_POSTER("1", "fez")
+        "<div id=\"post-content1\"><div itemprop=\"text\">The vote is set for July; this is "
+        "the thread for the campaign.<br><a href=\"/t/1\">Conservative campaign and manifesto "
+        "thread</a><br><a href=\"/t/2\">Labour campaign and manifesto thread</a><br><a "
+        "href=\"/t/3\">Liberal Democrat campaign and manifesto thread</a><br><a href=\"/t/4\">"
+        "Green campaign and manifesto thread</a><br><a href=\"/t/5\">Seat prediction "
+        "competition thread</a></div></div></div></div></div>"
+        MARKED_REPLY("2", "andrew", "It is certainly much sooner than expected; I wonder whether "
+                     "the news about inflation was the trigger for this hasty announcement.")
+        MARKED_REPLY("3", "erin", "Things can only get better, as the song says, though the "
+                     "weather on the day of the announcement did not help anyone at all.")
+        MARKED_REPLY("4", "rakas", "The best time would have been the autumn, with a few more "
+                     "months of growth and falling inflation readings behind them.")
+        "</div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Labour campaign and manifesto thread");
+    assert_has(a, "It is certainly much sooner than expected");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -565,6 +607,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, poster_names_in_author_asides_stay);
     tcase_add_test(tc, short_copy_of_a_date_goes);
     tcase_add_test(tc, quotes_drawn_as_asides_stay);
+    tcase_add_test(tc, microdata_post_text_of_links_stays);
     suite_add_tcase(s, tc);
     return s;
 }
