@@ -601,10 +601,24 @@ static bool holds_poster_name(const rm_engine *e, int32_t id)
 
 /* A post's text as microdata marks it is what the poster wrote, were it
  * a list of links (an opening post that points to the threads it
- * continues); so is a box around it that holds little else (the
- * poster's name). */
+ * continues, a reply listing brands); so is a box holding 90% of it, the
+ * wrapper inside it ("bbWrapper") or a box around it that adds little
+ * else (the poster's name). */
+static bool in_post_text(const rm_engine *e, int32_t id)
+{
+    for (int32_t a = id; a != RM_NONE; a = node(e, a)->parent) {
+        if (pagetype_is_post_text(e, a))
+            return e->st[id].chars >= WHOLE_POST_SHARE * e->st[a].chars;
+        if (node(e, a)->type == RM_NODE_ELEMENT && dom_attr(&e->dom, a, "itemscope"))
+            return false;   /* the post's text is no item's own */
+    }
+    return false;
+}
+
 static bool wraps_post_text(const rm_engine *e, int32_t id)
 {
+    if (in_post_text(e, id))
+        return true;
     while (!pagetype_is_post_text(e, id)) {
         int32_t inner = RM_NONE;
         for (int32_t c = node(e, id)->first_child; c != RM_NONE && inner == RM_NONE;

@@ -588,6 +588,43 @@ START_TEST(microdata_post_text_of_links_stays)
 }
 END_TEST
 
+/* The wrapper inside a post's marked text ("bbWrapper"), holding all of
+ * it, is the post's text too, however linky: a reply that lists brands. */
+#define WRAPPED_POST(n, author, text)                                                         \
+    "<article class=\"message message--post\" itemscope itemtype=\"https://schema.org/Comment\">" \
+    "<div class=\"message-user\"><a href=\"/members/" author "." n "/\" itemprop=\"author\">"    \
+    author "</a></div><header class=\"message-attribution\"><a href=\"/threads/x.1/post-" n      \
+    "\"><time datetime=\"2023-10-28T20:00:00Z\">Oct 28, 2023</time></a></header>"               \
+    "<div class=\"message-content\"><article class=\"message-body\"><div itemprop=\"text\">"    \
+    "<div class=\"bbWrapper\">" text "</div></div></article></div></article>"
+
+START_TEST(wrapper_of_marked_post_text_stays)
+{
+    const char *html =
+        "<html><head><title>Why not book with agencies</title>"
+        "<meta name=\"generator\" content=\"XenForo\"></head><body>"
+        "<h1>Why not book with agencies</h1><div class=\"block-body\">"
+        WRAPPED_POST("1", "ann", "I booked a flight through an agency last spring and when the "
+                     "airline changed the schedule nobody would help me. The agency said to call "
+                     "the airline, and the airline said to call the agency, for three weeks.")
+        WRAPPED_POST("2", "lat", "<h2>Please be aware that one holding company owns the "
+                     "following brands: <a href=\"https://example.com/a\">Booking</a>, <a "
+                     "href=\"https://example.com/b\">Priceline</a>, <a href=\"https://example.com/"
+                     "c\">Agoda</a>, <a href=\"https://example.com/d\">Rentalcars</a>, <a href=\""
+                     "https://example.com/e\">Kayak</a> and <a href=\"https://example.com/f\">"
+                     "OpenTable</a></h2>")
+        WRAPPED_POST("3", "kim", "Same here with a hotel: the room was sold twice and the agency "
+                     "refunded me only after I disputed the charge with my bank, which took two "
+                     "months.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Rentalcars");
+    assert_has(a, "the room was sold twice");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -608,6 +645,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, short_copy_of_a_date_goes);
     tcase_add_test(tc, quotes_drawn_as_asides_stay);
     tcase_add_test(tc, microdata_post_text_of_links_stays);
+    tcase_add_test(tc, wrapper_of_marked_post_text_stays);
     suite_add_tcase(s, tc);
     return s;
 }
