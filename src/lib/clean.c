@@ -489,6 +489,33 @@ static bool holds_reply(const rm_engine *e, int32_t id, int32_t top)
     return false;
 }
 
+/* A short post's body may hold less than 90% of the post's text beside
+ * the poster's name, rank, date and post number; it still says every
+ * sentence of the post (none of those does) and half its text or more.
+ * Only for a post with no replies nested in it, whose sentences are all
+ * its own, and one named by a class and alike to another post beside it
+ * (same tag and first class): a box of the thread that is no post (the
+ * board's news above the posts) is judged as before. */
+#define POST_BODY_SHARE 0.5
+
+static bool has_alike_sibling(const rm_engine *e, int32_t id)
+{
+    int32_t first = node(e, node(e, id)->parent)->first_child;
+    for (int32_t c = first; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (c != id && node(e, c)->type == RM_NODE_ELEMENT && pagetype_same_kind(e, c, id))
+            return true;
+    return false;
+}
+
+static bool says_whole_post(const rm_engine *e, int32_t id, int32_t own, int32_t post,
+                            uint32_t own_chars)
+{
+    const rm_stats *s = &e->st[id];
+    return s->sentences > 0 && s->sentences == e->st[own].sentences &&
+           own_chars == e->st[own].chars && s->chars >= POST_BODY_SHARE * own_chars &&
+           has_alike_sibling(e, post);
+}
+
 static bool holds_whole_post(const rm_engine *e, int32_t id)
 {
     if (!e->thread || e->posts == RM_NONE || !engine_contains(e, e->posts, id) || id == e->posts)
@@ -510,8 +537,9 @@ static bool holds_whole_post(const rm_engine *e, int32_t id)
             own = a;
             break;
         }
-    return e->st[id].chars >= WHOLE_POST_SHARE * post_own_chars(e, own, post) ||
-           holds_reply(e, id, post);
+    uint32_t own_chars = post_own_chars(e, own, post);
+    return e->st[id].chars >= WHOLE_POST_SHARE * own_chars || holds_reply(e, id, post) ||
+           says_whole_post(e, id, own, post, own_chars);
 }
 
 /* Readability takes a box of several pictures and few paragraphs for a

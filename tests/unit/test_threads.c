@@ -625,6 +625,40 @@ START_TEST(wrapper_of_marked_post_text_stays)
 }
 END_TEST
 
+/* A short post whose body is under 90% of the post beside the poster's
+ * name, title, date and number still says every sentence of the post:
+ * it is the post's body, though a third of it is links. */
+#define TITLED_POST(n, author, title, text)                                                   \
+    "<article class=\"message message--post\"><div class=\"message-user\"><h4><a href=\""       \
+    "/members/" n "/\">" author "</a></h4><h5 class=\"userTitle\">" title "</h5></div>"          \
+    "<header class=\"message-attribution\"><a href=\"/threads/x.1/post-" n "\"><time datetime=\"" \
+    "2024-09-21T07:25:00Z\">Sep 21, 2024</time></a> <a href=\"/threads/x.1/post-" n "\">#" n     \
+    "</a></header><div class=\"message-content\"><article class=\"message-body\">"              \
+    "<div class=\"bbWrapper\">" text "</div></article></div></article>"
+
+START_TEST(short_linky_post_body_stays)
+{
+    const char *html =
+        "<html><head><title>Discussion of our tablet review</title>"
+        "<meta name=\"generator\" content=\"XenForo\"></head><body>"
+        "<h1>Discussion of our tablet review</h1><div class=\"block-body\">"
+        TITLED_POST("1", "Chris Hall", "Reviews Editor, Staff member", "Read the <a href=\""
+                    "/review/tablet-2024\">Tablet Pro (2024) Review</a>. Is this year's model "
+                    "simply the best tablet there is? <a href=\"/user-reviews/tablet/write\">"
+                    "Write your own review</a>")
+        TITLED_POST("2", "sam", "Member", "Bang on the money except the asking price, which is "
+                    "more than my first car cost me when I was a student many years ago.")
+        TITLED_POST("3", "jo", "Member", "Great tablet. I thought the keyboard was too expensive, "
+                    "so I bought a cheaper one that works well enough for me on the train.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "simply the best tablet there is?");
+    assert_has(a, "Bang on the money");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -646,6 +680,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, quotes_drawn_as_asides_stay);
     tcase_add_test(tc, microdata_post_text_of_links_stays);
     tcase_add_test(tc, wrapper_of_marked_post_text_stays);
+    tcase_add_test(tc, short_linky_post_body_stays);
     suite_add_tcase(s, tc);
     return s;
 }
