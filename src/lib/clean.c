@@ -871,6 +871,17 @@ static bool is_post_signature(const rm_engine *e, int32_t id, int32_t root)
     return heur_is_signature_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id"));
 }
 
+/* A summary of the thread a language model wrote (Discussion overview,
+ * main points, areas of agreement), named so by class or id
+ * (heur_is_machine_summary_marker): the board's account of the posts
+ * stands beside them and repeats them. Threads only, and never a box
+ * that holds a whole post. */
+static bool is_machine_summary(const rm_engine *e, int32_t id)
+{
+    return e->thread && !holds_whole_post(e, id) &&
+           heur_is_machine_summary_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id"));
+}
+
 /* One row of a member panel standing alone ("Posts: 1,204", "Joined: Mar
  * 2019", "87 posts"), when the panel is laid out row by row rather than
  * in one box; a post's permalink number ("#12"); a vote or like count.
@@ -1321,7 +1332,7 @@ static bool is_short_date_copy(const rm_engine *e, int32_t id)
  * whether the page is one, every element of other pages skips them all. */
 static bool is_thread_furniture(const rm_engine *e, int32_t i, int32_t root)
 {
-    return is_post_signature(e, i, root) || is_member_row(e, i) ||
+    return is_post_signature(e, i, root) || is_machine_summary(e, i) || is_member_row(e, i) ||
            is_post_number(e, i) || is_member_title(e, i) || is_avatar_initial(e, i) ||
            is_edit_note(e, i) || is_code_caption(e, i) || is_phone_copy(e, i) ||
            is_post_toolbar(e, i) || is_post_control(e, i) || is_script_control(e, i) ||

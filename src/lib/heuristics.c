@@ -881,6 +881,44 @@ bool heur_is_signature_marker(const char *cls, const char *id)
     return id && word_names_signature(id, strlen(id));
 }
 
+/* A summary of the discussion that a language model wrote, which forum
+ * add-ons and hosted boards now set above or below a thread ("Discussion
+ * overview", "Main points raised"): the board's words about the posts,
+ * not the posts. Class and id words name both halves, a word for the
+ * machine ("ai-summary-block", "gpt-summary", "llm-tldr") and a word for
+ * the summary; a word for the machine alone is too loose ("gpt-ad-slot"
+ * is Google's ad tag). Tokens split at '-' and '_'; the summary word may
+ * be any form of "summary" ("summarize", "summaries"). */
+static const char *const machine_words[] = {"ai", "gpt", "chatgpt", "llm", "genai", "aisummary"};
+static const char *const summary_words[] = {"tldr", "aisummary"};
+
+static bool names_summary(const char *tok, size_t len)
+{
+    if (len >= 6 && token_is(tok, 6, "summar"))
+        return true;
+    for (size_t i = 0; i < COUNT(summary_words); i++)
+        if (token_is(tok, len, summary_words[i]))
+            return true;
+    return false;
+}
+
+static bool names_machine_summary(const char *s)
+{
+    bool machine = false, summary = false;
+    size_t len;
+    for (const char *tok = s ? next_token(s, &len) : NULL; tok; tok = next_token(tok + len, &len)) {
+        for (size_t i = 0; i < COUNT(machine_words); i++)
+            machine = machine || token_is(tok, len, machine_words[i]);
+        summary = summary || names_summary(tok, len);
+    }
+    return machine && summary;
+}
+
+bool heur_is_machine_summary_marker(const char *cls, const char *id)
+{
+    return names_machine_summary(cls) || names_machine_summary(id);
+}
+
 /* Caption boxes under pictures: HTML's <figcaption> aside, CMSs name them
  * by class (WordPress "wp-caption-text", Drupal and Bootstrap "caption",
  * news kits "image-caption", "media-caption"). Whole tokens. */

@@ -114,6 +114,10 @@ bool heur_is_byline_marker(const char *cls, const char *id);
  * carries one ("with-signature")? */
 bool heur_is_signature_marker(const char *cls, const char *id);
 
+/* Does an element's class or id name it as a summary a language model
+ * wrote ("ai-summary-block", "gpt-summary", "llm_tldr")? */
+bool heur_is_machine_summary_marker(const char *cls, const char *id);
+
 /* Does a class attribute name its element as a picture's caption
  * ("wp-caption-text", "image-caption")? Whole tokens. */
 bool heur_is_caption_marker(const char *cls);

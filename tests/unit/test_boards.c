@@ -240,6 +240,41 @@ START_TEST(poster_names_stay_and_their_titles_go)
 }
 END_TEST
 
+/* A board's add-on sets a summary a language model wrote above the
+ * posts, in a folded box its class names ("ai-summary"): the board's
+ * account of the discussion, repeating the posts, goes; the posts stay. */
+START_TEST(machine_summaries_over_threads_go)
+{
+    const char *html =
+        "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"
+        "</head><body><h1>Quiet fans</h1><div class=\"p-body-main\">"
+        "<div class=\"block\" id=\"ai-summary-block\"><details><summary>Click for summary"
+        "</summary><div class=\"block-body\"><h2>Discussion overview</h2><p>The discussion "
+        "revolves around quieting case fans that whine at idle, and participants explore "
+        "firmware settings, duty cycles, and the size of the fans themselves.</p><h3>Main "
+        "points raised</h3><ul><li>One participant suggests raising the minimum duty cycle, "
+        "noting that fans stall below a certain speed.</li><li>Another participant recommends "
+        "larger fans, which move the same air while turning more slowly.</li></ul></div>"
+        "</details></div><div class=\"block-body\">"
+        CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "
+                  "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?")
+        CELL_POST("102", "ohmlaw", "O", "Set the minimum duty cycle to thirty percent or so, "
+                  "below that most fans stall and start again, which is the whine you hear.")
+        CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "
+                  "for the same air, and a slower fan is a quieter fan in nearly every case.")
+        "</div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine");
+    assert_has(a, "Set the minimum duty cycle");
+    assert_has(a, "Swap them for larger ones");
+    assert_lacks(a, "Discussion overview");
+    assert_lacks(a, "revolves around");
+    assert_lacks(a, "One participant suggests");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A post that shares a video: XenForo writes the address it could not
  * embed as a link "View: https://…", a label before the pasted address.
  * The address is the poster's words, and the short post stays. */
@@ -434,6 +469,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, labelled_addresses_in_posts_stay);
     tcase_add_test(tc, profile_facts_beside_posts_go);
     tcase_add_test(tc, code_captions_in_posts_go);
+    tcase_add_test(tc, machine_summaries_over_threads_go);
     suite_add_tcase(s, tc);
     return s;
 }

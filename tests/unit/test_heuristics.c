@@ -274,6 +274,12 @@ START_TEST(profile_links_and_member_titles)
     ck_assert(heur_is_member_title_marker("profile-rank"));
     ck_assert(!heur_is_member_title_marker("no-profile-rank has-avatar"));
     ck_assert(!heur_is_member_title_marker("title"));
+    ck_assert(heur_is_machine_summary_marker("block xfa-block", "ai-summary-block"));
+    ck_assert(heur_is_machine_summary_marker("gpt_summaries", NULL));
+    ck_assert(heur_is_machine_summary_marker("llm-tldr", NULL));
+    ck_assert(!heur_is_machine_summary_marker("gpt-ad-slot", "gpt-ad-leaderboard"));
+    ck_assert(!heur_is_machine_summary_marker("summary", "thread-summary"));
+    ck_assert(!heur_is_machine_summary_marker(NULL, NULL));
     ck_assert(heur_is_avatar_marker("avatar-u781584-m"));
     ck_assert(!heur_is_avatar_marker("message-body"));
     ck_assert(heur_is_phone_only_marker("cAuthorPane_mobile ipsResponsive_showPhone"));
