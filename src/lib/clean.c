@@ -1632,6 +1632,38 @@ static double text_similarity(const char *a, size_t alen, const char *b, size_t 
     return 1.0 - (double)unique / (double)total;
 }
 
+/* A reply's subject line on a thread ("Re: Quiet fans", heur_reply_prefix):
+ * the thread's title again over every post that keeps the subject the
+ * software filled in. The outermost box holding only that line goes, and
+ * a subject the poster changed (its words not the title's) stays. */
+#define REPLY_SUBJECT_SLACK 24
+
+static bool is_reply_subject(const rm_engine *e, int32_t id, const char *folded_title,
+                             size_t title_len)
+{
+    uint32_t chars = e->raw[id].chars;
+    if (chars == 0 || chars > title_len + REPLY_SUBJECT_SLACK)
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, title_len + REPLY_SUBJECT_SLACK * 4, &len);
+    size_t at = text ? heur_reply_prefix(text, len) : 0;
+    bool subject = at > 0 && at < len &&
+                   text_similarity(folded_title, title_len, text + at, len - at) > TITLE_SIMILARITY;
+    free(text);
+    return subject;
+}
+
+static void drop_reply_subjects(rm_engine *e, const char *folded_title, size_t title_len)
+{
+    int32_t body = e->dom.body;
+    int32_t end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && is_reply_subject(e, i, folded_title, title_len)) {
+            engine_drop_subtree(e, i, DROP_CLEANED);
+            i = engine_end(e, i) - 1;
+        }
+}
+
 void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title_len)
 {
     /* A byline found in a post of a thread or an entry of an index's
@@ -1641,6 +1673,8 @@ void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title
         engine_drop_subtree(e, e->byline_node, DROP_CLEANED);
     if (!folded_title || title_len == 0 || e->dom.body == RM_NONE)
         return;
+    if (e->thread)
+        drop_reply_subjects(e, folded_title, title_len);
     int32_t body = e->dom.body;
     int32_t end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {

@@ -2253,6 +2253,31 @@ bool heur_is_code_caption(const char *text, size_t len)
     return false;
 }
 
+/* The prefix a reply's subject takes, from mail: forum packages that give
+ * each post a subject (phpBB, vBulletin, SMF, Nairaland, TripAdvisor)
+ * fill a reply's with the thread's title after it ("Re: Quiet fans"), and
+ * in their board languages "AW:" (German), "SV:" (Scandinavian), "Odp:"
+ * (Polish), "Antw:" (Dutch), "Vs:" (Finnish), "Res:" (Portuguese).
+ * Folded text, the colon and a blank after the word. */
+static const char *const reply_prefixes[] = {"re:", "aw:", "sv:", "odp:", "antw:", "vs:", "res:"};
+
+size_t heur_reply_prefix(const char *text, size_t len)
+{
+    size_t at = 0;
+    while (at < len && text[at] == ' ')
+        at++;
+    for (size_t i = 0; i < COUNT(reply_prefixes); i++) {
+        size_t n = strlen(reply_prefixes[i]);
+        if (len - at > n && memcmp(text + at, reply_prefixes[i], n) == 0 && text[at + n] == ' ') {
+            at += n;
+            while (at < len && text[at] == ' ')
+                at++;
+            return at;
+        }
+    }
+    return 0;
+}
+
 /* The controls under a post, each a one-word link or button of its
  * toolbar (Reddit's "permalink · embed · save · report · reply", the
  * "Quote · Reply · Report" of phpBB, XenForo and Invision, Discourse's

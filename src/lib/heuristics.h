@@ -210,6 +210,11 @@ bool heur_is_avatar_marker(const char *cls);
 bool heur_is_edit_note(const char *text, size_t len);
 bool heur_is_code_caption(const char *text, size_t len);   /* "Code: Select all" */
 
+/* If a folded text opens with the prefix mail and forum software put
+ * before a reply's subject ("re: ", "aw: ", "sv: "), the length of that
+ * prefix and the blanks after it; else 0. */
+size_t heur_reply_prefix(const char *text, size_t len);
+
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */
 bool heur_is_comment_heading(const char *text, size_t len);

@@ -67,6 +67,36 @@ START_TEST(board_posts_with_permalinks_are_a_thread)
 }
 END_TEST
 
+/* Each reply's subject, filled in by the software, is the thread's title
+ * after "Re:": the title again over every post, it goes; a subject the
+ * poster wrote themselves says something of its own and stays. */
+START_TEST(reply_subjects_repeating_the_title_go)
+{
+    const char *html =
+        BOARD_HEAD
+        FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "
+                   "in the firmware. Is there a way to make them quiet?")
+        BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "
+                   "to thirty percent; below that they stall and restart.")
+        BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "
+                   "ones: a bigger fan moves the same air turning slower.")
+        "<div id=\"p104\" class=\"post bg2\"><div class=\"inner\"><div class=\"postbody\">"
+        "<h3><a href=\"./viewtopic.php?p=104#p104\">Solved with a pump curve instead</a></h3>"
+        "<p class=\"author\"><a href=\"./viewtopic.php?p=104#p104\">Mon Jan 29, 2024 2:28 pm"
+        "</a> by <a href=\"./memberlist.php?u=101\">fanless</a></p><div class=\"content\">The "
+        "duty cycle did it, thank you both. Silent at idle now.</div></div></div></div>"
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine at idle");
+    assert_has(a, "Set the minimum duty cycle");
+    assert_has(a, "Swap them for larger");
+    assert_has(a, "Solved with a pump curve instead");
+    assert_lacks(a, "Re: Quiet fans");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A linked heading makes a teaser card, unless it links to its own post:
  * the same posts headed by a link to another page are no thread. */
 START_TEST(posts_linking_elsewhere_are_not_a_thread)
@@ -470,6 +500,7 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, profile_facts_beside_posts_go);
     tcase_add_test(tc, code_captions_in_posts_go);
     tcase_add_test(tc, machine_summaries_over_threads_go);
+    tcase_add_test(tc, reply_subjects_repeating_the_title_go);
     suite_add_tcase(s, tc);
     return s;
 }
