@@ -2057,11 +2057,13 @@ size_t heur_member_stat_labels(const char *text, size_t len)
 /* The statistics a forum shows over a thread (Invision's topic overview
  * "Replies 154 · Views 26.2k · Created 1 yr · Last Reply Sep 26", XenForo's
  * "Thread starter ann · Start date Oct 8, 2024", Discourse's "6.3K views 23
- * replies 14 participants last post by ...", vBulletin's "Started by"):
- * about the thread, not said in it. Whole words of the folded text. */
+ * replies 14 participants last post by ...", vBulletin's "Started by",
+ * Stack Exchange's "Asked 6 years ago · Modified 5 years ago · Viewed 3k
+ * times"): about the thread, not said in it. Whole words of the folded
+ * text. */
 static const char *const thread_stat_labels[] = {
     "replies", "views", "created", "last reply", "thread starter", "start date",
-    "started by", "last post", "participants",
+    "started by", "last post", "participants", "asked", "modified", "viewed",
 };
 
 /* Not inside a longer word ("reviews"); a number may touch the label, as

@@ -242,6 +242,34 @@ START_TEST(thread_statistics_go)
 }
 END_TEST
 
+/* A Q&A site's line of the same by the question (when it was asked and
+ * last modified, how often viewed) goes too. */
+START_TEST(question_statistics_go)
+{
+    const char *html =
+        "<html><head><title>Roadmap discussion</title>"
+        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
+        "<h1>Roadmap discussion</h1><div class=\"feed\">"
+        REPLY("1", "paul", "Is there a public roadmap for the next releases? I would like to "
+              "know whether the member areas get the overhaul that was announced.")
+        "<div class=\"d-flex\"><div class=\"flex--item\"><span>Asked</span> <time "
+        "datetime=\"2019-03-26\">6 years, 9 months ago</time></div>\n<div class=\"flex--item\">"
+        "<span>Viewed</span> 3k times</div></div>"
+        REPLY("2", "ann", "There is no public roadmap, but the team posts what ships in the "
+              "release notes every month, and the member areas are on the list.")
+        REPLY("3", "kay", "The overhaul was announced for the spring release; watch the "
+              "announcements forum, where the beta opens first.")
+        "</div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Is there a public roadmap");
+    assert_has(a, "There is no public roadmap");
+    assert_lacks(a, "3k times");
+    assert_lacks(a, "9 months ago");
+    rm_article_free(a);
+}
+END_TEST
+
 /* Where the reply form would be, a thread tells a reader who is not signed
  * in that they cannot answer: a prompt, not part of the thread. */
 START_TEST(sign_in_to_answer_line_goes)
@@ -518,6 +546,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, poster_names_stay_when_their_cell_goes);
     tcase_add_test(tc, member_fields_beside_posts_go);
     tcase_add_test(tc, thread_statistics_go);
+    tcase_add_test(tc, question_statistics_go);
     tcase_add_test(tc, sign_in_to_answer_line_goes);
     tcase_add_test(tc, phone_copy_of_post_header_goes);
     tcase_add_test(tc, nested_replies_stay);
