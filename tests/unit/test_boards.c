@@ -38,6 +38,15 @@
 
 #define BOARD_FOOT "</div><p class=\"copyright\">Powered by a board</p></div></body></html>"
 
+/* The question and the first two replies of the board's thread. */
+#define BOARD_OPENING                                                                        \
+    FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "      \
+               "in the firmware. Is there a way to make them quiet?")                        \
+    BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "       \
+               "to thirty percent; below that they stall and restart.")                      \
+    BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "         \
+               "ones: a bigger fan moves the same air turning slower.")
+
 /* Signed like a story, with no <time> and no "Reply" control: the posts'
  * own permalinks make them a thread, and their short bodies stay although
  * their linked headings and dates make up much of each post. */
@@ -45,12 +54,7 @@ START_TEST(board_posts_with_permalinks_are_a_thread)
 {
     const char *html =
         BOARD_HEAD
-        FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "
-                   "in the firmware. Is there a way to make them quiet?")
-        BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "
-                   "to thirty percent; below that they stall and restart.")
-        BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "
-                   "ones: a bigger fan moves the same air turning slower.")
+        BOARD_OPENING
         BOARD_POST("104", "fanless", "Mon Jan 29, 2024 2:28 pm", "The duty cycle did it, "
                    "thank you both. Silent at idle now.")
         BOARD_FOOT;
@@ -74,12 +78,7 @@ START_TEST(reply_subjects_repeating_the_title_go)
 {
     const char *html =
         BOARD_HEAD
-        FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "
-                   "in the firmware. Is there a way to make them quiet?")
-        BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "
-                   "to thirty percent; below that they stall and restart.")
-        BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "
-                   "ones: a bigger fan moves the same air turning slower.")
+        BOARD_OPENING
         "<div id=\"p104\" class=\"post bg2\"><div class=\"inner\"><div class=\"postbody\">"
         "<h3><a href=\"./viewtopic.php?p=104#p104\">Solved with a pump curve instead</a></h3>"
         "<p class=\"author\"><a href=\"./viewtopic.php?p=104#p104\">Mon Jan 29, 2024 2:28 pm"

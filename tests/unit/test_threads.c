@@ -213,25 +213,29 @@ START_TEST(member_fields_beside_posts_go)
 }
 END_TEST
 
+/* A three-post thread with a box of statistics after its opening post. */
+#define ROADMAP_THREAD(stats)                                                                 \
+    "<html><head><title>Roadmap discussion</title>"                                          \
+    "<meta name=\"generator\" content=\"Invision Community\"></head><body>"                  \
+    "<h1>Roadmap discussion</h1><div class=\"feed\">"                                        \
+    REPLY("1", "paul", "Is there a public roadmap for the next releases? I would like to "   \
+          "know whether the member areas get the overhaul that was announced.")              \
+    stats                                                                                     \
+    REPLY("2", "ann", "There is no public roadmap, but the team posts what ships in the "    \
+          "release notes every month, and the member areas are on the list.")                \
+    REPLY("3", "kay", "The overhaul was announced for the spring release; watch the "        \
+          "announcements forum, where the beta opens first.")                                \
+    "</div></body></html>"
+
 /* The statistics a forum shows over a thread (replies, views, when it was
  * created and last answered) are about the thread, not said in it. */
 START_TEST(thread_statistics_go)
 {
-    const char *html =
-        "<html><head><title>Roadmap discussion</title>"
-        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
-        "<h1>Roadmap discussion</h1><div class=\"feed\">"
-        REPLY("1", "paul", "Is there a public roadmap for the next releases? I would like to "
-              "know whether the member areas get the overhaul that was announced.")
+    const char *html = ROADMAP_THREAD(
         "<div class=\"cTopicOverview\"><ul class=\"stats\"><li><span>Replies</span> "
         "<span>154</span></li><li><span>Views</span> <span>26.2k</span></li><li><span>Created"
         "</span> <span>1 yr</span></li><li><span>Last Reply</span> <span>Sep 26</span></li>"
-        "</ul></div>"
-        REPLY("2", "ann", "There is no public roadmap, but the team posts what ships in the "
-              "release notes every month, and the member areas are on the list.")
-        REPLY("3", "kay", "The overhaul was announced for the spring release; watch the "
-              "announcements forum, where the beta opens first.")
-        "</div></body></html>";
+        "</ul></div>");
     rm_article *a = extract(html);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
     assert_has(a, "Is there a public roadmap");
@@ -246,20 +250,10 @@ END_TEST
  * last modified, how often viewed) goes too. */
 START_TEST(question_statistics_go)
 {
-    const char *html =
-        "<html><head><title>Roadmap discussion</title>"
-        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
-        "<h1>Roadmap discussion</h1><div class=\"feed\">"
-        REPLY("1", "paul", "Is there a public roadmap for the next releases? I would like to "
-              "know whether the member areas get the overhaul that was announced.")
+    const char *html = ROADMAP_THREAD(
         "<div class=\"d-flex\"><div class=\"flex--item\"><span>Asked</span> <time "
         "datetime=\"2019-03-26\">6 years, 9 months ago</time></div>\n<div class=\"flex--item\">"
-        "<span>Viewed</span> 3k times</div></div>"
-        REPLY("2", "ann", "There is no public roadmap, but the team posts what ships in the "
-              "release notes every month, and the member areas are on the list.")
-        REPLY("3", "kay", "The overhaul was announced for the spring release; watch the "
-              "announcements forum, where the beta opens first.")
-        "</div></body></html>";
+        "<span>Viewed</span> 3k times</div></div>");
     rm_article *a = extract(html);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
     assert_has(a, "Is there a public roadmap");
