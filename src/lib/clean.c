@@ -935,6 +935,17 @@ static bool is_post_signature(const rm_engine *e, int32_t id, int32_t root)
     return heur_is_signature_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id"));
 }
 
+/* A summary of the thread a language model wrote (Discussion overview,
+ * main points, areas of agreement), named so by class or id
+ * (heur_is_machine_summary_marker): the board's account of the posts
+ * stands beside them and repeats them. Threads only, and never a box
+ * that holds a whole post. */
+static bool is_machine_summary(const rm_engine *e, int32_t id)
+{
+    return e->thread && !holds_whole_post(e, id) &&
+           heur_is_machine_summary_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id"));
+}
+
 /* One row of a member panel standing alone ("Posts: 1,204", "Joined: Mar
  * 2019", "87 posts"), when the panel is laid out row by row rather than
  * in one box; a post's permalink number ("#12"); a vote or like count.
@@ -1402,7 +1413,7 @@ static bool is_short_date_copy(const rm_engine *e, int32_t id)
  * whether the page is one, every element of other pages skips them all. */
 static bool is_thread_furniture(const rm_engine *e, int32_t i, int32_t root)
 {
-    return is_post_signature(e, i, root) || is_member_row(e, i) ||
+    return is_post_signature(e, i, root) || is_machine_summary(e, i) || is_member_row(e, i) ||
            is_post_number(e, i) || is_member_title(e, i) || is_avatar_initial(e, i) ||
            is_edit_note(e, i) || is_code_caption(e, i) || is_phone_copy(e, i) ||
            is_post_toolbar(e, i) || is_post_control(e, i) || is_script_control(e, i) ||
@@ -1702,6 +1713,38 @@ static double text_similarity(const char *a, size_t alen, const char *b, size_t 
     return 1.0 - (double)unique / (double)total;
 }
 
+/* A reply's subject line on a thread ("Re: Quiet fans", heur_reply_prefix):
+ * the thread's title again over every post that keeps the subject the
+ * software filled in. The outermost box holding only that line goes, and
+ * a subject the poster changed (its words not the title's) stays. */
+#define REPLY_SUBJECT_SLACK 24
+
+static bool is_reply_subject(const rm_engine *e, int32_t id, const char *folded_title,
+                             size_t title_len)
+{
+    uint32_t chars = e->raw[id].chars;
+    if (chars == 0 || chars > title_len + REPLY_SUBJECT_SLACK)
+        return false;
+    size_t len;
+    char *text = engine_folded_text(e, id, e->drop, title_len + REPLY_SUBJECT_SLACK * 4, &len);
+    size_t at = text ? heur_reply_prefix(text, len) : 0;
+    bool subject = at > 0 && at < len &&
+                   text_similarity(folded_title, title_len, text + at, len - at) > TITLE_SIMILARITY;
+    free(text);
+    return subject;
+}
+
+static void drop_reply_subjects(rm_engine *e, const char *folded_title, size_t title_len)
+{
+    int32_t body = e->dom.body;
+    int32_t end = engine_end(e, body);
+    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end))
+        if (node(e, i)->type == RM_NODE_ELEMENT && is_reply_subject(e, i, folded_title, title_len)) {
+            engine_drop_subtree(e, i, DROP_CLEANED);
+            i = engine_end(e, i) - 1;
+        }
+}
+
 void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title_len)
 {
     /* A byline found in a post of a thread or an entry of an index's
@@ -1711,6 +1754,8 @@ void clean_title_and_byline(rm_engine *e, const char *folded_title, size_t title
         engine_drop_subtree(e, e->byline_node, DROP_CLEANED);
     if (!folded_title || title_len == 0 || e->dom.body == RM_NONE)
         return;
+    if (e->thread)
+        drop_reply_subjects(e, folded_title, title_len);
     int32_t body = e->dom.body;
     int32_t end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {

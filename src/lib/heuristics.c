@@ -881,6 +881,44 @@ bool heur_is_signature_marker(const char *cls, const char *id)
     return id && word_names_signature(id, strlen(id));
 }
 
+/* A summary of the discussion that a language model wrote, which forum
+ * add-ons and hosted boards now set above or below a thread ("Discussion
+ * overview", "Main points raised"): the board's words about the posts,
+ * not the posts. Class and id words name both halves, a word for the
+ * machine ("ai-summary-block", "gpt-summary", "llm-tldr") and a word for
+ * the summary; a word for the machine alone is too loose ("gpt-ad-slot"
+ * is Google's ad tag). Tokens split at '-' and '_'; the summary word may
+ * be any form of "summary" ("summarize", "summaries"). */
+static const char *const machine_words[] = {"ai", "gpt", "chatgpt", "llm", "genai", "aisummary"};
+static const char *const summary_words[] = {"tldr", "aisummary"};
+
+static bool names_summary(const char *tok, size_t len)
+{
+    if (len >= 6 && token_is(tok, 6, "summar"))
+        return true;
+    for (size_t i = 0; i < COUNT(summary_words); i++)
+        if (token_is(tok, len, summary_words[i]))
+            return true;
+    return false;
+}
+
+static bool names_machine_summary(const char *s)
+{
+    bool machine = false, summary = false;
+    size_t len;
+    for (const char *tok = s ? next_token(s, &len) : NULL; tok; tok = next_token(tok + len, &len)) {
+        for (size_t i = 0; i < COUNT(machine_words); i++)
+            machine = machine || token_is(tok, len, machine_words[i]);
+        summary = summary || names_summary(tok, len);
+    }
+    return machine && summary;
+}
+
+bool heur_is_machine_summary_marker(const char *cls, const char *id)
+{
+    return names_machine_summary(cls) || names_machine_summary(id);
+}
+
 /* Caption boxes under pictures: HTML's <figcaption> aside, CMSs name them
  * by class (WordPress "wp-caption-text", Drupal and Bootstrap "caption",
  * news kits "image-caption", "media-caption"). Whole tokens. */
@@ -2019,11 +2057,13 @@ size_t heur_member_stat_labels(const char *text, size_t len)
 /* The statistics a forum shows over a thread (Invision's topic overview
  * "Replies 154 · Views 26.2k · Created 1 yr · Last Reply Sep 26", XenForo's
  * "Thread starter ann · Start date Oct 8, 2024", Discourse's "6.3K views 23
- * replies 14 participants last post by ...", vBulletin's "Started by"):
- * about the thread, not said in it. Whole words of the folded text. */
+ * replies 14 participants last post by ...", vBulletin's "Started by",
+ * Stack Exchange's "Asked 6 years ago · Modified 5 years ago · Viewed 3k
+ * times"): about the thread, not said in it. Whole words of the folded
+ * text. */
 static const char *const thread_stat_labels[] = {
     "replies", "views", "created", "last reply", "thread starter", "start date",
-    "started by", "last post", "participants",
+    "started by", "last post", "participants", "asked", "modified", "viewed",
 };
 
 /* Not inside a longer word ("reviews"); a number may touch the label, as
@@ -2213,6 +2253,31 @@ bool heur_is_code_caption(const char *text, size_t len)
         if (strlen(code_captions[i]) == len && memcmp(text, code_captions[i], len) == 0)
             return true;
     return false;
+}
+
+/* The prefix a reply's subject takes, from mail: forum packages that give
+ * each post a subject (phpBB, vBulletin, SMF, Nairaland, TripAdvisor)
+ * fill a reply's with the thread's title after it ("Re: Quiet fans"), and
+ * in their board languages "AW:" (German), "SV:" (Scandinavian), "Odp:"
+ * (Polish), "Antw:" (Dutch), "Vs:" (Finnish), "Res:" (Portuguese).
+ * Folded text, the colon and a blank after the word. */
+static const char *const reply_prefixes[] = {"re:", "aw:", "sv:", "odp:", "antw:", "vs:", "res:"};
+
+size_t heur_reply_prefix(const char *text, size_t len)
+{
+    size_t at = 0;
+    while (at < len && text[at] == ' ')
+        at++;
+    for (size_t i = 0; i < COUNT(reply_prefixes); i++) {
+        size_t n = strlen(reply_prefixes[i]);
+        if (len - at > n && memcmp(text + at, reply_prefixes[i], n) == 0 && text[at + n] == ' ') {
+            at += n;
+            while (at < len && text[at] == ' ')
+                at++;
+            return at;
+        }
+    }
+    return 0;
 }
 
 /* The controls under a post, each a one-word link or button of its

@@ -114,6 +114,10 @@ bool heur_is_byline_marker(const char *cls, const char *id);
  * carries one ("with-signature")? */
 bool heur_is_signature_marker(const char *cls, const char *id);
 
+/* Does an element's class or id name it as a summary a language model
+ * wrote ("ai-summary-block", "gpt-summary", "llm_tldr")? */
+bool heur_is_machine_summary_marker(const char *cls, const char *id);
+
 /* Does a class attribute name its element as a picture's caption
  * ("wp-caption-text", "image-caption")? Whole tokens. */
 bool heur_is_caption_marker(const char *cls);
@@ -205,6 +209,11 @@ bool heur_is_avatar_marker(const char *cls);
  * or its mark of a gap between two posts ("2 weeks later...")? */
 bool heur_is_edit_note(const char *text, size_t len);
 bool heur_is_code_caption(const char *text, size_t len);   /* "Code: Select all" */
+
+/* If a folded text opens with the prefix mail and forum software put
+ * before a reply's subject ("re: ", "aw: ", "sv: "), the length of that
+ * prefix and the blanks after it; else 0. */
+size_t heur_reply_prefix(const char *text, size_t len);
 
 /* Does a short text (case-folded) read like a comment count heading,
  * e.g. "12 comments", "3 thoughts on ..."? */

@@ -38,6 +38,15 @@
 
 #define BOARD_FOOT "</div><p class=\"copyright\">Powered by a board</p></div></body></html>"
 
+/* The question and the first two replies of the board's thread. */
+#define BOARD_OPENING                                                                        \
+    FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "      \
+               "in the firmware. Is there a way to make them quiet?")                        \
+    BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "       \
+               "to thirty percent; below that they stall and restart.")                      \
+    BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "         \
+               "ones: a bigger fan moves the same air turning slower.")
+
 /* Signed like a story, with no <time> and no "Reply" control: the posts'
  * own permalinks make them a thread, and their short bodies stay although
  * their linked headings and dates make up much of each post. */
@@ -45,12 +54,7 @@ START_TEST(board_posts_with_permalinks_are_a_thread)
 {
     const char *html =
         BOARD_HEAD
-        FIRST_POST("101", "fanless", "My case fans whine at idle, however I set the curve "
-                   "in the firmware. Is there a way to make them quiet?")
-        BOARD_POST("102", "ohm", "Tue Jan 23, 2024 6:13 am", "Set the minimum duty cycle "
-                   "to thirty percent; below that they stall and restart.")
-        BOARD_POST("103", "kelvin", "Tue Jan 23, 2024 11:45 am", "Swap them for larger "
-                   "ones: a bigger fan moves the same air turning slower.")
+        BOARD_OPENING
         BOARD_POST("104", "fanless", "Mon Jan 29, 2024 2:28 pm", "The duty cycle did it, "
                    "thank you both. Silent at idle now.")
         BOARD_FOOT;
@@ -63,6 +67,31 @@ START_TEST(board_posts_with_permalinks_are_a_thread)
     assert_has(a, "The duty cycle did it");
     assert_has(a, "Tue Jan 23, 2024 6:13 am");
     assert_lacks(a, "Joined:");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Each reply's subject, filled in by the software, is the thread's title
+ * after "Re:": the title again over every post, it goes; a subject the
+ * poster wrote themselves says something of its own and stays. */
+START_TEST(reply_subjects_repeating_the_title_go)
+{
+    const char *html =
+        BOARD_HEAD
+        BOARD_OPENING
+        "<div id=\"p104\" class=\"post bg2\"><div class=\"inner\"><div class=\"postbody\">"
+        "<h3><a href=\"./viewtopic.php?p=104#p104\">Solved with a pump curve instead</a></h3>"
+        "<p class=\"author\"><a href=\"./viewtopic.php?p=104#p104\">Mon Jan 29, 2024 2:28 pm"
+        "</a> by <a href=\"./memberlist.php?u=101\">fanless</a></p><div class=\"content\">The "
+        "duty cycle did it, thank you both. Silent at idle now.</div></div></div></div>"
+        BOARD_FOOT;
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine at idle");
+    assert_has(a, "Set the minimum duty cycle");
+    assert_has(a, "Swap them for larger");
+    assert_has(a, "Solved with a pump curve instead");
+    assert_lacks(a, "Re: Quiet fans");
     rm_article_free(a);
 }
 END_TEST
@@ -236,6 +265,41 @@ START_TEST(poster_names_stay_and_their_titles_go)
     assert_lacks(a, "\nK\n");
     assert_lacks(a, "\nO\n");
     assert_lacks(a, "Last edited");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A board's add-on sets a summary a language model wrote above the
+ * posts, in a folded box its class names ("ai-summary"): the board's
+ * account of the discussion, repeating the posts, goes; the posts stay. */
+START_TEST(machine_summaries_over_threads_go)
+{
+    const char *html =
+        "<html><head><title>Quiet fans</title><meta name=\"generator\" content=\"XenForo\">"
+        "</head><body><h1>Quiet fans</h1><div class=\"p-body-main\">"
+        "<div class=\"block\" id=\"ai-summary-block\"><details><summary>Click for summary"
+        "</summary><div class=\"block-body\"><h2>Discussion overview</h2><p>The discussion "
+        "revolves around quieting case fans that whine at idle, and participants explore "
+        "firmware settings, duty cycles, and the size of the fans themselves.</p><h3>Main "
+        "points raised</h3><ul><li>One participant suggests raising the minimum duty cycle, "
+        "noting that fans stall below a certain speed.</li><li>Another participant recommends "
+        "larger fans, which move the same air while turning more slowly.</li></ul></div>"
+        "</details></div><div class=\"block-body\">"
+        CELL_POST("101", "fanless", "F", "My case fans whine at idle, however I set the curve "
+                  "in the firmware, and the noise keeps me awake. Is there a way to make them quiet?")
+        CELL_POST("102", "ohmlaw", "O", "Set the minimum duty cycle to thirty percent or so, "
+                  "below that most fans stall and start again, which is the whine you hear.")
+        CELL_POST("103", "kelvin", "K", "Swap them for larger ones: a bigger fan turns slower "
+                  "for the same air, and a slower fan is a quieter fan in nearly every case.")
+        "</div></div></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "My case fans whine");
+    assert_has(a, "Set the minimum duty cycle");
+    assert_has(a, "Swap them for larger ones");
+    assert_lacks(a, "Discussion overview");
+    assert_lacks(a, "revolves around");
+    assert_lacks(a, "One participant suggests");
     rm_article_free(a);
 }
 END_TEST
@@ -434,6 +498,8 @@ static Suite *boards_suite(void)
     tcase_add_test(tc, labelled_addresses_in_posts_stay);
     tcase_add_test(tc, profile_facts_beside_posts_go);
     tcase_add_test(tc, code_captions_in_posts_go);
+    tcase_add_test(tc, machine_summaries_over_threads_go);
+    tcase_add_test(tc, reply_subjects_repeating_the_title_go);
     suite_add_tcase(s, tc);
     return s;
 }

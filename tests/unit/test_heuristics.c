@@ -274,6 +274,16 @@ START_TEST(profile_links_and_member_titles)
     ck_assert(heur_is_member_title_marker("profile-rank"));
     ck_assert(!heur_is_member_title_marker("no-profile-rank has-avatar"));
     ck_assert(!heur_is_member_title_marker("title"));
+    ck_assert(heur_is_machine_summary_marker("block xfa-block", "ai-summary-block"));
+    ck_assert(heur_is_machine_summary_marker("gpt_summaries", NULL));
+    ck_assert(heur_is_machine_summary_marker("llm-tldr", NULL));
+    ck_assert(!heur_is_machine_summary_marker("gpt-ad-slot", "gpt-ad-leaderboard"));
+    ck_assert(!heur_is_machine_summary_marker("summary", "thread-summary"));
+    ck_assert(!heur_is_machine_summary_marker(NULL, NULL));
+    ck_assert_uint_eq(heur_reply_prefix("re: quiet fans", 14), 4);
+    ck_assert_uint_eq(heur_reply_prefix(" aw:  leise lüfter", 19), 6);
+    ck_assert_uint_eq(heur_reply_prefix("reply: quiet fans", 17), 0);
+    ck_assert_uint_eq(heur_reply_prefix("re:", 3), 0);
     ck_assert(heur_is_avatar_marker("avatar-u781584-m"));
     ck_assert(!heur_is_avatar_marker("message-body"));
     ck_assert(heur_is_phone_only_marker("cAuthorPane_mobile ipsResponsive_showPhone"));

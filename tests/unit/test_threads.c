@@ -213,31 +213,53 @@ START_TEST(member_fields_beside_posts_go)
 }
 END_TEST
 
+/* A three-post thread with a box of statistics after its opening post. */
+#define ROADMAP_THREAD(stats)                                                                 \
+    "<html><head><title>Roadmap discussion</title>"                                          \
+    "<meta name=\"generator\" content=\"Invision Community\"></head><body>"                  \
+    "<h1>Roadmap discussion</h1><div class=\"feed\">"                                        \
+    REPLY("1", "paul", "Is there a public roadmap for the next releases? I would like to "   \
+          "know whether the member areas get the overhaul that was announced.")              \
+    stats                                                                                     \
+    REPLY("2", "ann", "There is no public roadmap, but the team posts what ships in the "    \
+          "release notes every month, and the member areas are on the list.")                \
+    REPLY("3", "kay", "The overhaul was announced for the spring release; watch the "        \
+          "announcements forum, where the beta opens first.")                                \
+    "</div></body></html>"
+
 /* The statistics a forum shows over a thread (replies, views, when it was
  * created and last answered) are about the thread, not said in it. */
 START_TEST(thread_statistics_go)
 {
-    const char *html =
-        "<html><head><title>Roadmap discussion</title>"
-        "<meta name=\"generator\" content=\"Invision Community\"></head><body>"
-        "<h1>Roadmap discussion</h1><div class=\"feed\">"
-        REPLY("1", "paul", "Is there a public roadmap for the next releases? I would like to "
-              "know whether the member areas get the overhaul that was announced.")
+    const char *html = ROADMAP_THREAD(
         "<div class=\"cTopicOverview\"><ul class=\"stats\"><li><span>Replies</span> "
         "<span>154</span></li><li><span>Views</span> <span>26.2k</span></li><li><span>Created"
         "</span> <span>1 yr</span></li><li><span>Last Reply</span> <span>Sep 26</span></li>"
-        "</ul></div>"
-        REPLY("2", "ann", "There is no public roadmap, but the team posts what ships in the "
-              "release notes every month, and the member areas are on the list.")
-        REPLY("3", "kay", "The overhaul was announced for the spring release; watch the "
-              "announcements forum, where the beta opens first.")
-        "</div></body></html>";
+        "</ul></div>");
     rm_article *a = extract(html);
     ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
     assert_has(a, "Is there a public roadmap");
     assert_has(a, "There is no public roadmap");
     assert_lacks(a, "26.2k");
     assert_lacks(a, "Last Reply");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A Q&A site's line of the same by the question (when it was asked and
+ * last modified, how often viewed) goes too. */
+START_TEST(question_statistics_go)
+{
+    const char *html = ROADMAP_THREAD(
+        "<div class=\"d-flex\"><div class=\"flex--item\"><span>Asked</span> <time "
+        "datetime=\"2019-03-26\">6 years, 9 months ago</time></div>\n<div class=\"flex--item\">"
+        "<span>Viewed</span> 3k times</div></div>");
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Is there a public roadmap");
+    assert_has(a, "There is no public roadmap");
+    assert_lacks(a, "3k times");
+    assert_lacks(a, "9 months ago");
     rm_article_free(a);
 }
 END_TEST
@@ -665,6 +687,7 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, poster_names_stay_when_their_cell_goes);
     tcase_add_test(tc, member_fields_beside_posts_go);
     tcase_add_test(tc, thread_statistics_go);
+    tcase_add_test(tc, question_statistics_go);
     tcase_add_test(tc, sign_in_to_answer_line_goes);
     tcase_add_test(tc, phone_copy_of_post_header_goes);
     tcase_add_test(tc, nested_replies_stay);
