@@ -493,18 +493,24 @@ static bool holds_reply(const rm_engine *e, int32_t id, int32_t top)
  * the poster's name, rank, date and post number; it still says every
  * sentence of the post (none of those does) and half its text or more.
  * Only for a post with no replies nested in it, whose sentences are all
- * its own, and one named by a class and alike to another post beside it
+ * its own, and one named by a class and alike to the post beside it
  * (same tag and first class): a box of the thread that is no post (the
  * board's news above the posts) is judged as before. */
 #define POST_BODY_SHARE 0.5
 
-static bool has_alike_sibling(const rm_engine *e, int32_t id)
+/* Is the post alike to the element after it, or, when it is the last, to
+ * the one before it? Neighbours only: a thread of a thousand posts asks
+ * each post once, not of every other post. */
+static bool has_alike_neighbour(const rm_engine *e, int32_t post)
 {
-    int32_t first = node(e, node(e, id)->parent)->first_child;
-    for (int32_t c = first; c != RM_NONE; c = node(e, c)->next_sibling)
-        if (c != id && node(e, c)->type == RM_NODE_ELEMENT && pagetype_same_kind(e, c, id))
-            return true;
-    return false;
+    for (int32_t c = node(e, post)->next_sibling; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (node(e, c)->type == RM_NODE_ELEMENT)
+            return pagetype_same_kind(e, c, post);
+    int32_t before = RM_NONE, first = node(e, node(e, post)->parent)->first_child;
+    for (int32_t c = first; c != post; c = node(e, c)->next_sibling)
+        if (node(e, c)->type == RM_NODE_ELEMENT)
+            before = c;
+    return before != RM_NONE && pagetype_same_kind(e, before, post);
 }
 
 static bool says_whole_post(const rm_engine *e, int32_t id, int32_t own, int32_t post,
@@ -513,7 +519,7 @@ static bool says_whole_post(const rm_engine *e, int32_t id, int32_t own, int32_t
     const rm_stats *s = &e->st[id];
     return s->sentences > 0 && s->sentences == e->st[own].sentences &&
            own_chars == e->st[own].chars && s->chars >= POST_BODY_SHARE * own_chars &&
-           has_alike_sibling(e, post);
+           has_alike_neighbour(e, post);
 }
 
 static bool holds_whole_post(const rm_engine *e, int32_t id)
