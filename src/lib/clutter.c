@@ -679,10 +679,10 @@ static bool is_teaser_card(const rm_engine *e, int32_t id)
  * several alike siblings, each a linked headline with a line or two of
  * summary. Their summaries add up to more text than a short article, so
  * the grid must go before scoring, names or no names. */
-static void classify_teaser_grid(rm_engine *e, int32_t id)
+static bool classify_teaser_grid(rm_engine *e, int32_t id)
 {
     if (protected_box(e, id))
-        return;
+        return false;
     int cards = 0, children = 0;
     int32_t first = RM_NONE;
     for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
@@ -696,8 +696,10 @@ static void classify_teaser_grid(rm_engine *e, int32_t id)
         if (same_card_kind(e, first, c))
             cards++;
     }
-    if (cards >= MIN_TEASER_CARDS && cards * 3 >= children * 2)
-        e->kind[id] = TEASER_GRID;   /* decided in settle_teaser_grids */
+    if (cards < MIN_TEASER_CARDS || cards * 3 < children * 2)
+        return false;
+    e->kind[id] = TEASER_GRID;   /* decided in settle_teaser_grids */
+    return true;
 }
 
 /* A box that is only headings besides `id` ("More photo essays" above the
@@ -752,13 +754,20 @@ static void settle_teaser_grids(rm_engine *e, int32_t body)
  * links of a box already removed as clutter (a post's hidden "Share this
  * post" menu, taken as a menu) no longer count for the boxes around it:
  * else a short forum post holding such a menu went as a share bar. */
+/* Until the walk (in reverse document order) meets its first share
+ * link, every count is 0 and nothing needs adding up: the counts are
+ * made there, and a page without share links (most) needs neither them
+ * nor the second walk. */
 static void classify_share_groups(rm_engine *e)
 {
-    uint16_t *count = calloc((size_t)e->dom.count, sizeof *count);
-    if (!count)
-        return;
+    uint16_t *count = NULL;
     for (int32_t i = e->dom.count - 1; i > 0; i--) {
-        if (node(e, i)->tag == GUMBO_TAG_A && heur_is_share_url(dom_attr(&e->dom, i, "href")))
+        bool share = node(e, i)->tag == GUMBO_TAG_A && heur_is_share_url(dom_attr(&e->dom, i, "href"));
+        if (!count && !share)
+            continue;
+        if (!count && !(count = calloc((size_t)e->dom.count, sizeof *count)))
+            return;
+        if (share)
             count[i]++;
         if (e->drop[i] == DROP_CLUTTER)
             continue;
@@ -766,7 +775,7 @@ static void classify_share_groups(rm_engine *e)
         if (p != RM_NONE && count[i] < UINT16_MAX)
             count[p] = (uint16_t)(count[p] + count[i]);
     }
-    for (int32_t i = 1; i < e->dom.count; i++) {
+    for (int32_t i = 1; count && i < e->dom.count; i++) {
         bool group = count[i] >= MIN_SHARE_LINKS &&
                      e->raw[i].chars <= kind_limits[RM_REMOVED_SHARE].max_chars;
         /* A lone "Pin it" or "Tweet" link is a share button too. */
@@ -1351,6 +1360,7 @@ void clutter_classify(rm_engine *e)
         return;
     int32_t end = engine_end(e, body);
     marker_memo markers = {NULL, RM_KIND_NONE, false};
+    bool grids = false;   /* a teaser grid awaits settle_teaser_grids */
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i)) {
             drop_filler(e, i);
@@ -1378,9 +1388,10 @@ void clutter_classify(rm_engine *e)
         if (named && e->drop[i] == DROP_KEEP)
             classify_fine_print(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
-            classify_teaser_grid(e, i);
+            grids |= classify_teaser_grid(e, i);
     }
-    settle_teaser_grids(e, body);
+    if (grids)   /* three walks of the page, for nothing on most pages */
+        settle_teaser_grids(e, body);
     classify_option_panels(e, body, end);
     classify_share_groups(e);
     fold_memo memo = {0};

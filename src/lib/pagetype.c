@@ -1513,7 +1513,9 @@ static unsigned count_posts(const rm_engine *e, int32_t box)
 int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts)
 {
     *posts = 0;
-    if (e->dom.body == RM_NONE || e->thread)
+    /* clutter_classify counted the boxes it marked: with no comment box
+     * there is nothing to look for in the page's kinds */
+    if (e->dom.body == RM_NONE || e->thread || e->removed[RM_REMOVED_COMMENTS] == 0)
         return RM_NONE;
     int32_t best = RM_NONE;
     for (int32_t i = e->dom.body; i < e->dom.count; i++)
