@@ -679,10 +679,10 @@ static bool is_teaser_card(const rm_engine *e, int32_t id)
  * several alike siblings, each a linked headline with a line or two of
  * summary. Their summaries add up to more text than a short article, so
  * the grid must go before scoring, names or no names. */
-static void classify_teaser_grid(rm_engine *e, int32_t id)
+static bool classify_teaser_grid(rm_engine *e, int32_t id)
 {
     if (protected_box(e, id))
-        return;
+        return false;
     int cards = 0, children = 0;
     int32_t first = RM_NONE;
     for (int32_t c = node(e, id)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
@@ -696,8 +696,10 @@ static void classify_teaser_grid(rm_engine *e, int32_t id)
         if (same_card_kind(e, first, c))
             cards++;
     }
-    if (cards >= MIN_TEASER_CARDS && cards * 3 >= children * 2)
-        e->kind[id] = TEASER_GRID;   /* decided in settle_teaser_grids */
+    if (cards < MIN_TEASER_CARDS || cards * 3 < children * 2)
+        return false;
+    e->kind[id] = TEASER_GRID;   /* decided in settle_teaser_grids */
+    return true;
 }
 
 /* A box that is only headings besides `id` ("More photo essays" above the
@@ -752,13 +754,20 @@ static void settle_teaser_grids(rm_engine *e, int32_t body)
  * links of a box already removed as clutter (a post's hidden "Share this
  * post" menu, taken as a menu) no longer count for the boxes around it:
  * else a short forum post holding such a menu went as a share bar. */
+/* Until the walk (in reverse document order) meets its first share
+ * link, every count is 0 and nothing needs adding up: the counts are
+ * made there, and a page without share links (most) needs neither them
+ * nor the second walk. */
 static void classify_share_groups(rm_engine *e)
 {
-    uint16_t *count = calloc((size_t)e->dom.count, sizeof *count);
-    if (!count)
-        return;
+    uint16_t *count = NULL;
     for (int32_t i = e->dom.count - 1; i > 0; i--) {
-        if (node(e, i)->tag == GUMBO_TAG_A && heur_is_share_url(dom_attr(&e->dom, i, "href")))
+        bool share = node(e, i)->tag == GUMBO_TAG_A && heur_is_share_url(dom_attr(&e->dom, i, "href"));
+        if (!count && !share)
+            continue;
+        if (!count && !(count = calloc((size_t)e->dom.count, sizeof *count)))
+            return;
+        if (share)
             count[i]++;
         if (e->drop[i] == DROP_CLUTTER)
             continue;
@@ -766,7 +775,7 @@ static void classify_share_groups(rm_engine *e)
         if (p != RM_NONE && count[i] < UINT16_MAX)
             count[p] = (uint16_t)(count[p] + count[i]);
     }
-    for (int32_t i = 1; i < e->dom.count; i++) {
+    for (int32_t i = 1; count && i < e->dom.count; i++) {
         bool group = count[i] >= MIN_SHARE_LINKS &&
                      e->raw[i].chars <= kind_limits[RM_REMOVED_SHARE].max_chars;
         /* A lone "Pin it" or "Tweet" link is a share button too. */
@@ -1327,16 +1336,28 @@ typedef struct {
     size_t count;
 } text_boxes;
 
-static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_boxes *t)
+/* The list is made during the first walk of the range, which reads each
+ * element's statistics anyway: a walk of its own read every node's 44
+ * bytes of statistics once more (on a 10 MB page, tens of megabytes from
+ * memory). start_text_boxes before the walk, note_text_box at each node
+ * in order, end_text_boxes after. */
+static void start_text_boxes(int32_t from, int32_t end, text_boxes *t)
 {
     t->from = from;
     t->count = 0;
     t->ids = from < end ? malloc((size_t)(end - from) * sizeof *t->ids) : NULL;
-    for (int32_t i = from; t->ids && i < end; i++)
-        if (e->raw[i].chars)
-            t->ids[t->count++] = i;
+}
+
+static inline void note_text_box(const rm_engine *e, text_boxes *t, int32_t i)
+{
+    if (t->ids && e->raw[i].chars)
+        t->ids[t->count++] = i;
+}
+
+static void end_text_boxes(text_boxes *t, int32_t end)
+{
     if (!t->ids)
-        t->count = from < end ? (size_t)(end - from) : 0;
+        t->count = t->from < end ? (size_t)(end - t->from) : 0;
 }
 
 static inline int32_t text_box(const text_boxes *t, size_t k)
@@ -1351,7 +1372,11 @@ void clutter_classify(rm_engine *e)
         return;
     int32_t end = engine_end(e, body);
     marker_memo markers = {NULL, RM_KIND_NONE, false};
+    bool grids = false;   /* a teaser grid awaits settle_teaser_grids */
+    text_boxes boxes;
+    start_text_boxes(body + 1, end, &boxes);
     for (int32_t i = body + 1; i < end; i++) {
+        note_text_box(e, &boxes, i);   /* the statistics do not change here */
         if (!is_element(e, i)) {
             drop_filler(e, i);
             continue;
@@ -1378,14 +1403,14 @@ void clutter_classify(rm_engine *e)
         if (named && e->drop[i] == DROP_KEEP)
             classify_fine_print(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
-            classify_teaser_grid(e, i);
+            grids |= classify_teaser_grid(e, i);
     }
-    settle_teaser_grids(e, body);
+    if (grids)   /* three walks of the page, for nothing on most pages */
+        settle_teaser_grids(e, body);
     classify_option_panels(e, body, end);
     classify_share_groups(e);
     fold_memo memo = {0};
-    text_boxes boxes;
-    find_text_boxes(e, body + 1, end, &boxes);
+    end_text_boxes(&boxes, end);
     for (size_t k = 0; k < boxes.count; k++) {
         int32_t i = text_box(&boxes, k);
         if (e->drop[i] == DROP_KEEP && is_element(e, i) && is_label_tag(node(e, i)->tag))

@@ -8,6 +8,8 @@
  */
 #include "meta_internal.h"
 
+#include "ldscreen.h"
+
 #include <cJSON.h>
 
 #include <stdlib.h>
@@ -358,30 +360,20 @@ static void keep_product_description(scan *sc, const cJSON *root, char **best_te
 
 /* ------------------------------------------------------------------ */
 
-/* Can the text name one of the types, "Product" or (when `article`) an
- * article type? JSON spells a letter only as itself or as a \u escape, so
- * a text with neither the name nor an escape cannot: it needs no parse
- * (pages carry dozens of blocks about breadcrumbs, web pages, sites). */
-/* "Article" and its kinds ("NewsArticle"), which one search for the word
- * finds; the other types are searched for one by one. */
-static bool ends_in_article(const char *type)
-{
-    size_t n = strlen(type);
-    return n >= 7 && memcmp(type + n - 7, "Article", 7) == 0;
-}
+/* The screens of the types read here (ldscreen.h): "Product" (which also
+ * finds its kinds, IndividualProduct and ProductGroup), and "Product" or
+ * an article type while no article is found. */
+typedef struct {
+    ldscreen product, product_or_article;
+} type_screens;
 
-static bool may_name_type(const char *json, bool article)
+static void init_screens(type_screens *t)
 {
-    if (strstr(json, "\\u") || strstr(json, "Product"))
-        return true;
-    if (!article)
-        return false;
-    if (strstr(json, "Article"))
-        return true;   /* the types that hold the word all end with it */
-    for (size_t i = 0; i < COUNT_OF(article_types); i++)
-        if (!ends_in_article(article_types[i]) && strstr(json, article_types[i]))
-            return true;
-    return false;
+    static const char *const product[] = {"Product"};
+    ldscreen_init(&t->product);
+    ldscreen_add(&t->product, product, COUNT_OF(product));
+    t->product_or_article = t->product;
+    ldscreen_add(&t->product_or_article, article_types, COUNT_OF(article_types));
 }
 
 /* Each script is parsed once for both readers: the first script that
@@ -390,12 +382,15 @@ static bool may_name_type(const char *json, bool article)
 void meta_collect_json_ld(scan *sc, ld_fields *ld)
 {
     bool article_found = false;
+    type_screens screens;
+    init_screens(&screens);
     for (size_t k = 0; k < sc->scripts.count && !sc->oom; k++) {
         int32_t i = sc->scripts.ids[k];
         if (!is_ld_json_script(sc->dom, i))
             continue;
         char *json = script_json(sc, i, &sc->oom);
-        cJSON *root = json && may_name_type(json, !article_found) ? cJSON_Parse(json) : NULL;
+        const ldscreen *screen = article_found ? &screens.product : &screens.product_or_article;
+        cJSON *root = json && ldscreen_may_name(screen, json) ? cJSON_Parse(json) : NULL;
         free(json);
         const cJSON *article = root && !article_found ? find_article(root) : NULL;
         if (article) {

@@ -21,6 +21,7 @@
  *     page's source and version pickers (manuals).
  * Nothing names a site: these are the page's own declarations and shapes.
  */
+#include "ldscreen.h"
 #include "pagetype.h"
 #include "product.h"
 
@@ -373,31 +374,15 @@ static bool is_ld_json(const char *type)
     return type && strncasecmp(type, "application/ld+json", 19) == 0;
 }
 
-/* Can the JSON text vote? A type votes only when its name is in
- * schema_votes or is an Offer, and JSON spells a letter only as itself or
- * as a \u escape: a text with neither a voting name nor an escape needs
- * no parse (pages carry dozens of blocks about breadcrumbs, web pages and
- * sites). One pass: a name is tried only where its first byte is. */
-static bool may_vote(const char *json)
+/* The screen of the JSON texts that can vote (ldscreen.h): a type votes
+ * only when its name is in schema_votes or is an Offer. */
+static void init_voting_screen(ldscreen *screen)
 {
-    static const char offer[] = "Offer";
-    bool first[256] = {false};
-    first[(unsigned char)offer[0]] = true;
+    static const char *const offer[] = {"Offer"};
+    ldscreen_init(screen);
+    ldscreen_add(screen, offer, 1);
     for (size_t k = 0; k < SCHEMA_COUNT; k++)
-        first[(unsigned char)schema_votes[k].name[0]] = true;
-    for (const char *p = json; *p; p++) {
-        if (*p == '\\' && p[1] == 'u')
-            return true;
-        if (!first[(unsigned char)*p])
-            continue;
-        if (strncmp(p, offer, sizeof offer - 1) == 0)
-            return true;
-        for (size_t k = 0; k < SCHEMA_COUNT; k++)
-            if (schema_votes[k].name[0] == *p &&
-                strncmp(p, schema_votes[k].name, strlen(schema_votes[k].name)) == 0)
-                return true;
-    }
-    return false;
+        ldscreen_add(screen, &schema_votes[k].name, 1);
 }
 
 /* The first <h1> the page shows, or RM_NONE. Subtrees that hold no <h1>
@@ -456,6 +441,8 @@ static void collect_schema(const rm_engine *e, evidence *ev)
         headline = headline_text(e, h1);
     }
     ev->headline = headline;
+    ldscreen voting;
+    init_voting_screen(&voting);
     for (int32_t i = 0; i < e->dom.count; i++) {
         const rm_node *n = &e->dom.nodes[i];
         if (n->type != RM_NODE_ELEMENT)
@@ -468,7 +455,7 @@ static void collect_schema(const rm_engine *e, evidence *ev)
             n->first_child == RM_NONE)
             continue;
         const char *json = dom_text(&e->dom, n->first_child);
-        cJSON *root = json && may_vote(json) ? cJSON_Parse(json) : NULL;
+        cJSON *root = json && ldscreen_may_name(&voting, json) ? cJSON_Parse(json) : NULL;
         walk_json(ev, root, 0, false);
         cJSON_Delete(root);
     }
@@ -1537,7 +1524,9 @@ static unsigned count_posts(const rm_engine *e, int32_t box)
 int32_t pagetype_thread_in_comments(const rm_engine *e, unsigned *posts)
 {
     *posts = 0;
-    if (e->dom.body == RM_NONE || e->thread)
+    /* clutter_classify counted the boxes it marked: with no comment box
+     * there is nothing to look for in the page's kinds */
+    if (e->dom.body == RM_NONE || e->thread || e->removed[RM_REMOVED_COMMENTS] == 0)
         return RM_NONE;
     int32_t best = RM_NONE;
     for (int32_t i = e->dom.body; i < e->dom.count; i++)

@@ -731,17 +731,30 @@ static const char *const read_data_attributes[] = {
     "data-component", "data-testid", "data-qa", "data-module", "data-type",
 };
 
+/* Does the name begin with the lower-case `prefix`, in any ASCII case
+ * (strncasecmp, without a call: every attribute of every tag is asked)? */
+static bool has_name_prefix(const char *name, size_t len, const char *prefix, size_t n)
+{
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(name[i]) != prefix[i])
+            return false;
+    return true;
+}
+
+/* Is the name `want` (lower case), in any ASCII case? */
 static bool name_is(const char *name, size_t len, const char *want)
 {
     size_t n = strlen(want);
-    return len == n && !strncasecmp(name, want, n);
+    return len == n && has_name_prefix(name, len, want, n);
 }
 
 bool prescan_attribute_read(const char *name, size_t len)
 {
-    if (len > 2 && !strncasecmp(name, "on", 2))
+    if (len > 2 && has_name_prefix(name, len, "on", 2))
         return false;   /* event handlers: script */
-    if (len <= 5 || strncasecmp(name, "data-", 5))
+    if (len <= 5 || !has_name_prefix(name, len, "data-", 5))
         return true;
     for (size_t i = 0; i < sizeof read_data_attributes / sizeof read_data_attributes[0]; i++)
         if (name_is(name, len, read_data_attributes[i]))

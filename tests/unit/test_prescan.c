@@ -492,6 +492,9 @@ START_TEST(unread_attributes_go)
                      "<p class='c' id=i>t</p>");
     static const char kept[] = "<a href=\"/x\" class=a id=b hidden data-type=card>x</a>";
     ck_assert_str_eq(prescanned(kept), kept);
+    /* names in any case, as the tokenizer lower-cases them */
+    ck_assert_str_eq(prescanned("<img OnLoad=x() DATA-SRC=b.jpg Data-Tracking=1 src=a.jpg>"),
+                     "<img DATA-SRC=b.jpg src=a.jpg>");
 }
 END_TEST
 
