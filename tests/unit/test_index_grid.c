@@ -51,52 +51,54 @@ END_TEST
     "<h3><a href=\"/p/" #n "\">Trail stove " #n "</a></h3><p>Burns white gas and kerosene, "   \
     "packs into its own pot, weighs three hundred grams.</p><span>$" #n "9.00</span></li>"
 
-/* A slider of items seen before, each a thumbnail, a short name and a price. */
-#define SEEN_CARD(n)                                                                     \
+/* A slider's tile of an item seen before: a thumbnail, its name (the
+ * item's number and `more` words) and a price. */
+#define SEEN_CARD(n, more)                                                               \
     "<li class=\"tile\"><a href=\"/s/" #n "\"><img src=\"/j/" #n ".jpg\" alt=\"\"></a>"     \
-    "<a href=\"/s/" #n "\">Seen item " #n "</a><span>$" #n ".50</span></li>"
+    "<a href=\"/s/" #n "\">Seen item " #n more "</a><span>$" #n ".50</span></li>"
+
+/* The four products are the page's items, whatever the slider. */
+static void assert_four_stoves(const rm_article *a)
+{
+    ck_assert_uint_eq(a->page_items, 4);
+    assert_has(a, "Trail stove 1");
+    assert_has(a, "Trail stove 4");
+}
+
+/* A page that declares itself a collection: its four products, then
+ * the `slider` of items seen before. */
+#define STOVE_CATEGORY(slider)                                                            \
+    "<html><head><title>Trail stoves</title><script type=\"application/ld+json\">"           \
+    "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\"}</script></head>"      \
+    "<body><main><h1>Trail stoves</h1><ul class=\"products\">" SHOP_CARD(1) SHOP_CARD(2)       \
+    SHOP_CARD(3) SHOP_CARD(4) "</ul><section><h2>Recently viewed</h2>"                     \
+    "<ul class=\"recent-slider\">" slider "</ul></section></main></body></html>"
 
 /* Four products are too few to say an index alone, but on a page that
  * declares itself one they are its grid, not the slider of six items seen
  * before beside them, which goes as the shop's furniture. */
 START_TEST(short_grid_beats_a_slider)
 {
-    rm_article *a = extract(
-        "<html><head><title>Trail stoves</title><script type=\"application/ld+json\">"
-        "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\"}</script></head>"
-        "<body><main><h1>Trail stoves</h1><ul class=\"products\">" SHOP_CARD(1) SHOP_CARD(2)
-        SHOP_CARD(3) SHOP_CARD(4) "</ul><section><h2>Recently viewed</h2><ul class=\"recent-slider\">"
-        SEEN_CARD(1) SEEN_CARD(2) SEEN_CARD(3) SEEN_CARD(4) SEEN_CARD(5) SEEN_CARD(6)
-        "</ul></section></main></body></html>");
+    rm_article *a = extract(STOVE_CATEGORY(SEEN_CARD(1, "") SEEN_CARD(2, "") SEEN_CARD(3, "")
+                                           SEEN_CARD(4, "") SEEN_CARD(5, "") SEEN_CARD(6, "")));
     ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
-    ck_assert_uint_eq(a->page_items, 4);
-    assert_has(a, "Trail stove 1");
-    assert_has(a, "Trail stove 4");
+    assert_four_stoves(a);
     assert_lacks(a, "Seen item");
     rm_article_free(a);
 }
 END_TEST
 
-/* A slider's tile with a long name, so that five of them outweigh the
- * four products. */
-#define LONG_SEEN_CARD(n)                                                                \
-    "<li class=\"tile\"><a href=\"/s/" #n "\"><img src=\"/j/" #n ".jpg\" alt=\"\"></a>"     \
-    "<a href=\"/s/" #n "\">Seen item " #n ", the titanium windscreen and heat reflector set "  \
-    "for canister and liquid fuel stoves, with its stuff sack</a><span>$" #n ".50</span></li>"
+/* Names long enough that five tiles outweigh the four products. */
+#define LONG_NAME ", the titanium windscreen and heat reflector set for canister and liquid fuel " \
+                  "stoves, with its stuff sack"
 
 /* Cards in a slider are a shelf beside the grid, however much they say. */
 START_TEST(slider_is_no_short_grid)
 {
-    rm_article *a = extract(
-        "<html><head><title>Trail stoves</title><script type=\"application/ld+json\">"
-        "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\"}</script></head>"
-        "<body><main><h1>Trail stoves</h1><ul class=\"products\">" SHOP_CARD(1) SHOP_CARD(2)
-        SHOP_CARD(3) SHOP_CARD(4) "</ul><section><h2>Recently viewed</h2><ul class=\"recent-slider\">"
-        LONG_SEEN_CARD(1) LONG_SEEN_CARD(2) LONG_SEEN_CARD(3) LONG_SEEN_CARD(4) LONG_SEEN_CARD(5)
-        "</ul></section></main></body></html>");
-    ck_assert_uint_eq(a->page_items, 4);
-    assert_has(a, "Trail stove 1");
-    assert_has(a, "Trail stove 4");
+    rm_article *a = extract(STOVE_CATEGORY(SEEN_CARD(1, LONG_NAME) SEEN_CARD(2, LONG_NAME)
+                                           SEEN_CARD(3, LONG_NAME) SEEN_CARD(4, LONG_NAME)
+                                           SEEN_CARD(5, LONG_NAME)));
+    assert_four_stoves(a);
     rm_article_free(a);
 }
 END_TEST
