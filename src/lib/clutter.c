@@ -485,10 +485,7 @@ static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
 
 /* On an index page the grid of cards is the content; a carousel beside
  * it (promotions, "Shop by category", recently viewed) is the shop's
- * furniture. Carousels are named by their widget libraries (Slick's
- * "slick", Swiper's "swiper") or generically ("carousel", "slider"), as
- * whole class/id tokens. */
-static const char *const carousel_tokens[] = {"carousel", "slider", "swiper", "slick"};
+ * furniture (heur_names_carousel). */
 
 static void classify_index_carousel(rm_engine *e, int32_t id)
 {
@@ -496,17 +493,7 @@ static void classify_index_carousel(rm_engine *e, int32_t id)
         e->cards == RM_NONE || protected_box(e, id) || engine_contains(e, id, e->cards) ||
         engine_contains(e, e->cards, id))
         return;
-    const char *sig = engine_sig(e, id);
-    bool named = false;
-    for (const char *p = sig; *p && !named;) {
-        while (*p == ' ' || *p == '-' || *p == '_')
-            p++;
-        size_t n = strcspn(p, " -_");
-        for (size_t k = 0; k < sizeof carousel_tokens / sizeof carousel_tokens[0]; k++)
-            named = named || (n == strlen(carousel_tokens[k]) && strncmp(p, carousel_tokens[k], n) == 0);
-        p += n;
-    }
-    if (named)
+    if (heur_names_carousel(engine_sig(e, id)))
         mark(e, id, RM_REMOVED_RELATED);
 }
 

@@ -2798,3 +2798,23 @@ bool heur_names_product_description(const char *sig)
     }
     return false;
 }
+
+/* Carousels, named by their widget libraries (Slick's "slick", Swiper's
+ * "swiper") or generically ("carousel", "slider"), as whole tokens of a
+ * class or id ("slider__grid" and "carousel-peek-2" too: a token ends at
+ * a space, '-' or '_'). */
+static const char *const carousel_tokens[] = {"carousel", "slider", "swiper", "slick"};
+
+bool heur_names_carousel(const char *sig)
+{
+    for (const char *p = sig; p && *p;) {
+        while (*p == ' ' || *p == '-' || *p == '_')
+            p++;
+        size_t n = strcspn(p, " -_");
+        for (size_t k = 0; k < sizeof carousel_tokens / sizeof carousel_tokens[0]; k++)
+            if (n == strlen(carousel_tokens[k]) && strncmp(p, carousel_tokens[k], n) == 0)
+                return true;
+        p += n;
+    }
+    return false;
+}

@@ -157,6 +157,9 @@ bool heur_is_template_text(const char *text, size_t len);
  * class or id token: "facets", "filter-group", "refinements")? */
 bool heur_is_facet_marker(const char *cls, const char *id);
 bool heur_is_button_class(const char *cls);
+/* Does a lower-cased class-and-id signature name a carousel ("slider",
+ * "swiper", "carousel-peek-2", "slick-track")? */
+bool heur_names_carousel(const char *sig);
 /* Does a form's action put an item in a shopping cart ("/cart/add")? */
 bool heur_is_cart_action(const char *action);
 

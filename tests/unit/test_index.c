@@ -588,6 +588,31 @@ START_TEST(controls_alike_in_every_card_go)
 }
 END_TEST
 
+/* A story card, and `extra` after its summary. */
+#define PLAIN_STORY(n, extra)                                                           \
+    "<article class=\"card\"><h3><a href=\"/s/" #n "\">Ferry timetable change number " #n     \
+    "</a></h3><p>What changes on the crossing this winter, route by route.</p>" extra       \
+    "</article>"
+#define FIRST_COMMENT(n) "<a href=\"/s/" #n "#comments\">Be the first to comment</a>"
+
+/* A control that only some of the cards show (those no one has commented
+ * on yet) is the cards' control all the same, once four cards and two in
+ * five show it. */
+START_TEST(control_on_some_cards_goes)
+{
+    const char *html =
+        "<html><head><title>Ferries</title></head><body><main><h1>Ferry news</h1><div class=\"cards\">"
+        PLAIN_STORY(1, FIRST_COMMENT(1)) PLAIN_STORY(2, "") PLAIN_STORY(3, FIRST_COMMENT(3))
+        PLAIN_STORY(4, "") PLAIN_STORY(5, FIRST_COMMENT(5)) PLAIN_STORY(6, "")
+        PLAIN_STORY(7, FIRST_COMMENT(7)) PLAIN_STORY(8, "") PLAIN_STORY(9, "") PLAIN_STORY(10, "")
+        "</div></main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "Ferry timetable change number 10");
+    assert_lacks(a, "Be the first to comment");
+    rm_article_free(a);
+}
+END_TEST
+
 /* A category page with a buying guide beside its grid: the guide's text
  * outweighs the cards, and the cards are the page's content all the
  * same. */
@@ -734,6 +759,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, cards_spread_over_sections_are_an_index);
     tcase_add_test(tc, card_says_each_line_once);
     tcase_add_test(tc, controls_alike_in_every_card_go);
+    tcase_add_test(tc, control_on_some_cards_goes);
     tcase_add_test(tc, grid_kept_beside_a_longer_guide);
     tcase_add_test(tc, disclosed_panels_are_shown);
     tcase_add_test(tc, disclosure_button_outside_heading_stays_a_control);

@@ -44,12 +44,73 @@ START_TEST(empty_cart_line_goes)
 }
 END_TEST
 
+/* A small category: four products, each a picture, a linked name, a line
+ * of description and a price. */
+#define SHOP_CARD(n)                                                                     \
+    "<li class=\"product\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"  \
+    "<h3><a href=\"/p/" #n "\">Trail stove " #n "</a></h3><p>Burns white gas and kerosene, "   \
+    "packs into its own pot, weighs three hundred grams.</p><span>$" #n "9.00</span></li>"
+
+/* A slider's tile of an item seen before: a thumbnail, its name (the
+ * item's number and `more` words) and a price. */
+#define SEEN_CARD(n, more)                                                               \
+    "<li class=\"tile\"><a href=\"/s/" #n "\"><img src=\"/j/" #n ".jpg\" alt=\"\"></a>"     \
+    "<a href=\"/s/" #n "\">Seen item " #n more "</a><span>$" #n ".50</span></li>"
+
+/* The four products are the page's items, whatever the slider. */
+static void assert_four_stoves(const rm_article *a)
+{
+    ck_assert_uint_eq(a->page_items, 4);
+    assert_has(a, "Trail stove 1");
+    assert_has(a, "Trail stove 4");
+}
+
+/* A page that declares itself a collection: its four products, then
+ * the `slider` of items seen before. */
+#define STOVE_CATEGORY(slider)                                                            \
+    "<html><head><title>Trail stoves</title><script type=\"application/ld+json\">"           \
+    "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\"}</script></head>"      \
+    "<body><main><h1>Trail stoves</h1><ul class=\"products\">" SHOP_CARD(1) SHOP_CARD(2)       \
+    SHOP_CARD(3) SHOP_CARD(4) "</ul><section><h2>Recently viewed</h2>"                     \
+    "<ul class=\"recent-slider\">" slider "</ul></section></main></body></html>"
+
+/* Four products are too few to say an index alone, but on a page that
+ * declares itself one they are its grid, not the slider of six items seen
+ * before beside them, which goes as the shop's furniture. */
+START_TEST(short_grid_beats_a_slider)
+{
+    rm_article *a = extract(STOVE_CATEGORY(SEEN_CARD(1, "") SEEN_CARD(2, "") SEEN_CARD(3, "")
+                                           SEEN_CARD(4, "") SEEN_CARD(5, "") SEEN_CARD(6, "")));
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "collection");
+    assert_four_stoves(a);
+    assert_lacks(a, "Seen item");
+    rm_article_free(a);
+}
+END_TEST
+
+/* Names long enough that five tiles outweigh the four products. */
+#define LONG_NAME ", the titanium windscreen and heat reflector set for canister and liquid fuel " \
+                  "stoves, with its stuff sack"
+
+/* Cards in a slider are a shelf beside the grid, however much they say. */
+START_TEST(slider_is_no_short_grid)
+{
+    rm_article *a = extract(STOVE_CATEGORY(SEEN_CARD(1, LONG_NAME) SEEN_CARD(2, LONG_NAME)
+                                           SEEN_CARD(3, LONG_NAME) SEEN_CARD(4, LONG_NAME)
+                                           SEEN_CARD(5, LONG_NAME)));
+    assert_four_stoves(a);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_grid_suite(void)
 {
     Suite *s = suite_create("index_grid");
     TCase *tc = tcase_create("index_grid");
     tcase_add_test(tc, add_to_cart_form_leaves_its_card);
     tcase_add_test(tc, empty_cart_line_goes);
+    tcase_add_test(tc, short_grid_beats_a_slider);
+    tcase_add_test(tc, slider_is_no_short_grid);
     suite_add_tcase(s, tc);
     return s;
 }
