@@ -1609,6 +1609,39 @@ bool heur_is_template_text(const char *text, size_t len)
     return len >= 3 && !spaced && text[0] == '%' && text[len - 1] == '%';
 }
 
+/* The notice a script-rendered page puts in <noscript> for a browser with
+ * scripts off ("You need to enable JavaScript to run this app", "Bitte
+ * aktivieren Sie JavaScript"): it names scripts and asks to turn them on,
+ * or says they are off or needed. A browser that runs scripts never shows
+ * it, and it says nothing about the page. Case-folded substrings; the
+ * notice must name scripts and hold one of the asks. */
+static const char *const script_names[] = {"javascript", "java script"};
+static const char *const script_notice_asks[] = {
+    "enable", "turn on", "switch on", "activate", "allow", "disabled", "turned off",
+    "switched off", "required", "requires", "is needed", "need", "must be", "not supported",
+    "does not support", "doesn't support",
+    "aktivieren", "einschalten", "deaktiviert", "benötigt", "erforderlich",
+    "activer", "activez", "désactivé", "nécessite", "requiert",
+    "habilitar", "habilite", "activar", "active", "requiere", "necesita",
+    "abilitare", "abilita", "attivare", "attiva", "richiede",
+    "inschakelen", "ingeschakeld", "vereist", "ativar", "ative", "habilitado",
+};
+
+static bool holds_any(const char *text, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(text, words[i]))
+            return true;
+    return false;
+}
+
+bool heur_is_script_notice(const char *text, size_t len)
+{
+    return len <= HEUR_SCRIPT_NOTICE_BYTES &&
+           holds_any(text, script_names, COUNT(script_names)) &&
+           holds_any(text, script_notice_asks, COUNT(script_notice_asks));
+}
+
 /* A UUID alone in its block ("2bf8403c-6590-4d73-8b16-95f6c3ecdef8"): a
  * key a script put in the page, never written for a reader. Shops pad
  * their "Sponsored" labels with runs of them, which a stylesheet hides. */

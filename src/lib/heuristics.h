@@ -144,6 +144,10 @@ bool heur_is_card_chrome(const char *text, size_t len);
 bool heur_is_placeholder(const char *text, size_t len);
 /* Is a short case-folded text, whole, a template field no script filled
  * ("{{price.total}}", "${name}", "%cardName%")? */
+/* Is a case-folded, NUL-terminated text (a <noscript> block's) only the
+ * notice that the page needs scripts ("Please enable JavaScript to view this page")? */
+#define HEUR_SCRIPT_NOTICE_BYTES 240   /* a sentence or two; a longer text says more */
+bool heur_is_script_notice(const char *text, size_t len);
 /* A UUID alone in its block: a script's key, not text for a reader. */
 bool heur_is_machine_id(const char *text, size_t len);
 bool heur_is_template_text(const char *text, size_t len);
