@@ -408,15 +408,33 @@ static void classify_by_structure(rm_engine *e, int32_t id)
                                        the group names and their controls */
 #define FACET_MIN_OPTIONS 3
 
+static bool is_choice(const rm_engine *e, int32_t id);
+
+/* The check boxes and radio buttons in a box: rm_stats counts only the
+ * fields one types into, and a filter panel's options are often ticked. */
+static uint32_t count_choices(const rm_engine *e, int32_t box)
+{
+    uint32_t n = 0;
+    for (int32_t i = box, end = engine_end(e, box); i < end; i++)
+        n += is_choice(e, i);
+    return n;
+}
+
 static void classify_facets(rm_engine *e, int32_t id)
 {
-    if (protected_box(e, id) || (e->cards != RM_NONE && engine_contains(e, id, e->cards)))
+    if (!node(e, id)->has_attrs || protected_box(e, id) ||
+        (e->cards != RM_NONE && engine_contains(e, id, e->cards)))
         return;
     const rm_stats *s = &e->raw[id];
     uint32_t options = s->list_items + s->inputs + s->links;
-    if (options < FACET_MIN_OPTIONS || s->chars > FACET_CHARS_PER_OPTION * options ||
-        s->sentences * 4 > options ||
+    bool fits = options >= FACET_MIN_OPTIONS && s->chars <= FACET_CHARS_PER_OPTION * options;
+    if (s->chars == 0 || (fits && s->sentences * 4 > options) ||
         !heur_is_facet_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
+        return;
+    if (!fits)
+        options += count_choices(e, id);
+    if (options < FACET_MIN_OPTIONS || s->chars > FACET_CHARS_PER_OPTION * options ||
+        s->sentences * 4 > options)
         return;
     mark(e, id, RM_REMOVED_NAVIGATION);
 }

@@ -1,9 +1,10 @@
 /*
  * test_index.c — index pages (collections and listings), on small
  * hand-written pages: the filter panel of a faceted search is navigation
- * (by its name, or unnamed as a box of check boxes beside the grid),
- * while a filter-named wrapper around the results is not; a carousel
- * beside the grid is the shop's furniture; a form inside
+ * (by its name, its ticked choices counted as options, or unnamed as a
+ * box of check boxes beside the grid), while a filter-named
+ * wrapper around the results is not; a carousel beside the
+ * grid is the shop's furniture; a form inside
  * each card of a grid (a "Want to read" or "Add to cart" control) takes
  * only itself away, not the card it sits in; a page of cards with no
  * article body beside them is an index even when its metadata is signed,
@@ -394,6 +395,30 @@ START_TEST(carousel_beside_index_grid_goes)
 }
 END_TEST
 
+/* A filter panel named so whose options are check boxes with their labels
+ * in plain boxes (no list items, no links), each label a long name: its
+ * ticked choices are its options. */
+#define TICK(name)                                                                      \
+    "<div class=\"check\"><input type=\"checkbox\" id=\"" name "\"><label for=\"" name "\">" \
+    name " and everything for it (4)</label></div>"
+
+START_TEST(ticked_facet_panel_is_navigation)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"row\"><div id=\"facets\"><form><button type=\"button\">Best used for</button>"
+        TICK("Rocky mountain trails") TICK("Muddy forest tracks") TICK("Snowy winter paths")
+        "<button type=\"button\">Terrain</button>" TICK("Sandy desert routes")
+        TICK("Wet coastal paths") TICK("Gravel country roads") "</form></div>"
+        "<ul class=\"product-grid\">" PRODUCTS "</ul></div></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    ck_assert_msg(!has(a, "Muddy forest") && !has(a, "Terrain"), "filters kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A shop's tile as many platforms draw it: one link around the whole tile,
  * the name in a plain div, the picture a placeholder hidden from the
  * screen until a script fills it, and the price. */
@@ -742,6 +767,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, figure_cards_keep_their_lines);
     tcase_add_test(tc, split_priced_tiles_are_cards);
     tcase_add_test(tc, category_intro_above_grid_stays);
+    tcase_add_test(tc, ticked_facet_panel_is_navigation);
     suite_add_tcase(s, tc);
     return s;
 }
