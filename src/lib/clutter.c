@@ -503,29 +503,46 @@ static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
 
 /* On an index page the grid of cards is the content; a carousel beside
  * it (promotions, "Shop by category", recently viewed) is the shop's
- * furniture. Carousels are named by their widget libraries (Slick's
- * "slick", Swiper's "swiper") or generically ("carousel", "slider"), as
- * whole class/id tokens. */
-static const char *const carousel_tokens[] = {"carousel", "slider", "swiper", "slick"};
+ * furniture, and so is a sidebar (a blog theme's widgets: the category
+ * tree, "Log in", "Register", recent posts), which Readability's
+ * unlikely-candidate pass no longer takes away once a short index page
+ * has made it retry without that pass. Carousels are named by their
+ * widget libraries (Slick's "slick", Swiper's "swiper") or generically
+ * ("carousel", "slider"); sidebars by the word or an <aside> beside the
+ * grid. Whole class/id tokens, split at '-' and '_'. */
+static const struct {
+    const char *token;
+    rm_removed_kind kind;
+} index_furniture[] = {
+    {"carousel", RM_REMOVED_RELATED}, {"slider", RM_REMOVED_RELATED},
+    {"swiper", RM_REMOVED_RELATED},   {"slick", RM_REMOVED_RELATED},
+    {"sidebar", RM_REMOVED_NAVIGATION},
+};
 
-static void classify_index_carousel(rm_engine *e, int32_t id)
+static rm_removed_kind index_furniture_kind(const char *sig)
+{
+    for (const char *p = sig; *p;) {
+        while (*p == ' ' || *p == '-' || *p == '_')
+            p++;
+        size_t n = strcspn(p, " -_");
+        for (size_t k = 0; k < sizeof index_furniture / sizeof index_furniture[0]; k++)
+            if (n == strlen(index_furniture[k].token) && strncmp(p, index_furniture[k].token, n) == 0)
+                return index_furniture[k].kind;
+        p += n;
+    }
+    return RM_KIND_NONE;
+}
+
+static void classify_index_furniture(rm_engine *e, int32_t id)
 {
     if ((e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING) ||
         e->cards == RM_NONE || protected_box(e, id) || engine_contains(e, id, e->cards) ||
         engine_contains(e, e->cards, id))
         return;
-    const char *sig = engine_sig(e, id);
-    bool named = false;
-    for (const char *p = sig; *p && !named;) {
-        while (*p == ' ' || *p == '-' || *p == '_')
-            p++;
-        size_t n = strcspn(p, " -_");
-        for (size_t k = 0; k < sizeof carousel_tokens / sizeof carousel_tokens[0]; k++)
-            named = named || (n == strlen(carousel_tokens[k]) && strncmp(p, carousel_tokens[k], n) == 0);
-        p += n;
-    }
-    if (named)
-        mark(e, id, RM_REMOVED_RELATED);
+    rm_removed_kind kind = node(e, id)->tag == GUMBO_TAG_ASIDE ? RM_REMOVED_NAVIGATION
+                                                               : index_furniture_kind(engine_sig(e, id));
+    if (kind != RM_KIND_NONE)
+        mark(e, id, kind);
 }
 
 /* A list of items where at least two carry their own "Reply" control. */
@@ -1385,8 +1402,8 @@ void clutter_classify(rm_engine *e)
             classify_reply_list(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_facets(e, i);
-        if (named && e->drop[i] == DROP_KEEP)
-            classify_index_carousel(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_index_furniture(e, i);
         if (named && e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
         if (named && e->drop[i] == DROP_KEEP)

@@ -3,7 +3,7 @@
  * hand-written pages: the filter panel of a faceted search is navigation
  * (by its name, its ticked choices counted as options, or unnamed as a
  * box of check boxes beside the grid), while a filter-named
- * wrapper around the results is not; a carousel beside the
+ * wrapper around the results is not; a carousel or a sidebar beside the
  * grid is the shop's furniture; a form inside
  * each card of a grid (a "Want to read" or "Add to cart" control) takes
  * only itself away, not the card it sits in; a page of cards with no
@@ -419,6 +419,32 @@ START_TEST(ticked_facet_panel_is_navigation)
 }
 END_TEST
 
+/* A sidebar beside an index page's grid (a theme's widgets: categories,
+ * "Log in", "Register") is furniture, named so or an <aside>. */
+#define WIDGETS                                                                         \
+    "<h4>Log in</h4><p><a href=\"/login\">Click here to log in to your account</a></p>"      \
+    "<h4>Register</h4><p><a href=\"/join\">Click here to register as a new customer</a></p>"
+
+START_TEST(sidebar_beside_index_grid_goes)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<ul class=\"product-grid\">" PRODUCTS "</ul><aside>" WIDGETS "</aside></main></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+    ck_assert_msg(!has(a, "Click here to log in") && !has(a, "Register"), "aside kept:\n%s", a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+           "<ul class=\"product-grid\">" PRODUCTS "</ul><div class=\"shop-sidebar\">" WIDGETS
+           "</div></main></body></html>";
+    a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 7"), "cards lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Click here to log in"), "sidebar kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* A shop's tile as many platforms draw it: one link around the whole tile,
  * the name in a plain div, the picture a placeholder hidden from the
  * screen until a script fills it, and the price. */
@@ -768,6 +794,7 @@ static Suite *index_suite(void)
     tcase_add_test(tc, split_priced_tiles_are_cards);
     tcase_add_test(tc, category_intro_above_grid_stays);
     tcase_add_test(tc, ticked_facet_panel_is_navigation);
+    tcase_add_test(tc, sidebar_beside_index_grid_goes);
     suite_add_tcase(s, tc);
     return s;
 }
