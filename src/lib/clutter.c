@@ -501,6 +501,55 @@ static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
     free(choices);
 }
 
+/* The tool bar over an index page's grid: a search-within field, the
+ * sort order and page size as drop-downs, the grid/list view buttons,
+ * each with a short label ("Sort by:", "View:", "Show: 12 items") and
+ * no sentence. A box of two or more such controls whose text is no more
+ * than their labels, beside the grid and not in a card (a card's "Add to
+ * cart" or quantity box), is the shop's furniture. */
+#define CONTROL_BAR_MIN_CONTROLS 2
+#define CONTROL_BAR_CHARS_PER_CONTROL 24   /* "Sort By: Best Selling", "Page 1/20" */
+
+static bool is_bar_control(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    if (t == GUMBO_TAG_SELECT || t == GUMBO_TAG_BUTTON)
+        return true;
+    const char *type = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, id, "type") : NULL;
+    return t == GUMBO_TAG_INPUT && (!type || strcasecmp(type, "hidden") != 0);
+}
+
+static bool is_control_bar(const rm_engine *e, int32_t id, uint32_t controls)
+{
+    const rm_stats *s = &e->raw[id];
+    return controls >= CONTROL_BAR_MIN_CONTROLS && s->sentences == 0 &&
+           s->chars <= CONTROL_BAR_CHARS_PER_CONTROL * controls && !protected_box(e, id) &&
+           !engine_contains(e, id, e->cards) && !engine_contains(e, e->cards, id);
+}
+
+static void classify_control_bars(rm_engine *e, int32_t body, int32_t end)
+{
+    if ((e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING) ||
+        e->cards == RM_NONE)
+        return;
+    uint32_t *controls = calloc((size_t)e->dom.count, sizeof *controls);
+    if (!controls)
+        return;   /* a heuristic skipped, not an error: the bar stays */
+    for (int32_t i = end - 1; i > body; i--) {
+        controls[i] += is_bar_control(e, i);
+        int32_t parent = node(e, i)->parent;
+        if (parent != RM_NONE)
+            controls[parent] += controls[i];
+    }
+    for (int32_t i = body + 1; i < end; i++) {
+        if (!is_element(e, i) || e->drop[i] != DROP_KEEP || !is_control_bar(e, i, controls[i]))
+            continue;
+        mark(e, i, RM_REMOVED_NAVIGATION);
+        i = engine_end(e, i) - 1;
+    }
+    free(controls);
+}
+
 /* On an index page the grid of cards is the content; a carousel beside
  * it (promotions, "Shop by category", recently viewed) is the shop's
  * furniture, and so is a sidebar (a blog theme's widgets: the category
@@ -1417,6 +1466,7 @@ void clutter_classify(rm_engine *e)
     }
     settle_teaser_grids(e, body);
     classify_option_panels(e, body, end);
+    classify_control_bars(e, body, end);
     classify_share_groups(e);
     fold_memo memo = {0};
     text_boxes boxes;
