@@ -474,6 +474,31 @@ static bool is_option_panel(const rm_engine *e, int32_t id, uint32_t choices)
            s->chars <= OPTION_CHARS_PER_CHOICE * choices;
 }
 
+/* Counts `counted` elements under every box of the body (one bottom-up
+ * pass), then takes away, outermost first, each kept box that `is_panel`
+ * judges by its count: a panel of choices or a bar of controls. */
+static void mark_counted_panels(rm_engine *e, int32_t body, int32_t end,
+                                bool (*counted)(const rm_engine *, int32_t),
+                                bool (*is_panel)(const rm_engine *, int32_t, uint32_t))
+{
+    uint32_t *counts = calloc((size_t)e->dom.count, sizeof *counts);
+    if (!counts)
+        return;   /* a heuristic skipped, not an error: the panel stays */
+    for (int32_t i = end - 1; i > body; i--) {
+        counts[i] += counted(e, i);
+        int32_t parent = node(e, i)->parent;
+        if (parent != RM_NONE)
+            counts[parent] += counts[i];
+    }
+    for (int32_t i = body + 1; i < end; i++) {
+        if (!is_element(e, i) || e->drop[i] != DROP_KEEP || !is_panel(e, i, counts[i]))
+            continue;
+        mark(e, i, RM_REMOVED_NAVIGATION);
+        i = engine_end(e, i) - 1;   /* the panel's parts are gone with it */
+    }
+    free(counts);
+}
+
 static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
 {
     if (e->page_type == RM_PAGE_PRODUCT || e->cards == RM_NONE)
@@ -483,22 +508,7 @@ static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
         total += is_choice(e, i);
     if (total < OPTION_PANEL_MIN_CHOICES)
         return;
-    uint32_t *choices = calloc((size_t)e->dom.count, sizeof *choices);
-    if (!choices)
-        return;   /* a heuristic skipped, not an error: the panel stays */
-    for (int32_t i = end - 1; i > body; i--) {
-        choices[i] += is_choice(e, i);
-        int32_t parent = node(e, i)->parent;
-        if (parent != RM_NONE)
-            choices[parent] += choices[i];
-    }
-    for (int32_t i = body + 1; i < end; i++) {
-        if (!is_element(e, i) || e->drop[i] != DROP_KEEP || !is_option_panel(e, i, choices[i]))
-            continue;
-        mark(e, i, RM_REMOVED_NAVIGATION);
-        i = engine_end(e, i) - 1;   /* the panel's parts are gone with it */
-    }
-    free(choices);
+    mark_counted_panels(e, body, end, is_choice, is_option_panel);
 }
 
 /* The tool bar over an index page's grid: a search-within field, the
@@ -532,22 +542,7 @@ static void classify_control_bars(rm_engine *e, int32_t body, int32_t end)
     if ((e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING) ||
         e->cards == RM_NONE)
         return;
-    uint32_t *controls = calloc((size_t)e->dom.count, sizeof *controls);
-    if (!controls)
-        return;   /* a heuristic skipped, not an error: the bar stays */
-    for (int32_t i = end - 1; i > body; i--) {
-        controls[i] += is_bar_control(e, i);
-        int32_t parent = node(e, i)->parent;
-        if (parent != RM_NONE)
-            controls[parent] += controls[i];
-    }
-    for (int32_t i = body + 1; i < end; i++) {
-        if (!is_element(e, i) || e->drop[i] != DROP_KEEP || !is_control_bar(e, i, controls[i]))
-            continue;
-        mark(e, i, RM_REMOVED_NAVIGATION);
-        i = engine_end(e, i) - 1;
-    }
-    free(controls);
+    mark_counted_panels(e, body, end, is_bar_control, is_control_bar);
 }
 
 /* On an index page the grid of cards is the content; a carousel beside
