@@ -525,6 +525,12 @@ static bool is_bar_control(const rm_engine *e, int32_t id)
     GumboTag t = node(e, id)->tag;
     if (t == GUMBO_TAG_SELECT || t == GUMBO_TAG_BUTTON)
         return true;
+    /* a drop-down a script draws: a box put in the tab order */
+    const char *tab = (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN) && node(e, id)->has_attrs
+                          ? dom_attr(&e->dom, id, "tabindex")
+                          : NULL;
+    if (tab && strcmp(tab, "0") == 0)
+        return true;
     const char *type = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, id, "type") : NULL;
     return t == GUMBO_TAG_INPUT && (!type || strcasecmp(type, "hidden") != 0);
 }

@@ -147,6 +147,27 @@ START_TEST(control_bar_over_the_grid_goes)
 }
 END_TEST
 
+/* The same bar drawn by a script: its drop-downs are boxes in the tab
+ * order (tabindex="0"), each showing its current choice. */
+#define DRAWN_BAR                                                                       \
+    "<div class=\"c_t\"><div><span>Show:</span><div tabindex=\"0\"><span>25</span></div>"   \
+    "<span>per page</span></div><div><span>Popular filters:</span><div tabindex=\"0\">"      \
+    "<span>Lens mount</span></div><div tabindex=\"0\"><span>Focal length</span></div>"      \
+    "</div></div>"
+
+START_TEST(drawn_control_bar_over_the_grid_goes)
+{
+    rm_article *a = extract(PAGE(DRAWN_BAR, ""));
+    assert_has(a, "Trail shoe model 1");
+    assert_has(a, "Trail shoe model 7");
+    assert_has(a, "tested on mud");
+    assert_lacks(a, "Popular filters");
+    assert_lacks(a, "Lens mount");
+    assert_lacks(a, "per page");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_chrome_suite(void)
 {
     Suite *s = suite_create("index_chrome");
@@ -157,6 +178,7 @@ static Suite *index_chrome_suite(void)
     tcase_add_test(tc, card_badges_and_controls_go);
     tcase_add_test(tc, result_count_over_the_grid_goes);
     tcase_add_test(tc, control_bar_over_the_grid_goes);
+    tcase_add_test(tc, drawn_control_bar_over_the_grid_goes);
     suite_add_tcase(s, tc);
     return s;
 }
