@@ -408,15 +408,33 @@ static void classify_by_structure(rm_engine *e, int32_t id)
                                        the group names and their controls */
 #define FACET_MIN_OPTIONS 3
 
+static bool is_choice(const rm_engine *e, int32_t id);
+
+/* The check boxes and radio buttons in a box: rm_stats counts only the
+ * fields one types into, and a filter panel's options are often ticked. */
+static uint32_t count_choices(const rm_engine *e, int32_t box)
+{
+    uint32_t n = 0;
+    for (int32_t i = box, end = engine_end(e, box); i < end; i++)
+        n += is_choice(e, i);
+    return n;
+}
+
 static void classify_facets(rm_engine *e, int32_t id)
 {
-    if (protected_box(e, id) || (e->cards != RM_NONE && engine_contains(e, id, e->cards)))
+    if (!node(e, id)->has_attrs || protected_box(e, id) ||
+        (e->cards != RM_NONE && engine_contains(e, id, e->cards)))
         return;
     const rm_stats *s = &e->raw[id];
     uint32_t options = s->list_items + s->inputs + s->links;
-    if (options < FACET_MIN_OPTIONS || s->chars > FACET_CHARS_PER_OPTION * options ||
-        s->sentences * 4 > options ||
+    bool fits = options >= FACET_MIN_OPTIONS && s->chars <= FACET_CHARS_PER_OPTION * options;
+    if (s->chars == 0 || (fits && s->sentences * 4 > options) ||
         !heur_is_facet_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
+        return;
+    if (!fits)
+        options += count_choices(e, id);
+    if (options < FACET_MIN_OPTIONS || s->chars > FACET_CHARS_PER_OPTION * options ||
+        s->sentences * 4 > options)
         return;
     mark(e, id, RM_REMOVED_NAVIGATION);
 }
@@ -456,6 +474,31 @@ static bool is_option_panel(const rm_engine *e, int32_t id, uint32_t choices)
            s->chars <= OPTION_CHARS_PER_CHOICE * choices;
 }
 
+/* Counts `counted` elements under every box of the body (one bottom-up
+ * pass), then takes away, outermost first, each kept box that `is_panel`
+ * judges by its count: a panel of choices or a bar of controls. */
+static void mark_counted_panels(rm_engine *e, int32_t body, int32_t end,
+                                bool (*counted)(const rm_engine *, int32_t),
+                                bool (*is_panel)(const rm_engine *, int32_t, uint32_t))
+{
+    uint32_t *counts = calloc((size_t)e->dom.count, sizeof *counts);
+    if (!counts)
+        return;   /* a heuristic skipped, not an error: the panel stays */
+    for (int32_t i = end - 1; i > body; i--) {
+        counts[i] += counted(e, i);
+        int32_t parent = node(e, i)->parent;
+        if (parent != RM_NONE)
+            counts[parent] += counts[i];
+    }
+    for (int32_t i = body + 1; i < end; i++) {
+        if (!is_element(e, i) || e->drop[i] != DROP_KEEP || !is_panel(e, i, counts[i]))
+            continue;
+        mark(e, i, RM_REMOVED_NAVIGATION);
+        i = engine_end(e, i) - 1;   /* the panel's parts are gone with it */
+    }
+    free(counts);
+}
+
 static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
 {
     if (e->page_type == RM_PAGE_PRODUCT || e->cards == RM_NONE)
@@ -465,36 +508,73 @@ static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
         total += is_choice(e, i);
     if (total < OPTION_PANEL_MIN_CHOICES)
         return;
-    uint32_t *choices = calloc((size_t)e->dom.count, sizeof *choices);
-    if (!choices)
-        return;   /* a heuristic skipped, not an error: the panel stays */
-    for (int32_t i = end - 1; i > body; i--) {
-        choices[i] += is_choice(e, i);
-        int32_t parent = node(e, i)->parent;
-        if (parent != RM_NONE)
-            choices[parent] += choices[i];
-    }
-    for (int32_t i = body + 1; i < end; i++) {
-        if (!is_element(e, i) || e->drop[i] != DROP_KEEP || !is_option_panel(e, i, choices[i]))
-            continue;
-        mark(e, i, RM_REMOVED_NAVIGATION);
-        i = engine_end(e, i) - 1;   /* the panel's parts are gone with it */
-    }
-    free(choices);
+    mark_counted_panels(e, body, end, is_choice, is_option_panel);
+}
+
+/* The tool bar over an index page's grid: a search-within field, the
+ * sort order and page size as drop-downs, the grid/list view buttons,
+ * each with a short label ("Sort by:", "View:", "Show: 12 items") and
+ * no sentence. A box of two or more such controls whose text is no more
+ * than their labels, beside the grid and not in a card (a card's "Add to
+ * cart" or quantity box), is the shop's furniture. */
+#define CONTROL_BAR_MIN_CONTROLS 2
+#define CONTROL_BAR_CHARS_PER_CONTROL 24   /* "Sort By: Best Selling", "Page 1/20" */
+
+static bool is_bar_control(const rm_engine *e, int32_t id)
+{
+    GumboTag t = node(e, id)->tag;
+    if (t == GUMBO_TAG_SELECT || t == GUMBO_TAG_BUTTON)
+        return true;
+    /* a drop-down a script draws: a box put in the tab order */
+    const char *tab = (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SPAN) && node(e, id)->has_attrs
+                          ? dom_attr(&e->dom, id, "tabindex")
+                          : NULL;
+    if (tab && strcmp(tab, "0") == 0)
+        return true;
+    const char *type = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, id, "type") : NULL;
+    return t == GUMBO_TAG_INPUT && (!type || strcasecmp(type, "hidden") != 0);
+}
+
+static bool is_control_bar(const rm_engine *e, int32_t id, uint32_t controls)
+{
+    const rm_stats *s = &e->raw[id];
+    return controls >= CONTROL_BAR_MIN_CONTROLS && s->sentences == 0 &&
+           s->chars <= CONTROL_BAR_CHARS_PER_CONTROL * controls && !protected_box(e, id) &&
+           !engine_contains(e, id, e->cards) && !engine_contains(e, e->cards, id);
+}
+
+static void classify_control_bars(rm_engine *e, int32_t body, int32_t end)
+{
+    if ((e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING) ||
+        e->cards == RM_NONE)
+        return;
+    mark_counted_panels(e, body, end, is_bar_control, is_control_bar);
 }
 
 /* On an index page the grid of cards is the content; a carousel beside
  * it (promotions, "Shop by category", recently viewed) is the shop's
- * furniture (heur_names_carousel). */
+ * furniture (heur_names_carousel), and so is a sidebar (a blog theme's
+ * widgets: the category tree, "Log in", "Register", recent posts), which
+ * Readability's unlikely-candidate pass no longer takes away once a short
+ * index page has made it retry without that pass: an <aside> beside the
+ * grid, or a box named for it (heur_names_sidebar). */
+static rm_removed_kind index_furniture_kind(rm_engine *e, int32_t id)
+{
+    const char *sig = engine_sig(e, id);
+    if (node(e, id)->tag == GUMBO_TAG_ASIDE || heur_names_sidebar(sig))
+        return RM_REMOVED_NAVIGATION;
+    return heur_names_carousel(sig) ? RM_REMOVED_RELATED : RM_KIND_NONE;
+}
 
-static void classify_index_carousel(rm_engine *e, int32_t id)
+static void classify_index_furniture(rm_engine *e, int32_t id)
 {
     if ((e->page_type != RM_PAGE_COLLECTION && e->page_type != RM_PAGE_LISTING) ||
         e->cards == RM_NONE || protected_box(e, id) || engine_contains(e, id, e->cards) ||
         engine_contains(e, e->cards, id))
         return;
-    if (heur_names_carousel(engine_sig(e, id)))
-        mark(e, id, RM_REMOVED_RELATED);
+    rm_removed_kind kind = index_furniture_kind(e, id);
+    if (kind != RM_KIND_NONE)
+        mark(e, id, kind);
 }
 
 /* A list of items where at least two carry their own "Reply" control. */
@@ -1379,8 +1459,8 @@ void clutter_classify(rm_engine *e)
             classify_reply_list(e, i);
         if (e->drop[i] == DROP_KEEP)
             classify_facets(e, i);
-        if (named && e->drop[i] == DROP_KEEP)
-            classify_index_carousel(e, i);
+        if (e->drop[i] == DROP_KEEP)
+            classify_index_furniture(e, i);
         if (named && e->drop[i] == DROP_KEEP)
             classify_reviews(e, i);
         if (named && e->drop[i] == DROP_KEEP)
@@ -1395,6 +1475,7 @@ void clutter_classify(rm_engine *e)
     if (grids)   /* three walks of the page, for nothing on most pages */
         settle_teaser_grids(e, body);
     classify_option_panels(e, body, end);
+    classify_control_bars(e, body, end);
     classify_share_groups(e);
     fold_memo memo = {0};
     end_text_boxes(&boxes, end);

@@ -1152,6 +1152,22 @@ static void drop_static(rm_engine *e)
             engine_drop_subtree(e, i, DROP_STATIC);
 }
 
+/* A <noscript> block that only asks to turn scripts on ("You need to
+ * enable JavaScript to run this app") is no copy of the page: on the shell
+ * of a single-page app it is all the served HTML says, and reading it as
+ * the page's text would report the notice as the article. Such a block
+ * stays out of the page; with nothing else there, there is no article. */
+static bool is_script_notice(const rm_engine *e, int32_t noscript)
+{
+    char buf[HEUR_SCRIPT_NOTICE_BYTES + 2];
+    size_t len;
+    char *text = engine_fold_into(e, noscript, NULL, HEUR_SCRIPT_NOTICE_BYTES + 1, buf, &len);
+    bool notice = text && len > 0 && heur_is_script_notice(text, len);
+    if (text != buf)
+        free(text);
+    return notice;
+}
+
 /* A page its scripts render (forum software, single-page apps) ships its
  * content for script-less readers and crawlers in <noscript>: when the
  * visible page holds less text than its <noscript> blocks, those blocks
@@ -1161,9 +1177,12 @@ static bool is_noscript_shell(const rm_engine *e)
     if (e->dom.body == RM_NONE)
         return false;
     uint64_t hidden = 0;
-    for (int32_t i = 0; i < e->dom.count; i++)
-        if (e->dom.nodes[i].type == RM_NODE_TEXT && (e->flags[i] & NF_IN_NOSCRIPT))
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT && is_script_notice(e, i))
+            i = engine_end(e, i) - 1;
+        else if (e->dom.nodes[i].type == RM_NODE_TEXT && (e->flags[i] & NF_IN_NOSCRIPT))
             hidden += e->tchars[i];
+    }
     return hidden > e->raw[e->dom.body].chars;
 }
 
@@ -1316,7 +1335,7 @@ int engine_prepare(rm_engine *e)
     engine_stats(e, e->drop, e->raw);
     if (is_noscript_shell(e)) {
         for (int32_t i = 0; i < e->dom.count; i++)
-            if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT)
+            if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT && !is_script_notice(e, i))
                 e->flags[i] &= ~NF_NEVER;
         memset(e->drop, DROP_KEEP, n);
         drop_static(e);

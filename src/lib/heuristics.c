@@ -1647,6 +1647,39 @@ bool heur_is_template_text(const char *text, size_t len)
     return len >= 3 && !spaced && text[0] == '%' && text[len - 1] == '%';
 }
 
+/* The notice a script-rendered page puts in <noscript> for a browser with
+ * scripts off ("You need to enable JavaScript to run this app", "Bitte
+ * aktivieren Sie JavaScript"): it names scripts and asks to turn them on,
+ * or says they are off or needed. A browser that runs scripts never shows
+ * it, and it says nothing about the page. Case-folded substrings; the
+ * notice must name scripts and hold one of the asks. */
+static const char *const script_names[] = {"javascript", "java script"};
+static const char *const script_notice_asks[] = {
+    "enable", "turn on", "switch on", "activate", "allow", "disabled", "turned off",
+    "switched off", "required", "requires", "is needed", "need", "must be", "not supported",
+    "does not support", "doesn't support",
+    "aktivieren", "einschalten", "deaktiviert", "benötigt", "erforderlich",
+    "activer", "activez", "désactivé", "nécessite", "requiert",
+    "habilitar", "habilite", "activar", "active", "requiere", "necesita",
+    "abilitare", "abilita", "attivare", "attiva", "richiede",
+    "inschakelen", "ingeschakeld", "vereist", "ativar", "ative", "habilitado",
+};
+
+static bool holds_any(const char *text, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(text, words[i]))
+            return true;
+    return false;
+}
+
+bool heur_is_script_notice(const char *text, size_t len)
+{
+    return len <= HEUR_SCRIPT_NOTICE_BYTES &&
+           holds_any(text, script_names, COUNT(script_names)) &&
+           holds_any(text, script_notice_asks, COUNT(script_notice_asks));
+}
+
 /* A UUID alone in its block ("2bf8403c-6590-4d73-8b16-95f6c3ecdef8"): a
  * key a script put in the page, never written for a reader. Shops pad
  * their "Sponsored" labels with runs of them, which a stylesheet hides. */
@@ -2799,22 +2832,36 @@ bool heur_names_product_description(const char *sig)
     return false;
 }
 
-/* Carousels, named by their widget libraries (Slick's "slick", Swiper's
- * "swiper") or generically ("carousel", "slider"), as whole tokens of a
- * class or id ("slider__grid" and "carousel-peek-2" too: a token ends at
- * a space, '-' or '_'). */
-static const char *const carousel_tokens[] = {"carousel", "slider", "swiper", "slick"};
-
-bool heur_names_carousel(const char *sig)
+/* Does a signature hold one of `tokens` as a whole token (a token ends
+ * at a space, '-' or '_': "slider__grid" and "carousel-peek-2" count)? */
+static bool sig_has_token(const char *sig, const char *const *tokens, size_t count)
 {
     for (const char *p = sig; p && *p;) {
         while (*p == ' ' || *p == '-' || *p == '_')
             p++;
         size_t n = strcspn(p, " -_");
-        for (size_t k = 0; k < sizeof carousel_tokens / sizeof carousel_tokens[0]; k++)
-            if (n == strlen(carousel_tokens[k]) && strncmp(p, carousel_tokens[k], n) == 0)
+        for (size_t k = 0; k < count; k++)
+            if (n == strlen(tokens[k]) && strncmp(p, tokens[k], n) == 0)
                 return true;
         p += n;
     }
     return false;
+}
+
+/* Carousels, named by their widget libraries (Slick's "slick", Swiper's
+ * "swiper") or generically ("carousel", "slider"). */
+static const char *const carousel_tokens[] = {"carousel", "slider", "swiper", "slick"};
+
+bool heur_names_carousel(const char *sig)
+{
+    return sig_has_token(sig, carousel_tokens, sizeof carousel_tokens / sizeof carousel_tokens[0]);
+}
+
+/* A blog or shop theme's column of widgets (the category tree, "Log in",
+ * recent posts) is named by the word itself. */
+static const char *const sidebar_tokens[] = {"sidebar"};
+
+bool heur_names_sidebar(const char *sig)
+{
+    return sig_has_token(sig, sidebar_tokens, sizeof sidebar_tokens / sizeof sidebar_tokens[0]);
 }

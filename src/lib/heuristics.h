@@ -148,6 +148,10 @@ bool heur_is_card_chrome(const char *text, size_t len);
 bool heur_is_placeholder(const char *text, size_t len);
 /* Is a short case-folded text, whole, a template field no script filled
  * ("{{price.total}}", "${name}", "%cardName%")? */
+/* Is a case-folded, NUL-terminated text (a <noscript> block's) only the
+ * notice that the page needs scripts ("Please enable JavaScript to view this page")? */
+#define HEUR_SCRIPT_NOTICE_BYTES 240   /* a sentence or two; a longer text says more */
+bool heur_is_script_notice(const char *text, size_t len);
 /* A UUID alone in its block: a script's key, not text for a reader. */
 bool heur_is_machine_id(const char *text, size_t len);
 bool heur_is_template_text(const char *text, size_t len);
@@ -160,6 +164,8 @@ bool heur_is_button_class(const char *cls);
 /* Does a lower-cased class-and-id signature name a carousel ("slider",
  * "swiper", "carousel-peek-2", "slick-track")? */
 bool heur_names_carousel(const char *sig);
+/* Does it name a sidebar ("sidebar", "shop-sidebar", "sidebar_left")? */
+bool heur_names_sidebar(const char *sig);
 /* Does a form's action put an item in a shopping cart ("/cart/add")? */
 bool heur_is_cart_action(const char *action);
 

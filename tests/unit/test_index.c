@@ -1,9 +1,10 @@
 /*
  * test_index.c — index pages (collections and listings), on small
  * hand-written pages: the filter panel of a faceted search is navigation
- * (by its name, or unnamed as a box of check boxes beside the grid),
- * while a filter-named wrapper around the results is not; a carousel
- * beside the grid is the shop's furniture; a form inside
+ * (by its name, its ticked choices counted as options, or unnamed as a
+ * box of check boxes beside the grid), while a filter-named
+ * wrapper around the results is not; a carousel or a sidebar beside the
+ * grid is the shop's furniture; a form inside
  * each card of a grid (a "Want to read" or "Add to cart" control) takes
  * only itself away, not the card it sits in; a page of cards with no
  * article body beside them is an index even when its metadata is signed,
@@ -33,6 +34,13 @@ static bool has(const rm_article *a, const char *needle)
 
 #define PRODUCTS PRODUCT(1) PRODUCT(2) PRODUCT(3) PRODUCT(4) PRODUCT(5) PRODUCT(6) PRODUCT(7)
 
+/* The grid of PRODUCTS is all there, first card to last. */
+static void assert_all_cards(const rm_article *a)
+{
+    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
+                  a->text);
+}
+
 #define FACET_GROUP(name, a, b, c)                                                      \
     "<div class=\"filter-group\"><h4>" name "</h4><ul>"                                  \
     "<li><label><input type=\"checkbox\"> " a " (12)</label></li>"                       \
@@ -47,8 +55,7 @@ START_TEST(facet_panel_is_navigation)
         FACET_GROUP("Colour", "Black", "Orange", "Teal") FACET_GROUP("Size", "EU 40", "EU 42", "EU 44")
         "</aside><ul class=\"product-grid\">" PRODUCTS "</ul></main></body></html>";
     rm_article *a = extract(html);
-    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
-                  a->text);
+    assert_all_cards(a);
     ck_assert_msg(!has(a, "Salomon") && !has(a, "Orange (7)"), "filters kept:\n%s", a->text);
     ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
     rm_article_free(a);
@@ -91,8 +98,7 @@ START_TEST(unnamed_choice_panel_beside_cards_is_navigation)
         CHOICE_GROUP("Terrain", "Mud and snow", "Rocky ground", "Packed dirt")
         "</div><ul class=\"c_1kT2\">" PRODUCTS "</ul></main></body></html>";
     rm_article *a = extract(html);
-    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
-                  a->text);
+    assert_all_cards(a);
     ck_assert_msg(!has(a, "Rocky ground") && !has(a, "Balanced"), "filters kept:\n%s", a->text);
     ck_assert_uint_ge(a->removed[RM_REMOVED_NAVIGATION], 1);
     rm_article_free(a);
@@ -178,8 +184,7 @@ START_TEST(filter_named_results_and_prose_stay)
         "<div class=\"filters-and-results\"><ul class=\"grid\">" PRODUCTS "</ul></div>"
         "</main></body></html>";
     rm_article *a = extract(html);
-    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
-                  a->text);
+    assert_all_cards(a);
     rm_article_free(a);
     html = "<html><head><title>Water filters</title></head><body><article><h1>Water filters</h1>"
            "<div class=\"filter-guide\"><p>Choosing a <a href=\"/f\">filter</a> starts with the "
@@ -375,8 +380,7 @@ START_TEST(carousel_beside_index_grid_goes)
         "order and early access to new colours.</p></div></div>"
         "<ul class=\"product-grid\">" PRODUCTS "</ul></main></body></html>";
     rm_article *a = extract(html);
-    ck_assert_msg(has(a, "Trail shoe model 1") && has(a, "Trail shoe model 7"), "cards lost:\n%s",
-                  a->text);
+    assert_all_cards(a);
     ck_assert_msg(!has(a, "Winter sale") && !has(a, "free returns"), "carousel kept:\n%s", a->text);
     rm_article_free(a);
     html = "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
@@ -390,6 +394,54 @@ START_TEST(carousel_beside_index_grid_goes)
            "</article></body></html>";
     a = extract(html);
     ck_assert_msg(has(a, "come in at low tide"), "article carousel lost:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A filter panel named so whose options are check boxes with their labels
+ * in plain boxes (no list items, no links), each label a long name: its
+ * ticked choices are its options. */
+#define TICK(name)                                                                      \
+    "<div class=\"check\"><input type=\"checkbox\" id=\"" name "\"><label for=\"" name "\">" \
+    name " and everything for it (4)</label></div>"
+
+START_TEST(ticked_facet_panel_is_navigation)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<div class=\"row\"><div id=\"facets\"><form><button type=\"button\">Best used for</button>"
+        TICK("Rocky mountain trails") TICK("Muddy forest tracks") TICK("Snowy winter paths")
+        "<button type=\"button\">Terrain</button>" TICK("Sandy desert routes")
+        TICK("Wet coastal paths") TICK("Gravel country roads") "</form></div>"
+        "<ul class=\"product-grid\">" PRODUCTS "</ul></div></main></body></html>";
+    rm_article *a = extract(html);
+    assert_all_cards(a);
+    ck_assert_msg(!has(a, "Muddy forest") && !has(a, "Terrain"), "filters kept:\n%s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A sidebar beside an index page's grid (a theme's widgets: categories,
+ * "Log in", "Register") is furniture, named so or an <aside>. */
+#define WIDGETS                                                                         \
+    "<h4>Log in</h4><p><a href=\"/login\">Click here to log in to your account</a></p>"      \
+    "<h4>Register</h4><p><a href=\"/join\">Click here to register as a new customer</a></p>"
+
+START_TEST(sidebar_beside_index_grid_goes)
+{
+    const char *html =
+        "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+        "<ul class=\"product-grid\">" PRODUCTS "</ul><aside>" WIDGETS "</aside></main></body></html>";
+    rm_article *a = extract(html);
+    assert_all_cards(a);
+    ck_assert_msg(!has(a, "Click here to log in") && !has(a, "Register"), "aside kept:\n%s", a->text);
+    rm_article_free(a);
+    html = "<html><head><title>Trail shoes</title></head><body><main><h1>Trail shoes</h1>"
+           "<ul class=\"product-grid\">" PRODUCTS "</ul><div class=\"shop-sidebar\">" WIDGETS
+           "</div></main></body></html>";
+    a = extract(html);
+    ck_assert_msg(has(a, "Trail shoe model 7"), "cards lost:\n%s", a->text);
+    ck_assert_msg(!has(a, "Click here to log in"), "sidebar kept:\n%s", a->text);
     rm_article_free(a);
 }
 END_TEST
@@ -768,6 +820,8 @@ static Suite *index_suite(void)
     tcase_add_test(tc, figure_cards_keep_their_lines);
     tcase_add_test(tc, split_priced_tiles_are_cards);
     tcase_add_test(tc, category_intro_above_grid_stays);
+    tcase_add_test(tc, ticked_facet_panel_is_navigation);
+    tcase_add_test(tc, sidebar_beside_index_grid_goes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -5,7 +5,8 @@
  * options, a toolbar) goes like a <nav>, while a role on the box around
  * the grid itself does not take the cards away; a card's badges and its
  * controls drawn as text go, its name and price stay; the count of
- * results over the grid goes.
+ * results over the grid goes, and so does the tool bar of search, sort
+ * and view controls over it.
  */
 #include "page_checks.h"
 
@@ -123,6 +124,50 @@ START_TEST(result_count_over_the_grid_goes)
 }
 END_TEST
 
+/* The tool bar over the grid: a search-within field and drop-downs for the
+ * sort order and the page size, each with its short label and the choice
+ * it shows, in a box of its own beside the grid. */
+#define TOOL_BAR                                                                        \
+    "<div class=\"c_t\"><div><label for=\"q\">Search within:</label><input id=\"q\" "       \
+    "type=\"search\"><button>Go</button></div><div><span>Order:</span><select><option>Best " \
+    "match</option><option>Price</option></select><span>Best match</span></div><div><span>"  \
+    "View:</span><select><option>36</option><option>60</option></select><span>36</span>"   \
+    "</div></div>"
+
+START_TEST(control_bar_over_the_grid_goes)
+{
+    rm_article *a = extract(PAGE(TOOL_BAR, ""));
+    assert_has(a, "Trail shoe model 1");
+    assert_has(a, "Trail shoe model 7");
+    assert_has(a, "tested on mud");
+    assert_lacks(a, "Best match");
+    assert_lacks(a, "View:");
+    assert_lacks(a, "Search within");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The same bar drawn by a script: its drop-downs are boxes in the tab
+ * order (tabindex="0"), each showing its current choice. */
+#define DRAWN_BAR                                                                       \
+    "<div class=\"c_t\"><div><span>Show:</span><div tabindex=\"0\"><span>25</span></div>"   \
+    "<span>per page</span></div><div><span>Popular filters:</span><div tabindex=\"0\">"      \
+    "<span>Lens mount</span></div><div tabindex=\"0\"><span>Focal length</span></div>"      \
+    "</div></div>"
+
+START_TEST(drawn_control_bar_over_the_grid_goes)
+{
+    rm_article *a = extract(PAGE(DRAWN_BAR, ""));
+    assert_has(a, "Trail shoe model 1");
+    assert_has(a, "Trail shoe model 7");
+    assert_has(a, "tested on mud");
+    assert_lacks(a, "Popular filters");
+    assert_lacks(a, "Lens mount");
+    assert_lacks(a, "per page");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_chrome_suite(void)
 {
     Suite *s = suite_create("index_chrome");
@@ -132,6 +177,8 @@ static Suite *index_chrome_suite(void)
     tcase_add_test(tc, navigation_role_around_the_grid_stays);
     tcase_add_test(tc, card_badges_and_controls_go);
     tcase_add_test(tc, result_count_over_the_grid_goes);
+    tcase_add_test(tc, control_bar_over_the_grid_goes);
+    tcase_add_test(tc, drawn_control_bar_over_the_grid_goes);
     suite_add_tcase(s, tc);
     return s;
 }

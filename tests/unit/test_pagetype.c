@@ -1009,6 +1009,22 @@ START_TEST(noscript_shell_keeps_text_beside_the_block)
 }
 END_TEST
 
+/* The shell of a single-page app whose only text is the <noscript> notice
+ * asking for scripts: the notice is no content, so there is no article and
+ * the body is empty rather than the notice. */
+START_TEST(script_notice_alone_is_no_article)
+{
+    const char *html =
+        "<html><head><title>Shop</title></head><body>"
+        "<noscript>You need to enable JavaScript to run this app.</noscript>"
+        "<div id=\"root\"></div><script>start()</script></body></html>";
+    rm_article *a = extract(html);
+    ck_assert_msg(a->text[0] == '\0', "notice taken for the page: '%s'", a->text);
+    ck_assert(!a->readerable);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Ordinary pages never read their <noscript> fallbacks. */
 START_TEST(noscript_ignored_on_ordinary_pages)
 {
@@ -1068,6 +1084,7 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, noscript_shell_is_read);
     tcase_add_test(tc, noscript_shell_keeps_text_beside_the_block);
     tcase_add_test(tc, noscript_ignored_on_ordinary_pages);
+    tcase_add_test(tc, script_notice_alone_is_no_article);
     suite_add_tcase(s, tc);
     return s;
 }
