@@ -1505,12 +1505,14 @@ static const char *const prompt_openings[] = {
 
 /* Forum closing notices that a board prints under a thread once it is
  * locked (Discourse's "This topic was automatically closed after 30 days",
- * phpBB's and XenForo's locked-thread lines): case-folded, anywhere in a
+ * phpBB's and XenForo's locked-thread lines, "This discussion is now
+ * closed" over a board's archived thread): case-folded, anywhere in a
  * short line. */
 static const char *const closed_thread_phrases[] = {
     "this topic was automatically closed", "new replies are no longer allowed",
     "this thread has been locked", "this topic has been locked", "this thread is closed",
-    "this topic is now closed", "not open for further replies",
+    "this topic is now closed", "not open for further replies", "this thread is now closed",
+    "this discussion is now closed", "this discussion has been closed",
 };
 
 /* Short lines that credit rather than inform, told by how they open: the
