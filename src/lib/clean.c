@@ -988,6 +988,30 @@ static bool is_thread_heading(const rm_engine *e, int32_t id)
     return folded_text_is(e, id, THREAD_HEADING_MAX_CHARS, heur_is_thread_heading);
 }
 
+/* A box of the thread's overview (heur_is_thread_overview_title: "Top
+ * Posters In This Topic", "Most Popular Posts"): its first shown child is
+ * a heading so titled. The member rankings and post excerpts under it go
+ * with the heading, as the thread holds the posts whole. Threads only;
+ * never a post itself, and under half the article's text: the overview
+ * may sit among the posts, in a box of its own between two of them, and
+ * the excerpts of its popular posts, alike, may be taken for the posts. */
+#define OVERVIEW_TITLE_MAX_CHARS 40
+
+static bool is_thread_overview_box(const rm_engine *e, int32_t id, int32_t root)
+{
+    GumboTag t = node(e, id)->tag;
+    if (!e->thread || (t != GUMBO_TAG_DIV && t != GUMBO_TAG_SECTION) ||
+        node(e, id)->parent == e->posts || e->st[id].chars * 2 >= e->st[root].chars)
+        return false;
+    int32_t first = node(e, id)->first_child;
+    while (first != RM_NONE && !shows_text(e, first))
+        first = node(e, first)->next_sibling;
+    return first != RM_NONE && node(e, first)->type == RM_NODE_ELEMENT &&
+           heur_is_heading_tag(node(e, first)->tag) &&
+           e->st[first].chars <= OVERVIEW_TITLE_MAX_CHARS &&
+           folded_text_is(e, first, OVERVIEW_TITLE_MAX_CHARS, heur_is_thread_overview_title);
+}
+
 /* The phone layout's copy of a post's header (heur_is_phone_only_marker:
  * the poster's name and the date again, in a bar the desktop layout
  * hides, beside the author pane it shows): the reader would see each of
@@ -1336,7 +1360,7 @@ static bool is_thread_furniture(const rm_engine *e, int32_t i, int32_t root)
            is_post_number(e, i) || is_member_title(e, i) || is_avatar_initial(e, i) ||
            is_edit_note(e, i) || is_code_caption(e, i) || is_phone_copy(e, i) ||
            is_post_toolbar(e, i) || is_post_control(e, i) || is_script_control(e, i) ||
-           is_thread_heading(e, i) ||
+           is_thread_heading(e, i) || is_thread_overview_box(e, i, root) ||
            is_profile_fact(e, i) || is_member_fields(e, i) || is_thread_stats(e, i);
 }
 

@@ -2331,6 +2331,36 @@ static const char *const thread_section_titles[] = {
     "all replies", "all answers",
 };
 
+/* The boxes of a thread's overview that board software sets beside or
+ * above the posts (Invision's "Top Posters In This Topic" with each
+ * member's post count, "Most Popular Posts" with an excerpt of each,
+ * "Popular Days"; other boards' "Top posters" and "Most liked posts"):
+ * rankings of the thread's members and posts, and excerpts the thread
+ * itself holds whole. */
+static const char *const thread_overview_titles[] = {
+    "top posters in this topic", "top posters", "most popular posts", "popular days",
+    "most liked posts", "most liked replies",
+};
+
+static bool trimmed_is_one_of(const char *text, size_t len, const char *const *set, size_t n)
+{
+    while (len > 0 && *text == ' ') {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == ':'))
+        len--;
+    for (size_t i = 0; i < n; i++)
+        if (strlen(set[i]) == len && memcmp(text, set[i], len) == 0)
+            return true;
+    return false;
+}
+
+bool heur_is_thread_overview_title(const char *text, size_t len)
+{
+    return trimmed_is_one_of(text, len, thread_overview_titles, COUNT(thread_overview_titles));
+}
+
 bool heur_is_thread_heading(const char *text, size_t len)
 {
     while (len > 0 && *text == ' ') {

@@ -190,6 +190,11 @@ bool heur_is_member_title_marker(const char *cls);
  * ("featured replies", "recommended posts")? The whole text, trimmed. */
 bool heur_is_thread_heading(const char *text, size_t len);
 
+/* Is a short folded text the title of a box of a thread's overview, about
+ * its posters and posts rather than in them ("top posters in this topic",
+ * "most popular posts")? The whole text, trimmed. */
+bool heur_is_thread_overview_title(const char *text, size_t len);
+
 /* Is a short folded text one control of a post's toolbar ("permalink",
  * "reply", "report", "quote")? The whole text, trimmed. */
 bool heur_is_post_control(const char *text, size_t len);
