@@ -2342,14 +2342,19 @@ static const char *const thread_overview_titles[] = {
     "most liked posts", "most liked replies",
 };
 
-static bool trimmed_is_one_of(const char *text, size_t len, const char *const *set, size_t n)
+/* A heading's text less the blanks around it and a closing colon. */
+static void trim_heading(const char **text, size_t *len)
 {
-    while (len > 0 && *text == ' ') {
-        text++;
-        len--;
+    while (*len > 0 && **text == ' ') {
+        (*text)++;
+        (*len)--;
     }
-    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == ':'))
-        len--;
+    while (*len > 0 && ((*text)[*len - 1] == ' ' || (*text)[*len - 1] == ':'))
+        (*len)--;
+}
+
+static bool is_one_of(const char *text, size_t len, const char *const *set, size_t n)
+{
     for (size_t i = 0; i < n; i++)
         if (strlen(set[i]) == len && memcmp(text, set[i], len) == 0)
             return true;
@@ -2358,20 +2363,15 @@ static bool trimmed_is_one_of(const char *text, size_t len, const char *const *s
 
 bool heur_is_thread_overview_title(const char *text, size_t len)
 {
-    return trimmed_is_one_of(text, len, thread_overview_titles, COUNT(thread_overview_titles));
+    trim_heading(&text, &len);
+    return is_one_of(text, len, thread_overview_titles, COUNT(thread_overview_titles));
 }
 
 bool heur_is_thread_heading(const char *text, size_t len)
 {
-    while (len > 0 && *text == ' ') {
-        text++;
-        len--;
-    }
-    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == ':'))
-        len--;
-    for (size_t i = 0; i < COUNT(thread_section_titles); i++)
-        if (strlen(thread_section_titles[i]) == len && memcmp(text, thread_section_titles[i], len) == 0)
-            return true;
+    trim_heading(&text, &len);
+    if (is_one_of(text, len, thread_section_titles, COUNT(thread_section_titles)))
+        return true;
     size_t k = 0;
     while (k < len && ((text[k] >= '0' && text[k] <= '9') || text[k] == ',' || text[k] == '.'))
         k++;
