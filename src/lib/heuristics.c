@@ -2367,6 +2367,35 @@ bool heur_is_thread_overview_title(const char *text, size_t len)
     return is_one_of(text, len, thread_overview_titles, COUNT(thread_overview_titles));
 }
 
+/* The notice a board sets over a thread for a reader who is not signed in
+ * ("You're browsing the boards as a guest. Sign up for free (or log in)
+ * to post messages", "It looks like you're new here. Register to join
+ * the discussion"): it names the reader's state and asks them to make an
+ * account, both. Folded text, anywhere in it. */
+static const char *const guest_states[] = {
+    "as a guest", "not logged in", "not signed in", "you're new here", "you’re new here",
+};
+static const char *const account_asks[] = {
+    "sign up", "register", "log in", "sign in", "create an account",
+};
+
+static bool has_any(const char *text, size_t len, const char *const *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t m = strlen(set[i]);
+        for (size_t at = 0; at + m <= len; at++)
+            if (memcmp(text + at, set[i], m) == 0)
+                return true;
+    }
+    return false;
+}
+
+bool heur_is_guest_notice(const char *text, size_t len)
+{
+    return has_any(text, len, guest_states, COUNT(guest_states)) &&
+           has_any(text, len, account_asks, COUNT(account_asks));
+}
+
 bool heur_is_thread_heading(const char *text, size_t len)
 {
     trim_heading(&text, &len);

@@ -195,6 +195,10 @@ bool heur_is_thread_heading(const char *text, size_t len);
  * "most popular posts")? The whole text, trimmed. */
 bool heur_is_thread_overview_title(const char *text, size_t len);
 
+/* Does a short folded text read as the notice a board shows a reader who
+ * is not signed in ("You're browsing as a guest. Sign up for free ...")? */
+bool heur_is_guest_notice(const char *text, size_t len);
+
 /* Is a short folded text one control of a post's toolbar ("permalink",
  * "reply", "report", "quote")? The whole text, trimmed. */
 bool heur_is_post_control(const char *text, size_t len);
