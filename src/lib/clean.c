@@ -1058,6 +1058,62 @@ static bool is_thread_heading(const rm_engine *e, int32_t id)
     return folded_text_is(e, id, THREAD_HEADING_MAX_CHARS, heur_is_thread_heading);
 }
 
+/* A box of the thread's overview (heur_is_thread_overview_title: "Top
+ * Posters In This Topic", "Most Popular Posts"): its first shown child is
+ * a heading so titled. The member rankings and post excerpts under it go
+ * with the heading, as the thread holds the posts whole. Threads only;
+ * never a post itself, and under half the article's text: the overview
+ * may sit among the posts, in a box of its own between two of them, and
+ * the excerpts of its popular posts, alike, may be taken for the posts. */
+#define OVERVIEW_TITLE_MAX_CHARS 40
+
+static bool is_thread_overview_box(const rm_engine *e, int32_t id, int32_t root)
+{
+    GumboTag t = node(e, id)->tag;
+    if (!e->thread || (t != GUMBO_TAG_DIV && t != GUMBO_TAG_SECTION) ||
+        node(e, id)->parent == e->posts || e->st[id].chars * 2 >= e->st[root].chars)
+        return false;
+    int32_t first = node(e, id)->first_child;
+    while (first != RM_NONE && !shows_text(e, first))
+        first = node(e, first)->next_sibling;
+    return first != RM_NONE && node(e, first)->type == RM_NODE_ELEMENT &&
+           heur_is_heading_tag(node(e, first)->tag) &&
+           e->st[first].chars <= OVERVIEW_TITLE_MAX_CHARS &&
+           folded_text_is(e, first, OVERVIEW_TITLE_MAX_CHARS, heur_is_thread_overview_title);
+}
+
+/* The notice a board sets over a thread for a reader who is not signed in
+ * (heur_is_guest_notice): a short box standing on its own, outside the
+ * posts or between them as a box of its own (most of a box unlike the
+ * posts beside it), never part of a post (a member may write of being a
+ * guest and signing up). Threads only. */
+#define GUEST_NOTICE_MAX_CHARS 400
+#define GUEST_NOTICE_SHARE 0.9
+
+static bool stands_apart_from_posts(const rm_engine *e, int32_t id)
+{
+    if (e->posts == RM_NONE || !engine_contains(e, e->posts, id) || id == e->posts)
+        return true;
+    int32_t box = id;
+    while (node(e, box)->parent != e->posts)
+        box = node(e, box)->parent;
+    if (e->st[id].chars < GUEST_NOTICE_SHARE * e->st[box].chars)
+        return false;
+    for (int32_t c = node(e, e->posts)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (c != box && node(e, c)->type == RM_NODE_ELEMENT && pagetype_same_kind(e, c, box))
+            return false;
+    return true;
+}
+
+static bool is_guest_notice(const rm_engine *e, int32_t id)
+{
+    const rm_stats *s = &e->st[id];
+    if (!e->thread || s->chars == 0 || s->chars > GUEST_NOTICE_MAX_CHARS || s->headings > 0 ||
+        (e->flags[id] & NF_IN_CODE) || !stands_apart_from_posts(e, id))
+        return false;
+    return folded_text_is(e, id, GUEST_NOTICE_MAX_CHARS, heur_is_guest_notice);
+}
+
 /* The phone layout's copy of a post's header (heur_is_phone_only_marker:
  * the poster's name and the date again, in a bar the desktop layout
  * hides, beside the author pane it shows): the reader would see each of
@@ -1423,7 +1479,7 @@ static bool is_thread_furniture(const rm_engine *e, int32_t i, int32_t root)
            is_post_number(e, i) || is_member_title(e, i) || is_avatar_initial(e, i) ||
            is_edit_note(e, i) || is_code_caption(e, i) || is_phone_copy(e, i) ||
            is_post_toolbar(e, i) || is_post_control(e, i) || is_script_control(e, i) ||
-           is_thread_heading(e, i) ||
+           is_thread_heading(e, i) || is_thread_overview_box(e, i, root) || is_guest_notice(e, i) ||
            is_profile_fact(e, i) || is_member_fields(e, i) || is_thread_stats(e, i);
 }
 

@@ -1505,12 +1505,14 @@ static const char *const prompt_openings[] = {
 
 /* Forum closing notices that a board prints under a thread once it is
  * locked (Discourse's "This topic was automatically closed after 30 days",
- * phpBB's and XenForo's locked-thread lines): case-folded, anywhere in a
+ * phpBB's and XenForo's locked-thread lines, "This discussion is now
+ * closed" over a board's archived thread): case-folded, anywhere in a
  * short line. */
 static const char *const closed_thread_phrases[] = {
     "this topic was automatically closed", "new replies are no longer allowed",
     "this thread has been locked", "this topic has been locked", "this thread is closed",
-    "this topic is now closed", "not open for further replies",
+    "this topic is now closed", "not open for further replies", "this thread is now closed",
+    "this discussion is now closed", "this discussion has been closed",
 };
 
 /* Short lines that credit rather than inform, told by how they open: the
@@ -2362,17 +2364,76 @@ static const char *const thread_section_titles[] = {
     "all replies", "all answers",
 };
 
+/* The boxes of a thread's overview that board software sets beside or
+ * above the posts (Invision's "Top Posters In This Topic" with each
+ * member's post count, "Most Popular Posts" with an excerpt of each,
+ * "Popular Days"; other boards' "Top posters" and "Most liked posts"):
+ * rankings of the thread's members and posts, and excerpts the thread
+ * itself holds whole. */
+static const char *const thread_overview_titles[] = {
+    "top posters in this topic", "top posters", "most popular posts", "popular days",
+    "most liked posts", "most liked replies",
+};
+
+/* A heading's text less the blanks around it and a closing colon. */
+static void trim_heading(const char **text, size_t *len)
+{
+    while (*len > 0 && **text == ' ') {
+        (*text)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*text)[*len - 1] == ' ' || (*text)[*len - 1] == ':'))
+        (*len)--;
+}
+
+static bool is_one_of(const char *text, size_t len, const char *const *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(set[i]) == len && memcmp(text, set[i], len) == 0)
+            return true;
+    return false;
+}
+
+bool heur_is_thread_overview_title(const char *text, size_t len)
+{
+    trim_heading(&text, &len);
+    return is_one_of(text, len, thread_overview_titles, COUNT(thread_overview_titles));
+}
+
+/* The notice a board sets over a thread for a reader who is not signed in
+ * ("You're browsing the boards as a guest. Sign up for free (or log in)
+ * to post messages", "It looks like you're new here. Register to join
+ * the discussion"): it names the reader's state and asks them to make an
+ * account, both. Folded text, anywhere in it. */
+static const char *const guest_states[] = {
+    "as a guest", "not logged in", "not signed in", "you're new here", "you’re new here",
+};
+static const char *const account_asks[] = {
+    "sign up", "register", "log in", "sign in", "create an account",
+};
+
+static bool has_any(const char *text, size_t len, const char *const *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t m = strlen(set[i]);
+        for (size_t at = 0; at + m <= len; at++)
+            if (memcmp(text + at, set[i], m) == 0)
+                return true;
+    }
+    return false;
+}
+
+bool heur_is_guest_notice(const char *text, size_t len)
+{
+    return has_any(text, len, guest_states, COUNT(guest_states)) &&
+           has_any(text, len, account_asks, COUNT(account_asks));
+}
+
 bool heur_is_thread_heading(const char *text, size_t len)
 {
-    while (len > 0 && *text == ' ') {
-        text++;
-        len--;
-    }
-    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == ':'))
-        len--;
-    for (size_t i = 0; i < COUNT(thread_section_titles); i++)
-        if (strlen(thread_section_titles[i]) == len && memcmp(text, thread_section_titles[i], len) == 0)
-            return true;
+    trim_heading(&text, &len);
+    if (is_one_of(text, len, thread_section_titles, COUNT(thread_section_titles)))
+        return true;
     size_t k = 0;
     while (k < len && ((text[k] >= '0' && text[k] <= '9') || text[k] == ',' || text[k] == '.'))
         k++;

@@ -199,6 +199,15 @@ bool heur_is_member_title_marker(const char *cls);
  * ("featured replies", "recommended posts")? The whole text, trimmed. */
 bool heur_is_thread_heading(const char *text, size_t len);
 
+/* Is a short folded text the title of a box of a thread's overview, about
+ * its posters and posts rather than in them ("top posters in this topic",
+ * "most popular posts")? The whole text, trimmed. */
+bool heur_is_thread_overview_title(const char *text, size_t len);
+
+/* Does a short folded text read as the notice a board shows a reader who
+ * is not signed in ("You're browsing as a guest. Sign up for free ...")? */
+bool heur_is_guest_notice(const char *text, size_t len);
+
 /* Is a short folded text one control of a post's toolbar ("permalink",
  * "reply", "report", "quote")? The whole text, trimmed. */
 bool heur_is_post_control(const char *text, size_t len);

@@ -57,7 +57,7 @@ static const struct {
     {"product", 0.762},
     {"collection", 0.735},
     {"listing", 0.761},
-    {"forum", 0.850},
+    {"forum", 0.851},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
 #define SAMPLE_SLACK 0.03

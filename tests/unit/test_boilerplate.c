@@ -234,12 +234,14 @@ START_TEST(credit_lines_and_closing_notices_go)
     rm_article *a = extract(STORY(
         "<p>Sent from my iPhone using Tapatalk</p>"
         "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"
-        "<p>You must be logged in to post a comment.</p>",
+        "<p>You must be logged in to post a comment.</p>"
+        "<p>This discussion is now closed.</p>",
         "<p>Written by Ann Lee</p>"
         "<p>Written by a committee of residents over three winters, the plan sets out the "
         "timetable and the fares for the first two summers.</p>"));
     ck_assert_msg(!strstr(a->text, "Sent from my"), "signature kept: %s", a->text);
     ck_assert_msg(!strstr(a->text, "automatically closed"), "closing notice kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "is now closed"), "closing notice kept: %s", a->text);
     ck_assert_msg(!strstr(a->text, "must be logged in"), "prompt kept: %s", a->text);
     ck_assert_msg(!strstr(a->text, "Written by Ann Lee"), "author line kept: %s", a->text);
     ck_assert_msg(strstr(a->text, "Written by a committee"), "prose lost: %s", a->text);

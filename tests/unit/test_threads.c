@@ -264,6 +264,50 @@ START_TEST(question_statistics_go)
 }
 END_TEST
 
+/* The boxes of a thread's overview rank its members and posts ("Top
+ * Posters In This Topic", "Most Popular Posts" with an excerpt of each):
+ * they go whole, headings and excerpts, and the posts stay. */
+START_TEST(thread_overview_boxes_go)
+{
+    const char *html = ROADMAP_THREAD(
+        "<div class=\"overview\"><div class=\"overview-item\"><h4>Top Posters In This Topic"
+        "</h4><ul><li><a href=\"/profile/paul\">paul</a> <span>56 posts</span></li><li><a "
+        "href=\"/profile/ann\">ann</a> <span>29 posts</span></li></ul></div>"
+        "<div class=\"overview-item\"><h4>Most Popular Posts</h4><ul><li><h5>kay</h5><p><a "
+        "href=\"/discussion/comment/3/#Comment_3\">March 2025</a></p><div>The overhaul was "
+        "announced for the spring release; watch the announcements forum, where the be"
+        "</div></li></ul></div></div>");
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Is there a public roadmap");
+    assert_has(a, "There is no public roadmap");
+    assert_has(a, "where the beta opens first");
+    assert_lacks(a, "Top Posters");
+    assert_lacks(a, "Most Popular Posts");
+    assert_lacks(a, "where the be\n");
+    rm_article_free(a);
+}
+END_TEST
+
+/* The notice a board shows a reader who is not signed in goes; a member
+ * who writes of having read as a guest before signing up stays. */
+START_TEST(guest_notices_go)
+{
+    const char *html = ROADMAP_THREAD(
+        "<div class=\"notice\">You're browsing the boards as a guest. <a href=\"/register\">"
+        "Sign Up</a> for free (or <a href=\"/login\">Log In</a> if you already have an "
+        "account) to be able to post messages and view media in posts.</div>"
+        REPLY("4", "lee", "I read this forum as a guest for years before I decided to sign "
+              "up, and the roadmap threads were the reason I did."));
+    rm_article *a = extract(html);
+    ck_assert_str_eq(rm_page_type_name(a->page_type), "forum");
+    assert_has(a, "Is there a public roadmap");
+    assert_has(a, "I read this forum as a guest for years");
+    assert_lacks(a, "browsing the boards as a guest");
+    rm_article_free(a);
+}
+END_TEST
+
 /* Where the reply form would be, a thread tells a reader who is not signed
  * in that they cannot answer: a prompt, not part of the thread. */
 START_TEST(sign_in_to_answer_line_goes)
@@ -688,6 +732,8 @@ static Suite *threads_suite(void)
     tcase_add_test(tc, member_fields_beside_posts_go);
     tcase_add_test(tc, thread_statistics_go);
     tcase_add_test(tc, question_statistics_go);
+    tcase_add_test(tc, thread_overview_boxes_go);
+    tcase_add_test(tc, guest_notices_go);
     tcase_add_test(tc, sign_in_to_answer_line_goes);
     tcase_add_test(tc, phone_copy_of_post_header_goes);
     tcase_add_test(tc, nested_replies_stay);
