@@ -1009,14 +1009,41 @@ static void mark_section_after(rm_engine *e, int32_t heading)
 /* A box opened by a phrase label ("Related Articles", "Adblock Detected",
  * "Leave a Reply"): climb from the label to the largest ancestor it still
  * opens, within the kind's size limit. */
-static void classify_labelled_box(rm_engine *e, fold_memo *memo, int32_t label)
+/* What the phrase passes (labels, notes, placeholders, interface lines)
+ * test of a box before they read its text, copied once for them all
+ * (find_text_boxes): each pass gathered these from the index, the
+ * statistics and the flags, three arrays that on a 10 MB page are tens
+ * of megabytes, so that each of the four passes missed the cache on
+ * every box (a quarter of the cache misses of a 10 MB page of divs). */
+enum {
+    BOX_IN_CODE = 1u << 0,     /* NF_IN_CODE: no phrase rules */
+    BOX_PROTECTED = 1u << 1,   /* protected_box() */
+};
+
+typedef struct {
+    int32_t id;
+    uint32_t chars;     /* visible characters (raw statistics) */
+    uint16_t tag;       /* GUMBO_TAG_UNKNOWN for a text node */
+    uint8_t element;    /* an element, not a text node */
+    uint8_t marks;      /* BOX_* */
+} box_facts;
+
+static box_facts facts_of_box(const rm_engine *e, int32_t id)
 {
-    const rm_stats *ls = &e->raw[label];
-    if (ls->chars == 0 || ls->chars > MAX_LABEL_CHARS || (e->flags[label] & NF_IN_CODE))
+    const rm_node *n = node(e, id);
+    unsigned marks = ((e->flags[id] & NF_IN_CODE) ? BOX_IN_CODE : 0u) |
+                     (protected_box(e, id) ? BOX_PROTECTED : 0u);
+    return (box_facts){id, e->raw[id].chars, n->tag, n->type == RM_NODE_ELEMENT, (uint8_t)marks};
+}
+
+static void classify_labelled_box(rm_engine *e, fold_memo *memo, const box_facts *b)
+{
+    int32_t label = b->id;
+    if (b->chars == 0 || b->chars > MAX_LABEL_CHARS || (b->marks & BOX_IN_CODE))
         return;
     folded f;
     char buf[MAX_LABEL_CHARS * 4 + 1];
-    if (!fold_box(e, memo, label, MAX_LABEL_CHARS * 4, buf, read_after_labels(node(e, label)->tag), &f))
+    if (!fold_box(e, memo, label, MAX_LABEL_CHARS * 4, buf, read_after_labels(b->tag), &f))
         return;
     const char *text = f.text;
     size_t len = f.len;
@@ -1224,13 +1251,13 @@ static bool br_line(const rm_engine *e, int32_t id)
     return br_before || (next != RM_NONE && node(e, next)->tag == GUMBO_TAG_BR);
 }
 
-static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
+static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b)
 {
-    const rm_stats *s = &e->raw[id];
-    GumboTag t = node(e, id)->tag;
-    if (s->chars == 0 || s->chars > NOTE_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
-        protected_box(e, id))
+    int32_t id = b->id;
+    GumboTag t = b->tag;
+    if (b->chars == 0 || b->chars > NOTE_MAX_CHARS || (b->marks & (BOX_IN_CODE | BOX_PROTECTED)))
         return;
+    const rm_stats *s = &e->raw[id];
     /* A div of <br>-separated lines is judged line by line (br_line); a
      * caption that is only a picture credit ("Image by ... via ...") too. */
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && t != GUMBO_TAG_FIGCAPTION &&
@@ -1254,13 +1281,12 @@ static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
 /* A block that only stands in for content a script loads ("Loading...")
  * or counts and sorts the results above a list ("Showing 24 of 291
  * results", "Sort by"): dropped without being counted, as page controls. */
-static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
+static void classify_placeholder(rm_engine *e, fold_memo *memo, const box_facts *b)
 {
-    const rm_stats *s = &e->raw[id];
-    GumboTag t = node(e, id)->tag;
-    if (s->chars == 0 || s->chars > CONTROL_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
-        (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI) ||
-        protected_box(e, id))
+    int32_t id = b->id;
+    GumboTag t = b->tag;
+    if (b->chars == 0 || b->chars > CONTROL_MAX_CHARS || (b->marks & (BOX_IN_CODE | BOX_PROTECTED)) ||
+        (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI))
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
@@ -1284,12 +1310,11 @@ static bool in_index_card(const rm_engine *e, int32_t id)
  * lines ("Out of stock", "Add to wishlist", "Shipping calculated at
  * checkout", product.c). Dropped without being counted, as page
  * controls. */
-static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
+static void classify_interface_line(rm_engine *e, fold_memo *memo, const box_facts *b)
 {
-    const rm_stats *s = &e->raw[id];
-    GumboTag t = node(e, id)->tag;
-    if (s->chars == 0 || s->chars > CONTROL_MAX_CHARS * 2 ||
-        (e->flags[id] & NF_IN_CODE) || protected_box(e, id) ||
+    int32_t id = b->id;
+    GumboTag t = b->tag;
+    if (b->chars == 0 || b->chars > CONTROL_MAX_CHARS * 2 || (b->marks & (BOX_IN_CODE | BOX_PROTECTED)) ||
         (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI &&
          t != GUMBO_TAG_A && t != GUMBO_TAG_SMALL && t != GUMBO_TAG_STRONG))
         return;
@@ -1315,14 +1340,14 @@ static void drop_filler(rm_engine *e, int32_t id)
 }
 
 /* The nodes of [from, end) that hold visible text (raw statistics), in
- * document order: the phrase passes (labels, notes, placeholders,
- * interface lines) read only boxes with text, and a page of hundreds of
- * thousands of empty elements (misnested formatting leaves them) would
- * otherwise have each pass read every node's statistics. Drops are
- * subtree-wide, so a kept node's ancestors are kept, and a node's own
- * mark says whether a walk of the kept subtrees would reach it. */
+ * document order, with their box_facts: the phrase passes read only boxes
+ * with text, and a page of hundreds of thousands of empty elements
+ * (misnested formatting leaves them) would otherwise have each pass read
+ * every node's statistics. Drops are subtree-wide, so a kept node's
+ * ancestors are kept, and a node's own mark says whether a walk of the
+ * kept subtrees would reach it. */
 typedef struct {
-    int32_t *ids;    /* NULL when out of memory: then every node of the range */
+    box_facts *boxes;   /* NULL when out of memory: then every node of the range */
     int32_t from;
     size_t count;
 } text_boxes;
@@ -1331,17 +1356,22 @@ static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_
 {
     t->from = from;
     t->count = 0;
-    t->ids = from < end ? malloc((size_t)(end - from) * sizeof *t->ids) : NULL;
-    for (int32_t i = from; t->ids && i < end; i++)
+    t->boxes = from < end ? malloc((size_t)(end - from) * sizeof *t->boxes) : NULL;
+    for (int32_t i = from; t->boxes && i < end; i++)
         if (e->raw[i].chars)
-            t->ids[t->count++] = i;
-    if (!t->ids)
+            t->boxes[t->count++] = facts_of_box(e, i);
+    if (!t->boxes)
         t->count = from < end ? (size_t)(end - from) : 0;
 }
 
-static inline int32_t text_box(const text_boxes *t, size_t k)
+/* The k-th box (into `spare` when the list could not be made). */
+static inline const box_facts *text_box(const rm_engine *e, const text_boxes *t, size_t k,
+                                        box_facts *spare)
 {
-    return t->ids ? t->ids[k] : t->from + (int32_t)k;
+    if (t->boxes)
+        return &t->boxes[k];
+    *spare = facts_of_box(e, t->from + (int32_t)k);
+    return spare;
 }
 
 void clutter_classify(rm_engine *e)
@@ -1386,27 +1416,28 @@ void clutter_classify(rm_engine *e)
     fold_memo memo = {0};
     text_boxes boxes;
     find_text_boxes(e, body + 1, end, &boxes);
+    box_facts spare;
     for (size_t k = 0; k < boxes.count; k++) {
-        int32_t i = text_box(&boxes, k);
-        if (e->drop[i] == DROP_KEEP && is_element(e, i) && is_label_tag(node(e, i)->tag))
-            classify_labelled_box(e, &memo, i);
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (b->element && is_label_tag(b->tag) && e->drop[b->id] == DROP_KEEP)
+            classify_labelled_box(e, &memo, b);
     }
     for (size_t k = 0; k < boxes.count; k++) {
-        int32_t i = text_box(&boxes, k);
-        if (e->drop[i] == DROP_KEEP)
-            classify_note(e, &memo, i);
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (e->drop[b->id] == DROP_KEEP)
+            classify_note(e, &memo, b);
     }
     for (size_t k = 0; k < boxes.count; k++) {
-        int32_t i = text_box(&boxes, k);
-        if (e->drop[i] == DROP_KEEP && is_element(e, i))
-            classify_placeholder(e, &memo, i);
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (b->element && e->drop[b->id] == DROP_KEEP)
+            classify_placeholder(e, &memo, b);
     }
     for (size_t k = 0; k < boxes.count; k++) {
-        int32_t i = text_box(&boxes, k);
-        if (e->drop[i] == DROP_KEEP && is_element(e, i))
-            classify_interface_line(e, &memo, i);
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (b->element && e->drop[b->id] == DROP_KEEP)
+            classify_interface_line(e, &memo, b);
     }
-    free(boxes.ids);
+    free(boxes.boxes);
     id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
