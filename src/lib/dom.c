@@ -144,11 +144,41 @@ static char *store_alloc(rm_dom *dom, size_t n, size_t align)
     return c->data + at;
 }
 
+static const char *store_bytes(rm_dom *dom, const char *s, size_t n)
+{
+    char *copy = store_alloc(dom, n, 1);
+    return copy ? memcpy(copy, s, n) : NULL;
+}
+
 static const char *store_string(rm_dom *dom, const char *s)
 {
-    size_t len = strlen(s) + 1;
-    char *copy = store_alloc(dom, len, 1);
-    return copy ? memcpy(copy, s, len) : NULL;
+    return store_bytes(dom, s, strlen(s) + 1);
+}
+
+/* Attribute names are copied once each: a page repeats a handful of
+ * names ("class", "href", "id") on every element, and the passes read an
+ * element's names to find the one they ask for. A copy per attribute,
+ * spread through the store between the texts, missed the cache on every
+ * element of a big page (on 10 MB of sibling divs, a sixth of the misses
+ * of the clutter pass's class look-ups); one shared copy stays in it. The
+ * copies are kept in a small table by a hash of the name: a name whose
+ * slot another name holds is copied again (not shared, still correct). */
+#define SHARED_NAMES 64
+#define SHARED_NAME_MAX 32
+
+static const char *shared_name(rm_dom *dom, const char **shared, const char *name, size_t len)
+{
+    if (len > SHARED_NAME_MAX)
+        return store_bytes(dom, name, len + 1);
+    /* length and the bytes at both ends tell a page's few names apart */
+    unsigned h = len ? (unsigned)len * 7u + (unsigned char)name[0] * 3u + (unsigned char)name[len - 1] : 0;
+    const char **slot = &shared[h & (SHARED_NAMES - 1)];
+    if (*slot && strcmp(*slot, name) == 0)
+        return *slot;
+    const char *copy = store_bytes(dom, name, len + 1);
+    if (copy)
+        *slot = copy;
+    return copy;
 }
 
 /* A text with its span in the markup (see dom_cut_space) just before it. */
@@ -163,8 +193,10 @@ static const char *store_text(rm_dom *dom, const GumboText *t)
     return memcpy(copy + sizeof span, t->text, len);
 }
 
-/* Copy the attributes of element g into the index. */
-static int add_attributes(rm_dom *dom, size_t *cap, rm_node *n, const GumboElement *el)
+/* Copy the attributes of element g into the index (names through
+ * `shared`, see shared_name). */
+static int add_attributes(rm_dom *dom, size_t *cap, const char **shared, rm_node *n,
+                          const GumboElement *el)
 {
     size_t count = el->attributes.length < UINT16_MAX ? el->attributes.length : UINT16_MAX;
     size_t first = dom->attr_total;
@@ -176,9 +208,10 @@ static int add_attributes(rm_dom *dom, size_t *cap, rm_node *n, const GumboEleme
     for (size_t i = 0; i < count; i++) {
         const GumboAttribute *a = el->attributes.data[i];
         rm_attr *to = &dom->attrs[first + i];
-        if (!(to->name = store_string(dom, a->name)) || !(to->value = store_string(dom, a->value)))
-            return -1;
         size_t len = strlen(a->name);
+        if (!(to->name = shared_name(dom, shared, a->name, len)) ||
+            !(to->value = store_string(dom, a->value)))
+            return -1;
         n->has_attrs |= len ? dom_attr_bit(a->name, len) : 0xFF;
     }
     dom->attr_total = first + count;
@@ -207,7 +240,7 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
 }
 
 /* Replace node n's Gumbo pointer by copies of what the passes read. */
-static int copy_content(rm_dom *dom, size_t *attrs_cap, rm_node *n)
+static int copy_content(rm_dom *dom, size_t *attrs_cap, const char **shared, rm_node *n)
 {
     const GumboNode *g = n->g;
     if (n->type == RM_NODE_TEXT)
@@ -216,7 +249,7 @@ static int copy_content(rm_dom *dom, size_t *attrs_cap, rm_node *n)
     if (n->type != RM_NODE_ELEMENT)
         return 0;
     n->ns = (uint8_t)g->v.element.tag_namespace;
-    return add_attributes(dom, attrs_cap, n, &g->v.element);
+    return add_attributes(dom, attrs_cap, shared, n, &g->v.element);
 }
 
 static const char *element_id(const GumboNode *g)
@@ -482,8 +515,9 @@ oom:
 int dom_copy_content(rm_dom *dom)
 {
     size_t attrs_cap = 0;
+    const char *shared[SHARED_NAMES] = {NULL};
     for (int32_t i = 0; i < dom->count; i++) {
-        if (copy_content(dom, &attrs_cap, &dom->nodes[i])) {
+        if (copy_content(dom, &attrs_cap, shared, &dom->nodes[i])) {
             dom_free(dom);
             return -1;
         }
