@@ -807,13 +807,15 @@ static box_facts facts_of_box(const rm_engine *e, int32_t id)
     return (box_facts){id, e->raw[id].chars, n->tag, n->type == RM_NODE_ELEMENT, (uint8_t)marks};
 }
 
-/* The nodes of [from, end) that hold visible text (raw statistics), in
- * document order, with their box_facts: the phrase passes read only boxes
- * with text, and a page of hundreds of thousands of empty elements
- * (misnested formatting leaves them) would otherwise have each pass read
- * every node's statistics. Drops are subtree-wide, so a kept node's
- * ancestors are kept, and a node's own mark says whether a walk of the
- * kept subtrees would reach it. */
+/* The kept nodes of [from, end) that hold visible text (raw statistics),
+ * in document order, with their box_facts: the phrase passes read only
+ * kept boxes with text, and a page of hundreds of thousands of empty
+ * elements (misnested formatting leaves them) would otherwise have each
+ * pass read every node's statistics. Drops only grow during the passes,
+ * so a box dropped before them stays out of the list (the options of a
+ * page's selects, never content), and drops are subtree-wide: a kept
+ * node's ancestors are kept, and a node's own mark says whether a walk
+ * of the kept subtrees would reach it. */
 typedef struct {
     box_facts *boxes;   /* NULL when out of memory: then every node of the range */
     int32_t from;
@@ -825,7 +827,7 @@ static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_
     t->from = from;
     t->count = 0;
     t->boxes = from < end ? malloc((size_t)(end - from) * sizeof *t->boxes) : NULL;
-    for (int32_t i = from; t->boxes && i < end; i++)
+    for (int32_t i = engine_kept(e, from, end); t->boxes && i < end; i = engine_kept(e, i + 1, end))
         if (e->raw[i].chars)
             t->boxes[t->count++] = facts_of_box(e, i);
     if (!t->boxes)
