@@ -150,34 +150,47 @@ static const char *store_bytes(rm_dom *dom, const char *s, size_t n)
     return copy ? memcpy(copy, s, n) : NULL;
 }
 
-static const char *store_string(rm_dom *dom, const char *s)
-{
-    return store_bytes(dom, s, strlen(s) + 1);
-}
-
 /* Attribute names are copied once each: a page repeats a handful of
  * names ("class", "href", "id") on every element, and the passes read an
  * element's names to find the one they ask for. A copy per attribute,
  * spread through the store between the texts, missed the cache on every
  * element of a big page (on 10 MB of sibling divs, a sixth of the misses
- * of the clutter pass's class look-ups); one shared copy stays in it. The
- * copies are kept in a small table by a hash of the name: a name whose
- * slot another name holds is copied again (not shared, still correct). */
+ * of the clutter pass's class look-ups); one shared copy stays in it.
+ * Short values are shared the same way: a list's items, a menu's links
+ * and a grid's cards repeat their class lists, which several passes read.
+ * The copies are kept in small tables by a hash of the string: a string
+ * whose slot another holds is copied again (not shared, still correct). */
 #define SHARED_NAMES 64
-#define SHARED_NAME_MAX 32
+#define SHARED_VALUES 256
+#define SHARED_MAX 32   /* longer strings are seldom repeated */
 
-static const char *shared_name(rm_dom *dom, const char **shared, const char *name, size_t len)
+typedef struct {
+    const char *copy;   /* NULL: an empty slot */
+    size_t len;
+} shared_slot;
+
+typedef struct {
+    shared_slot names[SHARED_NAMES];
+    shared_slot values[SHARED_VALUES];
+} shared_strings;
+
+/* The copy of s (len bytes and its NUL) in `slots` (a power of two of
+ * them), made if needed. */
+static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, const char *s,
+                               size_t len)
 {
-    if (len > SHARED_NAME_MAX)
-        return store_bytes(dom, name, len + 1);
-    /* length and the bytes at both ends tell a page's few names apart */
-    unsigned h = len ? (unsigned)len * 7u + (unsigned char)name[0] * 3u + (unsigned char)name[len - 1] : 0;
-    const char **slot = &shared[h & (SHARED_NAMES - 1)];
-    if (*slot && strcmp(*slot, name) == 0)
-        return *slot;
-    const char *copy = store_bytes(dom, name, len + 1);
+    if (len > SHARED_MAX)
+        return store_bytes(dom, s, len + 1);
+    /* the length and three of its bytes tell most strings of a page apart */
+    unsigned h = len ? (unsigned)len * 7u + (unsigned char)s[0] * 3u + (unsigned char)s[len - 1] : 0;
+    if (len > 2)
+        h = h * 31u + (unsigned char)s[len / 2];
+    shared_slot *slot = &slots[h & (count - 1)];
+    if (slot->copy && slot->len == len && memcmp(slot->copy, s, len) == 0)
+        return slot->copy;
+    const char *copy = store_bytes(dom, s, len + 1);
     if (copy)
-        *slot = copy;
+        *slot = (shared_slot){copy, len};
     return copy;
 }
 
@@ -193,9 +206,9 @@ static const char *store_text(rm_dom *dom, const GumboText *t)
     return memcpy(copy + sizeof span, t->text, len);
 }
 
-/* Copy the attributes of element g into the index (names through
- * `shared`, see shared_name). */
-static int add_attributes(rm_dom *dom, size_t *cap, const char **shared, rm_node *n,
+/* Copy the attributes of element g into the index (through `shared`,
+ * see shared_copy). */
+static int add_attributes(rm_dom *dom, size_t *cap, shared_strings *shared, rm_node *n,
                           const GumboElement *el)
 {
     size_t count = el->attributes.length < UINT16_MAX ? el->attributes.length : UINT16_MAX;
@@ -209,8 +222,8 @@ static int add_attributes(rm_dom *dom, size_t *cap, const char **shared, rm_node
         const GumboAttribute *a = el->attributes.data[i];
         rm_attr *to = &dom->attrs[first + i];
         size_t len = strlen(a->name);
-        if (!(to->name = shared_name(dom, shared, a->name, len)) ||
-            !(to->value = store_string(dom, a->value)))
+        if (!(to->name = shared_copy(dom, shared->names, SHARED_NAMES, a->name, len)) ||
+            !(to->value = shared_copy(dom, shared->values, SHARED_VALUES, a->value, strlen(a->value))))
             return -1;
         n->has_attrs |= len ? dom_attr_bit(a->name, len) : 0xFF;
     }
@@ -240,7 +253,7 @@ static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
 }
 
 /* Replace node n's Gumbo pointer by copies of what the passes read. */
-static int copy_content(rm_dom *dom, size_t *attrs_cap, const char **shared, rm_node *n)
+static int copy_content(rm_dom *dom, size_t *attrs_cap, shared_strings *shared, rm_node *n)
 {
     const GumboNode *g = n->g;
     if (n->type == RM_NODE_TEXT)
@@ -515,9 +528,9 @@ oom:
 int dom_copy_content(rm_dom *dom)
 {
     size_t attrs_cap = 0;
-    const char *shared[SHARED_NAMES] = {NULL};
+    shared_strings shared = {{{NULL, 0}}, {{NULL, 0}}};
     for (int32_t i = 0; i < dom->count; i++) {
-        if (copy_content(dom, &attrs_cap, shared, &dom->nodes[i])) {
+        if (copy_content(dom, &attrs_cap, &shared, &dom->nodes[i])) {
             dom_free(dom);
             return -1;
         }
