@@ -913,13 +913,14 @@ START_TEST(index_outlives_the_tree)
 }
 END_TEST
 
-/* Attribute names are copied into the index once each: elements that
- * repeat a name read the same copy (what keeps the passes' name look-ups
- * in the cache on a big page); values stay each element's own. */
+/* Attribute names and short values are copied into the index once each:
+ * elements that repeat one read the same copy (what keeps the passes'
+ * look-ups in the cache on a big page); a long value is copied whole. */
 START_TEST(index_shares_attribute_names)
 {
     GumboOutput *out = gumbo_parse("<body><div class=a id=x>one</div><div class=b>two</div>"
-                                   "<p data-note-of-the-longest-kind-here=1 class=a>three</p></body>");
+                                   "<p data-note-of-the-longest-kind-here=1 class=a "
+                                   "title='a title longer than thirty-two bytes'>three</p></body>");
     rm_dom dom;
     ck_assert_int_eq(dom_build(&dom, out, NULL), 0);
     gumbo_destroy_output(&kGumboDefaultOptions, out);
@@ -942,6 +943,11 @@ START_TEST(index_shares_attribute_names)
         p = dom.nodes[i].tag == GUMBO_TAG_P ? i : p;
     ck_assert_str_eq(dom_attr(&dom, p, "data-note-of-the-longest-kind-here"), "1");
     ck_assert_str_eq(dom_attr(&dom, p, "class"), "a");
+    ck_assert_str_eq(dom_attr(&dom, p, "title"), "a title longer than thirty-two bytes");
+    int32_t first = RM_NONE;
+    for (int32_t i = 0; i < dom.count && first == RM_NONE; i++)
+        first = dom.nodes[i].tag == GUMBO_TAG_DIV ? i : first;
+    ck_assert_ptr_eq(dom_attr(&dom, first, "class"), dom_attr(&dom, p, "class"));
     dom_free(&dom);
 }
 END_TEST
