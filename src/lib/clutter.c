@@ -856,29 +856,114 @@ static void classify_share_groups(rm_engine *e)
     free(count);
 }
 
+/* What the phrase passes (labels, notes, placeholders, interface lines)
+ * test of a box before they read its text, copied once for them all
+ * (find_text_boxes): each pass gathered these from the index, the
+ * statistics and the flags, three arrays that on a 10 MB page are tens
+ * of megabytes, so that each of the four passes missed the cache on
+ * every box (10 MB of sibling divs: the whole extraction's last-level
+ * misses 12.5 M before the list, 11.5 M with it). */
+enum {
+    BOX_IN_CODE = 1u << 0,     /* NF_IN_CODE: no phrase rules */
+    BOX_PROTECTED = 1u << 1,   /* protected_box() */
+};
+
+typedef struct {
+    int32_t id;
+    uint32_t chars;     /* visible characters (raw statistics) */
+    uint16_t tag;       /* GUMBO_TAG_UNKNOWN for a text node */
+    uint8_t element;    /* an element, not a text node */
+    uint8_t marks;      /* BOX_* */
+} box_facts;
+
+static box_facts facts_of_box(const rm_engine *e, int32_t id)
+{
+    const rm_node *n = node(e, id);
+    unsigned marks = ((e->flags[id] & NF_IN_CODE) ? BOX_IN_CODE : 0u) |
+                     (protected_box(e, id) ? BOX_PROTECTED : 0u);
+    return (box_facts){id, e->raw[id].chars, n->tag, n->type == RM_NODE_ELEMENT, (uint8_t)marks};
+}
+
+/* The kept nodes of [from, end) that hold visible text (raw statistics),
+ * in document order, with their box_facts: the phrase passes read only
+ * kept boxes with text, and a page of hundreds of thousands of empty
+ * elements (misnested formatting leaves them) would otherwise have each
+ * pass read every node's statistics. Drops only grow during the passes,
+ * so a box dropped before them stays out of the list (the options of a
+ * page's selects, never content), and drops are subtree-wide: a kept
+ * node's ancestors are kept, and a node's own mark says whether a walk
+ * of the kept subtrees would reach it. */
+typedef struct {
+    box_facts *boxes;   /* NULL when out of memory: then every node of the range */
+    int32_t from;
+    size_t count;
+} text_boxes;
+
+static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_boxes *t)
+{
+    t->from = from;
+    t->count = 0;
+    t->boxes = from < end ? malloc((size_t)(end - from) * sizeof *t->boxes) : NULL;
+    for (int32_t i = engine_kept(e, from, end); t->boxes && i < end; i = engine_kept(e, i + 1, end))
+        if (e->raw[i].chars)
+            t->boxes[t->count++] = facts_of_box(e, i);
+    if (!t->boxes)
+        t->count = from < end ? (size_t)(end - from) : 0;
+}
+
+/* The k-th box (into `spare` when the list could not be made). */
+static inline const box_facts *text_box(const rm_engine *e, const text_boxes *t, size_t k,
+                                        box_facts *spare)
+{
+    if (t->boxes)
+        return &t->boxes[k];
+    *spare = facts_of_box(e, t->from + (int32_t)k);
+    return spare;
+}
+
+/* The place of node `id` in the list, or NO_BOX when it holds no text. */
+#define NO_BOX SIZE_MAX
+
+static size_t box_index(const text_boxes *t, int32_t id)
+{
+    if (!t->boxes)
+        return id >= t->from && (size_t)(id - t->from) < t->count ? (size_t)(id - t->from) : NO_BOX;
+    size_t lo = 0, hi = t->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->boxes[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->count && t->boxes[lo].id == id ? lo : NO_BOX;
+}
+
 /* ---- folded texts shared by the phrase passes ------------------------------
  * The label, note, placeholder and control passes each fold the text of
  * the short boxes they read, so a short box was folded up to four times.
- * A fold is kept (by node, in an open-addressing table over one text
- * store) with the number of kept nodes in the box's subtree when it was
- * folded: drops only ever grow during these passes, so the same count
- * means no drop inside the box since, and the same text. The count costs
- * a walk over the box's nodes, the fold a walk over its bytes. No cut
- * differs between the passes: each reads only boxes of at most N
+ * A fold is kept (by the box's place in the list of text boxes, over one
+ * text store) with the number of kept nodes in the box's subtree when it
+ * was folded: drops only ever grow during these passes, so the same
+ * count means no drop inside the box since, and the same text. The count
+ * costs a walk over the box's nodes, the fold a walk over its bytes. No
+ * cut differs between the passes: each reads only boxes of at most N
  * characters with room for 4 * N bytes, and their text (white space
- * collapsed) never holds more. The store is bounded: past
- * MEMO_TEXT_BYTES texts are folded each time again. */
+ * collapsed) never holds more. The passes go through the boxes in
+ * document order, so the kept folds are read in order too (a table keyed
+ * by node, on a 10 MB page of short boxes, was 8 MB of scattered look-ups).
+ * The store is bounded: past MEMO_TEXT_BYTES texts are folded each time
+ * again. */
 #define MEMO_TEXT_BYTES (4u << 20)
 
 typedef struct {
-    int32_t node;    /* RM_NONE: an empty slot */
-    uint32_t kept;   /* kept nodes in its subtree when folded */
+    uint32_t kept;   /* kept nodes in its subtree when folded; 0: no fold kept */
     uint32_t at, len;
 } memo_entry;
 
 typedef struct {
-    memo_entry *slots;    /* NULL before the first entry */
-    size_t mask, count;   /* capacity - 1 */
+    memo_entry *entries;   /* one per text box; NULL (out of memory): none kept */
+    size_t count;
     char *text;
     size_t len, cap;
 } fold_memo;
@@ -900,53 +985,15 @@ static uint32_t kept_nodes(const rm_engine *e, int32_t id)
     return n;
 }
 
-/* Where id's probe starts. The passes look up boxes in document order, so
- * ids of a run of MEMO_RUN neighbours take neighbouring slots (a few cache
- * lines) and only the runs are scattered: a table past the cache (on a
- * 10 MB page of short boxes, 8 MB) is then read almost in order instead
- * of one miss per look-up, which cost a 10 MB page of divs 5% of its time. */
-#define MEMO_RUN 64u
-
-static size_t memo_slot(const fold_memo *m, int32_t id)
+static const memo_entry *memo_find(const fold_memo *m, size_t box)
 {
-    uint32_t run = (uint32_t)id / MEMO_RUN;
-    size_t at = (run * 2654435761u * MEMO_RUN + (uint32_t)id % MEMO_RUN) & m->mask;
-    while (m->slots[at].node != RM_NONE && m->slots[at].node != id)
-        at = (at + 1) & m->mask;
-    return at;
-}
-
-static const memo_entry *memo_find(const fold_memo *m, int32_t id)
-{
-    if (!m->slots)
-        return NULL;
-    const memo_entry *entry = &m->slots[memo_slot(m, id)];
-    return entry->node == id ? entry : NULL;
-}
-
-static bool memo_grow(fold_memo *m)
-{
-    size_t cap = m->slots ? (m->mask + 1) * 2 : 256;
-    memo_entry *slots = malloc(cap * sizeof *slots);
-    if (!slots)
-        return false;
-    for (size_t i = 0; i < cap; i++)
-        slots[i].node = RM_NONE;
-    fold_memo grown = *m;
-    grown.slots = slots;
-    grown.mask = cap - 1;
-    for (size_t i = 0; m->slots && i <= m->mask; i++)
-        if (m->slots[i].node != RM_NONE)
-            slots[memo_slot(&grown, m->slots[i].node)] = m->slots[i];
-    free(m->slots);
-    *m = grown;
-    return true;
+    return m->entries && box < m->count && m->entries[box].kept ? &m->entries[box] : NULL;
 }
 
 /* Keep a fold; when memory is short or the store full it is not kept. */
-static void memo_put(fold_memo *m, int32_t id, uint32_t kept, const char *text, size_t len)
+static void memo_put(fold_memo *m, size_t box, uint32_t kept, const char *text, size_t len)
 {
-    if (m->len + len + 1 > MEMO_TEXT_BYTES)
+    if (!m->entries || box >= m->count || m->len + len + 1 > MEMO_TEXT_BYTES)
         return;
     if (m->len + len + 1 > m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 4096;
@@ -958,31 +1005,26 @@ static void memo_put(fold_memo *m, int32_t id, uint32_t kept, const char *text, 
         m->text = grown;
         m->cap = cap;
     }
-    if ((!m->slots || (m->count + 1) * 2 > m->mask + 1) && !memo_grow(m))
-        return;
     memcpy(m->text + m->len, text, len);
     m->text[m->len + len] = '\0';
-    memo_entry *entry = &m->slots[memo_slot(m, id)];
-    if (entry->node == RM_NONE)
-        m->count++;
-    *entry = (memo_entry){id, kept, (uint32_t)m->len, (uint32_t)len};
+    m->entries[box] = (memo_entry){kept, (uint32_t)m->len, (uint32_t)len};
     m->len += len + 1;
 }
 
 static void memo_free(fold_memo *m)
 {
-    free(m->slots);
+    free(m->entries);
     free(m->text);
 }
 
-/* The kept text of `id` case-folded (engine_fold_into under the current
- * drop mask, into `buf` of max_bytes + 1 bytes); false when out of memory.
- * folded_free releases it. `keep`: a later pass may read the box again,
- * so the fold is kept for it. */
-static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t max_bytes, char *buf,
-                     bool keep, folded *out)
+/* The kept text of `id`, text box number `box` (NO_BOX: none), case-folded
+ * (engine_fold_into under the current drop mask, into `buf` of max_bytes + 1
+ * bytes); false when out of memory. folded_free releases it. `keep`: a
+ * later pass may read the box again, so the fold is kept for it. */
+static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t box, size_t max_bytes,
+                     char *buf, bool keep, folded *out)
 {
-    const memo_entry *entry = memo_find(m, id);
+    const memo_entry *entry = memo_find(m, box);
     /* the count is needed to use a fold or to keep one */
     uint32_t kept = entry || keep ? kept_nodes(e, id) : 0;
     out->owned = NULL;
@@ -998,7 +1040,7 @@ static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t max_by
     if (text != buf)
         out->owned = text;
     if (keep)
-        memo_put(m, id, kept, text, out->len);
+        memo_put(m, box, kept, text, out->len);
     return true;
 }
 
@@ -1085,14 +1127,14 @@ static void mark_section_after(rm_engine *e, int32_t heading)
 /* A box opened by a phrase label ("Related Articles", "Adblock Detected",
  * "Leave a Reply"): climb from the label to the largest ancestor it still
  * opens, within the kind's size limit. */
-static void classify_labelled_box(rm_engine *e, fold_memo *memo, int32_t label)
+static void classify_labelled_box(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
-    const rm_stats *ls = &e->raw[label];
-    if (ls->chars == 0 || ls->chars > MAX_LABEL_CHARS || (e->flags[label] & NF_IN_CODE))
+    int32_t label = b->id;
+    if (b->chars == 0 || b->chars > MAX_LABEL_CHARS || (b->marks & BOX_IN_CODE))
         return;
     folded f;
     char buf[MAX_LABEL_CHARS * 4 + 1];
-    if (!fold_box(e, memo, label, MAX_LABEL_CHARS * 4, buf, read_after_labels(node(e, label)->tag), &f))
+    if (!fold_box(e, memo, label, place, MAX_LABEL_CHARS * 4, buf, read_after_labels(b->tag), &f))
         return;
     const char *text = f.text;
     size_t len = f.len;
@@ -1259,7 +1301,8 @@ static bool is_button_link(const rm_engine *e, int32_t id)
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control; and a bare call-to-action link between
  * blocks ("Get started", "Upvote"), which is one whatever its class. */
-static void classify_control(rm_engine *e, fold_memo *memo, id_index *ids, int32_t id)
+static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *boxes, id_index *ids,
+                             int32_t id)
 {
     if (is_button_link(e, id)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
@@ -1271,7 +1314,7 @@ static void classify_control(rm_engine *e, fold_memo *memo, id_index *ids, int32
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, false, &f))
+    if (!fold_box(e, memo, id, box_index(boxes, id), CONTROL_MAX_CHARS * 4, buf, false, &f))
         return;   /* the last pass: its folds are not kept */
     /* Dropped without being counted: twenty "[edit]" links are not twenty
      * pieces of navigation a reader would want reported. */
@@ -1300,13 +1343,13 @@ static bool br_line(const rm_engine *e, int32_t id)
     return br_before || (next != RM_NONE && node(e, next)->tag == GUMBO_TAG_BR);
 }
 
-static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
+static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
-    const rm_stats *s = &e->raw[id];
-    GumboTag t = node(e, id)->tag;
-    if (s->chars == 0 || s->chars > NOTE_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
-        protected_box(e, id))
+    int32_t id = b->id;
+    GumboTag t = b->tag;
+    if (b->chars == 0 || b->chars > NOTE_MAX_CHARS || (b->marks & (BOX_IN_CODE | BOX_PROTECTED)))
         return;
+    const rm_stats *s = &e->raw[id];
     /* A div of <br>-separated lines is judged line by line (br_line); a
      * caption that is only a picture credit ("Image by ... via ...") too. */
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && t != GUMBO_TAG_FIGCAPTION &&
@@ -1315,7 +1358,7 @@ static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
         return;
     folded f;
     char buf[NOTE_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, NOTE_MAX_CHARS * 4, buf, true, &f))
+    if (!fold_box(e, memo, id, place, NOTE_MAX_CHARS * 4, buf, true, &f))
         return;
     rm_removed_kind kind = heur_note_kind(f.text, f.len);
     if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
@@ -1330,17 +1373,16 @@ static void classify_note(rm_engine *e, fold_memo *memo, int32_t id)
 /* A block that only stands in for content a script loads ("Loading...")
  * or counts and sorts the results above a list ("Showing 24 of 291
  * results", "Sort by"): dropped without being counted, as page controls. */
-static void classify_placeholder(rm_engine *e, fold_memo *memo, int32_t id)
+static void classify_placeholder(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
-    const rm_stats *s = &e->raw[id];
-    GumboTag t = node(e, id)->tag;
-    if (s->chars == 0 || s->chars > CONTROL_MAX_CHARS || (e->flags[id] & NF_IN_CODE) ||
-        (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI) ||
-        protected_box(e, id))
+    int32_t id = b->id;
+    GumboTag t = b->tag;
+    if (b->chars == 0 || b->chars > CONTROL_MAX_CHARS || (b->marks & (BOX_IN_CODE | BOX_PROTECTED)) ||
+        (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI))
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, true, &f))
+    if (!fold_box(e, memo, id, place, CONTROL_MAX_CHARS * 4, buf, true, &f))
         return;
     if (heur_is_placeholder(f.text, f.len))
         engine_drop_subtree(e, id, DROP_CLUTTER);
@@ -1360,18 +1402,17 @@ static bool in_index_card(const rm_engine *e, int32_t id)
  * lines ("Out of stock", "Add to wishlist", "Shipping calculated at
  * checkout", product.c). Dropped without being counted, as page
  * controls. */
-static void classify_interface_line(rm_engine *e, fold_memo *memo, int32_t id)
+static void classify_interface_line(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
-    const rm_stats *s = &e->raw[id];
-    GumboTag t = node(e, id)->tag;
-    if (s->chars == 0 || s->chars > CONTROL_MAX_CHARS * 2 ||
-        (e->flags[id] & NF_IN_CODE) || protected_box(e, id) ||
+    int32_t id = b->id;
+    GumboTag t = b->tag;
+    if (b->chars == 0 || b->chars > CONTROL_MAX_CHARS * 2 || (b->marks & (BOX_IN_CODE | BOX_PROTECTED)) ||
         (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV && t != GUMBO_TAG_LI &&
          t != GUMBO_TAG_A && t != GUMBO_TAG_SMALL && t != GUMBO_TAG_STRONG))
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, CONTROL_MAX_CHARS * 4, buf, true, &f))
+    if (!fold_box(e, memo, id, place, CONTROL_MAX_CHARS * 4, buf, true, &f))
         return;
     if (heur_is_template_text(f.text, f.len) || heur_is_machine_id(f.text, f.len) ||
         (e->page_type == RM_PAGE_PRODUCT && product_is_shop_line(f.text, f.len)) ||
@@ -1390,47 +1431,6 @@ static void drop_filler(rm_engine *e, int32_t id)
         engine_drop_subtree(e, id, DROP_CLUTTER);
 }
 
-/* The nodes of [from, end) that hold visible text (raw statistics), in
- * document order: the phrase passes (labels, notes, placeholders,
- * interface lines) read only boxes with text, and a page of hundreds of
- * thousands of empty elements (misnested formatting leaves them) would
- * otherwise have each pass read every node's statistics. Drops are
- * subtree-wide, so a kept node's ancestors are kept, and a node's own
- * mark says whether a walk of the kept subtrees would reach it. */
-typedef struct {
-    int32_t *ids;    /* NULL when out of memory: then every node of the range */
-    int32_t from;
-    size_t count;
-} text_boxes;
-
-/* The list is made during the first walk of the range, which reads each
- * element's statistics anyway: a walk of its own read every node's 44
- * bytes of statistics once more (on a 10 MB page, tens of megabytes from
- * memory). start_text_boxes before the walk, note_text_box at each node
- * in order, end_text_boxes after. */
-static void start_text_boxes(int32_t from, int32_t end, text_boxes *t)
-{
-    t->from = from;
-    t->count = 0;
-    t->ids = from < end ? malloc((size_t)(end - from) * sizeof *t->ids) : NULL;
-}
-
-static inline void note_text_box(const rm_engine *e, text_boxes *t, int32_t i)
-{
-    if (t->ids && e->raw[i].chars)
-        t->ids[t->count++] = i;
-}
-
-static void end_text_boxes(text_boxes *t, int32_t end)
-{
-    if (!t->ids)
-        t->count = t->from < end ? (size_t)(end - t->from) : 0;
-}
-
-static inline int32_t text_box(const text_boxes *t, size_t k)
-{
-    return t->ids ? t->ids[k] : t->from + (int32_t)k;
-}
 
 void clutter_classify(rm_engine *e)
 {
@@ -1440,10 +1440,7 @@ void clutter_classify(rm_engine *e)
     int32_t end = engine_end(e, body);
     marker_memo markers = {NULL, RM_KIND_NONE, false};
     bool grids = false;   /* a teaser grid awaits settle_teaser_grids */
-    text_boxes boxes;
-    start_text_boxes(body + 1, end, &boxes);
     for (int32_t i = body + 1; i < end; i++) {
-        note_text_box(e, &boxes, i);   /* the statistics do not change here */
         if (!is_element(e, i)) {
             drop_filler(e, i);
             continue;
@@ -1477,34 +1474,36 @@ void clutter_classify(rm_engine *e)
     classify_option_panels(e, body, end);
     classify_control_bars(e, body, end);
     classify_share_groups(e);
-    fold_memo memo = {0};
-    end_text_boxes(&boxes, end);
+    text_boxes boxes;
+    find_text_boxes(e, body + 1, end, &boxes);
+    fold_memo memo = {calloc(boxes.count, sizeof(memo_entry)), boxes.count, NULL, 0, 0};
+    box_facts spare;
     for (size_t k = 0; k < boxes.count; k++) {
-        int32_t i = text_box(&boxes, k);
-        if (e->drop[i] == DROP_KEEP && is_element(e, i) && is_label_tag(node(e, i)->tag))
-            classify_labelled_box(e, &memo, i);
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (b->element && is_label_tag(b->tag) && e->drop[b->id] == DROP_KEEP)
+            classify_labelled_box(e, &memo, b, k);
     }
     for (size_t k = 0; k < boxes.count; k++) {
-        int32_t i = text_box(&boxes, k);
-        if (e->drop[i] == DROP_KEEP)
-            classify_note(e, &memo, i);
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (e->drop[b->id] == DROP_KEEP)
+            classify_note(e, &memo, b, k);
     }
     for (size_t k = 0; k < boxes.count; k++) {
-        int32_t i = text_box(&boxes, k);
-        if (e->drop[i] == DROP_KEEP && is_element(e, i))
-            classify_placeholder(e, &memo, i);
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (b->element && e->drop[b->id] == DROP_KEEP)
+            classify_placeholder(e, &memo, b, k);
     }
     for (size_t k = 0; k < boxes.count; k++) {
-        int32_t i = text_box(&boxes, k);
-        if (e->drop[i] == DROP_KEEP && is_element(e, i))
-            classify_interface_line(e, &memo, i);
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (b->element && e->drop[b->id] == DROP_KEEP)
+            classify_interface_line(e, &memo, b, k);
     }
-    free(boxes.ids);
     id_index ids = {NULL, 0, false};
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
-            classify_control(e, &memo, &ids, i);
+            classify_control(e, &memo, &boxes, &ids, i);
     free(ids.slots);
+    free(boxes.boxes);
     memo_free(&memo);
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)

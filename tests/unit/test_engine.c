@@ -913,11 +913,51 @@ START_TEST(index_outlives_the_tree)
 }
 END_TEST
 
+/* Attribute names and short values are copied into the index once each:
+ * elements that repeat one read the same copy (what keeps the passes'
+ * look-ups in the cache on a big page); a long value is copied whole. */
+START_TEST(index_shares_attribute_names)
+{
+    GumboOutput *out = gumbo_parse("<body><div class=a id=x>one</div><div class=b>two</div>"
+                                   "<p data-note-of-the-longest-kind-here=1 class=a "
+                                   "title='a title longer than thirty-two bytes'>three</p></body>");
+    rm_dom dom;
+    ck_assert_int_eq(dom_build(&dom, out, NULL), 0);
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    const char *class_name = NULL;
+    size_t seen = 0;
+    for (int32_t i = 0; i < dom.count; i++) {
+        size_t count;
+        const rm_attr *attrs = dom_attr_list(&dom, i, &count);
+        for (size_t k = 0; k < count; k++) {
+            if (strcmp(attrs[k].name, "class") != 0)
+                continue;
+            class_name = class_name ? class_name : attrs[k].name;
+            ck_assert_ptr_eq(attrs[k].name, class_name);
+            seen++;
+        }
+    }
+    ck_assert_uint_eq(seen, 3);
+    int32_t p = RM_NONE;
+    for (int32_t i = 0; i < dom.count; i++)
+        p = dom.nodes[i].tag == GUMBO_TAG_P ? i : p;
+    ck_assert_str_eq(dom_attr(&dom, p, "data-note-of-the-longest-kind-here"), "1");
+    ck_assert_str_eq(dom_attr(&dom, p, "class"), "a");
+    ck_assert_str_eq(dom_attr(&dom, p, "title"), "a title longer than thirty-two bytes");
+    int32_t first = RM_NONE;
+    for (int32_t i = 0; i < dom.count && first == RM_NONE; i++)
+        first = dom.nodes[i].tag == GUMBO_TAG_DIV ? i : first;
+    ck_assert_ptr_eq(dom_attr(&dom, first, "class"), dom_attr(&dom, p, "class"));
+    dom_free(&dom);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
     TCase *tc = tcase_create("passes");
     tcase_add_test(tc, paragraph_points_choose_the_container);
+    tcase_add_test(tc, index_shares_attribute_names);
     tcase_add_test(tc, divs_without_blocks_score_as_paragraphs);
     tcase_add_test(tc, siblings_of_the_same_article_are_merged);
     tcase_add_test(tc, unlikely_blocks_are_stripped_unless_they_hold_the_article);
