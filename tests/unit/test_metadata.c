@@ -703,7 +703,9 @@ static Suite *metadata_suite(void)
     tcase_add_test(tc, test_empty_and_headless);
     suite_add_tcase(s, tc);
     TCase *deep = tcase_create("deep");
-    tcase_set_timeout(deep, 300);   /* wall time: Gumbo parses the 30 000 levels first, slowly under the sanitizers on a loaded machine; the CPU-time bound above is the test */
+    /* Wall time: Gumbo parses the 30 000 levels first, slowly under the
+     * sanitizers on a loaded machine; the CPU-time bound is the test. */
+    tcase_set_timeout(deep, 300);
     tcase_add_test(deep, test_deep_nesting_is_linear);
     suite_add_tcase(s, deep);
     return s;
