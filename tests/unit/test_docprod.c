@@ -85,6 +85,32 @@ START_TEST(hidden_sibling_panels_of_a_tab_set_are_content)
 }
 END_TEST
 
+/* A list cut short for the eye: the items past a count carry a hiding
+ * class that is their only difference from the shown ones. */
+START_TEST(hidden_overflow_of_a_list_is_content)
+{
+    const char *html =
+        "<html><head><title>Rivers</title></head><body><main><h1>Rivers of the valley</h1>"
+        "<p>The valley is drained by many rivers, each with its own mills, bridges and "
+        "paths along the banks, and walkers can follow most of them for a whole day.</p>"
+        "<ul class=\"rivers\"><li class=\"river\">The Alder runs past the old tannery.</li>"
+        "<li class=\"river\">The Birch runs under the stone bridge.</li>"
+        "<li class=\"river hidden\">The Cedar runs beside the railway line.</li>"
+        "<li class=\"river hidden\">The Dogwood runs into the lake at Elm.</li></ul>"
+        "<p>Each river has a warden, who keeps the paths clear and the gates shut, and "
+        "who answers questions from visitors in the summer months.</p>"
+        "<div><p class=\"\">A wardens' rota follows the seasons.</p>"
+        "<p class=\"hidden\">A draft line the editor hid.</p></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "The Birch runs");
+    assert_has(a, "The Cedar runs");
+    assert_has(a, "The Dogwood runs");
+    assert_lacks(a, "draft line");
+    rm_article_free(a);
+}
+END_TEST
+
 /* ---- documentation pages -------------------------------------------------------------------- */
 
 #define MANUAL_SECTION(id, heading, words)                                                  \
@@ -367,6 +393,7 @@ static Suite *docprod_suite(void)
     tcase_add_test(tc, closed_tab_panels_are_content);
     tcase_add_test(tc, hidden_boxes_that_are_no_panels_stay_hidden);
     tcase_add_test(tc, hidden_sibling_panels_of_a_tab_set_are_content);
+    tcase_add_test(tc, hidden_overflow_of_a_list_is_content);
     tcase_add_test(tc, section_ids_spelling_their_heading_name_nothing);
     tcase_add_test(tc, alike_sections_of_a_manual_are_one_article);
     tcase_add_test(tc, variants_of_a_product_group_are_one_product);
