@@ -1100,17 +1100,155 @@ static bool is_question(const rm_engine *e, int32_t id)
            (len >= 2 && memcmp(text + len - 2, "\xD8\x9F", 2) == 0);
 }
 
+/* The element sibling right before `id` (which has a parent), or RM_NONE. */
+static int32_t previous_element(const rm_engine *e, int32_t id)
+{
+    int32_t before = RM_NONE;
+    for (int32_t c = e->dom.nodes[e->dom.nodes[id].parent].first_child; c != id && c != RM_NONE;
+         c = e->dom.nodes[c].next_sibling)
+        if (e->dom.nodes[c].type == RM_NODE_ELEMENT)
+            before = c;
+    return before;
+}
+
 static bool open_unmarked_answer(rm_engine *e, int32_t id)
 {
     const rm_node *n = &e->dom.nodes[id];
     if (!(e->flags[id] & NF_HIDDEN) || n->parent == RM_NONE || (e->flags[id] & NF_NEVER))
         return false;
-    int32_t before = RM_NONE;
-    for (int32_t c = e->dom.nodes[n->parent].first_child; c != id && c != RM_NONE;
-         c = e->dom.nodes[c].next_sibling)
-        if (e->dom.nodes[c].type == RM_NODE_ELEMENT)
-            before = c;
+    int32_t before = previous_element(e, id);
     if (before == RM_NONE || (e->flags[before] & (NF_HIDDEN | NF_NEVER)) || !is_question(e, before))
+        return false;
+    e->flags[id] = (e->flags[id] & ~(uint32_t)NF_HIDDEN) | NF_DISCLOSED;
+    return true;
+}
+
+/* Whether class lists a and b hold a name in common. */
+static bool shares_class_name(const char *a, const char *b)
+{
+    static const char seps[] = " \t\n\r\f";
+    for (const char *p = a + strspn(a, seps); *p; p += strspn(p, seps)) {
+        size_t n = strcspn(p, seps);
+        for (const char *q = b + strspn(b, seps); *q; q += strspn(q, seps)) {
+            size_t m = strcspn(q, seps);
+            if (m == n && memcmp(p, q, n) == 0)
+                return true;
+            q += m;
+        }
+        p += n;
+    }
+    return false;
+}
+
+/* The boxes a tab panel is built of: an inline element hidden beside its
+ * like is a state of a line, not a panel. */
+static bool is_panel_tag(GumboTag tag)
+{
+    return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_ARTICLE ||
+           tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
+}
+
+/* A tab set without a tab kit's class names: its panels are sibling
+ * boxes of one tag that share a class name, exactly one of them shown and
+ * the others hidden (display:none, the hidden attribute) until their tab
+ * is clicked. An index page shows one category of its items so and hides
+ * the rest; the hidden panels are closed, not absent, as a tab-pane is.
+ * Where several alike siblings show (the rows of a page builder, some
+ * hidden as unused), the hidden ones are no tabs and stay hidden; so does
+ * a copy hidden from assistive technology (a carousel's clone,
+ * aria-hidden): only a style or the hidden attribute closes a panel. A
+ * box of a few nodes (a sale price, a line of copy for narrow screens) is
+ * a state of one line, not a panel of items: a panel holds some dozens of
+ * nodes. A tab set has a handful of panels: a parent of more children is
+ * a list, and its hidden items are not asked about. */
+#define SIBLING_PANEL_MIN_NODES 40
+#define TAB_SET_MAX_CHILDREN 16
+
+static bool closed_by_attribute(const rm_engine *e, int32_t id)
+{
+    const char *style = dom_attr(&e->dom, id, "style");
+    return (style && style_hides(style)) || dom_attr(&e->dom, id, "hidden");
+}
+
+static bool is_sibling_panel(const rm_engine *e, int32_t id)
+{
+    const rm_node *n = &e->dom.nodes[id];
+    if (!(e->flags[id] & NF_HIDDEN) || (e->flags[id] & NF_NEVER) || n->parent == RM_NONE ||
+        (e->flags[n->parent] & NF_HIDDEN) || !is_panel_tag((GumboTag)n->tag) ||
+        n->size < SIBLING_PANEL_MIN_NODES || !closed_by_attribute(e, id))
+        return false;
+    const char *cls = dom_attr(&e->dom, id, "class");
+    if (!cls || !*cls)
+        return false;
+    unsigned children = 0, shown = 0;
+    for (int32_t c = e->dom.nodes[n->parent].first_child; c != RM_NONE; c = e->dom.nodes[c].next_sibling) {
+        if (e->dom.nodes[c].type != RM_NODE_ELEMENT)
+            continue;
+        if (++children > TAB_SET_MAX_CHILDREN)
+            return false;
+        if (c == id || e->dom.nodes[c].tag != n->tag || closed_by_attribute(e, c))
+            continue;
+        const char *other = dom_attr(&e->dom, c, "class");
+        shown += other && shares_class_name(other, cls);
+    }
+    return shown == 1;
+}
+
+static bool open_sibling_panel(rm_engine *e, int32_t id)
+{
+    if (!is_sibling_panel(e, id))
+        return false;
+    e->flags[id] = (e->flags[id] & ~(uint32_t)NF_HIDDEN) | NF_DISCLOSED;
+    return true;
+}
+
+/* Whether every name of class list `a`, less the names that hide a box
+ * ("hidden", "d-none"), is in `b`, and `a` holds such a name when `hiding`. */
+static bool names_within(const char *a, const char *b, bool hiding)
+{
+    static const char seps[] = " \t\n\r\f";
+    bool hides = false;
+    for (const char *p = a + strspn(a, seps); *p; p += strspn(p, seps)) {
+        size_t n = strcspn(p, seps);
+        bool found = false;
+        for (const char *q = b + strspn(b, seps); *q && !found; q += strspn(q, seps)) {
+            size_t m = strcspn(q, seps);
+            found = m == n && memcmp(p, q, n) == 0;
+            q += m;
+        }
+        if (!found && !(heur_class_name_facts(p, n, memchr(p, ':', n) != NULL) & HEUR_CLASS_HIDING))
+            return false;
+        hides = hides || !found;
+        p += n;
+    }
+    return hides || !hiding;
+}
+
+/* A list cut short for the eye: items of one kind (a product's colour
+ * swatches, a long list of options) shown up to some count, the rest
+ * hidden by a utility class ("hidden") that is their only difference
+ * from the shown ones, behind a "+11" or "Show more". They are items of
+ * the list, closed, not absent: each hidden item right after a shown one
+ * of its tag whose class list (not empty) is its own less the hiding
+ * name, or after another such item, is read. */
+static bool open_list_overflow(rm_engine *e, int32_t id)
+{
+    const rm_node *n = &e->dom.nodes[id];
+    if (!(e->flags[id] & NF_HIDDEN) || (e->flags[id] & NF_NEVER) || n->parent == RM_NONE ||
+        (e->flags[n->parent] & NF_HIDDEN) || closed_by_attribute(e, id))
+        return false;
+    const char *aria = dom_attr(&e->dom, id, "aria-hidden");
+    const char *cls = dom_attr(&e->dom, id, "class");
+    if ((aria && strcmp(aria, "true") == 0) || !cls)
+        return false;
+    int32_t before = previous_element(e, id);
+    if (before == RM_NONE || e->dom.nodes[before].tag != n->tag || (e->flags[before] & NF_HIDDEN))
+        return false;
+    const char *before_cls = dom_attr(&e->dom, before, "class");
+    if (!before_cls || before_cls[strspn(before_cls, " \t\n\r\f")] == '\0')
+        return false;   /* a kind of item is named by a class */
+    bool opened = (e->flags[before] & NF_DISCLOSED) && strcmp(before_cls, cls) == 0;
+    if (!opened && !(names_within(cls, before_cls, true) && names_within(before_cls, cls, false)))
         return false;
     e->flags[id] = (e->flags[id] & ~(uint32_t)NF_HIDDEN) | NF_DISCLOSED;
     return true;
@@ -1309,6 +1447,8 @@ int engine_prepare(rm_engine *e)
         e->flags[i] = (e->flags[i] & NF_SLUG_ID) | own_flags(e, i) | inherited;
         settle_discloser(e, i);
         opened_answers |= open_unmarked_answer(e, i);
+        opened_answers |= open_sibling_panel(e, i);
+        opened_answers |= open_list_overflow(e, i);
         /* A permalink is a link to a place on its own page, weighed as
          * Readability weighs "#..." links (its text inherits the flag); a
          * heading linked to such a place ("#p123", a forum post's anchor)

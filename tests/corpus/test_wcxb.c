@@ -55,7 +55,7 @@ static const struct {
     {"documentation", 0.945},
     {"service", 0.852},
     {"product", 0.762},
-    {"collection", 0.735},
+    {"collection", 0.741},
     {"listing", 0.761},
     {"forum", 0.851},
 };

@@ -52,6 +52,65 @@ START_TEST(hidden_boxes_that_are_no_panels_stay_hidden)
 }
 END_TEST
 
+/* A tab set a page scripts without a kit's names: sibling boxes sharing a
+ * class, one shown and the others display:none, each a panel of items. */
+#define GUIDE_ITEM(n)                                                                      \
+    "<li><h3>Walk number " n "</h3><p>Walk " n " loops the valley for the afternoon, "    \
+    "with the river on one side, the old mill on the other and a bench at the top.</p></li>"
+#define GUIDE_PANEL(attrs, season)                                                          \
+    "<div " attrs "><ul>" GUIDE_ITEM(season " one") GUIDE_ITEM(season " two")              \
+    GUIDE_ITEM(season " three") GUIDE_ITEM(season " four") GUIDE_ITEM(season " five")        \
+    GUIDE_ITEM(season " six") GUIDE_ITEM(season " seven") GUIDE_ITEM(season " eight")        \
+    GUIDE_ITEM(season " nine") GUIDE_ITEM(season " ten") "</ul></div>"
+#define GUIDE_PAGE(third)                                                                   \
+    "<html><head><title>Walks</title></head><body><main><h1>Walks</h1>"                     \
+    "<div><span>Summer</span><span>Winter</span></div><div class=\"walks\">"               \
+    GUIDE_PANEL("class=\"walks-panel summer\" style=\"display: block\"", "summer")          \
+    GUIDE_PANEL("class=\"walks-panel winter\" style=\"display: none\"", "winter")           \
+    third "</div></main></body></html>"
+
+START_TEST(hidden_sibling_panels_of_a_tab_set_are_content)
+{
+    rm_article *a = extract(GUIDE_PAGE(
+        "<div class=\"walks-panel\" style=\"display: none\"><p>A note to hide.</p></div>"));
+    assert_has(a, "Walk number summer three");
+    assert_has(a, "Walk number winter three");
+    assert_lacks(a, "note to hide");
+    rm_article_free(a);
+    /* two alike boxes shown: rows of a layout, the hidden one unused */
+    a = extract(GUIDE_PAGE(GUIDE_PANEL("class=\"walks-panel spring\"", "spring")));
+    assert_has(a, "Walk number spring three");
+    assert_lacks(a, "Walk number winter three");
+    rm_article_free(a);
+}
+END_TEST
+
+/* A list cut short for the eye: the items past a count carry a hiding
+ * class that is their only difference from the shown ones. */
+START_TEST(hidden_overflow_of_a_list_is_content)
+{
+    const char *html =
+        "<html><head><title>Rivers</title></head><body><main><h1>Rivers of the valley</h1>"
+        "<p>The valley is drained by many rivers, each with its own mills, bridges and "
+        "paths along the banks, and walkers can follow most of them for a whole day.</p>"
+        "<ul class=\"rivers\"><li class=\"river\">The Alder runs past the old tannery.</li>"
+        "<li class=\"river\">The Birch runs under the stone bridge.</li>"
+        "<li class=\"river hidden\">The Cedar runs beside the railway line.</li>"
+        "<li class=\"river hidden\">The Dogwood runs into the lake at Elm.</li></ul>"
+        "<p>Each river has a warden, who keeps the paths clear and the gates shut, and "
+        "who answers questions from visitors in the summer months.</p>"
+        "<div><p class=\"\">A wardens' rota follows the seasons.</p>"
+        "<p class=\"hidden\">A draft line the editor hid.</p></div>"
+        "</main></body></html>";
+    rm_article *a = extract(html);
+    assert_has(a, "The Birch runs");
+    assert_has(a, "The Cedar runs");
+    assert_has(a, "The Dogwood runs");
+    assert_lacks(a, "draft line");
+    rm_article_free(a);
+}
+END_TEST
+
 /* ---- documentation pages -------------------------------------------------------------------- */
 
 #define MANUAL_SECTION(id, heading, words)                                                  \
@@ -333,6 +392,8 @@ static Suite *docprod_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, closed_tab_panels_are_content);
     tcase_add_test(tc, hidden_boxes_that_are_no_panels_stay_hidden);
+    tcase_add_test(tc, hidden_sibling_panels_of_a_tab_set_are_content);
+    tcase_add_test(tc, hidden_overflow_of_a_list_is_content);
     tcase_add_test(tc, section_ids_spelling_their_heading_name_nothing);
     tcase_add_test(tc, alike_sections_of_a_manual_are_one_article);
     tcase_add_test(tc, variants_of_a_product_group_are_one_product);
