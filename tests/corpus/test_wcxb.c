@@ -50,13 +50,13 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.886},
+    {"all", 0.890},
     {"article", 0.953},
     {"documentation", 0.945},
-    {"service", 0.852},
-    {"product", 0.762},
+    {"service", 0.854},
+    {"product", 0.765},
     {"collection", 0.741},
-    {"listing", 0.761},
+    {"listing", 0.766},
     {"forum", 0.851},
 };
 #define TYPE_COUNT (sizeof floors / sizeof floors[0])
