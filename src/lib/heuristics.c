@@ -1667,19 +1667,23 @@ static const char *const script_notice_asks[] = {
     "inschakelen", "ingeschakeld", "vereist", "ativar", "ative", "habilitado",
 };
 
-static bool holds_any(const char *text, const char *const *words, size_t n)
+/* Does text[0, len) hold any of the n phrases of `set`? */
+static bool holds_any(const char *text, size_t len, const char *const *set, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strstr(text, words[i]))
-            return true;
+    for (size_t i = 0; i < n; i++) {
+        size_t m = strlen(set[i]);
+        for (size_t at = 0; at + m <= len; at++)
+            if (memcmp(text + at, set[i], m) == 0)
+                return true;
+    }
     return false;
 }
 
 bool heur_is_script_notice(const char *text, size_t len)
 {
     return len <= HEUR_SCRIPT_NOTICE_BYTES &&
-           holds_any(text, script_names, COUNT(script_names)) &&
-           holds_any(text, script_notice_asks, COUNT(script_notice_asks));
+           holds_any(text, len, script_names, COUNT(script_names)) &&
+           holds_any(text, len, script_notice_asks, COUNT(script_notice_asks));
 }
 
 /* A UUID alone in its block ("2bf8403c-6590-4d73-8b16-95f6c3ecdef8"): a
@@ -2412,21 +2416,10 @@ static const char *const account_asks[] = {
     "sign up", "register", "log in", "sign in", "create an account",
 };
 
-static bool has_any(const char *text, size_t len, const char *const *set, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        size_t m = strlen(set[i]);
-        for (size_t at = 0; at + m <= len; at++)
-            if (memcmp(text + at, set[i], m) == 0)
-                return true;
-    }
-    return false;
-}
-
 bool heur_is_guest_notice(const char *text, size_t len)
 {
-    return has_any(text, len, guest_states, COUNT(guest_states)) &&
-           has_any(text, len, account_asks, COUNT(account_asks));
+    return holds_any(text, len, guest_states, COUNT(guest_states)) &&
+           holds_any(text, len, account_asks, COUNT(account_asks));
 }
 
 bool heur_is_thread_heading(const char *text, size_t len)
