@@ -273,6 +273,23 @@ static const char *element_id(const GumboNode *g)
     return a ? a->value : NULL;
 }
 
+/* The ids the two streaming renderers give what they send late: React's
+ * segments ("S:1", placed at a <template id="B:0">) and Marko's fragments
+ * ("afR1", placed where the element "afRph1" stands, its loading
+ * indicator replaced; prescan.c). Only such ids are looked up. */
+static bool may_be_segment_id(const char *id)
+{
+    return id && ((id[0] == 'S' && id[1] == ':') || (id[0] == 'a' && id[1] == 'f'));
+}
+
+static bool may_be_place(const GumboNode *g)
+{
+    if (g->type == GUMBO_NODE_TEMPLATE)
+        return true;
+    const char *id = g->type == GUMBO_NODE_ELEMENT ? element_id(g) : NULL;
+    return id && id[0] == 'a' && id[1] == 'f';
+}
+
 static const GumboNode *body_of(const GumboOutput *output)
 {
     const GumboVector *kids = &output->root->v.element.children;
@@ -360,7 +377,7 @@ static size_t find_moves(const GumboOutput *output, const prescan_output *pre,
     const GumboVector *kids = &body->v.element.children;
     for (unsigned k = 0; k < kids->length; k++) {
         const char *id = element_id(kids->data[k]);
-        if (!id || id[0] != 'S' || id[1] != ':' || is_link_shelf(kids->data[k]))
+        if (!may_be_segment_id(id) || is_link_shelf(kids->data[k]))
             continue;
         /* one segment, one place: the first call naming it */
         for (size_t i = 0; i < count; i++)
@@ -376,7 +393,7 @@ static size_t find_moves(const GumboOutput *output, const prescan_output *pre,
 
 static stream_move *move_for_placeholder(stream_move *moves, size_t count, const GumboNode *g)
 {
-    if (g->type != GUMBO_NODE_TEMPLATE)   /* Gumbo's own node type */
+    if (!may_be_place(g))
         return NULL;
     const char *id = element_id(g);
     for (size_t i = 0; id && i < count; i++)

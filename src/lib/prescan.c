@@ -1290,8 +1290,63 @@ static void put_move(scan *s, const char *segment, size_t segment_len, const cha
     s->move_count++;
 }
 
+/* Marko's out-of-order rendering (eBay's framework) sends each awaited part
+ * of the page as <div id="afRn" style="display:none"> after the rest and
+ * replaces the placeholder "afRphn" with its children by a call $afR(n)
+ * (R the runtime's id, n the fragment's number), several calls to a
+ * script, the first after the function's own definition, and often in
+ * front of the state a long script then sets: only the first
+ * STREAM_SCRIPT_MAX bytes of a script are read for them. */
+#define MARKO_CALL "$af"
+
+static bool is_name_char(char c)
+{
+    return is_alpha(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* "af" + name + infix + number into buf; its length. */
+static size_t fragment_id(char *buf, const char *name, size_t name_len, const char *infix,
+                          const char *number, size_t number_len)
+{
+    size_t infix_len = strlen(infix);
+    memcpy(buf, "af", 2);
+    memcpy(buf + 2, name, name_len);
+    memcpy(buf + 2 + name_len, infix, infix_len);
+    memcpy(buf + 2 + name_len + infix_len, number, number_len);
+    return 2 + name_len + infix_len + number_len;
+}
+
+static void read_fragment_moves(scan *s, size_t from, size_t to)
+{
+    const char *p = s->html + from;
+    const char *end = p + (to - from < STREAM_SCRIPT_MAX ? to - from : STREAM_SCRIPT_MAX);
+    char segment[2 * STREAM_ID_MAX + 2], place[2 * STREAM_ID_MAX + 4];
+    while ((p = memchr(p, '$', (size_t)(end - p))) != NULL) {
+        const char *name = p + sizeof MARKO_CALL - 1;
+        p++;
+        if (end - name < 3 || memcmp(p, MARKO_CALL + 1, sizeof MARKO_CALL - 2) != 0)
+            continue;
+        const char *q = name;
+        while (q < end && is_name_char(*q) && q - name < STREAM_ID_MAX)
+            q++;
+        if (q >= end || *q != '(')
+            continue;
+        const char *number = q + 1, *n_end = number;
+        while (n_end < end && *n_end >= '0' && *n_end <= '9' && n_end - number < STREAM_ID_MAX)
+            n_end++;
+        if (n_end == number || n_end >= end || (*n_end != ')' && *n_end != ','))
+            continue;
+        size_t name_len = (size_t)(q - name), number_len = (size_t)(n_end - number);
+        size_t segment_len = fragment_id(segment, name, name_len, "", number, number_len);
+        size_t place_len = fragment_id(place, name, name_len, "ph", number, number_len);
+        put_move(s, segment, segment_len, place, place_len);
+        p = n_end;
+    }
+}
+
 static void read_stream_moves(scan *s, size_t from, size_t to)
 {
+    read_fragment_moves(s, from, to);
     if (to - from > STREAM_SCRIPT_MAX)
         return;
     const char *p = s->html + from, *end = s->html + to;

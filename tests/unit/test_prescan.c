@@ -464,6 +464,27 @@ START_TEST(streamed_moves_are_read_from_scripts)
 }
 END_TEST
 
+/* Marko's calls name the fragment by number after the runtime's id: the
+ * fragment "afRn" goes where "afRphn" stands. They are read at the start
+ * of a script however long (the page's state follows them), not in the
+ * function's definition. */
+START_TEST(fragment_moves_are_read_from_scripts)
+{
+    size_t pad = 10000;
+    char *html = malloc(pad + 128);
+    ck_assert_ptr_nonnull(html);
+    strcpy(html, "<script>function $afM_7(d,a){};$afM_7(12);$afM_7(3,\"12\");x=1;");
+    size_t at = strlen(html);
+    memset(html + at, ' ', pad);
+    strcpy(html + at + pad, "$afM_7(4)</script>");
+    prescanned(html);
+    ck_assert_uint_eq(last.move_count, 2);
+    static const char want[] = "afM_712\0afM_7ph12\0afM_73\0afM_7ph3";
+    ck_assert_mem_eq(last.moves, want, sizeof want);
+    free(html);
+}
+END_TEST
+
 /* A bundle is not read: the calls come in short inline scripts. */
 START_TEST(long_scripts_are_not_read_for_moves)
 {
@@ -750,6 +771,7 @@ static Suite *prescan_suite(void)
     tcase_add_test(strip, raw_text_in_noscript_ends_with_it);
     tcase_add_test(strip, boundary_marks_stay);
     tcase_add_test(strip, streamed_moves_are_read_from_scripts);
+    tcase_add_test(strip, fragment_moves_are_read_from_scripts);
     tcase_add_test(strip, long_scripts_are_not_read_for_moves);
     tcase_add_test(strip, unread_attributes_go);
     tcase_add_test(strip, data_attributes_read_by_the_sources_are_kept);

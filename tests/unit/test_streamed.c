@@ -5,8 +5,9 @@
  * When they hold the page's text (the visible page is a shell of
  * navigation and footer) they are the article; a streamed shelf of linked
  * teasers under a page that is there stays hidden. When the page's scripts
- * say where a segment goes ($RC, $RR, $RS), its content is read in that
- * place, as the browser shows it once they ran. Likewise a <main> whose
+ * say where a segment goes ($RC, $RR, $RS; Marko's $afR(n) for its hidden
+ * fragments), its content is read in that place, as the browser shows it
+ * once they ran. Likewise a <main> whose
  * content an age gate or lockdown script hides whole until it has decided
  * is read as it shows then, while what the content itself hides stays
  * hidden.
@@ -189,6 +190,27 @@ START_TEST(a_placed_shelf_of_teasers_stays_hidden)
 }
 END_TEST
 
+/* Marko's out-of-order rendering: the placeholder "afRphn" shows a
+ * loading indicator until $afR(n) replaces it with the children of the
+ * hidden fragment "afRn" sent after the rest. */
+START_TEST(a_fragment_replaces_its_placeholder)
+{
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Query tuning</title></head><body>"
+        SHELL_NAV "<main><article><h1>Query tuning</h1>" STORY_PARAGRAPHS
+        "<span id=\"afshopph3\"><div class=\"skeleton\">Loading the rest...</div></span>"
+        CLOSING_PARAGRAPH "</article></main>"
+        "<footer><p>Copyright 2026 Example Inc.</p></footer>"
+        "<script>function $afshop(d,a){};$afshop(3)</script>"
+        "<div id=\"afshop3\" style=\"display:none\">" LATE_PARAGRAPH "</div></body></html>";
+    rm_article *a = extract(html);
+    assert_in_order(a, "orders of magnitude", "heaviest nightly reports");
+    assert_in_order(a, "table doubled", "measure again");
+    assert_lacks(a, "Loading the rest");
+    rm_article_free(a);
+}
+END_TEST
+
 START_TEST(a_veiled_main_region_is_the_page)
 {
     const char *html =
@@ -237,6 +259,7 @@ static Suite *streamed_suite(void)
     tcase_add_test(moves, the_scripts_calls_pair_segments_and_places);
     tcase_add_test(moves, a_segment_holding_its_own_place_is_read_once);
     tcase_add_test(moves, a_placed_shelf_of_teasers_stays_hidden);
+    tcase_add_test(moves, a_fragment_replaces_its_placeholder);
     suite_add_tcase(s, moves);
     TCase *veils = tcase_create("veils");
     tcase_add_test(veils, a_veiled_main_region_is_the_page);
