@@ -1316,59 +1316,65 @@ static size_t fragment_id(char *buf, const char *name, size_t name_len, const ch
     return 2 + name_len + infix_len + number_len;
 }
 
-static void read_fragment_moves(scan *s, size_t from, size_t to)
+/* A Marko call at p (just past its '$'): "af", the runtime's name, "(",
+ * the fragment's number, ")" or ",". Returns where it ends, or p. */
+static const char *read_fragment_move(scan *s, const char *p, const char *end)
 {
-    const char *p = s->html + from;
-    const char *end = p + (to - from < STREAM_SCRIPT_MAX ? to - from : STREAM_SCRIPT_MAX);
+    const char *name = p + sizeof MARKO_CALL - 2;
+    if (end - name < 3 || memcmp(p, MARKO_CALL + 1, sizeof MARKO_CALL - 2) != 0)
+        return p;
+    const char *q = name;
+    while (q < end && is_name_char(*q) && q - name < STREAM_ID_MAX)
+        q++;
+    if (q >= end || *q != '(')
+        return p;
+    const char *number = q + 1, *n_end = number;
+    while (n_end < end && *n_end >= '0' && *n_end <= '9' && n_end - number < STREAM_ID_MAX)
+        n_end++;
+    if (n_end == number || n_end >= end || (*n_end != ')' && *n_end != ','))
+        return p;
     char segment[2 * STREAM_ID_MAX + 2], place[2 * STREAM_ID_MAX + 4];
-    while ((p = memchr(p, '$', (size_t)(end - p))) != NULL) {
-        const char *name = p + sizeof MARKO_CALL - 1;
-        p++;
-        if (end - name < 3 || memcmp(p, MARKO_CALL + 1, sizeof MARKO_CALL - 2) != 0)
-            continue;
-        const char *q = name;
-        while (q < end && is_name_char(*q) && q - name < STREAM_ID_MAX)
-            q++;
-        if (q >= end || *q != '(')
-            continue;
-        const char *number = q + 1, *n_end = number;
-        while (n_end < end && *n_end >= '0' && *n_end <= '9' && n_end - number < STREAM_ID_MAX)
-            n_end++;
-        if (n_end == number || n_end >= end || (*n_end != ')' && *n_end != ','))
-            continue;
-        size_t name_len = (size_t)(q - name), number_len = (size_t)(n_end - number);
-        size_t segment_len = fragment_id(segment, name, name_len, "", number, number_len);
-        size_t place_len = fragment_id(place, name, name_len, "ph", number, number_len);
-        put_move(s, segment, segment_len, place, place_len);
-        p = n_end;
-    }
+    size_t name_len = (size_t)(q - name), number_len = (size_t)(n_end - number);
+    size_t segment_len = fragment_id(segment, name, name_len, "", number, number_len);
+    size_t place_len = fragment_id(place, name, name_len, "ph", number, number_len);
+    put_move(s, segment, segment_len, place, place_len);
+    return n_end;
 }
 
+/* A React call at p (just past its '$'): $RC, $RR or $RS and two quoted
+ * ids. */
+static void read_segment_move(scan *s, const char *p, const char *end)
+{
+    if (end - p < 4 || p[0] != 'R' || p[2] != '(')
+        return;
+    char call = p[1];
+    if (call != 'C' && call != 'R' && call != 'S')
+        return;
+    const char *first = p + 3;
+    size_t first_len = quoted_id(first, end);
+    const char *second = first + first_len + 3;
+    if (!first_len || second >= end || second[-1] != ',')
+        return;
+    size_t second_len = quoted_id(second, end);
+    if (!second_len)
+        return;
+    if (call == 'S')
+        put_move(s, first + 1, first_len, second + 1, second_len);
+    else
+        put_move(s, second + 1, second_len, first + 1, first_len);
+}
+
+/* One pass over a short script, or the start of a long one (Marko's calls
+ * only: React's come alone in short scripts). */
 static void read_stream_moves(scan *s, size_t from, size_t to)
 {
-    read_fragment_moves(s, from, to);
-    if (to - from > STREAM_SCRIPT_MAX)
-        return;
-    const char *p = s->html + from, *end = s->html + to;
+    bool short_script = to - from <= STREAM_SCRIPT_MAX;
+    const char *p = s->html + from, *end = s->html + (short_script ? to : from + STREAM_SCRIPT_MAX);
     while ((p = memchr(p, '$', (size_t)(end - p))) != NULL) {
         p++;
-        if (end - p < 4 || p[0] != 'R' || p[2] != '(')
-            continue;
-        char call = p[1];
-        if (call != 'C' && call != 'R' && call != 'S')
-            continue;
-        const char *first = p + 3;
-        size_t first_len = quoted_id(first, end);
-        const char *second = first + first_len + 3;
-        if (!first_len || second >= end || second[-1] != ',')
-            continue;
-        size_t second_len = quoted_id(second, end);
-        if (!second_len)
-            continue;
-        if (call == 'S')
-            put_move(s, first + 1, first_len, second + 1, second_len);
-        else
-            put_move(s, second + 1, second_len, first + 1, first_len);
+        if (short_script)
+            read_segment_move(s, p, end);
+        p = read_fragment_move(s, p, end);
     }
 }
 
