@@ -55,7 +55,7 @@ static const struct {
     {"documentation", 0.945},
     {"service", 0.854},
     {"product", 0.765},
-    {"collection", 0.741},
+    {"collection", 0.748},
     {"listing", 0.766},
     {"forum", 0.851},
 };
