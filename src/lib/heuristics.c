@@ -1995,6 +1995,10 @@ static bool has_camel_token(const char *s, const char *const *words, size_t n)
     size_t len;
     for (const char *tok = s ? next_token(s, &len) : NULL; tok; tok = next_token(tok + len, &len))
         for (size_t i = 0; i < n; i++) {
+            /* every class meets this test: most tokens fail at their first byte,
+             * before a word is measured */
+            if (lower_first(tok) != (unsigned char)words[i][0])
+                continue;
             size_t w = strlen(words[i]);
             if (w <= len && token_is(tok, w, words[i]) &&
                 (w == len || (tok[w] >= 'A' && tok[w] <= 'Z')))
