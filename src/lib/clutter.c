@@ -1358,7 +1358,10 @@ static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, siz
         return;
     folded f;
     char buf[NOTE_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, place, NOTE_MAX_CHARS * 4, buf, true, &f))
+    /* the passes after this one read boxes of at most twice CONTROL_MAX_CHARS
+     * (interface lines): the fold of a paragraph is not kept for them */
+    bool keep = b->chars <= CONTROL_MAX_CHARS * 2;
+    if (!fold_box(e, memo, id, place, NOTE_MAX_CHARS * 4, buf, keep, &f))
         return;
     rm_removed_kind kind = heur_note_kind(f.text, f.len);
     if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
