@@ -295,6 +295,8 @@ static const char *const positive_patterns[] = {
     "pagination", "post", "text", "blog", "story",
 };
 
+/* (clean.c's test for share boxes asks for "share" only where this table
+ * matched: it stays here) */
 static const char *const negative_patterns[] = {
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
     "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
