@@ -958,6 +958,8 @@ static size_t box_index(const text_boxes *t, int32_t id)
 
 typedef struct {
     uint32_t kept;   /* kept nodes in its subtree when folded; 0: no fold kept */
+    uint32_t drop_calls;   /* e->drop_calls when folded: the same, and no
+                              box has been dropped since (no count needed) */
     uint32_t at, len;
 } memo_entry;
 
@@ -991,7 +993,8 @@ static const memo_entry *memo_find(const fold_memo *m, size_t box)
 }
 
 /* Keep a fold; when memory is short or the store full it is not kept. */
-static void memo_put(fold_memo *m, size_t box, uint32_t kept, const char *text, size_t len)
+static void memo_put(fold_memo *m, size_t box, uint32_t kept, uint32_t drop_calls, const char *text,
+                     size_t len)
 {
     if (!m->entries || box >= m->count || m->len + len + 1 > MEMO_TEXT_BYTES)
         return;
@@ -1007,7 +1010,7 @@ static void memo_put(fold_memo *m, size_t box, uint32_t kept, const char *text, 
     }
     memcpy(m->text + m->len, text, len);
     m->text[m->len + len] = '\0';
-    m->entries[box] = (memo_entry){kept, (uint32_t)m->len, (uint32_t)len};
+    m->entries[box] = (memo_entry){kept, drop_calls, (uint32_t)m->len, (uint32_t)len};
     m->len += len + 1;
 }
 
@@ -1025,10 +1028,13 @@ static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t box, s
                      char *buf, bool keep, folded *out)
 {
     const memo_entry *entry = memo_find(m, box);
-    /* the count is needed to use a fold or to keep one */
-    uint32_t kept = entry || keep ? kept_nodes(e, id) : 0;
+    /* The clutter passes drop only through engine_drop_subtree: with no
+     * call since the fold, it holds. Otherwise the count is needed to use
+     * a fold, and to keep one. */
+    bool unchanged = entry && entry->drop_calls == e->drop_calls;
+    uint32_t kept = !unchanged && (entry || keep) ? kept_nodes(e, id) : 0;
     out->owned = NULL;
-    if (entry && entry->kept == kept) {
+    if (unchanged || (entry && entry->kept == kept)) {
         out->text = m->text + entry->at;
         out->len = entry->len;
         return true;
@@ -1040,7 +1046,7 @@ static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t box, s
     if (text != buf)
         out->owned = text;
     if (keep)
-        memo_put(m, box, kept, text, out->len);
+        memo_put(m, box, kept, e->drop_calls, text, out->len);
     return true;
 }
 

@@ -1552,6 +1552,7 @@ void engine_free(rm_engine *e)
 
 void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v)
 {
+    e->drop_calls++;
     uint32_t end = (uint32_t)id + e->dom.nodes[id].size;
     for (uint32_t i = (uint32_t)id; i < end; i++)
         if (e->drop[i] == DROP_KEEP)
