@@ -255,25 +255,37 @@ static bool is_docbook_division_toc(const rm_engine *e, int32_t id, const char *
     return false;
 }
 
-/* heur_marker_kind of the last element read with a class and no id (the
- * items of a list or grid share their class): a class equal to its class
- * names the same kind, found by one comparison instead of a reading. */
+/* heur_marker_kind of the class lists read last (the items of a list or
+ * grid share their class, and a post's parts repeat theirs post after
+ * post): the index keeps one copy of each short value, so the same list
+ * is most often the same pointer, and a few slots by pointer find it
+ * again without a reading. An id is read on its own: heur_marker_kind
+ * takes the id's kind first and the class list's only when the id names
+ * none, so the class list's part is the same with any id. */
+#define MARKER_MEMO_SLOTS 8
+
 typedef struct {
-    const char *cls;   /* NULL: none yet */
+    const char *cls;   /* NULL: empty */
     rm_removed_kind kind;
     bool strong;
+} marker_slot;
+
+typedef struct {
+    marker_slot slots[MARKER_MEMO_SLOTS];
 } marker_memo;
 
 static rm_removed_kind marker_kind(marker_memo *m, const char *cls, const char *ident, bool *strong)
 {
-    if (ident || !cls)
-        return heur_marker_kind(cls, ident, strong);
-    if (!m->cls || cls[0] != m->cls[0] || strcmp(cls, m->cls) != 0) {
-        m->kind = heur_marker_kind(cls, NULL, &m->strong);
-        m->cls = cls;
+    rm_removed_kind kind = heur_marker_kind(NULL, ident, strong);
+    if (kind != RM_KIND_NONE || !cls)
+        return kind;
+    marker_slot *slot = &m->slots[((uintptr_t)cls >> 3) % MARKER_MEMO_SLOTS];
+    if (slot->cls != cls) {
+        slot->kind = heur_marker_kind(cls, NULL, &slot->strong);
+        slot->cls = cls;
     }
-    *strong = m->strong;
-    return m->kind;
+    *strong = slot->strong;
+    return slot->kind;
 }
 
 /* Class/id markers, corroborated unless they are vendor roots. */
@@ -1447,7 +1459,7 @@ void clutter_classify(rm_engine *e)
     if (body == RM_NONE)
         return;
     int32_t end = engine_end(e, body);
-    marker_memo markers = {NULL, RM_KIND_NONE, false};
+    marker_memo markers = {{{NULL, RM_KIND_NONE, false}}};
     bool grids = false;   /* a teaser grid awaits settle_teaser_grids */
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i)) {
