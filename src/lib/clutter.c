@@ -1145,10 +1145,31 @@ static void mark_section_after(rm_engine *e, int32_t heading)
 /* A box opened by a phrase label ("Related Articles", "Adblock Detected",
  * "Leave a Reply"): climb from the label to the largest ancestor it still
  * opens, within the kind's size limit. */
+/* How far back before a label follows_text looks (its previous sibling's
+ * text is most often a node or two away). */
+#define LABEL_LOOKBACK 8
+
+/* Is there visible text between the start of label's parent and the label,
+ * within LABEL_LOOKBACK nodes before it? Then the label opens no box
+ * around it (label_opens_box); false when none was seen so near. */
+static bool follows_text(const rm_engine *e, int32_t label)
+{
+    int32_t parent = node(e, label)->parent;
+    for (int32_t i = label - 1; i > parent && i >= label - LABEL_LOOKBACK; i--)
+        if (node(e, i)->type == RM_NODE_TEXT && e->drop[i] == DROP_KEEP && e->tchars[i] > 1)
+            return true;
+    return false;
+}
+
 static void classify_labelled_box(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
     int32_t label = b->id;
     if (b->chars == 0 || b->chars > MAX_LABEL_CHARS || (b->marks & BOX_IN_CODE))
+        return;
+    /* A label other than a heading marks only a box it opens, never itself
+     * alone (below): after text in its parent it opens none, whatever it
+     * says, and its text need not be read (a list's short items). */
+    if (!heur_is_heading_tag(b->tag) && follows_text(e, label))
         return;
     folded f;
     char buf[MAX_LABEL_CHARS * 4 + 1];
