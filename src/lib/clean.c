@@ -1500,8 +1500,10 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root)
              !(e->flags[i] & NF_DISCLOSER)) ||
             (t == GUMBO_TAG_IFRAME && !is_video_embed(e, i))) {
             gone = true;
-        } else if (i != root && e->st[i].chars < SHARE_MAX_CHARS && *engine_sig(e, i) &&
-                   strstr(engine_sig(e, i), "share")) {
+        } else if (i != root && e->st[i].chars < SHARE_MAX_CHARS &&
+                   /* "share" is one of Readability's negative patterns: the
+                    * signature holds it only when that bit was found */
+                   (node(e, i)->names & HEUR_SIG_NEGATIVE) && strstr(engine_sig(e, i), "share")) {
             gone = true;
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_heading_class_weight(engine_sig(e, i)) < 0) {

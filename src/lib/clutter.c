@@ -255,25 +255,37 @@ static bool is_docbook_division_toc(const rm_engine *e, int32_t id, const char *
     return false;
 }
 
-/* heur_marker_kind of the last element read with a class and no id (the
- * items of a list or grid share their class): a class equal to its class
- * names the same kind, found by one comparison instead of a reading. */
+/* heur_marker_kind of the class lists read last (the items of a list or
+ * grid share their class, and a post's parts repeat theirs post after
+ * post): the index keeps one copy of each short value, so the same list
+ * is most often the same pointer, and a few slots by pointer find it
+ * again without a reading. An id is read on its own: heur_marker_kind
+ * takes the id's kind first and the class list's only when the id names
+ * none, so the class list's part is the same with any id. */
+#define MARKER_MEMO_SLOTS 8
+
 typedef struct {
-    const char *cls;   /* NULL: none yet */
+    const char *cls;   /* NULL: empty */
     rm_removed_kind kind;
     bool strong;
+} marker_slot;
+
+typedef struct {
+    marker_slot slots[MARKER_MEMO_SLOTS];
 } marker_memo;
 
 static rm_removed_kind marker_kind(marker_memo *m, const char *cls, const char *ident, bool *strong)
 {
-    if (ident || !cls)
-        return heur_marker_kind(cls, ident, strong);
-    if (!m->cls || cls[0] != m->cls[0] || strcmp(cls, m->cls) != 0) {
-        m->kind = heur_marker_kind(cls, NULL, &m->strong);
-        m->cls = cls;
+    rm_removed_kind kind = heur_marker_kind(NULL, ident, strong);
+    if (kind != RM_KIND_NONE || !cls)
+        return kind;
+    marker_slot *slot = &m->slots[((uintptr_t)cls >> 3) % MARKER_MEMO_SLOTS];
+    if (slot->cls != cls) {
+        slot->kind = heur_marker_kind(cls, NULL, &slot->strong);
+        slot->cls = cls;
     }
-    *strong = m->strong;
-    return m->kind;
+    *strong = slot->strong;
+    return slot->kind;
 }
 
 /* Class/id markers, corroborated unless they are vendor roots. */
@@ -958,6 +970,8 @@ static size_t box_index(const text_boxes *t, int32_t id)
 
 typedef struct {
     uint32_t kept;   /* kept nodes in its subtree when folded; 0: no fold kept */
+    uint32_t drop_calls;   /* e->drop_calls when folded: the same, and no
+                              box has been dropped since (no count needed) */
     uint32_t at, len;
 } memo_entry;
 
@@ -991,7 +1005,8 @@ static const memo_entry *memo_find(const fold_memo *m, size_t box)
 }
 
 /* Keep a fold; when memory is short or the store full it is not kept. */
-static void memo_put(fold_memo *m, size_t box, uint32_t kept, const char *text, size_t len)
+static void memo_put(fold_memo *m, size_t box, uint32_t kept, uint32_t drop_calls, const char *text,
+                     size_t len)
 {
     if (!m->entries || box >= m->count || m->len + len + 1 > MEMO_TEXT_BYTES)
         return;
@@ -1007,7 +1022,7 @@ static void memo_put(fold_memo *m, size_t box, uint32_t kept, const char *text, 
     }
     memcpy(m->text + m->len, text, len);
     m->text[m->len + len] = '\0';
-    m->entries[box] = (memo_entry){kept, (uint32_t)m->len, (uint32_t)len};
+    m->entries[box] = (memo_entry){kept, drop_calls, (uint32_t)m->len, (uint32_t)len};
     m->len += len + 1;
 }
 
@@ -1025,10 +1040,13 @@ static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t box, s
                      char *buf, bool keep, folded *out)
 {
     const memo_entry *entry = memo_find(m, box);
-    /* the count is needed to use a fold or to keep one */
-    uint32_t kept = entry || keep ? kept_nodes(e, id) : 0;
+    /* The clutter passes drop only through engine_drop_subtree: with no
+     * call since the fold, it holds. Otherwise the count is needed to use
+     * a fold, and to keep one. */
+    bool unchanged = entry && entry->drop_calls == e->drop_calls;
+    uint32_t kept = !unchanged && (entry || keep) ? kept_nodes(e, id) : 0;
     out->owned = NULL;
-    if (entry && entry->kept == kept) {
+    if (unchanged || (entry && entry->kept == kept)) {
         out->text = m->text + entry->at;
         out->len = entry->len;
         return true;
@@ -1040,7 +1058,7 @@ static bool fold_box(const rm_engine *e, fold_memo *m, int32_t id, size_t box, s
     if (text != buf)
         out->owned = text;
     if (keep)
-        memo_put(m, box, kept, text, out->len);
+        memo_put(m, box, kept, e->drop_calls, text, out->len);
     return true;
 }
 
@@ -1127,10 +1145,31 @@ static void mark_section_after(rm_engine *e, int32_t heading)
 /* A box opened by a phrase label ("Related Articles", "Adblock Detected",
  * "Leave a Reply"): climb from the label to the largest ancestor it still
  * opens, within the kind's size limit. */
+/* How far back before a label follows_text looks (its previous sibling's
+ * text is most often a node or two away). */
+#define LABEL_LOOKBACK 8
+
+/* Is there visible text between the start of label's parent and the label,
+ * within LABEL_LOOKBACK nodes before it? Then the label opens no box
+ * around it (label_opens_box); false when none was seen so near. */
+static bool follows_text(const rm_engine *e, int32_t label)
+{
+    int32_t parent = node(e, label)->parent;
+    for (int32_t i = label - 1; i > parent && i >= label - LABEL_LOOKBACK; i--)
+        if (node(e, i)->type == RM_NODE_TEXT && e->drop[i] == DROP_KEEP && e->tchars[i] > 1)
+            return true;
+    return false;
+}
+
 static void classify_labelled_box(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
     int32_t label = b->id;
     if (b->chars == 0 || b->chars > MAX_LABEL_CHARS || (b->marks & BOX_IN_CODE))
+        return;
+    /* A label other than a heading marks only a box it opens, never itself
+     * alone (below): after text in its parent it opens none, whatever it
+     * says, and its text need not be read (a list's short items). */
+    if (!heur_is_heading_tag(b->tag) && follows_text(e, label))
         return;
     folded f;
     char buf[MAX_LABEL_CHARS * 4 + 1];
@@ -1358,7 +1397,10 @@ static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, siz
         return;
     folded f;
     char buf[NOTE_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, place, NOTE_MAX_CHARS * 4, buf, true, &f))
+    /* the passes after this one read boxes of at most twice CONTROL_MAX_CHARS
+     * (interface lines): the fold of a paragraph is not kept for them */
+    bool keep = b->chars <= CONTROL_MAX_CHARS * 2;
+    if (!fold_box(e, memo, id, place, NOTE_MAX_CHARS * 4, buf, keep, &f))
         return;
     rm_removed_kind kind = heur_note_kind(f.text, f.len);
     if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
@@ -1438,7 +1480,7 @@ void clutter_classify(rm_engine *e)
     if (body == RM_NONE)
         return;
     int32_t end = engine_end(e, body);
-    marker_memo markers = {NULL, RM_KIND_NONE, false};
+    marker_memo markers = {{{NULL, RM_KIND_NONE, false}}};
     bool grids = false;   /* a teaser grid awaits settle_teaser_grids */
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i)) {

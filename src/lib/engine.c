@@ -1441,10 +1441,16 @@ int engine_prepare(rm_engine *e)
     memset(e->kind, RM_KIND_NONE, n);
 
     bool opened_answers = false;
+    /* What any node of the page has: the walks that look for a noscript
+     * shell, a streamed shell or the main region find nothing on a page
+     * without what they look for, and most pages are such pages. */
+    uint32_t page_flags = 0;
+    bool may_have_main = false;
     for (int32_t i = 0; i < e->dom.count; i++) {
         const rm_node *node = &e->dom.nodes[i];
         uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
         e->flags[i] = (e->flags[i] & NF_SLUG_ID) | own_flags(e, i) | inherited;
+        may_have_main |= node->tag == GUMBO_TAG_MAIN || (node->has_attrs & dom_attr_bit("role", 4));
         settle_discloser(e, i);
         opened_answers |= open_unmarked_answer(e, i);
         opened_answers |= open_sibling_panel(e, i);
@@ -1469,11 +1475,12 @@ int engine_prepare(rm_engine *e)
                 e->flags[i] |= NF_PRICE_TAG;
         }
         e->own[i] = own_of(e, i, href);
+        page_flags |= e->flags[i];
     }
     open_panel_wrappers(e);
     drop_static(e);
     engine_stats(e, e->drop, e->raw);
-    if (is_noscript_shell(e)) {
+    if ((page_flags & NF_IN_NOSCRIPT) && is_noscript_shell(e)) {
         for (int32_t i = 0; i < e->dom.count; i++)
             if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT && !is_script_notice(e, i))
                 e->flags[i] &= ~NF_NEVER;
@@ -1481,14 +1488,14 @@ int engine_prepare(rm_engine *e)
         drop_static(e);
         engine_stats(e, e->drop, e->raw);
     }
-    e->main_region = find_main_region(e);
+    e->main_region = may_have_main ? find_main_region(e) : RM_NONE;
     bool unveiled = unveil_main(e);
     if (unveiled) {
         memset(e->drop, DROP_KEEP, n);
         drop_static(e);
         engine_stats(e, e->drop, e->raw);
     }
-    if (is_streamed_shell(e)) {
+    if ((page_flags & NF_STREAMED) && is_streamed_shell(e)) {
         for (int32_t i = 0; i < e->dom.count; i++)
             if (e->flags[i] & NF_STREAMED)
                 e->flags[i] &= ~(uint32_t)NF_HIDDEN;
@@ -1545,6 +1552,7 @@ void engine_free(rm_engine *e)
 
 void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v)
 {
+    e->drop_calls++;
     uint32_t end = (uint32_t)id + e->dom.nodes[id].size;
     for (uint32_t i = (uint32_t)id; i < end; i++)
         if (e->drop[i] == DROP_KEEP)

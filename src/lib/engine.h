@@ -144,6 +144,8 @@ typedef struct {
     unsigned removed[RM_REMOVED_KIND_COUNT];
 
     uint8_t *drop;           /* DROP_* for the current attempt */
+    uint32_t drop_calls;     /* engine_drop_subtree calls so far: while it
+                                stays, no subtree was dropped through it */
     uint8_t *has_block;      /* current attempt: block descendant kept */
     rm_stats *st;            /* current attempt's statistics */
     float *score;            /* candidate scores */

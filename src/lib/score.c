@@ -399,12 +399,20 @@ static bool ends_sentence(const rm_engine *e, int32_t id)
 #define WIDEN_MIN_EXTRA_CHARS 500
 #define WIDEN_MAX_LINK_DENSITY 0.3
 
-/* Characters of prose paragraphs (p, li, pre, text-only divs) in `box`. */
-static uint32_t prose_chars(const rm_engine *e, int32_t box)
+/* Characters of prose paragraphs (p, li, pre, text-only divs) in `box`.
+ * `inner`, a kept child of box (or RM_NONE), was measured already: its
+ * `inner_chars` are taken as they are, so that widening a box level by
+ * level walks each node once, not once a level. */
+static uint32_t prose_chars(const rm_engine *e, int32_t box, int32_t inner, uint32_t inner_chars)
 {
     uint32_t total = 0;
     int32_t end = engine_end(e, box);
     for (int32_t i = engine_kept(e, box, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (i == inner) {
+            total += inner_chars;
+            i = engine_end(e, i) - 1;
+            continue;
+        }
         if (!is_element(e, i))
             continue;
         GumboTag t = node(e, i)->tag;
@@ -433,14 +441,17 @@ static bool holds_other_article(const rm_engine *e, int32_t box, int32_t choice)
 
 static int32_t widen_to_split_article(const rm_engine *e, int32_t body, int32_t best)
 {
-    uint32_t prose = prose_chars(e, best);
+    uint32_t prose = prose_chars(e, best, RM_NONE, 0);
     int32_t at = best;
+    uint32_t at_prose = prose;
     for (int level = 0; level < WIDEN_LEVELS; level++) {
+        int32_t inner = at;
         at = node(e, at)->parent;
         if (at == RM_NONE || at == body || !is_element(e, at) ||
             engine_link_density(&e->st[at]) > WIDEN_MAX_LINK_DENSITY || holds_other_article(e, at, best))
             break;
-        uint32_t wider = prose_chars(e, at);
+        uint32_t wider = prose_chars(e, at, inner, at_prose);
+        at_prose = wider;
         if (wider >= prose + WIDEN_MIN_EXTRA_CHARS && wider >= (uint32_t)(prose * WIDEN_MIN_GAIN)) {
             best = at;
             prose = wider;
