@@ -299,6 +299,7 @@ char *meta_page_dir(const scan *sc, bool *oom)
             if (!dir)
                 continue;
             if (i != root && !measured) {
+                meta_facts_need_all(sc);   /* the body's and then each one's */
                 total = meta_node_facts(sc, root).units;
                 measured = true;
             }

@@ -51,13 +51,16 @@ typedef struct {
     uint32_t lead, trail; /* white space at either end (lead == units: blank) */
 } node_facts;
 
-/* The rules ask the facts of a few nodes (byline candidates, headings,
- * elements with dir), so each is read from its subtree when asked; once
- * the subtrees read would add up to more than the page (nested headings),
- * every node's are summed in one pass instead, so the reads stay linear. */
+/* The rules ask the facts of a few nodes (byline candidates, headings),
+ * so each is read from its subtree when asked; once the subtrees read
+ * would add up to more than a quarter of the page (nested headings),
+ * every node's are summed in one pass instead, so the reads stay linear.
+ * A rule that reads the whole body (the page's direction) asks for every
+ * node's at once (meta_facts_need_all). */
 typedef struct {
     node_facts *all;   /* every node's, or NULL until needed */
-    size_t budget;     /* nodes the subtree reads may still visit */
+    size_t budget;     /* nodes the subtree reads may still visit
+                          (SIZE_MAX: no memory for `all`) */
 } meta_facts;
 
 uint32_t meta_trimmed_units(const node_facts *f);
@@ -109,6 +112,7 @@ typedef struct {
 void meta_facts_init(meta_facts *m, const rm_dom *dom);
 void meta_facts_free(meta_facts *m);
 node_facts meta_node_facts(const scan *sc, int32_t id);
+void meta_facts_need_all(const scan *sc);
 
 /* textContent of an element, NULL when empty. */
 char *meta_element_text(const scan *sc, int32_t id, bool *oom);
