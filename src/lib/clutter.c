@@ -440,6 +440,12 @@ static void classify_facets(rm_engine *e, int32_t id)
     const rm_stats *s = &e->raw[id];
     uint32_t options = s->list_items + s->inputs + s->links;
     bool fits = options >= FACET_MIN_OPTIONS && s->chars <= FACET_CHARS_PER_OPTION * options;
+    /* The choices counted below are nodes of the box: a box of fewer
+     * nodes than the options it lacks cannot be a panel, and its names
+     * need no reading (a wiki's headings and edit links, each with an id
+     * or a link and one text). */
+    if (!fits && options + node(e, id)->size < FACET_MIN_OPTIONS)
+        return;
     if (s->chars == 0 || (fits && s->sentences * 4 > options) ||
         !heur_is_facet_marker(dom_attr(&e->dom, id, "class"), dom_attr(&e->dom, id, "id")))
         return;
@@ -933,22 +939,21 @@ static inline const box_facts *text_box(const rm_engine *e, const text_boxes *t,
     return spare;
 }
 
-/* The place of node `id` in the list, or NO_BOX when it holds no text. */
+/* The place of node `id` in the list, or NO_BOX when it holds no text.
+ * The control pass asks in document order: *cursor, where the previous
+ * answer was (0 at first), moves on from there, so that the pass reads
+ * the list once instead of searching it for every link. */
 #define NO_BOX SIZE_MAX
 
-static size_t box_index(const text_boxes *t, int32_t id)
+static size_t box_index(const text_boxes *t, size_t *cursor, int32_t id)
 {
     if (!t->boxes)
         return id >= t->from && (size_t)(id - t->from) < t->count ? (size_t)(id - t->from) : NO_BOX;
-    size_t lo = 0, hi = t->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->boxes[mid].id < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < t->count && t->boxes[lo].id == id ? lo : NO_BOX;
+    size_t k = *cursor;
+    while (k < t->count && t->boxes[k].id < id)
+        k++;
+    *cursor = k;
+    return k < t->count && t->boxes[k].id == id ? k : NO_BOX;
 }
 
 /* ---- folded texts shared by the phrase passes ------------------------------
@@ -1340,8 +1345,8 @@ static bool is_button_link(const rm_engine *e, int32_t id)
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control; and a bare call-to-action link between
  * blocks ("Get started", "Upvote"), which is one whatever its class. */
-static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *boxes, id_index *ids,
-                             int32_t id)
+static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *boxes, size_t *cursor,
+                             id_index *ids, int32_t id)
 {
     if (is_button_link(e, id)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
@@ -1353,7 +1358,7 @@ static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *bo
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, box_index(boxes, id), CONTROL_MAX_CHARS * 4, buf, false, &f))
+    if (!fold_box(e, memo, id, box_index(boxes, cursor, id), CONTROL_MAX_CHARS * 4, buf, false, &f))
         return;   /* the last pass: its folds are not kept */
     /* Dropped without being counted: twenty "[edit]" links are not twenty
      * pieces of navigation a reader would want reported. */
@@ -1541,9 +1546,10 @@ void clutter_classify(rm_engine *e)
             classify_interface_line(e, &memo, b, k);
     }
     id_index ids = {NULL, 0, false};
+    size_t cursor = 0;
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
-            classify_control(e, &memo, &boxes, &ids, i);
+            classify_control(e, &memo, &boxes, &cursor, &ids, i);
     free(ids.slots);
     free(boxes.boxes);
     memo_free(&memo);

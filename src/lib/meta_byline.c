@@ -180,16 +180,17 @@ static bool recall_names(sig_memo *m, const walk_attrs *a)
 
 /* Readability's unlikely-candidate test (the tables are heuristics.c's),
  * on the lower-cased "class id" (its first UNLIKELY_SIG_BYTES bytes);
- * `named`: the element has a class or id. */
+ * `named`: the element has a class or id; `in_table_or_code`: it lies
+ * below a table or code element, where no name makes it unlikely. */
 static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, bool named, char *sig,
-                        sig_memo *m)
+                        sig_memo *m, bool in_table_or_code)
 {
     GumboTag tag = sc->dom->nodes[id].tag;
     if (heur_is_unlikely_role(a->role))
         return true;
     if (!named)
         return false;   /* no class or id: no pattern to find */
-    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || sc->facts[id].in_table_or_code)
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || in_table_or_code)
         return false;
     if (m->unlikely >= 0)
         return m->unlikely;
@@ -214,7 +215,8 @@ static bool marks_byline(const walk_attrs *a, bool named, const char *sig, sig_m
 /* _isValidByline: some text, under 100 characters. */
 static bool is_valid_byline(const scan *sc, int32_t id)
 {
-    uint32_t units = meta_trimmed_units(&sc->facts[id]);
+    node_facts facts = meta_node_facts(sc, id);
+    uint32_t units = meta_trimmed_units(&facts);
     return units > 0 && units < 100;
 }
 static bool is_dialog(const walk_attrs *a)
@@ -250,8 +252,15 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
     int32_t unlikely_end = start;   /* end of the unlikely subtree walked through */
     *later = RM_NONE;
     sig_memo memo = {NULL, -1, -1};
+    /* the outermost table or code element met: the walk is in pre-order,
+     * so the nodes below it are those up to its end */
+    int32_t table = RM_NONE, table_end = start;
     for (int32_t i = start; i < end;) {
         const rm_node *n = &dom->nodes[i];
+        if (i >= table_end && (n->tag == GUMBO_TAG_TABLE || n->tag == GUMBO_TAG_CODE)) {
+            table = i;
+            table_end = i + (int32_t)n->size;
+        }
         /* An element without the attributes read_attrs reads is neither
          * hidden, a dialog, a byline nor unlikely: skip the look-ups (most
          * elements of some pages have none). */
@@ -283,7 +292,7 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
         }
         if (byline && *later == RM_NONE)
             *later = i;
-        if (!skipped && is_unlikely(sc, i, &a, named, sig, &memo))
+        if (!skipped && is_unlikely(sc, i, &a, named, sig, &memo, table != RM_NONE && table < i && i < table_end))
             unlikely_end = i + (int32_t)n->size;
         free(heap);
         i++;

@@ -288,12 +288,22 @@ char *meta_page_dir(const scan *sc, bool *oom)
     int32_t root = dom->body != RM_NONE ? dom->body : html;
     const char *best = html != RM_NONE ? dir_of(dom, html) : NULL;
     if (root != RM_NONE) {
-        uint32_t total = sc->facts[root].units;
+        /* the body's text is measured only for an element with dir
+         * inside it (most pages have none, or only on <html>) */
+        uint32_t total = 0;
+        bool measured = false;
         int32_t end = root + (int32_t)dom->nodes[root].size;
         for (size_t k = 0; k < sc->dirs.count; k++) {
             int32_t i = sc->dirs.ids[k];
             const char *dir = i >= root && i < end ? dir_of(dom, i) : NULL;
-            if (dir && (i == root || 2 * (uint64_t)sc->facts[i].units > total))
+            if (!dir)
+                continue;
+            if (i != root && !measured) {
+                meta_facts_need_all(sc);   /* the body's and then each one's */
+                total = meta_node_facts(sc, root).units;
+                measured = true;
+            }
+            if (i == root || 2 * (uint64_t)meta_node_facts(sc, i).units > total)
                 best = dir;
         }
     }

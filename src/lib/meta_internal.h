@@ -44,16 +44,25 @@ char *meta_collapse_ws(const char *s, size_t n, bool *oom);
 char *meta_clean_value(const char *raw, bool *oom);
 bool meta_has_text(const char *s);
 
-/* Per-node facts computed once, so that no rule has to re-read a subtree
- * per element: on a deeply nested page that would be quadratic. Lengths are
- * in UTF-16 units like Readability's; white space is always one unit. */
+/* The text facts of a node's subtree. Lengths are in UTF-16 units like
+ * Readability's; white space is always one unit. */
 typedef struct {
     uint32_t units;       /* textContent length */
     uint32_t lead, trail; /* white space at either end (lead == units: blank) */
-    bool in_table_or_code;
 } node_facts;
 
-node_facts *meta_compute_facts(const rm_dom *dom);
+/* The rules ask the facts of a few nodes (byline candidates, headings),
+ * so each is read from its subtree when asked; once the subtrees read
+ * would add up to more than a quarter of the page (nested headings),
+ * every node's are summed in one pass instead, so the reads stay linear.
+ * A rule that reads the whole body (the page's direction) asks for every
+ * node's at once (meta_facts_need_all). */
+typedef struct {
+    node_facts *all;   /* every node's, or NULL until needed */
+    size_t budget;     /* nodes the subtree reads may still visit
+                          (SIZE_MAX: no memory for `all`) */
+} meta_facts;
+
 uint32_t meta_trimmed_units(const node_facts *f);
 bool meta_inside(const rm_dom *dom, int32_t id, int32_t ancestor);
 bool meta_is_html_element(const rm_dom *dom, int32_t id, GumboTag tag);
@@ -95,10 +104,15 @@ typedef struct {
     meta_ids headings;           /* <h1> and <h2> */
     meta_ids scripts;            /* <script> with attributes */
     meta_ids dirs;               /* elements with a dir attribute */
-    node_facts *facts;           /* per node, see compute_facts */
+    meta_facts *facts;           /* text facts, read on demand (meta_node_facts) */
     char *html_title;            /* _getArticleTitle's answer, computed once */
     bool html_title_done;
 } scan;
+
+void meta_facts_init(meta_facts *m, const rm_dom *dom);
+void meta_facts_free(meta_facts *m);
+node_facts meta_node_facts(const scan *sc, int32_t id);
+void meta_facts_need_all(const scan *sc);
 
 /* textContent of an element, NULL when empty. */
 char *meta_element_text(const scan *sc, int32_t id, bool *oom);

@@ -3,7 +3,7 @@
  * growable buffers, JavaScript-style white space and lengths (Readability
  * states its thresholds in UTF-16 units), character references in meta
  * values (all of them, decoded by Gumbo),
- * and per-node text facts computed once so that no rule re-reads a subtree.
+ * and per-node text facts, read for the few nodes the rules ask about.
  */
 #include "meta_internal.h"
 
@@ -405,11 +405,12 @@ static node_facts add_cut_space(node_facts f, dom_cut cut)
     return f;
 }
 
-/* Children come after their parent in pre-order, so one backward pass sums
- * text bottom-up: a node is complete when the pass reaches it (its children,
- * met last to first, each put their text before what the parent holds) and
- * hands itself on to its parent. One forward pass hands ancestry down. */
-node_facts *meta_compute_facts(const rm_dom *dom)
+/* Every node's facts: children come after their parent in pre-order, so
+ * one backward pass sums text bottom-up (a node is complete when the pass
+ * reaches it: its children, met last to first, each put their text before
+ * what the parent holds) and hands itself on to its parent. NULL when out
+ * of memory. */
+static node_facts *all_facts(const rm_dom *dom)
 {
     node_facts *facts = calloc((size_t)dom->count, sizeof *facts);
     if (!facts)
@@ -423,20 +424,65 @@ node_facts *meta_compute_facts(const rm_dom *dom)
         if (n->parent != RM_NONE)
             facts[n->parent] = concat_facts(facts[i], facts[n->parent]);
     }
-    /* Below a table or code element: its subtree is an id range, marked
-     * whole (an outer one has marked any inner one's already). */
-    for (int32_t i = 0; i < dom->count;) {
-        GumboTag tag = dom->nodes[i].tag;
-        if (tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_CODE) {
-            i++;
+    return facts;
+}
+
+/* The facts of one subtree, its text nodes read in document order (the
+ * concatenation is associative, with all zero as its identity). */
+static node_facts subtree_facts(const rm_dom *dom, int32_t id)
+{
+    node_facts f = {0};
+    int32_t end = id + (int32_t)dom->nodes[id].size;
+    for (int32_t i = id; i < end;) {
+        const rm_node *n = &dom->nodes[i];
+        if (n->type == RM_NODE_TEXT)
+            f = concat_facts(f, add_cut_space(text_facts(dom_text(dom, i)), dom_cut_space(dom, i)));
+        else if (is_textless(n->tag)) {
+            i += (int32_t)n->size;
             continue;
         }
-        int32_t end = i + (int32_t)dom->nodes[i].size;
-        for (int32_t d = i + 1; d < end; d++)
-            facts[d].in_table_or_code = true;
-        i = end;
+        i++;
     }
-    return facts;
+    return f;
+}
+
+/* The subtree reads may visit a quarter of the page before every node's
+ * facts are summed instead: a page that asks that much pays at most a
+ * quarter more than the one pass would have cost. */
+void meta_facts_init(meta_facts *m, const rm_dom *dom)
+{
+    *m = (meta_facts){NULL, (size_t)dom->count / 4};
+}
+
+/* Every node's facts, unless memory is short (the subtrees are read then). */
+void meta_facts_need_all(const scan *sc)
+{
+    meta_facts *m = sc->facts;
+    if (m->all || m->budget == SIZE_MAX)
+        return;
+    m->all = all_facts(sc->dom);
+    if (!m->all)
+        m->budget = SIZE_MAX;
+}
+
+void meta_facts_free(meta_facts *m)
+{
+    free(m->all);
+    m->all = NULL;
+}
+
+node_facts meta_node_facts(const scan *sc, int32_t id)
+{
+    meta_facts *m = sc->facts;
+    if (m->all)
+        return m->all[id];
+    size_t size = sc->dom->nodes[id].size;
+    if (size <= m->budget) {
+        m->budget -= m->budget == SIZE_MAX ? 0 : size;
+        return subtree_facts(sc->dom, id);
+    }
+    meta_facts_need_all(sc);
+    return m->all ? m->all[id] : subtree_facts(sc->dom, id);
 }
 
 /* Length of the trimmed textContent. */

@@ -90,7 +90,8 @@ static bool heading_equals(const scan *sc, const char *title, size_t n, bool *oo
     int32_t compared = RM_NONE;
     for (size_t k = 0; k < sc->headings.count; k++) {
         int32_t i = sc->headings.ids[k];
-        if (meta_trimmed_units(&sc->facts[i]) != title_units)
+        node_facts facts = meta_node_facts(sc, i);
+        if (meta_trimmed_units(&facts) != title_units)
             continue;
         /* A heading inside one of the same trimmed length has the same text. */
         if (meta_inside(sc->dom, i, compared))

@@ -96,9 +96,9 @@ int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
     md->byline_node = RM_NONE;
     if (!dom || dom->count == 0)
         return 0;
-    scan sc = {.dom = dom, .page_url = page_url, .facts = meta_compute_facts(dom)};
-    if (!sc.facts)
-        return -1;
+    meta_facts facts;
+    meta_facts_init(&facts, dom);
+    scan sc = {.dom = dom, .page_url = page_url, .facts = &facts};
     meta_scan_document(&sc);
     ld_fields ld = {0};
     meta_collect_json_ld(&sc, &ld);
@@ -118,7 +118,7 @@ int metadata_collect(const rm_dom *dom, const char *page_url, rm_metadata *md)
 
     free_ld(&ld);
     free(sc.html_title);
-    free(sc.facts);
+    meta_facts_free(&facts);
     meta_scan_free(&sc);
     if (sc.oom) {
         metadata_free(md);

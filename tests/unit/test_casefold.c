@@ -3,10 +3,12 @@
  * every character of the blocks it folds itself, alone and between ASCII
  * letters; random strings mixing ASCII, those blocks and characters it
  * leaves to libunistring (combining marks, ß, dotted I, Hangul, Indic vowel
- * signs that compose, emoji); invalid UTF-8.
+ * signs that compose, emoji); invalid UTF-8. And ascii.h's lower-casing
+ * copy against the byte-by-byte definition.
  */
 #include "testutil.h"
 
+#include "ascii.h"
 #include "casefold.h"
 
 #include <stdint.h>
@@ -99,6 +101,27 @@ START_TEST(invalid_utf8_is_refused_as_libunistring_does)
 }
 END_TEST
 
+/* Every byte value at every offset of a run long enough for each of the
+ * copy's loops (sixteen, eight and one byte at a time): only 'A'-'Z' change. */
+START_TEST(ascii_lower_copy_changes_capitals_only)
+{
+    enum { RUN = 16 + 8 + 7 };
+    for (unsigned b = 0; b < 256; b++) {
+        for (size_t at = 0; at < RUN; at++) {
+            char in[RUN], out[RUN];
+            for (size_t k = 0; k < RUN; k++)
+                in[k] = (char)(k == at ? b : 'a' + k % 26);
+            ascii_lower_copy(out, in, RUN);
+            unsigned want = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+            ck_assert_uint_eq((unsigned char)out[at], want);
+            for (size_t k = 0; k < RUN; k++)
+                if (k != at)
+                    ck_assert_int_eq(out[k], in[k]);
+        }
+    }
+}
+END_TEST
+
 static Suite *casefold_suite(void)
 {
     Suite *s = suite_create("casefold");
@@ -107,6 +130,7 @@ static Suite *casefold_suite(void)
     tcase_add_test(tc, every_character_of_the_blocks);
     tcase_add_test(tc, random_mixed_strings);
     tcase_add_test(tc, invalid_utf8_is_refused_as_libunistring_does);
+    tcase_add_test(tc, ascii_lower_copy_changes_capitals_only);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -470,6 +470,22 @@ START_TEST(test_byline_unlikely_regions_come_last)
 }
 END_TEST
 
+/* Readability never takes a box below a table or code element for an
+ * unlikely candidate, whatever its name: a byline in a layout table's
+ * "sidebar" cell is found before one after the table. */
+START_TEST(test_byline_in_a_table_is_not_unlikely)
+{
+    page p;
+    load(&p,
+         "<body><table><tr><td class=\"sidebar\"><span class=\"author\">Table Tom</span></td>"
+         "</tr></table><div class=\"sidebar\"><span class=\"author\">Sidebar Sam</span></div>"
+         "<article><span class=\"author\">Article Ann</span></article></body>",
+         NULL);
+    ck_assert_str_eq(p.md.byline, "Table Tom");
+    unload(&p);
+}
+END_TEST
+
 START_TEST(test_byline_meta_wins_over_markup)
 {
     page p;
@@ -691,6 +707,7 @@ static Suite *metadata_suite(void)
     tcase_add_test(tc, test_byline_is_a_name);
     tcase_add_test(tc, test_byline_not_a_name_falls_through);
     tcase_add_test(tc, test_byline_unlikely_regions_come_last);
+    tcase_add_test(tc, test_byline_in_a_table_is_not_unlikely);
     tcase_add_test(tc, test_byline_meta_wins_over_markup);
     tcase_add_test(tc, test_lang);
     tcase_add_test(tc, test_dir);
