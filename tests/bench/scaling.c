@@ -22,9 +22,12 @@
  *     so its child runs it once (--seconds is spent by the first run), and
  *     five rounds of fourteen shapes would take most of an hour. Two rounds
  *     still give its growth bracket a slowest and a fastest round. A
- *     growth is computed over the rounds both of its pages ran in, so the
- *     smaller page's extra rounds do not give it more chances of a fast
- *     run than the larger one had (which would overstate the growth);
+ *     growth is computed over the rounds both of its pages ran in, and in
+ *     each round over the same number of runs of both pages, their first
+ *     ones (a child repeats a 1 MB page five times or more but runs a
+ *     10 MB page once), so the smaller page does not get more chances of
+ *     a fast run than the larger one had, nor runs whose memory the run
+ *     before had already mapped (either would overstate the growth);
  *   - one child at a time by default (--jobs): two children on two cores
  *     share the last-level cache and memory bandwidth, which is most of
  *     what a large page's time depends on;
@@ -91,6 +94,7 @@ typedef struct {
     size_t bytes;
     int runs;          /* runs timed */
     int ok;            /* 0: timed out or failed */
+    double first[MAX_RUNS];   /* first[m]: the fastest of the child's first m + 1 runs */
 } result;
 
 typedef struct {
@@ -104,6 +108,8 @@ typedef struct {
     int round;         /* the round the running child belongs to */
     result r;          /* the best over the rounds */
     double in_round[MAX_ROUNDS];   /* each round's fastest run; 0: not run or failed */
+    int runs_in[MAX_ROUNDS];       /* each round's number of runs */
+    double first_in[MAX_ROUNDS][MAX_RUNS];   /* each round's result.first */
 } task;
 
 typedef struct {
@@ -169,13 +175,14 @@ static void child(const task *t, int fd, const settings *set)
      * worker does; Gumbo's parse reuses its malloc heap */
     rm_workspace *workspace = t->work == WORK_EXTRACT ? rm_workspace_new(0) : NULL;
     double total = 0;
-    result r = {0, 0, 0, len, 0, 1};
+    result r = {.bytes = len, .ok = 1};
     while (r.ok && r.runs < MAX_RUNS && (r.runs == 0 || total < set->min_seconds)) {
         double start = cpu_seconds();
         r.ok = do_work(t->work, html, len, workspace) == 0;
         double took = cpu_seconds() - start;
         if (r.runs == 0 || took < r.seconds)
             r.seconds = took;
+        r.first[r.runs] = r.seconds;
         total += took;
         r.runs++;
     }
@@ -229,6 +236,8 @@ static void merge(task *t, const result *r, bool ok)
         return;
     }
     t->in_round[t->round] = r->seconds;
+    t->runs_in[t->round] = r->runs;
+    memcpy(t->first_in[t->round], r->first, sizeof r->first);
     if (!t->r.ok) {
         t->r = *r;
         return;
@@ -356,16 +365,23 @@ typedef struct {
 
 /* Growth of a CPU time per 10x input between two pages of a shape, scaled
  * by their actual sizes (a page overshoots its target by up to one unit),
- * over the rounds both pages ran in: a large page runs in fewer rounds,
- * and the smaller page's extra rounds would give it more chances of a fast
- * run than the large one had. False when no round holds both. */
+ * on equal terms: over the rounds both pages ran in (a large page runs in
+ * fewer rounds, and the smaller page's extra rounds would give it more
+ * chances of a fast run than the large one had), and in each round over as
+ * many runs of each as the page with fewer runs made, the first ones. A
+ * child repeats a 1 MB page for its slice of CPU time (five runs or more)
+ * but runs a 10 MB page once: the fastest of the small page's runs, all
+ * but the first of them with its memory already mapped by the one before,
+ * against the large page's one run, which maps all of its memory afresh,
+ * overstated the growth. False when no round holds both. */
 static bool growth_of(const task *small, const task *large, int rounds, growth *g)
 {
     double fast_s = 0, slow_s = 0, fast_l = 0, slow_l = 0;
     for (int k = 0; k < rounds && k < MAX_ROUNDS; k++) {
-        double s = small->in_round[k], l = large->in_round[k];
-        if (s <= 0 || l <= 0)
+        if (small->in_round[k] <= 0 || large->in_round[k] <= 0)
             continue;
+        int runs = small->runs_in[k] < large->runs_in[k] ? small->runs_in[k] : large->runs_in[k];
+        double s = small->first_in[k][runs - 1], l = large->first_in[k][runs - 1];
         fast_s = fast_s > 0 && fast_s < s ? fast_s : s;
         fast_l = fast_l > 0 && fast_l < l ? fast_l : l;
         slow_s = slow_s > s ? slow_s : s;
@@ -440,7 +456,10 @@ static void print_table(const task *tasks, size_t n, const bool *chosen, const s
            "  %.1f s each (%zu process(es) at a time), a shape's sizes and works one after\n"
            "  another in every round; pages of %d MB or more run in the first %d round(s)\n"
            "  only (one run of them outlasts those seconds: a child runs it once); growth:\n"
-           "  per 10x of the pages' bytes, over the rounds both pages ran in, readmode's\n"
+           "  per 10x of the pages' bytes, over the rounds both pages ran in and in each\n"
+           "  round over the first runs only, as many of each page as the one with fewer\n"
+           "  runs made (a 10 MB page runs once, so the 1 MB page's first run counts, not\n"
+           "  the fastest of its repeats, whose memory the runs before had mapped), readmode's\n"
            "  (in brackets the range those rounds allow: one size's slowest round against\n"
            "  the other's fastest) and in parentheses Gumbo's alone on the same pages; MB:\n"
            "  peak RSS above the page itself; >budget: over %.0f s + %.1f s per MB of CPU\n"
@@ -472,7 +491,8 @@ static int print_json(FILE *out, const task *tasks, size_t n, const bool *chosen
                                             "(extract with one rm_workspace across its runs, as in a bulk run), "
                                             "over rounds interleaving sizes (large pages in the first "
                                             "large_page_rounds only); growth per 10x of bytes over the "
-                                            "rounds both pages ran in");
+                                            "rounds both pages ran in, each round's first runs only, as "
+                                            "many of each page as the one with fewer runs made");
     cJSON_AddNumberToObject(root, "rounds", rounds);
     cJSON_AddNumberToObject(root, "large_page_mb", LARGE_MB);
     cJSON_AddNumberToObject(root, "large_page_rounds", rounds < set->large_rounds ? rounds : set->large_rounds);
