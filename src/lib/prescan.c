@@ -172,6 +172,9 @@ static const implied_end implied_ends[] = {
     {C_NO_SELF_NESTING, TAGS(GUMBO_TAG_A, GUMBO_TAG_NOBR), TAGS(GUMBO_TAG_HTML), 1},
 };
 
+_Static_assert(sizeof implied_ends / sizeof implied_ends[0] <= 16,
+               "the rules a tag starts are a 16-bit mask (implied_ends_of)");
+
 /* Table parts Gumbo inserts when markup leaves them out (§13.2.6.4.9-13:
  * a <tr> directly in <table> gets a <tbody>, a cell gets a <tr>). */
 typedef struct {
@@ -242,7 +245,8 @@ typedef struct {
     uint32_t open_unknown[UNKNOWN_BUCKETS];
     name_slot names[NAME_CACHE_SLOTS];
     uint16_t implied_end_starts;      /* tag classes an implied end rule starts */
-    uint16_t implied_ends_from[sizeof implied_ends / sizeof implied_ends[0]];   /* ... rule r or a later one */
+    uint16_t implied_ends_of[16];     /* the implied end rules (bit r: rule r) a
+                                         class bit starts */
     uint16_t implied_parent_starts;   /* ... an implied parent rule */
 
     buffer out;           /* empty until the first change */
@@ -378,13 +382,16 @@ static int any_open(scan *s, const GumboTag *tags)
 
 static void apply_implied_ends(scan *s, uint16_t cls)
 {
-    if (!(cls & s->implied_end_starts))
+    unsigned bits = cls & s->implied_end_starts;
+    if (!bits)
         return;   /* most tags: no rule to try */
-    for (size_t r = 0; r < sizeof implied_ends / sizeof implied_ends[0]; r++) {
-        if (!(cls & s->implied_ends_from[r]))
-            break;   /* no rule from here on starts with this tag (<p>: after the first) */
-        const implied_end *rule = &implied_ends[r];
-        if (!(cls & rule->starts) || !any_open(s, rule->closes))
+    uint32_t rules = s->implied_ends_of[__builtin_ctz(bits)];
+    for (bits &= bits - 1; bits; bits &= bits - 1)   /* <li>: C_CLOSES_P | C_LI */
+        rules |= s->implied_ends_of[__builtin_ctz(bits)];
+    /* in the table's order, only the rules this tag starts */
+    for (; rules; rules &= rules - 1) {
+        const implied_end *rule = &implied_ends[__builtin_ctz(rules)];
+        if (!any_open(s, rule->closes))
             continue;
         long at = find_closable(s, rule->closes, rule->stops, rule->window);
         if (at >= 0)
@@ -766,7 +773,11 @@ static bool attribute_kept(const scan *s, const attribute *a, unsigned kept)
 {
     if (s->limits->max_attributes && kept >= s->limits->max_attributes)
         return false;
-    return !s->limits->strip || prescan_attribute_read(s->html + a->name, a->name_len);
+    if (!s->limits->strip)
+        return true;
+    /* most names start with neither "on" nor "data-": no call for them */
+    char first = (char)(s->html[a->name] | 0x20);
+    return (first != 'o' && first != 'd') || prescan_attribute_read(s->html + a->name, a->name_len);
 }
 
 static bool value_too_long(const scan *s, const attribute *a)
@@ -852,6 +863,10 @@ typedef struct {
                                their characters (charref.c) */
 } tag_token;
 
+/* The cache key of "script" (read_tag packs names so: the bytes, then
+ * the length). */
+#define SCRIPT_KEY ((uint64_t)0x736372697074 << 8 | 6)   /* s c r i p t, 6 bytes */
+
 /* Bytes that end a tag name: white space, '/' and '>'. */
 static const bool ends_name[256] = {SPACE_BYTES, ['/'] = true, ['>'] = true};
 
@@ -879,8 +894,15 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
     }
     attribute a;
     unsigned kept = 0, cap = s->limits->max_attributes;
+    /* only a script's type is asked for (raw_text) */
+    bool script = t->name_key == SCRIPT_KEY;
+    bool ended = false;   /* next_attribute reached the tag's end */
     /* an end tag keeps no attribute, a start tag none past the cap */
-    while (!t->is_end && (!cap || kept < cap) && next_attribute(s, &i, &a, &t->self_closing)) {
+    while (!t->is_end && (!cap || kept < cap)) {
+        if (!next_attribute(s, &i, &a, &t->self_closing)) {
+            ended = true;
+            break;
+        }
         if (!attribute_kept(s, &a, kept)) {
             t->rewrite = true;
             continue;
@@ -888,9 +910,10 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
         kept++;
         t->rewrite |= value_too_long(s, &a);
         t->references = t->references || value_has_reference(s, &a);
-        t->json |= names_json(s, &a);
+        t->json |= script && names_json(s, &a);
     }
-    i = skip_attributes(s, i, &t->self_closing, &t->rewrite);
+    if (!ended)
+        i = skip_attributes(s, i, &t->self_closing, &t->rewrite);
     if (i >= s->len)
         return 0;
     t->end = i + 1;
@@ -1481,14 +1504,15 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
     s->limits = limits;
     s->check_due = limits->check_text ? (len < CHECK_STEP ? len : CHECK_STEP) : SIZE_MAX;
     STARTS_OF(implied_ends, s->implied_end_starts);
-    for (size_t r = sizeof implied_ends / sizeof implied_ends[0]; r-- > 0;)
-        s->implied_ends_from[r] = (uint16_t)(implied_ends[r].starts |
-                                             (r + 1 < sizeof implied_ends / sizeof implied_ends[0]
-                                                  ? s->implied_ends_from[r + 1] : 0));
+    for (size_t r = 0; r < sizeof implied_ends / sizeof implied_ends[0]; r++)
+        for (unsigned bit = 0; bit < 16; bit++)
+            if (implied_ends[r].starts & 1u << bit)
+                s->implied_ends_of[bit] |= (uint16_t)(1u << r);
     STARTS_OF(implied_parents, s->implied_parent_starts);
     size_t at = 0;
     while (at < len && !s->failed && checked_through(s, at)) {
-        const char *lt = find(s, at, '<');
+        /* markup right after markup (most tags): no search */
+        const char *lt = html[at] == '<' ? html + at : find(s, at, '<');
         size_t text_end = lt ? (size_t)(lt - html) : len;
         if (limits->strip && text_end - at > 1)
             collapse_space(s, at, text_end);
