@@ -907,13 +907,15 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
     unsigned kept = 0, cap = s->limits->max_attributes;
     /* only a script's type is asked for (raw_text) */
     bool script = t->name_key == SCRIPT_KEY;
-    bool ended = false;   /* next_attribute reached the tag's end */
+    bool ended = false;   /* the tag's end is reached */
     /* an end tag keeps no attribute, a start tag none past the cap */
-    while (!t->is_end && (!cap || kept < cap)) {
+    while (!ended && !t->is_end && (!cap || kept < cap)) {
         if (!next_attribute(s, &i, &a, &t->self_closing)) {
             ended = true;
             break;
         }
+        /* the '>' right after the last attribute (most tags): no call to find it */
+        ended = i < s->len && s->html[i] == '>';
         if (!attribute_kept(s, &a, kept)) {
             t->rewrite = true;
             continue;
