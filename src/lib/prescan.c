@@ -851,7 +851,8 @@ static json_kind json_kind_of(const scan *s, const attribute *a)
         /* a 'j' first: a call at every byte cost more than the rest of the tag */
         if ((c | 0x20) != 'j' || i + 4 > end || strncasecmp(s->html + i, "json", 4) != 0)
             continue;
-        if (i - a->value >= 3 && !strncasecmp(s->html + i - 3, "ld+", 3))
+        const char *ld = s->html + i - (i - a->value >= 3 ? 3 : 0);   /* "ld+", without a call */
+        if (ld < s->html + i && (ld[0] | 0x20) == 'l' && (ld[1] | 0x20) == 'd' && ld[2] == '+')
             return JSON_LD;
         kind = JSON_OTHER;
     }
