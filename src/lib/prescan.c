@@ -172,6 +172,9 @@ static const implied_end implied_ends[] = {
     {C_NO_SELF_NESTING, TAGS(GUMBO_TAG_A, GUMBO_TAG_NOBR), TAGS(GUMBO_TAG_HTML), 1},
 };
 
+_Static_assert(sizeof implied_ends / sizeof implied_ends[0] <= 16,
+               "the rules a tag starts are a 16-bit mask (implied_ends_of)");
+
 /* Table parts Gumbo inserts when markup leaves them out (§13.2.6.4.9-13:
  * a <tr> directly in <table> gets a <tbody>, a cell gets a <tr>). */
 typedef struct {
@@ -242,7 +245,8 @@ typedef struct {
     uint32_t open_unknown[UNKNOWN_BUCKETS];
     name_slot names[NAME_CACHE_SLOTS];
     uint16_t implied_end_starts;      /* tag classes an implied end rule starts */
-    uint16_t implied_ends_from[sizeof implied_ends / sizeof implied_ends[0]];   /* ... rule r or a later one */
+    uint16_t implied_ends_of[16];     /* the implied end rules (bit r: rule r) a
+                                         class bit starts */
     uint16_t implied_parent_starts;   /* ... an implied parent rule */
 
     buffer out;           /* empty until the first change */
@@ -378,13 +382,16 @@ static int any_open(scan *s, const GumboTag *tags)
 
 static void apply_implied_ends(scan *s, uint16_t cls)
 {
-    if (!(cls & s->implied_end_starts))
+    unsigned bits = cls & s->implied_end_starts;
+    if (!bits)
         return;   /* most tags: no rule to try */
-    for (size_t r = 0; r < sizeof implied_ends / sizeof implied_ends[0]; r++) {
-        if (!(cls & s->implied_ends_from[r]))
-            break;   /* no rule from here on starts with this tag (<p>: after the first) */
-        const implied_end *rule = &implied_ends[r];
-        if (!(cls & rule->starts) || !any_open(s, rule->closes))
+    uint32_t rules = s->implied_ends_of[__builtin_ctz(bits)];
+    for (bits &= bits - 1; bits; bits &= bits - 1)   /* <li>: C_CLOSES_P | C_LI */
+        rules |= s->implied_ends_of[__builtin_ctz(bits)];
+    /* in the table's order, only the rules this tag starts */
+    for (; rules; rules &= rules - 1) {
+        const implied_end *rule = &implied_ends[__builtin_ctz(rules)];
+        if (!any_open(s, rule->closes))
             continue;
         long at = find_closable(s, rule->closes, rule->stops, rule->window);
         if (at >= 0)
@@ -630,8 +637,11 @@ static const bool ends_unquoted_value[256] = {SPACE_BYTES, ['>'] = true};
 
 /* Read the attribute at or after *i (§13.2.5.32-40); returns 0 at the end
  * of the tag (*i at its '>' or at the end of the input). "/>" seen just
- * before the '>' sets *self_closing. */
-static int next_attribute(scan *s, size_t *i, attribute *a, int *self_closing)
+ * before the '>' sets *self_closing. Inlined: every attribute of every tag
+ * comes here, and the call's saving and restoring cost as much as a short
+ * attribute's reading. */
+static inline __attribute__((always_inline)) int next_attribute(scan *s, size_t *i, attribute *a,
+                                                              int *self_closing)
 {
     const char *h = s->html;
     size_t p = *i;
@@ -766,7 +776,11 @@ static bool attribute_kept(const scan *s, const attribute *a, unsigned kept)
 {
     if (s->limits->max_attributes && kept >= s->limits->max_attributes)
         return false;
-    return !s->limits->strip || prescan_attribute_read(s->html + a->name, a->name_len);
+    if (!s->limits->strip)
+        return true;
+    /* most names start with neither "on" nor "data-": no call for them */
+    char first = (char)(s->html[a->name] | 0x20);
+    return (first != 'o' && first != 'd') || prescan_attribute_read(s->html + a->name, a->name_len);
 }
 
 static bool value_too_long(const scan *s, const attribute *a)
@@ -818,23 +832,34 @@ static void put_value(scan *s, const attribute *a, size_t n)
     put(s, &s->out, v, (size_t)(end - v));
 }
 
-/* A "type" naming JSON (application/ld+json, application/json): script
- * content the metadata may read. A character reference could spell it
- * too, so a value holding one counts. */
-static bool names_json(const scan *s, const attribute *a)
+/* What a script's "type" says its content is. JSON-LD is read by the
+ * metadata and the page type, so it stays. Other JSON (application/json:
+ * a framework's page state, such as Next.js's __NEXT_DATA__, six percent
+ * of the WCXB pages' bytes) is read by no rule: it goes as a script's
+ * content does, but it is not searched for React's moves (it holds no
+ * calls). A character reference could spell "ld+json", so a value
+ * holding one counts as JSON-LD. */
+typedef enum { NOT_JSON, JSON_OTHER, JSON_LD } json_kind;
+
+static json_kind json_kind_of(const scan *s, const attribute *a)
 {
     if (!name_is(s->html + a->name, a->name_len, "type") || !a->has_value)
-        return false;
+        return NOT_JSON;
+    json_kind kind = NOT_JSON;
     size_t end = a->value + a->value_len;
     for (size_t i = a->value; i < end; i++) {
         char c = s->html[i];
         if (c == '&')
-            return true;
+            return JSON_LD;
         /* a 'j' first: a call at every byte cost more than the rest of the tag */
-        if ((c | 0x20) == 'j' && i + 4 <= end && !strncasecmp(s->html + i, "json", 4))
-            return true;
+        if ((c | 0x20) != 'j' || i + 4 > end || strncasecmp(s->html + i, "json", 4) != 0)
+            continue;
+        const char *ld = s->html + i - (i - a->value >= 3 ? 3 : 0);   /* "ld+", without a call */
+        if (ld < s->html + i && (ld[0] | 0x20) == 'l' && (ld[1] | 0x20) == 'd' && ld[2] == '+')
+            return JSON_LD;
+        kind = JSON_OTHER;
     }
-    return false;
+    return kind;
 }
 
 typedef struct {
@@ -847,10 +872,14 @@ typedef struct {
     int is_end;
     int self_closing;
     bool rewrite;           /* attributes to drop or shorten */
-    bool json;              /* type="...json..." */
+    json_kind json;         /* a script's type="...json..." */
     bool references;        /* quoted values hold references to write as
                                their characters (charref.c) */
 } tag_token;
+
+/* The cache key of "script" (read_tag packs names so: the bytes, then
+ * the length). */
+#define SCRIPT_KEY ((uint64_t)0x736372697074 << 8 | 6)   /* s c r i p t, 6 bytes */
 
 /* Bytes that end a tag name: white space, '/' and '>'. */
 static const bool ends_name[256] = {SPACE_BYTES, ['/'] = true, ['>'] = true};
@@ -872,15 +901,25 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
     t->name_key = t->name_len <= CACHED_NAME_BYTES ? key << 8 | t->name_len : 0;
     t->attributes = i;
     t->self_closing = 0;
-    t->rewrite = t->json = t->references = false;
+    t->rewrite = t->references = false;
+    t->json = NOT_JSON;
     if (i < s->len && s->html[i] == '>') {   /* no attributes (most tags) */
         t->end = i + 1;
         return 1;
     }
     attribute a;
     unsigned kept = 0, cap = s->limits->max_attributes;
+    /* only a script's type is asked for (raw_text) */
+    bool script = t->name_key == SCRIPT_KEY;
+    bool ended = false;   /* the tag's end is reached */
     /* an end tag keeps no attribute, a start tag none past the cap */
-    while (!t->is_end && (!cap || kept < cap) && next_attribute(s, &i, &a, &t->self_closing)) {
+    while (!ended && !t->is_end && (!cap || kept < cap)) {
+        if (!next_attribute(s, &i, &a, &t->self_closing)) {
+            ended = true;
+            break;
+        }
+        /* the '>' right after the last attribute (most tags): no call to find it */
+        ended = i < s->len && s->html[i] == '>';
         if (!attribute_kept(s, &a, kept)) {
             t->rewrite = true;
             continue;
@@ -888,9 +927,11 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
         kept++;
         t->rewrite |= value_too_long(s, &a);
         t->references = t->references || value_has_reference(s, &a);
-        t->json |= names_json(s, &a);
+        json_kind json = script ? json_kind_of(s, &a) : NOT_JSON;
+        t->json = json > t->json ? json : t->json;
     }
-    i = skip_attributes(s, i, &t->self_closing, &t->rewrite);
+    if (!ended)
+        i = skip_attributes(s, i, &t->self_closing, &t->rewrite);
     if (i >= s->len)
         return 0;
     t->end = i + 1;
@@ -1378,7 +1419,7 @@ static void read_stream_moves(scan *s, size_t from, size_t to)
     }
 }
 
-/* Raw text: script content goes unless it is JSON, style sheets go to the
+/* Raw text: script content goes unless it is JSON-LD, style sheets go to the
  * clutter detector; the others (title, textarea, noscript ...) stay. */
 static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
 {
@@ -1388,10 +1429,10 @@ static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
         close_raw_text_in_noscript(s, t->end, end);
     if (tag == GUMBO_TAG_STYLE)
         put_style(s, t->end, end);
-    if (tag == GUMBO_TAG_SCRIPT && !t->json)
+    if (tag == GUMBO_TAG_SCRIPT && t->json == NOT_JSON)
         read_stream_moves(s, t->end, end);
     if (s->limits->strip && end > t->end &&
-        ((tag == GUMBO_TAG_SCRIPT && !t->json) || tag == GUMBO_TAG_STYLE))
+        ((tag == GUMBO_TAG_SCRIPT && t->json != JSON_LD) || tag == GUMBO_TAG_STYLE))
         cut(s, t->end, end);
     return end;
 }
@@ -1542,14 +1583,15 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
     s->limits = limits;
     s->check_due = limits->check_text ? (len < CHECK_STEP ? len : CHECK_STEP) : SIZE_MAX;
     STARTS_OF(implied_ends, s->implied_end_starts);
-    for (size_t r = sizeof implied_ends / sizeof implied_ends[0]; r-- > 0;)
-        s->implied_ends_from[r] = (uint16_t)(implied_ends[r].starts |
-                                             (r + 1 < sizeof implied_ends / sizeof implied_ends[0]
-                                                  ? s->implied_ends_from[r + 1] : 0));
+    for (size_t r = 0; r < sizeof implied_ends / sizeof implied_ends[0]; r++)
+        for (unsigned bit = 0; bit < 16; bit++)
+            if (implied_ends[r].starts & 1u << bit)
+                s->implied_ends_of[bit] |= (uint16_t)(1u << r);
     STARTS_OF(implied_parents, s->implied_parent_starts);
     size_t at = 0;
     while (at < len && !s->failed && checked_through(s, at)) {
-        const char *lt = find(s, at, '<');
+        /* markup right after markup (most tags): no search */
+        const char *lt = html[at] == '<' ? html + at : find(s, at, '<');
         size_t text_end = lt ? (size_t)(lt - html) : len;
         if (limits->strip && text_end - at > 1)
             collapse_space(s, at, text_end);

@@ -8,8 +8,8 @@
  *     each attribute against the ones before it) and an attribute value its
  *     first `max_attribute_bytes` bytes;
  * and, with `strip`, it leaves out what no extraction rule reads, so that
- * Gumbo does not spend most of its time on it: script contents (JSON kept,
- * the metadata reads JSON-LD), style sheets (where they lie is handed
+ * Gumbo does not spend most of its time on it: script contents (JSON-LD
+ * kept, the metadata reads it), style sheets (where they lie is handed
  * over in `styles` instead), inline <svg> drawings, <template> contents,
  * comment text, event-handler attributes and data-* attributes nobody
  * reads, and all but the first character of text that is only white

@@ -338,9 +338,19 @@ START_TEST(script_content_goes_json_stays)
                      "<p>a<script src=x.js></script>b");
     static const char ld[] = "<script type=\"application/ld+json\">{\"headline\": \"<b>\"}</script>";
     ck_assert_str_eq(prescanned(ld), ld);
-    static const char data[] = "<script type='Application/JSON' id=__DATA__>{\"a\":1}</script>";
-    ck_assert_str_eq(prescanned(data), data);
+    /* a type spelled with a reference may say ld+json: kept */
+    static const char spelled[] = "<script type=\"application/ld&#x2b;json\">{}</script>";
+    ck_assert_str_eq(prescanned(spelled), spelled);
     ck_assert_str_eq(prescanned("<script>never closed <p>x"), "<script>");
+}
+END_TEST
+
+/* Other JSON (a framework's page state) is read by no rule: it goes. */
+START_TEST(script_json_other_than_ld_goes)
+{
+    ck_assert_str_eq(prescanned("<script type='Application/JSON' id=__DATA__>{\"a\":1}</script><p>x"),
+                     "<script type='Application/JSON' id=__DATA__></script><p>x");
+    ck_assert_str_eq(prescanned("<script type=text/json>[1]</script>"), "<script type=text/json></script>");
 }
 END_TEST
 
@@ -763,6 +773,7 @@ static Suite *prescan_suite(void)
     tcase_add_test(strip, cut_white_space_is_recorded);
     tcase_add_test(strip, raw_text_lengths_count_cut_white_space);
     tcase_add_test(strip, script_content_goes_json_stays);
+    tcase_add_test(strip, script_json_other_than_ld_goes);
     tcase_add_test(strip, script_data_escapes);
     tcase_add_test(strip, style_sheets_are_handed_over);
     tcase_add_test(strip, svg_drawings_are_emptied);
