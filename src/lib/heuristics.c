@@ -1777,6 +1777,7 @@ static const char *const call_to_action_words[] = {
     "schedule a demo", "book now", "book a call", "get a quote", "get a free quote",
     "request a quote", "contact us", "contact sales", "talk to sales", "talk to an expert",
     "learn more", "read more", "find out more", "shop now", "download now",
+    "read full article", "read the full article", "continue reading",
     "upvote", "downvote", "report", "report inappropriate content", "report post",
     "reply", "reply with quote", "quote", "share", "like",
     "jetzt anmelden", "registrieren", "mehr erfahren", "kontakt", "s'inscrire", "en savoir plus",

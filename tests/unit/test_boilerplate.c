@@ -3,7 +3,8 @@
  * leaves out of articles and product pages, on small hand-written pages:
  * newsletter, account and follow prompts between or under the paragraphs,
  * "Back to top" links, second copies of a block (repeats.c), a consent
- * dialog open over an aria-hidden <main>, bare call-to-action links,
+ * dialog open over an aria-hidden <main>, bare call-to-action links and
+ * "Read full article" links,
  * credit lines and closed-thread notices under a post, "Related:" story
  * links between the paragraphs; and the other way round, the
  * alike item boxes of a review article that a theme names "widget" stay;
@@ -226,6 +227,25 @@ START_TEST(bare_call_to_action_links_go)
 }
 END_TEST
 
+/* The link under a guide's teaser that opens the whole guide ("Read full
+ * article", with the guide's title for screen readers only) is a control,
+ * as "Read more" is; the teaser's own words stay. */
+START_TEST(read_full_article_links_go)
+{
+    rm_article *a = extract(STORY(
+        "<h2>From our guides</h2><div><h3>How to choose a ferry pass</h3>"
+        "<p>Season passes pay for themselves after nine crossings.</p>"
+        "<p><a href=\"/guides/passes\">Read full article<span class=\"sr-only\">: How to "
+        "choose a ferry pass</span></a></p>"
+        "<p><a href=\"/guides/more\">Continue reading</a></p></div>",
+        ""));
+    ck_assert_msg(strstr(a->text, "pay for themselves"), "teaser lost: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Read full article"), "control kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Continue reading"), "control kept: %s", a->text);
+    rm_article_free(a);
+}
+END_TEST
+
 /* Credit lines and closing notices under a post: a mobile-app signature,
  * an author line, a locked-thread notice, a log-in prompt; a sentence that
  * opens with "Written by" stays. */
@@ -279,6 +299,7 @@ static Suite *boilerplate_suite(void)
     tcase_add_test(tc, main_hidden_behind_a_consent_dialog_is_content);
     tcase_add_test(tc, alike_item_boxes_of_a_review_article_stay);
     tcase_add_test(tc, bare_call_to_action_links_go);
+    tcase_add_test(tc, read_full_article_links_go);
     tcase_add_test(tc, credit_lines_and_closing_notices_go);
     tcase_add_test(tc, related_story_lines_go);
     suite_add_tcase(s, tc);
