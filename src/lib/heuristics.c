@@ -1214,6 +1214,7 @@ static const phrase_entry phrases[] = {
     {"more on this story", RM_REMOVED_RELATED},
     {"related internet links", RM_REMOVED_RELATED},
     {"related topics", RM_REMOVED_RELATED},
+    {"related searches", RM_REMOVED_RELATED},   /* a shop's or a search's links to other queries */
     {"similar threads", RM_REMOVED_RELATED},   /* forum software's own */
     {"similar topics", RM_REMOVED_RELATED},
     {"suggested topics", RM_REMOVED_RELATED},
