@@ -2,7 +2,8 @@
  * test_index_grid.c — the grid of an index page is its content even
  * where the page's markup says otherwise, on small hand-written pages: a
  * card's add-to-cart form is the card's control, not a sign-up prompt
- * whose box goes whole; the shop's empty cart drawer is no part of it.
+ * whose box goes whole; the shop's empty cart drawer is no part of it; a
+ * line that three or more cards share stays on each of them.
  */
 #include "page_checks.h"
 
@@ -103,6 +104,36 @@ START_TEST(slider_is_no_short_grid)
 }
 END_TEST
 
+/* A product line's cards: linked name, price, and the line's summary,
+ * the same words on every card. */
+#define LINE_CARD(n)                                                                     \
+    "<li class=\"card\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"     \
+    "<h3><a href=\"/p/" #n "\">Ridge stove model " #n "</a></h3><span class=\"price\">$" #n   \
+    "9.00</span><p>Ridge system: one burner head that takes every pot support and wind "   \
+    "shield of the range</p></li>"
+
+/* Count the times `needle` occurs in `text`. */
+static unsigned occurrences(const char *text, const char *needle)
+{
+    unsigned n = 0;
+    for (const char *p = strstr(text, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* A line that three or more cards of the grid share is each card's own,
+ * not a copy of the first card's: it stays on every card. */
+START_TEST(line_shared_by_cards_stays_on_each)
+{
+    rm_article *a = extract(CATEGORY("<ul class=\"grid\">" LINE_CARD(1) LINE_CARD(2) LINE_CARD(3)
+                                     LINE_CARD(4) LINE_CARD(5) LINE_CARD(6) LINE_CARD(7) "</ul>"));
+    ck_assert_int_eq(a->page_type, RM_PAGE_COLLECTION);
+    assert_has(a, "Ridge stove model 7");
+    ck_assert_uint_eq(occurrences(a->text, "one burner head"), 7);
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_grid_suite(void)
 {
     Suite *s = suite_create("index_grid");
@@ -111,6 +142,7 @@ static Suite *index_grid_suite(void)
     tcase_add_test(tc, empty_cart_line_goes);
     tcase_add_test(tc, short_grid_beats_a_slider);
     tcase_add_test(tc, slider_is_no_short_grid);
+    tcase_add_test(tc, line_shared_by_cards_stays_on_each);
     suite_add_tcase(s, tc);
     return s;
 }
