@@ -1072,11 +1072,22 @@ static bool said_beside(const rm_dom *dom, int32_t link, int depth)
  * Readability hides them. */
 #define REDUNDANT_LINK_DEPTH 3   /* the link, a <span>, its text */
 
-bool heur_is_redundant_link(const rm_dom *dom, int32_t id, const char *tabindex)
+static bool is_redundant_link(const rm_dom *dom, int32_t id, const char *tabindex)
 {
     return dom->nodes[id].type == RM_NODE_ELEMENT && dom->nodes[id].tag == GUMBO_TAG_A &&
            tabindex && strcmp(tabindex, "-1") == 0 &&
            holds_words(dom, id, REDUNDANT_LINK_DEPTH) && !said_beside(dom, id, REDUNDANT_LINK_DEPTH);
+}
+
+/* HTML's edit elements: shops strike a sale's old price through with
+ * <del> and mark the new one with <ins>, both aria-hidden, and tell screen
+ * readers the same prices in words ("Original price was: $30.00") in
+ * screen-reader-only text. The eye sees the prices: aria-hidden there only
+ * spares a listener the second reading. */
+bool heur_aria_hidden_is_shown(const rm_dom *dom, int32_t id, const char *tabindex)
+{
+    GumboTag tag = dom->nodes[id].type == RM_NODE_ELEMENT ? dom->nodes[id].tag : GUMBO_TAG_UNKNOWN;
+    return tag == GUMBO_TAG_DEL || tag == GUMBO_TAG_INS || is_redundant_link(dom, id, tabindex);
 }
 
 bool heur_is_tab_panel(const char *cls)
