@@ -113,15 +113,6 @@ END_TEST
     "9.00</span><p>Ridge system: one burner head that takes every pot support and wind "   \
     "shield of the range</p></li>"
 
-/* Count the times `needle` occurs in `text`. */
-static unsigned occurrences(const char *text, const char *needle)
-{
-    unsigned n = 0;
-    for (const char *p = strstr(text, needle); p; p = strstr(p + 1, needle))
-        n++;
-    return n;
-}
-
 /* A line that three or more cards of the grid share is each card's own,
  * not a copy of the first card's: it stays on every card. */
 START_TEST(line_shared_by_cards_stays_on_each)
