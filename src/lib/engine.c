@@ -994,7 +994,7 @@ static uint32_t attribute_flags(const rm_engine *e, int32_t id, unsigned *sig_bi
      * (a consent dialog) is open over it, as the inert background of the
      * dialog pattern: it stays the page's content. */
     if (aria_hidden && !fallback_image && tag != GUMBO_TAG_MAIN &&
-        !heur_is_redundant_link(&e->dom, id, tabindex))
+        !heur_aria_hidden_is_shown(&e->dom, id, tabindex))
         hidden = true;
     /* A closed tab or accordion panel is hidden only until a click (hidden
      * by the page, docs/architecture.md): its text is the page's. */

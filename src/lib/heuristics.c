@@ -1074,11 +1074,22 @@ static bool said_beside(const rm_dom *dom, int32_t link, int depth)
  * Readability hides them. */
 #define REDUNDANT_LINK_DEPTH 3   /* the link, a <span>, its text */
 
-bool heur_is_redundant_link(const rm_dom *dom, int32_t id, const char *tabindex)
+static bool is_redundant_link(const rm_dom *dom, int32_t id, const char *tabindex)
 {
     return dom->nodes[id].type == RM_NODE_ELEMENT && dom->nodes[id].tag == GUMBO_TAG_A &&
            tabindex && strcmp(tabindex, "-1") == 0 &&
            holds_words(dom, id, REDUNDANT_LINK_DEPTH) && !said_beside(dom, id, REDUNDANT_LINK_DEPTH);
+}
+
+/* HTML's edit elements: shops strike a sale's old price through with
+ * <del> and mark the new one with <ins>, both aria-hidden, and tell screen
+ * readers the same prices in words ("Original price was: $30.00") in
+ * screen-reader-only text. The eye sees the prices: aria-hidden there only
+ * spares a listener the second reading. */
+bool heur_aria_hidden_is_shown(const rm_dom *dom, int32_t id, const char *tabindex)
+{
+    GumboTag tag = dom->nodes[id].type == RM_NODE_ELEMENT ? dom->nodes[id].tag : GUMBO_TAG_UNKNOWN;
+    return tag == GUMBO_TAG_DEL || tag == GUMBO_TAG_INS || is_redundant_link(dom, id, tabindex);
 }
 
 bool heur_is_tab_panel(const char *cls)
@@ -1216,6 +1227,7 @@ static const phrase_entry phrases[] = {
     {"more on this story", RM_REMOVED_RELATED},
     {"related internet links", RM_REMOVED_RELATED},
     {"related topics", RM_REMOVED_RELATED},
+    {"related searches", RM_REMOVED_RELATED},   /* a shop's or a search's links to other queries */
     {"similar threads", RM_REMOVED_RELATED},   /* forum software's own */
     {"similar topics", RM_REMOVED_RELATED},
     {"suggested topics", RM_REMOVED_RELATED},
@@ -1779,6 +1791,7 @@ static const char *const call_to_action_words[] = {
     "schedule a demo", "book now", "book a call", "get a quote", "get a free quote",
     "request a quote", "contact us", "contact sales", "talk to sales", "talk to an expert",
     "learn more", "read more", "find out more", "shop now", "download now",
+    "read full article", "read the full article", "continue reading",
     "upvote", "downvote", "report", "report inappropriate content", "report post",
     "reply", "reply with quote", "quote", "share", "like",
     "jetzt anmelden", "registrieren", "mehr erfahren", "kontakt", "s'inscrire", "en savoir plus",

@@ -77,10 +77,11 @@ bool heur_is_screen_reader_only(const char *cls);
 /* Does a class attribute name the panel of a tab or accordion widget, whose
  * content the page hides until a click but is part of it? */
 bool heur_is_tab_panel(const char *cls);
-/* A link out of the tab order (tabindex "-1") that aria-hidden takes out
- * of the accessibility tree too, saying something in words: a visible
- * repeat of a link beside it (a teaser's linked summary). */
-bool heur_is_redundant_link(const rm_dom *dom, int32_t id, const char *tabindex);
+/* An aria-hidden element the eye still sees: a link out of the tab order
+ * (tabindex "-1") saying something in words, a visible repeat of a link
+ * beside it (a teaser's linked summary); or a <del> or <ins> (a sale's
+ * struck-through and new price, said again in words for screen readers). */
+bool heur_aria_hidden_is_shown(const rm_dom *dom, int32_t id, const char *tabindex);
 
 /* What one class name (`len` bytes, no white space) says, as HEUR_CLASS_*
  * bits, for a pass that reads each class list once: the two tests above; a

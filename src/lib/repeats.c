@@ -24,6 +24,9 @@
  * Rows of a data table count there too, as blocks of their own.
  * Measured on WCXB dev: product +0.009, 31 pages up, 6 down.
  *
+ * On a collection or listing, the cards of the grid are different items:
+ * a sentence three or more of them share is said of each (index_grid).
+ *
  * On a thread, a reply's quote of an earlier post, and any block of text
  * the thread showed before (an "in reply to" excerpt, a collapsed and an
  * expanded copy of a post), is compared by its words rather than by its
@@ -123,6 +126,20 @@ static bool folds_shorter_than(const rm_engine *e, int32_t id, size_t min)
     return true;
 }
 
+/* The hash of the block's case-folded text (its first REPEAT_MAX_BYTES),
+ * and in *len that text's length; -1 when out of memory. */
+static int block_hash(const rm_engine *e, int32_t id, uint64_t *h, size_t *len)
+{
+    char buf[REPEAT_MAX_BYTES + 1];   /* every block meets this: no allocation */
+    char *text = engine_fold_into(e, id, e->drop, REPEAT_MAX_BYTES, buf, len);
+    if (!text)
+        return -1;
+    *h = hashset_hash(text, *len);
+    if (text != buf)
+        free(text);
+    return 0;
+}
+
 static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
 {
     bool product = e->page_type == RM_PAGE_PRODUCT;
@@ -130,13 +147,9 @@ static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
     if (folds_shorter_than(e, id, min))
         return 0;   /* as below, without the fold */
     size_t len;
-    char buf[REPEAT_MAX_BYTES + 1];   /* every block meets this: no allocation */
-    char *text = engine_fold_into(e, id, e->drop, REPEAT_MAX_BYTES, buf, &len);
-    if (!text)
+    uint64_t h;
+    if (block_hash(e, id, &h, &len))
         return -1;
-    uint64_t h = hashset_hash(text, len);
-    if (text != buf)
-        free(text);
     if (len < min)
         return 0;
     uint64_t parent = (uint64_t)(uint32_t)e->dom.nodes[id].parent;
@@ -212,14 +225,78 @@ static int clean_repeated_groups(rm_engine *e, const int32_t *roots, size_t n)
     return rc;
 }
 
+/* The grid of cards of a collection or listing: its cards are different
+ * items, and a line that three or more of them share (the product line's
+ * summary, the organiser's blurb under each of its events) is said of
+ * each, not a copy. A line shown twice is more often the same item shown
+ * twice (a featured copy of a card), and goes as before; so does a card's
+ * name, a heading or a link; the lines said twice inside one card are
+ * cards.c's to judge. */
+#define CARD_LINE_MIN_CARDS 3
+
+static int32_t index_grid(const rm_engine *e)
+{
+    bool index = e->page_type == RM_PAGE_COLLECTION || e->page_type == RM_PAGE_LISTING;
+    return index ? e->cards : RM_NONE;
+}
+
+/* A block of the grid that may be a line cards share: unlinked, no heading. */
+static bool may_be_card_line(const rm_engine *e, int32_t grid, int32_t block)
+{
+    return grid != RM_NONE && block != grid && engine_contains(e, grid, block) &&
+           e->raw[block].links == 0 && !heur_is_heading_tag(e->dom.nodes[block].tag);
+}
+
+/* The lines (as hashes) that CARD_LINE_MIN_CARDS or more blocks of the
+ * grid show, into `shared`: each count kept as membership of a set per
+ * count. */
+static int find_shared_lines(const rm_engine *e, int32_t grid, hashset *shared)
+{
+    if (grid == RM_NONE)
+        return 0;
+    hashset seen[CARD_LINE_MIN_CARDS - 1] = {{0}};
+    int rc = 0;
+    int32_t end = engine_end(e, grid);
+    for (int32_t i = engine_kept(e, grid, end); i < end && rc == 0; i = engine_kept(e, i + 1, end)) {
+        if (e->flags[i] & (NF_IN_CODE | NF_DATA_TABLE) || !is_leaf_block(e, i) ||
+            !may_be_card_line(e, grid, i))
+            continue;
+        int32_t block = i;
+        i = engine_end(e, i) - 1;   /* a block's inside is its text */
+        uint64_t h;
+        size_t len;
+        if (folds_shorter_than(e, block, REPEAT_MIN_BYTES) || (rc = block_hash(e, block, &h, &len)) != 0)
+            continue;
+        int k = 0;
+        while (k < CARD_LINE_MIN_CARDS - 1 && hashset_has(&seen[k], h))
+            k++;
+        rc = hashset_add(k < CARD_LINE_MIN_CARDS - 1 ? &seen[k] : shared, h);
+    }
+    for (int k = 0; k < CARD_LINE_MIN_CARDS - 1; k++)
+        hashset_free(&seen[k]);
+    return rc ? -1 : 0;
+}
+
+/* Is `block` a line that cards share (find_shared_lines)? */
+static bool card_line(const rm_engine *e, int32_t grid, const hashset *shared, int32_t block)
+{
+    uint64_t h;
+    size_t len;
+    return shared->count > 0 && may_be_card_line(e, grid, block) &&
+           !folds_shorter_than(e, block, REPEAT_MIN_BYTES) && block_hash(e, block, &h, &len) == 0 &&
+           hashset_has(shared, h);
+}
+
 int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n)
 {
     if (e->page_type == RM_PAGE_PRODUCT && clean_repeated_groups(e, roots, n))
         return -1;
     if (e->page_type == RM_PAGE_DOCUMENTATION)
         return 0;
+    int32_t grid = index_grid(e);
+    hashset shared = {0};
     seen_blocks seen = {{0}, {0}};
-    int rc = 0;
+    int rc = find_shared_lines(e, grid, &shared);
     for (size_t k = 0; k < n && rc == 0; k++) {
         int32_t end = engine_end(e, roots[k]);
         for (int32_t i = engine_kept(e, roots[k], end); i < end && rc == 0;
@@ -231,10 +308,12 @@ int clean_repeated_blocks(rm_engine *e, const int32_t *roots, size_t n)
             }
             if (e->flags[i] & (NF_IN_CODE | NF_DATA_TABLE) || !is_leaf_block(e, i))
                 continue;
-            rc = judge_block(e, i, &seen);
+            if (!card_line(e, grid, &shared, i))
+                rc = judge_block(e, i, &seen);
             i = engine_end(e, i) - 1;   /* a block's inside is its text */
         }
     }
+    hashset_free(&shared);
     hashset_free(&seen.text);
     hashset_free(&seen.placed);
     return rc;

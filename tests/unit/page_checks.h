@@ -31,4 +31,13 @@ static inline void assert_lacks(const rm_article *a, const char *junk)
     ck_assert_msg(!strstr(a->text, junk), "kept \"%s\" in:\n%s", junk, a->text);
 }
 
+/* How many times `what` occurs in `text` (a line kept once, or on each card). */
+static inline unsigned occurrences(const char *text, const char *what)
+{
+    unsigned n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
 #endif

@@ -343,14 +343,6 @@ END_TEST
     "class=\"postrow\"><div class=\"content\"><blockquote class=\"postcontent\">" text         \
     "</blockquote></div></div></div></li>"
 
-static unsigned occurrences(const char *text, const char *what)
-{
-    unsigned n = 0;
-    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
-        n++;
-    return n;
-}
-
 START_TEST(member_menus_beside_names_go)
 {
     const char *html =

@@ -3,7 +3,8 @@
  * leaves out of articles and product pages, on small hand-written pages:
  * newsletter, account and follow prompts between or under the paragraphs,
  * "Back to top" links, second copies of a block (repeats.c), a consent
- * dialog open over an aria-hidden <main>, bare call-to-action links,
+ * dialog open over an aria-hidden <main>, bare call-to-action links and
+ * "Read full article" links,
  * credit lines and closed-thread notices under a post, "Related:" story
  * links between the paragraphs; and the other way round, the
  * alike item boxes of a review article that a theme names "widget" stay;
@@ -210,18 +211,28 @@ START_TEST(alike_item_boxes_of_a_review_article_stay)
 END_TEST
 
 /* Bare call-to-action links between blocks go; the same word linked
- * inside a sentence stays. */
+ * inside a sentence stays. So does the link under a guide's teaser that
+ * opens the whole guide ("Read full article", with the guide's title for
+ * screen readers only), as "Read more" does; the teaser's words stay. */
 START_TEST(bare_call_to_action_links_go)
 {
     rm_article *a = extract(STORY(
         "<p>Readers can <a href=\"/r\">register</a> for the timetable by post.</p>"
         "<p><a href=\"/start\">Get started</a></p>"
         "<div><a href=\"/demo\">Book a demo</a></div>",
-        "<p><a href=\"/vote\">Upvote</a></p>"));
+        "<p><a href=\"/vote\">Upvote</a></p>"
+        "<h2>From our guides</h2><div><h3>How to choose a ferry pass</h3>"
+        "<p>Season passes pay for themselves after nine crossings.</p>"
+        "<p><a href=\"/guides/passes\">Read full article<span class=\"sr-only\">: How to "
+        "choose a ferry pass</span></a></p>"
+        "<p><a href=\"/guides/more\">Continue reading</a></p></div>"));
     ck_assert_msg(strstr(a->text, "can register for the timetable"), "prose link lost: %s", a->text);
     ck_assert_msg(!strstr(a->text, "Get started"), "call to action kept: %s", a->text);
     ck_assert_msg(!strstr(a->text, "Book a demo"), "call to action kept: %s", a->text);
     ck_assert_msg(!strstr(a->text, "Upvote"), "vote control kept: %s", a->text);
+    ck_assert_msg(strstr(a->text, "pay for themselves"), "teaser lost: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Read full article"), "control kept: %s", a->text);
+    ck_assert_msg(!strstr(a->text, "Continue reading"), "control kept: %s", a->text);
     rm_article_free(a);
 }
 END_TEST

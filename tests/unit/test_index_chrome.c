@@ -6,7 +6,7 @@
  * the grid itself does not take the cards away; a card's badges and its
  * controls drawn as text go, its name and price stay; the count of
  * results over the grid goes, and so does the tool bar of search, sort
- * and view controls over it.
+ * and view controls over it; a "Related searches" box under it goes.
  */
 #include "page_checks.h"
 
@@ -25,6 +25,24 @@
     "<div class=\"c_r\"><p>Our trail shoes are tested on mud, rock and packed dirt by the " \
     "staff before they reach the shelves, and every pair comes with a year of repairs.</p>" \
     before "<ul class=\"c_1kT2\">" PRODUCTS "</ul>" after "</div></main></body></html>"
+
+/* Under the grid, a box of links to other queries headed "Related
+ * searches" is the shop's search furniture, not its products. */
+START_TEST(related_searches_under_the_grid_go)
+{
+    rm_article *a = extract(PAGE(
+        "",
+        "<div class=\"c_q7\"><h2>Related searches</h2><ul>"
+        "<li><a href=\"/s?q=1\">Waterproof trail shoes</a></li>"
+        "<li><a href=\"/s?q=2\">Trail running socks</a></li>"
+        "<li><a href=\"/s?q=3\">Gaiters</a></li></ul></div>"));
+    assert_has(a, "Trail shoe model 1");
+    assert_has(a, "Trail shoe model 7");
+    assert_lacks(a, "Related searches");
+    assert_lacks(a, "Trail running socks");
+    rm_article_free(a);
+}
+END_TEST
 
 /* A div with role="navigation" is a <nav>: a panel of links that no class
  * name gives away ("Refine by", its groups and their links). */
@@ -173,6 +191,7 @@ static Suite *index_chrome_suite(void)
     Suite *s = suite_create("index_chrome");
     TCase *tc = tcase_create("index_chrome");
     tcase_add_test(tc, navigation_role_is_a_nav);
+    tcase_add_test(tc, related_searches_under_the_grid_go);
     tcase_add_test(tc, listbox_and_toolbar_are_controls);
     tcase_add_test(tc, navigation_role_around_the_grid_stays);
     tcase_add_test(tc, card_badges_and_controls_go);

@@ -2,7 +2,9 @@
  * test_index_grid.c — the grid of an index page is its content even
  * where the page's markup says otherwise, on small hand-written pages: a
  * card's add-to-cart form is the card's control, not a sign-up prompt
- * whose box goes whole; the shop's empty cart drawer is no part of it.
+ * whose box goes whole; the shop's empty cart drawer is no part of it; a
+ * line that three or more cards share stays on each of them; a sale's old
+ * and new prices, aria-hidden in <del> and <ins>, show.
  */
 #include "page_checks.h"
 
@@ -103,6 +105,53 @@ START_TEST(slider_is_no_short_grid)
 }
 END_TEST
 
+/* A product line's cards: linked name, price, and the line's summary,
+ * the same words on every card. */
+#define LINE_CARD(n)                                                                     \
+    "<li class=\"card\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"     \
+    "<h3><a href=\"/p/" #n "\">Ridge stove model " #n "</a></h3><span class=\"price\">$" #n   \
+    "9.00</span><p>Ridge system: one burner head that takes every pot support and wind "   \
+    "shield of the range</p></li>"
+
+/* A line that three or more cards of the grid share is each card's own,
+ * not a copy of the first card's: it stays on every card. */
+START_TEST(line_shared_by_cards_stays_on_each)
+{
+    rm_article *a = extract(CATEGORY("<ul class=\"grid\">" LINE_CARD(1) LINE_CARD(2) LINE_CARD(3)
+                                     LINE_CARD(4) LINE_CARD(5) LINE_CARD(6) LINE_CARD(7) "</ul>"));
+    ck_assert_int_eq(a->page_type, RM_PAGE_COLLECTION);
+    assert_has(a, "Ridge stove model 7");
+    ck_assert_uint_eq(occurrences(a->text, "one burner head"), 7);
+    rm_article_free(a);
+}
+END_TEST
+
+/* A card on sale as shop plug-ins draw it: the old price struck through
+ * in a <del>, the new one in an <ins>, both aria-hidden, with the same
+ * prices in words for screen readers only. */
+#define SALE_CARD(n)                                                                     \
+    "<li class=\"product\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"   \
+    "<h3><a href=\"/p/" #n "\">Camp stove model " #n "</a></h3><span class=\"price\">"         \
+    "<del aria-hidden=\"true\">$" #n                                                          \
+    "4.95</del> <span class=\"screen-reader-text\">Original price was: $" #n "4.95.</span>"  \
+    "<ins aria-hidden=\"true\">$" #n "2.50</ins><span class=\"screen-reader-text\">Current "   \
+    "price is: $" #n "2.50.</span></span><p>Folds into its own pot, lights in the wind "                   \
+    "and simmers on the lowest flame of any stove we sell.</p></li>"
+
+/* The struck-through and the new price are what the eye sees: aria-hidden
+ * on them only spares a screen reader the second reading. */
+START_TEST(sale_prices_hidden_from_screen_readers_show)
+{
+    rm_article *a = extract(CATEGORY("<ul class=\"products\">" SALE_CARD(1) SALE_CARD(2) SALE_CARD(3)
+                                     SALE_CARD(4) SALE_CARD(5) SALE_CARD(6) SALE_CARD(7) "</ul>"));
+    assert_has(a, "Camp stove model 7");
+    assert_has(a, "$14.95");
+    assert_has(a, "$12.50");
+    assert_has(a, "$32.50");
+    rm_article_free(a);
+}
+END_TEST
+
 static Suite *index_grid_suite(void)
 {
     Suite *s = suite_create("index_grid");
@@ -111,6 +160,8 @@ static Suite *index_grid_suite(void)
     tcase_add_test(tc, empty_cart_line_goes);
     tcase_add_test(tc, short_grid_beats_a_slider);
     tcase_add_test(tc, slider_is_no_short_grid);
+    tcase_add_test(tc, line_shared_by_cards_stays_on_each);
+    tcase_add_test(tc, sale_prices_hidden_from_screen_readers_show);
     suite_add_tcase(s, tc);
     return s;
 }

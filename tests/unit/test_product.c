@@ -343,14 +343,6 @@ START_TEST(buyer_comments_do_not_make_a_thread)
 }
 END_TEST
 
-static int occurrences(const char *text, const char *what)
-{
-    int n = 0;
-    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
-        n++;
-    return n;
-}
-
 /* The specifications as a desktop tab and again as a phone's accordion,
  * a carousel's cloned slides, the table of specifications twice: each
  * line or row once, tab panel or not, sibling or not, however short. */

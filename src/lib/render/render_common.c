@@ -273,7 +273,7 @@ static int hidden_by_attribute(const rm_dom *dom, int32_t id)
         return 1;
     const char *aria = dom_attr(dom, id, "aria-hidden");
     if (aria && strcasecmp(aria, "true") == 0 &&
-        !heur_is_redundant_link(dom, id, dom_attr(dom, id, "tabindex")))
+        !heur_aria_hidden_is_shown(dom, id, dom_attr(dom, id, "tabindex")))
         return 1;
     const char *style = dom_attr(dom, id, "style");
     return style && (style_declares(style, "display:none") ||
