@@ -1338,7 +1338,8 @@ static void put_move(scan *s, const char *segment, size_t segment_len, const cha
  * script, the first after the function's own definition, and often in
  * front of the state a long script then sets: only the first
  * STREAM_SCRIPT_MAX bytes of a script are read for them. */
-#define MARKO_CALL "$af"
+/* What follows the '$' of a Marko call, before the runtime's id. */
+static const char MARKO_CALL[] = "af";
 
 static bool is_name_char(char c)
 {
@@ -1361,8 +1362,8 @@ static size_t fragment_id(char *buf, const char *name, size_t name_len, const ch
  * the fragment's number, ")" or ",". Returns where it ends, or p. */
 static const char *read_fragment_move(scan *s, const char *p, const char *end)
 {
-    const char *name = p + sizeof MARKO_CALL - 2;
-    if (end - name < 3 || memcmp(p, MARKO_CALL + 1, sizeof MARKO_CALL - 2) != 0)
+    const char *name = p + sizeof MARKO_CALL - 1;
+    if (end - name < 3 || memcmp(p, MARKO_CALL, sizeof MARKO_CALL - 1) != 0)
         return p;
     const char *q = name;
     while (q < end && is_name_char(*q) && q - name < STREAM_ID_MAX)

@@ -50,12 +50,12 @@ static const struct {
     const char *type;
     double floor;
 } floors[] = {
-    {"all", 0.890},
+    {"all", 0.891},
     {"article", 0.953},
     {"documentation", 0.945},
     {"service", 0.854},
     {"product", 0.765},
-    {"collection", 0.748},
+    {"collection", 0.752},
     {"listing", 0.766},
     {"forum", 0.851},
 };
