@@ -1123,18 +1123,27 @@ static bool open_unmarked_answer(rm_engine *e, int32_t id)
     return true;
 }
 
+static const char CLASS_SEPARATORS[] = " \t\n\r\f";
+
+/* Whether class list `list` holds the name name[0, n). */
+static bool lists_class_name(const char *list, const char *name, size_t n)
+{
+    for (const char *q = list + strspn(list, CLASS_SEPARATORS); *q; q += strspn(q, CLASS_SEPARATORS)) {
+        size_t m = strcspn(q, CLASS_SEPARATORS);
+        if (m == n && memcmp(name, q, n) == 0)
+            return true;
+        q += m;
+    }
+    return false;
+}
+
 /* Whether class lists a and b hold a name in common. */
 static bool shares_class_name(const char *a, const char *b)
 {
-    static const char seps[] = " \t\n\r\f";
-    for (const char *p = a + strspn(a, seps); *p; p += strspn(p, seps)) {
-        size_t n = strcspn(p, seps);
-        for (const char *q = b + strspn(b, seps); *q; q += strspn(q, seps)) {
-            size_t m = strcspn(q, seps);
-            if (m == n && memcmp(p, q, n) == 0)
-                return true;
-            q += m;
-        }
+    for (const char *p = a + strspn(a, CLASS_SEPARATORS); *p; p += strspn(p, CLASS_SEPARATORS)) {
+        size_t n = strcspn(p, CLASS_SEPARATORS);
+        if (lists_class_name(b, p, n))
+            return true;
         p += n;
     }
     return false;
@@ -1206,16 +1215,10 @@ static bool open_sibling_panel(rm_engine *e, int32_t id)
  * ("hidden", "d-none"), is in `b`, and `a` holds such a name when `hiding`. */
 static bool names_within(const char *a, const char *b, bool hiding)
 {
-    static const char seps[] = " \t\n\r\f";
     bool hides = false;
-    for (const char *p = a + strspn(a, seps); *p; p += strspn(p, seps)) {
-        size_t n = strcspn(p, seps);
-        bool found = false;
-        for (const char *q = b + strspn(b, seps); *q && !found; q += strspn(q, seps)) {
-            size_t m = strcspn(q, seps);
-            found = m == n && memcmp(p, q, n) == 0;
-            q += m;
-        }
+    for (const char *p = a + strspn(a, CLASS_SEPARATORS); *p; p += strspn(p, CLASS_SEPARATORS)) {
+        size_t n = strcspn(p, CLASS_SEPARATORS);
+        bool found = lists_class_name(b, p, n);
         if (!found && !(heur_class_name_facts(p, n, memchr(p, ':', n) != NULL) & HEUR_CLASS_HIDING))
             return false;
         hides = hides || !found;
