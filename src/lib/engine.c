@@ -1541,6 +1541,7 @@ void engine_release_passes(rm_engine *e)
     RELEASE(e->kind);
     RELEASE(e->has_block);
     RELEASE(e->st);
+    RELEASE(e->st_mask);
     RELEASE(e->score);
     RELEASE(e->scored);
 }
@@ -1723,6 +1724,21 @@ void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out)
     }
 }
 
+void engine_restat(rm_engine *e)
+{
+    size_t n = (size_t)e->dom.count;
+    /* Only engine_stats writes e->st whole, and only clean.c's removals
+     * change it after, each through engine_drop_subtree: the same mask
+     * and no drop since mean the same statistics. */
+    if (e->st_mask && e->st_drop_calls == e->drop_calls && memcmp(e->st_mask, e->drop, n) == 0)
+        return;
+    engine_stats(e, e->drop, e->st);
+    if (!e->st_mask && !(e->st_mask = malloc(n)))
+        return;   /* no memory to remember it: every call sweeps */
+    memcpy(e->st_mask, e->drop, n);
+    e->st_drop_calls = e->drop_calls;
+}
+
 double engine_link_density(const rm_stats *s)
 {
     return s->chars ? (double)s->link_chars / (double)s->chars : 0.0;
@@ -1818,6 +1834,43 @@ static size_t fold_plain_words(const unsigned char *t, size_t len, size_t max_by
     return n;
 }
 
+/* The fold of t[0..) byte by byte, up to its NUL or `stop` (NULL: none),
+ * into buf from n on while under max_bytes: white space collapsed (not
+ * after *space), ASCII letters lower-cased (that is their fold, and it
+ * changes nothing that folds the rest), other bytes as they are with
+ * their bits in *high. Moves *tp on to the first byte not read and
+ * returns the new n. Room is checked only before a byte is written: at
+ * max_bytes the fold is over, and what a space not written would have
+ * been changes nothing. */
+static size_t fold_bytes(const unsigned char **tp, const unsigned char *stop, size_t max_bytes,
+                         char *buf, size_t n, bool *space, unsigned char *high)
+{
+    const unsigned char *t = *tp;
+    bool sp = *space;
+    unsigned char hi = *high;
+    for (unsigned char c; (c = *t) != '\0' && t != stop; t++) {
+        /* HTML's white space: ' ', \t, \n, \f, \r */
+        if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
+            if (!sp) {
+                if (n == max_bytes)
+                    break;
+                buf[n++] = ' ';
+            }
+            sp = true;
+            continue;
+        }
+        if (n == max_bytes)
+            break;
+        buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
+        hi |= c;
+        sp = false;
+    }
+    *tp = t;
+    *space = sp;
+    *high = hi;
+    return n;
+}
+
 /* The length of buf[0..n) without a last character that runs past n
  * (its lead byte announces more bytes than are left). */
 static size_t whole_characters(const char *buf, size_t n)
@@ -1858,20 +1911,7 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
                 n = fold_plain_words(t, (size_t)(text_end - t), max_bytes, buf, n, &space, &high, &t);
                 slow_end = text_end - t > 8 ? t + 8 : text_end;
             }
-            for (unsigned char c; n < max_bytes && (c = *t) != '\0' && t != slow_end; t++) {
-                /* HTML's white space: ' ', \t, \n, \f, \r */
-                if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
-                    if (!space)
-                        buf[n++] = ' ';
-                    space = true;
-                    continue;
-                }
-                /* ASCII letters are lower-cased on the way: that is their
-                 * fold, and it changes nothing that folds the rest */
-                buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
-                high |= c;
-                space = false;
-            }
+            n = fold_bytes(&t, slow_end, max_bytes, buf, n, &space, &high);
         }
     }
     while (n > 0 && buf[n - 1] == ' ')

@@ -148,6 +148,11 @@ typedef struct {
                                 stays, no subtree was dropped through it */
     uint8_t *has_block;      /* current attempt: block descendant kept */
     rm_stats *st;            /* current attempt's statistics */
+    uint8_t *st_mask;        /* the mask of the last engine_restat (NULL:
+                                none yet, or no memory for it) ... */
+    uint32_t st_drop_calls;  /* ... and drop_calls then: while it stays, no
+                                subtree was dropped (nor its statistics
+                                taken from st) since */
     float *score;            /* candidate scores */
     int32_t top_candidate;   /* best-scoring block before widening */
     uint8_t *scored;         /* score initialised */
@@ -193,6 +198,11 @@ bool engine_id_is_slug(const rm_engine *e, int32_t id);
 
 /* Statistics over the nodes not dropped by `drop` (NULL: static drops). */
 void engine_stats(const rm_engine *e, const uint8_t *drop, rm_stats *out);
+/* e->st := engine_stats of e->drop. An attempt that starts again from a
+ * mask the last call swept, with no subtree dropped since, finds them
+ * there already: comparing the masks costs a byte per node, a sweep tens
+ * of instructions per node. */
+void engine_restat(rm_engine *e);
 
 /* Link density of a subtree under the given stats. */
 double engine_link_density(const rm_stats *s);

@@ -281,7 +281,7 @@ static int32_t article_of_title(const rm_engine *e, const attempt_result *best)
 static void restart_from(rm_engine *e, const uint8_t *base)
 {
     memcpy(e->drop, base, (size_t)e->dom.count);
-    engine_stats(e, e->drop, e->st);
+    engine_restat(e);
 }
 
 /* Clean `root` as the whole article under `attempt` flags and record it as
@@ -363,7 +363,7 @@ static bool take_densest(rm_engine *e, const uint8_t *mask, attempt_result *best
 {
     int32_t body = e->dom.body;
     memcpy(e->drop, mask, (size_t)e->dom.count);
-    engine_stats(e, e->drop, e->st);
+    engine_restat(e);
     double total = unlinked_chars(&e->st[body]);
     if (total < MIN_DENSE_CHARS)
         return false;

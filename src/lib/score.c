@@ -539,9 +539,9 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
         return 0;
     /* The statistics of the mask as it is, and again only when stripping
      * the unlikely candidates changed it (a sweep over every node each). */
-    engine_stats(e, e->drop, e->st);
+    engine_restat(e);
     if ((attempt & ATTEMPT_STRIP_UNLIKELY) && strip_unlikely(e))
-        engine_stats(e, e->drop, e->st);
+        engine_restat(e);
     compute_has_block(e);
     memset(e->scored, 0, (size_t)e->dom.count);
     memset(e->score, 0, (size_t)e->dom.count * sizeof *e->score);

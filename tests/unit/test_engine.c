@@ -236,6 +236,36 @@ START_TEST(statistics_follow_the_drop_mask)
 }
 END_TEST
 
+/* engine_restat takes the statistics of a mask it swept before as they
+ * are, until a subtree is dropped: then they may have been changed (the
+ * cleaning subtracts a removed box from its ancestors) and are swept again. */
+START_TEST(statistics_swept_again_after_a_drop)
+{
+    fixture f;
+    load(&f, "<body><div id=d><p>abc, def.</p><p id=p>more text here.</p></div></body>");
+    size_t n = (size_t)f.e.dom.count;
+    int32_t d = by_id(&f, "d"), p = by_id(&f, "p");
+    uint8_t *base = malloc(n);
+    ck_assert_ptr_nonnull(base);
+    memcpy(base, f.e.drop, n);
+    engine_restat(&f.e);
+    ck_assert_uint_eq(f.e.st[d].chars, 24);
+    /* a removal as the cleaning makes it: the box dropped, its text taken
+     * from the statistics around it */
+    engine_drop_subtree(&f.e, p, DROP_CLEANED);
+    f.e.st[d].chars -= f.e.st[p].chars;
+    memcpy(f.e.drop, base, n);
+    engine_restat(&f.e);
+    ck_assert_uint_eq(f.e.st[d].chars, 24);
+    /* the same mask with no drop since: the same statistics, not swept */
+    f.e.st[d].chars = 0;
+    engine_restat(&f.e);
+    ck_assert_uint_eq(f.e.st[d].chars, 0);
+    free(base);
+    unload(&f);
+}
+END_TEST
+
 START_TEST(overlays_by_stylesheet_utility_class_and_dialog_role)
 {
     fixture f;
@@ -967,6 +997,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, title_heading_and_byline_row_go);
     tcase_add_test(tc, clutter_is_counted_once_per_box);
     tcase_add_test(tc, statistics_follow_the_drop_mask);
+    tcase_add_test(tc, statistics_swept_again_after_a_drop);
     tcase_add_test(tc, overlays_by_stylesheet_utility_class_and_dialog_role);
     tcase_add_test(tc, a_lone_fixed_class_is_no_overlay);
     tcase_add_test(tc, fixed_classes_stop_at_their_bound);
