@@ -92,9 +92,11 @@ static const uint8_t *skip_word_blocks(const uint8_t *p, const uint8_t **end)
 }
 
 /* What measure_text tells apart among ASCII characters other than letters
- * (the rest: ASCII_OTHER, 0). */
-enum { ASCII_OTHER, ASCII_DIGIT, ASCII_SPACE, ASCII_COMMA, ASCII_END };
+ * (the rest: ASCII_OTHER, 0). ASCII_SIGN is the one currency sign of
+ * ASCII, else read as any other character. */
+enum { ASCII_OTHER, ASCII_DIGIT, ASCII_SPACE, ASCII_COMMA, ASCII_END, ASCII_SIGN };
 static const uint8_t ascii_kind[0x80] = {
+    ['$'] = ASCII_SIGN,
     ['0'] = ASCII_DIGIT, ['1'] = ASCII_DIGIT, ['2'] = ASCII_DIGIT, ['3'] = ASCII_DIGIT,
     ['4'] = ASCII_DIGIT, ['5'] = ASCII_DIGIT, ['6'] = ASCII_DIGIT, ['7'] = ASCII_DIGIT,
     ['8'] = ASCII_DIGIT, ['9'] = ASCII_DIGIT,
@@ -106,9 +108,13 @@ static const uint8_t ascii_kind[0x80] = {
 
 /* Count code points (white space runs as one), commas and sentence ends.
  * A comma between digits is a thousands separator ("402,310"), not a
- * clause: tables of figures must not read as prose. */
-static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint16_t *sentences)
+ * clause: tables of figures must not read as prose. Returns whether the
+ * text may hold a currency sign (a '$' or a byte past ASCII, where every
+ * other sign begins): a text without one is no price tag, and most texts
+ * of a page are then not searched for one. */
+static bool measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint16_t *sentences)
 {
+    bool sign = false;
     const uint8_t *p = (const uint8_t *)s;
     const uint8_t *end = NULL;   /* the NUL, once a run of words needs it */
     uint32_t n = 0, c = 0, se = 0;
@@ -156,6 +162,7 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
             }
             prev_space = false;
             n++;
+            sign |= kind == ASCII_SIGN;
             if (kind == ASCII_COMMA && prev_digit)
                 digit_comma = true;
             else
@@ -165,6 +172,7 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
             continue;
         }
         ucs4_t uc;   /* past ASCII (an invalid byte reads as U+FFFD): no digit */
+        sign = true;
         int len = u8_mbtouc(&uc, p, strnlen((const char *)p, 4));
         p += len > 0 ? len : 1;
         if (digit_comma)
@@ -197,6 +205,7 @@ static void measure_text(const char *s, uint32_t *chars, uint16_t *commas, uint1
     *chars = n;
     *commas = c > UINT16_MAX ? UINT16_MAX : (uint16_t)c;
     *sentences = se > UINT16_MAX ? UINT16_MAX : (uint16_t)se;
+    return sign;
 }
 
 static bool style_hides(const char *style)
@@ -1473,8 +1482,8 @@ int engine_prepare(rm_engine *e)
                  !heur_is_profile_link(href))
             e->flags[i] |= NF_HEADLINE;
         if (node->type == RM_NODE_TEXT) {
-            measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
-            if (heur_is_price_tag(dom_text(&e->dom, i), e->tchars[i]) || engine_split_price(e, i))
+            bool sign = measure_text(dom_text(&e->dom, i), &e->tchars[i], &e->tcommas[i], &e->tsentences[i]);
+            if (sign && (heur_is_price_tag(dom_text(&e->dom, i), e->tchars[i]) || engine_split_price(e, i)))
                 e->flags[i] |= NF_PRICE_TAG;
         }
         e->own[i] = own_of(e, i, href);

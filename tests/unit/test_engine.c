@@ -266,6 +266,23 @@ START_TEST(statistics_swept_again_after_a_drop)
 }
 END_TEST
 
+/* Price tags by their currency signs, ASCII's and those past it, alone
+ * or in two text runs; a text without a sign is none. */
+START_TEST(price_tags_by_their_signs)
+{
+    fixture f;
+    load(&f, "<body><p id=a>$520.00</p><p id=b>\xE2\x82\xAC 9</p><p id=c>\xC2\xA3" "12</p>"
+             "<p id=d>$<!-- -->14</p><p id=e>Item 9</p><p id=g>caf\xC3\xA9 9</p></body>");
+    ck_assert(f.e.flags[by_id(&f, "a")] & NF_PRICE_TAG);
+    ck_assert(f.e.flags[by_id(&f, "b")] & NF_PRICE_TAG);
+    ck_assert(f.e.flags[by_id(&f, "c")] & NF_PRICE_TAG);
+    ck_assert(f.e.flags[by_id(&f, "d")] & NF_PRICE_TAG);
+    ck_assert(!(f.e.flags[by_id(&f, "e")] & NF_PRICE_TAG));
+    ck_assert(!(f.e.flags[by_id(&f, "g")] & NF_PRICE_TAG));
+    unload(&f);
+}
+END_TEST
+
 START_TEST(overlays_by_stylesheet_utility_class_and_dialog_role)
 {
     fixture f;
@@ -998,6 +1015,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, clutter_is_counted_once_per_box);
     tcase_add_test(tc, statistics_follow_the_drop_mask);
     tcase_add_test(tc, statistics_swept_again_after_a_drop);
+    tcase_add_test(tc, price_tags_by_their_signs);
     tcase_add_test(tc, overlays_by_stylesheet_utility_class_and_dialog_role);
     tcase_add_test(tc, a_lone_fixed_class_is_no_overlay);
     tcase_add_test(tc, fixed_classes_stop_at_their_bound);
