@@ -1768,6 +1768,26 @@ bool engine_is_post_form(const rm_engine *e, int32_t id)
     return true;
 }
 
+bool engine_folds_shorter_than(const rm_engine *e, int32_t id, const uint8_t *drop, size_t min)
+{
+    size_t bytes = 0;
+    int32_t end = engine_end(e, id);
+    for (int32_t i = id; i < end; i++) {
+        if (drop && drop[i] != DROP_KEEP) {
+            i = engine_end(e, i) - 1;
+            continue;
+        }
+        if (e->dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        /* as long as the room left, then ASCII eight bytes at a time */
+        const uint8_t *t = (const uint8_t *)e->dom.nodes[i].text;
+        size_t n = strnlen((const char *)t, min - bytes);
+        if ((bytes += n) >= min || ascii_prefix(t, n) < n)
+            return false;
+    }
+    return true;
+}
+
 char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
                          size_t max_bytes, size_t *len)
 {

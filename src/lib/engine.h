@@ -228,6 +228,15 @@ char *engine_folded_text(const rm_engine *e, int32_t id, const uint8_t *drop,
 char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size_t max_bytes,
                        char *buf, size_t *len);
 
+/* Is the fold of id's subtree (under `drop` as engine_fold_into reads it)
+ * certain to be shorter than `min` bytes? Its text is ASCII and holds
+ * fewer bytes: folding ASCII only lower-cases and collapses white space,
+ * which never lengthens it. Most short boxes of a big page (a heading, a
+ * list item, an edit link) are that short, and need no fold to be let
+ * pass; a longer or non-ASCII one is folded (case folding may lengthen a
+ * character). */
+bool engine_folds_shorter_than(const rm_engine *e, int32_t id, const uint8_t *drop, size_t min);
+
 /* One past the last node of id's subtree. */
 static inline int32_t engine_end(const rm_engine *e, int32_t id)
 {

@@ -932,6 +932,10 @@ static control_evidence read_controls(const rm_engine *e, int32_t skip)
     const phrase_list purchase = LIST_OF(purchase_phrases), docs_source = LIST_OF(docs_source_phrases),
                       sales = LIST_OF(sales_phrases);
 #undef LIST_OF
+    /* a control's text shorter than every phrase says none of them
+     * ("[edit]"): no fold needed to know */
+    size_t shortest = purchase.shortest < docs_source.shortest ? purchase.shortest : docs_source.shortest;
+    shortest = sales.shortest < shortest ? sales.shortest : shortest;
     int32_t skip_end = skip == RM_NONE ? RM_NONE : engine_end(e, skip);
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = body; i < end; i++) {
@@ -946,6 +950,8 @@ static control_evidence read_controls(const rm_engine *e, int32_t skip)
         size_t len;
         char buf[CONTROL_TEXT_BYTES + 1];
         const char *value = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, i, "value") : NULL;
+        if (!value && engine_folds_shorter_than(e, i, NULL, shortest))
+            continue;
         char *text = value ? strdup(value) : engine_fold_into(e, i, NULL, CONTROL_TEXT_BYTES, buf, &len);
         if (!text)
             continue;

@@ -36,7 +36,6 @@
  * original seldom share a block of the same bytes. A quote is judged
  * whole, with its header.
  */
-#include "ascii.h"
 #include "engine.h"
 #include "hashset.h"
 #include "heuristics.h"
@@ -104,28 +103,6 @@ typedef struct {
  * test pages of repeated filler hold); on a product page a line shorter
  * than a sentence goes there too (carousels clone their slides side by
  * side). Returns -1 when out of memory. */
-/* Is the fold of the block certain to be shorter than `min` bytes? Its
- * kept text is ASCII and holds fewer bytes: folding ASCII only lower-cases
- * and collapses white space, which never lengthens it. Most blocks of a
- * big page (a heading, a list item) are that short, and need no fold to
- * be let pass; a longer or non-ASCII one is folded (case folding may
- * lengthen a character). */
-static bool folds_shorter_than(const rm_engine *e, int32_t id, size_t min)
-{
-    size_t bytes = 0;
-    int32_t end = engine_end(e, id);
-    for (int32_t i = engine_kept(e, id, end); i < end; i = engine_kept(e, i + 1, end)) {
-        if (e->dom.nodes[i].type != RM_NODE_TEXT)
-            continue;
-        /* as long as the room left, then ASCII eight bytes at a time */
-        const uint8_t *t = (const uint8_t *)e->dom.nodes[i].text;
-        size_t n = strnlen((const char *)t, min - bytes);
-        if ((bytes += n) >= min || ascii_prefix(t, n) < n)
-            return false;
-    }
-    return true;
-}
-
 /* The hash of the block's case-folded text (its first REPEAT_MAX_BYTES),
  * and in *len that text's length; -1 when out of memory. */
 static int block_hash(const rm_engine *e, int32_t id, uint64_t *h, size_t *len)
@@ -144,7 +121,7 @@ static int judge_block(rm_engine *e, int32_t id, seen_blocks *seen)
 {
     bool product = e->page_type == RM_PAGE_PRODUCT;
     size_t min = product ? PRODUCT_REPEAT_MIN_BYTES : REPEAT_MIN_BYTES;
-    if (folds_shorter_than(e, id, min))
+    if (engine_folds_shorter_than(e, id, e->drop, min))
         return 0;   /* as below, without the fold */
     size_t len;
     uint64_t h;
@@ -265,7 +242,7 @@ static int find_shared_lines(const rm_engine *e, int32_t grid, hashset *shared)
         i = engine_end(e, i) - 1;   /* a block's inside is its text */
         uint64_t h;
         size_t len;
-        if (folds_shorter_than(e, block, REPEAT_MIN_BYTES) || (rc = block_hash(e, block, &h, &len)) != 0)
+        if (engine_folds_shorter_than(e, block, e->drop, REPEAT_MIN_BYTES) || (rc = block_hash(e, block, &h, &len)) != 0)
             continue;
         int k = 0;
         while (k < CARD_LINE_MIN_CARDS - 1 && hashset_has(&seen[k], h))
@@ -283,7 +260,7 @@ static bool card_line(const rm_engine *e, int32_t grid, const hashset *shared, i
     uint64_t h;
     size_t len;
     return shared->count > 0 && may_be_card_line(e, grid, block) &&
-           !folds_shorter_than(e, block, REPEAT_MIN_BYTES) && block_hash(e, block, &h, &len) == 0 &&
+           !engine_folds_shorter_than(e, block, e->drop, REPEAT_MIN_BYTES) && block_hash(e, block, &h, &len) == 0 &&
            hashset_has(shared, h);
 }
 

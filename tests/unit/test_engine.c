@@ -283,6 +283,24 @@ START_TEST(price_tags_by_their_signs)
 }
 END_TEST
 
+/* A fold certain to be short without folding: ASCII text of fewer bytes
+ * (under the mask given, or all of it); text past ASCII is never certain. */
+START_TEST(folds_known_short_without_folding)
+{
+    fixture f;
+    load(&f, "<body><a id=a href=/e>[edit]</a><a id=b href=/c>Add  to cart</a>"
+             "<a id=c href=/x>caf\xC3\xA9</a><a id=d href=/h>go<span hidden>ne away</span></a></body>");
+    ck_assert(engine_folds_shorter_than(&f.e, by_id(&f, "a"), NULL, 7));
+    ck_assert(!engine_folds_shorter_than(&f.e, by_id(&f, "a"), NULL, 6));
+    ck_assert(!engine_folds_shorter_than(&f.e, by_id(&f, "b"), NULL, 7));
+    ck_assert(!engine_folds_shorter_than(&f.e, by_id(&f, "c"), NULL, 7));
+    int32_t d = by_id(&f, "d");
+    ck_assert(!engine_folds_shorter_than(&f.e, d, NULL, 7));
+    ck_assert(engine_folds_shorter_than(&f.e, d, f.e.drop, 7));   /* the hidden span dropped */
+    unload(&f);
+}
+END_TEST
+
 START_TEST(overlays_by_stylesheet_utility_class_and_dialog_role)
 {
     fixture f;
@@ -1016,6 +1034,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, statistics_follow_the_drop_mask);
     tcase_add_test(tc, statistics_swept_again_after_a_drop);
     tcase_add_test(tc, price_tags_by_their_signs);
+    tcase_add_test(tc, folds_known_short_without_folding);
     tcase_add_test(tc, overlays_by_stylesheet_utility_class_and_dialog_role);
     tcase_add_test(tc, a_lone_fixed_class_is_no_overlay);
     tcase_add_test(tc, fixed_classes_stop_at_their_bound);
