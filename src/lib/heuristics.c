@@ -198,6 +198,8 @@ typedef struct {
                                     and what heur_class_list_facts reads */
     string_index share, phrases, notes, markers, pairs;
     string_index closed_thread, prompts, ui_messages;
+    string_index notes_any;   /* the entries of the four phrase tables of
+                                 heur_note_kind together (note_table_entries) */
     uint8_t placeholder_openings[32];   /* bit set: some placeholder opens with the byte */
     uint8_t placeholder_prefixes[512];  /* bit placeholder_prefix_bit(): some
                                            placeholder opens with these bytes */
@@ -1600,6 +1602,25 @@ bool heur_is_related_link_line(const char *text, size_t len)
     return false;
 }
 
+/* The entries of heur_note_kind's four phrase tables in one table, for
+ * one search that tells whether any of them is in a line at all: most
+ * lines hold none, and need no search of each table. */
+static const char *note_table_entries[COUNT(note_phrases) + COUNT(closed_thread_phrases) +
+                                      COUNT(prompt_phrases) + COUNT(ui_message_phrases)];
+
+static void gather_note_tables(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < COUNT(note_phrases); i++)
+        note_table_entries[n++] = note_phrases[i].phrase;
+    for (size_t i = 0; i < COUNT(closed_thread_phrases); i++)
+        note_table_entries[n++] = closed_thread_phrases[i];
+    for (size_t i = 0; i < COUNT(prompt_phrases); i++)
+        note_table_entries[n++] = prompt_phrases[i];
+    for (size_t i = 0; i < COUNT(ui_message_phrases); i++)
+        note_table_entries[n++] = ui_message_phrases[i];
+}
+
 rm_removed_kind heur_note_kind(const char *text, size_t len)
 {
     const table_indexes *ix = indexes();
@@ -1607,7 +1628,11 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
      * entry ("[edit]", "Share") can match none of them */
     if (len < ix->note_min_len)
         return RM_KIND_NONE;
-    rm_removed_kind kind = find_phrase(note_phrases, COUNT(note_phrases), &ix->notes, text, len);
+    /* the trimmed line below is part of this one: what is not here is not there */
+    bool phrased = first_found(note_table_entries, sizeof note_table_entries[0], COUNT(note_table_entries),
+                               &ix->notes_any, text, len) < COUNT(note_table_entries);
+    rm_removed_kind kind = phrased ? find_phrase(note_phrases, COUNT(note_phrases), &ix->notes, text, len)
+                                   : RM_KIND_NONE;
     if (kind != RM_KIND_NONE)
         return kind;
     while (len > 0 && (*text == ' ' || *text == '\n'))
@@ -1627,12 +1652,12 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
             }
     if (len > PROMPT_MAX_CHARS)
         return RM_KIND_NONE;
-    if (first_found(closed_thread_phrases, sizeof closed_thread_phrases[0],
+    if (phrased && first_found(closed_thread_phrases, sizeof closed_thread_phrases[0],
                     COUNT(closed_thread_phrases), &ix->closed_thread, text, len) <
         COUNT(closed_thread_phrases))
         return RM_REMOVED_FOOTER;
-    if (first_found(prompt_phrases, sizeof prompt_phrases[0], COUNT(prompt_phrases), &ix->prompts,
-                    text, len) < COUNT(prompt_phrases))
+    if (phrased && first_found(prompt_phrases, sizeof prompt_phrases[0], COUNT(prompt_phrases), &ix->prompts,
+                               text, len) < COUNT(prompt_phrases))
         return RM_REMOVED_PROMPT;
     for (size_t i = 0; may_open_with(ix->prompt_openings, text, len) && i < COUNT(prompt_openings); i++)
         if (prompt_openings[i][0] == text[0]) {
@@ -1640,8 +1665,8 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
             if (len >= n && memcmp(text, prompt_openings[i], n) == 0)
                 return RM_REMOVED_PROMPT;
         }
-    if (first_found(ui_message_phrases, sizeof ui_message_phrases[0], COUNT(ui_message_phrases),
-                    &ix->ui_messages, text, len) < COUNT(ui_message_phrases))
+    if (phrased && first_found(ui_message_phrases, sizeof ui_message_phrases[0], COUNT(ui_message_phrases),
+                               &ix->ui_messages, text, len) < COUNT(ui_message_phrases))
         return RM_REMOVED_PROMPT;
     return RM_KIND_NONE;
 }
@@ -2806,6 +2831,8 @@ static void index_tables(void)
     INDEX(closed_thread_phrases, &all_indexes.closed_thread);
     INDEX(prompt_phrases, &all_indexes.prompts);
     INDEX(ui_message_phrases, &all_indexes.ui_messages);
+    gather_note_tables();
+    INDEX(note_table_entries, &all_indexes.notes_any);
     WORDS(screen_reader_tokens, &all_indexes.screen_reader);
     WORDS(hiding_tokens, &all_indexes.hiding);
     WORDS(tab_panel_classes, &all_indexes.tab_panels);

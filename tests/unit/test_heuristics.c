@@ -167,6 +167,7 @@ static const struct {
     {"affiliate link", RM_REMOVED_ADS, true},
     {"join our mailing list", RM_REMOVED_PROMPT, true},
     {"this thread has been locked", RM_REMOVED_FOOTER, true},
+    {"something went wrong", RM_REMOVED_PROMPT, true},
     {"adblock detected", RM_REMOVED_ADBLOCK, false},
 };
 
