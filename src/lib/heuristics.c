@@ -1945,31 +1945,45 @@ static unsigned placeholder_prefix_bit(const char *s)
     return h & 4095u;
 }
 
+/* How a placeholder's text is squeezed: digits and commas set aside,
+ * white space between words kept as one space, every other byte kept. */
+enum { SQUEEZE_KEEP, SQUEEZE_DROP, SQUEEZE_SPACE };
+static const uint8_t squeeze_class[256] = {
+    ['0'] = SQUEEZE_DROP, ['1'] = SQUEEZE_DROP, ['2'] = SQUEEZE_DROP, ['3'] = SQUEEZE_DROP,
+    ['4'] = SQUEEZE_DROP, ['5'] = SQUEEZE_DROP, ['6'] = SQUEEZE_DROP, ['7'] = SQUEEZE_DROP,
+    ['8'] = SQUEEZE_DROP, ['9'] = SQUEEZE_DROP, [','] = SQUEEZE_DROP,
+    [' '] = SQUEEZE_SPACE, ['\t'] = SQUEEZE_SPACE, ['\n'] = SQUEEZE_SPACE,
+};
+
 bool heur_is_placeholder(const char *text, size_t len)
 {
     const table_indexes *ix = indexes();
     const wordset *placeholders = &ix->placeholders;
     char squeezed[64];
+    const unsigned char *t = (const unsigned char *)text, *end = t + len;
+    while (t < end && squeeze_class[*t] != SQUEEZE_KEEP)
+        t++;
+    if (t == end)
+        return wordset_has(placeholders, squeezed, 0);
+    /* most boxes open with a letter no placeholder opens with */
+    if (!(ix->placeholder_openings[*t >> 3] & (1u << (*t & 7))))
+        return false;
+    /* the squeezed text only grows: past the longest text, none can match */
+    size_t limit = placeholders->longest < sizeof squeezed - 1 ? placeholders->longest : sizeof squeezed - 1;
     size_t n = 0;
     bool space = false, prefix_known = false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if ((c >= '0' && c <= '9') || c == ',')
-            continue;
-        if (c == ' ' || c == '\t' || c == '\n') {
-            space = n > 0;
+    for (; t < end; t++) {
+        unsigned kind = squeeze_class[*t];
+        if (kind != SQUEEZE_KEEP) {
+            space |= kind == SQUEEZE_SPACE;   /* after a kept byte: between words */
             continue;
         }
-        if (space && n + 1 < sizeof squeezed)
-            squeezed[n++] = ' ';
+        if (space)
+            squeezed[n++] = ' ';   /* n <= limit < sizeof squeezed: in bounds */
         space = false;
-        /* the squeezed text only grows: past the longest text, none can match */
-        if (n + 1 >= sizeof squeezed || n >= placeholders->longest)
+        if (n >= limit)
             return false;
-        /* most boxes open with a letter no placeholder opens with */
-        if (n == 0 && !(ix->placeholder_openings[c >> 3] & (1u << (c & 7))))
-            return false;
-        squeezed[n++] = (char)c;
+        squeezed[n++] = (char)*t;
         if (!prefix_known && n >= PLACEHOLDER_PREFIX) {
             unsigned bit = placeholder_prefix_bit(squeezed);
             if (!(ix->placeholder_prefixes[bit >> 3] & (1u << (bit & 7))))
