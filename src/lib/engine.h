@@ -177,7 +177,7 @@ static inline const char *engine_sig(const rm_engine *e, int32_t id)
     return e->sig_buf + e->sig_off[id];
 }
 
-/* heur_class_weight and heur_is_unlikely of engine_sig(e, id), from the
+/* heur_class_weight and the unlikely test of engine_sig(e, id), from the
  * patterns engine_prepare found in it (a class list is read once). */
 static inline int engine_class_weight(const rm_engine *e, int32_t id)
 {

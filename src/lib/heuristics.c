@@ -290,6 +290,7 @@ enum {
     CLASS_NEGATIVE = HEUR_SIG_NEGATIVE,
     CLASS_UNLIKELY = HEUR_SIG_UNLIKELY,
     CLASS_MAYBE = HEUR_SIG_MAYBE,
+    CLASS_BYLINE = HEUR_SIG_BYLINE,
 };
 
 static const char *const positive_patterns[] = {
@@ -469,12 +470,16 @@ int heur_heading_class_weight(const char *sig)
     return heur_class_weight(kept);
 }
 
-bool heur_is_unlikely(const char *sig)
+/* REGEXPS.byline, matched against "class id". */
+static const char *const byline_patterns[] = {"byline", "author", "dateline", "writtenby", "p-author"};
+
+unsigned heur_sig_byline_unlikely(const char *sig, size_t len)
 {
-    if (!sig)
-        return false;
-    /* a "maybe" pattern rescues the element whatever else is found */
-    return heur_sig_unlikely(class_patterns_in(sig, CLASS_MAYBE));
+    /* A scan that stops early has found a "maybe" pattern, which rescues
+     * the element whatever else it holds, and a byline marker: both
+     * answers are known. */
+    unsigned found = substrings_scan(&indexes()->class_patterns, sig, len, CLASS_MAYBE | CLASS_BYLINE);
+    return (found & CLASS_BYLINE) | (heur_sig_unlikely(found) ? HEUR_SIG_UNLIKELY : 0u);
 }
 
 bool heur_is_unlikely_role(const char *role)
@@ -2835,6 +2840,7 @@ static void index_tables(void)
     PATTERNS(negative_patterns, CLASS_NEGATIVE);
     PATTERNS(unlikely_patterns, CLASS_UNLIKELY);
     PATTERNS(maybe_patterns, CLASS_MAYBE);
+    PATTERNS(byline_patterns, CLASS_BYLINE);
     index_class_names();
     substrings_finish(&all_indexes.class_patterns);
     INDEX(share_urls, &all_indexes.share);

@@ -32,9 +32,10 @@ int heur_class_weight(const char *sig);    /* -50..+50 */
 /* The class weight of a heading, not counting scroll utility classes
  * ("scroll-mt-20"), which place a heading and name no scroller. */
 int heur_heading_class_weight(const char *sig);
-bool heur_is_unlikely(const char *sig);
-/* The same two tests from the patterns found in a signature, read once
- * per element (engine.c): HEUR_SIG_* bits. */
+/* heur_class_weight and Readability's unlikely-candidate test (an
+ * unlikely pattern, and no "maybe" pattern to rescue the element) from the
+ * patterns found in a signature, read once per element (engine.c):
+ * HEUR_SIG_* bits. */
 enum {
     HEUR_SIG_POSITIVE = 1u << 0,
     HEUR_SIG_NEGATIVE = 1u << 1,
@@ -98,6 +99,14 @@ enum {
      * mind case), which the caller reads name by name */
     HEUR_CLASS_CHECK = 1u << 10,
 };
+
+/* Readability's byline markers ("byline", "author", ...) in a lower-cased
+ * "class id" s[0..len), found in the pass that also makes its unlikely
+ * test (the byline walk asks both of every element with a name):
+ * HEUR_SIG_BYLINE, and HEUR_SIG_UNLIKELY where heur_sig_unlikely of its
+ * patterns says so. */
+enum { HEUR_SIG_BYLINE = 1u << 11 };
+unsigned heur_sig_byline_unlikely(const char *sig, size_t len);
 /* `colon`: the name holds a ':' (the caller's scan of the list knows it). */
 unsigned heur_class_name_facts(const char *name, size_t len, bool colon);
 /* The whole class list s[0..len) in one pass: the HEUR_CLASS_* facts of

@@ -19,9 +19,6 @@
  * it: in document order, skipping hidden subtrees and the subtrees its
  * "unlikely candidate" pass throws away before looking inside them. */
 
-/* REGEXPS.byline, matched against "class id". */
-static const char *const byline_markers[] = {
-    "byline", "author", "dateline", "writtenby", "p-author"};
 /* The attributes the walk reads, found in one pass over the element's
  * attribute list (the first of each name, as dom_attr finds it). */
 typedef struct {
@@ -88,42 +85,6 @@ static char *lower_signature(const char *cls, const char *id, char *buf, size_t 
     return sig;
 }
 
-/* Is any marker in the signature? Markers hold no space, so a match lies
- * within the class or within the id, as Readability tests them. Every
- * element with a class or id is asked: a short signature is read once,
- * a marker compared only where its first letter stands (strstr's set-up
- * costs more than such a signature); a long one (class lists run to
- * kilobytes on some pages) goes to strstr's vector scan. */
-#define SHORT_SIGNATURE 64
-
-static bool contains_any(const char *sig, const char *const *needles, size_t n)
-{
-    if (strnlen(sig, SHORT_SIGNATURE + 1) > SHORT_SIGNATURE) {
-        for (size_t i = 0; i < n; i++)
-            if (strstr(sig, needles[i]))
-                return true;
-        return false;
-    }
-    uint32_t firsts = 0;   /* the markers' first letters, when all are a-z */
-    bool any_first = false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned letter = (unsigned)(unsigned char)needles[i][0] - 'a';
-        if (letter < 26)
-            firsts |= UINT32_C(1) << letter;
-        else
-            any_first = true;
-    }
-    for (; *sig; sig++) {
-        unsigned letter = (unsigned)(unsigned char)*sig - 'a';
-        if (!any_first && (letter >= 26 || !(firsts >> letter & 1)))
-            continue;
-        for (size_t i = 0; i < n; i++)
-            if (*sig == needles[i][0] && strncmp(sig, needles[i], strlen(needles[i])) == 0)
-                return true;
-    }
-    return false;
-}
-
 /* Does a style attribute hold `decl`, spaces and case aside? */
 static bool style_has(const char *style, const char *decl)
 {
@@ -160,30 +121,46 @@ static bool is_hidden(const walk_attrs *a)
 
 #define UNLIKELY_SIG_BYTES 1023   /* "class id" read by the unlikely test */
 
-/* What the last element with a class and no id said by its signature
- * (-1: not read): the items of a list share their class, and one
- * comparison answers for the next of them. */
+/* What the last element with a class and no id said by its signature:
+ * the items of a list share their class, and one reading answers for the
+ * next of them. */
 typedef struct {
     const char *cls;   /* NULL: no such element read */
-    signed char byline, unlikely;
+    bool known, byline, unlikely;
 } sig_memo;
 
 /* The memo for an element's names: kept when it has the same class and
  * no id, else started again. Returns whether the signature must still be
- * made (some answer is not known). */
+ * made and read. */
 static bool recall_names(sig_memo *m, const walk_attrs *a)
 {
     if (a->id || !m->cls || a->cls[0] != m->cls[0] || strcmp(a->cls, m->cls) != 0)
-        *m = (sig_memo){a->id ? NULL : a->cls, -1, -1};
-    return m->byline < 0 || m->unlikely < 0;
+        *m = (sig_memo){a->id ? NULL : a->cls, false, false, false};
+    return !m->known;
 }
 
-/* Readability's unlikely-candidate test (the tables are heuristics.c's),
- * on the lower-cased "class id" (its first UNLIKELY_SIG_BYTES bytes);
- * `named`: the element has a class or id; `in_table_or_code`: it lies
- * below a table or code element, where no name makes it unlikely. */
-static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, bool named, char *sig,
-                        sig_memo *m, bool in_table_or_code)
+/* Both answers of a lower-cased "class id", in one pass of heuristics'
+ * automaton: a byline marker anywhere in it (REGEXPS.byline), and
+ * Readability's unlikely-candidate test on its first UNLIKELY_SIG_BYTES
+ * bytes (a longer one is read again up to there for that). */
+static void read_names(sig_memo *m, const char *sig)
+{
+    size_t len = strlen(sig);
+    unsigned found = heur_sig_byline_unlikely(sig, len);
+    if (len > UNLIKELY_SIG_BYTES)
+        found = (found & HEUR_SIG_BYLINE) |
+                (heur_sig_byline_unlikely(sig, UNLIKELY_SIG_BYTES) & HEUR_SIG_UNLIKELY);
+    m->known = true;
+    m->byline = found & HEUR_SIG_BYLINE;
+    m->unlikely = found & HEUR_SIG_UNLIKELY;
+}
+
+/* Readability's unlikely-candidate test (the tables are heuristics.c's):
+ * `named`: the element has a class or id, and `m` holds what its names
+ * say; `in_table_or_code`: it lies below a table or code element, where
+ * no name makes it unlikely. */
+static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, bool named, const sig_memo *m,
+                        bool in_table_or_code)
 {
     GumboTag tag = sc->dom->nodes[id].tag;
     if (heur_is_unlikely_role(a->role))
@@ -192,24 +169,12 @@ static bool is_unlikely(const scan *sc, int32_t id, const walk_attrs *a, bool na
         return false;   /* no class or id: no pattern to find */
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || in_table_or_code)
         return false;
-    if (m->unlikely >= 0)
-        return m->unlikely;
-    if (strlen(sig) <= UNLIKELY_SIG_BYTES) {
-        m->unlikely = heur_is_unlikely(sig);
-    } else {
-        char kept = sig[UNLIKELY_SIG_BYTES];
-        sig[UNLIKELY_SIG_BYTES] = '\0';
-        m->unlikely = heur_is_unlikely(sig);
-        sig[UNLIKELY_SIG_BYTES] = kept;
-    }
     return m->unlikely;
 }
-static bool marks_byline(const walk_attrs *a, bool named, const char *sig, sig_memo *m)
+static bool marks_byline(const walk_attrs *a, bool named, const sig_memo *m)
 {
     if ((a->rel && strcmp(a->rel, "author") == 0) || (a->itemprop && strstr(a->itemprop, "author")))
         return true;
-    if (named && m->byline < 0)
-        m->byline = contains_any(sig, byline_markers, COUNT_OF(byline_markers));
     return named && m->byline;
 }
 /* _isValidByline: some text, under 100 characters. */
@@ -251,7 +216,7 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
     int32_t end = start + (int32_t)dom->nodes[start].size;
     int32_t unlikely_end = start;   /* end of the unlikely subtree walked through */
     *later = RM_NONE;
-    sig_memo memo = {NULL, -1, -1};
+    sig_memo memo = {NULL, false, false, false};
     /* the outermost table or code element met: the walk is in pre-order,
      * so the nodes below it are those up to its end */
     int32_t table = RM_NONE, table_end = start;
@@ -276,25 +241,26 @@ static int32_t walk_for_byline(scan *sc, int32_t *later)
         }
         /* "class id" only where there is one: other elements (links, images)
          * have no name to match */
-        char buf[256], *heap = NULL, *sig = NULL;
         bool named = a.cls || a.id;
-        if (named && recall_names(&memo, &a) &&
-            !(sig = lower_signature(a.cls, a.id, buf, sizeof buf, &heap))) {
-            sc->oom = true;
-            *later = RM_NONE;
-            return RM_NONE;
+        if (named && recall_names(&memo, &a)) {
+            char buf[256], *heap;
+            const char *sig = lower_signature(a.cls, a.id, buf, sizeof buf, &heap);
+            if (!sig) {
+                sc->oom = true;
+                *later = RM_NONE;
+                return RM_NONE;
+            }
+            read_names(&memo, sig);
+            free(heap);
         }
         bool skipped = i < unlikely_end;
-        bool byline = marks_byline(&a, named, sig, &memo) && is_valid_byline(sc, i);
-        if (byline && !skipped) {
-            free(heap);
+        bool byline = marks_byline(&a, named, &memo) && is_valid_byline(sc, i);
+        if (byline && !skipped)
             return i;
-        }
         if (byline && *later == RM_NONE)
             *later = i;
-        if (!skipped && is_unlikely(sc, i, &a, named, sig, &memo, table != RM_NONE && table < i && i < table_end))
+        if (!skipped && is_unlikely(sc, i, &a, named, &memo, table != RM_NONE && table < i && i < table_end))
             unlikely_end = i + (int32_t)n->size;
-        free(heap);
         i++;
     }
     return RM_NONE;

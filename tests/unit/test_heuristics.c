@@ -26,12 +26,20 @@ START_TEST(class_weight_follows_readability)
 }
 END_TEST
 
+static unsigned byline_unlikely(const char *sig) { return heur_sig_byline_unlikely(sig, strlen(sig)); }
+
 START_TEST(unlikely_unless_maybe)
 {
-    ck_assert(heur_is_unlikely("sidebar "));
-    ck_assert(heur_is_unlikely(" comments"));
-    ck_assert(!heur_is_unlikely("sidebar-and-content "));
-    ck_assert(!heur_is_unlikely("article-body "));
+    ck_assert_uint_eq(byline_unlikely("sidebar "), HEUR_SIG_UNLIKELY);
+    ck_assert_uint_eq(byline_unlikely(" comments"), HEUR_SIG_UNLIKELY);
+    ck_assert_uint_eq(byline_unlikely("sidebar-and-content "), 0);
+    ck_assert_uint_eq(byline_unlikely("article-body "), 0);
+    /* byline markers in the same pass, wherever they stand */
+    ck_assert_uint_eq(byline_unlikely("post-byline "), HEUR_SIG_BYLINE);
+    ck_assert_uint_eq(byline_unlikely("sidebar author-box"), HEUR_SIG_BYLINE | HEUR_SIG_UNLIKELY);
+    ck_assert_uint_eq(byline_unlikely("main sidebar dateline"), HEUR_SIG_BYLINE);
+    ck_assert_uint_eq(byline_unlikely("sidebar byline"), HEUR_SIG_BYLINE | HEUR_SIG_UNLIKELY);
+    ck_assert_uint_eq(heur_sig_byline_unlikely("sidebar byline", 7), HEUR_SIG_UNLIKELY);   /* its first 7 bytes */
     ck_assert(heur_is_unlikely_role("navigation"));
     ck_assert(heur_is_unlikely_role("dialog"));
     ck_assert(!heur_is_unlikely_role("main"));
