@@ -124,9 +124,11 @@ static bool same_attr_name(const char *a, const char *b)
 
 /* The marker attributes of an element in one pass over its attribute
  * list, the first of each name (as dom_attrs_lookup, whose names are
- * measured at every call: this pass asks every element). */
-static void read_marker_attrs(const rm_engine *e, int32_t id, const char **values)
+ * measured at every call: this pass asks every element). Returns whether
+ * it has a component name (most elements have none to look up). */
+static bool read_marker_attrs(const rm_engine *e, int32_t id, const char **values)
 {
+    bool components = false;
     for (size_t k = 0; k < MARKER_ATTR_COUNT; k++)
         values[k] = NULL;
     size_t count;
@@ -143,9 +145,11 @@ static void read_marker_attrs(const rm_engine *e, int32_t id, const char **value
         for (size_t k = from; k < to; k++)
             if (!values[k] && same_attr_name(a->name, marker_attrs[k])) {
                 values[k] = a->value;
+                components |= k >= FIRST_COMPONENT_ATTR;
                 break;
             }
     }
+    return components;
 }
 
 static bool is_element(const rm_engine *e, int32_t id)
@@ -276,7 +280,8 @@ typedef struct {
 
 static rm_removed_kind marker_kind(marker_memo *m, const char *cls, const char *ident, bool *strong)
 {
-    rm_removed_kind kind = heur_marker_kind(NULL, ident, strong);
+    *strong = false;
+    rm_removed_kind kind = ident ? heur_marker_kind(NULL, ident, strong) : RM_KIND_NONE;
     if (kind != RM_KIND_NONE || !cls)
         return kind;
     marker_slot *slot = &m->slots[((uintptr_t)cls >> 3) % MARKER_MEMO_SLOTS];
@@ -297,7 +302,7 @@ static void classify_by_marker(rm_engine *e, marker_memo *memo, int32_t id)
         return;         /* "token comment" is syntax highlighting */
     bool strong;
     const char *values[MARKER_ATTR_COUNT];
-    read_marker_attrs(e, id, values);
+    bool components = read_marker_attrs(e, id, values);
     const char *cls = values[0], *ident = values[1];
     if (engine_id_is_slug(e, id))
         ident = NULL;   /* a slug of the heading's text, see engine.c */
@@ -308,7 +313,7 @@ static void classify_by_marker(rm_engine *e, marker_memo *memo, int32_t id)
         return;
     }
     rm_removed_kind kind = marker_kind(memo, cls, ident, &strong);
-    for (size_t k = FIRST_COMPONENT_ATTR; kind == RM_KIND_NONE && k < MARKER_ATTR_COUNT; k++)
+    for (size_t k = FIRST_COMPONENT_ATTR; components && kind == RM_KIND_NONE && k < MARKER_ATTR_COUNT; k++)
         if (values[k])   /* a missing name says nothing */
             kind = heur_component_kind(values[k], &strong);
     if (kind == RM_KIND_NONE || protected_box(e, id) || (!strong && holds_index_cards(e, id)))
