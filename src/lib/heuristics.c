@@ -1633,8 +1633,11 @@ rm_removed_kind heur_note_kind(const char *text, size_t len)
      * entry ("[edit]", "Share") can match none of them */
     if (len < ix->note_min_len)
         return RM_KIND_NONE;
-    /* the trimmed line below is part of this one: what is not here is not there */
-    bool phrased = first_found(note_table_entries, sizeof note_table_entries[0], COUNT(note_table_entries),
+    /* A line short enough for every table: one search tells whether any
+     * entry is in it at all (the trimmed line below is part of this one).
+     * A longer one meets only the first table, searched as it is. */
+    bool phrased = len > PROMPT_MAX_CHARS ||
+                   first_found(note_table_entries, sizeof note_table_entries[0], COUNT(note_table_entries),
                                &ix->notes_any, text, len) < COUNT(note_table_entries);
     rm_removed_kind kind = phrased ? find_phrase(note_phrases, COUNT(note_phrases), &ix->notes, text, len)
                                    : RM_KIND_NONE;
