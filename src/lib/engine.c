@@ -1863,43 +1863,6 @@ static size_t fold_plain_words(const unsigned char *t, size_t len, size_t max_by
     return n;
 }
 
-/* The fold of t[0..) byte by byte, up to its NUL or `stop` (NULL: none),
- * into buf from n on while under max_bytes: white space collapsed (not
- * after *space), ASCII letters lower-cased (that is their fold, and it
- * changes nothing that folds the rest), other bytes as they are with
- * their bits in *high. Moves *tp on to the first byte not read and
- * returns the new n. Room is checked only before a byte is written: at
- * max_bytes the fold is over, and what a space not written would have
- * been changes nothing. */
-static size_t fold_bytes(const unsigned char **tp, const unsigned char *stop, size_t max_bytes,
-                         char *buf, size_t n, bool *space, unsigned char *high)
-{
-    const unsigned char *t = *tp;
-    bool sp = *space;
-    unsigned char hi = *high;
-    for (unsigned char c; (c = *t) != '\0' && t != stop; t++) {
-        /* HTML's white space: ' ', \t, \n, \f, \r */
-        if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
-            if (!sp) {
-                if (n == max_bytes)
-                    break;
-                buf[n++] = ' ';
-            }
-            sp = true;
-            continue;
-        }
-        if (n == max_bytes)
-            break;
-        buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
-        hi |= c;
-        sp = false;
-    }
-    *tp = t;
-    *space = sp;
-    *high = hi;
-    return n;
-}
-
 /* The length of buf[0..n) without a last character that runs past n
  * (its lead byte announces more bytes than are left). */
 static size_t whole_characters(const char *buf, size_t n)
@@ -1940,7 +1903,20 @@ char *engine_fold_into(const rm_engine *e, int32_t id, const uint8_t *drop, size
                 n = fold_plain_words(t, (size_t)(text_end - t), max_bytes, buf, n, &space, &high, &t);
                 slow_end = text_end - t > 8 ? t + 8 : text_end;
             }
-            n = fold_bytes(&t, slow_end, max_bytes, buf, n, &space, &high);
+            for (unsigned char c; n < max_bytes && (c = *t) != '\0' && t != slow_end; t++) {
+                /* HTML's white space: ' ', \t, \n, \f, \r */
+                if (c <= ' ' && ((HTML_SPACE_BITS >> c) & 1)) {
+                    if (!space)
+                        buf[n++] = ' ';
+                    space = true;
+                    continue;
+                }
+                /* ASCII letters are lower-cased on the way: that is their
+                 * fold, and it changes nothing that folds the rest */
+                buf[n++] = (char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
+                high |= c;
+                space = false;
+            }
         }
     }
     while (n > 0 && buf[n - 1] == ' ')
