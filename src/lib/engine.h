@@ -17,6 +17,7 @@
 #ifndef RM_ENGINE_H
 #define RM_ENGINE_H
 
+#include "arena.h"
 #include "dom.h"
 #include "hashset.h"
 #include "heuristics.h"
@@ -116,6 +117,8 @@ typedef struct {
                                 around them all, or RM_NONE */
 
     phase_clock *clock;      /* CPU time per phase, or NULL */
+    arena_cache *memory;     /* where the large per-node arrays come from
+                                (the call's chunks), or NULL: malloc */
     hashset fixed_classes;   /* classes a <style> rule makes fixed, at most
                                 ENGINE_FIXED_CLASSES_MAX
                                 (engine_read_style_sheets) */

@@ -1065,7 +1065,11 @@ static int classify_clutter(rm_engine *e, page_info *page)
 static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_metadata *md,
                                  rm_article *a)
 {
-    if (engine_prepare(e))
+    int prepared = engine_prepare(e);
+    /* what the arrays left of the tree's chunks: past the limit, back to
+     * the system, not idle through the passes */
+    arena_cache_trim(e->memory);
+    if (prepared)
         return RM_NO_MEMORY;
     a->readerable = score_readerable(e);
     phase_lap(e->clock, PHASE_PREPARE);
@@ -1250,10 +1254,14 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     return RM_OK;
 }
 
-/* Where the tree's chunks come from: the caller's workspace, if any. */
-static arena_cache *tree_cache(const rm_options *opt)
+/* Where the call's chunks come from and go back to: the caller's
+ * workspace, else the call's own cache (`own`, which keeps nothing past
+ * the call), so that the per-node arrays reuse the released tree's memory
+ * either way. */
+static arena_cache *call_cache(const rm_options *opt, arena_cache *own)
 {
-    return opt->workspace ? &opt->workspace->tree : NULL;
+    *own = (arena_cache){.limit = 0};
+    return opt->workspace ? &opt->workspace->memory : own;
 }
 
 rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm_article **out)
@@ -1278,13 +1286,16 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
 
     char *buffer;
     prescan_output pre;
-    arena tree = {.cache = tree_cache(opt)};   /* Gumbo's tree, released in one step */
+    arena_cache own;
+    arena tree = {.cache = call_cache(opt, &own)};   /* Gumbo's tree, released in one step */
     GumboOutput *output;
     rm_engine e = {0};
     e.clock = clock;
+    e.memory = tree.cache;
     rm_status st = parse(html, len, opt, clock, &e, &buffer, &pre, &tree, &output);
     if (st != RM_OK) {
         engine_free(&e);
+        arena_cache_trim(tree.cache);
         return st;
     }
     rm_article *a = calloc(1, sizeof *a);
@@ -1310,6 +1321,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);
+    arena_cache_trim(tree.cache);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
@@ -1357,7 +1369,8 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
         return RM_NO_MEMORY;
     char *buffer = NULL;
     prescan_output pre = {0};
-    arena tree = {.cache = tree_cache(opt)};
+    arena_cache own;
+    arena tree = {.cache = call_cache(opt, &own)};
     GumboOutput *output = NULL;
     rm_status st = len ? parse(html, len, opt, NULL, NULL, &buffer, &pre, &tree, &output) : RM_OK;
     rm_engine e = {0};
@@ -1365,6 +1378,7 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     if (st == RM_OK && output && dom_build(&e.dom, output, &pre))
         st = RM_NO_MEMORY;
     arena_release(&tree);   /* the index holds its own copies */
+    arena_cache_trim(tree.cache);
     free(buffer);
     if (st == RM_OK)
         st = render_fragment(a, &e, opt, images);

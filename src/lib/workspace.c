@@ -25,7 +25,7 @@ rm_workspace *rm_workspace_new(size_t keep_bytes)
 {
     rm_workspace *ws = calloc(1, sizeof *ws);
     if (ws)
-        ws->tree.limit = keep_bytes ? keep_bytes : RM_WORKSPACE_KEEP;
+        ws->memory.limit = keep_bytes ? keep_bytes : RM_WORKSPACE_KEEP;
     return ws;
 }
 
@@ -33,6 +33,6 @@ void rm_workspace_free(rm_workspace *ws)
 {
     if (!ws)
         return;
-    arena_cache_empty(&ws->tree);
+    arena_cache_empty(&ws->memory);
     free(ws);
 }
