@@ -17,7 +17,9 @@
  * bytes on blocks whose median size is 8, a third of the tree's memory.
  * A freed block goes on its class's free list for the next allocation of
  * that class. Blocks over 16 KiB (long text, big child vectors) get a
- * region of their own, freed when Gumbo frees them.
+ * region of their own, given back when Gumbo frees them: to the cache,
+ * when there is one, where the next large block or chunk takes it (a
+ * vector that doubles frees its old region at every step).
  *
  * Blocks are 8-byte aligned, which is all Gumbo's structures need (their
  * members are pointers, sizes and ints; checked below). One arena per
@@ -122,6 +124,77 @@ static void unmap(arena_slab *s)
     munmap(s, bytes);
 }
 
+/* Take the kept chunk that ends where `chunk` starts, or starts where it
+ * ends, out of the cache, or return NULL. */
+static arena_slab *take_neighbour(arena_cache *c, const arena_slab *chunk)
+{
+    for (arena_slab **at = &c->chunks; *at; at = &(*at)->next) {
+        arena_slab *kept = *at;
+        if ((char *)kept + kept->bytes != (const char *)chunk &&
+            (const char *)chunk + chunk->bytes != (char *)kept)
+            continue;
+        *at = kept->next;
+        c->bytes -= kept->bytes;
+        return kept;
+    }
+    return NULL;
+}
+
+/* Keep a chunk in the cache, which stays sorted smallest first, or unmap
+ * it without one; a kept chunk is poisoned but for its header. Kept
+ * chunks that touch are joined: pieces split off for arrays and large
+ * blocks become whole again, so the next call's larger arrays find room.
+ * The limit applies when the call trims the cache (arena_cache_trim):
+ * until then a released tree's chunks serve the call's later arrays. */
+static void give_back(arena_cache *c, arena_slab *chunk)
+{
+    if (!c) {
+        unmap(chunk);
+        return;
+    }
+    for (arena_slab *next; (next = take_neighbour(c, chunk));) {
+        size_t bytes = chunk->bytes + next->bytes;
+        chunk = next < chunk ? next : chunk;
+        chunk->bytes = bytes;
+    }
+    POISON(chunk + 1, chunk->bytes - sizeof *chunk);
+    arena_slab **at = &c->chunks;
+    while (*at && (*at)->bytes < chunk->bytes)
+        at = &(*at)->next;
+    chunk->next = *at;
+    *at = chunk;
+    c->bytes += chunk->bytes;
+}
+
+/* The smallest kept chunk of at least `bytes`, taken out of the cache, or
+ * NULL. */
+static arena_slab *take_kept(arena_cache *c, size_t bytes)
+{
+    arena_slab **at = &c->chunks;
+    while (*at && (*at)->bytes < bytes)
+        at = &(*at)->next;
+    arena_slab *chunk = *at;
+    if (!chunk)
+        return NULL;
+    *at = chunk->next;
+    c->bytes -= chunk->bytes;
+    UNPOISON(chunk, chunk->bytes);
+    return chunk;
+}
+
+/* Keep the slabs of `chunk` past its first `bytes` as a chunk of their
+ * own: in steady use every kept chunk is a large one, and an array of a
+ * few slabs would otherwise hold a whole one. */
+static void split(arena_cache *c, arena_slab *chunk, size_t bytes)
+{
+    if (chunk->bytes == bytes)
+        return;
+    arena_slab *tail = (arena_slab *)((char *)chunk + bytes);
+    tail->bytes = chunk->bytes - bytes;
+    chunk->bytes = bytes;
+    give_back(c, tail);
+}
+
 /* n > 0; one instruction where the compiler has one (GCC and Clang). */
 static size_t floor_log2(size_t n)
 {
@@ -152,11 +225,13 @@ __attribute__((noinline)) static void *alloc_large(arena *a, size_t size)
     if (size > SIZE_MAX - sizeof(arena_slab) - SLAB_BYTES)
         return NULL;
     size_t bytes = (sizeof(arena_slab) + size + SLAB_BYTES - 1) & ~(SLAB_BYTES - 1);
-    arena_slab *s = map_aligned(bytes);
-    if (!s)
+    arena_slab *s = a->cache ? take_kept(a->cache, bytes) : NULL;
+    if (s)
+        split(a->cache, s, bytes);
+    else if (!(s = map_aligned(bytes)))
         return NULL;
     s->klass = LARGE_CLASS;
-    POISON((char *)(s + 1) + size, bytes - sizeof *s - size);
+    POISON((char *)(s + 1) + size, s->bytes - sizeof *s - size);
     s->prev = NULL;
     s->next = a->large;
     if (a->large)
@@ -259,26 +334,7 @@ void arena_dealloc(void *userdata, void *ptr)
         a->large = s->next;
     if (s->next)
         s->next->prev = s->prev;
-    unmap(s);
-}
-
-/* Keep a chunk in the cache, which stays sorted smallest first, or unmap
- * it without one; a kept chunk is poisoned but for its header. The limit
- * applies when the call trims the cache (arena_cache_trim): until then a
- * released tree's chunks serve the call's later arrays. */
-static void give_back(arena_cache *c, arena_slab *chunk)
-{
-    if (!c) {
-        unmap(chunk);
-        return;
-    }
-    POISON(chunk + 1, chunk->bytes - sizeof *chunk);
-    arena_slab **at = &c->chunks;
-    while (*at && (*at)->bytes < chunk->bytes)
-        at = &(*at)->next;
-    chunk->next = *at;
-    *at = chunk;
-    c->bytes += chunk->bytes;
+    give_back(a->cache, s);
 }
 
 void arena_release(arena *a)
@@ -289,7 +345,7 @@ void arena_release(arena *a)
     }
     for (arena_slab *l = a->large, *next; l; l = next) {
         next = l->next;
-        unmap(l);
+        give_back(a->cache, l);
     }
     *a = (arena){.cache = a->cache};
 }
@@ -303,53 +359,36 @@ static bool block_from_cache(const arena_cache *c, size_t bytes)
     return c && bytes >= CACHE_BLOCK_MIN;
 }
 
-/* The smallest kept chunk of at least `bytes`, taken out of the cache, or
- * NULL. */
-static arena_slab *take_kept(arena_cache *c, size_t bytes)
-{
-    arena_slab **at = &c->chunks;
-    while (*at && (*at)->bytes < bytes)
-        at = &(*at)->next;
-    arena_slab *chunk = *at;
-    if (!chunk)
-        return NULL;
-    *at = chunk->next;
-    c->bytes -= chunk->bytes;
-    UNPOISON(chunk, chunk->bytes);
-    return chunk;
-}
-
-/* Keep the slabs of `chunk` past its first `bytes` as a chunk of their
- * own: in steady use every kept chunk is a large one, and an array of a
- * few slabs would otherwise hold a whole one. */
-static void split(arena_cache *c, arena_slab *chunk, size_t bytes)
-{
-    if (chunk->bytes == bytes)
-        return;
-    arena_slab *tail = (arena_slab *)((char *)chunk + bytes);
-    tail->bytes = chunk->bytes - bytes;
-    chunk->bytes = bytes;
-    give_back(c, tail);
-}
-
-void *arena_cache_calloc(arena_cache *c, size_t count, size_t size)
+/* A block for `count` items of `size` bytes: zeroed when `zero`. */
+static void *cache_block(arena_cache *c, size_t count, size_t size, bool zero)
 {
     if (size && count > (SIZE_MAX - sizeof(arena_slab) - SLAB_BYTES) / size)
         return NULL;
     size_t bytes = count * size;
     if (!block_from_cache(c, bytes))
-        return calloc(count, size);
+        return zero ? calloc(count, size) : malloc(bytes);
     size_t need = (sizeof(arena_slab) + bytes + SLAB_BYTES - 1) & ~(SLAB_BYTES - 1);
     arena_slab *s = take_kept(c, need);
     if (s) {
         split(c, s, need);
-        memset(s + 1, 0, bytes);   /* a fresh mapping is zero already */
+        if (zero)
+            memset(s + 1, 0, bytes);   /* a fresh mapping is zero already */
     } else if (!(s = map_aligned(need))) {
         return NULL;
     }
     s->klass = LARGE_CLASS;
     POISON((char *)(s + 1) + bytes, s->bytes - sizeof *s - bytes);
     return s + 1;
+}
+
+void *arena_cache_calloc(arena_cache *c, size_t count, size_t size)
+{
+    return cache_block(c, count, size, true);
+}
+
+void *arena_cache_malloc(arena_cache *c, size_t count, size_t size)
+{
+    return cache_block(c, count, size, false);
 }
 
 void arena_cache_free(arena_cache *c, void *block, size_t count, size_t size)
@@ -367,8 +406,9 @@ void arena_cache_trim(arena_cache *c)
 {
     if (!c)
         return;
-    /* the largest that fit first, as the tree grows into its largest
-     * chunks; the list is turned round to walk it from its end */
+    /* the largest first, as the tree grows into its largest chunks (the
+     * one past the limit cut to fit); the list is turned round to walk it
+     * from its end */
     arena_slab *largest_first = NULL;
     for (arena_slab *chunk = c->chunks, *next; chunk; chunk = next) {
         next = chunk->next;
@@ -379,9 +419,16 @@ void arena_cache_trim(arena_cache *c)
     size_t kept = 0;
     for (arena_slab *chunk = largest_first, *next; chunk; chunk = next) {
         next = chunk->next;
-        if (chunk->bytes > c->limit - kept) {
+        size_t room = (c->limit - kept) & ~(SLAB_BYTES - 1);
+        if (room == 0) {
             unmap(chunk);
             continue;
+        }
+        if (chunk->bytes > room) {   /* its first slabs stay */
+            char *tail = (char *)chunk + room;
+            UNPOISON(tail, chunk->bytes - room);
+            munmap(tail, chunk->bytes - room);
+            chunk->bytes = room;
         }
         chunk->next = c->chunks;   /* smallest first again */
         c->chunks = chunk;

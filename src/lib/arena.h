@@ -48,15 +48,17 @@ void arena_dealloc(void *userdata, void *ptr);
  * (to the system without one). The arena (still on its cache) can be used
  * again. */
 void arena_release(arena *a);
-/* calloc and free for a call's per-node arrays: an array of 64 KiB or more
- * takes the smallest kept chunk that holds it (a released tree's, already
- * in memory) or a new mapping, and goes back to the cache; a smaller one,
- * or any without a cache, is malloc's. arena_cache_free is passed the
- * count and size the array was made with. */
+/* calloc, malloc and free for a call's per-node arrays and tables: one of
+ * 64 KiB or more takes the smallest kept chunk that holds it (a released
+ * tree's, already in memory) or a new mapping, and goes back to the
+ * cache; a smaller one, or any without a cache, is malloc's.
+ * arena_cache_free is passed the count and size the array was made with. */
 void *arena_cache_calloc(arena_cache *c, size_t count, size_t size);
+void *arena_cache_malloc(arena_cache *c, size_t count, size_t size);
 void arena_cache_free(arena_cache *c, void *block, size_t count, size_t size);
 /* Give kept chunks back to the system until at most `limit` bytes are
- * left: the largest that fit stay. */
+ * left: the largest stay, the first too large for what room is left cut
+ * to fit. */
 void arena_cache_trim(arena_cache *c);
 /* Give every chunk a cache holds back to the system. */
 void arena_cache_empty(arena_cache *c);

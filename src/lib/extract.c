@@ -1065,11 +1065,7 @@ static int classify_clutter(rm_engine *e, page_info *page)
 static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_metadata *md,
                                  rm_article *a)
 {
-    int prepared = engine_prepare(e);
-    /* what the arrays left of the tree's chunks: past the limit, back to
-     * the system, not idle through the passes */
-    arena_cache_trim(e->memory);
-    if (prepared)
+    if (engine_prepare(e))
         return RM_NO_MEMORY;
     a->readerable = score_readerable(e);
     phase_lap(e->clock, PHASE_PREPARE);
@@ -1086,7 +1082,12 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     e->cards = page.cards_box;
     e->grids = page.type == RM_PAGE_COLLECTION || page.type == RM_PAGE_LISTING ? page.grids_box
                                                                                 : RM_NONE;
-    if (classify_clutter(e, &page))
+    int classified = classify_clutter(e, &page);
+    /* what the per-node arrays and clutter's tables left of the tree's
+     * chunks: past the limit, back to the system, not idle through the
+     * rest of the call */
+    arena_cache_trim(e->memory);
+    if (classified)
         return RM_NO_MEMORY;
     a->page_type = page.type;
     a->page_items = page.items;

@@ -73,7 +73,7 @@ START_TEST(array_takes_a_released_chunk)
     fill(&a, (size_t)3 << 20);   /* 256 KiB .. 2 MiB, every byte written */
     arena_release(&a);
     size_t kept = cache.bytes;
-    size_t count = 150000;   /* 600 000 bytes: the 1 MiB chunk, split */
+    size_t count = 150000;   /* 600 000 bytes: ten slabs of a kept chunk */
     uint32_t *array = arena_cache_calloc(&cache, count, sizeof *array);
     ck_assert_ptr_nonnull(array);
     size_t zero = 0;
@@ -82,8 +82,8 @@ START_TEST(array_takes_a_released_chunk)
     ck_assert_uint_eq(zero, count);
     array[count - 1] = 7;
     ck_assert_uint_eq(cache.bytes, kept - ((size_t)640 << 10));   /* ten slabs taken */
-    /* the chunk's other six slabs, kept on their own, are the smallest
-     * that hold the next array */
+    /* the rest of that chunk, kept on its own, is the smallest that
+     * holds the next array */
     char *next = arena_cache_calloc(&cache, 300000, 1);
     ck_assert_ptr_eq(next, (char *)array + ((size_t)640 << 10));
     ck_assert_int_eq(next[299999], 0);
@@ -118,6 +118,53 @@ START_TEST(array_elsewhere)
     ck_assert_uint_ge(cache.bytes, (size_t)3 << 20);
     ck_assert_ptr_null(arena_cache_calloc(&cache, SIZE_MAX / 2, 4));
     arena_cache_free(&cache, NULL, 10, 10);
+    arena_cache_empty(&cache);
+}
+END_TEST
+
+/* Pieces split off a kept chunk join again when they come back, so a
+ * later array as large as the whole finds it; a trim keeps the first
+ * slabs of a chunk too large for the limit. */
+START_TEST(kept_pieces_join_again)
+{
+    arena_cache cache = {.limit = (size_t)1 << 20};
+    char *whole = arena_cache_malloc(&cache, (size_t)3 << 20, 1);   /* a new mapping */
+    ck_assert_ptr_nonnull(whole);
+    arena_cache_free(&cache, whole, (size_t)3 << 20, 1);
+    size_t kept = cache.bytes;
+    char *first = arena_cache_malloc(&cache, 300000, 1);
+    char *second = arena_cache_malloc(&cache, 300000, 1);
+    ck_assert_ptr_eq(first, whole);
+    ck_assert_ptr_eq(second, whole + ((size_t)320 << 10));
+    arena_cache_free(&cache, first, 300000, 1);
+    arena_cache_free(&cache, second, 300000, 1);
+    ck_assert_uint_eq(cache.bytes, kept);
+    char *again = arena_cache_malloc(&cache, (size_t)5 << 19, 1);   /* more than the tail */
+    ck_assert_ptr_eq(again, whole);
+    arena_cache_free(&cache, again, (size_t)5 << 19, 1);
+    arena_cache_trim(&cache);
+    ck_assert_uint_eq(cache.bytes, (size_t)1 << 20);   /* its first megabyte */
+    ck_assert_ptr_eq(arena_cache_malloc(&cache, 900000, 1), whole);
+    arena_cache_free(&cache, whole, 900000, 1);
+    arena_cache_empty(&cache);
+}
+END_TEST
+
+/* A block of Gumbo's too large for a slab goes back to the cache when
+ * freed, and the next one takes it. */
+START_TEST(large_blocks_stay_in_the_cache)
+{
+    arena_cache cache = {.limit = (size_t)4 << 20};
+    arena a = {.cache = &cache};
+    char *big = arena_alloc(&a, 100000);
+    ck_assert_ptr_nonnull(big);
+    big[99999] = 1;
+    arena_dealloc(&a, big);
+    ck_assert_uint_ge(cache.bytes, 100000);
+    ck_assert_ptr_eq(arena_alloc(&a, 90000), big);
+    arena_release(&a);
+    arena_cache_trim(&cache);
+    ck_assert_uint_ge(cache.bytes, 100000);
     arena_cache_empty(&cache);
 }
 END_TEST
@@ -390,6 +437,8 @@ static Suite *arena_suite(void)
     tcase_add_test(tc, cache_keeps_no_more_than_its_limit);
     tcase_add_test(tc, array_takes_a_released_chunk);
     tcase_add_test(tc, array_elsewhere);
+    tcase_add_test(tc, kept_pieces_join_again);
+    tcase_add_test(tc, large_blocks_stay_in_the_cache);
     tcase_add_test(tc, workspace_gives_the_same_article);
     tcase_add_test(tc, workspaces_on_two_threads);
 #if defined(__SANITIZE_ADDRESS__)

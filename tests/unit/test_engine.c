@@ -392,6 +392,35 @@ START_TEST(per_node_arrays_in_the_call_chunks)
 }
 END_TEST
 
+/* Clutter's tables for a page of many text boxes come from the call's
+ * cache too, and go back to it when the pass ends. */
+START_TEST(clutter_tables_in_the_call_chunks)
+{
+    size_t cap = 40 + 20000 * 24;
+    char *html = malloc(cap);
+    ck_assert_ptr_nonnull(html);
+    size_t len = (size_t)snprintf(html, cap, "<body><div id=main>");
+    for (int i = 0; i < 20000; i++)
+        len += (size_t)snprintf(html + len, cap - len, "<p>Word, words.</p>");
+    snprintf(html + len, cap - len, "</div>");
+    arena_cache cache = {.limit = 0};
+    fixture f;
+    memset(&f, 0, sizeof f);
+    f.out = gumbo_parse(html);
+    ck_assert_int_eq(dom_build(&f.e.dom, f.out, &f.pre), 0);
+    f.e.byline_node = RM_NONE;
+    f.e.cards = RM_NONE;
+    f.e.memory = &cache;
+    ck_assert_int_eq(engine_prepare(&f.e), 0);
+    ck_assert_uint_eq(cache.bytes, 0);   /* the arrays hold what was mapped */
+    clutter_classify(&f.e);
+    ck_assert_uint_gt(cache.bytes, 0);   /* the tables, given back */
+    unload(&f);
+    arena_cache_trim(&cache);
+    free(html);
+}
+END_TEST
+
 /* Style sheets are read where they lie in the markup, as written: CR, CR LF
  * and NUL separate as the line break and the character Gumbo would make of
  * them, so position:fixed split by them still counts. */
@@ -1037,6 +1066,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, index_outlives_the_tree);
     tcase_add_test(tc, class_patterns_read_once_match_the_signature);
     tcase_add_test(tc, per_node_arrays_in_the_call_chunks);
+    tcase_add_test(tc, clutter_tables_in_the_call_chunks);
     suite_add_tcase(s, tc);
     return s;
 }
