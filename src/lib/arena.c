@@ -17,9 +17,7 @@
  * bytes on blocks whose median size is 8, a third of the tree's memory.
  * A freed block goes on its class's free list for the next allocation of
  * that class. Blocks over 16 KiB (long text, big child vectors) get a
- * region of their own, given back when Gumbo frees them: to the cache,
- * when there is one, where the next large block or chunk takes it (a
- * vector that doubles frees its old region at every step).
+ * region of their own, freed when Gumbo frees them.
  *
  * Blocks are 8-byte aligned, which is all Gumbo's structures need (their
  * members are pointers, sizes and ints; checked below). One arena per
@@ -142,8 +140,8 @@ static arena_slab *take_neighbour(arena_cache *c, const arena_slab *chunk)
 
 /* Keep a chunk in the cache, which stays sorted smallest first, or unmap
  * it without one; a kept chunk is poisoned but for its header. Kept
- * chunks that touch are joined: pieces split off for arrays and large
- * blocks become whole again, so the next call's larger arrays find room.
+ * chunks that touch are joined: pieces split off for arrays become whole
+ * again, so the next call's larger arrays find room.
  * The limit applies when the call trims the cache (arena_cache_trim):
  * until then a released tree's chunks serve the call's later arrays. */
 static void give_back(arena_cache *c, arena_slab *chunk)
@@ -225,13 +223,11 @@ __attribute__((noinline)) static void *alloc_large(arena *a, size_t size)
     if (size > SIZE_MAX - sizeof(arena_slab) - SLAB_BYTES)
         return NULL;
     size_t bytes = (sizeof(arena_slab) + size + SLAB_BYTES - 1) & ~(SLAB_BYTES - 1);
-    arena_slab *s = a->cache ? take_kept(a->cache, bytes) : NULL;
-    if (s)
-        split(a->cache, s, bytes);
-    else if (!(s = map_aligned(bytes)))
+    arena_slab *s = map_aligned(bytes);
+    if (!s)
         return NULL;
     s->klass = LARGE_CLASS;
-    POISON((char *)(s + 1) + size, s->bytes - sizeof *s - size);
+    POISON((char *)(s + 1) + size, bytes - sizeof *s - size);
     s->prev = NULL;
     s->next = a->large;
     if (a->large)
@@ -334,7 +330,7 @@ void arena_dealloc(void *userdata, void *ptr)
         a->large = s->next;
     if (s->next)
         s->next->prev = s->prev;
-    give_back(a->cache, s);
+    unmap(s);
 }
 
 void arena_release(arena *a)
@@ -345,7 +341,7 @@ void arena_release(arena *a)
     }
     for (arena_slab *l = a->large, *next; l; l = next) {
         next = l->next;
-        give_back(a->cache, l);
+        unmap(l);
     }
     *a = (arena){.cache = a->cache};
 }
@@ -402,7 +398,7 @@ void arena_cache_free(arena_cache *c, void *block, size_t count, size_t size)
     give_back(c, (arena_slab *)block - 1);
 }
 
-void arena_cache_trim(arena_cache *c)
+void arena_cache_trim(arena_cache *c, size_t spare)
 {
     if (!c)
         return;
@@ -416,10 +412,11 @@ void arena_cache_trim(arena_cache *c)
         largest_first = chunk;
     }
     c->chunks = NULL;
+    size_t budget = spare > SIZE_MAX - c->limit ? SIZE_MAX : c->limit + spare;
     size_t kept = 0;
     for (arena_slab *chunk = largest_first, *next; chunk; chunk = next) {
         next = chunk->next;
-        size_t room = (c->limit - kept) & ~(SLAB_BYTES - 1);
+        size_t room = (budget - kept) & ~(SLAB_BYTES - 1);
         if (room == 0) {
             unmap(chunk);
             continue;

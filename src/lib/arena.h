@@ -56,10 +56,10 @@ void arena_release(arena *a);
 void *arena_cache_calloc(arena_cache *c, size_t count, size_t size);
 void *arena_cache_malloc(arena_cache *c, size_t count, size_t size);
 void arena_cache_free(arena_cache *c, void *block, size_t count, size_t size);
-/* Give kept chunks back to the system until at most `limit` bytes are
- * left: the largest stay, the first too large for what room is left cut
- * to fit. */
-void arena_cache_trim(arena_cache *c);
+/* Give kept chunks back to the system until at most `limit` + `spare`
+ * bytes are left (`spare`: what the call is about to take again): the
+ * largest stay, the first too large for what room is left cut to fit. */
+void arena_cache_trim(arena_cache *c, size_t spare);
 /* Give every chunk a cache holds back to the system. */
 void arena_cache_empty(arena_cache *c);
 

@@ -1520,6 +1520,15 @@ int engine_prepare(rm_engine *e)
     return disclosed_mask(e, opened_answers || unveiled);
 }
 
+size_t engine_array_bytes(const rm_engine *e)
+{
+    size_t per_node = sizeof *e->sig_off + sizeof *e->flags + sizeof *e->tchars + sizeof *e->tcommas +
+                      sizeof *e->tsentences + sizeof *e->own + sizeof *e->raw + sizeof *e->kind +
+                      sizeof *e->drop + sizeof *e->has_block + sizeof *e->st + sizeof *e->score +
+                      sizeof *e->scored;
+    return (size_t)e->dom.count * per_node;
+}
+
 /* Frees a pointer and forgets it, so that engine_free may follow. */
 #define RELEASE(p) (free(p), (p) = NULL)
 /* The same for a per-node array of engine_prepare's. */

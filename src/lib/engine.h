@@ -162,6 +162,10 @@ typedef struct {
  * scanned: called while that markup lives, before engine_prepare. */
 int engine_read_style_sheets(rm_engine *e, const char *markup, const prescan_span *sheets, size_t count);
 int engine_prepare(rm_engine *e);
+/* The bytes engine_prepare's per-node arrays take on the indexed page
+ * (kept in step with the arrays it makes). */
+size_t engine_array_bytes(const rm_engine *e);
+
 /* Free the per-node arrays of the passes (statistics, scores, flags,
  * signatures): the renderers read only the index and `drop`, so the
  * arrays need not stay beside the rendered text (a page's peak memory). */

@@ -1086,7 +1086,7 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     /* what the per-node arrays and clutter's tables left of the tree's
      * chunks: past the limit, back to the system, not idle through the
      * rest of the call */
-    arena_cache_trim(e->memory);
+    arena_cache_trim(e->memory, 0);
     if (classified)
         return RM_NO_MEMORY;
     a->page_type = page.type;
@@ -1120,6 +1120,9 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     const char *description = a->excerpt;
     uint8_t *text_drop = text_mask(e, &best);
     engine_release_passes(e);
+    /* the arrays' chunks, past the limit, back to the system before the
+     * renderings take their memory from malloc */
+    arena_cache_trim(e->memory, 0);
     int rc = text_drop ? render_article(a, e, &best, text_drop, opt) : -1;
     if (!rc)
         rc = prefer_product_description(a, md->product_description, opt);
@@ -1296,7 +1299,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     rm_status st = parse(html, len, opt, clock, &e, &buffer, &pre, &tree, &output);
     if (st != RM_OK) {
         engine_free(&e);
-        arena_cache_trim(tree.cache);
+        arena_cache_trim(tree.cache, 0);
         return st;
     }
     rm_article *a = calloc(1, sizeof *a);
@@ -1308,6 +1311,9 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     free(buffer);
     built = built ? built : dom_copy_content(&e.dom);
     arena_release(&tree);
+    /* of the tree's chunks, what the limit keeps and what the per-node
+     * arrays will take stay; the rest would lie idle through metadata */
+    arena_cache_trim(tree.cache, engine_array_bytes(&e));
     e.dom.gaps = pre.gaps;
     e.dom.gap_count = pre.gap_count;
     if (built) {
@@ -1322,7 +1328,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);
-    arena_cache_trim(tree.cache);
+    arena_cache_trim(tree.cache, 0);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
@@ -1379,7 +1385,7 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     if (st == RM_OK && output && dom_build(&e.dom, output, &pre))
         st = RM_NO_MEMORY;
     arena_release(&tree);   /* the index holds its own copies */
-    arena_cache_trim(tree.cache);
+    arena_cache_trim(tree.cache, 0);
     free(buffer);
     if (st == RM_OK)
         st = render_fragment(a, &e, opt, images);

@@ -370,13 +370,15 @@ START_TEST(per_node_arrays_in_the_call_chunks)
     for (int i = 0; i < 150000; i++)   /* a tree's worth of chunks, released */
         memset(arena_alloc(&tree, 100), 0xA5, 100);
     arena_release(&tree);
-    size_t kept = cache.bytes;
     memset(&cached, 0, sizeof cached);
     cached.out = gumbo_parse(html);
     ck_assert_int_eq(dom_build(&cached.e.dom, cached.out, &cached.pre), 0);
     cached.e.byline_node = RM_NONE;
     cached.e.cards = RM_NONE;
     cached.e.memory = &cache;
+    /* the two statistics arrays at least, of 44 bytes a node */
+    ck_assert_uint_ge(engine_array_bytes(&cached.e), (size_t)cached.e.dom.count * 2 * sizeof(rm_stats));
+    size_t kept = cache.bytes;
     ck_assert_int_eq(engine_prepare(&cached.e), 0);
     ck_assert_uint_lt(cache.bytes, kept);
     int32_t main_box = by_id(&plain, "main");
@@ -386,7 +388,7 @@ START_TEST(per_node_arrays_in_the_call_chunks)
     ck_assert_uint_eq(cached.e.flags[main_box], plain.e.flags[main_box]);
     unload(&cached);
     ck_assert_uint_eq(cache.bytes, kept);
-    arena_cache_trim(&cache);
+    arena_cache_trim(&cache, 0);
     unload(&plain);
     free(html);
 }
@@ -416,7 +418,7 @@ START_TEST(clutter_tables_in_the_call_chunks)
     clutter_classify(&f.e);
     ck_assert_uint_gt(cache.bytes, 0);   /* the tables, given back */
     unload(&f);
-    arena_cache_trim(&cache);
+    arena_cache_trim(&cache, 0);
     free(html);
 }
 END_TEST
