@@ -27,11 +27,16 @@
  * on this VM), and a 10 MB page's tree has tens of thousands of pages. A cache (an
  * rm_workspace's) keeps the chunks of one tree for the next, up to its
  * limit, so that a caller making many extractions writes into memory
- * that is already there. Within a call, the released tree's chunks stay in
- * the cache (the call's own, without a workspace) until the per-node
- * arrays have taken what they need of them: those arrays are written into
- * memory the tree already faulted in, instead of into fresh mappings
- * (glibc's, for arrays that large). (Transparent huge pages for the largest chunks
+ * that is already there. Within a call, the released tree's chunks go back
+ * to the cache (the call's own, without a workspace) whatever its limit,
+ * and the call's large per-node arrays and tables take them
+ * (arena_cache_calloc): those are written into memory the tree already
+ * faulted in, instead of into fresh mappings (glibc maps arrays that
+ * large afresh, or grows its heap and trims it back, at every call). The
+ * call trims the cache (arena_cache_trim) to the limit and the arrays'
+ * bytes once the tree is released, and to the limit once they are placed
+ * and again once they are freed, so that what waits there does not lie
+ * idle beside memory the call takes from malloc. (Transparent huge pages for the largest chunks
  * cut the faults by a fifth, but on this VM a fresh huge page costs more
  * than the 512 small ones it replaces: a single extraction got slower.)
  *
