@@ -351,10 +351,9 @@ START_TEST(fixed_classes_stop_at_their_bound)
 }
 END_TEST
 
-/* With the call's cache of chunks, the large per-node arrays are written
- * into the memory a released tree left there, and go back to it when the
- * engine is freed; the passes read the same statistics either way. */
-START_TEST(per_node_arrays_in_the_call_chunks)
+/* A body of 20 000 short paragraphs in one box (id "main"): arrays and
+ * tables past 64 KiB. */
+static char *many_paragraphs(void)
 {
     size_t cap = 40 + 20000 * 24;
     char *html = malloc(cap);
@@ -363,6 +362,27 @@ START_TEST(per_node_arrays_in_the_call_chunks)
     for (int i = 0; i < 20000; i++)
         len += (size_t)snprintf(html + len, cap - len, "<p>Word, words.</p>");
     snprintf(html + len, cap - len, "</div>");
+    return html;
+}
+
+/* Parse and index `html` for an engine whose arrays come from `cache`
+ * (engine_prepare not called yet). */
+static void index_on(fixture *f, const char *html, arena_cache *cache)
+{
+    memset(f, 0, sizeof *f);
+    f->out = gumbo_parse(html);
+    ck_assert_int_eq(dom_build(&f->e.dom, f->out, &f->pre), 0);
+    f->e.byline_node = RM_NONE;
+    f->e.cards = RM_NONE;
+    f->e.memory = cache;
+}
+
+/* With the call's cache of chunks, the large per-node arrays are written
+ * into the memory a released tree left there, and go back to it when the
+ * engine is freed; the passes read the same statistics either way. */
+START_TEST(per_node_arrays_in_the_call_chunks)
+{
+    char *html = many_paragraphs();
     fixture plain, cached;
     load(&plain, html);
     arena_cache cache = {.limit = 0};
@@ -370,12 +390,7 @@ START_TEST(per_node_arrays_in_the_call_chunks)
     for (int i = 0; i < 150000; i++)   /* a tree's worth of chunks, released */
         memset(arena_alloc(&tree, 100), 0xA5, 100);
     arena_release(&tree);
-    memset(&cached, 0, sizeof cached);
-    cached.out = gumbo_parse(html);
-    ck_assert_int_eq(dom_build(&cached.e.dom, cached.out, &cached.pre), 0);
-    cached.e.byline_node = RM_NONE;
-    cached.e.cards = RM_NONE;
-    cached.e.memory = &cache;
+    index_on(&cached, html, &cache);
     /* the two statistics arrays at least, of 44 bytes a node */
     ck_assert_uint_ge(engine_array_bytes(&cached.e), (size_t)cached.e.dom.count * 2 * sizeof(rm_stats));
     size_t kept = cache.bytes;
@@ -398,21 +413,10 @@ END_TEST
  * cache too, and go back to it when the pass ends. */
 START_TEST(clutter_tables_in_the_call_chunks)
 {
-    size_t cap = 40 + 20000 * 24;
-    char *html = malloc(cap);
-    ck_assert_ptr_nonnull(html);
-    size_t len = (size_t)snprintf(html, cap, "<body><div id=main>");
-    for (int i = 0; i < 20000; i++)
-        len += (size_t)snprintf(html + len, cap - len, "<p>Word, words.</p>");
-    snprintf(html + len, cap - len, "</div>");
+    char *html = many_paragraphs();
     arena_cache cache = {.limit = 0};
     fixture f;
-    memset(&f, 0, sizeof f);
-    f.out = gumbo_parse(html);
-    ck_assert_int_eq(dom_build(&f.e.dom, f.out, &f.pre), 0);
-    f.e.byline_node = RM_NONE;
-    f.e.cards = RM_NONE;
-    f.e.memory = &cache;
+    index_on(&f, html, &cache);
     ck_assert_int_eq(engine_prepare(&f.e), 0);
     ck_assert_uint_eq(cache.bytes, 0);   /* the arrays hold what was mapped */
     clutter_classify(&f.e);
