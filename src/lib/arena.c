@@ -27,7 +27,16 @@
  * on this VM), and a 10 MB page's tree has tens of thousands of pages. A cache (an
  * rm_workspace's) keeps the chunks of one tree for the next, up to its
  * limit, so that a caller making many extractions writes into memory
- * that is already there. (Transparent huge pages for the largest chunks
+ * that is already there. Within a call, the released tree's chunks go back
+ * to the cache (the call's own, without a workspace) whatever its limit,
+ * and the call's large per-node arrays and tables take them
+ * (arena_cache_calloc): those are written into memory the tree already
+ * faulted in, instead of into fresh mappings (glibc maps arrays that
+ * large afresh, or grows its heap and trims it back, at every call). The
+ * call trims the cache (arena_cache_trim) to the limit and the arrays'
+ * bytes once the tree is released, and to the limit once they are placed
+ * and again once they are freed, so that what waits there does not lie
+ * idle beside memory the call takes from malloc. (Transparent huge pages for the largest chunks
  * cut the faults by a fifth, but on this VM a fresh huge page costs more
  * than the 512 small ones it replaces: a single extraction got slower.)
  *
@@ -42,7 +51,10 @@
 #include "arena.h"
 
 #include <gumbo.h>
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #define SLAB_SHIFT 16
@@ -113,6 +125,77 @@ static void unmap(arena_slab *s)
     size_t bytes = s->bytes;
     UNPOISON(s, bytes);
     munmap(s, bytes);
+}
+
+/* Take the kept chunk that ends where `chunk` starts, or starts where it
+ * ends, out of the cache, or return NULL. */
+static arena_slab *take_neighbour(arena_cache *c, const arena_slab *chunk)
+{
+    for (arena_slab **at = &c->chunks; *at; at = &(*at)->next) {
+        arena_slab *kept = *at;
+        if ((char *)kept + kept->bytes != (const char *)chunk &&
+            (const char *)chunk + chunk->bytes != (char *)kept)
+            continue;
+        *at = kept->next;
+        c->bytes -= kept->bytes;
+        return kept;
+    }
+    return NULL;
+}
+
+/* Keep a chunk in the cache, which stays sorted smallest first, or unmap
+ * it without one; a kept chunk is poisoned but for its header. Kept
+ * chunks that touch are joined: pieces split off for arrays become whole
+ * again, so the next call's larger arrays find room.
+ * The limit applies when the call trims the cache (arena_cache_trim):
+ * until then a released tree's chunks serve the call's later arrays. */
+static void give_back(arena_cache *c, arena_slab *chunk)
+{
+    if (!c) {
+        unmap(chunk);
+        return;
+    }
+    for (arena_slab *next; (next = take_neighbour(c, chunk));) {
+        size_t bytes = chunk->bytes + next->bytes;
+        chunk = next < chunk ? next : chunk;
+        chunk->bytes = bytes;
+    }
+    POISON(chunk + 1, chunk->bytes - sizeof *chunk);
+    arena_slab **at = &c->chunks;
+    while (*at && (*at)->bytes < chunk->bytes)
+        at = &(*at)->next;
+    chunk->next = *at;
+    *at = chunk;
+    c->bytes += chunk->bytes;
+}
+
+/* The smallest kept chunk of at least `bytes`, taken out of the cache, or
+ * NULL. */
+static arena_slab *take_kept(arena_cache *c, size_t bytes)
+{
+    arena_slab **at = &c->chunks;
+    while (*at && (*at)->bytes < bytes)
+        at = &(*at)->next;
+    arena_slab *chunk = *at;
+    if (!chunk)
+        return NULL;
+    *at = chunk->next;
+    c->bytes -= chunk->bytes;
+    UNPOISON(chunk, chunk->bytes);
+    return chunk;
+}
+
+/* Keep the slabs of `chunk` past its first `bytes` as a chunk of their
+ * own: in steady use every kept chunk is a large one, and an array of a
+ * few slabs would otherwise hold a whole one. */
+static void split(arena_cache *c, arena_slab *chunk, size_t bytes)
+{
+    if (chunk->bytes == bytes)
+        return;
+    arena_slab *tail = (arena_slab *)((char *)chunk + bytes);
+    tail->bytes = chunk->bytes - bytes;
+    chunk->bytes = bytes;
+    give_back(c, tail);
 }
 
 /* n > 0; one instruction where the compiler has one (GCC and Clang). */
@@ -255,24 +338,8 @@ void arena_dealloc(void *userdata, void *ptr)
     unmap(s);
 }
 
-/* Keep a chunk in the cache when it fits under the limit, else unmap it;
- * a kept chunk is poisoned but for the link its first bytes hold. */
-static void give_back(arena_cache *c, arena_slab *chunk)
-{
-    if (!c || chunk->bytes > c->limit - c->bytes) {
-        unmap(chunk);
-        return;
-    }
-    POISON(chunk + 1, chunk->bytes - sizeof *chunk);
-    chunk->next = c->chunks;
-    c->chunks = chunk;
-    c->bytes += chunk->bytes;
-}
-
 void arena_release(arena *a)
 {
-    /* newest (largest) first: those are the ones kept when not all fit,
-     * and the cache ends smallest first */
     for (arena_slab *c = a->chunks, *next; c; c = next) {
         next = c->next;
         give_back(a->cache, c);
@@ -282,6 +349,94 @@ void arena_release(arena *a)
         unmap(l);
     }
     *a = (arena){.cache = a->cache};
+}
+
+/* Arrays this small come from malloc, whose heap holds them without a
+ * fault on every call; a cache's chunks start at 64 KiB. */
+#define CACHE_BLOCK_MIN SLAB_BYTES
+
+static bool block_from_cache(const arena_cache *c, size_t bytes)
+{
+    return c && bytes >= CACHE_BLOCK_MIN;
+}
+
+/* A block for `count` items of `size` bytes: zeroed when `zero`. */
+static void *cache_block(arena_cache *c, size_t count, size_t size, bool zero)
+{
+    if (size && count > (SIZE_MAX - sizeof(arena_slab) - SLAB_BYTES) / size)
+        return NULL;
+    size_t bytes = count * size;
+    if (!block_from_cache(c, bytes))
+        return zero ? calloc(count, size) : malloc(bytes);
+    size_t need = (sizeof(arena_slab) + bytes + SLAB_BYTES - 1) & ~(SLAB_BYTES - 1);
+    arena_slab *s = take_kept(c, need);
+    if (s) {
+        split(c, s, need);
+        if (zero)
+            memset(s + 1, 0, bytes);   /* a fresh mapping is zero already */
+    } else if (!(s = map_aligned(need))) {
+        return NULL;
+    }
+    s->klass = LARGE_CLASS;
+    POISON((char *)(s + 1) + bytes, s->bytes - sizeof *s - bytes);
+    return s + 1;
+}
+
+void *arena_cache_calloc(arena_cache *c, size_t count, size_t size)
+{
+    return cache_block(c, count, size, true);
+}
+
+void *arena_cache_malloc(arena_cache *c, size_t count, size_t size)
+{
+    return cache_block(c, count, size, false);
+}
+
+void arena_cache_free(arena_cache *c, void *block, size_t count, size_t size)
+{
+    if (!block)
+        return;
+    if (!block_from_cache(c, count * size)) {
+        free(block);
+        return;
+    }
+    give_back(c, (arena_slab *)block - 1);
+}
+
+void arena_cache_trim(arena_cache *c, size_t spare)
+{
+    if (!c)
+        return;
+    /* the largest first, as the tree grows into its largest chunks (the
+     * one past the limit cut to fit); the list is turned round to walk it
+     * from its end */
+    arena_slab *largest_first = NULL;
+    for (arena_slab *chunk = c->chunks, *next; chunk; chunk = next) {
+        next = chunk->next;
+        chunk->next = largest_first;
+        largest_first = chunk;
+    }
+    c->chunks = NULL;
+    size_t budget = spare > SIZE_MAX - c->limit ? SIZE_MAX : c->limit + spare;
+    size_t kept = 0;
+    for (arena_slab *chunk = largest_first, *next; chunk; chunk = next) {
+        next = chunk->next;
+        size_t room = (budget - kept) & ~(SLAB_BYTES - 1);
+        if (room == 0) {
+            unmap(chunk);
+            continue;
+        }
+        if (chunk->bytes > room) {   /* its first slabs stay */
+            char *tail = (char *)chunk + room;
+            UNPOISON(tail, chunk->bytes - room);
+            munmap(tail, chunk->bytes - room);
+            chunk->bytes = room;
+        }
+        chunk->next = c->chunks;   /* smallest first again */
+        c->chunks = chunk;
+        kept += chunk->bytes;
+    }
+    c->bytes = kept;
 }
 
 void arena_cache_empty(arena_cache *c)

@@ -920,13 +920,15 @@ typedef struct {
     box_facts *boxes;   /* NULL when out of memory: then every node of the range */
     int32_t from;
     size_t count;
+    size_t room;        /* the nodes of the range: what `boxes` was made for */
 } text_boxes;
 
 static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_boxes *t)
 {
     t->from = from;
     t->count = 0;
-    t->boxes = from < end ? malloc((size_t)(end - from) * sizeof *t->boxes) : NULL;
+    t->room = from < end ? (size_t)(end - from) : 0;
+    t->boxes = t->room ? arena_cache_malloc(e->memory, t->room, sizeof *t->boxes) : NULL;
     for (int32_t i = engine_kept(e, from, end); t->boxes && i < end; i = engine_kept(e, i + 1, end))
         if (e->raw[i].chars)
             t->boxes[t->count++] = facts_of_box(e, i);
@@ -990,6 +992,7 @@ typedef struct {
     size_t count;
     char *text;
     size_t len, cap;
+    arena_cache *memory;   /* where the entries and the text live (the engine's) */
 } fold_memo;
 
 /* A folded text: in the caller's buffer, in the store, or malloc'd
@@ -1024,9 +1027,12 @@ static void memo_put(fold_memo *m, size_t box, uint32_t kept, uint32_t drop_call
         size_t cap = m->cap ? m->cap * 2 : 4096;
         while (cap < m->len + len + 1)
             cap *= 2;
-        char *grown = realloc(m->text, cap);
+        char *grown = arena_cache_malloc(m->memory, cap, 1);
         if (!grown)
             return;
+        if (m->len)
+            memcpy(grown, m->text, m->len);
+        arena_cache_free(m->memory, m->text, m->cap, 1);
         m->text = grown;
         m->cap = cap;
     }
@@ -1038,8 +1044,8 @@ static void memo_put(fold_memo *m, size_t box, uint32_t kept, uint32_t drop_call
 
 static void memo_free(fold_memo *m)
 {
-    free(m->entries);
-    free(m->text);
+    arena_cache_free(m->memory, m->entries, m->count, sizeof *m->entries);
+    arena_cache_free(m->memory, m->text, m->cap, 1);
 }
 
 /* The kept text of `id`, text box number `box` (NO_BOX: none), case-folded
@@ -1278,7 +1284,7 @@ static bool build_id_index(const rm_engine *e, id_index *ids)
     size_t cap = 16;
     while (cap < e->id_count * 2)
         cap *= 2;
-    ids->slots = malloc(cap * sizeof *ids->slots);
+    ids->slots = arena_cache_malloc(e->memory, cap, sizeof *ids->slots);
     if (!ids->slots)
         return false;   /* a heuristic skipped, not an error */
     for (size_t at = 0; at < cap; at++)
@@ -1528,7 +1534,8 @@ void clutter_classify(rm_engine *e)
     classify_share_groups(e);
     text_boxes boxes;
     find_text_boxes(e, body + 1, end, &boxes);
-    fold_memo memo = {calloc(boxes.count, sizeof(memo_entry)), boxes.count, NULL, 0, 0};
+    fold_memo memo = {arena_cache_calloc(e->memory, boxes.count, sizeof(memo_entry)), boxes.count,
+                      NULL, 0, 0, e->memory};
     box_facts spare;
     for (size_t k = 0; k < boxes.count; k++) {
         const box_facts *b = text_box(e, &boxes, k, &spare);
@@ -1555,8 +1562,8 @@ void clutter_classify(rm_engine *e)
     for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
         if (is_element(e, i))
             classify_control(e, &memo, &boxes, &cursor, &ids, i);
-    free(ids.slots);
-    free(boxes.boxes);
+    arena_cache_free(e->memory, ids.slots, ids.slots ? ids.mask + 1 : 0, sizeof *ids.slots);
+    arena_cache_free(e->memory, boxes.boxes, boxes.room, sizeof *boxes.boxes);
     memo_free(&memo);
     for (int32_t i = 0; i < e->dom.count; i++)
         if (e->kind[i] != RM_KIND_NONE)

@@ -1433,19 +1433,19 @@ static uint8_t own_of(const rm_engine *e, int32_t i, const char *href);
 int engine_prepare(rm_engine *e)
 {
     size_t n = (size_t)e->dom.count;
-    e->sig_off = calloc(n, sizeof *e->sig_off);
-    e->flags = calloc(n, sizeof *e->flags);
-    e->tchars = calloc(n, sizeof *e->tchars);
-    e->tcommas = calloc(n, sizeof *e->tcommas);
-    e->tsentences = calloc(n, sizeof *e->tsentences);
-    e->own = calloc(n, sizeof *e->own);
-    e->raw = calloc(n, sizeof *e->raw);
-    e->kind = malloc(n);
-    e->drop = calloc(n, 1);
-    e->has_block = calloc(n, 1);
-    e->st = calloc(n, sizeof *e->st);
-    e->score = calloc(n, sizeof *e->score);
-    e->scored = calloc(n, 1);
+    e->sig_off = arena_cache_calloc(e->memory, n, sizeof *e->sig_off);
+    e->flags = arena_cache_calloc(e->memory, n, sizeof *e->flags);
+    e->tchars = arena_cache_calloc(e->memory, n, sizeof *e->tchars);
+    e->tcommas = arena_cache_calloc(e->memory, n, sizeof *e->tcommas);
+    e->tsentences = arena_cache_calloc(e->memory, n, sizeof *e->tsentences);
+    e->own = arena_cache_calloc(e->memory, n, sizeof *e->own);
+    e->raw = arena_cache_calloc(e->memory, n, sizeof *e->raw);
+    e->kind = arena_cache_calloc(e->memory, n, 1);
+    e->drop = arena_cache_calloc(e->memory, n, 1);
+    e->has_block = arena_cache_calloc(e->memory, n, 1);
+    e->st = arena_cache_calloc(e->memory, n, sizeof *e->st);
+    e->score = arena_cache_calloc(e->memory, n, sizeof *e->score);
+    e->scored = arena_cache_calloc(e->memory, n, 1);
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences || !e->own ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
         !e->scored || collect_attribute_facts(e))
@@ -1529,8 +1529,20 @@ int engine_prepare(rm_engine *e)
     return disclosed_mask(e, opened_answers || unveiled);
 }
 
+size_t engine_array_bytes(const rm_engine *e)
+{
+    size_t per_node = sizeof *e->sig_off + sizeof *e->flags + sizeof *e->tchars + sizeof *e->tcommas +
+                      sizeof *e->tsentences + sizeof *e->own + sizeof *e->raw + sizeof *e->kind +
+                      sizeof *e->drop + sizeof *e->has_block + sizeof *e->st + sizeof *e->score +
+                      sizeof *e->scored;
+    return (size_t)e->dom.count * per_node;
+}
+
 /* Frees a pointer and forgets it, so that engine_free may follow. */
 #define RELEASE(p) (free(p), (p) = NULL)
+/* The same for a per-node array of engine_prepare's. */
+#define RELEASE_ARRAY(e, p) \
+    (arena_cache_free((e)->memory, (p), (size_t)(e)->dom.count, sizeof *(p)), (p) = NULL)
 
 void engine_release_passes(rm_engine *e)
 {
@@ -1540,26 +1552,26 @@ void engine_release_passes(rm_engine *e)
     RELEASE(e->id_nodes);
     e->id_count = 0;
     RELEASE(e->sig_buf);
-    RELEASE(e->sig_off);
-    RELEASE(e->flags);
-    RELEASE(e->tchars);
-    RELEASE(e->tcommas);
-    RELEASE(e->tsentences);
-    RELEASE(e->own);
-    RELEASE(e->raw);
-    RELEASE(e->kind);
-    RELEASE(e->has_block);
-    RELEASE(e->st);
+    RELEASE_ARRAY(e, e->sig_off);
+    RELEASE_ARRAY(e, e->flags);
+    RELEASE_ARRAY(e, e->tchars);
+    RELEASE_ARRAY(e, e->tcommas);
+    RELEASE_ARRAY(e, e->tsentences);
+    RELEASE_ARRAY(e, e->own);
+    RELEASE_ARRAY(e, e->raw);
+    RELEASE_ARRAY(e, e->kind);
+    RELEASE_ARRAY(e, e->has_block);
+    RELEASE_ARRAY(e, e->st);
     RELEASE(e->st_mask);
-    RELEASE(e->score);
-    RELEASE(e->scored);
+    RELEASE_ARRAY(e, e->score);
+    RELEASE_ARRAY(e, e->scored);
 }
 
 void engine_free(rm_engine *e)
 {
     engine_release_passes(e);
     free(e->disclosed_mask);
-    free(e->drop);
+    RELEASE_ARRAY(e, e->drop);
     dom_free(&e->dom);
 }
 

@@ -17,6 +17,7 @@
 #ifndef RM_ENGINE_H
 #define RM_ENGINE_H
 
+#include "arena.h"
 #include "dom.h"
 #include "hashset.h"
 #include "heuristics.h"
@@ -116,6 +117,8 @@ typedef struct {
                                 around them all, or RM_NONE */
 
     phase_clock *clock;      /* CPU time per phase, or NULL */
+    arena_cache *memory;     /* where the large per-node arrays come from
+                                (the call's chunks), or NULL: malloc */
     hashset fixed_classes;   /* classes a <style> rule makes fixed, at most
                                 ENGINE_FIXED_CLASSES_MAX
                                 (engine_read_style_sheets) */
@@ -164,6 +167,10 @@ typedef struct {
  * scanned: called while that markup lives, before engine_prepare. */
 int engine_read_style_sheets(rm_engine *e, const char *markup, const prescan_span *sheets, size_t count);
 int engine_prepare(rm_engine *e);
+/* The bytes engine_prepare's per-node arrays take on the indexed page
+ * (kept in step with the arrays it makes). */
+size_t engine_array_bytes(const rm_engine *e);
+
 /* Free the per-node arrays of the passes (statistics, scores, flags,
  * signatures): the renderers read only the index and `drop`, so the
  * arrays need not stay beside the rendered text (a page's peak memory). */

@@ -1082,7 +1082,12 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     e->cards = page.cards_box;
     e->grids = page.type == RM_PAGE_COLLECTION || page.type == RM_PAGE_LISTING ? page.grids_box
                                                                                 : RM_NONE;
-    if (classify_clutter(e, &page))
+    int classified = classify_clutter(e, &page);
+    /* what the per-node arrays and clutter's tables left of the tree's
+     * chunks: past the limit, back to the system, not idle through the
+     * rest of the call */
+    arena_cache_trim(e->memory, 0);
+    if (classified)
         return RM_NO_MEMORY;
     a->page_type = page.type;
     a->page_items = page.items;
@@ -1115,6 +1120,9 @@ static rm_status extract_article(rm_engine *e, const rm_options *opt, const rm_m
     const char *description = a->excerpt;
     uint8_t *text_drop = text_mask(e, &best);
     engine_release_passes(e);
+    /* the arrays' chunks, past the limit, back to the system before the
+     * renderings take their memory from malloc */
+    arena_cache_trim(e->memory, 0);
     int rc = text_drop ? render_article(a, e, &best, text_drop, opt) : -1;
     if (!rc)
         rc = prefer_product_description(a, md->product_description, opt);
@@ -1250,10 +1258,14 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     return RM_OK;
 }
 
-/* Where the tree's chunks come from: the caller's workspace, if any. */
-static arena_cache *tree_cache(const rm_options *opt)
+/* Where the call's chunks come from and go back to: the caller's
+ * workspace, else the call's own cache (`own`, which keeps nothing past
+ * the call), so that the per-node arrays reuse the released tree's memory
+ * either way. */
+static arena_cache *call_cache(const rm_options *opt, arena_cache *own)
 {
-    return opt->workspace ? &opt->workspace->tree : NULL;
+    *own = (arena_cache){.limit = 0};
+    return opt->workspace ? &opt->workspace->memory : own;
 }
 
 rm_status rm_extract(const void *html, size_t len, const rm_options *options, rm_article **out)
@@ -1278,13 +1290,16 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
 
     char *buffer;
     prescan_output pre;
-    arena tree = {.cache = tree_cache(opt)};   /* Gumbo's tree, released in one step */
+    arena_cache own;
+    arena tree = {.cache = call_cache(opt, &own)};   /* Gumbo's tree, released in one step */
     GumboOutput *output;
     rm_engine e = {0};
     e.clock = clock;
+    e.memory = tree.cache;
     rm_status st = parse(html, len, opt, clock, &e, &buffer, &pre, &tree, &output);
     if (st != RM_OK) {
         engine_free(&e);
+        arena_cache_trim(tree.cache, 0);
         return st;
     }
     rm_article *a = calloc(1, sizeof *a);
@@ -1296,6 +1311,9 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     free(buffer);
     built = built ? built : dom_copy_content(&e.dom);
     arena_release(&tree);
+    /* of the tree's chunks, what the limit keeps and what the per-node
+     * arrays will take stay; the rest would lie idle through metadata */
+    arena_cache_trim(tree.cache, engine_array_bytes(&e));
     e.dom.gaps = pre.gaps;
     e.dom.gap_count = pre.gap_count;
     if (built) {
@@ -1310,6 +1328,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
         st = extract_from_dom(&e, opt, a);
     }
     engine_free(&e);
+    arena_cache_trim(tree.cache, 0);
     prescan_free(&pre);
     phase_lap(clock, PHASE_FINISH);
     if (st != RM_OK && st != RM_NO_ARTICLE) {
@@ -1357,7 +1376,8 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
         return RM_NO_MEMORY;
     char *buffer = NULL;
     prescan_output pre = {0};
-    arena tree = {.cache = tree_cache(opt)};
+    arena_cache own;
+    arena tree = {.cache = call_cache(opt, &own)};
     GumboOutput *output = NULL;
     rm_status st = len ? parse(html, len, opt, NULL, NULL, &buffer, &pre, &tree, &output) : RM_OK;
     rm_engine e = {0};
@@ -1365,6 +1385,7 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     if (st == RM_OK && output && dom_build(&e.dom, output, &pre))
         st = RM_NO_MEMORY;
     arena_release(&tree);   /* the index holds its own copies */
+    arena_cache_trim(tree.cache, 0);
     free(buffer);
     if (st == RM_OK)
         st = render_fragment(a, &e, opt, images);

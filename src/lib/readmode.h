@@ -83,10 +83,11 @@ typedef enum {
 
 /* Memory kept from one extraction for the next, for a caller that makes
  * many of them (a bulk run, a host serving requests). Without one, every
- * call maps fresh memory for the page's parse tree and gives it back at
- * the end, and the system zeroes and faults in every page of it again on
- * the next call. With one (rm_options.workspace), the tree's memory stays
- * mapped between calls, at most `keep_bytes` of it (0: RM_WORKSPACE_KEEP):
+ * call maps fresh memory for the page's parse tree (which its large
+ * per-node arrays reuse once the tree is gone) and gives it back at the
+ * end, and the system zeroes and faults in every page of it again on the
+ * next call. With one (rm_options.workspace), that memory stays mapped
+ * between calls, at most `keep_bytes` of it (0: RM_WORKSPACE_KEEP):
  * what a larger page needs beyond that is given back when its call
  * returns. What is kept adds to the next call's peak memory (it lies idle
  * while the later phases allocate theirs), so the default keeps the tree

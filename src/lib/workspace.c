@@ -6,7 +6,8 @@
  * at the end; the system then zeroes and faults in each of those pages
  * again for the next page, about 2 us a page on this VM. A caller that
  * makes many extractions on one thread (a bulk run's worker, the native
- * host) passes a workspace instead: the tree's chunks stay mapped between
+ * host) passes a workspace instead: the chunks of the tree, which later
+ * hold the call's large per-node arrays (arena.c), stay mapped between
  * calls, up to a limit. The limit bounds more than what one huge page
  * leaves held: the kept chunks lie idle while the next call's index and
  * per-node passes allocate their own memory, so all of it adds to that
@@ -25,7 +26,7 @@ rm_workspace *rm_workspace_new(size_t keep_bytes)
 {
     rm_workspace *ws = calloc(1, sizeof *ws);
     if (ws)
-        ws->tree.limit = keep_bytes ? keep_bytes : RM_WORKSPACE_KEEP;
+        ws->memory.limit = keep_bytes ? keep_bytes : RM_WORKSPACE_KEEP;
     return ws;
 }
 
@@ -33,6 +34,6 @@ void rm_workspace_free(rm_workspace *ws)
 {
     if (!ws)
         return;
-    arena_cache_empty(&ws->tree);
+    arena_cache_empty(&ws->memory);
     free(ws);
 }

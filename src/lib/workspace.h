@@ -9,7 +9,7 @@
 #include "readmode.h"
 
 struct rm_workspace {
-    arena_cache tree;   /* chunks of Gumbo's tree (arena.c) */
+    arena_cache memory;   /* chunks of Gumbo's tree and of the per-node arrays (arena.c) */
 };
 
 #endif

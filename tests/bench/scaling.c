@@ -38,9 +38,9 @@
  *     process clock then advances in scheduler ticks (4 ms here; a 1 MB
  *     page's few milliseconds read as 0 or 4), as getrusage and clock() do;
  *   - readmode's runs share an rm_workspace, as a bulk run's worker's do,
- *     so that its tree's memory (up to the workspace's default limit) is
- *     not faulted in anew on every run, as Gumbo's runs reuse their malloc
- *     heap;
+ *     so that its tree's memory, which the per-node arrays reuse (up to
+ *     the workspace's default limit), is not faulted in anew on every run,
+ *     as Gumbo's runs reuse their malloc heap;
  *   - growth is per 10x of the pages' actual bytes, and Gumbo's own growth
  *     on the same pages is shown beside readmode's, so a reader sees what
  *     part of the growth is the parser's.
@@ -450,8 +450,9 @@ static void print_table(const task *tasks, size_t n, const bool *chosen, const s
             printf("  %-11s %s\n", shapes[k].name, shapes[k].what);
     int large = rounds < set->large_rounds ? rounds : set->large_rounds;
     printf("  parse: gumbo_parse + destroy of the raw page; extract: rm_extract, text + HTML,\n"
-           "  with an rm_workspace (up to 4 MiB of the tree's memory kept from run to run,\n"
-           "  as a bulk run's workers keep it; Gumbo's parse reuses its malloc heap);\n"
+           "  with an rm_workspace (up to 4 MiB of the tree's memory, which the per-node\n"
+           "  arrays reuse, kept from run to run, as a bulk run's workers keep it; Gumbo's\n"
+           "  parse reuses its malloc heap);\n"
            "  seconds: CPU time of the fastest run, over %d round(s) of runs repeated for\n"
            "  %.1f s each (%zu process(es) at a time), a shape's sizes and works one after\n"
            "  another in every round; pages of %d MB or more run in the first %d round(s)\n"

@@ -23,7 +23,7 @@ static void fill(arena *a, size_t bytes)
     for (size_t i = 0; i < bytes / 104; i++) {
         char *p = arena_alloc(a, 100);
         ck_assert_ptr_nonnull(p);
-        p[99] = 1;
+        memset(p, 0xA5, 100);
     }
 }
 
@@ -51,11 +51,103 @@ START_TEST(cache_keeps_no_more_than_its_limit)
     arena a = {.cache = &cache};
     fill(&a, (size_t)3 << 20);   /* 256 KiB, 512 KiB, 1 MiB, 2 MiB */
     arena_release(&a);
+    /* all kept for the call's arrays until the trim */
+    ck_assert_uint_eq(cache.bytes, (size_t)(256 + 512 + 1024 + 2048) << 10);
+    arena_cache_trim(&cache, 0);
     /* the largest that fit: the 1 MiB chunk, then nothing more */
     ck_assert_uint_eq(cache.bytes, (size_t)1 << 20);
     fill(&a, (size_t)3 << 20);
     arena_release(&a);
+    arena_cache_trim(&cache, 0);
     ck_assert_uint_le(cache.bytes, cache.limit);
+    arena_cache_empty(&cache);
+}
+END_TEST
+
+/* A large per-node array is written into a released tree's chunk, zeroed,
+ * and the rest of the chunk stays kept; it goes back with its free. */
+START_TEST(array_takes_a_released_chunk)
+{
+    arena_cache cache = {.limit = 0};
+    arena a = {.cache = &cache};
+    fill(&a, (size_t)3 << 20);   /* 256 KiB .. 2 MiB, every byte written */
+    arena_release(&a);
+    size_t kept = cache.bytes;
+    size_t count = 150000;   /* 600 000 bytes: ten slabs of a kept chunk */
+    uint32_t *array = arena_cache_calloc(&cache, count, sizeof *array);
+    ck_assert_ptr_nonnull(array);
+    size_t zero = 0;
+    while (zero < count && array[zero] == 0)
+        zero++;
+    ck_assert_uint_eq(zero, count);
+    array[count - 1] = 7;
+    ck_assert_uint_eq(cache.bytes, kept - ((size_t)640 << 10));   /* ten slabs taken */
+    /* the rest of that chunk, kept on its own, is the smallest that
+     * holds the next array */
+    char *next = arena_cache_calloc(&cache, 300000, 1);
+    ck_assert_ptr_eq(next, (char *)array + ((size_t)640 << 10));
+    ck_assert_int_eq(next[299999], 0);
+    arena_cache_free(&cache, array, count, sizeof *array);
+    arena_cache_free(&cache, next, 300000, 1);
+    ck_assert_uint_eq(cache.bytes, kept);
+    arena_cache_trim(&cache, 0);   /* a call without a workspace keeps nothing */
+    ck_assert_uint_eq(cache.bytes, 0);
+    ck_assert_ptr_null(cache.chunks);
+}
+END_TEST
+
+/* Small arrays, and any without a cache, are malloc's; an array no kept
+ * chunk holds gets a mapping of its own, kept when freed; a count too
+ * large fails. */
+START_TEST(array_elsewhere)
+{
+    arena_cache cache = {.limit = (size_t)64 << 20};
+    char *small = arena_cache_calloc(&cache, 1000, 1);
+    ck_assert_ptr_nonnull(small);
+    ck_assert_uint_eq(cache.bytes, 0);
+    arena_cache_free(&cache, small, 1000, 1);
+    ck_assert_uint_eq(cache.bytes, 0);
+    double *none = arena_cache_calloc(NULL, 100000, sizeof *none);
+    ck_assert_ptr_nonnull(none);
+    ck_assert(none[99999] == 0);
+    arena_cache_free(NULL, none, 100000, sizeof *none);
+    char *fresh = arena_cache_calloc(&cache, (size_t)3 << 20, 1);
+    ck_assert_ptr_nonnull(fresh);
+    ck_assert_int_eq(fresh[((size_t)3 << 20) - 1], 0);
+    arena_cache_free(&cache, fresh, (size_t)3 << 20, 1);
+    ck_assert_uint_ge(cache.bytes, (size_t)3 << 20);
+    ck_assert_ptr_null(arena_cache_calloc(&cache, SIZE_MAX / 2, 4));
+    arena_cache_free(&cache, NULL, 10, 10);
+    arena_cache_empty(&cache);
+}
+END_TEST
+
+/* Pieces split off a kept chunk join again when they come back, so a
+ * later array as large as the whole finds it; a trim keeps the first
+ * slabs of a chunk too large for the limit. */
+START_TEST(kept_pieces_join_again)
+{
+    arena_cache cache = {.limit = (size_t)1 << 20};
+    char *whole = arena_cache_malloc(&cache, (size_t)3 << 20, 1);   /* a new mapping */
+    ck_assert_ptr_nonnull(whole);
+    arena_cache_free(&cache, whole, (size_t)3 << 20, 1);
+    size_t kept = cache.bytes;
+    char *first = arena_cache_malloc(&cache, 300000, 1);
+    char *second = arena_cache_malloc(&cache, 300000, 1);
+    ck_assert_ptr_eq(first, whole);
+    ck_assert_ptr_eq(second, whole + ((size_t)320 << 10));
+    arena_cache_free(&cache, first, 300000, 1);
+    arena_cache_free(&cache, second, 300000, 1);
+    ck_assert_uint_eq(cache.bytes, kept);
+    char *again = arena_cache_malloc(&cache, (size_t)5 << 19, 1);   /* more than the tail */
+    ck_assert_ptr_eq(again, whole);
+    arena_cache_free(&cache, again, (size_t)5 << 19, 1);
+    arena_cache_trim(&cache, (size_t)1 << 20);   /* room for what the call takes next */
+    ck_assert_uint_eq(cache.bytes, (size_t)2 << 20);
+    arena_cache_trim(&cache, 0);
+    ck_assert_uint_eq(cache.bytes, (size_t)1 << 20);   /* its first megabyte */
+    ck_assert_ptr_eq(arena_cache_malloc(&cache, 900000, 1), whole);
+    arena_cache_free(&cache, whole, 900000, 1);
     arena_cache_empty(&cache);
 }
 END_TEST
@@ -295,6 +387,23 @@ START_TEST(sanitizer_sees_cached_chunks)
     arena_cache_empty(&cache);
 }
 END_TEST
+
+/* A per-node array in a kept chunk is poisoned past its end, and all of it
+ * once it is back in the cache. */
+START_TEST(sanitizer_sees_the_arrays)
+{
+    arena_cache cache = {.limit = (size_t)4 << 20};
+    arena a = {.cache = &cache};
+    fill(&a, (size_t)1 << 20);
+    arena_release(&a);
+    char *array = arena_cache_calloc(&cache, 100000, 1);
+    ck_assert(!__asan_address_is_poisoned(array + 99999));
+    ck_assert(__asan_address_is_poisoned(array + 100000));
+    arena_cache_free(&cache, array, 100000, 1);
+    ck_assert(__asan_address_is_poisoned(array));
+    arena_cache_empty(&cache);
+}
+END_TEST
 #endif
 
 static Suite *arena_suite(void)
@@ -309,11 +418,15 @@ static Suite *arena_suite(void)
     tcase_add_test(tc, gumbo_tree_in_the_arena);
     tcase_add_test(tc, cache_serves_the_next_arena);
     tcase_add_test(tc, cache_keeps_no_more_than_its_limit);
+    tcase_add_test(tc, array_takes_a_released_chunk);
+    tcase_add_test(tc, array_elsewhere);
+    tcase_add_test(tc, kept_pieces_join_again);
     tcase_add_test(tc, workspace_gives_the_same_article);
     tcase_add_test(tc, workspaces_on_two_threads);
 #if defined(__SANITIZE_ADDRESS__)
     tcase_add_test(tc, sanitizer_sees_the_blocks);
     tcase_add_test(tc, sanitizer_sees_cached_chunks);
+    tcase_add_test(tc, sanitizer_sees_the_arrays);
 #endif
     suite_add_tcase(s, tc);
     return s;

@@ -417,6 +417,82 @@ START_TEST(fixed_classes_stop_at_their_bound)
 }
 END_TEST
 
+/* A body of 20 000 short paragraphs in one box (id "main"): arrays and
+ * tables past 64 KiB. */
+static char *many_paragraphs(void)
+{
+    size_t cap = 40 + 20000 * 24;
+    char *html = malloc(cap);
+    ck_assert_ptr_nonnull(html);
+    size_t len = (size_t)snprintf(html, cap, "<body><div id=main>");
+    for (int i = 0; i < 20000; i++)
+        len += (size_t)snprintf(html + len, cap - len, "<p>Word, words.</p>");
+    snprintf(html + len, cap - len, "</div>");
+    return html;
+}
+
+/* Parse and index `html` for an engine whose arrays come from `cache`
+ * (engine_prepare not called yet). */
+static void index_on(fixture *f, const char *html, arena_cache *cache)
+{
+    memset(f, 0, sizeof *f);
+    f->out = gumbo_parse(html);
+    ck_assert_int_eq(dom_build(&f->e.dom, f->out, &f->pre), 0);
+    f->e.byline_node = RM_NONE;
+    f->e.cards = RM_NONE;
+    f->e.memory = cache;
+}
+
+/* With the call's cache of chunks, the large per-node arrays are written
+ * into the memory a released tree left there, and go back to it when the
+ * engine is freed; the passes read the same statistics either way. */
+START_TEST(per_node_arrays_in_the_call_chunks)
+{
+    char *html = many_paragraphs();
+    fixture plain, cached;
+    load(&plain, html);
+    arena_cache cache = {.limit = 0};
+    arena tree = {.cache = &cache};
+    for (int i = 0; i < 150000; i++)   /* a tree's worth of chunks, released */
+        memset(arena_alloc(&tree, 100), 0xA5, 100);
+    arena_release(&tree);
+    index_on(&cached, html, &cache);
+    /* the two statistics arrays at least, of 44 bytes a node */
+    ck_assert_uint_ge(engine_array_bytes(&cached.e), (size_t)cached.e.dom.count * 2 * sizeof(rm_stats));
+    size_t kept = cache.bytes;
+    ck_assert_int_eq(engine_prepare(&cached.e), 0);
+    ck_assert_uint_lt(cache.bytes, kept);
+    int32_t main_box = by_id(&plain, "main");
+    ck_assert_int_eq(by_id(&cached, "main"), main_box);
+    ck_assert_uint_eq(cached.e.raw[main_box].chars, plain.e.raw[main_box].chars);
+    ck_assert_uint_eq(cached.e.raw[main_box].commas, 20000);
+    ck_assert_uint_eq(cached.e.flags[main_box], plain.e.flags[main_box]);
+    unload(&cached);
+    ck_assert_uint_eq(cache.bytes, kept);
+    arena_cache_trim(&cache, 0);
+    unload(&plain);
+    free(html);
+}
+END_TEST
+
+/* Clutter's tables for a page of many text boxes come from the call's
+ * cache too, and go back to it when the pass ends. */
+START_TEST(clutter_tables_in_the_call_chunks)
+{
+    char *html = many_paragraphs();
+    arena_cache cache = {.limit = 0};
+    fixture f;
+    index_on(&f, html, &cache);
+    ck_assert_int_eq(engine_prepare(&f.e), 0);
+    ck_assert_uint_eq(cache.bytes, 0);   /* the arrays hold what was mapped */
+    clutter_classify(&f.e);
+    ck_assert_uint_gt(cache.bytes, 0);   /* the tables, given back */
+    unload(&f);
+    arena_cache_trim(&cache, 0);
+    free(html);
+}
+END_TEST
+
 /* Style sheets are read where they lie in the markup, as written: CR, CR LF
  * and NUL separate as the line break and the character Gumbo would make of
  * them, so position:fixed split by them still counts. */
@@ -1064,6 +1140,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, custom_names_outlive_the_markup);
     tcase_add_test(tc, index_outlives_the_tree);
     tcase_add_test(tc, class_patterns_read_once_match_the_signature);
+    tcase_add_test(tc, per_node_arrays_in_the_call_chunks);
+    tcase_add_test(tc, clutter_tables_in_the_call_chunks);
     suite_add_tcase(s, tc);
     return s;
 }
