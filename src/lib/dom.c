@@ -194,16 +194,24 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
     return copy;
 }
 
-/* A text with its span in the markup (see dom_cut_space) just before it. */
+/* A text with its span in the markup (see dom_cut_space) just before it,
+ * the runs of text the pre-scan handed past Gumbo put back in. */
 static const char *store_text(rm_dom *dom, const GumboText *t)
 {
-    size_t len = strlen(t->text) + 1;
-    char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + len, _Alignof(uint32_t));
+    size_t len = strlen(t->text);
+    size_t full = dom->runs.count ? bypass_expanded_len(&dom->runs, t->text, len) : len;
+    char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + full + 1, _Alignof(uint32_t));
     if (!copy)
         return NULL;
     uint32_t span[2] = {(uint32_t)t->start_pos.offset, (uint32_t)t->original_text.length};
     memcpy(copy, span, sizeof span);
-    return memcpy(copy + sizeof span, t->text, len);
+    char *text = copy + sizeof span;
+    if (full == len)
+        memcpy(text, t->text, len);
+    else
+        bypass_expand(&dom->runs, t->text, len, text);
+    text[full] = '\0';
+    return text;
 }
 
 /* Copy the attributes of element g into the index (through `shared`,
@@ -316,14 +324,15 @@ static const GumboVector *walk_children(const GumboNode *g)
     return g->type == GUMBO_NODE_ELEMENT ? &g->v.element.children : NULL;
 }
 
-static bool is_link_shelf(const GumboNode *segment)
+static bool is_link_shelf(const bypass_table *runs, const GumboNode *segment)
 {
     size_t text = 0, linked = 0, links_open = 0;
     const GumboNode *g = segment;
     for (;;) {
         const GumboVector *kids = walk_children(g);
         if (g->type == GUMBO_NODE_TEXT) {
-            size_t n = strlen(g->v.text.text);
+            const char *t = g->v.text.text;
+            size_t n = runs->count ? bypass_expanded_len(runs, t, strlen(t)) : strlen(t);
             text += n;
             linked += links_open ? n : 0;
         }
@@ -354,7 +363,7 @@ static bool is_link_shelf(const GumboNode *segment)
  * when none or out of memory: nothing moves). One pass over the body's
  * children: only ids React gives segments ("S:") are looked up. */
 static size_t find_moves(const GumboOutput *output, const prescan_output *pre,
-                         stream_move **out)
+                         const bypass_table *runs, stream_move **out)
 {
     *out = NULL;
     const GumboNode *body = pre && pre->move_count ? body_of(output) : NULL;
@@ -377,7 +386,7 @@ static size_t find_moves(const GumboOutput *output, const prescan_output *pre,
     const GumboVector *kids = &body->v.element.children;
     for (unsigned k = 0; k < kids->length; k++) {
         const char *id = element_id(kids->data[k]);
-        if (!may_be_segment_id(id) || is_link_shelf(kids->data[k]))
+        if (!may_be_segment_id(id) || is_link_shelf(runs, kids->data[k]))
             continue;
         /* one segment, one place: the first call naming it */
         for (size_t i = 0; i < count; i++)
@@ -465,8 +474,10 @@ int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output 
     custom_caps caps = {0, 0, 0};
     frame *stack = NULL;
     size_t top = 0, spliced = 0;
+    if (pre && pre->run_count)
+        dom->runs = (bypass_table){pre->run_source, pre->runs, pre->run_count};
     stream_move *moves;
-    size_t move_count = find_moves(output, pre, &moves);
+    size_t move_count = find_moves(output, pre, &dom->runs, &moves);
     const GumboNode *body = move_count ? body_of(output) : NULL;
 
     if (grow((void **)&stack, &stack_cap, 1, sizeof(frame)))
@@ -552,6 +563,7 @@ int dom_copy_content(rm_dom *dom)
             return -1;
         }
     }
+    dom->runs = (bypass_table){NULL, NULL, 0};   /* not needed past here */
     shrink_to_fit(dom);
     return 0;
 }

@@ -67,6 +67,10 @@
  * (a page uses a few dozen tag names hundreds of thousands of times). */
 #define CACHED_NAME_BYTES 7
 #define NAME_CACHE_SLOTS 64   /* the top 6 bits of a multiplicative hash */
+/* Text no longer than this is not worth a placeholder: the shortest
+ * placeholder is 4 bytes, and each costs an entry in the table of runs
+ * and a look-up when the index copies the text. */
+#define BYPASS_MIN_RUN 6
 
 /* ------------------------------------------------------------------ */
 /* Tag classes                                                         */
@@ -263,6 +267,9 @@ typedef struct {
                              known to be valid text (it stops the scan) */
     size_t check_due;     /* read up to here, check them (SIZE_MAX: never;
                              0: they are not text) */
+    bool bypass;          /* runs of text may still become placeholders */
+    bypass_run *runs;     /* those that did */
+    size_t run_count, run_capacity;
 } scan;
 
 static uint32_t *open_count(scan *s, tag_name name)
@@ -1295,6 +1302,22 @@ static void close_raw_text_in_noscript(scan *s, size_t from, size_t end)
     }
 }
 
+/* Gumbo parses a <noscript>'s content as markup, which the pass skips as
+ * text: does a <frameset> start tag stand there (bypass_text)? */
+static bool holds_frameset(scan *s, size_t from, size_t end)
+{
+    for (size_t at = from; at < end;) {
+        const char *lt = memchr(s->html + at, '<', end - at);
+        if (!lt)
+            return false;
+        at = (size_t)(lt - s->html);
+        if (has_prefix_ci(s, at, "<frameset"))
+            return true;
+        at++;
+    }
+    return false;
+}
+
 /* React's streaming server renderer (React 18 and later, Next.js) sends
  * each part of the page that was not ready as <div hidden id="S:n"> at the
  * end of the body, followed by a short script whose call moves it into its
@@ -1428,6 +1451,8 @@ static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
     size_t end = skip_raw_text(s, t, tag);
     if (tag == GUMBO_TAG_NOSCRIPT && end < s->len)
         close_raw_text_in_noscript(s, t->end, end);
+    if (tag == GUMBO_TAG_NOSCRIPT && s->bypass && holds_frameset(s, t->end, end))
+        s->bypass = false;
     if (tag == GUMBO_TAG_STYLE)
         put_style(s, t->end, end);
     if (tag == GUMBO_TAG_SCRIPT && t->json == NOT_JSON)
@@ -1446,6 +1471,8 @@ static size_t start_tag(scan *s, const tag_token *t)
 {
     tag_name name = cached_name_of(s, t->name, t->name_len, t->name_key);
     uint16_t cls = class_of(name.tag);
+    if (name.tag == GUMBO_TAG_FRAMESET)
+        s->bypass = false;   /* see bypass_text */
     if (cls & (C_MERGED | C_VOID)) {
         emit_tag(s, t);
         return t->end;
@@ -1526,6 +1553,40 @@ static void collapse_space(scan *s, size_t from, size_t to)
     s->gaps[s->gap_count++] = (prescan_gap){s->out.len - 1, to - from - 1};
 }
 
+/* Text [from, to) between two pieces of markup, with no '&' in it: the
+ * part from its first to its last non-space character goes to Gumbo as a
+ * placeholder (bypass.h) when that is shorter and Gumbo would read the
+ * bytes as they are. The white space around stays for the tree building.
+ * From a <frameset> on nothing is bypassed: in the frameset modes Gumbo
+ * drops text but keeps its white space, which a placeholder would drop
+ * with it. */
+static void bypass_text(scan *s, size_t from, size_t to)
+{
+    const char *h = s->html;
+    while (from < to && is_space(h[from]))
+        from++;
+    while (to > from && is_space(h[to - 1]))
+        to--;
+    if (to - from <= bypass_placeholder_len(s->run_count) || !bypass_run_allowed(h, from, to))
+        return;
+    if (s->run_count == s->run_capacity) {
+        size_t capacity = s->run_capacity ? s->run_capacity * 2 : 256;
+        bypass_run *grown = realloc(s->runs, capacity * sizeof *grown);
+        if (!grown) {
+            s->failed = 1;
+            return;
+        }
+        s->runs = grown;
+        s->run_capacity = capacity;
+    }
+    char placeholder[BYPASS_PLACEHOLDER_MAX];
+    size_t n = bypass_placeholder(s->run_count, placeholder);
+    s->runs[s->run_count++] = (bypass_run){(uint32_t)from, (uint32_t)(to - from)};
+    begin_replace(s, from);
+    put(s, &s->out, placeholder, n);
+    end_replace(s, to);
+}
+
 /* React's marks around a streamed boundary: <!--$?--> opens one still
  * waiting (<!--$--> done, <!--$!--> failed), <!--/$--> closes it. They
  * stay, so that moving a segment in can replace the fallback between. */
@@ -1589,16 +1650,21 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
             if (implied_ends[r].starts & 1u << bit)
                 s->implied_ends_of[bit] |= (uint16_t)(1u << r);
     STARTS_OF(implied_parents, s->implied_parent_starts);
+    s->bypass = limits->bypass_text && bypass_page_allowed(html, len);
     size_t at = 0;
     while (at < len && !s->failed && checked_through(s, at)) {
         /* markup right after markup (most tags): no search */
         const char *lt = html[at] == '<' ? html + at : find(s, at, '<');
         size_t text_end = lt ? (size_t)(lt - html) : len;
-        if (limits->strip && text_end - at > 1)
+        size_t text_len = text_end - at;
+        if (limits->strip && text_len > 1)
             collapse_space(s, at, text_end);
+        bool references = text_len > 3 && memchr(html + at, '&', text_len);
         /* not in SVG/MathML, where the model of what is text is rougher */
-        if (limits->strip && text_end - at > 3 && !s->foreign && memchr(html + at, '&', text_end - at))
+        if (limits->strip && references && !s->foreign)
             write_references(s, at, text_end, CHARREF_TEXT);
+        else if (s->bypass && !references && text_len > BYPASS_MIN_RUN)
+            bypass_text(s, at, text_end);
         if (!lt)
             break;
         at = markup(s, text_end);
@@ -1620,6 +1686,7 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         free(s->styles);
         free(s->moves.data);
         free(s->gaps);
+        free(s->runs);
     } else {
         out->html = s->changed ? s->out.data : NULL;
         out->len = s->out.len;
@@ -1630,6 +1697,9 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         out->moves = s->moves.data;
         out->move_count = s->move_count;
         out->text = s->text;
+        out->runs = s->runs;
+        out->run_count = s->run_count;
+        out->run_source = s->run_count ? html : NULL;
     }
     free(s->stack);
     free(s);
@@ -1642,5 +1712,6 @@ void prescan_free(prescan_output *out)
     free(out->styles);
     free(out->gaps);
     free(out->moves);
+    free(out->runs);
     memset(out, 0, sizeof *out);
 }

@@ -21,6 +21,7 @@
 #ifndef RM_PRESCAN_H
 #define RM_PRESCAN_H
 
+#include "bypass.h"
 #include "encoding.h"
 
 #include <stdbool.h>
@@ -35,6 +36,8 @@ typedef struct {
                                     read (encoding.h), and stop at the first
                                     that is not: then `text` says so and the
                                     rest of the output is to be discarded */
+    bool bypass_text;            /* hand runs of text past Gumbo as
+                                    placeholders (bypass.h) */
 } prescan_limits;
 
 /* White space left out of the text: `cut` characters after the one kept
@@ -68,6 +71,12 @@ typedef struct {
                             then placeholder ("S:1", "B:0"); NULL when none */
     size_t move_count;   /* pairs in moves */
     encoding_check text; /* with limits->check_text: the check of the bytes */
+    bypass_run *runs;    /* with limits->bypass_text: the runs of text
+                            written as placeholders, in the scanned markup
+                            (`run_source`, which must outlive the copying
+                            of the texts: dom_copy_content); NULL when none */
+    size_t run_count;
+    const char *run_source;
 } prescan_output;
 
 /* Scan `len` bytes of UTF-8 HTML. Returns 0 with *out filled (free it with
