@@ -100,9 +100,9 @@ bool bypass_run_allowed(const char *html, size_t from, size_t to)
 }
 
 /* A numeric character reference's digits at p (after "&#"): could Gumbo
- * read a supplementary private-use code point from them? Its count does
- * not stop at the largest code point (its sum may wrap around): a number
- * that large counts as one. */
+ * read a supplementary private-use code point from them? Gumbo's sum does
+ * not stop at the largest code point (it may wrap around): a number that
+ * large counts as one. */
 static bool may_spell_private_plane(const char *p, const char *end)
 {
     unsigned base = 10;
@@ -129,9 +129,11 @@ bool bypass_page_allowed(const char *html, size_t len)
 {
     if (len >= UINT32_MAX || memchr(html, 0xF3, len) || memchr(html, 0xF4, len))
         return false;
+    /* found by their '#', which most pages hold far fewer of than '&' (a
+     * link's query string has one in every "&amp;") */
     const char *end = html + len;
-    for (const char *amp = html; (amp = memchr(amp, '&', (size_t)(end - amp))) != NULL; amp++)
-        if (end - amp > 2 && amp[1] == '#' && may_spell_private_plane(amp + 2, end))
+    for (const char *hash = html; (hash = memchr(hash, '#', (size_t)(end - hash))) != NULL; hash++)
+        if (hash > html && hash[-1] == '&' && may_spell_private_plane(hash + 1, end))
             return false;
     return true;
 }
