@@ -30,15 +30,29 @@
 /* Code points of a plane a placeholder may use (not U+xFFFE, U+xFFFF). */
 #define PLANE_USABLE 65534u
 
-/* Does Gumbo read this ASCII byte in text as that character? Printable
- * characters and tab, line feed and form feed do; '&' starts a reference
- * and '<' markup (the caller looks after '>'). */
-static bool ascii_as_is(unsigned char c)
-{
-    if (c >= 0x20 && c < 0x7F)
-        return c != '&' && c != '<';
-    return c == '\t' || c == '\n' || c == '\f';
-}
+/* What a byte of a run is to the check, a table look-up a byte: read as
+ * that character (printable ASCII, tab, line feed, form feed), never
+ * bypassed (the rest of ASCII: controls, carriage return, DEL, '&' that
+ * starts a reference, '<' that starts markup), a '>' to look behind, or
+ * the lead or a continuation of a multi-byte character. */
+enum { AS_IS, NEVER, CLOSER, MULTI };
+#define N NEVER
+#define M MULTI
+#define M16 M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M
+static const unsigned char byte_kind[256] = {
+    N, N, N, N, N, N, N, N, N, 0, 0, N, 0, N, N, N,   /* 0x00 */
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N,   /* 0x10 */
+    0, 0, 0, 0, 0, 0, N, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 0x20: '&' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, N, 0, CLOSER, 0,   /* 0x30: '<', '>' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 0x50 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, N,   /* 0x70: DEL */
+    M16, M16, M16, M16, M16, M16, M16, M16,           /* 0x80-0xFF */
+};
+#undef N
+#undef M
+#undef M16
 
 /* The code point of the UTF-8 sequence at p (before end), or 0 when the
  * bytes are not valid UTF-8 (overlong, a surrogate, beyond U+10FFFF, cut
@@ -83,10 +97,14 @@ bool bypass_run_allowed(const char *html, size_t from, size_t to)
 {
     const unsigned char *h = (const unsigned char *)html, *p = h + from, *end = h + to;
     while (p < end) {
-        unsigned char c = *p;
-        if (c < 0x80) {
-            if (!ascii_as_is(c) || (c == '>' && ends_comment_or_cdata(h, p)))
-                return false;
+        unsigned kind = byte_kind[*p];
+        if (kind == AS_IS) {
+            p++;
+            continue;
+        }
+        if (kind == NEVER || (kind == CLOSER && ends_comment_or_cdata(h, p)))
+            return false;
+        if (kind == CLOSER) {
             p++;
             continue;
         }

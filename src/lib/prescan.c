@@ -39,6 +39,15 @@
  * a line break as CR LF did). White space inside text with words in it
  * stays, as lengths of raw text (Readability's byline test) count it.
  *
+ * Text bypass. With bypass_text, text between two tags that Gumbo would
+ * read as exactly its bytes goes to Gumbo as a placeholder from its first
+ * to its last non-space character (bypass.h says why and when): Gumbo
+ * spends 60 to 100 instructions on each character of text, and a run of
+ * prose is hundreds of them. Its white space stays, as Gumbo's tree
+ * building looks at white space; text with references in it stays for
+ * the references' rewriting (above); nothing is bypassed after a
+ * <frameset>, whose modes drop text but keep white space.
+ *
  * Text check. With check_text the pass also finds out whether the bytes
  * are UTF-8 text as they stand (encoding.h), checking each 16 KB it has
  * read right after reading it, while it is in the cache, so that a page
