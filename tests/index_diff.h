@@ -12,6 +12,7 @@
 #ifndef RM_INDEX_DIFF_H
 #define RM_INDEX_DIFF_H
 
+#include "arena.h"
 #include "dom.h"
 #include "prescan.h"
 #include "readmode.h"
@@ -42,12 +43,17 @@ static inline int index_page(const char *html, size_t len, bool bypass, indexed_
         return -1;
     const char *markup = page->pre.html ? page->pre.html : html;
     size_t markup_len = page->pre.html ? page->pre.len : len;
+    /* Gumbo's tree in an arena released in one step, as in extraction:
+     * Gumbo 0.10.1 loses a few blocks on some broken markup */
+    arena tree = {.cache = NULL};
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;
+    options.allocator = arena_alloc;
+    options.deallocator = arena_dealloc;
+    options.userdata = &tree;
     GumboOutput *out = gumbo_parse_with_options(&options, markup, markup_len);
     int rc = out ? dom_build(&page->dom, out, &page->pre) : -1;
-    if (out)
-        gumbo_destroy_output(&options, out);
+    arena_release(&tree);
     if (rc) {
         prescan_free(&page->pre);
         return -1;

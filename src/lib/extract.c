@@ -1304,7 +1304,10 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     int built = a ? dom_index_tree(&e.dom, output, &pre) : -1;
     free(buffer);
     built = built ? built : dom_copy_content(&e.dom);
-    free(source);
+    free(source);   /* the bypassed runs are copied: their table goes too */
+    free(pre.runs);
+    pre.runs = NULL;
+    pre.run_count = 0;
     arena_release(&tree);
     e.dom.gaps = pre.gaps;
     e.dom.gap_count = pre.gap_count;
