@@ -491,22 +491,33 @@ static void cut(scan *s, size_t start, size_t end)
     end_replace(s, end);
 }
 
+/* Room for one more of `count` entries of `size` bytes in *array (first
+ * `first` of them); false when out of memory (the scan then fails). */
+static bool room_for_one(scan *s, void **array, size_t *capacity, size_t count, size_t size,
+                         size_t first)
+{
+    if (count < *capacity)
+        return true;
+    size_t grown_capacity = *capacity ? *capacity * 2 : first;
+    void *grown = realloc(*array, grown_capacity * size);
+    if (!grown) {
+        s->failed = 1;
+        return false;
+    }
+    *array = grown;
+    *capacity = grown_capacity;
+    return true;
+}
+
 /* Where a style sheet for the clutter detector lies. Its text is not
  * copied: the detector reads a sheet only until it has found enough fixed
  * classes, and a copy of a sheet that is most of a large page cost more
  * than all the rest (fresh pages of memory for every byte). */
 static void put_style(scan *s, size_t from, size_t to)
 {
-    if (s->style_count == s->style_capacity) {
-        size_t capacity = s->style_capacity ? s->style_capacity * 2 : 16;
-        prescan_span *grown = realloc(s->styles, capacity * sizeof *grown);
-        if (!grown) {
-            s->failed = 1;
-            return;
-        }
-        s->styles = grown;
-        s->style_capacity = capacity;
-    }
+    if (!room_for_one(s, (void **)&s->styles, &s->style_capacity, s->style_count,
+                      sizeof *s->styles, 16))
+        return;
     s->styles[s->style_count++] = (prescan_span){from, to - from};
 }
 
@@ -1548,16 +1559,8 @@ static void collapse_space(scan *s, size_t from, size_t to)
             return;
     if (s->foreign || any_open(s, preformatted))
         return;
-    if (s->gap_count == s->gap_capacity) {
-        size_t capacity = s->gap_capacity ? s->gap_capacity * 2 : 256;
-        prescan_gap *grown = realloc(s->gaps, capacity * sizeof *grown);
-        if (!grown) {
-            s->failed = 1;
-            return;
-        }
-        s->gaps = grown;
-        s->gap_capacity = capacity;
-    }
+    if (!room_for_one(s, (void **)&s->gaps, &s->gap_capacity, s->gap_count, sizeof *s->gaps, 256))
+        return;
     cut(s, from + 1, to);
     s->gaps[s->gap_count++] = (prescan_gap){s->out.len - 1, to - from - 1};
 }
@@ -1578,16 +1581,8 @@ static void bypass_text(scan *s, size_t from, size_t to)
         to--;
     if (to - from <= bypass_placeholder_len(s->run_count) || !bypass_run_allowed(h, from, to))
         return;
-    if (s->run_count == s->run_capacity) {
-        size_t capacity = s->run_capacity ? s->run_capacity * 2 : 256;
-        bypass_run *grown = realloc(s->runs, capacity * sizeof *grown);
-        if (!grown) {
-            s->failed = 1;
-            return;
-        }
-        s->runs = grown;
-        s->run_capacity = capacity;
-    }
+    if (!room_for_one(s, (void **)&s->runs, &s->run_capacity, s->run_count, sizeof *s->runs, 256))
+        return;
     char placeholder[BYPASS_PLACEHOLDER_MAX];
     size_t n = bypass_placeholder(s->run_count, placeholder);
     s->runs[s->run_count++] = (bypass_run){(uint32_t)from, (uint32_t)(to - from)};

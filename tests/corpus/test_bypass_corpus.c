@@ -15,27 +15,6 @@
 
 #define MAX_PAGES 4096
 
-static char *gunzip(const char *path, size_t *len)
-{
-    char cmd[2700];
-    snprintf(cmd, sizeof cmd, "gzip -dc '%s'", path);
-    FILE *f = popen(cmd, "r");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 18, n = 0, got;
-    char *buf = malloc(cap + 1);
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0)
-        if ((n += got) == cap)
-            buf = realloc(buf, (cap *= 2) + 1);
-    if (pclose(f) != 0) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 typedef struct {
     size_t pages, bypassing, runs;
 } tally;
@@ -103,7 +82,7 @@ START_TEST(bypassed_text_changes_no_index)
     for (size_t i = 0; i < count; i++) {
         size_t len = 0;
         snprintf(path, sizeof path, "%s/%s", wcxb, names[i]);
-        char *html = gunzip(path, &len);
+        char *html = tu_gunzip(path, &len);
         ck_assert_msg(html != NULL, "%s: cannot decompress", path);
         check_page(names[i], html, len, &t);
         free(html);
