@@ -223,6 +223,26 @@ static const char *store_text(rm_dom *dom, const GumboText *t)
     return text;
 }
 
+/* An attribute value, through `shared` (see shared_copy) when short. A
+ * value the pre-scan handed past Gumbo is all one placeholder (bypass.h),
+ * so its first byte tells: its run's bytes are copied instead. */
+static const char *copy_value(rm_dom *dom, shared_strings *shared, const char *value)
+{
+    size_t len = strlen(value);
+    if (!dom->runs.count || (unsigned char)value[0] < 0xF3)
+        return shared_copy(dom, shared->values, SHARED_VALUES, value, len);
+    size_t full = bypass_expanded_len(&dom->runs, value, len);
+    if (full <= SHARED_MAX) {
+        char buf[SHARED_MAX + 1];
+        *bypass_expand(&dom->runs, value, len, buf) = '\0';
+        return shared_copy(dom, shared->values, SHARED_VALUES, buf, full);
+    }
+    char *copy = store_alloc(dom, full + 1, 1);
+    if (copy)
+        *bypass_expand(&dom->runs, value, len, copy) = '\0';
+    return copy;
+}
+
 /* Copy the attributes of element g into the index (through `shared`,
  * see shared_copy). */
 static int add_attributes(rm_dom *dom, size_t *cap, shared_strings *shared, rm_node *n,
@@ -240,7 +260,7 @@ static int add_attributes(rm_dom *dom, size_t *cap, shared_strings *shared, rm_n
         rm_attr *to = &dom->attrs[first + i];
         size_t len = strlen(a->name);
         if (!(to->name = shared_copy(dom, shared->names, SHARED_NAMES, a->name, len)) ||
-            !(to->value = shared_copy(dom, shared->values, SHARED_VALUES, a->value, strlen(a->value))))
+            !(to->value = copy_value(dom, shared, a->value)))
             return -1;
         n->has_attrs |= len ? dom_attr_bit(a->name, len) : 0xFF;
     }

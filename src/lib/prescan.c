@@ -521,6 +521,32 @@ static void put_style(scan *s, size_t from, size_t to)
     s->styles[s->style_count++] = (prescan_span){from, to - from};
 }
 
+/* A new run for bytes [from, to) of the input (bypass.h): its placeholder
+ * into `out`, and its length; 0 (no run) when the placeholder would not
+ * be shorter, or out of memory. */
+static size_t new_run(scan *s, size_t from, size_t to, char out[BYPASS_PLACEHOLDER_MAX])
+{
+    if (to - from <= bypass_placeholder_len(s->run_count))
+        return 0;
+    if (!room_for_one(s, (void **)&s->runs, &s->run_capacity, s->run_count, sizeof *s->runs, 256))
+        return 0;
+    s->runs[s->run_count] = (bypass_run){(uint32_t)from, (uint32_t)(to - from)};
+    return bypass_placeholder(s->run_count++, out);
+}
+
+/* Bytes [from, to) of the input go to Gumbo as a new run's placeholder,
+ * when that is shorter. */
+static void put_placeholder(scan *s, size_t from, size_t to)
+{
+    char placeholder[BYPASS_PLACEHOLDER_MAX];
+    size_t n = new_run(s, from, to, placeholder);
+    if (!n)
+        return;
+    begin_replace(s, from);
+    put(s, &s->out, placeholder, n);
+    end_replace(s, to);
+}
+
 /* ------------------------------------------------------------------ */
 /* Tokenizer                                                           */
 /* ------------------------------------------------------------------ */
@@ -840,11 +866,54 @@ static bool value_has_reference(const scan *s, const attribute *a)
     return false;
 }
 
-/* Write the first n bytes of a value, its references written as their
- * characters where value_has_reference would find them. */
+/* Attributes whose values must reach Gumbo as written: an
+ * <annotation-xml>'s encoding, which decides whether its content is HTML,
+ * and ids, which the index reads off Gumbo's tree to move streamed
+ * segments (dom.c). The other values Gumbo's tree building looks at need
+ * not: an <input>'s type is compared with "hidden", shorter than any value
+ * that goes; of a <font> in SVG or MathML only whether it has a color, face
+ * or size counts; an <isindex>'s prompt becomes text, which the index puts
+ * back like any other. */
+static const struct {
+    const char *name;
+    size_t len;
+} values_read_in_parsing[] = {
+    {"encoding", 8},
+    {"id", 2},
+};
+
+/* May a value go past Gumbo (bypass.h), as far as the tag tells? Quoted,
+ * not cut, longer than a placeholder, of an attribute no parsing rule
+ * reads; value_bypassed checks its bytes. */
+static bool value_may_bypass(const scan *s, const attribute *a)
+{
+    if (!s->bypass || !a->quote || a->value_len <= BYPASS_MIN_RUN || value_too_long(s, a))
+        return false;
+    const char *name = s->html + a->name;
+    for (size_t i = 0; i < sizeof values_read_in_parsing / sizeof values_read_in_parsing[0]; i++)
+        if (a->name_len == values_read_in_parsing[i].len &&
+            has_name_prefix(name, a->name_len, values_read_in_parsing[i].name, a->name_len))
+            return false;
+    return true;
+}
+
+static bool value_bypassed(const scan *s, const attribute *a)
+{
+    return value_may_bypass(s, a) && bypass_run_allowed(s->html, a->value, a->value + a->value_len);
+}
+
+/* Write the first n bytes of a value: its placeholder when it goes past
+ * Gumbo, else its references written as their characters where
+ * value_has_reference would find them. */
 static void put_value(scan *s, const attribute *a, size_t n)
 {
     const char *v = s->html + a->value, *end = v + n;
+    char placeholder[BYPASS_PLACEHOLDER_MAX];
+    size_t bypassed = value_bypassed(s, a) ? new_run(s, a->value, a->value + n, placeholder) : 0;
+    if (bypassed) {
+        put(s, &s->out, placeholder, bypassed);
+        return;
+    }
     if (s->limits->strip && a->quote && !value_too_long(s, a)) {
         for (const char *amp; (amp = memchr(v, '&', (size_t)(end - v))) != NULL;) {
             char c[4];
@@ -902,6 +971,7 @@ typedef struct {
     json_kind json;         /* a script's type="...json..." */
     bool references;        /* quoted values hold references to write as
                                their characters (charref.c) */
+    bool bypass;            /* quoted values may go past Gumbo (bypass.h) */
 } tag_token;
 
 /* The cache key of "script" (read_tag packs names so: the bytes, then
@@ -928,7 +998,7 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
     t->name_key = t->name_len <= CACHED_NAME_BYTES ? key << 8 | t->name_len : 0;
     t->attributes = i;
     t->self_closing = 0;
-    t->rewrite = t->references = false;
+    t->rewrite = t->references = t->bypass = false;
     t->json = NOT_JSON;
     if (i < s->len && s->html[i] == '>') {   /* no attributes (most tags) */
         t->end = i + 1;
@@ -954,6 +1024,7 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
         kept++;
         t->rewrite |= value_too_long(s, &a);
         t->references = t->references || value_has_reference(s, &a);
+        t->bypass = t->bypass || value_may_bypass(s, &a);
         json_kind json = script ? json_kind_of(s, &a) : NOT_JSON;
         t->json = json > t->json ? json : t->json;
     }
@@ -1012,16 +1083,22 @@ static void write_references(scan *s, size_t from, size_t to, charref_place plac
     end_replace(s, to);
 }
 
-/* A tag that keeps all its attributes as they are: only the references
- * in its quoted values are written as their characters. */
-static void write_value_references(scan *s, const tag_token *t)
+/* A tag that keeps all its attributes as they are: only its quoted values
+ * change, going past Gumbo or with their references written as their
+ * characters. */
+static void write_values(scan *s, const tag_token *t)
 {
     size_t i = t->attributes;
     attribute a;
     int self_closing = 0;
-    while (next_attribute(s, &i, &a, &self_closing))
-        if (a.quote)
+    while (next_attribute(s, &i, &a, &self_closing)) {
+        if (!a.quote)
+            continue;
+        if (t->bypass && value_bypassed(s, &a))
+            put_placeholder(s, a.value, a.value + a.value_len);
+        else if (t->references)
             write_references(s, a.value, a.value + a.value_len, place_of(a.quote));
+    }
 }
 
 /* Write the tag with only the attributes it keeps, values shortened to
@@ -1067,8 +1144,8 @@ static inline void emit_tag(scan *s, const tag_token *t)
 {
     if (__builtin_expect(t->rewrite, 0))
         rewrite_tag(s, t);
-    else if (__builtin_expect(t->references, 0))
-        write_value_references(s, t);
+    else if (t->references || t->bypass)
+        write_values(s, t);
 }
 
 /* Where the text of a raw-text or RCDATA element ends: at the '<' of its
@@ -1579,16 +1656,8 @@ static void bypass_text(scan *s, size_t from, size_t to)
         from++;
     while (to > from && is_space(h[to - 1]))
         to--;
-    if (to - from <= bypass_placeholder_len(s->run_count) || !bypass_run_allowed(h, from, to))
-        return;
-    if (!room_for_one(s, (void **)&s->runs, &s->run_capacity, s->run_count, sizeof *s->runs, 256))
-        return;
-    char placeholder[BYPASS_PLACEHOLDER_MAX];
-    size_t n = bypass_placeholder(s->run_count, placeholder);
-    s->runs[s->run_count++] = (bypass_run){(uint32_t)from, (uint32_t)(to - from)};
-    begin_replace(s, from);
-    put(s, &s->out, placeholder, n);
-    end_replace(s, to);
+    if (to - from > bypass_placeholder_len(s->run_count) && bypass_run_allowed(h, from, to))
+        put_placeholder(s, from, to);
 }
 
 /* React's marks around a streamed boundary: <!--$?--> opens one still

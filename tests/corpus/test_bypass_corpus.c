@@ -94,7 +94,7 @@ START_TEST(bypassed_text_changes_no_index)
         return;
     }
     printf("test_bypass_corpus: %zu pages indexed alike both ways; %zu of them bypassed "
-           "%zu runs of text\n",
+           "%zu runs of text and attribute values\n",
            t.pages, t.bypassing, t.runs);
 }
 END_TEST

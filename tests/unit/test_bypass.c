@@ -1,6 +1,6 @@
 /*
- * test_bypass.c — the text bypass (bypass.h): runs of text handed past
- * Gumbo as placeholders and put back by the index. Each page is indexed
+ * test_bypass.c — the text bypass (bypass.h): runs of text and attribute
+ * values handed past Gumbo as placeholders and put back by the index. Each page is indexed
  * with and without it (index_diff.h) and the two must agree in every
  * node, text, attribute and length of raw text; the pages are the places
  * where Gumbo treats text specially, and the tests also check that runs
@@ -290,6 +290,69 @@ START_TEST(a_streamed_shelf_is_judged_by_its_real_text)
 }
 END_TEST
 
+START_TEST(attribute_values_go_past_gumbo_and_come_back)
+{
+    const char *html = "<div class=\"a long class list\" title='a single-quoted title'>"
+                       "<a href=\"https://example.org/a/b/c\" rel=\"nofollow noopener\">x</a>"
+                       "<img src=\"/images/picture.png\" alt=\"an image of words\" "
+                       "data-src=\"/images/lazy-picture.png\"></div>";
+    ck_assert_uint_eq(same_index(html), 7);
+}
+END_TEST
+
+START_TEST(values_gumbo_reads_reach_it)
+{
+    /* A hidden input stays in the table, any other is moved out of it;
+     * an annotation-xml of an HTML encoding holds HTML; a <font> with a
+     * color, face or size leaves SVG; an isindex's prompt becomes text. */
+    const char *html = "<table><input type=\"hidden\" name=\"a field name\"><tr><td>cell"
+                       "</td></tr><input type=\"HIDDEN\"></table><math><annotation-xml "
+                       "encoding=\"text/html\"><p>in html</p></annotation-xml></math><svg>"
+                       "<font color=\"red color\" face=\"a face name\" size=\"seven7\">"
+                       "x</font></svg><isindex prompt=\"a prompt of words\" action=\"/search/here\">";
+    ck_assert_uint_ge(same_index(html), 2);
+}
+END_TEST
+
+START_TEST(merged_and_repeated_attributes)
+{
+    const char *html = "<html lang=\"en-GB-oxendict\"><body class=\"first body class\">"
+                       "<p class=\"first class value\" class=\"second class value\">x</p>"
+                       "<body class=\"second body class\" data-x=\"a merged value\">"
+                       "<html data-y=\"another merged value\">";
+    ck_assert_uint_ge(same_index(html), 5);
+}
+END_TEST
+
+START_TEST(values_that_stay)
+{
+    /* references, unquoted values, ids (streamed segments are found by
+     * them before the texts are copied), values too long for the cap */
+    ck_assert_uint_eq(same_index("<a href=\"/a?b=1&amp;c=2&d=3\" title=unquoted-long-value "
+                                 "id=\"S:12345\">x</a><p title=\"a\r\nbreak\">y</p>"),
+                      0);
+    size_t big = RM_MAX_ATTRIBUTE_BYTES + 100;
+    char *html = malloc(big + 64);
+    ck_assert_ptr_nonnull(html);
+    int n = snprintf(html, 64, "<p title=\"");
+    memset(html + n, 'w', big);
+    strcpy(html + n + big, "\">x</p>");
+    ck_assert_uint_eq(same_index(html), 0);
+    free(html);
+}
+END_TEST
+
+START_TEST(streamed_segments_are_found_by_their_ids)
+{
+    /* the index reads ids off Gumbo's tree to move a segment in */
+    const char *html = "<body><div><!--$?--><template id=\"B:1000000\"></template><p>"
+                       "loading</p><!--/$--></div><div hidden id=\"S:1000000\"><p>the streamed "
+                       "part of the page</p></div><script>$RC(\"B:1000000\",\"S:1000000\")"
+                       "</script></body>";
+    ck_assert_uint_eq(same_index(html), 2);
+}
+END_TEST
+
 static Suite *bypass_suite(void)
 {
     Suite *s = suite_create("bypass");
@@ -317,6 +380,11 @@ static Suite *bypass_suite(void)
     tcase_add_test(tc, a_hundred_thousand_runs_in_one_node);
     tcase_add_test(tc, placeholders_number_runs_without_ambiguity);
     tcase_add_test(tc, a_streamed_shelf_is_judged_by_its_real_text);
+    tcase_add_test(tc, attribute_values_go_past_gumbo_and_come_back);
+    tcase_add_test(tc, values_gumbo_reads_reach_it);
+    tcase_add_test(tc, merged_and_repeated_attributes);
+    tcase_add_test(tc, values_that_stay);
+    tcase_add_test(tc, streamed_segments_are_found_by_their_ids);
     suite_add_tcase(s, tc);
     return s;
 }
