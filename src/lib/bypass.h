@@ -1,15 +1,17 @@
 /*
- * bypass.h — text bypass: runs of page text handed past Gumbo.
+ * bypass.h — text bypass: runs of page text and attribute values handed
+ * past Gumbo.
  *
  * Gumbo 0.10.1 reads text one code point at a time (decoding, a token per
  * character, the tree builder's checks per character, appending it to the
  * node's buffer): 60 to 100 instructions a character, most of a parse on
- * pages of prose. The text between two tags is mostly words that no rule
- * of Gumbo's tree building looks at one by one. So the pre-scan writes
- * such a run as a placeholder, one or two private-use code points that
- * spell the run's number, keeps the run's bytes where they lie in the
- * scanned markup, and the index puts them back wherever a placeholder
- * turns up in a text Gumbo built (bypass_expand).
+ * pages of prose; an attribute value costs it nearly as much a character.
+ * The text between two tags is mostly words that no rule of Gumbo's tree
+ * building looks at one by one, and few values are read by any. So the
+ * pre-scan writes such a run as a placeholder, one or two private-use code
+ * points that spell the run's number, keeps the run's bytes where they lie
+ * in the scanned markup, and the index puts them back wherever a
+ * placeholder turns up in a text or value Gumbo built (bypass_expand).
  *
  * A run is bypassed only where Gumbo would read its bytes as exactly
  * these characters (bypass_run_allowed), and only on pages where every

@@ -13,13 +13,14 @@
  * placeholder's place, so the article container holds its own content.
  * The pairs come from the scripts' calls (prescan_output.moves).
  *
- * Bypassed text. The pre-scan may have handed runs of text past Gumbo as
- * placeholders (bypass.h). A text Gumbo built can hold several of them
- * between ordinary characters (Gumbo joins the text on both sides of a tag
- * it drops, and the text it moves out of a table), so every text is copied
- * with each placeholder replaced by its run's bytes, and lengths of text
- * read off Gumbo's tree before that (a streamed segment's link density)
- * count the runs' bytes. The span before a text (dom_cut_space) stays in
+ * Bypassed text. The pre-scan may have handed runs of text and attribute
+ * values past Gumbo as placeholders (bypass.h). A text Gumbo built can
+ * hold several of them between ordinary characters (Gumbo joins the text
+ * on both sides of a tag it drops, and the text it moves out of a table),
+ * so every text is copied with each placeholder replaced by its run's
+ * bytes, a value that is one placeholder is copied as its run, and
+ * lengths of text read off Gumbo's tree before that (a streamed segment's
+ * link density) count the runs' bytes. The span before a text (dom_cut_space) stays in
  * the coordinates of the markup Gumbo parsed, as the pre-scan's gaps are.
  */
 #include "dom.h"

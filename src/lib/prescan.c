@@ -46,7 +46,9 @@
  * prose is hundreds of them. Its white space stays, as Gumbo's tree
  * building looks at white space; text with references in it stays for
  * the references' rewriting (above); nothing is bypassed after a
- * <frameset>, whose modes drop text but keep white space.
+ * <frameset>, whose modes drop text but keep white space. A quoted
+ * attribute value goes the same way, whole, unless Gumbo or the index's
+ * walk over Gumbo's tree reads it (values_read_in_parsing).
  *
  * Text check. With check_text the pass also finds out whether the bytes
  * are UTF-8 text as they stand (encoding.h), checking each 16 KB it has

@@ -17,9 +17,10 @@
  * From the scripts it goes over it keeps where React's streaming renderer
  * moves its late segments (`moves`), and React's boundary comments stay.
  * Elements stay, empty, so the tree keeps its shape.
- * With `bypass_text`, the words of text between tags reach Gumbo as short
- * placeholders instead, and their bytes stay where they lie (`runs`), for
- * the index to put back (bypass.h): Gumbo's time goes on every character.
+ * With `bypass_text`, the words of text between tags and most quoted
+ * attribute values reach Gumbo as short placeholders instead, and their
+ * bytes stay where they lie (`runs`), for the index to put back
+ * (bypass.h): Gumbo's time goes on every character.
  */
 #ifndef RM_PRESCAN_H
 #define RM_PRESCAN_H
