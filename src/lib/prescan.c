@@ -1401,20 +1401,27 @@ static void close_raw_text_in_noscript(scan *s, size_t from, size_t end)
     }
 }
 
-/* Gumbo parses a <noscript>'s content as markup, which the pass skips as
- * text: does a <frameset> start tag stand there (bypass_text)? */
-static bool holds_frameset(scan *s, size_t from, size_t end)
+/* Gumbo parses a <noscript>'s content [from, end) as markup, which the pass
+ * skips as text: does Gumbo too reach the end tag at `end` as a tag, and
+ * no <frameset> on the way? Not when a tag, a quoted value or a comment
+ * there runs past it: then what the pass takes for text after it may be
+ * markup to Gumbo, and nothing more is bypassed (bypass_text). A raw-text
+ * element left open is closed at `end` (close_raw_text_in_noscript). */
+static bool noscript_parses_alike(scan *s, size_t from, size_t end)
 {
-    for (size_t at = from; at < end;) {
-        const char *lt = memchr(s->html + at, '<', end - at);
-        if (!lt)
+    tag_token t;
+    for (size_t at = from;;) {
+        if (!next_tag(s, &at, false, &t))
             return false;
-        at = (size_t)(lt - s->html);
-        if (has_prefix_ci(s, at, "<frameset"))
+        if (t.start >= end)
+            return t.start == end;
+        GumboTag tag = name_of(t.name, t.name_len).tag;
+        if (t.end > end || (!t.is_end && (tag == GUMBO_TAG_FRAMESET || tag == GUMBO_TAG_PLAINTEXT)))
+            return false;
+        at = t.end;
+        if (!t.is_end && (class_of(tag) & C_RAW_TEXT) && (at = skip_raw_text(s, &t, tag)) >= end)
             return true;
-        at++;
     }
-    return false;
 }
 
 /* React's streaming server renderer (React 18 and later, Next.js) sends
@@ -1550,7 +1557,7 @@ static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
     size_t end = skip_raw_text(s, t, tag);
     if (tag == GUMBO_TAG_NOSCRIPT && end < s->len)
         close_raw_text_in_noscript(s, t->end, end);
-    if (tag == GUMBO_TAG_NOSCRIPT && s->bypass && holds_frameset(s, t->end, end))
+    if (tag == GUMBO_TAG_NOSCRIPT && s->bypass && !noscript_parses_alike(s, t->end, end))
         s->bypass = false;
     if (tag == GUMBO_TAG_STYLE)
         put_style(s, t->end, end);

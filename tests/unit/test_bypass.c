@@ -126,6 +126,23 @@ START_TEST(frameset_stops_the_bypass)
 }
 END_TEST
 
+START_TEST(markup_gumbo_reads_in_noscript)
+{
+    /* Gumbo parses a noscript's content as markup, the pre-scan skips it as
+     * text: an end tag inside a quoted value (fuzz_bypass found it), a
+     * comment or a tag running past it leaves Gumbo elsewhere than the
+     * pre-scan after it */
+    ck_assert_uint_eq(same_index("<noscript><m c=\"</noscript>n=\"et\">words after it"), 0);
+    ck_assert_uint_eq(same_index("<noscript><!-- </noscript> -->words after it</p>"), 0);
+    ck_assert_uint_eq(same_index("<noscript><p title='</noscript>'>words after it</p>"), 0);
+    /* a tag manager's noscript parses alike: the bypass goes on */
+    ck_assert_uint_eq(same_index("<noscript><iframe src=\"/ns\" height=\"0\"></iframe>"
+                                 "</noscript><p>words after it</p><noscript><iframe src=\"/a\" />"
+                                 "</noscript><p>more words after</p>"),
+                      2);
+}
+END_TEST
+
 START_TEST(text_outside_body)
 {
     const char *html = "words before html<html> words before head <head> words in head "
@@ -366,6 +383,7 @@ static Suite *bypass_suite(void)
     tcase_add_test(tc, comments_and_text_between);
     tcase_add_test(tc, cdata_in_foreign_content);
     tcase_add_test(tc, frameset_stops_the_bypass);
+    tcase_add_test(tc, markup_gumbo_reads_in_noscript);
     tcase_add_test(tc, text_outside_body);
     tcase_add_test(tc, text_in_select_and_column_group);
     tcase_add_test(tc, carriage_returns);
