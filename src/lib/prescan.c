@@ -1406,7 +1406,8 @@ static void close_raw_text_in_noscript(scan *s, size_t from, size_t end)
  * no <frameset> on the way? Not when a tag, a quoted value or a comment
  * there runs past it: then what the pass takes for text after it may be
  * markup to Gumbo, and nothing more is bypassed (bypass_text). A raw-text
- * element left open is closed at `end` (close_raw_text_in_noscript). */
+ * element left open is closed at `end` (close_raw_text_in_noscript); a
+ * <noscript> inside is markup to Gumbo as well. */
 static bool noscript_parses_alike(scan *s, size_t from, size_t end)
 {
     tag_token t;
@@ -1419,7 +1420,9 @@ static bool noscript_parses_alike(scan *s, size_t from, size_t end)
         if (t.end > end || (!t.is_end && (tag == GUMBO_TAG_FRAMESET || tag == GUMBO_TAG_PLAINTEXT)))
             return false;
         at = t.end;
-        if (!t.is_end && (class_of(tag) & C_RAW_TEXT) && (at = skip_raw_text(s, &t, tag)) >= end)
+        /* raw text to Gumbo too: all but a <noscript> */
+        if (!t.is_end && (class_of(tag) & C_RAW_TEXT) && tag != GUMBO_TAG_NOSCRIPT &&
+            (at = skip_raw_text(s, &t, tag)) >= end)
             return true;
     }
 }

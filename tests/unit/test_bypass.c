@@ -135,6 +135,7 @@ START_TEST(markup_gumbo_reads_in_noscript)
     ck_assert_uint_eq(same_index("<noscript><m c=\"</noscript>n=\"et\">words after it"), 0);
     ck_assert_uint_eq(same_index("<noscript><!-- </noscript> -->words after it</p>"), 0);
     ck_assert_uint_eq(same_index("<noscript><p title='</noscript>'>words after it</p>"), 0);
+    ck_assert_uint_eq(same_index("<noscript><noscript><l n=\"</noscript>=\"nges>"), 0);
     /* a tag manager's noscript parses alike: the bypass goes on */
     ck_assert_uint_eq(same_index("<noscript><iframe src=\"/ns\" height=\"0\"></iframe>"
                                  "</noscript><p>words after it</p><noscript><iframe src=\"/a\" />"
