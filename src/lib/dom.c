@@ -92,10 +92,9 @@ typedef struct {
     size_t ids, names, names_len;
 } custom_caps;
 
-/* Copy the source name of custom element `id` (Gumbo's original tag). */
-static int add_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, const GumboNode *g)
+/* The name of custom element `id` from its tag's markup. */
+static int copy_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, GumboStringPiece piece)
 {
-    GumboStringPiece piece = g->v.element.original_tag;
     gumbo_tag_from_original_text(&piece);
     size_t len = piece.length < CUSTOM_NAME_MAX ? piece.length : CUSTOM_NAME_MAX;
     size_t ids_cap = caps->ids;
@@ -114,6 +113,26 @@ static int add_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, const Gum
     dom->custom_offsets[dom->custom_count++] = (uint32_t)caps->names_len;
     caps->names_len += len + 1;
     return 0;
+}
+
+/* Copy the source name of custom element `id` (Gumbo's original tag). The
+ * name is read off the tag's markup, which after an ignored "</>" begins
+ * there and runs into the attribute values: placeholders in it (bypass.h)
+ * are put back first. */
+static int add_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, const GumboNode *g)
+{
+    GumboStringPiece piece = g->v.element.original_tag;
+    char *expanded = NULL;
+    if (dom->runs.count && piece.data && memchr(piece.data, 0xF4, piece.length)) {
+        size_t len = bypass_expanded_len(&dom->runs, piece.data, piece.length);
+        if (!(expanded = malloc(len)))
+            return -1;
+        bypass_expand(&dom->runs, piece.data, piece.length, expanded);
+        piece = (GumboStringPiece){expanded, len};
+    }
+    int rc = copy_custom_name(dom, caps, id, piece);
+    free(expanded);
+    return rc;
 }
 
 /* The store of texts and attribute strings: chunks that never move, so

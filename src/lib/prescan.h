@@ -40,8 +40,8 @@ typedef struct {
                                     read (encoding.h), and stop at the first
                                     that is not: then `text` says so and the
                                     rest of the output is to be discarded */
-    bool bypass_text;            /* hand runs of text past Gumbo as
-                                    placeholders (bypass.h) */
+    bool bypass_text;            /* hand runs of text and attribute values
+                                    past Gumbo as placeholders (bypass.h) */
 } prescan_limits;
 
 /* White space left out of the text: `cut` characters after the one kept

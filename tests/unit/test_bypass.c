@@ -360,6 +360,15 @@ START_TEST(values_that_stay)
 }
 END_TEST
 
+START_TEST(a_custom_name_read_past_an_ignored_end_tag)
+{
+    /* after "</>" Gumbo's markup of the next tag starts there, and a custom
+     * element's name runs into its values (fuzz_bypass found it) */
+    ck_assert_uint_eq(same_index("</><t B=\">>!%v>\n\">"), 1);
+    ck_assert_uint_eq(same_index("</><my-card class=\"a long class list\">x</my-card>"), 1);
+}
+END_TEST
+
 START_TEST(streamed_segments_are_found_by_their_ids)
 {
     /* the index reads ids off Gumbo's tree to move a segment in */
@@ -404,6 +413,7 @@ static Suite *bypass_suite(void)
     tcase_add_test(tc, merged_and_repeated_attributes);
     tcase_add_test(tc, values_that_stay);
     tcase_add_test(tc, streamed_segments_are_found_by_their_ids);
+    tcase_add_test(tc, a_custom_name_read_past_an_ignored_end_tag);
     suite_add_tcase(s, tc);
     return s;
 }
