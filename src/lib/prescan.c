@@ -1116,14 +1116,19 @@ __attribute__((noinline)) static void rewrite_tag(scan *s, const tag_token *t)
     int self_closing = 0;
     unsigned kept = 0;
     unsigned cap = s->limits->max_attributes;
+    bool bare = false;   /* the attribute written last has no value */
     /* past the cap nothing more is kept: read_tag found the tag's end */
     while (!t->is_end && (!cap || kept < cap) && next_attribute(s, &i, &a, &self_closing)) {
         if (!attribute_kept(s, &a, kept))
             continue;
         kept++;
-        put_str(s, " ");
+        /* a name starting with '=' (after a '/' in the markup) would give
+         * the bare attribute before it a value after a space: a '/' keeps
+         * it a name */
+        put_str(s, bare && s->html[a.name] == '=' ? "/" : " ");
         put(s, &s->out, s->html + a.name, a.name_len);
-        if (!a.has_value)
+        bare = !a.has_value;
+        if (bare)
             continue;
         size_t n = a.value_len;
         if (value_too_long(s, &a)) {

@@ -369,6 +369,14 @@ START_TEST(a_custom_name_read_past_an_ignored_end_tag)
 }
 END_TEST
 
+START_TEST(a_name_starting_with_an_equals_sign_stays_a_name)
+{
+    /* "on..." goes, and "=\"" after "p/" must not become p's value when the
+     * tag is written again (fuzz_bypass found it) */
+    ck_assert_uint_eq(same_index("<e oni p/=\">g:dio\">"), 1);
+}
+END_TEST
+
 START_TEST(streamed_segments_are_found_by_their_ids)
 {
     /* the index reads ids off Gumbo's tree to move a segment in */
@@ -413,6 +421,7 @@ static Suite *bypass_suite(void)
     tcase_add_test(tc, merged_and_repeated_attributes);
     tcase_add_test(tc, values_that_stay);
     tcase_add_test(tc, streamed_segments_are_found_by_their_ids);
+    tcase_add_test(tc, a_name_starting_with_an_equals_sign_stays_a_name);
     tcase_add_test(tc, a_custom_name_read_past_an_ignored_end_tag);
     suite_add_tcase(s, tc);
     return s;
