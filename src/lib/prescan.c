@@ -1422,7 +1422,9 @@ static bool noscript_parses_alike(scan *s, size_t from, size_t end)
         if (t.start >= end)
             return t.start == end;
         GumboTag tag = name_of(t.name, t.name_len).tag;
-        if (t.end > end || (!t.is_end && (tag == GUMBO_TAG_FRAMESET || tag == GUMBO_TAG_PLAINTEXT)))
+        /* in SVG or MathML a <title> or <style> is no raw text to Gumbo */
+        if (t.end > end || (!t.is_end && (tag == GUMBO_TAG_FRAMESET || tag == GUMBO_TAG_PLAINTEXT ||
+                                          (class_of(tag) & C_FOREIGN))))
             return false;
         at = t.end;
         /* raw text to Gumbo too: all but a <noscript> */

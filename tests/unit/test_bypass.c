@@ -136,6 +136,7 @@ START_TEST(markup_gumbo_reads_in_noscript)
     ck_assert_uint_eq(same_index("<noscript><!-- </noscript> -->words after it</p>"), 0);
     ck_assert_uint_eq(same_index("<noscript><p title='</noscript>'>words after it</p>"), 0);
     ck_assert_uint_eq(same_index("<noscript><noscript><l n=\"</noscript>=\"nges>"), 0);
+    ck_assert_uint_eq(same_index("<noscript><svg><title><p d=\"</noscript>ch2>n\">"), 0);
     /* a tag manager's noscript parses alike: the bypass goes on */
     ck_assert_uint_eq(same_index("<noscript><iframe src=\"/ns\" height=\"0\"></iframe>"
                                  "</noscript><p>words after it</p><noscript><iframe src=\"/a\" />"
