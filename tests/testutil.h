@@ -45,6 +45,29 @@ static inline char *tu_read_file(const char *path, size_t *len_out)
     return buf;
 }
 
+/* Decompress a .gz file through `gzip -dc`; returns malloc'd
+ * NUL-terminated bytes (their count in *len) or NULL. */
+static inline char *tu_gunzip(const char *path, size_t *len)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "gzip -dc '%s'", path);
+    FILE *f = popen(cmd, "r");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 18, n = 0, got;
+    char *buf = malloc(cap + 1);
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0)
+        if ((n += got) == cap)
+            buf = realloc(buf, (cap *= 2) + 1);
+    if (pclose(f) != 0) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
 /* Directory from an environment variable, with a fallback. */
 static inline const char *tu_env(const char *name, const char *fallback)
 {

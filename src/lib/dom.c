@@ -12,6 +12,16 @@
  * page reads once those scripts ran: the segment's children take the
  * placeholder's place, so the article container holds its own content.
  * The pairs come from the scripts' calls (prescan_output.moves).
+ *
+ * Bypassed text. The pre-scan may have handed runs of text and attribute
+ * values past Gumbo as placeholders (bypass.h). A text Gumbo built can
+ * hold several of them between ordinary characters (Gumbo joins the text
+ * on both sides of a tag it drops, and the text it moves out of a table),
+ * so every text is copied with each placeholder replaced by its run's
+ * bytes, a value that is one placeholder is copied as its run, and
+ * lengths of text read off Gumbo's tree before that (a streamed segment's
+ * link density) count the runs' bytes. The span before a text (dom_cut_space) stays in
+ * the coordinates of the markup Gumbo parsed, as the pre-scan's gaps are.
  */
 #include "dom.h"
 
@@ -82,10 +92,9 @@ typedef struct {
     size_t ids, names, names_len;
 } custom_caps;
 
-/* Copy the source name of custom element `id` (Gumbo's original tag). */
-static int add_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, const GumboNode *g)
+/* The name of custom element `id` from its tag's markup. */
+static int copy_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, GumboStringPiece piece)
 {
-    GumboStringPiece piece = g->v.element.original_tag;
     gumbo_tag_from_original_text(&piece);
     size_t len = piece.length < CUSTOM_NAME_MAX ? piece.length : CUSTOM_NAME_MAX;
     size_t ids_cap = caps->ids;
@@ -104,6 +113,26 @@ static int add_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, const Gum
     dom->custom_offsets[dom->custom_count++] = (uint32_t)caps->names_len;
     caps->names_len += len + 1;
     return 0;
+}
+
+/* Copy the source name of custom element `id` (Gumbo's original tag). The
+ * name is read off the tag's markup, which after an ignored "</>" begins
+ * there and runs into the attribute values: placeholders in it (bypass.h)
+ * are put back first. */
+static int add_custom_name(rm_dom *dom, custom_caps *caps, int32_t id, const GumboNode *g)
+{
+    GumboStringPiece piece = g->v.element.original_tag;
+    char *expanded = NULL;
+    if (dom->runs.count && piece.data && memchr(piece.data, 0xF4, piece.length)) {
+        size_t len = bypass_expanded_len(&dom->runs, piece.data, piece.length);
+        if (!(expanded = malloc(len)))
+            return -1;
+        bypass_expand(&dom->runs, piece.data, piece.length, expanded);
+        piece = (GumboStringPiece){expanded, len};
+    }
+    int rc = copy_custom_name(dom, caps, id, piece);
+    free(expanded);
+    return rc;
 }
 
 /* The store of texts and attribute strings: chunks that never move, so
@@ -194,16 +223,44 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
     return copy;
 }
 
-/* A text with its span in the markup (see dom_cut_space) just before it. */
+/* A text with its span in the markup (see dom_cut_space) just before it,
+ * the runs of text the pre-scan handed past Gumbo put back in. */
 static const char *store_text(rm_dom *dom, const GumboText *t)
 {
-    size_t len = strlen(t->text) + 1;
-    char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + len, _Alignof(uint32_t));
+    size_t len = strlen(t->text);
+    size_t full = dom->runs.count ? bypass_expanded_len(&dom->runs, t->text, len) : len;
+    char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + full + 1, _Alignof(uint32_t));
     if (!copy)
         return NULL;
     uint32_t span[2] = {(uint32_t)t->start_pos.offset, (uint32_t)t->original_text.length};
     memcpy(copy, span, sizeof span);
-    return memcpy(copy + sizeof span, t->text, len);
+    char *text = copy + sizeof span;
+    if (full == len)
+        memcpy(text, t->text, len);
+    else
+        bypass_expand(&dom->runs, t->text, len, text);
+    text[full] = '\0';
+    return text;
+}
+
+/* An attribute value, through `shared` (see shared_copy) when short. A
+ * value the pre-scan handed past Gumbo is all one placeholder (bypass.h),
+ * so its first byte tells: its run's bytes are copied instead. */
+static const char *copy_value(rm_dom *dom, shared_strings *shared, const char *value)
+{
+    size_t len = strlen(value);
+    if (!dom->runs.count || (unsigned char)value[0] < 0xF3)
+        return shared_copy(dom, shared->values, SHARED_VALUES, value, len);
+    size_t full = bypass_expanded_len(&dom->runs, value, len);
+    if (full <= SHARED_MAX) {
+        char buf[SHARED_MAX + 1];
+        *bypass_expand(&dom->runs, value, len, buf) = '\0';
+        return shared_copy(dom, shared->values, SHARED_VALUES, buf, full);
+    }
+    char *copy = store_alloc(dom, full + 1, 1);
+    if (copy)
+        *bypass_expand(&dom->runs, value, len, copy) = '\0';
+    return copy;
 }
 
 /* Copy the attributes of element g into the index (through `shared`,
@@ -223,7 +280,7 @@ static int add_attributes(rm_dom *dom, size_t *cap, shared_strings *shared, rm_n
         rm_attr *to = &dom->attrs[first + i];
         size_t len = strlen(a->name);
         if (!(to->name = shared_copy(dom, shared->names, SHARED_NAMES, a->name, len)) ||
-            !(to->value = shared_copy(dom, shared->values, SHARED_VALUES, a->value, strlen(a->value))))
+            !(to->value = copy_value(dom, shared, a->value)))
             return -1;
         n->has_attrs |= len ? dom_attr_bit(a->name, len) : 0xFF;
     }
@@ -316,14 +373,15 @@ static const GumboVector *walk_children(const GumboNode *g)
     return g->type == GUMBO_NODE_ELEMENT ? &g->v.element.children : NULL;
 }
 
-static bool is_link_shelf(const GumboNode *segment)
+static bool is_link_shelf(const bypass_table *runs, const GumboNode *segment)
 {
     size_t text = 0, linked = 0, links_open = 0;
     const GumboNode *g = segment;
     for (;;) {
         const GumboVector *kids = walk_children(g);
         if (g->type == GUMBO_NODE_TEXT) {
-            size_t n = strlen(g->v.text.text);
+            const char *t = g->v.text.text;
+            size_t n = runs->count ? bypass_expanded_len(runs, t, strlen(t)) : strlen(t);
             text += n;
             linked += links_open ? n : 0;
         }
@@ -354,7 +412,7 @@ static bool is_link_shelf(const GumboNode *segment)
  * when none or out of memory: nothing moves). One pass over the body's
  * children: only ids React gives segments ("S:") are looked up. */
 static size_t find_moves(const GumboOutput *output, const prescan_output *pre,
-                         stream_move **out)
+                         const bypass_table *runs, stream_move **out)
 {
     *out = NULL;
     const GumboNode *body = pre && pre->move_count ? body_of(output) : NULL;
@@ -377,7 +435,7 @@ static size_t find_moves(const GumboOutput *output, const prescan_output *pre,
     const GumboVector *kids = &body->v.element.children;
     for (unsigned k = 0; k < kids->length; k++) {
         const char *id = element_id(kids->data[k]);
-        if (!may_be_segment_id(id) || is_link_shelf(kids->data[k]))
+        if (!may_be_segment_id(id) || is_link_shelf(runs, kids->data[k]))
             continue;
         /* one segment, one place: the first call naming it */
         for (size_t i = 0; i < count; i++)
@@ -465,8 +523,10 @@ int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output 
     custom_caps caps = {0, 0, 0};
     frame *stack = NULL;
     size_t top = 0, spliced = 0;
+    if (pre && pre->run_count)
+        dom->runs = (bypass_table){pre->run_source, pre->runs, pre->run_count};
     stream_move *moves;
-    size_t move_count = find_moves(output, pre, &moves);
+    size_t move_count = find_moves(output, pre, &dom->runs, &moves);
     const GumboNode *body = move_count ? body_of(output) : NULL;
 
     if (grow((void **)&stack, &stack_cap, 1, sizeof(frame)))
@@ -552,6 +612,7 @@ int dom_copy_content(rm_dom *dom)
             return -1;
         }
     }
+    dom->runs = (bypass_table){NULL, NULL, 0};   /* not needed past here */
     shrink_to_fit(dom);
     return 0;
 }

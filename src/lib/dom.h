@@ -109,6 +109,10 @@ typedef struct {
      * none), for the lengths of raw text: see dom_cut_space. */
     const prescan_gap *gaps;
     size_t gap_count;
+    /* The runs of text the pre-scan handed past Gumbo (not owned; none
+     * without the pre-scan's output): between dom_index_tree and
+     * dom_copy_content, where the texts are copied with them put back. */
+    bypass_table runs;
 } rm_dom;
 
 /* Build the index over a parsed document. Skips comments and <template>

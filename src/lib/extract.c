@@ -1166,6 +1166,7 @@ static rm_status decode_and_prescan(const void *bytes, size_t len, const rm_opti
         .max_attribute_bytes = RM_MAX_ATTRIBUTE_BYTES,
         .strip = true,
         .check_text = encoding_check_applies(bytes, len, opt->charset),
+        .bypass_text = true,
     };
     *owned = NULL;
     if (limits.check_text) {
@@ -1217,11 +1218,14 @@ static rm_status decode_and_prescan(const void *bytes, size_t len, const rm_opti
  * into *buffer (NULL when the bytes needed no change), and `e` (unless
  * NULL) has read the page's style sheets where the pre-scan found them.
  * A page in UTF-8 is pre-scanned where it lies: at most one copy of the
- * markup is made (the pre-scanned one). */
+ * markup is made (the pre-scanned one). A decoded page's markup stays in
+ * *source (else NULL) while the runs of text handed past Gumbo lie in it:
+ * free it once the index has copied the texts. */
 static rm_status parse(const void *bytes, size_t len, const rm_options *opt, phase_clock *clock,
-                       rm_engine *e, char **buffer, prescan_output *pre, arena *tree,
-                       GumboOutput **output)
+                       rm_engine *e, char **buffer, char **source, prescan_output *pre,
+                       arena *tree, GumboOutput **output)
 {
+    *source = NULL;
     const char *utf8;
     char *owned;
     size_t utf8_len;
@@ -1235,7 +1239,10 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
         return RM_NO_MEMORY;
     }
     if (pre->html) {
-        free(owned);
+        if (pre->run_count && pre->run_source == owned)
+            *source = owned;
+        else
+            free(owned);
         utf8 = owned = pre->html;
         utf8_len = pre->len;
         pre->html = NULL;
@@ -1249,6 +1256,8 @@ static rm_status parse(const void *bytes, size_t len, const rm_options *opt, pha
     *output = gumbo_parse_with_options(&gopt, utf8, utf8_len);
     if (!*output) {
         free(owned);
+        free(*source);
+        *source = NULL;
         prescan_free(pre);
         arena_release(tree);
         return RM_NO_MEMORY;
@@ -1288,7 +1297,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     if (len == 0 || encoding_looks_binary(html, len))
         return RM_BAD_INPUT;
 
-    char *buffer;
+    char *buffer, *source;
     prescan_output pre;
     arena_cache own;
     arena tree = {.cache = call_cache(opt, &own)};   /* Gumbo's tree, released in one step */
@@ -1296,7 +1305,7 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     rm_engine e = {0};
     e.clock = clock;
     e.memory = tree.cache;
-    rm_status st = parse(html, len, opt, clock, &e, &buffer, &pre, &tree, &output);
+    rm_status st = parse(html, len, opt, clock, &e, &buffer, &source, &pre, &tree, &output);
     if (st != RM_OK) {
         engine_free(&e);
         arena_cache_trim(tree.cache, 0);
@@ -1310,6 +1319,10 @@ rm_status extract_timed(const void *html, size_t len, const rm_options *options,
     int built = a ? dom_index_tree(&e.dom, output, &pre) : -1;
     free(buffer);
     built = built ? built : dom_copy_content(&e.dom);
+    free(source);   /* the bypassed runs are copied: their table goes too */
+    free(pre.runs);
+    pre.runs = NULL;
+    pre.run_count = 0;
     arena_release(&tree);
     /* of the tree's chunks, what the limit keeps and what the per-node
      * arrays will take stay; the rest would lie idle through metadata */
@@ -1374,12 +1387,13 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     rm_article *a = calloc(1, sizeof *a);
     if (!a)
         return RM_NO_MEMORY;
-    char *buffer = NULL;
+    char *buffer = NULL, *source = NULL;
     prescan_output pre = {0};
     arena_cache own;
     arena tree = {.cache = call_cache(opt, &own)};
     GumboOutput *output = NULL;
-    rm_status st = len ? parse(html, len, opt, NULL, NULL, &buffer, &pre, &tree, &output) : RM_OK;
+    rm_status st =
+        len ? parse(html, len, opt, NULL, NULL, &buffer, &source, &pre, &tree, &output) : RM_OK;
     rm_engine e = {0};
     e.dom.body = RM_NONE;
     if (st == RM_OK && output && dom_build(&e.dom, output, &pre))
@@ -1387,6 +1401,7 @@ rm_status rm_sanitize(const void *html, size_t len, const rm_options *options,
     arena_release(&tree);   /* the index holds its own copies */
     arena_cache_trim(tree.cache, 0);
     free(buffer);
+    free(source);
     if (st == RM_OK)
         st = render_fragment(a, &e, opt, images);
     engine_free(&e);

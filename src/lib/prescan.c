@@ -39,6 +39,17 @@
  * a line break as CR LF did). White space inside text with words in it
  * stays, as lengths of raw text (Readability's byline test) count it.
  *
+ * Text bypass. With bypass_text, text between two tags that Gumbo would
+ * read as exactly its bytes goes to Gumbo as a placeholder from its first
+ * to its last non-space character (bypass.h says why and when): Gumbo
+ * spends 60 to 100 instructions on each character of text, and a run of
+ * prose is hundreds of them. Its white space stays, as Gumbo's tree
+ * building looks at white space; text with references in it stays for
+ * the references' rewriting (above); nothing is bypassed after a
+ * <frameset>, whose modes drop text but keep white space. A quoted
+ * attribute value goes the same way, whole, unless Gumbo or the index's
+ * walk over Gumbo's tree reads it (values_read_in_parsing).
+ *
  * Text check. With check_text the pass also finds out whether the bytes
  * are UTF-8 text as they stand (encoding.h), checking each 16 KB it has
  * read right after reading it, while it is in the cache, so that a page
@@ -67,6 +78,10 @@
  * (a page uses a few dozen tag names hundreds of thousands of times). */
 #define CACHED_NAME_BYTES 7
 #define NAME_CACHE_SLOTS 64   /* the top 6 bits of a multiplicative hash */
+/* Text no longer than this is not worth a placeholder: the shortest
+ * placeholder is 4 bytes, and each costs an entry in the table of runs
+ * and a look-up when the index copies the text. */
+#define BYPASS_MIN_RUN 6
 
 /* ------------------------------------------------------------------ */
 /* Tag classes                                                         */
@@ -263,6 +278,9 @@ typedef struct {
                              known to be valid text (it stops the scan) */
     size_t check_due;     /* read up to here, check them (SIZE_MAX: never;
                              0: they are not text) */
+    bool bypass;          /* runs of text may still become placeholders */
+    bypass_run *runs;     /* those that did */
+    size_t run_count, run_capacity;
 } scan;
 
 static uint32_t *open_count(scan *s, tag_name name)
@@ -475,23 +493,60 @@ static void cut(scan *s, size_t start, size_t end)
     end_replace(s, end);
 }
 
+/* Room for one more of `count` entries of `size` bytes in *array (first
+ * `first` of them); false when out of memory (the scan then fails). */
+static bool room_for_one(scan *s, void **array, size_t *capacity, size_t count, size_t size,
+                         size_t first)
+{
+    if (count < *capacity)
+        return true;
+    size_t grown_capacity = *capacity ? *capacity * 2 : first;
+    void *grown = realloc(*array, grown_capacity * size);
+    if (!grown) {
+        s->failed = 1;
+        return false;
+    }
+    *array = grown;
+    *capacity = grown_capacity;
+    return true;
+}
+
 /* Where a style sheet for the clutter detector lies. Its text is not
  * copied: the detector reads a sheet only until it has found enough fixed
  * classes, and a copy of a sheet that is most of a large page cost more
  * than all the rest (fresh pages of memory for every byte). */
 static void put_style(scan *s, size_t from, size_t to)
 {
-    if (s->style_count == s->style_capacity) {
-        size_t capacity = s->style_capacity ? s->style_capacity * 2 : 16;
-        prescan_span *grown = realloc(s->styles, capacity * sizeof *grown);
-        if (!grown) {
-            s->failed = 1;
-            return;
-        }
-        s->styles = grown;
-        s->style_capacity = capacity;
-    }
+    if (!room_for_one(s, (void **)&s->styles, &s->style_capacity, s->style_count,
+                      sizeof *s->styles, 16))
+        return;
     s->styles[s->style_count++] = (prescan_span){from, to - from};
+}
+
+/* A new run for bytes [from, to) of the input (bypass.h): its placeholder
+ * into `out`, and its length; 0 (no run) when the placeholder would not
+ * be shorter, or out of memory. */
+static size_t new_run(scan *s, size_t from, size_t to, char out[BYPASS_PLACEHOLDER_MAX])
+{
+    if (to - from <= bypass_placeholder_len(s->run_count))
+        return 0;
+    if (!room_for_one(s, (void **)&s->runs, &s->run_capacity, s->run_count, sizeof *s->runs, 256))
+        return 0;
+    s->runs[s->run_count] = (bypass_run){(uint32_t)from, (uint32_t)(to - from)};
+    return bypass_placeholder(s->run_count++, out);
+}
+
+/* Bytes [from, to) of the input go to Gumbo as a new run's placeholder,
+ * when that is shorter. */
+static void put_placeholder(scan *s, size_t from, size_t to)
+{
+    char placeholder[BYPASS_PLACEHOLDER_MAX];
+    size_t n = new_run(s, from, to, placeholder);
+    if (!n)
+        return;
+    begin_replace(s, from);
+    put(s, &s->out, placeholder, n);
+    end_replace(s, to);
 }
 
 /* ------------------------------------------------------------------ */
@@ -813,11 +868,54 @@ static bool value_has_reference(const scan *s, const attribute *a)
     return false;
 }
 
-/* Write the first n bytes of a value, its references written as their
- * characters where value_has_reference would find them. */
+/* Attributes whose values must reach Gumbo as written: an
+ * <annotation-xml>'s encoding, which decides whether its content is HTML,
+ * and ids, which the index reads off Gumbo's tree to move streamed
+ * segments (dom.c). The other values Gumbo's tree building looks at need
+ * not: an <input>'s type is compared with "hidden", shorter than any value
+ * that goes; of a <font> in SVG or MathML only whether it has a color, face
+ * or size counts; an <isindex>'s prompt becomes text, which the index puts
+ * back like any other. */
+static const struct {
+    const char *name;
+    size_t len;
+} values_read_in_parsing[] = {
+    {"encoding", 8},
+    {"id", 2},
+};
+
+/* May a value go past Gumbo (bypass.h), as far as the tag tells? Quoted,
+ * not cut, longer than a placeholder, of an attribute no parsing rule
+ * reads; value_bypassed checks its bytes. */
+static bool value_may_bypass(const scan *s, const attribute *a)
+{
+    if (!s->bypass || !a->quote || a->value_len <= BYPASS_MIN_RUN || value_too_long(s, a))
+        return false;
+    const char *name = s->html + a->name;
+    for (size_t i = 0; i < sizeof values_read_in_parsing / sizeof values_read_in_parsing[0]; i++)
+        if (a->name_len == values_read_in_parsing[i].len &&
+            has_name_prefix(name, a->name_len, values_read_in_parsing[i].name, a->name_len))
+            return false;
+    return true;
+}
+
+static bool value_bypassed(const scan *s, const attribute *a)
+{
+    return value_may_bypass(s, a) && bypass_run_allowed(s->html, a->value, a->value + a->value_len);
+}
+
+/* Write the first n bytes of a value: its placeholder when it goes past
+ * Gumbo, else its references written as their characters where
+ * value_has_reference would find them. */
 static void put_value(scan *s, const attribute *a, size_t n)
 {
     const char *v = s->html + a->value, *end = v + n;
+    char placeholder[BYPASS_PLACEHOLDER_MAX];
+    size_t bypassed = value_bypassed(s, a) ? new_run(s, a->value, a->value + n, placeholder) : 0;
+    if (bypassed) {
+        put(s, &s->out, placeholder, bypassed);
+        return;
+    }
     if (s->limits->strip && a->quote && !value_too_long(s, a)) {
         for (const char *amp; (amp = memchr(v, '&', (size_t)(end - v))) != NULL;) {
             char c[4];
@@ -875,6 +973,7 @@ typedef struct {
     json_kind json;         /* a script's type="...json..." */
     bool references;        /* quoted values hold references to write as
                                their characters (charref.c) */
+    bool bypass;            /* quoted values may go past Gumbo (bypass.h) */
 } tag_token;
 
 /* The cache key of "script" (read_tag packs names so: the bytes, then
@@ -901,7 +1000,7 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
     t->name_key = t->name_len <= CACHED_NAME_BYTES ? key << 8 | t->name_len : 0;
     t->attributes = i;
     t->self_closing = 0;
-    t->rewrite = t->references = false;
+    t->rewrite = t->references = t->bypass = false;
     t->json = NOT_JSON;
     if (i < s->len && s->html[i] == '>') {   /* no attributes (most tags) */
         t->end = i + 1;
@@ -927,6 +1026,7 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
         kept++;
         t->rewrite |= value_too_long(s, &a);
         t->references = t->references || value_has_reference(s, &a);
+        t->bypass = t->bypass || value_may_bypass(s, &a);
         json_kind json = script ? json_kind_of(s, &a) : NOT_JSON;
         t->json = json > t->json ? json : t->json;
     }
@@ -985,16 +1085,22 @@ static void write_references(scan *s, size_t from, size_t to, charref_place plac
     end_replace(s, to);
 }
 
-/* A tag that keeps all its attributes as they are: only the references
- * in its quoted values are written as their characters. */
-static void write_value_references(scan *s, const tag_token *t)
+/* A tag that keeps all its attributes as they are: only its quoted values
+ * change, going past Gumbo or with their references written as their
+ * characters. */
+static void write_values(scan *s, const tag_token *t)
 {
     size_t i = t->attributes;
     attribute a;
     int self_closing = 0;
-    while (next_attribute(s, &i, &a, &self_closing))
-        if (a.quote)
+    while (next_attribute(s, &i, &a, &self_closing)) {
+        if (!a.quote)
+            continue;
+        if (t->bypass && value_bypassed(s, &a))
+            put_placeholder(s, a.value, a.value + a.value_len);
+        else if (t->references)
             write_references(s, a.value, a.value + a.value_len, place_of(a.quote));
+    }
 }
 
 /* Write the tag with only the attributes it keeps, values shortened to
@@ -1010,14 +1116,19 @@ __attribute__((noinline)) static void rewrite_tag(scan *s, const tag_token *t)
     int self_closing = 0;
     unsigned kept = 0;
     unsigned cap = s->limits->max_attributes;
+    bool bare = false;   /* the attribute written last has no value */
     /* past the cap nothing more is kept: read_tag found the tag's end */
     while (!t->is_end && (!cap || kept < cap) && next_attribute(s, &i, &a, &self_closing)) {
         if (!attribute_kept(s, &a, kept))
             continue;
         kept++;
-        put_str(s, " ");
+        /* a name starting with '=' (after a '/' in the markup) would give
+         * the bare attribute before it a value after a space: a '/' keeps
+         * it a name */
+        put_str(s, bare && s->html[a.name] == '=' ? "/" : " ");
         put(s, &s->out, s->html + a.name, a.name_len);
-        if (!a.has_value)
+        bare = !a.has_value;
+        if (bare)
             continue;
         size_t n = a.value_len;
         if (value_too_long(s, &a)) {
@@ -1040,8 +1151,8 @@ static inline void emit_tag(scan *s, const tag_token *t)
 {
     if (__builtin_expect(t->rewrite, 0))
         rewrite_tag(s, t);
-    else if (__builtin_expect(t->references, 0))
-        write_value_references(s, t);
+    else if (t->references || t->bypass)
+        write_values(s, t);
 }
 
 /* Where the text of a raw-text or RCDATA element ends: at the '<' of its
@@ -1295,6 +1406,34 @@ static void close_raw_text_in_noscript(scan *s, size_t from, size_t end)
     }
 }
 
+/* Gumbo parses a <noscript>'s content [from, end) as markup, which the pass
+ * skips as text: does Gumbo too reach the end tag at `end` as a tag, and
+ * no <frameset> on the way? Not when a tag, a quoted value or a comment
+ * there runs past it: then what the pass takes for text after it may be
+ * markup to Gumbo, and nothing more is bypassed (bypass_text). A raw-text
+ * element left open is closed at `end` (close_raw_text_in_noscript); a
+ * <noscript> inside is markup to Gumbo as well. */
+static bool noscript_parses_alike(scan *s, size_t from, size_t end)
+{
+    tag_token t;
+    for (size_t at = from;;) {
+        if (!next_tag(s, &at, false, &t))
+            return false;
+        if (t.start >= end)
+            return t.start == end;
+        GumboTag tag = name_of(t.name, t.name_len).tag;
+        /* in SVG or MathML a <title> or <style> is no raw text to Gumbo */
+        if (t.end > end || (!t.is_end && (tag == GUMBO_TAG_FRAMESET || tag == GUMBO_TAG_PLAINTEXT ||
+                                          (class_of(tag) & C_FOREIGN))))
+            return false;
+        at = t.end;
+        /* raw text to Gumbo too: all but a <noscript> */
+        if (!t.is_end && (class_of(tag) & C_RAW_TEXT) && tag != GUMBO_TAG_NOSCRIPT &&
+            (at = skip_raw_text(s, &t, tag)) >= end)
+            return true;
+    }
+}
+
 /* React's streaming server renderer (React 18 and later, Next.js) sends
  * each part of the page that was not ready as <div hidden id="S:n"> at the
  * end of the body, followed by a short script whose call moves it into its
@@ -1428,6 +1567,8 @@ static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
     size_t end = skip_raw_text(s, t, tag);
     if (tag == GUMBO_TAG_NOSCRIPT && end < s->len)
         close_raw_text_in_noscript(s, t->end, end);
+    if (tag == GUMBO_TAG_NOSCRIPT && s->bypass && !noscript_parses_alike(s, t->end, end))
+        s->bypass = false;
     if (tag == GUMBO_TAG_STYLE)
         put_style(s, t->end, end);
     if (tag == GUMBO_TAG_SCRIPT && t->json == NOT_JSON)
@@ -1446,6 +1587,8 @@ static size_t start_tag(scan *s, const tag_token *t)
 {
     tag_name name = cached_name_of(s, t->name, t->name_len, t->name_key);
     uint16_t cls = class_of(name.tag);
+    if (name.tag == GUMBO_TAG_FRAMESET)
+        s->bypass = false;   /* see bypass_text */
     if (cls & (C_MERGED | C_VOID)) {
         emit_tag(s, t);
         return t->end;
@@ -1512,18 +1655,28 @@ static void collapse_space(scan *s, size_t from, size_t to)
             return;
     if (s->foreign || any_open(s, preformatted))
         return;
-    if (s->gap_count == s->gap_capacity) {
-        size_t capacity = s->gap_capacity ? s->gap_capacity * 2 : 256;
-        prescan_gap *grown = realloc(s->gaps, capacity * sizeof *grown);
-        if (!grown) {
-            s->failed = 1;
-            return;
-        }
-        s->gaps = grown;
-        s->gap_capacity = capacity;
-    }
+    if (!room_for_one(s, (void **)&s->gaps, &s->gap_capacity, s->gap_count, sizeof *s->gaps, 256))
+        return;
     cut(s, from + 1, to);
     s->gaps[s->gap_count++] = (prescan_gap){s->out.len - 1, to - from - 1};
+}
+
+/* Text [from, to) between two pieces of markup, with no '&' in it: the
+ * part from its first to its last non-space character goes to Gumbo as a
+ * placeholder (bypass.h) when that is shorter and Gumbo would read the
+ * bytes as they are. The white space around stays for the tree building.
+ * From a <frameset> on nothing is bypassed: in the frameset modes Gumbo
+ * drops text but keeps its white space, which a placeholder would drop
+ * with it. */
+static void bypass_text(scan *s, size_t from, size_t to)
+{
+    const char *h = s->html;
+    while (from < to && is_space(h[from]))
+        from++;
+    while (to > from && is_space(h[to - 1]))
+        to--;
+    if (to - from > bypass_placeholder_len(s->run_count) && bypass_run_allowed(h, from, to))
+        put_placeholder(s, from, to);
 }
 
 /* React's marks around a streamed boundary: <!--$?--> opens one still
@@ -1589,16 +1742,21 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
             if (implied_ends[r].starts & 1u << bit)
                 s->implied_ends_of[bit] |= (uint16_t)(1u << r);
     STARTS_OF(implied_parents, s->implied_parent_starts);
+    s->bypass = limits->bypass_text && bypass_page_allowed(html, len);
     size_t at = 0;
     while (at < len && !s->failed && checked_through(s, at)) {
         /* markup right after markup (most tags): no search */
         const char *lt = html[at] == '<' ? html + at : find(s, at, '<');
         size_t text_end = lt ? (size_t)(lt - html) : len;
-        if (limits->strip && text_end - at > 1)
+        size_t text_len = text_end - at;
+        if (limits->strip && text_len > 1)
             collapse_space(s, at, text_end);
+        bool references = text_len > 3 && memchr(html + at, '&', text_len);
         /* not in SVG/MathML, where the model of what is text is rougher */
-        if (limits->strip && text_end - at > 3 && !s->foreign && memchr(html + at, '&', text_end - at))
+        if (limits->strip && references && !s->foreign)
             write_references(s, at, text_end, CHARREF_TEXT);
+        else if (s->bypass && !references && text_len > BYPASS_MIN_RUN)
+            bypass_text(s, at, text_end);
         if (!lt)
             break;
         at = markup(s, text_end);
@@ -1620,6 +1778,7 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         free(s->styles);
         free(s->moves.data);
         free(s->gaps);
+        free(s->runs);
     } else {
         out->html = s->changed ? s->out.data : NULL;
         out->len = s->out.len;
@@ -1630,6 +1789,9 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         out->moves = s->moves.data;
         out->move_count = s->move_count;
         out->text = s->text;
+        out->runs = s->runs;
+        out->run_count = s->run_count;
+        out->run_source = s->run_count ? html : NULL;
     }
     free(s->stack);
     free(s);
@@ -1642,5 +1804,6 @@ void prescan_free(prescan_output *out)
     free(out->styles);
     free(out->gaps);
     free(out->moves);
+    free(out->runs);
     memset(out, 0, sizeof *out);
 }

@@ -17,10 +17,15 @@
  * From the scripts it goes over it keeps where React's streaming renderer
  * moves its late segments (`moves`), and React's boundary comments stay.
  * Elements stay, empty, so the tree keeps its shape.
+ * With `bypass_text`, the words of text between tags and most quoted
+ * attribute values reach Gumbo as short placeholders instead, and their
+ * bytes stay where they lie (`runs`), for the index to put back
+ * (bypass.h): Gumbo's time goes on every character.
  */
 #ifndef RM_PRESCAN_H
 #define RM_PRESCAN_H
 
+#include "bypass.h"
 #include "encoding.h"
 
 #include <stdbool.h>
@@ -35,6 +40,8 @@ typedef struct {
                                     read (encoding.h), and stop at the first
                                     that is not: then `text` says so and the
                                     rest of the output is to be discarded */
+    bool bypass_text;            /* hand runs of text and attribute values
+                                    past Gumbo as placeholders (bypass.h) */
 } prescan_limits;
 
 /* White space left out of the text: `cut` characters after the one kept
@@ -68,6 +75,12 @@ typedef struct {
                             then placeholder ("S:1", "B:0"); NULL when none */
     size_t move_count;   /* pairs in moves */
     encoding_check text; /* with limits->check_text: the check of the bytes */
+    bypass_run *runs;    /* with limits->bypass_text: the runs of text
+                            written as placeholders, in the scanned markup
+                            (`run_source`, which must outlive the copying
+                            of the texts: dom_copy_content); NULL when none */
+    size_t run_count;
+    const char *run_source;
 } prescan_output;
 
 /* Scan `len` bytes of UTF-8 HTML. Returns 0 with *out filled (free it with

@@ -166,7 +166,7 @@ static int prescan_checked(const char *text, size_t len, const prescan_limits *l
 static int input_only(const page *p)
 {
     prescan_limits limits = {rm_default_options.max_depth, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES,
-                             true, encoding_check_applies(p->html, p->len, NULL)};
+                             true, encoding_check_applies(p->html, p->len, NULL), true};
     if (limits.check_text) {
         prescan_output out;
         if (prescan(p->html, p->len, &limits, &out) != 0)

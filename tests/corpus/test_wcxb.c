@@ -161,28 +161,6 @@ static void score_text(const char *pred, const char *ref, page_score *ps)
 
 /* ---- pages ------------------------------------------------------------------ */
 
-static char *gunzip(const char *path, size_t *len)
-{
-    char cmd[1600];
-    snprintf(cmd, sizeof cmd, "gzip -dc '%s'", path);
-    FILE *f = popen(cmd, "r");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 18, n = 0, got;
-    char *buf = malloc(cap + 1);
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0)
-        if ((n += got) == cap)
-            buf = realloc(buf, (cap *= 2) + 1);
-    int rc = pclose(f);
-    if (rc != 0) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static int type_index(const char *name)
 {
     if (name && strcmp(name, "category") == 0)
@@ -278,7 +256,7 @@ START_TEST(wcxb_word_f1)
         }
         size_t len = 0;
         snprintf(path, sizeof path, "%s/html/%s.html.gz", dir, names[i]);
-        char *html = gunzip(path, &len);
+        char *html = tu_gunzip(path, &len);
         ck_assert_msg(html != NULL, "%s: cannot decompress", path);
         rm_options opt = rm_default_options;
         opt.formats = RM_FORMAT_TEXT;

@@ -15,7 +15,7 @@ build=$1 shared=$2 seconds=$3
 shift 3
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-targets=${*:-extract native request encoding url filename}
+targets=${*:-extract native request encoding url filename bypass}
 corpus=${FUZZ_CORPUS:-$build/corpus}
 
 rm -rf "$build/seeds"
@@ -38,6 +38,7 @@ for t in $targets; do
     cpu_before=$cpu
     case $t in
         extract|encoding) dict=html.dict max_len=131072 ;;
+        bypass)           dict=html.dict max_len=16384 ;;
         native)           dict=json.dict max_len=131072 ;;
         request)          dict=json.dict max_len=4096 ;;
         *)                dict= max_len=4096 ;;

@@ -73,6 +73,7 @@ def main():
     for i, page in enumerate(pages):
         write(out, 'extract', bytes([0x87 if i % 2 else 0x07]) + page)
         write(out, 'encoding', b'\x00' + page)
+        write(out, 'bypass', page[:16384])
         title = re.search(rb'<title[^>]*>(.*?)</title>', page, re.S | re.I)
         if title:
             write(out, 'filename', title.group(1)[:300])

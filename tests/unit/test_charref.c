@@ -44,7 +44,7 @@ static void teardown(void)
 static const char *prescanned(const char *html)
 {
     prescan_free(&last);
-    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false};
+    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false, false};
     ck_assert_int_eq(prescan(html, strlen(html), &limits, &last), 0);
     return last.html ? last.html : html;
 }

@@ -31,7 +31,7 @@ static void load(fixture *f, const char *html)
 {
     memset(f, 0, sizeof *f);
     /* as rm_extract does: the pre-scan first, style sheets to the engine */
-    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false};
+    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false, false};
     ck_assert_int_eq(prescan(html, strlen(html), &limits, &f->pre), 0);
     ck_assert_int_eq(engine_read_style_sheets(&f->e, html, f->pre.styles, f->pre.style_count), 0);
     f->out = gumbo_parse(f->pre.html ? f->pre.html : html);

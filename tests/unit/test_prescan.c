@@ -49,7 +49,7 @@ static int limit(const char *html, unsigned max_depth)
 static const char *prescanned(const char *html)
 {
     prescan_free(&last);
-    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false};
+    const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false, false};
     ck_assert_int_eq(prescan(html, strlen(html), &limits, &last), 0);
     return last.html ? last.html : html;
 }
@@ -228,7 +228,7 @@ START_TEST(corpus_pages_untouched)
         char *html = e->d_name[0] == '.' ? NULL : tu_read_file(path, &len);
         if (!html)
             continue;
-        const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, false, false};
+        const prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, false, false, false};
         prescan_output out;
         ck_assert_int_eq(prescan(html, len, &limits, &out), 0);
         ck_assert_msg(out.html == NULL, "%s was changed", path);
@@ -380,7 +380,7 @@ START_TEST(style_sheets_are_handed_over)
     ck_assert_int_eq(memcmp(html + last.styles[2].start, "p>b{}", last.styles[2].len), 0);
     ck_assert_uint_eq(last.styles[2].len, strlen("p>b{}"));
     /* as written: line breaks and NUL are the reader's to take as Gumbo would */
-    const prescan_limits limits = {512, 0, 0, true, false};
+    const prescan_limits limits = {512, 0, 0, true, false, false};
     prescan_free(&last);
     static const char crlf[] = "<style>.a{position:\r\nfixed}\r.b{}\0x</style>";
     ck_assert_int_eq(prescan(crlf, sizeof crlf - 1, &limits, &last), 0);
@@ -623,7 +623,7 @@ END_TEST
 /* Scan with every cap and stripping, the bytes checked as text or not. */
 static void scan_checked(const char *html, size_t len, bool check, prescan_output *out)
 {
-    prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false};
+    prescan_limits limits = {512, RM_MAX_ATTRIBUTES, RM_MAX_ATTRIBUTE_BYTES, true, false, false};
     limits.check_text = check;
     ck_assert_int_eq(prescan(html, len, &limits, out), 0);
 }
