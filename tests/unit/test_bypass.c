@@ -302,8 +302,8 @@ START_TEST(a_streamed_shelf_is_judged_by_its_real_text)
      * would look like a small part of it. */
     const char *html = "<body><div><!--$?--><template id=\"B:0\"></template><p>loading</p>"
                        "<!--/$--></div><div hidden id=\"S:1\"><a href=\"/x\">a long linked "
-                       "title of a teaser card</a><b>ab cd</b><b>ab cd</b><b>ab cd</b>"
-                       "<b>ab cd</b><b>ab cd</b><b>ab cd</b><b>ab cd</b></div>"
+                       "title of a teaser card</a><b>ab c</b><b>ab c</b><b>ab c</b>"
+                       "<b>ab c</b><b>ab c</b><b>ab c</b><b>ab c</b></div>"
                        "<script>$RC(\"B:0\",\"S:1\")</script></body>";
     ck_assert_uint_eq(same_index(html), 2);
 }
