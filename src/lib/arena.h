@@ -37,6 +37,8 @@ typedef struct {
     arena_slab *chunks;          /* every chunk, by its first slab */
     arena_slab *large;           /* blocks too big for a slab, freed one by one */
     size_t next_chunk;           /* size of the next chunk */
+    char *floor;                 /* where the last chunk mapped starts: the
+                                    next one is asked to end there */
     arena_cache *cache;          /* where chunks come from and go back to; NULL: none */
 } arena;
 
@@ -44,8 +46,8 @@ typedef struct {
  * (zero-initialised, and its cache set, before the first call). */
 void *arena_alloc(void *userdata, size_t size);
 void arena_dealloc(void *userdata, void *ptr);
-/* Free everything the arena handed out; its chunks go back to its cache
- * (to the system without one). The arena (still on its cache) can be used
+/* Free everything the arena handed out; its chunks and its large blocks'
+ * regions go back to its cache (to the system without one). The arena (still on its cache) can be used
  * again. */
 void arena_release(arena *a);
 /* calloc, malloc and free for a call's per-node arrays and tables: one of

@@ -35,8 +35,8 @@ START_TEST(cache_serves_the_next_arena)
     arena_release(&a);
     ck_assert_ptr_eq(a.cache, &cache);
     ck_assert_uint_eq(cache.bytes, (size_t)(256 + 512 + 1024) << 10);
-    fill(&a, (size_t)100 << 10);   /* the first (smallest) chunk again */
-    ck_assert_uint_eq(cache.bytes, (size_t)(512 + 1024) << 10);
+    fill(&a, (size_t)100 << 10);   /* a kept chunk again (those that lay end to end, joined) */
+    ck_assert_uint_lt(cache.bytes, (size_t)(256 + 512 + 1024) << 10);
     arena_release(&a);
     ck_assert_uint_eq(cache.bytes, (size_t)(256 + 512 + 1024) << 10);
     arena_cache_empty(&cache);
@@ -82,10 +82,10 @@ START_TEST(array_takes_a_released_chunk)
     ck_assert_uint_eq(zero, count);
     array[count - 1] = 7;
     ck_assert_uint_eq(cache.bytes, kept - ((size_t)640 << 10));   /* ten slabs taken */
-    /* the rest of that chunk, kept on its own, is the smallest that
-     * holds the next array */
+    /* the rest of that chunk stays kept on its own, for the next array */
     char *next = arena_cache_calloc(&cache, 300000, 1);
-    ck_assert_ptr_eq(next, (char *)array + ((size_t)640 << 10));
+    ck_assert_ptr_nonnull(next);
+    ck_assert_uint_eq(cache.bytes, kept - ((size_t)(640 + 320) << 10));
     ck_assert_int_eq(next[299999], 0);
     arena_cache_free(&cache, array, count, sizeof *array);
     arena_cache_free(&cache, next, 300000, 1);
@@ -149,6 +149,33 @@ START_TEST(kept_pieces_join_again)
     ck_assert_ptr_eq(arena_cache_malloc(&cache, 900000, 1), whole);
     arena_cache_free(&cache, whole, 900000, 1);
     arena_cache_empty(&cache);
+}
+END_TEST
+
+/* An arena maps each new chunk just below its last one, so a released
+ * tree's chunks join into one kept chunk: an array larger than any one
+ * chunk (they stop growing at 4 MiB) is written into the tree's memory
+ * instead of a new mapping. A large block's region is kept with them. */
+START_TEST(released_tree_holds_a_larger_array)
+{
+    arena_cache cache = {.limit = 0};
+    arena a = {.cache = &cache};
+    fill(&a, (size_t)24 << 20);   /* 256 KiB .. 4 MiB, then 4 MiB chunks */
+    char *large = arena_alloc(&a, (size_t)1 << 20);
+    ck_assert_ptr_nonnull(large);
+    arena_release(&a);
+    size_t kept = cache.bytes;
+    ck_assert_uint_ge(kept, (size_t)25 << 20);
+    size_t count = (size_t)16 << 20;
+    char *array = arena_cache_malloc(&cache, count, 1);
+    ck_assert_ptr_nonnull(array);
+    array[0] = 1;
+    array[count - 1] = 1;
+    ck_assert_uint_le(cache.bytes, kept - count);   /* taken from the kept chunks */
+    arena_cache_free(&cache, array, count, 1);
+    ck_assert_uint_eq(cache.bytes, kept);
+    arena_cache_trim(&cache, 0);
+    ck_assert_uint_eq(cache.bytes, 0);
 }
 END_TEST
 
@@ -421,6 +448,7 @@ static Suite *arena_suite(void)
     tcase_add_test(tc, array_takes_a_released_chunk);
     tcase_add_test(tc, array_elsewhere);
     tcase_add_test(tc, kept_pieces_join_again);
+    tcase_add_test(tc, released_tree_holds_a_larger_array);
     tcase_add_test(tc, workspace_gives_the_same_article);
     tcase_add_test(tc, workspaces_on_two_threads);
 #if defined(__SANITIZE_ADDRESS__)
