@@ -504,7 +504,7 @@ static void mark_counted_panels(rm_engine *e, int32_t body, int32_t end,
                                 bool (*counted)(const rm_engine *, int32_t),
                                 bool (*is_panel)(const rm_engine *, int32_t, uint32_t))
 {
-    uint32_t *counts = calloc((size_t)e->dom.count, sizeof *counts);
+    uint32_t *counts = arena_cache_calloc(e->memory, (size_t)e->dom.count, sizeof *counts);
     if (!counts)
         return;   /* a heuristic skipped, not an error: the panel stays */
     for (int32_t i = end - 1; i > body; i--) {
@@ -519,7 +519,7 @@ static void mark_counted_panels(rm_engine *e, int32_t body, int32_t end,
         mark(e, i, RM_REMOVED_NAVIGATION);
         i = engine_end(e, i) - 1;   /* the panel's parts are gone with it */
     }
-    free(counts);
+    arena_cache_free(e->memory, counts, (size_t)e->dom.count, sizeof *counts);
 }
 
 static void classify_option_panels(rm_engine *e, int32_t body, int32_t end)
@@ -1489,6 +1489,18 @@ static void drop_filler(rm_engine *e, int32_t id)
         engine_drop_subtree(e, id, DROP_CLUTTER);
 }
 
+
+size_t clutter_table_bytes(const rm_engine *e)
+{
+    size_t nodes = (size_t)e->dom.count;
+    size_t id_slots = 16;
+    while (id_slots < e->id_count * 2)
+        id_slots *= 2;
+    size_t lists = nodes * (sizeof(box_facts) + sizeof(memo_entry)) + MEMO_TEXT_BYTES +
+                   id_slots * sizeof(id_entry);
+    size_t counts = nodes * sizeof(uint32_t);   /* mark_counted_panels, before the lists */
+    return lists > counts ? lists : counts;
+}
 
 void clutter_classify(rm_engine *e)
 {

@@ -289,6 +289,9 @@ static inline int32_t engine_kept_by(const uint8_t *drop, const rm_engine *e, in
 void engine_drop_subtree(rm_engine *e, int32_t id, uint8_t v);
 
 void clutter_classify(rm_engine *e);
+/* About the most clutter_classify's tables hold of e->memory at once:
+ * what the call keeps of the released tree's chunks for them. */
+size_t clutter_table_bytes(const rm_engine *e);
 
 /* Choose the article: returns the number of roots written to roots[]
  * (at most max_roots), 0 when the page has no body. */
