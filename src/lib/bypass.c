@@ -250,3 +250,13 @@ char *bypass_expand(const bypass_table *t, const char *text, size_t len, char *o
     memcpy(out, p, (size_t)(end - p));
     return out + (end - p);
 }
+
+const bypass_run *bypass_whole(const bypass_table *t, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if ((len != 4 || s[0] != 0xF4) && (len != 8 || s[0] != 0xF3 || s[4] != 0xF4))
+        return NULL;
+    size_t number;
+    placeholder_at(s, s + len - 4, &number);
+    return number < t->count ? &t->runs[number] : NULL;
+}

@@ -66,5 +66,9 @@ size_t bypass_expanded_len(const bypass_table *t, const char *text, size_t len);
 /* Write `text` with its placeholders replaced into `out` (room for
  * bypass_expanded_len bytes); returns the end of what was written. */
 char *bypass_expand(const bypass_table *t, const char *text, size_t len, char *out);
+/* When `text` is one placeholder and nothing else (most bypassed texts
+ * and every bypassed value are), its run; else NULL. Cheaper than
+ * measuring and expanding it. */
+const bypass_run *bypass_whole(const bypass_table *t, const char *text, size_t len);
 
 #endif

@@ -228,14 +228,19 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
 static const char *store_text(rm_dom *dom, const GumboText *t)
 {
     size_t len = strlen(t->text);
-    size_t full = dom->runs.count ? bypass_expanded_len(&dom->runs, t->text, len) : len;
+    const bypass_run *whole = dom->runs.count ? bypass_whole(&dom->runs, t->text, len) : NULL;
+    size_t full = whole                ? whole->len
+                  : dom->runs.count ? bypass_expanded_len(&dom->runs, t->text, len)
+                                    : len;
     char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + full + 1, _Alignof(uint32_t));
     if (!copy)
         return NULL;
     uint32_t span[2] = {(uint32_t)t->start_pos.offset, (uint32_t)t->original_text.length};
     memcpy(copy, span, sizeof span);
     char *text = copy + sizeof span;
-    if (full == len)
+    if (whole)
+        memcpy(text, dom->runs.source + whole->start, full);
+    else if (full == len)
         memcpy(text, t->text, len);
     else
         bypass_expand(&dom->runs, t->text, len, text);
@@ -251,16 +256,18 @@ static const char *copy_value(rm_dom *dom, shared_strings *shared, const char *v
     size_t len = strlen(value);
     if (!dom->runs.count || (unsigned char)value[0] < 0xF3)
         return shared_copy(dom, shared->values, SHARED_VALUES, value, len);
-    size_t full = bypass_expanded_len(&dom->runs, value, len);
-    if (full <= SHARED_MAX) {
-        char buf[SHARED_MAX + 1];
-        *bypass_expand(&dom->runs, value, len, buf) = '\0';
-        return shared_copy(dom, shared->values, SHARED_VALUES, buf, full);
-    }
-    char *copy = store_alloc(dom, full + 1, 1);
-    if (copy)
-        *bypass_expand(&dom->runs, value, len, copy) = '\0';
-    return copy;
+    const bypass_run *whole = bypass_whole(&dom->runs, value, len);
+    size_t full = whole ? whole->len : bypass_expanded_len(&dom->runs, value, len);
+    char buf[SHARED_MAX + 1];
+    char *copy = full <= SHARED_MAX ? buf : store_alloc(dom, full + 1, 1);
+    if (!copy)
+        return NULL;
+    if (whole)
+        memcpy(copy, dom->runs.source + whole->start, full);
+    else
+        bypass_expand(&dom->runs, value, len, copy);
+    copy[full] = '\0';
+    return copy == buf ? shared_copy(dom, shared->values, SHARED_VALUES, buf, full) : copy;
 }
 
 /* Copy the attributes of element g into the index (through `shared`,

@@ -289,6 +289,14 @@ START_TEST(placeholders_number_runs_without_ambiguity)
         ck_assert_ptr_eq(bypass_expand(&t, p, len, out), out + expanded);
         if (t.count)
             ck_assert(memcmp(out, "abc", 3) == 0);
+        /* a text that is the placeholder alone is known at once; one with
+         * more around it is expanded */
+        ck_assert_ptr_eq(bypass_whole(&t, p, len), t.count ? &runs[numbers[k]] : NULL);
+        char more[BYPASS_PLACEHOLDER_MAX + 1];
+        memcpy(more, p, len);
+        more[len] = 'x';
+        ck_assert_ptr_null(bypass_whole(&t, more, len + 1));
+        ck_assert_ptr_null(bypass_whole(&t, p, len - 1));
         free(runs);
     }
 }
