@@ -1439,11 +1439,14 @@ int engine_prepare(rm_engine *e)
     e->tcommas = arena_cache_calloc(e->memory, n, sizeof *e->tcommas);
     e->tsentences = arena_cache_calloc(e->memory, n, sizeof *e->tsentences);
     e->own = arena_cache_calloc(e->memory, n, sizeof *e->own);
-    e->raw = arena_cache_calloc(e->memory, n, sizeof *e->raw);
+    /* the two statistics arrays, most of these bytes, are not zeroed:
+     * engine_stats writes every entry before any is read (raw below,
+     * st at the first engine_restat) */
+    e->raw = arena_cache_malloc(e->memory, n, sizeof *e->raw);
     e->kind = arena_cache_calloc(e->memory, n, 1);
     e->drop = arena_cache_calloc(e->memory, n, 1);
     e->has_block = arena_cache_calloc(e->memory, n, 1);
-    e->st = arena_cache_calloc(e->memory, n, sizeof *e->st);
+    e->st = arena_cache_malloc(e->memory, n, sizeof *e->st);
     e->score = arena_cache_calloc(e->memory, n, sizeof *e->score);
     e->scored = arena_cache_calloc(e->memory, n, 1);
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences || !e->own ||
