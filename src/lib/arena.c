@@ -58,6 +58,10 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0   /* where the system has no such flag, a plain hint */
+#endif
+
 #define SLAB_SHIFT 16
 #define SLAB_BYTES ((size_t)1 << SLAB_SHIFT)
 #define FIRST_CHUNK (4 * SLAB_BYTES)
