@@ -1496,7 +1496,12 @@ size_t clutter_table_bytes(const rm_engine *e)
     size_t id_slots = 16;
     while (id_slots < e->id_count * 2)
         id_slots *= 2;
-    size_t lists = nodes * (sizeof(box_facts) + sizeof(memo_entry)) + MEMO_TEXT_BYTES +
+    /* the fold store grows with the short boxes folded, to its cap: room
+     * for as many bytes as the entries take, so that a small page keeps
+     * no idle megabytes for it */
+    size_t store = nodes * sizeof(memo_entry) < MEMO_TEXT_BYTES ? nodes * sizeof(memo_entry)
+                                                                : MEMO_TEXT_BYTES;
+    size_t lists = nodes * (sizeof(box_facts) + sizeof(memo_entry)) + store +
                    id_slots * sizeof(id_entry);
     size_t counts = nodes * sizeof(uint32_t);   /* mark_counted_panels, before the lists */
     return lists > counts ? lists : counts;
