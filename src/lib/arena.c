@@ -104,45 +104,57 @@ static arena_slab *slab_of(void *block)
     return (arena_slab *)((uintptr_t)block & ~(uintptr_t)(SLAB_BYTES - 1));
 }
 
+#define MAP_FLAGS (MAP_PRIVATE | MAP_ANONYMOUS)
+#define MAP_PROT (PROT_READ | PROT_WRITE)
+
+/* `bytes` mapped at exactly `want`, or MAP_FAILED when that room is taken. */
+static char *map_at(char *want, size_t bytes)
+{
+    char *p = mmap(want, bytes, MAP_PROT, MAP_FLAGS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p != MAP_FAILED && p != want) {   /* a system that took the address for a hint */
+        munmap(p, bytes);
+        return MAP_FAILED;
+    }
+    return p;
+}
+
+/* `bytes` mapped anywhere at a SLAB_BYTES boundary: a slab more is
+ * mapped, and the misaligned head and the rest of the tail unmapped. */
+static char *map_trimmed(size_t bytes)
+{
+    char *p = mmap(NULL, bytes + SLAB_BYTES, MAP_PROT, MAP_FLAGS, -1, 0);
+    if (p == MAP_FAILED)
+        return p;
+    size_t head = (SLAB_BYTES - ((uintptr_t)p & (SLAB_BYTES - 1))) & (SLAB_BYTES - 1);
+    if (head)
+        munmap(p, head);
+    if (SLAB_BYTES - head)
+        munmap(p + head + bytes, SLAB_BYTES - head);
+    return p + head;
+}
+
 /* A SLAB_BYTES-aligned mapping of `bytes` (a multiple of SLAB_BYTES),
  * placed to end at `below` (SLAB_BYTES-aligned, or NULL: anywhere) when
  * that room is free. An arena asks for each new chunk below its last
  * one: its chunks then lie end to end, and once released they join into
  * one kept chunk that the call's largest per-node arrays fit in (a 100 MB
- * page's statistics take 300 MB or more at once, far past one chunk).
- * Elsewhere the system's placement is taken when it is aligned, as it is
- * below an aligned mapping; else a slab more is mapped, and the misaligned
- * head and the rest of the tail unmapped. */
+ * page's statistics take 300 MB apiece, far past one chunk). Elsewhere
+ * the system's placement is taken when it is aligned, as it is below an
+ * aligned mapping, and trimmed to alignment when not (which leaves a gap
+ * to the next mapping down). */
 static arena_slab *map_aligned(size_t bytes, char *below)
 {
     if (bytes > SIZE_MAX - SLAB_BYTES)
         return NULL;
-    char *p = MAP_FAILED;
-    if (below && (uintptr_t)below > bytes) {
-        char *want = below - bytes;
-        p = mmap(want, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
-                 -1, 0);
-        if (p != MAP_FAILED && p != want) {   /* a kernel that takes the flag for a hint */
-            munmap(p, bytes);
-            p = MAP_FAILED;
-        }
-    }
+    char *p = below && (uintptr_t)below > bytes ? map_at(below - bytes, bytes) : MAP_FAILED;
     if (p == MAP_FAILED)
-        p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        p = mmap(NULL, bytes, MAP_PROT, MAP_FLAGS, -1, 0);
+    if (p != MAP_FAILED && ((uintptr_t)p & (SLAB_BYTES - 1))) {
+        munmap(p, bytes);
+        p = map_trimmed(bytes);
+    }
     if (p == MAP_FAILED)
         return NULL;
-    if ((uintptr_t)p & (SLAB_BYTES - 1)) {
-        munmap(p, bytes);
-        p = mmap(NULL, bytes + SLAB_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED)
-            return NULL;
-        size_t head = (SLAB_BYTES - ((uintptr_t)p & (SLAB_BYTES - 1))) & (SLAB_BYTES - 1);
-        if (head)
-            munmap(p, head);
-        if (SLAB_BYTES - head)
-            munmap(p + head + bytes, SLAB_BYTES - head);
-        p += head;
-    }
     arena_slab *s = (arena_slab *)p;
     s->bytes = bytes;
     return s;
