@@ -25,7 +25,7 @@
 #include <unistr.h>
 
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
-                   NF_IN_ARTICLE | NF_IN_HEADING | NF_IN_NOSCRIPT)
+                   NF_IN_ARTICLE | NF_IN_HEADING | NF_IN_NOSCRIPT | NF_IN_ID_BOX)
 #define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING | \
                    NF_HEADLINE | NF_HAS_NOTES | NF_HAS_CODE | NF_HAS_DATA | NF_PRICE_TAG | \
                    NF_PERMALINK)
@@ -1057,6 +1057,8 @@ static uint32_t own_flags(rm_engine *e, int32_t i)
     unsigned sig_bits = 0;
     uint32_t f = tag_flags(e, i) | attribute_flags(e, i, &sig_bits);
     n->names = (uint8_t)sig_bits;
+    if (n->has_attrs & dom_attr_bit("id", 2))
+        f |= NF_IN_ID_BOX;
     return f;
 }
 
@@ -1476,9 +1478,13 @@ int engine_prepare(rm_engine *e)
          * leads no teaser to another page. */
         /* a link's href, read once for the tests below and own_of */
         const char *href = node->tag == GUMBO_TAG_A ? dom_attr(&e->dom, i, "href") : NULL;
-        if (node->tag == GUMBO_TAG_A && is_self_permalink(e, i, href))
+        /* a permalink's post is a box with an id around it: a link in
+         * none (all links of many pages) is none, and its href is not read
+         * for one */
+        bool in_id_box = (e->flags[i] & NF_IN_ID_BOX) != 0;
+        if (node->tag == GUMBO_TAG_A && in_id_box && is_self_permalink(e, i, href))
             e->flags[i] |= NF_PERMALINK | NF_HASH_LINK;
-        else if (node->tag == GUMBO_TAG_A && is_numbered_permalink(e, i, href))
+        else if (node->tag == GUMBO_TAG_A && in_id_box && is_numbered_permalink(e, i, href))
             e->flags[i] |= NF_PERMALINK;
         else if (node->tag == GUMBO_TAG_A &&
                  (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING) &&
