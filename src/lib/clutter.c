@@ -840,23 +840,38 @@ static void settle_teaser_grids(rm_engine *e, int32_t body)
     }
 }
 
+static bool is_share_link(const rm_engine *e, int32_t i)
+{
+    return node(e, i)->tag == GUMBO_TAG_A && heur_is_share_url(dom_attr(&e->dom, i, "href"));
+}
+
+/* The last share link of [from, end), or `last` when there is none. */
+static int32_t last_share_link(const rm_engine *e, int32_t from, int32_t end, int32_t last)
+{
+    for (int32_t i = end - 1; i >= from; i--)
+        if (is_share_link(e, i))
+            return i;
+    return last;
+}
+
 /* Count share-intent links per subtree; mark the highest small box. The
  * links of a box already removed as clutter (a post's hidden "Share this
  * post" menu, taken as a menu) no longer count for the boxes around it:
  * else a short forum post holding such a menu went as a share bar. */
 /* Until the walk (in reverse document order) meets its first share
- * link, every count is 0 and nothing needs adding up: the counts are
- * made there, and a page without share links (most) needs neither them
- * nor the second walk. */
-static void classify_share_groups(rm_engine *e)
+ * link, every count is 0 and nothing needs adding up: the walk starts at
+ * the last share link (`last`, found by clutter_classify's walk of the
+ * body and last_share_link elsewhere), and a page without share links
+ * (most) needs neither the counts nor the walks. */
+static void classify_share_groups(rm_engine *e, int32_t last)
 {
-    uint16_t *count = NULL;
-    for (int32_t i = e->dom.count - 1; i > 0; i--) {
-        bool share = node(e, i)->tag == GUMBO_TAG_A && heur_is_share_url(dom_attr(&e->dom, i, "href"));
-        if (!count && !share)
-            continue;
-        if (!count && !(count = calloc((size_t)e->dom.count, sizeof *count)))
-            return;
+    if (last == RM_NONE)
+        return;
+    uint16_t *count = calloc((size_t)e->dom.count, sizeof *count);
+    if (!count)
+        return;
+    for (int32_t i = last; i > 0; i--) {
+        bool share = i == last || is_share_link(e, i);
         if (share)
             count[i]++;
         if (e->drop[i] == DROP_CLUTTER)
@@ -865,7 +880,7 @@ static void classify_share_groups(rm_engine *e)
         if (p != RM_NONE && count[i] < UINT16_MAX)
             count[p] = (uint16_t)(count[p] + count[i]);
     }
-    for (int32_t i = 1; count && i < e->dom.count; i++) {
+    for (int32_t i = 1; i < e->dom.count; i++) {
         bool group = count[i] >= MIN_SHARE_LINKS &&
                      e->raw[i].chars <= kind_limits[RM_REMOVED_SHARE].max_chars;
         /* A lone "Pin it" or "Tweet" link is a share button too. */
@@ -1515,11 +1530,14 @@ void clutter_classify(rm_engine *e)
     int32_t end = engine_end(e, body);
     marker_memo markers = {{{NULL, RM_KIND_NONE, false}}};
     bool grids = false;   /* a teaser grid awaits settle_teaser_grids */
+    int32_t last_share = RM_NONE;
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i)) {
             drop_filler(e, i);
             continue;
         }
+        if (is_share_link(e, i))
+            last_share = i;
         /* the rules that go by a class, id or item type meet an element
          * without attributes in vain (most elements of a big tree) */
         bool named = node(e, i)->has_attrs != 0;
@@ -1548,7 +1566,12 @@ void clutter_classify(rm_engine *e)
         settle_teaser_grids(e, body);
     classify_option_panels(e, body, end);
     classify_control_bars(e, body, end);
-    classify_share_groups(e);
+    /* share links outside the body's range: none on most pages (a
+     * template's content in the head may hold one) */
+    last_share = last_share_link(e, end, e->dom.count, last_share);
+    if (last_share == RM_NONE)
+        last_share = last_share_link(e, 1, body + 1, RM_NONE);
+    classify_share_groups(e, last_share);
     text_boxes boxes;
     find_text_boxes(e, body + 1, end, &boxes);
     fold_memo memo = {arena_cache_calloc(e->memory, boxes.count, sizeof(memo_entry)), boxes.count,

@@ -25,7 +25,7 @@
 #include <unistr.h>
 
 #define INHERITED (NF_IN_LINK | NF_HASH_LINK | NF_IN_CODE | NF_IN_TABLE | NF_IN_FIGURE | NF_DATA_TABLE | \
-                   NF_IN_ARTICLE | NF_IN_HEADING | NF_IN_NOSCRIPT)
+                   NF_IN_ARTICLE | NF_IN_HEADING | NF_IN_NOSCRIPT | NF_IN_ID_BOX)
 #define CONTAINED (NF_HAS_H1 | NF_HAS_BODY | NF_REPLY | NF_HAS_DATE | NF_HAS_TEXTAREA | NF_HAS_HEADING | \
                    NF_HEADLINE | NF_HAS_NOTES | NF_HAS_CODE | NF_HAS_DATA | NF_PRICE_TAG | \
                    NF_PERMALINK)
@@ -229,15 +229,32 @@ static bool style_fixed(const char *style)
 
 #define REPLY_TEXT_BYTES 40   /* more than the longest reply word */
 
+typedef struct {
+    uint64_t bits[4];
+} byte_set;
+
+/* The first bytes of the reply words, gathered once for all the links a
+ * page asks about. */
+static byte_set reply_initials(void)
+{
+    byte_set set = {{0, 0, 0, 0}};
+    for (size_t k = 0; k < sizeof reply_words / sizeof reply_words[0]; k++) {
+        unsigned char c = (unsigned char)reply_words[k][0];
+        set.bits[c >> 6] |= UINT64_C(1) << (c & 63);
+    }
+    return set;
+}
+
 /* Can the folded text of `id` be a reply word, by its first byte? The
  * fold opens with the first byte of the subtree's text that is not white
  * space, lower-cased when it is an ASCII letter. Only an ASCII byte that
  * opens no reply word says no: NFC may compose an ASCII letter with a
  * mark that follows, but only into a precomposed Latin letter (U+00C0
  * and up, lead bytes 0xC3-0xC9 and 0xE1), and no reply word opens with
- * one of those. Every short link is asked ("[edit]", "Share"),
- * and most are turned away here instead of being folded. */
-static bool may_be_reply_word(const rm_engine *e, int32_t id)
+ * one of those (`initials`: reply_initials). Every short link is asked
+ * ("[edit]", "Share"), and most are turned away here instead of being
+ * folded. */
+static bool may_be_reply_word(const rm_engine *e, int32_t id, const byte_set *initials)
 {
     int32_t end = engine_end(e, id);
     for (int32_t i = id; i < end; i++) {
@@ -251,18 +268,15 @@ static bool may_be_reply_word(const rm_engine *e, int32_t id)
         if (*t >= 0x80)
             return true;
         unsigned char c = (unsigned char)((unsigned)(*t - 'A') < 26u ? *t + ('a' - 'A') : *t);
-        for (size_t k = 0; k < sizeof reply_words / sizeof reply_words[0]; k++)
-            if ((unsigned char)reply_words[k][0] == c)
-                return true;
-        return false;
+        return (initials->bits[c >> 6] >> (c & 63)) & 1;
     }
     return false;   /* no text: the fold is empty */
 }
 
-static bool is_reply_control(const rm_engine *e, int32_t id)
+static bool is_reply_control(const rm_engine *e, int32_t id, const byte_set *initials)
 {
     GumboTag t = e->dom.nodes[id].tag;
-    if ((t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON) || !may_be_reply_word(e, id))
+    if ((t != GUMBO_TAG_A && t != GUMBO_TAG_BUTTON) || !may_be_reply_word(e, id, initials))
         return false;
     size_t len;
     char buf[REPLY_TEXT_BYTES + 1];
@@ -1057,6 +1071,8 @@ static uint32_t own_flags(rm_engine *e, int32_t i)
     unsigned sig_bits = 0;
     uint32_t f = tag_flags(e, i) | attribute_flags(e, i, &sig_bits);
     n->names = (uint8_t)sig_bits;
+    if (n->has_attrs & dom_attr_bit("id", 2))
+        f |= NF_IN_ID_BOX;
     return f;
 }
 
@@ -1476,9 +1492,13 @@ int engine_prepare(rm_engine *e)
          * leads no teaser to another page. */
         /* a link's href, read once for the tests below and own_of */
         const char *href = node->tag == GUMBO_TAG_A ? dom_attr(&e->dom, i, "href") : NULL;
-        if (node->tag == GUMBO_TAG_A && is_self_permalink(e, i, href))
+        /* a permalink's post is a box with an id around it: a link in
+         * none (all links of many pages) is none, and its href is not read
+         * for one */
+        bool in_id_box = (e->flags[i] & NF_IN_ID_BOX) != 0;
+        if (node->tag == GUMBO_TAG_A && in_id_box && is_self_permalink(e, i, href))
             e->flags[i] |= NF_PERMALINK | NF_HASH_LINK;
-        else if (node->tag == GUMBO_TAG_A && is_numbered_permalink(e, i, href))
+        else if (node->tag == GUMBO_TAG_A && in_id_box && is_numbered_permalink(e, i, href))
             e->flags[i] |= NF_PERMALINK;
         else if (node->tag == GUMBO_TAG_A &&
                  (e->flags[i] & (NF_IN_LINK | NF_IN_HEADING | NF_HASH_LINK)) == (NF_IN_LINK | NF_IN_HEADING) &&
@@ -1520,10 +1540,11 @@ int engine_prepare(rm_engine *e)
     }
     /* "Contains" flags flow upwards. Reply controls are short, so only
      * short links and buttons have their text read. */
+    const byte_set initials = reply_initials();
     for (int32_t i = e->dom.count - 1; i > 0; i--) {
         GumboTag t = e->dom.nodes[i].tag;
         if ((t == GUMBO_TAG_A || t == GUMBO_TAG_BUTTON) && e->raw[i].chars <= 16 &&
-            is_reply_control(e, i))
+            is_reply_control(e, i, &initials))
             e->flags[i] |= NF_REPLY;
         int32_t p = e->dom.nodes[i].parent;
         if (p != RM_NONE)

@@ -66,6 +66,9 @@ enum {
     NF_PERMALINK = 1u << 28,  /* subtree holds a link to a box around it
                                  ("viewtopic.php?p=12#p12" inside id="p12"):
                                  a forum post's own permalink */
+    NF_IN_ID_BOX = 1u << 29,  /* inside an element that may have an id (its
+                                 attribute bits say so), itself included:
+                                 only there can a link be a permalink */
     NF_PRICE_TAG = 1u << 31,  /* subtree holds a price tag ("$520.00") */
 };
 

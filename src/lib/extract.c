@@ -478,8 +478,7 @@ static void take_sections(rm_engine *e, const uint8_t *base, attempt_result *bes
     choose_root(e, region, ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN_CONDITIONALLY, best);
 }
 
-/* What the mask `drop` keeps under the roots of a choice (counting what
- * it marks `also` as kept too, unless that is DROP_KEEP): all text, the
+/* What a mask keeps under the roots of a choice: all text, the
  * text of paragraphs, and of paragraphs outside list items (a list of
  * paragraphs is a shelf of teasers or a gallery's captions more often than
  * the article). One walk over the roots' subtrees, no page-wide
@@ -510,10 +509,25 @@ static int32_t next_counted(const rm_engine *e, const uint8_t *drop, uint8_t als
     return from < end ? from : end;
 }
 
-static kept_counts kept_text(const rm_engine *e, const uint8_t *drop, uint8_t also,
-                             const attempt_result *best)
+static void count_text(kept_counts *n, uint32_t chars, bool in_paragraph, bool listed)
 {
-    kept_counts n = {0, 0, 0};
+    n->chars += chars;
+    if (in_paragraph) {
+        n->prose += chars;
+        n->prose_outside_lists += listed ? 0 : chars;
+    }
+}
+
+/* Into *kept what `drop` keeps under the roots; with `taken`,
+ * in the same walk, into *taken what it keeps counting the text cleaning
+ * took (DROP_CLEANED) as kept too. Drops are subtree-wide, so the nodes
+ * the mask keeps are those of the wider walk it keeps itself, and the
+ * paragraphs and list items around them are the same in both walks. */
+static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best,
+                      kept_counts *kept, kept_counts *taken)
+{
+    uint8_t also = taken ? DROP_CLEANED : DROP_KEEP;
+    kept_counts n = {0, 0, 0}, wide = {0, 0, 0};
     for (size_t k = 0; k < best->root_count; k++) {
         int32_t end = engine_end(e, best->roots[k]);
         int32_t para_end = -1, item_end = -1;
@@ -528,14 +542,15 @@ static kept_counts kept_text(const rm_engine *e, const uint8_t *drop, uint8_t al
             }
             if (e->dom.nodes[i].type != RM_NODE_TEXT)
                 continue;
-            n.chars += e->tchars[i];
-            if (i < para_end) {
-                n.prose += e->tchars[i];
-                n.prose_outside_lists += listed ? 0 : e->tchars[i];
-            }
+            if (drop[i] == DROP_KEEP)
+                count_text(&n, e->tchars[i], i < para_end, listed);
+            if (taken)
+                count_text(&wide, e->tchars[i], i < para_end, listed);
         }
     }
-    return n;
+    *kept = n;
+    if (taken)
+        *taken = wide;
 }
 
 /* Readability's conditional cleaning is shaped for articles: a container
@@ -580,13 +595,14 @@ static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result 
 {
     if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION)
         return;
-    kept_counts before = kept_text(e, base, DROP_KEEP, best);
-    kept_counts after = kept_text(e, best->drop, DROP_KEEP, best);
+    kept_counts before, after, uncleaned;
+    kept_text(e, base, best, &before, NULL);
+    kept_text(e, best->drop, best, &after, &uncleaned);
     /* The paragraphs the cleaning took; not the blocks beside them that
      * Readability set aside as unlikely before scoring (a "sidebar" of
      * teasers next to a short story). */
     uint32_t prose = after.prose_outside_lists;
-    uint32_t uncleaned_prose = kept_text(e, best->drop, DROP_CLEANED, best).prose_outside_lists;
+    uint32_t uncleaned_prose = uncleaned.prose_outside_lists;
     bool took_prose = prose < STORY_PROSE_KEPT * uncleaned_prose &&
                       uncleaned_prose - prose >= PROSE_TAKEN_MIN_CHARS;
     bool article_cleaning_fits = (after.chars >= ARTICLE_CLEAN_KEEPS * before.chars && !took_prose) ||
