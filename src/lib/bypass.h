@@ -42,7 +42,8 @@ typedef struct {
     size_t count;
 } bypass_table;
 
-/* The longest placeholder, in bytes. */
+/* The shortest and the longest placeholder, in bytes. */
+#define BYPASS_PLACEHOLDER_MIN 4
 #define BYPASS_PLACEHOLDER_MAX 8
 
 /* May runs of this page be bypassed? Not when the page holds code points

@@ -228,10 +228,10 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
 static const char *store_text(rm_dom *dom, const GumboText *t)
 {
     size_t len = strlen(t->text);
-    const bypass_run *whole = dom->runs.count ? bypass_whole(&dom->runs, t->text, len) : NULL;
-    size_t full = whole                ? whole->len
-                  : dom->runs.count ? bypass_expanded_len(&dom->runs, t->text, len)
-                                    : len;
+    /* a text shorter than a placeholder holds none: most white space */
+    bool runs = dom->runs.count && len >= BYPASS_PLACEHOLDER_MIN;
+    const bypass_run *whole = runs ? bypass_whole(&dom->runs, t->text, len) : NULL;
+    size_t full = whole ? whole->len : runs ? bypass_expanded_len(&dom->runs, t->text, len) : len;
     char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + full + 1, _Alignof(uint32_t));
     if (!copy)
         return NULL;
@@ -660,14 +660,6 @@ static bool same_name(const char *a, const char *b)
         if (!x)
             return true;
     }
-}
-
-const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
-{
-    const rm_node *n = &dom->nodes[id];
-    if (n->type != RM_NODE_ELEMENT || !(n->has_attrs & dom_attr_bit(name, strlen(name))))
-        return NULL;
-    return dom_attr_scan(dom, id, name);
 }
 
 const char *dom_attr_scan(const rm_dom *dom, int32_t id, const char *name)
