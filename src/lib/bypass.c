@@ -28,7 +28,7 @@
 #define PLANE_15 0xF0000u
 #define PLANE_16 0x100000u
 /* Code points of a plane a placeholder may use (not U+xFFFE, U+xFFFF). */
-#define PLANE_USABLE 65534u
+#define PLANE_USABLE BYPASS_ONE_CODE_POINT
 
 /* What a byte of a run is to the check, a table look-up a byte: read as
  * that character (printable ASCII, tab, line feed, form feed), never
@@ -163,11 +163,6 @@ static void put_code_point(uint32_t cp, char *out)
     out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
     out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
     out[3] = (char)(0x80 | (cp & 0x3F));
-}
-
-size_t bypass_placeholder_len(size_t number)
-{
-    return number < PLANE_USABLE ? 4 : 8;
 }
 
 size_t bypass_placeholder(size_t number, char out[BYPASS_PLACEHOLDER_MAX])

@@ -145,30 +145,38 @@ struct dom_chunk {
 
 #define CHUNK_BYTES ((size_t)64 << 10)
 
-/* `n` bytes from the store, aligned to `align` (a power of two), or NULL. */
-static char *store_alloc(rm_dom *dom, size_t n, size_t align)
+/* store_alloc past the current chunk: a fresh one. A string bigger than
+ * a chunk gets one of its own, exactly its size, behind the current one,
+ * whose free space stays in use (the first string of all heads the
+ * store in its own: store_alloc checks the room left, never assumes it). */
+__attribute__((noinline)) static char *store_alloc_chunk(rm_dom *dom, size_t n)
+{
+    dom_chunk *c = dom->store;
+    size_t cap = n > CHUNK_BYTES - sizeof *c ? n : CHUNK_BYTES - sizeof *c;
+    dom_chunk *fresh = malloc(sizeof *fresh + cap);
+    if (!fresh)
+        return NULL;
+    fresh->cap = cap;
+    fresh->used = n;
+    if (c && n > CHUNK_BYTES - sizeof *c) {
+        fresh->next = c->next;
+        c->next = fresh;
+    } else {
+        fresh->next = c;
+        dom->store = fresh;
+    }
+    return fresh->data;
+}
+
+/* `n` bytes from the store, aligned to `align` (a power of two), or NULL.
+ * Inline, every text and attribute string comes here. */
+static inline char *store_alloc(rm_dom *dom, size_t n, size_t align)
 {
     dom_chunk *c = dom->store;
     size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
-    if (!c || n > c->cap - at) {
-        size_t cap = n > CHUNK_BYTES - sizeof *c ? n : CHUNK_BYTES - sizeof *c;
-        dom_chunk *fresh = malloc(sizeof *fresh + cap);
-        if (!fresh)
-            return NULL;
-        fresh->cap = cap;
-        fresh->used = 0;
-        /* A string bigger than a chunk gets one of its own, behind the
-         * current one, whose free space stays in use. */
-        if (c && n > CHUNK_BYTES - sizeof *c) {
-            fresh->next = c->next;
-            c->next = fresh;
-        } else {
-            fresh->next = c;
-            dom->store = fresh;
-        }
-        c = fresh;
-        at = 0;
-    }
+    /* a chunk exactly as big as its one string may end unaligned */
+    if (!c || at > c->cap || n > c->cap - at)
+        return store_alloc_chunk(dom, n);
     c->used = at + n;
     return c->data + at;
 }
@@ -203,6 +211,23 @@ typedef struct {
     shared_slot values[SHARED_VALUES];
 } shared_strings;
 
+/* memcmp(a, b, n) == 0 without a call, for the short strings shared
+ * below (two calls an element cost more than comparing their bytes). */
+static bool equal_bytes(const char *a, const char *b, size_t n)
+{
+    for (; n >= sizeof(uint64_t); a += sizeof(uint64_t), b += sizeof(uint64_t), n -= sizeof(uint64_t)) {
+        uint64_t x, y;
+        memcpy(&x, a, sizeof x);
+        memcpy(&y, b, sizeof y);
+        if (x != y)
+            return false;
+    }
+    for (; n; n--)
+        if (*a++ != *b++)
+            return false;
+    return true;
+}
+
 /* The copy of s (len bytes and its NUL) in `slots` (a power of two of
  * them), made if needed. */
 static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, const char *s,
@@ -215,7 +240,7 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
     if (len > 2)
         h = h * 31u + (unsigned char)s[len / 2];
     shared_slot *slot = &slots[h & (count - 1)];
-    if (slot->copy && slot->len == len && memcmp(slot->copy, s, len) == 0)
+    if (slot->copy && slot->len == len && equal_bytes(slot->copy, s, len))
         return slot->copy;
     const char *copy = store_bytes(dom, s, len + 1);
     if (copy)
