@@ -442,10 +442,9 @@ static void apply_implied_parents(scan *s, uint16_t cls)
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
-static bool reserve(scan *s, buffer *b, size_t more)
+/* reserve when the buffer must grow: apart, so that the test inlines. */
+__attribute__((noinline)) static bool grow_buffer(scan *s, buffer *b, size_t more)
 {
-    if (b->data && b->len + more + 1 <= b->cap)
-        return true;
     /* The first reservation is the size asked for (the output's is the
      * whole input's): doubling from a small start would overshoot it. */
     size_t cap = b->cap ? b->cap : b->len + more + 1 > 4096 ? b->len + more + 1 : 4096;
@@ -459,6 +458,12 @@ static bool reserve(scan *s, buffer *b, size_t more)
     b->data = grown;
     b->cap = cap;
     return true;
+}
+
+/* Room for `more` bytes and a NUL; false when out of memory. */
+static inline bool reserve(scan *s, buffer *b, size_t more)
+{
+    return (b->data && b->len + more + 1 <= b->cap) || grow_buffer(s, b, more);
 }
 
 static void put(scan *s, buffer *b, const char *p, size_t n)
@@ -543,16 +548,18 @@ static size_t new_run(scan *s, size_t from, size_t to, char out[BYPASS_PLACEHOLD
 }
 
 /* Bytes [from, to) of the input go to Gumbo as a new run's placeholder,
- * when that is shorter. */
+ * when that is shorter, written straight into the output (every run of
+ * text comes here: no copy through a buffer of its own). */
 static void put_placeholder(scan *s, size_t from, size_t to)
 {
-    char placeholder[BYPASS_PLACEHOLDER_MAX];
-    size_t n = new_run(s, from, to, placeholder);
-    if (!n)
+    if (to - from <= bypass_placeholder_len(s->run_count))
         return;
     begin_replace(s, from);
-    put(s, &s->out, placeholder, n);
-    end_replace(s, to);
+    if (!reserve(s, &s->out, BYPASS_PLACEHOLDER_MAX))
+        return;
+    size_t n = new_run(s, from, to, s->out.data + s->out.len);
+    s->out.len += n;
+    end_replace(s, n ? to : from);   /* no run (out of memory): the bytes stay */
 }
 
 /* ------------------------------------------------------------------ */
