@@ -389,10 +389,11 @@ static long find_closable(const scan *s, const GumboTag *closes, const GumboTag 
     return -1;
 }
 
-static int any_open(scan *s, const GumboTag *tags)
+/* Is an element of one of `tags` (known ones: the rules' lists) open? */
+static int any_open(const scan *s, const GumboTag *tags)
 {
     for (; *tags != GUMBO_TAG_LAST; tags++)
-        if (*open_count(s, (tag_name){*tags, 0}))
+        if (s->open_known[*tags])
             return 1;
     return 0;
 }
