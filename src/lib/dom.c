@@ -31,6 +31,7 @@
 
 typedef struct {
     const GumboNode *g;
+    const GumboVector *kids;   /* children_of(g), read once */
     int32_t id;            /* our id for g */
     unsigned next_child;   /* index into g's children still to visit */
     int32_t last_child;    /* id of the previously added child, for links */
@@ -571,11 +572,11 @@ int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output 
     int32_t root = add_node(dom, &cap, output->document, RM_NONE, 0);
     if (root == RM_NONE)
         goto oom;
-    stack[top++] = (frame){output->document, root, 0, RM_NONE, false};
+    stack[top++] = (frame){output->document, children_of(output->document), root, 0, RM_NONE, false};
 
     while (top > 0) {
         frame *f = &stack[top - 1];
-        const GumboVector *kids = children_of(f->g);
+        const GumboVector *kids = f->kids;
         if (!kids || f->next_child >= kids->length) {
             if (f->spliced) {   /* the segment's children end; its host goes on */
                 stack[top - 2].last_child = f->last_child;
@@ -592,7 +593,7 @@ int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output 
             if (m) {
                 m->placed = true;
                 f->next_child = past_fallback(kids, f->next_child);
-                frame segment = {m->g, f->id, 0, f->last_child, true};
+                frame segment = {m->g, children_of(m->g), f->id, 0, f->last_child, true};
                 if (grow((void **)&stack, &stack_cap, top + 1, sizeof(frame)))
                     goto oom;
                 stack[top++] = segment;
@@ -626,7 +627,7 @@ int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output 
                 dom->body = id;
             if (grow((void **)&stack, &stack_cap, top + 1, sizeof(frame)))
                 goto oom;
-            stack[top++] = (frame){child, id, 0, RM_NONE, false};
+            stack[top++] = (frame){child, &child->v.element.children, id, 0, RM_NONE, false};
         }
     }
     free(stack);
