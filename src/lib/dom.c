@@ -253,7 +253,11 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
  * the runs of text the pre-scan handed past Gumbo put back in. */
 static const char *store_text(rm_dom *dom, const GumboText *t)
 {
-    size_t len = strlen(t->text);
+    /* a text that is one placeholder alone (most bypassed texts) ends
+     * right after its four bytes (Gumbo's text is valid UTF-8: a lead
+     * byte has its three continuation bytes): no need to measure it */
+    bool lone = dom->runs.count && (unsigned char)t->text[0] == 0xF4 && !t->text[BYPASS_PLACEHOLDER_MIN];
+    size_t len = lone ? BYPASS_PLACEHOLDER_MIN : strlen(t->text);
     /* a text shorter than a placeholder holds none: most white space */
     bool runs = dom->runs.count && len >= BYPASS_PLACEHOLDER_MIN;
     const bypass_run *whole = runs ? bypass_whole(&dom->runs, t->text, len) : NULL;
