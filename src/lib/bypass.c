@@ -28,7 +28,7 @@
 #define PLANE_15 0xF0000u
 #define PLANE_16 0x100000u
 /* Code points of a plane a placeholder may use (not U+xFFFE, U+xFFFF). */
-#define PLANE_USABLE 65534u
+#define PLANE_USABLE BYPASS_ONE_CODE_POINT
 
 /* What a byte of a run is to the check, a table look-up a byte: read as
  * that character (printable ASCII, tab, line feed, form feed), never
@@ -93,10 +93,14 @@ static bool ends_comment_or_cdata(const unsigned char *html, const unsigned char
     return before >= 3 && p[-1] == '!' && p[-2] == '-' && p[-3] == '-';
 }
 
-bool bypass_run_allowed(const char *html, size_t from, size_t to)
+/* The bytes from *p up to `stop` one by one (a character past ASCII may
+ * run on past it, to `end` at most): false at one a run cannot hold.
+ * Inlined: most runs are short and come here alone. */
+static inline __attribute__((always_inline)) bool run_part_allowed(const unsigned char *h, const unsigned char **at,
+                             const unsigned char *stop, const unsigned char *end)
 {
-    const unsigned char *h = (const unsigned char *)html, *p = h + from, *end = h + to;
-    while (p < end) {
+    const unsigned char *p = *at;
+    while (p < stop) {
         unsigned kind = byte_kind[*p];
         if (kind == AS_IS) {
             p++;
@@ -114,7 +118,63 @@ bool bypass_run_allowed(const char *html, size_t from, size_t to)
             return false;
         p += len;
     }
+    *at = p;
     return true;
+}
+
+/* Does a byte of w lie below `limit` (at most 0x80)? Subtracting borrows
+ * into a byte's top bit only there, or above such a byte, so the answer
+ * is exact. */
+static uint64_t any_below(uint64_t w, unsigned limit)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    return (w - ones * limit) & ~w & ones * 0x80;
+}
+
+/* Are the eight bytes at p all printable ASCII other than '&', '<' and
+ * '>', which a run reads as they are without a further look? Prose is
+ * long stretches of them, tested here eight at a time: a top bit set by
+ * the byte or by adding one (0x7F, DEL), a byte below a space, one equal
+ * to '&', or to '>' once bit 1 is set ('<' and '>'). */
+static bool plain_word(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    uint64_t bad = ((w | (w + ones)) & ones * 0x80) | any_below(w, ' ') |
+                   any_below(w ^ ones * '&', 1) | any_below((w | ones * 2) ^ ones * '>', 1);
+    return bad == 0;
+}
+
+/* A run of this many bytes or more (prose) is read eight bytes at a time
+ * where it is plain; a shorter one (a link's label, a heading's number)
+ * a byte at a time, where the tests of eight would cost more than they
+ * save. */
+#define LONG_RUN 16
+
+/* bypass_run_allowed on a long run: apart, so that a short one's check
+ * stays small. */
+__attribute__((noinline)) static bool long_run_allowed(const unsigned char *h,
+                                                       const unsigned char *p,
+                                                       const unsigned char *end)
+{
+    while (p < end) {
+        while (end - p >= 8 && plain_word(p))
+            p += 8;
+        /* then the next eight bytes (or the rest) one by one */
+        const unsigned char *careful = end - p > 8 ? p + 8 : end;
+        if (!run_part_allowed(h, &p, careful, end))
+            return false;
+    }
+    return true;
+}
+
+bool bypass_run_allowed(const char *html, size_t from, size_t to)
+{
+    const unsigned char *h = (const unsigned char *)html, *p = h + from, *end = h + to;
+    if (to - from >= LONG_RUN)
+        return long_run_allowed(h, p, end);
+    return run_part_allowed(h, &p, end, end);
 }
 
 /* A numeric character reference's digits at p (after "&#"): could Gumbo
@@ -163,11 +223,6 @@ static void put_code_point(uint32_t cp, char *out)
     out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
     out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
     out[3] = (char)(0x80 | (cp & 0x3F));
-}
-
-size_t bypass_placeholder_len(size_t number)
-{
-    return number < PLANE_USABLE ? 4 : 8;
 }
 
 size_t bypass_placeholder(size_t number, char out[BYPASS_PLACEHOLDER_MAX])

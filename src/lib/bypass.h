@@ -42,7 +42,8 @@ typedef struct {
     size_t count;
 } bypass_table;
 
-/* The longest placeholder, in bytes. */
+/* The shortest and the longest placeholder, in bytes. */
+#define BYPASS_PLACEHOLDER_MIN 4
 #define BYPASS_PLACEHOLDER_MAX 8
 
 /* May runs of this page be bypassed? Not when the page holds code points
@@ -55,10 +56,18 @@ bool bypass_page_allowed(const char *html, size_t len);
  * these characters, and can nothing around them end in them? */
 bool bypass_run_allowed(const char *html, size_t from, size_t to);
 
+/* Runs numbered below this have a placeholder of one code point: those
+ * of a private-use plane but its last two (bypass.c). */
+#define BYPASS_ONE_CODE_POINT 65534u
+
 /* The placeholder of run `number` into `out`; returns its length (4 or 8). */
 size_t bypass_placeholder(size_t number, char out[BYPASS_PLACEHOLDER_MAX]);
-/* The length the placeholder of run `number` will have. */
-size_t bypass_placeholder_len(size_t number);
+/* The length the placeholder of run `number` will have. Inline: the
+ * pre-scan asks it of every run of text it meets. */
+static inline size_t bypass_placeholder_len(size_t number)
+{
+    return number < BYPASS_ONE_CODE_POINT ? BYPASS_PLACEHOLDER_MIN : BYPASS_PLACEHOLDER_MAX;
+}
 
 /* The length of `text` (len bytes of Gumbo's valid UTF-8) once its
  * placeholders are replaced by their runs. */

@@ -31,6 +31,7 @@
 
 typedef struct {
     const GumboNode *g;
+    const GumboVector *kids;   /* children_of(g), read once */
     int32_t id;            /* our id for g */
     unsigned next_child;   /* index into g's children still to visit */
     int32_t last_child;    /* id of the previously added child, for links */
@@ -145,30 +146,38 @@ struct dom_chunk {
 
 #define CHUNK_BYTES ((size_t)64 << 10)
 
-/* `n` bytes from the store, aligned to `align` (a power of two), or NULL. */
-static char *store_alloc(rm_dom *dom, size_t n, size_t align)
+/* store_alloc past the current chunk: a fresh one. A string bigger than
+ * a chunk gets one of its own, exactly its size, behind the current one,
+ * whose free space stays in use (the first string of all heads the
+ * store in its own: store_alloc checks the room left, never assumes it). */
+__attribute__((noinline)) static char *store_alloc_chunk(rm_dom *dom, size_t n)
+{
+    dom_chunk *c = dom->store;
+    size_t cap = n > CHUNK_BYTES - sizeof *c ? n : CHUNK_BYTES - sizeof *c;
+    dom_chunk *fresh = malloc(sizeof *fresh + cap);
+    if (!fresh)
+        return NULL;
+    fresh->cap = cap;
+    fresh->used = n;
+    if (c && n > CHUNK_BYTES - sizeof *c) {
+        fresh->next = c->next;
+        c->next = fresh;
+    } else {
+        fresh->next = c;
+        dom->store = fresh;
+    }
+    return fresh->data;
+}
+
+/* `n` bytes from the store, aligned to `align` (a power of two), or NULL.
+ * Inline, every text and attribute string comes here. */
+static inline char *store_alloc(rm_dom *dom, size_t n, size_t align)
 {
     dom_chunk *c = dom->store;
     size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
-    if (!c || n > c->cap - at) {
-        size_t cap = n > CHUNK_BYTES - sizeof *c ? n : CHUNK_BYTES - sizeof *c;
-        dom_chunk *fresh = malloc(sizeof *fresh + cap);
-        if (!fresh)
-            return NULL;
-        fresh->cap = cap;
-        fresh->used = 0;
-        /* A string bigger than a chunk gets one of its own, behind the
-         * current one, whose free space stays in use. */
-        if (c && n > CHUNK_BYTES - sizeof *c) {
-            fresh->next = c->next;
-            c->next = fresh;
-        } else {
-            fresh->next = c;
-            dom->store = fresh;
-        }
-        c = fresh;
-        at = 0;
-    }
+    /* a chunk exactly as big as its one string may end unaligned */
+    if (!c || at > c->cap || n > c->cap - at)
+        return store_alloc_chunk(dom, n);
     c->used = at + n;
     return c->data + at;
 }
@@ -203,6 +212,23 @@ typedef struct {
     shared_slot values[SHARED_VALUES];
 } shared_strings;
 
+/* memcmp(a, b, n) == 0 without a call, for the short strings shared
+ * below (two calls an element cost more than comparing their bytes). */
+static bool equal_bytes(const char *a, const char *b, size_t n)
+{
+    for (; n >= sizeof(uint64_t); a += sizeof(uint64_t), b += sizeof(uint64_t), n -= sizeof(uint64_t)) {
+        uint64_t x, y;
+        memcpy(&x, a, sizeof x);
+        memcpy(&y, b, sizeof y);
+        if (x != y)
+            return false;
+    }
+    for (; n; n--)
+        if (*a++ != *b++)
+            return false;
+    return true;
+}
+
 /* The copy of s (len bytes and its NUL) in `slots` (a power of two of
  * them), made if needed. */
 static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, const char *s,
@@ -215,7 +241,7 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
     if (len > 2)
         h = h * 31u + (unsigned char)s[len / 2];
     shared_slot *slot = &slots[h & (count - 1)];
-    if (slot->copy && slot->len == len && memcmp(slot->copy, s, len) == 0)
+    if (slot->copy && slot->len == len && equal_bytes(slot->copy, s, len))
         return slot->copy;
     const char *copy = store_bytes(dom, s, len + 1);
     if (copy)
@@ -227,11 +253,15 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
  * the runs of text the pre-scan handed past Gumbo put back in. */
 static const char *store_text(rm_dom *dom, const GumboText *t)
 {
-    size_t len = strlen(t->text);
-    const bypass_run *whole = dom->runs.count ? bypass_whole(&dom->runs, t->text, len) : NULL;
-    size_t full = whole                ? whole->len
-                  : dom->runs.count ? bypass_expanded_len(&dom->runs, t->text, len)
-                                    : len;
+    /* a text that is one placeholder alone (most bypassed texts) ends
+     * right after its four bytes (Gumbo's text is valid UTF-8: a lead
+     * byte has its three continuation bytes): no need to measure it */
+    bool lone = dom->runs.count && (unsigned char)t->text[0] == 0xF4 && !t->text[BYPASS_PLACEHOLDER_MIN];
+    size_t len = lone ? BYPASS_PLACEHOLDER_MIN : strlen(t->text);
+    /* a text shorter than a placeholder holds none: most white space */
+    bool runs = dom->runs.count && len >= BYPASS_PLACEHOLDER_MIN;
+    const bypass_run *whole = runs ? bypass_whole(&dom->runs, t->text, len) : NULL;
+    size_t full = whole ? whole->len : runs ? bypass_expanded_len(&dom->runs, t->text, len) : len;
     char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + full + 1, _Alignof(uint32_t));
     if (!copy)
         return NULL;
@@ -295,24 +325,29 @@ static int add_attributes(rm_dom *dom, size_t *cap, shared_strings *shared, rm_n
     return 0;
 }
 
-/* A node of the tree walk: its Gumbo node is noted for dom_copy_content. */
-static int32_t add_node(rm_dom *dom, size_t *cap, const GumboNode *g,
-                        int32_t parent, uint32_t depth)
+/* A node of the tree walk: its Gumbo node is noted for dom_copy_content.
+ * Inlined into the walk, which adds every node, and written whole at
+ * once rather than cleared and then filled. */
+static inline __attribute__((always_inline)) int32_t add_node(rm_dom *dom, size_t *cap,
+                                                               const GumboNode *g, int32_t parent,
+                                                               uint32_t depth)
 {
     if (grow((void **)&dom->nodes, cap, (size_t)dom->count + 1, sizeof(rm_node)))
         return RM_NONE;
     int32_t id = dom->count++;
-    rm_node *n = &dom->nodes[id];
-    memset(n, 0, sizeof *n);
-    n->parent = parent;
-    n->first_child = RM_NONE;
-    n->next_sibling = RM_NONE;
-    n->size = 1;
-    n->depth = depth;
-    n->type = g->type == GUMBO_NODE_ELEMENT ? RM_NODE_ELEMENT
-              : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT : RM_NODE_TEXT;
-    n->tag = g->type == GUMBO_NODE_ELEMENT ? g->v.element.tag : GUMBO_TAG_UNKNOWN;
-    n->g = g;
+    bool element = g->type == GUMBO_NODE_ELEMENT;
+    dom->nodes[id] = (rm_node){
+        .g = g,
+        .parent = parent,
+        .first_child = RM_NONE,
+        .next_sibling = RM_NONE,
+        .size = 1,
+        .depth = depth,
+        .tag = element ? (uint16_t)g->v.element.tag : GUMBO_TAG_UNKNOWN,
+        .type = element                             ? RM_NODE_ELEMENT
+                : g->type == GUMBO_NODE_DOCUMENT ? RM_NODE_DOCUMENT
+                                                 : RM_NODE_TEXT,
+    };
     return id;
 }
 
@@ -541,11 +576,11 @@ int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output 
     int32_t root = add_node(dom, &cap, output->document, RM_NONE, 0);
     if (root == RM_NONE)
         goto oom;
-    stack[top++] = (frame){output->document, root, 0, RM_NONE, false};
+    stack[top++] = (frame){output->document, children_of(output->document), root, 0, RM_NONE, false};
 
     while (top > 0) {
         frame *f = &stack[top - 1];
-        const GumboVector *kids = children_of(f->g);
+        const GumboVector *kids = f->kids;
         if (!kids || f->next_child >= kids->length) {
             if (f->spliced) {   /* the segment's children end; its host goes on */
                 stack[top - 2].last_child = f->last_child;
@@ -562,7 +597,7 @@ int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output 
             if (m) {
                 m->placed = true;
                 f->next_child = past_fallback(kids, f->next_child);
-                frame segment = {m->g, f->id, 0, f->last_child, true};
+                frame segment = {m->g, children_of(m->g), f->id, 0, f->last_child, true};
                 if (grow((void **)&stack, &stack_cap, top + 1, sizeof(frame)))
                     goto oom;
                 stack[top++] = segment;
@@ -596,7 +631,7 @@ int dom_index_tree(rm_dom *dom, const GumboOutput *output, const prescan_output 
                 dom->body = id;
             if (grow((void **)&stack, &stack_cap, top + 1, sizeof(frame)))
                 goto oom;
-            stack[top++] = (frame){child, id, 0, RM_NONE, false};
+            stack[top++] = (frame){child, &child->v.element.children, id, 0, RM_NONE, false};
         }
     }
     free(stack);
@@ -660,14 +695,6 @@ static bool same_name(const char *a, const char *b)
         if (!x)
             return true;
     }
-}
-
-const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
-{
-    const rm_node *n = &dom->nodes[id];
-    if (n->type != RM_NODE_ELEMENT || !(n->has_attrs & dom_attr_bit(name, strlen(name))))
-        return NULL;
-    return dom_attr_scan(dom, id, name);
 }
 
 const char *dom_attr_scan(const rm_dom *dom, int32_t id, const char *name)

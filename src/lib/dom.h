@@ -142,18 +142,23 @@ static inline uint8_t dom_attr_bit(const char *name, size_t len)
     return (uint8_t)(1u << ((first * 15u + last * 12u + (unsigned)len * 3u) >> 4 & 7u));
 }
 
-/* Attribute value of an element node, or NULL. Every pass asks for
- * several names on every element, and many elements have no attributes
- * or none of that name's bit: those are answered here without a call or
- * a look at Gumbo's node. */
-const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name);
 /* dom_attr_lookup on an element whose bits hold the name's (only elements
  * have bits): the list alone is read, the name not measured again. */
 const char *dom_attr_scan(const rm_dom *dom, int32_t id, const char *name);
+/* Attribute value of an element node, or NULL. Every pass asks for
+ * several names on every element, and many elements have no attributes
+ * or none of that name's bit: those are answered here without a call or
+ * a look at Gumbo's node. Inline, the length of a constant name is known
+ * when compiling. */
 static inline const char *dom_attr(const rm_dom *dom, int32_t id, const char *name)
 {
     return dom->nodes[id].has_attrs & dom_attr_bit(name, strlen(name)) ? dom_attr_scan(dom, id, name)
                                                                         : NULL;
+}
+/* The same on any node (only elements have bits: the others have none). */
+static inline const char *dom_attr_lookup(const rm_dom *dom, int32_t id, const char *name)
+{
+    return dom_attr(dom, id, name);
 }
 /* dom_attr for `count` names at once, in one pass over the attributes
  * (a pass that asks an element for many names): values[k] is the value

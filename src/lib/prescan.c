@@ -389,10 +389,11 @@ static long find_closable(const scan *s, const GumboTag *closes, const GumboTag 
     return -1;
 }
 
-static int any_open(scan *s, const GumboTag *tags)
+/* Is an element of one of `tags` (known ones: the rules' lists) open? */
+static int any_open(const scan *s, const GumboTag *tags)
 {
     for (; *tags != GUMBO_TAG_LAST; tags++)
-        if (*open_count(s, (tag_name){*tags, 0}))
+        if (s->open_known[*tags])
             return 1;
     return 0;
 }
@@ -442,10 +443,9 @@ static void apply_implied_parents(scan *s, uint16_t cls)
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
-static bool reserve(scan *s, buffer *b, size_t more)
+/* reserve when the buffer must grow: apart, so that the test inlines. */
+__attribute__((noinline)) static bool grow_buffer(scan *s, buffer *b, size_t more)
 {
-    if (b->data && b->len + more + 1 <= b->cap)
-        return true;
     /* The first reservation is the size asked for (the output's is the
      * whole input's): doubling from a small start would overshoot it. */
     size_t cap = b->cap ? b->cap : b->len + more + 1 > 4096 ? b->len + more + 1 : 4096;
@@ -459,6 +459,12 @@ static bool reserve(scan *s, buffer *b, size_t more)
     b->data = grown;
     b->cap = cap;
     return true;
+}
+
+/* Room for `more` bytes and a NUL; false when out of memory. */
+static inline bool reserve(scan *s, buffer *b, size_t more)
+{
+    return (b->data && b->len + more + 1 <= b->cap) || grow_buffer(s, b, more);
 }
 
 static void put(scan *s, buffer *b, const char *p, size_t n)
@@ -543,16 +549,18 @@ static size_t new_run(scan *s, size_t from, size_t to, char out[BYPASS_PLACEHOLD
 }
 
 /* Bytes [from, to) of the input go to Gumbo as a new run's placeholder,
- * when that is shorter. */
+ * when that is shorter, written straight into the output (every run of
+ * text comes here: no copy through a buffer of its own). */
 static void put_placeholder(scan *s, size_t from, size_t to)
 {
-    char placeholder[BYPASS_PLACEHOLDER_MAX];
-    size_t n = new_run(s, from, to, placeholder);
-    if (!n)
+    if (to - from <= bypass_placeholder_len(s->run_count))
         return;
     begin_replace(s, from);
-    put(s, &s->out, placeholder, n);
-    end_replace(s, to);
+    if (!reserve(s, &s->out, BYPASS_PLACEHOLDER_MAX))
+        return;
+    size_t n = new_run(s, from, to, s->out.data + s->out.len);
+    s->out.len += n;
+    end_replace(s, n ? to : from);   /* no run (out of memory): the bytes stay */
 }
 
 /* ------------------------------------------------------------------ */
@@ -1030,9 +1038,14 @@ static inline __attribute__((always_inline)) int read_tag(scan *s, size_t at, ta
             continue;
         }
         kept++;
-        t->rewrite |= value_too_long(s, &a);
-        t->references = t->references || value_has_reference(s, &a);
-        t->bypass = t->bypass || value_may_bypass(s, &a);
+        bool cut = value_too_long(s, &a);
+        t->rewrite |= cut;
+        /* only a quoted value that is not cut is written otherwise: no
+         * calls for the others (an id or a class, often unquoted) */
+        if (a.quote && !cut) {
+            t->references = t->references || value_has_reference(s, &a);
+            t->bypass = t->bypass || value_may_bypass(s, &a);
+        }
         json_kind json = script ? json_kind_of(s, &a) : NOT_JSON;
         t->json = json > t->json ? json : t->json;
     }
@@ -1667,22 +1680,24 @@ static void collapse_space(scan *s, size_t from, size_t to)
     s->gaps[s->gap_count++] = (prescan_gap){s->out.len - 1, to - from - 1};
 }
 
-/* Text [from, to) between two pieces of markup, with no '&' in it: the
- * part from its first to its last non-space character goes to Gumbo as a
- * placeholder (bypass.h) when that is shorter and Gumbo would read the
- * bytes as they are. The white space around stays for the tree building.
- * From a <frameset> on nothing is bypassed: in the frameset modes Gumbo
- * drops text but keeps its white space, which a placeholder would drop
- * with it. */
-static void bypass_text(scan *s, size_t from, size_t to)
+/* Text [from, to) between two pieces of markup: the part from its first
+ * to its last non-space character goes to Gumbo as a placeholder
+ * (bypass.h) when that is shorter and Gumbo would read the bytes as they
+ * are, which a '&' never is; returns whether it went. The white space
+ * around stays for the tree building. From a <frameset> on nothing is
+ * bypassed: in the frameset modes Gumbo drops text but keeps its white
+ * space, which a placeholder would drop with it. */
+static bool bypass_text(scan *s, size_t from, size_t to)
 {
     const char *h = s->html;
     while (from < to && is_space(h[from]))
         from++;
     while (to > from && is_space(h[to - 1]))
         to--;
-    if (to - from > bypass_placeholder_len(s->run_count) && bypass_run_allowed(h, from, to))
-        put_placeholder(s, from, to);
+    if (to - from <= bypass_placeholder_len(s->run_count) || !bypass_run_allowed(h, from, to))
+        return false;
+    put_placeholder(s, from, to);
+    return true;
 }
 
 /* React's marks around a streamed boundary: <!--$?--> opens one still
@@ -1757,12 +1772,13 @@ int prescan(const char *html, size_t len, const prescan_limits *limits, prescan_
         size_t text_len = text_end - at;
         if (limits->strip && text_len > 1)
             collapse_space(s, at, text_end);
-        bool references = text_len > 3 && memchr(html + at, '&', text_len);
+        /* a run that goes past Gumbo holds no '&' (bypass_run_allowed):
+         * the text is not searched for one again */
+        bool bypassed = s->bypass && text_len > BYPASS_MIN_TEXT && bypass_text(s, at, text_end);
+        bool references = !bypassed && text_len > 3 && memchr(html + at, '&', text_len);
         /* not in SVG/MathML, where the model of what is text is rougher */
         if (limits->strip && references && !s->foreign)
             write_references(s, at, text_end, CHARREF_TEXT);
-        else if (s->bypass && !references && text_len > BYPASS_MIN_TEXT)
-            bypass_text(s, at, text_end);
         if (!lt)
             break;
         at = markup(s, text_end);

@@ -237,6 +237,33 @@ START_TEST(comment_ends_are_never_swallowed)
 }
 END_TEST
 
+/* The check reads plain stretches eight bytes at a time: a byte a run
+ * cannot hold is found at every place in a long run, and the bytes a run
+ * may hold that the fast test passes on to the careful one (tab, line
+ * feed, form feed, a lone '>', characters past ASCII) do not stop it. */
+START_TEST(every_byte_of_a_long_run_is_checked)
+{
+    static const char *const never[] = {"\x01", "\r", "\x7f", "&", "<", "\x80", "\xff",
+                                        "\xef\xbf\xbe", "-->"};
+    static const char *const fine[] = {"\t", "\n", "\f", ">", "\xc3\xa9", "\xe2\x80\x94"};
+    char run[64];
+    for (size_t at = 0; at < 24; at++) {
+        for (size_t k = 0; k < sizeof never / sizeof never[0]; k++) {
+            size_t n = strlen(never[k]);
+            memset(run, 'a', 32);
+            memcpy(run + at, never[k], n);
+            ck_assert_msg(!bypass_run_allowed(run, 0, 32), "byte %zu at %zu", k, at);
+        }
+        for (size_t k = 0; k < sizeof fine / sizeof fine[0]; k++) {
+            size_t n = strlen(fine[k]);
+            memset(run, 'a', 32);
+            memcpy(run + at, fine[k], n);
+            ck_assert_msg(bypass_run_allowed(run, 0, 32), "byte %zu at %zu", k, at);
+        }
+    }
+}
+END_TEST
+
 /* `count` runs "words n", each bypassed, with `between` after each. */
 static char *many_runs(size_t count, const char *between)
 {
@@ -421,6 +448,7 @@ static Suite *bypass_suite(void)
     tcase_add_test(tc, a_reference_to_a_private_plane_stops_the_bypass);
     tcase_add_test(tc, a_page_with_private_plane_characters_is_left_alone);
     tcase_add_test(tc, comment_ends_are_never_swallowed);
+    tcase_add_test(tc, every_byte_of_a_long_run_is_checked);
     tcase_add_test(tc, more_runs_than_one_code_point_numbers);
     tcase_add_test(tc, a_hundred_thousand_runs_in_one_node);
     tcase_add_test(tc, placeholders_number_runs_without_ambiguity);

@@ -1094,12 +1094,42 @@ START_TEST(index_shares_attribute_names)
 }
 END_TEST
 
+/* The index's store of texts: a text bigger than a chunk, the first of
+ * all, gets a chunk of its own, exactly its size; the next text, whose
+ * place is rounded up to the alignment of the span stored before it,
+ * goes to another chunk, not past the end of that one. */
+START_TEST(index_stores_a_first_text_bigger_than_a_chunk)
+{
+    const size_t big = 70001;   /* past a 64 KB chunk; odd, so rounding moves */
+    char *html = malloc(big + 32);
+    ck_assert_ptr_nonnull(html);
+    memcpy(html, "<p>", 3);
+    memset(html + 3, 'a', big);
+    strcpy(html + 3 + big, "</p><p>b</p>");
+    GumboOutput *out = gumbo_parse(html);
+    rm_dom dom;
+    ck_assert_int_eq(dom_build(&dom, out, NULL), 0);
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    free(html);
+    size_t texts = 0;
+    for (int32_t i = 0; i < dom.count; i++) {
+        if (dom.nodes[i].type != RM_NODE_TEXT)
+            continue;
+        ck_assert_uint_eq(strlen(dom_text(&dom, i)), texts == 0 ? big : 1);
+        texts++;
+    }
+    ck_assert_uint_eq(texts, 2);
+    dom_free(&dom);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
     TCase *tc = tcase_create("passes");
     tcase_add_test(tc, paragraph_points_choose_the_container);
     tcase_add_test(tc, index_shares_attribute_names);
+    tcase_add_test(tc, index_stores_a_first_text_bigger_than_a_chunk);
     tcase_add_test(tc, divs_without_blocks_score_as_paragraphs);
     tcase_add_test(tc, siblings_of_the_same_article_are_merged);
     tcase_add_test(tc, unlikely_blocks_are_stripped_unless_they_hold_the_article);
