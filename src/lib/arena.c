@@ -408,6 +408,18 @@ static bool block_from_cache(const arena_cache *c, size_t bytes)
     return c && bytes >= CACHE_BLOCK_MIN;
 }
 
+/* The slabs a block of `bytes` from the cache takes, its header included. */
+static size_t block_slabs_bytes(size_t bytes)
+{
+    return (sizeof(arena_slab) + bytes + SLAB_BYTES - 1) & ~(SLAB_BYTES - 1);
+}
+
+size_t arena_cache_bytes(size_t count, size_t size)
+{
+    size_t bytes = count * size;
+    return bytes < CACHE_BLOCK_MIN ? 0 : block_slabs_bytes(bytes);
+}
+
 /* A block for `count` items of `size` bytes: zeroed when `zero`. */
 static void *cache_block(arena_cache *c, size_t count, size_t size, bool zero)
 {
@@ -416,7 +428,7 @@ static void *cache_block(arena_cache *c, size_t count, size_t size, bool zero)
     size_t bytes = count * size;
     if (!block_from_cache(c, bytes))
         return zero ? calloc(count, size) : malloc(bytes);
-    size_t need = (sizeof(arena_slab) + bytes + SLAB_BYTES - 1) & ~(SLAB_BYTES - 1);
+    size_t need = block_slabs_bytes(bytes);
     arena_slab *s = take_kept(c, need);
     if (s) {
         split(c, s, need);

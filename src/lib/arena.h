@@ -58,6 +58,9 @@ void arena_release(arena *a);
 void *arena_cache_calloc(arena_cache *c, size_t count, size_t size);
 void *arena_cache_malloc(arena_cache *c, size_t count, size_t size);
 void arena_cache_free(arena_cache *c, void *block, size_t count, size_t size);
+/* What such an array takes of a cache's kept chunks, in bytes: 0 for one
+ * small enough to be malloc's (count * size must not overflow). */
+size_t arena_cache_bytes(size_t count, size_t size);
 /* Give kept chunks back to the system until at most `limit` + `spare`
  * bytes are left (`spare`: what the call is about to take again): the
  * largest stay, the first too large for what room is left cut to fit. */

@@ -1516,9 +1516,11 @@ size_t clutter_table_bytes(const rm_engine *e)
      * no idle megabytes for it */
     size_t store = nodes * sizeof(memo_entry) < MEMO_TEXT_BYTES ? nodes * sizeof(memo_entry)
                                                                 : MEMO_TEXT_BYTES;
-    size_t lists = nodes * (sizeof(box_facts) + sizeof(memo_entry)) + store +
-                   id_slots * sizeof(id_entry);
-    size_t counts = nodes * sizeof(uint32_t);   /* mark_counted_panels, before the lists */
+    /* (tables small enough for malloc take nothing of the cache) */
+    size_t lists = arena_cache_bytes(nodes, sizeof(box_facts)) +
+                   arena_cache_bytes(nodes, sizeof(memo_entry)) + arena_cache_bytes(store, 1) +
+                   arena_cache_bytes(id_slots, sizeof(id_entry));
+    size_t counts = arena_cache_bytes(nodes, sizeof(uint32_t));   /* mark_counted_panels, before the lists */
     return lists > counts ? lists : counts;
 }
 

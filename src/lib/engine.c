@@ -1555,11 +1555,16 @@ int engine_prepare(rm_engine *e)
 
 size_t engine_array_bytes(const rm_engine *e)
 {
-    size_t per_node = sizeof *e->sig_off + sizeof *e->flags + sizeof *e->tchars + sizeof *e->tcommas +
-                      sizeof *e->tsentences + sizeof *e->own + sizeof *e->raw + sizeof *e->kind +
-                      sizeof *e->drop + sizeof *e->has_block + sizeof *e->st + sizeof *e->score +
-                      sizeof *e->scored;
-    return (size_t)e->dom.count * per_node;
+    const size_t item_sizes[] = {
+        sizeof *e->sig_off, sizeof *e->flags, sizeof *e->tchars,    sizeof *e->tcommas,
+        sizeof *e->tsentences, sizeof *e->own, sizeof *e->raw,     sizeof *e->kind,
+        sizeof *e->drop,       sizeof *e->has_block, sizeof *e->st, sizeof *e->score,
+        sizeof *e->scored,
+    };
+    size_t total = 0;
+    for (size_t k = 0; k < sizeof item_sizes / sizeof item_sizes[0]; k++)
+        total += arena_cache_bytes((size_t)e->dom.count, item_sizes[k]);
+    return total;
 }
 
 /* Frees a pointer and forgets it, so that engine_free may follow. */
