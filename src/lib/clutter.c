@@ -1508,18 +1508,16 @@ static void drop_filler(rm_engine *e, int32_t id)
 size_t clutter_table_bytes(const rm_engine *e)
 {
     size_t nodes = (size_t)e->dom.count;
-    size_t id_slots = 16;
-    while (id_slots < e->id_count * 2)
-        id_slots *= 2;
     /* the fold store grows with the short boxes folded, to its cap: room
      * for as many bytes as the entries take, so that a small page keeps
      * no idle megabytes for it */
     size_t store = nodes * sizeof(memo_entry) < MEMO_TEXT_BYTES ? nodes * sizeof(memo_entry)
                                                                 : MEMO_TEXT_BYTES;
-    /* (tables small enough for malloc take nothing of the cache) */
+    /* (tables small enough for malloc take nothing of the cache; the id
+     * table is left out: the call trims before engine_prepare finds the
+     * ids, and few pages build it) */
     size_t lists = arena_cache_bytes(nodes, sizeof(box_facts)) +
-                   arena_cache_bytes(nodes, sizeof(memo_entry)) + arena_cache_bytes(store, 1) +
-                   arena_cache_bytes(id_slots, sizeof(id_entry));
+                   arena_cache_bytes(nodes, sizeof(memo_entry)) + arena_cache_bytes(store, 1);
     size_t counts = arena_cache_bytes(nodes, sizeof(uint32_t));   /* mark_counted_panels, before the lists */
     return lists > counts ? lists : counts;
 }
