@@ -51,28 +51,31 @@ static bool layout_cell(const rm_engine *e, int32_t id)
     return (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) && e->has_block[id];
 }
 
-static void compute_has_block(rm_engine *e)
-{
-    memset(e->has_block, 0, (size_t)e->dom.count);
-    for (int32_t i = e->dom.count - 1; i > 0; i--) {
-        int32_t p = node(e, i)->parent;
-        if (!kept(e, i) || p == RM_NONE)
-            continue;
-        if (e->has_block[i] || (is_element(e, i) && heur_is_block_tag(node(e, i)->tag)))
-            e->has_block[p] = 1;
-    }
-}
+/* One scoring of the page: the attempt's flags, and the span of ids given
+ * a score. Outside the span scored[] stays clear, and score_select clears
+ * the span when it is done (nothing else reads the scores), so that the
+ * next attempt neither clears nor walks the whole page: on a big page the
+ * candidates are a few boxes around the paragraphs. score[] is read only
+ * where scored[] is set. */
+typedef struct {
+    unsigned attempt;
+    int32_t first, last;   /* first > last: nothing scored yet */
+} scoring;
 
-static void init_candidate(rm_engine *e, int32_t id, unsigned attempt)
+static void init_candidate(rm_engine *e, scoring *run, int32_t id)
 {
     if (e->scored[id])
         return;
     GumboTag tag = div_as_p(e, id) ? GUMBO_TAG_P : node(e, id)->tag;
     float s = (float)heur_tag_prior(tag);
-    if (attempt & ATTEMPT_WEIGHT_CLASSES)
+    if (run->attempt & ATTEMPT_WEIGHT_CLASSES)
         s += (float)engine_class_weight(e, id);
     e->score[id] = s;
     e->scored[id] = 1;
+    if (id < run->first)
+        run->first = id;
+    if (id > run->last)
+        run->last = id;
 }
 
 /* Readability: 1 point, one per comma-separated segment, one per 100
@@ -85,38 +88,38 @@ static float paragraph_points(uint32_t chars, uint32_t commas)
 
 /* Credit a paragraph's points to `first` and its ancestors: full, half,
  * then a third of the level each. The <html> element is never credited. */
-static void credit_ancestors(rm_engine *e, int32_t first, float points, unsigned attempt)
+static void credit_ancestors(rm_engine *e, scoring *run, int32_t first, float points)
 {
     int32_t a = first;
     for (int level = 0; a != RM_NONE && level < ANCESTOR_LEVELS; level++) {
         int32_t parent = node(e, a)->parent;
         if (!is_element(e, a) || parent == RM_NONE || !is_element(e, parent))
             return;
-        init_candidate(e, a, attempt);
+        init_candidate(e, run, a);
         float divider = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
         e->score[a] += points / divider;
         a = parent;
     }
 }
 
-static void score_paragraph(rm_engine *e, int32_t id, unsigned attempt)
+static void score_paragraph(rm_engine *e, scoring *run, int32_t id)
 {
     const rm_stats *s = &e->st[id];
     if (s->chars < MIN_PARAGRAPH_CHARS)
         return;
-    credit_ancestors(e, node(e, id)->parent, paragraph_points(s->chars, s->commas), attempt);
+    credit_ancestors(e, run, node(e, id)->parent, paragraph_points(s->chars, s->commas));
 }
 
 /* Inline runs directly inside a container div: Readability wraps each in a
  * <p>, whose parent is the div. */
-static void score_inline_runs(rm_engine *e, int32_t div, unsigned attempt)
+static void score_inline_runs(rm_engine *e, scoring *run, int32_t div)
 {
     uint32_t chars = 0, commas = 0;
     for (int32_t c = node(e, div)->first_child;; c = node(e, c)->next_sibling) {
         bool block = c != RM_NONE && is_element(e, c) && heur_is_block_tag(node(e, c)->tag);
         if (c == RM_NONE || block) {
             if (chars >= MIN_PARAGRAPH_CHARS)
-                credit_ancestors(e, div, paragraph_points(chars, commas), attempt);
+                credit_ancestors(e, run, div, paragraph_points(chars, commas));
             chars = commas = 0;
             if (c == RM_NONE)
                 return;
@@ -129,7 +132,7 @@ static void score_inline_runs(rm_engine *e, int32_t div, unsigned attempt)
     }
 }
 
-static void score_paragraphs(rm_engine *e, int32_t body, unsigned attempt)
+static void score_paragraphs(rm_engine *e, scoring *run, int32_t body)
 {
     int32_t end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
@@ -137,9 +140,9 @@ static void score_paragraphs(rm_engine *e, int32_t body, unsigned attempt)
             continue;
         GumboTag tag = node(e, i)->tag;
         if ((heur_is_scored_tag(tag) && !layout_cell(e, i)) || div_as_p(e, i))
-            score_paragraph(e, i, attempt);
+            score_paragraph(e, run, i);
         else if (tag == GUMBO_TAG_DIV)
-            score_inline_runs(e, i, attempt);
+            score_inline_runs(e, run, i);
     }
 }
 
@@ -292,28 +295,45 @@ static bool is_unlikely(const rm_engine *e, int32_t id)
            (e->thread || !holds_most_of_the_text(e, id)) && !holds_nested_replies(e, id);
 }
 
+/* Mark id's ancestors as holding a block, up to the first one marked
+ * already (whose own ancestors are then marked too). */
+static void mark_block_ancestors(rm_engine *e, int32_t id)
+{
+    for (int32_t p = node(e, id)->parent; p != RM_NONE && !e->has_block[p]; p = node(e, p)->parent)
+        e->has_block[p] = 1;
+}
+
 /* Readability drops "unlikely" blocks (class/id like sidebar, comment,
- * footer, unless also like article, body, content...) before scoring. A
- * block holding the h1 or the articleBody is the article, whatever its
- * name says. Returns whether it dropped anything (the statistics then
- * change). */
-static bool strip_unlikely(rm_engine *e)
+ * footer, unless also like article, body, content...) before scoring,
+ * when `strip` says so. A block holding the h1 or the articleBody is the
+ * article, whatever its name says. The same walk of the kept page fills
+ * has_block (a kept block element below) for the mask it leaves: a
+ * dropped subtree is left before any of its nodes is marked, and drops
+ * are whole subtrees, so a node is kept when its ancestors are (one walk
+ * instead of two, and none over dropped subtrees). Returns whether it
+ * dropped anything (the statistics then change). */
+static bool strip_unlikely_and_mark_blocks(rm_engine *e, bool strip)
 {
     bool dropped = false;
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_unlikely(e, i)) {
+    int32_t body = e->dom.body, body_end = engine_end(e, body), end = e->dom.count;
+    memset(e->has_block, 0, (size_t)e->dom.count);
+    for (int32_t i = engine_kept(e, 0, end); i < end; i = engine_kept(e, i + 1, end)) {
+        if (strip && i > body && i < body_end && is_unlikely(e, i)) {
             engine_drop_subtree(e, i, DROP_UNLIKELY);
             dropped = true;
+        } else if (is_element(e, i) && heur_is_block_tag(node(e, i)->tag)) {
+            mark_block_ancestors(e, i);
         }
+    }
     return dropped;
 }
 
-static size_t top_candidates(rm_engine *e, int32_t body, int32_t top[TOP_CANDIDATES])
+/* The candidates are kept nodes of the body (ancestors of kept
+ * paragraphs), met here in document order. */
+static size_t top_candidates(rm_engine *e, const scoring *run, int32_t top[TOP_CANDIDATES])
 {
     size_t n = 0;
-    int32_t end = engine_end(e, body);
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+    for (int32_t i = run->first; i <= run->last; i++) {
         if (!e->scored[i])
             continue;
         e->score[i] *= (float)(1.0 - engine_link_density(&e->st[i]));
@@ -441,15 +461,18 @@ static bool holds_other_article(const rm_engine *e, int32_t box, int32_t choice)
 
 static int32_t widen_to_split_article(const rm_engine *e, int32_t body, int32_t best)
 {
-    uint32_t prose = prose_chars(e, best, RM_NONE, 0);
+    uint32_t prose = 0, at_prose = 0;
     int32_t at = best;
-    uint32_t at_prose = prose;
     for (int level = 0; level < WIDEN_LEVELS; level++) {
         int32_t inner = at;
         at = node(e, at)->parent;
         if (at == RM_NONE || at == body || !is_element(e, at) ||
             engine_link_density(&e->st[at]) > WIDEN_MAX_LINK_DENSITY || holds_other_article(e, at, best))
             break;
+        /* the choice's own prose, measured once there is a wider box to
+         * weigh it against (a walk of the choice saved when there is none) */
+        if (level == 0)
+            prose = at_prose = prose_chars(e, best, RM_NONE, 0);
         uint32_t wider = prose_chars(e, at, inner, at_prose);
         at_prose = wider;
         if (wider >= prose + WIDEN_MIN_EXTRA_CHARS && wider >= (uint32_t)(prose * WIDEN_MIN_GAIN)) {
@@ -532,23 +555,18 @@ static size_t merge_siblings(rm_engine *e, int32_t top, int32_t *roots, size_t m
     return n;
 }
 
-size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_roots)
+static size_t choose_roots(rm_engine *e, scoring *run, int32_t *roots, size_t max_roots)
 {
     int32_t body = e->dom.body;
-    if (body == RM_NONE || max_roots == 0)
-        return 0;
     /* The statistics of the mask as it is, and again only when stripping
      * the unlikely candidates changed it (a sweep over every node each). */
     engine_restat(e);
-    if ((attempt & ATTEMPT_STRIP_UNLIKELY) && strip_unlikely(e))
+    if (strip_unlikely_and_mark_blocks(e, run->attempt & ATTEMPT_STRIP_UNLIKELY))
         engine_restat(e);
-    compute_has_block(e);
-    memset(e->scored, 0, (size_t)e->dom.count);
-    memset(e->score, 0, (size_t)e->dom.count * sizeof *e->score);
-    score_paragraphs(e, body, attempt);
+    score_paragraphs(e, run, body);
 
     int32_t top[TOP_CANDIDATES];
-    size_t n = top_candidates(e, body, top);
+    size_t n = top_candidates(e, run, top);
     e->top_candidate = RM_NONE;
     if (n == 0 || top[0] == body || e->score[top[0]] <= 0.0f) {
         roots[0] = body;
@@ -556,19 +574,30 @@ size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_r
     }
     e->top_candidate = top[0];
     int32_t best = common_ancestor_of_rivals(e, body, top, n);
-    init_candidate(e, best, attempt);
+    init_candidate(e, run, best);
     best = climb_to_better_parent(e, body, best);
     while (node(e, best)->parent != body && node(e, best)->parent != RM_NONE &&
            kept_element_children(e, node(e, best)->parent) == 1)
         best = node(e, best)->parent;
     best = widen_to_sections(e, body, best);
     best = widen_to_split_article(e, body, best);
-    init_candidate(e, best, attempt);
+    init_candidate(e, run, best);
     if (best == body) {
         roots[0] = body;
         return 1;
     }
     return merge_siblings(e, best, roots, max_roots);
+}
+
+size_t score_select(rm_engine *e, unsigned attempt, int32_t *roots, size_t max_roots)
+{
+    if (e->dom.body == RM_NONE || max_roots == 0)
+        return 0;
+    scoring run = {.attempt = attempt, .first = e->dom.count, .last = -1};
+    size_t n = choose_roots(e, &run, roots, max_roots);
+    if (run.first <= run.last)
+        memset(e->scored + run.first, 0, (size_t)(run.last - run.first + 1));
+    return n;
 }
 
 /* Readability's isProbablyReaderable: enough long, visible, likely
