@@ -487,13 +487,14 @@ typedef struct {
     uint32_t chars, prose, prose_outside_lists;
 } kept_counts;
 
-static bool counted(const rm_engine *e, const uint8_t *drop, uint8_t also, int32_t id)
+/* Does the choice's mask count `id` as kept, the text cleaning took
+ * included? */
+static bool kept_or_cleaned(const rm_engine *e, const uint8_t *drop, int32_t id)
 {
-    if (drop[id] == DROP_KEEP || drop[id] == also)
+    if (drop[id] == DROP_KEEP || drop[id] == DROP_CLEANED)
         return true;
-    /* Counting what cleaning took: an "unlikely" block inside a removed
-     * box went with that box. */
-    if (also != DROP_CLEANED || drop[id] != DROP_UNLIKELY)
+    /* an "unlikely" block inside a removed box went with that box */
+    if (drop[id] != DROP_UNLIKELY)
         return false;
     int32_t a = e->dom.nodes[id].parent;
     while (a != RM_NONE && drop[a] == DROP_UNLIKELY)
@@ -501,56 +502,71 @@ static bool counted(const rm_engine *e, const uint8_t *drop, uint8_t also, int32
     return a != RM_NONE && drop[a] == DROP_CLEANED;
 }
 
-static int32_t next_counted(const rm_engine *e, const uint8_t *drop, uint8_t also, int32_t from,
-                            int32_t end)
+/* Where a walk is: the end of the paragraph and of the list item it is
+ * in, and whether that paragraph is in a list item. */
+typedef struct {
+    int32_t para_end, item_end;
+    bool listed;
+} text_place;
+
+static void enter_node(const rm_engine *e, text_place *at, int32_t i)
 {
-    while (from < end && !counted(e, drop, also, from))
-        from += (int32_t)e->dom.nodes[from].size;
-    return from < end ? from : end;
+    if (e->dom.nodes[i].tag == GUMBO_TAG_LI && i >= at->item_end)
+        at->item_end = engine_end(e, i);
+    if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= at->para_end) {
+        at->para_end = engine_end(e, i);
+        at->listed = i < at->item_end;
+    }
 }
 
-static void count_text(kept_counts *n, uint32_t chars, bool in_paragraph, bool listed)
+static void count_text(kept_counts *n, const text_place *at, int32_t i, uint32_t chars)
 {
     n->chars += chars;
-    if (in_paragraph) {
+    if (i < at->para_end) {
         n->prose += chars;
-        n->prose_outside_lists += listed ? 0 : chars;
+        n->prose_outside_lists += at->listed ? 0 : chars;
     }
 }
 
-/* Into *kept what `drop` keeps under the roots; with `taken`,
- * in the same walk, into *taken what it keeps counting the text cleaning
- * took (DROP_CLEANED) as kept too. Drops are subtree-wide, so the nodes
- * the mask keeps are those of the wider walk it keeps itself, and the
- * paragraphs and list items around them are the same in both walks. */
-static void kept_text(const rm_engine *e, const uint8_t *drop, const attempt_result *best,
-                      kept_counts *kept, kept_counts *taken)
+/* What the clutter-free mask `base` keeps under the roots (*before), what
+ * the choice's mask keeps (*after), and what it keeps counting the text
+ * cleaning took as kept too (*uncleaned). One walk of base's kept nodes
+ * serves all three: the choice's mask is base with more drops, and what it
+ * counts holds the parent of each node it counts (drops are whole
+ * subtrees), so its nodes are among base's, met in the same order; the
+ * paragraphs and list items around a node are looked up for each mask
+ * apart. */
+static void kept_text(const rm_engine *e, const uint8_t *base, const attempt_result *best,
+                      kept_counts *before, kept_counts *after, kept_counts *uncleaned)
 {
-    uint8_t also = taken ? DROP_CLEANED : DROP_KEEP;
-    kept_counts n = {0, 0, 0}, wide = {0, 0, 0};
+    kept_counts in_base = {0, 0, 0}, kept = {0, 0, 0}, wide = {0, 0, 0};
     for (size_t k = 0; k < best->root_count; k++) {
         int32_t end = engine_end(e, best->roots[k]);
-        int32_t para_end = -1, item_end = -1;
-        bool listed = false;
-        for (int32_t i = next_counted(e, drop, also, best->roots[k], end); i < end;
-             i = next_counted(e, drop, also, i + 1, end)) {
-            if (e->dom.nodes[i].tag == GUMBO_TAG_LI && i >= item_end)
-                item_end = engine_end(e, i);
-            if (e->dom.nodes[i].tag == GUMBO_TAG_P && i >= para_end) {
-                para_end = engine_end(e, i);
-                listed = i < item_end;
-            }
-            if (e->dom.nodes[i].type != RM_NODE_TEXT)
+        text_place at_base = {-1, -1, false}, at_choice = {-1, -1, false};
+        int32_t uncounted_end = -1;   /* a subtree the choice's mask does not count */
+        for (int32_t i = engine_kept_by(base, e, best->roots[k], end); i < end;
+             i = engine_kept_by(base, e, i + 1, end)) {
+            bool text = e->dom.nodes[i].type == RM_NODE_TEXT;
+            enter_node(e, &at_base, i);
+            if (text)
+                count_text(&in_base, &at_base, i, e->tchars[i]);
+            if (i < uncounted_end)
                 continue;
-            if (drop[i] == DROP_KEEP)
-                count_text(&n, e->tchars[i], i < para_end, listed);
-            if (taken)
-                count_text(&wide, e->tchars[i], i < para_end, listed);
+            if (!kept_or_cleaned(e, best->drop, i)) {
+                uncounted_end = engine_end(e, i);
+                continue;
+            }
+            enter_node(e, &at_choice, i);
+            if (!text)
+                continue;
+            if (best->drop[i] == DROP_KEEP)
+                count_text(&kept, &at_choice, i, e->tchars[i]);
+            count_text(&wide, &at_choice, i, e->tchars[i]);
         }
     }
-    *kept = n;
-    if (taken)
-        *taken = wide;
+    *before = in_base;
+    *after = kept;
+    *uncleaned = wide;
 }
 
 /* Readability's conditional cleaning is shaped for articles: a container
@@ -596,8 +612,7 @@ static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result 
     if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION)
         return;
     kept_counts before, after, uncleaned;
-    kept_text(e, base, best, &before, NULL);
-    kept_text(e, best->drop, best, &after, &uncleaned);
+    kept_text(e, base, best, &before, &after, &uncleaned);
     /* The paragraphs the cleaning took; not the blocks beside them that
      * Readability set aside as unlikely before scoring (a "sidebar" of
      * teasers next to a short story). */
