@@ -1483,15 +1483,51 @@ static bool is_thread_furniture(const rm_engine *e, int32_t i, int32_t root)
            is_profile_fact(e, i) || is_member_fields(e, i) || is_thread_stats(e, i);
 }
 
-static void clean_subtree_fixed(rm_engine *e, int32_t root)
+/* The elements that clean_article's later rules judge (conditional
+ * cleaning's containers, paragraphs that may be left empty), in document
+ * order as the first walk meets them, kept or not since: those rules read
+ * the list instead of every node of the article again (on a big page, the
+ * whole page twice over). Whoever reads it checks the node is still kept.
+ * `complete` is false when memory ran out: the rules then walk the
+ * article. */
+typedef struct {
+    int32_t *ids;
+    size_t count, cap;
+    bool complete;
+} judged_list;
+
+#define JUDGED_FIRST_CAP 64
+
+static void note_judged(judged_list *l, int32_t id)
+{
+    if (!l->complete)
+        return;
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : JUDGED_FIRST_CAP;
+        int32_t *grown = realloc(l->ids, cap * sizeof *grown);
+        if (!grown) {
+            l->complete = false;
+            return;
+        }
+        l->ids = grown;
+        l->cap = cap;
+    }
+    l->ids[l->count++] = id;
+}
+
+static void clean_subtree_fixed(rm_engine *e, int32_t root, judged_list *judged)
 {
     int32_t end = engine_end(e, root);
     byline_memo bylines = {NULL, false};
+    judged->count = 0;
     for (int32_t i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (node(e, i)->type != RM_NODE_ELEMENT)
             continue;
         GumboTag t = node(e, i)->tag;
         bool gone = false;
+        if (t == GUMBO_TAG_P ||
+            tag_in(t, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
+            note_judged(judged, i);
         if (t == GUMBO_TAG_ASIDE && i != root && e->thread) {
             remove_aside(e, i);
             continue;
@@ -1536,36 +1572,59 @@ static bool holds_top_candidate(const rm_engine *e, int32_t id)
     return e->top_candidate != RM_NONE && engine_contains(e, id, e->top_candidate);
 }
 
-static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt)
+static void judge_container(rm_engine *e, int32_t i, uint32_t article_chars, unsigned attempt)
+{
+    if (e->drop[i] != DROP_KEEP || node(e, i)->type != RM_NODE_ELEMENT)
+        return;
+    if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
+        return;
+    if (holds_top_candidate(e, i) || !looks_like_boilerplate(e, i, article_chars, attempt) ||
+        in_labelled_rows(e, i))
+        return;
+    int32_t name = poster_name_in(e, i);
+    if (name != RM_NONE)
+        remove_all_but(e, i, name);
+    else
+        remove_node(e, i);
+}
+
+static void clean_conditionally(rm_engine *e, int32_t root, unsigned attempt,
+                                const judged_list *judged)
 {
     /* The article's size before any removal: the measure of a prose box. */
     uint32_t article_chars = e->st[root].chars;
-    /* Backwards: inner containers are judged before the ones around them. */
-    for (int32_t i = root + (int32_t)node(e, root)->size - 1; i >= root; i--) {
-        if (e->drop[i] != DROP_KEEP || node(e, i)->type != RM_NODE_ELEMENT)
-            continue;
-        if (!tag_in(node(e, i)->tag, conditional_tags, sizeof conditional_tags / sizeof conditional_tags[0]))
-            continue;
-        if (holds_top_candidate(e, i) || !looks_like_boilerplate(e, i, article_chars, attempt) ||
-            in_labelled_rows(e, i))
-            continue;
-        int32_t name = poster_name_in(e, i);
-        if (name != RM_NONE)
-            remove_all_but(e, i, name);
-        else
-            remove_node(e, i);
+    /* Backwards: inner containers are judged before the ones around them.
+     * Judging a node removes nodes of its own subtree only, which come
+     * later in document order: the ones before it are as the first walk
+     * left them. */
+    if (judged->complete) {
+        for (size_t k = judged->count; k-- > 0;)
+            judge_container(e, judged->ids[k], article_chars, attempt);
+        return;
     }
+    for (int32_t i = root + (int32_t)node(e, root)->size - 1; i >= root; i--)
+        judge_container(e, i, article_chars, attempt);
 }
 
 /* Paragraphs left with nothing in them. */
-static void clean_empty_paragraphs(rm_engine *e, int32_t root)
+static void clear_if_empty(rm_engine *e, int32_t i)
 {
-    int32_t end = engine_end(e, root);
-    for (int32_t i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end)) {
-        const rm_stats *s = &e->st[i];
-        if (node(e, i)->tag == GUMBO_TAG_P && s->chars == 0 && s->images == 0 && s->embeds == 0)
-            remove_node(e, i);
+    const rm_stats *s = &e->st[i];
+    if (node(e, i)->tag == GUMBO_TAG_P && s->chars == 0 && s->images == 0 && s->embeds == 0)
+        remove_node(e, i);
+}
+
+static void clean_empty_paragraphs(rm_engine *e, int32_t root, const judged_list *judged)
+{
+    if (judged->complete) {
+        for (size_t k = 0; k < judged->count; k++)
+            if (e->drop[judged->ids[k]] == DROP_KEEP)
+                clear_if_empty(e, judged->ids[k]);
+        return;
     }
+    int32_t end = engine_end(e, root);
+    for (int32_t i = engine_kept(e, root, end); i < end; i = engine_kept(e, i + 1, end))
+        clear_if_empty(e, i);
 }
 
 /* The heading around text node `t`, or RM_NONE. A heading inside a list
@@ -1621,12 +1680,14 @@ static void clean_trailing_headings(rm_engine *e, const int32_t *roots, size_t n
 
 void clean_article(rm_engine *e, unsigned attempt, const int32_t *roots, size_t n)
 {
+    judged_list judged = {NULL, 0, 0, true};
     for (size_t k = 0; k < n; k++) {
-        clean_subtree_fixed(e, roots[k]);
+        clean_subtree_fixed(e, roots[k], &judged);
         if (attempt & ATTEMPT_CLEAN_CONDITIONALLY)
-            clean_conditionally(e, roots[k], attempt);
-        clean_empty_paragraphs(e, roots[k]);
+            clean_conditionally(e, roots[k], attempt, &judged);
+        clean_empty_paragraphs(e, roots[k], &judged);
     }
+    free(judged.ids);
     clean_trailing_headings(e, roots, n);
 }
 
