@@ -881,9 +881,11 @@ static bool is_byline_row(const rm_engine *e, byline_memo *memo, int32_t id)
      * so are the entries of an index's description list. */
     if (e->thread || in_index_description(e, id))
         return false;
-    if (s->chars == 0 || s->chars > BYLINE_MAX_CHARS || s->commas > 2 || t == GUMBO_TAG_LI ||
-        s->headings > 0 || (e->flags[id] & NF_HAS_CODE) ||
-        heur_is_heading_tag(t) || (e->flags[id] & (NF_IN_CODE | NF_DATA_TABLE)))
+    /* the tag and flags first: on a big page an element's statistics are
+     * a read from memory, and a heading or list item needs none */
+    if (t == GUMBO_TAG_LI || heur_is_heading_tag(t) ||
+        (e->flags[id] & (NF_HAS_CODE | NF_IN_CODE | NF_DATA_TABLE)) || s->chars == 0 ||
+        s->chars > BYLINE_MAX_CHARS || s->commas > 2 || s->headings > 0)
         return false;
     /* "meta" names a recipe card's times and servings as well as a post's
      * date line: labelled rows are data. */
@@ -1536,10 +1538,12 @@ static void clean_subtree_fixed(rm_engine *e, int32_t root, judged_list *judged)
              !(e->flags[i] & NF_DISCLOSER)) ||
             (t == GUMBO_TAG_IFRAME && !is_video_embed(e, i))) {
             gone = true;
-        } else if (i != root && e->st[i].chars < SHARE_MAX_CHARS &&
+        } else if (i != root &&
                    /* "share" is one of Readability's negative patterns: the
-                    * signature holds it only when that bit was found */
-                   (node(e, i)->names & HEUR_SIG_NEGATIVE) && strstr(engine_sig(e, i), "share")) {
+                    * signature holds it only when that bit was found (asked
+                    * first: the node is at hand, its statistics may not be) */
+                   (node(e, i)->names & HEUR_SIG_NEGATIVE) && e->st[i].chars < SHARE_MAX_CHARS &&
+                   strstr(engine_sig(e, i), "share")) {
             gone = true;
         } else if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
                    heur_heading_class_weight(engine_sig(e, i)) < 0) {
@@ -1733,6 +1737,11 @@ static bool is_picture_caption(const rm_engine *e, int32_t id)
 {
     const rm_node *n = node(e, id);
     if (n->type != RM_NODE_ELEMENT || (e->flags[id] & (NF_IN_CODE | NF_IN_TABLE)))
+        return false;
+    /* Save a <figcaption>, a caption is named so by its class: a box that
+     * cannot have one (its attribute bits say so) is none, told before
+     * its statistics are read (from memory, on a big page). */
+    if (n->tag != GUMBO_TAG_FIGCAPTION && !(n->has_attrs & dom_attr_bit("class", 5)))
         return false;
     const rm_stats *s = &e->st[id];
     /* A linked caption is a card's title, not a picture's description. */
