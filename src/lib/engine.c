@@ -1515,7 +1515,11 @@ int engine_prepare(rm_engine *e)
     open_panel_wrappers(e);
     drop_static(e);
     engine_stats(e, e->drop, e->raw);
+    /* a heading's disclosure button keeps its own NF_NEVER cleared, and
+     * may (however oddly) be a <noscript> */
+    e->noscript_kept = page_flags & NF_DISCLOSER;
     if ((page_flags & NF_IN_NOSCRIPT) && is_noscript_shell(e)) {
+        e->noscript_kept = true;
         for (int32_t i = 0; i < e->dom.count; i++)
             if (e->dom.nodes[i].tag == GUMBO_TAG_NOSCRIPT && !is_script_notice(e, i))
                 e->flags[i] &= ~NF_NEVER;

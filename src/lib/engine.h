@@ -111,6 +111,10 @@ typedef struct {
     bool signed_page;        /* the metadata names an author or a date */
     bool thread;             /* a forum or Q&A thread: its posts, their
                                 authors and dates are the content */
+    bool noscript_kept;      /* a <noscript> may be kept, having lost its
+                                NF_NEVER (engine_prepare): the page is read
+                                from its noscript blocks (a script's shell),
+                                or has a disclosure button in a heading */
     int32_t main_region;     /* the page's declared main region: <main> or
                                 role=main when unique, or RM_NONE (found
                                 once by engine_prepare) */
