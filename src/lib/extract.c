@@ -220,6 +220,8 @@ static size_t split_at_noscript(const rm_engine *e, int32_t root, uint8_t *holds
 
 static int unwrap_noscript_roots(const rm_engine *e, attempt_result *best)
 {
+    if (!e->noscript_kept)
+        return 0;   /* no <noscript> to find: the roots are not walked */
     int32_t out[MAX_ROOTS];
     size_t n = 0;
     uint8_t *holds = NULL;
