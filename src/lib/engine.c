@@ -1463,7 +1463,9 @@ int engine_prepare(rm_engine *e)
     e->drop = arena_cache_calloc(e->memory, n, 1);
     e->has_block = arena_cache_calloc(e->memory, n, 1);
     e->st = arena_cache_malloc(e->memory, n, sizeof *e->st);
-    e->score = arena_cache_calloc(e->memory, n, sizeof *e->score);
+    /* nor are the scores: score.c reads one only where scored[] says it
+     * was written */
+    e->score = arena_cache_malloc(e->memory, n, sizeof *e->score);
     e->scored = arena_cache_calloc(e->memory, n, 1);
     if (!e->sig_off || !e->flags || !e->tchars || !e->tcommas || !e->tsentences || !e->own ||
         !e->raw || !e->kind || !e->drop || !e->has_block || !e->st || !e->score ||
