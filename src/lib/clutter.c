@@ -904,6 +904,8 @@ static void classify_share_groups(rm_engine *e, int32_t last)
 enum {
     BOX_IN_CODE = 1u << 0,     /* NF_IN_CODE: no phrase rules */
     BOX_PROTECTED = 1u << 1,   /* protected_box() */
+    BOX_BR_LINE = 1u << 2,     /* a text node that is a line between <br>s (br_line) */
+    BOX_LINKED = 1u << 3,      /* an element holding a link (raw statistics) */
 };
 
 typedef struct {
@@ -914,12 +916,40 @@ typedef struct {
     uint8_t marks;      /* BOX_* */
 } box_facts;
 
-static box_facts facts_of_box(const rm_engine *e, int32_t id)
+/* A line of text between <br>s: the paragraph of pages that have no <p>. */
+static bool br_line(const rm_engine *e, int32_t id)
+{
+    if (node(e, id)->type != RM_NODE_TEXT)
+        return false;
+    /* A <br> right before is the node just before in pre-order, as a <br>
+     * has no children: O(1) without a previous-sibling link. */
+    int32_t next = node(e, id)->next_sibling;
+    bool br_before = id > 0 && node(e, id - 1)->tag == GUMBO_TAG_BR &&
+                     node(e, id - 1)->parent == node(e, id)->parent;
+    return br_before || (next != RM_NONE && node(e, next)->tag == GUMBO_TAG_BR);
+}
+
+/* The visible characters of a node (raw statistics). A text node's are
+ * its own count (engine_stats copies it): four bytes read where the whole
+ * 44-byte record would be, and text nodes are most of a page's nodes. */
+static uint32_t raw_chars(const rm_engine *e, int32_t id)
+{
+    return node(e, id)->type == RM_NODE_TEXT ? e->tchars[id] : e->raw[id].chars;
+}
+
+/* The neighbours br_line reads and the links of the box are read here,
+ * in the walk in document order that makes the list, rather than by the
+ * pass that asks, which would go back to the index and the statistics
+ * for each box. */
+static box_facts facts_of_box(const rm_engine *e, int32_t id, uint32_t chars)
 {
     const rm_node *n = node(e, id);
+    bool element = n->type == RM_NODE_ELEMENT;
     unsigned marks = ((e->flags[id] & NF_IN_CODE) ? BOX_IN_CODE : 0u) |
-                     (protected_box(e, id) ? BOX_PROTECTED : 0u);
-    return (box_facts){id, e->raw[id].chars, n->tag, n->type == RM_NODE_ELEMENT, (uint8_t)marks};
+                     (protected_box(e, id) ? BOX_PROTECTED : 0u) |
+                     (!element && br_line(e, id) ? BOX_BR_LINE : 0u) |
+                     (element && e->raw[id].links > 0 ? BOX_LINKED : 0u);
+    return (box_facts){id, chars, n->tag, element, (uint8_t)marks};
 }
 
 /* The kept nodes of [from, end) that hold visible text (raw statistics),
@@ -944,9 +974,11 @@ static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_
     t->count = 0;
     t->room = from < end ? (size_t)(end - from) : 0;
     t->boxes = t->room ? arena_cache_malloc(e->memory, t->room, sizeof *t->boxes) : NULL;
-    for (int32_t i = engine_kept(e, from, end); t->boxes && i < end; i = engine_kept(e, i + 1, end))
-        if (e->raw[i].chars)
-            t->boxes[t->count++] = facts_of_box(e, i);
+    for (int32_t i = engine_kept(e, from, end); t->boxes && i < end; i = engine_kept(e, i + 1, end)) {
+        uint32_t chars = raw_chars(e, i);
+        if (chars)
+            t->boxes[t->count++] = facts_of_box(e, i, chars);
+    }
     if (!t->boxes)
         t->count = from < end ? (size_t)(end - from) : 0;
 }
@@ -957,7 +989,8 @@ static inline const box_facts *text_box(const rm_engine *e, const text_boxes *t,
 {
     if (t->boxes)
         return &t->boxes[k];
-    *spare = facts_of_box(e, t->from + (int32_t)k);
+    int32_t id = t->from + (int32_t)k;
+    *spare = facts_of_box(e, id, raw_chars(e, id));
     return spare;
 }
 
@@ -1357,9 +1390,9 @@ static bool in_running_text(const rm_engine *e, int32_t id)
  * quote", "Start your free trial"), standing between blocks rather than
  * inside a sentence. A reader cannot press it, and a button element would
  * not be text at all. */
-static bool is_button_link(const rm_engine *e, int32_t id)
+static bool is_button_link(const rm_engine *e, int32_t id, uint32_t chars)
 {
-    if (node(e, id)->tag != GUMBO_TAG_A || e->raw[id].chars > CONTROL_MAX_CHARS ||
+    if (node(e, id)->tag != GUMBO_TAG_A || chars > CONTROL_MAX_CHARS ||
         (e->flags[id] & (NF_IN_CODE | NF_IN_HEADING)) || protected_box(e, id))
         return false;
     const char *role = dom_attr(&e->dom, id, "role");
@@ -1370,21 +1403,30 @@ static bool is_button_link(const rm_engine *e, int32_t id)
 
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control; and a bare call-to-action link between
- * blocks ("Get started", "Upvote"), which is one whatever its class. */
+ * blocks ("Get started", "Upvote"), which is one whatever its class.
+ * Its size and links are read from the list of text boxes, which holds
+ * every kept node with text (one without is no box): the list is read in
+ * order, where the statistics would be read at every link. */
 static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *boxes, size_t *cursor,
                              id_index *ids, int32_t id)
 {
-    if (is_button_link(e, id)) {
+    GumboTag t = node(e, id)->tag;
+    if (t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN)
+        return;
+    size_t place = box_index(boxes, cursor, id);
+    box_facts spare;
+    const box_facts *b = place == NO_BOX ? NULL : text_box(e, boxes, place, &spare);
+    uint32_t chars = b ? b->chars : 0;
+    if (is_button_link(e, id, chars)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
         return;
     }
-    GumboTag t = node(e, id)->tag;
-    if ((t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN) || e->raw[id].chars == 0 ||
-        e->raw[id].chars > CONTROL_MAX_CHARS || e->raw[id].links == 0 || (e->flags[id] & NF_IN_CODE))
+    if (chars == 0 || chars > CONTROL_MAX_CHARS || !(b->marks & BOX_LINKED) ||
+        (b->marks & BOX_IN_CODE))
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, box_index(boxes, cursor, id), CONTROL_MAX_CHARS * 4, buf, false, &f))
+    if (!fold_box(e, memo, id, place, CONTROL_MAX_CHARS * 4, buf, false, &f))
         return;   /* the last pass: its folds are not kept */
     /* Dropped without being counted: twenty "[edit]" links are not twenty
      * pieces of navigation a reader would want reported. */
@@ -1400,18 +1442,6 @@ static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *bo
 /* "This post may contain affiliate links", "Published in the print
  * edition of...": a short note of its own, a paragraph or a line, never a
  * sentence inside a longer paragraph. */
-/* A line of text between <br>s: the paragraph of pages that have no <p>. */
-static bool br_line(const rm_engine *e, int32_t id)
-{
-    if (node(e, id)->type != RM_NODE_TEXT)
-        return false;
-    /* A <br> right before is the node just before in pre-order, as a <br>
-     * has no children: O(1) without a previous-sibling link. */
-    int32_t next = node(e, id)->next_sibling;
-    bool br_before = id > 0 && node(e, id - 1)->tag == GUMBO_TAG_BR &&
-                     node(e, id - 1)->parent == node(e, id)->parent;
-    return br_before || (next != RM_NONE && node(e, next)->tag == GUMBO_TAG_BR);
-}
 
 static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
@@ -1419,12 +1449,12 @@ static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, siz
     GumboTag t = b->tag;
     if (b->chars == 0 || b->chars > NOTE_MAX_CHARS || (b->marks & (BOX_IN_CODE | BOX_PROTECTED)))
         return;
-    const rm_stats *s = &e->raw[id];
     /* A div of <br>-separated lines is judged line by line (br_line); a
      * caption that is only a picture credit ("Image by ... via ...") too. */
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && t != GUMBO_TAG_FIGCAPTION &&
-        !br_line(e, id) &&
-        !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0 && !engine_has_br_child(e, id)))
+        !(b->marks & BOX_BR_LINE) &&
+        !(t == GUMBO_TAG_DIV && e->raw[id].paragraphs == 0 && e->raw[id].headings == 0 &&
+          !engine_has_br_child(e, id)))
         return;
     folded f;
     char buf[NOTE_MAX_CHARS * 4 + 1];
@@ -1436,7 +1466,7 @@ static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, siz
     rm_removed_kind kind = heur_note_kind(f.text, f.len);
     if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
         kind = RM_REMOVED_ADS;
-    if (kind == RM_KIND_NONE && s->links > 0 && heur_is_related_link_line(f.text, f.len))
+    if (kind == RM_KIND_NONE && (b->marks & BOX_LINKED) && heur_is_related_link_line(f.text, f.len))
         kind = RM_REMOVED_RELATED;
     folded_free(&f);
     if (kind != RM_KIND_NONE)
