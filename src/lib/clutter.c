@@ -952,15 +952,20 @@ static box_facts facts_of_box(const rm_engine *e, int32_t id, uint32_t chars)
     return (box_facts){id, chars, n->tag, element, (uint8_t)marks};
 }
 
-/* The kept nodes of [from, end) that hold visible text (raw statistics),
- * in document order, with their box_facts: the phrase passes read only
- * kept boxes with text, and a page of hundreds of thousands of empty
+/* The nodes of [from, end) that the phrase and control passes read, in
+ * document order, with their box_facts: those that hold visible text
+ * (raw statistics), and the links and spans the control pass reads
+ * (with or without text). A page of hundreds of thousands of empty
  * elements (misnested formatting leaves them) would otherwise have each
- * pass read every node's statistics. Drops only grow during the passes,
- * so a box dropped before them stays out of the list (the options of a
- * page's selects, never content), and drops are subtree-wide: a kept
- * node's ancestors are kept, and a node's own mark says whether a walk
- * of the kept subtrees would reach it. */
+ * pass read every node's statistics.
+ * The list is made in clutter_classify's first walk, which reads these
+ * nodes anyway, rather than in a walk of its own over the whole page
+ * (on a big page each walk reads the index and the statistics from
+ * memory anew). A node goes in when that walk leaves it kept. Drops only
+ * grow and are subtree-wide (a node's own mark says whether a walk of the
+ * kept subtrees would reach it), so every node kept when a pass reads the
+ * list is in it; one dropped since (a sign-up box around it taken whole,
+ * a share bar) is skipped by each pass's own test of its mark. */
 typedef struct {
     box_facts *boxes;   /* NULL when out of memory: then every node of the range */
     int32_t from;
@@ -968,19 +973,38 @@ typedef struct {
     size_t room;        /* the nodes of the range: what `boxes` was made for */
 } text_boxes;
 
-static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_boxes *t)
+static bool is_control_tag(GumboTag t)
+{
+    return t == GUMBO_TAG_A || t == GUMBO_TAG_SPAN;
+}
+
+static void open_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_boxes *t)
 {
     t->from = from;
     t->count = 0;
     t->room = from < end ? (size_t)(end - from) : 0;
     t->boxes = t->room ? arena_cache_malloc(e->memory, t->room, sizeof *t->boxes) : NULL;
-    for (int32_t i = engine_kept(e, from, end); t->boxes && i < end; i = engine_kept(e, i + 1, end)) {
-        uint32_t chars = raw_chars(e, i);
-        if (chars)
-            t->boxes[t->count++] = facts_of_box(e, i, chars);
-    }
+}
+
+static void add_kept_box(const rm_engine *e, text_boxes *t, int32_t id)
+{
+    uint32_t chars = raw_chars(e, id);
+    if (chars || (node(e, id)->type == RM_NODE_ELEMENT && is_control_tag(node(e, id)->tag)))
+        t->boxes[t->count++] = facts_of_box(e, id, chars);
+}
+
+/* Node `id` as the first walk leaves it (inline: most nodes of a page
+ * of forms or hidden menus are dropped, and cost only this test). */
+static inline void add_text_box(const rm_engine *e, text_boxes *t, int32_t id)
+{
+    if (t->boxes && e->drop[id] == DROP_KEEP)
+        add_kept_box(e, t, id);
+}
+
+static void close_text_boxes(text_boxes *t)
+{
     if (!t->boxes)
-        t->count = from < end ? (size_t)(end - from) : 0;
+        t->count = t->room;
 }
 
 /* The k-th box (into `spare` when the list could not be made). */
@@ -994,22 +1018,6 @@ static inline const box_facts *text_box(const rm_engine *e, const text_boxes *t,
     return spare;
 }
 
-/* The place of node `id` in the list, or NO_BOX when it holds no text.
- * The control pass asks in document order: *cursor, where the previous
- * answer was (0 at first), moves on from there, so that the pass reads
- * the list once instead of searching it for every link. */
-#define NO_BOX SIZE_MAX
-
-static size_t box_index(const text_boxes *t, size_t *cursor, int32_t id)
-{
-    if (!t->boxes)
-        return id >= t->from && (size_t)(id - t->from) < t->count ? (size_t)(id - t->from) : NO_BOX;
-    size_t k = *cursor;
-    while (k < t->count && t->boxes[k].id < id)
-        k++;
-    *cursor = k;
-    return k < t->count && t->boxes[k].id == id ? k : NO_BOX;
-}
 
 /* ---- folded texts shared by the phrase passes ------------------------------
  * The label, note, placeholder and control passes each fold the text of
@@ -1096,7 +1104,7 @@ static void memo_free(fold_memo *m)
     arena_cache_free(m->memory, m->text, m->cap, 1);
 }
 
-/* The kept text of `id`, text box number `box` (NO_BOX: none), case-folded
+/* The kept text of `id`, text box number `box`, case-folded
  * (engine_fold_into under the current drop mask, into `buf` of max_bytes + 1
  * bytes); false when out of memory. folded_free releases it. `keep`: a
  * later pass may read the box again, so the fold is kept for it. */
@@ -1403,20 +1411,12 @@ static bool is_button_link(const rm_engine *e, int32_t id, uint32_t chars)
 
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control; and a bare call-to-action link between
- * blocks ("Get started", "Upvote"), which is one whatever its class.
- * Its size and links are read from the list of text boxes, which holds
- * every kept node with text (one without is no box): the list is read in
- * order, where the statistics would be read at every link. */
-static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *boxes, size_t *cursor,
-                             id_index *ids, int32_t id)
+ * blocks ("Get started", "Upvote"), which is one whatever its class. */
+static void classify_control(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place,
+                             id_index *ids)
 {
-    GumboTag t = node(e, id)->tag;
-    if (t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN)
-        return;
-    size_t place = box_index(boxes, cursor, id);
-    box_facts spare;
-    const box_facts *b = place == NO_BOX ? NULL : text_box(e, boxes, place, &spare);
-    uint32_t chars = b ? b->chars : 0;
+    int32_t id = b->id;
+    uint32_t chars = b->chars;
     if (is_button_link(e, id, chars)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
         return;
@@ -1546,9 +1546,10 @@ size_t clutter_table_bytes(const rm_engine *e)
     /* (tables small enough for malloc take nothing of the cache; the id
      * table is left out: the call trims before engine_prepare finds the
      * ids, and few pages build it) */
-    size_t lists = arena_cache_bytes(nodes, sizeof(box_facts)) +
-                   arena_cache_bytes(nodes, sizeof(memo_entry)) + arena_cache_bytes(store, 1);
-    size_t counts = arena_cache_bytes(nodes, sizeof(uint32_t));   /* mark_counted_panels, before the lists */
+    size_t boxes = arena_cache_bytes(nodes, sizeof(box_facts));
+    size_t lists = boxes + arena_cache_bytes(nodes, sizeof(memo_entry)) + arena_cache_bytes(store, 1);
+    /* mark_counted_panels, while the box list is made and before the fold memo */
+    size_t counts = boxes + arena_cache_bytes(nodes, sizeof(uint32_t));
     return lists > counts ? lists : counts;
 }
 
@@ -1561,9 +1562,12 @@ void clutter_classify(rm_engine *e)
     marker_memo markers = {{{NULL, RM_KIND_NONE, false}}};
     bool grids = false;   /* a teaser grid awaits settle_teaser_grids */
     int32_t last_share = RM_NONE;
+    text_boxes boxes;
+    open_text_boxes(e, body + 1, end, &boxes);
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i)) {
             drop_filler(e, i);
+            add_text_box(e, &boxes, i);
             continue;
         }
         if (is_share_link(e, i))
@@ -1591,7 +1595,9 @@ void clutter_classify(rm_engine *e)
             classify_fine_print(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             grids |= classify_teaser_grid(e, i);
+        add_text_box(e, &boxes, i);
     }
+    close_text_boxes(&boxes);
     if (grids)   /* three walks of the page, for nothing on most pages */
         settle_teaser_grids(e, body);
     classify_option_panels(e, body, end);
@@ -1602,8 +1608,6 @@ void clutter_classify(rm_engine *e)
     if (last_share == RM_NONE)
         last_share = last_share_link(e, 1, body + 1, RM_NONE);
     classify_share_groups(e, last_share);
-    text_boxes boxes;
-    find_text_boxes(e, body + 1, end, &boxes);
     fold_memo memo = {arena_cache_calloc(e->memory, boxes.count, sizeof(memo_entry)), boxes.count,
                       NULL, 0, 0, e->memory};
     box_facts spare;
@@ -1628,10 +1632,11 @@ void clutter_classify(rm_engine *e)
             classify_interface_line(e, &memo, b, k);
     }
     id_index ids = {NULL, 0, false};
-    size_t cursor = 0;
-    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_element(e, i))
-            classify_control(e, &memo, &boxes, &cursor, &ids, i);
+    for (size_t k = 0; k < boxes.count; k++) {
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (b->element && is_control_tag(b->tag) && e->drop[b->id] == DROP_KEEP)
+            classify_control(e, &memo, b, k, &ids);
+    }
     arena_cache_free(e->memory, ids.slots, ids.slots ? ids.mask + 1 : 0, sizeof *ids.slots);
     arena_cache_free(e->memory, boxes.boxes, boxes.room, sizeof *boxes.boxes);
     memo_free(&memo);
