@@ -762,14 +762,18 @@ typedef struct {
 /* The largest run of alike children of `parent` passing `test`: one
  * walk over the children, each added to the group of the first kind it
  * shares (up to SCAN_KINDS kinds; children of later kinds are not
- * counted), the first of the largest groups winning. */
-static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t))
+ * counted), the first of the largest groups winning. `passed` (or NULL)
+ * gets how many children passed, of whatever kind. */
+static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t),
+                        unsigned *passed)
 {
     group kinds[SCAN_KINDS];
     size_t nk = 0;
+    unsigned n = 0;
     for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
         if (!visible_element(e, c) || !test(e, c))
             continue;
+        n++;
         size_t k = 0;
         while (k < nk && !pagetype_same_kind(e, kinds[k].kind, c))
             k++;
@@ -784,6 +788,8 @@ static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const r
     for (size_t k = 0; k < nk; k++)
         if (kinds[k].chars > best.chars)
             best = kinds[k];
+    if (passed)
+        *passed = n;
     return best;
 }
 
@@ -811,23 +817,65 @@ static bool may_hold_card(const rm_engine *e, int32_t id)
     return e->raw[id].links > 0;
 }
 
+/* The parents whose children find_group read and found fewer than
+ * `below` of them passing its test, in document order: a later walk
+ * whose test passes only where find_group's does (all_grids) knows
+ * their groups too small without reading their children again (on a
+ * big page, each reading of a parent of many children reads the index
+ * and the statistics from memory anew). */
+typedef struct {
+    int32_t *ids;   /* malloc'd; NULL when none, or out of memory: then
+                       fewer are known, which costs only readings */
+    size_t count, room;
+    unsigned below;
+} sparse_parents;
+
+static void add_sparse_parent(sparse_parents *sparse, int32_t id)
+{
+    if (sparse->count == sparse->room) {
+        size_t room = sparse->room ? sparse->room * 2 : 16;
+        int32_t *grown = realloc(sparse->ids, room * sizeof *grown);
+        if (!grown)
+            return;
+        sparse->ids = grown;
+        sparse->room = room;
+    }
+    sparse->ids[sparse->count++] = id;
+}
+
+/* Is `id` one of those parents? Asked in document order: *cursor, where
+ * the last answer was found, moves on from there. */
+static bool is_sparse_parent(const sparse_parents *sparse, size_t *cursor, int32_t id)
+{
+    while (*cursor < sparse->count && sparse->ids[*cursor] < id)
+        (*cursor)++;
+    return *cursor < sparse->count && sparse->ids[*cursor] == id;
+}
+
 /* The page's largest group of posts or cards; `may_hold` tells subtrees
- * where `test` passes nowhere. */
+ * where `test` passes nowhere. A subtree of `min` nodes or fewer holds
+ * no parent of `min` children: it is stepped over whole, before its
+ * statistics are read (a big page's headings and links). `sparse` (or
+ * NULL) gathers the parents read that hold few passing children. */
 static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int32_t),
-                        bool (*may_hold)(const rm_engine *, int32_t), unsigned min)
+                        bool (*may_hold)(const rm_engine *, int32_t), unsigned min,
+                        sparse_parents *sparse)
 {
     group best = {RM_NONE, 0, 0, RM_NONE};
     int32_t body = e->dom.body, end = engine_end(e, body);
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (node(e, i)->type != RM_NODE_ELEMENT)
             continue;
-        if (!may_hold(e, i)) {
+        if (!may_hold_group(e, i, min) || !may_hold(e, i)) {
             i = engine_end(e, i) - 1;
             continue;
         }
-        if (e->raw[i].chars < best.chars || !may_hold_group(e, i, min))
+        if (e->raw[i].chars < best.chars)
             continue;
-        group g = best_group(e, i, test);
+        unsigned passed;
+        group g = best_group(e, i, test, &passed);
+        if (sparse && passed < sparse->below)
+            add_sparse_parent(sparse, i);
         if (g.count >= min && g.chars > best.chars)
             best = g;
     }
@@ -1242,8 +1290,12 @@ static int32_t first_card(const rm_engine *e, int32_t parent)
     return RM_NONE;
 }
 
-static grid_census all_grids(const rm_engine *e)
+/* `few_cards`: parents known to hold fewer than GRID_MIN_CARDS cards
+ * (is_card), and so fewer teasers: every teaser is a card (short, linked,
+ * led by a linked heading, a heading or a price). */
+static grid_census all_grids(const rm_engine *e, const sparse_parents *few_cards)
 {
+    size_t cursor = 0;
     grid_census all = {{RM_NONE, 0, 0, RM_NONE}, e->raw[e->dom.body].chars, 0};
     int32_t grids[MAX_GRIDS][2];
     size_t counted = 0;
@@ -1263,9 +1315,9 @@ static grid_census all_grids(const rm_engine *e)
             i = engine_end(e, i) - 1;
             continue;
         }
-        if (!may_hold_group(e, i, GRID_MIN_CARDS))
+        if (!may_hold_group(e, i, GRID_MIN_CARDS) || is_sparse_parent(few_cards, &cursor, i))
             continue;
-        group g = best_group(e, i, is_teaser);
+        group g = best_group(e, i, is_teaser, NULL);
         if (g.count < GRID_MIN_CARDS)
             continue;
         all.cards.box = common_ancestor(e, all.cards.box, i);
@@ -1334,7 +1386,7 @@ static group thread_posts(const rm_engine *e, bool microdata)
     group posts = microdata ? marked_posts(e) : (group){RM_NONE, 0, 0, RM_NONE};
     if (posts.count >= MIN_POSTS)
         return posts;
-    posts = find_group(e, is_post, may_hold_post, MIN_POSTS);
+    posts = find_group(e, is_post, may_hold_post, MIN_POSTS, NULL);
     add_alike_posts(e, &posts);
     return posts;
 }
@@ -1366,20 +1418,22 @@ static void vote_structure(const rm_engine *e, const page_census *census,
         ev->replies_box = posts.box;
         ev->replies = posts.count;
     }
-    group cards = find_group(e, is_card, may_hold_card, MIN_CARDS);
+    sparse_parents few_cards = {NULL, 0, 0, GRID_MIN_CARDS};
+    group cards = find_group(e, is_card, may_hold_card, MIN_CARDS, &few_cards);
     out->cards_box = cards.box;
     ev->cards = cards.count;
     ev->cards_chars = cards.chars;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
         vote_index(e, ev, out, cards, false, index_bonus(e, census, cards));
     else if (may_hold_card(e, e->dom.body)) {   /* a teaser has a link too */
-        grid_census grids = all_grids(e);
+        grid_census grids = all_grids(e, &few_cards);
         bool no_body = grids.prose < INDEX_MAX_PROSE ||
                        grids.prose * GRIDS_PROSE_RATIO < grids.cards.chars;
         if (grids.cards.count >= GRIDS_MIN_CARDS && no_body &&
             grids.cards.chars >= GRIDS_SHARE * grids.content)
             vote_index(e, ev, out, grids.cards, true, INDEX_BONUS);
     }
+    free(few_cards.ids);
     /* A purchase button in the card grid buys one of the cards; one or
      * two outside it are the page's own buy box ("Add to cart", "Buy
      * now"), beside a shelf of other products ("Customers also bought");
@@ -1692,7 +1746,7 @@ static bool is_shelf_card(const rm_engine *e, int32_t id)
 
 static void take_short_grid(const rm_engine *e, evidence *ev, page_info *out)
 {
-    group cards = find_group(e, is_shelf_card, may_hold_card, GRID_MIN_CARDS);
+    group cards = find_group(e, is_shelf_card, may_hold_card, GRID_MIN_CARDS, NULL);
     if (cards.box == RM_NONE || cards.chars <= ev->cards_chars)
         return;
     if (out->items_box == out->cards_box || out->items_box == RM_NONE) {
