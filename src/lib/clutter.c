@@ -1315,7 +1315,10 @@ static bool may_be_skip_target(const rm_engine *e, int32_t i)
  * over that list instead of a walk of the page per link. A page none of
  * whose elements with an id could be a landing marker (a wiki's edit
  * links point to headings) needs no table: whatever a link finds could
- * not be dropped. */
+ * not be dropped. Whether one could is asked of each element with an id
+ * as clutter_classify's first walk meets it (its statistics are read
+ * there already; the list's own walk read them all again, scattered
+ * through a big page), and of the few outside the body after it. */
 typedef struct {
     uint32_t tag;    /* the hash's high half: the probe starts at its low bits */
     int32_t node;    /* RM_NONE: an empty slot */
@@ -1325,17 +1328,44 @@ typedef struct {
     id_entry *slots;   /* NULL until built, and when there is nothing to find */
     size_t mask;       /* capacity - 1, a power of two */
     bool tried;
+    bool wanted;       /* some element with an id may be a landing marker */
+    size_t next;       /* the first walk's place in e->id_nodes */
 } id_index;
+
+/* The first element with an id at or after `from`: where the walk's
+ * place in the list starts. */
+static size_t first_id_from(const rm_engine *e, int32_t from)
+{
+    size_t k = 0;
+    while (k < e->id_count && e->id_nodes[k] < from)
+        k++;
+    return k;
+}
+
+/* Element `id`, met by the first walk (in document order). */
+static void note_landing_marker(const rm_engine *e, id_index *ids, int32_t id)
+{
+    if (ids->next < e->id_count && e->id_nodes[ids->next] == id) {
+        ids->wanted = ids->wanted || may_be_skip_target(e, id);
+        ids->next++;
+    }
+}
+
+/* After the walk of [from, ...): the elements with an id outside it. */
+static void note_other_landing_markers(const rm_engine *e, id_index *ids, int32_t from)
+{
+    for (size_t k = 0; k < e->id_count && !ids->wanted && e->id_nodes[k] < from; k++)
+        ids->wanted = may_be_skip_target(e, e->id_nodes[k]);
+    for (size_t k = ids->next; k < e->id_count && !ids->wanted; k++)
+        ids->wanted = may_be_skip_target(e, e->id_nodes[k]);
+}
 
 static bool build_id_index(const rm_engine *e, id_index *ids)
 {
     if (ids->tried)
         return ids->slots != NULL;
     ids->tried = true;
-    bool wanted = false;
-    for (size_t k = 0; k < e->id_count && !wanted; k++)
-        wanted = may_be_skip_target(e, e->id_nodes[k]);
-    if (!wanted)
+    if (!ids->wanted)
         return false;
     size_t cap = 16;
     while (cap < e->id_count * 2)
@@ -1564,12 +1594,14 @@ void clutter_classify(rm_engine *e)
     int32_t last_share = RM_NONE;
     text_boxes boxes;
     open_text_boxes(e, body + 1, end, &boxes);
+    id_index ids = {NULL, 0, false, false, first_id_from(e, body + 1)};
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i)) {
             drop_filler(e, i);
             add_text_box(e, &boxes, i);
             continue;
         }
+        note_landing_marker(e, &ids, i);
         if (is_share_link(e, i))
             last_share = i;
         /* the rules that go by a class, id or item type meet an element
@@ -1598,6 +1630,7 @@ void clutter_classify(rm_engine *e)
         add_text_box(e, &boxes, i);
     }
     close_text_boxes(&boxes);
+    note_other_landing_markers(e, &ids, body + 1);
     if (grids)   /* three walks of the page, for nothing on most pages */
         settle_teaser_grids(e, body);
     classify_option_panels(e, body, end);
@@ -1631,7 +1664,6 @@ void clutter_classify(rm_engine *e)
         if (b->element && e->drop[b->id] == DROP_KEEP)
             classify_interface_line(e, &memo, b, k);
     }
-    id_index ids = {NULL, 0, false};
     for (size_t k = 0; k < boxes.count; k++) {
         const box_facts *b = text_box(e, &boxes, k, &spare);
         if (b->element && is_control_tag(b->tag) && e->drop[b->id] == DROP_KEEP)
