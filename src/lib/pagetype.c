@@ -759,38 +759,47 @@ typedef struct {
                        microdata marks them */
 } group;
 
-/* The largest run of alike children of `parent` passing `test`: one
- * walk over the children, each added to the group of the first kind it
- * shares (up to SCAN_KINDS kinds; children of later kinds are not
- * counted), the first of the largest groups winning. `passed` (or NULL)
- * gets how many children passed, of whatever kind. */
-static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t),
-                        unsigned *passed)
-{
+/* The children of a parent that pass a test, by kind: each is added to
+ * the group of the first kind it shares (up to SCAN_KINDS kinds;
+ * children of later kinds are not counted). */
+typedef struct {
     group kinds[SCAN_KINDS];
-    size_t nk = 0;
-    unsigned n = 0;
-    for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
-        if (!visible_element(e, c) || !test(e, c))
-            continue;
-        n++;
-        size_t k = 0;
-        while (k < nk && !pagetype_same_kind(e, kinds[k].kind, c))
-            k++;
-        if (k == SCAN_KINDS)
-            continue;
-        if (k == nk)
-            kinds[nk++] = (group){parent, 0, 0, c};
-        kinds[k].count++;
-        kinds[k].chars += e->raw[c].chars;
-    }
+    size_t count;
+} kind_tally;
+
+static void tally_child(const rm_engine *e, kind_tally *t, int32_t parent, int32_t c)
+{
+    size_t k = 0;
+    while (k < t->count && !pagetype_same_kind(e, t->kinds[k].kind, c))
+        k++;
+    if (k == SCAN_KINDS)
+        return;
+    if (k == t->count)
+        t->kinds[t->count++] = (group){parent, 0, 0, c};
+    t->kinds[k].count++;
+    t->kinds[k].chars += e->raw[c].chars;
+}
+
+/* The first of the largest groups. */
+static group tally_best(const kind_tally *t, int32_t parent)
+{
     group best = {parent, 0, 0, RM_NONE};
-    for (size_t k = 0; k < nk; k++)
-        if (kinds[k].chars > best.chars)
-            best = kinds[k];
-    if (passed)
-        *passed = n;
+    for (size_t k = 0; k < t->count; k++)
+        if (t->kinds[k].chars > best.chars)
+            best = t->kinds[k];
     return best;
+}
+
+/* The largest run of alike children of `parent` passing `test`, in one
+ * walk over the children. */
+static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t))
+{
+    kind_tally t;
+    t.count = 0;
+    for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (visible_element(e, c) && test(e, c))
+            tally_child(e, &t, parent, c);
+    return tally_best(&t, parent);
 }
 
 /* Can `parent` hold a group of `min` children? Not with fewer nodes
@@ -817,49 +826,12 @@ static bool may_hold_card(const rm_engine *e, int32_t id)
     return e->raw[id].links > 0;
 }
 
-/* The parents whose children find_group read and found fewer than
- * `below` of them passing its test, in document order: a later walk
- * whose test passes only where find_group's does (all_grids) knows
- * their groups too small without reading their children again (on a
- * big page, each reading of a parent of many children reads the index
- * and the statistics from memory anew). */
-typedef struct {
-    int32_t *ids;   /* malloc'd; NULL when none, or out of memory: then
-                       fewer are known, which costs only readings */
-    size_t count, room;
-    unsigned below;
-} sparse_parents;
-
-static void add_sparse_parent(sparse_parents *sparse, int32_t id)
-{
-    if (sparse->count == sparse->room) {
-        size_t room = sparse->room ? sparse->room * 2 : 16;
-        int32_t *grown = realloc(sparse->ids, room * sizeof *grown);
-        if (!grown)
-            return;
-        sparse->ids = grown;
-        sparse->room = room;
-    }
-    sparse->ids[sparse->count++] = id;
-}
-
-/* Is `id` one of those parents? Asked in document order: *cursor, where
- * the last answer was found, moves on from there. */
-static bool is_sparse_parent(const sparse_parents *sparse, size_t *cursor, int32_t id)
-{
-    while (*cursor < sparse->count && sparse->ids[*cursor] < id)
-        (*cursor)++;
-    return *cursor < sparse->count && sparse->ids[*cursor] == id;
-}
-
 /* The page's largest group of posts or cards; `may_hold` tells subtrees
  * where `test` passes nowhere. A subtree of `min` nodes or fewer holds
  * no parent of `min` children: it is stepped over whole, before its
- * statistics are read (a big page's headings and links). `sparse` (or
- * NULL) gathers the parents read that hold few passing children. */
+ * statistics are read (a big page's headings and links). */
 static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int32_t),
-                        bool (*may_hold)(const rm_engine *, int32_t), unsigned min,
-                        sparse_parents *sparse)
+                        bool (*may_hold)(const rm_engine *, int32_t), unsigned min)
 {
     group best = {RM_NONE, 0, 0, RM_NONE};
     int32_t body = e->dom.body, end = engine_end(e, body);
@@ -872,10 +844,7 @@ static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int3
         }
         if (e->raw[i].chars < best.chars)
             continue;
-        unsigned passed;
-        group g = best_group(e, i, test, &passed);
-        if (sparse && passed < sparse->below)
-            add_sparse_parent(sparse, i);
+        group g = best_group(e, i, test);
         if (g.count >= min && g.chars > best.chars)
             best = g;
     }
@@ -1069,38 +1038,6 @@ static unsigned own_purchases(const rm_engine *e, const purchase_places *b, int3
     return outside < BUY_SEEN ? outside : BUY_SEEN;
 }
 
-/* ---- one walk of the page ---------------------------------------------------- */
-
-/* The schema.org declarations of every element, the census of the body's
- * kept nodes and what the body's controls say, in one walk in document
- * order: on a big page every walk reads the index and the statistics from
- * memory anew (a page of 17,000 wiki edit links spent a third of page-type
- * detection in these three walks). The census skips dropped subtrees,
- * the others read every element. */
-static void walk_page(const rm_engine *e, evidence *ev, page_census *census, control_evidence *controls)
-{
-    ldscreen voting;
-    open_schema(e, ev, &voting);
-    control_phrases phrases = open_controls();
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    *census = (page_census){.page = e->raw[body].chars};
-    census_walk in = {body, body};
-    int32_t kept_from = body;   /* the census's walk skips to here */
-    for (int32_t i = 0; i < e->dom.count; i++) {
-        bool in_body = i >= body && i < end;
-        if (in_body && i >= kept_from && e->drop[i] != DROP_KEEP)
-            kept_from = engine_end(e, i);
-        if (in_body && i >= kept_from)
-            census_of_node(e, census, &in, i);
-        if (node(e, i)->type != RM_NODE_ELEMENT)
-            continue;
-        schema_of_element(e, ev, &voting, i);
-        if (in_body)
-            controls_of_element(e, &phrases, controls, i);
-    }
-    close_schema(ev);
-}
-
 /* schema.org microdata on the posts themselves: each post of a thread is
  * an item of one of these types, or a property of the thread that holds
  * posts. */
@@ -1290,47 +1227,163 @@ static int32_t first_card(const rm_engine *e, int32_t parent)
     return RM_NONE;
 }
 
-/* `few_cards`: parents known to hold fewer than GRID_MIN_CARDS cards
- * (is_card), and so fewer teasers: every teaser is a card (short, linked,
- * led by a linked heading, a heading or a price). */
-static grid_census all_grids(const rm_engine *e, const sparse_parents *few_cards)
+/* ---- one walk of the page ---------------------------------------------------- */
+
+/* The page's largest group of cards (find_group with is_card and
+ * may_hold_card) and its grids of teasers (a front page's sections),
+ * found as walk_page meets the body's kept elements. Each steps over
+ * the subtrees it has no use for (those it skips end at skip_to). */
+typedef struct {
+    group best;
+    int32_t skip_to;
+} card_walk;
+
+/* Does the card walk read the children of `i`? */
+static bool cards_ask(const rm_engine *e, card_walk *w, int32_t i)
 {
-    size_t cursor = 0;
-    grid_census all = {{RM_NONE, 0, 0, RM_NONE}, e->raw[e->dom.body].chars, 0};
-    int32_t grids[MAX_GRIDS][2];
-    size_t counted = 0;
+    if (i < w->skip_to)
+        return false;
+    if (!may_hold_group(e, i, MIN_CARDS) || !may_hold_card(e, i)) {
+        w->skip_to = engine_end(e, i);
+        return false;
+    }
+    return e->raw[i].chars >= w->best.chars;
+}
+
+static void cards_take(card_walk *w, group g)
+{
+    if (g.count >= MIN_CARDS && g.chars > w->best.chars)
+        w->best = g;
+}
+
+typedef struct {
+    grid_census all;
+    int32_t grids[MAX_GRIDS][2];   /* each grid counted: its box and first card */
+    size_t counted;
+    int32_t skip_to;
+} grid_walk;
+
+/* Does the grid walk read the children of `i`? The page's header,
+ * footer, navigation and sidebars, a grid counted already and the
+ * paragraphs are not looked in; a box with fewer links than a grid has
+ * teasers holds no grid of its own (each kept teaser's links are in its
+ * sums). */
+static bool grids_ask(const rm_engine *e, grid_walk *w, int32_t i)
+{
+    if (i < w->skip_to)
+        return false;
+    GumboTag t = node(e, i)->tag;
+    if (outside_content(t) || in_counted_grid(e, i, w->grids, w->counted)) {
+        if (outside_content(t))
+            w->all.content -= e->raw[i].chars;
+        w->skip_to = engine_end(e, i);
+        return false;
+    }
+    if (t == GUMBO_TAG_P) {
+        if (engine_link_density(&e->raw[i]) < 0.25)
+            w->all.prose += e->raw[i].chars;
+        w->skip_to = engine_end(e, i);
+        return false;
+    }
+    return may_hold_group(e, i, GRID_MIN_CARDS) && e->raw[i].links >= GRID_MIN_CARDS;
+}
+
+static void grids_take(const rm_engine *e, grid_walk *w, int32_t i, group g)
+{
+    if (g.count < GRID_MIN_CARDS)
+        return;
+    w->all.cards.box = common_ancestor(e, w->all.cards.box, i);
+    w->all.cards.count += g.count;
+    w->all.cards.chars += g.chars;
+    if (w->counted < MAX_GRIDS) {
+        w->grids[w->counted][0] = i;
+        w->grids[w->counted++][1] = first_card(e, i);
+    } else {
+        w->skip_to = engine_end(e, i);   /* enough grids: no looking inside */
+    }
+}
+
+/* best_group of `parent` for cards and for teasers, its children read
+ * once: every teaser is a card (short, linked, led by a linked heading,
+ * a heading or a price), so only cards are asked whether they are one. */
+static void card_and_teaser_groups(const rm_engine *e, int32_t parent, group *cards, group *teasers)
+{
+    kind_tally c, t;
+    c.count = t.count = 0;
+    for (int32_t ch = node(e, parent)->first_child; ch != RM_NONE; ch = node(e, ch)->next_sibling) {
+        if (!visible_element(e, ch) || !is_card(e, ch))
+            continue;
+        tally_child(e, &c, parent, ch);
+        if (is_teaser(e, ch))
+            tally_child(e, &t, parent, ch);
+    }
+    *cards = tally_best(&c, parent);
+    *teasers = tally_best(&t, parent);
+}
+
+/* Element `i`, kept, of the body: the cards' and the grids' step. */
+static void cards_and_grids_of_element(const rm_engine *e, card_walk *cards, grid_walk *grids,
+                                       int32_t i)
+{
+    bool card = cards_ask(e, cards, i), grid = grids_ask(e, grids, i);
+    if (card && grid) {
+        group c, t;
+        card_and_teaser_groups(e, i, &c, &t);
+        cards_take(cards, c);
+        grids_take(e, grids, i, t);
+    } else if (card) {
+        cards_take(cards, best_group(e, i, is_card));
+    } else if (grid) {
+        grids_take(e, grids, i, best_group(e, i, is_teaser));
+    }
+}
+
+/* What the votes on structure read of the page, in one walk. */
+typedef struct {
+    page_census census;
+    control_evidence controls;
+    card_walk cards;
+    grid_walk grids;   /* read whether or not the vote needs them: on most
+                          pages it does */
+} page_walk;
+
+/* The schema.org declarations of every element, and of the body the
+ * census of the kept nodes, what the controls say, the largest group of
+ * cards and the grids of teasers, in one walk in document order: on a big
+ * page every walk reads the index and the statistics from memory anew (a
+ * page of 17,000 wiki edit links spent most of page-type detection in
+ * these walks). The census, the cards and the grids skip dropped
+ * subtrees, the others read every element. */
+static void walk_page(const rm_engine *e, evidence *ev, page_walk *w)
+{
+    ldscreen voting;
+    open_schema(e, ev, &voting);
+    control_phrases phrases = open_controls();
     int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+    w->census = (page_census){.page = e->raw[body].chars};
+    w->cards = (card_walk){{RM_NONE, 0, 0, RM_NONE}, body};
+    w->grids.all = (grid_census){{RM_NONE, 0, 0, RM_NONE}, e->raw[body].chars, 0};
+    w->grids.counted = 0;
+    /* the vote reads no grids of a body without links (no teasers) */
+    w->grids.skip_to = may_hold_card(e, body) ? body : end;
+    census_walk in = {body, body};
+    int32_t kept_from = body;   /* a dropped subtree ends here */
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        bool in_body = i >= body && i < end;
+        if (in_body && i >= kept_from && e->drop[i] != DROP_KEEP)
+            kept_from = engine_end(e, i);
+        bool kept = in_body && i >= kept_from;
+        if (kept)
+            census_of_node(e, &w->census, &in, i);
         if (node(e, i)->type != RM_NODE_ELEMENT)
             continue;
-        if (outside_content(node(e, i)->tag) || in_counted_grid(e, i, grids, counted)) {
-            if (outside_content(node(e, i)->tag))
-                all.content -= e->raw[i].chars;
-            i = engine_end(e, i) - 1;
-            continue;
-        }
-        if (node(e, i)->tag == GUMBO_TAG_P) {
-            if (engine_link_density(&e->raw[i]) < 0.25)
-                all.prose += e->raw[i].chars;
-            i = engine_end(e, i) - 1;
-            continue;
-        }
-        if (!may_hold_group(e, i, GRID_MIN_CARDS) || is_sparse_parent(few_cards, &cursor, i))
-            continue;
-        group g = best_group(e, i, is_teaser, NULL);
-        if (g.count < GRID_MIN_CARDS)
-            continue;
-        all.cards.box = common_ancestor(e, all.cards.box, i);
-        all.cards.count += g.count;
-        all.cards.chars += g.chars;
-        if (counted < MAX_GRIDS) {
-            grids[counted][0] = i;
-            grids[counted++][1] = first_card(e, i);
-        } else {
-            i = engine_end(e, i) - 1;   /* enough grids: no looking inside */
-        }
+        schema_of_element(e, ev, &voting, i);
+        if (in_body)
+            controls_of_element(e, &phrases, &w->controls, i);
+        if (kept)
+            cards_and_grids_of_element(e, &w->cards, &w->grids, i);
     }
-    return all;
+    close_schema(ev);
 }
 
 static void vote_index(const rm_engine *e, evidence *ev, page_info *out, group cards, bool spread,
@@ -1386,7 +1439,7 @@ static group thread_posts(const rm_engine *e, bool microdata)
     group posts = microdata ? marked_posts(e) : (group){RM_NONE, 0, 0, RM_NONE};
     if (posts.count >= MIN_POSTS)
         return posts;
-    posts = find_group(e, is_post, may_hold_post, MIN_POSTS, NULL);
+    posts = find_group(e, is_post, may_hold_post, MIN_POSTS);
     add_alike_posts(e, &posts);
     return posts;
 }
@@ -1404,9 +1457,10 @@ static float thread_bonus(const group *posts, uint32_t around, uint32_t page)
     return posts->chars >= THREAD_SHARE * page && around < INDEX_MAX_PROSE ? THREAD_BONUS : 0.0f;
 }
 
-static void vote_structure(const rm_engine *e, const page_census *census,
-                           const control_evidence *controls, evidence *ev, page_info *out)
+static void vote_structure(const rm_engine *e, const page_walk *walk, evidence *ev, page_info *out)
 {
+    const page_census *census = &walk->census;
+    const control_evidence *controls = &walk->controls;
     uint32_t page = census->page;
     group posts = thread_posts(e, ev->microdata);
     uint32_t around = posts.box != RM_NONE ? prose_outside(e, census, posts.box) : 0;
@@ -1418,22 +1472,20 @@ static void vote_structure(const rm_engine *e, const page_census *census,
         ev->replies_box = posts.box;
         ev->replies = posts.count;
     }
-    sparse_parents few_cards = {NULL, 0, 0, GRID_MIN_CARDS};
-    group cards = find_group(e, is_card, may_hold_card, MIN_CARDS, &few_cards);
+    group cards = walk->cards.best;
     out->cards_box = cards.box;
     ev->cards = cards.count;
     ev->cards_chars = cards.chars;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
         vote_index(e, ev, out, cards, false, index_bonus(e, census, cards));
     else if (may_hold_card(e, e->dom.body)) {   /* a teaser has a link too */
-        grid_census grids = all_grids(e, &few_cards);
+        grid_census grids = walk->grids.all;
         bool no_body = grids.prose < INDEX_MAX_PROSE ||
                        grids.prose * GRIDS_PROSE_RATIO < grids.cards.chars;
         if (grids.cards.count >= GRIDS_MIN_CARDS && no_body &&
             grids.cards.chars >= GRIDS_SHARE * grids.content)
             vote_index(e, ev, out, grids.cards, true, INDEX_BONUS);
     }
-    free(few_cards.ids);
     /* A purchase button in the card grid buys one of the cards; one or
      * two outside it are the page's own buy box ("Add to cart", "Buy
      * now"), beside a shelf of other products ("Customers also bought");
@@ -1746,7 +1798,7 @@ static bool is_shelf_card(const rm_engine *e, int32_t id)
 
 static void take_short_grid(const rm_engine *e, evidence *ev, page_info *out)
 {
-    group cards = find_group(e, is_shelf_card, may_hold_card, GRID_MIN_CARDS, NULL);
+    group cards = find_group(e, is_shelf_card, may_hold_card, GRID_MIN_CARDS);
     if (cards.box == RM_NONE || cards.chars <= ev->cards_chars)
         return;
     if (out->items_box == out->cards_box || out->items_box == RM_NONE) {
@@ -1778,24 +1830,24 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     evidence ev = {0};
     ev.replies_box = RM_NONE;
     ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
-    page_census census;
-    control_evidence controls = {0};
-    walk_page(e, &ev, &census, &controls);
+    page_walk walk = {0};
+    walk_page(e, &ev, &walk);
+    const page_census *census = &walk.census;
     vote_og_type(e, &ev);
     vote_generator(e, &ev);
     vote_path(url, &ev);
-    vote_structure(e, &census, &controls, &ev, out);
-    vote_link_lists(e, &census, &ev);
-    bool bodyless = unsigned_text(e, &census);
+    vote_structure(e, &walk, &ev, out);
+    vote_link_lists(e, census, &ev);
+    bool bodyless = unsigned_text(e, census);
     if (bodyless)
-        vote_bodyless(e, &census, &ev);
+        vote_bodyless(e, census, &ev);
     /* The product the headline names counts when the page sells it (an
      * Offer, a purchase button): a service page names the Product it
      * declares only to carry review stars. */
     if (ev.headline_product && (ev.offers > 0 || ev.purchase))
         ev.votes[RM_PAGE_PRODUCT] += HEADLINE_PRODUCT_WEIGHT;
     if (bodyless)
-        vote_sections(&census, &ev);
+        vote_sections(census, &ev);
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;
