@@ -953,11 +953,14 @@ static box_facts facts_of_box(const rm_engine *e, int32_t id, uint32_t chars)
 }
 
 /* The nodes of [from, end) that the phrase and control passes read, in
- * document order, with their box_facts: those that hold visible text
- * (raw statistics), and the links and spans the control pass reads
- * (with or without text). A page of hundreds of thousands of empty
+ * document order, with their box_facts: the elements that hold visible
+ * text (raw statistics), no more than the largest box a pass reads
+ * (NOTE_MAX_CHARS), the lines of text between <br>s (the only text nodes
+ * a pass reads: the note pass), and the links and spans the control pass
+ * reads (with or without text). A page of hundreds of thousands of empty
  * elements (misnested formatting leaves them) would otherwise have each
- * pass read every node's statistics.
+ * pass read every node's statistics, and every pass would step over the
+ * text nodes and the long boxes.
  * The list is made in clutter_classify's first walk, which reads these
  * nodes anyway, rather than in a walk of its own over the whole page
  * (on a big page each walk reads the index and the statistics from
@@ -989,8 +992,12 @@ static void open_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_
 static void add_kept_box(const rm_engine *e, text_boxes *t, int32_t id)
 {
     uint32_t chars = raw_chars(e, id);
-    if (chars || (node(e, id)->type == RM_NODE_ELEMENT && is_control_tag(node(e, id)->tag)))
-        t->boxes[t->count++] = facts_of_box(e, id, chars);
+    const rm_node *n = node(e, id);
+    bool element = n->type == RM_NODE_ELEMENT;
+    if (chars > NOTE_MAX_CHARS || (chars == 0 && !(element && is_control_tag(n->tag))) ||
+        (!element && !br_line(e, id)))
+        return;
+    t->boxes[t->count++] = facts_of_box(e, id, chars);
 }
 
 /* Node `id` as the first walk leaves it (inline: most nodes of a page
