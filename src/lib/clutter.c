@@ -989,13 +989,16 @@ static void open_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_
     t->boxes = t->room ? arena_cache_malloc(e->memory, t->room, sizeof *t->boxes) : NULL;
 }
 
+/* A text node is asked first whether it is a line (its neighbours in the
+ * index, read already), before its size is read. */
 static void add_kept_box(const rm_engine *e, text_boxes *t, int32_t id)
 {
-    uint32_t chars = raw_chars(e, id);
     const rm_node *n = node(e, id);
     bool element = n->type == RM_NODE_ELEMENT;
-    if (chars > NOTE_MAX_CHARS || (chars == 0 && !(element && is_control_tag(n->tag))) ||
-        (!element && !br_line(e, id)))
+    if (!element && !br_line(e, id))
+        return;
+    uint32_t chars = raw_chars(e, id);
+    if (chars > NOTE_MAX_CHARS || (chars == 0 && !(element && is_control_tag(n->tag))))
         return;
     t->boxes[t->count++] = facts_of_box(e, id, chars);
 }
