@@ -794,12 +794,14 @@ END_TEST
     "<div class=\"card\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"   \
     "<h3><a href=\"/p/" #n "\">Trail sock " #n "</a></h3><button>Add to cart</button></div>"
 #define SHELF SHELF_CARD(1) SHELF_CARD(2) SHELF_CARD(3) SHELF_CARD(4) SHELF_CARD(5) SHELF_CARD(6)
+#define SHOP_PAGE_HEAD                                                                  \
+    "<html><head><title>Wool Runner</title></head><body><h1>Wool Runner</h1><p>" SENTENCES \
+    "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p>"
 
 START_TEST(buy_box_beside_a_shelf_of_buttons_is_a_product)
 {
     const char *html =
-        "<html><head><title>Wool Runner</title></head><body><h1>Wool Runner</h1><p>" SENTENCES
-        "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p>"
+        SHOP_PAGE_HEAD
         "<button>Add to cart</button><div class=\"shelf\">" SHELF "</div>"
         "<div class=\"sticky\"><button>Add to cart</button></div></body></html>";
     assert_type_at(html, NULL, "product");
@@ -809,8 +811,7 @@ END_TEST
 START_TEST(buttons_before_and_after_a_shelf_all_count)
 {
     const char *html =
-        "<html><head><title>Wool Runner</title></head><body><h1>Wool Runner</h1><p>" SENTENCES
-        "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p>"
+        SHOP_PAGE_HEAD
         "<button>Add to cart</button><button>Add to cart</button><div class=\"shelf\">" SHELF
         "</div><div class=\"sticky\"><button>Add to cart</button><button>Add to cart</button>"
         "</div></body></html>";
