@@ -904,6 +904,8 @@ static void classify_share_groups(rm_engine *e, int32_t last)
 enum {
     BOX_IN_CODE = 1u << 0,     /* NF_IN_CODE: no phrase rules */
     BOX_PROTECTED = 1u << 1,   /* protected_box() */
+    BOX_BR_LINE = 1u << 2,     /* a text node that is a line between <br>s (br_line) */
+    BOX_LINKED = 1u << 3,      /* an element holding a link (raw statistics) */
 };
 
 typedef struct {
@@ -914,23 +916,59 @@ typedef struct {
     uint8_t marks;      /* BOX_* */
 } box_facts;
 
-static box_facts facts_of_box(const rm_engine *e, int32_t id)
+/* A line of text between <br>s: the paragraph of pages that have no <p>. */
+static bool br_line(const rm_engine *e, int32_t id)
 {
-    const rm_node *n = node(e, id);
-    unsigned marks = ((e->flags[id] & NF_IN_CODE) ? BOX_IN_CODE : 0u) |
-                     (protected_box(e, id) ? BOX_PROTECTED : 0u);
-    return (box_facts){id, e->raw[id].chars, n->tag, n->type == RM_NODE_ELEMENT, (uint8_t)marks};
+    if (node(e, id)->type != RM_NODE_TEXT)
+        return false;
+    /* A <br> right before is the node just before in pre-order, as a <br>
+     * has no children: O(1) without a previous-sibling link. */
+    int32_t next = node(e, id)->next_sibling;
+    bool br_before = id > 0 && node(e, id - 1)->tag == GUMBO_TAG_BR &&
+                     node(e, id - 1)->parent == node(e, id)->parent;
+    return br_before || (next != RM_NONE && node(e, next)->tag == GUMBO_TAG_BR);
 }
 
-/* The kept nodes of [from, end) that hold visible text (raw statistics),
- * in document order, with their box_facts: the phrase passes read only
- * kept boxes with text, and a page of hundreds of thousands of empty
+/* The visible characters of a node (raw statistics). A text node's are
+ * its own count (engine_stats copies it): four bytes read where the whole
+ * 44-byte record would be, and text nodes are most of a page's nodes. */
+static uint32_t raw_chars(const rm_engine *e, int32_t id)
+{
+    return node(e, id)->type == RM_NODE_TEXT ? e->tchars[id] : e->raw[id].chars;
+}
+
+/* The neighbours br_line reads and the links of the box are read here,
+ * in the walk in document order that makes the list, rather than by the
+ * pass that asks, which would go back to the index and the statistics
+ * for each box. */
+static box_facts facts_of_box(const rm_engine *e, int32_t id, uint32_t chars)
+{
+    const rm_node *n = node(e, id);
+    bool element = n->type == RM_NODE_ELEMENT;
+    unsigned marks = ((e->flags[id] & NF_IN_CODE) ? BOX_IN_CODE : 0u) |
+                     (protected_box(e, id) ? BOX_PROTECTED : 0u) |
+                     (!element && br_line(e, id) ? BOX_BR_LINE : 0u) |
+                     (element && e->raw[id].links > 0 ? BOX_LINKED : 0u);
+    return (box_facts){id, chars, n->tag, element, (uint8_t)marks};
+}
+
+/* The nodes of [from, end) that the phrase and control passes read, in
+ * document order, with their box_facts: the elements that hold visible
+ * text (raw statistics), no more than the largest box a pass reads
+ * (NOTE_MAX_CHARS), the lines of text between <br>s (the only text nodes
+ * a pass reads: the note pass), and the links and spans the control pass
+ * reads (with or without text). A page of hundreds of thousands of empty
  * elements (misnested formatting leaves them) would otherwise have each
- * pass read every node's statistics. Drops only grow during the passes,
- * so a box dropped before them stays out of the list (the options of a
- * page's selects, never content), and drops are subtree-wide: a kept
- * node's ancestors are kept, and a node's own mark says whether a walk
- * of the kept subtrees would reach it. */
+ * pass read every node's statistics, and every pass would step over the
+ * text nodes and the long boxes.
+ * The list is made in clutter_classify's first walk, which reads these
+ * nodes anyway, rather than in a walk of its own over the whole page
+ * (on a big page each walk reads the index and the statistics from
+ * memory anew). A node goes in when that walk leaves it kept. Drops only
+ * grow and are subtree-wide (a node's own mark says whether a walk of the
+ * kept subtrees would reach it), so every node kept when a pass reads the
+ * list is in it; one dropped since (a sign-up box around it taken whole,
+ * a share bar) is skipped by each pass's own test of its mark. */
 typedef struct {
     box_facts *boxes;   /* NULL when out of memory: then every node of the range */
     int32_t from;
@@ -938,17 +976,45 @@ typedef struct {
     size_t room;        /* the nodes of the range: what `boxes` was made for */
 } text_boxes;
 
-static void find_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_boxes *t)
+static bool is_control_tag(GumboTag t)
+{
+    return t == GUMBO_TAG_A || t == GUMBO_TAG_SPAN;
+}
+
+static void open_text_boxes(const rm_engine *e, int32_t from, int32_t end, text_boxes *t)
 {
     t->from = from;
     t->count = 0;
     t->room = from < end ? (size_t)(end - from) : 0;
     t->boxes = t->room ? arena_cache_malloc(e->memory, t->room, sizeof *t->boxes) : NULL;
-    for (int32_t i = engine_kept(e, from, end); t->boxes && i < end; i = engine_kept(e, i + 1, end))
-        if (e->raw[i].chars)
-            t->boxes[t->count++] = facts_of_box(e, i);
+}
+
+/* A text node is asked first whether it is a line (its neighbours in the
+ * index, read already), before its size is read. */
+static void add_kept_box(const rm_engine *e, text_boxes *t, int32_t id)
+{
+    const rm_node *n = node(e, id);
+    bool element = n->type == RM_NODE_ELEMENT;
+    if (!element && !br_line(e, id))
+        return;
+    uint32_t chars = raw_chars(e, id);
+    if (chars > NOTE_MAX_CHARS || (chars == 0 && !(element && is_control_tag(n->tag))))
+        return;
+    t->boxes[t->count++] = facts_of_box(e, id, chars);
+}
+
+/* Node `id` as the first walk leaves it (inline: most nodes of a page
+ * of forms or hidden menus are dropped, and cost only this test). */
+static inline void add_text_box(const rm_engine *e, text_boxes *t, int32_t id)
+{
+    if (t->boxes && e->drop[id] == DROP_KEEP)
+        add_kept_box(e, t, id);
+}
+
+static void close_text_boxes(text_boxes *t)
+{
     if (!t->boxes)
-        t->count = from < end ? (size_t)(end - from) : 0;
+        t->count = t->room;
 }
 
 /* The k-th box (into `spare` when the list could not be made). */
@@ -957,26 +1023,11 @@ static inline const box_facts *text_box(const rm_engine *e, const text_boxes *t,
 {
     if (t->boxes)
         return &t->boxes[k];
-    *spare = facts_of_box(e, t->from + (int32_t)k);
+    int32_t id = t->from + (int32_t)k;
+    *spare = facts_of_box(e, id, raw_chars(e, id));
     return spare;
 }
 
-/* The place of node `id` in the list, or NO_BOX when it holds no text.
- * The control pass asks in document order: *cursor, where the previous
- * answer was (0 at first), moves on from there, so that the pass reads
- * the list once instead of searching it for every link. */
-#define NO_BOX SIZE_MAX
-
-static size_t box_index(const text_boxes *t, size_t *cursor, int32_t id)
-{
-    if (!t->boxes)
-        return id >= t->from && (size_t)(id - t->from) < t->count ? (size_t)(id - t->from) : NO_BOX;
-    size_t k = *cursor;
-    while (k < t->count && t->boxes[k].id < id)
-        k++;
-    *cursor = k;
-    return k < t->count && t->boxes[k].id == id ? k : NO_BOX;
-}
 
 /* ---- folded texts shared by the phrase passes ------------------------------
  * The label, note, placeholder and control passes each fold the text of
@@ -1063,7 +1114,7 @@ static void memo_free(fold_memo *m)
     arena_cache_free(m->memory, m->text, m->cap, 1);
 }
 
-/* The kept text of `id`, text box number `box` (NO_BOX: none), case-folded
+/* The kept text of `id`, text box number `box`, case-folded
  * (engine_fold_into under the current drop mask, into `buf` of max_bytes + 1
  * bytes); false when out of memory. folded_free releases it. `keep`: a
  * later pass may read the box again, so the fold is kept for it. */
@@ -1274,7 +1325,10 @@ static bool may_be_skip_target(const rm_engine *e, int32_t i)
  * over that list instead of a walk of the page per link. A page none of
  * whose elements with an id could be a landing marker (a wiki's edit
  * links point to headings) needs no table: whatever a link finds could
- * not be dropped. */
+ * not be dropped. Whether one could is asked of each element with an id
+ * as clutter_classify's first walk meets it (its statistics are read
+ * there already; the list's own walk read them all again, scattered
+ * through a big page), and of the few outside the body after it. */
 typedef struct {
     uint32_t tag;    /* the hash's high half: the probe starts at its low bits */
     int32_t node;    /* RM_NONE: an empty slot */
@@ -1284,17 +1338,44 @@ typedef struct {
     id_entry *slots;   /* NULL until built, and when there is nothing to find */
     size_t mask;       /* capacity - 1, a power of two */
     bool tried;
+    bool wanted;       /* some element with an id may be a landing marker */
+    size_t next;       /* the first walk's place in e->id_nodes */
 } id_index;
+
+/* The first element with an id at or after `from`: where the walk's
+ * place in the list starts. */
+static size_t first_id_from(const rm_engine *e, int32_t from)
+{
+    size_t k = 0;
+    while (k < e->id_count && e->id_nodes[k] < from)
+        k++;
+    return k;
+}
+
+/* Element `id`, met by the first walk (in document order). */
+static void note_landing_marker(const rm_engine *e, id_index *ids, int32_t id)
+{
+    if (ids->next < e->id_count && e->id_nodes[ids->next] == id) {
+        ids->wanted = ids->wanted || may_be_skip_target(e, id);
+        ids->next++;
+    }
+}
+
+/* After the walk of [from, ...): the elements with an id outside it. */
+static void note_other_landing_markers(const rm_engine *e, id_index *ids, int32_t from)
+{
+    for (size_t k = 0; k < e->id_count && !ids->wanted && e->id_nodes[k] < from; k++)
+        ids->wanted = may_be_skip_target(e, e->id_nodes[k]);
+    for (size_t k = ids->next; k < e->id_count && !ids->wanted; k++)
+        ids->wanted = may_be_skip_target(e, e->id_nodes[k]);
+}
 
 static bool build_id_index(const rm_engine *e, id_index *ids)
 {
     if (ids->tried)
         return ids->slots != NULL;
     ids->tried = true;
-    bool wanted = false;
-    for (size_t k = 0; k < e->id_count && !wanted; k++)
-        wanted = may_be_skip_target(e, e->id_nodes[k]);
-    if (!wanted)
+    if (!ids->wanted)
         return false;
     size_t cap = 16;
     while (cap < e->id_count * 2)
@@ -1357,9 +1438,9 @@ static bool in_running_text(const rm_engine *e, int32_t id)
  * quote", "Start your free trial"), standing between blocks rather than
  * inside a sentence. A reader cannot press it, and a button element would
  * not be text at all. */
-static bool is_button_link(const rm_engine *e, int32_t id)
+static bool is_button_link(const rm_engine *e, int32_t id, uint32_t chars)
 {
-    if (node(e, id)->tag != GUMBO_TAG_A || e->raw[id].chars > CONTROL_MAX_CHARS ||
+    if (node(e, id)->tag != GUMBO_TAG_A || chars > CONTROL_MAX_CHARS ||
         (e->flags[id] & (NF_IN_CODE | NF_IN_HEADING)) || protected_box(e, id))
         return false;
     const char *role = dom_attr(&e->dom, id, "role");
@@ -1371,20 +1452,21 @@ static bool is_button_link(const rm_engine *e, int32_t id)
 /* Edit-section links and skip links: a link, or a span around one, whose
  * few words are a page control; and a bare call-to-action link between
  * blocks ("Get started", "Upvote"), which is one whatever its class. */
-static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *boxes, size_t *cursor,
-                             id_index *ids, int32_t id)
+static void classify_control(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place,
+                             id_index *ids)
 {
-    if (is_button_link(e, id)) {
+    int32_t id = b->id;
+    uint32_t chars = b->chars;
+    if (is_button_link(e, id, chars)) {
         engine_drop_subtree(e, id, DROP_CLUTTER);
         return;
     }
-    GumboTag t = node(e, id)->tag;
-    if ((t != GUMBO_TAG_A && t != GUMBO_TAG_SPAN) || e->raw[id].chars == 0 ||
-        e->raw[id].chars > CONTROL_MAX_CHARS || e->raw[id].links == 0 || (e->flags[id] & NF_IN_CODE))
+    if (chars == 0 || chars > CONTROL_MAX_CHARS || !(b->marks & BOX_LINKED) ||
+        (b->marks & BOX_IN_CODE))
         return;
     folded f;
     char buf[CONTROL_MAX_CHARS * 4 + 1];
-    if (!fold_box(e, memo, id, box_index(boxes, cursor, id), CONTROL_MAX_CHARS * 4, buf, false, &f))
+    if (!fold_box(e, memo, id, place, CONTROL_MAX_CHARS * 4, buf, false, &f))
         return;   /* the last pass: its folds are not kept */
     /* Dropped without being counted: twenty "[edit]" links are not twenty
      * pieces of navigation a reader would want reported. */
@@ -1400,18 +1482,6 @@ static void classify_control(rm_engine *e, fold_memo *memo, const text_boxes *bo
 /* "This post may contain affiliate links", "Published in the print
  * edition of...": a short note of its own, a paragraph or a line, never a
  * sentence inside a longer paragraph. */
-/* A line of text between <br>s: the paragraph of pages that have no <p>. */
-static bool br_line(const rm_engine *e, int32_t id)
-{
-    if (node(e, id)->type != RM_NODE_TEXT)
-        return false;
-    /* A <br> right before is the node just before in pre-order, as a <br>
-     * has no children: O(1) without a previous-sibling link. */
-    int32_t next = node(e, id)->next_sibling;
-    bool br_before = id > 0 && node(e, id - 1)->tag == GUMBO_TAG_BR &&
-                     node(e, id - 1)->parent == node(e, id)->parent;
-    return br_before || (next != RM_NONE && node(e, next)->tag == GUMBO_TAG_BR);
-}
 
 static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
@@ -1419,12 +1489,12 @@ static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, siz
     GumboTag t = b->tag;
     if (b->chars == 0 || b->chars > NOTE_MAX_CHARS || (b->marks & (BOX_IN_CODE | BOX_PROTECTED)))
         return;
-    const rm_stats *s = &e->raw[id];
     /* A div of <br>-separated lines is judged line by line (br_line); a
      * caption that is only a picture credit ("Image by ... via ...") too. */
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_A && t != GUMBO_TAG_FIGCAPTION &&
-        !br_line(e, id) &&
-        !(t == GUMBO_TAG_DIV && s->paragraphs == 0 && s->headings == 0 && !engine_has_br_child(e, id)))
+        !(b->marks & BOX_BR_LINE) &&
+        !(t == GUMBO_TAG_DIV && e->raw[id].paragraphs == 0 && e->raw[id].headings == 0 &&
+          !engine_has_br_child(e, id)))
         return;
     folded f;
     char buf[NOTE_MAX_CHARS * 4 + 1];
@@ -1436,7 +1506,7 @@ static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, siz
     rm_removed_kind kind = heur_note_kind(f.text, f.len);
     if (kind == RM_KIND_NONE && heur_is_ad_label(f.text, f.len))
         kind = RM_REMOVED_ADS;
-    if (kind == RM_KIND_NONE && s->links > 0 && heur_is_related_link_line(f.text, f.len))
+    if (kind == RM_KIND_NONE && (b->marks & BOX_LINKED) && heur_is_related_link_line(f.text, f.len))
         kind = RM_REMOVED_RELATED;
     folded_free(&f);
     if (kind != RM_KIND_NONE)
@@ -1516,9 +1586,10 @@ size_t clutter_table_bytes(const rm_engine *e)
     /* (tables small enough for malloc take nothing of the cache; the id
      * table is left out: the call trims before engine_prepare finds the
      * ids, and few pages build it) */
-    size_t lists = arena_cache_bytes(nodes, sizeof(box_facts)) +
-                   arena_cache_bytes(nodes, sizeof(memo_entry)) + arena_cache_bytes(store, 1);
-    size_t counts = arena_cache_bytes(nodes, sizeof(uint32_t));   /* mark_counted_panels, before the lists */
+    size_t boxes = arena_cache_bytes(nodes, sizeof(box_facts));
+    size_t lists = boxes + arena_cache_bytes(nodes, sizeof(memo_entry)) + arena_cache_bytes(store, 1);
+    /* mark_counted_panels, while the box list is made and before the fold memo */
+    size_t counts = boxes + arena_cache_bytes(nodes, sizeof(uint32_t));
     return lists > counts ? lists : counts;
 }
 
@@ -1531,11 +1602,16 @@ void clutter_classify(rm_engine *e)
     marker_memo markers = {{{NULL, RM_KIND_NONE, false}}};
     bool grids = false;   /* a teaser grid awaits settle_teaser_grids */
     int32_t last_share = RM_NONE;
+    text_boxes boxes;
+    open_text_boxes(e, body + 1, end, &boxes);
+    id_index ids = {NULL, 0, false, false, first_id_from(e, body + 1)};
     for (int32_t i = body + 1; i < end; i++) {
         if (!is_element(e, i)) {
             drop_filler(e, i);
+            add_text_box(e, &boxes, i);
             continue;
         }
+        note_landing_marker(e, &ids, i);
         if (is_share_link(e, i))
             last_share = i;
         /* the rules that go by a class, id or item type meet an element
@@ -1561,7 +1637,10 @@ void clutter_classify(rm_engine *e)
             classify_fine_print(e, i);
         if (e->drop[i] == DROP_KEEP && e->raw[i].links >= MIN_TEASER_CARDS)
             grids |= classify_teaser_grid(e, i);
+        add_text_box(e, &boxes, i);
     }
+    close_text_boxes(&boxes);
+    note_other_landing_markers(e, &ids, body + 1);
     if (grids)   /* three walks of the page, for nothing on most pages */
         settle_teaser_grids(e, body);
     classify_option_panels(e, body, end);
@@ -1572,8 +1651,6 @@ void clutter_classify(rm_engine *e)
     if (last_share == RM_NONE)
         last_share = last_share_link(e, 1, body + 1, RM_NONE);
     classify_share_groups(e, last_share);
-    text_boxes boxes;
-    find_text_boxes(e, body + 1, end, &boxes);
     fold_memo memo = {arena_cache_calloc(e->memory, boxes.count, sizeof(memo_entry)), boxes.count,
                       NULL, 0, 0, e->memory};
     box_facts spare;
@@ -1597,11 +1674,11 @@ void clutter_classify(rm_engine *e)
         if (b->element && e->drop[b->id] == DROP_KEEP)
             classify_interface_line(e, &memo, b, k);
     }
-    id_index ids = {NULL, 0, false};
-    size_t cursor = 0;
-    for (int32_t i = engine_kept(e, body + 1, end); i < end; i = engine_kept(e, i + 1, end))
-        if (is_element(e, i))
-            classify_control(e, &memo, &boxes, &cursor, &ids, i);
+    for (size_t k = 0; k < boxes.count; k++) {
+        const box_facts *b = text_box(e, &boxes, k, &spare);
+        if (b->element && is_control_tag(b->tag) && e->drop[b->id] == DROP_KEEP)
+            classify_control(e, &memo, b, k, &ids);
+    }
     arena_cache_free(e->memory, ids.slots, ids.slots ? ids.mask + 1 : 0, sizeof *ids.slots);
     arena_cache_free(e->memory, boxes.boxes, boxes.room, sizeof *boxes.boxes);
     memo_free(&memo);

@@ -210,7 +210,7 @@ typedef struct {
     bool seen[SCHEMA_COUNT];
     unsigned products;
     unsigned offers;      /* Offer or AggregateOffer items: something sold */
-    const char *headline; /* the text of the page's first visible <h1>, or NULL */
+    char *headline;       /* the text of the page's first visible <h1> (malloc'd), or NULL */
     char *named;          /* the declared Product name the <h1> matched (malloc'd) */
     bool named_twice;     /* ... and another, different one matched too */
     bool headline_product;   /* a declared Product is what that <h1> names */
@@ -434,7 +434,10 @@ static char *headline_text(const rm_engine *e, int32_t h1)
     return text;
 }
 
-static void collect_schema(const rm_engine *e, evidence *ev)
+/* The schema.org types the page declares are read in walk_page, element
+ * by element, between these two: the headline a declared Product's name
+ * is matched with is found first. */
+static void open_schema(const rm_engine *e, evidence *ev, ldscreen *voting)
 {
     int32_t h1 = first_headline(e);
     char *headline = NULL;
@@ -443,27 +446,30 @@ static void collect_schema(const rm_engine *e, evidence *ev)
         headline = headline_text(e, h1);
     }
     ev->headline = headline;
-    ldscreen voting;
-    init_voting_screen(&voting);
-    for (int32_t i = 0; i < e->dom.count; i++) {
-        const rm_node *n = &e->dom.nodes[i];
-        if (n->type != RM_NODE_ELEMENT)
-            continue;
-        const char *itemtype = dom_attr(&e->dom, i, "itemtype");
-        if (itemtype)
-            vote_schema_type(ev, itemtype, false);
-        ev->microdata = ev->microdata || itemtype || dom_attr(&e->dom, i, "itemprop");
-        if (n->tag != GUMBO_TAG_SCRIPT || !is_ld_json(dom_attr(&e->dom, i, "type")) ||
-            n->first_child == RM_NONE)
-            continue;
-        const char *json = dom_text(&e->dom, n->first_child);
-        cJSON *root = json && ldscreen_may_name(&voting, json) ? cJSON_Parse(json) : NULL;
-        walk_json(ev, root, 0, false);
-        cJSON_Delete(root);
-    }
+    init_voting_screen(voting);
+}
+
+static void schema_of_element(const rm_engine *e, evidence *ev, const ldscreen *voting, int32_t i)
+{
+    const rm_node *n = &e->dom.nodes[i];
+    const char *itemtype = dom_attr(&e->dom, i, "itemtype");
+    if (itemtype)
+        vote_schema_type(ev, itemtype, false);
+    ev->microdata = ev->microdata || itemtype || dom_attr(&e->dom, i, "itemprop");
+    if (n->tag != GUMBO_TAG_SCRIPT || !is_ld_json(dom_attr(&e->dom, i, "type")) ||
+        n->first_child == RM_NONE)
+        return;
+    const char *json = dom_text(&e->dom, n->first_child);
+    cJSON *root = json && ldscreen_may_name(voting, json) ? cJSON_Parse(json) : NULL;
+    walk_json(ev, root, 0, false);
+    cJSON_Delete(root);
+}
+
+static void close_schema(evidence *ev)
+{
     ev->headline_product = ev->headline_product || (ev->named && !ev->named_twice);
+    free(ev->headline);
     ev->headline = NULL;
-    free(headline);
     free(ev->named);
     ev->named = NULL;
     if (ev->products >= CATALOGUE_PRODUCTS && !ev->headline_product) {
@@ -621,30 +627,30 @@ static GumboTag list_item_tag(GumboTag list)
     }
 }
 
-static page_census take_census(const rm_engine *e)
+/* The census is taken in walk_page, over the body's kept nodes in
+ * document order; `in` holds where that walk is. */
+typedef struct {
+    int32_t pre_end, code_end;   /* the <pre> and <code> the walk is in */
+} census_walk;
+
+static void census_of_node(const rm_engine *e, page_census *c, census_walk *in, int32_t i)
 {
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    page_census c = {.page = e->raw[body].chars};
-    int32_t pre_end = body, code_end = body;   /* the <pre> and <code> the walk is in */
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
-        GumboTag t = node(e, i)->tag;
-        if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) {
-            c.headings++;
-        } else if (is_prose_paragraph(e, i)) {
-            uint32_t chars = e->raw[i].chars;
-            c.paragraphs += chars;
-            c.prose += chars >= PROSE_PARAGRAPH_CHARS ? chars : 0;
-        } else if (t == GUMBO_TAG_PRE && i >= pre_end) {
-            c.code += e->raw[i].chars;
-            pre_end = engine_end(e, i);
-        } else if (t == GUMBO_TAG_CODE && i >= code_end) {
-            c.inline_code += is_inline_code(e, i);
-            code_end = engine_end(e, i);
-        } else if (list_item_tag(t) != GUMBO_TAG_UNKNOWN) {
-            c.lists++;
-        }
+    GumboTag t = node(e, i)->tag;
+    if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) {
+        c->headings++;
+    } else if (is_prose_paragraph(e, i)) {
+        uint32_t chars = e->raw[i].chars;
+        c->paragraphs += chars;
+        c->prose += chars >= PROSE_PARAGRAPH_CHARS ? chars : 0;
+    } else if (t == GUMBO_TAG_PRE && i >= in->pre_end) {
+        c->code += e->raw[i].chars;
+        in->pre_end = engine_end(e, i);
+    } else if (t == GUMBO_TAG_CODE && i >= in->code_end) {
+        c->inline_code += is_inline_code(e, i);
+        in->code_end = engine_end(e, i);
+    } else if (list_item_tag(t) != GUMBO_TAG_UNKNOWN) {
+        c->lists++;
     }
-    return c;
 }
 
 /* ---- prices ----------------------------------------------------------------- */
@@ -753,32 +759,47 @@ typedef struct {
                        microdata marks them */
 } group;
 
-/* The largest run of alike children of `parent` passing `test`: one
- * walk over the children, each added to the group of the first kind it
- * shares (up to SCAN_KINDS kinds; children of later kinds are not
- * counted), the first of the largest groups winning. */
+/* The children of a parent that pass a test, by kind: each is added to
+ * the group of the first kind it shares (up to SCAN_KINDS kinds;
+ * children of later kinds are not counted). */
+typedef struct {
+    group kinds[SCAN_KINDS];
+    size_t count;
+} kind_tally;
+
+static void tally_child(const rm_engine *e, kind_tally *t, int32_t parent, int32_t c)
+{
+    size_t k = 0;
+    while (k < t->count && !pagetype_same_kind(e, t->kinds[k].kind, c))
+        k++;
+    if (k == SCAN_KINDS)
+        return;
+    if (k == t->count)
+        t->kinds[t->count++] = (group){parent, 0, 0, c};
+    t->kinds[k].count++;
+    t->kinds[k].chars += e->raw[c].chars;
+}
+
+/* The first of the largest groups. */
+static group tally_best(const kind_tally *t, int32_t parent)
+{
+    group best = {parent, 0, 0, RM_NONE};
+    for (size_t k = 0; k < t->count; k++)
+        if (t->kinds[k].chars > best.chars)
+            best = t->kinds[k];
+    return best;
+}
+
+/* The largest run of alike children of `parent` passing `test`, in one
+ * walk over the children. */
 static group best_group(const rm_engine *e, int32_t parent, bool (*test)(const rm_engine *, int32_t))
 {
-    group kinds[SCAN_KINDS];
-    size_t nk = 0;
-    for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling) {
-        if (!visible_element(e, c) || !test(e, c))
-            continue;
-        size_t k = 0;
-        while (k < nk && !pagetype_same_kind(e, kinds[k].kind, c))
-            k++;
-        if (k == SCAN_KINDS)
-            continue;
-        if (k == nk)
-            kinds[nk++] = (group){parent, 0, 0, c};
-        kinds[k].count++;
-        kinds[k].chars += e->raw[c].chars;
-    }
-    group best = {parent, 0, 0, RM_NONE};
-    for (size_t k = 0; k < nk; k++)
-        if (kinds[k].chars > best.chars)
-            best = kinds[k];
-    return best;
+    kind_tally t;
+    t.count = 0;
+    for (int32_t c = node(e, parent)->first_child; c != RM_NONE; c = node(e, c)->next_sibling)
+        if (visible_element(e, c) && test(e, c))
+            tally_child(e, &t, parent, c);
+    return tally_best(&t, parent);
 }
 
 /* Can `parent` hold a group of `min` children? Not with fewer nodes
@@ -806,7 +827,9 @@ static bool may_hold_card(const rm_engine *e, int32_t id)
 }
 
 /* The page's largest group of posts or cards; `may_hold` tells subtrees
- * where `test` passes nowhere. */
+ * where `test` passes nowhere. A subtree of `min` nodes or fewer holds
+ * no parent of `min` children: it is stepped over whole, before its
+ * statistics are read (a big page's headings and links). */
 static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int32_t),
                         bool (*may_hold)(const rm_engine *, int32_t), unsigned min)
 {
@@ -815,11 +838,11 @@ static group find_group(const rm_engine *e, bool (*test)(const rm_engine *, int3
     for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
         if (node(e, i)->type != RM_NODE_ELEMENT)
             continue;
-        if (!may_hold(e, i)) {
+        if (!may_hold_group(e, i, min) || !may_hold(e, i)) {
             i = engine_end(e, i) - 1;
             continue;
         }
-        if (e->raw[i].chars < best.chars || !may_hold_group(e, i, min))
+        if (e->raw[i].chars < best.chars)
             continue;
         group g = best_group(e, i, test);
         if (g.count >= min && g.chars > best.chars)
@@ -840,14 +863,24 @@ static uint32_t prose_outside(const rm_engine *e, const page_census *census, int
     return census->paragraphs - inside;
 }
 
+/* The places of the page's purchase buttons or links: the first and the
+ * last few, in document order. They are read before the card grid is
+ * found, and say how many lie outside it, up to the BUY_SEEN that
+ * matter (own_purchases). */
+#define BUY_SEEN (BUY_BOX_BUTTONS + 1)
+
+typedef struct {
+    int32_t first[BUY_SEEN];
+    int32_t last[BUY_SEEN];   /* a ring: the newest at (count - 1) % BUY_SEEN */
+    unsigned count;
+} purchase_places;
+
 /* What the page's short controls (links, buttons and inputs of 40
  * characters or less) say, and whether a class or id names a version
- * picker: one walk, each control's text folded once. */
+ * picker: each control's text folded once. */
 typedef struct {
     bool purchase;     /* a purchase button or link anywhere */
-    unsigned own;      /* purchase buttons or links outside the element
-                          read_controls was asked to skip (a card grid),
-                          counted up to BUY_BOX_BUTTONS + 1 */
+    purchase_places buys;
     bool docs_chrome;  /* a link to the page's own source, as documentation
                           generators make (Sphinx, MkDocs, Docusaurus,
                           VitePress, GitBook, Read the Docs), or a picker of
@@ -925,53 +958,84 @@ static bool names_version_picker(const rm_engine *e, int32_t id)
  * page is read. */
 #define CONTROL_TEXT_BYTES 160
 
-static control_evidence read_controls(const rm_engine *e, int32_t skip)
+/* The phrase tables the controls are read against, measured once a page. */
+typedef struct {
+    phrase_list purchase, docs_source, sales;
+    size_t shortest;   /* of them all */
+} control_phrases;
+
+static control_phrases open_controls(void)
 {
-    control_evidence c = {false, false, 0, 0};
 #define LIST_OF(phrases) list_of(phrases, sizeof phrases / sizeof phrases[0])
-    const phrase_list purchase = LIST_OF(purchase_phrases), docs_source = LIST_OF(docs_source_phrases),
-                      sales = LIST_OF(sales_phrases);
+    control_phrases p = {LIST_OF(purchase_phrases), LIST_OF(docs_source_phrases),
+                         LIST_OF(sales_phrases), 0};
 #undef LIST_OF
+    p.shortest = p.purchase.shortest < p.docs_source.shortest ? p.purchase.shortest
+                                                              : p.docs_source.shortest;
+    p.shortest = p.sales.shortest < p.shortest ? p.sales.shortest : p.shortest;
+    return p;
+}
+
+static void add_purchase(purchase_places *b, int32_t id)
+{
+    if (b->count < BUY_SEEN)
+        b->first[b->count] = id;
+    b->last[b->count % BUY_SEEN] = id;
+    b->count++;
+}
+
+/* Element `i` of the body, in walk_page's walk of every element in
+ * document order. */
+static void controls_of_element(const rm_engine *e, const control_phrases *p, control_evidence *c,
+                                int32_t i)
+{
+    if (!c->docs_chrome && names_version_picker(e, i))
+        c->docs_chrome = true;
+    GumboTag t = node(e, i)->tag;
+    if (t != GUMBO_TAG_BUTTON && t != GUMBO_TAG_A && t != GUMBO_TAG_INPUT)
+        return;
+    const char *value = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, i, "value") : NULL;
     /* a control's text shorter than every phrase says none of them
-     * ("[edit]"): no fold needed to know */
-    size_t shortest = purchase.shortest < docs_source.shortest ? purchase.shortest : docs_source.shortest;
-    shortest = sales.shortest < shortest ? sales.shortest : shortest;
-    int32_t skip_end = skip == RM_NONE ? RM_NONE : engine_end(e, skip);
-    int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = body; i < end; i++) {
-        if (node(e, i)->type != RM_NODE_ELEMENT)
-            continue;
-        if (!c.docs_chrome && names_version_picker(e, i))
-            c.docs_chrome = true;
-        GumboTag t = node(e, i)->tag;
-        if ((t != GUMBO_TAG_BUTTON && t != GUMBO_TAG_A && t != GUMBO_TAG_INPUT) ||
-            e->raw[i].chars > 40)
-            continue;
-        size_t len;
-        char buf[CONTROL_TEXT_BYTES + 1];
-        const char *value = t == GUMBO_TAG_INPUT ? dom_attr(&e->dom, i, "value") : NULL;
-        if (!value && engine_folds_shorter_than(e, i, NULL, shortest))
-            continue;
-        char *text = value ? strdup(value) : engine_fold_into(e, i, NULL, CONTROL_TEXT_BYTES, buf, &len);
-        if (!text)
-            continue;
-        /* a folded text is lower case already; a button's value is not */
-        size_t text_len = value ? 0 : len;
-        for (char *p = text; value && *p; p++, text_len++)
-            *p = (char)tolower((unsigned char)*p);
-        if (says_any(text, text_len, &purchase)) {
-            c.purchase = true;
-            bool in_skip = skip != RM_NONE && i >= skip && i < skip_end;
-            if (!in_skip && c.own <= BUY_BOX_BUTTONS)
-                c.own++;
-        }
-        c.docs_chrome = c.docs_chrome || says_any(text, text_len, &docs_source);
-        if (c.sales < SALES_CALLS && says_any(text, text_len, &sales))
-            c.sales++;
-        if (text != buf)
-            free(text);
+     * ("[edit]"): no fold needed to know, nor its size (which a text
+     * that short is under) */
+    if (!value && engine_folds_shorter_than(e, i, NULL, p->shortest))
+        return;
+    if (e->raw[i].chars > 40)
+        return;
+    size_t len;
+    char buf[CONTROL_TEXT_BYTES + 1];
+    char *text = value ? strdup(value) : engine_fold_into(e, i, NULL, CONTROL_TEXT_BYTES, buf, &len);
+    if (!text)
+        return;
+    /* a folded text is lower case already; a button's value is not */
+    size_t text_len = value ? 0 : len;
+    for (char *q = text; value && *q; q++, text_len++)
+        *q = (char)tolower((unsigned char)*q);
+    if (says_any(text, text_len, &p->purchase)) {
+        c->purchase = true;
+        add_purchase(&c->buys, i);
     }
-    return c;
+    c->docs_chrome = c->docs_chrome || says_any(text, text_len, &p->docs_source);
+    if (c->sales < SALES_CALLS && says_any(text, text_len, &p->sales))
+        c->sales++;
+    if (text != buf)
+        free(text);
+}
+
+/* The purchase buttons or links outside `skip`'s subtree (a card grid;
+ * RM_NONE: none), counted up to BUY_SEEN. Those before it are a prefix of
+ * the places in document order and those after it a suffix: the first
+ * BUY_SEEN places count the one side up to BUY_SEEN, the last the other. */
+static unsigned own_purchases(const rm_engine *e, const purchase_places *b, int32_t skip)
+{
+    unsigned seen = b->count < BUY_SEEN ? b->count : BUY_SEEN;
+    if (skip == RM_NONE)
+        return seen;
+    int32_t skip_end = engine_end(e, skip);
+    unsigned outside = 0;
+    for (unsigned k = 0; k < seen; k++)
+        outside += (unsigned)(b->first[k] < skip) + (unsigned)(b->last[k] >= skip_end);
+    return outside < BUY_SEEN ? outside : BUY_SEEN;
 }
 
 /* schema.org microdata on the posts themselves: each post of a thread is
@@ -1163,43 +1227,163 @@ static int32_t first_card(const rm_engine *e, int32_t parent)
     return RM_NONE;
 }
 
-static grid_census all_grids(const rm_engine *e)
+/* ---- one walk of the page ---------------------------------------------------- */
+
+/* The page's largest group of cards (find_group with is_card and
+ * may_hold_card) and its grids of teasers (a front page's sections),
+ * found as walk_page meets the body's kept elements. Each steps over
+ * the subtrees it has no use for (those it skips end at skip_to). */
+typedef struct {
+    group best;
+    int32_t skip_to;
+} card_walk;
+
+/* Does the card walk read the children of `i`? */
+static bool cards_ask(const rm_engine *e, card_walk *w, int32_t i)
 {
-    grid_census all = {{RM_NONE, 0, 0, RM_NONE}, e->raw[e->dom.body].chars, 0};
-    int32_t grids[MAX_GRIDS][2];
-    size_t counted = 0;
+    if (i < w->skip_to)
+        return false;
+    if (!may_hold_group(e, i, MIN_CARDS) || !may_hold_card(e, i)) {
+        w->skip_to = engine_end(e, i);
+        return false;
+    }
+    return e->raw[i].chars >= w->best.chars;
+}
+
+static void cards_take(card_walk *w, group g)
+{
+    if (g.count >= MIN_CARDS && g.chars > w->best.chars)
+        w->best = g;
+}
+
+typedef struct {
+    grid_census all;
+    int32_t grids[MAX_GRIDS][2];   /* each grid counted: its box and first card */
+    size_t counted;
+    int32_t skip_to;
+} grid_walk;
+
+/* Does the grid walk read the children of `i`? The page's header,
+ * footer, navigation and sidebars, a grid counted already and the
+ * paragraphs are not looked in; a box with fewer links than a grid has
+ * teasers holds no grid of its own (each kept teaser's links are in its
+ * sums). */
+static bool grids_ask(const rm_engine *e, grid_walk *w, int32_t i)
+{
+    if (i < w->skip_to)
+        return false;
+    GumboTag t = node(e, i)->tag;
+    if (outside_content(t) || in_counted_grid(e, i, w->grids, w->counted)) {
+        if (outside_content(t))
+            w->all.content -= e->raw[i].chars;
+        w->skip_to = engine_end(e, i);
+        return false;
+    }
+    if (t == GUMBO_TAG_P) {
+        if (engine_link_density(&e->raw[i]) < 0.25)
+            w->all.prose += e->raw[i].chars;
+        w->skip_to = engine_end(e, i);
+        return false;
+    }
+    return may_hold_group(e, i, GRID_MIN_CARDS) && e->raw[i].links >= GRID_MIN_CARDS;
+}
+
+static void grids_take(const rm_engine *e, grid_walk *w, int32_t i, group g)
+{
+    if (g.count < GRID_MIN_CARDS)
+        return;
+    w->all.cards.box = common_ancestor(e, w->all.cards.box, i);
+    w->all.cards.count += g.count;
+    w->all.cards.chars += g.chars;
+    if (w->counted < MAX_GRIDS) {
+        w->grids[w->counted][0] = i;
+        w->grids[w->counted++][1] = first_card(e, i);
+    } else {
+        w->skip_to = engine_end(e, i);   /* enough grids: no looking inside */
+    }
+}
+
+/* best_group of `parent` for cards and for teasers, its children read
+ * once: every teaser is a card (short, linked, led by a linked heading,
+ * a heading or a price), so only cards are asked whether they are one. */
+static void card_and_teaser_groups(const rm_engine *e, int32_t parent, group *cards, group *teasers)
+{
+    kind_tally c, t;
+    c.count = t.count = 0;
+    for (int32_t ch = node(e, parent)->first_child; ch != RM_NONE; ch = node(e, ch)->next_sibling) {
+        if (!visible_element(e, ch) || !is_card(e, ch))
+            continue;
+        tally_child(e, &c, parent, ch);
+        if (is_teaser(e, ch))
+            tally_child(e, &t, parent, ch);
+    }
+    *cards = tally_best(&c, parent);
+    *teasers = tally_best(&t, parent);
+}
+
+/* Element `i`, kept, of the body: the cards' and the grids' step. */
+static void cards_and_grids_of_element(const rm_engine *e, card_walk *cards, grid_walk *grids,
+                                       int32_t i)
+{
+    bool card = cards_ask(e, cards, i), grid = grids_ask(e, grids, i);
+    if (card && grid) {
+        group c, t;
+        card_and_teaser_groups(e, i, &c, &t);
+        cards_take(cards, c);
+        grids_take(e, grids, i, t);
+    } else if (card) {
+        cards_take(cards, best_group(e, i, is_card));
+    } else if (grid) {
+        grids_take(e, grids, i, best_group(e, i, is_teaser));
+    }
+}
+
+/* What the votes on structure read of the page, in one walk. */
+typedef struct {
+    page_census census;
+    control_evidence controls;
+    card_walk cards;
+    grid_walk grids;   /* read whether or not the vote needs them: on most
+                          pages it does */
+} page_walk;
+
+/* The schema.org declarations of every element, and of the body the
+ * census of the kept nodes, what the controls say, the largest group of
+ * cards and the grids of teasers, in one walk in document order: on a big
+ * page every walk reads the index and the statistics from memory anew (a
+ * page of 17,000 wiki edit links spent most of page-type detection in
+ * these walks). The census, the cards and the grids skip dropped
+ * subtrees, the others read every element. */
+static void walk_page(const rm_engine *e, evidence *ev, page_walk *w)
+{
+    ldscreen voting;
+    open_schema(e, ev, &voting);
+    control_phrases phrases = open_controls();
     int32_t body = e->dom.body, end = engine_end(e, body);
-    for (int32_t i = engine_kept(e, body, end); i < end; i = engine_kept(e, i + 1, end)) {
+    w->census = (page_census){.page = e->raw[body].chars};
+    w->cards = (card_walk){{RM_NONE, 0, 0, RM_NONE}, body};
+    w->grids.all = (grid_census){{RM_NONE, 0, 0, RM_NONE}, e->raw[body].chars, 0};
+    w->grids.counted = 0;
+    /* the vote reads no grids of a body without links (no teasers) */
+    w->grids.skip_to = may_hold_card(e, body) ? body : end;
+    census_walk in = {body, body};
+    int32_t kept_from = body;   /* a dropped subtree ends here */
+    for (int32_t i = 0; i < e->dom.count; i++) {
+        bool in_body = i >= body && i < end;
+        if (in_body && i >= kept_from && e->drop[i] != DROP_KEEP)
+            kept_from = engine_end(e, i);
+        bool kept = in_body && i >= kept_from;
+        if (kept)
+            census_of_node(e, &w->census, &in, i);
         if (node(e, i)->type != RM_NODE_ELEMENT)
             continue;
-        if (outside_content(node(e, i)->tag) || in_counted_grid(e, i, grids, counted)) {
-            if (outside_content(node(e, i)->tag))
-                all.content -= e->raw[i].chars;
-            i = engine_end(e, i) - 1;
-            continue;
-        }
-        if (node(e, i)->tag == GUMBO_TAG_P) {
-            if (engine_link_density(&e->raw[i]) < 0.25)
-                all.prose += e->raw[i].chars;
-            i = engine_end(e, i) - 1;
-            continue;
-        }
-        if (!may_hold_group(e, i, GRID_MIN_CARDS))
-            continue;
-        group g = best_group(e, i, is_teaser);
-        if (g.count < GRID_MIN_CARDS)
-            continue;
-        all.cards.box = common_ancestor(e, all.cards.box, i);
-        all.cards.count += g.count;
-        all.cards.chars += g.chars;
-        if (counted < MAX_GRIDS) {
-            grids[counted][0] = i;
-            grids[counted++][1] = first_card(e, i);
-        } else {
-            i = engine_end(e, i) - 1;   /* enough grids: no looking inside */
-        }
+        schema_of_element(e, ev, &voting, i);
+        if (in_body)
+            controls_of_element(e, &phrases, &w->controls, i);
+        if (kept)
+            cards_and_grids_of_element(e, &w->cards, &w->grids, i);
     }
-    return all;
+    close_schema(ev);
 }
 
 static void vote_index(const rm_engine *e, evidence *ev, page_info *out, group cards, bool spread,
@@ -1273,9 +1457,10 @@ static float thread_bonus(const group *posts, uint32_t around, uint32_t page)
     return posts->chars >= THREAD_SHARE * page && around < INDEX_MAX_PROSE ? THREAD_BONUS : 0.0f;
 }
 
-static void vote_structure(const rm_engine *e, const page_census *census, evidence *ev,
-                           page_info *out)
+static void vote_structure(const rm_engine *e, const page_walk *walk, evidence *ev, page_info *out)
 {
+    const page_census *census = &walk->census;
+    const control_evidence *controls = &walk->controls;
     uint32_t page = census->page;
     group posts = thread_posts(e, ev->microdata);
     uint32_t around = posts.box != RM_NONE ? prose_outside(e, census, posts.box) : 0;
@@ -1287,14 +1472,14 @@ static void vote_structure(const rm_engine *e, const page_census *census, eviden
         ev->replies_box = posts.box;
         ev->replies = posts.count;
     }
-    group cards = find_group(e, is_card, may_hold_card, MIN_CARDS);
+    group cards = walk->cards.best;
     out->cards_box = cards.box;
     ev->cards = cards.count;
     ev->cards_chars = cards.chars;
     if (cards.box != RM_NONE && cards.chars >= CARD_SHARE * page)
         vote_index(e, ev, out, cards, false, index_bonus(e, census, cards));
     else if (may_hold_card(e, e->dom.body)) {   /* a teaser has a link too */
-        grid_census grids = all_grids(e);
+        grid_census grids = walk->grids.all;
         bool no_body = grids.prose < INDEX_MAX_PROSE ||
                        grids.prose * GRIDS_PROSE_RATIO < grids.cards.chars;
         if (grids.cards.count >= GRIDS_MIN_CARDS && no_body &&
@@ -1308,12 +1493,11 @@ static void vote_structure(const rm_engine *e, const page_census *census, eviden
      * holds most of the page is the page: an index, whatever the buttons. */
     bool grid = cards.count >= MIN_CARDS;
     bool index = grid && cards.chars >= CARD_SHARE * page;
-    control_evidence controls = read_controls(e, grid ? cards.box : RM_NONE);
-    unsigned own = controls.own;
-    ev->purchase = controls.purchase;
+    unsigned own = own_purchases(e, &controls->buys, grid ? cards.box : RM_NONE);
+    ev->purchase = controls->purchase;
     if (ev->products < CATALOGUE_PRODUCTS && !index && own > 0 && own <= BUY_BOX_BUTTONS)
         ev->votes[RM_PAGE_PRODUCT] += 2.0f;
-    else if (controls.purchase)
+    else if (controls->purchase)
         ev->votes[RM_PAGE_COLLECTION] += 2.0f;
     if (page > 0 && census->code >= CODE_SHARE * page)
         ev->votes[RM_PAGE_DOCUMENTATION] += 2.0f;
@@ -1322,9 +1506,9 @@ static void vote_structure(const rm_engine *e, const page_census *census, eviden
         ev->votes[RM_PAGE_DOCUMENTATION] += MANUAL_INLINE_CODE_WEIGHT;
     if (inline_code >= REFERENCE_INLINE_CODE)
         ev->votes[RM_PAGE_DOCUMENTATION] += REFERENCE_INLINE_CODE_WEIGHT;
-    if (controls.docs_chrome)
+    if (controls->docs_chrome)
         ev->votes[RM_PAGE_DOCUMENTATION] += DOCS_CHROME_WEIGHT;
-    if (controls.sales >= SALES_CALLS)
+    if (controls->sales >= SALES_CALLS)
         ev->votes[RM_PAGE_SERVICE] += SALES_WEIGHT;
 }
 
@@ -1646,23 +1830,24 @@ void pagetype_detect(const rm_engine *e, const char *url, page_info *out)
     evidence ev = {0};
     ev.replies_box = RM_NONE;
     ev.votes[RM_PAGE_ARTICLE] = ARTICLE_PRIOR + (e->signed_page ? SIGNED_BONUS : 0.0f);
-    collect_schema(e, &ev);
+    page_walk walk = {0};
+    walk_page(e, &ev, &walk);
+    const page_census *census = &walk.census;
     vote_og_type(e, &ev);
     vote_generator(e, &ev);
     vote_path(url, &ev);
-    page_census census = take_census(e);
-    vote_structure(e, &census, &ev, out);
-    vote_link_lists(e, &census, &ev);
-    bool bodyless = unsigned_text(e, &census);
+    vote_structure(e, &walk, &ev, out);
+    vote_link_lists(e, census, &ev);
+    bool bodyless = unsigned_text(e, census);
     if (bodyless)
-        vote_bodyless(e, &census, &ev);
+        vote_bodyless(e, census, &ev);
     /* The product the headline names counts when the page sells it (an
      * Offer, a purchase button): a service page names the Product it
      * declares only to carry review stars. */
     if (ev.headline_product && (ev.offers > 0 || ev.purchase))
         ev.votes[RM_PAGE_PRODUCT] += HEADLINE_PRODUCT_WEIGHT;
     if (bodyless)
-        vote_sections(&census, &ev);
+        vote_sections(census, &ev);
     for (int t = 1; t < RM_PAGE_TYPE_COUNT; t++)
         if (ev.votes[t] > ev.votes[out->type])
             out->type = (rm_page_type)t;

@@ -785,6 +785,40 @@ START_TEST(split_priced_card_grid_is_a_collection)
 }
 END_TEST
 
+/* A product page's own buy box beside a shelf of other products, each
+ * with its own button: the buttons in the shelf (the page's card grid)
+ * buy the cards, and the one or two outside it, before the shelf and in
+ * a sticky bar after it, make the page the product's. Four outside it
+ * are a catalogue's. */
+#define SHELF_CARD(n)                                                                  \
+    "<div class=\"card\"><a href=\"/p/" #n "\"><img src=\"/i/" #n ".jpg\" alt=\"\"></a>"   \
+    "<h3><a href=\"/p/" #n "\">Trail sock " #n "</a></h3><button>Add to cart</button></div>"
+#define SHELF SHELF_CARD(1) SHELF_CARD(2) SHELF_CARD(3) SHELF_CARD(4) SHELF_CARD(5) SHELF_CARD(6)
+#define SHOP_PAGE_HEAD                                                                  \
+    "<html><head><title>Wool Runner</title></head><body><h1>Wool Runner</h1><p>" SENTENCES \
+    "</p><p>" SENTENCES "</p><p>" SENTENCES "</p><p>" SENTENCES "</p>"
+
+START_TEST(buy_box_beside_a_shelf_of_buttons_is_a_product)
+{
+    const char *html =
+        SHOP_PAGE_HEAD
+        "<button>Add to cart</button><div class=\"shelf\">" SHELF "</div>"
+        "<div class=\"sticky\"><button>Add to cart</button></div></body></html>";
+    assert_type_at(html, NULL, "product");
+}
+END_TEST
+
+START_TEST(buttons_before_and_after_a_shelf_all_count)
+{
+    const char *html =
+        SHOP_PAGE_HEAD
+        "<button>Add to cart</button><button>Add to cart</button><div class=\"shelf\">" SHELF
+        "</div><div class=\"sticky\"><button>Add to cart</button><button>Add to cart</button>"
+        "</div></body></html>";
+    assert_type_at(html, NULL, "collection");
+}
+END_TEST
+
 START_TEST(page_type_in_json)
 {
     rm_article *a = extract(thread_page);
@@ -1069,6 +1103,8 @@ static Suite *pagetype_suite(void)
     tcase_add_test(tc, docs_host_is_documentation);
     tcase_add_test(tc, forum_software_generator_votes);
     tcase_add_test(tc, card_grid_is_a_listing);
+    tcase_add_test(tc, buy_box_beside_a_shelf_of_buttons_is_a_product);
+    tcase_add_test(tc, buttons_before_and_after_a_shelf_all_count);
     tcase_add_test(tc, declared_index_counts_its_cards);
     tcase_add_test(tc, priced_card_grid_is_a_collection);
     tcase_add_test(tc, split_priced_card_grid_is_a_collection);
