@@ -609,10 +609,10 @@ static void kept_text(const rm_engine *e, const uint8_t *base, const attempt_res
                                     written in divs; trafilatura's minimal
                                     extraction size) */
 
-static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
+/* Did the article's cleaning of the choice fit it (kept most of its text
+ * and its paragraphs, or an article body on a signed story)? */
+static bool article_cleaning_fits(const rm_engine *e, const uint8_t *base, const attempt_result *best)
 {
-    if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION)
-        return;
     kept_counts before, after, uncleaned;
     kept_text(e, base, best, &before, &after, &uncleaned);
     /* The paragraphs the cleaning took; not the blocks beside them that
@@ -622,19 +622,42 @@ static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result 
     uint32_t uncleaned_prose = uncleaned.prose_outside_lists;
     bool took_prose = prose < STORY_PROSE_KEPT * uncleaned_prose &&
                       uncleaned_prose - prose >= PROSE_TAKEN_MIN_CHARS;
-    bool article_cleaning_fits = (after.chars >= ARTICLE_CLEAN_KEEPS * before.chars && !took_prose) ||
-                                 (e->page_type == RM_PAGE_ARTICLE && e->signed_page &&
-                                  after.prose >= MIN_ARTICLE_CHARS && !took_prose);
-    if (article_cleaning_fits && e->page_type != RM_PAGE_SERVICE)
-        return;
+    return (after.chars >= ARTICLE_CLEAN_KEEPS * before.chars && !took_prose) ||
+           (e->page_type == RM_PAGE_ARTICLE && e->signed_page && after.prose >= MIN_ARTICLE_CHARS &&
+            !took_prose);
+}
+
+/* The choice cleaned as a page of sections from `base`: the characters it
+ * keeps (the mask left in e->drop). */
+static uint32_t sections_chars(rm_engine *e, const uint8_t *base, const attempt_result *best)
+{
     restart_from(e, base);
     e->top_candidate = best->roots[0];
     clean_article(e, ATTEMPT_CLEAN_CONDITIONALLY | ATTEMPT_SECTIONS, best->roots, best->root_count);
-    uint32_t chars = kept_chars(e, best->roots, best->root_count);
+    return kept_chars(e, best->roots, best->root_count);
+}
+
+static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result *best)
+{
+    if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION)
+        return;
+    /* A service page is cleaned by sections whether the article's cleaning
+     * fit or not; that it fit only raises the gain asked (below), so it
+     * is measured (a walk of the choice, reading base and the choice's
+     * mask, not e->drop) only when the gain decides. */
+    bool service = e->page_type == RM_PAGE_SERVICE;
+    uint32_t chars = service ? sections_chars(e, base, best) : 0;
+    bool fits = (!service || (chars > best->chars && chars <= SECTIONS_MIN_GAIN * best->chars)) &&
+                article_cleaning_fits(e, base, best);
+    if (!service) {
+        if (fits)
+            return;
+        chars = sections_chars(e, base, best);
+    }
     /* A grid of linked teasers: no better. Where the article's cleaning
      * fit (a service page, tried by its type), a few more characters are
      * the calls to action and promotion boxes it rightly took. */
-    double gain = article_cleaning_fits ? SECTIONS_MIN_GAIN : 1.0;
+    double gain = fits ? SECTIONS_MIN_GAIN : 1.0;
     if (chars <= gain * best->chars) {
         memcpy(e->drop, best->drop, (size_t)e->dom.count);
         return;
