@@ -1484,7 +1484,6 @@ static void classify_control(rm_engine *e, fold_memo *memo, const box_facts *b, 
 /* "This post may contain affiliate links", "Published in the print
  * edition of...": a short note of its own, a paragraph or a line, never a
  * sentence inside a longer paragraph. */
-
 static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
     int32_t id = b->id;
