@@ -439,7 +439,9 @@ static uint32_t count_choices(const rm_engine *e, int32_t box)
 
 static void classify_facets(rm_engine *e, int32_t id)
 {
-    if (!node(e, id)->has_attrs || protected_box(e, id) ||
+    /* the panel is known by its class or id: an element with neither
+     * (a link with only its address) needs no statistics read */
+    if (!(node(e, id)->has_attrs & (NAME_BIT("class") | NAME_BIT("id"))) || protected_box(e, id) ||
         (e->cards != RM_NONE && engine_contains(e, id, e->cards)))
         return;
     const rm_stats *s = &e->raw[id];
@@ -1482,7 +1484,6 @@ static void classify_control(rm_engine *e, fold_memo *memo, const box_facts *b, 
 /* "This post may contain affiliate links", "Published in the print
  * edition of...": a short note of its own, a paragraph or a line, never a
  * sentence inside a longer paragraph. */
-
 static void classify_note(rm_engine *e, fold_memo *memo, const box_facts *b, size_t place)
 {
     int32_t id = b->id;
