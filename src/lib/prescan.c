@@ -1579,11 +1579,19 @@ static void read_stream_moves(scan *s, size_t from, size_t to)
 }
 
 /* Raw text: script content goes unless it is JSON-LD, style sheets go to the
- * clutter detector; the others (title, textarea, noscript ...) stay. */
+ * clutter detector; the others (title, textarea, noscript ...) stay.
+ * JSON-LD goes past Gumbo whole when it may (bypass.h): in script data
+ * Gumbo's tree building only appends each character to one text node,
+ * white space included, and the metadata reads it off the index, where
+ * the run comes back (a page of JSON-LD blocks cost Gumbo a character at
+ * a time). */
 static size_t raw_text(scan *s, const tag_token *t, GumboTag tag)
 {
     emit_tag(s, t);
     size_t end = skip_raw_text(s, t, tag);
+    if (tag == GUMBO_TAG_SCRIPT && t->json == JSON_LD && s->bypass &&
+        bypass_run_allowed(s->html, t->end, end))
+        put_placeholder(s, t->end, end);
     if (tag == GUMBO_TAG_NOSCRIPT && end < s->len)
         close_raw_text_in_noscript(s, t->end, end);
     if (tag == GUMBO_TAG_NOSCRIPT && s->bypass && !noscript_parses_alike(s, t->end, end))

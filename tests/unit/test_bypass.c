@@ -93,6 +93,30 @@ START_TEST(raw_text_elements_are_left_alone)
 }
 END_TEST
 
+START_TEST(json_ld_goes_past_gumbo_whole)
+{
+    /* Each JSON-LD block is one run, white space and all; one holding a
+     * '&' or a '<' stays for Gumbo, and so does every other script and a
+     * JSON-LD block inside SVG (no script data there). The types are not
+     * quoted, so that no value goes past Gumbo: every run is a script's. */
+    const char *json = "\n  {\"@context\": \"https://schema.org\",\n   \"@type\": \"NewsArticle\"}\n";
+    char html[1024];
+    snprintf(html, sizeof html,
+             "<head><script type=application/ld+json>%s</script>"
+             "<script type=application/ld+json>{\"url\": \"/a?b=1&c=2\"}</script>"
+             "<script type=application/ld+json>{\"text\": \"a <b> tag\"}</script>"
+             "<script>var notJsonLd = 'script words';</script></head>"
+             "<body><svg><script type=application/ld+json>{\"@type\": \"Thing\"}</script></svg>"
+             "<script type=application/ld+json>{\"@type\": \"Person\", \"name\": \"Unterminated\"}",
+             json);
+    ck_assert_uint_eq(same_index(html), 2);
+    ck_assert_uint_eq(same_index("<script type=application/ld+json>{\"@type\": \"Thing\"}"), 1);
+    char *text = bypassed_text_with(html, "NewsArticle");
+    ck_assert_str_eq(text, json);
+    free(text);
+}
+END_TEST
+
 START_TEST(comments_and_text_between)
 {
     const char *html = "<p>before a comment<!-- comment with words -->after the comment"
@@ -451,6 +475,7 @@ static Suite *bypass_suite(void)
     tcase_add_test(tc, foster_parented_table_text);
     tcase_add_test(tc, leading_newline_of_pre_listing_textarea);
     tcase_add_test(tc, raw_text_elements_are_left_alone);
+    tcase_add_test(tc, json_ld_goes_past_gumbo_whole);
     tcase_add_test(tc, comments_and_text_between);
     tcase_add_test(tc, cdata_in_foreign_content);
     tcase_add_test(tc, frameset_stops_the_bypass);
