@@ -18,10 +18,14 @@
  *     busy spell of the machine falls on all of them, in every round; the
  *     minimum over all rounds counts;
  *   - a page of LARGE_MB (100 MB) or more takes part in the first
- *     --large-rounds rounds only (default 2): one run of it takes seconds,
+ *     --large-rounds rounds only (default 3): one run of it takes seconds,
  *     so its child runs it once (--seconds is spent by the first run), and
  *     five rounds of fourteen shapes would take most of an hour. Two rounds
- *     still give its growth bracket a slowest and a fastest round. A
+ *     were too few: on this virtual machine the system time of a 100 MB
+ *     run's half a million page faults moves by a factor of two from one
+ *     run to the next (0.75 to 2.1 s for the same faults), and twice in a
+ *     row an unlucky pair of runs put one shape's ratio a quarter above its
+ *     other runs; a third round is about three minutes more. A
  *     growth is computed over the rounds both of its pages ran in, and in
  *     each round over the same number of runs of both pages, their first
  *     ones (a child repeats a 1 MB page five times or more but runs a
@@ -56,7 +60,7 @@
  *   --seconds: CPU time each child repeats its work for (default 0.3; 0: once)
  *   --rounds: rounds over all measurements (default 5, at most MAX_ROUNDS)
  *   --large-rounds: rounds that pages of 100 MB or more take part in, the
- *     first ones (default 2)
+ *     first ones (default 3)
  *   --shapes: only these shapes (default all)
  */
 #include "readmode.h"
@@ -81,7 +85,7 @@
 #define ROUNDS 5
 #define MAX_ROUNDS 20
 #define LARGE_MB 100   /* pages this large run in fewer rounds (--large-rounds) */
-#define LARGE_ROUNDS 2
+#define LARGE_ROUNDS 3
 #define MAX_RUNS 50
 
 enum { WORK_PARSE, WORK_EXTRACT, WORK_COUNT };
