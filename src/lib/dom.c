@@ -28,6 +28,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 typedef struct {
     const GumboNode *g;
@@ -249,6 +250,44 @@ static const char *shared_copy(rm_dom *dom, shared_slot *slots, size_t count, co
     return copy;
 }
 
+/* Gumbo 0.10.1 sums a numeric character reference's digits in an int
+ * and checks the sum only against the largest code point: one that
+ * overflows to a negative number ("&#82122222222222222222222227;")
+ * passes, and its text gets that number's low byte alone, which is not
+ * UTF-8. Every other byte of Gumbo's texts and values is valid UTF-8 (the
+ * markup is, and the runs are checked), so a copy that fails the check
+ * is made again with each invalid sequence as U+FFFD, as the standard
+ * reads such a reference (malloc'd; NULL when out of memory). */
+static char *valid_utf8(const char *s, size_t len, size_t *out_len)
+{
+    char *out = malloc(3 * len + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        ucs4_t uc;
+        int n = u8_mbtouc(&uc, (const uint8_t *)s + i, len - i);   /* U+FFFD when invalid */
+        o += u8_uctomb((uint8_t *)o, uc, 4);
+        i += (size_t)n;
+    }
+    *o = '\0';
+    *out_len = (size_t)(o - out);
+    return out;
+}
+
+/* Gumbo's text or value `s` (len bytes), or its repair when it is not
+ * valid UTF-8 (*repaired then owns it; NULL: out of memory). A page with
+ * runs past Gumbo holds no such reference: the bypass is off on a page
+ * with a numeric reference that large (bypass_page_allowed), so only the
+ * others are checked. */
+static const char *as_utf8(const rm_dom *dom, const char *s, size_t *len, char **repaired)
+{
+    *repaired = NULL;
+    if (dom->runs.count || !u8_check((const uint8_t *)s, *len))
+        return s;
+    *repaired = valid_utf8(s, *len, len);
+    return *repaired;
+}
+
 /* A text with its span in the markup (see dom_cut_space) just before it,
  * the runs of text the pre-scan handed past Gumbo put back in. */
 static const char *store_text(rm_dom *dom, const GumboText *t)
@@ -258,23 +297,31 @@ static const char *store_text(rm_dom *dom, const GumboText *t)
      * byte has its three continuation bytes): no need to measure it */
     bool lone = dom->runs.count && (unsigned char)t->text[0] == 0xF4 && !t->text[BYPASS_PLACEHOLDER_MIN];
     size_t len = lone ? BYPASS_PLACEHOLDER_MIN : strlen(t->text);
+    char *repaired = NULL;
+    const char *text_of_gumbo = lone ? t->text : as_utf8(dom, t->text, &len, &repaired);
+    if (!text_of_gumbo)
+        return NULL;
     /* a text shorter than a placeholder holds none: most white space */
     bool runs = dom->runs.count && len >= BYPASS_PLACEHOLDER_MIN;
-    const bypass_run *whole = runs ? bypass_whole(&dom->runs, t->text, len) : NULL;
-    size_t full = whole ? whole->len : runs ? bypass_expanded_len(&dom->runs, t->text, len) : len;
+    const bypass_run *whole = runs ? bypass_whole(&dom->runs, text_of_gumbo, len) : NULL;
+    size_t full = whole ? whole->len : runs ? bypass_expanded_len(&dom->runs, text_of_gumbo, len) : len;
     char *copy = store_alloc(dom, 2 * sizeof(uint32_t) + full + 1, _Alignof(uint32_t));
-    if (!copy)
+    if (!copy) {
+        free(repaired);
         return NULL;
+    }
     uint32_t span[2] = {(uint32_t)t->start_pos.offset, (uint32_t)t->original_text.length};
     memcpy(copy, span, sizeof span);
     char *text = copy + sizeof span;
     if (whole)
         memcpy(text, dom->runs.source + whole->start, full);
     else if (full == len)
-        memcpy(text, t->text, len);
+        memcpy(text, text_of_gumbo, len);
     else
-        bypass_expand(&dom->runs, t->text, len, text);
+        bypass_expand(&dom->runs, text_of_gumbo, len, text);
     text[full] = '\0';
+    if (repaired)   /* (a call saved on each of a page's texts) */
+        free(repaired);
     return text;
 }
 
@@ -284,8 +331,14 @@ static const char *store_text(rm_dom *dom, const GumboText *t)
 static const char *copy_value(rm_dom *dom, shared_strings *shared, const char *value)
 {
     size_t len = strlen(value);
-    if (!dom->runs.count || (unsigned char)value[0] < 0xF3)
-        return shared_copy(dom, shared->values, SHARED_VALUES, value, len);
+    if (!dom->runs.count || (unsigned char)value[0] < 0xF3) {
+        char *repaired;
+        const char *valid = as_utf8(dom, value, &len, &repaired);
+        const char *copy = valid ? shared_copy(dom, shared->values, SHARED_VALUES, valid, len) : NULL;
+        if (repaired)
+            free(repaired);
+        return copy;
+    }
     const bypass_run *whole = bypass_whole(&dom->runs, value, len);
     size_t full = whole ? whole->len : bypass_expanded_len(&dom->runs, value, len);
     char buf[SHARED_MAX + 1];

@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <unistr.h>
+
 #include "readmode.h"
 
 /* Four paragraphs of prose, the article every page below shares. */
@@ -101,6 +103,34 @@ START_TEST(utf8_input_is_read_in_place)
             assert_article(a);
         rm_article_free(a);
         free(exact);
+    }
+}
+END_TEST
+
+/* A numeric reference whose digits overflow Gumbo's int (its low byte
+ * alone landed in the text) reads as U+FFFD, in the title, the text and
+ * a value, and every field stays UTF-8 (found by fuzz_extract). */
+START_TEST(an_overflowing_reference_is_a_replacement_character)
+{
+#define HUGE_REF "&#82122222222222222222222227;"
+    static const char html[] = "<p>Let" HUGE_REF "s be the ones to buck that trend, and read the "
+                               "book before the film comes out this winter <img src=\"a.png\" alt=\"x"
+                               HUGE_REF "\">, as the critics all say" HUGE_REF "</p>";
+    static const char titled[] = "<title>A" HUGE_REF "B</title><p>text</p>";
+#undef HUGE_REF
+    const char *pages[] = {html, titled};
+    for (size_t i = 0; i < 2; i++) {
+        rm_options opt = rm_default_options;
+        opt.formats = RM_FORMAT_TEXT | RM_FORMAT_HTML | RM_FORMAT_MARKDOWN;
+        rm_article *a = NULL;
+        rm_status st = rm_extract(pages[i], strlen(pages[i]), &opt, &a);
+        ck_assert_msg(st == RM_OK || st == RM_NO_ARTICLE, "status %s", rm_status_code(st));
+        const char *fields[] = {a->title, a->text, a->html, a->markdown, a->excerpt};
+        for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+            ck_assert_msg(!fields[k] || !u8_check((const uint8_t *)fields[k], strlen(fields[k])),
+                          "field %zu of page %zu is not UTF-8", k, i);
+        ck_assert_ptr_nonnull(strstr(i == 0 ? a->text : a->title, "\xEF\xBF\xBD"));
+        rm_article_free(a);
     }
 }
 END_TEST
@@ -603,6 +633,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, probe_only_decides_readerable);
     tcase_add_test(tc, status_names_are_stable);
     tcase_add_test(tc, utf8_input_is_read_in_place);
+    tcase_add_test(tc, an_overflowing_reference_is_a_replacement_character);
     suite_add_tcase(s, tc);
     return s;
 }
