@@ -1741,7 +1741,7 @@ static bool is_picture_caption(const rm_engine *e, int32_t id)
     /* Save a <figcaption>, a caption is named so by its class: a box that
      * cannot have one (its attribute bits say so) is none, told before
      * its statistics are read (from memory, on a big page). */
-    if (n->tag != GUMBO_TAG_FIGCAPTION && !(n->has_attrs & dom_attr_bit("class", 5)))
+    if (n->tag != GUMBO_TAG_FIGCAPTION && !(n->has_attrs & DOM_ATTR_BIT("class")))
         return false;
     const rm_stats *s = &e->st[id];
     /* A linked caption is a card's title, not a picture's description. */

@@ -105,11 +105,10 @@ static const rm_node *node(const rm_engine *e, int32_t id) { return &e->dom.node
 
 /* The has_attrs bits of those names (dom.h), for a test of each element
  * before its attribute list is read. */
-#define NAME_BIT(s) dom_attr_bit(s, sizeof s - 1)
 #define MARKER_ATTR_BITS                                                                   \
-    (NAME_BIT("class") | NAME_BIT("id") | NAME_BIT("data-component") |                     \
-     NAME_BIT("data-testid") | NAME_BIT("data-qa") | NAME_BIT("data-module") |             \
-     NAME_BIT("data-type"))
+    (DOM_ATTR_BIT("class") | DOM_ATTR_BIT("id") | DOM_ATTR_BIT("data-component") |         \
+     DOM_ATTR_BIT("data-testid") | DOM_ATTR_BIT("data-qa") | DOM_ATTR_BIT("data-module") | \
+     DOM_ATTR_BIT("data-type"))
 
 static bool same_attr_name(const char *a, const char *b)
 {
@@ -441,7 +440,8 @@ static void classify_facets(rm_engine *e, int32_t id)
 {
     /* the panel is known by its class or id: an element with neither
      * (a link with only its address) needs no statistics read */
-    if (!(node(e, id)->has_attrs & (NAME_BIT("class") | NAME_BIT("id"))) || protected_box(e, id) ||
+    if (!(node(e, id)->has_attrs & (DOM_ATTR_BIT("class") | DOM_ATTR_BIT("id"))) ||
+        protected_box(e, id) ||
         (e->cards != RM_NONE && engine_contains(e, id, e->cards)))
         return;
     const rm_stats *s = &e->raw[id];

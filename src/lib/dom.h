@@ -142,6 +142,9 @@ static inline uint8_t dom_attr_bit(const char *name, size_t len)
     return (uint8_t)(1u << ((first * 15u + last * 12u + (unsigned)len * 3u) >> 4 & 7u));
 }
 
+/* dom_attr_bit of a name written as a string literal. */
+#define DOM_ATTR_BIT(name) dom_attr_bit(name, sizeof name - 1)
+
 /* dom_attr_lookup on an element whose bits hold the name's (only elements
  * have bits): the list alone is read, the name not measured again. */
 const char *dom_attr_scan(const rm_dom *dom, int32_t id, const char *name);

@@ -1071,7 +1071,7 @@ static uint32_t own_flags(rm_engine *e, int32_t i)
     unsigned sig_bits = 0;
     uint32_t f = tag_flags(e, i) | attribute_flags(e, i, &sig_bits);
     n->names = (uint8_t)sig_bits;
-    if (n->has_attrs & dom_attr_bit("id", 2))
+    if (n->has_attrs & DOM_ATTR_BIT("id"))
         f |= NF_IN_ID_BOX;
     return f;
 }
@@ -1483,7 +1483,7 @@ int engine_prepare(rm_engine *e)
         const rm_node *node = &e->dom.nodes[i];
         uint32_t inherited = node->parent == RM_NONE ? 0 : (e->flags[node->parent] & INHERITED);
         e->flags[i] = (e->flags[i] & NF_SLUG_ID) | own_flags(e, i) | inherited;
-        may_have_main |= node->tag == GUMBO_TAG_MAIN || (node->has_attrs & dom_attr_bit("role", 4));
+        may_have_main |= node->tag == GUMBO_TAG_MAIN || (node->has_attrs & DOM_ATTR_BIT("role"));
         settle_discloser(e, i);
         opened_answers |= open_unmarked_answer(e, i);
         opened_answers |= open_sibling_panel(e, i);

@@ -641,24 +641,18 @@ static void clean_as_sections(rm_engine *e, const uint8_t *base, attempt_result 
 {
     if (best->chars < MIN_DENSE_CHARS || e->thread || e->page_type == RM_PAGE_DOCUMENTATION)
         return;
-    /* A service page is cleaned by sections whether the article's cleaning
-     * fit or not; that it fit only raises the gain asked (below), so it
-     * is measured (a walk of the choice, reading base and the choice's
-     * mask, not e->drop) only when the gain decides. */
     bool service = e->page_type == RM_PAGE_SERVICE;
-    uint32_t chars = service ? sections_chars(e, base, best) : 0;
-    bool fits = (!service || (chars > best->chars && chars <= SECTIONS_MIN_GAIN * best->chars)) &&
-                article_cleaning_fits(e, base, best);
-    if (!service) {
-        if (fits)
-            return;
-        chars = sections_chars(e, base, best);
-    }
-    /* A grid of linked teasers: no better. Where the article's cleaning
-     * fit (a service page, tried by its type), a few more characters are
-     * the calls to action and promotion boxes it rightly took. */
-    double gain = fits ? SECTIONS_MIN_GAIN : 1.0;
-    if (chars <= gain * best->chars) {
+    if (!service && article_cleaning_fits(e, base, best))
+        return;
+    uint32_t chars = sections_chars(e, base, best);
+    /* A grid of linked teasers: no better. A service page is cleaned by
+     * sections whether the article's cleaning fit or not; where it fit, a
+     * few more characters are the calls to action and promotion boxes it
+     * rightly took, so more is asked (SECTIONS_MIN_GAIN). Whether it fit
+     * (a walk of the choice, reading base and the choice's mask, not
+     * e->drop) is measured only where that decides. */
+    bool within_gain = chars <= SECTIONS_MIN_GAIN * best->chars;
+    if (chars <= best->chars || (service && within_gain && article_cleaning_fits(e, base, best))) {
         memcpy(e->drop, best->drop, (size_t)e->dom.count);
         return;
     }

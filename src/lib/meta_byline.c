@@ -29,11 +29,10 @@ typedef struct {
  * them (a link with only its href, most elements of a big page) has
  * none of the names, and the walk passes it by as one without
  * attributes. */
-#define NAME_BIT(s) dom_attr_bit(s, sizeof s - 1)
 #define WALK_ATTR_BITS                                                                     \
-    (NAME_BIT("style") | NAME_BIT("hidden") | NAME_BIT("aria-hidden") |                    \
-     NAME_BIT("aria-modal") | NAME_BIT("role") | NAME_BIT("class") | NAME_BIT("id") |      \
-     NAME_BIT("rel") | NAME_BIT("itemprop"))
+    (DOM_ATTR_BIT("style") | DOM_ATTR_BIT("hidden") | DOM_ATTR_BIT("aria-hidden") |        \
+     DOM_ATTR_BIT("aria-modal") | DOM_ATTR_BIT("role") | DOM_ATTR_BIT("class") |           \
+     DOM_ATTR_BIT("id") | DOM_ATTR_BIT("rel") | DOM_ATTR_BIT("itemprop"))
 
 static void read_attrs(const rm_dom *dom, int32_t id, walk_attrs *a)
 {
